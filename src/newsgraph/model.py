@@ -1,0 +1,271 @@
+"""The extraction record: plain dataclasses, no I/O.
+
+A `Record` is what the extractor found in one article. It is the hand-off between
+stages and the file a person reviews: it round-trips through plain dicts (and so
+YAML/JSON) without loss, see `record_to_dict` and `record_from_dict`.
+
+Entities are referred to by their `key` (a stable, normalised "kind:name" string),
+never by object identity, so that a reviewed YAML file stays easy to edit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+RECORD_FORMAT = "newsgraph-record/1"
+
+#: The kinds of named thing, as used in `Entity.kind` and by the `entities` query.
+ENTITY_KINDS = ("Person", "Country", "Place", "Organization", "Event")
+
+#: Normalised hedges a statistic may carry (None means: stated as exact).
+QUALIFIERS = (
+    "approximately",
+    "more than",
+    "at least",
+    "up to",
+    "less than",
+    "nearly",
+    "between",
+)
+
+#: What kind of number a statistic is.
+STATISTIC_KINDS = ("count", "ratio", "relative change", "duration", "amount")
+
+
+@dataclass
+class Anchor:
+    """A span of the article text: `text[start:end] == exact` (code points, end exclusive)."""
+
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass
+class Article:
+    """The article as read: identity, text and whatever metadata the input gave."""
+
+    id: str  # slug, the article's identity in IRIs (from the file name or URL)
+    text: str  # the exact text the offsets refer to
+    sha256: str = ""  # of `text` encoded as UTF-8
+    title: str | None = None
+    source: str | None = None  # file name or URL it was read from (no directories)
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time; never invented
+    author: str | None = None
+    language: str | None = "en"
+
+
+@dataclass
+class Entity:
+    """A named person, country, place, organization or event mentioned in the article."""
+
+    key: str  # "Kind:normalised-name", see `entity_key`
+    name: str  # the fullest name the article uses
+    kind: str  # one of ENTITY_KINDS
+    aliases: list[str] = field(default_factory=list)  # other ways the article writes it
+    wikidata: str | None = None  # "Q…" when linked
+    link_method: str | None = None  # how the link was made (gazetteer, online, manual)
+    link_confidence: float | None = None
+    mentions: list[Anchor] = field(default_factory=list)
+
+
+@dataclass
+class Role:
+    """A person holding a post: 'Ukraine's Minister of Defense Rustem Umerov'."""
+
+    person: str  # entity key of a Person
+    title: str  # the post as written, e.g. "Minister of Defense"
+    of: str | None = None  # entity key of the country or organization the post belongs to
+    start: str | None = None  # ISO 8601: "2023-09" or "2023-09-04"
+    end: str | None = None
+    predecessor: str | None = None  # entity key of a Person
+    office_wikidata: str | None = None  # "Q…" of the office, when linked
+    anchors: list[Anchor] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    """A direct quotation: the words inside the quote marks, and who said them."""
+
+    speaker: str | None  # entity key of a Person (None when nobody can be named)
+    text: str  # verbatim, without the quote marks
+    anchor: Anchor  # the quoted words in the article
+    event: str | None = None  # entity key of the Event it was said at
+
+
+@dataclass
+class Claim:
+    """Reported speech: 'X stated that …'. The text is the reported content."""
+
+    speaker: str | None
+    text: str
+    anchor: Anchor
+    event: str | None = None
+
+
+@dataclass
+class Statistic:
+    """A number the article claims, with what it counts and how it is hedged."""
+
+    value: str  # decimal number as a string, so the record is exact ("400", "0.3333")
+    counts: str  # what is counted: "soldiers", "Shahed drones"
+    kind: str = "count"  # one of STATISTIC_KINDS
+    qualifier: str | None = None  # one of QUALIFIERS, or None for exact
+    upper: str | None = None  # top of a range "between A and B"
+    unit: str | None = None
+    per: str | None = None  # "square kilometer"
+    period: str | None = None  # "two months"
+    subject: str | None = None  # entity key of who or what the number is about
+    claimed_by: str | None = None  # entity key of the Person who claimed it
+    sentence: str = ""  # the sentence it stands in (first anchor)
+    written: str = ""  # the number as written: "six times", "over a third"
+    anchors: list[Anchor] = field(default_factory=list)
+
+
+@dataclass
+class CoalitionMember:
+    """A country in a coalition, leading it or not."""
+
+    country: str  # entity key
+    lead: bool = False
+    anchor: Anchor | None = None
+
+
+@dataclass
+class Coalition:
+    """A coalition of countries, e.g. a capability coalition."""
+
+    key: str  # entity key of the coalition (kind Organization)
+    name: str
+    members: list[CoalitionMember] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+
+
+@dataclass
+class Record:
+    """Everything extracted from one article."""
+
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    statistics: list[Statistic] = field(default_factory=list)
+    coalitions: list[Coalition] = field(default_factory=list)
+    extractor: str = ""  # software name and version that made the record
+    model: str = ""  # NLP model name and version
+
+    def entity(self, key: str | None) -> Entity | None:
+        """The entity with that key, or None."""
+        if key is None:
+            return None
+        for entity in self.entities:
+            if entity.key == key:
+                return entity
+        return None
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by '-': 'Türkiye’s Navy' -> 'turkiye-s-navy'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    return "-".join(words) or "x"
+
+
+def entity_key(kind: str, name: str) -> str:
+    """The stable key of an entity: its kind and normalised name."""
+    return f"{kind}:{slugify(name)}"
+
+
+# --------------------------------------------------------------------------- (de)serialising
+
+def record_to_dict(record: Record) -> dict[str, Any]:
+    """The record as plain dicts, lists, strings and numbers, with a format tag first."""
+    return {"format": RECORD_FORMAT, **dataclasses.asdict(record)}
+
+
+def record_from_dict(data: Any) -> Record:
+    """Rebuild a record from `record_to_dict` output. Raises ValueError on a malformed one."""
+    if not isinstance(data, dict):
+        raise ValueError("a record must be a mapping")
+    data = dict(data)
+    fmt = data.pop("format", RECORD_FORMAT)
+    if fmt != RECORD_FORMAT:
+        raise ValueError(f"unknown record format {fmt!r} (expected {RECORD_FORMAT!r})")
+    return _build(Record, data, "record")
+
+
+def _build(cls: type, data: Any, where: str) -> Any:
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: expected a mapping, got {type(data).__name__}")
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        raise ValueError(f"{where}: unknown field {unknown[0]!r}")
+    kwargs: dict[str, Any] = {}
+    for name, f in fields.items():
+        if name not in data:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise ValueError(f"{where}: missing field {name!r}")
+            continue
+        kwargs[name] = _convert(f.type, data[name], f"{where}.{name}")
+    return cls(**kwargs)
+
+
+_CLASSES = {
+    "Anchor": Anchor,
+    "Article": Article,
+    "Entity": Entity,
+    "Role": Role,
+    "Quote": Quote,
+    "Claim": Claim,
+    "Statistic": Statistic,
+    "CoalitionMember": CoalitionMember,
+    "Coalition": Coalition,
+}
+
+
+def _convert(annotation: str, value: Any, where: str) -> Any:
+    # Annotations are strings (from __future__ annotations); the set used here is small.
+    optional = annotation.endswith("| None")
+    base = annotation.replace("| None", "").strip()
+    if value is None:
+        if optional:
+            return None
+        raise ValueError(f"{where}: must not be empty")
+    if base.startswith("list[") and base.endswith("]"):
+        if not isinstance(value, list):
+            raise ValueError(f"{where}: expected a list")
+        inner = base[5:-1]
+        return [_convert(inner, v, f"{where}[{i}]") for i, v in enumerate(value)]
+    if base in _CLASSES:
+        return _build(_CLASSES[base], value, where)
+    if base == "str":
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise ValueError(f"{where}: expected text")
+        return str(value)
+    if base == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{where}: expected a whole number")
+        return value
+    if base == "float":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"{where}: expected a number")
+        return float(value)
+    if base == "bool":
+        if not isinstance(value, bool):
+            raise ValueError(f"{where}: expected true or false")
+        return value
+    raise ValueError(f"{where}: unsupported field type {annotation}")  # pragma: no cover
