@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 #: newsgraph's ontology (ontology/newsgraph.ttl).
@@ -30,3 +30,10 @@ PREFIXES = {
     "dcterms": DCTERMS,
     "xsd": XSD,
 }
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the published prefixes on `graph` (replacing rdflib's defaults) and return it."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph

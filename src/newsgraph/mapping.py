@@ -1,0 +1,320 @@
+"""Record → RDF graph, following docs/vocabulary.md.
+
+IRIs are derived from the base, the article's identity and the normalised fact, never
+from run order or time, so a rebuild gives the same IRIs and published graphs diff cleanly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal, InvalidOperation
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+
+from newsgraph.errors import RecordError
+from newsgraph.gazetteer import normalise
+from newsgraph.model import Anchor, Entity, Record, entity_key, slugify
+from newsgraph.namespaces import DEFAULT_BASE, NG, OA, ORG, SCHEMA, WD, bind_prefixes
+
+_ENTITY_CLASSES = {
+    "Person": SCHEMA.Person,
+    "Country": SCHEMA.Country,
+    "Place": SCHEMA.Place,
+    "Organization": SCHEMA.Organization,
+    "Event": SCHEMA.Event,
+}
+
+_STATISTIC_KINDS = {
+    "count": NG.Count,
+    "ratio": NG.Ratio,
+    "relative change": NG.RelativeChange,
+    "duration": NG.Duration,
+    "amount": NG.Amount,
+}
+
+_DATE_TYPES = (
+    (re.compile(r"^\d{4}$"), XSD.gYear),
+    (re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"), XSD.gYearMonth),
+    (re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"), XSD.date),
+)
+
+
+def record_to_graph(record: Record, base: str = DEFAULT_BASE) -> Graph:
+    """The RDF graph of one record, under `base` (which must end with '/' or '#')."""
+    return _Mapper(record, base).graph
+
+
+class _Mapper:
+    def __init__(self, record: Record, base: str):
+        if not base.endswith(("/", "#")):
+            base += "/"
+        self.record = record
+        self.base = base
+        self.graph = bind_prefixes(Graph())
+        self.article = URIRef(f"{base}article/{slugify(record.article.id)}")
+        self.coalition_keys = {c.key for c in record.coalitions}
+        self.version = _version_of(record.extractor)
+        self.run = URIRef(f"{self.article}/run/{self.version}")
+        self._bind_data_prefixes()
+        self._map_article()
+        self._map_provenance()
+        for entity in record.entities:
+            self._map_entity(entity)
+        self._map_roles()
+        self._map_statements()
+        self._map_statistics()
+        self._map_coalitions()
+
+    # ------------------------------------------------------------------ helpers
+
+    def _bind_data_prefixes(self) -> None:
+        # Short prefixes per folder keep the Turtle readable: person:rustem-umerov, anchor:377-390.
+        for folder in ("article", "person", "country", "place", "organization", "event", "coalition", "office"):
+            self.graph.bind(folder, f"{self.base}{folder}/", override=True, replace=True)
+        for folder in ("role", "quote", "claim", "statistic", "membership", "anchor", "run"):
+            self.graph.bind(folder, f"{self.article}/{folder}/", override=True, replace=True)
+
+    def add(self, s, p, o) -> None:
+        if o is not None:
+            self.graph.add((s, p, o))
+
+    def entity_iri(self, key: str | None) -> URIRef | None:
+        if key is None:
+            return None
+        kind, _, name = key.partition(":")
+        if not name:
+            raise RecordError(f"malformed record: entity key {key!r} is not 'Kind:name'")
+        folder = "coalition" if key in self.coalition_keys else kind.lower()
+        return URIRef(f"{self.base}{folder}/{slugify(name)}")
+
+    def known_entity(self, key: str | None, where: str) -> URIRef | None:
+        """The IRI of a key that the record's entity list must contain."""
+        if key is None:
+            return None
+        if self.record.entity(key) is None:
+            raise RecordError(f"malformed record: {where} names entity {key!r}, which is not in the entity list")
+        return self.entity_iri(key)
+
+    def fact_iri(self, folder: str, *parts: object) -> URIRef:
+        normalised = "\x1f".join(normalise(str(p)) if p is not None else "" for p in parts)
+        digest = hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:12]
+        return URIRef(f"{self.article}/{folder}/{digest}")
+
+    def anchor(self, fact: URIRef, anchor: Anchor, prop=NG.anchor) -> None:
+        text = self.record.article.text
+        if not (0 <= anchor.start <= anchor.end <= len(text)) or text[anchor.start : anchor.end] != anchor.exact:
+            raise RecordError(
+                f"malformed record: anchor {anchor.start}-{anchor.end} does not match the article text "
+                f"({anchor.exact[:40]!r})"
+            )
+        node = URIRef(f"{self.article}/anchor/{anchor.start}-{anchor.end}")
+        g = self.graph
+        g.add((fact, prop, node))
+        g.add((node, RDF.type, NG.TextAnchor))
+        g.add((node, OA.start, Literal(anchor.start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, OA.end, Literal(anchor.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, OA.exact, Literal(anchor.exact)))
+        g.add((node, OA.prefix, Literal(anchor.prefix)))
+        g.add((node, OA.suffix, Literal(anchor.suffix)))
+        g.add((node, NG.inArticle, self.article))
+
+    def derived(self, fact: URIRef) -> None:
+        self.graph.add((fact, PROV.wasDerivedFrom, self.article))
+        self.graph.add((fact, PROV.wasGeneratedBy, self.run))
+
+    # ------------------------------------------------------------------ parts
+
+    def _map_article(self) -> None:
+        a, art = self.article, self.record.article
+        g = self.graph
+        g.add((a, RDF.type, SCHEMA.NewsArticle))
+        self.add(a, SCHEMA.headline, Literal(art.title) if art.title else None)
+        g.add((a, SCHEMA.text, Literal(art.text)))
+        # Computed here, not trusted from the record: it identifies the text the anchors point into.
+        g.add((a, NG.sha256, Literal(hashlib.sha256(art.text.encode("utf-8")).hexdigest())))
+        if art.url:
+            g.add((a, SCHEMA.url, URIRef(art.url)))
+        if art.published:
+            g.add((a, SCHEMA.datePublished, _date_literal(art.published, "article.published", allow_time=True)))
+        if art.author:
+            g.add((a, SCHEMA.author, Literal(art.author)))
+        if art.language:
+            g.add((a, SCHEMA.inLanguage, Literal(art.language)))
+        if art.source:
+            g.add((a, NG.sourceFile, Literal(art.source)))
+        if art.publisher:
+            key = entity_key("Organization", art.publisher)
+            publisher = self.entity_iri(key)
+            g.add((a, SCHEMA.publisher, publisher))
+            if self.record.entity(key) is None:
+                g.add((publisher, RDF.type, SCHEMA.Organization))
+                g.add((publisher, SCHEMA.name, Literal(art.publisher)))
+
+    def _map_provenance(self) -> None:
+        g = self.graph
+        software = URIRef(f"{self.base}software/newsgraph/{self.version}")
+        g.add((self.run, RDF.type, PROV.Activity))
+        g.add((self.run, RDFS.label, Literal(f"{self.record.extractor or 'newsgraph'} extraction of {self.record.article.id}")))
+        g.add((self.run, PROV.used, self.article))
+        g.add((self.run, PROV.wasAssociatedWith, software))
+        if self.record.model:
+            g.add((self.run, NG.nlpModel, Literal(self.record.model)))
+        g.add((software, RDF.type, PROV.SoftwareAgent))
+        g.add((software, RDFS.label, Literal("newsgraph")))
+        g.add((software, SCHEMA.softwareVersion, Literal(self.version)))
+
+    def _map_entity(self, entity: Entity) -> None:
+        if entity.kind not in _ENTITY_CLASSES:
+            raise RecordError(f"malformed record: entity {entity.key!r} has unknown kind {entity.kind!r}")
+        iri = self.entity_iri(entity.key)
+        g = self.graph
+        g.add((iri, RDF.type, _ENTITY_CLASSES[entity.kind]))
+        if entity.key in self.coalition_keys:
+            g.add((iri, RDF.type, NG.Coalition))
+        g.add((iri, SCHEMA.name, Literal(entity.name)))
+        for alias in entity.aliases:
+            if alias != entity.name:
+                g.add((iri, SCHEMA.alternateName, Literal(alias)))
+        if entity.wikidata:
+            item = _wikidata(entity.wikidata, f"entity {entity.key!r}")
+            g.add((iri, OWL.sameAs, item))
+            g.add((iri, SCHEMA.sameAs, item))
+            self.add(iri, NG.linkMethod, Literal(entity.link_method) if entity.link_method else None)
+            if entity.link_confidence is not None:
+                g.add((iri, NG.linkConfidence, Literal(Decimal(str(round(entity.link_confidence, 3))))))
+        g.add((self.article, SCHEMA.mentions, iri))
+        for mention in entity.mentions:
+            self.anchor(iri, mention, NG.mention)
+
+    def _map_roles(self) -> None:
+        g = self.graph
+        for i, role in enumerate(self.record.roles):
+            where = f"roles[{i}]"
+            person = self.known_entity(role.person, f"{where}.person")
+            of = self.known_entity(role.of, f"{where}.of")
+            iri = self.fact_iri("role", role.person, role.title, role.of)
+            of_entity = self.record.entity(role.of)
+            office_label = f"{role.title} of {of_entity.name}" if of_entity else role.title
+            office = URIRef(f"{self.base}office/{slugify(office_label)}")
+            g.add((office, RDF.type, NG.Office))
+            g.add((office, RDFS.label, Literal(office_label)))
+            g.add((office, SCHEMA.roleName, Literal(role.title)))
+            self.add(office, ORG.postIn, of)
+            if role.office_wikidata:
+                item = _wikidata(role.office_wikidata, f"{where}.office_wikidata")
+                g.add((office, OWL.sameAs, item))
+                g.add((office, SCHEMA.sameAs, item))
+            g.add((iri, RDF.type, NG.RoleHolding))
+            g.add((iri, ORG.member, person))
+            g.add((iri, NG.post, office))
+            g.add((iri, SCHEMA.roleName, Literal(role.title)))
+            self.add(iri, NG.roleOf, of)
+            if role.start:
+                g.add((iri, SCHEMA.startDate, _date_literal(role.start, f"{where}.start")))
+            if role.end:
+                g.add((iri, SCHEMA.endDate, _date_literal(role.end, f"{where}.end")))
+            self.add(iri, NG.predecessor, self.known_entity(role.predecessor, f"{where}.predecessor"))
+            for anchor in role.anchors:
+                self.anchor(iri, anchor)
+            self.derived(iri)
+
+    def _map_statements(self) -> None:
+        g = self.graph
+        statements = [("quote", NG.Quotation, q, f"quotes[{i}]") for i, q in enumerate(self.record.quotes)]
+        statements += [("claim", NG.ReportedClaim, c, f"claims[{i}]") for i, c in enumerate(self.record.claims)]
+        for folder, cls, statement, where in statements:
+            iri = self.fact_iri(folder, statement.speaker, statement.text, statement.anchor.start)
+            g.add((iri, RDF.type, cls))
+            self.add(iri, NG.speaker, self.known_entity(statement.speaker, f"{where}.speaker"))
+            g.add((iri, SCHEMA.text, Literal(statement.text)))
+            self.add(iri, NG.atEvent, self.known_entity(statement.event, f"{where}.event"))
+            g.add((iri, SCHEMA.isPartOf, self.article))
+            self.anchor(iri, statement.anchor)
+            self.derived(iri)
+
+    def _map_statistics(self) -> None:
+        g = self.graph
+        for i, stat in enumerate(self.record.statistics):
+            where = f"statistics[{i}]"
+            if stat.kind not in _STATISTIC_KINDS:
+                raise RecordError(f"malformed record: {where}.kind {stat.kind!r} is not one of {', '.join(_STATISTIC_KINDS)}")
+            if not stat.anchors:
+                raise RecordError(f"malformed record: {where} has no anchor in the text")
+            iri = self.fact_iri("statistic", stat.value, stat.counts, stat.per, stat.period, stat.kind, stat.anchors[0].start)
+            g.add((iri, RDF.type, NG.Statistic))
+            g.add((iri, SCHEMA.value, _number(stat.value, f"{where}.value")))
+            if stat.upper is not None:
+                g.add((iri, NG.upperValue, _number(stat.upper, f"{where}.upper")))
+            g.add((iri, NG.counts, Literal(stat.counts)))
+            g.add((iri, NG.statisticKind, _STATISTIC_KINDS[stat.kind]))
+            for prop, value in (
+                (NG.qualifier, stat.qualifier),
+                (NG.unit, stat.unit),
+                (NG.per, stat.per),
+                (NG.period, stat.period),
+                (NG.asWritten, stat.written),
+                (NG.sentence, stat.sentence),
+            ):
+                if value:
+                    g.add((iri, prop, Literal(value)))
+            self.add(iri, NG.about, self.known_entity(stat.subject, f"{where}.subject"))
+            self.add(iri, NG.claimedBy, self.known_entity(stat.claimed_by, f"{where}.claimed_by"))
+            for anchor in stat.anchors:
+                self.anchor(iri, anchor)
+            self.derived(iri)
+
+    def _map_coalitions(self) -> None:
+        g = self.graph
+        for i, coalition in enumerate(self.record.coalitions):
+            iri = self.known_entity(coalition.key, f"coalitions[{i}]")
+            g.add((iri, RDF.type, NG.Coalition))
+            g.add((iri, RDF.type, SCHEMA.Organization))
+            for anchor in coalition.anchors:
+                self.anchor(iri, anchor, NG.mention)
+            for j, member in enumerate(coalition.members):
+                country = self.known_entity(member.country, f"coalitions[{i}].members[{j}]")
+                membership = self.fact_iri("membership", coalition.key, member.country, member.lead)
+                g.add((membership, RDF.type, NG.CoalitionMembership))
+                g.add((membership, ORG.organization, iri))
+                g.add((membership, ORG.member, country))
+                g.add((membership, ORG.role, NG.LeadRole if member.lead else NG.MemberRole))
+                if member.anchor is not None:
+                    self.anchor(membership, member.anchor)
+                self.derived(membership)
+
+
+def _version_of(extractor: str) -> str:
+    match = re.search(r"(\d+(?:\.\d+)*(?:[.-]?[A-Za-z0-9]+)*)\s*$", extractor or "")
+    return match.group(1) if match else "unknown"
+
+
+def _wikidata(qid: str, where: str) -> URIRef:
+    qid = qid.strip().rsplit("/", 1)[-1]
+    if not re.fullmatch(r"Q[1-9][0-9]*", qid):
+        raise RecordError(f"malformed record: {where} has {qid!r}, not a Wikidata item id like Q212")
+    return WD[qid]
+
+
+def _number(value: str, where: str) -> Literal:
+    text = str(value).strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise RecordError(f"malformed record: {where} {value!r} is not a number") from None
+    if not number.is_finite():
+        raise RecordError(f"malformed record: {where} {value!r} is not a finite number")
+    if re.fullmatch(r"[+-]?\d+", text):
+        return Literal(int(text), datatype=XSD.integer)
+    return Literal(number, datatype=XSD.decimal)
+
+
+def _date_literal(value: str, where: str, allow_time: bool = False) -> Literal:
+    text = str(value).strip()
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.match(text):
+            return Literal(text, datatype=datatype)
+    if allow_time and re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?", text):
+        return Literal(text, datatype=XSD.dateTime)
+    raise RecordError(f"malformed record: {where} {value!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")

@@ -1,0 +1,110 @@
+"""The one place that runs the stages in order: read → extract → link → map → validate → publish."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from newsgraph.errors import LinkError, NotConforming
+from newsgraph.gazetteer import Gazetteer, load_gazetteer
+from newsgraph.mapping import record_to_graph
+from newsgraph.model import Record
+from newsgraph.namespaces import DEFAULT_BASE
+from newsgraph.publish import publish_graph, write_record
+from newsgraph.read import read_article, read_record
+from newsgraph.validate import ValidationReport, load_rdf, load_shapes, validate_graph
+
+
+@dataclass
+class Options:
+    base: str = DEFAULT_BASE
+    model: str | None = None  # spaCy model package; None for the default
+    gazetteer: Path | None = None  # user rows added to the shipped gazetteer
+    link: bool = True
+    shapes: Path | None = None  # None for the shipped shapes
+
+
+@dataclass
+class BuildResult:
+    record: Record
+    graph: Graph
+    report: ValidationReport
+    written: list[Path] = field(default_factory=list)
+
+
+def gazetteer_for(options: Options) -> Gazetteer:
+    try:
+        return load_gazetteer(options.gazetteer)
+    except (OSError, ValueError) as exc:
+        raise LinkError(f"{options.gazetteer}: bad gazetteer: {exc}") from None
+
+
+def extract_file(path: Path, options: Options) -> Record:
+    """Read an article and extract its record (linked unless options.link is False)."""
+    from newsgraph.extract import DEFAULT_MODEL, extract_record, load_nlp  # spaCy is slow to import
+
+    article = read_article(path)
+    gazetteer = gazetteer_for(options)
+    record = extract_record(article, load_nlp(options.model or DEFAULT_MODEL), gazetteer)
+    if options.link:
+        record, _ = link(record, gazetteer)
+    return record
+
+
+def link(record: Record, gazetteer: Gazetteer):
+    """Link the record's entities to Wikidata; returns the new record and the decisions."""
+    from newsgraph.link import link_record
+
+    return link_record(record, gazetteer)
+
+
+def map_record(record: Record, options: Options) -> tuple[Graph, ValidationReport]:
+    """Map a record to RDF and validate it; raises NotConforming when it does not conform."""
+    graph = record_to_graph(record, options.base)
+    report = validate_graph(graph, load_shapes(options.shapes), source=record.article.id)
+    if not report.conforms:
+        raise NotConforming(f"{record.article.id}: the graph does not conform to the shapes; nothing was written", report)
+    return graph, report
+
+
+def publish_record(record: Record, out_dir: Path, options: Options) -> BuildResult:
+    """Map, validate and, only when the graph conforms, write Turtle and JSON-LD."""
+    graph, report = map_record(record, options)
+    written = publish_graph(graph, out_dir, record.article.id)
+    return BuildResult(record=record, graph=graph, report=report, written=written)
+
+
+def build(path: Path, out_dir: Path, options: Options) -> BuildResult:
+    """The whole job for one article file."""
+    return publish_record(extract_file(path, options), out_dir, options)
+
+
+def extract_to_file(path: Path, record_path: Path, options: Options) -> Record:
+    record = extract_file(path, options)
+    write_record(record, record_path)
+    return record
+
+
+def map_file(record_path: Path, out_dir: Path, options: Options) -> BuildResult:
+    """Publish a (reviewed) record file. Entities without a link are linked unless disabled."""
+    record = read_record(record_path)
+    if options.link:
+        record, _ = link(record, gazetteer_for(options))
+    return publish_record(record, out_dir, options)
+
+
+def link_file(record_path: Path, options: Options, out_path: Path | None = None):
+    """Link a record file; writes the linked record to out_path (or back in place)."""
+    record = read_record(record_path)
+    linked, decisions = link(record, gazetteer_for(options))
+    write_record(linked, out_path or record_path)
+    return linked, decisions
+
+
+def validate_files(paths: list[Path], shapes: Path | None = None) -> list[ValidationReport]:
+    """Validate each RDF file; parse errors raise RDFInputError before any result is given."""
+    shapes_graph = load_shapes(shapes)
+    graphs = [(path, load_rdf(path)) for path in paths]
+    return [validate_graph(graph, shapes_graph, source=str(path)) for path, graph in graphs]
