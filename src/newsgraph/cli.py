@@ -153,8 +153,12 @@ def map_command(record: Path, out_dir: Path, base: str, gazetteer, no_link: bool
 def link(record: Path, out_file, report: bool, gazetteer) -> None:
     """Link the entities of a RECORD file to Wikidata items (offline gazetteer)."""
     linked, decisions = pipeline.link_file(record, _options(gazetteer=gazetteer), out_file)
-    linked_count = sum(1 for d in decisions if d.qid)
-    click.echo(f"wrote {out_file or record}: {linked_count} of {len(decisions)} entities linked")
+    entities = [d for d in decisions if d.kind != "Office"]
+    offices = [d for d in decisions if d.kind == "Office"]
+    click.echo(
+        f"wrote {out_file or record}: {sum(d.linked for d in entities)} of {len(entities)} entities linked, "
+        f"{sum(d.linked for d in offices)} of {len(offices)} offices"
+    )
     if report:
         for d in decisions:
             target = d.qid or "NIL"

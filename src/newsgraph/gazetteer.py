@@ -59,8 +59,10 @@ class Gazetteer:
     def _reindex(self) -> None:
         self._index = {}
         for row in self.rows:
-            for name in (row.label, *row.aliases):
-                self._index.setdefault(normalise(name), []).append(row)
+            # A label and an alias that normalise alike ("Türkiye", "Turkiye") index the row once.
+            for key in dict.fromkeys(normalise(name) for name in (row.label, *row.aliases)):
+                if key:
+                    self._index.setdefault(key, []).append(row)
 
     def lookup(self, name: str, kind: str | None = None) -> list[GazetteerRow]:
         """Rows whose label or alias is `name` (normalised), optionally of one kind."""

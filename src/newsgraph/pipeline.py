@@ -7,8 +7,9 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from newsgraph.errors import LinkError, NotConforming
-from newsgraph.gazetteer import Gazetteer, load_gazetteer
+from newsgraph.errors import NotConforming
+from newsgraph.gazetteer import Gazetteer
+from newsgraph.link import LinkDecision, link_record, load_link_gazetteer
 from newsgraph.mapping import record_to_graph
 from newsgraph.model import Record
 from newsgraph.namespaces import DEFAULT_BASE
@@ -35,10 +36,7 @@ class BuildResult:
 
 
 def gazetteer_for(options: Options) -> Gazetteer:
-    try:
-        return load_gazetteer(options.gazetteer)
-    except (OSError, ValueError) as exc:
-        raise LinkError(f"{options.gazetteer}: bad gazetteer: {exc}") from None
+    return load_link_gazetteer(options.gazetteer)
 
 
 def extract_file(path: Path, options: Options) -> Record:
@@ -53,10 +51,8 @@ def extract_file(path: Path, options: Options) -> Record:
     return record
 
 
-def link(record: Record, gazetteer: Gazetteer):
+def link(record: Record, gazetteer: Gazetteer) -> tuple[Record, list[LinkDecision]]:
     """Link the record's entities to Wikidata; returns the new record and the decisions."""
-    from newsgraph.link import link_record
-
     return link_record(record, gazetteer)
 
 
