@@ -1,0 +1,144 @@
+"""Telling the article from the site furniture around it.
+
+News pages copied as text end with navigation, donation appeals, correction notes and
+ad-blocker pleas. Everything from the first such line on is boilerplate: `find_body_end`
+returns where it starts. The patterns are generic phrases of that furniture, not tied to
+one site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A line that *is* a furniture heading on its own ("Related:", "Related Posts", "Read more").
+_HEADING_LINE = re.compile(
+    r"^\s*(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|topics))?|"
+    r"(?:read\s+)?more(?:\s+(?:on\s+this\s+topic|stories|news|from\s+\w+))?|read\s+also|see\s+also|you\s+may\s+also\s+like|"
+    r"recommended(?:\s+for\s+you)?|popular|most\s+read|trending|tags?|share(?:\s+this(?:\s+article)?)?|"
+    r"advertisement|comments?|leave\s+a\s+(?:reply|comment)|subscribe)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+# Phrases that only furniture uses, anywhere in a line.
+_FURNITURE_PHRASE = re.compile(
+    r"join\s+our\s+community|become\s+a\s+(?:patron|member|supporter|subscriber)|"
+    r"support\s+(?:us|our\s+(?:work|journalism|newsroom|reporting))|donat(?:e|ion)s?\s+(?:to\s+us|now|here)|"
+    r"to\s+suggest\s+a\s+correction|highlight\s+the\s+text\s+and\s+press|ctrl\s*\+\s*enter|"
+    r"ad[\s-]?blocker|disabl(?:e|ing)\s+your\s+ad|whitelist\s+(?:us|our\s+site)|"
+    r"sign\s+up\s+for\s+(?:our|the)\s+newsletter|subscribe\s+to\s+(?:our|the)\s+newsletter|"
+    r"all\s+rights\s+reserved|©|copyright\s+\d{4}|you\s+could\s+close\s+this\s+page|"
+    r"follow\s+us\s+on\s+(?:twitter|facebook|telegram|x\b)|please\s+leave\s+your\s+suggestions|"
+    r"we\s+are\s+an\s+independent\s+media\s+outlet|relies?\s+solely\s+on\s+advertising",
+    re.IGNORECASE,
+)
+
+#: A paragraph at least this long is article prose, not a headline or a furniture line.
+LONG_PARAGRAPH = 160
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int  # exclusive, before the newline
+    text: str
+
+
+def lines_of(text: str) -> list[Line]:
+    """The lines of `text` with their offsets (newline characters excluded)."""
+    out = []
+    for match in re.finditer(r"[^\n]*", text):
+        if match.start() > 0 and match.start() == match.end() and text[match.start() - 1 : match.start()] != "\n":
+            continue  # the empty match re.finditer yields right after a non-empty one
+        out.append(Line(match.start(), match.end(), match.group()))
+    return out
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is site furniture rather than article text."""
+    return bool(_HEADING_LINE.match(line) or _FURNITURE_PHRASE.search(line))
+
+
+def find_body_end(text: str) -> int:
+    """Offset where the boilerplate after the article starts (len(text) when there is none).
+
+    The first furniture line after the first long paragraph ends the article; trailing
+    whitespace before it is left out of the body.
+    """
+    seen_prose = False
+    for line in lines_of(text):
+        stripped = line.text.strip()
+        if not stripped:
+            continue
+        if seen_prose and is_furniture(stripped):
+            return len(text[: line.start].rstrip())
+        if len(stripped) >= LONG_PARAGRAPH:
+            seen_prose = True
+    return len(text.rstrip())
+
+
+def find_headline(text: str, body_end: int) -> tuple[int, int] | None:
+    """Span of the headline: the first non-empty line, when it stands before the prose.
+
+    A first line that is already a long paragraph is prose, not a headline.
+    """
+    for line in lines_of(text[:body_end]):
+        stripped = line.text.strip()
+        if not stripped:
+            continue
+        if len(stripped) >= LONG_PARAGRAPH or stripped.endswith((".", "!", "?", ":")) and len(stripped) > 120:
+            return None
+        lead = len(line.text) - len(line.text.lstrip())
+        return (line.start + lead, line.start + lead + len(stripped))
+    return None
+
+
+def find_duplicate_lines(text: str, body_end: int) -> list[tuple[int, int]]:
+    """Spans of lines in the head of the article that repeat an earlier line word for word.
+
+    Pages often print the headline (or subtitle) twice; the repeat is not a second claim.
+    Only lines before the first long paragraph are considered.
+    """
+    seen: set[str] = set()
+    out = []
+    for line in lines_of(text[:body_end]):
+        stripped = " ".join(line.text.split())
+        if not stripped:
+            continue
+        if len(stripped) >= LONG_PARAGRAPH:
+            break
+        if stripped in seen:
+            lead = len(line.text) - len(line.text.lstrip())
+            out.append((line.start + lead, line.start + lead + len(line.text.strip())))
+        seen.add(stripped)
+    return out
+
+
+# A publisher's name: a few capitalised words, often ending in a press word.
+_PUBLISHER_WORD = r"(?:Press|News|Times|Post|Herald|Journal|Telegraph|Gazette|Daily|Weekly|Review|Insider|Monitor|Tribune|Observer|Guardian|Independent|Media|Radio|TV|Today|Pravda|Report|Agency)"
+_NAME_LINE = re.compile(r"^(?:[A-Z][\w’'&.-]*|of|the|and)(?:\s+(?:[A-Z][\w’'&.-]*|of|the|and)){0,4}$")
+
+
+def find_publisher(text: str, body_end: int) -> tuple[str, int, int] | None:
+    """The publisher's name written alone on a line of the footer, with its span, or None.
+
+    A short line of capitalised words in the boilerplate that is not a furniture heading
+    ("Related Posts") is taken for the site's name; one ending in a press word
+    ("… Press", "… News") is preferred.
+    """
+    candidates = []
+    for line in lines_of(text[body_end:]):
+        stripped = line.text.strip()
+        if not stripped or is_furniture(stripped) or len(stripped) > 40 or not _NAME_LINE.match(stripped):
+            continue
+        words = stripped.split()
+        if len(words) < 2 and not re.search(_PUBLISHER_WORD + r"$", stripped):
+            continue  # a single word alone is too often a menu item
+        lead = len(line.text) - len(line.text.lstrip())
+        start = body_end + line.start + lead
+        press = bool(re.search(r"\b" + _PUBLISHER_WORD + r"$", stripped))
+        candidates.append((not press, start, stripped))
+    if not candidates:
+        return None
+    _, start, name = min(candidates)
+    return name, start, start + len(name)

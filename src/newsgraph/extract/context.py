@@ -1,0 +1,157 @@
+"""What the extraction steps share about one article: its text, its entities, who speaks where.
+
+Steps register entities as they find them and ask for them by any written form; a
+surname alone ("Umerov") resolves to the full name registered earlier or later in the
+same article ("Rustem Umerov").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from newsgraph.extract.anchors import make_anchor
+from newsgraph.gazetteer import Gazetteer, normalise
+from newsgraph.model import Entity, entity_key
+
+
+@dataclass
+class ArticleContext:
+    text: str
+    gazetteer: Gazetteer
+    body_end: int  # boilerplate starts here; nothing at or after it is extracted
+    headline: tuple[int, int] | None = None  # span of the headline line(s), if any
+    # spans of head lines that repeat an earlier one (a headline printed twice)
+    duplicates: list[tuple[int, int]] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    # (start, end, speaker key) of spans whose words a person says or claims: quotes
+    # and reported-speech clauses; sorted by start.
+    _speaker_spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ entities
+
+    def register(self, name: str, kind: str, start: int | None = None, end: int | None = None) -> str:
+        """Add an entity (or a new mention/alias of a known one); returns its key.
+
+        A Person whose name is a part of a known person's name (same last word) is that
+        person; a longer name for a known person replaces the stored name and keeps the
+        shorter one as an alias.
+        """
+        name = " ".join(name.split())
+        known = self.resolve(name, kind)
+        if known is None:
+            key = entity_key(kind, name)
+            entity = self.entities.setdefault(key, Entity(key=key, name=name, kind=kind))
+        else:
+            entity = self.entities[known]
+            if kind == "Person" and len(name.split()) > len(entity.name.split()):
+                old = entity.name
+                new_key = entity_key(kind, name)
+                entity.name = name
+                if old not in entity.aliases:
+                    entity.aliases.append(old)
+                if new_key != entity.key:
+                    self._rekey(entity.key, new_key)
+            elif name != entity.name and name not in entity.aliases:
+                entity.aliases.append(name)
+        if start is not None and end is not None:
+            anchor = make_anchor(self.text, start, end)
+            if anchor not in entity.mentions:
+                entity.mentions.append(anchor)
+        return entity.key
+
+    def add_alias(self, key: str, alias: str) -> None:
+        """Record another written form of a registered entity (no-op for its own name)."""
+        alias = " ".join(alias.split())
+        entity = self.entities[self.current_key(key)]
+        if alias and normalise(alias) != normalise(entity.name) and alias not in entity.aliases:
+            entity.aliases.append(alias)
+
+    def merge(self, source: str, target: str) -> None:
+        """Fold entity `source` into `target`: its name, aliases and mentions move over."""
+        source, target = self.current_key(source), self.current_key(target)
+        if source == target or source not in self.entities or target not in self.entities:
+            return
+        gone = self.entities.pop(source)
+        kept = self.entities[target]
+        for alias in (gone.name, *gone.aliases):
+            self.add_alias(target, alias)
+        for anchor in gone.mentions:
+            if anchor not in kept.mentions:
+                kept.mentions.append(anchor)
+        kept.mentions.sort(key=lambda a: (a.start, a.end))
+        self._speaker_spans = [(s, e, target if k == source else k) for s, e, k in self._speaker_spans]
+        self.renamed[source] = target
+
+    def mentions(self, start: int = 0, end: int | None = None, kinds: tuple[str, ...] | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, key) of registered mentions inside text[start:end], by position."""
+        end = len(self.text) if end is None else end
+        out = [
+            (a.start, a.end, e.key)
+            for e in self.entities.values()
+            if kinds is None or e.kind in kinds
+            for a in e.mentions
+            if start <= a.start and a.end <= end
+        ]
+        return sorted(out)
+
+    def resolve(self, name: str, kind: str | None = None) -> str | None:
+        """The key of the registered entity this written name refers to, or None."""
+        wanted = normalise(name)
+        if not wanted:
+            return None
+        candidates = [e for e in self.entities.values() if kind is None or e.kind == kind]
+        for entity in candidates:
+            if wanted in {normalise(n) for n in (entity.name, *entity.aliases)}:
+                return entity.key
+        # Gazetteer aliases: "Great Britain" is the registered "United Kingdom".
+        for row in self.gazetteer.lookup(name):
+            for entity in candidates:
+                if normalise(entity.name) == normalise(row.label) and (kind is None or kind == row.kind or row.kind == entity.kind):
+                    return entity.key
+        if kind in (None, "Person"):
+            words = wanted.split()
+            persons = [e for e in candidates if e.kind == "Person"]
+            matches = []
+            for entity in persons:
+                theirs = normalise(entity.name).split()
+                if words and theirs and words[-1] == theirs[-1] and (set(words) <= set(theirs) or set(theirs) <= set(words)):
+                    matches.append(entity.key)
+            if len(matches) == 1:  # ambiguous surnames stay unresolved
+                return matches[0]
+        return None
+
+    def _rekey(self, old: str, new: str) -> None:
+        entity = self.entities.pop(old)
+        entity.key = new
+        self.entities[new] = entity
+        self._speaker_spans = [(s, e, new if k == old else k) for s, e, k in self._speaker_spans]
+        self.renamed[old] = new
+
+    renamed: dict[str, str] = field(default_factory=dict)
+
+    def is_duplicate(self, offset: int) -> bool:
+        """Whether this offset lies in a head line that repeats an earlier one."""
+        return any(start <= offset < end for start, end in self.duplicates)
+
+    def current_key(self, key: str | None) -> str | None:
+        """The key an entity has now (a person's key changes when a fuller name is found)."""
+        while key is not None and key in self.renamed:
+            key = self.renamed[key]
+        return key
+
+    # ------------------------------------------------------------------ speakers
+
+    def add_speaker_span(self, start: int, end: int, speaker: str) -> None:
+        """Record that the words in text[start:end] are said or claimed by `speaker`."""
+        bisect.insort(self._speaker_spans, (start, end, speaker))
+
+    def speaker_at(self, offset: int) -> str | None:
+        """Who says or claims the words at this character offset (the innermost span), or None."""
+        best: tuple[int, int, str] | None = None
+        for start, end, key in self._speaker_spans:
+            if start > offset:
+                break
+            if offset < end and (best is None or end - start < best[1] - best[0]):
+                best = (start, end, key)
+        return self.current_key(best[2]) if best else None

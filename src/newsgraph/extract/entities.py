@@ -1,0 +1,503 @@
+"""Named entities: spaCy's NER, the gazetteer, and a few context rules for the names NER misses.
+
+Candidates come from three sources and compete for the same characters:
+
+* person-context rules: a capitalised name right after a title ("Minister of Defense
+  Jane Roe"), after "replacing"/"succeeding", or before a verb of saying;
+* the gazetteer: known names (countries first), whose kind is authoritative;
+* spaCy NER, cleaned (no leading "the", no possessive, no titles) and filtered.
+
+Longer candidates win; at equal length the more reliable source wins. Meetings
+("the X Group meeting") become Events, and a parenthetical after a name ("(Y format)",
+"(NATO)") is an alias of it rather than an entity of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.lexicon import (
+    EVENT_NOUNS,
+    MONTHS,
+    ORG_HEADS,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+    WEEKDAYS,
+    demonyms,
+    is_title_word,
+)
+from newsgraph.gazetteer import GazetteerRow, normalise
+
+# Source reliability at equal span length: lower wins.
+_PERSON_RULE, _GAZETTEER, _EVENT_RULE, _NER = 0, 1, 2, 3
+
+_MAX_GAZETTEER_TOKENS = 7
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_LOWER_JOINERS = {"of", "and", "the", "for", "on", "in", "de", "du", "der", "von", "van", "al", "bin", "da", "la", "le"}
+# Words after which a capitalised name is a person's: "… replacing Jane Roe".
+_PERSON_BEFORE = {"replacing", "replaced", "succeeding", "succeeded", "predecessor", "successor"}
+# Words that start sentences or clauses in title case without being names.
+_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "despite", "additionally", "however", "meanwhile", "he", "she", "it",
+              "they", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "our", "its", "but",
+              "and", "or", "as", "after", "before", "while", "when", "if", "according", "also", "minister", "mr", "mrs",
+              "ms", "dr", "prof"}
+# "Jane Roe was appointed …", "Jane Roe became …": the subject of an appointment is a person.
+_APPOINTED_AFTER = re.compile(
+    r"\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:appointed|named|elected|sworn\s+in|confirmed)|assumed\s+the|became|took\s+office)\b"
+)
+_NER_KINDS = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "FAC": "Place", "ORG": "Organization", "EVENT": "Event"}
+_KIND_PREFERENCE = ("Country", "Organization", "Place", "Person", "Event")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    name: str  # the name to register (gazetteer label, cleaned NER text, built event name)
+    kind: str
+    source: int
+    written: str = ""  # the text as written when it differs from `name`
+    extra: list[tuple[int, int, str, str]] = field(default_factory=list)  # nested (start, end, name, kind)
+
+
+def find_entities(doc: Doc, ctx: ArticleContext) -> None:
+    """Register every named entity of the body in `ctx`."""
+    skip = _parenthetical_aliases(doc, ctx)
+    candidates = _person_candidates(doc, ctx) + _gazetteer_candidates(doc, ctx) + _event_candidates(doc, ctx)
+    candidates += _organization_candidates(doc, ctx)
+    full_names = {c.name.split()[-1] for c in candidates if c.kind == "Person" and len(c.name.split()) > 1}
+    candidates += _ner_candidates(doc, ctx, full_names)
+    candidates = [c for c in candidates if not any(s <= c.start and c.end <= e for s, e, _ in skip)]
+    chosen: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.source, c.start)):
+        if not any(c.start < cand.end and cand.start < c.end for c in chosen):
+            chosen.append(cand)
+    # Registering in text order makes keys and alias order independent of the sort above.
+    for cand in sorted(chosen, key=lambda c: (c.start, c.end)):
+        key = ctx.register(cand.name, cand.kind, cand.start, cand.end)
+        if cand.written:
+            ctx.add_alias(key, cand.written)
+        for start, end, name, kind in cand.extra:
+            ctx.register(name, kind, start, end)
+    _attach_parenthetical_aliases(ctx, skip)
+    _merge_bare_organizations(ctx)
+    _merge_surnames(ctx)
+
+
+# ----------------------------------------------------------------------------- tokens
+
+
+def _is_capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def is_name_token(token: Token) -> bool:
+    """A token that can be part of a person's name: capitalised word, not a title or function word."""
+    text = token.text
+    if not _is_capitalised(token) or not re.fullmatch(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?", text):
+        return False
+    lower = text.casefold()
+    if lower in _NOT_NAMES or lower in MONTHS or lower in WEEKDAYS or is_title_word(lower):
+        return False
+    if text.isupper() and len(text) > 1:
+        return False  # acronyms are organizations, not names
+    return token.pos_ in ("PROPN", "NOUN", "ADJ", "X") or not token.is_sent_start
+
+
+def _known(ctx: ArticleContext, name: str) -> list[GazetteerRow]:
+    return [r for r in ctx.gazetteer.lookup(name) if r.kind != "Office"]
+
+
+def _best_row(rows: list[GazetteerRow]) -> GazetteerRow:
+    return min(rows, key=lambda r: _KIND_PREFERENCE.index(r.kind) if r.kind in _KIND_PREFERENCE else 9)
+
+
+def _strip(span_text: str, start: int) -> tuple[str, int, int]:
+    """A name without leading 'the', trailing possessive or surrounding punctuation, and its span."""
+    text = span_text
+    end = start + len(text)
+    m = re.match(r"^(?:[\s\"“”‘’'(\[\-–—,.:;]+|the\s+)+", text, re.IGNORECASE)
+    if m:
+        start += m.end()
+        text = text[m.end() :]
+    m = re.search(r"(?:[’']s?|[\s\"“”‘’')\]\-–—,.:;]+)+$", text)
+    if m and m.start() > 0:
+        end -= len(text) - m.start()
+        text = text[: m.start()]
+    return text, start, end
+
+
+# ----------------------------------------------------------------------------- gazetteer
+
+
+def _gazetteer_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
+    """Every token run whose text is a gazetteer label or alias, longest first at each start."""
+    out = []
+    for i, token in enumerate(doc):
+        if not (_is_capitalised(token) or token.lower_ == "the"):
+            continue
+        for n in range(min(_MAX_GAZETTEER_TOKENS, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            if "\n" in span.text or span[-1].text in _POSSESSIVE:
+                continue
+            name, start, end = _strip(span.text, span.start_char)
+            if not name or not name[0].isupper():
+                continue
+            rows = _known(ctx, name)
+            rows = [r for r in rows if _case_fits(name, r)]
+            if rows:
+                row = _best_row(rows)
+                out.append(Candidate(start, end, row.label, row.kind, _GAZETTEER, written="" if name == row.label else name))
+                break
+    return out
+
+
+def _case_fits(written: str, row: GazetteerRow) -> bool:
+    """An all-capitals alias ("US") matches only when written in capitals (not the pronoun "us")."""
+    for form in (row.label, *row.aliases):
+        if normalise(form) == normalise(written):
+            if form.isupper() and not written.isupper():
+                continue
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------- persons by context
+
+
+def _name_runs(doc: Doc) -> list[Span]:
+    """Maximal runs (1–4 tokens) of name-like tokens within a sentence."""
+    runs = []
+    i = 0
+    while i < len(doc):
+        if not is_name_token(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and j + 1 - i < 4 and is_name_token(doc[j + 1]) and not doc[j + 1].is_sent_start:
+            j += 1
+        runs.append(doc[i : j + 1])
+        i = j + 1
+    return runs
+
+
+def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
+    out = []
+    for run in _name_runs(doc):
+        if _known(ctx, run.text):
+            continue
+        before = _previous_word(doc, run.start)
+        after = doc[run.end] if run.end < len(doc) else None
+        person = False
+        if before is not None and (before.lower_ in TITLE_HEADS or before.lower_ in _PERSON_BEFORE):
+            person = True
+        elif after is not None and after.lemma_.casefold() in SPEECH_VERBS and after.pos_ in ("VERB", "AUX") and len(run) >= 2:
+            person = True
+        elif len(run) >= 2 and _apposition_title_follows(doc, run.end):
+            person = True
+        elif len(run) >= 2 and _APPOINTED_AFTER.match(doc.text[run.end_char : run.end_char + 40]):
+            person = True
+        if person:
+            out.append(Candidate(run.start_char, run.end_char, run.text, "Person", _PERSON_RULE))
+    return out
+
+
+def _previous_word(doc: Doc, i: int) -> Token | None:
+    return doc[i - 1] if i > 0 and not doc[i].is_sent_start else None
+
+
+def _apposition_title_follows(doc: Doc, i: int) -> bool:
+    """', Latvia's defense minister,' right after a name."""
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    for token in doc[i + 1 : i + 8]:
+        if token.text in (",", ".", ";", "\n") or token.is_sent_start:
+            return False
+        if token.lower_ in TITLE_HEADS:
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------- spaCy NER
+
+
+def _ner_candidates(doc: Doc, ctx: ArticleContext, full_names: set[str]) -> list[Candidate]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in _NER_KINDS:
+            continue
+        cand = _clean_ner(ent, ctx, full_names)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidate | None:
+    name, start, end = _strip(ent.text, ent.start_char)
+    if "\n" in name:
+        return None
+    kind = _NER_KINDS[ent.label_]
+    extra: list[tuple[int, int, str, str]] = []
+    if kind == "Person":
+        # "Minister Jane Roe" -> "Jane Roe": titles are roles, not names.
+        words = list(re.finditer(r"\S+", name))
+        while words and is_title_word(words[0].group().strip(".")):
+            words.pop(0)
+        if not words:
+            return None
+        start, end = start + words[0].start(), start + words[-1].end()
+        name = ctx.text[start:end]
+    if not _plausible(name):
+        return None
+    rows = _known(ctx, name)
+    if rows:
+        row = _best_row(rows)
+        return Candidate(start, end, row.label, row.kind, _NER, written="" if name == row.label else name)
+    if name.casefold() in demonyms():
+        return None  # "Ukrainian" tagged GPE: an adjective, not a place
+    if kind == "Organization":
+        owned = _owned_organization(ctx, name, start, end, _NER)
+        if owned is not None:
+            return owned
+        if not _organization_ok(ent, name):
+            return None
+    elif kind == "Person":
+        if not _person_ok(name):
+            return None
+        if len(name.split()) == 1 and name not in full_names and _place_context(ent, ctx):
+            kind = "Place"  # "capture Avdiivka and Vuhledar": a town tagged PERSON
+    return Candidate(start, end, name, kind, _NER, extra=extra)
+
+
+def _plausible(name: str) -> bool:
+    words = name.split()
+    if not words or len(name) < 2 or any(c.isdigit() for c in name):
+        return False
+    if not name[0].isupper():
+        return False
+    lower = name.casefold()
+    if lower in MONTHS or lower in WEEKDAYS:
+        return False
+    if all(is_title_word(w) or w.casefold() in _LOWER_JOINERS for w in words):
+        return False  # "Defense Minister" alone is a post, not a name
+    return True
+
+
+def _organization_ok(ent: Span, name: str) -> bool:
+    words = name.split()
+    if any(not w[0].isupper() and w.casefold() not in _LOWER_JOINERS for w in words):
+        return False  # "Ukraine's air defense": a phrase, not a name
+    if any(w.casefold() in TITLE_HEADS for w in words) and not any(w.casefold() in ORG_HEADS for w in words):
+        return False  # a role phrase tagged ORG
+    if len(words) == 1:
+        if len(name) <= 2:
+            return False
+        # "FPV drones", "IT specialists": a one-word modifier of a common noun is a kind of thing.
+        last = ent[-1]
+        if last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i and last.head.pos_ == "NOUN" and last.head.text.islower():
+            return False
+    return True
+
+
+def _person_ok(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(w[0].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
+
+
+_TAKE_VERBS = {"capture", "liberate", "occupy", "seize", "take", "storm", "encircle", "shell", "attack", "strike",
+               "defend", "hold", "recapture", "retake", "bomb", "surround", "evacuate", "enter", "reach", "advance"}
+_PLACE_PREPOSITIONS = {"in", "near", "around", "outside", "towards", "toward", "into", "across", "through"}
+
+
+def _place_context(ent: Span, ctx: ArticleContext) -> bool:
+    """Whether a one-word PERSON stands where a place does: coordinated with a place, object of
+    'capture'-like verbs, or after 'in'/'near'."""
+    root = ent.root
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    for other in {first, *first.conjuncts} - {root}:
+        for e in other.doc.ents:
+            if e.start <= other.i < e.end and e.label_ in ("GPE", "LOC", "FAC"):
+                return True
+        if any(r.kind in ("Place", "Country") for r in _known(ctx, other.text)):
+            return True
+    if first.dep_ == "dobj" and first.head.lemma_.casefold() in _TAKE_VERBS:
+        return True
+    return first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPOSITIONS
+
+
+def _owned_organization(ctx: ArticleContext, name: str, start: int, end: int, source: int) -> Candidate | None:
+    """'Latvia's Ministry of Defence' -> 'Ministry of Defence of Latvia' (the gazetteer's label when known),
+    with the owner registered as a mention of its own."""
+    owner = re.match(r"^(.+?)[’']s\s+(.+)$", name)
+    if owner is None or not _known(ctx, owner.group(1)):
+        return None
+    row = _best_row(_known(ctx, owner.group(1)))
+    extra = [(start, start + len(owner.group(1)), row.label, row.kind)]
+    full = f"{owner.group(2)} of {row.label}"
+    rows = [r for r in _known(ctx, full) if r.kind == "Organization"]
+    if rows:
+        full = rows[0].label
+    return Candidate(start, end, full, "Organization", source, written=name, extra=extra)
+
+
+def _organization_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
+    """Capitalised runs headed by an organization word that NER missed: 'Ministry of Defence',
+    'Latvia's National Armed Forces', 'General Staff'."""
+    out = []
+    i = 0
+    while i < len(doc):
+        if not _org_word(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and not doc[j + 1].is_sent_start and (
+            _org_word(doc[j + 1]) or (doc[j + 1].lower_ in ("of", "and", "for", "the") and j + 2 < len(doc) and _org_word(doc[j + 2]))
+        ):
+            j += 1
+        span = doc[i : j + 1]
+        i = j + 1
+        if len(span) < 2 or not any(t.lower_ in ORG_HEADS and t.text[0].isupper() for t in span):
+            continue
+        if span[0].lower_ in EVENT_NOUNS or span[-1].lower_ in EVENT_NOUNS:
+            continue
+        name, start, end = _strip(span.text, span.start_char)
+        if _known(ctx, name):
+            continue  # the gazetteer candidate covers it
+        before = ctx.text[:start].rstrip()
+        if before.endswith(("’s", "'s")):
+            owner_tok = doc.char_span(len(before) - 2, len(before), alignment_mode="expand")
+            if owner_tok is not None and owner_tok.start > 0:
+                owner = doc[owner_tok.start - 1]
+                owned = _owned_organization(ctx, ctx.text[owner.idx : end], owner.idx, end, _EVENT_RULE)
+                if owned is not None:
+                    out.append(owned)
+                    continue
+        out.append(Candidate(start, end, name, "Organization", _EVENT_RULE))
+    return out
+
+
+def _org_word(token: Token) -> bool:
+    """A capitalised word that can be part of an organization's name (not a personal title)."""
+    text, lower = token.text, token.lower_
+    if not text or not text[0].isupper() or not token.is_alpha:
+        return False
+    if lower in ORG_HEADS:
+        return True
+    return lower not in _NOT_NAMES and lower not in MONTHS and lower not in WEEKDAYS and lower not in TITLE_HEADS
+
+
+# ----------------------------------------------------------------------------- events and aliases
+
+
+def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
+    """'the Defense Contact Group meeting' -> Event, with 'Defense Contact Group' as an Organization."""
+    out = []
+    for token in doc:
+        if token.lower_ not in EVENT_NOUNS:
+            continue
+        i = token.i
+        while i > 0 and _event_name_token(doc[i - 1]) and not doc[i].is_sent_start:
+            i -= 1
+        if i == token.i:
+            continue
+        name_span = doc[i : token.i]
+        name = name_span.text
+        if name.casefold() in demonyms() or name.casefold() in MONTHS:
+            continue
+        event = doc[i : token.i + 1]
+        extra = []
+        rows = _known(ctx, name)
+        if rows:
+            row = _best_row(rows)
+            extra.append((name_span.start_char, name_span.end_char, row.label, row.kind))
+        elif len(name_span) >= 2 and name_span[-1].lower_ in ORG_HEADS:
+            extra.append((name_span.start_char, name_span.end_char, name, "Organization"))
+        out.append(Candidate(event.start_char, event.end_char, event.text, "Event", _EVENT_RULE, extra=extra))
+    return out
+
+
+def _event_name_token(token: Token) -> bool:
+    return _is_capitalised(token) and token.is_alpha and token.lower_ not in _NOT_NAMES and token.lower_ not in MONTHS
+
+
+_PAREN = re.compile(r"\s*\(([^()\n]{2,60})\)")
+
+
+def _parenthetical_aliases(doc: Doc, ctx: ArticleContext) -> list[tuple[int, int, str]]:
+    """Spans of '(…)' right after a capitalised name: 'X (Y format)', 'North … Organization (NATO)'.
+
+    Returns (start, end, alias) with the alias text; what it names is settled once the
+    entities before it are registered.
+    """
+    out = []
+    for m in _PAREN.finditer(ctx.text, 0, ctx.body_end):
+        inner = m.group(1).strip()
+        before = ctx.text[: m.start()].rstrip()
+        if not before or not inner[0].isupper() or any(c.isdigit() for c in inner):
+            continue
+        last = re.search(r"([\w’'-]+)$", before)
+        if not last or not (last.group(1)[0].isupper() or last.group(1).casefold() in EVENT_NOUNS):
+            continue
+        words = inner.split()
+        if len(words) > 4 or any(not (w[0].isupper() or w.islower() and w in ("format", "group", "for", "of")) for w in words):
+            continue
+        out.append((m.start(1), m.end(1), inner))
+    return out
+
+
+def _attach_parenthetical_aliases(ctx: ArticleContext, spans: list[tuple[int, int, str]]) -> None:
+    """'X (Y)': Y is another name of X. When the gazetteer knows Y, X is that entity."""
+    for start, end, alias in spans:
+        before = [m for m in ctx.mentions(0, start - 1) if ctx.text[m[1] : start].strip() == "("]
+        if not before:
+            continue
+        s, e, key = before[-1]
+        target = ctx.current_key(key)
+        if ctx.entities[target].kind == "Event":
+            # "the X Group meeting (Y format)": Y names the group; the meeting is "Y format meeting".
+            inner = ctx.mentions(s, e, kinds=("Organization",))
+            if inner:
+                ctx.add_alias(target, alias if alias.casefold().endswith(" meeting") else f"{alias} meeting")
+                target = ctx.current_key(inner[0][2])
+        rows = _known(ctx, alias)
+        if rows and _best_row(rows).kind == ctx.entities[target].kind:
+            row = _best_row(rows)
+            known = ctx.register(row.label, row.kind, start, end)
+            ctx.add_alias(known, alias)
+            ctx.merge(target, known)
+        else:
+            ctx.add_alias(target, alias)
+
+
+def _merge_surnames(ctx: ArticleContext) -> None:
+    """A one-word ORG/place that is a known person's surname ('…, Roe says' tagged ORG) is that person."""
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind == "Person" or len(entity.name.split()) != 1 or _known(ctx, entity.name):
+            continue
+        person = ctx.resolve(entity.name, "Person")
+        if person is not None:
+            ctx.merge(key, person)
+
+
+def _merge_bare_organizations(ctx: ArticleContext) -> None:
+    """'Ministry of Defence' written alone is the one 'Ministry of Defence of Latvia' named elsewhere."""
+    orgs = sorted(e.key for e in ctx.entities.values() if e.kind == "Organization")
+    for key in orgs:
+        entity = ctx.entities.get(key)
+        if entity is None:
+            continue
+        fuller = [
+            e.key
+            for e in ctx.entities.values()
+            if e.kind == "Organization" and e.key != key and normalise(e.name).startswith(normalise(entity.name) + " of ")
+        ]
+        if len(fuller) == 1:
+            ctx.merge(key, fuller[0])

@@ -1,0 +1,983 @@
+"""Statistics: the numbers an article claims, what they count, how they are hedged, who claims them.
+
+The number phrase itself is found on the surface (token text), because the parser's
+trees around "over 600 rockets" or "more than €40 billion" are unreliable; the parse
+is used for what the number is about: the noun it counts, the verb's subject, the
+clause that reports it.
+
+One fact written several times (headline, body, quote) becomes one `Statistic` with
+an anchor per mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract import numbers as num
+from newsgraph.extract.anchors import make_anchor
+from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, SPEECH_VERBS, WEEKDAYS, demonyms
+from newsgraph.model import Statistic
+
+# --------------------------------------------------------------------------- word lists
+
+#: Hedges written before a number, longest first so "more than" wins over "more".
+HEDGES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    sorted(
+        (
+            (tuple(words.split()), qualifier)
+            for qualifier, options in {
+                "approximately": "approximately|about|around|roughly|some|an estimated|estimated|circa|approx.|approx"
+                "|almost exactly|nearly exactly|in the region of|on the order of|or so",
+                "more than": "over|more than|above|in excess of|upwards of|exceeding|just over|well over|"
+                "slightly more than|a little over|well above|greater than|well in excess of|far more than|"
+                "just above|much more than|considerably more than|significantly more than",
+                "at least": "at least|no fewer than|no less than|a minimum of|not less than",
+                "up to": "up to|as many as|as much as|at most|no more than|a maximum of|not more than",
+                "less than": "less than|under|fewer than|below|just under|just below|slightly less than|well under",
+                "nearly": "nearly|almost|close to|just short of|nearing|approaching",
+            }.items()
+            for words in options.split("|")
+        ),
+        key=lambda item: -len(item[0]),
+    )
+)
+
+#: Written after the number: "400 or so", "400 or more".
+TRAILING_HEDGES = {("or", "so"): "approximately", ("or", "more"): "at least", ("plus",): "more than", ("+",): "more than"}
+
+#: Currency signs and codes before a figure, and currency words after it, with ISO codes.
+CURRENCY_BEFORE = {"€": "EUR", "$": "USD", "us$": "USD", "£": "GBP", "₴": "UAH", "eur": "EUR", "usd": "USD",
+                   "gbp": "GBP", "uah": "UAH", "pln": "PLN", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
+                   "chf": "CHF", "cad": "CAD", "¥": "JPY", "jpy": "JPY"}
+CURRENCY_AFTER = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
+                  "pounds": "GBP", "hryvnia": "UAH", "hryvnias": "UAH", "hryvnas": "UAH", "uah": "UAH",
+                  "eur": "EUR", "usd": "USD", "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "krone": "NOK",
+                  "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "francs": "CHF", "yen": "JPY",
+                  "rubles": "RUB", "roubles": "RUB"}
+#: How the counted thing of a sum of money is named: the currency in words.
+CURRENCY_WORDS = {"EUR": "euros", "USD": "dollars", "GBP": "pounds", "UAH": "hryvnias", "PLN": "zlotys",
+                  "SEK": "kronor", "NOK": "kroner", "DKK": "kroner", "CHF": "francs", "CAD": "Canadian dollars",
+                  "JPY": "yen", "RUB": "rubles"}
+
+PERCENT_WORDS = {"%", "percent", "pct"}
+
+#: Comparatives after "N times": "six times more", "three times as many".
+COMPARATIVES = {"more", "as", "higher", "larger", "greater", "bigger", "fewer", "less", "lower", "smaller",
+                "longer", "faster", "the", "that", "over"}
+
+#: Verbs and nouns of change: "increased by a third", "a 30% rise in …".
+CHANGE_VERBS = {"increase", "rise", "grow", "fall", "drop", "decrease", "decline", "reduce", "cut", "climb",
+                "jump", "surge", "soar", "expand", "shrink", "plunge", "slump", "go", "boost", "raise",
+                "lower", "slash", "double", "triple", "spike", "dip", "contract"}
+CHANGE_NOUNS = {"increase", "rise", "growth", "drop", "decrease", "decline", "reduction", "jump", "surge",
+                "fall", "cut", "boost", "expansion", "spike", "dip", "hike"}
+#: "the death toll rose to 45": these verbs make the number a level, not a change.
+LEVEL_VERBS = {"reach", "total", "amount", "stand", "exceed", "surpass", "top", "hit", "pass", "near"}
+
+#: Words for "how much of": the number of X, the volume of X, the share of X.
+QUANTITY_NOUNS = {"number", "amount", "volume", "quantity", "count", "total", "share", "level", "rate",
+                  "proportion", "percentage", "scale", "supply", "output", "production", "stock", "stocks"}
+#: Nouns that measure something named after "of": "1,000 square kilometers of territory".
+MEASURE_NOUNS = {"kilometer", "kilometre", "km", "mile", "meter", "metre", "hectare", "ton", "tonne", "unit",
+                 "piece", "batch", "set", "type", "kind", "round", "lot", "package", "tranche", "item",
+                 "liter", "litre", "barrel", "shipment", "consignment"}
+
+#: Nouns of time: a number counting them is a duration or a date, not a count of things.
+TIME_NOUNS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade",
+              "century", "quarter", "semester", "season", "time", "o'clock", "am", "pm", "a.m.", "p.m."}
+#: Adverbs and nouns that give a rate: "daily" is per day.
+RATE_ADVERBS = {"daily": "day", "nightly": "night", "weekly": "week", "monthly": "month", "annually": "year",
+                "yearly": "year", "hourly": "hour", "a day": "day"}
+
+#: Words after which a number is a label, not an amount: "Article 5", "page 3".
+LABEL_WORDS = {"page", "pages", "article", "section", "paragraph", "chapter", "item", "no", "no.", "nr",
+               "number", "#", "point", "version", "phase", "resolution", "aged", "age", "route", "road",
+               "highway", "block", "gate", "line", "lines", "grade", "level", "stage", "round", "act",
+               "decree", "law", "bill", "order", "code", "rule", "step", "unit", "tier", "channel", "flight"}
+
+#: Entity labels whose numbers are part of a name.
+NAME_ENTITIES = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
+
+#: Clause-introducing words that make what follows hypothetical.
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+
+_NOUNS = {"NOUN", "PROPN"}
+_PRONOUNS = {"it", "they", "them", "its", "their"}
+
+
+@dataclass
+class _Phrase:
+    """A number phrase as written: token span [start, end) of the number itself, plus its reading."""
+
+    start: int
+    end: int
+    value: float
+    kind: str = "count"
+    upper: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None  # from the words of the number itself ("thousands" -> more than)
+    noun_from: int | None = None  # where the counted noun may start, when not at `end`
+    plain: bool = True  # a bare cardinal (dates, labels and years look like these)
+    multiplier: bool = False  # "sixfold", "six times", "twice": a ratio even next to a change word
+
+
+@dataclass
+class _Mention:
+    stat: Statistic
+    offset: int
+    in_headline: bool
+    richness: int = 0
+    head_words: set[str] = field(default_factory=set)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
+    """Every distinct number fact in the article body, one `Statistic` each, in text order."""
+    mentions: list[_Mention] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.idx >= ctx.body_end:
+            break
+        phrase = _read_phrase(doc, i)
+        if phrase is None:
+            i += 1
+            continue
+        mention = _mention(doc, ctx, phrase)
+        if mention is not None:
+            mentions.append(mention)
+        i = max(phrase.end, i + 1)
+    return _merge(mentions, ctx)
+
+
+# --------------------------------------------------------------------------- number phrases
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """True when token i follows token i-1 on the same line (no line break between them)."""
+    return i > 0 and "\n" not in doc[i - 1].whitespace_ and doc[i - 1].pos_ != "SPACE"
+
+
+def _cardinal_run(doc: Doc, i: int) -> tuple[int, float] | None:
+    """The longest run of cardinal words starting at token i: (end, value)."""
+    words: list[str] = []
+    j = i
+    while j < len(doc) and (j == i or _joined(doc, j)):
+        w = doc[j].lower_
+        if num.is_number_word(w) or (j == i and w in ("a", "an") and j + 1 < len(doc)
+                                      and doc[j + 1].lower_ in ("hundred", "thousand", "million", "billion", "dozen")):
+            words.append(w)
+            j += 1
+            continue
+        # "two hundred and fifty"
+        if w == "and" and words and words[-1] in ("hundred",) and j + 1 < len(doc) and num.word_value(doc[j + 1].lower_):
+            words.append(w)
+            j += 1
+            continue
+        break
+    while words:
+        value = num.cardinal_value(words)
+        if value is not None:
+            return i + len(words), value
+        words.pop()
+    return None
+
+
+def _read_phrase(doc: Doc, i: int) -> _Phrase | None:
+    """The number phrase starting at token i, or None."""
+    t = doc[i]
+    w = t.lower_
+    # Money with the currency first: "€1.4 billion", "US$ 20 million", "UAH 100 million".
+    if w in CURRENCY_BEFORE and i + 1 < len(doc):
+        run = _cardinal_run(doc, i + 1)
+        if run is not None and (doc[i + 1].like_num or num.digits_value(doc[i + 1].text) is not None):
+            end, value = run
+            return _Phrase(i, end, value, kind="amount", unit=CURRENCY_BEFORE[w], plain=False)
+    # A word multiplier: "sixfold", "6-fold", "six-fold", "twice as many".
+    fold = num.fold_value(w)
+    if fold is not None:
+        return _Phrase(i, i + 1, fold, kind="ratio", plain=False, multiplier=True)
+    if i + 2 < len(doc) and doc[i + 1].text in "-‐" and doc[i + 2].lower_ == "fold" and not t.whitespace_:
+        value = num.digits_value(w) or num.word_value(w)
+        if value is not None:
+            return _Phrase(i, i + 3, value, kind="ratio", plain=False, multiplier=True)
+    if w in ("twice", "thrice") and i + 1 < len(doc) and doc[i + 1].lower_ in COMPARATIVES:
+        return _Phrase(i, i + 1, num.MULTIPLIER_WORDS[w], kind="ratio", plain=False, multiplier=True,
+                       noun_from=_after_comparative(doc, i + 1))
+    # Vague plurals: "thousands of", "tens of thousands of".
+    if w in num.VAGUE_PLURALS or w == "tens":
+        return _vague(doc, i)
+    # Fractions: "a third", "one-third", "two thirds", "half".
+    fraction = _fraction(doc, i)
+    if fraction is not None:
+        return fraction
+    run = _cardinal_run(doc, i)
+    if run is None:
+        return None
+    end, value = run
+    if doc[i].lower_ in ("a", "an") and end == i + 1:
+        return None
+    phrase = _Phrase(i, end, value)
+    _read_suffix(doc, phrase)
+    return phrase
+
+
+def _after_comparative(doc: Doc, j: int) -> int:
+    """Skip 'more', 'as many', 'the number of' after a multiplier: where the counted noun starts."""
+    words = [doc[k].lower_ for k in range(j, min(j + 4, len(doc)))]
+    for pattern in (("as", "many", "as"), ("as", "much", "as"), ("as", "many"), ("as", "much"), ("the", "number", "of"),
+                    ("the", "amount", "of"), ("more",), ("fewer",), ("less",), ("higher",), ("greater",)):
+        if tuple(words[: len(pattern)]) == pattern:
+            return j + len(pattern)
+    return j
+
+
+def _vague(doc: Doc, i: int) -> _Phrase | None:
+    w = doc[i].lower_
+    words = [doc[k].lower_ for k in range(i, min(i + 4, len(doc)))]
+    if w == "tens" or (w in ("hundreds", "dozens") and words[1:3] == ["of", "thousands"]):
+        if words[1:4] not in (["of", "thousands", "of"], ["of", "millions", "of"]) and words[1:3] not in (
+            ["of", "thousands"], ["of", "millions"]):
+            return None
+        base = {"tens": 10, "dozens": 12, "hundreds": 100}[w] * num.VAGUE_PLURALS[words[2]]
+        end = i + 3
+    else:
+        base = num.VAGUE_PLURALS[w]
+        end = i + 1
+    if end < len(doc) and doc[end].lower_ == "of":
+        return _Phrase(i, end, float(base), qualifier="more than", noun_from=end + 1, plain=False)
+    return None
+
+
+def _fraction(doc: Doc, i: int) -> _Phrase | None:
+    """'a third', 'one-third', 'two thirds', 'a quarter', 'half' as an amount (not 'the third meeting')."""
+    t = doc[i]
+    w = t.lower_
+    end: int | None = None
+    value: float | None = None
+    if w == "half":
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if prev in ("first", "second", "latter", "last", "other", "the") or nxt in ("a", "an", "-"):
+            return None  # "the first half of 2024", "half a year"
+        if nxt in ("of", "the", "its", "their", "his", "her", "our", "all") or prev in ("by", "than", "nearly", "almost", "about", "over"):
+            end, value = i + 1, 0.5
+    elif i + 1 < len(doc):
+        k = i + 1
+        if doc[k].text in "-‐" and k + 1 < len(doc) and not t.whitespace_:
+            k += 1  # "one-third"
+        if doc[k].lower_ in num.FRACTIONS and doc[k].lower_ != "half":
+            value = num.fraction_value(w, doc[k].lower_)
+            end = k + 1
+    if value is None or end is None:
+        return None
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.pos_ in _NOUNS and nxt.lower_ not in TIME_NOUNS:
+        return None  # an ordinal: "a third round of sanctions"
+    if nxt is not None and nxt.lower_ in TIME_NOUNS:
+        return None  # "a quarter century", "half year"
+    noun_from = end + 1 if nxt is not None and nxt.lower_ == "of" else end
+    return _Phrase(i, end, value, kind="ratio", noun_from=noun_from, plain=False)
+
+
+def _read_suffix(doc: Doc, phrase: _Phrase) -> None:
+    """Units and ranges written after the cardinal: '%', 'euros', '-fold', 'times more', 'to 700'."""
+    j = phrase.end
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    nxt2 = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    if nxt in PERCENT_WORDS or (nxt == "per" and nxt2 == "cent"):
+        phrase.end = j + (2 if nxt == "per" else 1)
+        phrase.unit, phrase.kind, phrase.plain = "percent", "ratio", False
+        if doc[phrase.end : phrase.end + 1].text.lower() == "points":
+            phrase.unit = "percentage points"
+            phrase.end += 1
+        return
+    if nxt in CURRENCY_AFTER and not (nxt in ("pound", "pounds") and _weight_context(doc, j)):
+        phrase.end = j + 1
+        phrase.unit, phrase.kind, phrase.plain = CURRENCY_AFTER[nxt], "amount", False
+        return
+    if nxt == "times" and nxt2 in COMPARATIVES:
+        phrase.end = j + 1
+        phrase.kind, phrase.plain, phrase.multiplier = "ratio", False, True
+        phrase.noun_from = _after_comparative(doc, j + 1)
+        return
+    # Ranges: "300 to 400", "500-700", "500–700", "between 500 and 700", "from 5 to 7".
+    prev = doc[phrase.start - 1].lower_ if phrase.start > 0 else ""
+    if nxt in ("to", "-", "–", "—", "and") and j + 1 < len(doc):
+        if nxt == "and" and prev != "between":
+            return
+        if nxt in ("-", "–", "—") and (doc[j - 1].whitespace_ and doc[j].whitespace_) and prev != "between":
+            return  # a dash with spaces is punctuation, not a range
+        run = _cardinal_run(doc, j + 1)
+        if run is None:
+            return
+        end, upper = run
+        if upper > phrase.value:
+            phrase.upper, phrase.end = upper, end
+            phrase.qualifier = "between"
+            _read_suffix_unit_only(doc, phrase)
+        else:
+            phrase.kind = "proportion"  # "1 to 1", "3 to 1": a proportion, never a count
+            phrase.end = end
+
+
+def _read_suffix_unit_only(doc: Doc, phrase: _Phrase) -> None:
+    """After a range's top: only a unit ("5 to 7 %", "2-3 billion euros")."""
+    j = phrase.end
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    if nxt in PERCENT_WORDS:
+        phrase.end, phrase.unit, phrase.kind, phrase.plain = j + 1, "percent", "ratio", False
+    elif nxt in CURRENCY_AFTER:
+        phrase.end, phrase.unit, phrase.kind, phrase.plain = j + 1, CURRENCY_AFTER[nxt], "amount", False
+
+
+def _weight_context(doc: Doc, j: int) -> bool:
+    """'500 pounds of explosives' is a weight, not money."""
+    return j + 1 < len(doc) and doc[j + 1].lower_ == "of" and j + 2 < len(doc) and doc[j + 2].lower_ in (
+        "explosives", "explosive", "tnt", "bombs", "warhead")
+
+
+# --------------------------------------------------------------------------- is it a statistic?
+
+
+def _is_label_or_date(doc: Doc, p: _Phrase, noun: tuple[int, int] | None) -> bool:
+    """Dates, years, times, ordinals, labels ('Article 5'), model numbers ('Leopard 2'), modifiers ('two-tier')."""
+    first, last = doc[p.start], doc[p.end - 1]
+    prev = doc[p.start - 1] if p.start > 0 else None
+    nxt = doc[p.end] if p.end < len(doc) else None
+    noun_is_time = noun is not None and doc[noun[1] - 1].lemma_.lower() in TIME_NOUNS
+    if noun_is_time:
+        return True  # "two months", "a year": a duration or a date
+    if nxt is not None and nxt.text in "-‐" and not last.whitespace_ and p.kind != "ratio":
+        return True  # "two-tier", "155-mm", "three-day": a modifier, not a count
+    if prev is not None and prev.text in "-‐/" and not prev.whitespace_ and p.start > 1 and doc[p.start - 2].is_alpha:
+        return True  # "Su-25", "MiG-29"
+    if nxt is not None and nxt.text in ("-", "‐") and nxt.whitespace_ == "" and p.end + 1 < len(doc) and doc[p.end + 1].like_num:
+        return True  # "1-1", a score
+    if any(t.ent_type_ in NAME_ENTITIES for t in doc[p.start : p.end]):
+        return True  # "Leopard 2", "Ramstein-20": part of a name
+    if nxt is not None and not last.whitespace_ and nxt.is_alpha and p.end + 1 < len(doc) and doc[p.end + 1].pos_ in _NOUNS \
+            and p.kind == "count":
+        return True  # "155mm ammunition", "a 40km front": a measure used as a modifier
+    if not p.plain:
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[p.start : p.end]) and noun is None:
+        return True
+    if any(t.ent_type_ in ("TIME",) for t in doc[p.start : p.end]):
+        return True
+    words = [t.lower_ for t in doc[p.start : p.end]]
+    if len(words) == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", words[0]) and (noun is None or first.ent_type_ == "DATE"):
+        return True  # "in 2024"
+    if (prev is not None and prev.lower_ in MONTHS) or (nxt is not None and nxt.lower_ in MONTHS) or (
+        prev is not None and prev.lower_ in WEEKDAYS):
+        return True  # "12 March", "March 12"
+    if prev is not None and (prev.lower_ in LABEL_WORDS or prev.text == "#"):
+        return True
+    if prev is not None and prev.pos_ in _NOUNS and (prev.is_title or prev.is_upper) and prev.is_alpha and len(
+            prev.text) > 1 and not prev.is_sent_start and _joined(doc, p.start) and not prev.whitespace_.count("\n"):
+        return True  # "Leopard 2", "Patriot 3": a model name
+    if words in (["one"], ["a"], ["an"]):
+        return True  # "one of the…", "one" as a pronoun
+    return False
+
+
+def _is_hypothetical(token: Token) -> bool:
+    """Inside an 'if'/'unless' clause: "if the proportions were 1 to 1"."""
+    for node in [token, *token.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- one mention
+
+
+def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase) -> _Mention | None:
+    if p.kind == "proportion":
+        return None
+    qualifier, hedge_start = _hedge_before(doc, p.start)
+    trailing_end = p.end
+    if qualifier is None:
+        qualifier, trailing_end = _hedge_after(doc, p.end)
+    if p.qualifier == "between":
+        if hedge_start < p.start and doc[hedge_start].lower_ == "between":
+            pass
+        qualifier = "between"
+        if p.start > 0 and doc[p.start - 1].lower_ in ("between", "from"):
+            hedge_start = p.start - 1
+    elif qualifier is None:
+        qualifier = p.qualifier
+    elif p.qualifier == "more than" and qualifier in ("approximately",):
+        qualifier = "more than"  # "some thousands of" is still "more than a thousand"
+
+    kind = p.kind
+    relative = _change_head(doc, p, hedge_start)
+    if relative is not None and not p.multiplier and p.kind in ("count", "ratio"):
+        kind = "relative change"  # "increased by over a third", "a 30% rise in …"
+
+    noun = _counted_span(doc, p)
+    if _is_label_or_date(doc, p, noun):
+        return None
+    if _is_hypothetical(doc[p.start]):
+        return None
+
+    counts = _counts(doc, ctx, p, noun, kind, relative)
+    if counts is None:
+        return None
+
+    sent_start, sent_end = _sentence_bounds(doc, doc[p.start])
+    anchor_start = doc[hedge_start].idx
+    anchor_end_tok = max(trailing_end, noun[1] if noun is not None and noun[0] - p.end <= 3 and noun[0] >= p.end else p.end)
+    anchor_end = doc[anchor_end_tok - 1].idx + len(doc[anchor_end_tok - 1].text)
+    written_end = doc[trailing_end - 1].idx + len(doc[trailing_end - 1].text)
+    offset = doc[p.start].idx
+
+    stat = Statistic(
+        value=num.format_value(p.value),
+        counts=counts,
+        kind=kind,
+        qualifier=qualifier,
+        upper=num.format_value(p.upper) if p.upper is not None else None,
+        unit=p.unit,
+        per=_per(doc, p, noun, sent_end),
+        period=_period(doc, p, noun, sent_start, sent_end),
+        subject=_subject(doc, ctx, p, noun),
+        claimed_by=_claimant(doc, ctx, offset),
+        sentence=doc.text[doc[sent_start].idx : _char_end(doc, sent_end)].strip(),
+        written=doc.text[anchor_start:written_end],
+        anchors=[make_anchor(ctx.text, anchor_start, anchor_end)],
+    )
+    richness = sum(x is not None for x in (stat.qualifier, stat.per, stat.period, stat.subject, stat.claimed_by))
+    return _Mention(
+        stat=stat,
+        offset=offset,
+        in_headline=_in_headline(ctx, offset),
+        richness=richness,
+        head_words=_content_words(counts),
+    )
+
+
+def _char_end(doc: Doc, end_tok: int) -> int:
+    last = doc[end_tok - 1]
+    return last.idx + len(last.text)
+
+
+def _hedge_before(doc: Doc, start: int) -> tuple[str | None, int]:
+    """The hedge written right before token `start` and where it begins."""
+    words = [doc[k].lower_ for k in range(max(0, start - 5), start)]
+    for pattern, qualifier in HEDGES:
+        n = len(pattern)
+        if n <= len(words) and tuple(words[-n:]) == pattern:
+            if pattern == ("some",) and start > 0 and doc[start - 1].pos_ != "DET" and doc[start - 1].dep_ not in ("quantmod", "advmod", "det"):
+                continue
+            if pattern == ("under",) and start > 1 and doc[start - 2].lower_ in ("came", "come", "comes", "was", "were", "is"):
+                continue  # "came under 40 attacks" is not "fewer than 40"
+            return qualifier, start - n
+    return None, start
+
+
+def _hedge_after(doc: Doc, end: int) -> tuple[str | None, int]:
+    for pattern, qualifier in TRAILING_HEDGES.items():
+        words = tuple(doc[k].lower_ for k in range(end, min(end + len(pattern), len(doc))))
+        if words == pattern:
+            return qualifier, end + len(pattern)
+    return None, end
+
+
+def _in_headline(ctx: ArticleContext, offset: int) -> bool:
+    if ctx.headline is not None and ctx.headline[0] <= offset < ctx.headline[1]:
+        return True
+    # A repeated headline line later in the text reads as the headline too.
+    if ctx.headline is not None:
+        head = ctx.text[ctx.headline[0] : ctx.headline[1]].strip()
+        line_start = ctx.text.rfind("\n", 0, offset) + 1
+        line_end = ctx.text.find("\n", offset)
+        line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)].strip()
+        return bool(head) and line == head
+    return False
+
+
+# --------------------------------------------------------------------------- what is counted
+
+
+def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[int, int] | None:
+    """The noun phrase written from token j: modifiers and a noun head, as [start, end).
+    With `determiners`, leading 'the', 'its', "Russia's" are skipped ("of the drones")."""
+    while determiners and j < limit and (doc[j].pos_ == "DET" or doc[j].dep_ in ("poss", "case") or doc[j].tag_ == "PRP$"):
+        j += 1
+    k = j
+    last_noun = None
+    while k < limit:
+        t = doc[k]
+        if t.pos_ == "SPACE" or (k > j and not _joined(doc, k)):
+            break
+        ok = t.pos_ in _NOUNS or t.pos_ == "ADJ" or (t.pos_ == "VERB" and t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound")) or (
+            t.text in "-‐" and not t.whitespace_ and k > j and not doc[k - 1].whitespace_)
+        if t.lower_ in ("more", "less", "fewer", "than", "per", "times") or t.like_num or t.lower_ in num.VAGUE_PLURALS:
+            ok = False
+        if t.pos_ == "PROPN" and k > j and t.ent_type_ in ("GPE", "PERSON") and doc[k - 1].pos_ in _NOUNS and doc[k - 1].ent_type_ != t.ent_type_:
+            ok = False  # "drones Russia launched": a new clause, not the noun phrase
+        if k > j and t.ent_type_ in ("DATE", "TIME") and not doc[k - 1].ent_type_:
+            ok = False  # "shells next year": the date is not part of what is counted
+        if not ok:
+            break
+        if t.pos_ in _NOUNS:
+            last_noun = k
+        k += 1
+    if last_noun is None:
+        return None
+    return j, last_noun + 1
+
+
+def _counted_span(doc: Doc, p: _Phrase) -> tuple[int, int] | None:
+    """The noun phrase the number counts, if it is written right after the number."""
+    sent = doc[p.start].sent
+    limit = sent.end
+    j = p.noun_from if p.noun_from is not None else p.end
+    partitive = j > 0 and doc[j - 1].lower_ == "of"
+    if p.noun_from is None and j < limit and doc[j].lower_ == "of" and (p.kind == "ratio" or p.value >= 1):
+        j += 1  # "600 of the drones", "30% of the shells"
+        partitive = True
+        run = _cardinal_run(doc, j) if j < limit else None
+        if run is not None:
+            j = run[0]  # "38 of 42 drones"
+    if p.kind == "amount":
+        return None  # money: what it buys is found by `_money_counts`
+    span = _np_span(doc, j, limit, determiners=partitive)
+    if span is None:
+        return None
+    # The head of the counted phrase must be a noun the number attaches to, or directly follow.
+    if span[0] - p.end > 4:
+        return None
+    return span
+
+
+def _span_text(doc: Doc, span: tuple[int, int]) -> str:
+    return doc.text[doc[span[0]].idx : _char_end(doc, span[1])]
+
+
+def _noun_phrase_of(token: Token) -> str:
+    """The written phrase of a noun with its left modifiers: 'Shahed drones', 'drone production'."""
+    left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.pos_ != "NUM"]
+    start = min([token.i, *(c.left_edge.i for c in left)])
+    doc = token.doc
+    return doc.text[doc[start].idx : token.idx + len(token.text)]
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in _NOUNS:
+                    return obj
+    return None
+
+
+def _quantity_target(token: Token) -> str:
+    """'the number of Shahed drones launched' -> 'Shahed drones'; 'drone production' stays."""
+    if token.lemma_.lower() in QUANTITY_NOUNS:
+        obj = _of_object(token)
+        if obj is not None:
+            return _noun_phrase_of(obj)
+    return _noun_phrase_of(token)
+
+
+def _change_head(doc: Doc, p: _Phrase, hedge_start: int) -> Token | None:
+    """The verb or noun of change the number measures: 'increased by over a third', 'up 30%', 'a 30% rise'."""
+    before = doc[hedge_start - 1] if hedge_start > 0 else None
+    if before is not None and before.lower_ == "by":
+        head = before.head
+        if head.lemma_.lower() in CHANGE_VERBS or head.lemma_.lower() in CHANGE_NOUNS:
+            return head
+        # The parser often hangs "by" off something else; look for a change verb just before.
+        for k in range(hedge_start - 2, max(-1, hedge_start - 5), -1):
+            if doc[k].lemma_.lower() in CHANGE_VERBS and doc[k].pos_ in ("VERB", "NOUN"):
+                return doc[k]
+            if doc[k].is_punct:
+                break
+    if before is not None and before.lower_ in ("up", "down") and p.unit in ("percent", "percentage points"):
+        return before
+    if p.unit in ("percent", "percentage points") and before is not None and before.lemma_.lower() in CHANGE_VERBS and before.pos_ == "VERB":
+        return before  # "grew 30%"
+    after = p.noun_from if p.noun_from is not None else p.end
+    if after < len(doc) and doc[after].lemma_.lower() in CHANGE_NOUNS and doc[after].pos_ == "NOUN":
+        return doc[after]  # "a 30% increase in …", "a sixfold rise in …"
+    return None
+
+
+def _counts(doc: Doc, ctx: ArticleContext, p: _Phrase, noun: tuple[int, int] | None, kind: str,
+            change: Token | None) -> str | None:
+    """What the number counts, as written; None when nothing countable can be named."""
+    if p.kind == "amount":
+        return _money_counts(doc, p)
+    if change is not None and kind == "relative change":
+        target = _change_target(change)
+        if target is not None:
+            return target
+    if noun is not None:
+        head = doc[noun[1] - 1]
+        text = _span_text(doc, noun)
+        if head.lemma_.lower() in CHANGE_NOUNS:
+            obj = next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                        for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return _quantity_target(obj)
+        if head.lemma_.lower() in MEASURE_NOUNS:
+            obj = _of_object(head)
+            if obj is not None:
+                return f"{text} of {_noun_phrase_of(obj)}"
+        if head.lemma_.lower() in QUANTITY_NOUNS:
+            obj = _of_object(head)
+            if obj is not None:
+                return _noun_phrase_of(obj)
+        if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "PERSON", "NORP", "ORG") and noun[1] - noun[0] == 1:
+            return None  # "600 Ukraine": not a counted noun
+        return text
+    # No noun after the number: "the death toll reached 12", "the number of attacks rose to 45".
+    level = _level_subject(doc, p)
+    if level is not None:
+        return level
+    return _list_label(doc, p)
+
+
+def _change_target(change: Token) -> str | None:
+    """What changed: the object of an active verb, else its subject; 'the number of X' is X."""
+    if change.pos_ == "NOUN":
+        for c in change.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.pos_ in _NOUNS:
+                        return _quantity_target(o)
+        return None
+    verb = change if change.pos_ in ("VERB", "AUX") else change.head
+    for dep in ("dobj", "nsubjpass", "nsubj"):
+        for c in verb.children:
+            if c.dep_ == dep and c.pos_ in _NOUNS and c.lower_ not in _PRONOUNS and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP"):
+                return _quantity_target(c)
+    return None
+
+
+def _level_subject(doc: Doc, p: _Phrase) -> str | None:
+    token = doc[p.end - 1]
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ in ("to", "at"):
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    if head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be"}:
+        return None
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
+            return _quantity_target(c)
+    return None
+
+
+def _list_label(doc: Doc, p: _Phrase) -> str | None:
+    """'Tanks – 8,724' and 'personnel: about 700,000': a label then a dash or colon on one line."""
+    _, k = _hedge_before(doc, p.start)
+    k -= 1
+    if k < 1 or doc[k].text not in ("–", "—", "-", ":") or not _joined(doc, k):
+        return None
+    end = k
+    start = end
+    while start - 1 >= 0 and _joined(doc, start) and doc[start - 1].pos_ in ("NOUN", "ADJ", "PROPN") and end - start < 4:
+        start -= 1
+    if start == end or doc[end - 1].pos_ not in _NOUNS:
+        return None
+    if start > 0 and _joined(doc, start) and doc[start - 1].pos_ not in ("PUNCT", "CCONJ"):
+        return None  # mid-sentence, not a list label
+    return doc.text[doc[start].idx : _char_end(doc, end)]
+
+
+def _money_counts(doc: Doc, p: _Phrase) -> str:
+    """A sum of money counts its currency and what it pays for: 'euros in military aid'."""
+    currency = CURRENCY_WORDS.get(p.unit or "", p.unit or "money")
+    limit = doc[p.start].sent.end
+    j = p.end
+    if j < limit and doc[j].lower_ in ("in", "of", "for", "on", "worth") and j + 1 < limit:
+        span = _np_span(doc, j + 1, limit)
+        if span is not None:
+            return f"{currency} {doc[j].lower_} {_span_text(doc, span)}"
+    span = _np_span(doc, j, limit)
+    if span is not None and span[0] == j:
+        return f"{_span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package"
+    # "a package worth €1.4 billion", "aid of $50 million": the noun before.
+    before = doc[p.start - 1] if p.start > 0 else None
+    if before is not None and before.lower_ in ("worth", "of", "totaling", "totalling", "valued") and p.start > 1:
+        k = p.start - 2
+        if doc[k].lower_ == "at":
+            k -= 1
+        if doc[k].pos_ == "NOUN":
+            return f"{_noun_phrase_of(doc[k])} in {currency}"
+    return currency
+
+
+def _content_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    stop = {"the", "of", "in", "for", "on", "a", "an", "and", "to", "worth"}
+    return {_singular(w) for w in words if w not in stop}
+
+
+def _singular(word: str) -> str:
+    for tail, repl in (("ies", "y"), ("ves", "f"), ("ses", "s"), ("s", "")):
+        if word.endswith(tail) and len(word) > len(tail) + 2:
+            return word[: -len(tail)] + repl
+    return word
+
+
+# --------------------------------------------------------------------------- per, period
+
+
+def _sentence_bounds(doc: Doc, token: Token) -> tuple[int, int]:
+    """The token span [start, end) of token's sentence, cut at line breaks (headlines run on)."""
+    sent = token.sent
+    start = token.i
+    while start > sent.start and _joined(doc, start):
+        start -= 1
+    end = token.i + 1
+    while end < sent.end and _joined(doc, end) and doc[end].pos_ != "SPACE":
+        end += 1
+    return start, end
+
+
+def _per(doc: Doc, p: _Phrase, noun: tuple[int, int] | None, sent_end: int) -> str | None:
+    """'per square kilometer', 'for every square kilometer', 'a day', 'daily' -> the unit."""
+    k = noun[1] if noun is not None else p.end
+    stop = min(sent_end, k + 10)
+    while k < stop:
+        t = doc[k]
+        w = t.lower_
+        if t.is_punct and t.text not in "-‐" or t.like_num:
+            break
+        if w in RATE_ADVERBS and t.pos_ in ("ADV", "ADJ"):
+            return RATE_ADVERBS[w]
+        after = None
+        if w == "per":
+            after = k + 1
+        elif w == "for" and k + 1 < stop and doc[k + 1].lower_ in ("every", "each"):
+            after = k + 2
+        elif w in ("a", "an", "every", "each") and k + 1 < stop and doc[k + 1].lemma_.lower() in TIME_NOUNS:
+            return doc[k + 1].lemma_.lower()
+        if after is not None:
+            span = _np_span(doc, after, sent_end)
+            if span is not None:
+                return _span_text(doc, span)
+        k += 1
+    return None
+
+
+_PERIOD_LEAD = re.compile(r"^(?:(?:in|over|during|within|for|throughout|across|of|on|at)\s+)?(?:(?:just|only|the|a)\s+)*", re.I)
+
+
+def _governor(token: Token) -> Token:
+    """The verb a token's clause hangs from (its own token when there is none)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        node = node.head
+    return node
+
+
+def _period(doc: Doc, p: _Phrase, noun: tuple[int, int] | None, sent_start: int, sent_end: int) -> str | None:
+    """The time phrase the number is stated for: 'two months', 'past day', 'since February 2022'."""
+    anchor_tok = doc[noun[1] - 1] if noun is not None else doc[p.end - 1]
+    verb = _governor(anchor_tok)
+    verbs = {verb, *(c for c in verb.children if c.dep_ == "conj")}
+    if verb.dep_ == "conj":
+        verbs.add(verb.head)
+    best: Span | None = None
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or ent.start < sent_start or ent.end > sent_end:
+            continue
+        if ent.start <= p.start < ent.end:
+            continue
+        if _governor(ent.root) in verbs or _governor(ent.root) is _governor(doc[p.start]) or ent.root.head == anchor_tok:
+            if best is None or abs(ent.start - p.start) < abs(best.start - p.start):
+                best = ent
+    if best is None:
+        return None
+    text = best.text
+    lead = best.start - 1
+    if lead >= 0 and doc[lead].lower_ == "since":
+        return "since " + _PERIOD_LEAD.sub("", text)
+    return _PERIOD_LEAD.sub("", text).strip() or None
+
+
+# --------------------------------------------------------------------------- subject and claimant
+
+
+def _country_key(ctx: ArticleContext, token: Token) -> str | None:
+    """The country a name or nationality adjective names, registered in the context."""
+    span = _entity_span(token)
+    name = span.text if span is not None and span.label_ == "GPE" else token.text
+    rows = ctx.gazetteer.lookup(name, "Country")
+    if rows:
+        start, end = (span.start_char, span.end_char) if span is not None and span.label_ == "GPE" else (
+            token.idx, token.idx + len(token.text))
+        if ctx.resolve(name, "Country") is None:
+            ctx.register(rows[0].label, "Country")  # the gazetteer's label names it; the written form is an alias
+        return ctx.register(name, "Country", start, end)
+    country = demonyms().get(token.lower_)
+    if country is not None and ctx.gazetteer.lookup(country, "Country"):
+        return ctx.resolve(country, "Country") or ctx.register(country, "Country")
+    return None
+
+
+def _entity_span(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _subject(doc: Doc, ctx: ArticleContext, p: _Phrase, noun: tuple[int, int] | None) -> str | None:
+    """Who did the counted thing: the subject of the clause, or its possessor ('Ukraine's forces')."""
+    token = doc[noun[1] - 1] if noun is not None else doc[p.start]
+    verb = _governor(token)
+    candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not candidates and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        candidates = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    for subj in candidates:
+        if subj.lower_ in _PRONOUNS:
+            return _last_country_before(doc, ctx, subj)
+        key = _country_key(ctx, subj)
+        if key is not None:
+            return key
+        for c in subj.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                key = _country_key(ctx, c)
+                if key is not None:
+                    return key
+    return None
+
+
+def _last_country_before(doc: Doc, ctx: ArticleContext, token: Token) -> str | None:
+    """'it'/'they' refer back to the last country that was a subject in the same paragraph."""
+    line_start = doc.text.rfind("\n", 0, token.idx) + 1
+    for t in reversed(doc[: token.i]):
+        if t.idx < line_start:
+            break
+        if t.dep_ == "nsubj" and t.ent_type_ == "GPE":
+            return _country_key(ctx, t)
+    return None
+
+
+def _claimant(doc: Doc, ctx: ArticleContext, offset: int) -> str | None:
+    """Who claims the number: the speaker of the quote or reported clause it stands in,
+    else the person of a verb of saying in its sentence, else (reported speech running on)
+    the one who claimed the sentence before it in the same paragraph."""
+    speaker = ctx.speaker_at(offset)
+    if speaker is not None:
+        return speaker
+    token = _token_at(doc, offset)
+    start, end = _sentence_bounds(doc, token)
+    found = _sayer(doc, ctx, start, end)
+    if found is not None:
+        return found
+    if start > 0 and _joined(doc, start) and doc[start].lower_ not in ('"', "“"):
+        prev = doc[start - 1]
+        if prev.pos_ != "SPACE":
+            p_start, p_end = _sentence_bounds(doc, prev)
+            return ctx.speaker_at(doc[p_start].idx) or _sayer(doc, ctx, p_start, p_end, reported_only=True)
+    return None
+
+
+def _token_at(doc: Doc, offset: int) -> Token:
+    for t in doc:
+        if t.idx <= offset < t.idx + max(1, len(t.text)):
+            return t
+    return doc[-1]
+
+
+def _sayer(doc: Doc, ctx: ArticleContext, start: int, end: int, reported_only: bool = False) -> str | None:
+    """The person of a verb of saying in tokens [start, end): 'X said', 'X stated that', 'according to X'."""
+    for t in doc[start:end]:
+        people: list[Token] = []
+        if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS:
+            if reported_only and not any(c.dep_ == "ccomp" for c in t.children):
+                continue
+            people = [c for c in t.children if c.dep_ == "nsubj"]
+        elif t.lower_ == "according" and t.i + 1 < end and doc[t.i + 1].lower_ == "to":
+            people = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+        for person in people:
+            key = _person_key(doc, ctx, person)
+            if key is not None:
+                return key
+    return None
+
+
+def _person_key(doc: Doc, ctx: ArticleContext, token: Token) -> str | None:
+    if token.lower_ in PERSON_PRONOUNS:
+        return _last_person_before(ctx, token.idx)
+    span = _entity_span(token)
+    names = [span.text] if span is not None and span.label_ == "PERSON" else []
+    subtree = doc[token.left_edge.i : token.i + 1]
+    names += [subtree.text, token.text]
+    for name in names:
+        key = ctx.resolve(name, "Person")
+        if key is not None:
+            return key
+    return None
+
+
+def _last_person_before(ctx: ArticleContext, offset: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for entity in ctx.entities.values():
+        if entity.kind != "Person":
+            continue
+        for m in entity.mentions:
+            if m.start < offset and (best is None or m.start > best[0]):
+                best = (m.start, entity.key)
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------- one fact, many mentions
+
+
+def _compatible(a: _Mention, b: _Mention) -> bool:
+    sa, sb = a.stat, b.stat
+    if abs(float(sa.value) - float(sb.value)) > 1e-9 * max(1.0, abs(float(sa.value))):
+        return False
+    if (sa.kind == "relative change") != (sb.kind == "relative change") or (sa.unit or "") != (sb.unit or ""):
+        return False
+    if not a.head_words & b.head_words:
+        return False
+    for attr in ("period", "subject"):
+        x, y = getattr(sa, attr), getattr(sb, attr)
+        if x is not None and y is not None and x != y and attr == "period" and not (_content_words(x) & _content_words(y)):
+            return False
+    return True
+
+
+def _merge(mentions: list[_Mention], ctx: ArticleContext) -> list[Statistic]:
+    groups: list[list[_Mention]] = []
+    for m in mentions:
+        for group in groups:
+            if any(_compatible(m, other) for other in group):
+                group.append(m)
+                break
+        else:
+            groups.append([m])
+    out: list[Statistic] = []
+    for group in groups:
+        # The fullest description wins: most attributes, then body over headline, then first.
+        best = max(group, key=lambda m: (m.richness, not m.in_headline, -m.offset))
+        stat = best.stat
+        for attr in ("qualifier", "per", "period", "subject", "claimed_by", "upper"):
+            if getattr(stat, attr) is None:
+                for m in sorted(group, key=lambda m: m.offset):
+                    if getattr(m.stat, attr) is not None:
+                        setattr(stat, attr, getattr(m.stat, attr))
+                        break
+        anchors = sorted({(a.start, a.end): a for m in group for a in m.stat.anchors}.values(), key=lambda a: a.start)
+        stat.anchors = anchors
+        stat.claimed_by = ctx.current_key(stat.claimed_by)
+        stat.subject = ctx.current_key(stat.subject)
+        out.append(stat)
+    out.sort(key=lambda s: s.anchors[0].start)
+    return out
