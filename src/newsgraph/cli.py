@@ -7,6 +7,7 @@ documented exit code here, in `_Group.invoke`, and nowhere else.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -72,6 +73,31 @@ gazetteer_option = click.option(
 )
 no_link_option = click.option("--no-link", is_flag=True, help="Do not link entities to Wikidata.")
 shapes_option = click.option("--shapes", type=_existing, default=None, help="SHACL shapes file (default: the shipped shapes).")
+allow_private_option = click.option(
+    "--allow-private", is_flag=True,
+    help="Allow URLs on loopback, private and link-local addresses, and file: URLs (refused by default).",
+)
+
+
+def _article_source(value: str) -> Path | str:
+    # URLs stay strings: click.Path / Path would turn "http://host" into "http:/host".
+    return value if re.match(r"(?i)(https?|file):", value) else Path(value)
+
+
+def _extract_article(article: str, allow_private: bool, options: pipeline.Options):
+    """Read ARTICLE (a file or an http(s) URL) and extract its record, linked unless disabled.
+
+    Mirrors pipeline.extract_file, which reads without --allow-private (its Options have no such field).
+    """
+    from newsgraph.extract import DEFAULT_MODEL, extract_record, load_nlp  # spaCy is slow to import
+    from newsgraph.read import read_article
+
+    source = read_article(_article_source(article), allow_private=allow_private)
+    gazetteer = pipeline.gazetteer_for(options)
+    record = extract_record(source, load_nlp(options.model or DEFAULT_MODEL), gazetteer)
+    if options.link:
+        record, _ = pipeline.link(record, gazetteer)
+    return record
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -82,49 +108,54 @@ def main() -> None:
     \b
     Exit codes: 0 ok; 1 the graph does not conform to the shapes; 2 bad command line;
     3 unreadable or malformed input; 4 NLP model missing; 5 linking failed;
-    6-8 SPARQL store errors; 10 other failure; 70 internal error.
+    6-8 SPARQL store errors; 10 other failure; 11-16 fetching a URL failed;
+    17 the article is not in English; 70 internal error.
     """
 
 
 @main.command()
-@click.argument("article", type=_existing)
+@click.argument("article")
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"), show_default=True, help="Folder for the Turtle and JSON-LD files.")
 @base_option
 @model_option
 @gazetteer_option
 @no_link_option
 @shapes_option
-def build(article: Path, out_dir: Path, base: str, model, gazetteer, no_link: bool, shapes) -> None:
-    """Extract, link, map, validate and publish one ARTICLE (a UTF-8 text file).
+@allow_private_option
+def build(article: str, out_dir: Path, base: str, model, gazetteer, no_link: bool, shapes, allow_private: bool) -> None:
+    """Extract, link, map, validate and publish one ARTICLE (a file or an http(s) URL).
 
+    ARTICLE is plain UTF-8 text, text with a YAML front-matter block, or an HTML page.
     Writes OUT/<article-id>.ttl and OUT/<article-id>.jsonld, but only when the graph
     conforms to the shapes; otherwise prints the violations and writes nothing.
     """
-    result = pipeline.build(article, out_dir, _options(base, model, gazetteer, not no_link, shapes))
+    options = _options(base, model, gazetteer, not no_link, shapes)
+    result = pipeline.publish_record(_extract_article(article, allow_private, options), out_dir, options)
     _echo_built(result)
 
 
 @main.command()
-@click.argument("article", type=_existing)
+@click.argument("article")
 @click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), default="-", show_default=True, help="Record file (.yaml or .json); - for standard output.")
 @model_option
 @gazetteer_option
 @no_link_option
-def extract(article: Path, out_file, model, gazetteer, no_link: bool) -> None:
-    """Extract the record of one ARTICLE, for review and correction by hand.
+@allow_private_option
+def extract(article: str, out_file, model, gazetteer, no_link: bool, allow_private: bool) -> None:
+    """Extract the record of one ARTICLE (a file or an http(s) URL), for review and correction by hand.
 
     The record (YAML, or JSON when the file ends in .json) holds every entity, role,
     quote, claim, statistic and coalition with its text anchors; `newsgraph map`
     publishes it.
     """
-    options = _options(model=model, gazetteer=gazetteer, link=not no_link)
-    if str(out_file) == "-":
-        from newsgraph.publish import record_bytes
+    from newsgraph.publish import record_bytes, write_record
 
-        record = pipeline.extract_file(article, options)
+    options = _options(model=model, gazetteer=gazetteer, link=not no_link)
+    record = _extract_article(article, allow_private, options)
+    if str(out_file) == "-":
         click.echo(record_bytes(record).decode("utf-8"), nl=False)
         return
-    record = pipeline.extract_to_file(article, Path(out_file), options)
+    write_record(record, Path(out_file))
     click.echo(f"wrote {out_file}: {_summary(record)}")
 
 
@@ -183,6 +214,86 @@ def validate(files: tuple[Path, ...], shapes, fmt: str) -> None:
             click.echo(format_report(report))
     if not all(r.conforms for r in reports):
         sys.exit(EXIT_NOT_CONFORMING)
+
+
+@main.command("load")
+@click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR...", type=click.Path(path_type=Path))
+@click.option(
+    "--store", "store_path", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="Embedded store folder (default: $NEWSGRAPH_STORE, else .newsgraph/store).",
+)
+@click.option(
+    "--endpoint", default=None, metavar="URL",
+    help="SPARQL Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph), "
+    "http://localhost:8890/sparql-graph-crud-auth (Virtuoso).",
+)
+@click.option(
+    "--query-endpoint", default=None, metavar="URL",
+    help="SPARQL query URL used to check the counts (default: derived from --endpoint).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Only print the summary line.")
+def load_command(paths: tuple[Path, ...], store_path: Path | None, endpoint: str | None,
+                 query_endpoint: str | None, quiet: bool) -> None:
+    """Load article graphs (Turtle, N-Triples, JSON-LD, TriG; a folder: all of them) into a
+    SPARQL store, one named graph per article, replacing what it held."""
+    from newsgraph.store import load
+
+    if store_path is not None and endpoint is not None:
+        raise click.UsageError("give --store or --endpoint, not both")
+    if query_endpoint is not None and endpoint is None:
+        raise click.UsageError("--query-endpoint goes with --endpoint")
+
+    def progress(item) -> None:
+        if not quiet:
+            click.echo(f"{item.path}: {item.triples} triple{'s' if item.triples != 1 else ''} in <{item.graph}>")
+
+    report = load(list(paths), store=store_path, endpoint=endpoint, query_endpoint=query_endpoint,
+                  progress=progress)
+    n = len(report)
+    t = report.triples
+    click.echo(f"loaded {n} graph{'s' if n != 1 else ''}, {t} triple{'s' if t != 1 else ''}, into {report.target} "
+               f"in {report.seconds:.2f} s")
+
+
+@main.command("query")
+@click.argument("query_text", required=False, metavar="[QUERY|@FILE.rq]")
+@click.option("--cq", "cq_name", default=None, metavar="NAME", help="Run a shipped competency question.")
+@click.option(
+    "--store", "store_path", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="Embedded store folder (default: $NEWSGRAPH_STORE, else .newsgraph/store).",
+)
+@click.option(
+    "--endpoint", default=None, metavar="URL",
+    help="SPARQL query URL (a Graph Store URL such as .../store is mapped to its query URL).",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query_command(query_text: str | None, cq_name: str | None, store_path: Path | None,
+                  endpoint: str | None, fmt: str) -> None:
+    """Run a SPARQL query (text, @file.rq, @- for standard input, or --cq NAME) on the
+    embedded store (all named graphs as the default graph) or on an endpoint."""
+    from newsgraph.store import cq_names, cq_query, format_csv, format_json, format_table, query
+
+    if store_path is not None and endpoint is not None:
+        raise click.UsageError("give --store or --endpoint, not both")
+    if (query_text is None) == (cq_name is None):
+        names = ", ".join(cq_names()) or "none installed"
+        raise click.UsageError(f"give a QUERY, @FILE.rq or --cq NAME (competency questions: {names})")
+    if cq_name is not None:
+        sparql = cq_query(cq_name)
+    elif query_text == "@-":
+        sparql = sys.stdin.read()
+    elif query_text.startswith("@"):
+        path = Path(query_text[1:])
+        try:
+            sparql = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise click.BadParameter(f"cannot read {path}: {exc.strerror if isinstance(exc, OSError) else exc}",
+                                     param_hint="QUERY") from None
+    else:
+        sparql = query_text
+    result = query(sparql, store=store_path, endpoint=endpoint)
+    formatter = {"table": format_table, "csv": format_csv, "json": format_json}[fmt]
+    click.echo(formatter(result), nl=fmt != "csv")
 
 
 def _summary(record) -> str:

@@ -53,3 +53,63 @@ class NotConforming(NewsgraphError):
     def __init__(self, message: str, report: object = None):
         super().__init__(message)
         self.report = report
+
+
+class StoreAuthError(StoreError):
+    """The SPARQL store refused the credentials (HTTP 401/403), or none were given."""
+
+    exit_code = 7
+
+
+class StoreUnavailable(StoreError):
+    """The SPARQL store could not be reached (connection refused, timeout, 5xx) after retries."""
+
+    exit_code = 8
+
+
+class FetchError(NewsgraphError):
+    """An article URL could not be fetched (connection failed, bad response)."""
+
+    exit_code = 11
+
+
+class FetchTimeout(FetchError):
+    """The server did not answer within the timeout (NEWSGRAPH_FETCH_TIMEOUT)."""
+
+    exit_code = 12
+
+
+class FetchHTTPError(FetchError):
+    """The server answered with an HTTP error status: 'HTTP 404 for <url>'."""
+
+    exit_code = 13
+
+
+class FetchTooLarge(FetchError):
+    """The response is larger than the size cap; the download was aborted."""
+
+    exit_code = 14
+
+
+class FetchRedirectLoop(FetchError):
+    """The redirects loop, or there are more of them than allowed."""
+
+    exit_code = 15
+
+
+class FetchRefused(FetchError):
+    """A file: URL, or a host on a private, loopback or link-local address, without allow_private."""
+
+    exit_code = 16
+
+
+class NotEnglish(InputError):
+    """The article is not in English (declared or detected); the extractor only reads English."""
+
+    exit_code = 17
+
+
+class PartlyFailed(NewsgraphError):
+    """A corpus build finished, but some articles failed (listed in the report); the rest were built."""
+
+    exit_code = 9
