@@ -53,8 +53,8 @@ class _Group(click.Group):
             raise _Failure(f"internal error: {type(exc).__name__}: {exc} (set NEWSGRAPH_DEBUG=1 for details)", EXIT_INTERNAL) from None
 
 
-def _options(base: str = DEFAULT_BASE, model=None, gazetteer=None, link=True, shapes=None) -> pipeline.Options:
-    return pipeline.Options(base=base, model=model, gazetteer=gazetteer, link=link, shapes=shapes)
+def _options(base: str = DEFAULT_BASE, model=None, gazetteer=None, link=True, shapes=None, allow_private=False) -> pipeline.Options:
+    return pipeline.Options(base=base, model=model, gazetteer=gazetteer, link=link, shapes=shapes, allow_private=allow_private)
 
 
 _existing = click.Path(path_type=Path, dir_okay=False)
@@ -82,22 +82,6 @@ allow_private_option = click.option(
 def _article_source(value: str) -> Path | str:
     # URLs stay strings: click.Path / Path would turn "http://host" into "http:/host".
     return value if re.match(r"(?i)(https?|file):", value) else Path(value)
-
-
-def _extract_article(article: str, allow_private: bool, options: pipeline.Options):
-    """Read ARTICLE (a file or an http(s) URL) and extract its record, linked unless disabled.
-
-    Mirrors pipeline.extract_file, which reads without --allow-private (its Options have no such field).
-    """
-    from newsgraph.extract import DEFAULT_MODEL, extract_record, load_nlp  # spaCy is slow to import
-    from newsgraph.read import read_article
-
-    source = read_article(_article_source(article), allow_private=allow_private)
-    gazetteer = pipeline.gazetteer_for(options)
-    record = extract_record(source, load_nlp(options.model or DEFAULT_MODEL), gazetteer)
-    if options.link:
-        record, _ = pipeline.link(record, gazetteer)
-    return record
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -129,9 +113,8 @@ def build(article: str, out_dir: Path, base: str, model, gazetteer, no_link: boo
     Writes OUT/<article-id>.ttl and OUT/<article-id>.jsonld, but only when the graph
     conforms to the shapes; otherwise prints the violations and writes nothing.
     """
-    options = _options(base, model, gazetteer, not no_link, shapes)
-    result = pipeline.publish_record(_extract_article(article, allow_private, options), out_dir, options)
-    _echo_built(result)
+    options = _options(base, model, gazetteer, not no_link, shapes, allow_private)
+    _echo_built(pipeline.build(_article_source(article), out_dir, options))
 
 
 @main.command()
@@ -148,14 +131,14 @@ def extract(article: str, out_file, model, gazetteer, no_link: bool, allow_priva
     quote, claim, statistic and coalition with its text anchors; `newsgraph map`
     publishes it.
     """
-    from newsgraph.publish import record_bytes, write_record
+    from newsgraph.publish import record_bytes
 
-    options = _options(model=model, gazetteer=gazetteer, link=not no_link)
-    record = _extract_article(article, allow_private, options)
+    options = _options(model=model, gazetteer=gazetteer, link=not no_link, allow_private=allow_private)
     if str(out_file) == "-":
+        record = pipeline.extract_file(_article_source(article), options)
         click.echo(record_bytes(record).decode("utf-8"), nl=False)
         return
-    write_record(record, Path(out_file))
+    record = pipeline.extract_to_file(_article_source(article), Path(out_file), options)
     click.echo(f"wrote {out_file}: {_summary(record)}")
 
 

@@ -25,6 +25,7 @@ class Options:
     gazetteer: Path | None = None  # user rows added to the shipped gazetteer
     link: bool = True
     shapes: Path | None = None  # None for the shipped shapes
+    allow_private: bool = False  # let URLs reach loopback and private addresses
 
 
 @dataclass
@@ -39,11 +40,11 @@ def gazetteer_for(options: Options) -> Gazetteer:
     return load_link_gazetteer(options.gazetteer)
 
 
-def extract_file(path: Path, options: Options) -> Record:
-    """Read an article and extract its record (linked unless options.link is False)."""
+def extract_file(source: Path | str, options: Options) -> Record:
+    """Read an article (a file or an http(s) URL) and extract its record, linked unless disabled."""
     from newsgraph.extract import DEFAULT_MODEL, extract_record, load_nlp  # spaCy is slow to import
 
-    article = read_article(path)
+    article = read_article(source, allow_private=options.allow_private)
     gazetteer = gazetteer_for(options)
     record = extract_record(article, load_nlp(options.model or DEFAULT_MODEL), gazetteer)
     if options.link:
@@ -72,13 +73,13 @@ def publish_record(record: Record, out_dir: Path, options: Options) -> BuildResu
     return BuildResult(record=record, graph=graph, report=report, written=written)
 
 
-def build(path: Path, out_dir: Path, options: Options) -> BuildResult:
-    """The whole job for one article file."""
-    return publish_record(extract_file(path, options), out_dir, options)
+def build(source: Path | str, out_dir: Path, options: Options) -> BuildResult:
+    """The whole job for one article (a file or an http(s) URL)."""
+    return publish_record(extract_file(source, options), out_dir, options)
 
 
-def extract_to_file(path: Path, record_path: Path, options: Options) -> Record:
-    record = extract_file(path, options)
+def extract_to_file(source: Path | str, record_path: Path, options: Options) -> Record:
+    record = extract_file(source, options)
     write_record(record, record_path)
     return record
 
