@@ -70,7 +70,7 @@ class _Mapper:
     # ------------------------------------------------------------------ helpers
 
     def _bind_data_prefixes(self) -> None:
-        # Short prefixes per folder keep the Turtle readable: person:rustem-umerov, anchor:377-390.
+        # Short prefixes per folder keep the Turtle readable: person:andris-spruds, anchor:377-390.
         for folder in ("article", "person", "country", "place", "organization", "event", "coalition", "office"):
             self.graph.bind(folder, f"{self.base}{folder}/", override=True, replace=True)
         for folder in ("role", "quote", "claim", "statistic", "membership", "anchor", "run"):

@@ -79,7 +79,7 @@ class Entity:
 
 @dataclass
 class Role:
-    """A person holding a post: 'Ukraine's Minister of Defense Rustem Umerov'."""
+    """A person holding a post: 'Latvia's Minister of Defence Andris Sprūds'."""
 
     person: str  # entity key of a Person
     title: str  # the post as written, e.g. "Minister of Defense"
@@ -116,7 +116,7 @@ class Statistic:
     """A number the article claims, with what it counts and how it is hedged."""
 
     value: str  # decimal number as a string, so the record is exact ("400", "0.3333")
-    counts: str  # what is counted: "soldiers", "Shahed drones"
+    counts: str  # what is counted: "soldiers", "Geran drones"
     kind: str = "count"  # one of STATISTIC_KINDS
     qualifier: str | None = None  # one of QUALIFIERS, or None for exact
     upper: str | None = None  # top of a range "between A and B"

@@ -20,11 +20,13 @@ from spacy.language import Language
 
 from newsgraph import __version__
 from newsgraph.extract.boilerplate import find_body_end, find_duplicate_lines, find_headline, find_publisher
+from newsgraph.extract.coalitions import find_coalitions
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities import find_entities
 from newsgraph.extract.nlp import DEFAULT_MODEL, load_nlp, with_line_breaks
 from newsgraph.extract.quotes import find_speech
 from newsgraph.extract.roles import find_roles
+from newsgraph.extract.statistics import find_statistics
 from newsgraph.gazetteer import Gazetteer
 from newsgraph.model import Article, Coalition, Entity, Record, Role, Statistic
 
@@ -45,15 +47,19 @@ def extract_record(article: Article, nlp: Language, gazetteer: Gazetteer) -> Rec
         ctx.register(name, "Organization", start, end)
         if article.publisher is None:
             article = dataclasses.replace(article, publisher=name)
+    elif article.publisher:
+        # The publisher given by the input (page metadata) is a named organization of the record too.
+        ctx.register(article.publisher, "Organization")
     if article.title is None and ctx.headline is not None:
         article = dataclasses.replace(article, title=text[ctx.headline[0] : ctx.headline[1]])
 
+    # Line breaks must end sentences (headlines, list items); added to `nlp` once if missing.
     doc = with_line_breaks(nlp)(text[:body_end])
     find_entities(doc, ctx)
     roles = find_roles(doc, ctx)
     quotes, claims = find_speech(doc, ctx, roles)
-    statistics = _statistics(doc, ctx)
-    coalitions = _coalitions(doc, ctx)
+    statistics = find_statistics(doc, ctx)
+    coalitions = find_coalitions(doc, ctx)
 
     return Record(
         article=article,
@@ -61,27 +67,11 @@ def extract_record(article: Article, nlp: Language, gazetteer: Gazetteer) -> Rec
         roles=[_rekey_role(r, ctx) for r in roles],
         quotes=[dataclasses.replace(q, speaker=ctx.current_key(q.speaker), event=ctx.current_key(q.event)) for q in quotes],
         claims=[dataclasses.replace(c, speaker=ctx.current_key(c.speaker), event=ctx.current_key(c.event)) for c in claims],
-        statistics=statistics,
-        coalitions=coalitions,
+        statistics=[_rekey_statistic(s, ctx) for s in statistics],
+        coalitions=[_rekey_coalition(c, ctx) for c in coalitions],
         extractor=f"newsgraph {__version__}",
         model=f"{nlp.meta['name']} {nlp.meta['version']}",
     )
-
-
-def _statistics(doc, ctx: ArticleContext) -> list[Statistic]:
-    try:  # written in parallel by another engineer; the extractor runs without it until it lands
-        from newsgraph.extract.statistics import find_statistics
-    except ImportError:
-        return []
-    return find_statistics(doc, ctx)
-
-
-def _coalitions(doc, ctx: ArticleContext) -> list[Coalition]:
-    try:
-        from newsgraph.extract.coalitions import find_coalitions
-    except ImportError:
-        return []
-    return find_coalitions(doc, ctx)
 
 
 def _rekey_role(role: Role, ctx: ArticleContext) -> Role:
@@ -91,6 +81,17 @@ def _rekey_role(role: Role, ctx: ArticleContext) -> Role:
         of=ctx.current_key(role.of),
         predecessor=ctx.current_key(role.predecessor),
     )
+
+
+def _rekey_statistic(statistic: Statistic, ctx: ArticleContext) -> Statistic:
+    return dataclasses.replace(
+        statistic, subject=ctx.current_key(statistic.subject), claimed_by=ctx.current_key(statistic.claimed_by)
+    )
+
+
+def _rekey_coalition(coalition: Coalition, ctx: ArticleContext) -> Coalition:
+    members = [dataclasses.replace(m, country=ctx.current_key(m.country) or m.country) for m in coalition.members]
+    return dataclasses.replace(coalition, key=ctx.current_key(coalition.key) or coalition.key, members=members)
 
 
 def _final_entities(ctx: ArticleContext) -> list[Entity]:

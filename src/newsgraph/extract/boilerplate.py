@@ -23,13 +23,20 @@ _HEADING_LINE = re.compile(
 # Phrases that only furniture uses, anywhere in a line.
 _FURNITURE_PHRASE = re.compile(
     r"join\s+our\s+community|become\s+a\s+(?:patron|member|supporter|subscriber)|"
-    r"support\s+(?:us|our\s+(?:work|journalism|newsroom|reporting))|donat(?:e|ion)s?\s+(?:to\s+us|now|here)|"
+    # "Support us": an appeal only as an imperative opening a sentence ("partners support us" is prose).
+    r"(?:^|[.!]\s+)(?:please\s+)?support\s+(?:us|our\s+(?:work|journalism|newsroom|reporting))\b|donat(?:e|ion)s?\s+(?:to\s+us|now|here)|"
     r"to\s+suggest\s+a\s+correction|highlight\s+the\s+text\s+and\s+press|ctrl\s*\+\s*enter|"
     r"ad[\s-]?blocker|disabl(?:e|ing)\s+your\s+ad|whitelist\s+(?:us|our\s+site)|"
     r"sign\s+up\s+for\s+(?:our|the)\s+newsletter|subscribe\s+to\s+(?:our|the)\s+newsletter|"
     r"all\s+rights\s+reserved|©|copyright\s+\d{4}|you\s+could\s+close\s+this\s+page|"
     r"follow\s+us\s+on\s+(?:twitter|facebook|telegram|x\b)|please\s+leave\s+your\s+suggestions|"
-    r"we\s+are\s+an\s+independent\s+media\s+outlet|relies?\s+solely\s+on\s+advertising",
+    r"we\s+are\s+an\s+independent\s+media\s+outlet|relies?\s+solely\s+on\s+advertising|"
+    r"found\s+a\s+(?:spelling\s+)?(?:mistake|error|typo)|support\s+(?:independent|ukrainian)\s+journalism|"
+    r"become\s+a\s+(?:member|subscriber)|subscribe\s+to\s+our|sign\s+up\s+to\s+(?:our|receive)|"
+    r"share\s+(?:on|via)\s+(?:facebook|twitter|x|telegram|whatsapp|linkedin)|"
+    r"if\s+you\s+(?:like|liked|value|appreciate)\s+(?:this|our)\s+(?:article|work|journalism|reporting)|"
+    r"(?:this\s+)?(?:article|material|content)\s+(?:was|is)\s+(?:produced|published|prepared)\s+with\s+(?:the\s+)?(?:support|funding)|"
+    r"reproduction\s+(?:is\s+)?(?:prohibited|permitted\s+only)|when\s+citing\s+(?:and\s+)?using\s+(?:any\s+)?materials",
     re.IGNORECASE,
 )
 
@@ -55,25 +62,43 @@ def lines_of(text: str) -> list[Line]:
 
 
 def is_furniture(line: str) -> bool:
-    """Whether a line is site furniture rather than article text."""
-    return bool(_HEADING_LINE.match(line) or _FURNITURE_PHRASE.search(line))
+    """Whether a line is site furniture rather than article text.
+
+    A line with quotation marks is someone's words, whatever phrase it contains.
+    """
+    if _HEADING_LINE.match(line):
+        return True
+    return not re.search(r"[“”\"]", line) and bool(_FURNITURE_PHRASE.search(line))
+
+
+# A cross-link to another story: "Read also: …", "See also: …", "Related: …".
+_CROSS_LINK = re.compile(r"^\s*(?:read\s+(?:also|more)|see\s+also|related|also\s+read|more\s+on\s+this)\s*:", re.IGNORECASE)
 
 
 def find_body_end(text: str) -> int:
     """Offset where the boilerplate after the article starts (len(text) when there is none).
 
-    The first furniture line after the first long paragraph ends the article; trailing
-    whitespace before it is left out of the body.
+    The first furniture line after the first long paragraph ends the article, together
+    with the cross-link lines ("Read also: …") right before it; trailing whitespace before
+    it is left out of the body.
     """
     seen_prose = False
+    links_from: int | None = None  # start of a run of cross-link lines just before this line
     for line in lines_of(text):
         stripped = line.text.strip()
         if not stripped:
             continue
         if seen_prose and is_furniture(stripped):
-            return len(text[: line.start].rstrip())
+            cut = line.start if links_from is None else links_from
+            return len(text[:cut].rstrip())
+        if _CROSS_LINK.match(stripped):
+            links_from = line.start if links_from is None else links_from
+        else:
+            links_from = None
         if len(stripped) >= LONG_PARAGRAPH:
             seen_prose = True
+    if links_from is not None:
+        return len(text[:links_from].rstrip())
     return len(text.rstrip())
 
 
@@ -116,6 +141,8 @@ def find_duplicate_lines(text: str, body_end: int) -> list[tuple[int, int]]:
 
 # A publisher's name: a few capitalised words, often ending in a press word.
 _PUBLISHER_WORD = r"(?:Press|News|Times|Post|Herald|Journal|Telegraph|Gazette|Daily|Weekly|Review|Insider|Monitor|Tribune|Observer|Guardian|Independent|Media|Radio|TV|Today|Pravda|Report|Agency)"
+# "© 2024 Baltic News Network. All rights reserved."
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w&’' -]{1,40}?[\w])\s*(?:[.,|]|all\s+rights|$)", re.IGNORECASE | re.MULTILINE)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w’'&.-]*|of|the|and)(?:\s+(?:[A-Z][\w’'&.-]*|of|the|and)){0,4}$")
 
 
@@ -138,6 +165,9 @@ def find_publisher(text: str, body_end: int) -> tuple[str, int, int] | None:
         start = body_end + line.start + lead
         press = bool(re.search(r"\b" + _PUBLISHER_WORD + r"$", stripped))
         candidates.append((not press, start, stripped))
+    for m in _COPYRIGHT.finditer(text, body_end):
+        if m.group("name")[0].isupper():
+            candidates.append((False, m.start("name"), m.group("name").strip()))
     if not candidates:
         return None
     _, start, name = min(candidates)

@@ -1,16 +1,19 @@
-"""Coalitions of countries: capability coalitions in list lines and in prose.
+"""Coalitions of countries: capability coalitions in list lines, bracketed lists and prose.
 
-Two sources:
+Three sources:
 
 * list lines, one coalition a line: "– The United States, Denmark, and the Netherlands –
   Aviation Coalition", "Drone Coalition: Latvia (lead), Sweden"; whether the countries lead
-  it comes from the line that introduces the list ("countries that have taken the lead …")
+  it comes from the line that introduces the list ("countries that have taken the lead …:")
   or from a "(lead)" mark next to a country;
+* bracketed lists in a paragraph about coalitions: "aviation (the US, Denmark), demining
+  (Lithuania)";
 * prose: "the drone coalition led by Latvia", "Latvia leads the drone coalition together
   with the UK", "Sweden joined the IT coalition", "Türkiye's participation in a Black Sea
-  security coalition".
+  security coalition"; "the coalition" and "its members" refer to the coalition named last.
 
-Only names the gazetteer knows as a Country count as members.
+Only names the gazetteer knows as a Country count as members. One coalition per name
+however it is written ("Armoured capability coalition" is the "Armored Coalition").
 """
 
 from __future__ import annotations
@@ -39,7 +42,9 @@ MEMBER_CUES = re.compile(
     re.I,
 )
 #: After the coalition: "… coalition led by X", "… coalition, together with X" (X co-leads).
-LEAD_AFTER = re.compile(r"\b(?:(?:co-?)?led|headed|spearheaded|chaired|coordinated|run)\s+by\b|\btogether with\b|\bjointly with\b|\bwith\b.*\bco-?lead", re.I)
+LEAD_AFTER = re.compile(r"\b(?:(?:co-?)?led|headed|spearheaded|chaired|coordinated|run)\s+by\b", re.I)
+#: Right after the coalition: "leads the drone coalition together with the UK".
+TOGETHER_AFTER = re.compile(r"^\s*,?\s*(?:together|jointly)\s+with\s+(?:the\s+)?$", re.I)
 MEMBER_AFTER = re.compile(r"\b(?:joined by|includ\w+|comprising|compris\w+|members?\b|such as|consists? of|made up of)", re.I)
 
 #: Bullets and numbering before a list line.
@@ -47,6 +52,7 @@ _BULLET = re.compile(r"^\s*(?:[–—\-•*·▪●◦‣]|\d{1,2}[.)])\s*")
 #: "<countries> – <name> Coalition" and "<name> Coalition: <countries>".
 _COUNTRIES_THEN_NAME = re.compile(r"^(?P<countries>.+?)\s*[–—:-]\s+(?P<name>[^–—:]{1,60}?\bcoalition)\s*[.;,]?\s*$", re.I)
 _NAME_THEN_COUNTRIES = re.compile(r"^(?P<name>[^–—:]{1,60}?\bcoalition)\s*(?:[:–—-]|\s-)\s*(?P<countries>.+?)\s*[.;]?\s*$", re.I)
+_INTRO_WORDS = re.compile(r"\b(?:as follows|the following|below)\b", re.I)
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")
 _LEAD_MARK = re.compile(r"\s*\((?:co-?)?(?:lead|leader|leading|chair)\)\s*$", re.I)
 _ANY_MARK = re.compile(r"\s*\([^)]*\)\s*$")
@@ -54,7 +60,10 @@ _ANY_MARK = re.compile(r"\s*\([^)]*\)\s*$")
 #: Words that describe a coalition without naming it: "a new coalition", "the international coalition".
 GENERIC_MODIFIERS = {"new", "international", "broad", "global", "so-called", "western", "wider", "large", "larger",
                      "whole", "entire", "same", "this", "that", "first", "second", "another", "other", "such",
-                     "military", "proposed", "planned", "own"}
+                     "military", "proposed", "planned", "own",
+                     # political coalitions are not coalitions of countries
+                     "ruling", "governing", "government", "opposition", "parliamentary", "party", "three-party",
+                     "centre-right", "center-right", "centre-left", "center-left", "conservative", "liberal"}
 #: Words that may stand in a coalition's name but do not name it on their own.
 TRANSPARENT_MODIFIERS = {"capability", "capabilities"}
 #: Words left out when deciding that two written names are one coalition.
@@ -76,6 +85,7 @@ def find_coalitions(doc: Doc, ctx: ArticleContext) -> list[Coalition]:
     """Coalitions named in the article body, each with its member countries, in text order."""
     found: dict[str, _Found] = {}
     list_lines = _from_list_lines(ctx, found)
+    list_lines |= _from_parentheses(ctx, found, list_lines)
     _from_prose(doc, ctx, found, list_lines)
     out = [f.coalition for f in sorted(found.values(), key=lambda f: f.coalition.anchors[0].start)]
     for coalition in out:
@@ -197,8 +207,9 @@ def _from_list_lines(ctx: ArticleContext, found: dict[str, _Found]) -> set[int]:
         body = ctx.text[body_at:end]
         parsed = _parse_list_line(body)
         if parsed is None:
-            # A line that is not a list item may introduce the next list.
-            intro_leads = bool(LEAD_CUES.search(line)) and not MEMBER_CUES.search(line.replace("including", ""))
+            # A line that is not a list item may introduce the next list ("… taken the lead in …:").
+            intro = line.rstrip().endswith(":") or bool(_INTRO_WORDS.search(line))
+            intro_leads = intro and bool(LEAD_CUES.search(line))
             continue
         (name_at, name_end), (countries_at, countries_end) = parsed
         items = _country_items(body[countries_at:countries_end], body_at + countries_at, ctx)
@@ -223,13 +234,72 @@ def _strip_article(written: str) -> tuple[str, int]:
 
 def _parse_list_line(body: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Spans (within body) of the coalition name and of the country list, or None."""
-    m = _COUNTRIES_THEN_NAME.match(body)
-    if m and len(m.group("name").split()) <= 6:
-        return m.span("name"), m.span("countries")
-    m = _NAME_THEN_COUNTRIES.match(body)
-    if m and len(m.group("name").split()) <= 6:
-        return m.span("name"), m.span("countries")
+    for pattern in (_COUNTRIES_THEN_NAME, _NAME_THEN_COUNTRIES):
+        m = pattern.match(body)
+        if m and _is_name(m.group("name")):
+            return m.span("name"), m.span("countries")
     return None
+
+
+def _is_name(written: str) -> bool:
+    """'Aviation Coalition', 'the IT coalition' name a coalition; 'members of the coalition' does not."""
+    words = _strip_article(written)[0].split()
+    return 1 < len(words) <= 6 and not any(w.casefold() in _NAME_STOP - {"capability", "capabilities"} for w in words[:-1])
+
+
+# --------------------------------------------------------------------------- "aviation (USA, Denmark)"
+
+#: "aviation (the US, Denmark)", "maritime security (led by the UK and Norway)".
+_NAMED_GROUP = re.compile(r"(?P<name>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)\s*\((?P<countries>[^()\n]{2,160})\)")
+_GROUP_LEAD = re.compile(r"^\s*(?:(?:co-?)?led by|leads?:|leaders?:|headed by)\s*", re.I)
+#: Words that end the name of a coalition in a run-on list: "coalitions: aviation (…), artillery (…)".
+_NAME_STOP = {"coalition", "coalitions", "and", "the", "of", "in", "for", "on", "are", "is", "include", "includes",
+              "including", "namely", "capability", "capabilities", "with", "a", "an", "as", "such", "to", "by"}
+
+
+def _from_parentheses(ctx: ArticleContext, found: dict[str, _Found], used: set[int]) -> set[int]:
+    """Coalitions written as a name and its countries in brackets, in a paragraph about coalitions:
+    "eight capability coalitions: aviation (the US, Denmark, the Netherlands), demining (Lithuania)"."""
+    lines: set[int] = set()
+    for start, end in _lines(ctx.text, min(ctx.body_end, len(ctx.text))):
+        line = ctx.text[start:end]
+        if start in used or "coalition" not in line.casefold():
+            continue
+        leads = bool(LEAD_CUES.search(_NAMED_GROUP.sub("", line)))
+        for m in _NAMED_GROUP.finditer(line):
+            inner = m.group("countries")
+            lead_mark = _GROUP_LEAD.match(inner)
+            offset = start + m.start("countries") + (lead_mark.end() if lead_mark else 0)
+            items = _country_items(inner[lead_mark.end() if lead_mark else 0 :], offset, ctx)
+            name = _group_name(line, m.start("name"), m.end("name"))
+            if items is None or name is None:
+                continue
+            name_start, name_end = start + name[0], start + name[1]
+            written = ctx.text[name_start:name_end]
+            if ctx.gazetteer.lookup(written):
+                continue  # "the United States (US)": a name and its short form, not a coalition
+            if not written.casefold().endswith("coalition"):
+                written += " coalition"
+            entry = _coalition(ctx, found, written, name_start, name_end)
+            if entry is None:
+                continue
+            for country, s, e, lead in items:
+                _add_member(ctx, entry, country, s, e, lead=lead or leads or bool(lead_mark))
+            lines.add(start)
+    return lines
+
+
+def _group_name(line: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last words before the bracket that can name a coalition, as a span of `line`."""
+    words = list(re.finditer(r"[A-Za-z][\w-]*", line[start:end]))
+    keep: list[re.Match[str]] = []
+    for w in reversed(words):
+        if w.group().casefold() in _NAME_STOP:
+            break
+        keep.insert(0, w)
+    if not keep:
+        return None
+    return start + keep[0].start(), start + keep[-1].end()
 
 
 # --------------------------------------------------------------------------- prose
@@ -242,7 +312,7 @@ class _Mention:
     name_end: int
     written: str
     led_by: list[Token] = field(default_factory=list)  # "Latvia-led"
-
+    refers: bool = False  # "the coalition", "its members": the coalition named last, not a name
     @property
     def phrase_start(self) -> int:
         """Where the whole coalition phrase starts, "Latvia-led" included."""
@@ -258,7 +328,10 @@ def _from_prose(doc: Doc, ctx: ArticleContext, found: dict[str, _Found], list_li
             continue
         countries = _countries_in(doc, ctx, sent.start, sent.end)
         for n, mention in enumerate(mentions):
-            entry = _coalition(ctx, found, mention.written, mention.name_start, mention.name_end)
+            if mention.refers:
+                entry = _last_named(found, mention.name_start)
+            else:
+                entry = _coalition(ctx, found, mention.written, mention.name_start, mention.name_end)
             if entry is None:
                 continue
             for token in mention.led_by:
@@ -268,6 +341,22 @@ def _from_prose(doc: Doc, ctx: ArticleContext, found: dict[str, _Found], list_li
             skip = {t.idx for t in mention.led_by}
             for (written, s, e), lead in _roles(ctx.text, [c for c in countries if c[1] not in skip], mention, prev_end, next_start):
                 _add_member(ctx, entry, written, s, e, lead=lead)
+
+
+#: How far back "the coalition" or "its members" may refer to a named coalition, in characters.
+REFERENCE_REACH = 800
+
+
+def _last_named(found: dict[str, _Found], offset: int) -> _Found | None:
+    """The coalition named last before `offset`, if it was named recently."""
+    best: tuple[int, _Found] | None = None
+    for entry in found.values():
+        for anchor in entry.coalition.anchors:
+            if anchor.start < offset and (best is None or anchor.start > best[0]):
+                best = (anchor.start, entry)
+    if best is None or offset - best[0] > REFERENCE_REACH:
+        return None
+    return best[1]
 
 
 def _roles(text: str, countries: list[tuple[str, int, int]], mention: _Mention, prev_end: int,
@@ -282,20 +371,43 @@ def _roles(text: str, countries: list[tuple[str, int, int]], mention: _Mention, 
     after = sorted((c for c in countries if c[1] >= mention.name_end and c[2] <= next_start), key=lambda c: c[1])
     out: list[tuple[tuple[str, int, int], bool]] = []
     for side in (before, after):
-        role: bool | None = None
-        for n, country in enumerate(side):
-            if n == 0:
-                role = _role(text, country[1], country[2], mention)
-            else:
-                near = side[n - 1]
-                gap = text[country[2] : near[1]] if side is before else text[near[2] : country[1]]
-                if not _LIST_GAP.match(gap):
-                    break
-            if role is None:
-                break
-            out.append((country, role))
+        chain = _list_chain(text, side, backwards=side is before)
+        if not chain:
+            continue
+        role = _role(text, chain[0][1], chain[0][2], mention)
+        if role is None and mention.refers and mention.written.casefold() != "coalition" and side is before \
+                and _ARE_MEMBERS.match(text[chain[0][2] : mention.name_start]):
+            role = False  # "Australia, Canada and Poland are among the members"
+        if role is None and side is before and _LED_BY_BEFORE.search(text[max(0, chain[-1][1] - 20) : chain[-1][1]]):
+            role = True  # "Led by Latvia and the UK, the drone coalition …"
+        if role is None and side is after and out and _WITH.match(text[mention.name_end : chain[0][1]]):
+            role = out[0][1]  # "Poland, which leads the armored coalition with Germany"
+        if role is not None:
+            out.extend((country, role) for country in chain)
     return out
 
+
+def _list_chain(text: str, side: list[tuple[str, int, int]], backwards: bool) -> list[tuple[str, int, int]]:
+    """The countries nearest the coalition that form one plain list ("Germany and Poland")."""
+    chain = side[:1]
+    for country in side[1:]:
+        near = chain[-1]
+        gap = text[country[2] : near[1]] if backwards else text[near[2] : country[1]]
+        if not _LIST_GAP.match(gap):
+            break
+        chain.append(country)
+    return chain
+
+
+#: "… coalition with Germany": Germany does what the country before the coalition does.
+_WITH = re.compile(r"^\s*,?\s*with\s+(?:the\s+)?$", re.I)
+
+#: "… are among the members", "… became full members".
+_ARE_MEMBERS = re.compile(r"^\s*(?:are|is|were|was|have become|has become|became|become|as)\s+(?:now\s+|also\s+)?"
+                          r"(?:among\s+)?(?:the\s+|its\s+)?(?:new\s+|full\s+|founding\s+|coalition\s+)?$", re.I)
+
+#: "led by " right before a country that comes before the coalition.
+_LED_BY_BEFORE = re.compile(r"\b(?:(?:co-?)?led|headed|chaired|spearheaded)\s+by\s+(?:the\s+)?$", re.I)
 
 #: What stands between two countries of one list: ", ", " and ", ", and the ".
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as|together with)?\s*(?:the\s+)?$", re.I)
@@ -307,6 +419,9 @@ def _line_start(text: str, offset: int) -> int:
 
 def _prose_mention(doc: Doc, t: Token) -> _Mention | None:
     """'the drone coalition', 'a Black Sea security coalition', 'the Latvia-led drone coalition'."""
+    if t.lower_ in ("members", "member", "participants") and t.i > 0 and doc[t.i - 1].lower_ in (
+            "the", "its", "new", "coalition", "full", "founding"):
+        return _Mention(start_tok=t.i, name_start=t.idx, name_end=t.idx + len(t.text), written=t.text, refers=True)
     if t.lower_ != "coalition":
         return None
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
@@ -328,32 +443,46 @@ def _prose_mention(doc: Doc, t: Token) -> _Mention | None:
         words.insert(0, w)
         k -= 1
     if not any(w.lower_ not in TRANSPARENT_MODIFIERS for w in words):
-        return None  # "the capability coalition": which one is not said
+        # "the coalition", "this coalition": the one named last (if any); "a coalition of …" names none
+        if t.i > 0 and doc[t.i - 1].lower_ in ("the", "this", "that", "our", "its") and not led_by and not (
+                nxt is not None and nxt.lower_ in ("of", "for")):
+            return _Mention(start_tok=t.i, name_start=t.idx, name_end=t.idx + len(t.text), written=t.text, refers=True)
+        return None
     start = words[0].idx
     end = t.idx + len(t.text)
     return _Mention(start_tok=words[0].i, name_start=start, name_end=end, written=doc.text[start:end], led_by=led_by)
 
 
 def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[str, int, int]]:
-    """Country names in tokens [start, end), from the entity recogniser, checked in the gazetteer."""
+    """Country names in tokens [start, end): the longest run of capitalised tokens the gazetteer
+    knows as a Country ("United Kingdom", "Sweden"; the recogniser misses some)."""
     out = []
-    for ent in doc.ents:
-        if ent.start < start or ent.end > end or ent.label_ not in ("GPE", "ORG", "NORP", "LOC"):
+    i = start
+    while i < end:
+        t = doc[i]
+        if not t.text[:1].isupper():
+            i += 1
             continue
-        text = ent.text
-        s = ent.start_char
-        article = re.match(r"(?i)the\s+", text)
-        if article:
-            text, s = text[article.end():], s + article.end()
-        text = re.sub(r"[’']s$", "", text)
-        if ctx.gazetteer.lookup(text, "Country"):
-            out.append((text, s, s + len(text)))
+        for n in range(min(6, end - i), 0, -1):
+            span = doc[i : i + n]
+            if "\n" in span.text or not span[-1].text[:1].isalnum():
+                continue
+            if t.ent_type_ == "PERSON" and any(e.start <= i < e.end and (e.start, e.end) != (span.start, span.end) for e in doc.ents):
+                continue  # "Chad Smith" is a person; a lone "Denmark" taken for one is still the country
+            if ctx.gazetteer.lookup(span.text, "Country"):
+                out.append((span.text, span.start_char, span.end_char))
+                i += n
+                break
+        else:
+            i += 1
     return out
 
 
 def _role(text: str, s: int, e: int, mention: _Mention) -> bool | None:
     """True if the country at text[s:e] leads the coalition mention, False if it joins it, None if neither."""
     if e <= mention.phrase_start:
+        if _LED_BY_BEFORE.search(text[max(0, s - 20) : s]):
+            return True  # "Led by Latvia, the drone coalition …"
         between = text[e : mention.phrase_start]
         if len(between) > 90 or ";" in between:
             return None
@@ -366,7 +495,7 @@ def _role(text: str, s: int, e: int, mention: _Mention) -> bool | None:
     between = text[mention.name_end : s]
     if len(between) > 60 or ";" in between:
         return None
-    if LEAD_AFTER.search(between):
+    if LEAD_AFTER.search(between) or TOGETHER_AFTER.match(between):
         return True
     if MEMBER_AFTER.search(between):
         return False

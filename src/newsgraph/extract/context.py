@@ -1,8 +1,8 @@
 """What the extraction steps share about one article: its text, its entities, who speaks where.
 
 Steps register entities as they find them and ask for them by any written form; a
-surname alone ("Umerov") resolves to the full name registered earlier or later in the
-same article ("Rustem Umerov").
+surname alone ("Roe") resolves to the full name registered earlier or later in the
+same article ("Jane Roe").
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from newsgraph.extract.anchors import make_anchor
+from newsgraph.extract.names import name_key
 from newsgraph.gazetteer import Gazetteer, normalise
 from newsgraph.model import Entity, entity_key
 
@@ -27,6 +28,8 @@ class ArticleContext:
     # (start, end, speaker key) of spans whose words a person says or claims: quotes
     # and reported-speech clauses; sorted by start.
     _speaker_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    # old key -> new key, when a person's key changed (fuller name) or an entity was merged
+    renamed: dict[str, str] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ entities
 
@@ -110,11 +113,12 @@ class ArticleContext:
                 if normalise(entity.name) == normalise(row.label) and (kind is None or kind == row.kind or row.kind == entity.kind):
                     return entity.key
         if kind in (None, "Person"):
-            words = wanted.split()
+            # Compared by spelling-independent keys: "Oleksiy" is "Oleksii", "Zelensky" is "Zelenskyy".
+            words = [name_key(w) for w in wanted.split()]
             persons = [e for e in candidates if e.kind == "Person"]
             matches = []
             for entity in persons:
-                theirs = normalise(entity.name).split()
+                theirs = [name_key(w) for w in normalise(entity.name).split()]
                 if words and theirs and words[-1] == theirs[-1] and (set(words) <= set(theirs) or set(theirs) <= set(words)):
                     matches.append(entity.key)
             if len(matches) == 1:  # ambiguous surnames stay unresolved
@@ -127,8 +131,6 @@ class ArticleContext:
         self.entities[new] = entity
         self._speaker_spans = [(s, e, new if k == old else k) for s, e, k in self._speaker_spans]
         self.renamed[old] = new
-
-    renamed: dict[str, str] = field(default_factory=dict)
 
     def is_duplicate(self, offset: int) -> bool:
         """Whether this offset lies in a head line that repeats an earlier one."""

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import (
     EVENT_NOUNS,
+    MINISTRY_FULL,
     MONTHS,
     ORG_HEADS,
     SPEECH_VERBS,
@@ -38,8 +39,11 @@ _PERSON_RULE, _GAZETTEER, _EVENT_RULE, _NER = 0, 1, 2, 3
 _MAX_GAZETTEER_TOKENS = 7
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _LOWER_JOINERS = {"of", "and", "the", "for", "on", "in", "de", "du", "der", "von", "van", "al", "bin", "da", "la", "le"}
+# Lower-case particles inside names: "Ursula von der Leyen", "Pieter van Dam".
+_NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "du", "del", "della", "di", "al", "bin", "ben", "la", "le", "ter", "ten"}
 # Words after which a capitalised name is a person's: "… replacing Jane Roe".
-_PERSON_BEFORE = {"replacing", "replaced", "succeeding", "succeeded", "predecessor", "successor"}
+_PERSON_BEFORE = {"replacing", "replaced", "succeeding", "succeeded", "predecessor", "successor", "counterpart", "colleague",
+                  "appointed", "dismissed", "nominated"}
 # Words that start sentences or clauses in title case without being names.
 _NOT_NAMES = {"the", "a", "an", "in", "on", "at", "despite", "additionally", "however", "meanwhile", "he", "she", "it",
               "they", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "our", "its", "but",
@@ -68,12 +72,16 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     """Register every named entity of the body in `ctx`."""
     skip = _parenthetical_aliases(doc, ctx)
     candidates = _person_candidates(doc, ctx) + _gazetteer_candidates(doc, ctx) + _event_candidates(doc, ctx)
-    candidates += _organization_candidates(doc, ctx)
+    persons = [(c.start, c.end) for c in candidates if c.kind == "Person"]
+    candidates += _organization_candidates(doc, ctx, persons)
     full_names = {c.name.split()[-1] for c in candidates if c.kind == "Person" and len(c.name.split()) > 1}
     candidates += _ner_candidates(doc, ctx, full_names)
     candidates = [c for c in candidates if not any(s <= c.start and c.end <= e for s, e, _ in skip)]
     chosen: list[Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.source, c.start)):
+    # A name found by its context beats any NER span overlapping it ("Defense Jane Roe" tagged ORG);
+    # otherwise the longer span wins, then the more reliable source.
+    ranked = sorted(candidates, key=lambda c: (c.source != _PERSON_RULE, -(c.end - c.start), c.source, c.start))
+    for cand in ranked:
         if not any(c.start < cand.end and cand.start < c.end for c in chosen):
             chosen.append(cand)
     # Registering in text order makes keys and alias order independent of the sort above.
@@ -82,10 +90,12 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
         if cand.written:
             ctx.add_alias(key, cand.written)
         for start, end, name, kind in cand.extra:
-            ctx.register(name, kind, start, end)
+            extra_key = ctx.register(name, kind, start, end)
+            ctx.add_alias(extra_key, ctx.text[start:end])  # "NATO" in "the NATO summit"
     _attach_parenthetical_aliases(ctx, skip)
     _merge_bare_organizations(ctx)
     _merge_surnames(ctx)
+    _surname_mentions(doc, ctx)
 
 
 # ----------------------------------------------------------------------------- tokens
@@ -111,6 +121,10 @@ def is_name_token(token: Token) -> bool:
 
 def _known(ctx: ArticleContext, name: str) -> list[GazetteerRow]:
     return [r for r in ctx.gazetteer.lookup(name) if r.kind != "Office"]
+
+
+def _known_not_person(ctx: ArticleContext, name: str) -> bool:
+    return any(r.kind != "Person" for r in _known(ctx, name))
 
 
 def _best_row(rows: list[GazetteerRow]) -> GazetteerRow:
@@ -179,32 +193,99 @@ def _name_runs(doc: Doc) -> list[Span]:
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and j + 1 - i < 4 and is_name_token(doc[j + 1]) and not doc[j + 1].is_sent_start:
-            j += 1
+        while j + 1 < len(doc) and j + 1 - i < 6 and not doc[j + 1].is_sent_start:
+            if is_name_token(doc[j + 1]):
+                j += 1
+            elif _hyphen_bridge(doc, j + 1):
+                j += 2  # "Syrska-Bondar": spaCy splits the hyphen off
+            elif doc[j + 1].text in _NAME_PARTICLES and j + 2 < len(doc) and (is_name_token(doc[j + 2]) or doc[j + 2].text in _NAME_PARTICLES):
+                j += 2  # "Pieter van Dam", "Ursula von der Leyen"
+            else:
+                break
         runs.append(doc[i : j + 1])
         i = j + 1
     return runs
 
 
+_PLACE_WORD = re.compile(
+    r"\b(?:Sea|Ocean|River|Oblast|Region|Krai|Mountains?|Lake|Bay|Strait|Peninsula|Gulf|Islands?|Valley|Coast|"
+    r"Province|District|County|City|State|Square|Street|Avenue|Base|Airport|Port)\b"
+)
+
+
+def _has_place_word(name: str) -> bool:
+    return bool(_PLACE_WORD.search(name))
+
+
+def _hyphen_bridge(doc: Doc, i: int) -> bool:
+    """Whether token i is a hyphen glued between two name tokens."""
+    return (
+        doc[i].text in ("-", "‑")
+        and i + 1 < len(doc)
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and is_name_token(doc[i + 1])
+    )
+
+
 def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     out = []
     for run in _name_runs(doc):
-        if _known(ctx, run.text):
+        # "President of Finland Aino Roe": a known place or a demonym is not part of the name.
+        while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
+            run = run[1:]
+        if _known(ctx, run.text) or run[-1].text in _NAME_PARTICLES:
             continue
+        if _has_place_word(run.text) or run[-1].lower_ in ORG_HEADS:
+            continue  # "the Black Sea", "the Contact Group": not a person whatever follows
+        if run.start > 0 and doc[run.start - 1].lower_ == "the":
+            continue  # "the Main …": a name of a thing, not of a person
+        if run.end < len(doc) and _is_capitalised(doc[run.end]) and is_title_word(doc[run.end].text):
+            continue  # "Main Intelligence Directorate": the start of a longer name
         before = _previous_word(doc, run.start)
         after = doc[run.end] if run.end < len(doc) else None
         person = False
-        if before is not None and (before.lower_ in TITLE_HEADS or before.lower_ in _PERSON_BEFORE):
-            person = True
-        elif after is not None and after.lemma_.casefold() in SPEECH_VERBS and after.pos_ in ("VERB", "AUX") and len(run) >= 2:
-            person = True
+        if before is not None and (_title_ends_here(doc, run.start) or before.lower_ in _PERSON_BEFORE):
+            person = not _named_with_title(doc, run)
+        elif (
+            after is not None
+            and after.lemma_.casefold() in SPEECH_VERBS
+            and after.pos_ in ("VERB", "AUX")
+            and len(run) >= 2
+            and run[-1].dep_ in ("nsubj", "nsubjpass")
+            and run[-1].head.i == after.i
+        ):
+            person = True  # "Jane Roe said …"
         elif len(run) >= 2 and _apposition_title_follows(doc, run.end):
             person = True
-        elif len(run) >= 2 and _APPOINTED_AFTER.match(doc.text[run.end_char : run.end_char + 40]):
+        elif len(run) >= 2 and _APPOINTED_AFTER.match(ctx.text[run.end_char : run.end_char + 40]):
             person = True
         if person:
             out.append(Candidate(run.start_char, run.end_char, run.text, "Person", _PERSON_RULE))
     return out
+
+
+def _title_ends_here(doc: Doc, i: int) -> bool:
+    """Whether the words right before token i are a title with a head word: 'Minister',
+    'Secretary of Defense', 'Defense Minister', 'Chief of the … Directorate of Ukraine'."""
+    j = i - 1
+    while j >= 0 and i - j <= 14 and not doc[j + 1].is_sent_start:
+        token = doc[j]
+        if token.lower_ in TITLE_HEADS:
+            return True
+        if not (is_title_word(token.text) or token.lower_ in ("of", "for", "the") or _is_capitalised(token) and token.is_alpha):
+            return False
+        j -= 1
+    return False
+
+
+def _named_with_title(doc: Doc, run: Span) -> bool:
+    """'General Dynamics', 'Admiral Makarov' (a ship): NER reads the title word and the one
+    name after it as one non-person name; then it is not a title before a person."""
+    if len(run) != 1 or run.start == 0:
+        return False
+    title = run.start - 1
+    return any(e.start <= title and run.end <= e.end and e.label_ in ("ORG", "FAC", "PRODUCT", "GPE", "LOC") for e in doc.ents)
 
 
 def _previous_word(doc: Doc, i: int) -> Token | None:
@@ -241,6 +322,10 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidat
     name, start, end = _strip(ent.text, ent.start_char)
     if "\n" in name:
         return None
+    if re.match(r"-\w", ctx.text[end : end + 2]) or re.search(r"\w-$", ctx.text[max(0, start - 2) : start]):
+        return None  # part of a hyphenated model name or adjective: "IRIS-T", "Canadian-led"
+    if len(ent) == 1 and (ent[0].dep_ == "amod" or ent.label_ == "LOC" and ent[0].dep_ == "compound") and ent[0].head.text.islower():
+        return None  # "the Baltic states": an adjective, not the place
     kind = _NER_KINDS[ent.label_]
     extra: list[tuple[int, int, str, str]] = []
     if kind == "Person":
@@ -264,13 +349,22 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidat
         owned = _owned_organization(ctx, name, start, end, _NER)
         if owned is not None:
             return owned
+        owner = re.match(r"^.+?[’']s\s+", name)
+        if owner is not None:
+            # "Kyiv's Armed Forces": the owner is not a country or organization we know; keep the name.
+            start += owner.end()
+            name = name[owner.end() :]
         if not _organization_ok(ent, name):
             return None
     elif kind == "Person":
         if not _person_ok(name):
             return None
+        if len(ent) == 1 and name not in full_names and _modifies_common_noun(ent[0]):
+            return None  # "Lancet drones": a product name, not a person
         if len(name.split()) == 1 and name not in full_names and _place_context(ent, ctx):
             kind = "Place"  # "capture Avdiivka and Vuhledar": a town tagged PERSON
+    if kind == "Organization" and ministry_form(name) != name:
+        return Candidate(start, end, ministry_form(name), kind, _NER, written=name, extra=extra)
     return Candidate(start, end, name, kind, _NER, extra=extra)
 
 
@@ -280,6 +374,8 @@ def _plausible(name: str) -> bool:
         return False
     if not name[0].isupper():
         return False
+    if re.search(r"-(?:style|like|based|led|backed|made|type|class|era|born|speaking)$", name, re.IGNORECASE):
+        return False  # "Minsk-style": an adjective built on a name
     lower = name.casefold()
     if lower in MONTHS or lower in WEEKDAYS:
         return False
@@ -298,10 +394,15 @@ def _organization_ok(ent: Span, name: str) -> bool:
         if len(name) <= 2:
             return False
         # "FPV drones", "IT specialists": a one-word modifier of a common noun is a kind of thing.
-        last = ent[-1]
-        if last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i and last.head.pos_ == "NOUN" and last.head.text.islower():
+        if _modifies_common_noun(ent[-1]):
             return False
     return True
+
+
+def _modifies_common_noun(token: Token) -> bool:
+    """'FPV drones', 'IT specialists': a word that only qualifies a lower-case noun after it."""
+    head = token.head
+    return token.dep_ in ("compound", "amod", "nmod") and head.i > token.i and head.pos_ == "NOUN" and head.text.islower()
 
 
 def _person_ok(name: str) -> bool:
@@ -310,7 +411,8 @@ def _person_ok(name: str) -> bool:
 
 
 _TAKE_VERBS = {"capture", "liberate", "occupy", "seize", "take", "storm", "encircle", "shell", "attack", "strike",
-               "defend", "hold", "recapture", "retake", "bomb", "surround", "evacuate", "enter", "reach", "advance"}
+               "defend", "hold", "recapture", "retake", "bomb", "surround", "evacuate", "enter", "reach", "advance",
+               "visit", "leave"}
 _PLACE_PREPOSITIONS = {"in", "near", "around", "outside", "towards", "toward", "into", "across", "through"}
 
 
@@ -332,33 +434,49 @@ def _place_context(ent: Span, ctx: ArticleContext) -> bool:
     return first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPOSITIONS
 
 
+def ministry_form(name: str) -> str:
+    """'Defence Ministry' -> 'Ministry of Defence', 'Foreign Ministry' -> 'Ministry of Foreign Affairs':
+    one name for the ministry however the article words it."""
+    m = re.match(r"^(?P<field>[A-Z][\w-]*)\s+Ministry\b(?P<rest>.*)$", name)
+    if m is None or m.group("field").casefold() in demonyms():
+        return name  # "Dutch Ministry of Defence" names its country, not its field
+    field = MINISTRY_FULL.get(m.group("field").casefold(), m.group("field"))
+    return f"Ministry of {field}{m.group('rest')}"
+
+
 def _owned_organization(ctx: ArticleContext, name: str, start: int, end: int, source: int) -> Candidate | None:
     """'Latvia's Ministry of Defence' -> 'Ministry of Defence of Latvia' (the gazetteer's label when known),
     with the owner registered as a mention of its own."""
     owner = re.match(r"^(.+?)[’']s\s+(.+)$", name)
-    if owner is None or not _known(ctx, owner.group(1)):
+    if owner is None:
         return None
-    row = _best_row(_known(ctx, owner.group(1)))
+    rows = [r for r in _known(ctx, owner.group(1)) if r.kind in ("Country", "Organization")]
+    if not rows:
+        return None
+    row = _best_row(rows)
     extra = [(start, start + len(owner.group(1)), row.label, row.kind)]
-    full = f"{owner.group(2)} of {row.label}"
+    full = f"{ministry_form(owner.group(2))} of {row.label}"
     rows = [r for r in _known(ctx, full) if r.kind == "Organization"]
     if rows:
         full = rows[0].label
     return Candidate(start, end, full, "Organization", source, written=name, extra=extra)
 
 
-def _organization_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
+def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[int, int]]) -> list[Candidate]:
     """Capitalised runs headed by an organization word that NER missed: 'Ministry of Defence',
-    'Latvia's National Armed Forces', 'General Staff'."""
+    'Latvia's National Armed Forces', 'General Staff'. A run stops where a person's name starts."""
+    person_starts = {start for start, _ in persons}
     out = []
     i = 0
     while i < len(doc):
-        if not _org_word(doc[i]):
+        if not _org_word(doc[i]) or doc[i].idx in person_starts:
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and not doc[j + 1].is_sent_start and (
-            _org_word(doc[j + 1]) or (doc[j + 1].lower_ in ("of", "and", "for", "the") and j + 2 < len(doc) and _org_word(doc[j + 2]))
+        while j + 1 < len(doc) and not doc[j + 1].is_sent_start and doc[j + 1].idx not in person_starts and (
+            _org_word(doc[j + 1])
+            or (doc[j + 1].lower_ in ("of", "and", "for", "the") and j + 2 < len(doc) and _org_word(doc[j + 2]))
+            or (_glued_hyphen(doc, j + 1) and _org_word(doc[j + 2]))  # "NATO-Ukraine Council"
         ):
             j += 1
         span = doc[i : j + 1]
@@ -379,8 +497,12 @@ def _organization_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
                 if owned is not None:
                     out.append(owned)
                     continue
-        out.append(Candidate(start, end, name, "Organization", _EVENT_RULE))
+        out.append(Candidate(start, end, ministry_form(name), "Organization", _EVENT_RULE, written=name))
     return out
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    return doc[i].text in ("-", "‑") and i + 1 < len(doc) and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def _org_word(token: Token) -> bool:
@@ -402,6 +524,10 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     for token in doc:
         if token.lower_ not in EVENT_NOUNS:
             continue
+        of_event = _meeting_of(doc, token, ctx)
+        if of_event is not None:
+            out.append(of_event)
+            continue
         i = token.i
         while i > 0 and _event_name_token(doc[i - 1]) and not doc[i].is_sent_start:
             i -= 1
@@ -415,6 +541,7 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         extra = []
         rows = _known(ctx, name)
         if rows:
+            # The meeting keeps the name as written ("NATO summit"); the group gets its full name.
             row = _best_row(rows)
             extra.append((name_span.start_char, name_span.end_char, row.label, row.kind))
         elif len(name_span) >= 2 and name_span[-1].lower_ in ORG_HEADS:
@@ -423,8 +550,35 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     return out
 
 
+def _meeting_of(doc: Doc, noun: Token, ctx: ArticleContext) -> Candidate | None:
+    """'the meeting of the Nordic Defence Group' -> Event 'Nordic Defence Group meeting'."""
+    k = noun.i + 1
+    if k >= len(doc) or doc[k].lower_ != "of":
+        return None
+    k += 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    j = k
+    while j < len(doc) and _org_word(doc[j]) and (j == k or not doc[j].is_sent_start):
+        j += 1
+    if j - k < 2:
+        return None
+    group = doc[k:j]
+    rows = [r for r in _known(ctx, group.text) if r.kind == "Organization"]
+    if not rows and group[-1].lower_ not in ORG_HEADS:
+        return None
+    label = rows[0].label if rows else group.text
+    span = doc[noun.i : j]
+    extra = [(group.start_char, group.end_char, label, "Organization")]
+    return Candidate(span.start_char, span.end_char, f"{label} {noun.text}", "Event", _EVENT_RULE, written=span.text, extra=extra)
+
+
 def _event_name_token(token: Token) -> bool:
-    return _is_capitalised(token) and token.is_alpha and token.lower_ not in _NOT_NAMES and token.lower_ not in MONTHS
+    """A word of the name before 'meeting': capitalised proper noun, not a date word."""
+    lower = token.lower_
+    if not (_is_capitalised(token) and token.is_alpha) or lower in _NOT_NAMES or lower in MONTHS or lower in WEEKDAYS:
+        return False
+    return token.pos_ == "PROPN" or token.text.isupper()
 
 
 _PAREN = re.compile(r"\s*\(([^()\n]{2,60})\)")
@@ -485,6 +639,23 @@ def _merge_surnames(ctx: ArticleContext) -> None:
         person = ctx.resolve(entity.name, "Person")
         if person is not None:
             ctx.merge(key, person)
+
+
+def _surname_mentions(doc: Doc, ctx: ArticleContext) -> None:
+    """'Roe said …' after 'Jane Roe': a surname alone NER did not tag is still a mention of her."""
+    surnames: dict[str, list[str]] = {}
+    for entity in ctx.entities.values():
+        if entity.kind == "Person" and len(entity.name.split()) > 1:
+            surnames.setdefault(entity.name.split()[-1], []).append(entity.key)
+    taken = [(s, e) for s, e, _ in ctx.mentions(0, ctx.body_end)]
+    for token in doc:
+        keys = surnames.get(token.text)
+        if not keys or len(keys) != 1 or not is_name_token(token):
+            continue
+        start, end = token.idx, token.idx + len(token)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        ctx.register(token.text, "Person", start, end)
 
 
 def _merge_bare_organizations(ctx: ArticleContext) -> None:

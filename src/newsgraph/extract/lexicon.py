@@ -28,7 +28,7 @@ TITLE_MODIFIERS = frozenset(
     european integration euro-atlantic emergencies environment environmental protection
     industry science technology technologies innovation communications relations presidential
     office operations territorial defence-industrial commander-in-chief in-chief executive
-    high principal special senior top assistant""".split()
+    high principal special senior top assistant permanent""".split()
 )
 
 #: Words joining parts of a title: "Minister of Defense", "Minister for Foreign Affairs".
@@ -52,7 +52,8 @@ SPEECH_WORDS = (
     "insisted|insists|argued|argues|wrote|writes|concluded|concludes|continued|continues|remarked|"
     "observed|asked|asks|replied|replies|mentioned|mentions|highlighted|highlights|underlined|"
     "underscored|pointed out|points out|recalled|recalls|commented|comments|assured|assures|urged|urges|"
-    "acknowledged|admitted|reiterated|reiterates|confirmed|confirms|affirmed|said in a statement"
+    "acknowledged|admitted|reiterated|reiterates|confirmed|confirms|affirmed|said in a statement|"
+    "adding|saying|noting|stressing|emphasizing|emphasising|writing|warning|concluding"
 )
 
 MONTHS = {

@@ -1,4 +1,4 @@
-"""Spelling variants of transliterated person names: Umerov / Umyerov, Oleksiy / Oleksii,
+"""Spelling variants of transliterated person names: Yermak / Iermak, Oleksiy / Oleksii,
 Zelensky / Zelenskyy / Zelenskiy, Volodymyr / Wolodymyr.
 
 Names from Cyrillic reach English news through several romanisation systems (national,
@@ -38,7 +38,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"ts|tz", "c"),  # ts sound: Tsvetkov = Cvetkov = Tzvetkov
     (r"j", "y"),  # j as the y glide (German, Polish, scholarly): Jurij = Yuriy
     (r"[iy]+$", "I"),  # endings -y, -i, -iy, -yi, -ii, -yy, -ij: Zelensky = Zelenskyy = Zelenskiy
-    (r"(?<=[a-zA-Z])[iy]e|^[iy]e", "e"),  # ye / ie glide before e: Umyerov = Umerov, Yermak = Iermak
+    (r"(?<=[a-zA-Z])[iy]e|^[iy]e", "e"),  # ye / ie glide before e: Yermak = Iermak, Fyedorov = Fedorov
     (r"[iy](?=[aou])", ""),  # glides before a, o, u: Yuriy = Iurii
     (r"y", "i"),  # y as a vowel: Dmytro = Dmitro
     (r"(?<=o)ff$", "v"),  # -off for -ov in older spellings
@@ -68,7 +68,7 @@ def _tokens(name: str) -> list[str]:
 
 
 def same_person_name(a: str, b: str) -> bool:
-    """True when two names are spellings of the same name: 'Oleksiy Reznikov' / 'Oleksii Reznikov'.
+    """True when two names are spellings of the same name: 'Oleksiy Danilov' / 'Oleksii Danilov'.
 
     Both names need the same number of tokens (a surname alone is not a full name: compare
     surnames with surnames). An initial matches a token with the same first key letter

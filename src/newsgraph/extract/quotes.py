@@ -27,15 +27,23 @@ _SPEECH = rf"(?:{SPEECH_WORDS})"
 _AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–-]*(?P<who>[^.!?“”\"\n]{{1,80}}?)\s+(?:also\s+|then\s+|later\s+)?{_SPEECH}\b")
 _AFTER_VERB_WHO = re.compile(rf"^[\s,;:—–-]*{_SPEECH}\s+(?P<who>[^.!?“”\"\n,;]{{1,80}})")
 # Before an opening mark: 'Roe said: ', 'He added, ', 'According to Roe, '.
-_BEFORE = re.compile(rf"(?P<who>[^.!?“”\"\n]{{1,80}}?)\s+(?:also\s+)?{_SPEECH}(?:\s+that)?\s*[:,]?\s*$")
+_BEFORE = re.compile(
+    rf"(?P<who>[^.!?“”\"\n]{{1,80}}?)\s+(?:also\s+)?{_SPEECH}"
+    rf"(?:(?:\s+that)?\s*[:,]?|\s+[^.!?“”\"\n:]{{1,50}}?\s*[:,])\s*$"  # 'said:', 'said on Telegram:'
+)
+_WHO_COLON_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?P<who>[A-Z][^.!?:“”\"\n]{1,60}?):\s*$")  # 'Roe: “…”'
 _ACCORDING = re.compile(r"according\s+to\s+(?P<who>[^.!?“”\"\n,]{1,80}),?\s*$", re.IGNORECASE)
 # 'Russia failed to advance, Roe says.': the clause before is what the speaker claims.
 _CLAUSE_THEN_WHO = re.compile(rf"^(?P<claim>[^“”\"]{{12,}}?),\s+(?P<who>[^,“”\"]{{1,60}}?)\s+(?:says|said|claims|claimed|stated|states|noted|notes|added|adds|believes)\s*[.!]?\s*$")
 
+_ACCORDING_START = re.compile(r"^\s*according\s+to\s+(?P<who>[^,“”\"\n]{1,80}?),\s+", re.IGNORECASE)
+# 'Roe: Russia lost 300 tanks in May' (a headline form).
+_WHO_COLON = re.compile(r"^(?P<who>[A-Z][^:“”\"\n]{1,60}?):\s+(?P<claim>[^“”\"\n]{12,})$")
 _SPEECH_NOUNS = {"address", "speech", "remarks", "statement", "briefing", "press", "interview", "spoke", "speaking",
                  "addressed", "addressing", "said", "told", "presentation"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MAX_SCARE_WORDS = 3
+_MAX_UNATTRIBUTED_WORDS = 6
 _CLAUSE_VERB_TAGS = {"VBD", "VBZ", "VBP", "VB", "MD"}
 
 
@@ -48,6 +56,18 @@ class _QuoteSpan:
     paragraph: int  # start offset of the paragraph
 
 
+@dataclass(frozen=True)
+class _ClaimSpan:
+    """A reported-speech clause: its words, its sentence (the speaker span) and who says it."""
+
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    who: str  # the subject as written: a name, a pronoun or a role noun phrase
+    who_start: int
+
+
 class _Speakers:
     """Who a pronoun or role noun at a given offset refers to: the latest person who spoke
     or was a sentence's subject before it."""
@@ -56,7 +76,9 @@ class _Speakers:
         self.ctx = ctx
         self.roles = roles
         self.events: list[tuple[int, str]] = []
+        self.mentioned: list[tuple[int, str]] = []
         for start, end, key in ctx.mentions(0, ctx.body_end, kinds=("Person",)):
+            self.mentioned.append((start, key))
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and any(_subject_like(t) for t in span):
                 self.events.append((start, key))
@@ -65,7 +87,7 @@ class _Speakers:
         self.events.append((offset, key))
 
     def last(self, offset: int) -> str | None:
-        before = [e for e in self.events if e[0] < offset]
+        before = [e for e in self.events if e[0] < offset] or [m for m in self.mentioned if m[0] < offset]
         return max(before)[1] if before else None
 
     def resolve(self, who: str, who_start: int, offset: int) -> str | None:
@@ -110,7 +132,18 @@ def _owner_forms(words: list[str], owner_words: set[str]) -> set[str]:
 
 
 def _subject_like(token: Token) -> bool:
-    return token.dep_ in _SUBJECT_DEPS or (token.dep_ in ("compound", "flat") and token.head.dep_ in _SUBJECT_DEPS)
+    """Part of a clause's subject: the subject itself, or a name compounded or in apposition to it."""
+    while token.dep_ in ("compound", "flat", "appos", "pobj", "nmod") and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.dep_ != "nmod":
+            return False
+        token = token.head
+    return token.dep_ in _SUBJECT_DEPS
+
+
+def _subject_phrase(doc: Doc, subject: Token, verb: Token) -> Span:
+    """The words of a subject up to its verb: 'Latvian Defense Minister Jane Roe'."""
+    end = min(subject.right_edge.i + 1, verb.i)
+    return doc[subject.left_edge.i : end]
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -120,7 +153,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
     """Quotes and claims of the body, by position; registers a speaker span for each."""
     speakers = _Speakers(doc, ctx, roles)
     spans = _quote_spans(ctx.text, ctx.body_end)
-    spans = [q for q in spans if not _scare_quote(doc, q)]
+    spans = [q for q in spans if not _scare_quote(doc, ctx.text, q)]
     quoted = [(q.open, q.close) for q in spans]
     claim_items = _claim_candidates(doc, ctx, quoted)
 
@@ -128,7 +161,8 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
     quotes: list[Quote] = []
     claims: list[Claim] = []
     previous: tuple[_QuoteSpan, str | None] | None = None
-    items = [(q.start, "quote", q) for q in spans] + [(c[0], "claim", c) for c in claim_items]
+    attributed: list[tuple[_QuoteSpan, str | None]] = []
+    items = [(q.start, "quote", q) for q in spans] + [(c.start, "claim", c) for c in claim_items]
     for _, what, item in sorted(items, key=lambda i: (i[0], i[1])):
         if what == "quote":
             q = item
@@ -138,19 +172,38 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
             previous = (q, speaker)
             if speaker is not None:
                 speakers.spoke(q.start, speaker)
-                ctx.add_speaker_span(q.start, q.end, speaker)
-            quotes.append(Quote(speaker=speaker, text=ctx.text[q.start : q.end], anchor=make_anchor(ctx.text, q.start, q.end), event=events.get(speaker or "")))
+            attributed.append((q, speaker))
         else:
-            start, end, sent_start, sent_end, who, who_start = item
-            speaker = speakers.resolve(who, who_start, who_start)
+            c = item
+            speaker = speakers.resolve(c.who, c.who_start, c.who_start)
             if speaker is None:
                 continue
-            speakers.spoke(who_start, speaker)
-            ctx.add_speaker_span(sent_start, sent_end, speaker)
-            if ctx.is_duplicate(start):
+            speakers.spoke(c.who_start, speaker)
+            ctx.add_speaker_span(c.sent_start, c.sent_end, speaker)
+            if ctx.is_duplicate(c.start):
                 continue  # a headline printed twice is one claim; its numbers still have a speaker
-            claims.append(Claim(speaker=speaker, text=ctx.text[start:end], anchor=make_anchor(ctx.text, start, end), event=events.get(speaker)))
+            anchor = make_anchor(ctx.text, c.start, c.end)
+            claims.append(Claim(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker)))
+    for q, speaker in _continued(ctx.text, attributed):
+        if speaker is None and len(re.findall(r"\w+", ctx.text[q.start : q.end])) <= _MAX_UNATTRIBUTED_WORDS:
+            continue  # a short phrase in quote marks that nobody is said to have said: not a quotation
+        if speaker is not None:
+            ctx.add_speaker_span(q.start, q.end, speaker)
+        quotes.append(Quote(speaker=speaker, text=ctx.text[q.start : q.end], anchor=make_anchor(ctx.text, q.start, q.end), event=events.get(speaker or "")))
     return quotes, claims
+
+
+def _continued(text: str, attributed: list[tuple[_QuoteSpan, str | None]]) -> list[tuple[_QuoteSpan, str | None]]:
+    """A quotation over several paragraphs leaves its first paragraphs unclosed: they share the
+    speaker of the paragraph that closes it."""
+    out = list(attributed)
+    for i in range(len(out) - 2, -1, -1):
+        q, speaker = out[i]
+        nxt, nxt_speaker = out[i + 1]
+        unclosed = q.close == q.end
+        if speaker is None and nxt_speaker is not None and unclosed and not text[q.end : nxt.open].strip():
+            out[i] = (q, nxt_speaker)
+    return out
 
 
 # ----------------------------------------------------------------------------- quote spans
@@ -169,13 +222,17 @@ def _quote_spans(text: str, body_end: int) -> list[_QuoteSpan]:
         if "“" not in p_text:
             for m in re.finditer(r"\"([^\"]+)\"", p_text):
                 out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
+        if "“" not in p_text and '"' not in p_text:
+            # British style ‘…’; a closing ’ is one not followed by a letter (not "Ukraine’s").
+            for m in re.finditer(r"(?<!\w)‘([^‘]+?)’(?!\w)", p_text):
+                out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
     out = [q for q in out if text[q.start : q.end].strip(" \t,.;:")]
     return sorted(out, key=lambda q: q.start)
 
 
-def _scare_quote(doc: Doc, q: _QuoteSpan) -> bool:
+def _scare_quote(doc: Doc, text: str, q: _QuoteSpan) -> bool:
     """'the so-called “referendum”': one to three words with no verb are not a quotation."""
-    words = re.findall(r"\w+", doc.text[q.start : q.end])
+    words = re.findall(r"\w+", text[q.start : q.end])
     if len(words) > _MAX_SCARE_WORDS:
         return False
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -188,7 +245,7 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _Speakers
     line_end = ctx.text.find("\n", q.close)
     line_end = ctx.body_end if line_end == -1 or line_end > ctx.body_end else line_end
     after = ctx.text[q.close : line_end]
-    nxt = re.search(r"[“\"]", after)
+    nxt = re.search(r"[“\"‘]", after)
     if nxt:
         after = after[: nxt.start()]
     for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO):
@@ -198,7 +255,7 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _Speakers
             if speaker is not None:
                 return speaker
     before = ctx.text[q.paragraph : q.open]
-    prev_close = max(before.rfind("”"), before.rfind('"'))
+    prev_close = max(before.rfind("”"), before.rfind('"'), before.rfind("’ "))
     if prev_close >= 0:
         before = before[prev_close + 1 :]
     offset = q.open - len(before)
@@ -207,7 +264,13 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _Speakers
     if cut >= 0:
         offset += cut + 2
         before = before[cut + 2 :]
-    for pattern in (_BEFORE, _ACCORDING):
+    if not before.strip():
+        # 'Roe said:' closing the paragraph before the quotation.
+        previous = ctx.text[: q.paragraph].rstrip()
+        line_start = previous.rfind("\n") + 1
+        if previous.endswith(":"):
+            before, offset = previous[line_start:], line_start
+    for pattern in (_BEFORE, _ACCORDING, _WHO_COLON_BEFORE):
         m = pattern.search(before)
         if m:
             speaker = speakers.resolve(m.group("who"), offset + m.start("who"), q.start)
@@ -228,7 +291,7 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _S
             continue
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None and not (q.open <= subject.idx < q.close):
-            who = doc[subject.left_edge.i : subject.i + 1]
+            who = _subject_phrase(doc, subject, token)
             speaker = speakers.resolve(who.text, who.start_char, q.start)
             if speaker is not None:
                 return speaker
@@ -238,19 +301,19 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _S
 # ----------------------------------------------------------------------------- reported speech
 
 
-def _claim_candidates(doc: Doc, ctx: ArticleContext, quoted: list[tuple[int, int]]) -> list[tuple]:
-    """(start, end, sentence start, sentence end, who, who start) of each reported-speech clause."""
+def _claim_candidates(doc: Doc, ctx: ArticleContext, quoted: list[tuple[int, int]]) -> list[_ClaimSpan]:
+    """Each reported-speech clause of the body, by position."""
     out = []
     for sent in doc.sents:
         if any(a < sent.end_char and sent.start_char < b for a, b in quoted):
             continue  # sentences with quote marks are quotations, handled above
-        found = _that_clause(doc, sent) or _clause_then_who(ctx, sent)
+        found = _that_clause(doc, sent) or _clause_then_who(ctx, sent) or _who_colon(sent) or _according_to(sent)
         if found is not None:
             out.append(found)
     return out
 
 
-def _that_clause(doc: Doc, sent: Span) -> tuple | None:
+def _that_clause(doc: Doc, sent: Span) -> _ClaimSpan | None:
     """'Roe stated that …' / 'He pointed out that …' -> the clause after 'that'."""
     for token in sent:
         if token.pos_ != "VERB" or token.lemma_.casefold() not in SPEECH_VERBS:
@@ -271,12 +334,12 @@ def _that_clause(doc: Doc, sent: Span) -> tuple | None:
             end_tok = doc[end_tok.i - 1]
         if end_tok.i <= start_tok.i:
             continue
-        who = doc[subject.left_edge.i : subject.i + 1]
-        return (start_tok.idx, end_tok.idx + len(end_tok), sent.start_char, _sent_end(sent), who.text, who.start_char)
+        who = _subject_phrase(doc, subject, token)
+        return _ClaimSpan(start_tok.idx, end_tok.idx + len(end_tok), sent.start_char, _sent_end(sent), who.text, who.start_char)
     return None
 
 
-def _clause_then_who(ctx: ArticleContext, sent: Span) -> tuple | None:
+def _clause_then_who(ctx: ArticleContext, sent: Span) -> _ClaimSpan | None:
     """'Russia failed to advance, Roe says.' (a headline or lead sentence)."""
     text = sent.text
     m = _CLAUSE_THEN_WHO.match(text.rstrip())
@@ -284,7 +347,29 @@ def _clause_then_who(ctx: ArticleContext, sent: Span) -> tuple | None:
         return None
     start = sent.start_char
     claim = m.group("claim").rstrip()
-    return (start, start + len(claim), start, _sent_end(sent), m.group("who"), start + m.start("who"))
+    return _ClaimSpan(start, start + len(claim), start, _sent_end(sent), m.group("who"), start + m.start("who"))
+
+
+def _who_colon(sent: Span) -> _ClaimSpan | None:
+    """'Roe: Russia lost 300 tanks in May' (a headline): the words after the colon are Roe's."""
+    m = _WHO_COLON.match(sent.text.rstrip())
+    if m is None:
+        return None
+    start = sent.start_char + m.start("claim")
+    claim = m.group("claim").rstrip(" .")
+    return _ClaimSpan(start, start + len(claim), sent.start_char, _sent_end(sent), m.group("who"), sent.start_char + m.start("who"))
+
+
+def _according_to(sent: Span) -> _ClaimSpan | None:
+    """'According to Roe, the brigade will be ready in 2026.' -> what Roe says."""
+    m = _ACCORDING_START.match(sent.text)
+    if m is None:
+        return None
+    start = sent.start_char + m.end()
+    claim = sent.text[m.end() :].rstrip().rstrip(".!")
+    if len(claim) < 12:
+        return None
+    return _ClaimSpan(start, start + len(claim), sent.start_char, _sent_end(sent), m.group("who"), sent.start_char + m.start("who"))
 
 
 def _sent_end(sent: Span) -> int:

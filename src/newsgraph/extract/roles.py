@@ -36,9 +36,10 @@ from newsgraph.model import Role
 _POSSESSIVE = {"’s", "'s", "’", "'"}
 _OWNER_KINDS = ("Country", "Organization")
 # How far left of a name a title may start (tokens).
-_MAX_TITLE_TOKENS = 10
+_MAX_TITLE_TOKENS = 16
 # Words before a rank that still belong to the post, not to its subject ("Deputy Defense Minister").
 _RANK_PREFIX = {"deputy", "first", "vice", "acting", "prime"}
+_RANKS = {"general", "colonel", "lieutenant", "major", "captain", "sergeant", "admiral", "marshal", "brigadier"}
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = (
@@ -56,10 +57,25 @@ _APPOINTED = re.compile(
     r"|took\s+office\s+as)\s+",
     re.IGNORECASE,
 )
+_APPOINTED_ACTIVE = re.compile(r"\b(?:appointed|named|elected|confirmed|nominated)\s+", re.IGNORECASE)
 _PREDECESSOR = re.compile(
     r"\b(?:replacing|succeeding|who\s+replaced|who\s+succeeded|taking\s+over\s+from|took\s+over\s+from|in\s+place\s+of)\s+",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One statement of a role in the text, before merging."""
+
+    person: str
+    title: str
+    of: str | None
+    anchor_start: int
+    anchor_end: int
+    start: str | None = None
+    end: str | None = None
+    predecessor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,25 +98,28 @@ class _Mentions:
                 continue
             entity = ctx.entities[ctx.current_key(key)]
             mention = _Mention(span.start, span.end, entity.key, entity.kind)
-            self.by_start.setdefault(span.start, mention)
-            self.by_end.setdefault(span.end, mention)
+            # Nested mentions ("Latvia" inside "Latvia's Defence Ministry"): the longest one counts.
+            if span.start not in self.by_start or self.by_start[span.start].end < span.end:
+                self.by_start[span.start] = mention
+            if span.end not in self.by_end or self.by_end[span.end].start > span.start:
+                self.by_end[span.end] = mention
 
 
 def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
     """Every role the body states, one per (person, title, of), in order of first mention."""
     mentions = _Mentions(doc, ctx)
-    found: list[tuple[str, str, str | None, int, int, str | None, str | None]] = []
+    found: list[_Found] = []
     for m in sorted(set(mentions.by_start.values()), key=lambda m: m.start):
         if m.kind != "Person":
             continue
         before = _title_before(doc, m, mentions, ctx)
         if before is not None:
             title, of, start = before
-            found.append((m.key, title, of, start, doc[m.end - 1].idx + len(doc[m.end - 1]), None, None))
+            found.append(_Found(m.key, title, of, start, doc[m.end - 1].idx + len(doc[m.end - 1])))
         after = _apposition_after(doc, m, mentions, ctx)
         if after is not None:
             title, of, end = after
-            found.append((m.key, title, of, doc[m.start].idx, end, None, None))
+            found.append(_Found(m.key, title, of, doc[m.start].idx, end))
     for sent in doc.sents:
         found.extend(_appointments(doc, sent, mentions, ctx))
     return _merge(found, ctx)
@@ -124,17 +143,20 @@ def _parse_title(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleCont
         else:
             return None
     elif k < b and doc[k].text.casefold() in demonyms() and doc[k].text[0].isupper():
-        owner = _country_key(doc[k].text, ctx)
+        owner = _country_key(doc[k], ctx)
         k += 1
     words: list[str] = []
     while k < b:
         token = doc[k]
-        if token.lower_ in ("of", "for") and words:
-            j = k + 1 + (1 if k + 1 < b and doc[k + 1].lower_ == "the" else 0)
-            m = mentions.by_start.get(j)
-            if m is not None and m.kind in _OWNER_KINDS and m.end == b:
-                owner = owner or m.key
+        if token.lower_ in ("of", "for", "to", "at") and words:
+            chained = _owner_chain(doc, k, b, mentions)
+            if chained is not None:
+                owner = owner or chained
                 break
+        if token.text == "-" and words and k + 1 < b and not doc[k - 1].whitespace_ and not token.whitespace_:
+            words[-1] += "-" + doc[k + 1].text  # "Commander-in-Chief", "Secretary-General"
+            k += 2
+            continue
         if is_title_word(token.text) or (token.lower_ in TITLE_JOINERS and words):
             words.append(token.text)
             k += 1
@@ -142,9 +164,45 @@ def _parse_title(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleCont
         return None
     while words and words[-1].casefold() in TITLE_JOINERS:
         words.pop()
-    if not words or not any(w.casefold() in TITLE_HEADS for w in words):
+    words = _without_trailing_rank(words)
+    parts = [p for w in words for p in w.casefold().split("-")]
+    if not any(p in TITLE_HEADS for p in parts):
         return None
+    if len(words) == 1 and words[0].casefold() in _RANKS:
+        return None  # "General Jane Roe": a military rank, not a post
+    if len(words) == 1 and owner is None and words[0].islower():
+        return None  # "her deputy, Jane Roe": a relation, not a named post
     return canonical_title(words), owner
+
+
+def _owner_chain(doc: Doc, k: int, b: int, mentions: _Mentions) -> str | None:
+    """At 'of' (token k): 'of [the] X [of [the] Y …]' up to b, where X, Y are countries or
+    organizations; the owner is X, the nearest. A rank may follow ('… Forces Major General')."""
+    first: str | None = None
+    while k < b and doc[k].lower_ in ("of", "for", "to", "at"):
+        j = k + 1 + (1 if k + 1 < b and doc[k + 1].lower_ == "the" else 0)
+        m = mentions.by_start.get(j)
+        if m is None or m.kind not in _OWNER_KINDS or m.end > b:
+            return None
+        first = first or m.key
+        k = m.end
+    if first is not None and all(t.lower_ in _RANKS for t in doc[k:b]):
+        return first
+    return None
+
+
+def _without_trailing_rank(words: list[str]) -> list[str]:
+    """'Commander … Major General' -> 'Commander …': a rank after a post is not part of it.
+    'Secretary General' stays: a single rank word right after a head is the post's name."""
+    n = len(words)
+    while n > 0 and words[n - 1].casefold() in _RANKS:
+        n -= 1
+    block = len(words) - n
+    if block == 0 or n == 0 or not any(w.casefold() in TITLE_HEADS - _RANKS for w in words[:n]):
+        return words
+    if block == 1 and words[n - 1].casefold() in TITLE_HEADS:
+        return words
+    return words[:n]
 
 
 def canonical_title(words: list[str]) -> str:
@@ -165,26 +223,38 @@ def canonical_title(words: list[str]) -> str:
     return " ".join(words)
 
 
-def _country_key(demonym: str, ctx: ArticleContext) -> str | None:
-    """The registered country a demonym names; registered without a mention if the text never names it."""
-    country = demonyms().get(demonym.casefold())
+def _country_key(token, ctx: ArticleContext) -> str | None:
+    """The country a demonym names ("Latvian" -> Latvia); registered, with the adjective as its
+    mention, when the text never names the country itself."""
+    country = demonyms().get(token.text.casefold())
     if country is None:
         return None
     known = ctx.resolve(country, "Country")
     if known is not None:
         return known
     rows = [r for r in ctx.gazetteer.lookup(country) if r.kind == "Country"]
-    return ctx.register(rows[0].label if rows else country, "Country")
+    return ctx.register(rows[0].label if rows else country, "Country", token.idx, token.idx + len(token))
 
 
 def _title_before(doc: Doc, m: _Mention, mentions: _Mentions, ctx: ArticleContext) -> tuple[str, str | None, int] | None:
+    """'Latvia's Defense Minister Jane Roe', or with a comma: 'Latvia's Minister of Defense, Jane Roe,'."""
     sent_start = doc[m.start].sent.start
-    for a in range(max(sent_start, m.start - _MAX_TITLE_TOKENS), m.start):
-        parsed = _parse_title(doc, a, m.start, mentions, ctx)
+    end = m.start
+    if end - 1 > sent_start and doc[end - 1].text == "," and not _comma_list(doc, m):
+        end -= 1
+    for a in range(max(sent_start, end - _MAX_TITLE_TOKENS), end):
+        parsed = _parse_title(doc, a, end, mentions, ctx)
         if parsed is not None:
             start = doc[a].idx if doc[a].lower_ not in ("the", "a", "an") else doc[a + 1].idx
             return parsed[0], parsed[1], start
     return None
+
+
+def _comma_list(doc: Doc, m: _Mention) -> bool:
+    """Whether the name after a comma is an item of a list ('…, Jane Roe and John Doe')
+    rather than the name of the post before it."""
+    after = doc[m.end] if m.end < len(doc) else None
+    return after is not None and after.lower_ in ("and", "or")
 
 
 def _apposition_after(doc: Doc, m: _Mention, mentions: _Mentions, ctx: ArticleContext) -> tuple[str, str | None, int] | None:
@@ -205,14 +275,25 @@ def _apposition_after(doc: Doc, m: _Mention, mentions: _Mentions, ctx: ArticleCo
 # ----------------------------------------------------------------------------- appointments
 
 
-def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext) -> list[tuple]:
+def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext) -> list[_Found]:
     out = []
     text = sent.text
+    clauses = []  # (verb match start, person, where the title starts)
     for verb in _APPOINTED.finditer(text):
-        title_start = sent.start_char + verb.end()
         person = _subject_before(doc, sent, sent.start_char + verb.start(), mentions, ctx)
-        if person is None:
+        if person is not None:
+            clauses.append((verb.start(), person, sent.start_char + verb.end()))
+    for verb in _APPOINTED_ACTIVE.finditer(text):
+        # "Parliament appointed Jane Roe as defense minister": the person is the object.
+        if re.search(r"\b(?:was|were|is|are|been|being)\s+$", text[: verb.start()]):
             continue
+        obj = mentions.by_start.get(_token_at(doc, sent.start_char + verb.end()))
+        if obj is None or obj.kind != "Person":
+            continue
+        after = doc[obj.end - 1].idx + len(doc[obj.end - 1])
+        glue = re.match(r"\s+(?:as\s+)?(?:the\s+new\s+)?", ctx.text[after : sent.end_char])
+        clauses.append((verb.start(), obj.key, after + (glue.end() if glue else 0)))
+    for verb_start, person, title_start in sorted(clauses):
         parsed, title_end = _longest_title_at(doc, title_start, sent, mentions, ctx)
         if parsed is None:
             continue
@@ -227,12 +308,18 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
             later = [p for p in mentions.by_start.values() if p.kind == "Person" and pos <= doc[p.start].idx < pos + 60]
             if later:
                 predecessor = min(later, key=lambda p: p.start).key
-        anchor_start = doc.char_span(sent.start_char + verb.start(), sent.end_char, alignment_mode="expand")
+        anchor_start = doc.char_span(sent.start_char + verb_start, sent.end_char, alignment_mode="expand")
         a_start = anchor_start.start_char if anchor_start is not None else title_start
-        out.append((person, title, of, a_start, title_end, start, predecessor))
+        out.append(_Found(person, title, of, a_start, title_end, start=start, predecessor=predecessor))
         if predecessor is not None and predecessor != person:
-            out.append((predecessor, title, of, a_start, title_end, None, None, start))
+            # "replacing John Doe": Doe held the post until then (implied, so no start for him).
+            out.append(_Found(predecessor, title, of, a_start, title_end, end=start))
     return out
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else -1
 
 
 def _longest_title_at(doc: Doc, char: int, sent: Span, mentions: _Mentions, ctx: ArticleContext):
@@ -276,21 +363,19 @@ def _iso(match: re.Match) -> str | None:
 # ----------------------------------------------------------------------------- merging
 
 
-def _merge(found: list[tuple], ctx: ArticleContext) -> list[Role]:
+def _merge(found: list[_Found], ctx: ArticleContext) -> list[Role]:
     """One Role per (person, title, of); a role without an owner joins the same title with one,
     and a bare title ("Minister") joins the fuller one of the same person ("Minister of Defense")."""
     roles: dict[tuple[str, str, str | None], Role] = {}
-    for item in sorted(found, key=lambda f: (f[3], f[4], f[0], f[1])):
-        person, title, of, start, end, since, predecessor = item[:7]
-        until = item[7] if len(item) > 7 else None
-        key = (person, title, of)
+    for item in sorted(found, key=lambda f: (f.anchor_start, f.anchor_end, f.person, f.title)):
+        key = (item.person, item.title, item.of)
         role = roles.get(key)
         if role is None:
-            role = roles[key] = Role(person=person, title=title, of=of)
-        role.start = role.start or since
-        role.end = role.end or until
-        role.predecessor = role.predecessor or predecessor
-        anchor = make_anchor(ctx.text, start, end)
+            role = roles[key] = Role(person=item.person, title=item.title, of=item.of)
+        role.start = role.start or item.start
+        role.end = role.end or item.end
+        role.predecessor = role.predecessor or item.predecessor
+        anchor = make_anchor(ctx.text, item.anchor_start, item.anchor_end)
         if anchor not in role.anchors:
             role.anchors.append(anchor)
     merged = list(roles.values())

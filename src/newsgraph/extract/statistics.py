@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import numbers as num
 from newsgraph.extract.anchors import make_anchor
+from newsgraph.extract.coalitions import register_country
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, SPEECH_VERBS, WEEKDAYS, demonyms
 from newsgraph.model import Statistic
@@ -99,6 +100,9 @@ LABEL_WORDS = {"page", "pages", "article", "section", "paragraph", "chapter", "i
                "highway", "block", "gate", "line", "lines", "grade", "level", "stage", "round", "act",
                "decree", "law", "bill", "order", "code", "rule", "step", "unit", "tier", "channel", "flight"}
 
+#: Words before a small number that refer back rather than count: "the two ministers".
+DEFINITE_WORDS = {"the", "these", "those", "both", "all", "its", "their", "our", "his", "her", "first", "last", "other"}
+
 #: Entity labels whose numbers are part of a name.
 NAME_ENTITIES = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
 
@@ -106,6 +110,7 @@ NAME_ENTITIES = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 
 _NOUNS = {"NOUN", "PROPN"}
+_MODEL_NAME = re.compile(r"^[A-Za-z][\w.]*-[\w.-]*\d[\w.-]*$")
 _PRONOUNS = {"it", "they", "them", "its", "their"}
 
 
@@ -132,6 +137,7 @@ class _Mention:
     in_headline: bool
     richness: int = 0
     head_words: set[str] = field(default_factory=set)
+    sent_start: int = 0  # first token of its sentence
 
 
 # --------------------------------------------------------------------------- entry point
@@ -149,11 +155,21 @@ def find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
         if phrase is None:
             i += 1
             continue
-        mention = _mention(doc, ctx, phrase)
+        mention = _mention(doc, ctx, phrase, _first_in_sentence(doc, mentions, i))
         if mention is not None:
             mentions.append(mention)
         i = max(phrase.end, i + 1)
     return _merge(mentions, ctx)
+
+
+def _first_in_sentence(doc: Doc, mentions: list[_Mention], i: int) -> _Mention | None:
+    """The first statistic found in token i's sentence: what an elided number counts
+    ("killed 14 people, including three children, and injured 52")."""
+    start, _ = _sentence_bounds(doc, doc[i])
+    for m in mentions:
+        if m.sent_start == start:
+            return m
+    return None
 
 
 # --------------------------------------------------------------------------- number phrases
@@ -309,6 +325,12 @@ def _read_suffix(doc: Doc, phrase: _Phrase) -> None:
         return
     # Ranges: "300 to 400", "500-700", "500–700", "between 500 and 700", "from 5 to 7".
     prev = doc[phrase.start - 1].lower_ if phrase.start > 0 else ""
+    if nxt in ("in", "out") and j + 1 < len(doc):
+        k = j + 2 if nxt == "out" and nxt2 == "of" else j + 1
+        run = _cardinal_run(doc, k) if k < len(doc) else None
+        if run is not None and run[1] > phrase.value:
+            phrase.kind, phrase.end = "proportion", run[0]  # "1 in 5", "3 out of 4": a proportion
+        return
     if nxt in ("to", "-", "–", "—", "and") and j + 1 < len(doc):
         if nxt == "and" and prev != "between":
             return
@@ -361,7 +383,7 @@ def _is_label_or_date(doc: Doc, p: _Phrase, noun: tuple[int, int] | None) -> boo
     if nxt is not None and nxt.text in ("-", "‐") and nxt.whitespace_ == "" and p.end + 1 < len(doc) and doc[p.end + 1].like_num:
         return True  # "1-1", a score
     if any(t.ent_type_ in NAME_ENTITIES for t in doc[p.start : p.end]):
-        return True  # "Leopard 2", "Ramstein-20": part of a name
+        return True  # "Leopard 2", "Minsk-2": part of a name
     if nxt is not None and not last.whitespace_ and nxt.is_alpha and p.end + 1 < len(doc) and doc[p.end + 1].pos_ in _NOUNS \
             and p.kind == "count":
         return True  # "155mm ammunition", "a 40km front": a measure used as a modifier
@@ -374,9 +396,8 @@ def _is_label_or_date(doc: Doc, p: _Phrase, noun: tuple[int, int] | None) -> boo
     words = [t.lower_ for t in doc[p.start : p.end]]
     if len(words) == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", words[0]) and (noun is None or first.ent_type_ == "DATE"):
         return True  # "in 2024"
-    if (prev is not None and prev.lower_ in MONTHS) or (nxt is not None and nxt.lower_ in MONTHS) or (
-        prev is not None and prev.lower_ in WEEKDAYS):
-        return True  # "12 March", "March 12"
+    if any(t is not None and (t.lower_ in MONTHS or t.lower_ in WEEKDAYS) and t.text[:1].isupper() for t in (prev, nxt)):
+        return True  # "12 March", "March 12", "Monday 12" (but not "Russia may lose 400 soldiers")
     if prev is not None and (prev.lower_ in LABEL_WORDS or prev.text == "#"):
         return True
     if prev is not None and prev.pos_ in _NOUNS and (prev.is_title or prev.is_upper) and prev.is_alpha and len(
@@ -384,6 +405,8 @@ def _is_label_or_date(doc: Doc, p: _Phrase, noun: tuple[int, int] | None) -> boo
         return True  # "Leopard 2", "Patriot 3": a model name
     if words in (["one"], ["a"], ["an"]):
         return True  # "one of the…", "one" as a pronoun
+    if prev is not None and prev.lower_ in DEFINITE_WORDS and p.value <= 10:
+        return True  # "the two countries", "both sides", "these three systems": a reference, not a count
     return False
 
 
@@ -398,7 +421,7 @@ def _is_hypothetical(token: Token) -> bool:
 # --------------------------------------------------------------------------- one mention
 
 
-def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase) -> _Mention | None:
+def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase, previous: _Mention | None) -> _Mention | None:
     if p.kind == "proportion":
         return None
     qualifier, hedge_start = _hedge_before(doc, p.start)
@@ -406,9 +429,7 @@ def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase) -> _Mention | None:
     if qualifier is None:
         qualifier, trailing_end = _hedge_after(doc, p.end)
     if p.qualifier == "between":
-        if hedge_start < p.start and doc[hedge_start].lower_ == "between":
-            pass
-        qualifier = "between"
+        qualifier = "between"  # a range is its own hedge, whatever else is written
         if p.start > 0 and doc[p.start - 1].lower_ in ("between", "from"):
             hedge_start = p.start - 1
     elif qualifier is None:
@@ -427,11 +448,15 @@ def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase) -> _Mention | None:
     if _is_hypothetical(doc[p.start]):
         return None
 
+    sent_start, sent_end = _sentence_bounds(doc, doc[p.start])
     counts = _counts(doc, ctx, p, noun, kind, relative)
+    if counts is None and p.plain and previous is not None and previous.sent_start == sent_start \
+            and previous.stat.kind == "count" and previous.stat.unit is None:
+        # Ellipsis: "up to 10,000 shells a day, while Ukraine can answer with about 2,000".
+        counts = previous.stat.counts
     if counts is None:
         return None
 
-    sent_start, sent_end = _sentence_bounds(doc, doc[p.start])
     anchor_start = doc[hedge_start].idx
     anchor_end_tok = max(trailing_end, noun[1] if noun is not None and noun[0] - p.end <= 3 and noun[0] >= p.end else p.end)
     anchor_end = doc[anchor_end_tok - 1].idx + len(doc[anchor_end_tok - 1].text)
@@ -449,10 +474,14 @@ def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase) -> _Mention | None:
         period=_period(doc, p, noun, sent_start, sent_end),
         subject=_subject(doc, ctx, p, noun),
         claimed_by=_claimant(doc, ctx, offset),
-        sentence=doc.text[doc[sent_start].idx : _char_end(doc, sent_end)].strip(),
+        sentence=_sentence_text(doc.text[doc[sent_start].idx : _char_end(doc, sent_end)]),
         written=doc.text[anchor_start:written_end],
         anchors=[make_anchor(ctx.text, anchor_start, anchor_end)],
     )
+    if stat.period is not None and stat.period.lower() in RATE_ADVERBS and stat.per in (None, RATE_ADVERBS[stat.period.lower()]):
+        stat.per, stat.period = RATE_ADVERBS[stat.period.lower()], None  # "daily losses" are per day
+    elif stat.period is not None and stat.per is not None and _content_words(stat.period) <= _content_words(stat.per):
+        stat.period = None  # "2,500 drones a month": the month is the rate, not the period
     richness = sum(x is not None for x in (stat.qualifier, stat.per, stat.period, stat.subject, stat.claimed_by))
     return _Mention(
         stat=stat,
@@ -460,7 +489,18 @@ def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase) -> _Mention | None:
         in_headline=_in_headline(ctx, offset),
         richness=richness,
         head_words=_content_words(counts),
+        sent_start=sent_start,
     )
+
+
+def _sentence_text(text: str) -> str:
+    """The sentence without the quote mark it shares with a neighbour ('“In just two months, …')."""
+    text = text.strip()
+    if text[:1] in "“\"" and not any(c in text[1:] for c in "”\""):
+        text = text[1:].lstrip()
+    if text[-1:] in "”\"" and not any(c in text[:-1] for c in "“\""):
+        text = text[:-1].rstrip()
+    return text
 
 
 def _char_end(doc: Doc, end_tok: int) -> int:
@@ -521,6 +561,10 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
             t.text in "-‐" and not t.whitespace_ and k > j and not doc[k - 1].whitespace_)
         if t.lower_ in ("more", "less", "fewer", "than", "per", "times") or t.like_num or t.lower_ in num.VAGUE_PLURALS:
             ok = False
+        if t.like_num and k > j and doc[k - 1].is_title and k + 1 < limit and doc[k + 1].pos_ in _NOUNS:
+            ok = True  # "Leopard 2 tanks": a model number inside the name of what is counted
+        if _MODEL_NAME.match(t.text) and k + 1 < limit and doc[k + 1].pos_ in _NOUNS:
+            ok = True  # "Geran-2 drones", whatever the tagger made of "Geran-2"
         if t.pos_ == "PROPN" and k > j and t.ent_type_ in ("GPE", "PERSON") and doc[k - 1].pos_ in _NOUNS and doc[k - 1].ent_type_ != t.ent_type_:
             ok = False  # "drones Russia launched": a new clause, not the noun phrase
         if k > j and t.ent_type_ in ("DATE", "TIME") and not doc[k - 1].ent_type_:
@@ -544,14 +588,20 @@ def _counted_span(doc: Doc, p: _Phrase) -> tuple[int, int] | None:
     if p.noun_from is None and j < limit and doc[j].lower_ == "of" and (p.kind == "ratio" or p.value >= 1):
         j += 1  # "600 of the drones", "30% of the shells"
         partitive = True
-        run = _cardinal_run(doc, j) if j < limit else None
+        k = j + 1 if j < limit and doc[j].pos_ == "DET" else j
+        run = _cardinal_run(doc, k) if k < limit else None
         if run is not None:
-            j = run[0]  # "38 of 42 drones"
+            j = run[0]  # "38 of 42 drones", "two of the four tanks"
     if p.kind == "amount":
         return None  # money: what it buys is found by `_money_counts`
+    if p.plain and j < limit and doc[j].lower_ in ("more", "additional", "extra", "new", "fewer"):
+        j += 1  # "seven more Patriot systems"
     span = _np_span(doc, j, limit, determiners=partitive)
     if span is None:
         return None
+    head = doc[p.end - 1].head
+    if doc[p.end - 1].dep_ == "nummod" and span[0] <= head.i < span[1] - 1 and head.pos_ in _NOUNS:
+        span = (span[0], head.i + 1)  # "12 tanks Russian forces lost": the noun the number counts ends it
     # The head of the counted phrase must be a noun the number attaches to, or directly follow.
     if span[0] - p.end > 4:
         return None
@@ -563,7 +613,7 @@ def _span_text(doc: Doc, span: tuple[int, int]) -> str:
 
 
 def _noun_phrase_of(token: Token) -> str:
-    """The written phrase of a noun with its left modifiers: 'Shahed drones', 'drone production'."""
+    """The written phrase of a noun with its left modifiers: 'Lancet drones', 'drone production'."""
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.pos_ != "NUM"]
     start = min([token.i, *(c.left_edge.i for c in left)])
     doc = token.doc
@@ -580,7 +630,7 @@ def _of_object(token: Token) -> Token | None:
 
 
 def _quantity_target(token: Token) -> str:
-    """'the number of Shahed drones launched' -> 'Shahed drones'; 'drone production' stays."""
+    """'the number of attack drones launched' -> 'attack drones'; 'drone production' stays."""
     if token.lemma_.lower() in QUANTITY_NOUNS:
         obj = _of_object(token)
         if obj is not None:
@@ -616,7 +666,7 @@ def _counts(doc: Doc, ctx: ArticleContext, p: _Phrase, noun: tuple[int, int] | N
     """What the number counts, as written; None when nothing countable can be named."""
     if p.kind == "amount":
         return _money_counts(doc, p)
-    if change is not None and kind == "relative change":
+    if change is not None and kind in ("relative change", "ratio"):
         target = _change_target(change)
         if target is not None:
             return target
@@ -654,11 +704,17 @@ def _change_target(change: Token) -> str | None:
                 for o in c.children:
                     if o.dep_ == "pobj" and o.pos_ in _NOUNS:
                         return _quantity_target(o)
-        return None
-    verb = change if change.pos_ in ("VERB", "AUX") else change.head
-    for dep in ("dobj", "nsubjpass", "nsubj"):
+        # "production will reach 1.3 million, a 40% increase": what the clause is about.
+        verb = _governor(change)
+        if verb == change:
+            return None
+        deps: tuple[str, ...] = ("nsubjpass", "nsubj")
+    else:
+        verb = change if change.pos_ in ("VERB", "AUX") else change.head
+        deps = ("dobj", "nsubjpass", "nsubj")
+    for dep in deps:
         for c in verb.children:
-            if c.dep_ == dep and c.pos_ in _NOUNS and c.lower_ not in _PRONOUNS and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP"):
+            if c != change and c.dep_ == dep and c.pos_ in _NOUNS and c.lower_ not in _PRONOUNS and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP"):
                 return _quantity_target(c)
     return None
 
@@ -668,13 +724,18 @@ def _level_subject(doc: Doc, p: _Phrase) -> str | None:
     head = token.head
     if head.dep_ == "prep" and head.lower_ in ("to", "at"):
         head = head.head
+    elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
+        head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    if head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be"}:
+    if head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"}:
         return None
-    for c in head.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
-            return _quantity_target(c)
+    # A verb without a subject of its own ("… and fell to 60%", or a misparse) shares its head's.
+    verbs = [head, head.head] if head.dep_ in ("conj", "advcl", "xcomp") else [head]
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return _quantity_target(c) if c.pos_ == "NOUN" else None
     return None
 
 
@@ -707,14 +768,18 @@ def _money_counts(doc: Doc, p: _Phrase) -> str:
     span = _np_span(doc, j, limit)
     if span is not None and span[0] == j:
         return f"{_span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package"
-    # "a package worth €1.4 billion", "aid of $50 million": the noun before.
-    before = doc[p.start - 1] if p.start > 0 else None
-    if before is not None and before.lower_ in ("worth", "of", "totaling", "totalling", "valued") and p.start > 1:
-        k = p.start - 2
-        if doc[k].lower_ == "at":
-            k -= 1
-        if doc[k].pos_ == "NOUN":
-            return f"{_noun_phrase_of(doc[k])} in {currency}"
+    # "a package worth €1.4 billion", "aid of $50 million", "a package valued at …": the noun before.
+    _, k = _hedge_before(doc, p.start)
+    k -= 1
+    if k >= 1 and doc[k].lower_ == "at" and doc[k - 1].lower_ in ("valued", "estimated", "priced"):
+        k -= 1
+    if k >= 1 and doc[k].lower_ in ("worth", "of", "totaling", "totalling", "valued", "estimated", "priced") \
+            and doc[k - 1].pos_ == "NOUN":
+        return f"{_noun_phrase_of(doc[k - 1])} in {currency}"
+    # "the defense budget is UAH 2.2 trillion", "the package is valued at $2.3 billion".
+    level = _level_subject(doc, p)
+    if level is not None:
+        return f"{level} in {currency}"
     return currency
 
 
@@ -778,7 +843,7 @@ _PERIOD_LEAD = re.compile(r"^(?:(?:in|over|during|within|for|throughout|across|o
 def _governor(token: Token) -> Token:
     """The verb a token's clause hangs from (its own token when there is none)."""
     node = token
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+    while node.pos_ not in ("VERB", "AUX") and node.head != node:
         node = node.head
     return node
 
@@ -796,7 +861,7 @@ def _period(doc: Doc, p: _Phrase, noun: tuple[int, int] | None, sent_start: int,
             continue
         if ent.start <= p.start < ent.end:
             continue
-        if _governor(ent.root) in verbs or _governor(ent.root) is _governor(doc[p.start]) or ent.root.head == anchor_tok:
+        if _governor(ent.root) in verbs or _governor(ent.root) == _governor(doc[p.start]) or ent.root.head == anchor_tok:
             if best is None or abs(ent.start - p.start) < abs(best.start - p.start):
                 best = ent
     if best is None:
@@ -815,17 +880,13 @@ def _country_key(ctx: ArticleContext, token: Token) -> str | None:
     """The country a name or nationality adjective names, registered in the context."""
     span = _entity_span(token)
     name = span.text if span is not None and span.label_ == "GPE" else token.text
-    rows = ctx.gazetteer.lookup(name, "Country")
-    if rows:
+    if ctx.gazetteer.lookup(name, "Country"):
         start, end = (span.start_char, span.end_char) if span is not None and span.label_ == "GPE" else (
             token.idx, token.idx + len(token.text))
-        if ctx.resolve(name, "Country") is None:
-            ctx.register(rows[0].label, "Country")  # the gazetteer's label names it; the written form is an alias
-        return ctx.register(name, "Country", start, end)
+        return register_country(ctx, name, start, end)
+    # "Russian forces": the country, if the article names it (an adjective alone adds no entity).
     country = demonyms().get(token.lower_)
-    if country is not None and ctx.gazetteer.lookup(country, "Country"):
-        return ctx.resolve(country, "Country") or ctx.register(country, "Country")
-    return None
+    return ctx.resolve(country, "Country") if country is not None else None
 
 
 def _entity_span(token: Token) -> Span | None:
@@ -840,7 +901,7 @@ def _subject(doc: Doc, ctx: ArticleContext, p: _Phrase, noun: tuple[int, int] | 
     token = doc[noun[1] - 1] if noun is not None else doc[p.start]
     verb = _governor(token)
     candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not candidates and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if not candidates and verb.dep_ in ("conj", "xcomp") and verb.head != verb:
         candidates = [c for c in verb.head.children if c.dep_ == "nsubj"]
     for subj in candidates:
         if subj.lower_ in _PRONOUNS:
@@ -879,6 +940,8 @@ def _claimant(doc: Doc, ctx: ArticleContext, offset: int) -> str | None:
     found = _sayer(doc, ctx, start, end)
     if found is not None:
         return found
+    if _attributed(doc, start, end):
+        return None  # "…, the General Staff reported": said by someone who is not a person
     if start > 0 and _joined(doc, start) and doc[start].lower_ not in ('"', "“"):
         prev = doc[start - 1]
         if prev.pos_ != "SPACE":
@@ -909,6 +972,16 @@ def _sayer(doc: Doc, ctx: ArticleContext, start: int, end: int, reported_only: b
             if key is not None:
                 return key
     return None
+
+
+def _attributed(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens [start, end) say who says them: a verb of saying with a subject, or 'according to'."""
+    for t in doc[start:end]:
+        if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return True
+        if t.lower_ == "according" and t.i + 1 < end and doc[t.i + 1].lower_ == "to":
+            return True
+    return False
 
 
 def _person_key(doc: Doc, ctx: ArticleContext, token: Token) -> str | None:
@@ -954,6 +1027,26 @@ def _compatible(a: _Mention, b: _Mention) -> bool:
     return True
 
 
+def _same_number(a: Statistic, b: Statistic) -> bool:
+    return (abs(float(a.value) - float(b.value)) <= 1e-9 * max(1.0, abs(float(a.value)))
+            and a.kind == b.kind and (a.unit or "") == (b.unit or ""))
+
+
+def _merge_headline_groups(groups: list[list[_Mention]]) -> list[list[_Mention]]:
+    """A headline number with its own wording ('lost 600,000 soldiers' over a body's '600,000
+    casualties') is the body's fact when exactly one body fact has that number."""
+    out = [g for g in groups if not all(m.in_headline for m in g)]
+    for group in groups:
+        if not all(m.in_headline for m in group):
+            continue
+        same = [g for g in out if not all(m.in_headline for m in g) and _same_number(g[0].stat, group[0].stat)]
+        if len(same) == 1:
+            same[0].extend(group)
+        else:
+            out.append(group)
+    return sorted(out, key=lambda g: min(m.offset for m in g))
+
+
 def _merge(mentions: list[_Mention], ctx: ArticleContext) -> list[Statistic]:
     groups: list[list[_Mention]] = []
     for m in mentions:
@@ -963,6 +1056,7 @@ def _merge(mentions: list[_Mention], ctx: ArticleContext) -> list[Statistic]:
                 break
         else:
             groups.append([m])
+    groups = _merge_headline_groups(groups)
     out: list[Statistic] = []
     for group in groups:
         # The fullest description wins: most attributes, then body over headline, then first.

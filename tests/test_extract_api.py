@@ -1,0 +1,44 @@
+"""The extractor's public API: model loading, record metadata, keys kept current."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import __version__
+from newsgraph.errors import ModelError
+from newsgraph.extract import DEFAULT_MODEL, extract_record, load_nlp
+from newsgraph.model import Article, record_from_dict, record_to_dict
+
+
+def test_load_nlp_is_cached(nlp):
+    assert load_nlp() is nlp
+    assert load_nlp(DEFAULT_MODEL) is nlp
+
+
+def test_missing_model_is_a_model_error():
+    with pytest.raises(ModelError, match="NLP model 'no_such_model_xyz' is not installed"):
+        load_nlp("no_such_model_xyz")
+
+
+def test_record_metadata_and_round_trip(nlp, gazetteer):
+    text = "Croatian Defence Minister Ivan Horvat said that Croatia will send 6 helicopters.\n"
+    record = extract_record(Article(id="t", text=text), nlp, gazetteer)
+    assert record.extractor == f"newsgraph {__version__}"
+    assert record.model == f"{nlp.meta['name']} {nlp.meta['version']}"
+    assert record_from_dict(record_to_dict(record)) == record
+
+
+def test_all_keys_point_at_entities(nlp, gazetteer):
+    # The surname comes first; the full name later renames the person's key.
+    text = (
+        "Support for Kyiv will grow, Horvat says\n\n"
+        "Croatian Defence Minister Ivan Horvat said that Croatia will send 6 helicopters. "
+        "“We stand with our partners,” Horvat said.\n"
+    )
+    record = extract_record(Article(id="t", text=text), nlp, gazetteer)
+    keys = {e.key for e in record.entities}
+    for role in record.roles:
+        assert {role.person, role.of} <= keys
+    for item in [*record.quotes, *record.claims]:
+        assert item.speaker in keys
+    assert {record.entity(c.speaker).name for c in record.claims} == {"Ivan Horvat"}

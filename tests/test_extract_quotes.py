@@ -1,0 +1,173 @@
+"""Quotes and reported speech: text verbatim, speakers resolved, speaker spans registered."""
+
+from __future__ import annotations
+
+from newsgraph.extract import extract_record
+from newsgraph.extract.boilerplate import find_body_end
+from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.entities import find_entities
+from newsgraph.extract.quotes import find_speech
+from newsgraph.extract.roles import find_roles
+from newsgraph.model import Article, Record
+
+
+def extract(text: str, nlp, gazetteer) -> Record:
+    return extract_record(Article(id="t", text=text), nlp, gazetteer)
+
+
+def said(record: Record) -> list[tuple[str | None, str]]:
+    return [(record.entity(q.speaker).name if q.speaker else None, q.text) for q in record.quotes]
+
+
+def test_attribution_after_before_and_by_pronoun(nlp, gazetteer):
+    text = (
+        "Finnish Defense Minister Antti Koskinen visited the border on Monday.\n\n"
+        "“We are ready to defend every metre,” Koskinen said.\n\n"
+        "Swedish Foreign Minister Maria Lindqvist agreed. She said: “Our support will not waver.”\n\n"
+        "“The alliance is stronger than ever,” she added.\n\n"
+        "“Deterrence works only if it is credible,” said Koskinen.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Antti Koskinen", "We are ready to defend every metre,"),
+        ("Maria Lindqvist", "Our support will not waver."),
+        ("Maria Lindqvist", "The alliance is stronger than ever,"),
+        ("Antti Koskinen", "Deterrence works only if it is credible,"),
+    ]
+    for q in record.quotes:
+        assert text[q.anchor.start : q.anchor.end] == q.text
+
+
+def test_role_noun_speaker_and_follow_on_quote(nlp, gazetteer):
+    text = (
+        "Polish Prime Minister Adam Zielinski met Czech President Petr Dvorak in Prague.\n\n"
+        "“We will build the shield together,” the prime minister said. “Nobody will be left alone.”\n\n"
+        "“Our industry is ready,” the president said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Adam Zielinski", "We will build the shield together,"),
+        ("Adam Zielinski", "Nobody will be left alone."),
+        ("Petr Dvorak", "Our industry is ready,"),
+    ]
+
+
+def test_straight_quotes_and_scare_quotes(nlp, gazetteer):
+    text = (
+        'Lithuanian Defence Minister Rasa Jonaitis called the vote a "so-called referendum" and a "sham".\n\n'
+        '"Nobody in Europe recognises this result," Jonaitis told reporters.\n'
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Rasa Jonaitis", "Nobody in Europe recognises this result,")]
+
+
+def test_reported_speech_is_a_claim_with_a_speaker_span(nlp, gazetteer):
+    text = (
+        "Romanian Defense Minister Ion Popa visited Constanta.\n\n"
+        "Popa stated that Romania will buy 54 tanks this year. "
+        "He pointed out that the navy needs 3 new ships.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    claims = [(record.entity(c.speaker).name, c.text) for c in record.claims]
+    assert claims == [
+        ("Ion Popa", "Romania will buy 54 tanks this year"),
+        ("Ion Popa", "the navy needs 3 new ships"),
+    ]
+    for c in record.claims:
+        assert text[c.anchor.start : c.anchor.end] == c.text
+
+
+def test_headline_clause_speaker_span(nlp, gazetteer):
+    text = (
+        "Russia lost 300 tanks in a month, Syrskyi-Bondar says\n\n"
+        "Ukrainian commander Oleh Syrskyi-Bondar gave the figures on Friday at a briefing in Kyiv with foreign journalists "
+        "and military attaches, who asked about the losses on the eastern front and the state of the reserves.\n"
+    )
+    body_end = find_body_end(text)
+    ctx = ArticleContext(text=text, gazetteer=gazetteer, body_end=body_end)
+    doc = nlp(text[:body_end])
+    find_entities(doc, ctx)
+    find_speech(doc, ctx, find_roles(doc, ctx))
+    speaker = ctx.speaker_at(text.index("300"))
+    assert speaker is not None and ctx.entities[speaker].name == "Oleh Syrskyi-Bondar"
+    assert ctx.speaker_at(text.index("briefing")) is None
+
+
+def test_quote_speaker_span_covers_numbers_inside(nlp, gazetteer):
+    text = "Norwegian Defence Minister Eirik Dahl spoke in Oslo.\n\n“We sent 12 launchers,” Dahl said.\n"
+    body_end = find_body_end(text)
+    ctx = ArticleContext(text=text, gazetteer=gazetteer, body_end=body_end)
+    doc = nlp(text[:body_end])
+    find_entities(doc, ctx)
+    find_speech(doc, ctx, find_roles(doc, ctx))
+    assert ctx.entities[ctx.speaker_at(text.index("12"))].name == "Eirik Dahl"
+
+
+def test_quote_event_when_speaker_addressed_a_meeting(nlp, gazetteer):
+    text = (
+        "Speaking at the Baltic Defence Council meeting, Estonian Defence Minister Mart Saar thanked the allies.\n\n"
+        "“We will not be intimidated,” Saar said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [quote] = record.quotes
+    assert record.entity(quote.event).name == "Baltic Defence Council meeting"
+    assert record.entity(quote.speaker).name == "Mart Saar"
+
+
+def test_extraction_is_deterministic(nlp, gazetteer):
+    text = (
+        "Latvian Defence Minister Juris Ozols said that Latvia will train 500 soldiers.\n\n"
+        "“This is only the beginning,” Ozols said.\n"
+    )
+    assert extract(text, nlp, gazetteer) == extract(text, nlp, gazetteer)
+
+
+def test_quote_after_colon_paragraph_and_continued_quote(nlp, gazetteer):
+    text = (
+        "Danish Defence Minister Mads Holm addressed parliament on Tuesday. He said:\n\n"
+        "“Denmark will donate its entire artillery to our partners.\n\n"
+        "“We have no time to lose, and everyone must understand that,” the minister added.\n\n"
+        "The opposition called the plan “rushed and expensive”.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Mads Holm", "Denmark will donate its entire artillery to our partners."),
+        ("Mads Holm", "We have no time to lose, and everyone must understand that,"),
+    ]
+
+
+def test_headline_with_speaker_and_colon(nlp, gazetteer):
+    text = (
+        "Kalnins: Russia lost 300 tanks near the border in May\n\n"
+        "Latvian Defence Minister Arturs Kalnins spoke to reporters in Riga on Monday after meeting his "
+        "Finnish counterpart, and took questions about the war and the budget for the next three years.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [(record.entity(c.speaker).name, c.text) for c in record.claims][:1] == [
+        ("Arturs Kalnins", "Russia lost 300 tanks near the border in May")
+    ]
+
+
+def test_according_to_is_a_claim(nlp, gazetteer):
+    text = (
+        "Commander of the Latvian Land Forces Colonel Edgars Liepins inspected the base. "
+        "According to Liepins, the brigade will be fully operational in 2026.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [(record.entity(c.speaker).name, c.text) for c in record.claims] == [
+        ("Edgars Liepins", "the brigade will be fully operational in 2026")
+    ]
+
+
+def test_single_curly_quotes_and_name_colon(nlp, gazetteer):
+    text = (
+        "Ozols: “Latvia will not back down from its commitments.”\n\n"
+        "Latvian Defence Minister Juris Ozols met troops near the border on Monday.\n\n"
+        "‘Ukraine’s victory is our security,’ the minister said, adding: ‘We will send more drones.’\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Juris Ozols", "Latvia will not back down from its commitments."),
+        ("Juris Ozols", "Ukraine’s victory is our security,"),
+        ("Juris Ozols", "We will send more drones."),
+    ]

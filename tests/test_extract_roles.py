@@ -1,0 +1,157 @@
+"""Roles: titles before names, appositions, appointments with start date and predecessor."""
+
+from __future__ import annotations
+
+from newsgraph.extract import extract_record
+from newsgraph.extract.roles import canonical_title
+from newsgraph.model import Article, Record, Role
+
+
+def extract(text: str, nlp, gazetteer) -> Record:
+    return extract_record(Article(id="t", text=text), nlp, gazetteer)
+
+
+def role_of(record: Record, surname: str) -> list[Role]:
+    return [r for r in record.roles if record.entity(r.person).name.endswith(surname)]
+
+
+def name(record: Record, key: str | None) -> str | None:
+    entity = record.entity(key)
+    return entity.name if entity else None
+
+
+def test_canonical_titles():
+    assert canonical_title(["Defense", "Minister"]) == "Minister of Defense"
+    assert canonical_title(["defence", "minister"]) == "Minister of Defence"
+    assert canonical_title(["Deputy", "Defense", "Minister"]) == "Deputy Minister of Defense"
+    assert canonical_title(["Foreign", "Minister"]) == "Minister of Foreign Affairs"
+    assert canonical_title(["Prime", "Minister"]) == "Prime Minister"
+    assert canonical_title(["Minister", "of", "Defense"]) == "Minister of Defense"
+    assert canonical_title(["Secretary", "General"]) == "Secretary General"
+
+
+def test_title_before_name_with_demonym_owner(nlp, gazetteer):
+    record = extract("Latvian Prime Minister Inese Kalna opened the session in Riga on Friday.", nlp, gazetteer)
+    [role] = role_of(record, "Kalna")
+    assert role.title == "Prime Minister"
+    assert name(record, role.of) == "Latvia"
+    assert record.article.text[role.anchors[0].start : role.anchors[0].end] == "Latvian Prime Minister Inese Kalna"
+
+
+def test_title_with_of_country_and_organization_prefix(nlp, gazetteer):
+    text = (
+        "President of Finland Aino Lehtonen welcomed NATO Secretary General Pieter van Dam to Helsinki. "
+        "Denmark's Defense Minister Lars Holm joined them."
+    )
+    record = extract(text, nlp, gazetteer)
+    [president] = role_of(record, "Lehtonen")
+    assert (president.title, name(record, president.of)) == ("President", "Finland")
+    [secretary] = role_of(record, "van Dam")
+    assert secretary.title == "Secretary General"
+    assert "NATO" in record.entity(secretary.of).aliases
+    [minister] = role_of(record, "Holm")
+    assert (minister.title, name(record, minister.of)) == ("Minister of Defense", "Denmark")
+
+
+def test_apposition_after_name(nlp, gazetteer):
+    text = "Tomas Vaitkus, Lithuania's defence minister, said the brigade would be ready by 2027."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Vaitkus")
+    assert (role.title, name(record, role.of)) == ("Minister of Defence", "Lithuania")
+
+
+def test_assumed_role_replacing_gives_start_and_predecessor(nlp, gazetteer):
+    text = (
+        "Estonian Defense Minister Karl Tamm spoke on Tuesday. "
+        "Karl Tamm assumed the role of Estonia’s Defense Minister in March 2022, replacing Liis Kask."
+    )
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Tamm")  # both mentions merge into one role
+    assert role.title == "Minister of Defense"
+    assert name(record, role.of) == "Estonia"
+    assert role.start == "2022-03"
+    assert name(record, role.predecessor) == "Liis Kask"
+    assert len(role.anchors) == 2
+    [before] = role_of(record, "Kask")
+    assert before.end == "2022-03"
+
+
+def test_appointed_succeeding_with_a_day(nlp, gazetteer):
+    text = "Marek Novak was appointed Minister of Foreign Affairs of Poland on 4 March 2021, succeeding Anna Wolska."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Novak")
+    assert role.title == "Minister of Foreign Affairs"
+    assert name(record, role.of) == "Poland"
+    assert role.start == "2021-03-04"
+    assert name(record, role.predecessor) == "Anna Wolska"
+
+
+def test_pronoun_subject_of_became(nlp, gazetteer):
+    text = "Olga Berg leads the ministry. She became Norway's defence minister in 2023, succeeding Per Lund."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Berg")
+    assert (role.title, name(record, role.of), role.start) == ("Minister of Defence", "Norway", "2023")
+    assert name(record, role.predecessor) == "Per Lund"
+
+
+def test_role_keys_follow_the_fuller_name(nlp, gazetteer):
+    text = "Defense Minister Halvorsen spoke first. Later, Defense Minister Ingrid Halvorsen answered questions."
+    record = extract(text, nlp, gazetteer)
+    assert [name(record, r.person) for r in record.roles] == ["Ingrid Halvorsen"]
+
+
+def test_active_appointment_names_the_object(nlp, gazetteer):
+    text = "On 6 September 2023, the parliament appointed Marko Petrenko as Minister of Defense, replacing Ivan Sydorenko."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Petrenko")
+    assert (role.title, role.start) == ("Minister of Defense", "2023-09-06")
+    assert name(record, role.predecessor) == "Ivan Sydorenko"
+
+
+def test_hyphenated_title_and_rank_after_post(nlp, gazetteer):
+    text = (
+        "Ukrainian Commander-in-Chief Oleh Marchenko visited the front. "
+        "Commander of the Latvian Land Forces Brigadier General Janis Berzins joined him."
+    )
+    record = extract(text, nlp, gazetteer)
+    [chief] = role_of(record, "Marchenko")
+    assert (chief.title, name(record, chief.of)) == ("Commander-in-Chief", "Ukraine")
+    [commander] = role_of(record, "Berzins")
+    assert commander.title == "Commander"
+
+
+def test_rank_alone_is_not_a_role(nlp, gazetteer):
+    record = extract("General Petro Kovalchuk inspected the brigade in Kharkiv.", nlp, gazetteer)
+    assert record.roles == []
+    assert "Petro Kovalchuk" in {e.name for e in record.entities if e.kind == "Person"}
+
+
+def test_long_title_owned_by_a_chain_of_organizations(nlp, gazetteer):
+    text = (
+        "Earlier, the Chief of the Main Intelligence Directorate of the Ministry of Defense of Ukraine "
+        "Taras Hnatiuk said that Russia was recruiting 30,000 people per month."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert {e.name for e in record.entities if e.kind == "Person"} == {"Taras Hnatiuk"}
+    [role] = role_of(record, "Hnatiuk")
+    assert role.title == "Chief"
+    assert name(record, role.of) == "Main Intelligence Directorate"
+    assert [record.entity(c.speaker).name for c in record.claims] == ["Taras Hnatiuk"]
+
+
+def test_title_before_a_comma_and_name(nlp, gazetteer):
+    text = "Sweden's Minister of Defence, Lars Berglund, thanked Finland, Lars Nilsson and Norway."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Berglund")
+    assert (role.title, name(record, role.of)) == ("Minister of Defence", "Sweden")
+    assert role_of(record, "Nilsson") == []
+
+
+def test_relation_word_is_not_a_role_but_appointment_is(nlp, gazetteer):
+    text = (
+        "In March 2023, the minister's deputy, Iryna Bondar, was appointed Ukraine's permanent "
+        "representative to the United Nations."
+    )
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Bondar")
+    assert (role.title, name(record, role.of), role.start) == ("Permanent Representative", "Ukraine", "2023-03")
