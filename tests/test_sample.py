@@ -142,3 +142,19 @@ def test_every_anchor_is_exact(scores):
     provenance = scores["provenance"]
     assert provenance["anchors"] > 0
     assert provenance["exact"] == provenance["anchors"], provenance["broken"]
+
+
+def test_a_statistic_without_its_value_does_not_conform(tmp_path):
+    from newsgraph.namespaces import NG, SCHEMA
+    from rdflib.namespace import RDF
+
+    graph = Graph().parse(TTL, format="turtle")
+    stat = sorted(graph.subjects(RDF.type, NG.Statistic))[0]
+    graph.remove((stat, SCHEMA.value, None))
+    broken = tmp_path / "broken.ttl"
+    graph.serialize(broken, format="turtle")
+    result = CliRunner().invoke(main, ["validate", str(broken)], catch_exceptions=False)
+    assert result.exit_code == 1
+    local = stat.rsplit("/", 1)[-1]
+    violation = next(line for line in result.output.splitlines() if "Violation" in line)
+    assert f"statistic:{local}" in violation and "schema:value" in violation
