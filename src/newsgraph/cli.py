@@ -53,8 +53,12 @@ class _Group(click.Group):
             raise _Failure(f"internal error: {type(exc).__name__}: {exc} (set NEWSGRAPH_DEBUG=1 for details)", EXIT_INTERNAL) from None
 
 
-def _options(base: str = DEFAULT_BASE, model=None, gazetteer=None, link=True, shapes=None, allow_private=False) -> pipeline.Options:
-    return pipeline.Options(base=base, model=model, gazetteer=gazetteer, link=link, shapes=shapes, allow_private=allow_private)
+def _options(base: str = DEFAULT_BASE, model=None, gazetteer=None, link=True, shapes=None, allow_private=False,
+             online=False) -> pipeline.Options:
+    if online and not link:
+        raise click.UsageError("give --online or --no-link, not both")
+    return pipeline.Options(base=base, model=model, gazetteer=gazetteer, link=link, shapes=shapes,
+                            allow_private=allow_private, online=online)
 
 
 _existing = click.Path(path_type=Path, dir_okay=False)
@@ -72,6 +76,10 @@ gazetteer_option = click.option(
     "--gazetteer", type=_existing, default=None, help="A TSV of extra gazetteer rows (label, aliases, qid, kind, source)."
 )
 no_link_option = click.option("--no-link", is_flag=True, help="Do not link entities to Wikidata.")
+online_option = click.option(
+    "--online", is_flag=True,
+    help="Also look up unlinked entities with the Wikidata API (network); results are cached on disk.",
+)
 shapes_option = click.option("--shapes", type=_existing, default=None, help="SHACL shapes file (default: the shipped shapes).")
 allow_private_option = click.option(
     "--allow-private", is_flag=True,
@@ -104,16 +112,18 @@ def main() -> None:
 @model_option
 @gazetteer_option
 @no_link_option
+@online_option
 @shapes_option
 @allow_private_option
-def build(article: str, out_dir: Path, base: str, model, gazetteer, no_link: bool, shapes, allow_private: bool) -> None:
+def build(article: str, out_dir: Path, base: str, model, gazetteer, no_link: bool, online: bool, shapes,
+          allow_private: bool) -> None:
     """Extract, link, map, validate and publish one ARTICLE (a file or an http(s) URL).
 
     ARTICLE is plain UTF-8 text, text with a YAML front-matter block, or an HTML page.
     Writes OUT/<article-id>.ttl and OUT/<article-id>.jsonld, but only when the graph
     conforms to the shapes; otherwise prints the violations and writes nothing.
     """
-    options = _options(base, model, gazetteer, not no_link, shapes, allow_private)
+    options = _options(base, model, gazetteer, not no_link, shapes, allow_private, online)
     _echo_built(pipeline.build(_article_source(article), out_dir, options))
 
 
@@ -123,8 +133,9 @@ def build(article: str, out_dir: Path, base: str, model, gazetteer, no_link: boo
 @model_option
 @gazetteer_option
 @no_link_option
+@online_option
 @allow_private_option
-def extract(article: str, out_file, model, gazetteer, no_link: bool, allow_private: bool) -> None:
+def extract(article: str, out_file, model, gazetteer, no_link: bool, online: bool, allow_private: bool) -> None:
     """Extract the record of one ARTICLE (a file or an http(s) URL), for review and correction by hand.
 
     The record (YAML, or JSON when the file ends in .json) holds every entity, role,
@@ -133,7 +144,7 @@ def extract(article: str, out_file, model, gazetteer, no_link: bool, allow_priva
     """
     from newsgraph.publish import record_bytes
 
-    options = _options(model=model, gazetteer=gazetteer, link=not no_link, allow_private=allow_private)
+    options = _options(model=model, gazetteer=gazetteer, link=not no_link, allow_private=allow_private, online=online)
     if str(out_file) == "-":
         record = pipeline.extract_file(_article_source(article), options)
         click.echo(record_bytes(record).decode("utf-8"), nl=False)
@@ -148,14 +159,15 @@ def extract(article: str, out_file, model, gazetteer, no_link: bool, allow_priva
 @base_option
 @gazetteer_option
 @no_link_option
+@online_option
 @shapes_option
-def map_command(record: Path, out_dir: Path, base: str, gazetteer, no_link: bool, shapes) -> None:
+def map_command(record: Path, out_dir: Path, base: str, gazetteer, no_link: bool, online: bool, shapes) -> None:
     """Publish a (reviewed) RECORD file as Turtle and JSON-LD.
 
-    Entities without a Wikidata link are linked from the gazetteer unless --no-link;
-    links already in the record are kept.
+    Entities without a Wikidata link are linked from the gazetteer (and, with --online,
+    the Wikidata API) unless --no-link; links already in the record are kept.
     """
-    result = pipeline.map_file(record, out_dir, _options(base, None, gazetteer, not no_link, shapes))
+    result = pipeline.map_file(record, out_dir, _options(base, None, gazetteer, not no_link, shapes, online=online))
     _echo_built(result)
 
 
@@ -164,9 +176,10 @@ def map_command(record: Path, out_dir: Path, base: str, gazetteer, no_link: bool
 @click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write the linked record here (default: in place).")
 @click.option("--report", is_flag=True, help="List every entity with its link decision, NIL ones with the reason.")
 @gazetteer_option
-def link(record: Path, out_file, report: bool, gazetteer) -> None:
-    """Link the entities of a RECORD file to Wikidata items (offline gazetteer)."""
-    linked, decisions = pipeline.link_file(record, _options(gazetteer=gazetteer), out_file)
+@online_option
+def link(record: Path, out_file, report: bool, gazetteer, online: bool) -> None:
+    """Link the entities of a RECORD file to Wikidata items (offline gazetteer; --online: also the Wikidata API)."""
+    linked, decisions = pipeline.link_file(record, _options(gazetteer=gazetteer, online=online), out_file)
     entities = [d for d in decisions if d.kind != "Office"]
     offices = [d for d in decisions if d.kind == "Office"]
     click.echo(

@@ -113,3 +113,9 @@ class PartlyFailed(NewsgraphError):
     """A corpus build finished, but some articles failed (listed in the report); the rest were built."""
 
     exit_code = 9
+
+
+class WikidataError(LinkError):
+    """The Wikidata API could not be used for online linking (unreachable, refusing, bad answer, cache unusable)."""
+
+    exit_code = 5

@@ -1,6 +1,6 @@
-"""The link stage: give the record's entities and offices their Wikidata items, offline.
+"""The link stage: give the record's entities and offices their Wikidata items.
 
-Linking uses only the gazetteer (the shipped rows plus any user file). An entity is
+Offline linking uses only the gazetteer (the shipped rows plus any user file). An entity is
 linked when exactly one gazetteer row *of the same kind* with a Wikidata item carries
 its name (or one of its written aliases): a Person never links to a Country row, a
 Country never to a Place row, and so on.
@@ -22,6 +22,13 @@ A role's `office_wikidata` is set when exactly one Office row matches
 "{title} of {country}" (Defense/Defence and "Defence Minister"/"Minister of Defence"
 are treated alike).
 
+With a `WikidataClient` (`online=`), the entities still NIL afterwards are looked up
+with the Wikidata API (see `newsgraph.wikidata` for the checks a candidate must pass):
+first countries, places, organizations and events, then posts ("Minister of Defence of
+Latvia", when the country is linked), then persons, so that a person can be checked
+against the items of their post and its country. A name the gazetteer knows in more
+than one sense is never looked up online: the offline stage's NIL for it stands.
+
 `link_record` never mutates its input and never prints; every entity gets a
 `LinkDecision` so that a report can list what stayed NIL and why.
 """
@@ -29,6 +36,7 @@ are treated alike).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -37,6 +45,8 @@ from pathlib import Path
 from newsgraph.errors import LinkError
 from newsgraph.gazetteer import Gazetteer, GazetteerRow, load_gazetteer, normalise
 from newsgraph.model import Entity, Record, Role
+from newsgraph.wikidata import METHOD as ONLINE_METHOD
+from newsgraph.wikidata import PersonEvidence, Resolution, WikidataClient, resolve
 
 METHOD = "gazetteer"
 
@@ -54,8 +64,9 @@ class LinkDecision:
     name: str  # the name looked up (for an office: "{title} of {country}")
     kind: str  # entity kind, or "Office"
     qid: str | None  # the item linked, or None (NIL)
-    method: str  # "gazetteer"; for a kept link its method ("manual", ...); "none" when NIL
+    method: str  # "gazetteer" or "wikidata-api"; for a kept link its method ("manual", ...); "none" when NIL
     reason: str  # one line, for the report
+    ambiguous: bool = False  # NIL because the gazetteer knows the name in several senses: not looked up online
 
     @property
     def linked(self) -> bool:
@@ -82,18 +93,21 @@ def load_link_gazetteer(path: Path | str | None = None) -> Gazetteer:
 # --------------------------------------------------------------------------- entities
 
 
-def link_record(record: Record, gazetteer: Gazetteer) -> tuple[Record, list[LinkDecision]]:
-    """A copy of `record` with entities and offices linked, and one decision per link attempt."""
+def link_record(
+    record: Record, gazetteer: Gazetteer, online: WikidataClient | None = None
+) -> tuple[Record, list[LinkDecision]]:
+    """A copy of `record` with entities and offices linked, and one decision per link attempt.
+
+    With `online`, what the gazetteer left NIL (but not ambiguous) is looked up with the
+    Wikidata API; a `WikidataError` from the client propagates.
+    """
     linked = copy.deepcopy(record)
     context = _Context(linked)
-    decisions: list[LinkDecision] = []
-    for entity in linked.entities:
-        decisions.append(_link_entity(entity, gazetteer, context))
-    for role in linked.roles:
-        decision = _link_role(role, linked, gazetteer)
-        if decision is not None:
-            decisions.append(decision)
-    return linked, decisions
+    decisions: list[LinkDecision] = [_link_entity(entity, gazetteer, context) for entity in linked.entities]
+    offices: list[LinkDecision | None] = [_link_role(role, linked, gazetteer) for role in linked.roles]
+    if online is not None:
+        _link_online(linked, decisions, offices, online)
+    return linked, decisions + [d for d in offices if d is not None]
 
 
 class _Context:
@@ -170,7 +184,7 @@ def _senses(rows: list[GazetteerRow]) -> list[_Sense]:
 
 
 def _link_entity(entity: Entity, gazetteer: Gazetteer, context: _Context) -> LinkDecision:
-    def decide(qid: str | None, reason: str, method: str | None = None) -> LinkDecision:
+    def decide(qid: str | None, reason: str, method: str | None = None, ambiguous: bool = False) -> LinkDecision:
         return LinkDecision(
             key=entity.key,
             name=entity.name,
@@ -178,6 +192,7 @@ def _link_entity(entity: Entity, gazetteer: Gazetteer, context: _Context) -> Lin
             qid=qid,
             method=method or (METHOD if qid else "none"),
             reason=reason,
+            ambiguous=ambiguous,
         )
 
     if entity.wikidata:
@@ -234,11 +249,11 @@ def _link_entity(entity: Entity, gazetteer: Gazetteer, context: _Context) -> Lin
     best_score, best, best_evidence = scored[0]
     options = "; ".join(s.describe() for s in senses)
     if best_score == 0 or (len(scored) > 1 and scored[1][0] == best_score):
-        return decide(None, f"ambiguous name ({options}); no clear evidence in the article")
+        return decide(None, f"ambiguous name ({options}); no clear evidence in the article", ambiguous=True)
     if best.kind != entity.kind:
-        return decide(None, f"context points to {best.describe()}: {', '.join(best_evidence)}")
+        return decide(None, f"context points to {best.describe()}: {', '.join(best_evidence)}", ambiguous=True)
     if best.qid is None:
-        return decide(None, f"context points to {best.describe()}, which has no sourced item")
+        return decide(None, f"context points to {best.describe()}, which has no sourced item", ambiguous=True)
     _set_link(entity, best.qid, CONFIDENCE_CONTEXT)
     return decide(best.qid, f"ambiguous name resolved to {best.describe()}: {', '.join(best_evidence)}")
 
@@ -296,7 +311,7 @@ def _link_role(role: Role, record: Record, gazetteer: Gazetteer) -> LinkDecision
     country = record.entity(role.of)
     shown = f"{role.title} of {country.name}" if country else role.title
 
-    def decide(qid: str | None, reason: str, method: str | None = None) -> LinkDecision:
+    def decide(qid: str | None, reason: str, method: str | None = None, ambiguous: bool = False) -> LinkDecision:
         return LinkDecision(
             key=role.person,
             name=shown,
@@ -304,6 +319,7 @@ def _link_role(role: Role, record: Record, gazetteer: Gazetteer) -> LinkDecision
             qid=qid,
             method=method or (METHOD if qid else "none"),
             reason=reason,
+            ambiguous=ambiguous,
         )
 
     if role.office_wikidata:
@@ -335,12 +351,81 @@ def _link_role(role: Role, record: Record, gazetteer: Gazetteer) -> LinkDecision
     qids = {r.qid for r in matches}
     if len(qids) > 1 or len(matches) > 1 and None in qids:
         labels = ", ".join(repr(r.label) for r in matches)
-        return decide(None, f"ambiguous office ({labels})")
+        return decide(None, f"ambiguous office ({labels})", ambiguous=True)
     row = matches[0]
     if row.qid is None:
         return decide(None, f"Office row {row.label!r} has no sourced Wikidata item")
     role.office_wikidata = row.qid
     return decide(row.qid, f"Office row {row.label!r}")
+
+
+# --------------------------------------------------------------------------- online
+
+#: Entity kinds looked up before the posts, and so before the persons that hold them.
+_FIRST_KINDS = ("Country", "Place", "Organization", "Event")
+
+
+def _link_online(
+    record: Record, decisions: list[LinkDecision], offices: list[LinkDecision | None], client: WikidataClient
+) -> None:
+    """Look up what the offline stage left NIL (and not ambiguous); updates record and decisions in place."""
+
+    def wanted(decision: LinkDecision | None) -> bool:
+        return decision is not None and not decision.linked and not decision.ambiguous
+
+    for i, entity in enumerate(record.entities):
+        if entity.kind in _FIRST_KINDS and wanted(decisions[i]):
+            found = resolve(client, entity.name, entity.kind, also=entity.aliases)
+            decisions[i] = _online_decision(decisions[i], found, entity)
+
+    for i, role in enumerate(record.roles):
+        country = record.entity(role.of)
+        # Without a linked country "Minister of Defence" names a post in every government.
+        if wanted(offices[i]) and country is not None and country.wikidata:
+            found = resolve(
+                client, f"{role.title} of {country.name}", "Office",
+                also=[f"{role.title} of {a}" for a in country.aliases],
+                key=canonical_title, jurisdiction=country.wikidata,
+            )
+            decision = offices[i]
+            assert decision is not None
+            offices[i] = _online_decision(decision, found)
+            if found.qid:
+                role.office_wikidata = found.qid
+
+    countries = frozenset(e.wikidata for e in record.entities if e.kind == "Country" and e.wikidata)
+    for i, entity in enumerate(record.entities):
+        if entity.kind == "Person" and wanted(decisions[i]):
+            found = resolve(client, entity.name, "Person", also=entity.aliases,
+                            person=_person_evidence(entity, record, countries))
+            decisions[i] = _online_decision(decisions[i], found, entity)
+
+
+def _person_evidence(person: Entity, record: Record, countries: frozenset[str]) -> PersonEvidence:
+    """The items of the posts the record gives `person` (held or preceded in), and of their countries."""
+    posts = [r for r in record.roles if person.key in (r.person, r.predecessor)]
+    post_countries = set()
+    for role in posts:
+        country = record.entity(role.of)
+        if country is not None and country.kind == "Country" and country.wikidata:
+            post_countries.add(country.wikidata)
+    return PersonEvidence(
+        offices=frozenset(r.office_wikidata for r in posts if r.office_wikidata),
+        post_countries=frozenset(post_countries),
+        countries=countries,
+        has_post=bool(posts),
+    )
+
+
+def _online_decision(offline: LinkDecision, found: Resolution, entity: Entity | None = None) -> LinkDecision:
+    """The decision after the online lookup; the offline reason is kept in front of a NIL one."""
+    if found.qid is None:
+        return dataclasses.replace(offline, reason=f"{offline.reason}; {found.reason}")
+    if entity is not None:
+        entity.wikidata = found.qid
+        entity.link_method = ONLINE_METHOD
+        entity.link_confidence = found.confidence
+    return dataclasses.replace(offline, qid=found.qid, method=ONLINE_METHOD, reason=found.reason)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from newsgraph.namespaces import DEFAULT_BASE
 from newsgraph.publish import publish_graph, write_record
 from newsgraph.read import read_article, read_record
 from newsgraph.validate import ValidationReport, load_rdf, load_shapes, validate_graph
+from newsgraph.wikidata import WikidataClient
 
 
 @dataclass
@@ -26,6 +28,7 @@ class Options:
     link: bool = True
     shapes: Path | None = None  # None for the shipped shapes
     allow_private: bool = False  # let URLs reach loopback and private addresses
+    online: bool = False  # also look up unlinked entities with the Wikidata API (cached on disk)
 
 
 @dataclass
@@ -48,13 +51,21 @@ def extract_file(source: Path | str, options: Options) -> Record:
     gazetteer = gazetteer_for(options)
     record = extract_record(article, load_nlp(options.model or DEFAULT_MODEL), gazetteer)
     if options.link:
-        record, _ = link(record, gazetteer)
+        with _online_client(options) as online:
+            record, _ = link(record, gazetteer, online)
     return record
 
 
-def link(record: Record, gazetteer: Gazetteer) -> tuple[Record, list[LinkDecision]]:
-    """Link the record's entities to Wikidata; returns the new record and the decisions."""
-    return link_record(record, gazetteer)
+def link(
+    record: Record, gazetteer: Gazetteer, online: WikidataClient | None = None
+) -> tuple[Record, list[LinkDecision]]:
+    """Link the record's entities to Wikidata (offline, then with `online` if given); the new record and the decisions."""
+    return link_record(record, gazetteer, online)
+
+
+def _online_client(options: Options) -> AbstractContextManager[WikidataClient | None]:
+    """A Wikidata client (closed on exit) when the options allow the network, else None."""
+    return WikidataClient() if options.online else nullcontext(None)
 
 
 def map_record(record: Record, options: Options) -> tuple[Graph, ValidationReport]:
@@ -88,14 +99,18 @@ def map_file(record_path: Path, out_dir: Path, options: Options) -> BuildResult:
     """Publish a (reviewed) record file. Entities without a link are linked unless disabled."""
     record = read_record(record_path)
     if options.link:
-        record, _ = link(record, gazetteer_for(options))
+        gazetteer = gazetteer_for(options)
+        with _online_client(options) as online:
+            record, _ = link(record, gazetteer, online)
     return publish_record(record, out_dir, options)
 
 
 def link_file(record_path: Path, options: Options, out_path: Path | None = None):
     """Link a record file; writes the linked record to out_path (or back in place)."""
     record = read_record(record_path)
-    linked, decisions = link(record, gazetteer_for(options))
+    gazetteer = gazetteer_for(options)
+    with _online_client(options) as online:
+        linked, decisions = link(record, gazetteer, online)
     write_record(linked, out_path or record_path)
     return linked, decisions
 
