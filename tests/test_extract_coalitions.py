@@ -191,3 +191,43 @@ def test_the_coalition_and_its_members_refer_to_the_coalition_named_last(nlp, ti
 def test_a_bare_coalition_with_nothing_named_before_is_nothing(nlp, tiny):
     coalitions, _ = _coalitions(nlp, tiny, "Sweden joined the coalition in May.")
     assert coalitions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The air defence coalition, which Germany leads together with France, met in Kyiv.",
+         {"Air Defence Coalition": {"Germany": True, "France": True}}),
+        ("The artillery coalition, which France co-leads with the United States, grew.",
+         {"Artillery Coalition": {"France": True, "United States": True}}),
+        ("The maritime coalition, which Norway and the UK lead, added two ships.",
+         {"Maritime Coalition": {"Norway": True, "United Kingdom": True}}),
+        ("The demining coalition, which Canada joined in May, trains sappers.",
+         {"Demining Coalition": {"Canada": False}}),
+        ("The IT coalition, which was set up in 2023, met in Tallinn. Estonia said nothing.",
+         {"IT Coalition": {}}),
+    ],
+)
+def test_a_relative_clause_after_the_coalition(nlp, tiny, text, expected):
+    coalitions, ctx = _coalitions(nlp, tiny, text)
+    assert _summary(coalitions, ctx) == expected
+    _check_anchors(coalitions, text)
+
+
+def test_it_after_join_refers_to_the_coalition_of_the_same_sentence(nlp, tiny):
+    text = ("Officials said the armoured coalition, led by Poland, had grown, and that Italy and Belgium had joined it. "
+            "Canada joined it later.")
+    coalitions, ctx = _coalitions(nlp, tiny, text)
+    assert _summary(coalitions, ctx) == {"Armoured Coalition": {"Poland": True, "Italy": False, "Belgium": False}}
+    text = "Sweden joined it in 2024."  # no coalition named: 'it' is nothing
+    coalitions, ctx = _coalitions(nlp, tiny, text)
+    assert coalitions == []
+
+
+def test_a_list_ends_after_its_and(nlp, tiny):
+    text = "In the armoured coalition, led by Poland and Germany, Sweden and Canada are members."
+    coalitions, ctx = _coalitions(nlp, tiny, text)
+    assert _summary(coalitions, ctx)["Armoured Coalition"] == {"Poland": True, "Germany": True}
+    text = "Sweden, Latvia and Poland lead the drone coalition."
+    coalitions, ctx = _coalitions(nlp, tiny, text)
+    assert _summary(coalitions, ctx)["Drone Coalition"] == {"Sweden": True, "Latvia": True, "Poland": True}

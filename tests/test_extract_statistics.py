@@ -321,3 +321,204 @@ def test_a_sentence_said_by_someone_else_does_not_inherit_the_claimant(nlp, gaze
     stats = find_statistics(doc, ctx)
     assert _find(stats, 4e10, "euros").claimed_by == "Person:mark-rutte"
     assert _find(stats, 1200, "soldiers").claimed_by is None
+
+
+# --------------------------------------------------------------------------- rules for unseen articles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland approved a package worth SEK 900 million (about €78 million) for air defence.",
+        "The reconstruction fund holds UAH 41 billion, or roughly $1 billion, for housing.",
+        "Spain pledged 1.1 billion Spanish kroner (around $100 million) to the fund.",
+    ],
+)
+def test_a_sum_restated_in_another_currency_is_one_statistic(nlp, gazetteer, text):
+    money = [s for s in _stats(nlp, gazetteer, text) if s.kind == "amount"]
+    assert len(money) == 1, [(s.value, s.counts) for s in money]
+    assert money[0].written.split()[0] not in ("about", "roughly", "around")  # the first sum is kept
+
+
+def test_a_conversion_in_brackets_does_not_hide_what_the_money_buys(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Belgium will allocate 300 million euros ($330 million) for mine clearance.")
+    assert "mine clearance" in _find(stats, 3e8, "euros").counts
+
+
+def test_a_currency_code_taken_for_a_name_is_still_money(nlp, gazetteer):
+    # the tagger often makes "DKK"/"NOK" an organisation; the figure is still a sum of money
+    stats = _stats(nlp, gazetteer, "Copenhagen has so far paid more than DKK 7 billion for the howitzers.")
+    stat = _find(stats, 7e9, "kroner")
+    assert (stat.kind, stat.qualifier) == ("amount", "more than")
+    stats = _stats(nlp, gazetteer, "Its 31st aid package, worth NOK 2 billion, was approved.")
+    stat = _find(stats, 2e9, "package")
+    assert stat.period is None  # an ordinal is never a period
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word", "kind"),
+    [
+        ("Polish shell makers tripled their output in the past year.", 3, "output", "relative change"),
+        ("Production of glide bombs has doubled since the spring, the ministry said.", 2, "bombs", "relative change"),
+        ("The number of recruits halved in March.", 0.5, "recruits", "relative change"),
+        ("Air strikes in May were almost double those in April.", 2, "strikes", "ratio"),
+    ],
+)
+def test_a_verb_of_multiplying_is_the_number(nlp, gazetteer, text, value, word, kind):
+    stat = _find(_stats(nlp, gazetteer, text), value, word)
+    assert stat.kind == kind
+
+
+def test_words_that_only_look_like_multiplying(nlp, gazetteer):
+    for text in ("The old depot doubles as a shelter.", "Inflation reached double-digit levels.",
+                 "The army will double down on training."):
+        assert [s for s in _stats(nlp, gazetteer, text) if s.value in ("2", "3")] == [], text
+
+
+def test_a_multiple_without_its_own_noun(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Belarus fires about 4,000 rockets a week, twice as many as Moldova.")
+    assert _find(stats, 2, "rockets").kind == "ratio"  # compared with Moldova, counting rockets
+    stats = _stats(nlp, gazetteer, "Czech plants now weld armoured hulls five times faster than in 2021.")
+    assert _find(stats, 5, "hulls").kind == "ratio"
+    stats = _stats(nlp, gazetteer, "Demand for interceptors is three to four times higher than supply.")
+    stat = _find(stats, 3, "interceptors")
+    assert (stat.qualifier, stat.upper) == ("between", "4")
+
+
+def test_a_share_of_a_pronoun(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Around a quarter of them are reconnaissance drones.")
+    assert _find(stats, 0.25, "drones").qualifier == "approximately"
+    stats = _stats(nlp, gazetteer, "The plant could make 90 barrels a day, but it has orders for only half of that.")
+    _find(stats, 0.5, "orders")
+    stats = _stats(nlp, gazetteer, "Allies spent more than €9 billion on training, roughly 30% of it in Poland.")
+    _find(stats, 30, "training")
+
+
+def test_the_elided_noun_of_a_comparison_is_the_nearest(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Some 80,000 engineers work in the sector, up from 20,000 in 2021.")
+    _find(stats, 20000, "engineers")
+
+
+def test_levels_before_and_after_a_change_are_not_a_range(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Sweden raised the output of its Archer howitzers from three to nine a month.")
+    nine = _find(stats, 9, "howitzers")
+    assert (nine.upper, nine.per) == (None, "month")
+    _find(stats, 3, "howitzers")
+    stats = _stats(nlp, gazetteer, "From 40 to 60 soldiers were wounded.")
+    assert _find(stats, 40, "soldiers").upper == "60"  # no change verb: still a range
+
+
+def test_bringing_a_total_to_a_level(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The unit downed 17 drones, bringing its total kills since the start of the war to 2,400.")
+    stat = _find(stats, 2400, "kills")
+    assert stat.period == "since the start of the war"
+
+
+def test_a_since_phrase_the_parse_left_loose(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Moldova has lost over 9,000 hectares burned or flooded since March 2023.")
+    assert _find(stats, 9000, "hectares").period == "since March 2023"
+    stats = _stats(nlp, gazetteer, "Since June, the brigade, which took 300 prisoners, has moved twice.")
+    assert _find(stats, 300, "prisoners").period is None  # a comma-bounded clause keeps its own time
+
+
+def test_hypothetical_consequence_is_not_a_claim(nlp, gazetteer):
+    text = "Analysts said that if the strikes continued, Moscow would lose another 4,500 vehicles."
+    assert _stats(nlp, gazetteer, text) == []
+
+
+def test_list_labels_with_joiners_and_model_names(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "boats / cutters — 41 (+1)\nfuel and ammunition trucks — 7,312 (+9)")
+    _find(stats, 41, "cutters")
+    _find(stats, 7312, "trucks")
+    stats = _stats(nlp, gazetteer, "Spain sent 12 Leopard 2A4 tanks and 4 M113 carriers.")
+    assert _find(stats, 12, "tanks").counts == "Leopard 2A4 tanks"
+    stats = _stats(nlp, gazetteer, "Last updated: 3 Sept. 2025")
+    assert stats == []
+
+
+def test_claimant_named_in_an_apposition_or_before_a_bare_verb(nlp, gazetteer):
+    text = ("The navy spokesperson, Petro Marchenko, said the fleet had lost 11 boats. "
+            "Speaking on Monday, the head of the agency, Irina Sokolova, said that 70 villages were cleared.")
+    doc, ctx = _context(nlp, gazetteer, text, persons=("Petro Marchenko", "Irina Sokolova"))
+    stats = find_statistics(doc, ctx)
+    assert _find(stats, 11, "boats").claimed_by == "Person:petro-marchenko"
+    assert _find(stats, 70, "villages").claimed_by == "Person:irina-sokolova"
+
+
+def test_one_figure_claimed_by_two_people_is_two_facts(nlp, gazetteer):
+    text = ("Finland will spend 0.4% of GDP on aid, Anna Virtanen said. "
+            "Jonas Berg said that Norway's support also amounted to 0.4% of GDP.")
+    doc, ctx = _context(nlp, gazetteer, text, persons=("Anna Virtanen", "Jonas Berg"))
+    stats = [s for s in find_statistics(doc, ctx) if s.value == "0.4"]
+    assert sorted(s.claimed_by for s in stats) == ["Person:anna-virtanen", "Person:jonas-berg"]
+
+
+def test_statistics_are_linear_in_the_length_of_the_article(nlp, gazetteer):
+    import time
+
+    paragraph = ("Over the past day, the brigade destroyed 14 tanks and about 30 drones near the river, "
+                 "the commander, Petro Marchenko, said. Production of shells has doubled since 2023.\n\n")
+    short_doc, short_ctx = _context(nlp, gazetteer, paragraph * 20, persons=("Petro Marchenko",))
+    long_doc, long_ctx = _context(nlp, gazetteer, paragraph * 160, persons=("Petro Marchenko",))
+    t0 = time.perf_counter()
+    find_statistics(short_doc, short_ctx)
+    t1 = time.perf_counter()
+    found = find_statistics(long_doc, long_ctx)
+    t2 = time.perf_counter()
+    assert found
+    assert (t2 - t1) < 2.0 and (t2 - t1) < 20 * max(t1 - t0, 0.01)  # 8x the text: well under quadratic
+
+
+def test_a_loss_list_line_is_its_total_not_its_delta(nlp, gazetteer):
+    text = "The enemy's losses so far:\n\nhelicopters — 331 (+2)\ndrones — 21,004 (+117)\nsubmarines — 1"
+    stats = _stats(nlp, gazetteer, text)
+    assert sorted(float(s.value) for s in stats) == [1, 331, 21004]
+
+
+def test_shares_of_a_possessed_whole_and_compared_shares(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Finland spends 2.4% of its GDP on defence, compared with 1.3% in 2019.")
+    assert _find(stats, 2.4, "gdp").subject == "Country:finland"
+    _find(stats, 1.3, "gdp")
+
+
+def test_a_conversion_after_what_the_money_pays_for(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Since 2023, Sweden has provided SEK 40 billion in military support, or about $3.8 billion.")
+    assert [s.value for s in stats if s.kind == "amount"] == ["40000000000"]
+    stats = _stats(nlp, gazetteer, "Poland gave PLN 3 billion in aid, and Italy gave $400 million in loans.")
+    assert len([s for s in stats if s.kind == "amount"]) == 2  # two donors, two sums
+
+
+def test_a_bare_number_in_a_parallel_sentence(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Last year the plant built 200 howitzers. This year it will build 450.")
+    _find(stats, 450, "howitzers")
+    stats = _stats(nlp, gazetteer, "Last year the plant built 200 howitzers. In 2025 Denmark gave 450.")
+    assert [s.value for s in stats] == ["200"]  # another verb: nothing to borrow
+    stats = _stats(nlp, gazetteer, "Last year the plant built 200 howitzers.\n\nThis year it will build 450.")
+    assert [s.value for s in stats] == ["200"]  # another paragraph
+
+
+def test_the_body_wording_of_a_headline_fact_wins(nlp, gazetteer):
+    text = ("Estonia will spend 3.4% of GDP on defence next year\n\n"
+            "Estonia will spend 3.4% of its gross domestic product on defence in 2025, the government said.")
+    doc, ctx = _context(nlp, gazetteer, text, headline=True)
+    stat = _find(find_statistics(doc, ctx), 3.4, "product")
+    assert stat.period == "2025" and len(stat.anchors) == 2
+
+
+def test_overnight_is_a_period(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Russia attacked Ukraine with 57 drones overnight.")
+    assert _find(stats, 57, "drones").period == "overnight"
+    stats = _stats(nlp, gazetteer, "Russia launched 90 drones overnight on March 3, the Air Force said.")
+    assert _find(stats, 90, "drones").period.startswith("overnight")
+
+
+def test_a_year_before_a_singular_noun_is_a_year(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Sweden will build 300 drones, double its 2023 output.")
+    assert [s.value for s in stats if s.value == "2023"] == []
+    _find(_stats(nlp, gazetteer, "Russia lost 2000 soldiers near the river."), 2000, "soldiers")
+
+
+def test_double_followed_by_what_it_doubles(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Finland will train 900 gunners, almost double its 2023 intake.")
+    stat = _find(stats, 2, "intake")
+    assert (stat.kind, stat.qualifier) == ("ratio", "nearly")

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from newsgraph import __version__, pipeline
-from newsgraph.errors import NewsgraphError, NotConforming
+from newsgraph.errors import NewsgraphError, NotConforming, PartlyFailed
 from newsgraph.namespaces import DEFAULT_BASE
 from newsgraph.validate import format_report, reports_to_json
 
@@ -106,7 +106,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("article")
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"), show_default=True, help="Folder for the Turtle and JSON-LD files.")
 @base_option
 @model_option
@@ -115,16 +115,45 @@ def main() -> None:
 @online_option
 @shapes_option
 @allow_private_option
-def build(article: str, out_dir: Path, base: str, model, gazetteer, no_link: bool, online: bool, shapes,
-          allow_private: bool) -> None:
-    """Extract, link, map, validate and publish one ARTICLE (a file or an http(s) URL).
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes for a corpus.")
+@click.option("--executor", default=None, metavar="dask://HOST:PORT", help="Run a corpus's per-article work on a Dask cluster.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar for a corpus.")
+def build(articles: tuple[str, ...], out_dir: Path, base: str, model, gazetteer, no_link: bool, online: bool, shapes,
+          allow_private: bool, jobs: int, executor: str | None, quiet: bool) -> None:
+    """Extract, link, map, validate and publish ARTICLE (a file or an http(s) URL).
 
     ARTICLE is plain UTF-8 text, text with a YAML front-matter block, or an HTML page.
     Writes OUT/<article-id>.ttl and OUT/<article-id>.jsonld, but only when the graph
     conforms to the shapes; otherwise prints the violations and writes nothing.
+
+    Given a folder or several files, builds a corpus: every article as above, plus
+    OUT/corpus.trig and OUT/corpus.nq (a named graph per article and one of shared
+    entities) and OUT/void.ttl. Unchanged articles are not processed again; a bad
+    article is reported and the others are built (exit 9).
     """
     options = _options(base, model, gazetteer, not no_link, shapes, allow_private, online)
-    _echo_built(pipeline.build(_article_source(article), out_dir, options))
+    if len(articles) == 1 and not Path(articles[0]).is_dir():
+        _echo_built(pipeline.build(_article_source(articles[0]), out_dir, options))
+        return
+    _build_corpus([Path(a) for a in articles], out_dir, options, jobs, executor, quiet)
+
+
+def _build_corpus(inputs: list[Path], out_dir: Path, options: pipeline.Options, jobs: int, executor: str | None,
+                  quiet: bool) -> None:
+    from newsgraph._progress import ProgressBar, format_summary
+    from newsgraph.corpus import build_corpus
+
+    bar = ProgressBar(sys.stderr, enabled=False if quiet else None)
+    try:
+        report = build_corpus(inputs, out_dir, options, jobs=jobs, executor=executor, progress=bar)
+    finally:
+        bar.close()
+    click.echo(format_summary(report))
+    if report.partly_failed:
+        raise PartlyFailed(
+            f"corpus partly failed: {report.failed} failure{'s' if report.failed != 1 else ''} (listed above); "
+            f"{len(report.articles)} articles built into {out_dir}"
+        )
 
 
 @main.command()

@@ -329,7 +329,9 @@ def _from_prose(doc: Doc, ctx: ArticleContext, found: dict[str, _Found], list_li
         countries = _countries_in(doc, ctx, sent.start, sent.end)
         for n, mention in enumerate(mentions):
             if mention.refers:
-                entry = _last_named(found, mention.name_start)
+                # "it" only refers to a coalition named earlier in the same sentence.
+                reach = mention.name_start - sent.start_char if mention.written.casefold() == "it" else REFERENCE_REACH
+                entry = _last_named(found, mention.name_start, reach)
             else:
                 entry = _coalition(ctx, found, mention.written, mention.name_start, mention.name_end)
             if entry is None:
@@ -347,14 +349,14 @@ def _from_prose(doc: Doc, ctx: ArticleContext, found: dict[str, _Found], list_li
 REFERENCE_REACH = 800
 
 
-def _last_named(found: dict[str, _Found], offset: int) -> _Found | None:
-    """The coalition named last before `offset`, if it was named recently."""
+def _last_named(found: dict[str, _Found], offset: int, reach: int = REFERENCE_REACH) -> _Found | None:
+    """The coalition named last before `offset`, if it was named within `reach` characters."""
     best: tuple[int, _Found] | None = None
     for entry in found.values():
         for anchor in entry.coalition.anchors:
             if anchor.start < offset and (best is None or anchor.start > best[0]):
                 best = (anchor.start, entry)
-    if best is None or offset - best[0] > REFERENCE_REACH:
+    if best is None or offset - best[0] > reach:
         return None
     return best[1]
 
@@ -374,6 +376,9 @@ def _roles(text: str, countries: list[tuple[str, int, int]], mention: _Mention, 
         chain = _list_chain(text, side, backwards=side is before)
         if not chain:
             continue
+        if side is after and _WHICH.match(text[mention.name_end : chain[0][1]]):
+            out.extend(_relative_clause(text, side, chain))  # "the IT coalition, which Estonia co-leads with Luxembourg"
+            continue
         role = _role(text, chain[0][1], chain[0][2], mention)
         if role is None and mention.refers and mention.written.casefold() != "coalition" and side is before \
                 and _ARE_MEMBERS.match(text[chain[0][2] : mention.name_start]):
@@ -387,16 +392,56 @@ def _roles(text: str, countries: list[tuple[str, int, int]], mention: _Mention, 
     return out
 
 
+#: Between a coalition and the country of a relative clause about it: "the drone coalition, which ".
+_WHICH = re.compile(r"^\s*,?\s*(?:which|that)\s+(?:the\s+)?$", re.I)
+#: After that country: it leads ("leads together with the", "co-leads with") or joins ("joined").
+_RELATIVE_LEAD = re.compile(r"^\s*(?:now\s+|also\s+|currently\s+|jointly\s+)?(?:co-?)?(?:lead|leads|heads?|chairs?|"
+                            r"coordinates?|runs?|spearheads?)\b(?:\s+(?:together|jointly))?(?P<with>\s+with\s+(?:the\s+)?)?", re.I)
+_RELATIVE_MEMBER = re.compile(r"^\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|recently\s+|now\s+)?"
+                              r"(?:joined|joins?|signed up to|is part of|are part of|belongs? to)\b", re.I)
+
+
+def _relative_clause(text: str, side: list[tuple[str, int, int]], chain: list[tuple[str, int, int]]
+                     ) -> list[tuple[tuple[str, int, int], bool]]:
+    """Countries of a relative clause after a coalition: "which Latvia leads together with the UK"
+    (both lead), "which Sweden joined" (a member); nothing when the clause says neither."""
+    rest = text[chain[-1][2] :]
+    lead = _RELATIVE_LEAD.match(rest)
+    if lead is not None:
+        out = [(country, True) for country in chain]
+        if lead.group("with"):
+            partners = [c for c in side if c[1] == chain[-1][2] + lead.end()]
+            if partners:
+                tail = _list_chain(text, side[side.index(partners[0]) :], backwards=False)
+                out.extend((country, True) for country in tail)
+        return out
+    if _RELATIVE_MEMBER.match(rest):
+        return [(country, False) for country in chain]
+    return []
+
+
 def _list_chain(text: str, side: list[tuple[str, int, int]], backwards: bool) -> list[tuple[str, int, int]]:
-    """The countries nearest the coalition that form one plain list ("Germany and Poland")."""
+    """The countries nearest the coalition that form one plain list ("Germany and Poland").
+
+    A list joins its last item with "and": "led by Poland and Germany, Sweden and Finland are
+    members" is two lists, and only the first is the coalition's."""
     chain = side[:1]
+    seen_and = seen_comma = False
     for country in side[1:]:
         near = chain[-1]
         gap = text[country[2] : near[1]] if backwards else text[near[2] : country[1]]
         if not _LIST_GAP.match(gap):
             break
+        joined = bool(_AND_GAP.search(gap))
+        if (not backwards and seen_and) or (backwards and joined and seen_comma):
+            break  # in text order, an item after the one "and" starts a new list
+        seen_and = seen_and or joined
+        seen_comma = seen_comma or not joined
         chain.append(country)
     return chain
+
+
+_AND_GAP = re.compile(r"\b(?:and|as well as|together with)\b|&", re.I)
 
 
 #: "… coalition with Germany": Germany does what the country before the coalition does.
@@ -417,10 +462,17 @@ def _line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
+#: Verbs whose object "it" may be a coalition named just before.
+_JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair"}
+
+
 def _prose_mention(doc: Doc, t: Token) -> _Mention | None:
     """'the drone coalition', 'a Black Sea security coalition', 'the Latvia-led drone coalition'."""
     if t.lower_ in ("members", "member", "participants") and t.i > 0 and doc[t.i - 1].lower_ in (
             "the", "its", "new", "coalition", "full", "founding"):
+        return _Mention(start_tok=t.i, name_start=t.idx, name_end=t.idx + len(t.text), written=t.text, refers=True)
+    if t.lower_ == "it" and t.i > 0 and doc[t.i - 1].lemma_.lower() in _JOIN_OR_LEAD and doc[t.i - 1].pos_ == "VERB":
+        # "Sweden and the Netherlands had joined it": the coalition named just before
         return _Mention(start_tok=t.i, name_start=t.idx, name_end=t.idx + len(t.text), written=t.text, refers=True)
     if t.lower_ != "coalition":
         return None

@@ -7,11 +7,25 @@ clause that reports it.
 
 One fact written several times (headline, body, quote) becomes one `Statistic` with
 an anchor per mention.
+
+Conventions for what is one fact:
+
+* a sum restated in another currency ("UAH 2.2 trillion, or about $53 billion", "500 million
+  euros ($520 million)") is one statistic: the first sum, as written first; the restatement
+  is skipped (the record has no place for a second value);
+* a loss-list line "tanks — 9,340 (+12)" is one statistic, the running total; the bracketed
+  delta, the change since the previous report, is left out: its period is only implied by
+  the report around it, and the prose of such reports states the day's figure anyway;
+* a verb that multiplies ("output tripled", "production has doubled") is a relative change
+  whose value is the factor (3, 2; "halved" 0.5); "nearly double those in June" is a ratio;
+* "from two to twelve a month" after a verb of change gives two levels, not a range;
+* numbers in an 'if' clause, or in the 'would'/'could' clause it conditions, are left out.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -90,6 +104,9 @@ MEASURE_NOUNS = {"kilometer", "kilometre", "km", "mile", "meter", "metre", "hect
 #: Nouns of time: a number counting them is a duration or a date, not a count of things.
 TIME_NOUNS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade",
               "century", "quarter", "semester", "season", "time", "o'clock", "am", "pm", "a.m.", "p.m."}
+#: Words of time the tagger does not mark as dates: "launched 40 drones overnight".
+NIGHT_WORDS = {"overnight"}
+
 #: Adverbs and nouns that give a rate: "daily" is per day.
 RATE_ADVERBS = {"daily": "day", "nightly": "night", "weekly": "week", "monthly": "month", "annually": "year",
                 "yearly": "year", "hourly": "hour", "a day": "day"}
@@ -108,10 +125,14 @@ NAME_ENTITIES = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT
 
 #: Clause-introducing words that make what follows hypothetical.
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+#: Modals of the clause an 'if' clause conditions: "it would lose", "they could supply".
+CONDITIONAL_MODALS = {"would", "could", "might", "'d"}
 
 _NOUNS = {"NOUN", "PROPN"}
 _MODEL_NAME = re.compile(r"^[A-Za-z][\w.]*-[\w.-]*\d[\w.-]*$")
 _PRONOUNS = {"it", "they", "them", "its", "their"}
+#: A model designator mixing digits and letters: "2A6", "1A5", "M1A2", "CV90".
+_DESIGNATOR = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*$")
 
 
 @dataclass
@@ -128,6 +149,8 @@ class _Phrase:
     noun_from: int | None = None  # where the counted noun may start, when not at `end`
     plain: bool = True  # a bare cardinal (dates, labels and years look like these)
     multiplier: bool = False  # "sixfold", "six times", "twice": a ratio even next to a change word
+    change_verb: bool = False  # "output tripled", "production has doubled": the verb is the number
+    compared: bool = False  # "nearly double those in June": a multiple of something named elsewhere
 
 
 @dataclass
@@ -138,6 +161,62 @@ class _Mention:
     richness: int = 0
     head_words: set[str] = field(default_factory=set)
     sent_start: int = 0  # first token of its sentence
+    verb: str = ""  # the lemma of the verb its clause hangs from
+
+
+# --------------------------------------------------------------------------- a parsed text, indexed once
+
+
+class _DocIndex:
+    """Sentences, entities and token offsets of a parsed text, for lookups by bisection.
+
+    `Doc.text`, `Token.sent`, `Doc.sents` and `Doc.ents` rebuild their answer on every call (a walk over
+    the whole text), which made the extraction quadratic in the length of the article."""
+
+    KEY = "newsgraph.statistics.index"
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        sents = list(doc.sents)
+        self.sent_starts = [s.start for s in sents]
+        self.sent_ends = [s.end for s in sents]
+        self.ents: list[Span] = list(doc.ents)
+        self.ent_starts = [e.start for e in self.ents]
+        self.token_starts = [t.idx for t in doc]
+        #: Written name -> person key; statistics register countries only, so this cannot go stale.
+        self.persons: dict[str, str | None] = {}
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The token span [start, end) of the parser's sentence holding token i."""
+        k = max(0, bisect_right(self.sent_starts, i) - 1)
+        return self.sent_starts[k], self.sent_ends[k]
+
+    def entity_at(self, i: int) -> Span | None:
+        k = bisect_right(self.ent_starts, i) - 1
+        if k >= 0 and self.ents[k].start <= i < self.ents[k].end:
+            return self.ents[k]
+        return None
+
+    def entities_in(self, start: int, end: int) -> list[Span]:
+        """The entities starting in tokens [start, end)."""
+        lo = bisect_right(self.ent_starts, start - 1)
+        hi = bisect_right(self.ent_starts, end - 1)
+        return self.ents[lo:hi]
+
+    def token_at(self, offset: int) -> int:
+        """The index of the token holding character `offset` (the last token before it)."""
+        return max(0, bisect_right(self.token_starts, offset) - 1)
+
+
+def _index(doc: Doc) -> _DocIndex:
+    index = doc.user_data.get(_DocIndex.KEY)
+    if not isinstance(index, _DocIndex):
+        index = _DocIndex(doc)
+    return index
+
+
+def _text(doc: Doc) -> str:
+    return _index(doc).text
 
 
 # --------------------------------------------------------------------------- entry point
@@ -145,7 +224,16 @@ class _Mention:
 
 def find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
     """Every distinct number fact in the article body, one `Statistic` each, in text order."""
+    doc.user_data[_DocIndex.KEY] = _DocIndex(doc)
+    try:
+        return _find_statistics(doc, ctx)
+    finally:
+        doc.user_data.pop(_DocIndex.KEY, None)
+
+
+def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
     mentions: list[_Mention] = []
+    last_amount: _Phrase | None = None
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -155,21 +243,48 @@ def find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
         if phrase is None:
             i += 1
             continue
-        mention = _mention(doc, ctx, phrase, _first_in_sentence(doc, mentions, i))
+        if phrase.kind == "amount":
+            if last_amount is not None and _is_conversion(doc, last_amount, phrase):
+                # "UAH 2.2 trillion, or about $53 billion": the same sum in another currency, not a new fact.
+                i = max(phrase.end, i + 1)
+                continue
+            last_amount = phrase
+        mention = _mention(doc, ctx, phrase, _in_sentence(doc, mentions, i), mentions[-3:])
         if mention is not None:
             mentions.append(mention)
         i = max(phrase.end, i + 1)
     return _merge(mentions, ctx)
 
 
-def _first_in_sentence(doc: Doc, mentions: list[_Mention], i: int) -> _Mention | None:
-    """The first statistic found in token i's sentence: what an elided number counts
-    ("killed 14 people, including three children, and injured 52")."""
+def _in_sentence(doc: Doc, mentions: list[_Mention], i: int) -> list[_Mention]:
+    """The statistics already found in token i's sentence, in text order: what an elided
+    number counts ("killed 14 people, including three children, and injured 52")."""
     start, _ = _sentence_bounds(doc, doc[i])
-    for m in mentions:
+    out = []
+    for m in reversed(mentions):
+        if m.sent_start < start:
+            break
         if m.sent_start == start:
-            return m
-    return None
+            out.insert(0, m)
+    return out
+
+
+#: What stands between a sum and the same sum in another currency: " (about ", ", or around ", " – some ".
+_CONVERSION_GAP = re.compile(r"^\s*[(\[,–—-]?\s*(?:or\s+|i\.e\.\s+|equivalent\s+to\s+|equal\s+to\s+)?"
+                             r"(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|circa|c\.|~|≈)?\s*$", re.I)
+
+
+_PAID_FOR = re.compile(r"^\s+(?:in|of|for|on|worth\s+of)\s+[\w'’ -]{1,40}?(?=\s*,)", re.I)
+
+
+def _is_conversion(doc: Doc, first: _Phrase, second: _Phrase) -> bool:
+    """True when the sum `second` restates the sum `first` in another currency."""
+    if first.unit == second.unit or second.start - first.end > 12 or second.start < first.end:
+        return False
+    gap = _text(doc)[_char_end(doc, first.end) : doc[second.start].idx]
+    # "NOK 27 billion in military support, or about $2.5 billion": what the sum pays for may stand between.
+    gap = _PAID_FOR.sub("", gap, count=1)
+    return bool(gap.strip()) and bool(_CONVERSION_GAP.match(gap))
 
 
 # --------------------------------------------------------------------------- number phrases
@@ -215,6 +330,10 @@ def _read_phrase(doc: Doc, i: int) -> _Phrase | None:
         if run is not None and (doc[i + 1].like_num or num.digits_value(doc[i + 1].text) is not None):
             end, value = run
             return _Phrase(i, end, value, kind="amount", unit=CURRENCY_BEFORE[w], plain=False)
+    # A verb that is a number: "output tripled", "production has doubled", "nearly double those in June".
+    change = _change_word(doc, i)
+    if change is not None:
+        return change
     # A word multiplier: "sixfold", "6-fold", "six-fold", "twice as many".
     fold = num.fold_value(w)
     if fold is not None:
@@ -242,6 +361,28 @@ def _read_phrase(doc: Doc, i: int) -> _Phrase | None:
     phrase = _Phrase(i, end, value)
     _read_suffix(doc, phrase)
     return phrase
+
+
+#: Verbs that multiply what they change: "tripled their output" is three times the output.
+CHANGE_MULTIPLIERS = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4, "halve": 0.5}
+#: After "double", words that name what it is a multiple of: "double those in June", "double the number".
+_COMPARED_NEXT = {"those", "that", "the", "what", "its", "their", "his", "her", "our", "last", "this"}
+
+
+def _change_word(doc: Doc, i: int) -> _Phrase | None:
+    """'tripled', 'has doubled', 'halved' as a relative change; 'nearly double those' as a ratio."""
+    t = doc[i]
+    value = CHANGE_MULTIPLIERS.get(t.lemma_.lower()) or CHANGE_MULTIPLIERS.get(t.lower_)
+    if value is None:
+        return None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is not None and (nxt.text in "-‐" or nxt.lower_ in ("as", "down", "up")):
+        return None  # "double-digit", "doubles as a shelter", "double down"
+    if t.pos_ == "VERB":
+        return _Phrase(i, i + 1, float(value), kind="relative change", plain=False, change_verb=True)
+    if t.lower_ in ("double", "triple", "quadruple") and nxt is not None and nxt.lower_ in _COMPARED_NEXT:
+        return _Phrase(i, i + 1, float(value), kind="ratio", plain=False, multiplier=True, compared=True)
+    return None
 
 
 def _after_comparative(doc: Doc, j: int) -> int:
@@ -318,6 +459,10 @@ def _read_suffix(doc: Doc, phrase: _Phrase) -> None:
         phrase.end = j + 1
         phrase.unit, phrase.kind, phrase.plain = CURRENCY_AFTER[nxt], "amount", False
         return
+    if nxt2 in CURRENCY_AFTER and doc[j].text[:1].isupper() and doc[j].pos_ in ("ADJ", "PROPN") and nxt2 not in ("pound", "pounds"):
+        phrase.end = j + 2  # "1.2 billion Norwegian kroner", "50 million Canadian dollars"
+        phrase.unit, phrase.kind, phrase.plain = CURRENCY_AFTER[nxt2], "amount", False
+        return
     if nxt == "times" and nxt2 in COMPARATIVES:
         phrase.end = j + 1
         phrase.kind, phrase.plain, phrase.multiplier = "ratio", False, True
@@ -336,6 +481,8 @@ def _read_suffix(doc: Doc, phrase: _Phrase) -> None:
             return
         if nxt in ("-", "–", "—") and (doc[j - 1].whitespace_ and doc[j].whitespace_) and prev != "between":
             return  # a dash with spaces is punctuation, not a range
+        if prev == "from" and nxt == "to" and _change_verb_of(doc[phrase.start - 1]) is not None:
+            return  # "increased production from two to twelve a month": the old and the new level
         run = _cardinal_run(doc, j + 1)
         if run is None:
             return
@@ -349,12 +496,27 @@ def _read_suffix(doc: Doc, phrase: _Phrase) -> None:
             phrase.end = end
 
 
+def _change_verb_of(prep: Token) -> Token | None:
+    """The verb of change a 'from'/'to' phrase hangs from: 'increased … from two to twelve'."""
+    node = prep
+    for _ in range(3):
+        node = node.head
+        if node.lemma_.lower() in CHANGE_VERBS and node.pos_ == "VERB":
+            return node
+        if node.head == node:
+            break
+    return None
+
+
 def _read_suffix_unit_only(doc: Doc, phrase: _Phrase) -> None:
     """After a range's top: only a unit ("5 to 7 %", "2-3 billion euros")."""
     j = phrase.end
     nxt = doc[j].lower_ if j < len(doc) else ""
     if nxt in PERCENT_WORDS:
         phrase.end, phrase.unit, phrase.kind, phrase.plain = j + 1, "percent", "ratio", False
+    elif nxt == "times" and j + 1 < len(doc) and doc[j + 1].lower_ in COMPARATIVES:
+        phrase.end, phrase.kind, phrase.plain, phrase.multiplier = j + 1, "ratio", False, True
+        phrase.noun_from = _after_comparative(doc, j + 1)
     elif nxt in CURRENCY_AFTER:
         phrase.end, phrase.unit, phrase.kind, phrase.plain = j + 1, CURRENCY_AFTER[nxt], "amount", False
 
@@ -382,8 +544,10 @@ def _is_label_or_date(doc: Doc, p: _Phrase, noun: tuple[int, int] | None) -> boo
         return True  # "Su-25", "MiG-29"
     if nxt is not None and nxt.text in ("-", "‐") and nxt.whitespace_ == "" and p.end + 1 < len(doc) and doc[p.end + 1].like_num:
         return True  # "1-1", a score
-    if any(t.ent_type_ in NAME_ENTITIES for t in doc[p.start : p.end]):
-        return True  # "Leopard 2", "Minsk-2": part of a name
+    figure_start = p.start + 1 if p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE else p.start
+    figure = [t for t in doc[figure_start : p.end] if p.kind != "amount" or t.like_num or num.is_number_word(t.lower_)]
+    if any(t.ent_type_ in NAME_ENTITIES for t in figure):
+        return True  # "Leopard 2", "Minsk-2": part of a name (a currency code the tagger took for one is not)
     if nxt is not None and not last.whitespace_ and nxt.is_alpha and p.end + 1 < len(doc) and doc[p.end + 1].pos_ in _NOUNS \
             and p.kind == "count":
         return True  # "155mm ammunition", "a 40km front": a measure used as a modifier
@@ -396,7 +560,10 @@ def _is_label_or_date(doc: Doc, p: _Phrase, noun: tuple[int, int] | None) -> boo
     words = [t.lower_ for t in doc[p.start : p.end]]
     if len(words) == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", words[0]) and (noun is None or first.ent_type_ == "DATE"):
         return True  # "in 2024"
-    if any(t is not None and (t.lower_ in MONTHS or t.lower_ in WEEKDAYS) and t.text[:1].isupper() for t in (prev, nxt)):
+    if len(words) == 1 and re.fullmatch(r"(19|20)\d\d", words[0]) and noun is not None and noun[0] == p.end \
+            and doc[noun[1] - 1].tag_ in ("NN", "NNP"):
+        return True  # "its 2022 output", "the 2025 budget": a year naming a singular thing, not a count
+    if any(t is not None and (t.lower_.rstrip(".") in MONTHS or t.lower_ in WEEKDAYS) and t.text[:1].isupper() for t in (prev, nxt)):
         return True  # "12 March", "March 12", "Monday 12" (but not "Russia may lose 400 soldiers")
     if prev is not None and (prev.lower_ in LABEL_WORDS or prev.text == "#"):
         return True
@@ -411,9 +578,14 @@ def _is_label_or_date(doc: Doc, p: _Phrase, noun: tuple[int, int] | None) -> boo
 
 
 def _is_hypothetical(token: Token) -> bool:
-    """Inside an 'if'/'unless' clause: "if the proportions were 1 to 1"."""
+    """Inside an 'if'/'unless' clause ("if the proportions were 1 to 1"), or in the 'would'/'could'
+    clause that an 'if' clause conditions ("if Russia kept losing …, it would lose another 60,000")."""
     for node in [token, *token.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_MODALS for c in node.children) \
+                and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
+                        for c in node.children):
             return True
     return False
 
@@ -421,7 +593,7 @@ def _is_hypothetical(token: Token) -> bool:
 # --------------------------------------------------------------------------- one mention
 
 
-def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase, previous: _Mention | None) -> _Mention | None:
+def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase, before: list[_Mention], previous: list[_Mention]) -> _Mention | None:
     if p.kind == "proportion":
         return None
     qualifier, hedge_start = _hedge_before(doc, p.start)
@@ -442,7 +614,7 @@ def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase, previous: _Mention | Non
     if relative is not None and not p.multiplier and p.kind in ("count", "ratio"):
         kind = "relative change"  # "increased by over a third", "a 30% rise in …"
 
-    noun = _counted_span(doc, p)
+    noun = None if p.change_verb or p.compared else _counted_span(doc, p)
     if _is_label_or_date(doc, p, noun):
         return None
     if _is_hypothetical(doc[p.start]):
@@ -450,10 +622,12 @@ def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase, previous: _Mention | Non
 
     sent_start, sent_end = _sentence_bounds(doc, doc[p.start])
     counts = _counts(doc, ctx, p, noun, kind, relative)
-    if counts is None and p.plain and previous is not None and previous.sent_start == sent_start \
-            and previous.stat.kind == "count" and previous.stat.unit is None:
-        # Ellipsis: "up to 10,000 shells a day, while Ukraine can answer with about 2,000".
-        counts = previous.stat.counts
+    if counts is None and noun is None:
+        counts = _brought_to(doc, p, hedge_start) or _elided_counts(doc, p, hedge_start, before)
+    if counts is None and noun is None and p.plain and not before:
+        counts = _parallel_counts(doc, p, sent_start, previous)
+    if counts is None and noun is None and (p.kind == "ratio" or p.multiplier):
+        counts = _clause_counts(doc, p, before)
     if counts is None:
         return None
 
@@ -474,8 +648,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase, previous: _Mention | Non
         period=_period(doc, p, noun, sent_start, sent_end),
         subject=_subject(doc, ctx, p, noun),
         claimed_by=_claimant(doc, ctx, offset),
-        sentence=_sentence_text(doc.text[doc[sent_start].idx : _char_end(doc, sent_end)]),
-        written=doc.text[anchor_start:written_end],
+        sentence=_sentence_text(_text(doc)[doc[sent_start].idx : _char_end(doc, sent_end)]),
+        written=_text(doc)[anchor_start:written_end],
         anchors=[make_anchor(ctx.text, anchor_start, anchor_end)],
     )
     if stat.period is not None and stat.period.lower() in RATE_ADVERBS and stat.per in (None, RATE_ADVERBS[stat.period.lower()]):
@@ -490,7 +664,72 @@ def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase, previous: _Mention | Non
         richness=richness,
         head_words=_content_words(counts),
         sent_start=sent_start,
+        verb=_governor(doc[p.start]).lemma_.lower(),
     )
+
+
+#: Words before a number that compare it with the number just before: "300,000, up from 100,000".
+_COMPARED_WITH = (("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to"), ("against",),
+                  ("versus",), ("vs",), ("vs.",))
+
+
+def _elided_counts(doc: Doc, p: _Phrase, hedge_start: int, before: list[_Mention]) -> str | None:
+    """What a number without a noun counts, from a statistic before it in its sentence:
+    "up to 10,000 shells a day, while Ukraine can answer with about 2,000" (the first one),
+    "some 300,000 people, up from 100,000" and "three times as many as …" (the nearest one)."""
+    words = tuple(doc[k].lower_ for k in range(max(0, hedge_start - 2), hedge_start))
+    compared = any(words[-len(w):] == w for w in _COMPARED_WITH)
+    if compared and p.unit is not None:
+        # "3.45% of GDP on defence, compared with 2.1% in 2022": the nearest figure in the same unit
+        same_unit = [m for m in before if m.stat.unit == p.unit]
+        return same_unit[-1].stat.counts if same_unit else None
+    plain_counts = [m for m in before if m.stat.kind == "count" and m.stat.unit is None]
+    if not plain_counts or not (p.plain or p.multiplier):
+        return None
+    if p.multiplier:
+        # "three times as many as …" repeats what was counted; "four times faster" says how something is done.
+        nxt = doc[p.end].lower_ if p.end < len(doc) else ""
+        return plain_counts[-1].stat.counts if nxt in ("as", "more", "fewer", "less", "many", "much") else None
+    if compared:
+        return plain_counts[-1].stat.counts
+    return plain_counts[0].stat.counts
+
+
+def _parallel_counts(doc: Doc, p: _Phrase, sent_start: int, previous: list[_Mention]) -> str | None:
+    """A bare number whose verb repeats the verb of a count in the sentence just before, in the same
+    paragraph: "Two years ago we had two companies building drones. Today we have more than twenty"."""
+    if sent_start == 0 or not _joined(doc, sent_start):
+        return None  # a new paragraph
+    prev_start, _ = _sentence_bounds(doc, doc[sent_start - 1])
+    verb = _governor(doc[p.start])
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be":
+        return None
+    for m in reversed(previous):
+        if m.sent_start == prev_start and m.verb == verb.lemma_.lower() and m.stat.kind == "count" and m.stat.unit is None:
+            return m.stat.counts
+    return None
+
+
+def _clause_counts(doc: Doc, p: _Phrase, before: list[_Mention]) -> str | None:
+    """What a share or a multiple without its own noun measures, from its clause:
+    "a third of them are interceptor drones" (what they are), "orders for only a third of that"
+    (the verb's object), "four times faster" (what is done faster), "40% of it" (the sum just named)."""
+    token = doc[p.start]
+    verb = _governor(token)
+    if verb.lemma_.lower() == "be":
+        for c in verb.children:
+            if c.dep_ == "attr" and c.pos_ in _NOUNS and c.lower_ not in _PRONOUNS:
+                return _quantity_target(c)
+    partitive = p.end < len(doc) and doc[p.end].lower_ == "of" and p.end + 1 < len(doc) and doc[p.end + 1].pos_ == "PRON" \
+        and doc[p.end + 1].tag_ != "PRP$"
+    if partitive and doc[p.end + 1].lower_ == "it" and before:
+        return before[-1].stat.counts  # "more than €50 billion …, roughly 40% of it from Europe"
+    for dep in ("dobj", "nsubjpass", "nsubj"):
+        for c in verb.children:
+            if c.dep_ == dep and c.pos_ in _NOUNS and c.is_alpha and c.lower_ not in _PRONOUNS and not p.start <= c.i < p.end \
+                    and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP"):
+                return _quantity_target(c)
+    return None
 
 
 def _sentence_text(text: str) -> str:
@@ -561,8 +800,9 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
             t.text in "-‐" and not t.whitespace_ and k > j and not doc[k - 1].whitespace_)
         if t.lower_ in ("more", "less", "fewer", "than", "per", "times") or t.like_num or t.lower_ in num.VAGUE_PLURALS:
             ok = False
-        if t.like_num and k > j and doc[k - 1].is_title and k + 1 < limit and doc[k + 1].pos_ in _NOUNS:
-            ok = True  # "Leopard 2 tanks": a model number inside the name of what is counted
+        if (t.like_num or _DESIGNATOR.match(t.text)) and k > j and (doc[k - 1].is_title or doc[k - 1].is_upper) \
+                and k + 1 < limit and doc[k + 1].pos_ in _NOUNS:
+            ok = True  # "Leopard 2 tanks", "Leopard 2A6 tanks": a model number inside the name of what is counted
         if _MODEL_NAME.match(t.text) and k + 1 < limit and doc[k + 1].pos_ in _NOUNS:
             ok = True  # "Geran-2 drones", whatever the tagger made of "Geran-2"
         if t.pos_ == "PROPN" and k > j and t.ent_type_ in ("GPE", "PERSON") and doc[k - 1].pos_ in _NOUNS and doc[k - 1].ent_type_ != t.ent_type_:
@@ -581,8 +821,7 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
 
 def _counted_span(doc: Doc, p: _Phrase) -> tuple[int, int] | None:
     """The noun phrase the number counts, if it is written right after the number."""
-    sent = doc[p.start].sent
-    limit = sent.end
+    limit = _index(doc).sentence(p.start)[1]
     j = p.noun_from if p.noun_from is not None else p.end
     partitive = j > 0 and doc[j - 1].lower_ == "of"
     if p.noun_from is None and j < limit and doc[j].lower_ == "of" and (p.kind == "ratio" or p.value >= 1):
@@ -594,13 +833,18 @@ def _counted_span(doc: Doc, p: _Phrase) -> tuple[int, int] | None:
             j = run[0]  # "38 of 42 drones", "two of the four tanks"
     if p.kind == "amount":
         return None  # money: what it buys is found by `_money_counts`
+    if p.multiplier and j > 0 and doc[j - 1].lower_ in ("as", "than"):
+        return None  # "three times as many as Ukrainian units": the units are compared with, not counted
+    if j < limit and doc[j].pos_ == "PRON" and doc[j].dep_ != "poss" and doc[j].tag_ != "PRP$":
+        return None  # "a third of them": what they are is found from the clause (but "30% of its GDP" counts)
     if p.plain and j < limit and doc[j].lower_ in ("more", "additional", "extra", "new", "fewer"):
         j += 1  # "seven more Patriot systems"
     span = _np_span(doc, j, limit, determiners=partitive)
     if span is None:
         return None
     head = doc[p.end - 1].head
-    if doc[p.end - 1].dep_ == "nummod" and span[0] <= head.i < span[1] - 1 and head.pos_ in _NOUNS:
+    if doc[p.end - 1].dep_ == "nummod" and span[0] <= head.i < span[1] - 1 and head.pos_ in _NOUNS \
+            and head.dep_ != "compound" and not (doc[head.i + 1].like_num or _DESIGNATOR.match(doc[head.i + 1].text)):
         span = (span[0], head.i + 1)  # "12 tanks Russian forces lost": the noun the number counts ends it
     # The head of the counted phrase must be a noun the number attaches to, or directly follow.
     if span[0] - p.end > 4:
@@ -609,15 +853,16 @@ def _counted_span(doc: Doc, p: _Phrase) -> tuple[int, int] | None:
 
 
 def _span_text(doc: Doc, span: tuple[int, int]) -> str:
-    return doc.text[doc[span[0]].idx : _char_end(doc, span[1])]
+    return _text(doc)[doc[span[0]].idx : _char_end(doc, span[1])]
 
 
 def _noun_phrase_of(token: Token) -> str:
     """The written phrase of a noun with its left modifiers: 'Lancet drones', 'drone production'."""
-    left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.pos_ != "NUM"]
+    left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.pos_ != "NUM"
+            and not _ORDINAL.match(c.text)]
     start = min([token.i, *(c.left_edge.i for c in left)])
     doc = token.doc
-    return doc.text[doc[start].idx : token.idx + len(token.text)]
+    return _text(doc)[doc[start].idx : token.idx + len(token.text)]
 
 
 def _of_object(token: Token) -> Token | None:
@@ -629,12 +874,23 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
+#: Nouns named together with what they are for: "demand for interceptors", "needs in air defence".
+NEED_NOUNS = {"demand", "need", "needs", "requirement", "requirements", "shortage", "deficit"}
+
+
 def _quantity_target(token: Token) -> str:
-    """'the number of attack drones launched' -> 'attack drones'; 'drone production' stays."""
+    """'the number of attack drones launched' -> 'attack drones'; 'drone production' stays;
+    'demand for interceptors' keeps what the demand is for."""
     if token.lemma_.lower() in QUANTITY_NOUNS:
         obj = _of_object(token)
         if obj is not None:
             return _noun_phrase_of(obj)
+    if token.lower_ in NEED_NOUNS or token.lemma_.lower() in NEED_NOUNS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "in", "of"):
+                obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in _NOUNS), None)
+                if obj is not None:
+                    return f"{_noun_phrase_of(token)} {child.text} {_noun_phrase_of(obj)}"
     return _noun_phrase_of(token)
 
 
@@ -666,6 +922,24 @@ def _counts(doc: Doc, ctx: ArticleContext, p: _Phrase, noun: tuple[int, int] | N
     """What the number counts, as written; None when nothing countable can be named."""
     if p.kind == "amount":
         return _money_counts(doc, p)
+    if p.change_verb:
+        verb = doc[p.start]
+        target = _change_target(verb)  # "manufacturers tripled their output", "production … doubled"
+        if target is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _NOUNS:
+            target = _quantity_target(verb.head)  # "The number of recruits halved", parsed as a modifier
+        return target
+    if p.compared:
+        # "double the number of drones", "double its 2022 output": what follows; "double those in June": the clause's.
+        j = p.end
+        limit = _index(doc).sentence(p.start)[1]
+        while j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$" or re.fullmatch(r"(19|20)\d\d", doc[j].text)):
+            j += 1
+        span = _np_span(doc, j, limit) if j > p.end else None
+        if span is not None and span[0] == j:
+            head = doc[span[1] - 1]
+            of = _of_object(head) if head.lemma_.lower() in QUANTITY_NOUNS else None
+            return _noun_phrase_of(of) if of is not None else _span_text(doc, span)
+        return _clause_counts(doc, p, [])
     if change is not None and kind in ("relative change", "ratio"):
         target = _change_target(change)
         if target is not None:
@@ -689,6 +963,13 @@ def _counts(doc: Doc, ctx: ArticleContext, p: _Phrase, noun: tuple[int, int] | N
         if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "PERSON", "NORP", "ORG") and noun[1] - noun[0] == 1:
             return None  # "600 Ukraine": not a counted noun
         return text
+    # "increased the production of its howitzers from two to twelve a month": the levels of what changed.
+    if p.start > 0 and doc[p.start - 1].lower_ in ("from", "to"):
+        verb = _change_verb_of(doc[p.start - 1])
+        if verb is not None:
+            target = _change_target(verb)
+            if target is not None:
+                return target
     # No noun after the number: "the death toll reached 12", "the number of attacks rose to 45".
     level = _level_subject(doc, p)
     if level is not None:
@@ -724,6 +1005,10 @@ def _level_subject(doc: Doc, p: _Phrase) -> str | None:
     head = token.head
     if head.dep_ == "prep" and head.lower_ in ("to", "at"):
         head = head.head
+        if head.pos_ == "VERB":
+            for c in head.children:
+                if c.dep_ == "dobj" and c.pos_ == "NOUN" and head.lemma_.lower() not in LEVEL_VERBS:
+                    return _quantity_target(c)  # "bringing Russia's total losses to about 712,950"
     elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
         head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
     if head.pos_ not in ("VERB", "AUX"):
@@ -734,9 +1019,30 @@ def _level_subject(doc: Doc, p: _Phrase) -> str | None:
     verbs = [head, head.head] if head.dep_ in ("conj", "advcl", "xcomp") else [head]
     for verb in verbs:
         for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.dep_ in ("nsubj", "nsubjpass") and not p.start <= c.i < p.end:
                 return _quantity_target(c) if c.pos_ == "NOUN" else None
     return None
+
+
+def _brought_to(doc: Doc, p: _Phrase, hedge_start: int) -> str | None:
+    """'bringing its total kills since the start of the war to 2,400': what the clause's verb takes
+    to the level, when the parse hangs 'to' from another word."""
+    if hedge_start < 1 or doc[hedge_start - 1].lower_ != "to":
+        return None
+    k = hedge_start - 2
+    while k >= 0 and doc[k].text not in (",", ";", ":") and hedge_start - k < 15:
+        t = doc[k]
+        if t.pos_ == "VERB" and t.lemma_.lower() not in LEVEL_VERBS:
+            for c in t.children:
+                if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < hedge_start:
+                    return _quantity_target(c)
+            return None
+        k -= 1
+    return None
+
+
+#: Words that join the parts of a list label: "warships / boats", "vehicles and fuel tanks".
+_LABEL_JOINERS = {"/", "and", "&", ","}
 
 
 def _list_label(doc: Doc, p: _Phrase) -> str | None:
@@ -747,20 +1053,26 @@ def _list_label(doc: Doc, p: _Phrase) -> str | None:
         return None
     end = k
     start = end
-    while start - 1 >= 0 and _joined(doc, start) and doc[start - 1].pos_ in ("NOUN", "ADJ", "PROPN") and end - start < 4:
+    while start - 1 >= 0 and _joined(doc, start) and end - start < 6 and (
+            doc[start - 1].pos_ in ("NOUN", "ADJ", "PROPN")
+            or (doc[start - 1].lower_ in _LABEL_JOINERS and start - 2 >= 0 and doc[start - 2].pos_ in ("NOUN", "ADJ", "PROPN"))):
         start -= 1
     if start == end or doc[end - 1].pos_ not in _NOUNS:
         return None
     if start > 0 and _joined(doc, start) and doc[start - 1].pos_ not in ("PUNCT", "CCONJ"):
         return None  # mid-sentence, not a list label
-    return doc.text[doc[start].idx : _char_end(doc, end)]
+    return _text(doc)[doc[start].idx : _char_end(doc, end)]
 
 
 def _money_counts(doc: Doc, p: _Phrase) -> str:
     """A sum of money counts its currency and what it pays for: 'euros in military aid'."""
     currency = CURRENCY_WORDS.get(p.unit or "", p.unit or "money")
-    limit = doc[p.start].sent.end
+    limit = _index(doc).sentence(p.start)[1]
     j = p.end
+    if j < limit and doc[j].text == "(":
+        close = next((k for k in range(j + 1, min(limit, j + 10)) if doc[k].text == ")"), None)
+        if close is not None:
+            j = close + 1  # "500 million euros ($520 million) for drones": past the conversion
     if j < limit and doc[j].lower_ in ("in", "of", "for", "on", "worth") and j + 1 < limit:
         span = _np_span(doc, j + 1, limit)
         if span is not None:
@@ -773,9 +1085,10 @@ def _money_counts(doc: Doc, p: _Phrase) -> str:
     k -= 1
     if k >= 1 and doc[k].lower_ == "at" and doc[k - 1].lower_ in ("valued", "estimated", "priced"):
         k -= 1
-    if k >= 1 and doc[k].lower_ in ("worth", "of", "totaling", "totalling", "valued", "estimated", "priced") \
-            and doc[k - 1].pos_ == "NOUN":
-        return f"{_noun_phrase_of(doc[k - 1])} in {currency}"
+    if k >= 1 and doc[k].lower_ in ("worth", "of", "totaling", "totalling", "valued", "estimated", "priced"):
+        before = k - 2 if doc[k - 1].text == "," and k >= 2 else k - 1  # "its aid package, worth DKK 1.3 billion"
+        if doc[before].pos_ == "NOUN":
+            return f"{_noun_phrase_of(doc[before])} in {currency}"
     # "the defense budget is UAH 2.2 trillion", "the package is valued at $2.3 billion".
     level = _level_subject(doc, p)
     if level is not None:
@@ -801,12 +1114,12 @@ def _singular(word: str) -> str:
 
 def _sentence_bounds(doc: Doc, token: Token) -> tuple[int, int]:
     """The token span [start, end) of token's sentence, cut at line breaks (headlines run on)."""
-    sent = token.sent
+    sent_start, sent_end = _index(doc).sentence(token.i)
     start = token.i
-    while start > sent.start and _joined(doc, start):
+    while start > sent_start and _joined(doc, start):
         start -= 1
     end = token.i + 1
-    while end < sent.end and _joined(doc, end) and doc[end].pos_ != "SPACE":
+    while end < sent_end and _joined(doc, end) and doc[end].pos_ != "SPACE":
         end += 1
     return start, end
 
@@ -837,7 +1150,35 @@ def _per(doc: Doc, p: _Phrase, noun: tuple[int, int] | None, sent_end: int) -> s
     return None
 
 
+_ORDINAL = re.compile(r"^(?:the\s+)?\d+(?:st|nd|rd|th)$", re.I)
 _PERIOD_LEAD = re.compile(r"^(?:(?:in|over|during|within|for|throughout|across|of|on|at)\s+)?(?:(?:just|only|the|a)\s+)*", re.I)
+
+
+#: "since the start of the full-scale invasion", "since the beginning of the war": a period without a date.
+_SINCE_EVENT = re.compile(r"^since\s+the\s+(?:start|beginning|outbreak|launch|onset)\s+of\s+(?:the\s+|this\s+)?[\w-]+(?:\s+[\w-]+){0,2}?"
+                          r"(?=\s*(?:$|[,.;:)]|\s(?:to|and|but|while|which|in|on|at|according|when)\b))", re.I)
+
+
+def _since_period(doc: Doc, p: _Phrase, sent_start: int, sent_end: int) -> str | None:
+    """A 'since …' phrase in the number's own clause (no comma between them) that the parse did not
+    attach: "lost 500,000 troops killed or wounded since February 2022", "losses since the start of
+    the invasion to about 712,950"."""
+    left = p.start
+    while left > sent_start and doc[left - 1].text not in (",", ";", ":", "—", "–") and p.start - left < 15:
+        left -= 1
+    right = p.end
+    while right < sent_end and doc[right].text not in (",", ";", ":", "—", "–") and right - p.end < 15:
+        right += 1
+    for k in [*range(p.end, right), *range(left, p.start)]:
+        if doc[k].lower_ != "since" or k + 1 >= sent_end:
+            continue
+        ent = _index(doc).entity_at(k + 1)
+        if ent is not None and ent.label_ == "DATE" and ent.start == k + 1 and not _ORDINAL.match(ent.text):
+            return "since " + _PERIOD_LEAD.sub("", ent.text)
+        m = _SINCE_EVENT.match(_text(doc)[doc[k].idx : _char_end(doc, right if k >= p.end else p.start)])
+        if m:
+            return m.group(0)
+    return None
 
 
 def _governor(token: Token) -> Token:
@@ -856,21 +1197,29 @@ def _period(doc: Doc, p: _Phrase, noun: tuple[int, int] | None, sent_start: int,
     if verb.dep_ == "conj":
         verbs.add(verb.head)
     best: Span | None = None
-    for ent in doc.ents:
+    for ent in _index(doc).entities_in(sent_start, sent_end):
         if ent.label_ not in ("DATE", "TIME") or ent.start < sent_start or ent.end > sent_end:
             continue
-        if ent.start <= p.start < ent.end:
+        if ent.start <= p.start < ent.end or _ORDINAL.match(ent.text):
             continue
         if _governor(ent.root) in verbs or _governor(ent.root) == _governor(doc[p.start]) or ent.root.head == anchor_tok:
             if best is None or abs(ent.start - p.start) < abs(best.start - p.start):
                 best = ent
+    night = next((t for t in doc[sent_start:sent_end] if t.lower_ in NIGHT_WORDS and _governor(t) in verbs), None)
     if best is None:
-        return None
+        if night is not None:
+            return night.lower_  # "launched 143 drones overnight": the tagger gives no date
+        return _since_period(doc, p, sent_start, sent_end)
     text = best.text
+    if _ORDINAL.match(text):
+        return None  # "its 22nd aid package": the tagger's DATE, an ordinal
     lead = best.start - 1
     if lead >= 0 and doc[lead].lower_ == "since":
         return "since " + _PERIOD_LEAD.sub("", text)
-    return _PERIOD_LEAD.sub("", text).strip() or None
+    text = _PERIOD_LEAD.sub("", text).strip()
+    if night is not None and night.i < best.start and best.start - night.i <= 2:
+        return f"{night.lower_} {doc[night.i + 1 : best.start].text} {text}".replace("  ", " ")  # "overnight on Feb. 13"
+    return text or None
 
 
 # --------------------------------------------------------------------------- subject and claimant
@@ -890,10 +1239,7 @@ def _country_key(ctx: ArticleContext, token: Token) -> str | None:
 
 
 def _entity_span(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return _index(token.doc).entity_at(token.i)
 
 
 def _subject(doc: Doc, ctx: ArticleContext, p: _Phrase, noun: tuple[int, int] | None) -> str | None:
@@ -919,7 +1265,7 @@ def _subject(doc: Doc, ctx: ArticleContext, p: _Phrase, noun: tuple[int, int] | 
 
 def _last_country_before(doc: Doc, ctx: ArticleContext, token: Token) -> str | None:
     """'it'/'they' refer back to the last country that was a subject in the same paragraph."""
-    line_start = doc.text.rfind("\n", 0, token.idx) + 1
+    line_start = _text(doc).rfind("\n", 0, token.idx) + 1
     for t in reversed(doc[: token.i]):
         if t.idx < line_start:
             break
@@ -951,10 +1297,7 @@ def _claimant(doc: Doc, ctx: ArticleContext, offset: int) -> str | None:
 
 
 def _token_at(doc: Doc, offset: int) -> Token:
-    for t in doc:
-        if t.idx <= offset < t.idx + max(1, len(t.text)):
-            return t
-    return doc[-1]
+    return doc[_index(doc).token_at(offset)]
 
 
 def _sayer(doc: Doc, ctx: ArticleContext, start: int, end: int, reported_only: bool = False) -> str | None:
@@ -967,11 +1310,38 @@ def _sayer(doc: Doc, ctx: ArticleContext, start: int, end: int, reported_only: b
             people = [c for c in t.children if c.dep_ == "nsubj"]
         elif t.lower_ == "according" and t.i + 1 < end and doc[t.i + 1].lower_ == "to":
             people = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+        people += [a for person in people for a in person.children if a.dep_ == "appos"]
         for person in people:
             key = _person_key(doc, ctx, person)
             if key is not None:
                 return key
+        if not people and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS:
+            key = _name_before(doc, ctx, t.i, start)
+            if key is not None:
+                return key
     return None
+
+
+def _name_before(doc: Doc, ctx: ArticleContext, i: int, start: int) -> str | None:
+    """A person named right before a verb the parser gave no subject: "…, Oleksandr Petrenko, said"."""
+    k = i - 1
+    if k >= start and doc[k].text == ",":
+        k -= 1
+    end = k + 1
+    while k >= start and end - k <= 4 and doc[k].is_alpha and doc[k].text[:1].isupper():
+        k -= 1
+    for first in range(k + 1, end):
+        key = _cached_person(doc, ctx, doc[first:end].text)
+        if key is not None:
+            return key
+    return None
+
+
+def _cached_person(doc: Doc, ctx: ArticleContext, name: str) -> str | None:
+    cache = _index(doc).persons
+    if name not in cache:
+        cache[name] = ctx.resolve(name, "Person")
+    return cache[name]
 
 
 def _attributed(doc: Doc, start: int, end: int) -> bool:
@@ -992,7 +1362,7 @@ def _person_key(doc: Doc, ctx: ArticleContext, token: Token) -> str | None:
     subtree = doc[token.left_edge.i : token.i + 1]
     names += [subtree.text, token.text]
     for name in names:
-        key = ctx.resolve(name, "Person")
+        key = _cached_person(doc, ctx, name)
         if key is not None:
             return key
     return None
@@ -1020,6 +1390,10 @@ def _compatible(a: _Mention, b: _Mention) -> bool:
         return False
     if not a.head_words & b.head_words:
         return False
+    for attr in ("claimed_by", "subject"):
+        x, y = getattr(sa, attr), getattr(sb, attr)
+        if x is not None and y is not None and x != y:
+            return False  # the same figure said by two people, or about two countries, is two facts
     for attr in ("period", "subject"):
         x, y = getattr(sa, attr), getattr(sb, attr)
         if x is not None and y is not None and x != y and attr == "period" and not (_content_words(x) & _content_words(y)):
@@ -1059,8 +1433,9 @@ def _merge(mentions: list[_Mention], ctx: ArticleContext) -> list[Statistic]:
     groups = _merge_headline_groups(groups)
     out: list[Statistic] = []
     for group in groups:
-        # The fullest description wins: most attributes, then body over headline, then first.
-        best = max(group, key=lambda m: (m.richness, not m.in_headline, -m.offset))
+        # The body's fullest description wins (a headline compresses: "next year" for "in 2025"),
+        # then the first; what it lacks is filled in from the other mentions, the headline's too.
+        best = max(group, key=lambda m: (not m.in_headline, m.richness, -m.offset))
         stat = best.stat
         for attr in ("qualifier", "per", "period", "subject", "claimed_by", "upper"):
             if getattr(stat, attr) is None:
