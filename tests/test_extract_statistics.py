@@ -522,3 +522,26 @@ def test_double_followed_by_what_it_doubles(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "Finland will train 900 gunners, almost double its 2023 intake.")
     stat = _find(stats, 2, "intake")
     assert (stat.kind, stat.qualifier) == ("ratio", "nearly")
+
+
+# --------------------------------------------------------------------------- organizations as claimants
+
+
+def test_an_organization_that_reports_a_number_claims_it(nlp, gazetteer):
+    text = ("Russia lost 1,150 soldiers over the past day, the General Staff of the Armed Forces said on Monday. "
+            "According to the Ministry of Defence of Estonia, about 25 drones crossed the border in May.")
+    doc, ctx = _context(nlp, gazetteer, text)
+    staff = ctx.register("General Staff", "Organization", text.index("General Staff"), text.index("General Staff") + 13)
+    ministry_at = text.index("Ministry of Defence of Estonia")
+    ministry = ctx.register("Ministry of Defence of Estonia", "Organization", ministry_at, ministry_at + 30)
+    stats = find_statistics(doc, ctx)
+    assert _find(stats, 1150, "soldiers").claimed_by == staff
+    assert _find(stats, 25, "drones").claimed_by == ministry
+
+
+def test_a_person_is_preferred_to_an_organization(nlp, gazetteer):
+    text = "The ministry's spokesman Ivan Petrov said that 300 shells were delivered."
+    doc, ctx = _context(nlp, gazetteer, text, persons=("Ivan Petrov",))
+    ctx.register("ministry", "Organization", text.index("ministry"), text.index("ministry") + 8)
+    stats = find_statistics(doc, ctx)
+    assert _find(stats, 300, "shells").claimed_by == ctx.resolve("Ivan Petrov", "Person")

@@ -124,7 +124,7 @@ class Statistic:
     per: str | None = None  # "square kilometer"
     period: str | None = None  # "two months"
     subject: str | None = None  # entity key of who or what the number is about
-    claimed_by: str | None = None  # entity key of the Person who claimed it
+    claimed_by: str | None = None  # entity key of the Person (or else Organization) who claimed it
     sentence: str = ""  # the sentence it stands in (first anchor)
     written: str = ""  # the number as written: "six times", "over a third"
     anchors: list[Anchor] = field(default_factory=list)

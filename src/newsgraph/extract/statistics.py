@@ -1301,7 +1301,10 @@ def _token_at(doc: Doc, offset: int) -> Token:
 
 
 def _sayer(doc: Doc, ctx: ArticleContext, start: int, end: int, reported_only: bool = False) -> str | None:
-    """The person of a verb of saying in tokens [start, end): 'X said', 'X stated that', 'according to X'."""
+    """Who speaks through a verb of saying in tokens [start, end): 'X said', 'X stated that', 'according to X'.
+
+    A person is preferred; an organization named as the speaker is taken when no person is.
+    """
     for t in doc[start:end]:
         people: list[Token] = []
         if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS:
@@ -1313,6 +1316,11 @@ def _sayer(doc: Doc, ctx: ArticleContext, start: int, end: int, reported_only: b
         people += [a for person in people for a in person.children if a.dep_ == "appos"]
         for person in people:
             key = _person_key(doc, ctx, person)
+            if key is not None:
+                return key
+        # "the General Staff said", "according to the Ministry of Defence": an organization speaks.
+        for sayer in people:
+            key = _organization_key(ctx, sayer)
             if key is not None:
                 return key
         if not people and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS:
@@ -1364,6 +1372,16 @@ def _person_key(doc: Doc, ctx: ArticleContext, token: Token) -> str | None:
     for name in names:
         key = _cached_person(doc, ctx, name)
         if key is not None:
+            return key
+    return None
+
+
+def _organization_key(ctx: ArticleContext, token: Token) -> str | None:
+    """The registered organization whose mention is this noun phrase's head: 'Ukraine's General Staff'."""
+    right = token.right_edge
+    start, end = token.left_edge.idx, right.idx + len(right)
+    for m_start, m_end, key in reversed(ctx.mentions(start, end, ("Organization",))):
+        if m_start <= token.idx < m_end:
             return key
     return None
 
