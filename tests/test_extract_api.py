@@ -42,3 +42,20 @@ def test_all_keys_point_at_entities(nlp, gazetteer):
     for item in [*record.quotes, *record.claims]:
         assert item.speaker in keys
     assert {record.entity(c.speaker).name for c in record.claims} == {"Ivan Horvat"}
+
+
+def test_inline_furniture_keeps_offsets_and_is_left_out(nlp, gazetteer):
+    text = (
+        "Sweden orders new submarines\n\n"
+        "Sweden will order two more submarines from its shipyards, Defence Minister Karl Lund said on Monday, "
+        "adding that the contract would be signed before the summer and the boats delivered by 2031.\n\n"
+        "Read also: Norway and Denmark sign artillery deal\n\n"
+        "“The Baltic Sea is our front yard,” Lund said.\n"
+    )
+    record = extract_record(Article(id="t", text=text), nlp, gazetteer)
+    names = {e.name for e in record.entities}
+    assert "Norway" not in names and "Denmark" not in names
+    assert "Baltic Sea" in names
+    for entity in record.entities:
+        for anchor in entity.mentions:
+            assert text[anchor.start : anchor.end] == anchor.exact

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from newsgraph.extract.boilerplate import find_body_end, find_duplicate_lines, find_headline, find_publisher
+from newsgraph.extract.boilerplate import (
+    find_body_end,
+    find_duplicate_lines,
+    find_headline,
+    find_inline_furniture,
+    find_publisher,
+    is_caption,
+)
 
 PROSE = (
     "Estonia will double its ammunition purchases next year, the defence ministry in Tallinn said on Monday, "
@@ -82,3 +89,72 @@ def test_appeal_words_inside_prose_or_quotes_do_not_cut():
     )
     end = find_body_end(text)
     assert text[:end].endswith("met in Riga.")
+
+
+# ----------------------------------------------------------------------------- furniture inside the body
+
+INLINE = (
+    "Norway buys new frigates\n\n"
+    f"{PROSE}\n\n"
+    "Read also: Denmark orders more artillery from France\n\n"
+    "Photo: Ministry of Defence / Kari Nilsen\n\n"
+    "Note from the editor: we report from the front every day. Become a member today and support our work.\n\n"
+    "The frigates will be built in Bergen, the navy's chief of staff told reporters on Tuesday, adding that "
+    "the first ship is due in 2029 and that crews will begin training with allied navies next year.\n\n"
+    "Parliament approved the purchase in March after a long debate about costs, and the opposition has "
+    "asked the government to publish the full contract once it is signed with the shipyard.\n\n"
+    "Tags: Norway, Navy, Frigates\n\n"
+    "© 2025 Nordic Defence Review. All rights reserved.\n"
+)
+
+
+def test_appeal_between_two_paragraphs_does_not_end_the_body():
+    end = find_body_end(INLINE)
+    assert INLINE[:end].endswith("once it is signed with the shipyard.")
+
+
+def test_tags_line_starts_the_footer():
+    text = f"Headline\n\n{PROSE}\n\nTopics: Estonia, Ammunition\n"
+    assert find_body_end(text) == len(f"Headline\n\n{PROSE}")
+
+
+def test_inline_furniture_lines_are_found_and_prose_is_not():
+    end = find_body_end(INLINE)
+    spans = find_inline_furniture(INLINE, end, find_headline(INLINE, end))
+    lines = [INLINE[a:b] for a, b in spans]
+    assert lines == [
+        "Read also: Denmark orders more artillery from France",
+        "Photo: Ministry of Defence / Kari Nilsen",
+        "Note from the editor: we report from the front every day. Become a member today and support our work.",
+    ]
+    assert is_caption("Photo: Ministry of Defence / Kari Nilsen")
+    assert not is_caption("Photographs of the wreckage were published by the ministry on Monday.")
+
+
+def test_publisher_named_in_a_footer_sentence():
+    text = (
+        f"Headline\n\n{PROSE}\n\nSign up for our newsletter\n\n"
+        "Jane Roe\nNews Editor\n\nJane Roe is a news editor at the Baltic Defence Times.\n"
+    )
+    name, start, stop = find_publisher(text, find_body_end(text))
+    assert name == "Baltic Defence Times" and text[start:stop] == name
+
+
+def test_furniture_inside_the_body_is_not_extracted(nlp, gazetteer):
+    from newsgraph.extract import extract_record
+    from newsgraph.model import Article
+
+    record = extract_record(Article(id="t", text=INLINE), nlp, gazetteer)
+    names = {e.name for e in record.entities}
+    assert "Denmark" not in names and "France" not in names  # only in the 'Read also' link
+    assert "Kari Nilsen" not in names  # a photo credit
+    assert "Bergen" in names  # the prose after the appeal is still read
+
+
+def test_one_about_us_paragraph_after_an_appeal_is_still_footer():
+    about = (
+        "The Baltic Defence Review is an independent English-language outlet covering security in the Baltic "
+        "states, Poland and the Nordic countries, founded in 2019 by a group of journalists in Riga."
+    )
+    text = f"Headline\n\n{PROSE}\n\nSign up for our newsletter\n\n{about}\n"
+    assert find_body_end(text) == len(f"Headline\n\n{PROSE}")

@@ -171,3 +171,23 @@ def test_single_curly_quotes_and_name_colon(nlp, gazetteer):
         ("Juris Ozols", "Ukraine’s victory is our security,"),
         ("Juris Ozols", "We will send more drones."),
     ]
+
+
+def test_according_to_after_the_closing_mark(nlp, gazetteer):
+    text = (
+        "Olena Marchuk, head of the Centre for Strategic Communications, spoke in Kyiv.\n\n"
+        "“The enemy wants to sow panic,” according to Marchuk.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Olena Marchuk", "The enemy wants to sow panic,")]
+
+
+def test_quotes_in_furniture_lines_are_not_quotations(nlp, gazetteer):
+    text = (
+        "Finnish Defense Minister Antti Koskinen visited the border on Monday, and he told reporters that "
+        "the new fence would be finished next year, well before the deadline agreed with the European Union.\n\n"
+        "Read also: Koskinen: “We will not be intimidated by anyone at all”\n\n"
+        "“We are ready to defend every metre,” Koskinen said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Antti Koskinen", "We are ready to defend every metre,")]

@@ -19,7 +19,13 @@ import dataclasses
 from spacy.language import Language
 
 from newsgraph import __version__
-from newsgraph.extract.boilerplate import find_body_end, find_duplicate_lines, find_headline, find_publisher
+from newsgraph.extract.boilerplate import (
+    find_body_end,
+    find_duplicate_lines,
+    find_headline,
+    find_inline_furniture,
+    find_publisher,
+)
 from newsgraph.extract.coalitions import find_coalitions
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities import find_entities
@@ -40,6 +46,7 @@ def extract_record(article: Article, nlp: Language, gazetteer: Gazetteer) -> Rec
     ctx = ArticleContext(text=text, gazetteer=gazetteer, body_end=body_end)
     ctx.headline = find_headline(text, body_end)
     ctx.duplicates = find_duplicate_lines(text, body_end)
+    ctx.furniture = find_inline_furniture(text, body_end, ctx.headline)
 
     publisher = find_publisher(text, body_end)
     if publisher is not None:
@@ -54,7 +61,8 @@ def extract_record(article: Article, nlp: Language, gazetteer: Gazetteer) -> Rec
         article = dataclasses.replace(article, title=text[ctx.headline[0] : ctx.headline[1]])
 
     # Line breaks must end sentences (headlines, list items); added to `nlp` once if missing.
-    doc = with_line_breaks(nlp)(text[:body_end])
+    # Furniture inside the body is blanked out (same length, so offsets stay the article's).
+    doc = with_line_breaks(nlp)(_blank(text[:body_end], ctx.furniture))
     find_entities(doc, ctx)
     roles = find_roles(doc, ctx)
     quotes, claims = find_speech(doc, ctx, roles)
@@ -72,6 +80,16 @@ def extract_record(article: Article, nlp: Language, gazetteer: Gazetteer) -> Rec
         extractor=f"newsgraph {__version__}",
         model=f"{nlp.meta['name']} {nlp.meta['version']}",
     )
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every span replaced by spaces of the same length."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _rekey_role(role: Role, ctx: ArticleContext) -> Role:

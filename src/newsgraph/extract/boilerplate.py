@@ -2,8 +2,10 @@
 
 News pages copied as text end with navigation, donation appeals, correction notes and
 ad-blocker pleas. Everything from the first such line on is boilerplate: `find_body_end`
-returns where it starts. The patterns are generic phrases of that furniture, not tied to
-one site.
+returns where it starts. Furniture inside the article (a "Read also: …" link, a photo
+caption, a membership appeal between two paragraphs) does not end it: `find_inline_furniture`
+gives those lines, which the extractor leaves out. The patterns are generic phrases of
+that furniture, not tied to one site.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 _HEADING_LINE = re.compile(
     r"^\s*(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|topics))?|"
     r"(?:read\s+)?more(?:\s+(?:on\s+this\s+topic|stories|news|from\s+\w+))?|read\s+also|see\s+also|you\s+may\s+also\s+like|"
-    r"recommended(?:\s+for\s+you)?|popular|most\s+read|trending|tags?|share(?:\s+this(?:\s+article)?)?|"
+    r"recommended(?:\s+for\s+you)?|popular|most\s+read|trending|tags?|topics|keywords|share(?:\s+this(?:\s+article)?)?|print|"
     r"advertisement|comments?|leave\s+a\s+(?:reply|comment)|subscribe)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -61,14 +63,35 @@ def lines_of(text: str) -> list[Line]:
     return out
 
 
+# "Tags: Defence, Ukraine, Drones": a list of topic labels, not a sentence.
+_LABEL_LIST = re.compile(r"^\s*(?:tags?|topics?|keywords|filed\s+under|categories)\s*:\s*[^.!?]*$", re.IGNORECASE)
+
+# "Photo: Ministry of Defence", "Photo by …", "Illustrative photo": a caption or credit line.
+_CAPTION = re.compile(
+    r"^\s*(?:(?:illustrative\s+|cover\s+|main\s+|featured\s+|file\s+)?(?:photo|photograph|image|picture|illustration|video)"
+    r"(?:\s+(?:credit|source|illustration))?\s*(?::|by\b)|(?:photo|image)\s+credit\b)",
+    re.IGNORECASE,
+)
+
+
 def is_furniture(line: str) -> bool:
     """Whether a line is site furniture rather than article text.
 
     A line with quotation marks is someone's words, whatever phrase it contains.
     """
-    if _HEADING_LINE.match(line):
+    if _HEADING_LINE.match(line) or _LABEL_LIST.match(line):
         return True
     return not re.search(r"[“”\"]", line) and bool(_FURNITURE_PHRASE.search(line))
+
+
+def is_caption(line: str) -> bool:
+    """Whether a line is a photo caption or credit ("Photo: …"), not a sentence of the article."""
+    return len(line) < LONG_PARAGRAPH and not re.search(r"[“”\"]", line) and bool(_CAPTION.match(line))
+
+
+def _is_prose(line: str) -> bool:
+    """A long paragraph of the article: not furniture, not a cross-link, not a caption."""
+    return len(line) >= LONG_PARAGRAPH and not is_furniture(line) and not _CROSS_LINK.match(line) and not is_caption(line)
 
 
 # A cross-link to another story: "Read also: …", "See also: …", "Related: …".
@@ -80,15 +103,17 @@ def find_body_end(text: str) -> int:
 
     The first furniture line after the first long paragraph ends the article, together
     with the cross-link lines ("Read also: …") right before it; trailing whitespace before
-    it is left out of the body.
+    it is left out of the body. A furniture line followed by another long paragraph of prose
+    (an appeal printed between two paragraphs) is inside the article and does not end it.
     """
     seen_prose = False
     links_from: int | None = None  # start of a run of cross-link lines just before this line
-    for line in lines_of(text):
+    lines = lines_of(text)
+    for n, line in enumerate(lines):
         stripped = line.text.strip()
         if not stripped:
             continue
-        if seen_prose and is_furniture(stripped):
+        if seen_prose and is_furniture(stripped) and not _prose_follows(lines, n):
             cut = line.start if links_from is None else links_from
             return len(text[:cut].rstrip())
         if _CROSS_LINK.match(stripped):
@@ -100,6 +125,42 @@ def find_body_end(text: str) -> int:
     if links_from is not None:
         return len(text[:links_from].rstrip())
     return len(text.rstrip())
+
+
+def _prose_follows(lines: list[Line], n: int) -> bool:
+    """Whether the article goes on after line n: the next non-empty line is a long paragraph of
+    prose, and so is another one before the next furniture line (one paragraph alone may be a
+    footer's "about us" text)."""
+    if _HEADING_LINE.match(lines[n].text.strip()) or _LABEL_LIST.match(lines[n].text.strip()):
+        return False  # "Related:", "Tags: …" head the footer whatever follows them
+    prose = 0
+    for line in lines[n + 1 :]:
+        stripped = line.text.strip()
+        if not stripped:
+            continue
+        if is_furniture(stripped):
+            break
+        if _is_prose(stripped):
+            prose += 1
+        elif prose == 0:
+            return False
+        if prose >= 2:
+            return True
+    return False
+
+
+def find_inline_furniture(text: str, body_end: int, headline: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+    """Spans of the furniture lines inside the body: cross-links ("Read also: …"), photo
+    captions and appeals printed between paragraphs. The headline is never one of them."""
+    out = []
+    for line in lines_of(text[:body_end]):
+        stripped = line.text.strip()
+        if not stripped or (headline is not None and headline[0] <= line.start + len(line.text) - len(line.text.lstrip()) < headline[1]):
+            continue
+        if _CROSS_LINK.match(stripped) or is_caption(stripped) or is_furniture(stripped):
+            lead = len(line.text) - len(line.text.lstrip())
+            out.append((line.start + lead, line.start + lead + len(stripped)))
+    return out
 
 
 def find_headline(text: str, body_end: int) -> tuple[int, int] | None:
@@ -143,6 +204,7 @@ def find_duplicate_lines(text: str, body_end: int) -> list[tuple[int, int]]:
 _PUBLISHER_WORD = r"(?:Press|News|Times|Post|Herald|Journal|Telegraph|Gazette|Daily|Weekly|Review|Insider|Monitor|Tribune|Observer|Guardian|Independent|Media|Radio|TV|Today|Pravda|Report|Agency)"
 # "© 2024 Baltic News Network. All rights reserved."
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w&’' -]{1,40}?[\w])\s*(?:[.,|]|all\s+rights|$)", re.IGNORECASE | re.MULTILINE)
+_PRESS_NAME = re.compile(r"\b(?:at|for|from|of|by|with|to)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w’'&.-]*\s+){0,3}" + _PUBLISHER_WORD + r")\b")
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w’'&.-]*|of|the|and)(?:\s+(?:[A-Z][\w’'&.-]*|of|the|and)){0,4}$")
 
 
@@ -164,10 +226,14 @@ def find_publisher(text: str, body_end: int) -> tuple[str, int, int] | None:
         lead = len(line.text) - len(line.text.lstrip())
         start = body_end + line.start + lead
         press = bool(re.search(r"\b" + _PUBLISHER_WORD + r"$", stripped))
-        candidates.append((not press, start, stripped))
+        candidates.append((0 if press else 2, start, stripped))
+    # "… is a news editor at the Kyiv Independent": a name ending in a press word inside a footer line.
+    for line in lines_of(text[body_end:]):
+        for m in _PRESS_NAME.finditer(line.text):
+            candidates.append((1, body_end + line.start + m.start("name"), m.group("name")))
     for m in _COPYRIGHT.finditer(text, body_end):
         if m.group("name")[0].isupper():
-            candidates.append((False, m.start("name"), m.group("name").strip()))
+            candidates.append((0, m.start("name"), m.group("name").strip()))
     if not candidates:
         return None
     _, start, name = min(candidates)

@@ -24,6 +24,8 @@ class ArticleContext:
     headline: tuple[int, int] | None = None  # span of the headline line(s), if any
     # spans of head lines that repeat an earlier one (a headline printed twice)
     duplicates: list[tuple[int, int]] = field(default_factory=list)
+    # spans of furniture lines inside the body ("Read also: …", photo captions), left out of extraction
+    furniture: list[tuple[int, int]] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     # (start, end, speaker key) of spans whose words a person says or claims: quotes
     # and reported-speech clauses; sorted by start.
@@ -135,6 +137,10 @@ class ArticleContext:
     def is_duplicate(self, offset: int) -> bool:
         """Whether this offset lies in a head line that repeats an earlier one."""
         return any(start <= offset < end for start, end in self.duplicates)
+
+    def is_ignored(self, offset: int) -> bool:
+        """Whether this offset lies in a repeated head line or in furniture inside the body."""
+        return self.is_duplicate(offset) or any(start <= offset < end for start, end in self.furniture)
 
     def current_key(self, key: str | None) -> str | None:
         """The key an entity has now (a person's key changes when a fuller name is found)."""

@@ -20,14 +20,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.names import name_key
 from newsgraph.extract.lexicon import (
+    COUNTRIES_WITH_THE,
+    CURRENCY_CODES,
     EVENT_NOUNS,
     MINISTRY_FULL,
     MONTHS,
     ORG_HEADS,
     SPEECH_VERBS,
     TITLE_HEADS,
+    SERVICE_NAMES,
     WEEKDAYS,
+    country_adjective,
     demonyms,
     is_title_word,
 )
@@ -73,10 +78,13 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     skip = _parenthetical_aliases(doc, ctx)
     candidates = _person_candidates(doc, ctx) + _gazetteer_candidates(doc, ctx) + _event_candidates(doc, ctx)
     persons = [(c.start, c.end) for c in candidates if c.kind == "Person"]
-    candidates += _organization_candidates(doc, ctx, persons)
+    candidates += _organization_candidates(doc, ctx, persons) + _acronym_candidates(doc, ctx)
     full_names = {c.name.split()[-1] for c in candidates if c.kind == "Person" and len(c.name.split()) > 1}
     candidates += _ner_candidates(doc, ctx, full_names)
     candidates = [c for c in candidates if not any(s <= c.start and c.end <= e for s, e, _ in skip)]
+    candidates = [_with_ordinal(ctx, c) for c in candidates if not _portfolio(ctx, c)]
+    regions, region_spans = _coordinated_regions(doc, ctx)
+    candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in region_spans)] + regions
     chosen: list[Candidate] = []
     # A name found by its context beats any NER span overlapping it ("Defense Jane Roe" tagged ORG);
     # otherwise the longer span wins, then the more reliable source.
@@ -111,12 +119,30 @@ def is_name_token(token: Token) -> bool:
     text = token.text
     if not _is_capitalised(token) or not re.fullmatch(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*\.?", text):
         return False
+    if _is_initial(token):
+        return True  # "Tore O. Sandvik": a middle initial
     lower = text.casefold()
     if lower in _NOT_NAMES or lower in MONTHS or lower in WEEKDAYS or is_title_word(lower):
         return False
     if text.isupper() and len(text) > 1:
         return False  # acronyms are organizations, not names
     return token.pos_ in ("PROPN", "NOUN", "ADJ", "X") or not token.is_sent_start
+
+
+def _is_initial(token: Token) -> bool:
+    """A capital letter with a period inside a name ("O." in "Tore O. Sandvik"): the previous and
+    the next token are capitalised words of the same sentence."""
+    doc = token.doc
+    return (
+        bool(re.fullmatch(r"[A-Z]\.", token.text))
+        and 0 < token.i < len(doc) - 1
+        and not token.is_sent_start
+        and not doc[token.i + 1].is_sent_start
+        and _is_capitalised(doc[token.i - 1])
+        and doc[token.i - 1].is_alpha
+        and _is_capitalised(doc[token.i + 1])
+        and doc[token.i + 1].is_alpha
+    )
 
 
 def _known(ctx: ArticleContext, name: str) -> list[GazetteerRow]:
@@ -236,6 +262,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             run = run[1:]
         if _known(ctx, run.text) or run[-1].text in _NAME_PARTICLES:
             continue
+        if len(run) == 1 and (run.text.casefold() in demonyms() or _is_initial(run[0])):
+            continue  # "replacing American support": an adjective of nationality, not a name
         if _has_place_word(run.text) or run[-1].lower_ in ORG_HEADS:
             continue  # "the Black Sea", "the Contact Group": not a person whatever follows
         if run.start > 0 and doc[run.start - 1].lower_ == "the":
@@ -245,8 +273,12 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         before = _previous_word(doc, run.start)
         after = doc[run.end] if run.end < len(doc) else None
         person = False
-        if before is not None and (_title_ends_here(doc, run.start) or before.lower_ in _PERSON_BEFORE):
+        if before is not None and (before.lower_ in _PERSON_BEFORE or _took_over_from(doc, run.start)):
             person = not _named_with_title(doc, run)
+        elif before is not None and _title_ends_here(doc, run.start):
+            # "head of the Center for Countering Disinformation": after 'of'/'for' the words name
+            # what the post is of, not the person who holds it.
+            person = before.lower_ not in ("of", "for") and not _named_with_title(doc, run)
         elif (
             after is not None
             and after.lemma_.casefold() in SPEECH_VERBS
@@ -258,11 +290,24 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             person = True  # "Jane Roe said …"
         elif len(run) >= 2 and _apposition_title_follows(doc, run.end):
             person = True
+        elif (
+            len(run) >= 2
+            and before is not None
+            and before.text == ","
+            and _title_ends_here(doc, run.start - 1)
+            and (after is None or after.text in (",", ")") or after.pos_ in ("VERB", "AUX"))
+        ):
+            person = True  # "the Air Force spokesperson, Jane Roe, said …": a name after a post and a comma
         elif len(run) >= 2 and _APPOINTED_AFTER.match(ctx.text[run.end_char : run.end_char + 40]):
             person = True
         if person:
             out.append(Candidate(run.start_char, run.end_char, run.text, "Person", _PERSON_RULE))
     return out
+
+
+def _took_over_from(doc: Doc, i: int) -> bool:
+    """'… took over from Jane Roe': the name after is a person's (a predecessor)."""
+    return i >= 3 and doc[i - 1].lower_ == "from" and doc[i - 2].lower_ == "over" and doc[i - 3].lemma_ == "take"
 
 
 def _title_ends_here(doc: Doc, i: int) -> bool:
@@ -328,6 +373,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidat
         return None  # "the Baltic states": an adjective, not the place
     kind = _NER_KINDS[ent.label_]
     extra: list[tuple[int, int, str, str]] = []
+    if kind == "Organization" and _secretary_of_state(ctx, name, start):
+        return None
     if kind == "Person":
         # "Minister Jane Roe" -> "Jane Roe": titles are roles, not names.
         words = list(re.finditer(r"\S+", name))
@@ -345,6 +392,13 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidat
         return Candidate(start, end, row.label, row.kind, _NER, written="" if name == row.label else name)
     if name.casefold() in demonyms():
         return None  # "Ukrainian" tagged GPE: an adjective, not a place
+    adjective = re.match(r"^(\S+)\s+(?=\S)", name)
+    if adjective is not None and adjective.group(1).casefold() in demonyms():
+        rest_rows = [r for r in _known(ctx, name[adjective.end() :]) if r.kind == "Organization"]
+        if rest_rows:
+            # "Latvian Saeima": the known organization; the adjective only says whose it is.
+            return Candidate(start + adjective.end(), end, rest_rows[0].label, "Organization", _NER,
+                             written="" if name[adjective.end() :] == rest_rows[0].label else name[adjective.end() :])
     if kind == "Organization":
         owned = _owned_organization(ctx, name, start, end, _NER)
         if owned is not None:
@@ -356,6 +410,12 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidat
             name = name[owner.end() :]
         if not _organization_ok(ent, name):
             return None
+        if len(ent) == 1 and name.casefold() not in ORG_HEADS and not name.isupper() and _coordinated_with_place(ent, ctx):
+            return Candidate(start, end, name, "Place", _NER)  # "shelled Kherson and Nikopol": a town tagged ORG
+        country = _country_prefix(ctx, name)
+        if country is not None:
+            # "U.S. Joint Chiefs of Staff": the country written before the organization is mentioned too.
+            extra.append((start, start + len(country[0]), country[1], "Country"))
     elif kind == "Person":
         if not _person_ok(name):
             return None
@@ -363,6 +423,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidat
             return None  # "Lancet drones": a product name, not a person
         if len(name.split()) == 1 and name not in full_names and _place_context(ent, ctx):
             kind = "Place"  # "capture Avdiivka and Vuhledar": a town tagged PERSON
+        elif len(name.split()) == 1 and name not in full_names and _told_outlet(ent):
+            kind = "Organization"  # "…, he told Handelsblatt": the outlet a person spoke to
     if kind == "Organization" and ministry_form(name) != name:
         return Candidate(start, end, ministry_form(name), kind, _NER, written=name, extra=extra)
     return Candidate(start, end, name, kind, _NER, extra=extra)
@@ -391,8 +453,10 @@ def _organization_ok(ent: Span, name: str) -> bool:
     if any(w.casefold() in TITLE_HEADS for w in words) and not any(w.casefold() in ORG_HEADS for w in words):
         return False  # a role phrase tagged ORG
     if len(words) == 1:
-        if len(name) <= 2:
-            return False
+        if re.fullmatch(r"[A-Z]{2,}s", name):
+            return False  # "UAVs", "IFVs": the plural of an abbreviated common noun
+        if len(name) <= 2 or name in CURRENCY_CODES:
+            return False  # "DKK 1.2 billion": a currency, not an organization
         # "FPV drones", "IT specialists": a one-word modifier of a common noun is a kind of thing.
         if _modifies_common_noun(ent[-1]):
             return False
@@ -405,6 +469,45 @@ def _modifies_common_noun(token: Token) -> bool:
     return token.dep_ in ("compound", "amod", "nmod") and head.i > token.i and head.pos_ == "NOUN" and head.text.islower()
 
 
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th))\s+$")
+
+
+def _with_ordinal(ctx: ArticleContext, cand: Candidate) -> Candidate:
+    """'the 93rd Mechanised Brigade': the number is part of a unit's name."""
+    if cand.kind != "Organization" or cand.name != ctx.text[cand.start : cand.end]:
+        return cand
+    m = _ORDINAL_BEFORE.search(ctx.text[max(0, cand.start - 8) : cand.start])
+    if m is None:
+        return cand
+    start = cand.start - (len(ctx.text[max(0, cand.start - 8) : cand.start]) - m.start())
+    return Candidate(start, cand.end, ctx.text[start : cand.end], cand.kind, cand.source, extra=cand.extra)
+
+
+def _portfolio(ctx: ArticleContext, cand: Candidate) -> bool:
+    """'[French Armed Forces] Minister', '[Defence] Secretary': words naming a minister's field
+    right before 'Minister'/'Secretary' are part of the post, not an organization."""
+    if cand.kind != "Organization":
+        return False
+    if not re.match(r"\s+(?:Minister|Secretary)\b", ctx.text[cand.end : cand.end + 12]):
+        return False
+    words = ctx.text[cand.start : cand.end].split()
+    if words and words[0].casefold() in demonyms():
+        words = words[1:]
+    return bool(words) and all(is_title_word(w) or w.casefold() in _LOWER_JOINERS for w in words)
+
+
+def _country_prefix(ctx: ArticleContext, name: str) -> tuple[str, str] | None:
+    """(prefix as written, country label) when an organization's name starts with a known country's
+    name ("U.S. Joint Chiefs of Staff", "Ukraine Air Force"), else None."""
+    words = name.split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        prefix = " ".join(words[:n])
+        rows = [r for r in _known(ctx, prefix) if r.kind == "Country" and _case_fits(prefix, r)]
+        if rows:
+            return prefix, rows[0].label
+    return None
+
+
 def _person_ok(name: str) -> bool:
     words = name.split()
     return 1 <= len(words) <= 4 and all(w[0].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
@@ -414,6 +517,33 @@ _TAKE_VERBS = {"capture", "liberate", "occupy", "seize", "take", "storm", "encir
                "defend", "hold", "recapture", "retake", "bomb", "surround", "evacuate", "enter", "reach", "advance",
                "visit", "leave"}
 _PLACE_PREPOSITIONS = {"in", "near", "around", "outside", "towards", "toward", "into", "across", "through"}
+
+
+def _told_outlet(ent: Span) -> bool:
+    """Whether a one-word name is what someone 'told' or 'said to' ('told Reuters', 'said to Ukrinform')."""
+    root = ent.root
+    if root.dep_ == "dobj" and root.head.lemma_ == "tell":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_ in ("say", "speak", "talk")
+
+
+def _coordinated_with_place(ent: Span, ctx: ArticleContext) -> bool:
+    """Whether a one-word name is coordinated ('A and B', 'A, B') with a town or region (not a
+    country: 'Ukraine and Rheinmetall' pairs a country with a company)."""
+    root = ent.root
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    for other in sorted({first, *first.conjuncts} - {root}, key=lambda t: t.i):
+        rows = _known(ctx, other.text)
+        if any(r.kind == "Country" for r in rows):
+            continue
+        if any(r.kind == "Place" for r in rows):
+            return True
+        for e in other.doc.ents:
+            if e.start <= other.i < e.end and e.label_ in ("GPE", "LOC"):
+                return True
+    return False
 
 
 def _place_context(ent: Span, ctx: ArticleContext) -> bool:
@@ -437,11 +567,21 @@ def _place_context(ent: Span, ctx: ArticleContext) -> bool:
 def ministry_form(name: str) -> str:
     """'Defence Ministry' -> 'Ministry of Defence', 'Foreign Ministry' -> 'Ministry of Foreign Affairs':
     one name for the ministry however the article words it."""
+    owner = re.match(r"^(?P<adjective>[A-Z][\w-]*)\s+(?P<rest>(?:[A-Z][\w-]*\s+)?Ministry\b(?:\s+of\s+[A-Z][\w-]*(?:\s+Affairs)?)?)$", name)
+    if owner is not None and owner.group("adjective").casefold() in demonyms():
+        # "Dutch Ministry of Defence", "Latvian Defence Ministry": the ministry of that country.
+        country = demonyms()[owner.group("adjective").casefold()]
+        return f"{ministry_form(owner.group('rest'))} of {with_article(country)}"
     m = re.match(r"^(?P<field>[A-Z][\w-]*)\s+Ministry\b(?P<rest>.*)$", name)
     if m is None or m.group("field").casefold() in demonyms():
-        return name  # "Dutch Ministry of Defence" names its country, not its field
+        return name
     field = MINISTRY_FULL.get(m.group("field").casefold(), m.group("field"))
     return f"Ministry of {field}{m.group('rest')}"
+
+
+def with_article(country: str) -> str:
+    """'Netherlands' -> 'the Netherlands' inside a longer name: 'Ministry of Defence of the Netherlands'."""
+    return f"the {country}" if country in COUNTRIES_WITH_THE else country
 
 
 def _owned_organization(ctx: ArticleContext, name: str, start: int, end: int, source: int) -> Candidate | None:
@@ -455,7 +595,11 @@ def _owned_organization(ctx: ArticleContext, name: str, start: int, end: int, so
         return None
     row = _best_row(rows)
     extra = [(start, start + len(owner.group(1)), row.label, row.kind)]
-    full = f"{ministry_form(owner.group(2))} of {row.label}"
+    adjective = country_adjective(row.label) if row.kind == "Country" else None
+    if adjective is not None and owner.group(2).casefold() in SERVICE_NAMES:
+        # "Ukraine's Navy" is the Ukrainian Navy: armed services are named by the adjective in English.
+        return Candidate(start, end, f"{adjective} {owner.group(2)}", "Organization", source, written=name, extra=extra)
+    full = f"{ministry_form(owner.group(2))} of {with_article(row.label) if row.kind == 'Country' else row.label}"
     rows = [r for r in _known(ctx, full) if r.kind == "Organization"]
     if rows:
         full = rows[0].label
@@ -481,13 +625,15 @@ def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[
             j += 1
         span = doc[i : j + 1]
         i = j + 1
-        if len(span) < 2 or not any(t.lower_ in ORG_HEADS and t.text[0].isupper() for t in span):
+        if not any(t.lower_ in ORG_HEADS and t.text[0].isupper() for t in span):
             continue
+        if len(span) < 2 and not _after_country_possessive(doc, span.start, ctx):
+            continue  # one word is a name only when owned: "Ukraine's Navy"
         if span[0].lower_ in EVENT_NOUNS or span[-1].lower_ in EVENT_NOUNS:
             continue
         name, start, end = _strip(span.text, span.start_char)
-        if _known(ctx, name):
-            continue  # the gazetteer candidate covers it
+        if _known(ctx, name) or _secretary_of_state(ctx, name, start):
+            continue  # the gazetteer candidate covers it; or the rest of a title
         before = ctx.text[:start].rstrip()
         if before.endswith(("’s", "'s")):
             owner_tok = doc.char_span(len(before) - 2, len(before), alignment_mode="expand")
@@ -501,6 +647,18 @@ def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[
     return out
 
 
+def _after_country_possessive(doc: Doc, i: int, ctx: ArticleContext) -> bool:
+    """Whether token i follows a known country's possessive: 'Ukraine's [Navy]'."""
+    if i < 2 or doc[i - 1].text not in _POSSESSIVE:
+        return False
+    return any(r.kind == "Country" for r in _known(ctx, doc[i - 2].text))
+
+
+def _secretary_of_state(ctx: ArticleContext, name: str, start: int) -> bool:
+    """'[Secretary of] State for Defence of the United Kingdom': the rest of a post, not an organization."""
+    return bool(re.match(r"State\b", name)) and bool(re.search(r"\bSecretary\s+of\s+(?:the\s+)?$", ctx.text[max(0, start - 30) : start], re.IGNORECASE))
+
+
 def _glued_hyphen(doc: Doc, i: int) -> bool:
     return doc[i].text in ("-", "‑") and i + 1 < len(doc) and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
@@ -512,6 +670,8 @@ def _org_word(token: Token) -> bool:
         return False
     if lower in ORG_HEADS:
         return True
+    if lower in TITLE_HEADS and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ORG_HEADS and token.doc[token.i + 1].text[0].isupper():
+        return True  # "General Staff", "Chief Directorate": a title word naming a body, not a person's post
     return lower not in _NOT_NAMES and lower not in MONTHS and lower not in WEEKDAYS and lower not in TITLE_HEADS
 
 
@@ -628,6 +788,83 @@ def _attach_parenthetical_aliases(ctx: ArticleContext, spans: list[tuple[int, in
             ctx.merge(target, known)
         else:
             ctx.add_alias(target, alias)
+            # "NSATU" registered on its own elsewhere in the text is the entity it abbreviates.
+            for other in sorted(ctx.entities):
+                entity = ctx.entities.get(other)
+                if (
+                    entity is not None
+                    and other != ctx.current_key(target)
+                    and entity.kind == ctx.entities[ctx.current_key(target)].kind
+                    and normalise(entity.name) == normalise(alias)
+                ):
+                    ctx.merge(other, target)
+
+
+# "Kyiv, Kharkiv and Zaporizhzhia oblasts": each name is a region, not the city of that name.
+_REGION_LIST = re.compile(
+    r"\b(?P<names>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*,?\s+(?:and|or)\s+[A-Z][\w’'-]+)\s+(?P<noun>oblasts|regions|provinces)\b"
+)
+_REGION_NOUN = {"oblasts": "Oblast", "regions": "region", "provinces": "Province"}
+
+
+def _coordinated_regions(doc: Doc, ctx: ArticleContext) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Places of a list that shares one plural region noun, and the spans of those lists."""
+    out, spans = [], []
+    for m in _REGION_LIST.finditer(doc.text):
+        noun = _REGION_NOUN[m.group("noun")]
+        names = list(re.finditer(r"[A-Z][\w’'-]+", m.group("names")))
+        if any(n.group().casefold() in _NOT_NAMES for n in names):
+            continue
+        spans.append((m.start("names"), m.end("names")))
+        for n in names:
+            full = f"{n.group()} {noun}"
+            rows = [r for r in _known(ctx, full) if r.kind == "Place"]
+            label = rows[0].label if rows else full
+            out.append(Candidate(m.start("names") + n.start(), m.start("names") + n.end(), label, "Place", _GAZETTEER))
+    return out, spans
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]?[A-Z0-9&]{0,8}[A-Z0-9])\)")
+
+
+def _acronym_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
+    """'NATO Security Assistance and Training for Ukraine (NSATU)': the capitalised words whose
+    initials spell the acronym in parentheses right after them are one name."""
+    out = []
+    for m in _ACRONYM.finditer(doc.text):
+        letters = m.group(1).replace("&", "").casefold()
+        before = doc.char_span(0, m.start(), alignment_mode="contract")
+        if before is None or len(before) == 0:
+            continue
+        end = before.end  # tokens [j, end) may be the name
+        while end > 0 and doc[end - 1].is_space:
+            end -= 1
+        initials = ""
+        found = None
+        j = end - 1
+        while j >= 0 and end - j <= 12 and "\n" not in doc[j].text:
+            token = doc[j]
+            if token.text[:1].isupper() and token.is_alpha:
+                initials = token.text[0].casefold() + initials
+            elif token.lower_ not in _LOWER_JOINERS and token.text not in ("-", "‑"):
+                break
+            if len(initials) > len(letters):
+                break
+            if initials == letters and doc[j].text[:1].isupper():
+                found = j
+                break
+            j -= 1
+        if found is None or end - found < 2:
+            continue
+        span = doc[found:end]
+        name, start, stop = _strip(span.text, span.start_char)
+        rows = _known(ctx, name) or _known(ctx, m.group(1))
+        if rows:
+            row = _best_row(rows)
+            out.append(Candidate(start, stop, row.label, row.kind, _EVENT_RULE, written="" if name == row.label else name))
+        else:
+            out.append(Candidate(start, stop, name, "Organization", _EVENT_RULE))
+    return out
 
 
 def _merge_surnames(ctx: ArticleContext) -> None:
@@ -643,13 +880,16 @@ def _merge_surnames(ctx: ArticleContext) -> None:
 
 def _surname_mentions(doc: Doc, ctx: ArticleContext) -> None:
     """'Roe said …' after 'Jane Roe': a surname alone NER did not tag is still a mention of her."""
+    # By spelling-independent key: "Syrskyi" after "Oleksandr Syrsky" is the same surname.
     surnames: dict[str, list[str]] = {}
     for entity in ctx.entities.values():
         if entity.kind == "Person" and len(entity.name.split()) > 1:
-            surnames.setdefault(entity.name.split()[-1], []).append(entity.key)
+            surnames.setdefault(name_key(entity.name.split()[-1]), []).append(entity.key)
     taken = [(s, e) for s, e, _ in ctx.mentions(0, ctx.body_end)]
     for token in doc:
-        keys = surnames.get(token.text)
+        if len(token.text) < 3:
+            continue
+        keys = surnames.get(name_key(token.text))
         if not keys or len(keys) != 1 or not is_name_token(token):
             continue
         start, end = token.idx, token.idx + len(token)

@@ -89,8 +89,25 @@ EVENT_NOUNS = frozenset({"meeting", "summit", "conference", "forum", "session", 
 #: Last words that make a capitalised name an organization: "… Contact Group", "… Council".
 ORG_HEADS = frozenset(
     """group council alliance organization organisation union coalition committee commission agency
-    ministry command forces force office staff guard service bureau directorate parliament assembly fund bank institute
-    corporation company foundation association party army navy guard""".split()
+    ministry command forces force office staff guard service bureau directorate intelligence parliament assembly fund bank institute
+    corporation company foundation association party army navy guard center centre""".split()
+)
+
+
+#: Names of armed services, said with the country's adjective: "Ukraine's Navy" is the "Ukrainian Navy".
+SERVICE_NAMES = frozenset({"navy", "army", "air force", "ground forces", "naval forces", "marine corps", "marines"})
+
+#: Countries whose English name takes 'the' inside a phrase ("the Ministry of Defence of the Netherlands").
+COUNTRIES_WITH_THE = frozenset(
+    {"Netherlands", "United Kingdom", "United States", "Philippines", "Bahamas", "Gambia", "Czech Republic",
+     "Dominican Republic", "Central African Republic", "United Arab Emirates", "Democratic Republic of the Congo",
+     "Marshall Islands", "Solomon Islands", "Maldives", "Comoros", "Seychelles"}
+)
+
+#: ISO 4217 codes written before amounts ("DKK 1.2 billion"): currencies, not organizations.
+CURRENCY_CODES = frozenset(
+    """USD EUR GBP UAH NOK SEK DKK ISK CHF PLN CZK HUF RON BGN RUB JPY CNY CAD AUD NZD TRY KRW INR
+    BRL MXN ZAR ILS SAR AED GEL MDL BYN KZT""".split()
 )
 
 
@@ -109,3 +126,15 @@ def demonyms() -> dict[str, str]:
 def is_title_word(word: str) -> bool:
     lower = word.casefold()
     return lower in TITLE_HEADS or lower in TITLE_MODIFIERS
+
+
+@lru_cache(maxsize=None)
+def country_adjective(country: str) -> str | None:
+    """The first adjective data/demonyms.tsv gives for a country ("Ukraine" -> "Ukrainian"), or None."""
+    text = resources.files("newsgraph").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines()[1:]:
+        if line.strip() and not line.startswith("#"):
+            adjective, name = (c.strip() for c in line.split("\t"))
+            if name == country:
+                return adjective
+    return None

@@ -26,6 +26,8 @@ _SPEECH = rf"(?:{SPEECH_WORDS})"
 # After a closing mark: ', Roe said', ' said Roe', ' he concluded', ' the minister added'.
 _AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–-]*(?P<who>[^.!?“”\"\n]{{1,80}}?)\s+(?:also\s+|then\s+|later\s+)?{_SPEECH}\b")
 _AFTER_VERB_WHO = re.compile(rf"^[\s,;:—–-]*{_SPEECH}\s+(?P<who>[^.!?“”\"\n,;]{{1,80}})")
+# '…,” according to Roe.': the source named right after the closing mark.
+_AFTER_ACCORDING = re.compile(r"^[\s,;:—–-]*according\s+to\s+(?P<who>[^.!?“”\"\n,;]{1,80})", re.IGNORECASE)
 # Before an opening mark: 'Roe said: ', 'He added, ', 'According to Roe, '.
 _BEFORE = re.compile(
     rf"(?P<who>[^.!?“”\"\n]{{1,80}}?)\s+(?:also\s+)?{_SPEECH}"
@@ -153,7 +155,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
     """Quotes and claims of the body, by position; registers a speaker span for each."""
     speakers = _Speakers(doc, ctx, roles)
     spans = _quote_spans(ctx.text, ctx.body_end)
-    spans = [q for q in spans if not _scare_quote(doc, ctx.text, q)]
+    spans = [q for q in spans if not _scare_quote(doc, ctx.text, q) and not any(s <= q.open < e for s, e in ctx.furniture)]
     quoted = [(q.open, q.close) for q in spans]
     claim_items = _claim_candidates(doc, ctx, quoted)
 
@@ -180,7 +182,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
                 continue
             speakers.spoke(c.who_start, speaker)
             ctx.add_speaker_span(c.sent_start, c.sent_end, speaker)
-            if ctx.is_duplicate(c.start):
+            if ctx.is_ignored(c.start):
                 continue  # a headline printed twice is one claim; its numbers still have a speaker
             anchor = make_anchor(ctx.text, c.start, c.end)
             claims.append(Claim(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker)))
@@ -248,7 +250,7 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _Speakers
     nxt = re.search(r"[“\"‘]", after)
     if nxt:
         after = after[: nxt.start()]
-    for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO):
+    for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING):
         m = pattern.match(after)
         if m:
             speaker = speakers.resolve(m.group("who"), q.close + m.start("who"), q.start)

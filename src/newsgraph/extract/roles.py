@@ -15,6 +15,7 @@ The owner ('of') is a possessive or plain Country/Organization mention, a demony
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,10 @@ _MAX_TITLE_TOKENS = 16
 # Words before a rank that still belong to the post, not to its subject ("Deputy Defense Minister").
 _RANK_PREFIX = {"deputy", "first", "vice", "acting", "prime"}
 _RANKS = {"general", "colonel", "lieutenant", "major", "captain", "sergeant", "admiral", "marshal", "brigadier"}
+# Words before a post that say when it was held, not what it is.
+_TIME_MODIFIERS = {"former", "ex", "ex-", "outgoing", "incoming", "then", "new", "newly-appointed", "current", "acting-"}
+# Written short before a name: "Gen. Jane Roe", "Lt. Gen. Jane Roe", "Rear Adm. Jane Roe".
+_RANK_ABBREVIATIONS = {"gen", "lt", "col", "maj", "capt", "sgt", "adm", "brig", "rear", "vice"}
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = (
@@ -54,10 +59,15 @@ _APPOINTED = re.compile(
     r"|(?:was|has\s+been|had\s+been|is|were|being)\s+(?:officially\s+)?(?:appointed|named|elected|confirmed|installed|nominated)(?:\s+as)?"
     r"|(?:became|becomes|has\s+become)"
     r"|(?:was\s+)?sworn\s+in\s+as"
-    r"|took\s+office\s+as)\s+",
+    r"|took\s+office\s+as"
+    r"|(?:previously\s+|formerly\s+|also\s+|has\s+|had\s+)?(?:served|serves|serving)\s+as)\s+",
     re.IGNORECASE,
 )
+# "Jane Roe succeeded John Doe as defense minister": the predecessor stands between verb and post.
+_SUCCEEDED = re.compile(r"\b(?:succeeded|replaced|has\s+succeeded|has\s+replaced|took\s+over\s+from|has\s+taken\s+over\s+from)\s+", re.IGNORECASE)
 _APPOINTED_ACTIVE = re.compile(r"\b(?:appointed|named|elected|confirmed|nominated)\s+", re.IGNORECASE)
+# What may follow "was appointed" when no post is named: a date, then a comma or the end.
+_UNTITLED = re.compile(rf"(?:(?:in|on|since|as\s+of)\s+{_DATE}\s*)?(?=[,.;]|\s*$)", re.IGNORECASE)
 _PREDECESSOR = re.compile(
     r"\b(?:replacing|succeeding|who\s+replaced|who\s+succeeded|taking\s+over\s+from|took\s+over\s+from|in\s+place\s+of)\s+",
     re.IGNORECASE,
@@ -115,14 +125,58 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         before = _title_before(doc, m, mentions, ctx)
         if before is not None:
             title, of, start = before
-            found.append(_Found(m.key, title, of, start, doc[m.end - 1].idx + len(doc[m.end - 1])))
+            name_end = doc[m.end - 1].idx + len(doc[m.end - 1])
+            since = _since_clause(ctx.text, name_end, doc[m.start].sent.end_char)
+            found.append(_Found(m.key, title, of, start, name_end, start=since))
         after = _apposition_after(doc, m, mentions, ctx)
         if after is not None:
             title, of, end = after
-            found.append(_Found(m.key, title, of, doc[m.start].idx, end))
+            since = _since_clause(ctx.text, end, doc[m.start].sent.end_char) or _since_inside(ctx.text, doc[m.end].idx, end)
+            found.append(_Found(m.key, title, of, doc[m.start].idx, end, start=since))
+    untitled: list[_Found] = []
     for sent in doc.sents:
-        found.extend(_appointments(doc, sent, mentions, ctx))
-    return _merge(found, ctx)
+        found.extend(_appointments(doc, sent, mentions, ctx, untitled))
+    found.extend(_untitled_appointments(found, untitled))
+    return _merge(found, ctx, doc, mentions)
+
+
+# ", who took office in December 2024," right after a titled name: when that post began.
+_SINCE = re.compile(
+    r"\s*,\s*who\s+(?:took\s+office|assumed\s+office|took\s+up\s+the\s+post|was\s+(?:appointed|sworn\s+in|elected|named)|"
+    r"has\s+(?:held|been\s+in)\s+the\s+post|has\s+served)\s+"
+)
+
+
+def _since_clause(text: str, end: int, sent_end: int) -> str | None:
+    """The start date a relative clause right after a titled name gives ('…, who took office in May 2021')."""
+    m = _SINCE.match(text, end, sent_end)
+    if m is None:
+        return None
+    date = re.compile(rf"(?:in|on|since|as\s+of)\s+{_DATE}\b", re.IGNORECASE).match(text, m.end(), sent_end)
+    return _iso(date) if date is not None else None
+
+
+def _since_inside(text: str, start: int, end: int) -> str | None:
+    """The date of 'since 2022' closing an apposition ('…, Estonia's defence minister since 2022,')."""
+    m = re.search(rf"\bsince\s+{_DATE}$", text[start:end], re.IGNORECASE)
+    return _iso(m) if m is not None else None
+
+
+def _untitled_appointments(found: list[_Found], untitled: list[_Found]) -> list[_Found]:
+    """'Roe was appointed in July 2024, succeeding John Doe' names no post: it is the one post
+    found for Roe elsewhere in the text, when there is exactly one."""
+    out = []
+    for item in untitled:
+        posts = {(f.title, f.of) for f in found if f.person == item.person}
+        owned = {p for p in posts if p[1] is not None}
+        posts = owned or posts
+        if len(posts) != 1:
+            continue
+        title, of = posts.pop()
+        out.append(dataclasses.replace(item, title=title, of=of))
+        if item.predecessor is not None and item.predecessor != item.person:
+            out.append(_Found(item.predecessor, title, of, item.anchor_start, item.anchor_end, end=item.start))
+    return out
 
 
 # ----------------------------------------------------------------------------- title phrases
@@ -131,8 +185,12 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
 def _parse_title(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleContext) -> tuple[str, str | None] | None:
     """(canonical title, owner key) when tokens a..b are exactly a title phrase, else None."""
     k = a
+    if k < b and doc[k].lower_ in ("the", "a", "an", "now", "currently", "also"):
+        k += 1  # "…, now the ambassador to the UK"
     if k < b and doc[k].lower_ in ("the", "a", "an"):
         k += 1
+    if k < b and doc[k].lower_ in _TIME_MODIFIERS:
+        k += 1  # "former defense minister": a post held before is still a post the person held
     owner: str | None = None
     m = mentions.by_start.get(k)
     if m is not None and m.kind in _OWNER_KINDS and m.end < b:
@@ -145,13 +203,22 @@ def _parse_title(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleCont
     elif k < b and doc[k].text.casefold() in demonyms() and doc[k].text[0].isupper():
         owner = _country_key(doc[k], ctx)
         k += 1
+    if k < b and doc[k].lower_ in _TIME_MODIFIERS:
+        k += 1  # "Ukraine's former commander-in-chief"
     words: list[str] = []
     while k < b:
         token = doc[k]
         if token.lower_ in ("of", "for", "to", "at") and words:
             chained = _owner_chain(doc, k, b, mentions)
             if chained is not None:
-                owner = owner or chained
+                # "Ukraine's Commander of the Unmanned Systems Forces": the body the post is 'of' is more
+                # specific than the country before it; "Ukraine's envoy to the UN" is Ukraine's envoy.
+                if owner is None or (
+                    token.lower_ in ("of", "for")
+                    and ctx.entities[ctx.current_key(chained)].kind == "Organization"
+                    and ctx.entities[ctx.current_key(owner)].kind == "Country"
+                ):
+                    owner = chained
                 break
         if token.text == "-" and words and k + 1 < b and not doc[k - 1].whitespace_ and not token.whitespace_:
             words[-1] += "-" + doc[k + 1].text  # "Commander-in-Chief", "Secretary-General"
@@ -168,8 +235,8 @@ def _parse_title(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleCont
     parts = [p for w in words for p in w.casefold().split("-")]
     if not any(p in TITLE_HEADS for p in parts):
         return None
-    if len(words) == 1 and words[0].casefold() in _RANKS:
-        return None  # "General Jane Roe": a military rank, not a post
+    if all(w.casefold() in _RANKS for w in words):
+        return None  # "General Jane Roe", "Lieutenant General Jane Roe": a military rank, not a post
     if len(words) == 1 and owner is None and words[0].islower():
         return None  # "her deputy, Jane Roe": a relation, not a named post
     return canonical_title(words), owner
@@ -240,6 +307,12 @@ def _title_before(doc: Doc, m: _Mention, mentions: _Mentions, ctx: ArticleContex
     """'Latvia's Defense Minister Jane Roe', or with a comma: 'Latvia's Minister of Defense, Jane Roe,'."""
     sent_start = doc[m.start].sent.start
     end = m.start
+    # "the Commander of the Navy, Rear Admiral Jane Roe": a rank between the post and the name.
+    rank = end
+    while rank - 1 > sent_start and (doc[rank - 1].lower_.rstrip(".") in _RANKS or doc[rank - 1].lower_.rstrip(".") in _RANK_ABBREVIATIONS):
+        rank -= 1
+    if rank < end and rank - 1 > sent_start and doc[rank - 1].text == ",":
+        end = rank
     if end - 1 > sent_start and doc[end - 1].text == "," and not _comma_list(doc, m):
         end -= 1
     for a in range(max(sent_start, end - _MAX_TITLE_TOKENS), end):
@@ -266,8 +339,34 @@ def _apposition_after(doc: Doc, m: _Mention, mentions: _Mentions, ctx: ArticleCo
     for b in range(a + 1, min(sent_end, a + _MAX_TITLE_TOKENS) + 1):
         if b == sent_end or doc[b].text in (",", ";", ".", "—", "–", ")") or doc[b].is_punct:
             parsed = _parse_title(doc, a, b, mentions, ctx)
+            if parsed is None:
+                # "Jane Roe, Estonia's defence minister since 2022, …": the date is not part of the post.
+                since = re.search(rf"\s+(?:since|from)\s+{_DATE}$", doc[a:b].text, re.IGNORECASE)
+                if since is not None:
+                    cut = doc.char_span(doc[a].idx + since.start(), doc[b - 1].idx + len(doc[b - 1]), alignment_mode="expand")
+                    if cut is not None and cut.start > a:
+                        parsed = _parse_title(doc, a, cut.start, mentions, ctx)
+            if parsed is None:
+                parsed = _title_of_unknown(doc, a, b, mentions, ctx)
             if parsed is not None:
                 return parsed[0], parsed[1], doc[b - 1].idx + len(doc[b - 1])
+            return None
+    return None
+
+
+def _title_of_unknown(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleContext) -> tuple[str, str | None] | None:
+    """'Jane Roe, spokesperson for the Khortytsia group of forces,': a post of something the text
+    does not name as an entity; the post stands, without an owner."""
+    if a < b and doc[a].lower_ in ("a", "an", "the"):
+        a += 1
+    for k in range(a + 1, b - 1):
+        if doc[k].lower_ in ("of", "for", "at", "to"):
+            rest = doc[k + 1 : b]
+            if rest and (rest[0].lower_ == "the" or rest[0].text[:1].isupper()) and any(t.text[:1].isupper() for t in rest):
+                words = [t.text for t in doc[a:k]]
+                if words and all(is_title_word(w) for w in words) and any(w.casefold() in TITLE_HEADS for w in words):
+                    if not all(w.casefold() in _RANKS for w in words):
+                        return canonical_title(words), None
             return None
     return None
 
@@ -275,7 +374,7 @@ def _apposition_after(doc: Doc, m: _Mention, mentions: _Mentions, ctx: ArticleCo
 # ----------------------------------------------------------------------------- appointments
 
 
-def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext) -> list[_Found]:
+def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext, untitled: list[_Found]) -> list[_Found]:
     out = []
     text = sent.text
     clauses = []  # (verb match start, person, where the title starts)
@@ -293,16 +392,43 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
         after = doc[obj.end - 1].idx + len(doc[obj.end - 1])
         glue = re.match(r"\s+(?:as\s+)?(?:the\s+new\s+)?", ctx.text[after : sent.end_char])
         clauses.append((verb.start(), obj.key, after + (glue.end() if glue else 0)))
+    named_predecessor: dict[int, str] = {}
+    for verb in _SUCCEEDED.finditer(text):
+        # "Jane Roe succeeded John Doe as …": the subject holds the post after the object.
+        if re.search(r"\bwho\s+$", text[: verb.start()]):
+            continue  # "John Doe, who replaced …": the subject is Doe, handled as an appointment
+        person = _subject_before(doc, sent, sent.start_char + verb.start(), mentions, ctx)
+        obj = mentions.by_start.get(_token_at(doc, sent.start_char + verb.end()))
+        if person is None or obj is None or obj.kind != "Person" or obj.key == person:
+            continue
+        after = doc[obj.end - 1].idx + len(doc[obj.end - 1])
+        glue = re.match(r"\s+as\s+(?:the\s+)?", ctx.text[after : sent.end_char])
+        if glue is None:
+            continue
+        clauses.append((verb.start(), person, after + glue.end()))
+        named_predecessor[verb.start()] = obj.key
     for verb_start, person, title_start in sorted(clauses):
         parsed, title_end = _longest_title_at(doc, title_start, sent, mentions, ctx)
         if parsed is None:
+            bare = _UNTITLED.match(ctx.text, title_start, sent.end_char)
+            if bare is not None and title_start > sent.start_char and re.search(r"\b(?:appointed|named|sworn\s+in|confirmed)\s+$", ctx.text[sent.start_char : title_start]):
+                # "Roe was appointed in July 2024, succeeding John Doe": no post named here.
+                date_match = _DATE_RE.match(ctx.text, title_start, sent.end_char)
+                pred = _PREDECESSOR.search(ctx.text, bare.end(), sent.end_char)
+                predecessor = None
+                if pred is not None:
+                    later = [p for p in mentions.by_start.values() if p.kind == "Person" and pred.end() <= doc[p.start].idx < pred.end() + 60]
+                    predecessor = min(later, key=lambda p: p.start).key if later else None
+                if date_match is not None or predecessor is not None:
+                    untitled.append(_Found(person, "", None, sent.start_char + verb_start, bare.end(),
+                                           start=_iso(date_match) if date_match else None, predecessor=predecessor))
             continue
         title, of = parsed
         rest = ctx.text[title_end : sent.end_char]
         date_match = _DATE_RE.search(rest) or _DATE_RE.search(text)
         start = _iso(date_match) if date_match else None
-        predecessor = None
-        pred = _PREDECESSOR.search(rest)
+        predecessor = named_predecessor.get(verb_start)
+        pred = None if predecessor is not None else _PREDECESSOR.search(rest)
         if pred is not None:
             pos = title_end + pred.end()
             later = [p for p in mentions.by_start.values() if p.kind == "Person" and pos <= doc[p.start].idx < pos + 60]
@@ -331,6 +457,13 @@ def _longest_title_at(doc: Doc, char: int, sent: Span, mentions: _Mentions, ctx:
         parsed = _parse_title(doc, a, b, mentions, ctx)
         if parsed is not None:
             return parsed, doc[b - 1].idx + len(doc[b - 1])
+    # "became an adviser to the President on …": a post of something that is not an entity.
+    for b in range(a + 2, min(sent.end, a + _MAX_TITLE_TOKENS) + 1):
+        if b == sent.end or doc[b].is_punct:
+            parsed = _title_of_unknown(doc, a, b, mentions, ctx)
+            if parsed is not None:
+                return parsed, doc[b - 1].idx + len(doc[b - 1])
+            break
     return None, char
 
 
@@ -342,6 +475,11 @@ def _subject_before(doc: Doc, sent: Span, char: int, mentions: _Mentions, ctx: A
         return max(persons, key=lambda m: m.start).key
     if sent[0].lower_ in PERSON_PRONOUNS:
         earlier = [m for m in mentions.by_start.values() if m.kind == "Person" and m.end <= sent.start]
+        # 'He' continues the person the text was about: the latest person who was a subject,
+        # not one named as an object ("Roe succeeded Doe as … . He previously served as …").
+        subjects = [m for m in earlier if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return max(subjects, key=lambda m: m.start).key
         if earlier:
             return max(earlier, key=lambda m: m.start).key
     return None
@@ -363,10 +501,11 @@ def _iso(match: re.Match) -> str | None:
 # ----------------------------------------------------------------------------- merging
 
 
-def _merge(found: list[_Found], ctx: ArticleContext) -> list[Role]:
+def _merge(found: list[_Found], ctx: ArticleContext, doc: Doc, mentions: _Mentions) -> list[Role]:
     """One Role per (person, title, of); a role without an owner joins the same title with one,
     and a bare title ("Minister") joins the fuller one of the same person ("Minister of Defense")."""
     roles: dict[tuple[str, str, str | None], Role] = {}
+    found = found + _possessive_predecessors(found, doc, mentions)
     for item in sorted(found, key=lambda f: (f.anchor_start, f.anchor_end, f.person, f.title)):
         key = (item.person, item.title, item.of)
         role = roles.get(key)
@@ -381,6 +520,9 @@ def _merge(found: list[_Found], ctx: ArticleContext) -> list[Role]:
     merged = list(roles.values())
     for role in list(merged):
         target = _fuller(role, merged)
+        if target is None and _form_of_address(role, merged):
+            merged.remove(role)
+            continue
         if target is not None:
             target.start = target.start or role.start
             target.end = target.end or role.end
@@ -389,7 +531,47 @@ def _merge(found: list[_Found], ctx: ArticleContext) -> list[Role]:
             merged.remove(role)
     for role in merged:
         role.anchors.sort(key=lambda a: (a.start, a.end))
+        if role.of is None and role.end:
+            # "…, replacing John Doe": Doe held the post of the same owner as his successor.
+            owners = {r.of for r in merged if r.predecessor == role.person and r.title == role.title and r.of}
+            if len(owners) == 1:
+                role.of = owners.pop()
     return sorted(merged, key=lambda r: (r.anchors[0].start, r.person, r.title))
+
+
+def _possessive_predecessors(found: list[_Found], doc: Doc, mentions: _Mentions) -> list[_Found]:
+    """"Roe's predecessor, John Doe, …": Doe held Roe's post before her; Roe's post is the one
+    found for her (only when she holds exactly one owned post, so the post is not guessed)."""
+    out = []
+    for m in mentions.by_start.values():
+        if m.kind != "Person" or m.end + 2 >= len(doc) or doc[m.end].text not in _POSSESSIVE:
+            continue
+        if doc[m.end + 1].lower_ not in ("predecessor", "successor"):
+            continue
+        k = m.end + 2
+        while k < len(doc) and k < m.end + 10 and (doc[k].text == "," or doc[k].is_lower or is_title_word(doc[k].text)):
+            k += 1  # ", former defense minister"
+        other = mentions.by_start.get(k)
+        if other is None or other.kind != "Person" or other.key == m.key:
+            continue
+        posts = {(f.title, f.of) for f in found if f.person == m.key and f.of is not None}
+        if len(posts) != 1:
+            continue
+        title, of = posts.pop()
+        anchor_end = doc[other.end - 1].idx + len(doc[other.end - 1])
+        if doc[m.end + 1].lower_ == "predecessor":
+            out.append(_Found(m.key, title, of, doc[m.start].idx, anchor_end, predecessor=other.key))
+        else:
+            out.append(_Found(other.key, title, of, doc[m.start].idx, anchor_end, predecessor=m.key))
+    return out
+
+
+def _form_of_address(role: Role, roles: list[Role]) -> bool:
+    """'Minister Roe' beside 'Roe, the UK Secretary of State for Defence': a one-word title without
+    an owner, date or predecessor says nothing the person's other, owned post does not."""
+    if role.of is not None or role.start or role.end or role.predecessor or len(role.title.split()) != 1:
+        return False
+    return any(other is not role and other.person == role.person and other.of is not None for other in roles)
 
 
 def _fuller(role: Role, roles: list[Role]) -> Role | None:
