@@ -245,7 +245,7 @@ def test_office_title_naming_its_country(shipped):
 
 @pytest.mark.parametrize(
     "title, country",
-    [("Deputy Defence Minister", "Ukraine"), ("Defence Minister", "Estonia"), ("Prime Minister", "Ruritania")],
+    [("Deputy Defence Minister", "Ukraine"), ("Defence Minister", "Portugal"), ("Prime Minister", "Ruritania")],
 )
 def test_office_not_linked_without_a_matching_row(shipped, title, country):
     person, place = ent("Person", "Someone"), ent("Country", country)
@@ -317,3 +317,15 @@ def test_link_error_has_the_link_exit_code(tmp_path):
     with pytest.raises(LinkError) as info:
         load_link_gazetteer(bad)
     assert info.value.exit_code == 5
+
+
+@pytest.mark.parametrize(
+    "title, country, qid",
+    [("Minister of Defence", "Latvia", "Q6590375"), ("Defense Minister", "Estonia", "Q3741249"),
+     ("Prime Minister", "Poland", "Q3259469")],
+)
+def test_offices_of_nato_members_link(shipped, title, country, qid):
+    person, place = ent("Person", "Someone"), ent("Country", country)
+    role = Role(person=person.key, title=title, of=place.key)
+    out, _ = link_record(record("...", person, place, roles=[role]), shipped)
+    assert out.roles[0].office_wikidata == qid
