@@ -247,3 +247,26 @@ def test_outlet_someone_told_is_not_a_person(nlp, gazetteer):
     text = "The company will open a shell factory in Ukraine, its chief executive Anna Weber told Handelsblatt.\n"
     record = extract(text, nlp, gazetteer)
     assert "Handelsblatt" not in names(record, "Person")
+
+
+def test_no_organization_or_place_swallows_a_persons_name(nlp):
+    # NER tags "<Country> <Given name> <Surname>" after a post as one ORG; the person found by
+    # context (a title before the name) or by the gazetteer keeps the name, the country its own.
+    from newsgraph.gazetteer import GazetteerRow, load_gazetteer
+
+    gazetteer = load_gazetteer()
+    gazetteer.add(GazetteerRow(label="Irakli Beridze", kind="Person"))
+    texts = [
+        "Allies have committed to delivering more artillery ammunition, Defense Minister of Georgia "
+        "Irakli Beridze said following the 9th meeting of the group.\n",
+        "Partners have committed to sending more tanks, Defence Minister of Finland Antti Kaarlo said following the meeting.\n",
+    ]
+    for text in texts:
+        record = extract(text, nlp, gazetteer)
+        persons = [e for e in record.entities if e.kind == "Person"]
+        assert len(persons) == 1, text
+        spans = [(m.start, m.end) for m in persons[0].mentions]
+        for entity in record.entities:
+            if entity.kind in ("Organization", "Place"):
+                for m in entity.mentions:
+                    assert not any(s < m.end and m.start < e for s, e in spans), (text, entity.name)

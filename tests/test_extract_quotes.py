@@ -191,3 +191,46 @@ def test_quotes_in_furniture_lines_are_not_quotations(nlp, gazetteer):
     )
     record = extract(text, nlp, gazetteer)
     assert said(record) == [("Antti Koskinen", "We are ready to defend every metre,")]
+
+
+def test_a_role_noun_refers_back_to_the_last_matching_person_before_it(nlp, gazetteer):
+    # A minister speaks, then a secretary; "the minister" is the one named before, never the
+    # minister the text names only in a later paragraph, nor the secretary who spoke last.
+    text = (
+        "Allies agree to speed up deliveries of shells\n\n"
+        "Sweden's Defence Minister Greta Lind said on Monday that the allies would speed up deliveries of artillery shells.\n\n"
+        "\"We have agreed on a common schedule,\" US Secretary of the Army Daniel Brooks said after the talks in Stockholm.\n\n"
+        "The minister also noted that 40 new howitzers would arrive by the end of the year.\n\n"
+        "The secretary said that the factories would run three shifts.\n\n"
+        "Norway's Foreign Minister Erik Sandvold said his country would pay for 12 of them.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    claims = {c.text: record.entity(c.speaker).name for c in record.claims}
+    assert claims["40 new howitzers would arrive by the end of the year"] == "Greta Lind"
+    assert claims["the factories would run three shifts"] == "Daniel Brooks"
+    [howitzers] = [s for s in record.statistics if s.value == "40"]
+    assert record.entity(howitzers.claimed_by).name == "Greta Lind"
+
+
+def test_a_role_noun_never_refers_to_a_person_named_later(nlp, gazetteer):
+    # No post is known for the first speaker: "the minister" falls back to the last speaker
+    # before it, not to the minister first named after it.
+    text = (
+        "Hanna Virtanen said on Monday that the brigade would be ready by May.\n\n"
+        "The minister also noted that the budget would grow.\n\n"
+        "Denmark's Defence Minister Lars Holm said his country would help.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    claims = {c.text: record.entity(c.speaker).name for c in record.claims}
+    assert claims["the budget would grow"] == "Hanna Virtanen"
+
+
+def test_according_to_an_object_pronoun(nlp, gazetteer):
+    text = (
+        "Victor Cebotari, Moldova's chief of staff, visited the range on Monday.\n\n"
+        "According to him, the battalion had received 18 new mortars in June.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [claim] = record.claims
+    assert record.entity(claim.speaker).name == "Victor Cebotari"
+    assert claim.text.startswith("the battalion had received 18 new mortars")

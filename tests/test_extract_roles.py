@@ -279,3 +279,40 @@ def test_body_after_the_post_is_more_specific_than_the_country(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     [role] = role_of(record, "Lysenko")
     assert role.title == "Commander" and name(record, role.of) == "Unmanned Systems Forces"
+
+
+def test_title_with_of_country_right_before_the_name(nlp, gazetteer):
+    # "<Post> of <Country> <Name>": the country ends the post, the name is the holder's.
+    cases = [
+        ("Defence Minister of Croatia Ivan Horvat said the radars had arrived.", "Horvat", "Minister of Defence", "Croatia"),
+        ("Minister of Foreign Affairs of Finland Aino Kaarlo said the talks went well.", "Kaarlo", "Minister of Foreign Affairs", "Finland"),
+        ("Prime Minister of Norway Erik Sandvold opened the conference in Oslo.", "Sandvold", "Prime Minister", "Norway"),
+    ]
+    for text, surname, title, country in cases:
+        record = extract(text, nlp, gazetteer)
+        [role] = role_of(record, surname)
+        assert (role.title, name(record, role.of)) == (title, country), text
+    record = extract("Chief of the General Staff of Romania Dorin Popescu said the brigade was ready.", nlp, gazetteer)
+    [role] = role_of(record, "Popescu")
+    assert role.title == "Chief" and name(record, role.of).endswith("Romania")
+
+
+def test_title_of_country_before_a_name_the_gazetteer_knows(nlp):
+    # NER reads "Moldova Anatol Rusnac" as one organization; the name is a person the gazetteer
+    # knows, so the country and the person are two entities and the post is the person's.
+    from newsgraph.gazetteer import GazetteerRow, load_gazetteer
+
+    gazetteer = load_gazetteer()
+    gazetteer.add(GazetteerRow(label="Anatol Rusnac", kind="Person", aliases=("Rusnac",)))
+    text = (
+        "Moldova's partners have committed to delivering additional air defense systems, Defense Minister "
+        "of Moldova Anatol Rusnac said following the 9th meeting of the Moldova Defense Contact Group.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Rusnac")
+    assert (role.title, name(record, role.of)) == ("Minister of Defense", "Moldova")
+    persons = [e for e in record.entities if e.kind == "Person"]
+    assert [p.name for p in persons] == ["Anatol Rusnac"]
+    for entity in record.entities:
+        if entity.kind != "Person":
+            assert "Rusnac" not in entity.name and "Anatol" not in entity.name

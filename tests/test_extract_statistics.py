@@ -545,3 +545,31 @@ def test_a_person_is_preferred_to_an_organization(nlp, gazetteer):
     ctx.register("ministry", "Organization", text.index("ministry"), text.index("ministry") + 8)
     stats = find_statistics(doc, ctx)
     assert _find(stats, 300, "shells").claimed_by == ctx.resolve("Ivan Petrov", "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counts", "kind"),
+    [
+        # a percentage followed by "of <noun phrase>" is a share of what the phrase names
+        ("Finnish air defence units had shot down almost 85% of Russian drones launched in April.", 85, "Russian drones", "ratio"),
+        ("Crews repaired nearly 60 percent of the damaged howitzers last year.", 60, "damaged howitzers", "ratio"),
+        ("The brigade was down to 40% of its armoured vehicles.", 40, "armoured vehicles", "ratio"),
+        # a change stays a change
+        ("Exports of ammunition rose 12% in 2023.", 12, "Exports", "relative change"),
+        ("Drone deliveries grew by 7% in the spring.", 7, "Drone deliveries", "relative change"),
+    ],
+)
+def test_a_percentage_of_something_is_a_share(nlp, gazetteer, text, value, counts, kind):
+    stat = _find(_stats(nlp, gazetteer, text), value, counts.split()[-1].casefold())
+    assert (stat.counts, stat.kind, stat.unit) == (counts, kind, "percent")
+
+
+def test_according_to_an_object_pronoun_claims_the_numbers(nlp, gazetteer):
+    text = (
+        "Greta Lind visited the plant in Karlskoga on Tuesday.\n\n"
+        "The plant produced 400 shells in June, according to her.\n\n"
+        "Anders Berg spoke next. According to him, 35 engineers had been hired.\n"
+    )
+    stats = _stats(nlp, gazetteer, text, persons=("Greta Lind", "Anders Berg"))
+    assert _find(stats, 400, "shells").claimed_by == "Person:greta-lind"
+    assert _find(stats, 35, "engineers").claimed_by == "Person:anders-berg"

@@ -27,7 +27,7 @@ EXIT_INTERNAL = 70
 
 class _Failure(click.ClickException):
     def __init__(self, message: str, exit_code: int):
-        super().__init__(message)
+        super().__init__(" ".join(message.split()))  # always one line, whatever a library put in it
         self.exit_code = exit_code
 
 

@@ -81,6 +81,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates += _organization_candidates(doc, ctx, persons) + _acronym_candidates(doc, ctx)
     full_names = {c.name.split()[-1] for c in candidates if c.kind == "Person" and len(c.name.split()) > 1}
     candidates += _ner_candidates(doc, ctx, full_names)
+    candidates = _without_swallowed_persons(candidates)
     candidates = [c for c in candidates if not any(s <= c.start and c.end <= e for s, e, _ in skip)]
     candidates = [_with_ordinal(ctx, c) for c in candidates if not _portfolio(ctx, c)]
     regions, region_spans = _coordinated_regions(doc, ctx)
@@ -104,6 +105,22 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _merge_bare_organizations(ctx)
     _merge_surnames(ctx)
     _surname_mentions(doc, ctx)
+
+
+def _without_swallowed_persons(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop NER organizations and places that run into a person's name found by context or by the
+    gazetteer: 'Defense Minister of Finland Aino Roe' tagged ORG as 'Finland Aino Roe' is the
+    country, then the person, never one organization."""
+    persons = [c for c in candidates if c.kind == "Person" and c.source in (_PERSON_RULE, _GAZETTEER)]
+    return [
+        c
+        for c in candidates
+        if not (
+            c.source == _NER
+            and c.kind in ("Organization", "Place")
+            and any(p.start < c.end and c.start < p.end and (p.start, p.end) != (c.start, c.end) for p in persons)
+        )
+    ]
 
 
 # ----------------------------------------------------------------------------- tokens

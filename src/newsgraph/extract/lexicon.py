@@ -83,6 +83,9 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 #: Pronouns that refer back to a person who spoke.
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
+#: The same pronouns as objects: "according to him", "according to her".
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+
 #: Nouns that name a meeting: "the Defense Contact Group meeting", "the NATO summit".
 EVENT_NOUNS = frozenset({"meeting", "summit", "conference", "forum", "session", "talks", "ministerial", "congress"})
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, TITLE_HEADS
+from newsgraph.extract.lexicon import OBJECT_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, TITLE_HEADS
 from newsgraph.model import Claim, Quote, Role
 
 _SPEECH = rf"(?:{SPEECH_WORDS})"
@@ -100,26 +100,32 @@ class _Speakers:
         words = re.findall(r"[\w’'-]+", who.casefold())
         if not words:
             return None
-        if len(words) == 1 and words[0] in PERSON_PRONOUNS:
+        if len(words) == 1 and words[0] in PERSON_PRONOUNS | OBJECT_PRONOUNS:
+            # 'he said', and 'according to him': a source phrase that is only an object pronoun
             return self.last(offset)
         if words[-1] in TITLE_HEADS and len(words) <= 5:
             return self._by_role(words, offset)
         return None
 
     def _by_role(self, words: list[str], offset: int) -> str | None:
-        """'the minister', 'Ukraine's defense minister': the person holding a matching role,
-        else the last speaker."""
+        """'the minister', 'Ukraine's defense minister': of the persons named before it, the one
+        named last whose post matches the noun, else the last speaker. A person first named
+        after the noun is never the one it refers back to."""
         wanted = {w for w in words if w not in ("the", "a", "an")}
-        holders = []
+        holders = set()
         for role in self.roles:
             title = set(role.title.casefold().split())
             owner = self.ctx.entities.get(self.ctx.current_key(role.of) or "")
             owner_words = set(re.findall(r"[\w-]+", owner.name.casefold())) if owner else set()
             if words[-1] in title and wanted - {"s", "’s", "'s"} <= title | owner_words | _owner_forms(words, owner_words):
-                holders.append(self.ctx.current_key(role.person))
-        holders = sorted(set(h for h in holders if h))
-        if len(holders) == 1:
-            return holders[0]
+                holders.add(self.ctx.current_key(role.person))
+        latest: dict[str, int] = {}  # person -> where they were last named or spoke before `offset`
+        for position, key in (*self.events, *self.mentioned):
+            key = self.ctx.current_key(key)
+            if position < offset and key in holders:
+                latest[key] = max(latest.get(key, -1), position)
+        if latest:
+            return max(latest, key=lambda k: (latest[k], k))
         return self.last(offset)
 
 

@@ -34,7 +34,7 @@ from newsgraph.extract import numbers as num
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.coalitions import register_country
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, SPEECH_VERBS, WEEKDAYS, demonyms
+from newsgraph.extract.lexicon import MONTHS, OBJECT_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, WEEKDAYS, demonyms
 from newsgraph.model import Statistic
 
 # --------------------------------------------------------------------------- word lists
@@ -611,6 +611,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: _Phrase, before: list[_Mention], 
 
     kind = p.kind
     relative = _change_head(doc, p, hedge_start)
+    if relative is not None and _share_of(doc, p, hedge_start):
+        relative = None  # "shot down almost 90% of the missiles": a share of them, not a change
     if relative is not None and not p.multiplier and p.kind in ("count", "ratio"):
         kind = "relative change"  # "increased by over a third", "a 30% rise in …"
 
@@ -892,6 +894,17 @@ def _quantity_target(token: Token) -> str:
                 if obj is not None:
                     return f"{_noun_phrase_of(token)} {child.text} {_noun_phrase_of(obj)}"
     return _noun_phrase_of(token)
+
+
+def _share_of(doc: Doc, p: _Phrase, hedge_start: int) -> bool:
+    """'90% of the missiles': a percentage followed by 'of' and a noun phrase is a share of what
+    that phrase names. 'by 30%' still measures a change ('fell by 30% of …' is rare and a change)."""
+    if p.unit != "percent" or p.noun_from is not None or p.end >= len(doc) or doc[p.end].lower_ != "of":
+        return False
+    if hedge_start > 0 and doc[hedge_start - 1].lower_ == "by":
+        return False
+    limit = _index(doc).sentence(p.start)[1]
+    return _np_span(doc, p.end + 1, limit) is not None
 
 
 def _change_head(doc: Doc, p: _Phrase, hedge_start: int) -> Token | None:
@@ -1363,7 +1376,8 @@ def _attributed(doc: Doc, start: int, end: int) -> bool:
 
 
 def _person_key(doc: Doc, ctx: ArticleContext, token: Token) -> str | None:
-    if token.lower_ in PERSON_PRONOUNS:
+    if token.lower_ in PERSON_PRONOUNS or (token.lower_ in OBJECT_PRONOUNS and token.dep_ == "pobj"):
+        # "he said", "according to him": the person named last before
         return _last_person_before(ctx, token.idx)
     span = _entity_span(token)
     names = [span.text] if span is not None and span.label_ == "PERSON" else []
