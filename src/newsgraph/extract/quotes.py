@@ -2,8 +2,10 @@
 
 Quotes are the words between quote marks (curly or straight), attributed by what stands
 after them ('…,” Roe said.', '…,” said Roe', '…,” she added.') or before them
-('Roe said: “…”'). Pronouns ('he', 'she') and role nouns ('the minister') refer back to
-the person who last spoke or was last the subject of a sentence. A quote with no
+('Roe said: “…”'). Pronouns ('he', 'she', 'according to him') refer back to the person who
+last spoke or was last the subject of a sentence; role nouns ('the minister') to the person
+named last before them whose post matches, else the same. Never to a person named only
+later. A quote with no
 attribution that follows an attributed one in the same paragraph keeps its speaker.
 
 Reported speech ('Roe stated that …', 'Russia failed, Roe says') becomes a Claim. Both
