@@ -17,7 +17,7 @@ of the name, so the same name is already one IRI. On top of that, per kind:
 1. entities linked to the same Wikidata item are one entity;
 2. an unlinked entity whose IRI is that of exactly one linked entity joins it;
 3. an unlinked entity whose name is a name or alias of exactly one other entity, or (persons)
-   whose words end exactly one other person's fuller name ("Umerov" → "Rustem Umerov"), joins it;
+   whose words end exactly one other person's fuller name ("Sprūds" → "Andris Sprūds"), joins it;
 4. the merged entity takes the IRI and schema:name of its fullest name (most words, then
    longest, then first IRI); its other names become schema:alternateName. If two Wikidata
    items would end on one IRI, each gets the IRI with "-q<number>" appended.
