@@ -59,3 +59,20 @@ def test_inline_furniture_keeps_offsets_and_is_left_out(nlp, gazetteer):
     for entity in record.entities:
         for anchor in entity.mentions:
             assert text[anchor.start : anchor.end] == anchor.exact
+
+
+def test_a_doc_parsed_beforehand_gives_the_same_record(nlp, gazetteer):
+    """Corpus workers parse a batch with nlp.pipe and hand each Doc to extract_record."""
+    from newsgraph.extract import extract_record, text_to_parse
+    from newsgraph.model import Article
+
+    text = ("Estonia pledges drones, minister says\n\n"
+            "Estonian Defence Minister Hanno Pevkur said Estonia would send about 300 drones.\n\n"
+            "Read also: Another story\n\n"
+            "“We keep our word,” Pevkur said.\n\nShare this article\n")
+    article = Article(id="estonia-drones", text=text)
+    alone = extract_record(article, nlp, gazetteer)
+    [doc] = list(nlp.pipe([text_to_parse(text)]))
+    assert extract_record(article, nlp, gazetteer, doc=doc) == alone
+    with pytest.raises(ValueError, match="text_to_parse"):
+        extract_record(article, nlp, gazetteer, doc=nlp("Some other text."))

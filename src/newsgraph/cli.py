@@ -7,7 +7,6 @@ documented exit code here, in `_Group.invoke`, and nowhere else.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -87,11 +86,6 @@ allow_private_option = click.option(
 )
 
 
-def _article_source(value: str) -> Path | str:
-    # URLs stay strings: click.Path / Path would turn "http://host" into "http:/host".
-    return value if re.match(r"(?i)(https?|file):", value) else Path(value)
-
-
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsgraph")
 def main() -> None:
@@ -133,7 +127,7 @@ def build(articles: tuple[str, ...], out_dir: Path, base: str, model, gazetteer,
     """
     options = _options(base, model, gazetteer, not no_link, shapes, allow_private, online)
     if len(articles) == 1 and not Path(articles[0]).is_dir():
-        _echo_built(pipeline.build(_article_source(articles[0]), out_dir, options))
+        _echo_built(pipeline.build(articles[0], out_dir, options))  # a URL stays a string
         return
     _build_corpus([Path(a) for a in articles], out_dir, options, jobs, executor, quiet)
 
@@ -175,10 +169,10 @@ def extract(article: str, out_file, model, gazetteer, no_link: bool, online: boo
 
     options = _options(model=model, gazetteer=gazetteer, link=not no_link, allow_private=allow_private, online=online)
     if str(out_file) == "-":
-        record = pipeline.extract_file(_article_source(article), options)
+        record = pipeline.extract_file(article, options)
         click.echo(record_bytes(record).decode("utf-8"), nl=False)
         return
-    record = pipeline.extract_to_file(_article_source(article), Path(out_file), options)
+    record = pipeline.extract_to_file(article, Path(out_file), options)
     click.echo(f"wrote {out_file}: {_summary(record)}")
 
 

@@ -247,56 +247,31 @@ def _init_worker(settings: _Settings) -> None:
         pass  # raised again, typed, by the first batch: an initializer's error would only kill the pool
 
 
-class _PreParsed:
-    """A stand-in for the spaCy pipeline that hands back docs parsed beforehand with nlp.pipe.
-
-    extract_record calls `nlp(text)` itself; until it can take a parsed Doc, this lets a
-    worker parse its whole batch with nlp.pipe and still call the public extract_record.
-    """
-
-    def __init__(self, nlp: Any, docs: dict[str, Any]):
-        self._nlp = nlp
-        self._docs = docs
-
-    def __call__(self, text: str) -> Any:
-        doc = self._docs.pop(text, None)
-        return doc if doc is not None else self._nlp(text)
-
-    def __getattr__(self, name: str) -> Any:  # pipe_names, meta, add_pipe …
-        return getattr(self._nlp, name)
-
-
 def process_chunk(items: Sequence[_Item], settings: _Settings) -> list[ArticleOutput | ArticleFailure]:
     """Extract, link, map, validate and serialise a batch of articles. A pure function of its
     arguments (no output is written), so it runs the same in-process, in a process pool or on a
     Dask worker. A bad article becomes an ArticleFailure; only ModelError (no model) is raised."""
-    from newsgraph.extract import extract_record
-    from newsgraph.extract.boilerplate import find_body_end
-    from newsgraph.read import read_article
+    from newsgraph.extract import extract_record, text_to_parse
+    from newsgraph.read import read_article_bytes
 
     nlp, gazetteer, shapes = _worker_state(settings)
     out: list[ArticleOutput | ArticleFailure | None] = [None] * len(items)
     articles: list[tuple[int, Any]] = []
-    with tempfile.TemporaryDirectory(prefix="newsgraph-chunk-") as tmp:
-        for i, (article_id, label, data) in enumerate(items):
-            # read_article wants a file; its name gives the article id and schema:sourceFile.
-            path = Path(tmp) / str(i) / Path(label).name
-            path.parent.mkdir()
-            path.write_bytes(data)
-            try:
-                articles.append((i, read_article(path)))
-            except NewsgraphError as exc:
-                out[i] = _failure(label, article_id, exc, str(path))
-    texts = [article.text[: find_body_end(article.text)] for _, article in articles]
+    for i, (article_id, label, data) in enumerate(items):
+        try:
+            # The file's name gives the article id and schema:sourceFile, as in a single build.
+            articles.append((i, read_article_bytes(data, Path(label))))
+        except NewsgraphError as exc:
+            out[i] = _failure(label, article_id, exc)
+    texts = [text_to_parse(article.text) for _, article in articles]
     try:
-        docs = dict(zip(texts, nlp.pipe(texts)))
+        docs: list[Any] = list(nlp.pipe(texts))
     except Exception:  # one text breaks the batch: parse one by one below, failing only that article
-        docs = {}
-    shared = _PreParsed(nlp, docs)
-    for i, article in articles:
+        docs = [None] * len(texts)
+    for (i, article), doc in zip(articles, docs):
         article_id, label, data = items[i]
         try:
-            record = extract_record(article, shared, gazetteer)
+            record = extract_record(article, nlp, gazetteer, doc=doc)
             if settings.link:
                 record, _ = pipeline.link(record, gazetteer)
             out[i] = _publishable(record, article_id, label, data, settings, shapes)
@@ -341,11 +316,8 @@ def _first_violation(report: ValidationReport) -> str:
     return f"{len(report.violations)} violation(s), e.g. {v.focus} {v.path}: {v.message}" if v else "no details"
 
 
-def _failure(label: str, article_id: str | None, exc: NewsgraphError, tmp_path: str | None = None) -> ArticleFailure:
-    reason = str(exc)
-    if tmp_path:  # the message names the worker's copy; the user knows the file by its own path
-        reason = reason.replace(tmp_path, label)
-    return ArticleFailure(label, reason, exc.exit_code, article_id)
+def _failure(label: str, article_id: str | None, exc: NewsgraphError) -> ArticleFailure:
+    return ArticleFailure(label, str(exc), exc.exit_code, article_id)
 
 
 def _plain(graph: Graph) -> Graph:

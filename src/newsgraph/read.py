@@ -52,7 +52,12 @@ def read_article(source: Path | str, *, allow_private: bool = False, fetch: Fetc
             raise FetchRefused(f"{source}: file: URLs are refused (use --allow-private to read local files by URL)")
         source = Path(url2pathname(urlsplit(source).path))
     path = Path(source)
-    raw = _read_bytes(path, "article")
+    return read_article_bytes(_read_bytes(path, "article"), path)
+
+
+def read_article_bytes(raw: bytes, path: Path) -> Article:
+    """Read an article from the bytes of the file at `path` (already read, e.g. by a corpus
+    worker that may not see the file); `path` gives the article id and the source name."""
     # A saved HTML page may declare another encoding; text files are UTF-8.
     charset = _meta_charset(raw) if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<" else None
     text = _decode(raw, str(path), _known_codec(charset) or "utf-8")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph import __version__
 from newsgraph.extract.boilerplate import (
@@ -36,11 +37,22 @@ from newsgraph.extract.statistics import find_statistics
 from newsgraph.gazetteer import Gazetteer
 from newsgraph.model import Article, Coalition, Entity, Record, Role, Statistic
 
-__all__ = ["DEFAULT_MODEL", "extract_record", "load_nlp"]
+__all__ = ["DEFAULT_MODEL", "extract_record", "load_nlp", "text_to_parse"]
 
 
-def extract_record(article: Article, nlp: Language, gazetteer: Gazetteer) -> Record:
-    """Everything the article says that the record holds. Deterministic for a given input."""
+def text_to_parse(text: str) -> str:
+    """The text extract_record gives spaCy for an article text: the body before the site
+    furniture, with furniture inside it blanked out (same length, so offsets stay the article's).
+    A caller that batches with `nlp.pipe` parses this and passes the Doc to extract_record."""
+    body_end = find_body_end(text)
+    return _blank(text[:body_end], find_inline_furniture(text, body_end, find_headline(text, body_end)))
+
+
+def extract_record(article: Article, nlp: Language, gazetteer: Gazetteer, *, doc: Doc | None = None) -> Record:
+    """Everything the article says that the record holds. Deterministic for a given input.
+
+    `doc`, when given, is `nlp` already run over `text_to_parse(article.text)`.
+    """
     text = article.text
     body_end = find_body_end(text)
     ctx = ArticleContext(text=text, gazetteer=gazetteer, body_end=body_end)
@@ -62,7 +74,11 @@ def extract_record(article: Article, nlp: Language, gazetteer: Gazetteer) -> Rec
 
     # Line breaks must end sentences (headlines, list items); added to `nlp` once if missing.
     # Furniture inside the body is blanked out (same length, so offsets stay the article's).
-    doc = with_line_breaks(nlp)(_blank(text[:body_end], ctx.furniture))
+    parsed = _blank(text[:body_end], ctx.furniture)
+    if doc is None:
+        doc = with_line_breaks(nlp)(parsed)
+    elif doc.text != parsed:
+        raise ValueError("extract_record: the Doc given was not parsed from text_to_parse(article.text)")
     find_entities(doc, ctx)
     roles = find_roles(doc, ctx)
     quotes, claims = find_speech(doc, ctx, roles)
