@@ -240,6 +240,34 @@ def test_validate_statistic_without_value(runner, tmp_path):
     assert violation["message"]
 
 
+def test_validate_engines_report_the_same(runner, tmp_path):
+    turtle = _published(runner, tmp_path)
+    graph = Graph().parse(turtle)
+    stat = next(graph.subjects(RDF.type, NG.Statistic))
+    graph.remove((stat, SCHEMA.value, None))
+    broken = tmp_path / "broken.ttl"
+    graph.serialize(broken, format="turtle")
+    outputs = {engine: run(runner, "validate", "--engine", engine, broken) for engine in ("fast", "pyshacl", "auto")}
+    assert {r.exit_code for r in outputs.values()} == {1}
+    assert outputs["fast"].output == outputs["pyshacl"].output == outputs["auto"].output
+
+
+def test_validate_fast_engine_refuses_shapes_beyond_it_with_a_usage_error(runner, tmp_path):
+    turtle = _published(runner, tmp_path)
+    shapes = tmp_path / "node.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix schema: <https://schema.org/> .\n"
+        "<urn:s> a sh:NodeShape ; sh:targetClass schema:Person ; sh:node <urn:t> ; sh:message \"m\" .\n"
+        "<urn:t> sh:nodeKind sh:IRI .\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "validate", "--engine", "fast", "--shapes", shapes, turtle)
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: the fast validator cannot evaluate these shapes: ")
+    assert "use the pyshacl engine" in result.output and len(result.output.splitlines()) == 1
+    assert run(runner, "validate", "--shapes", shapes, turtle).exit_code == 0  # auto: pySHACL takes them
+
+
 def test_validate_unparsable_file_is_not_a_conformance_failure(runner, tmp_path):
     bad = tmp_path / "bad.ttl"
     bad.write_text("<a> <b> .\n", encoding="utf-8")

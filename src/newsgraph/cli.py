@@ -15,7 +15,7 @@ import click
 from newsgraph import __version__, pipeline
 from newsgraph.errors import NewsgraphError, NotConforming, PartlyFailed
 from newsgraph.namespaces import DEFAULT_BASE
-from newsgraph.validate import format_report, reports_to_json
+from newsgraph.validate import ENGINES, format_report, reports_to_json
 
 #: Exit codes, as documented in the README.
 EXIT_OK = 0
@@ -219,13 +219,20 @@ def link(record: Path, out_file, report: bool, gazetteer, online: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=_existing)
 @shapes_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
-def validate(files: tuple[Path, ...], shapes, fmt: str) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(list(ENGINES)),
+    default="auto",
+    show_default=True,
+    help="fast: newsgraph's SHACL Core evaluator; pyshacl: pySHACL; auto: fast unless the shapes need more.",
+)
+def validate(files: tuple[Path, ...], shapes, fmt: str, engine: str) -> None:
     """Check RDF FILES (Turtle, JSON-LD, N-Triples, TriG, N-Quads) against the SHACL shapes.
 
-    Exits 0 when every file conforms (warnings allowed), 1 when any does not, 3 when a
-    file cannot be read or parsed.
+    Exits 0 when every file conforms (warnings allowed), 1 when any does not, 2 when
+    --engine fast cannot evaluate the shapes, 3 when a file cannot be read or parsed.
     """
-    reports = pipeline.validate_files(list(files), shapes)
+    reports = pipeline.validate_files(list(files), shapes, engine)
     if fmt == "json":
         click.echo(reports_to_json(reports))
     else:

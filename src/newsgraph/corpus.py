@@ -288,9 +288,9 @@ def _publishable(record: Any, article_id: str, label: str, data: bytes, settings
     from newsgraph.mapping import record_to_graph
 
     graph = record_to_graph(record, settings.base)
-    # Validated with no prefixes bound, so results name nodes by full IRI: results of different
-    # articles (whose role:/anchor: prefixes differ) can then be compared and merged.
-    report = validate_graph(_plain(graph), shapes, source=article_id)
+    # Results name nodes by full IRI: results of different articles (whose role:/anchor:
+    # prefixes differ) can then be compared and merged.
+    report = validate_graph(graph, shapes, source=article_id, prefixes=False)
     if not report.conforms:
         raise NotConforming(f"{label}: the graph does not conform to the shapes: {_first_violation(report)}", report)
     try:
@@ -318,13 +318,6 @@ def _first_violation(report: ValidationReport) -> str:
 
 def _failure(label: str, article_id: str | None, exc: NewsgraphError) -> ArticleFailure:
     return ArticleFailure(label, str(exc), exc.exit_code, article_id)
-
-
-def _plain(graph: Graph) -> Graph:
-    plain = Graph(bind_namespaces="none")
-    for triple in graph:
-        plain.add(triple)
-    return plain
 
 
 def _entity_refs(graph: Graph, base: str) -> Iterator[dict]:

@@ -27,6 +27,12 @@ class RDFInputError(NewsgraphError):
     exit_code = 3
 
 
+class ShapesError(NewsgraphError):
+    """The chosen validation engine cannot evaluate the given shapes (a usage error)."""
+
+    exit_code = 2
+
+
 class ModelError(NewsgraphError):
     """The NLP model is not installed or cannot be loaded."""
 

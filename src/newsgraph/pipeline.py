@@ -115,8 +115,8 @@ def link_file(record_path: Path, options: Options, out_path: Path | None = None)
     return linked, decisions
 
 
-def validate_files(paths: list[Path], shapes: Path | None = None) -> list[ValidationReport]:
+def validate_files(paths: list[Path], shapes: Path | None = None, engine: str = "auto") -> list[ValidationReport]:
     """Validate each RDF file; parse errors raise RDFInputError before any result is given."""
     shapes_graph = load_shapes(shapes)
     graphs = [(path, load_rdf(path)) for path in paths]
-    return [validate_graph(graph, shapes_graph, source=str(path)) for path, graph in graphs]
+    return [validate_graph(graph, shapes_graph, source=str(path), engine=engine) for path, graph in graphs]

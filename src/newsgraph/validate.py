@@ -11,7 +11,8 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from newsgraph.errors import RDFInputError
+from newsgraph._shacl import ALLOWED_SEVERITIES, CompiledShapes, RawResult, UnsupportedShapes
+from newsgraph.errors import RDFInputError, ShapesError
 from newsgraph.namespaces import bind_prefixes
 
 #: File suffix → rdflib parser name.
@@ -46,13 +47,17 @@ class ValidationReport:
     conforms: bool
     results: list[ValidationResult] = field(default_factory=list)
     source: str = ""
+    engine: str = ""  # which engine gave the results: "fast" or "pyshacl"
 
     @property
     def violations(self) -> list[ValidationResult]:
         return [r for r in self.results if r.severity == "Violation"]
 
     def to_dict(self) -> dict:
-        return {"source": self.source, "conforms": self.conforms, "results": [asdict(r) for r in self.results]}
+        return {
+            "source": self.source, "conforms": self.conforms, "engine": self.engine,
+            "results": [asdict(r) for r in self.results],
+        }
 
 
 def guess_format(path: Path, data: bytes) -> str:
@@ -107,9 +112,54 @@ def load_shapes(path: Path | None = None) -> Graph:
     return graph
 
 
-def validate_graph(data: Graph, shapes: Graph, source: str = "") -> ValidationReport:
-    """Check `data` against `shapes` (SHACL Core, no inference). Warnings do not break conformance."""
-    import pyshacl  # slow to import; only validation needs it
+#: Validation engines: "fast" (newsgraph._shacl, the SHACL Core subset the shipped shapes use),
+#: "pyshacl", or "auto" (fast when the shapes allow it, else pySHACL).
+ENGINES = ("auto", "fast", "pyshacl")
+
+
+def validate_graph(
+    data: Graph, shapes: Graph, source: str = "", engine: str = "auto", prefixes: bool = True
+) -> ValidationReport:
+    """Check `data` against `shapes` (SHACL Core, no inference). Warnings do not break conformance.
+
+    Both engines give the same results (the tests compare them on real and broken graphs); "auto"
+    uses the fast one unless the shapes need SHACL it does not evaluate. With `prefixes` False,
+    results name IRIs in full (`<…>`) instead of with the data graph's prefixes, so that results
+    of graphs with different prefixes can be compared and merged."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if engine != "pyshacl":
+        try:
+            raw = _compiled(shapes).validate(data)
+        except UnsupportedShapes as exc:
+            if engine == "fast":
+                raise ShapesError(f"the fast validator cannot evaluate these shapes: {exc}; use the pyshacl engine") from None
+        else:
+            conforms = all(r.severity in ALLOWED_SEVERITIES for r in raw)
+            return ValidationReport(conforms, _display(raw, shapes, data, prefixes), source, engine="fast")
+    conforms, raw = _pyshacl_results(data, shapes)
+    return ValidationReport(conforms, _display(raw, shapes, data, prefixes), source, engine="pyshacl")
+
+
+#: Compiled shapes by graph identity; the length guards against a graph changed after compiling.
+_COMPILED: dict[int, tuple[Graph, int, CompiledShapes | UnsupportedShapes]] = {}
+
+
+def _compiled(shapes: Graph) -> CompiledShapes:
+    cached = _COMPILED.get(id(shapes))
+    if cached is None or cached[0] is not shapes or cached[1] != len(shapes):
+        try:
+            compiled: CompiledShapes | UnsupportedShapes = CompiledShapes(shapes)
+        except UnsupportedShapes as exc:
+            compiled = exc
+        cached = _COMPILED[id(shapes)] = (shapes, len(shapes), compiled)
+    if isinstance(cached[2], UnsupportedShapes):
+        raise cached[2]
+    return cached[2]
+
+
+def _pyshacl_results(data: Graph, shapes: Graph) -> tuple[bool, list[RawResult]]:
+    import pyshacl  # slow to import; only shapes beyond the fast subset need it
 
     conforms, results_graph, _ = pyshacl.validate(
         data,
@@ -119,18 +169,33 @@ def validate_graph(data: Graph, shapes: Graph, source: str = "") -> ValidationRe
         allow_warnings=True,
         allow_infos=True,
     )
-    results = _read_results(results_graph, shapes, data)
-    return ValidationReport(conforms=bool(conforms), results=results, source=source)
+    raw = []
+    for result in results_graph.subjects(RDF.type, SH.ValidationResult):
+        messages = sorted(str(m) for m in results_graph.objects(result, SH.resultMessage))
+        raw.append(
+            RawResult(
+                severity=results_graph.value(result, SH.resultSeverity) or SH.Violation,
+                source_shape=results_graph.value(result, SH.sourceShape),
+                focus=results_graph.value(result, SH.focusNode),
+                path=results_graph.value(result, SH.resultPath),
+                value=results_graph.value(result, SH.value),
+                message=messages[0] if messages else "",
+            )
+        )
+    return bool(conforms), raw
 
 
-def _read_results(results_graph: Graph, shapes: Graph, data: Graph) -> list[ValidationResult]:
+def _display(raw: list[RawResult], shapes: Graph, data: Graph, prefixes: bool = True) -> list[ValidationResult]:
     owner: dict = {}
     for node_shape, prop_shape in shapes.subject_objects(SH.property):
         owner[prop_shape] = node_shape
-    def show(term, names=data.namespace_manager) -> str:
+
+    def show(term, names=data.namespace_manager if prefixes else None) -> str:
         if term is None:
             return ""
         if isinstance(term, URIRef):
+            if names is None:
+                return f"<{term}>"
             try:
                 return names.normalizeUri(term)
             except Exception:  # a term with no prefix: show it whole
@@ -143,19 +208,16 @@ def _read_results(results_graph: Graph, shapes: Graph, data: Graph) -> list[Vali
         return str(term)
 
     results = []
-    for result in results_graph.subjects(RDF.type, SH.ValidationResult):
-        severity = results_graph.value(result, SH.resultSeverity)
-        source_shape = results_graph.value(result, SH.sourceShape)
-        shape = owner.get(source_shape, source_shape)
-        messages = sorted(str(m) for m in results_graph.objects(result, SH.resultMessage))
+    for r in raw:
+        shape = owner.get(r.source_shape, r.source_shape)
         results.append(
             ValidationResult(
-                severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+                severity=str(r.severity).rsplit("#", 1)[-1],
                 shape=show(shape, shapes.namespace_manager) if not isinstance(shape, BNode) else "(anonymous shape)",
-                focus=show(results_graph.value(result, SH.focusNode)),
-                path=show(results_graph.value(result, SH.resultPath)),
-                value=show(results_graph.value(result, SH.value)),
-                message=messages[0] if messages else "",
+                focus=show(r.focus),
+                path=show(r.path),
+                value=show(r.value),
+                message=r.message,
             )
         )
     order = {"Violation": 0, "Warning": 1, "Info": 2}
