@@ -15,8 +15,9 @@ once per run:
 
 * cold ``newsgraph build`` of the sample (a fresh process) against a cold spaCy floor
   (a fresh process: import spacy, load the model, parse the same article); best of 3;
-* per-article validation (each article's graph, then the entity graph) against one pyshacl
-  call on the whole merged graph, on the smallest corpus, with both result sets compared.
+* per-article validation (each article's graph, then the entity graph, with the engine the
+  build uses) against one pySHACL call on the whole merged graph, on the largest corpus, with
+  both result sets compared.
 
 ``--quick`` is ``--sizes 20,100``. Every build runs in its own process so the sizes do not
 share memory. Figures only: nothing here asserts on time.
@@ -163,7 +164,8 @@ def cold_single(work: Path, rounds: int = 3) -> tuple[float, float]:
 
 
 def validation_split(out: Path, report_results: set) -> dict:
-    """Per-article graphs (as the workers validate them) + the entity graph, against one call."""
+    """Per-article graphs (as the workers validate them, with the engine the build uses) + the
+    entity graph, against one pySHACL call on the whole merged graph."""
     from rdflib import Graph
 
     from newsgraph.corpus import dataset_graph, entity_graph_iri
@@ -171,14 +173,16 @@ def validation_split(out: Path, report_results: set) -> dict:
     from newsgraph.validate import load_shapes, validate_graph
 
     shapes = load_shapes()
-    validate_graph(Graph(), shapes)  # import pyshacl outside the timings
+    validate_graph(Graph(), shapes, engine="pyshacl")  # import pyshacl outside the timings
+    validate_graph(Graph(), shapes)  # and compile the shapes for the fast engine
     per_article = 0.0
+    engines = set()
     for ttl in sorted(out.glob("*.ttl")):
         if ttl.name == "void.ttl":
             continue
         graph = Graph(bind_namespaces="none").parse(ttl)
         started = time.perf_counter()
-        validate_graph(graph, shapes)
+        engines.add(validate_graph(graph, shapes, prefixes=False).engine)
         per_article += time.perf_counter() - started
     entities = Graph(bind_namespaces="none")
     tail = f" <{entity_graph_iri(DEFAULT_BASE)}> .\n"
@@ -189,12 +193,12 @@ def validation_split(out: Path, report_results: set) -> dict:
     entity_seconds = time.perf_counter() - started
     whole_graph = dataset_graph(out)
     started = time.perf_counter()
-    whole = validate_graph(whole_graph, shapes)
+    whole = validate_graph(whole_graph, shapes, engine="pyshacl")
     whole_seconds = time.perf_counter() - started
     key = {(r.focus, r.path, r.severity, r.message) for r in whole.results}
     return {
         "articles": per_article, "entities": entity_seconds, "whole": whole_seconds,
-        "triples": len(whole_graph), "identical": key == report_results,
+        "triples": len(whole_graph), "identical": key == report_results, "engines": sorted(engines),
     }
 
 
@@ -232,13 +236,16 @@ def main() -> None:
         build, floor = cold_single(work)
         print(f"cold single article: newsgraph build {build:.2f} s, spaCy floor {floor:.2f} s, ratio {build / floor:.2f} (target <= 1.3)", flush=True)
 
-        out = rows[0]["out"]
+        # On the largest corpus, as the target is stated (one pySHACL call on 1.3 M triples takes minutes).
+        checked = rows[-1]
+        out = checked["out"]
         v = validation_split(out, corpus_results(out))
         split = v["articles"] + v["entities"]
         print(
-            f"validation, N={rows[0]['n']} ({v['triples']} triples): per-article {v['articles']:.1f} s + entity graph "
+            f"validation, N={checked['n']} ({v['triples']} triples): per-article ({'/'.join(v['engines'])} engine) "
+            f"{v['articles']:.1f} s + entity graph "
             f"{v['entities']:.2f} s = {split:.1f} s sequential ({split / args.jobs:.1f} s over {args.jobs} workers); "
-            f"whole graph {v['whole']:.1f} s; whole / per-article sequential {v['whole'] / split:.2f}, "
+            f"whole graph, one pySHACL call {v['whole']:.1f} s; whole / per-article sequential {v['whole'] / split:.2f}, "
             f"over {args.jobs} workers {v['whole'] / (split / args.jobs):.2f} (target >= 2.5); "
             f"results identical: {v['identical']}",
             flush=True,

@@ -10,10 +10,11 @@ import os
 import socket
 import time
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urljoin, urlsplit
 
-import httpx
+if TYPE_CHECKING:  # httpx takes 0.1 s to import; only URLs need it
+    import httpx
 
 from newsgraph import __version__
 from newsgraph.errors import (
@@ -64,6 +65,8 @@ def fetch_url(
     max_redirects: int = MAX_REDIRECTS,
 ) -> FetchedPage:
     """GET an http(s) URL. Raises a FetchError subclass with a one-line reason."""
+    import httpx
+
     timeout = _timeout() if timeout is None else timeout
     deadline = time.monotonic() + timeout
     seen: list[str] = []

@@ -31,10 +31,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-import httpx
+if TYPE_CHECKING:  # httpx takes 0.1 s to import; only online linking needs it
+    import httpx
 
 from newsgraph import __version__
 from newsgraph.errors import WikidataError
@@ -67,7 +68,11 @@ METHOD = "wikidata-api"
 #: Placeholder contact until the project has a monitored address; Wikimedia asks for one.
 CONTACT = "newsgraph@example.org"
 PROJECT_URL = "https://w3id.org/newsgraph"
-USER_AGENT = f"newsgraph/{__version__} ({PROJECT_URL}; {CONTACT}) httpx/{httpx.__version__}"
+def default_user_agent() -> str:
+    """Wikimedia's User-Agent policy: client/version (contact) library/version."""
+    import httpx
+
+    return f"newsgraph/{__version__} ({PROJECT_URL}; {CONTACT}) httpx/{httpx.__version__}"
 
 # --------------------------------------------------------------------------- classes
 # Item ids of the classes a candidate's "instance of" (P31) is checked against. The sets
@@ -225,7 +230,7 @@ class WikidataClient:
         max_tries: int = MAX_TRIES,
         backoff: float | None = None,
         maxlag: int | None = MAXLAG,
-        user_agent: str = USER_AGENT,
+        user_agent: str | None = None,
     ):
         self.api_url = api_url or os.environ.get(API_ENV) or API_URL
         self.cache_path = Path(cache_path) if cache_path is not None else default_cache_path()
@@ -237,7 +242,7 @@ class WikidataClient:
         # Read at call time, not import time, so tests can shorten the waits.
         self.backoff = BACKOFF_SECONDS if backoff is None else backoff
         self.maxlag = maxlag
-        self.user_agent = user_agent
+        self.user_agent = user_agent or default_user_agent()
         self.requests = 0
         self._next_request_at = 0.0  # time.monotonic() before which no request may start
         self._http: httpx.Client | None = None
@@ -324,6 +329,8 @@ class WikidataClient:
 
     def _fetch(self, url: str, action: str) -> str:
         """The body of a successful answer, after the retries the policy allows."""
+        import httpx
+
         problem = ""
         for attempt in range(1, self.max_tries + 1):
             wait: float | None = None
@@ -361,6 +368,8 @@ class WikidataClient:
         raise WikidataError(f"Wikidata API unavailable for {action} after {tries}: {problem}")
 
     def _request(self, url: str) -> tuple[int, httpx.Headers, str]:
+        import httpx
+
         if self._http is None:
             # trust_env=False: the API is reached directly, as configured, never via a stray proxy.
             self._http = httpx.Client(
