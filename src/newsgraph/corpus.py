@@ -54,7 +54,7 @@ from newsgraph.errors import InputError, ModelError, NewsgraphError, NotConformi
 from newsgraph.gazetteer import normalise
 from newsgraph.model import slugify
 from newsgraph.namespaces import NG, ORG, PREFIXES, SCHEMA, bind_prefixes
-from newsgraph.publish import jsonld_bytes, turtle_bytes, write_atomic
+from newsgraph.publish import ntriples_lines, serialise, turtle_bytes, write_atomic
 from newsgraph.validate import ValidationReport, ValidationResult, load_shapes, validate_graph
 
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -294,17 +294,16 @@ def _publishable(record: Any, article_id: str, label: str, data: bytes, settings
     if not report.conforms:
         raise NotConforming(f"{label}: the graph does not conform to the shapes: {_first_violation(report)}", report)
     try:
-        turtle, jsonld = turtle_bytes(graph), jsonld_bytes(graph)
-        lines = sorted(set(graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)) - {b"\n"})
-    except Exception as exc:  # rdflib raises many kinds; the user needs one line
+        written = serialise(graph)  # Turtle, JSON-LD and sorted N-Triples from one read of the graph
+    except Exception as exc:  # a term no syntax can write; the user needs one line
         raise NewsgraphError(f"cannot serialise the graph: {exc}") from exc
     return ArticleOutput(
         id=article_id,
         path=label,
         sha256=_sha256(data),
-        turtle=turtle,
-        jsonld=jsonld,
-        ntriples=b"".join(lines),
+        turtle=written.turtle,
+        jsonld=written.jsonld,
+        ntriples=written.ntriples,
         triples=len(graph),
         entities=tuple(_entity_refs(graph, settings.base)),
         results=tuple(dataclasses.astuple(r) for r in report.results),
@@ -806,7 +805,7 @@ def _assemble(out_dir: Path, settings: _Settings, manifest: _Manifest, shapes: G
             del entity_lines
             entity_report = validate_graph(entities, shapes, source="entity graph")
             graph_iri = entity_graph_iri(settings.base)
-            lines = sorted(set(entities.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()) - {""})
+            lines = ntriples_lines(entities).decode("utf-8").splitlines()
             trig.write(f"\n<{graph_iri}> {{\n")
             for line in lines:
                 s, p, o = _split_triple(line)
