@@ -16,6 +16,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -32,11 +33,21 @@ class GazetteerRow:
     source: str = ""
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+# Cached: the extractor asks for the same names (token runs, entity names and aliases) over and
+# over within an article and across articles; the result depends on the string alone. Bounded,
+# as the mapper also normalises whole quotes.
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """The lookup form of a name: accent-free, case-folded words, a leading 'the' dropped."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    words = re.findall(r"[a-z0-9]+", text)
+    if name.isascii():
+        text = name.casefold()  # nothing to decompose, no accents to drop
+    else:
+        text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    words = _WORD.findall(text)
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
@@ -63,6 +74,10 @@ class Gazetteer:
             for key in dict.fromkeys(normalise(name) for name in (row.label, *row.aliases)):
                 if key:
                     self._index.setdefault(key, []).append(row)
+
+    def knows(self, name: str) -> bool:
+        """Whether any row has `name` (normalised) as its label or an alias: `lookup` without the rows."""
+        return normalise(name) in self._index
 
     def lookup(self, name: str, kind: str | None = None) -> list[GazetteerRow]:
         """Rows whose label or alias is `name` (normalised), optionally of one kind."""

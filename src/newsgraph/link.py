@@ -40,6 +40,7 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from newsgraph.errors import LinkError
@@ -114,7 +115,7 @@ class _Context:
     """What the article says around its entities: the text and the roles entities play."""
 
     def __init__(self, record: Record):
-        self.text = _fold(record.article.text or "")
+        self._article_text = record.article.text or ""
         self.country_keys: set[str] = {r.of for r in record.roles if r.of}
         self.organization_keys: set[str] = set()
         for coalition in record.coalitions:
@@ -129,6 +130,11 @@ class _Context:
         for statistic in record.statistics:
             if statistic.claimed_by:
                 self.person_keys.add(statistic.claimed_by)
+
+    @cached_property
+    def text(self) -> str:
+        # Folded on first use: only an ambiguous name needs the text, and most records have none.
+        return _fold(self._article_text)
 
     def mentions(self, name: str) -> bool:
         """Whether the article writes `name` (whole words, case as written, accents ignored)."""
@@ -269,6 +275,9 @@ def _set_link(entity: Entity, qid: str, confidence: float) -> None:
 _PORTFOLIO_MINISTER = re.compile(r"^(?!prime$)([a-z ]+?) minister$")
 
 
+# Cached: every role is compared with every Office row of the gazetteer, so the same few
+# hundred titles are canonicalised again and again; the result depends on the title alone.
+@lru_cache(maxsize=4096)
 def canonical_title(title: str) -> str:
     """A post's comparison form: 'Defense Minister' == 'Minister of Defence' == 'minister for defence'."""
     text = normalise(title)
@@ -280,6 +289,7 @@ def canonical_title(title: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def _split_office(name: str) -> tuple[str, str] | None:
     """'Minister of Defence of Ukraine' -> ('Minister of Defence', 'Ukraine')."""
     parts = re.split(r"\s+of\s+", name.strip())
@@ -327,6 +337,8 @@ def _link_role(role: Role, record: Record, gazetteer: Gazetteer) -> LinkDecision
 
     wanted_title = canonical_title(role.title)
     country_names = _country_names(country, gazetteer)
+    # "{title} of {country}" for each name of the country, canonical: built once, not per row.
+    titled_in_country = {canonical_title(f"{role.title} of {c}") for c in country_names}
     matches: list[GazetteerRow] = []
     for row in gazetteer.rows:
         if row.kind != "Office":
@@ -341,7 +353,7 @@ def _link_role(role: Role, record: Record, gazetteer: Gazetteer) -> LinkDecision
                 # The title may name the country itself: "Minister of Defence of Ukraine".
                 hit = canonical_title(name) == wanted_title
             if not hit and country_names:
-                hit = any(canonical_title(name) == canonical_title(f"{role.title} of {c}") for c in country_names)
+                hit = canonical_title(name) in titled_in_country
             if hit:
                 if row not in matches:
                     matches.append(row)

@@ -9,14 +9,38 @@ from __future__ import annotations
 import hashlib
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+from rdflib import Graph, Literal, URIRef, namespace
 
+from newsgraph import namespaces
 from newsgraph.errors import RecordError
 from newsgraph.gazetteer import normalise
 from newsgraph.model import Anchor, Entity, Record, entity_key, slugify
-from newsgraph.namespaces import DEFAULT_BASE, NG, OA, ORG, SCHEMA, WD, bind_prefixes
+from newsgraph.namespaces import DEFAULT_BASE, bind_prefixes
+
+
+class _Terms:
+    """A namespace whose terms are built once. rdflib's namespaces build a new URIRef on every
+    attribute access, and the store then compares equal but distinct terms string by string on
+    each lookup; one object per term keeps both cheap (a graph has a thousand triples or more)."""
+
+    def __init__(self, ns: Any):
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)  # not a term: `_ns` before __init__, copy and pickle hooks
+        term = self._ns[name]
+        setattr(self, name, term)  # later look-ups find the attribute and skip __getattr__
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return self._ns[name]
+
+
+NG, OA, ORG, SCHEMA, WD = (_Terms(ns) for ns in (namespaces.NG, namespaces.OA, namespaces.ORG, namespaces.SCHEMA, namespaces.WD))
+OWL, PROV, RDF, RDFS, XSD = (_Terms(ns) for ns in (namespace.OWL, namespace.PROV, namespace.RDF, namespace.RDFS, namespace.XSD))
 
 _ENTITY_CLASSES = {
     "Person": SCHEMA.Person,
@@ -53,6 +77,15 @@ class _Mapper:
         self.record = record
         self.base = base
         self.graph = bind_prefixes(Graph())
+        # Looked up for every role, statement, statistic and member: a dict, not a scan of the
+        # entity list each time (the first entity of a key wins, as with `Record.entity`).
+        self.entities: dict[str, Entity] = {}
+        for entity in record.entities:
+            self.entities.setdefault(entity.key, entity)
+        self._iris: dict[str, URIRef] = {}
+        # Anchors already written: one span can anchor several facts (a country's mention is also
+        # its coalition membership's anchor); the anchor's own triples are written once.
+        self._anchors: set[tuple[int, int, str, str, str]] = set()
         self.article = URIRef(f"{base}article/{slugify(record.article.id)}")
         self.coalition_keys = {c.key for c in record.coalitions}
         self.version = _version_of(record.extractor)
@@ -83,17 +116,20 @@ class _Mapper:
     def entity_iri(self, key: str | None) -> URIRef | None:
         if key is None:
             return None
-        kind, _, name = key.partition(":")
-        if not name:
-            raise RecordError(f"malformed record: entity key {key!r} is not 'Kind:name'")
-        folder = "coalition" if key in self.coalition_keys else kind.lower()
-        return URIRef(f"{self.base}{folder}/{slugify(name)}")
+        iri = self._iris.get(key)
+        if iri is None:
+            kind, _, name = key.partition(":")
+            if not name:
+                raise RecordError(f"malformed record: entity key {key!r} is not 'Kind:name'")
+            folder = "coalition" if key in self.coalition_keys else kind.lower()
+            iri = self._iris[key] = URIRef(f"{self.base}{folder}/{slugify(name)}")
+        return iri
 
     def known_entity(self, key: str | None, where: str) -> URIRef | None:
         """The IRI of a key that the record's entity list must contain."""
         if key is None:
             return None
-        if self.record.entity(key) is None:
+        if key not in self.entities:
             raise RecordError(f"malformed record: {where} names entity {key!r}, which is not in the entity list")
         return self.entity_iri(key)
 
@@ -112,6 +148,10 @@ class _Mapper:
         node = URIRef(f"{self.article}/anchor/{anchor.start}-{anchor.end}")
         g = self.graph
         g.add((fact, prop, node))
+        written = (anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix)
+        if written in self._anchors:
+            return
+        self._anchors.add(written)
         g.add((node, RDF.type, NG.TextAnchor))
         g.add((node, OA.start, Literal(anchor.start, datatype=XSD.nonNegativeInteger)))
         g.add((node, OA.end, Literal(anchor.end, datatype=XSD.nonNegativeInteger)))
@@ -148,7 +188,7 @@ class _Mapper:
             key = entity_key("Organization", art.publisher)
             publisher = self.entity_iri(key)
             g.add((a, SCHEMA.publisher, publisher))
-            if self.record.entity(key) is None:
+            if key not in self.entities:
                 g.add((publisher, RDF.type, SCHEMA.Organization))
                 g.add((publisher, SCHEMA.name, Literal(art.publisher)))
 
@@ -195,7 +235,7 @@ class _Mapper:
             person = self.known_entity(role.person, f"{where}.person")
             of = self.known_entity(role.of, f"{where}.of")
             iri = self.fact_iri("role", role.person, role.title, role.of)
-            of_entity = self.record.entity(role.of)
+            of_entity = self.entities.get(role.of)
             office_label = f"{role.title} of {of_entity.name}" if of_entity else role.title
             office = URIRef(f"{self.base}office/{slugify(office_label)}")
             g.add((office, RDF.type, NG.Office))

@@ -79,6 +79,7 @@ def extract_record(article: Article, nlp: Language, gazetteer: Gazetteer, *, doc
         doc = with_line_breaks(nlp)(parsed)
     elif doc.text != parsed:
         raise ValueError("extract_record: the Doc given was not parsed from text_to_parse(article.text)")
+    ctx.set_doc_text(doc, parsed)
     find_entities(doc, ctx)
     roles = find_roles(doc, ctx)
     quotes, claims = find_speech(doc, ctx, roles)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A line that *is* a furniture heading on its own ("Related:", "Related Posts", "Read more").
 _HEADING_LINE = re.compile(
@@ -74,6 +75,10 @@ _CAPTION = re.compile(
 )
 
 
+# Cached: the same lines are asked about by find_body_end (again for each line after a furniture
+# line), find_inline_furniture and find_publisher, and once more when the text to parse is made;
+# the phrase pattern is slow on long paragraphs, and the answer depends on the line alone.
+@lru_cache(maxsize=1024)
 def is_furniture(line: str) -> bool:
     """Whether a line is site furniture rather than article text.
 

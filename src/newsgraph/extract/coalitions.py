@@ -502,13 +502,18 @@ def _prose_mention(doc: Doc, t: Token) -> _Mention | None:
         return None
     start = words[0].idx
     end = t.idx + len(t.text)
-    return _Mention(start_tok=words[0].i, name_start=start, name_end=end, written=doc.text[start:end], led_by=led_by)
+    # The span's own text: the same characters, without spaCy rebuilding the whole doc's text.
+    return _Mention(start_tok=words[0].i, name_start=start, name_end=end, written=doc[words[0].i : t.i + 1].text, led_by=led_by)
 
 
 def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[str, int, int]]:
     """Country names in tokens [start, end): the longest run of capitalised tokens the gazetteer
     knows as a Country ("United Kingdom", "Sweden"; the recogniser misses some)."""
     out = []
+    # A run's text is sliced from the doc's text (what Span.text gives, without building spans);
+    # Doc.ents builds every entity span on each access, so it is read once.
+    text = ctx.doc_text(doc)
+    ents = doc.ents
     i = start
     while i < end:
         t = doc[i]
@@ -516,13 +521,15 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[t
             i += 1
             continue
         for n in range(min(6, end - i), 0, -1):
-            span = doc[i : i + n]
-            if "\n" in span.text or not span[-1].text[:1].isalnum():
+            last = doc[i + n - 1]
+            run_start, run_end = t.idx, last.idx + len(last.text)
+            written = text[run_start:run_end]
+            if "\n" in written or not last.text[:1].isalnum():
                 continue
-            if t.ent_type_ == "PERSON" and any(e.start <= i < e.end and (e.start, e.end) != (span.start, span.end) for e in doc.ents):
+            if t.ent_type_ == "PERSON" and any(e.start <= i < e.end and (e.start, e.end) != (i, i + n) for e in ents):
                 continue  # "Chad Smith" is a person; a lone "Denmark" taken for one is still the country
-            if ctx.gazetteer.lookup(span.text, "Country"):
-                out.append((span.text, span.start_char, span.end_char))
+            if ctx.gazetteer.lookup(written, "Country"):
+                out.append((written, run_start, run_end))
                 i += n
                 break
         else:

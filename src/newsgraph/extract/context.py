@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.names import name_key
 from newsgraph.gazetteer import Gazetteer, normalise
 from newsgraph.model import Entity, entity_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -32,6 +36,18 @@ class ArticleContext:
     _speaker_spans: list[tuple[int, int, str]] = field(default_factory=list)
     # old key -> new key, when a person's key changed (fuller name) or an entity was merged
     renamed: dict[str, str] = field(default_factory=dict)
+    # The parsed doc and its text: spaCy's Doc.text joins every token's text again on each access.
+    _doc_text: tuple[Doc, str] | None = field(default=None, repr=False)
+
+    def doc_text(self, doc: Doc) -> str:
+        """`doc.text`, built once for the doc the steps share."""
+        if self._doc_text is None or self._doc_text[0] is not doc:
+            self._doc_text = (doc, doc.text)
+        return self._doc_text[1]
+
+    def set_doc_text(self, doc: Doc, text: str) -> None:
+        """Tell the context the text `doc` was parsed from (so it is never rebuilt)."""
+        self._doc_text = (doc, text)
 
     # ------------------------------------------------------------------ entities
 

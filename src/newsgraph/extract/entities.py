@@ -174,15 +174,23 @@ def _best_row(rows: list[GazetteerRow]) -> GazetteerRow:
     return min(rows, key=lambda r: _KIND_PREFERENCE.index(r.kind) if r.kind in _KIND_PREFERENCE else 9)
 
 
+_STRIP_HEAD = re.compile(r"^(?:[\s\"“”‘’'(\[\-–—,.:;]+|the\s+)+", re.IGNORECASE)
+_STRIP_TAIL = re.compile(r"(?:[’']s?|[\s\"“”‘’')\]\-–—,.:;]+)+$")
+
+
 def _strip(span_text: str, start: int) -> tuple[str, int, int]:
     """A name without leading 'the', trailing possessive or surrounding punctuation, and its span."""
     text = span_text
     end = start + len(text)
-    m = re.match(r"^(?:[\s\"“”‘’'(\[\-–—,.:;]+|the\s+)+", text, re.IGNORECASE)
+    m = _STRIP_HEAD.match(text)
     if m:
         start += m.end()
         text = text[m.end() :]
-    m = re.search(r"(?:[’']s?|[\s\"“”‘’')\]\-–—,.:;]+)+$", text)
+    # The tail pattern can only end on punctuation, a space or a possessive 's: most names end on
+    # a letter, and a search for an anchored-at-the-end pattern tries every position of the text.
+    m = None
+    if text and (not text[-1].isalnum() or text.endswith(("’s", "'s"))):
+        m = _STRIP_TAIL.search(text)
     if m and m.start() > 0:
         end -= len(text) - m.start()
         text = text[: m.start()]
@@ -195,16 +203,22 @@ def _strip(span_text: str, start: int) -> tuple[str, int, int]:
 def _gazetteer_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     """Every token run whose text is a gazetteer label or alias, longest first at each start."""
     out = []
+    # Up to seven runs per capitalised token: their text is sliced from the doc's text (a span's
+    # text is exactly that slice) rather than built from spaCy Span and Token objects each time.
+    text = ctx.doc_text(doc)
+    words = [token.text for token in doc]
+    starts = [token.idx for token in doc]
     for i, token in enumerate(doc):
         if not (_is_capitalised(token) or token.lower_ == "the"):
             continue
         for n in range(min(_MAX_GAZETTEER_TOKENS, len(doc) - i), 0, -1):
-            span = doc[i : i + n]
-            if "\n" in span.text or span[-1].text in _POSSESSIVE:
+            last = i + n - 1
+            span_text = text[starts[i] : starts[last] + len(words[last])]
+            if "\n" in span_text or words[last] in _POSSESSIVE:
                 continue
-            name, start, end = _strip(span.text, span.start_char)
-            if not name or not name[0].isupper():
-                continue
+            name, start, end = _strip(span_text, starts[i])
+            if not name or not name[0].isupper() or not ctx.gazetteer.knows(name):
+                continue  # most runs name nothing: ruled out before any rows are built
             rows = _known(ctx, name)
             rows = [r for r in rows if _case_fits(name, r)]
             if rows:
@@ -827,7 +841,7 @@ _REGION_NOUN = {"oblasts": "Oblast", "regions": "region", "provinces": "Province
 def _coordinated_regions(doc: Doc, ctx: ArticleContext) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """Places of a list that shares one plural region noun, and the spans of those lists."""
     out, spans = [], []
-    for m in _REGION_LIST.finditer(doc.text):
+    for m in _REGION_LIST.finditer(ctx.doc_text(doc)):
         noun = _REGION_NOUN[m.group("noun")]
         names = list(re.finditer(r"[A-Z][\w’'-]+", m.group("names")))
         if any(n.group().casefold() in _NOT_NAMES for n in names):
@@ -848,7 +862,7 @@ def _acronym_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     """'NATO Security Assistance and Training for Ukraine (NSATU)': the capitalised words whose
     initials spell the acronym in parentheses right after them are one name."""
     out = []
-    for m in _ACRONYM.finditer(doc.text):
+    for m in _ACRONYM.finditer(ctx.doc_text(doc)):
         letters = m.group(1).replace("&", "").casefold()
         before = doc.char_span(0, m.start(), alignment_mode="contract")
         if before is None or len(before) == 0:
@@ -902,9 +916,12 @@ def _surname_mentions(doc: Doc, ctx: ArticleContext) -> None:
     for entity in ctx.entities.values():
         if entity.kind == "Person" and len(entity.name.split()) > 1:
             surnames.setdefault(name_key(entity.name.split()[-1]), []).append(entity.key)
+    if not surnames:
+        return
     taken = [(s, e) for s, e, _ in ctx.mentions(0, ctx.body_end)]
     for token in doc:
-        if len(token.text) < 3:
+        # A name token is capitalised: lower-case words are ruled out before their spelling key is made.
+        if len(token.text) < 3 or not token.text[0].isupper():
             continue
         keys = surnames.get(name_key(token.text))
         if not keys or len(keys) != 1 or not is_name_token(token):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Ukrainian and Russian Cyrillic to Latin, one common system; the key rules below absorb the rest.
 _CYRILLIC = {
@@ -44,19 +45,25 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<=o)ff$", "v"),  # -off for -ov in older spellings
     (r"(?<=o)f$", "v"),
 )
+_COMPILED_REWRITES = tuple((re.compile(pattern), replacement) for pattern, replacement in _REWRITES)
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+# Cached: resolving a name keys every word of every person registered so far, on each call;
+# the key depends on the token alone.
+@lru_cache(maxsize=8192)
 def name_key(token: str) -> str:
     """The spelling-independent key of one name token: 'Zelenskyy' -> 'zelenskI'."""
-    text = "".join(_CYRILLIC.get(c, c) for c in token.casefold())
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = token.casefold()
+    if not text.isascii():  # ASCII has no Cyrillic to transliterate and no accents to drop
+        text = "".join(_CYRILLIC.get(c, c) for c in text)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = "".join(c for c in text if "a" <= c <= "z")
     if not text:
         return ""
-    for pattern, replacement in _REWRITES:
-        text = re.sub(pattern, replacement, text)
+    for pattern, replacement in _COMPILED_REWRITES:
+        text = pattern.sub(replacement, text)
     # Doubled letters last, so that rewrites that meet (Zelenskyy -> ...I) collapse too.
     return _DOUBLED.sub(r"\1", text)
 

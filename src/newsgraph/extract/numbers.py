@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -73,6 +74,8 @@ def word_value(word: str) -> int | None:
     return None
 
 
+# Cached: asked of nearly every token of an article, and of the same common words in every article.
+@lru_cache(maxsize=8192)
 def is_number_word(word: str) -> bool:
     """True for anything that can be part of a cardinal: digits, number words, scales."""
     w = word.lower()
@@ -140,6 +143,7 @@ def fraction_value(numerator: str, denominator: str) -> float | None:
     return num / den
 
 
+@lru_cache(maxsize=8192)
 def fold_value(word: str) -> float | None:
     """'sixfold' / 'six-fold' / '6-fold' -> 6."""
     m = _FOLD.match(word.lower())

@@ -102,7 +102,7 @@ class _Mentions:
     def __init__(self, doc: Doc, ctx: ArticleContext):
         self.by_start: dict[int, _Mention] = {}
         self.by_end: dict[int, _Mention] = {}
-        for start, end, key in ctx.mentions(0, len(doc.text)):
+        for start, end, key in ctx.mentions(0, len(ctx.doc_text(doc))):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
@@ -376,7 +376,7 @@ def _title_of_unknown(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: Articl
 
 def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext, untitled: list[_Found]) -> list[_Found]:
     out = []
-    text = sent.text
+    text = ctx.doc_text(doc)[sent.start_char : sent.end_char]  # the sentence's text, without spaCy rebuilding it
     clauses = []  # (verb match start, person, where the title starts)
     for verb in _APPOINTED.finditer(text):
         person = _subject_before(doc, sent, sent.start_char + verb.start(), mentions, ctx)

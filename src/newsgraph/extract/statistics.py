@@ -175,14 +175,17 @@ class _DocIndex:
 
     KEY = "newsgraph.statistics.index"
 
-    def __init__(self, doc: Doc):
-        self.text = doc.text
+    def __init__(self, doc: Doc, text: str | None = None):
+        self.text = doc.text if text is None else text
         sents = list(doc.sents)
         self.sent_starts = [s.start for s in sents]
         self.sent_ends = [s.end for s in sents]
         self.ents: list[Span] = list(doc.ents)
         self.ent_starts = [e.start for e in self.ents]
         self.token_starts = [t.idx for t in doc]
+        # Asked for hundreds of times per article (every number word, every sentence walk):
+        # joined[i] says token i follows token i-1 on the same line (see `_joined`).
+        self.joined = [False] + ["\n" not in t.whitespace_ and t.pos_ != "SPACE" for t in doc]
         #: Written name -> person key; statistics register countries only, so this cannot go stale.
         self.persons: dict[str, str | None] = {}
 
@@ -224,7 +227,7 @@ def _text(doc: Doc) -> str:
 
 def find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
     """Every distinct number fact in the article body, one `Statistic` each, in text order."""
-    doc.user_data[_DocIndex.KEY] = _DocIndex(doc)
+    doc.user_data[_DocIndex.KEY] = _DocIndex(doc, ctx.doc_text(doc))
     try:
         return _find_statistics(doc, ctx)
     finally:
@@ -292,7 +295,7 @@ def _is_conversion(doc: Doc, first: _Phrase, second: _Phrase) -> bool:
 
 def _joined(doc: Doc, i: int) -> bool:
     """True when token i follows token i-1 on the same line (no line break between them)."""
-    return i > 0 and "\n" not in doc[i - 1].whitespace_ and doc[i - 1].pos_ != "SPACE"
+    return i > 0 and _index(doc).joined[i]
 
 
 def _cardinal_run(doc: Doc, i: int) -> tuple[int, float] | None:
