@@ -134,7 +134,7 @@ def corpus_size(n: int, jobs: int, work: Path) -> dict:
     write_corpus(articles, n)
     first, _, rss = run_child(["--child-build", str(articles), str(out), str(jobs)])
     second, _, _ = run_child(["--child-build", str(articles), str(out), str(jobs)])
-    from newsgraph.extract.nlp import DEFAULT_MODEL
+    from newsgraph import DEFAULT_MODEL
 
     floor, _, floor_rss = run_child(["--child-floor", str(articles), str(jobs), DEFAULT_MODEL])
     return {
@@ -145,7 +145,7 @@ def corpus_size(n: int, jobs: int, work: Path) -> dict:
 
 def cold_single(work: Path, rounds: int = 3) -> tuple[float, float]:
     newsgraph = Path(sys.executable).with_name("newsgraph")
-    from newsgraph.extract.nlp import DEFAULT_MODEL
+    from newsgraph import DEFAULT_MODEL
 
     # The floor imports spaCy only, not newsgraph: the model's name is passed in as text.
     floor_code = (

@@ -202,6 +202,25 @@ def test_a_second_run_reuses_every_article(built, corpus, tmp_path):
     assert (again / MANIFEST_NAME).is_file()
 
 
+def test_an_unchanged_corpus_leaves_the_dataset_alone_unless_its_files_were_touched(built, corpus, tmp_path):
+    out, first = built
+    again = tmp_path / "out"
+    shutil.copytree(out, again)
+    stamps = {name: (again / name).stat().st_mtime_ns for name in DATASET}
+    report = build_corpus([corpus], again, pipeline.Options(), jobs=1)
+    assert {name: (again / name).stat().st_mtime_ns for name in DATASET} == stamps  # not written again
+    # The summary is the same as when the dataset was assembled.
+    assert (report.triples, report.entities, report.validation) == (first.triples, first.entities, first.validation)
+    assert report.entity_report.results == first.entity_report.results
+    assert [f.reason for f in report.failures] == [f.reason for f in first.failures]
+
+    (again / "corpus.trig").unlink()
+    (again / "corpus.nq").write_text("edited by hand\n", encoding="utf-8")
+    build_corpus([corpus], again, pipeline.Options(), jobs=1)
+    for name in DATASET:
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+
+
 def test_a_changed_article_replaces_its_graph(built, corpus, tmp_path):
     out, _ = built
     articles, again = tmp_path / "articles", tmp_path / "out"

@@ -170,7 +170,7 @@ class _Settings:
 
 
 def _settings_for(options: pipeline.Options) -> _Settings:
-    from newsgraph.extract.nlp import DEFAULT_MODEL
+    from newsgraph import DEFAULT_MODEL
 
     def read(path: Path | None, what: str) -> bytes | None:
         if path is None:
@@ -526,7 +526,12 @@ def build_corpus(
 
     report.articles.sort(key=lambda a: a.id)
     report.failures.sort(key=lambda f: (f.path, f.reason))
-    _assemble(out_dir, settings, manifest, shapes, report)
+    if manifest.dataset_current():
+        _reuse_dataset(out_dir, manifest, report)  # nothing changed: the files on disk are the answer
+    else:
+        _assemble(out_dir, settings, manifest, shapes, report)
+        _record_dataset(out_dir, manifest, report)
+        manifest.save()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -673,11 +678,14 @@ class _Manifest:
     """`.newsgraph-manifest.json`: per article id, the input's sha256 and what the corpus needs
     without rereading the article (entities, validation results, triple count)."""
 
-    def __init__(self, out_dir: Path, settings: _Settings, articles: dict[str, dict], failures: dict[str, dict]):
+    def __init__(self, out_dir: Path, settings: _Settings, articles: dict[str, dict], failures: dict[str, dict],
+                 dataset: dict | None = None):
         self.out_dir = out_dir
         self.settings = settings
         self.articles = articles
         self.failures = failures
+        #: What the last assembly wrote: its fingerprint, the files' sizes and times, the figures.
+        self.dataset = dataset
 
     @classmethod
     def load(cls, out_dir: Path, settings: _Settings) -> _Manifest:
@@ -686,9 +694,22 @@ class _Manifest:
             data = json.loads(path.read_text(encoding="utf-8"))
             ours = data.get("format") == MANIFEST_FORMAT
             articles, failures = (dict(data["articles"]), dict(data.get("failures", {}))) if ours else ({}, {})
+            dataset = data.get("dataset") if ours and isinstance(data.get("dataset"), dict) else None
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            articles, failures = {}, {}  # no manifest, or one we cannot read: build everything again
-        return cls(out_dir, settings, articles, failures)
+            articles, failures, dataset = {}, {}, None  # no manifest, or one we cannot read: build everything again
+        return cls(out_dir, settings, articles, failures, dataset)
+
+    def fingerprint(self) -> str:
+        """What the dataset files are a function of: the settings and each article's input."""
+        parts = [self.settings.digest(), sorted((k, v["sha256"]) for k, v in self.articles.items())]
+        return _sha256(json.dumps(parts).encode("utf-8"))
+
+    def dataset_current(self) -> bool:
+        """True when the dataset files are the ones the last run wrote for these very inputs."""
+        entry = self.dataset
+        if not entry or entry.get("fingerprint") != self.fingerprint():
+            return False
+        return all(_file_stamp(self.out_dir / name) == entry.get("files", {}).get(name) for name in DATASET_FILES)
 
     def fresh(self, article_id: str, sha256: str) -> bool:
         entry = self.articles.get(article_id)
@@ -749,6 +770,7 @@ class _Manifest:
             },
             "articles": dict(sorted(self.articles.items())),
             "failures": dict(sorted(self.failures.items())),
+            "dataset": self.dataset,
         }
         text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
         try:
@@ -829,6 +851,44 @@ def _assemble(out_dir: Path, settings: _Settings, manifest: _Manifest, shapes: G
     report.outputs = [out_dir / name for name in DATASET_FILES]
 
 
+def _record_dataset(out_dir: Path, manifest: _Manifest, report: CorpusReport) -> None:
+    entity = report.entity_report
+    manifest.dataset = {
+        "fingerprint": manifest.fingerprint(),
+        "files": {name: _file_stamp(out_dir / name) for name in DATASET_FILES},
+        "triples": report.triples,
+        "entities": report.entities,
+        "validation": [list(dataclasses.astuple(r)) for r in report.validation],
+        "entity_report": None if entity is None else {
+            "conforms": entity.conforms, "engine": entity.engine,
+            "results": [list(dataclasses.astuple(r)) for r in entity.results],
+        },
+    }
+
+
+def _reuse_dataset(out_dir: Path, manifest: _Manifest, report: CorpusReport) -> None:
+    entry = manifest.dataset or {}
+    report.triples, report.entities = entry["triples"], entry["entities"]
+    report.validation = [ValidationResult(*r) for r in entry["validation"]]
+    saved = entry.get("entity_report")
+    if saved is not None:
+        report.entity_report = ValidationReport(
+            saved["conforms"], [ValidationResult(*r) for r in saved["results"]], "entity graph", saved.get("engine", "")
+        )
+        if not saved["conforms"]:
+            report.failures.append(ArticleFailure("(entity graph)", f"the merged entity graph does not conform to the shapes: {_first_violation(report.entity_report)}", NotConforming.exit_code))
+    report.outputs = [out_dir / name for name in DATASET_FILES]
+
+
+def _file_stamp(path: Path) -> list[int] | None:
+    """Size and modification time: a dataset file replaced or edited since the last run shows."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
+
+
 def _cached_lines(out_dir: Path, article_id: str) -> Iterator[str]:
     with open(out_dir / CACHE_DIR / f"{article_id}.nt", encoding="utf-8") as handle:
         for line in handle:
@@ -891,8 +951,14 @@ class _Abbreviator:
         self.prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
         for folder in (*ENTITY_FOLDERS, "article", "graph"):
             self.prefixes[folder] = f"{base}{folder}/"
-        # Longest namespace first, so "person/" wins over a shorter one that also matches.
-        self.order = sorted(self.prefixes.items(), key=lambda kv: -len(kv[1]))
+        # A local name has no "/" or "#", so a namespace ending in one of them can only be the IRI
+        # up to its last "/" or "#": one dict look-up instead of trying every namespace (the
+        # dataset has hundreds of thousands of terms). Others are tried longest first.
+        self.by_namespace = {ns: name for name, ns in self.prefixes.items() if ns.endswith(("/", "#"))}
+        self.others = sorted(
+            ((name, ns) for name, ns in self.prefixes.items() if not ns.endswith(("/", "#"))), key=lambda kv: -len(kv[1])
+        )
+        self.rdf_type = f"<{RDF.type}>"
 
     def header(self) -> str:
         return "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in self.prefixes.items())
@@ -900,7 +966,11 @@ class _Abbreviator:
     def term(self, term: str) -> str:
         if term.startswith("<"):
             iri = term[1:-1]
-            for name, ns in self.order:
+            cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+            name = self.by_namespace.get(iri[:cut])
+            if name is not None and self._LOCAL.fullmatch(iri, cut):
+                return f"{name}:{iri[cut:]}"
+            for name, ns in self.others:
                 if iri.startswith(ns) and self._LOCAL.fullmatch(iri[len(ns):]):
                     return f"{name}:{iri[len(ns):]}"
             return term
@@ -910,7 +980,7 @@ class _Abbreviator:
         return term
 
     def triple(self, s: str, p: str, o: str) -> str:
-        predicate = "a" if p == f"<{RDF.type}>" else self.term(p)
+        predicate = "a" if p == self.rdf_type else self.term(p)
         return f"{self.term(s)} {predicate} {self.term(o)}"
 
 

