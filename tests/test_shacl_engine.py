@@ -253,3 +253,26 @@ def test_shapes_beyond_the_subset_go_to_pyshacl(extra):
 
 def test_the_shipped_shapes_use_the_fast_engine(shapes):
     assert validate_graph(Graph(), shapes).engine == "fast"
+
+
+# --------------------------------------------------------------------------- without an rdflib store
+
+
+def test_mapped_triples_validate_and_serialise_as_their_graph(nlp, gazetteer, shapes):
+    from newsgraph.mapping import record_to_triples
+    from newsgraph.publish import serialise
+
+    record = extract_record(read_article(SAMPLE), nlp, gazetteer)
+    record, _ = pipeline.link(record, gazetteer)
+    graph, mapped = record_to_graph(record, DEFAULT_BASE), record_to_triples(record, DEFAULT_BASE)
+    assert len(mapped) == len(graph) and set(mapped) == set(graph)  # distinct triples, the same ones
+    assert sorted(mapped.namespaces()) == sorted(graph.namespaces())
+    assert serialise(mapped) == serialise(graph)
+    broken = list(mapped)[:-40]  # facts without some of their properties
+    from_list = validate_graph(broken, shapes, prefixes=False)
+    as_graph = Graph(bind_namespaces="none")
+    for triple in broken:
+        as_graph.add(triple)
+    assert not from_list.conforms
+    assert from_list.results == validate_graph(as_graph, shapes, prefixes=False).results
+    assert Counter(validate_graph(broken, shapes, engine="pyshacl", prefixes=False).results) == Counter(from_list.results)

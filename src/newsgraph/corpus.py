@@ -285,9 +285,9 @@ def process_chunk(items: Sequence[_Item], settings: _Settings) -> list[ArticleOu
 
 
 def _publishable(record: Any, article_id: str, label: str, data: bytes, settings: _Settings, shapes: Graph) -> ArticleOutput:
-    from newsgraph.mapping import record_to_graph
+    from newsgraph.mapping import record_to_triples
 
-    graph = record_to_graph(record, settings.base)
+    graph = record_to_triples(record, settings.base)  # read three times below, never queried: no store
     # Results name nodes by full IRI: results of different articles (whose role:/anchor:
     # prefixes differ) can then be compared and merged.
     report = validate_graph(graph, shapes, source=article_id, prefixes=False)
@@ -319,19 +319,27 @@ def _failure(label: str, article_id: str | None, exc: NewsgraphError) -> Article
     return ArticleFailure(label, str(exc), exc.exit_code, article_id)
 
 
-def _entity_refs(graph: Graph, base: str) -> Iterator[dict]:
+def _entity_refs(triples: Iterable[tuple[Any, Any, Any]], base: str) -> Iterator[dict]:
     """The entity nodes of an article graph, with what the cross-article merge looks at."""
     prefixes = tuple(f"{base}{folder}/" for folder in ENTITY_FOLDERS)
-    for subject in sorted({s for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(prefixes)}):
-        iri = str(subject)
+    wanted = {SCHEMA.name: "name", RDFS.label: "label", OWL.sameAs: "same", SCHEMA.alternateName: "aliases"}
+    found: dict[str, dict[str, list[str]]] = {}
+    for s, p, o in triples:  # one pass over the triples, not a store look-up per entity
+        if isinstance(s, URIRef) and str.startswith(s, prefixes):  # rdflib's startswith takes no tuple
+            values = found.setdefault(str(s), {})
+            if p in wanted:
+                values.setdefault(wanted[p], []).append(str(o))
+    for iri in sorted(found):
+        values = found[iri]
         folder = iri[len(base):].split("/", 1)[0]
-        name = graph.value(subject, SCHEMA.name) or graph.value(subject, RDFS.label) or ""
-        same = sorted(str(o) for o in graph.objects(subject, OWL.sameAs))
+        # min(): one value in practice; the smallest when there are several, so it is stable.
+        name = min(values.get("name") or values.get("label") or [""])
+        same = sorted(values.get("same", []))
         yield {
             "iri": iri,
             "folder": folder,
-            "name": str(name),
-            "aliases": sorted(str(a) for a in graph.objects(subject, SCHEMA.alternateName)),
+            "name": name,
+            "aliases": sorted(values.get("aliases", [])),
             "qid": same[0].rsplit("/", 1)[-1] if same else None,
         }
 

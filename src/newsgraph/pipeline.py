@@ -6,12 +6,11 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
 
 from newsgraph.errors import NotConforming
 from newsgraph.gazetteer import Gazetteer
 from newsgraph.link import LinkDecision, link_record, load_link_gazetteer
-from newsgraph.mapping import record_to_graph
+from newsgraph.mapping import MappedTriples, record_to_triples
 from newsgraph.model import Record
 from newsgraph.namespaces import DEFAULT_BASE
 from newsgraph.publish import publish_graph, write_record
@@ -34,7 +33,7 @@ class Options:
 @dataclass
 class BuildResult:
     record: Record
-    graph: Graph
+    graph: MappedTriples  # iterates and counts like an rdflib Graph; mapping.record_to_graph gives one
     report: ValidationReport
     written: list[Path] = field(default_factory=list)
 
@@ -68,9 +67,9 @@ def _online_client(options: Options) -> AbstractContextManager[WikidataClient | 
     return WikidataClient() if options.online else nullcontext(None)
 
 
-def map_record(record: Record, options: Options) -> tuple[Graph, ValidationReport]:
+def map_record(record: Record, options: Options) -> tuple[MappedTriples, ValidationReport]:
     """Map a record to RDF and validate it; raises NotConforming when it does not conform."""
-    graph = record_to_graph(record, options.base)
+    graph = record_to_triples(record, options.base)
     report = validate_graph(graph, load_shapes(options.shapes), source=record.article.id)
     if not report.conforms:
         raise NotConforming(f"{record.article.id}: the graph does not conform to the shapes; nothing was written", report)

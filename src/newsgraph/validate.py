@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.term import Node
 
 from newsgraph._shacl import ALLOWED_SEVERITIES, CompiledShapes, RawResult, UnsupportedShapes
 from newsgraph.errors import RDFInputError, ShapesError
@@ -118,14 +120,15 @@ ENGINES = ("auto", "fast", "pyshacl")
 
 
 def validate_graph(
-    data: Graph, shapes: Graph, source: str = "", engine: str = "auto", prefixes: bool = True
+    data: Graph | Iterable[tuple[Node, Node, Node]], shapes: Graph, source: str = "", engine: str = "auto", prefixes: bool = True
 ) -> ValidationReport:
     """Check `data` against `shapes` (SHACL Core, no inference). Warnings do not break conformance.
 
     Both engines give the same results (the tests compare them on real and broken graphs); "auto"
     uses the fast one unless the shapes need SHACL it does not evaluate. With `prefixes` False,
     results name IRIs in full (`<…>`) instead of with the data graph's prefixes, so that results
-    of graphs with different prefixes can be compared and merged."""
+    of graphs with different prefixes can be compared and merged. `data` may also be any
+    collection of triples (names then come from its `namespace_manager`, if it has one)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown validation engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if engine != "pyshacl":
@@ -137,6 +140,11 @@ def validate_graph(
         else:
             conforms = all(r.severity in ALLOWED_SEVERITIES for r in raw)
             return ValidationReport(conforms, _display(raw, shapes, data, prefixes), source, engine="fast")
+    if not isinstance(data, Graph):  # a plain collection of triples (see mapping.MappedTriples)
+        graph = Graph()
+        for triple in data:
+            graph.add(triple)
+        data = graph
     conforms, raw = _pyshacl_results(data, shapes)
     return ValidationReport(conforms, _display(raw, shapes, data, prefixes), source, engine="pyshacl")
 
@@ -190,7 +198,7 @@ def _display(raw: list[RawResult], shapes: Graph, data: Graph, prefixes: bool = 
     for node_shape, prop_shape in shapes.subject_objects(SH.property):
         owner[prop_shape] = node_shape
 
-    def show(term, names=data.namespace_manager if prefixes else None) -> str:
+    def show(term, names=getattr(data, "namespace_manager", None) if prefixes else None) -> str:
         if term is None:
             return ""
         if isinstance(term, URIRef):
