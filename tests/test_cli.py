@@ -217,13 +217,18 @@ def test_validate_jsonld_and_ntriples(runner, tmp_path):
     assert result.exit_code == 0, result.output
 
 
-def test_validate_statistic_without_value(runner, tmp_path):
-    turtle = _published(runner, tmp_path)
-    graph = Graph().parse(turtle)
+def _statistic_without_value(runner, tmp_path) -> Path:
+    """The published sample graph with one statistic's schema:value removed."""
+    graph = Graph().parse(_published(runner, tmp_path))
     stat = next(graph.subjects(RDF.type, NG.Statistic))
     graph.remove((stat, SCHEMA.value, None))
     broken = tmp_path / "broken.ttl"
     graph.serialize(broken, format="turtle")
+    return broken
+
+
+def test_validate_statistic_without_value(runner, tmp_path):
+    broken = _statistic_without_value(runner, tmp_path)
     result = run(runner, "validate", broken)
     assert result.exit_code == 1
     assert "does not conform" in result.output
@@ -241,12 +246,7 @@ def test_validate_statistic_without_value(runner, tmp_path):
 
 
 def test_validate_engines_report_the_same(runner, tmp_path):
-    turtle = _published(runner, tmp_path)
-    graph = Graph().parse(turtle)
-    stat = next(graph.subjects(RDF.type, NG.Statistic))
-    graph.remove((stat, SCHEMA.value, None))
-    broken = tmp_path / "broken.ttl"
-    graph.serialize(broken, format="turtle")
+    broken = _statistic_without_value(runner, tmp_path)
     outputs = {engine: run(runner, "validate", "--engine", engine, broken) for engine in ("fast", "pyshacl", "auto")}
     assert {r.exit_code for r in outputs.values()} == {1}
     assert outputs["fast"].output == outputs["pyshacl"].output == outputs["auto"].output

@@ -17,8 +17,9 @@ sh:minLength, sh:maxLength, sh:pattern (with sh:flags), sh:in, sh:hasValue, sh:l
 sh:min/maxInclusive, sh:min/maxExclusive, sh:or, sh:severity, and sh:message — which every
 shape that reports results must carry, since pySHACL's generated messages are not copied.
 
-One deliberate difference: a blank node compared by sh:lessThan is a result here, where
-pySHACL stops with an error.
+One deliberate difference: a blank node, or two values that cannot be ordered at all (the
+comparison raises TypeError), compared by sh:lessThan are a result here, where pySHACL stops
+with an error.
 """
 
 from __future__ import annotations
@@ -411,14 +412,21 @@ def _less_than_check(other: URIRef) -> _Check:
             left, left_text = _comparable(value)
             for compare in data.values(focus, other):
                 right, right_text = _comparable(compare)
-                if left is None or right is None or left_text != right_text or not left < right:
+                if left is None or right is None or left_text != right_text or not _less(left, right):
                     yield value
     return check
 
 
+def _less(left: object, right: object) -> bool:
+    try:
+        return bool(left < right)  # type: ignore[operator]
+    except TypeError:  # values of types with no order between them (pySHACL stops here)
+        return False
+
+
 def _comparable(term: Term) -> tuple[object, bool]:
     # pySHACL stops with an error on a blank node here; no order holds for one, so this
-    # engine reports the pair as a result instead (the one place the two engines differ).
+    # engine reports the pair as a result instead (see the module's docstring).
     if isinstance(term, BNode):
         return None, False
     if isinstance(term, URIRef):
