@@ -236,8 +236,10 @@ def test_every_supported_component_matches_pyshacl():
         "ex:S a sh:NodeShape ; sh:targetClass ex:Thing ; sh:property [ sh:path ex:name ; sh:minCount 2 ] .",
         "ex:S a sh:NodeShape ; sh:targetClass ex:Thing ; sh:property [ sh:path [ sh:inversePath ex:link ] ; "
         "sh:maxCount 0 ; sh:message 'm' ] .",
+        "ex:S a sh:NodeShape ; sh:targetClass ex:Thing ; sh:property ex:P . "
+        "ex:P sh:path ex:link ; sh:maxCount 0 ; sh:message 'm' ; sh:property ex:P .",
     ],
-    ids=["sh:node", "no sh:message", "inverse path"],
+    ids=["sh:node", "no sh:message", "inverse path", "a cycle"],
 )
 def test_shapes_beyond_the_subset_go_to_pyshacl(extra):
     prefixes = "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .\n"

@@ -245,8 +245,10 @@ class CompiledShapes:
         shape.target_subjects_of = list(params.get(SH.targetSubjectsOf, ()))
         shape.target_objects_of = list(params.get(SH.targetObjectsOf, ()))
         shape.checks = self._checks(node, params)
-        self._shapes[node] = shape
         shape.properties = [self._shape(p, needs_message=True) for p in sorted(params.get(SH.property, ()), key=_sort_key)]
+        # Known only once complete: a shape reached again while it is being read is a cycle
+        # (pySHACL guards those with a depth limit; here they go to pySHACL).
+        self._shapes[node] = shape
         self._building.discard(node)
         if needs_message and shape.message is None and _reports(shape):
             raise UnsupportedShapes(f"shape {node} has no sh:message")
