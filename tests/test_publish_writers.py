@@ -8,7 +8,7 @@ through the real pipeline, and synthetic graphs with awkward literals and IRIs.
 
 from __future__ import annotations
 
-import json
+import importlib.util
 import os
 import random
 import re
@@ -30,7 +30,6 @@ from newsgraph.namespaces import DEFAULT_BASE, NG, OA, SCHEMA, WD, bind_prefixes
 from newsgraph.pipeline import link
 from newsgraph.publish import (
     jsonld_bytes,
-    load_context,
     ntriples_lines,
     publish_graph,
     serialise,
@@ -48,30 +47,17 @@ ARTICLE = URIRef(f"{DEFAULT_BASE}article/x")
 # ---------------------------------------------------------------- the references
 
 
-def reference_jsonld(graph: Graph, context: dict[str, Any] | None = None) -> bytes:
-    """newsgraph.publish.jsonld_bytes before it was hand-written (rdflib's serializer)."""
-    context = load_context() if context is None else context
-    text = graph.serialize(format="json-ld", context=context, auto_compact=True)
-    document = json.loads(text)
-    document = _ordered(document)
-    # Put @context first and the node list after it, as readers expect.
-    ordered = {"@context": document.pop("@context", context), **document}
-    return (json.dumps(ordered, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+def _load_references():
+    # Loaded by path, as benchmarks/bench_writers.py loads it: one copy of rdflib's writers.
+    spec = importlib.util.spec_from_file_location("rdflib_writers", ROOT / "tests" / "fixtures" / "rdflib_writers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def _ordered(value: Any) -> Any:
-    """Sort object keys and the members of every array so output does not depend on set order."""
-    if isinstance(value, dict):
-        return {k: (_ordered(v) if k != "@context" else v) for k, v in sorted(value.items())}
-    if isinstance(value, list):
-        items = [_ordered(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
-
-
-def reference_ntriples(graph: Graph) -> bytes:
-    """What corpus.py computed before ntriples_lines."""
-    return b"".join(sorted(set(graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)) - {b"\n"}))
+_REFERENCES = _load_references()
+reference_jsonld = _REFERENCES.reference_jsonld
+reference_ntriples = _REFERENCES.reference_ntriples
 
 
 # ---------------------------------------------------------------- graphs

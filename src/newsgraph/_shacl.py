@@ -86,7 +86,6 @@ class _Data:
         self.instances: dict[Term, set[Term]] = defaultdict(set)
         self.subclasses: dict[Term, set[Term]] = defaultdict(set)  # direct, object → subjects
         self.superclasses: dict[Term, set[Term]] = defaultdict(set)  # direct, subject → objects
-        self._graph = graph
         for s, props in out.items():
             for t in props.get(_TYPE, ()):
                 self.instances[t].add(s)
