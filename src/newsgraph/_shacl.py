@@ -421,7 +421,7 @@ def _less_than_check(other: URIRef) -> _Check:
 def _less(left: object, right: object) -> bool:
     try:
         return bool(left < right)  # type: ignore[operator]
-    except TypeError:  # values of types with no order between them (pySHACL stops here)
+    except (TypeError, ArithmeticError):  # no order between them, or a NaN decimal (pySHACL stops here)
         return False
 
 
@@ -464,7 +464,7 @@ def _range_check(bound: Literal, accept: Callable[[int], bool]) -> _Check:
             return False
         try:
             return accept(_compare_literal(v, bound))
-        except (TypeError, NotImplementedError):
+        except (TypeError, NotImplementedError, ArithmeticError):  # ArithmeticError: a NaN decimal
             return False
     return lambda f, values, d: [v for v in values if not fits(v)]
 
