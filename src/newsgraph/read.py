@@ -8,6 +8,7 @@ anyone from the graph alone.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import email.utils
 import hashlib
@@ -22,12 +23,16 @@ from urllib.request import url2pathname
 
 import yaml
 
+from newsgraph._files import FileLimitError, read_regular_file
+from newsgraph._yaml import YAMLLimitError, load_yaml
 from newsgraph.errors import FetchRefused, InputError, NotEnglish, RecordError
 from newsgraph.fetch import FetchedPage, Fetcher, fetch_url
 from newsgraph.model import Article, Record, record_from_dict, slugify
 
 #: Files larger than this are refused: no news article is 20 MB of text.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+#: Record files larger than this are refused (the sample's record is 40 KB).
+MAX_RECORD_BYTES = 16 * 1024 * 1024
 
 #: Front-matter keys that become article metadata ("date" is the common spelling of "published").
 FRONT_MATTER_KEYS = ("title", "url", "published", "date", "author", "publisher", "language")
@@ -52,7 +57,7 @@ def read_article(source: Path | str, *, allow_private: bool = False, fetch: Fetc
             raise FetchRefused(f"{source}: file: URLs are refused (use --allow-private to read local files by URL)")
         source = Path(url2pathname(urlsplit(source).path))
     path = Path(source)
-    return read_article_bytes(_read_bytes(path, "article"), path)
+    return read_article_bytes(_read_bytes(path, "article", MAX_ARTICLE_BYTES), path)
 
 
 def read_article_bytes(raw: bytes, path: Path) -> Article:
@@ -125,7 +130,9 @@ def _split_front_matter(text: str, label: str) -> tuple[dict[str, str | None], s
     if match is None:
         return None
     try:
-        data = yaml.safe_load(match.group(1)) if match.group(1).strip() else {}
+        data = load_yaml(match.group(1)) if match.group(1).strip() else {}
+    except YAMLLimitError as exc:
+        raise InputError(f"{label}: the front matter is refused: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
@@ -279,8 +286,8 @@ def _json_ld_article(tree: Any) -> dict[str, Any]:
             continue
         try:
             data = json.loads(script.text_content() or "")
-        except ValueError:
-            continue  # a broken block on a page is common; the other sources still count
+        except (ValueError, RecursionError):
+            continue  # a broken (or absurdly nested) block on a page is common; the other sources still count
         for node in _ld_nodes(data):
             types = node.get("@type")
             types = types if isinstance(types, list) else [types]
@@ -290,14 +297,16 @@ def _json_ld_article(tree: Any) -> dict[str, Any]:
     return best[1] if best else {}
 
 
-def _ld_nodes(data: Any) -> Iterator[dict[str, Any]]:
+def _ld_nodes(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 8:  # an article node sits in a list or an @graph, a level or two down
+        return
     if isinstance(data, list):
         for item in data:
-            yield from _ld_nodes(item)
+            yield from _ld_nodes(item, depth + 1)
     elif isinstance(data, dict):
         yield data
         if "@graph" in data:
-            yield from _ld_nodes(data["@graph"])
+            yield from _ld_nodes(data["@graph"], depth + 1)
 
 
 def _ld_name(value: Any) -> str | None:
@@ -320,7 +329,8 @@ def _ld_url(ld: dict[str, Any]) -> str | None:
 
 def _text(value: Any) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        text = " ".join(str(value).split())
+        # JSON may escape a lone surrogate (\ud800), which no UTF-8 output can hold.
+        text = " ".join(str(value).encode("utf-8", "replace").decode("utf-8").split())
         return text or None
     return None
 
@@ -430,10 +440,10 @@ def _known_codec(charset: str | None) -> str | None:
     if not charset:
         return None
     try:
-        b"".decode(charset)
+        info = codecs.lookup(charset)  # decoding b"" would not look the codec up at all
     except LookupError:
         return None
-    return charset
+    return charset if getattr(info, "_is_text_encoding", True) else None  # not "hex", "rot13", …
 
 
 def _meta_charset(body: bytes) -> str | None:
@@ -484,13 +494,17 @@ def _english_share(text: str) -> float | None:
 
 def read_record(path: Path) -> Record:
     """Read a record written by `newsgraph extract` (YAML, or JSON by suffix)."""
-    raw = _read_bytes(path, "record", error=RecordError)
+    raw = _read_bytes(path, "record", MAX_RECORD_BYTES, error=RecordError)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise RecordError(f"{path}: not UTF-8 text") from None
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix.lower() == ".json" else load_yaml(text)
+    except RecursionError:
+        raise RecordError(f"{path}: not a valid record file: nested too deeply") from None
+    except YAMLLimitError as exc:
+        raise RecordError(f"{path}: not a valid record file: {exc}") from None
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         mark = getattr(exc, "problem_mark", None)
@@ -505,13 +519,15 @@ def read_record(path: Path) -> Record:
     return record
 
 
-def _read_bytes(path: Path, what: str, error: type[Exception] = InputError) -> bytes:
-    if not path.exists():
-        raise error(f"{path}: no such {what} file")
-    if path.is_dir():
-        raise error(f"{path}: is a directory, not a file")
+def _read_bytes(path: Path, what: str, limit: int, error: type[Exception] = InputError) -> bytes:
     try:
-        return path.read_bytes()
+        return read_regular_file(path, limit)
+    except FileNotFoundError:
+        raise error(f"{path}: no such {what} file") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a directory, not a file") from None
+    except FileLimitError as exc:
+        raise error(f"{path}: {exc}") from None
     except OSError as exc:
         raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
 
