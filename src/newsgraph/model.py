@@ -11,6 +11,7 @@ never by object identity, so that a reviewed YAML file stays easy to edit.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -263,7 +264,13 @@ def _convert(annotation: str, value: Any, where: str) -> Any:
     if base == "float":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError(f"{where}: expected a number")
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):  # .nan and .inf are YAML numbers, not confidences
+            raise ValueError(f"{where}: expected a finite number")
+        return number
     if base == "bool":
         if not isinstance(value, bool):
             raise ValueError(f"{where}: expected true or false")

@@ -327,10 +327,13 @@ def _ld_url(ld: dict[str, Any]) -> str | None:
     return _text(entity.get("@id") if isinstance(entity, dict) else entity)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text(value: Any) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         # JSON may escape a lone surrogate (\ud800), which no UTF-8 output can hold.
-        text = " ".join(str(value).encode("utf-8", "replace").decode("utf-8").split())
+        text = " ".join(_LONE_SURROGATE.sub("\ufffd", str(value)).split())
         return text or None
     return None
 
