@@ -196,6 +196,93 @@ def test_base_option_changes_every_data_iri(runner, tmp_path):
     assert article == URIRef("https://news.example/kg/article/latvia-drones")
 
 
+DCTERMS_LICENSE = URIRef("http://purl.org/dc/terms/license")
+CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
+
+
+def _licences(out: Path) -> tuple[list, list]:
+    """(the article graph's licences, the article node's licences) in a published Turtle file."""
+    graph = Graph().parse(out / "latvia-drones.ttl", format="turtle")
+    article = next(graph.subjects(RDF.type, SCHEMA.NewsArticle))
+    graph_node = next(graph.subjects(RDF.type, NG.ArticleGraph))
+    assert graph_node == URIRef(f"{article}/graph")
+    return list(graph.objects(graph_node, DCTERMS_LICENSE)), list(graph.objects(article, DCTERMS_LICENSE))
+
+
+def test_licence_option_sets_the_licence_of_the_data(runner, tmp_path):
+    path = write_record(hand_record(), tmp_path / "record.yaml")
+    assert run(runner, "map", path, "-o", tmp_path / "default", "--no-link").exit_code == 0
+    assert _licences(tmp_path / "default") == ([CC_BY], [])
+    own = "https://news.example/terms#data"
+    result = run(runner, "map", path, "-o", tmp_path / "own", "--no-link", "--licence", own)
+    assert result.exit_code == 0, result.output
+    assert _licences(tmp_path / "own") == ([URIRef(own)], [])  # never on the article: its text is the publisher's
+
+
+@pytest.mark.parametrize("command", ["map", "build"])
+@pytest.mark.parametrize("licence", ["cc-by", "/licenses/by/4.0/", "ftp://example.org/licence", "https://",
+                                     "https://example.org/my licence", "<https://example.org/l>", ""])
+def test_bad_licence_is_a_one_line_usage_error(runner, tmp_path, command, licence):
+    source = write_record(hand_record(), tmp_path / "record.yaml") if command == "map" else tmp_path / "a.txt"
+    if command == "build":
+        source.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(runner, command, source, "-o", out, "--no-link", "--licence", licence)
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: --licence {licence!r} is not ")
+    assert len(result.output.splitlines()) == 1, result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("policy, concept", [("full", "FullText"), ("excerpt", "ExcerptsOnly"), ("none", "NoText")])
+def test_text_option_on_map(runner, tmp_path, policy, concept):
+    from newsgraph.namespaces import OA
+
+    path = write_record(hand_record(), tmp_path / "record.yaml")
+    out = tmp_path / "out"
+    result = run(runner, "map", path, "-o", out, "--no-link", "--text", policy)
+    assert result.exit_code == 0, result.output  # published, so it conforms to the shapes
+    graph = Graph().parse(out / "latvia-drones.ttl", format="turtle")
+    article = next(graph.subjects(RDF.type, SCHEMA.NewsArticle))
+    assert graph.value(URIRef(f"{article}/graph"), NG.textPolicy) == NG[concept]
+    assert (graph.value(article, SCHEMA.text) is not None) == (policy == "full")
+    assert (next(graph.objects(article, NG.excerpt), None) is not None) == (policy == "excerpt")
+    assert (next(graph.objects(None, NG.sentence), None) is not None) == (policy != "none")
+    anchors = set(graph.objects(None, NG.anchor)) | set(graph.objects(None, NG.mention))
+    assert len(anchors) == 6
+    for anchor in anchors:
+        start, end = int(graph.value(anchor, OA.start)), int(graph.value(anchor, OA.end))
+        assert str(graph.value(anchor, OA.exact)) == TEXT[start:end]
+        assert TEXT[:start].endswith(str(graph.value(anchor, OA.prefix)))
+        assert TEXT[end:].startswith(str(graph.value(anchor, OA.suffix)))
+    if policy == "excerpt":
+        excerpts = sorted(str(graph.value(e, OA.exact)) for e in graph.objects(article, NG.excerpt))
+        # The role and the statistic share a sentence; the quote has its own; the coalition line is one.
+        assert excerpts == sorted([
+            "Latvia's Minister of Defence Andris Sprūds said the country would deliver about 200 drones.",
+            "“We will not stop,” Sprūds said.",
+            "– Latvia and Denmark – Drone Coalition",
+        ])
+
+
+def test_bad_text_option_is_a_usage_error(runner, tmp_path):
+    path = write_record(hand_record(), tmp_path / "record.yaml")
+    result = run(runner, "map", path, "-o", tmp_path / "out", "--no-link", "--text", "some")
+    assert result.exit_code == 2
+    assert "'some' is not one of 'full', 'excerpt', 'none'" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_corpus_build_refuses_licence_and_text_it_would_ignore(runner, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    for option in (["--licence", "https://news.example/terms"], ["--text", "none"]):
+        result = run(runner, "build", tmp_path / "a.txt", tmp_path / "b.txt", "-o", tmp_path / "out", *option)
+        assert result.exit_code == 2
+        assert "apply to a single article for now" in result.output
+        assert not (tmp_path / "out").exists()
+
+
 def _published(runner, tmp_path) -> Path:
     path = write_record(hand_record(), tmp_path / "record.yaml")
     assert run(runner, "map", path, "-o", tmp_path / "out", "--no-link").exit_code == 0

@@ -36,6 +36,7 @@ ORG_NS = "http://www.w3.org/ns/org#"
 OA_NS = "http://www.w3.org/ns/oa#"
 SH_NS = "http://www.w3.org/ns/shacl#"
 WD_NS = "http://www.wikidata.org/entity/"
+VOID_NS = "http://rdfs.org/ns/void#"
 
 
 def ng(local: str) -> URIRef:
@@ -70,6 +71,8 @@ ROLE = URIRef(f"{ARTICLE}/role/1e6843048a7c")
 LEAD = URIRef(f"{ARTICLE}/membership/0f82bff0dca6")
 MEMBER = URIRef(f"{ARTICLE}/membership/6e3b17ea156c")
 ANCHOR_HEADLINE = URIRef(f"{ARTICLE}/anchor/13-46")
+GRAPH = URIRef(f"{ARTICLE}/graph")
+LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 # The competency questions (docs: competency-questions.md, kept outside this repository),
 # copied here so the tests run anywhere: (required variables, optional variables), in
@@ -141,7 +144,7 @@ EMITTED_CLASSES = {
     schema("NewsArticle"), schema("Person"), schema("Country"), schema("Place"),
     schema("Organization"), schema("Event"), ng("Coalition"), ng("CoalitionMembership"),
     ng("RoleHolding"), ng("Office"), ng("Quotation"), ng("ReportedClaim"), ng("Statistic"),
-    ng("TextAnchor"), PROV.Activity, PROV.SoftwareAgent,
+    ng("TextAnchor"), PROV.Activity, PROV.SoftwareAgent, ng("ArticleGraph"),
 }
 
 
@@ -313,6 +316,8 @@ def test_every_ng_property_has_domain_and_range(ontology):
     (ng("TextAnchor"), oa("TextPositionSelector")),
     (ng("TextAnchor"), oa("TextQuoteSelector")),
     (ng("StatisticKind"), SKOS.Concept),
+    (ng("ArticleGraph"), URIRef(VOID_NS + "Dataset")),
+    (ng("TextPolicy"), SKOS.Concept),
 ])
 def test_alignment_to_standard_classes(ontology, sub, sup):
     assert (sub, RDFS.subClassOf, sup) in ontology
@@ -323,6 +328,8 @@ def test_individuals(ontology):
         assert (ng(kind), RDF.type, ng("StatisticKind")) in ontology
     for role in ("LeadRole", "MemberRole"):
         assert (ng(role), RDF.type, org("Role")) in ontology
+    for policy in ("FullText", "ExcerptsOnly", "NoText"):
+        assert (ng(policy), RDF.type, ng("TextPolicy")) in ontology
 
 
 # ------------------------------------------------------------------ shapes
@@ -494,6 +501,74 @@ def test_blank_node_facts_are_violations(data, shapes):
         data.add((blank, p, o))
     _, results = validate(data, shapes)
     assert any(r["focus"] == blank for r in violations(results))
+
+
+@pytest.mark.parametrize("policy", ["ExcerptsOnly", "NoText"])
+def test_an_article_published_without_its_text_conforms(data, shapes, policy):
+    data.remove((ARTICLE, schema("text"), None))
+    data.set((GRAPH, ng("textPolicy"), ng(policy)))
+    data.add((UMEROV, OWL.sameAs, URIRef(WD_NS + "Q1")))  # no warning left to hide a result
+    conforms, results = validate(data, shapes)
+    assert conforms, results
+
+
+def test_excerpts_are_text_anchors(data, shapes):
+    excerpt = URIRef(f"{ARTICLE}/excerpt/72-238")
+    data.add((ARTICLE, ng("excerpt"), excerpt))
+    _, results = validate(data, shapes)
+    assert [(r["focus"], r["path"]) for r in violations(results)] == [(ARTICLE, ng("excerpt"))]
+    data.add((excerpt, RDF.type, ng("TextAnchor")))
+    data.add((excerpt, RDFS.label, Literal("At the Defense Contact Group meeting in Ramstein…")))
+    data.add((excerpt, oa("start"), Literal("72", datatype=XSD.nonNegativeInteger)))
+    data.add((excerpt, oa("end"), Literal("238", datatype=XSD.nonNegativeInteger)))
+    data.add((excerpt, oa("exact"), Literal(str(data.value(ARTICLE, schema("text")))[72:238])))
+    data.add((excerpt, ng("inArticle"), ARTICLE))
+    _, results = validate(data, shapes)
+    assert violations(results) == []
+
+
+@pytest.mark.parametrize("change", ["none", "two", "literal", "not-http", "blank"])
+def test_an_article_graph_has_exactly_one_licence_iri(data, shapes, change):
+    if change == "none":
+        data.remove((GRAPH, DCTERMS.license, None))
+    elif change == "two":
+        data.add((GRAPH, DCTERMS.license, URIRef("https://creativecommons.org/publicdomain/zero/1.0/")))
+    elif change == "literal":
+        data.set((GRAPH, DCTERMS.license, Literal(str(LICENCE))))
+    elif change == "not-http":
+        data.set((GRAPH, DCTERMS.license, URIRef("urn:licence:cc-by")))
+    else:
+        data.set((GRAPH, DCTERMS.license, BNode()))
+    _, results = validate(data, shapes)
+    assert violations(results)
+    assert {(r["focus"], r["path"]) for r in violations(results)} == {(GRAPH, DCTERMS.license)}
+
+
+def test_an_article_graph_names_its_article_and_text_policy(data, shapes):
+    data.set((GRAPH, DCTERMS.source, UMEROV))
+    data.set((GRAPH, ng("textPolicy"), ng("SomeText")))
+    _, results = validate(data, shapes)
+    assert {(r["focus"], r["path"]) for r in violations(results)} == {
+        (GRAPH, DCTERMS.source), (GRAPH, ng("textPolicy"))}
+
+
+@pytest.mark.parametrize("node", [STAT_400, QUOTE, ROLE, LEAD, ANCHOR_HEADLINE])
+def test_a_fact_without_a_label_is_a_warning_and_with_two_a_violation(data, shapes, node):
+    label = data.value(node, RDFS.label)
+    data.remove((node, RDFS.label, None))
+    _, results = validate(data, shapes)
+    assert violations(results) == []
+    assert (node, RDFS.label) in [(r["focus"], r["path"]) for r in warnings(results)]
+    data.add((node, RDFS.label, label))
+    data.add((node, RDFS.label, Literal(str(label) + " (again)")))
+    _, results = validate(data, shapes)
+    assert [(r["focus"], r["path"]) for r in violations(results)] == [(node, RDFS.label)]
+
+
+def test_fact_labels_are_plain_strings(data, shapes):
+    data.set((QUOTE, RDFS.label, Literal("a quote", lang="en")))
+    _, results = validate(data, shapes)
+    assert [(r["focus"], r["path"]) for r in violations(results)] == [(QUOTE, RDFS.label)]
 
 
 # ------------------------------------------------------------------ queries

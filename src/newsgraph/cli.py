@@ -14,7 +14,8 @@ import click
 
 from newsgraph import __version__, pipeline
 from newsgraph.errors import NewsgraphError, NotConforming, PartlyFailed
-from newsgraph.namespaces import DEFAULT_BASE
+from newsgraph.mapping import DEFAULT_TEXT_POLICY, TEXT_POLICIES
+from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE, licence_problem
 from newsgraph.validate import ENGINES, format_report, reports_to_json
 
 #: Exit codes, as documented in the README.
@@ -53,11 +54,18 @@ class _Group(click.Group):
 
 
 def _options(base: str = DEFAULT_BASE, model=None, gazetteer=None, link=True, shapes=None, allow_private=False,
-             online=False) -> pipeline.Options:
+             online=False, licence: str = DEFAULT_LICENCE, text: str = DEFAULT_TEXT_POLICY) -> pipeline.Options:
     if online and not link:
         raise click.UsageError("give --online or --no-link, not both")
     return pipeline.Options(base=base, model=model, gazetteer=gazetteer, link=link, shapes=shapes,
-                            allow_private=allow_private, online=online)
+                            allow_private=allow_private, online=online, licence=licence, text=text)
+
+
+def _check_licence(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    problem = licence_problem(value)
+    if problem:
+        raise _Failure(f"--licence {value!r} {problem}", EXIT_USAGE)
+    return value
 
 
 _existing = click.Path(path_type=Path, dir_okay=False)
@@ -80,6 +88,16 @@ online_option = click.option(
     help="Also look up unlinked entities with the Wikidata API (network); results are cached on disk.",
 )
 shapes_option = click.option("--shapes", type=_existing, default=None, help="SHACL shapes file (default: the shipped shapes).")
+licence_option = click.option(
+    "--licence", default=DEFAULT_LICENCE, show_default=True, metavar="IRI", callback=_check_licence,
+    help="Licence of the extracted data (dcterms:license of the article graph; an http(s) IRI). "
+    "The article's own text stays its publisher's.",
+)
+text_option = click.option(
+    "--text", "text_policy", type=click.Choice(list(TEXT_POLICIES)), default=DEFAULT_TEXT_POLICY, show_default=True,
+    help="How much of the article's text to publish: full (schema:text), excerpt (only the sentences that hold "
+    "a fact) or none. Anchors keep their exact words, prefix and suffix in every mode.",
+)
 allow_private_option = click.option(
     "--allow-private", is_flag=True,
     help="Allow URLs on loopback, private and link-local addresses, and file: URLs (refused by default).",
@@ -108,12 +126,14 @@ def main() -> None:
 @no_link_option
 @online_option
 @shapes_option
+@licence_option
+@text_option
 @allow_private_option
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes for a corpus.")
 @click.option("--executor", default=None, metavar="dask://HOST:PORT", help="Run a corpus's per-article work on a Dask cluster.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar for a corpus.")
 def build(articles: tuple[str, ...], out_dir: Path, base: str, model, gazetteer, no_link: bool, online: bool, shapes,
-          allow_private: bool, jobs: int, executor: str | None, quiet: bool) -> None:
+          licence: str, text_policy: str, allow_private: bool, jobs: int, executor: str | None, quiet: bool) -> None:
     """Extract, link, map, validate and publish ARTICLE (a file or an http(s) URL).
 
     ARTICLE is plain UTF-8 text, text with a YAML front-matter block, or an HTML page.
@@ -125,10 +145,13 @@ def build(articles: tuple[str, ...], out_dir: Path, base: str, model, gazetteer,
     entities) and OUT/void.ttl. Unchanged articles are not processed again; a bad
     article is reported and the others are built (exit 9).
     """
-    options = _options(base, model, gazetteer, not no_link, shapes, allow_private, online)
+    options = _options(base, model, gazetteer, not no_link, shapes, allow_private, online, licence, text_policy)
     if len(articles) == 1 and not Path(articles[0]).is_dir():
         _echo_built(pipeline.build(articles[0], out_dir, options))  # a URL stays a string
         return
+    if licence != DEFAULT_LICENCE or text_policy != DEFAULT_TEXT_POLICY:
+        # The corpus build maps articles itself and does not take these yet: refuse rather than ignore.
+        raise click.UsageError("--licence and --text apply to a single article for now, not to a corpus")
     _build_corpus([Path(a) for a in articles], out_dir, options, jobs, executor, quiet)
 
 
@@ -184,13 +207,17 @@ def extract(article: str, out_file, model, gazetteer, no_link: bool, online: boo
 @no_link_option
 @online_option
 @shapes_option
-def map_command(record: Path, out_dir: Path, base: str, gazetteer, no_link: bool, online: bool, shapes) -> None:
+@licence_option
+@text_option
+def map_command(record: Path, out_dir: Path, base: str, gazetteer, no_link: bool, online: bool, shapes,
+                licence: str, text_policy: str) -> None:
     """Publish a (reviewed) RECORD file as Turtle and JSON-LD.
 
     Entities without a Wikidata link are linked from the gazetteer (and, with --online,
     the Wikidata API) unless --no-link; links already in the record are kept.
     """
-    result = pipeline.map_file(record, out_dir, _options(base, None, gazetteer, not no_link, shapes, online=online))
+    options = _options(base, None, gazetteer, not no_link, shapes, online=online, licence=licence, text=text_policy)
+    result = pipeline.map_file(record, out_dir, options)
     _echo_built(result)
 
 

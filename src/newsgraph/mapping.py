@@ -2,10 +2,15 @@
 
 IRIs are derived from the base, the article's identity and the normalised fact, never
 from run order or time, so a rebuild gives the same IRIs and published graphs diff cleanly.
+
+Every fact and anchor gets an `rdfs:label` built from its own data (so a linked-data browser
+shows words, not hashes), and the graph describes itself (`{article}/graph`): its licence and
+how much of the article's text it carries (`TEXT_POLICIES`).
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from decimal import Decimal, InvalidOperation
@@ -17,7 +22,7 @@ from newsgraph import namespaces
 from newsgraph.errors import RecordError
 from newsgraph.gazetteer import normalise
 from newsgraph.model import Anchor, Entity, Record, entity_key, slugify
-from newsgraph.namespaces import DEFAULT_BASE, bind_prefixes
+from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE, bind_prefixes, licence_problem
 
 
 class _Terms:
@@ -39,8 +44,32 @@ class _Terms:
         return self._ns[name]
 
 
-NG, OA, ORG, SCHEMA, WD = (_Terms(ns) for ns in (namespaces.NG, namespaces.OA, namespaces.ORG, namespaces.SCHEMA, namespaces.WD))
-OWL, PROV, RDF, RDFS, XSD = (_Terms(ns) for ns in (namespace.OWL, namespace.PROV, namespace.RDF, namespace.RDFS, namespace.XSD))
+NG, OA, ORG, SCHEMA, VOID, WD = (_Terms(ns) for ns in (namespaces.NG, namespaces.OA, namespaces.ORG, namespaces.SCHEMA, namespaces.VOID, namespaces.WD))
+DCTERMS, OWL, PROV, RDF, RDFS, XSD = (_Terms(ns) for ns in (namespace.DCTERMS, namespace.OWL, namespace.PROV, namespace.RDF, namespace.RDFS, namespace.XSD))
+
+#: How much of the article's text a graph carries (`--text`), and the concept that says so.
+#: full: the whole text as schema:text. excerpt: no schema:text; the sentences that hold a
+#: fact's anchor, each as an ng:excerpt span with its offsets. none: no article text at all
+#: (nor a statistic's ng:sentence). In every mode each anchor keeps oa:exact, oa:prefix and
+#: oa:suffix, and the article keeps ng:sha256, so a reader who has the text can check it.
+TEXT_POLICIES = {"full": NG.FullText, "excerpt": NG.ExcerptsOnly, "none": NG.NoText}
+DEFAULT_TEXT_POLICY = "full"
+
+#: What `dcterms:rights` says on every article graph: the licence is ours to give only for the data.
+RIGHTS = (
+    "The licence (dcterms:license) covers the data extracted from the article. The article itself, "
+    "its text and the words quoted from it remain under its publisher's copyright."
+)
+
+#: Label lengths (characters) before a label is cut with "…": quoted words, and anchor texts.
+_WORDS_IN_LABEL = 60
+_ANCHOR_LABEL = 80
+
+#: Where a sentence starts: after a line break, or after ., !, ? or … (and any closing quote or
+#: bracket) and spaces, when what follows is not a lower-case letter. Good enough to widen a
+#: fact's anchor to its sentence for an excerpt; an abbreviation ("U.S. officials") only
+#: makes that excerpt start a little late, never miss the anchor.
+_SENTENCE_BREAK = re.compile(r"\n\s*|(?<=[.!?…])[\"”’»)\]]*[ \t]+(?=[^a-z\s])")
 
 _ENTITY_CLASSES = {
     "Person": SCHEMA.Person,
@@ -65,9 +94,12 @@ _DATE_TYPES = (
 )
 
 
-def record_to_graph(record: Record, base: str = DEFAULT_BASE) -> Graph:
-    """The RDF graph of one record, under `base` (which must end with '/' or '#')."""
-    mapped = record_to_triples(record, base)
+def record_to_graph(record: Record, base: str = DEFAULT_BASE, licence: str = DEFAULT_LICENCE,
+                    text: str = DEFAULT_TEXT_POLICY) -> Graph:
+    """The RDF graph of one record, under `base` (which must end with '/' or '#'), its data
+    under `licence` (an absolute http(s) IRI), carrying the article text as `text` says
+    (one of TEXT_POLICIES)."""
+    mapped = record_to_triples(record, base, licence, text)
     graph = mapped.prefix_graph
     for triple in mapped.triples:
         graph.add(triple)
@@ -101,9 +133,10 @@ class MappedTriples:
         return self.prefix_graph.namespace_manager
 
 
-def record_to_triples(record: Record, base: str = DEFAULT_BASE) -> MappedTriples:
+def record_to_triples(record: Record, base: str = DEFAULT_BASE, licence: str = DEFAULT_LICENCE,
+                      text: str = DEFAULT_TEXT_POLICY) -> MappedTriples:
     """What `record_to_graph` gives, as a list of distinct triples plus prefixes."""
-    mapper = _Mapper(record, base)
+    mapper = _Mapper(record, base, licence, text)
     return MappedTriples(list(mapper.graph.triples), mapper.prefixes)
 
 
@@ -119,9 +152,17 @@ class _TripleSet:
 
 
 class _Mapper:
-    def __init__(self, record: Record, base: str):
+    def __init__(self, record: Record, base: str, licence: str = DEFAULT_LICENCE, text: str = DEFAULT_TEXT_POLICY):
         if not base.endswith(("/", "#")):
             base += "/"
+        # Options, not record content: the CLI checks them first, so reaching these is a caller's bug.
+        if text not in TEXT_POLICIES:
+            raise ValueError(f"text policy {text!r} is not one of {', '.join(TEXT_POLICIES)}")
+        problem = licence_problem(licence)
+        if problem:
+            raise ValueError(f"licence {licence!r} {problem}")
+        self.licence = URIRef(licence)
+        self.text_policy = text
         self.record = record
         self.base = base
         self.prefixes = bind_prefixes(Graph())  # bindings only: the triples go to self.graph
@@ -135,6 +176,7 @@ class _Mapper:
         # Anchors already written: one span can anchor several facts (a country's mention is also
         # its coalition membership's anchor); the anchor's own triples are written once.
         self._anchors: set[tuple[int, int, str, str, str]] = set()
+        self._fact_spans: list[tuple[int, int]] = []  # spans of ng:anchor (not ng:mention), for excerpts
         self.article = URIRef(f"{base}article/{slugify(record.article.id)}")
         self.coalition_keys = {c.key for c in record.coalitions}
         self.version = _version_of(record.extractor)
@@ -148,6 +190,8 @@ class _Mapper:
         self._map_statements()
         self._map_statistics()
         self._map_coalitions()
+        self._map_excerpts()
+        self._map_article_graph()
 
     # ------------------------------------------------------------------ helpers
 
@@ -155,7 +199,7 @@ class _Mapper:
         # Short prefixes per folder keep the Turtle readable: person:andris-spruds, anchor:377-390.
         for folder in ("article", "person", "country", "place", "organization", "event", "coalition", "office"):
             self.prefixes.bind(folder, f"{self.base}{folder}/", override=True, replace=True)
-        for folder in ("role", "quote", "claim", "statistic", "membership", "anchor", "run"):
+        for folder in ("role", "quote", "claim", "statistic", "membership", "anchor", "excerpt", "run"):
             self.prefixes.bind(folder, f"{self.article}/{folder}/", override=True, replace=True)
 
     def add(self, s, p, o) -> None:
@@ -197,6 +241,8 @@ class _Mapper:
         node = URIRef(f"{self.article}/anchor/{anchor.start}-{anchor.end}")
         g = self.graph
         g.add((fact, prop, node))
+        if prop == NG.anchor:
+            self._fact_spans.append((anchor.start, anchor.end))
         written = (anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix)
         if written in self._anchors:
             return
@@ -208,6 +254,12 @@ class _Mapper:
         g.add((node, OA.prefix, Literal(anchor.prefix)))
         g.add((node, OA.suffix, Literal(anchor.suffix)))
         g.add((node, NG.inArticle, self.article))
+        g.add((node, RDFS.label, Literal(_shorten(anchor.exact, _ANCHOR_LABEL))))
+
+    def name(self, key: str | None) -> str | None:
+        """The name of a known entity, for labels."""
+        entity = self.entities.get(key) if key else None
+        return entity.name if entity else None
 
     def derived(self, fact: URIRef) -> None:
         self.graph.add((fact, PROV.wasDerivedFrom, self.article))
@@ -220,7 +272,8 @@ class _Mapper:
         g = self.graph
         g.add((a, RDF.type, SCHEMA.NewsArticle))
         self.add(a, SCHEMA.headline, Literal(art.title) if art.title else None)
-        g.add((a, SCHEMA.text, Literal(art.text)))
+        if self.text_policy == "full":
+            g.add((a, SCHEMA.text, Literal(art.text)))
         # Computed here, not trusted from the record: it identifies the text the anchors point into.
         g.add((a, NG.sha256, Literal(hashlib.sha256(art.text.encode("utf-8")).hexdigest())))
         if art.url:
@@ -296,6 +349,7 @@ class _Mapper:
                 g.add((office, OWL.sameAs, item))
                 g.add((office, SCHEMA.sameAs, item))
             g.add((iri, RDF.type, NG.RoleHolding))
+            g.add((iri, RDFS.label, Literal(f"{self.name(role.person)}, {office_label}")))
             g.add((iri, ORG.member, person))
             g.add((iri, NG.post, office))
             g.add((iri, SCHEMA.roleName, Literal(role.title)))
@@ -316,6 +370,7 @@ class _Mapper:
         for folder, cls, statement, where in statements:
             iri = self.fact_iri(folder, statement.speaker, statement.text, statement.anchor.start)
             g.add((iri, RDF.type, cls))
+            g.add((iri, RDFS.label, Literal(_statement_label(folder, statement.text, self.name(statement.speaker)))))
             self.add(iri, NG.speaker, self.known_entity(statement.speaker, f"{where}.speaker"))
             g.add((iri, SCHEMA.text, Literal(statement.text)))
             self.add(iri, NG.atEvent, self.known_entity(statement.event, f"{where}.event"))
@@ -333,9 +388,11 @@ class _Mapper:
                 raise RecordError(f"malformed record: {where} has no anchor in the text")
             iri = self.fact_iri("statistic", stat.value, stat.counts, stat.per, stat.period, stat.kind, stat.anchors[0].start)
             g.add((iri, RDF.type, NG.Statistic))
-            g.add((iri, SCHEMA.value, _number(stat.value, f"{where}.value")))
-            if stat.upper is not None:
-                g.add((iri, NG.upperValue, _number(stat.upper, f"{where}.upper")))
+            value = _number(stat.value, f"{where}.value")
+            g.add((iri, SCHEMA.value, value))
+            upper = _number(stat.upper, f"{where}.upper") if stat.upper is not None else None
+            self.add(iri, NG.upperValue, upper)
+            g.add((iri, RDFS.label, Literal(_statistic_label(stat, value, upper, self.name(stat.claimed_by)))))
             g.add((iri, NG.counts, Literal(stat.counts)))
             g.add((iri, NG.statisticKind, _STATISTIC_KINDS[stat.kind]))
             for prop, value in (
@@ -344,7 +401,8 @@ class _Mapper:
                 (NG.per, stat.per),
                 (NG.period, stat.period),
                 (NG.asWritten, stat.written),
-                (NG.sentence, stat.sentence),
+                # A whole sentence of the article: not published when the text is not ("none").
+                (NG.sentence, stat.sentence if self.text_policy != "none" else None),
             ):
                 if value:
                     g.add((iri, prop, Literal(value)))
@@ -366,12 +424,109 @@ class _Mapper:
                 country = self.known_entity(member.country, f"coalitions[{i}].members[{j}]")
                 membership = self.fact_iri("membership", coalition.key, member.country, member.lead)
                 g.add((membership, RDF.type, NG.CoalitionMembership))
+                g.add((membership, RDFS.label, Literal(
+                    f"{self.name(member.country)}, {'lead' if member.lead else 'member'} of {coalition.name}")))
                 g.add((membership, ORG.organization, iri))
                 g.add((membership, ORG.member, country))
                 g.add((membership, ORG.role, NG.LeadRole if member.lead else NG.MemberRole))
                 if member.anchor is not None:
                     self.anchor(membership, member.anchor)
                 self.derived(membership)
+
+    def _map_excerpts(self) -> None:
+        """With --text excerpt: the sentences that hold a fact's anchor, as spans of the article."""
+        if self.text_policy != "excerpt":
+            return
+        g = self.graph
+        text = self.record.article.text
+        for start, end in _sentence_spans(text, self._fact_spans):
+            node = URIRef(f"{self.article}/excerpt/{start}-{end}")
+            g.add((self.article, NG.excerpt, node))
+            g.add((node, RDF.type, NG.TextAnchor))
+            g.add((node, RDFS.label, Literal(_shorten(text[start:end], _ANCHOR_LABEL))))
+            g.add((node, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
+            g.add((node, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
+            g.add((node, OA.exact, Literal(text[start:end])))
+            g.add((node, NG.inArticle, self.article))
+
+    def _map_article_graph(self) -> None:
+        """The published graph as a dataset: its licence (ours to give for the data only, see
+        RIGHTS), the article it was extracted from, the run, and how much text it carries."""
+        g = self.graph
+        node = URIRef(f"{self.article}/graph")
+        g.add((node, RDF.type, NG.ArticleGraph))
+        g.add((node, RDF.type, VOID.Dataset))
+        g.add((node, RDFS.label, Literal(f"Data extracted from {self.record.article.id} by newsgraph")))
+        g.add((node, DCTERMS.license, self.licence))
+        g.add((node, DCTERMS.rights, Literal(RIGHTS)))
+        g.add((node, DCTERMS.source, self.article))
+        g.add((node, PROV.wasGeneratedBy, self.run))
+        g.add((node, NG.textPolicy, TEXT_POLICIES[self.text_policy]))
+
+
+def _shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut at a word boundary with "…" when longer than `limit` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def _statement_label(folder: str, text: str, speaker: str | None) -> str:
+    words = _shorten(text, _WORDS_IN_LABEL)
+    if folder == "quote":
+        return f"“{words}” — {speaker}" if speaker else f"“{words}”"
+    return f"{speaker} (reported): {words}" if speaker else f"(reported): {words}"
+
+
+def _statistic_label(stat: Any, value: Literal, upper: Literal | None, claimant: str | None) -> str:
+    """'more than 1000 Shahed drones in two months (Rustem Umerov)'; a ratio or a relative change
+    as written, since its normalised value reads badly before a noun: 'artillery advantage, ratio: sixfold'."""
+    number = str(value) if upper is None else f"{value}–{upper}"
+    if stat.kind in ("ratio", "relative change"):
+        written = stat.written or " ".join(w for w in (stat.qualifier, number) if w)
+        words = f"{stat.counts}, {stat.kind}: {written}"
+    else:
+        words = " ".join(w for w in (stat.qualifier, number, stat.counts) if w)
+    if stat.per:
+        words += f" per {stat.per}"
+    if stat.period:
+        words += f" in {stat.period}"
+    return f"{words} ({claimant})" if claimant else words
+
+
+def _sentence_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of `text` that hold any of `spans` (one span per sentence, or per run of
+    sentences that one of `spans` crosses), in order,
+    without the whitespace around them."""
+    starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+
+    def sentence_start(pos: int) -> int:
+        return starts[bisect.bisect_right(starts, pos) - 1]
+
+    def sentence_end(pos: int) -> int:
+        i = bisect.bisect_right(starts, pos)
+        return starts[i] if i < len(starts) else len(text)
+
+    merged: list[list[int]] = []
+    for start, end in sorted(set(spans)):
+        s, e = sentence_start(start), sentence_end(max(start, end - 1))
+        if merged and s < merged[-1][1]:  # one sentence each, unless an anchor spans several
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    result = []
+    for s, e in merged:
+        piece = text[s:e]
+        s += len(piece) - len(piece.lstrip())
+        e -= len(piece) - len(piece.rstrip())
+        if s < e:
+            result.append((s, e))
+    return result
 
 
 def _version_of(extractor: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
@@ -11,9 +13,15 @@ SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 WD = Namespace("http://www.wikidata.org/entity/")
+VOID = Namespace("http://rdfs.org/ns/void#")
 
 #: Where data IRIs live unless the user gives --base. Documented in the README.
 DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
+
+#: The licence of the extracted data (the article graph, and a corpus built from such graphs)
+#: unless the user gives --licence: CC BY 4.0. It never covers the article's own text, which
+#: stays its publisher's (docs/vocabulary.md, "Article graph"). Documented in the README.
+DEFAULT_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 
 #: Prefixes bound in every published graph, in this order.
 PREFIXES = {
@@ -23,6 +31,7 @@ PREFIXES = {
     "oa": OA,
     "prov": PROV,
     "wd": WD,
+    "void": VOID,
     "owl": OWL,
     "rdf": RDF,
     "rdfs": RDFS,
@@ -30,6 +39,16 @@ PREFIXES = {
     "dcterms": DCTERMS,
     "xsd": XSD,
 }
+
+
+def licence_problem(iri: str) -> str | None:
+    """Why `iri` cannot be a licence IRI (it must be an absolute http or https IRI), or None."""
+    if not iri or any(c.isspace() or c in '<>"{}|\\^`' or ord(c) < 0x20 for c in iri):
+        return "is not an IRI (empty, or holds spaces or characters such as < > \" { })"
+    parts = urlsplit(iri)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return "is not an absolute http(s) IRI (like https://creativecommons.org/licenses/by/4.0/)"
+    return None
 
 
 def bind_prefixes(graph: Graph) -> Graph:

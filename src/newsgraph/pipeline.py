@@ -12,7 +12,7 @@ from newsgraph.gazetteer import Gazetteer
 from newsgraph.link import LinkDecision, link_record, load_link_gazetteer
 from newsgraph.mapping import MappedTriples, record_to_triples
 from newsgraph.model import Record
-from newsgraph.namespaces import DEFAULT_BASE
+from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE
 from newsgraph.publish import publish_graph, write_record
 from newsgraph.read import read_article, read_record
 from newsgraph.validate import ValidationReport, load_rdf, load_shapes, validate_graph
@@ -28,6 +28,8 @@ class Options:
     shapes: Path | None = None  # None for the shipped shapes
     allow_private: bool = False  # let URLs reach loopback and private addresses
     online: bool = False  # also look up unlinked entities with the Wikidata API (cached on disk)
+    licence: str = DEFAULT_LICENCE  # dcterms:license of the extracted data (never the article's text)
+    text: str = "full"  # how much article text a graph carries: mapping.TEXT_POLICIES
 
 
 @dataclass
@@ -69,7 +71,7 @@ def _online_client(options: Options) -> AbstractContextManager[WikidataClient | 
 
 def map_record(record: Record, options: Options) -> tuple[MappedTriples, ValidationReport]:
     """Map a record to RDF and validate it; raises NotConforming when it does not conform."""
-    graph = record_to_triples(record, options.base)
+    graph = record_to_triples(record, options.base, options.licence, options.text)
     report = validate_graph(graph, load_shapes(options.shapes), source=record.article.id)
     if not report.conforms:
         raise NotConforming(f"{record.article.id}: the graph does not conform to the shapes; nothing was written", report)
