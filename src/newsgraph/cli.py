@@ -6,6 +6,7 @@ documented exit code here, in `_Group.invoke`, and nowhere else.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ import click
 from newsgraph import __version__, pipeline
 from newsgraph.errors import NewsgraphError, NotConforming, PartlyFailed
 from newsgraph.mapping import DEFAULT_TEXT_POLICY, TEXT_POLICIES
-from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE, licence_problem
+from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE, base_problem, licence_problem
 from newsgraph.validate import ENGINES, format_report, reports_to_json
 
 #: Exit codes, as documented in the README.
@@ -47,6 +48,12 @@ class _Group(click.Group):
             raise
         except KeyboardInterrupt:
             raise _Failure("interrupted", 130) from None
+        except BrokenPipeError:
+            # The reader of our output went away (`newsgraph link --report | head -1`): what it
+            # wanted, it has; stop quietly, and keep Python from complaining when it flushes stdout.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(EXIT_OK)
         except Exception as exc:  # a bug: say so in one line, keep the traceback for NEWSGRAPH_DEBUG
             if os.environ.get("NEWSGRAPH_DEBUG"):
                 raise
@@ -68,9 +75,17 @@ def _check_licence(ctx: click.Context, param: click.Parameter, value: str) -> st
     return value
 
 
+def _check_base(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    problem = base_problem(value)
+    if problem:
+        raise _Failure(f"--base {value!r} {problem}", EXIT_USAGE)
+    return value
+
+
 _existing = click.Path(path_type=Path, dir_okay=False)
 base_option = click.option(
-    "--base", default=DEFAULT_BASE, show_default=True, metavar="IRI", help="Base IRI under which data IRIs are minted."
+    "--base", default=DEFAULT_BASE, show_default=True, metavar="IRI", callback=_check_base,
+    help="Base IRI under which data IRIs are minted (an absolute http(s) IRI)."
 )
 model_option = click.option(
     "--model",
@@ -112,9 +127,12 @@ def main() -> None:
     \b
     Exit codes: 0 ok; 1 the graph does not conform to the shapes; 2 bad command line;
     3 unreadable or malformed input; 4 NLP model missing; 5 linking failed;
-    6-8 SPARQL store errors; 10 other failure; 11-16 fetching a URL failed;
-    17 the article is not in English; 70 internal error.
+    6-8 SPARQL store errors; 9 a corpus build partly failed; 10 other failure;
+    11-16 fetching a URL failed; 17 the article is not in English; 70 internal error.
     """
+    # rdflib logs a traceback for every ill-typed literal it reads ("2024-02-30"^^xsd:date); the
+    # shapes report such a value as a result, with its node and property, which is what a user needs.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 
 @main.command()

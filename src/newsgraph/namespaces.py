@@ -43,11 +43,23 @@ PREFIXES = {
 
 def licence_problem(iri: str) -> str | None:
     """Why `iri` cannot be a licence IRI (it must be an absolute http or https IRI), or None."""
+    return _http_iri_problem(iri, "https://creativecommons.org/licenses/by/4.0/")
+
+
+def base_problem(iri: str) -> str | None:
+    """Why `iri` cannot be the base of data IRIs (an absolute http or https IRI), or None."""
+    problem = _http_iri_problem(iri, DEFAULT_BASE)
+    if problem is None and (urlsplit(iri).query or "#" in iri.rstrip("#")):
+        return f"must not hold a query or a fragment before its end (like {DEFAULT_BASE})"
+    return problem
+
+
+def _http_iri_problem(iri: str, example: str) -> str | None:
     if not iri or any(c.isspace() or c in '<>"{}|\\^`' or ord(c) < 0x20 for c in iri):
         return "is not an IRI (empty, or holds spaces or characters such as < > \" { })"
     parts = urlsplit(iri)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return "is not an absolute http(s) IRI (like https://creativecommons.org/licenses/by/4.0/)"
+        return f"is not an absolute http(s) IRI (like {example})"
     return None
 
 
