@@ -8,6 +8,13 @@ and F1 per competency question, then the macro average over the articles. It pri
 figures and asserts nothing.
 
     .venv/bin/python benchmarks/quality.py examples --gold-dir tests/fixtures/gold
+
+A development set laid out as `FOLDER/dev/`, `FOLDER/heldout/` and `FOLDER/MANIFEST-*.tsv`
+(columns split, file, domain, format, …) is scored per split, and within each split per domain
+and per format (macro F1 per question):
+
+    .venv/bin/python benchmarks/quality.py benchmarks/devset --split dev
+    .venv/bin/python benchmarks/quality.py benchmarks/devset --split heldout   # once, at the end
 """
 
 from __future__ import annotations
@@ -130,23 +137,24 @@ def macro(reports: list[dict]) -> dict:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("articles", type=Path, help="folder with the articles (X.txt, X.md or X.html)")
-    parser.add_argument("--gold-dir", type=Path, help="folder with the X.gold.yaml files (default: the articles folder)")
-    parser.add_argument("--no-link", action="store_true", help="do not link entities to Wikidata")
-    parser.add_argument("--model", help="spaCy model package (default: newsgraph's)")
-    args = parser.parse_args(argv)
+def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """file name → its manifest row (split, domain, format, …), from every MANIFEST-*.tsv in `folder`."""
+    rows: dict[str, dict[str, str]] = {}
+    for manifest in sorted(folder.glob("MANIFEST-*.tsv")):
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+        header = lines[0].split("\t")
+        for line in lines[1:]:
+            if line.strip():
+                row = dict(zip(header, line.split("\t")))
+                rows[row["file"]] = row
+    return rows
 
-    score = load_scorer()
-    pairs = find_pairs(args.articles, args.gold_dir or args.articles)
-    if not pairs:
-        print(f"no *.gold.yaml in {args.gold_dir or args.articles}")
-        return 0
-    extra = (["--no-link"] if args.no_link else []) + (["--model", args.model] if args.model else [])
+
+def score_folder(score: ModuleType, articles: Path, gold_dir: Path, extra: list[str], quiet: bool) -> list[tuple[str, dict]]:
+    """(article file name, report) for every annotated article that builds; failures are printed."""
     reports = []
     with tempfile.TemporaryDirectory(prefix="newsgraph-quality-") as tmp:
-        for i, (article, gold) in enumerate(pairs):
+        for i, (article, gold) in enumerate(find_pairs(articles, gold_dir)):
             if article is None:
                 print(f"{gold.name}: no article beside it ({', '.join(ARTICLE_SUFFIXES)}); skipped\n")
                 continue
@@ -155,15 +163,70 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{article.name}: build failed: {error}\n")
                 continue
             report = score_article(score, ttl, gold)
-            reports.append(report)
-            print_table(f"{article.name} (gold {gold.name})", report)
-            print()
-    if reports:
-        summary = macro(reports)
-        print_table(f"macro average over {len(reports)} article{'s' if len(reports) != 1 else ''}", summary)
-        f1s = [summary[q]["f1"] for q in PRF_QUESTIONS if q in summary]
-        if f1s:
-            print(f"  macro F1 over {len(f1s)} questions: {sum(f1s) / len(f1s):.3f}")
+            reports.append((article.name, report))
+            if not quiet:
+                print_table(f"{article.name} (gold {gold.name})", report)
+                print()
+    return reports
+
+
+def print_summary(title: str, reports: list[dict]) -> None:
+    summary = macro(reports)
+    print_table(f"{title}: macro average over {len(reports)} article{'s' if len(reports) != 1 else ''}", summary)
+    f1s = [summary[q]["f1"] for q in PRF_QUESTIONS if q in summary]
+    if f1s:
+        print(f"  macro F1 over {len(f1s)} questions: {sum(f1s) / len(f1s):.3f}")
+
+
+def print_breakdown(by: str, named: list[tuple[str, dict]], manifest: dict[str, dict[str, str]]) -> None:
+    """One line per value of `by` (domain, format): macro F1 per question and the article count."""
+    groups: dict[str, list[dict]] = {}
+    for name, report in named:
+        groups.setdefault(manifest.get(name, {}).get(by, "(not in a manifest)"), []).append(report)
+    print(f"  by {by}: {'n':>3} " + " ".join(f"{q[:10]:>10}" for q in PRF_QUESTIONS))
+    for value in sorted(groups):
+        summary = macro(groups[value])
+        cells = " ".join(f"{summary[q]['f1']:>10.3f}" if q in summary else f"{'-':>10}" for q in PRF_QUESTIONS)
+        print(f"  {value[:24]:<24} {len(groups[value]):>3} {cells}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("articles", type=Path, help="folder with the articles (X.txt, X.md or X.html), or a development set with dev/ and heldout/")
+    parser.add_argument("--gold-dir", type=Path, help="folder with the X.gold.yaml files (default: the articles folder)")
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default=None,
+                        help="in a development set: which split to score (default: dev; heldout only once, at the end)")
+    parser.add_argument("--quiet", action="store_true", help="only the averages, not each article's table")
+    parser.add_argument("--no-link", action="store_true", help="do not link entities to Wikidata")
+    parser.add_argument("--model", help="spaCy model package (default: newsgraph's)")
+    args = parser.parse_args(argv)
+
+    score = load_scorer()
+    extra = (["--no-link"] if args.no_link else []) + (["--model", args.model] if args.model else [])
+    is_devset = (args.articles / "dev").is_dir()
+    if not is_devset:
+        if args.split:
+            parser.error("--split needs a development set (a folder with dev/ and heldout/)")
+        gold_dir = args.gold_dir or args.articles
+        if not find_pairs(args.articles, gold_dir):
+            print(f"no *.gold.yaml in {gold_dir}")
+            return 0
+        named = score_folder(score, args.articles, gold_dir, extra, args.quiet)
+        if named:
+            print_summary("all", [r for _, r in named])
+        return 0
+    manifest = read_manifest(args.articles)
+    splits = ("dev", "heldout") if args.split == "all" else (args.split or "dev",)
+    for split in splits:
+        folder = args.articles / split
+        named = score_folder(score, folder, folder, extra, args.quiet)
+        if not named:
+            print(f"{split}: nothing scored")
+            continue
+        print_summary(split, [r for _, r in named])
+        print_breakdown("domain", named, manifest)
+        print_breakdown("format", named, manifest)
+        print()
     return 0
 
 
