@@ -13,7 +13,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import ORG, RDF
 
 from newsgraph import pipeline
-from newsgraph._progress import ProgressBar, format_summary
+from newsgraph.cli import ProgressBar, format_summary
 from newsgraph.corpus import (
     MANIFEST_NAME,
     ArticleFailure,

@@ -17,7 +17,7 @@ from newsgraph import namespaces
 from newsgraph.errors import RecordError
 from newsgraph.gazetteer import normalise
 from newsgraph.model import Anchor, Entity, Record, entity_key, slugify
-from newsgraph.namespaces import DEFAULT_BASE, bind_prefixes
+from newsgraph.namespaces import DEFAULT_BASE, bind_prefixes, normalise_base
 
 
 class _Terms:
@@ -120,8 +120,7 @@ class _TripleSet:
 
 class _Mapper:
     def __init__(self, record: Record, base: str):
-        if not base.endswith(("/", "#")):
-            base += "/"
+        base = normalise_base(base)
         self.record = record
         self.base = base
         self.prefixes = bind_prefixes(Graph())  # bindings only: the triples go to self.graph

@@ -15,6 +15,14 @@ WD = Namespace("http://www.wikidata.org/entity/")
 #: Where data IRIs live unless the user gives --base. Documented in the README.
 DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
 
+
+
+def normalise_base(base: str) -> str:
+    """`base` as IRIs are minted under it: ending with "/" or "#" ("https://x.org/id" →
+    "https://x.org/id/"), so that "{base}person/…" never runs into the base's last segment."""
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
 #: Prefixes bound in every published graph, in this order.
 PREFIXES = {
     "ng": NG,
