@@ -472,3 +472,12 @@ def test_summary_lists_counts_and_failures():
     text = format_summary(report)
     assert "partly failed" in text and "1234" in text and "2.5" in text
     assert "in/bad.txt  (exit 3)  looks like a binary file, not text" in text
+
+
+def test_summary_names_skipped_files_and_removed_articles_in_one_line_each():
+    report = CorpusReport(out_dir=Path("out"))
+    report.skipped = [Path(f"in/{i}.json") for i in range(7)]
+    report.removed = [RemovedArticle("old-a", (Path("out/old-a.ttl"),)), RemovedArticle("old-b", ())]
+    lines = format_summary(report).splitlines()
+    assert "  7 files skipped (not txt/md/html/htm): in/0.json, in/1.json, in/2.json, in/3.json, in/4.json and 2 more" in lines
+    assert "  2 articles no longer given, their files removed: old-a, old-b" in lines

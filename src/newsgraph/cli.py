@@ -407,7 +407,8 @@ def format_summary(report: CorpusReport) -> str:
         kinds = "/".join(suffix.lstrip(".") for suffix in ARTICLE_SUFFIXES)
         lines.append(f"  {_count(len(report.skipped), 'file')} skipped (not {kinds}): {_names(report.skipped)}")
     if report.removed:
-        lines.append(f"  {_count(len(report.removed), 'article')} no longer given, its files removed: "
+        n = len(report.removed)
+        lines.append(f"  {_count(n, 'article')} no longer given, {'its' if n == 1 else 'their'} files removed: "
                      f"{_names([removed.id for removed in report.removed])}")
     if report.failures:
         lines.append("failed:")
