@@ -273,14 +273,26 @@ def test_bad_text_option_is_a_usage_error(runner, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_corpus_build_refuses_licence_and_text_it_would_ignore(runner, tmp_path):
+def test_corpus_build_honours_licence_and_text(runner, tmp_path):
+    from rdflib import Dataset
+    from rdflib.namespace import DCTERMS
+
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(TEXT, encoding="utf-8")
-    for option in (["--licence", "https://news.example/terms"], ["--text", "none"]):
-        result = run(runner, "build", tmp_path / "a.txt", tmp_path / "b.txt", "-o", tmp_path / "out", *option)
-        assert result.exit_code == 2
-        assert "apply to a single article for now" in result.output
-        assert not (tmp_path / "out").exists()
+    out = tmp_path / "out"
+    result = run(runner, "build", tmp_path / "a.txt", tmp_path / "b.txt", "-o", out, "--no-link",
+                 "--licence", "https://news.example/terms", "--text", "none", "-q")
+    assert result.exit_code == 0, result.output
+    dataset = Dataset()
+    dataset.parse(out / "corpus.trig", format="trig")
+    quads = list(dataset.quads((None, None, None, None)))
+    assert len(quads) > 100
+    assert {o for _, p, o, _ in quads if p == DCTERMS.license} == {URIRef("https://news.example/terms")}
+    articles = {s for s, p, o, _ in quads if p == RDF.type and o == SCHEMA.NewsArticle}
+    assert len(articles) == 2
+    assert not [s for s, p, _, _ in quads if p == SCHEMA.text and s in articles]  # --text none
+    void = Graph().parse(out / "void.ttl")
+    assert URIRef("https://news.example/terms") in set(void.objects(None, DCTERMS.license))
 
 
 def _published(runner, tmp_path) -> Path:

@@ -13,11 +13,13 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import ORG, RDF
 
 from newsgraph import pipeline
-from newsgraph._progress import ProgressBar, format_summary
+from newsgraph.cli import ProgressBar, format_summary
 from newsgraph.corpus import (
+    CACHE_DIR,
     MANIFEST_NAME,
     ArticleFailure,
     CorpusReport,
+    RemovedArticle,
     build_corpus,
     dataset_graph,
     entity_graph_iri,
@@ -27,7 +29,9 @@ from newsgraph.errors import PartlyFailed
 from newsgraph.namespaces import DEFAULT_BASE, SCHEMA
 from newsgraph.validate import load_shapes, validate_graph
 
-SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "umerov-ramstein-2024.txt"
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "examples" / "umerov-ramstein-2024.txt"
+HTML = ROOT / "tests" / "fixtures" / "html"
 BASE = DEFAULT_BASE
 UMEROV = URIRef(f"{BASE}person/rustem-umerov")
 
@@ -179,6 +183,118 @@ def test_cli_builds_a_folder_and_says_partly_failed(built, corpus, tmp_path):
     assert "broken.txt" in result.output and "articles reused" in result.output
     last = result.output.splitlines()[-1]
     assert last.startswith("Error: corpus partly failed: 1 failure (listed above);")
+
+
+# --------------------------------------------------------------------------- any bad article, any kind of input
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory) -> tuple[Path, Path, object]:
+    """A folder of every input kind, articles that break the reader in ways its typed errors do
+    not cover, and files that are not articles; built once with the CLI."""
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    folder = tmp_path_factory.mktemp("mixed")
+    text = SAMPLE.read_text(encoding="utf-8")
+    shutil.copy(SAMPLE, folder / SAMPLE.name)  # the published sample, under its own name
+    shutil.copy(HTML / "baltic-air-defence.html", folder / "baltic-air-defence.html")
+    (folder / "pages").mkdir()
+    shutil.copy(HTML / "naval-drone-trials.html", folder / "pages" / "naval-drone-trials.htm")
+    (folder / "bad-date.md").write_text("---\ntitle: A date that is not one\ndate: 2024-02-30\n---\n" + text, encoding="utf-8")
+    (folder / "deep.txt").write_text("---\ntitle: " + "[" * 100_000 + "\n---\n" + text, encoding="utf-8")
+    (folder / "rot13.html").write_text('<html><head><meta charset="rot13"><title>x</title></head><body><p>' + text[:2000] + "</p></body></html>", encoding="utf-8")
+    (folder / "notes.json").write_text("{}", encoding="utf-8")
+    (folder / "README.md").write_text("# Articles\n\nThe articles of this folder, for a test.\n", encoding="utf-8")
+    (folder / "baltic-air-defence.gold.yaml").write_text("entities: []\n", encoding="utf-8")
+    (folder / ".hidden.txt").write_text(text, encoding="utf-8")  # hidden files are not looked at
+    out = tmp_path_factory.mktemp("mixed-out")
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q"])
+    return folder, out, result
+
+
+def test_a_bad_article_of_any_kind_fails_alone_and_the_others_are_built(mixed):
+    folder, out, result = mixed
+    assert result.exit_code == 9, result.output
+    lines = result.output.splitlines()
+    failed = [line for line in lines if line.startswith(f"  {folder}")]
+    assert failed == [
+        f"  {folder / 'bad-date.md'}  (exit 3)  front matter date: '2024-02-30' is not an ISO 8601 date or date-time",
+        f"  {folder / 'deep.txt'}  (exit 3)  the front matter is not valid YAML (line 2)",
+    ]
+    assert lines[-1] == f"Error: corpus partly failed: 2 failures (listed above); 4 articles built into {out}"
+    # .txt, .html, .htm, and a page whose charset is not a text encoding (read as UTF-8)
+    for article_id in ("umerov-ramstein-2024", "baltic-air-defence", "naval-drone-trials", "rot13"):
+        assert (out / f"{article_id}.ttl").is_file() and (out / f"{article_id}.jsonld").is_file()
+    assert not (out / "hidden.ttl").exists()
+
+
+def test_an_unexpected_error_in_one_article_fails_it_alone(tmp_path, monkeypatch):
+    """A bug met by one article (any exception) is that article's failure, with its type; the
+    others are built and the run ends with exit 9, not 70."""
+    from click.testing import CliRunner
+
+    from newsgraph import pipeline
+    from newsgraph.cli import main
+
+    real = pipeline.article_graph
+
+    def article_graph(article, *args, **kwargs):
+        if article.id == "explodes":
+            raise RuntimeError("a bug met by this article only")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "article_graph", article_graph)
+    shutil.copy(SAMPLE, tmp_path / "explodes.txt")
+    shutil.copy(SAMPLE, tmp_path / "fine.txt")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "explodes.txt"), str(tmp_path / "fine.txt"),
+                                       "-o", str(out), "-q", "-j", "1"])
+    assert result.exit_code == 9, result.output
+    assert f"  {tmp_path / 'explodes.txt'}  (exit 70)  internal error: RuntimeError: a bug met by this article only" in result.output.splitlines()
+    assert (out / "fine.ttl").is_file() and not (out / "explodes.ttl").exists()
+
+
+def test_files_that_are_not_articles_are_named_as_skipped(mixed):
+    folder, _, result = mixed
+    skipped = next(line for line in result.output.splitlines() if "skipped" in line)
+    assert skipped == (f"  3 files skipped (not txt/md/html/htm articles): {folder / 'README.md'}, "
+                       f"{folder / 'baltic-air-defence.gold.yaml'}, {folder / 'notes.json'}")
+
+
+def test_a_corpus_worker_and_a_single_build_write_the_same_bytes(mixed):
+    """Both run pipeline.article_graph: the corpus's files are the published sample's."""
+    _, out, _ = mixed
+    for suffix in (".ttl", ".jsonld"):
+        published = ROOT / "out" / f"umerov-ramstein-2024{suffix}"
+        assert (out / published.name).read_bytes() == published.read_bytes(), published.name
+
+
+def test_an_article_no_longer_given_has_its_files_removed(built, corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    out, _ = built
+    articles, again = tmp_path / "articles", tmp_path / "out"
+    shutil.copytree(corpus, articles)
+    shutil.copytree(out, again)
+    (articles / "ramstein-d.txt").unlink()
+    (again / "notes.ttl").write_text("# the user's, not the build's\n", encoding="utf-8")
+    report = build_corpus([articles], again, pipeline.Options(), jobs=1)
+    gone = (again / "ramstein-d.ttl", again / "ramstein-d.jsonld", again / CACHE_DIR / "ramstein-d.nt")
+    assert report.removed == [RemovedArticle("ramstein-d", gone)]
+    assert not any(path.exists() for path in gone)
+    assert (again / "notes.ttl").is_file() and (again / "ramstein-a.ttl").is_file()
+    assert (report.built, report.reused) == (0, len(VARIANTS) - 1)
+    assert _graph_lines(again, _article("ramstein-d")) == []
+    # Said once, by the run that removed them; the next run has nothing to remove.
+    result = CliRunner().invoke(main, ["build", str(articles), "-o", str(again), "-q"])
+    assert "no longer given" not in result.output
+    (articles / "ramstein-c.txt").unlink()
+    result = CliRunner().invoke(main, ["build", str(articles), "-o", str(again), "-q"])
+    assert "  1 article no longer given, its files removed: ramstein-c" in result.output.splitlines()
 
 
 # --------------------------------------------------------------------------- parallel, incremental
@@ -383,3 +499,12 @@ def test_summary_lists_counts_and_failures():
     text = format_summary(report)
     assert "partly failed" in text and "1234" in text and "2.5" in text
     assert "in/bad.txt  (exit 3)  looks like a binary file, not text" in text
+
+
+def test_summary_names_skipped_files_and_removed_articles_in_one_line_each():
+    report = CorpusReport(out_dir=Path("out"))
+    report.skipped = [Path(f"in/{i}.json") for i in range(7)]
+    report.removed = [RemovedArticle("old-a", (Path("out/old-a.ttl"),)), RemovedArticle("old-b", ())]
+    lines = format_summary(report).splitlines()
+    assert "  7 files skipped (not txt/md/html/htm articles): in/0.json, in/1.json, in/2.json, in/3.json, in/4.json and 2 more" in lines
+    assert "  2 articles no longer given, their files removed: old-a, old-b" in lines

@@ -9,7 +9,10 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -18,6 +21,9 @@ from newsgraph.errors import NewsgraphError, NotConforming, PartlyFailed
 from newsgraph.mapping import DEFAULT_TEXT_POLICY, TEXT_POLICIES
 from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE, base_problem, licence_problem
 from newsgraph.validate import ENGINES, format_report, reports_to_json
+
+if TYPE_CHECKING:
+    from newsgraph.corpus import CorpusReport  # imported when a corpus is built: it is not small
 
 #: Exit codes, as documented in the README.
 EXIT_OK = 0
@@ -160,22 +166,20 @@ def build(articles: tuple[str, ...], out_dir: Path, base: str, model, gazetteer,
 
     Given a folder or several files, builds a corpus: every article as above, plus
     OUT/corpus.trig and OUT/corpus.nq (a named graph per article and one of shared
-    entities) and OUT/void.ttl. Unchanged articles are not processed again; a bad
-    article is reported and the others are built (exit 9).
+    entities) and OUT/void.ttl. A folder gives its .txt, .md, .html and .htm files
+    (recursively); other files there are listed as skipped. Unchanged articles are not
+    processed again; the files of an article no longer given are removed; a bad article
+    is reported and the others are built (exit 9).
     """
     options = _options(base, model, gazetteer, not no_link, shapes, allow_private, online, licence, text_policy)
     if len(articles) == 1 and not Path(articles[0]).is_dir():
         _echo_built(pipeline.build(articles[0], out_dir, options))  # a URL stays a string
         return
-    if licence != DEFAULT_LICENCE or text_policy != DEFAULT_TEXT_POLICY:
-        # The corpus build maps articles itself and does not take these yet: refuse rather than ignore.
-        raise click.UsageError("--licence and --text apply to a single article for now, not to a corpus")
     _build_corpus([Path(a) for a in articles], out_dir, options, jobs, executor, quiet)
 
 
 def _build_corpus(inputs: list[Path], out_dir: Path, options: pipeline.Options, jobs: int, executor: str | None,
                   quiet: bool) -> None:
-    from newsgraph._progress import ProgressBar, format_summary
     from newsgraph.corpus import build_corpus
 
     bar = ProgressBar(sys.stderr, enabled=False if quiet else None)
@@ -187,7 +191,7 @@ def _build_corpus(inputs: list[Path], out_dir: Path, options: pipeline.Options, 
     if report.partly_failed:
         raise PartlyFailed(
             f"corpus partly failed: {report.failed} failure{'s' if report.failed != 1 else ''} (listed above); "
-            f"{len(report.articles)} articles built into {out_dir}"
+            f"{len(report.articles)} article{'s' if len(report.articles) != 1 else ''} built into {out_dir}"
         )
 
 
@@ -365,6 +369,124 @@ def query_command(query_text: str | None, cq_name: str | None, store_path: Path 
     result = query(sparql, store=store_path, endpoint=endpoint)
     formatter = {"table": format_table, "csv": format_csv, "json": format_json}[fmt]
     click.echo(formatter(result), nl=fmt != "csv")
+
+
+# --------------------------------------------------------------------------- corpus progress and summary
+# The library only calls `progress(done, total, current_id)`; whether and how that is shown is
+# decided here: nothing until the run has taken a second (short runs stay quiet), nothing when
+# the stream is not a terminal or the user asked for quiet.
+
+
+class ProgressBar:
+    """`[#####.....]  52/100 articles  3.4 articles/s  ETA 0:14  some-article-id`, redrawn in place."""
+
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        enabled: bool | None = None,
+        delay: float = 1.0,
+        width: int = 24,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self.stream = stream
+        # Redrawing with \r only makes sense on a terminal; in a log file it would be noise.
+        self.enabled = _is_terminal(stream) if enabled is None else enabled
+        self.delay = delay
+        self.width = width
+        self.clock = clock
+        self.started = clock()
+        self.shown = False
+        self._last_length = 0
+
+    def __call__(self, done: int, total: int, current: str) -> None:
+        if not self.enabled or self.clock() - self.started < self.delay:
+            return
+        line = self.render(done, total, current)
+        padding = " " * max(0, self._last_length - len(line))  # wipe the end of a longer previous line
+        self.stream.write(f"\r{line}{padding}")
+        self.stream.flush()
+        self._last_length = len(line)
+        self.shown = True
+
+    def render(self, done: int, total: int, current: str) -> str:
+        elapsed = max(self.clock() - self.started, 1e-9)
+        rate = done / elapsed
+        filled = int(self.width * done / total) if total else self.width
+        bar = "#" * filled + "." * (self.width - filled)
+        eta = _clock_time((total - done) / rate) if rate > 0 and done < total else "-:--"
+        name = current if len(current) <= 32 else current[:29] + "..."
+        return f"[{bar}] {done:>{len(str(total))}}/{total} articles  {rate:.1f} articles/s  ETA {eta}  {name}"
+
+    def close(self) -> None:
+        """End the bar's line, so what is printed next starts on a fresh one."""
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.shown = False
+
+
+def format_summary(report: CorpusReport) -> str:
+    """The end-of-run table: what was built, reused and failed (with reasons), triples, time."""
+    rows = [
+        ("articles built", str(report.built)),
+        ("articles reused", str(report.reused)),
+        ("articles failed", str(report.failed)),
+        ("triples", str(report.triples)),
+        ("entities", str(report.entities)),
+        ("seconds", f"{report.seconds:.1f}"),
+    ]
+    width = max(len(label) for label, _ in rows)
+    values = max(len(value) for _, value in rows)
+    lines = [f"corpus {report.status}: {report.out_dir}"]
+    lines += [f"  {label:<{width}}  {value:>{values}}" for label, value in rows]
+    warnings = sum(1 for r in report.validation if r.severity != "Violation")
+    if warnings:
+        lines.append(f"  {warnings} warning{'s' if warnings != 1 else ''} from the shapes (run `newsgraph validate` on corpus.nq to list them)")
+    if report.skipped:
+        from newsgraph.corpus import ARTICLE_SUFFIXES
+
+        kinds = "/".join(suffix.lstrip(".") for suffix in ARTICLE_SUFFIXES)
+        lines.append(f"  {_count(len(report.skipped), 'file')} skipped (not {kinds} articles): {_names(report.skipped)}")
+    if report.removed:
+        n = len(report.removed)
+        lines.append(f"  {_count(n, 'article')} no longer given, {'its' if n == 1 else 'their'} files removed: "
+                     f"{_names([removed.id for removed in report.removed])}")
+    if report.failures:
+        lines.append("failed:")
+        for failure in report.failures:
+            lines.append(f"  {failure.path}  (exit {failure.exit_code})  {_reason(failure.path, failure.reason)}")
+    return "\n".join(lines)
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'s' if n != 1 else ''}"
+
+
+def _names(paths: list, shown: int = 5) -> str:
+    """The first few paths, then how many more: a folder of thousands stays one line."""
+    names = ", ".join(str(p) for p in paths[:shown])
+    return names + (f" and {len(paths) - shown} more" if len(paths) > shown else "")
+
+
+def _reason(path: str, reason: str) -> str:
+    # Library messages start with the path already; do not say it twice on one line.
+    prefix = f"{path}: "
+    return reason[len(prefix):] if reason.startswith(prefix) else reason
+
+
+def _clock_time(seconds: float) -> str:
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
 
 
 def _summary(record) -> str:

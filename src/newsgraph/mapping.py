@@ -22,7 +22,7 @@ from newsgraph import namespaces
 from newsgraph.errors import RecordError
 from newsgraph.gazetteer import normalise
 from newsgraph.model import Anchor, Entity, Record, entity_key, slugify
-from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE, bind_prefixes, licence_problem
+from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE, bind_prefixes, licence_problem, normalise_base
 
 
 class _Terms:
@@ -153,8 +153,7 @@ class _TripleSet:
 
 class _Mapper:
     def __init__(self, record: Record, base: str, licence: str = DEFAULT_LICENCE, text: str = DEFAULT_TEXT_POLICY):
-        if not base.endswith(("/", "#")):
-            base += "/"
+        base = normalise_base(base)
         # Options, not record content: the CLI checks them first, so reaching these is a caller's bug.
         if text not in TEXT_POLICIES:
             raise ValueError(f"text policy {text!r} is not one of {', '.join(TEXT_POLICIES)}")

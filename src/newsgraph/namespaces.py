@@ -23,6 +23,13 @@ DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
 #: stays its publisher's (docs/vocabulary.md, "Article graph"). Documented in the README.
 DEFAULT_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 
+
+def normalise_base(base: str) -> str:
+    """`base` as IRIs are minted under it: ending with "/" or "#" ("https://x.org/id" →
+    "https://x.org/id/"), so that "{base}person/…" never runs into the base's last segment."""
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
 #: Prefixes bound in every published graph, in this order.
 PREFIXES = {
     "ng": NG,

@@ -1,20 +1,29 @@
-"""The one place that runs the stages in order: read → extract → link → map → validate → publish."""
+"""The one place that runs the stages in order: read → extract → link → map → validate → publish.
+
+`article_graph` is the whole job for one article short of writing files: a pure function of
+the article (and, optionally, its spaCy parse) and the loaded `Resources`. A single `build`
+and every corpus worker (`newsgraph.corpus`) call it, so both give the same graph.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
+from rdflib import Graph
 
 from newsgraph.errors import NotConforming
 from newsgraph.gazetteer import Gazetteer
 from newsgraph.link import LinkDecision, link_record, load_link_gazetteer
 from newsgraph.mapping import MappedTriples, record_to_triples
-from newsgraph.model import Record
+from newsgraph.model import Article, Record
 from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE
 from newsgraph.publish import publish_graph, write_record
-from newsgraph.read import read_article, read_record
+from newsgraph.read import read_article, read_article_bytes, read_record
 from newsgraph.validate import ValidationReport, load_rdf, load_shapes, validate_graph
 from newsgraph.wikidata import WikidataClient
 
@@ -40,21 +49,106 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
 
 
+class Resources:
+    """What the stages read besides the article: the spaCy pipeline, the gazetteer and the shapes
+    graph for `options`. Each is loaded on first use and kept, so a command loads only what it
+    needs (and reports a bad article before spending a second on the model), and a corpus
+    worker loads everything once for all its articles (`load_all`)."""
+
+    def __init__(self, options: Options):
+        self.options = options
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return gazetteer_for(self.options)
+
+    @cached_property
+    def nlp(self) -> Any:  # a spacy.Language; spaCy is slow to import, so it is not named here
+        from newsgraph.extract import DEFAULT_MODEL, load_nlp
+
+        return load_nlp(self.options.model or DEFAULT_MODEL)
+
+    @cached_property
+    def shapes(self) -> Graph:
+        return load_shapes(self.options.shapes)
+
+    def load_all(self) -> Resources:
+        """Load the gazetteer, the shapes and the model now (in that order); typed errors as the stages give them."""
+        self.gazetteer, self.shapes, self.nlp  # noqa: B018 (loaded for their side effect)
+        return self
+
+
 def gazetteer_for(options: Options) -> Gazetteer:
     return load_link_gazetteer(options.gazetteer)
 
 
-def extract_file(source: Path | str, options: Options) -> Record:
-    """Read an article (a file or an http(s) URL) and extract its record, linked unless disabled."""
-    from newsgraph.extract import DEFAULT_MODEL, extract_record, load_nlp  # spaCy is slow to import
+# --------------------------------------------------------------------------- one article, no files
 
-    article = read_article(source, allow_private=options.allow_private)
-    gazetteer = gazetteer_for(options)
-    record = extract_record(article, load_nlp(options.model or DEFAULT_MODEL), gazetteer)
-    if options.link:
-        with _online_client(options) as online:
-            record, _ = link(record, gazetteer, online)
+
+def read_bytes(data: bytes, path: Path) -> Article:
+    """The article in `data`, the bytes of the file at `path` (read already, e.g. by a corpus
+    that ships bytes to workers which may not see the file); `path` names the article."""
+    return read_article_bytes(data, path)
+
+
+def parse_batch(articles: Sequence[Article], resources: Resources) -> list[Any]:
+    """spaCy's parse of each article, batched with `nlp.pipe` (several times faster than one by
+    one), for `article_graph(doc=)`. When one text breaks the batch, every entry is None and
+    `article_graph` parses each article itself, so only the bad one fails."""
+    from newsgraph.extract import text_to_parse
+
+    texts = [text_to_parse(article.text) for article in articles]
+    try:
+        return list(resources.nlp.pipe(texts))
+    except Exception:
+        return [None] * len(texts)
+
+
+def article_graph(
+    article: Article,
+    resources: Resources,
+    *,
+    doc: Any = None,
+    online: WikidataClient | None = None,
+    prefixes: bool = True,
+) -> BuildResult:
+    """Extract, link (unless the options say not to), map and validate one article; nothing is
+    written. `doc` is `resources.nlp` already run over the article (see `parse_batch`). The
+    report's `conforms` says whether the graph may be published; `prefixes` as for validate_graph."""
+    return _mapped(_linked(_extracted(article, resources, doc), resources, online), resources, prefixes)
+
+
+def record_graph(
+    record: Record, resources: Resources, *, online: WikidataClient | None = None, prefixes: bool = True
+) -> BuildResult:
+    """Link (unless the options say not to), map and validate a record; nothing is written."""
+    return _mapped(_linked(record, resources, online), resources, prefixes)
+
+
+def _extracted(article: Article, resources: Resources, doc: Any = None) -> Record:
+    from newsgraph.extract import extract_record  # spaCy is slow to import
+
+    gazetteer = resources.gazetteer  # a bad gazetteer file is reported before a missing model
+    return extract_record(article, resources.nlp, gazetteer, doc=doc)
+
+
+def _linked(record: Record, resources: Resources, online: WikidataClient | None) -> Record:
+    if resources.options.link:
+        record, _ = link(record, resources.gazetteer, online)
     return record
+
+
+def _mapped(record: Record, resources: Resources, prefixes: bool) -> BuildResult:
+    graph = record_to_triples(record, resources.options.base, resources.options.licence, resources.options.text)
+    report = validate_triples(graph, resources, source=record.article.id, prefixes=prefixes)
+    return BuildResult(record=record, graph=graph, report=report)
+
+
+def validate_triples(
+    triples: Graph | Iterable[tuple[Any, Any, Any]], resources: Resources, *, source: str = "", prefixes: bool = True
+) -> ValidationReport:
+    """Check triples against the shapes of `resources` (warnings do not break conformance)."""
+    return validate_graph(triples, resources.shapes, source=source, prefixes=prefixes)
 
 
 def link(
@@ -69,25 +163,25 @@ def _online_client(options: Options) -> AbstractContextManager[WikidataClient | 
     return WikidataClient() if options.online else nullcontext(None)
 
 
-def map_record(record: Record, options: Options) -> tuple[MappedTriples, ValidationReport]:
-    """Map a record to RDF and validate it; raises NotConforming when it does not conform."""
-    graph = record_to_triples(record, options.base, options.licence, options.text)
-    report = validate_graph(graph, load_shapes(options.shapes), source=record.article.id)
-    if not report.conforms:
-        raise NotConforming(f"{record.article.id}: the graph does not conform to the shapes; nothing was written", report)
-    return graph, report
-
-
-def publish_record(record: Record, out_dir: Path, options: Options) -> BuildResult:
-    """Map, validate and, only when the graph conforms, write Turtle and JSON-LD."""
-    graph, report = map_record(record, options)
-    written = publish_graph(graph, out_dir, record.article.id)
-    return BuildResult(record=record, graph=graph, report=report, written=written)
+# --------------------------------------------------------------------------- commands
 
 
 def build(source: Path | str, out_dir: Path, options: Options) -> BuildResult:
-    """The whole job for one article (a file or an http(s) URL)."""
-    return publish_record(extract_file(source, options), out_dir, options)
+    """The whole job for one article (a file or an http(s) URL): Turtle and JSON-LD are
+    written only when the graph conforms."""
+    article = read_article(source, allow_private=options.allow_private)
+    with _online_client(options) as online:
+        result = article_graph(article, Resources(options), online=online)
+    return _publish(result, out_dir)
+
+
+def extract_file(source: Path | str, options: Options) -> Record:
+    """Read an article (a file or an http(s) URL) and extract its record, linked unless disabled."""
+    article = read_article(source, allow_private=options.allow_private)
+    resources = Resources(options)
+    record = _extracted(article, resources)
+    with _online_client(options) as online:
+        return _linked(record, resources, online)
 
 
 def extract_to_file(source: Path | str, record_path: Path, options: Options) -> Record:
@@ -99,11 +193,9 @@ def extract_to_file(source: Path | str, record_path: Path, options: Options) -> 
 def map_file(record_path: Path, out_dir: Path, options: Options) -> BuildResult:
     """Publish a (reviewed) record file. Entities without a link are linked unless disabled."""
     record = read_record(record_path)
-    if options.link:
-        gazetteer = gazetteer_for(options)
-        with _online_client(options) as online:
-            record, _ = link(record, gazetteer, online)
-    return publish_record(record, out_dir, options)
+    with _online_client(options) as online:
+        result = record_graph(record, Resources(options), online=online)
+    return _publish(result, out_dir)
 
 
 def link_file(record_path: Path, options: Options, out_path: Path | None = None):
@@ -121,3 +213,16 @@ def validate_files(paths: list[Path], shapes: Path | None = None, engine: str = 
     shapes_graph = load_shapes(shapes)
     graphs = [(path, load_rdf(path)) for path in paths]
     return [validate_graph(graph, shapes_graph, source=str(path), engine=engine) for path, graph in graphs]
+
+
+def _check(result: BuildResult) -> None:
+    if not result.report.conforms:
+        raise NotConforming(
+            f"{result.record.article.id}: the graph does not conform to the shapes; nothing was written", result.report
+        )
+
+
+def _publish(result: BuildResult, out_dir: Path) -> BuildResult:
+    _check(result)
+    result.written = publish_graph(result.graph, out_dir, result.record.article.id)
+    return result
