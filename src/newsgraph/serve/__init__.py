@@ -49,11 +49,24 @@ def address(sock: socket.socket) -> str:
 
 def make_server(app, sock: socket.socket, *, log_level: str = "info"):
     """A Uvicorn server for ``app`` on the bound socket ``sock``; ``server.run(sockets=[sock])``."""
+    import contextlib
+
     import uvicorn
+
+    class Server(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self):
+            with super().capture_signals():
+                yield
+                # Uvicorn raises a signal that stopped it again once it has shut down; for
+                # `newsgraph serve`, Ctrl+C or SIGTERM is the normal end: exit 0.
+                captured = getattr(self, "_captured_signals", None)
+                if isinstance(captured, list):
+                    captured.clear()
 
     config = uvicorn.Config(app, log_level=log_level, access_log=log_level in ("info", "debug"),
                             lifespan="on", proxy_headers=False, server_header=False, date_header=True)
-    return uvicorn.Server(config)
+    return Server(config)
 
 
 def run(app, sock: socket.socket, *, log_level: str = "info") -> None:

@@ -152,7 +152,8 @@ class Site:
     def __init__(self, dataset: Dataset, config: Config):
         self.dataset = dataset
         self.config = config
-        self.graph = d.Graph(dataset.store)
+        self.shapes_ttl = resource_bytes("shapes.ttl")
+        self.graph = d.Graph(dataset.store, dataset.union_default, d.shape_datatypes(self.shapes_ttl))
         self.base = config.base if config.base.endswith(("/", "#")) else config.base + "/"
         self.base_path = urllib.parse.urlsplit(self.base).path or "/"
         if not self.base_path.endswith("/"):
@@ -162,9 +163,8 @@ class Site:
         self.ledger_path = self.site_path + "ledger/"
         self.dataset_iri = self.base + "dataset"
         self.runner = Runner(dataset.store, timeout=config.query_timeout, max_rows=config.max_rows,
-                             workers=config.query_workers)
+                             workers=config.query_workers, union_default=dataset.union_default)
         self.ontology_ttl = resource_bytes("ontology.ttl")
-        self.shapes_ttl = resource_bytes("shapes.ttl")
         self.ontology = ontology_doc(self.ontology_ttl)
         self.shapes = shapes_doc(self.shapes_ttl)
         self.ontology_path = urllib.parse.urlsplit(self.ontology.iri).path
@@ -225,6 +225,9 @@ class Site:
         prefixes.update({"id": self.base})
         return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
+    def counts(self) -> dict[str, int]:
+        return self.cached("counts", lambda: self.graph.counts(len(self.dataset)))
+
     def cached(self, key: str, make):
         if key not in self._cache:
             self._cache[key] = make()
@@ -242,7 +245,11 @@ class Site:
             if not path.exists():
                 tmp = path.with_suffix(".part")
                 kwargs = {"prefixes": dict(d.PREFIXES)} if fmt == ox.RdfFormat.TRIG else {}
-                self.dataset.store.dump(str(tmp), format=fmt, **kwargs)
+                # Without the default graph when it is the union made when files were read.
+                skip_default = not self.dataset.union_default
+                quads = (self.graph.restore.quad(q) for q in self.dataset.store.quads_for_pattern(None, None, None, None)
+                         if not (skip_default and isinstance(q.graph_name, ox.DefaultGraph)))
+                ox.serialize(quads, str(tmp), format=fmt, **kwargs)
                 digest = hashlib.sha256()
                 with open(tmp, "rb") as fh:
                     for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -408,10 +415,10 @@ def _site(request: Request) -> Site:
 
 async def home(request: Request) -> Response:
     site = _site(request)
-    counts = site.cached("counts", site.graph.counts)
+    counts = site.counts()
     articles = site.graph.articles(limit=20)
     body = site.render("home.html", counts=counts, articles=articles, ledgers=_ledgers(site)[:10],
-                       jsonld=_json_for_script(void_jsonld(site, request)), title=site.config.title)
+                       jsonld=_json_for_script(schema_dataset(site, request)), title=site.config.title)
     return document(request, body, n.HTML)
 
 
@@ -655,7 +662,7 @@ def _origin(request: Request) -> str:
 def void_triples(site: Site, request: Request) -> list[ox.Triple]:
     origin = _origin(request)
     g = site.graph
-    counts = site.cached("counts", g.counts)
+    counts = site.counts()
     N, L, T = ox.NamedNode, ox.Literal, ox.Triple
     ds = N(site.dataset_iri)
     xsd_int = N(d.XSD + "integer")
@@ -708,8 +715,27 @@ def void_triples(site: Site, request: Request) -> list[ox.Triple]:
     return sorted(set(out), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
-def void_jsonld(site: Site, request: Request) -> bytes:
-    return site.serialise(void_triples(site, request), n.JSONLD)
+def schema_dataset(site: Site, request: Request) -> dict:
+    """The landing page's schema.org Dataset, compact, with an inline context (nothing to fetch)."""
+    origin = _origin(request)
+    counts = site.counts()
+    doc = {
+        "@context": {"@vocab": "https://schema.org/"},
+        "@type": "Dataset",
+        "@id": site.dataset_iri,
+        "name": f"{site.config.title}: knowledge graph of news articles",
+        "description": "Facts extracted from news articles by newsgraph, each anchored to the characters of its "
+                       "article.",
+        "url": origin + "/",
+        "publisher": {"@type": "Organization", "@id": "https://w3id.org/newsgraph", "name": "the newsgraph project"},
+        "distribution": [{"@type": "DataDownload", "contentUrl": f"{origin}/download/{name}", "encodingFormat": media}
+                         for name, (_fmt, media) in DUMPS.items()],
+        "variableMeasured": [f"{counts['triples']} triples", f"{counts['articles']} articles"],
+    }
+    licences = [lic for lic in site.graph.licences() if _safe_href(lic)]
+    if licences:
+        doc["license"] = licences[0] if len(licences) == 1 else licences
+    return doc
 
 
 async def well_known_void(request: Request) -> Response:
@@ -719,7 +745,7 @@ async def well_known_void(request: Request) -> Response:
         return not_acceptable(request, site, n.RESOURCE_FORMS)
     triples = await asyncio.to_thread(void_triples, site, request)
     if form is n.HTML:
-        counts = site.cached("counts", site.graph.counts)
+        counts = site.counts()
         body = site.render("dataset.html", counts=counts, classes=site.graph.class_counts(),
                            licences=site.graph.licences(), origin=_origin(request), dumps=DUMPS,
                            jsonld=_json_for_script(site.serialise(triples, n.JSONLD)), title="Dataset",

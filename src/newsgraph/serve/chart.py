@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from newsgraph.serve.describe import parse_date
 
 WIDTH, HEIGHT = 720, 300
-LEFT, RIGHT, TOP, BOTTOM = 70, 30, 20, 50
+LEFT, RIGHT, TOP, BOTTOM = 70, 70, 24, 50
 
 
 def _marker(qualifier: str | None) -> str:

@@ -34,9 +34,18 @@ class Dataset:
     store: ox.Store
     source: str  #: what was opened, for messages: a store path or "N files"
     seconds: float = 0.0  #: time spent opening or reading
+    #: True: queries see the union of the named graphs (Oxigraph's flag; a triple stated in
+    #: several graphs is seen once per graph). False: the store's default graph already holds
+    #: every distinct triple of the named graphs once (files read into memory).
+    union_default: bool = True
 
     def __len__(self) -> int:
-        return len(self.store)
+        """Distinct triples the queries see."""
+        if not self.union_default:
+            return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        sol = next(iter(self.store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+                                         use_default_graph_as_union=True)))
+        return int(sol["n"].value)
 
 
 def open_embedded(path: Path | str | None = None) -> Dataset:
@@ -73,8 +82,12 @@ def read_files(paths: Sequence[Path | str]) -> Dataset:
     st = ox.Store()
     for path in files:
         _read_into(st, path)
+    # The default graph: every distinct triple once, so that an entity described in several
+    # article files is one set of triples to a query, as in a corpus's entity graph.
+    st.extend([ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+               for q in st.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)])
     n = len(files)
-    return Dataset(st, f"{n} file{'s' if n != 1 else ''}", time.perf_counter() - started)
+    return Dataset(st, f"{n} file{'s' if n != 1 else ''}", time.perf_counter() - started, union_default=False)
 
 
 def _read_into(st: ox.Store, path: Path) -> None:
@@ -88,6 +101,18 @@ def _read_into(st: ox.Store, path: Path) -> None:
     if not fmt.supports_datasets:
         articles = {q.subject for q in quads if q.predicate == _RDF_TYPE and q.object == _NEWS_ARTICLE
                     and isinstance(q.subject, ox.NamedNode)}
-        graph = next(iter(articles)) if len(articles) == 1 else ox.DefaultGraph()
+        # A file that is not one article's graph (an ontology, a hand-made graph) is a
+        # named graph of its own, named after the file (its name only, never its folder).
+        graph = next(iter(articles)) if len(articles) == 1 else ox.NamedNode(f"urn:newsgraph:file:{_name(path)}")
         quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
+    else:
+        quads = [q if not isinstance(q.graph_name, ox.DefaultGraph) else
+                 ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(f"urn:newsgraph:file:{_name(path)}"))
+                 for q in quads]
     st.extend(quads)
+
+
+def _name(path: Path) -> str:
+    from urllib.parse import quote
+
+    return quote(path.name, safe="")

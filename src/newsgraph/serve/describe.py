@@ -106,8 +106,10 @@ class Fact:
 class Graph:
     """Read access to a store for the pages; every query sees the union of its graphs."""
 
-    def __init__(self, store: ox.Store):
+    def __init__(self, store: ox.Store, union_default: bool = True, datatypes: dict[str, str] | None = None):
         self.store = store
+        self.union = union_default
+        self.restore = DatatypeRestorer(datatypes or {})
         self.label = lru_cache(maxsize=50_000)(self._label)
         self.kinds = lru_cache(maxsize=50_000)(self._types)
 
@@ -121,7 +123,7 @@ class Graph:
             names = " ".join(f"?{k}" for k in bindings)
             row = " ".join(str(_term(v)) for v in bindings.values())
             query = _WHERE.sub(lambda m: m.group(0) + f" VALUES ({names}) {{ ({row}) }} ", query, count=1)
-        return iter(self.store.query(_SPARQL_PREFIXES + query, use_default_graph_as_union=True))
+        return iter(self.store.query(_SPARQL_PREFIXES + query, use_default_graph_as_union=self.union))
 
     def objects(self, subject: str, predicate: str) -> list:
         s, p = ox.NamedNode(subject), ox.NamedNode(predicate)
@@ -208,15 +210,16 @@ class Graph:
             for p in _LABELS:
                 for q in self.store.quads_for_pattern(obj, p, None, None):
                     triples.add(ox.Triple(q.subject, q.predicate, q.object))
-        return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        return sorted({self.restore.triple(t) for t in triples},
+                      key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
     def _is_anchor(self, node: ox.NamedNode) -> bool:
         return any(q.object in _ANCHOR_TYPES for q in self.store.quads_for_pattern(node, _TYPE, None, None))
 
     # ------------------------------------------------------------------ counts and lists
 
-    def counts(self) -> dict[str, int]:
-        out = {"triples": len(self.store)}
+    def counts(self, triples: int | None = None) -> dict[str, int]:
+        out = {"triples": triples if triples is not None else len(self.store)}
         for name, cls in (("articles", SCHEMA + "NewsArticle"), ("persons", SCHEMA + "Person"),
                           ("quotes", NG + "Quotation"), ("claims", NG + "ReportedClaim"),
                           ("statistics", NG + "Statistic"), ("roles", NG + "RoleHolding"),
@@ -465,6 +468,54 @@ class Graph:
         return [self.statistic(_str(r, "s")) for r in rows]
 
 
+# ---------------------------------------------------------------------------- datatypes
+
+#: XSD types derived from xsd:integer. Oxigraph stores their literals as xsd:integer (the
+#: value is kept, the datatype is not): "57"^^xsd:nonNegativeInteger comes back as 57.
+DERIVED_INTEGERS = frozenset(XSD + t for t in (
+    "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "long", "int", "short",
+    "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+_XSD_INTEGER = ox.NamedNode(XSD + "integer")
+
+
+class DatatypeRestorer:
+    """Gives back the datatype the shapes require for a property (``sh:datatype``, one of
+    :data:`DERIVED_INTEGERS`) to the xsd:integer literals Oxigraph returns for it, so that
+    what is served is what was published."""
+
+    def __init__(self, datatypes: dict[str, str]):
+        self.datatypes = {ox.NamedNode(p): ox.NamedNode(dt) for p, dt in datatypes.items() if dt in DERIVED_INTEGERS}
+
+    def triple(self, t):
+        dt = self.datatypes.get(t.predicate)
+        o = t.object
+        if dt is not None and isinstance(o, ox.Literal) and o.datatype == _XSD_INTEGER:
+            return ox.Triple(t.subject, t.predicate, ox.Literal(o.value, datatype=dt))
+        return t
+
+    def quad(self, q):
+        dt = self.datatypes.get(q.predicate)
+        o = q.object
+        if dt is not None and isinstance(o, ox.Literal) and o.datatype == _XSD_INTEGER:
+            return ox.Quad(q.subject, q.predicate, ox.Literal(o.value, datatype=dt), q.graph_name)
+        return q
+
+
+def shape_datatypes(shapes_ttl: bytes) -> dict[str, str]:
+    """Property IRI → the one derived-integer datatype the shapes give it (sh:path, sh:datatype)."""
+    from rdflib import Graph as RDFGraph, URIRef
+    from rdflib.namespace import SH
+
+    g = RDFGraph()
+    g.parse(data=shapes_ttl, format="turtle")
+    found: dict[str, set[str]] = defaultdict(set)
+    for shape in set(g.subjects(SH.datatype, None)):
+        path = g.value(shape, SH.path)
+        if isinstance(path, URIRef):
+            found[str(path)].update(str(dt) for dt in g.objects(shape, SH.datatype))
+    return {p: next(iter(dts)) for p, dts in found.items() if len(dts) == 1 and next(iter(dts)) in DERIVED_INTEGERS}
+
+
 # ---------------------------------------------------------------------------- ledger
 
 
@@ -498,6 +549,7 @@ def period_kind(period: str | None) -> str | None:
 
 
 def _slug(text: str) -> str:
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", "-", text)  # RelativeChange → relative-change
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 

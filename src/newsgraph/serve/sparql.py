@@ -102,8 +102,10 @@ def check(query: str) -> None:
 class Runner:
     """Runs queries on a store in worker threads, within a time and a row limit."""
 
-    def __init__(self, store: ox.Store, *, timeout: float = 10.0, max_rows: int = 10_000, workers: int = 2):
+    def __init__(self, store: ox.Store, *, timeout: float = 10.0, max_rows: int = 10_000, workers: int = 2,
+                 union_default: bool = True):
         self.store = store
+        self.union = union_default
         self.timeout = timeout
         self.max_rows = max_rows
         self._slots = threading.BoundedSemaphore(workers)
@@ -132,7 +134,7 @@ class Runner:
             kwargs = {}
             if default_graphs:
                 kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-            else:
+            elif self.union:
                 kwargs["use_default_graph_as_union"] = True
             if named_graphs:
                 kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
