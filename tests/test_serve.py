@@ -538,6 +538,35 @@ def test_ontology_and_shapes_by_negotiation(http):
     assert http.get("/newsgraph/ontology", headers={"accept": "image/png"}).status_code == 406
 
 
+# ------------------------------------------------------------------ a corpus folder
+
+
+def test_serves_a_corpus_folder_from_its_dataset_file(tmp_path):
+    from rdflib import Dataset
+
+    from newsgraph import pipeline
+    from newsgraph.corpus import build_corpus
+    from serve_support import DATED
+
+    for name, text in DATED.items():
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = build_corpus([tmp_path / "in"], tmp_path / "out", pipeline.Options())
+    assert not report.partly_failed
+    ds = Dataset()
+    ds.parse(tmp_path / "out" / "corpus.nq", format="nquads")
+    published = Graph()
+    for s, p, o, _ in ds.quads():
+        published.add((s, p, o))
+    with LiveServer([tmp_path / "out"]) as live, httpx.Client(base_url=live.url, timeout=30) as c:
+        assert live.dataset.source == "1 file"  # corpus.nq only, not the article files beside it
+        for iri in (UMEROV, BASE + "article/drones-june", BASE + "country/russia"):
+            r = c.get(path_of(iri), headers={"accept": "text/turtle"}, follow_redirects=True)
+            assert isomorphic(Graph().parse(data=r.text, format="turtle"), expected_description(published, iri))
+        html = c.get(path_of(UMEROV) + ".html").text
+        assert "Drone attacks rise again" in html and "Drone attacks rise, minister says" in html
+
+
 # ------------------------------------------------------------------ the command
 
 
