@@ -159,3 +159,22 @@ def test_hostile_article_renders_as_text(browser, server):
     assert "<script>alert(1)</script> is dangerous" in page.locator("blockquote.quote").inner_text()
     assert watch.dialogs == [], watch.dialogs
     assert watch.remote == [] and watch.errors == []
+
+
+def test_claims_ledger_chart(browser, server):
+    page, watch = _page(browser, server)
+    page.goto(server.url + "/newsgraph/ledger/")
+    page.get_by_role("link", name="Shahed drones").first.click()
+    page.goto(server.url + "/newsgraph/ledger/shahed-drones--about-russia--in-month--count")
+    chart = page.locator("svg.chart")
+    assert chart.is_visible()
+    assert chart.locator("polygon").count() == 2
+    box = chart.bounding_box()
+    assert box["width"] > 300 and box["height"] > 150
+    dates = page.locator("table tbody tr td:first-child").all_inner_texts()
+    assert dates == ["2024-01-15", "2024-06-10"]
+    _shot(page, "serve-ledger.png")
+    chart.locator("a").first.click()
+    page.wait_for_load_state()
+    assert "Shahed drones" in page.locator("h1").inner_text()
+    assert watch.remote == [] and watch.csp == [] and watch.errors == []

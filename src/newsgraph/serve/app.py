@@ -802,6 +802,11 @@ async def _http_error(request: Request, exc: HTTPException) -> Response:
     return error_page(request, site, exc.status_code, "Error", str(exc.detail))
 
 
+async def _server_error(request: Request, exc: Exception) -> Response:
+    # Starlette answers this outside the middleware, so the headers are added here.
+    return PlainTextResponse("500 Internal Server Error\n", status_code=500, headers=SECURITY_HEADERS)
+
+
 def create_app(dataset: Dataset, config: Config | None = None) -> Starlette:
     """The ASGI application serving ``dataset``."""
     site = Site(dataset, config or Config())
@@ -830,7 +835,7 @@ def create_app(dataset: Dataset, config: Config | None = None) -> Starlette:
         routes.append(Route(path, handler, methods=["GET"]))
         routes.append(Route(path + ".{ext:str}", handler, methods=["GET"]))
     routes.append(Route(site.base_path + "{rest:path}", resource, methods=["GET"]))
-    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error}, lifespan=lifespan)
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error, Exception: _server_error}, lifespan=lifespan)
     app.state.site = site
     app.add_middleware(SecurityHeaders)
     return app
