@@ -4,12 +4,11 @@ server must answer for an IRI."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,12 +130,6 @@ class LiveServer:
         self.sock.close()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def union_graph(paths: list[Path]) -> Graph:
     g = Graph()
     for p in paths:
@@ -173,7 +166,3 @@ def expected_description(g: Graph, iri: str) -> Graph:
                 for label in g.objects(o, p):
                     out.add((o, p, label))
     return out
-
-
-def literal_texts(g: Graph) -> set[str]:
-    return {str(o) for o in g.objects() if isinstance(o, Literal)}

@@ -26,7 +26,6 @@ import tempfile
 import threading
 import urllib.parse
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox

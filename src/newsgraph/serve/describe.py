@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import pyoxigraph as ox
 
@@ -642,7 +642,3 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[
                 right += 1
             break
     return text[left:start], text[start:end], text[end:right]
-
-
-def sorted_iris(items: Iterable[str]) -> list[str]:
-    return sorted(set(items))
