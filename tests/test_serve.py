@@ -633,3 +633,45 @@ def test_cli_port_in_use(tmp_path):
         r = subprocess.run([sys.executable, "-m", "newsgraph", "serve", str(SAMPLE), "--port", str(port)],
                            capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 10 and "cannot listen" in r.stderr and "Traceback" not in r.stderr
+
+
+# ------------------------------------------------------------------ highlighting
+
+
+def test_highlight_nests_and_cuts_crossing_anchors():
+    from html.parser import HTMLParser
+
+    from newsgraph.serve.describe import Anchor, Fact
+    from newsgraph.serve.highlight import highlight
+
+    text = "<b>0123456789</b>"
+    facts = [Fact("urn:q", "quote", "q", [Anchor("urn:a1", 3, 10)]),
+             Fact("urn:s", "statistic", "s", [Anchor("urn:a2", 5, 7)]),
+             Fact("urn:c", "claim", "c", [Anchor("urn:a3", 8, 14)])]  # crosses the quote
+    html = str(highlight(text, facts, lambda iri: "/" + iri.split(":")[1]))
+
+    class Check(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack, self.text, self.ids, self.links = [], "", [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.stack.append(tag)
+            attrs = dict(attrs)
+            if "id" in attrs:
+                self.ids.append(attrs["id"])
+            if tag == "a":
+                self.links.append(attrs["href"])
+
+        def handle_endtag(self, tag):
+            assert self.stack.pop() == tag
+
+        def handle_data(self, data):
+            self.text += data
+
+    check = Check()
+    check.feed(html)
+    assert check.stack == [] and check.text == text  # balanced; the text unchanged, as text
+    assert check.ids == ["anchor-3-10", "anchor-5-7", "anchor-8-14"]
+    assert check.links.count("/s") == 1 and "/q" in check.links and "/c" in check.links
+    assert 'class="fact claim continued"' in html  # the part of the claim after the quote ends
