@@ -57,13 +57,22 @@ def test_the_installed_package_is_the_wheel_not_the_source(installed, tmp_path):
 
 
 def test_the_wheel_ships_every_file_the_package_reads(installed):
+    """Every tracked file of the package that is not Python source (data, shapes, queries,
+    templates, vendored assets) is in the installed wheel, byte for byte."""
     package = installed / "newsgraph"
-    for name in ("ontology.ttl", "shapes.ttl", "context.jsonld"):
-        assert (package / "resources" / name).is_file(), name
-    shipped_queries = sorted(p.name for p in (package / "resources" / "queries").glob("*.rq"))
-    assert shipped_queries == sorted(p.name for p in (ROOT / "ontology" / "queries").glob("*.rq"))
-    tracked_data = sorted(p.name for p in (ROOT / "src" / "newsgraph" / "data").iterdir() if p.is_file())
-    assert sorted(p.name for p in (package / "data").iterdir() if p.is_file()) == tracked_data
+    source = ROOT / "src" / "newsgraph"
+    tracked = subprocess.run(["git", "ls-files", "src/newsgraph"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout.split()
+    expected = []
+    for name in tracked:
+        path = ROOT / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]  # a linked folder
+        expected += [f for f in files if f.suffix not in (".py", ".pyc")]
+    assert any(f.name == "statistics.rq" for f in expected) and any(f.suffix == ".tsv" for f in expected)
+    for file in expected:
+        shipped = package / file.relative_to(source)
+        assert shipped.is_file(), f"{file.relative_to(ROOT)} is not in the wheel"
+        assert shipped.read_bytes() == file.read_bytes(), file
 
 
 def test_query_cq_statistics_from_the_wheel_prints_the_six_rows(installed, tmp_path):

@@ -371,6 +371,36 @@ def query_command(query_text: str | None, cq_name: str | None, store_path: Path 
     click.echo(formatter(result), nl=fmt != "csv")
 
 
+@main.command("serve")
+@click.argument("paths", nargs=-1, metavar="[FILE|DIR...]", type=click.Path(path_type=Path))
+@click.option(
+    "--store", "store_path", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="Embedded store folder to serve, read-only (default, when no FILE|DIR is given: $NEWSGRAPH_STORE, "
+    "else .newsgraph/store).",
+)
+@base_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free port).")
+@click.option("--query-timeout", type=click.FloatRange(0.1), default=10.0, show_default=True,
+              help="Seconds a SPARQL query may run.")
+@click.option("--max-rows", type=click.IntRange(1), default=10_000, show_default=True,
+              help="Rows (or triples) a SPARQL answer may hold; more are cut.")
+def serve_command(paths: tuple[Path, ...], store_path: Path | None, base: str, host: str, port: int,
+                  query_timeout: float, max_rows: int) -> None:
+    """Serve the graph over HTTP: every IRI under --base answers at its own path (HTML,
+    Turtle, JSON-LD, N-Triples), with a SPARQL endpoint, search, claims ledgers and the
+    ontology. Serves the embedded store, or published files (FILE|DIR...) read into memory."""
+    from newsgraph import serve
+
+    if paths and store_path is not None:
+        raise click.UsageError("give --store or FILE|DIR..., not both")
+    dataset = serve.read_files(list(paths)) if paths else serve.open_embedded(store_path)
+    app = serve.create_app(dataset, serve.Config(base=base, query_timeout=query_timeout, max_rows=max_rows))
+    sock = serve.bind(host, port)
+    click.echo(f"serving {len(dataset)} triples from {dataset.source} at {serve.address(sock)}/ (Ctrl+C to stop)")
+    serve.run(app, sock)
+
+
 # --------------------------------------------------------------------------- corpus progress and summary
 # The library only calls `progress(done, total, current_id)`; whether and how that is shown is
 # decided here: nothing until the run has taken a second (short runs stay quiet), nothing when

@@ -1,0 +1,79 @@
+"""`newsgraph serve`: every IRI of the graph answers over HTTP.
+
+A Starlette application (:func:`create_app`) over the embedded store or published files
+(:mod:`newsgraph.serve.dataset`), run by Uvicorn (:func:`bind` then :func:`run`). The
+library never prints: Uvicorn logs; the CLI says where the server listens.
+"""
+
+from __future__ import annotations
+
+import socket
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.serve.app import Config, create_app
+from newsgraph.serve.dataset import Dataset, open_embedded, read_files
+
+
+class ServeError(NewsgraphError):
+    """The server could not start (the address is taken, or not valid)."""
+
+    exit_code = 10
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port`` (port 0: any free port), so that the caller knows
+    the address before the server runs."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def address(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def make_server(app, sock: socket.socket, *, log_level: str = "info"):
+    """A Uvicorn server for ``app`` on the bound socket ``sock``; ``server.run(sockets=[sock])``."""
+    import contextlib
+
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self):
+            with super().capture_signals():
+                yield
+                # Uvicorn raises a signal that stopped it again once it has shut down; for
+                # `newsgraph serve`, Ctrl+C or SIGTERM is the normal end: exit 0.
+                captured = getattr(self, "_captured_signals", None)
+                if isinstance(captured, list):
+                    captured.clear()
+
+    config = uvicorn.Config(app, log_level=log_level, access_log=log_level in ("info", "debug"),
+                            lifespan="on", proxy_headers=False, server_header=False, date_header=True)
+    return Server(config)
+
+
+def run(app, sock: socket.socket, *, log_level: str = "info") -> None:
+    """Serve until interrupted (Ctrl+C or SIGTERM)."""
+    server = make_server(app, sock, log_level=log_level)
+    server.run(sockets=[sock])
+
+
+__all__ = ["Config", "Dataset", "ServeError", "address", "bind", "create_app", "make_server", "open_embedded",
+           "read_files", "run"]

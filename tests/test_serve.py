@@ -1,0 +1,677 @@
+"""`newsgraph serve` over HTTP: a real Uvicorn server on loopback, asked with httpx.
+
+The data: the committed sample graph, three articles built here with the real pipeline (a
+hostile one, two dated ones) and a hand-made graph holding what the pipeline would refuse.
+Every RDF answer is compared with the description computed independently with rdflib.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import httpx
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic, to_isomorphic
+
+sys.path.insert(0, str(Path(__file__).parent))
+from serve_support import BASE, SAMPLE, LiveServer, build_articles, expected_description, union_graph  # noqa: E402
+
+from newsgraph.store import cq_query  # noqa: E402
+
+A = BASE + "article/umerov-ramstein-2024"
+UMEROV = BASE + "person/rustem-umerov"
+REZNIKOV = BASE + "person/oleksii-reznikov"
+QUOTE = A + "/quote/3d3d03ee205d"
+STATISTIC = A + "/statistic/0ec27c8929f4"
+ROLE = A + "/role/3d05d00989bc"
+IRIS = [UMEROV, A, QUOTE, STATISTIC, ROLE, A + "/membership/2f172ee62c16", A + "/anchor/1135-1316",
+        BASE + "country/ukraine", BASE + "office/minister-of-defense-of-ukraine", BASE + "coalition/aviation-coalition",
+        A + "/run/0.1.0", BASE + "person/mallory"]
+FORMS = {"text/turtle": ("ttl", "turtle"), "application/ld+json": ("jsonld", "json-ld"),
+         "application/n-triples": ("nt", "nt")}
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    return [SAMPLE, *build_articles(tmp_path_factory.mktemp("serve-data"))]
+
+
+@pytest.fixture(scope="module")
+def published(files) -> Graph:
+    return union_graph(files)
+
+
+@pytest.fixture(scope="module")
+def server(files):
+    with LiveServer(files) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def http(server):
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        yield client
+
+
+def path_of(iri: str) -> str:
+    assert iri.startswith("https://w3id.org")
+    return iri[len("https://w3id.org"):]
+
+
+# ------------------------------------------------------------------ the built test data
+
+
+def test_the_hostile_article_really_carries_markup_into_the_graph(published):
+    texts = {str(o) for o in published.objects() if isinstance(o, Literal)}
+    assert any("<script>alert(1)</script> is dangerous" == t.rstrip(",") for t in texts), "quote with <script>"
+    assert any(t.startswith("Minister warns <script>") for t in texts), "headline with <script>"
+    assert any('"><img src=x onerror=alert(1)>' in t and "javascript:alert(1)" in t for t in texts)
+
+
+# ------------------------------------------------------------------ IRIs and negotiation
+
+
+@pytest.mark.parametrize("accept,ext", [("text/html", "html"), ("text/turtle", "ttl"),
+                                        ("application/ld+json", "jsonld"), ("application/n-triples", "nt"),
+                                        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "html"),
+                                        ("text/turtle;q=0.5, application/ld+json", "jsonld"),
+                                        ("*/*", "html"), (None, "html")])
+def test_an_iri_answers_303_to_the_negotiated_document(http, accept, ext):
+    headers = {"accept": accept} if accept else {}
+    r = http.get(path_of(UMEROV), headers=headers)
+    assert r.status_code == 303
+    assert r.headers["location"] == path_of(UMEROV) + "." + ext
+    assert r.headers["vary"] == "Accept"
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "jsonld", "nt", "html"])
+def test_format_parameter_overrides_accept(http, fmt):
+    r = http.get(path_of(QUOTE), params={"format": fmt}, headers={"accept": "text/turtle"})
+    assert r.status_code == 303 and r.headers["location"].endswith("." + fmt)
+
+
+@pytest.mark.parametrize("iri", IRIS)
+@pytest.mark.parametrize("media_type", list(FORMS))
+def test_every_rdf_answer_is_the_description_of_the_iri(http, published, iri, media_type):
+    r = http.get(path_of(iri), headers={"accept": media_type}, follow_redirects=True)
+    assert r.status_code == 200, r.text[:200]
+    assert r.headers["content-type"].split(";")[0] == media_type
+    served = Graph().parse(data=r.content, format=FORMS[media_type][1])
+    expected = expected_description(published, iri)
+    assert len(expected) > 3
+    assert isomorphic(served, expected), _diff(served, expected)
+
+
+def _diff(a: Graph, b: Graph) -> str:
+    ia, ib = to_isomorphic(a), to_isomorphic(b)
+    only_a = sorted(str(t) for t in ia - ib)[:5]
+    only_b = sorted(str(t) for t in ib - ia)[:5]
+    return f"served only: {only_a}; expected only: {only_b}"
+
+
+def test_the_description_follows_blank_nodes_and_holds_anchors_and_labels(http, published):
+    nt = http.get(path_of(BASE + "person/mallory") + ".nt").text
+    assert "followed by the description" in nt  # from the blank node
+    stat = Graph().parse(data=http.get(path_of(STATISTIC) + ".ttl").text, format="turtle")
+    anchor = URIRef(A + "/anchor/13-25")
+    assert (anchor, URIRef("http://www.w3.org/ns/oa#exact"), Literal("400 soldiers")) in stat
+    assert (URIRef(UMEROV), URIRef("https://schema.org/name"), Literal("Rustem Umerov")) in stat
+
+
+def test_not_acceptable(http):
+    r = http.get(path_of(UMEROV), headers={"accept": "application/pdf"})
+    assert r.status_code == 406
+    assert "text/turtle" in r.text
+    assert http.get(path_of(UMEROV), params={"format": "xml"}).status_code == 406
+    assert http.get(path_of(UMEROV), headers={"accept": "text/turtle;q=0, text/html;q=0"}).status_code == 406
+
+
+def test_unknown_iri_is_a_real_404(http):
+    r = http.get(path_of(BASE + "person/nobody-at-all"), headers={"accept": "text/html"})
+    assert r.status_code == 404
+    assert r.headers["content-type"].startswith("text/html")
+    assert "<h1>404 Not found</h1>" in r.text and "person/nobody-at-all" in r.text
+    r = http.get(path_of(BASE + "person/nobody-at-all"), headers={"accept": "text/turtle"})
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/plain")
+    assert http.get("/no/such/page", headers={"accept": "text/html"}).status_code == 404
+    assert http.get(path_of(BASE + "person/nobody.ttl")).status_code == 404
+
+
+def test_etag_and_conditional_get(http):
+    for url in (path_of(UMEROV) + ".ttl", path_of(A) + ".html", "/newsgraph/ontology.ttl", "/.well-known/void"):
+        first = http.get(url)
+        assert first.status_code == 200
+        etag = first.headers["etag"]
+        assert re.fullmatch(r'"[0-9a-f]{32}"', etag)
+        again = http.get(url, headers={"if-none-match": etag})
+        assert again.status_code == 304 and again.content == b""
+        assert again.headers["etag"] == etag
+        assert http.get(url, headers={"if-none-match": '"other"'}).status_code == 200
+
+
+def test_documents_link_to_their_other_forms(http):
+    r = http.get(path_of(QUOTE) + ".ttl")
+    assert f'<{path_of(QUOTE)}.jsonld>; rel="alternate"; type="application/ld+json"' in r.headers["link"]
+    assert f'<{QUOTE}>; rel="describes"' in r.headers["link"]
+
+
+# ------------------------------------------------------------------ HTML pages
+
+
+def _jsonld_blocks(html: str) -> list[str]:
+    return re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+
+
+@pytest.mark.parametrize("iri", IRIS)
+def test_pages_embed_their_description_as_json_ld_and_link_the_rdf_forms(http, published, iri):
+    html = http.get(path_of(iri) + ".html").text
+    blocks = _jsonld_blocks(html)
+    assert len(blocks) == 1
+    embedded = Graph().parse(data=blocks[0], format="json-ld")
+    assert isomorphic(embedded, expected_description(published, iri))
+    for media_type, ext in (("text/turtle", "ttl"), ("application/ld+json", "jsonld"),
+                            ("application/n-triples", "nt")):
+        assert f'<link rel="alternate" type="{media_type}" href="{path_of(iri)}.{ext}">' in html
+
+
+def test_article_page_marks_every_fact_anchor_and_links_it(http, published):
+    html = http.get(path_of(A) + ".html").text
+    ng = "https://w3id.org/newsgraph/ontology#"
+    facts = {s for s, _, _ in published.triples((None, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), URIRef(A)))}
+    anchors = {(fact, a) for fact in facts for a in published.objects(fact, URIRef(ng + "anchor"))}
+    assert len(anchors) > 20
+    for fact, anchor in anchors:
+        start, end = str(anchor).rsplit("/", 1)[-1].split("-")
+        assert f'<mark id="anchor-{start}-{end}"' in html, anchor
+    # The quote's characters link to the quote's page, and its mark has the anchor id.
+    mark = re.search(r'<mark id="anchor-1135-1316" class="([^"]*)"[^>]*>(.*?)</mark>', html, re.S)
+    assert mark and "quote" in mark.group(1)
+    assert f'href="{path_of(QUOTE)}.html"' in mark.group(2)
+    # The statistic inside the quote is a mark inside it, linking to the statistic.
+    assert '<mark id="anchor-1145-1172"' in mark.group(2)
+
+
+def test_fact_pages_link_back_to_their_characters(http):
+    for iri, fragment in ((QUOTE, "anchor-1135-1316"), (STATISTIC, "anchor-647-673"), (ROLE, "anchor-3685-3731")):
+        html = http.get(path_of(iri) + ".html").text
+        assert f'href="{path_of(A)}.html#{fragment}"' in html, iri
+    html = http.get(path_of(STATISTIC) + ".html").text
+    assert "approximately" in html and "square kilometer" in html
+    assert "<mark>approximately 400 soldiers</mark>" in html  # its sentence, the span marked
+
+
+def test_person_page_shows_roles_with_dates_predecessor_and_successor(http):
+    html = http.get(path_of(UMEROV) + ".html").text
+    assert '<time datetime="2023-09">2023-09</time>' in html
+    assert f'Predecessor: <a href="{path_of(REZNIKOV)}.html">Oleksii Reznikov</a>' in html
+    assert "Minister of Defense of Ukraine" in html
+    assert "Despite a sixfold artillery advantage" in html  # a quote
+    assert "Drone attacks rise again" in html  # an article of another file: across the store
+    reznikov = http.get(path_of(REZNIKOV) + ".html").text
+    assert f'Successor: <a href="{path_of(UMEROV)}.html">Rustem Umerov</a>' in reznikov
+    assert 'href="http://www.wikidata.org/entity/Q4392444"' in reznikov
+
+
+def test_coalition_country_and_office_pages(http):
+    html = http.get(path_of(BASE + "coalition/aviation-coalition") + ".html").text
+    for country in ("Denmark", "Netherlands", "United States"):
+        assert re.search(rf">{country}</a></td><td>leads</td>", html), country
+    html = http.get(path_of(BASE + "country/germany") + ".html").text
+    assert re.search(r">Armored Coalition</a></td><td>leads</td>", html)
+    html = http.get(path_of(BASE + "office/minister-of-defense-of-ukraine") + ".html").text
+    assert "Held by" in html and "Rustem Umerov" in html and "Oleksii Reznikov" in html
+    html = http.get(path_of(BASE + "country/ukraine") + ".html").text
+    assert "Offices and who held them" in html
+
+
+def test_claims_ledger_orders_claims_by_date_and_draws_them(http):
+    index = http.get("/newsgraph/ledger/").text
+    slug = "shahed-drones--about-russia--in-month--count"
+    assert f'href="/newsgraph/ledger/{slug}"' in index
+    html = http.get(f"/newsgraph/ledger/{slug}").text
+    dates = re.findall(r'<td><time datetime="([\d-]+)">', html)
+    assert dates == ["2024-01-15", "2024-06-10"]
+    assert html.index(">300</strong>") < html.index(">800</strong>")
+    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    assert svg.count("<polygon") == 2  # two "more than" markers
+    assert "2024-01-15" in svg and "2024-06-10" in svg
+    ET.fromstring(svg)  # well-formed
+    assert http.get("/newsgraph/ledger/no-such-thing").status_code == 404
+    stat_page = http.get(path_of(STATISTIC) + ".html").text
+    assert "/newsgraph/ledger/soldiers--per-square-kilometer--about-russia--count" in stat_page
+
+
+def test_landing_and_search(http):
+    html = http.get("/").text
+    assert "Russia loses 400 soldiers per square kilometer" in html
+    assert re.search(r"<strong>5</strong> articles", html)
+    dataset = json.loads(_jsonld_blocks(html)[0])
+    assert dataset["@type"] == "Dataset" and dataset["@context"] == {"@vocab": "https://schema.org/"}
+    assert len(dataset["distribution"]) == 2
+    html = http.get("/search", params={"q": "umerov"}).text
+    assert f'href="{path_of(UMEROV)}.html"' in html
+    html = http.get("/search", params={"q": "six"}).text
+    assert path_of(QUOTE) in html  # words of a quote
+    html = http.get("/search", params={"q": "<script>"}).text
+    assert "&lt;script&gt;" in html and "<script>alert" not in html
+
+
+# ------------------------------------------------------------------ hostile data
+
+
+def test_article_derived_strings_are_escaped_everywhere(http):
+    pages = [http.get("/").text, http.get("/search", params={"q": "minister"}).text]
+    for path in ("article/hostile", "person/john-smith", "person/mallory", "article/handmade"):
+        r = http.get("/newsgraph/id/" + path + ".html")
+        assert r.status_code == 200, path
+        pages.append(r.text)
+    quote = next(iri for iri in re.findall(r'href="(/newsgraph/id/article/hostile/quote/[0-9a-f]+)\.html"', pages[2]))
+    pages.append(http.get(quote + ".html").text)
+    for html in pages:
+        body = html.split("</head>", 1)[1]
+        assert "<script" not in body
+        assert "<img" not in body
+        assert not re.search(r"""href=["']?\s*javascript:""", html, re.I)
+        assert "onerror=alert(1)>" not in body.replace("&gt;", "")  # only escaped forms appear
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; is dangerous" in pages[2]
+    assert "Mallory &lt;script&gt;alert(2)&lt;/script&gt;" in pages[4]
+    assert "javascript:alert(3)" in pages[5]  # shown as text, never as a link
+    assert 'href="http://www.wikidata.org/entity/Q1"' in pages[4]
+
+
+def test_json_ld_blocks_cannot_close_their_script(http):
+    html = http.get("/newsgraph/id/article/hostile.html").text
+    block = _jsonld_blocks(html)[0]
+    assert "</" not in block and "<" not in block
+    assert "\\u003cscript\\u003e" in block
+    assert Graph().parse(data=block, format="json-ld")
+
+
+def test_security_headers(http):
+    for url in ("/", "/newsgraph/id/article/hostile.html", "/sparql", "/newsgraph/ontology", "/static/style.css",
+                "/newsgraph/id/person/nobody"):
+        r = http.get(url, headers={"accept": "text/html"})
+        csp = r.headers["content-security-policy"]
+        assert "default-src 'self'" in csp and "script-src 'self'" in csp and "object-src 'none'" in csp
+        assert "unsafe-eval" not in csp and "script-src 'self' 'unsafe-inline'" not in csp
+        assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_no_page_loads_anything_from_elsewhere(http):
+    for url in ("/", "/sparql", "/newsgraph/id/article/umerov-ramstein-2024.html", "/newsgraph/ontology",
+                "/newsgraph/ledger/shahed-drones--about-russia--in-month--count"):
+        html = http.get(url).text
+        for ref in re.findall(r'<(?:script|link|img|iframe)[^>]*(?:src|href)="([^"]+)"', html):
+            assert ref.startswith("/"), (url, ref)
+
+
+@pytest.mark.parametrize("path", ["/static/../serve/app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py",
+                                  "/download/..%2f..%2fetc%2fpasswd", "/static/vendor/../../app.py",
+                                  "/newsgraph/id/../../../etc/passwd"])
+def test_no_path_traversal(http, path):
+    r = http.get(path)
+    assert r.status_code == 404
+    assert "import" not in r.text and "root:" not in r.text
+
+
+def test_nothing_is_writable_over_http(http, server):
+    before = len(server.dataset.store)
+    for method in ("PUT", "POST", "DELETE", "PATCH"):
+        assert http.request(method, path_of(UMEROV), content=b"<a> <b> <c> .").status_code == 405
+    assert len(server.dataset.store) == before
+
+
+# ------------------------------------------------------------------ SPARQL
+
+
+def _statistics_rows(published: Graph) -> int:
+    return len(list(published.query(cq_query("statistics"))))
+
+
+def test_sparql_get_json_matches_rdflib(http, published):
+    r = http.get("/sparql", params={"query": cq_query("statistics")},
+                 headers={"accept": "application/sparql-results+json"})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/sparql-results+json"
+    doc = r.json()
+    assert doc["head"]["vars"][:2] == ["value", "counts"]
+    assert len(doc["results"]["bindings"]) == _statistics_rows(published) >= 8
+    assert r.headers["access-control-allow-origin"] == "*"
+
+
+def test_sparql_post_form_and_direct(http, published):
+    q = cq_query("statistics")
+    r = http.post("/sparql", data={"query": q}, headers={"accept": "application/sparql-results+xml"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/sparql-results+xml")
+    ns = {"s": "http://www.w3.org/2005/sparql-results#"}
+    assert len(ET.fromstring(r.content).findall(".//s:result", ns)) == _statistics_rows(published)
+    r = http.post("/sparql", content=q.encode(), headers={"content-type": "application/sparql-query",
+                                                          "accept": "text/csv"})
+    rows = list(csv.reader(io.StringIO(r.text)))
+    assert rows[0][:2] == ["value", "counts"] and len(rows) - 1 == _statistics_rows(published)
+    r = http.get("/sparql", params={"query": q}, headers={"accept": "text/tab-separated-values"})
+    lines = r.text.rstrip("\n").split("\n")
+    assert lines[0].startswith("?value\t?counts") and len(lines) - 1 == _statistics_rows(published)
+    assert '"400"^^<http://www.w3.org/2001/XMLSchema#integer>' in r.text
+
+
+def test_sparql_ask_construct_describe(http, published):
+    r = http.get("/sparql", params={"query": f"ASK {{ <{UMEROV}> ?p ?o }}"}, headers={"accept": "application/json"})
+    assert r.json() == {"head": {}, "boolean": True}
+    q = f"CONSTRUCT {{ <{UMEROV}> ?p ?o }} WHERE {{ <{UMEROV}> ?p ?o }}"
+    for media_type, (_, fmt) in FORMS.items():
+        r = http.get("/sparql", params={"query": q}, headers={"accept": media_type})
+        assert r.headers["content-type"].split(";")[0] == media_type
+        g = Graph().parse(data=r.content, format=fmt)
+        expected = Graph()
+        for t in published.triples((URIRef(UMEROV), None, None)):
+            expected.add(t)
+        assert isomorphic(g, expected)
+    r = http.get("/sparql", params={"query": f"DESCRIBE <{UMEROV}>"}, headers={"accept": "text/turtle"})
+    assert r.status_code == 200 and "Rustem Umerov" in r.text
+    r = http.get("/sparql", params={"query": f"ASK {{ <{UMEROV}> ?p ?o }}"}, headers={"accept": "text/turtle"})
+    assert r.status_code == 406
+
+
+def test_sparql_html_answer_without_javascript(http):
+    r = http.get("/sparql", params={"query": cq_query("statistics"), "format": "html"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert '<table class="results">' in r.text
+    assert 'name="query"' in r.text  # the plain form is there
+
+
+def test_sparql_updates_are_refused(http, server):
+    before = len(server.dataset.store)
+    update = f'INSERT DATA {{ <{UMEROV}> <https://schema.org/name> "Hacked" }}'
+    assert http.post("/sparql", data={"update": update}).status_code == 403
+    assert http.post("/sparql", content=update.encode(),
+                     headers={"content-type": "application/sparql-update"}).status_code == 403
+    assert http.get("/sparql", params={"update": update}).status_code == 403
+    assert http.post("/sparql", data={"query": update}).status_code == 400  # not a query
+    assert http.post("/sparql", content=b"x", headers={"content-type": "text/plain"}).status_code == 415
+    assert len(server.dataset.store) == before
+    names = http.get("/sparql", params={"query": f"SELECT ?n WHERE {{ <{UMEROV}> <https://schema.org/name> ?n }}"},
+                     headers={"accept": "application/json"}).json()
+    assert [b["n"]["value"] for b in names["results"]["bindings"]] == ["Rustem Umerov"]
+
+
+def test_sparql_bad_queries(http):
+    r = http.get("/sparql", params={"query": "SELEKT nothing"}, headers={"accept": "application/json"})
+    assert r.status_code == 400 and "not a valid SPARQL query" in r.text
+    assert http.get("/sparql", params=[("query", "ASK {}"), ("query", "ASK {}")]).status_code == 400
+
+
+def test_sparql_service_is_refused_and_no_request_goes_out(http):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(1.5)
+    port = listener.getsockname()[1]
+    try:
+        for query in (f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+                      f"SELECT * WHERE {{ service   <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
+                      f"SELECT * WHERE {{ \\u0053ERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
+                      f"SELECT * WHERE {{ SERVICE SILENT <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"):
+            r = http.get("/sparql", params={"query": query}, headers={"accept": "application/json"})
+            assert r.status_code == 400 and "SERVICE" in r.text, query
+        with pytest.raises(socket.timeout):
+            listener.accept()
+    finally:
+        listener.close()
+    # The word in a string, an IRI or a variable is not the keyword.
+    ok = http.get("/sparql", params={"query": 'SELECT ?service WHERE { BIND("SERVICE" AS ?service) }'},
+                  headers={"accept": "application/json"})
+    assert ok.status_code == 200
+
+
+def test_sparql_cors_preflight(http):
+    r = http.options("/sparql", headers={"origin": "https://example.org", "access-control-request-method": "POST",
+                                         "access-control-request-headers": "content-type"})
+    assert r.status_code == 204
+    assert r.headers["access-control-allow-origin"] == "*"
+    assert "POST" in r.headers["access-control-allow-methods"]
+    assert "Content-Type" in r.headers["access-control-allow-headers"]
+
+
+def test_sparql_row_limit_and_time_limit(files):
+    with LiveServer(files, max_rows=5, query_timeout=0.5) as live, httpx.Client(base_url=live.url, timeout=30) as c:
+        r = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"accept": "application/json"})
+        assert r.status_code == 200 and len(r.json()["results"]["bindings"]) == 5
+        assert r.headers["x-newsgraph-truncated"].startswith("true")
+        # Counting ~25 million joined rows: a few seconds, in one step Oxigraph cannot interrupt.
+        slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g a <https://w3id.org/newsgraph/ontology#Quotation> }"
+        started = time.monotonic()
+        r = c.get("/sparql", params={"query": slow}, headers={"accept": "application/json"})
+        assert r.status_code == 503 and "limit" in r.text
+        assert time.monotonic() - started < 5
+        # The server still answers other requests, and queries, while that one runs on.
+        assert c.get("/").status_code == 200
+        r = c.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers={"accept": "application/json"})
+        assert r.json()["boolean"] is True
+
+
+def test_sparql_page_lists_the_competency_questions(http):
+    html = http.get("/sparql", headers={"accept": "text/html"}).text
+    for name in ("statistics", "roles", "quotes", "coalitions"):
+        assert f'href="/sparql?example={name}"' in html
+    assert '<script src="/static/vendor/yasgui/yasgui.min.js"' in html
+    html = http.get("/sparql", params={"example": "roles"}, headers={"accept": "text/html"}).text
+    assert "Who holds or held which role" in html
+    assert http.get("/static/vendor/yasgui/LICENSE").status_code == 200
+
+
+# ------------------------------------------------------------------ dataset, ontology, dumps
+
+
+def test_void_and_dataset_description(http, server):
+    r = http.get("/.well-known/void", headers={"accept": "text/turtle"})
+    assert r.status_code == 200 and r.headers["vary"] == "Accept"
+    g = Graph().parse(data=r.text, format="turtle")
+    void = "http://rdfs.org/ns/void#"
+    ds = URIRef(BASE + "dataset")
+    assert (ds, URIRef(void + "uriSpace"), Literal(BASE)) in g
+    assert (ds, URIRef(void + "sparqlEndpoint"), URIRef(server.url + "/sparql")) in g
+    assert int(g.value(ds, URIRef(void + "triples"))) == len(server.dataset)
+    assert int(g.value(ds, URIRef(void + "documents"))) == 5
+    dumps = {str(o) for o in g.objects(ds, URIRef(void + "dataDump"))}
+    assert dumps == {server.url + "/download/newsgraph.trig", server.url + "/download/newsgraph.nq"}
+    assert (ds, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef("https://schema.org/Dataset")) in g
+    assert (ds, URIRef("http://purl.org/dc/terms/publisher"), None) in g
+    # The dataset IRI is under the base and answers too.
+    r = http.get(path_of(BASE + "dataset"), headers={"accept": "text/turtle"})
+    assert r.status_code == 303 and r.headers["location"] == "/.well-known/void?format=ttl"
+
+
+def test_dumps_hold_every_article_graph(http, files, published):
+    for name, fmt in (("newsgraph.trig", "trig"), ("newsgraph.nq", "nquads")):
+        r = http.get(f"/download/{name}")
+        assert r.status_code == 200
+        from rdflib import Dataset
+
+        ds = Dataset()
+        ds.parse(data=r.content, format=fmt)
+        graphs = {str(c.identifier) for c in ds.contexts() if len(c)}
+        assert A in graphs and BASE + "article/hostile" in graphs
+        union = Graph()
+        for s, p, o, _ in ds.quads():
+            union.add((s, p, o))
+        assert isomorphic(union, published)
+        assert http.get(f"/download/{name}", headers={"if-none-match": r.headers["etag"]}).status_code == 304
+    assert http.get("/download/other.ttl").status_code == 404
+
+
+def test_sitemap(http, server):
+    r = http.get("/sitemap.xml")
+    root = ET.fromstring(r.content)
+    locs = [e.text for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert server.url + "/newsgraph/id/article/umerov-ramstein-2024.html" in locs
+    assert server.url + path_of(QUOTE) + ".html" in locs
+    assert all(loc.startswith(server.url) for loc in locs)
+
+
+def test_ontology_and_shapes_by_negotiation(http):
+    r = http.get("/newsgraph/ontology", headers={"accept": "text/html"})
+    assert r.status_code == 200 and r.headers["vary"] == "Accept"
+    onto = Graph().parse(data=http.get("/newsgraph/ontology", headers={"accept": "text/turtle"}).text, format="turtle")
+    ng = "https://w3id.org/newsgraph/ontology#"
+    terms = {str(s)[len(ng):] for s in onto.subjects() if isinstance(s, URIRef) and str(s).startswith(ng)}
+    assert {"Statistic", "RoleHolding", "anchor", "counts", "Count"} <= terms
+    for term in terms:
+        assert f'id="{term}"' in r.text, term
+    r = http.get("/newsgraph/ontology", headers={"accept": "application/ld+json"})
+    assert isomorphic(Graph().parse(data=r.text, format="json-ld"), onto)
+    shapes = http.get("/newsgraph/shapes", headers={"accept": "text/html"}).text
+    assert 'id="StatisticShape"' in shapes or 'id="ArticleShape"' in shapes
+    assert http.get("/newsgraph/shapes.ttl").headers["content-type"].startswith("text/turtle")
+    assert http.get("/newsgraph/ontology", headers={"accept": "image/png"}).status_code == 406
+
+
+# ------------------------------------------------------------------ a corpus folder
+
+
+def test_serves_a_corpus_folder_from_its_dataset_file(tmp_path):
+    from rdflib import Dataset
+
+    from newsgraph import pipeline
+    from newsgraph.corpus import build_corpus
+    from serve_support import DATED
+
+    for name, text in DATED.items():
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = build_corpus([tmp_path / "in"], tmp_path / "out", pipeline.Options())
+    assert not report.partly_failed
+    ds = Dataset()
+    ds.parse(tmp_path / "out" / "corpus.nq", format="nquads")
+    published = Graph()
+    for s, p, o, _ in ds.quads():
+        published.add((s, p, o))
+    with LiveServer([tmp_path / "out"]) as live, httpx.Client(base_url=live.url, timeout=30) as c:
+        assert live.dataset.source == "1 file"  # corpus.nq only, not the article files beside it
+        for iri in (UMEROV, BASE + "article/drones-june", BASE + "country/russia"):
+            r = c.get(path_of(iri), headers={"accept": "text/turtle"}, follow_redirects=True)
+            assert isomorphic(Graph().parse(data=r.text, format="turtle"), expected_description(published, iri))
+        html = c.get(path_of(UMEROV) + ".html").text
+        assert "Drone attacks rise again" in html and "Drone attacks rise, minister says" in html
+
+
+# ------------------------------------------------------------------ the command
+
+
+def test_cli_serves_files_and_prints_its_address(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", str(SAMPLE), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stdout.readline()
+        m = re.search(r"at (http://127\.0\.0\.1:\d+)/", line)
+        assert m, line
+        r = httpx.get(m.group(1) + path_of(UMEROV) + ".ttl", timeout=10)
+        assert r.status_code == 200 and "Rustem Umerov" in r.text
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    assert proc.returncode == 0
+
+
+def test_cli_serves_the_embedded_store(tmp_path):
+    from newsgraph.store import load
+
+    store = tmp_path / "store"
+    load([SAMPLE], store=store)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--store", str(store), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stdout.readline()
+        url = re.search(r"at (http://[\d.:]+)/", line).group(1)
+        r = httpx.get(url + "/sparql", params={"query": cq_query("statistics")},
+                      headers={"accept": "application/sparql-results+json"}, timeout=10)
+        assert len(r.json()["results"]["bindings"]) == 6
+        assert httpx.get(url + path_of(UMEROV), headers={"accept": "text/turtle"}).status_code == 303
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.mark.parametrize("args,code,message", [
+    (["--store", "no-such-store"], 6, "no store at"),
+    (["no-such-file.ttl"], 3, "no such file"),
+    ([str(SAMPLE), "--store", "x"], 2, "not both"),
+])
+def test_cli_errors_are_one_line(tmp_path, args, code, message):
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    r = subprocess.run([sys.executable, "-m", "newsgraph", "serve", *args, "--port", "0"], capture_output=True,
+                       text=True, env=env, cwd=tmp_path, timeout=60)
+    assert r.returncode == code, r.stderr
+    assert message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cli_port_in_use(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+        r = subprocess.run([sys.executable, "-m", "newsgraph", "serve", str(SAMPLE), "--port", str(port)],
+                           capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 10 and "cannot listen" in r.stderr and "Traceback" not in r.stderr
+
+
+# ------------------------------------------------------------------ highlighting
+
+
+def test_highlight_nests_and_cuts_crossing_anchors():
+    from html.parser import HTMLParser
+
+    from newsgraph.serve.describe import Anchor, Fact
+    from newsgraph.serve.highlight import highlight
+
+    text = "<b>0123456789</b>"
+    facts = [Fact("urn:q", "quote", "q", [Anchor("urn:a1", 3, 10)]),
+             Fact("urn:s", "statistic", "s", [Anchor("urn:a2", 5, 7)]),
+             Fact("urn:c", "claim", "c", [Anchor("urn:a3", 8, 14)])]  # crosses the quote
+    html = str(highlight(text, facts, lambda iri: "/" + iri.split(":")[1]))
+
+    class Check(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack, self.text, self.ids, self.links = [], "", [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.stack.append(tag)
+            attrs = dict(attrs)
+            if "id" in attrs:
+                self.ids.append(attrs["id"])
+            if tag == "a":
+                self.links.append(attrs["href"])
+
+        def handle_endtag(self, tag):
+            assert self.stack.pop() == tag
+
+        def handle_data(self, data):
+            self.text += data
+
+    check = Check()
+    check.feed(html)
+    assert check.stack == [] and check.text == text  # balanced; the text unchanged, as text
+    assert check.ids == ["anchor-3-10", "anchor-5-7", "anchor-8-14"]
+    assert check.links.count("/s") == 1 and "/q" in check.links and "/c" in check.links
+    assert 'class="fact claim continued"' in html  # the part of the claim after the quote ends
