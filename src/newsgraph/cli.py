@@ -6,13 +6,12 @@ documented exit code here, in `_Group.invoke`, and nowhere else.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from newsgraph import __version__, pipeline
+from newsgraph import __version__, config, pipeline
 from newsgraph.errors import NewsgraphError, NotConforming, PartlyFailed
 from newsgraph.namespaces import DEFAULT_BASE
 from newsgraph.validate import ENGINES, format_report, reports_to_json
@@ -47,7 +46,7 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             raise _Failure("interrupted", 130) from None
         except Exception as exc:  # a bug: say so in one line, keep the traceback for NEWSGRAPH_DEBUG
-            if os.environ.get("NEWSGRAPH_DEBUG"):
+            if config.debug():
                 raise
             raise _Failure(f"internal error: {type(exc).__name__}: {exc} (set NEWSGRAPH_DEBUG=1 for details)", EXIT_INTERNAL) from None
 
