@@ -102,8 +102,10 @@ def wikidata_api() -> str:
         return DEFAULT_WIKIDATA_API
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.password:
+        # A user or password in the URL is not repeated in the message.
+        shown = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl() if "@" in parts.netloc else value
         raise WikidataError(
-            f"{WIKIDATA_API}={value[:200]!r}: expected an http(s) URL without user or password "
+            f"{WIKIDATA_API}={shown[:200]!r}: expected an http(s) URL without user or password "
             f"(e.g. {DEFAULT_WIKIDATA_API})"
         )
     return value
