@@ -221,7 +221,7 @@ class WikidataClient:
         self.rate = rate if rate is not None else config.wikidata_rate()
         self.timeout = timeout if timeout is not None else config.wikidata_timeout()
         if not self.rate > 0 or not 0 < self.timeout <= config.MAX_SECONDS or max_tries < 1:
-            raise WikidataError("Wikidata client: rate, timeout and tries must be positive")
+            raise WikidataError(f"Wikidata client: rate and tries must be positive, timeout over 0 and at most {config.MAX_SECONDS:g} s")
         self.max_tries = max_tries
         # Read at call time, not import time, so tests can shorten the waits.
         self.backoff = BACKOFF_SECONDS if backoff is None else backoff
