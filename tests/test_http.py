@@ -28,7 +28,6 @@ from click.testing import CliRunner
 
 from newsgraph import http as nh
 from newsgraph import store as ns
-from newsgraph import wikidata
 from newsgraph.cli import main
 from newsgraph.errors import FetchTimeout, StoreAuthError, WikidataError
 from newsgraph.fetch import fetch_url
