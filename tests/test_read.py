@@ -21,7 +21,8 @@ from rdflib.namespace import RDF, XSD
 from newsgraph import errors
 from newsgraph.cli import main
 from newsgraph.errors import FetchRefused, InputError, NotEnglish
-from newsgraph.fetch import USER_AGENT, _check_target
+from newsgraph.fetch import _check_target
+from newsgraph.http import USER_AGENT
 from newsgraph.namespaces import NG, SCHEMA
 from newsgraph.read import _iso_date, _url_id, read_article
 

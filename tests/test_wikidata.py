@@ -189,8 +189,9 @@ def test_person_and_office_linked_online_with_evidence(api, client, shipped):
     assert by_key["office:Person:andris-spruds"].method == "wikidata-api"
 
     params, headers = api.requests[0]
+    # Wikimedia's User-Agent policy: client/version (where to find and reach its makers) library/version.
     assert re.fullmatch(
-        r"newsgraph/\d+\.\d+\.\d+ \(https://w3id\.org/newsgraph; [^@\s]+@[^)\s]+\) httpx/[\d.]+", headers["User-Agent"]
+        r"newsgraph/\d+\.\d+\.\d+ \(\+https://w3id\.org/newsgraph; contact: see README\) httpx/[\d.]+", headers["User-Agent"]
     )
     assert params["maxlag"] == "5" and params["format"] == "json"
     searched = [p["search"] for p, _ in api.requests if p["action"] == "wbsearchentities"]
@@ -292,7 +293,7 @@ def test_persistent_failure_is_one_line_error_after_bounded_tries(api, client, s
     with pytest.raises(WikidataError) as info:
         link_record(minister_record(), shipped, online=client)
     assert isinstance(info.value, LinkError) and info.value.exit_code == 5
-    assert str(info.value) == "Wikidata API unavailable for wbsearchentities after 3 tries: HTTP 502"
+    assert str(info.value) == "Wikidata API unavailable for wbsearchentities after 3 tries: HTTP 502 Bad Gateway"
     assert api.count() == 3
 
 

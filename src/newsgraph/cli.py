@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from newsgraph import __version__, pipeline
+from newsgraph import __version__, config, pipeline
 from newsgraph.errors import NewsgraphError, NotConforming, PartlyFailed
 from newsgraph.mapping import DEFAULT_TEXT_POLICY, TEXT_POLICIES
 from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE, base_problem, licence_problem
@@ -61,7 +61,7 @@ class _Group(click.Group):
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(EXIT_OK)
         except Exception as exc:  # a bug: say so in one line, keep the traceback for NEWSGRAPH_DEBUG
-            if os.environ.get("NEWSGRAPH_DEBUG"):
+            if config.debug():
                 raise
             raise _Failure(f"internal error: {type(exc).__name__}: {exc} (set NEWSGRAPH_DEBUG=1 for details)", EXIT_INTERNAL) from None
 

@@ -6,17 +6,13 @@ become a way into the machine's own network.
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
-if TYPE_CHECKING:  # httpx takes 0.1 s to import; only URLs need it
-    import httpx
-
-from newsgraph import __version__
+from newsgraph import config
 from newsgraph.errors import (
     FetchError,
     FetchHTTPError,
@@ -26,18 +22,13 @@ from newsgraph.errors import (
     FetchTooLarge,
 )
 
-#: No news page is bigger than this; the download is aborted as soon as it is exceeded.
+#: No news page is bigger than this (after decompression); the download is aborted as soon as it is exceeded.
 MAX_FETCH_BYTES = 10 * 1024 * 1024
 #: Redirects followed before giving up (a loop is detected earlier).
 MAX_REDIRECTS = 5
-#: Seconds, for connecting, for each read, and for the whole download. Env: NEWSGRAPH_FETCH_TIMEOUT.
-DEFAULT_TIMEOUT = 20.0
-TIMEOUT_ENV = "NEWSGRAPH_FETCH_TIMEOUT"
-#: Where a site operator can learn what the client is; a placeholder until the project has a home page.
-PROJECT_URL = "https://w3id.org/newsgraph"
-USER_AGENT = f"newsgraph/{__version__} (+{PROJECT_URL}; contact in README)"
-
-_CHUNK = 64 * 1024
+#: Seconds for the whole fetch, redirects included. Env: NEWSGRAPH_FETCH_TIMEOUT (newsgraph.config).
+DEFAULT_TIMEOUT = config.DEFAULT_FETCH_TIMEOUT
+_ACCEPT = "text/html, text/plain;q=0.9, */*;q=0.1"
 _REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 
 
@@ -64,74 +55,50 @@ def fetch_url(
     max_bytes: int = MAX_FETCH_BYTES,
     max_redirects: int = MAX_REDIRECTS,
 ) -> FetchedPage:
-    """GET an http(s) URL. Raises a FetchError subclass with a one-line reason."""
-    import httpx
+    """GET an http(s) URL. Raises a FetchError subclass with a one-line reason.
 
-    timeout = _timeout() if timeout is None else timeout
+    `timeout` (default NEWSGRAPH_FETCH_TIMEOUT, else 20 s) bounds the whole fetch: connecting,
+    the headers and the body of every hop, however slowly the server sends them."""
+    from newsgraph import http  # httpx takes 0.1 s to import; only URLs need it
+
+    timeout = config.fetch_timeout() if timeout is None else timeout
     deadline = time.monotonic() + timeout
     seen: list[str] = []
-    # trust_env=False: a proxy from the environment would connect on our behalf and make the
-    # private-address check meaningless; redirects are followed by hand so each hop is checked.
-    with httpx.Client(
-        timeout=httpx.Timeout(timeout),
-        follow_redirects=False,
-        trust_env=False,
-        headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.1"},
-    ) as client:
+    # No proxy from the environment: it would connect on our behalf and make the private-address
+    # check meaningless. Redirects are followed here, not by httpx, so that each hop is checked.
+    with http.Client(timeout=timeout, accept=_ACCEPT) as client:
         current = url
         while True:
             _check_target(current, allow_private)
             seen.append(current)
             try:
-                with client.stream("GET", current) as response:
-                    if response.status_code in _REDIRECT_STATUSES and "location" in response.headers:
-                        target = urljoin(current, response.headers["location"])
-                        if target in seen:
-                            chain = " -> ".join([*seen[seen.index(target):], target])
-                            raise FetchRedirectLoop(f"redirect loop for {url}: {chain}")
-                        if len(seen) > max_redirects:
-                            raise FetchRedirectLoop(f"more than {max_redirects} redirects for {url}")
-                        current = target
-                        continue
-                    if response.status_code >= 400:
-                        raise FetchHTTPError(f"HTTP {response.status_code} for {current}")
-                    body = _read_capped(response, current, max_bytes, deadline, timeout)
-                    return FetchedPage(url=str(response.url), body=body, content_type=response.headers.get("content-type", ""))
-            except httpx.TimeoutException:
+                answer = client.send("GET", current, max_bytes=max_bytes, deadline=deadline,
+                                     read_body=_keeps_body)
+            except http.TimedOut as exc:
+                if exc.phase == "body":
+                    raise FetchTimeout(f"{current}: download not finished within {timeout:g} s") from None
                 raise FetchTimeout(f"{current}: no answer within {timeout:g} s") from None
-            except httpx.HTTPError as exc:
-                raise FetchError(f"{current}: cannot fetch: {_reason(exc)}") from None
+            except http.TooLarge as exc:
+                raise FetchTooLarge(f"{current}: {exc}") from None
+            except http.HttpError as exc:
+                raise FetchError(f"{current}: cannot fetch: {exc}") from None
+            if answer.status in _REDIRECT_STATUSES and "location" in answer.headers:
+                target = urljoin(current, answer.headers["location"])
+                if target in seen:
+                    chain = " -> ".join([*seen[seen.index(target):], target])
+                    raise FetchRedirectLoop(f"redirect loop for {url}: {chain}")
+                if len(seen) > max_redirects:
+                    raise FetchRedirectLoop(f"more than {max_redirects} redirects for {url}")
+                current = target
+                continue
+            if answer.status >= 400:
+                raise FetchHTTPError(f"HTTP {answer.status} for {current}")
+            return FetchedPage(url=answer.url, body=answer.body, content_type=answer.content_type)
 
 
-def _timeout() -> float:
-    value = os.environ.get(TIMEOUT_ENV)
-    if not value:
-        return DEFAULT_TIMEOUT
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1.0
-    if not seconds > 0:
-        raise FetchError(f"{TIMEOUT_ENV}={value!r}: expected a positive number of seconds")
-    return seconds
-
-
-def _read_capped(response: httpx.Response, url: str, max_bytes: int, deadline: float, timeout: float) -> bytes:
-    # A declared length over the cap is refused before a byte of the body is read.
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
-        raise FetchTooLarge(f"{url}: response of {int(declared)} bytes is over the {max_bytes} byte limit")
-    chunks: list[bytes] = []
-    total = 0
-    for chunk in response.iter_bytes(_CHUNK):
-        total += len(chunk)
-        if total > max_bytes:
-            raise FetchTooLarge(f"{url}: response is over the {max_bytes} byte limit; download aborted")
-        # httpx's timeout is per read: a server trickling bytes would never trip it.
-        if time.monotonic() > deadline:
-            raise FetchTimeout(f"{url}: download not finished within {timeout:g} s")
-        chunks.append(chunk)
-    return b"".join(chunks)
+def _keeps_body(status: int) -> bool:
+    # Neither an error page nor a redirect is read: only their status matters.
+    return status < 400 and status not in _REDIRECT_STATUSES
 
 
 def _check_target(url: str, allow_private: bool) -> None:
@@ -173,8 +140,3 @@ def _is_public(address: str) -> bool:
     return ip.is_global and not (
         ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved or ip.is_unspecified
     )
-
-
-def _reason(exc: Exception) -> str:
-    text = str(exc) or type(exc).__name__
-    return text.splitlines()[0]

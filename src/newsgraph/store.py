@@ -15,10 +15,9 @@ subject typed ``schema:NewsArticle`` in the file. Loading again replaces that na
 so loading is idempotent. After each graph is loaded its triple count is read back from the
 store and compared with the file.
 
-Credentials for endpoints come from the environment (``NEWSGRAPH_TOKEN`` for a bearer
-token, or ``NEWSGRAPH_USER`` and ``NEWSGRAPH_PASSWORD``) or from a netrc file (``NETRC`` or
-``~/.netrc``), never from arguments on a command line; they are never printed. Basic and
-Digest are chosen from the server's challenge.
+Credentials for endpoints come from the environment or a credentials file, never from
+arguments on a command line, and are never printed; HTTP itself (User-Agent, retries,
+Basic, Digest and bearer authentication) is :mod:`newsgraph.http`.
 
 Queries over the embedded store see the union of all named graphs as the default graph.
 For an endpoint, what the default graph holds is the server's configuration (Oxigraph:
@@ -31,21 +30,13 @@ with a one-line message and never prints.
 
 from __future__ import annotations
 
-import base64
 import csv
-import hashlib
 import io
 import json
-import netrc
-import os
 import re
-import socket
-import ssl
 import time
 import traceback
-import urllib.error
 import urllib.parse
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
@@ -56,6 +47,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
+from newsgraph import config, http
 from newsgraph.errors import (
     RDFInputError,
     StoreAuthError,
@@ -64,8 +56,7 @@ from newsgraph.errors import (
 )
 
 #: Where the embedded store lives unless ``store=`` or ``NEWSGRAPH_STORE`` says otherwise.
-DEFAULT_STORE = Path(".newsgraph") / "store"
-STORE_ENV = "NEWSGRAPH_STORE"
+DEFAULT_STORE = config.DEFAULT_STORE
 
 #: File name endings that :func:`load` picks from a directory (sorted by name).
 RDF_SUFFIXES = (".ttl", ".nt", ".jsonld", ".trig")
@@ -84,7 +75,6 @@ _NEWS_ARTICLE = ox.NamedNode(SCHEMA_NEWS_ARTICLE)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
-_USER_AGENT = "newsgraph-store/1"
 _SPARQL_JSON = "application/sparql-results+json"
 
 
@@ -138,234 +128,59 @@ class QueryResult:
 
 
 # --------------------------------------------------------------------------------------
-# Credentials
+# Credentials and HTTP
+
+#: Credentials for an endpoint (``Auth.from_environment(url)`` reads them; see newsgraph.http).
+Auth = http.Credentials
 
 
-@dataclass(frozen=True)
-class Auth:
-    """Credentials for an endpoint. The secret never appears in ``repr``."""
-
-    user: str | None = None
-    password: str | None = field(default=None, repr=False)
-    token: str | None = field(default=None, repr=False)
-
-    def __bool__(self) -> bool:
-        return bool(self.token or (self.user is not None and self.password is not None))
-
-    @classmethod
-    def from_environment(cls, endpoint: str) -> "Auth":
-        """``NEWSGRAPH_TOKEN``; else ``NEWSGRAPH_USER`` + ``NEWSGRAPH_PASSWORD``; else the
-        netrc entry (``NETRC`` or ``~/.netrc``) for the endpoint's host; else nothing."""
-        token = os.environ.get("NEWSGRAPH_TOKEN")
-        if token:
-            return cls(token=token)
-        user = os.environ.get("NEWSGRAPH_USER")
-        password = os.environ.get("NEWSGRAPH_PASSWORD")
-        if user and password is not None:
-            return cls(user=user, password=password)
-        host = urllib.parse.urlsplit(endpoint).hostname or ""
-        found = _netrc_lookup(host)
-        if found:
-            login, secret = found
-            if user and login and login != user:
-                return cls(user=user, password=None)
-            return cls(user=user or login, password=secret)
-        return cls(user=user)
-
-
-def _netrc_lookup(host: str) -> tuple[str, str] | None:
-    name = os.environ.get("NETRC")
-    path = Path(name) if name else Path.home() / ".netrc"
-    if not path.is_file():
-        return None
+def _credentials(url: str) -> Auth:
     try:
-        entry = netrc.netrc(str(path)).authenticators(host)
-    except (netrc.NetrcParseError, OSError) as exc:
-        # The parse error may quote a line of the file: do not pass it on.
-        raise StoreAuthError(f"cannot read the netrc file {path.name}: {type(exc).__name__}") from None
-    if not entry:
-        return None
-    login, _account, secret = entry
-    if secret is None:
-        return None
-    return login or "", secret
+        return Auth.from_environment(url)
+    except http.AuthFailed as exc:
+        raise StoreAuthError(str(exc)) from None
 
 
-class _Authenticator:
-    """Answers 401 challenges (Basic, Digest with MD5/SHA-256, qop=auth) and remembers the
-    scheme so that later requests to the same server authenticate at once."""
-
-    def __init__(self, auth: Auth):
-        self.auth = auth
-        self._scheme: str | None = "bearer" if auth.token else None
-        self._challenge: dict[str, str] = {}
-        self._nc = 0
-
-    def header(self, method: str, url: str) -> str | None:
-        a = self.auth
-        if self._scheme == "bearer":
-            return f"Bearer {a.token}"
-        if self._scheme == "basic" and a.password is not None:
-            raw = f"{a.user}:{a.password}".encode("utf-8")
-            return "Basic " + base64.b64encode(raw).decode("ascii")
-        if self._scheme == "digest" and a.password is not None:
-            return self._digest(method, url)
-        return None
-
-    def can_answer(self, challenges: list[str]) -> bool:
-        """Take a 401's WWW-Authenticate values; True when another try makes sense.
-        The caller bounds the number of rounds, so wrong credentials end in an error."""
-        if not self.auth or self.auth.token:
-            return False  # nothing to send, or a bearer token was sent and refused
-        parsed = [_parse_challenge(c) for c in challenges]
-        for scheme, params in parsed:
-            if scheme == "digest":
-                # First Digest challenge, or a fresh nonce (servers may refuse reusing one).
-                fresh = self._scheme != "digest" or params.get("nonce") != self._challenge.get("nonce")
-                self._scheme, self._challenge, self._nc = "digest", params, 0
-                return fresh
-        for scheme, _params in parsed:
-            if scheme == "basic":
-                first = self._scheme != "basic"
-                self._scheme = "basic"
-                return first
-        return False
-
-    def _digest(self, method: str, url: str) -> str:
-        c = self._challenge
-        algorithm = c.get("algorithm", "MD5")
-        base = algorithm.upper().removesuffix("-SESS")
-        if base in ("MD5",):
-            hasher = hashlib.md5
-        elif base in ("SHA-256", "SHA256"):
-            hasher = hashlib.sha256
-        else:
-            raise StoreAuthError(f"unsupported Digest algorithm {algorithm} at {_host(url)}")
-
-        def h(text: str) -> str:
-            return hasher(text.encode("utf-8")).hexdigest()
-
-        parts = urllib.parse.urlsplit(url)
-        uri = parts.path + (f"?{parts.query}" if parts.query else "")
-        realm, nonce = c.get("realm", ""), c.get("nonce", "")
-        self._nc += 1
-        nc = f"{self._nc:08x}"
-        cnonce = os.urandom(8).hex()
-        ha1 = h(f"{self.auth.user}:{realm}:{self.auth.password}")
-        if algorithm.upper().endswith("-SESS"):
-            ha1 = h(f"{ha1}:{nonce}:{cnonce}")
-        ha2 = h(f"{method}:{uri}")
-        qops = [q.strip() for q in c.get("qop", "").split(",") if q.strip()]
-        fields = {
-            "username": self.auth.user or "",
-            "realm": realm,
-            "nonce": nonce,
-            "uri": uri,
-            "algorithm": algorithm,
-        }
-        if "auth" in qops:
-            fields.update(qop="auth", nc=nc, cnonce=cnonce)
-            fields["response"] = h(f"{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}")
-        else:
-            fields["response"] = h(f"{ha1}:{nonce}:{ha2}")
-        if "opaque" in c:
-            fields["opaque"] = c["opaque"]
-        unquoted = {"algorithm", "qop", "nc"}
-        return "Digest " + ", ".join(
-            f"{k}={v}" if k in unquoted else f'{k}="{v}"' for k, v in fields.items()
-        )
-
-
-def _parse_challenge(value: str) -> tuple[str, dict[str, str]]:
-    scheme, _, rest = value.strip().partition(" ")
-    params = {}
-    for item in urllib.request.parse_http_list(rest):
-        k, eq, v = item.partition("=")
-        if eq:
-            v = v.strip()
-            if len(v) >= 2 and v[0] == v[-1] == '"':
-                v = v[1:-1]
-            params[k.strip().lower()] = v
-    return scheme.lower(), params
-
-
-def _split_challenges(values: list[str]) -> list[str]:
-    """A WWW-Authenticate header may hold several challenges: 'Digest a=1, Basic realm=x'."""
-    out: list[str] = []
-    for value in values:
-        for piece in re.split(r",\s*(?=(?:Basic|Digest|Bearer)\b)", value, flags=re.IGNORECASE):
-            if piece.strip():
-                out.append(piece.strip())
-    return out
-
-
-# --------------------------------------------------------------------------------------
-# HTTP
-
-
-@dataclass
 class _Http:
-    auth: Auth
-    timeout: float = 30.0
-    retries: int = 4  #: tries in all for connection errors and 5xx answers
-    backoff: float = 0.5  #: first delay; doubled after each failed try
+    """Requests to one endpoint: newsgraph.http's client with the store's retries and errors."""
 
-    def __post_init__(self) -> None:
-        self._auth = _Authenticator(self.auth)
+    def __init__(self, auth: Auth, timeout: float = 30.0, retries: int = 4, backoff: float = 0.5):
+        #: tries in all for connection errors, time-outs, 429 and 5xx; the first delay, doubled after each try
+        self.retries = retries
+        self.backoff = backoff
+        # The timeout bounds each phase (connect, each read or write), not the request as a whole:
+        # a large load or a long query may rightly take longer.
+        self._client = http.Client(timeout=timeout, total=False, auth=auth.auth(), follow_redirects=True,
+                                   proxies_from_environment=True)
+
+    def __enter__(self) -> _Http:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._client.close()
 
     def request(
         self, method: str, url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None
     ) -> tuple[int, str, bytes]:
         """Returns (status, content type, body) of a 2xx answer, or raises."""
-        delay = self.backoff
-        last = ""
-        auth_rounds = 0
-        attempt = 0
-        while True:
-            attempt += 1
-            hdrs = {"User-Agent": _USER_AGENT, **(headers or {})}
-            authz = self._auth.header(method, url)
-            if authz:
-                hdrs["Authorization"] = authz
-            req = urllib.request.Request(url, data=data, headers=hdrs, method=method)
-            try:
-                with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                    return resp.status, resp.headers.get("Content-Type", ""), resp.read()
-            except urllib.error.HTTPError as exc:
-                body = _read_quietly(exc)
-                if exc.code == 401:
-                    challenges = _split_challenges(exc.headers.get_all("WWW-Authenticate") or [])
-                    if auth_rounds < 2 and self._auth.can_answer(challenges):
-                        auth_rounds += 1
-                        attempt -= 1  # answering a challenge is not a failed try
-                        continue
-                    raise StoreAuthError(f"credentials missing or wrong for {_display(url)}") from None
-                if exc.code == 403:
-                    raise StoreAuthError(f"credentials missing or wrong for {_display(url)} (403 Forbidden)") from None
-                if exc.code >= 500:
-                    last = f"HTTP {exc.code} {exc.reason}"
-                else:
-                    raise StoreError(
-                        f"{method} {_display(url)} failed: HTTP {exc.code} {exc.reason}{_snippet(body)}"
-                    ) from None
-            except (urllib.error.URLError, ConnectionError, socket.timeout, TimeoutError, OSError) as exc:
-                reason = getattr(exc, "reason", exc)
-                if isinstance(reason, ssl.SSLCertVerificationError):
-                    raise StoreError(f"{_display(url)}: TLS certificate not trusted: {_one_line(str(reason))}") from None
-                last = str(reason) or type(reason).__name__
-            if attempt >= max(1, self.retries):
-                raise StoreUnavailable(
-                    f"{_display(url)} unavailable after {attempt} tries: {_one_line(last)}"
-                )
-            time.sleep(delay)
-            delay *= 2
-
-
-def _read_quietly(exc: urllib.error.HTTPError) -> bytes:
-    try:
-        return exc.read()
-    except Exception:  # noqa: BLE001 - the body is only used for a message
-        return b""
+        try:
+            answer = self._client.request(method, url, content=data, headers=headers,
+                                          tries=self.retries, backoff=self.backoff)
+        except http.GaveUp as exc:
+            raise StoreUnavailable(f"{_display(url)} unavailable {_one_line(str(exc))}") from None
+        except http.CertificateFailed as exc:
+            raise StoreError(f"{_display(url)}: {_one_line(str(exc))}") from None
+        except http.AuthFailed as exc:
+            raise StoreAuthError(f"{_display(url)}: {_one_line(str(exc))}") from None
+        except http.HttpError as exc:
+            raise StoreError(f"{method} {_display(url)} failed: {_one_line(str(exc))}") from None
+        if answer.status == 401:
+            raise StoreAuthError(f"credentials missing or wrong for {_display(url)}")
+        if answer.status == 403:
+            raise StoreAuthError(f"credentials missing or wrong for {_display(url)} (403 Forbidden)")
+        if answer.status >= 300:
+            raise StoreError(f"{method} {_display(url)} failed: {answer.status_line}{_snippet(answer.body)}")
+        return answer.status, answer.content_type, answer.body
 
 
 def _one_line(text: str, limit: int = 200) -> str:
@@ -378,10 +193,6 @@ def _snippet(body: bytes) -> str:
     text = re.sub(r"<[^>]+>", " ", text)  # servers answer errors in HTML
     text = _one_line(text, 160)
     return f": {text}" if text else ""
-
-
-def _host(url: str) -> str:
-    return urllib.parse.urlsplit(url).netloc
 
 
 def _display(url: str) -> str:
@@ -547,10 +358,7 @@ def _distinct_count(path: Path) -> int:
 
 
 def resolve_store(store: Path | str | None) -> Path:
-    if store is not None:
-        return Path(store)
-    env = os.environ.get(STORE_ENV)
-    return Path(env) if env else DEFAULT_STORE
+    return Path(store) if store is not None else config.store_dir()
 
 
 def load(
@@ -580,13 +388,8 @@ def load(
     if endpoint is None:
         report = _load_embedded(files, resolve_store(store), progress)
     else:
-        report = _load_endpoint(
-            files,
-            endpoint,
-            query_endpoint or derive_query_endpoint(endpoint),
-            _Http(auth if auth is not None else Auth.from_environment(endpoint), timeout, retries, backoff),
-            progress,
-        )
+        with _Http(auth if auth is not None else _credentials(endpoint), timeout, retries, backoff) as client:
+            report = _load_endpoint(files, endpoint, query_endpoint or derive_query_endpoint(endpoint), client, progress)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -683,15 +486,15 @@ def _load_into(st: ox.Store, files: list[Path], path: Path, progress) -> LoadRep
     return report
 
 
-def _count_endpoint(http: _Http, query_endpoint: str, graph: str) -> int:
-    res = _query_endpoint(http, query_endpoint, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+def _count_endpoint(client: _Http, query_endpoint: str, graph: str) -> int:
+    res = _query_endpoint(client, query_endpoint, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
     try:
         return int(str(res.rows[0][0]))
     except (IndexError, ValueError, TypeError):
         raise StoreError(f"{_display(query_endpoint)} did not answer a COUNT query with a number") from None
 
 
-def _load_endpoint(files: list[Path], endpoint: str, query_endpoint: str, http: _Http, progress) -> LoadReport:
+def _load_endpoint(files: list[Path], endpoint: str, query_endpoint: str, client: _Http, progress) -> LoadReport:
     report = LoadReport(target=_display(endpoint))
     seen: dict[str, Path] = {}
     sep = "&" if urllib.parse.urlsplit(endpoint).query else "?"
@@ -700,9 +503,9 @@ def _load_endpoint(files: list[Path], endpoint: str, query_endpoint: str, http: 
         _check_unique(parsed, seen)
         url = f"{endpoint}{sep}graph={urllib.parse.quote(parsed.article, safe='')}"
         # PUT replaces the graph in one request (idempotent, so safe to retry).
-        http.request("PUT", url, data=parsed.data,
-                     headers={"Content-Type": "application/n-triples; charset=utf-8"})
-        count = _count_endpoint(http, query_endpoint, parsed.article)
+        client.request("PUT", url, data=parsed.data,
+                       headers={"Content-Type": "application/n-triples; charset=utf-8"})
+        count = _count_endpoint(client, query_endpoint, parsed.article)
         if count != parsed.triples:
             raise StoreError(
                 f"{f}: {_display(endpoint)} holds {count} triples in <{parsed.article}>, the file has {parsed.triples}"
@@ -736,8 +539,8 @@ def query(
     if endpoint is not None:
         _check_url(endpoint)
         url = derive_query_endpoint(endpoint) if _looks_like_gsp(endpoint) else endpoint
-        http = _Http(auth if auth is not None else Auth.from_environment(url), timeout, retries, backoff)
-        return _query_endpoint(http, url, sparql)
+        with _Http(auth if auth is not None else _credentials(url), timeout, retries, backoff) as client:
+            return _query_endpoint(client, url, sparql)
     path = resolve_store(store)
     st = open_store(path, read_only=True)
     try:
@@ -799,16 +602,16 @@ def _term_from_json(b: dict | None) -> Identifier | None:
     return Literal(str(value))
 
 
-def _query_endpoint(http: _Http, url: str, sparql: str) -> QueryResult:
+def _query_endpoint(client: _Http, url: str, sparql: str) -> QueryResult:
     accept = f"{_SPARQL_JSON}, application/n-triples;q=0.9, text/turtle;q=0.8, text/plain;q=0.5"
     encoded = urllib.parse.urlencode({"query": sparql})
     sep = "&" if urllib.parse.urlsplit(url).query else "?"
     # GET for short queries, a form POST for long ones: never application/sparql-query,
     # on which Virtuoso hangs.
     if len(encoded) < 1800:
-        _, ctype, body = http.request("GET", f"{url}{sep}{encoded}", headers={"Accept": accept})
+        _, ctype, body = client.request("GET", f"{url}{sep}{encoded}", headers={"Accept": accept})
     else:
-        _, ctype, body = http.request(
+        _, ctype, body = client.request(
             "POST", url, data=encoded.encode("ascii"),
             headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
         )

@@ -22,36 +22,28 @@ This module never prints; failures are `WikidataError` with a one-line message.
 
 from __future__ import annotations
 
-import email.utils
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 if TYPE_CHECKING:  # httpx takes 0.1 s to import; only online linking needs it
-    import httpx
+    from newsgraph import http
 
-from newsgraph import __version__
+from newsgraph import config
 from newsgraph.errors import WikidataError
 from newsgraph.gazetteer import normalise
 
-API_URL = "https://www.wikidata.org/w/api.php"
-API_ENV = "NEWSGRAPH_WIKIDATA_API"
-#: Seconds to connect and for each read. Env: NEWSGRAPH_WIKIDATA_TIMEOUT.
-DEFAULT_TIMEOUT = 10.0
-TIMEOUT_ENV = "NEWSGRAPH_WIKIDATA_TIMEOUT"
+API_URL = config.DEFAULT_WIKIDATA_API
+#: Seconds one request may take in all (each try of it). Env: NEWSGRAPH_WIKIDATA_TIMEOUT.
+DEFAULT_TIMEOUT = config.DEFAULT_WIKIDATA_TIMEOUT
 #: Requests per second at most; Wikimedia asks API clients to stay serial and slow.
-DEFAULT_RATE = 1.0
-RATE_ENV = "NEWSGRAPH_WIKIDATA_RATE"
-#: The cache lives in this folder (env NEWSGRAPH_CACHE), relative to the working directory.
-CACHE_ENV = "NEWSGRAPH_CACHE"
-DEFAULT_CACHE_DIR = Path(".newsgraph")
+DEFAULT_RATE = config.DEFAULT_WIKIDATA_RATE
+#: The cache lives in this folder (env NEWSGRAPH_CACHE, default .newsgraph), relative to the working directory.
 CACHE_FILE = "wikidata-cache.sqlite"
 #: Ask the servers to refuse us when replication lag is over this many seconds (Wikimedia's advice).
 MAXLAG = 5
@@ -59,20 +51,10 @@ MAXLAG = 5
 MAX_TRIES = 3
 #: First wait between attempts when the server gives no Retry-After; doubled each time.
 BACKOFF_SECONDS = 1.0
-#: A Retry-After longer than this is not honoured in full: a CLI run should not hang for minutes.
-MAX_RETRY_AFTER = 30.0
 #: wbgetentities of a few big countries is a few MB; anything far bigger is not an API answer.
 MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 SEARCH_LIMIT = 7
 METHOD = "wikidata-api"
-#: Placeholder contact until the project has a monitored address; Wikimedia asks for one.
-CONTACT = "newsgraph@example.org"
-PROJECT_URL = "https://w3id.org/newsgraph"
-def default_user_agent() -> str:
-    """Wikimedia's User-Agent policy: client/version (contact) library/version."""
-    import httpx
-
-    return f"newsgraph/{__version__} ({PROJECT_URL}; {CONTACT}) httpx/{httpx.__version__}"
 
 # --------------------------------------------------------------------------- classes
 # Item ids of the classes a candidate's "instance of" (P31) is checked against. The sets
@@ -216,8 +198,10 @@ class WikidataClient:
     """A polite, cached client for the two Wikidata API modules newsgraph uses.
 
     Arguments left as None come from the environment (`NEWSGRAPH_WIKIDATA_API`,
-    `NEWSGRAPH_WIKIDATA_TIMEOUT`, `NEWSGRAPH_WIKIDATA_RATE`, `NEWSGRAPH_CACHE`), then
-    from the defaults above. `requests` counts the requests that reached the network.
+    `NEWSGRAPH_WIKIDATA_TIMEOUT`, `NEWSGRAPH_WIKIDATA_RATE`, `NEWSGRAPH_CACHE`; see
+    `newsgraph.config`), then from the defaults above. `timeout` bounds each try of a request
+    as a whole, however slowly the server answers. `requests` counts the requests that
+    reached the network. HTTP (User-Agent, limits, retries) is `newsgraph.http`.
     """
 
     def __init__(
@@ -232,20 +216,20 @@ class WikidataClient:
         maxlag: int | None = MAXLAG,
         user_agent: str | None = None,
     ):
-        self.api_url = api_url or os.environ.get(API_ENV) or API_URL
+        self.api_url = api_url or config.wikidata_api()
         self.cache_path = Path(cache_path) if cache_path is not None else default_cache_path()
-        self.rate = rate if rate is not None else _positive_env(RATE_ENV, DEFAULT_RATE, "requests per second")
-        self.timeout = timeout if timeout is not None else _positive_env(TIMEOUT_ENV, DEFAULT_TIMEOUT, "seconds")
-        if not self.rate > 0 or not self.timeout > 0 or max_tries < 1:
-            raise WikidataError("Wikidata client: rate, timeout and tries must be positive")
+        self.rate = rate if rate is not None else config.wikidata_rate()
+        self.timeout = timeout if timeout is not None else config.wikidata_timeout()
+        if not self.rate > 0 or not 0 < self.timeout <= config.MAX_SECONDS or max_tries < 1:
+            raise WikidataError(f"Wikidata client: rate and tries must be positive, timeout over 0 and at most {config.MAX_SECONDS:g} s")
         self.max_tries = max_tries
         # Read at call time, not import time, so tests can shorten the waits.
         self.backoff = BACKOFF_SECONDS if backoff is None else backoff
         self.maxlag = maxlag
-        self.user_agent = user_agent or default_user_agent()
+        self.user_agent = user_agent  # None: newsgraph.http.USER_AGENT
         self.requests = 0
         self._next_request_at = 0.0  # time.monotonic() before which no request may start
-        self._http: httpx.Client | None = None
+        self._http: http.Client | None = None
         self._db: sqlite3.Connection | None = None
 
     # ------------------------------------------------------------------ public API
@@ -329,72 +313,41 @@ class WikidataClient:
 
     def _fetch(self, url: str, action: str) -> str:
         """The body of a successful answer, after the retries the policy allows."""
-        import httpx
-
-        problem = ""
-        for attempt in range(1, self.max_tries + 1):
-            wait: float | None = None
-            self._throttle()
-            self.requests += 1
-            try:
-                status, headers, body = self._request(url)
-            except httpx.TimeoutException:
-                problem = f"no answer within {self.timeout:g} s"
-            except httpx.TransportError as exc:
-                problem = f"cannot connect: {_first_line(exc)}"
-            else:
-                if status == 429:
-                    problem = "HTTP 429 (too many requests)"
-                    wait = _retry_after(headers)
-                elif status >= 500:
-                    problem = f"HTTP {status}"
-                elif status >= 400:
-                    # 403 is usually the User-Agent policy; retrying would not change the answer.
-                    raise WikidataError(f"Wikidata API answered HTTP {status} to {action}")
-                else:
-                    data = _decode(body, action)
-                    error = data.get("error")
-                    if not isinstance(error, dict):
-                        return body
-                    if error.get("code") != "maxlag":
-                        code = error.get("code", "error")
-                        info = _first_line(str(error.get("info", "")))
-                        raise WikidataError(f"Wikidata API refused {action}: {code}: {info}")
-                    problem = "the servers are lagging (maxlag)"
-                    wait = _retry_after(headers)
-            if attempt < self.max_tries:
-                time.sleep(wait if wait is not None else self.backoff * 2 ** (attempt - 1))
-        tries = f"{self.max_tries} tr{'y' if self.max_tries == 1 else 'ies'}"
-        raise WikidataError(f"Wikidata API unavailable for {action} after {tries}: {problem}")
-
-    def _request(self, url: str) -> tuple[int, httpx.Headers, str]:
-        import httpx
+        from newsgraph import http
 
         if self._http is None:
-            # trust_env=False: the API is reached directly, as configured, never via a stray proxy.
-            self._http = httpx.Client(
-                timeout=httpx.Timeout(self.timeout),
-                follow_redirects=False,
-                trust_env=False,
-                headers={"User-Agent": self.user_agent, "Accept": "application/json"},
+            self._http = http.Client(timeout=self.timeout, accept="application/json",
+                                     **({"user_agent": self.user_agent} if self.user_agent else {}))
+
+        def check(answer: http.Answer) -> http.Retry | None:
+            if answer.status >= 400:
+                # 403 is usually the User-Agent policy; retrying would not change the answer.
+                raise WikidataError(f"Wikidata API answered HTTP {answer.status} to {action}")
+            error = _decode(_text(answer.body), action).get("error")
+            if not isinstance(error, dict):
+                return None
+            if error.get("code") != "maxlag":
+                code = error.get("code", "error")
+                info = _first_line(str(error.get("info", "")))
+                raise WikidataError(f"Wikidata API refused {action}: {code}: {info}")
+            return http.Retry("the servers are lagging (maxlag)", http.retry_after(answer.headers))
+
+        try:
+            answer = self._http.request(
+                "GET", url, tries=self.max_tries, backoff=self.backoff, max_bytes=MAX_RESPONSE_BYTES,
+                read_body=lambda status: status < 400, before_try=self._before_try, check=check,
             )
-        with self._http.stream("GET", url) as response:
-            if response.status_code >= 400:
-                return response.status_code, response.headers, ""
-            declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
-                raise WikidataError(f"Wikidata API answer of {declared} bytes is over the {MAX_RESPONSE_BYTES} byte limit")
-            chunks: list[bytes] = []
-            total = 0
-            for chunk in response.iter_bytes():
-                total += len(chunk)
-                if total > MAX_RESPONSE_BYTES:
-                    raise WikidataError(f"Wikidata API answer is over the {MAX_RESPONSE_BYTES} byte limit")
-                chunks.append(chunk)
-            try:
-                return response.status_code, response.headers, b"".join(chunks).decode("utf-8")
-            except UnicodeDecodeError:
-                raise WikidataError("Wikidata API answer is not UTF-8") from None
+        except http.GaveUp as exc:
+            raise WikidataError(f"Wikidata API unavailable for {action} {exc}") from None
+        except http.TooLarge as exc:
+            raise WikidataError(f"Wikidata API answer {_over(exc)} the {exc.limit} byte limit") from None
+        except http.HttpError as exc:
+            raise WikidataError(f"Wikidata API unusable for {action}: {exc}") from None
+        return _text(answer.body)
+
+    def _before_try(self) -> None:
+        self._throttle()
+        self.requests += 1
 
     def _throttle(self) -> None:
         # A monotonic clock: a wall-clock jump must neither stall nor burst the requests.
@@ -436,8 +389,7 @@ class WikidataClient:
 
 def default_cache_path() -> Path:
     """`$NEWSGRAPH_CACHE/wikidata-cache.sqlite`, else `.newsgraph/wikidata-cache.sqlite`."""
-    folder = os.environ.get(CACHE_ENV)
-    return (Path(folder) if folder else DEFAULT_CACHE_DIR) / CACHE_FILE
+    return config.cache_dir() / CACHE_FILE
 
 
 # --------------------------------------------------------------------------- checks
@@ -590,35 +542,15 @@ def _decode(body: str, action: str) -> dict[str, Any]:
     return data
 
 
-def _retry_after(headers: httpx.Headers) -> float | None:
-    """Seconds the server asks us to wait (a number or an HTTP date), capped; None if it does not say."""
-    value = headers.get("retry-after", "").strip()
-    if not value:
-        return None
+def _text(body: bytes) -> str:
     try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=timezone.utc)
-        seconds = (when - datetime.now(timezone.utc)).total_seconds()
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise WikidataError("Wikidata API answer is not UTF-8") from None
 
 
-def _positive_env(name: str, default: float, unit: str) -> float:
-    value = os.environ.get(name)
-    if not value:
-        return default
-    try:
-        number = float(value)
-    except ValueError:
-        number = -1.0
-    if not number > 0:
-        raise WikidataError(f"{name}={value!r}: expected a positive number of {unit}")
-    return number
+def _over(exc: http.TooLarge) -> str:
+    return "is over" if exc.declared is None else f"of {exc.declared} bytes is over"
 
 
 def _first_line(exc: object) -> str:

@@ -1,0 +1,149 @@
+"""Every environment variable newsgraph reads, read and checked here and nowhere else.
+
+Each setting is read when it is needed (not at import), so a test or a long-running caller
+can change it. A value that cannot be used is one typed error naming the variable and what
+it accepts, with the exit code of the stage it belongs to (README, "Environment variables"):
+a bad fetch setting is a fetch error (11), a bad Wikidata setting a linking error (5).
+An empty variable counts as unset.
+
+(`NEWSGRAPH_MODEL` is the one exception: click reads it as the default of `--model`.)
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from newsgraph.errors import FetchError, NewsgraphError, WikidataError
+
+FETCH_TIMEOUT = "NEWSGRAPH_FETCH_TIMEOUT"
+WIKIDATA_TIMEOUT = "NEWSGRAPH_WIKIDATA_TIMEOUT"
+WIKIDATA_RATE = "NEWSGRAPH_WIKIDATA_RATE"
+WIKIDATA_API = "NEWSGRAPH_WIKIDATA_API"
+CACHE = "NEWSGRAPH_CACHE"
+STORE = "NEWSGRAPH_STORE"
+USER = "NEWSGRAPH_USER"
+PASSWORD = "NEWSGRAPH_PASSWORD"
+TOKEN = "NEWSGRAPH_TOKEN"
+CREDENTIALS_FILE = "NETRC"
+DEBUG = "NEWSGRAPH_DEBUG"
+
+#: Seconds an article URL may take in all: connecting, the headers and the whole body.
+DEFAULT_FETCH_TIMEOUT = 20.0
+#: Seconds one Wikidata API request may take in all (each try of it).
+DEFAULT_WIKIDATA_TIMEOUT = 10.0
+#: Requests per second at most; Wikimedia asks API clients to stay serial and slow.
+DEFAULT_WIKIDATA_RATE = 1.0
+DEFAULT_WIKIDATA_API = "https://www.wikidata.org/w/api.php"
+DEFAULT_CACHE_DIR = Path(".newsgraph")
+DEFAULT_STORE = Path(".newsgraph") / "store"
+#: Longer than any request should take; also keeps a timeout within what a socket accepts
+#: (a huge value such as 1e300 would overflow it and end in an internal error).
+MAX_SECONDS = 86400.0
+
+
+def _get(name: str) -> str | None:
+    value = os.environ.get(name)
+    return value if value else None
+
+
+def _seconds(name: str, default: float, error: type[NewsgraphError]) -> float:
+    value = _get(name)
+    if value is None:
+        return default
+    number = _number(value)
+    if number is None or not 0 < number <= MAX_SECONDS:
+        raise error(
+            f"{name}={value!r}: expected a positive number of seconds, at most {MAX_SECONDS:g} "
+            f"(e.g. {default:g}, the default)"
+        )
+    return number
+
+
+def _number(value: str) -> float | None:
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None  # "inf" and "nan" parse, but bound nothing
+
+
+def fetch_timeout() -> float:
+    """Seconds an article URL may take in all (`NEWSGRAPH_FETCH_TIMEOUT`, default 20)."""
+    return _seconds(FETCH_TIMEOUT, DEFAULT_FETCH_TIMEOUT, FetchError)
+
+
+def wikidata_timeout() -> float:
+    """Seconds one Wikidata API request may take in all (`NEWSGRAPH_WIKIDATA_TIMEOUT`, default 10)."""
+    return _seconds(WIKIDATA_TIMEOUT, DEFAULT_WIKIDATA_TIMEOUT, WikidataError)
+
+
+def wikidata_rate() -> float:
+    """Wikidata API requests per second at most (`NEWSGRAPH_WIKIDATA_RATE`, default 1)."""
+    value = _get(WIKIDATA_RATE)
+    if value is None:
+        return DEFAULT_WIKIDATA_RATE
+    number = _number(value)
+    if number is None or not number > 0:
+        raise WikidataError(
+            f"{WIKIDATA_RATE}={value!r}: expected a positive number of requests per second "
+            f"(e.g. {DEFAULT_WIKIDATA_RATE:g}, the default)"
+        )
+    return number
+
+
+def wikidata_api() -> str:
+    """The Wikidata API URL (`NEWSGRAPH_WIKIDATA_API`, default Wikidata's own)."""
+    value = _get(WIKIDATA_API)
+    if value is None:
+        return DEFAULT_WIKIDATA_API
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.password:
+        # A user or password in the URL is not repeated in the message.
+        shown = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl() if "@" in parts.netloc else value
+        raise WikidataError(
+            f"{WIKIDATA_API}={shown[:200]!r}: expected an http(s) URL without user or password "
+            f"(e.g. {DEFAULT_WIKIDATA_API})"
+        )
+    return value
+
+
+def cache_dir() -> Path:
+    """The folder of on-disk caches (`NEWSGRAPH_CACHE`, default `.newsgraph`)."""
+    value = _get(CACHE)
+    return Path(value) if value else DEFAULT_CACHE_DIR
+
+
+def store_dir() -> Path:
+    """The embedded store's folder (`NEWSGRAPH_STORE`, default `.newsgraph/store`)."""
+    value = _get(STORE)
+    return Path(value) if value else DEFAULT_STORE
+
+
+@dataclass(frozen=True)
+class Secrets:
+    """What the environment says about credentials for SPARQL endpoints. Never in `repr`."""
+
+    token: str | None = field(default=None, repr=False)
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)  # "" is a password (set but empty)
+    file: Path = Path()  # the netrc file to look in when no user and password are given
+
+
+def secrets() -> Secrets:
+    """`NEWSGRAPH_TOKEN`, `NEWSGRAPH_USER`, `NEWSGRAPH_PASSWORD`, and the netrc file (`NETRC`, else `~/.netrc`)."""
+    name = _get(CREDENTIALS_FILE)
+    return Secrets(
+        token=_get(TOKEN),
+        user=_get(USER),
+        password=os.environ.get(PASSWORD),  # an empty password is still a password
+        file=Path(name) if name else Path.home() / ".netrc",
+    )
+
+
+def debug() -> bool:
+    """`NEWSGRAPH_DEBUG` set to anything: internal errors show their traceback."""
+    return _get(DEBUG) is not None
