@@ -50,12 +50,10 @@ def run(*args: object):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
-def one_line_error(result, code: int) -> str:
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output and "internal error" not in result.output
-    lines = result.output.strip().splitlines()
-    assert len(lines) == 1, result.output
-    return lines[0]
+def mapped(record: Path, out: Path) -> tuple[int, str]:
+    """`newsgraph map RECORD -o OUT --no-link` as a user sees it: exit code and all it printed."""
+    result = run("map", record, "-o", out, "--no-link")
+    return result.exit_code, result.output
 
 
 def anchor(words: str, occurrence: int = 0) -> Anchor:
@@ -170,6 +168,32 @@ def test_every_extracted_record_round_trips_through_yaml_and_json_and_fits_the_s
             data = json.loads(text) if suffix == ".json" else load_yaml(text)
             errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in schema.iter_errors(data)]
             assert errors == [], (name, suffix, errors[:3])
+
+
+@pytest.mark.parametrize("written", [
+    "2024-10-14", "2024-10-14T09:30", "2024-10-14 09:30:00.25+0530", "2024-10-14T23:59:59-00:00",
+    "Mon, 14 Oct 2024 06:30:00 GMT", "14 October 2024", "October 14, 2024",
+    "2024-10-14T09:30:00+2400", "２０２４-１０-１４", "2024-02-30", "2024-10-14T24:00",
+])
+def test_a_date_an_article_gives_is_one_a_record_accepts(tmp_path, written):
+    """`published` as the reader makes it from front matter or a page: a date the record
+    accepts, or none (the article is refused; a page's date is left out)."""
+    page = tmp_path / "page.html"
+    page.write_text(f'<html><head><meta property="article:published_time" content="{written}"></head><body>'
+                    f"<article><p>{TEXT.split(chr(10))[2] * 3}</p></article></body></html>", encoding="utf-8")
+    published = read_article(page).published
+    record = small_record()
+    record.article.published = published
+    check_record(record)
+    assert (published is None) is (written in ("2024-10-14T09:30:00+2400", "２０２４-１０-１４", "2024-02-30",
+                                               "2024-10-14T24:00"))
+
+
+def test_front_matter_url_the_record_would_refuse_is_refused_by_extract(tmp_path):
+    article = tmp_path / "radars.txt"
+    article.write_text(f"---\nurl: http://\n---\n{TEXT}", encoding="utf-8")
+    result = run("extract", article, "--no-link")
+    assert (result.exit_code, result.output) == (3, f"Error: {article}: front matter url: 'http://' is not an http(s) URL\n")
 
 
 def test_the_dict_form_round_trips():
@@ -302,13 +326,12 @@ def test_a_broken_record_is_one_line_naming_the_field(tmp_path, change, message,
     path = tmp_path / "rec.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "out"
-    line = one_line_error(run("map", path, "-o", out, "--no-link"), 3)
-    assert line == f"Error: {path}: malformed record: {message}"
+    assert mapped(path, out) == (3, f"Error: {path}: malformed record: {message}\n")
     assert not out.exists()
     # The same in JSON (Python's reader takes NaN too), and as the library says it.
     json_path = tmp_path / "rec.json"
     json_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert one_line_error(run("map", json_path, "-o", out, "--no-link"), 3) == f"Error: {json_path}: malformed record: {message}"
+    assert mapped(json_path, out) == (3, f"Error: {json_path}: malformed record: {message}\n")
     with pytest.raises(RecordError) as caught:
         record_from_dict(copy.deepcopy(data))
     assert str(caught.value) == f"malformed record: {message}"
@@ -348,8 +371,7 @@ def test_an_article_id_cannot_write_outside_the_output_folder(tmp_path):
     folder.mkdir(parents=True)
     path = folder / "rec.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    line = one_line_error(run("map", path, "-o", folder / "out", "--no-link"), 3)
-    assert line == f"Error: {path}: malformed record: article.id: '../../escaped' {SLUG}"
+    assert mapped(path, folder / "out") == (3, f"Error: {path}: malformed record: article.id: '../../escaped' {SLUG}\n")
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["a", "a/b", "a/b/rec.yaml"]
 
 
@@ -357,8 +379,8 @@ def test_a_lone_surrogate_in_a_json_record_is_refused(tmp_path):
     text = json.dumps(record_to_dict(small_record())).replace('"title": "Estonia', '"title": "\\ud800Estonia', 1)
     path = tmp_path / "rec.json"
     path.write_text(text, encoding="utf-8")
-    assert one_line_error(run("map", path, "-o", tmp_path / "out", "--no-link"), 3) == (
-        f"Error: {path}: malformed record: article.title: holds a lone surrogate (U+D800), which is not text")
+    assert mapped(path, tmp_path / "out") == (
+        3, f"Error: {path}: malformed record: article.title: holds a lone surrogate (U+D800), which is not text\n")
 
 
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])
@@ -368,9 +390,9 @@ def test_a_number_of_thousands_of_digits_is_refused(tmp_path, suffix):
     text = json.dumps(data) if suffix == ".json" else yaml.safe_dump(data, sort_keys=False)
     path = tmp_path / f"rec{suffix}"
     path.write_text(text.replace("12345", "9" * 5000, 1), encoding="utf-8")
-    assert one_line_error(run("map", path, "-o", tmp_path / "out", "--no-link"), 3) == (
-        f"Error: {path}: not a valid record file: Exceeds the limit (4300 digits) for integer string conversion: "
-        "value has 5000 digits")
+    assert mapped(path, tmp_path / "out") == (
+        3, f"Error: {path}: not a valid record file: Exceeds the limit (4300 digits) for integer string conversion: "
+        "value has 5000 digits\n")
 
 
 def test_numbers_written_for_text_are_read_as_text(tmp_path):

@@ -47,12 +47,12 @@ def read_regular_file(path: Path, limit: int) -> bytes:
 
 
 def read_input(path: Path, what: str, limit: int, error: type[NewsgraphError]) -> bytes:
-    """The bytes of the input file at `path` (an article, a record), or `error` with one line
-    naming the path: missing, a directory, not a regular file, over `limit`, unreadable."""
+    """The bytes of the input file at `path` ("article file", "record file", "file"), or `error`
+    with one line naming the path: missing, a directory, not a regular file, over `limit`, unreadable."""
     try:
         return read_regular_file(path, limit)
     except FileNotFoundError:
-        raise error(f"{path}: no such {what} file") from None
+        raise error(f"{path}: no such {what}") from None
     except IsADirectoryError:
         raise error(f"{path}: is a directory, not a file") from None
     except FileLimitError as exc:

@@ -56,7 +56,7 @@ def read_article(source: Path | str, *, allow_private: bool = False, fetch: Fetc
             raise FetchRefused(f"{source}: file: URLs are refused (use --allow-private to read local files by URL)")
         source = Path(url2pathname(urlsplit(source).path))
     path = Path(source)
-    return read_article_bytes(read_input(path, "article", MAX_ARTICLE_BYTES, InputError), path)
+    return read_article_bytes(read_input(path, "article file", MAX_ARTICLE_BYTES, InputError), path)
 
 
 def read_article_bytes(raw: bytes, path: Path) -> Article:
@@ -366,7 +366,7 @@ def _squash(text: str) -> str:
 # --------------------------------------------------------------------------- dates
 
 
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?", re.ASCII)  # ASCII digits: the record keeps the date as written
 _MONTH_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
 
 
@@ -397,6 +397,8 @@ def _iso_date(value: Any) -> str | None:
         if zone and zone != "Z":
             zone = zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
             zone = "Z" if zone in ("+00:00", "-00:00") else zone
+            if zone != "Z" and (int(zone[1:3]) > 23 or int(zone[4:]) > 59):
+                return None
         return f"{year}-{month}-{day}T{clock}{zone or ''}"
     try:  # RFC 2822, as in HTTP headers and feeds: "Mon, 14 Oct 2024 06:30:00 GMT"
         return _iso_date(email.utils.parsedate_to_datetime(text))

@@ -221,9 +221,37 @@ _SCALARS: dict[type, _Scalar] = {
 }
 
 
+class _Shape(typing.NamedTuple):
+    """A field's type as reading and the schema need it, worked out once from its annotation."""
+
+    optional: bool  # None is allowed
+    item: _Shape | None = None  # a list of these
+    cls: type | None = None  # a dataclass: a mapping in the file
+    scalar: _Scalar | None = None
+
+    @property
+    def expected(self) -> str:
+        return "a list" if self.item else "a mapping" if self.cls else typing.cast(_Scalar, self.scalar).expected
+
+
+@functools.cache
+def _shape(annotation: Any) -> _Shape:
+    optional = False
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) != 1:
+            raise TypeError(f"unsupported record field type {annotation}")  # the model has none
+        optional, annotation = True, args[0]
+    if typing.get_origin(annotation) is list:
+        return _Shape(optional, item=_shape(typing.get_args(annotation)[0]))
+    if dataclasses.is_dataclass(annotation):
+        return _Shape(optional, cls=annotation)
+    return _Shape(optional, scalar=_SCALARS[annotation])
+
+
 class _Field(typing.NamedTuple):
     name: str
-    type: Any
+    shape: _Shape
     required: bool
     default: Any  # for the schema; dataclasses.MISSING when there is none
     rule: _Rule | None
@@ -235,26 +263,8 @@ def _fields(cls: type) -> tuple[_Field, ...]:
     fields = []
     for f in dataclasses.fields(cls):
         default = f.default if f.default_factory is dataclasses.MISSING else f.default_factory()
-        fields.append(_Field(f.name, hints[f.name], default is dataclasses.MISSING, default, _RULES.get((cls, f.name))))
+        fields.append(_Field(f.name, _shape(hints[f.name]), default is dataclasses.MISSING, default, _RULES.get((cls, f.name))))
     return tuple(fields)
-
-
-def _optional(annotation: Any) -> tuple[bool, Any]:
-    """(whether None is allowed, the annotation without None)."""
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(args) != 1:
-            raise TypeError(f"unsupported record field type {annotation}")  # the model has none
-        return len(args) < len(typing.get_args(annotation)), args[0]
-    return False, annotation
-
-
-def _expected(annotation: Any) -> str:
-    if typing.get_origin(annotation) is list:
-        return "a list"
-    if dataclasses.is_dataclass(annotation):
-        return "a mapping"
-    return _SCALARS[annotation].expected
 
 
 # --------------------------------------------------------------------------- dicts
@@ -321,7 +331,7 @@ class _Reader:
                 if f.required:
                     raise _malformed(where, "required field is missing")
                 continue
-            value = values[f.name] = self.value(f.type, data[f.name], where)
+            value = values[f.name] = self.value(f.shape, data[f.name], where)
             if value is not None and f.rule is not None:
                 problem = f.rule.problem(value)
                 if problem:
@@ -333,23 +343,20 @@ class _Reader:
             self.anchors.append((path, built))
         return built
 
-    def value(self, annotation: Any, value: Any, path: str) -> Any:
-        optional, annotation = _optional(annotation)
+    def value(self, shape: _Shape, value: Any, path: str) -> Any:
         if value is None:
-            if optional:
+            if shape.optional:
                 return None
-            raise _malformed(path, f"expected {_expected(annotation)}")
-        if typing.get_origin(annotation) is list:
+            raise _malformed(path, f"expected {shape.expected}")
+        if shape.item is not None:
             if not isinstance(value, list):
-                raise _malformed(path, "expected a list")
-            (item,) = typing.get_args(annotation)
-            return [self.value(item, v, f"{path}[{i}]") for i, v in enumerate(value)]
-        if dataclasses.is_dataclass(annotation):
-            return self.object(annotation, value, path)
-        scalar = _SCALARS[annotation]
-        converted = scalar.convert(value)
+                raise _malformed(path, f"expected {shape.expected}")
+            return [self.value(shape.item, v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if shape.cls is not None:
+            return self.object(shape.cls, value, path)
+        converted = shape.scalar.convert(value)
         if converted is None:
-            raise _malformed(path, f"expected {scalar.expected}")
+            raise _malformed(path, f"expected {shape.expected}")
         if isinstance(converted, str) and (bad := _LONE_SURROGATE.search(converted)):
             raise _malformed(path, f"holds a lone surrogate (U+{ord(bad.group()):04X}), which is not text")
         return converted
@@ -422,7 +429,7 @@ def write_record(record: Record, path: Path) -> Path:
 def read_record(path: Path) -> Record:
     """Read a record written by `newsgraph extract` (JSON for a .json file, else YAML) and
     perhaps corrected by hand. Raises RecordError, one line naming the file."""
-    raw = read_input(path, "record", MAX_RECORD_BYTES, RecordError)
+    raw = read_input(path, "record file", MAX_RECORD_BYTES, RecordError)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -523,25 +530,24 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _type_schema(annotation: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    if typing.get_origin(annotation) is list:
-        (item,) = typing.get_args(annotation)
-        return {"type": "array", "items": _type_schema(item, defs)}
-    if dataclasses.is_dataclass(annotation):
-        name = annotation.__name__
+def _type_schema(shape: _Shape, defs: dict[str, Any]) -> dict[str, Any]:
+    """The schema of `shape` less its null."""
+    if shape.item is not None:
+        return {"type": "array", "items": _type_schema(shape.item, defs)}
+    if shape.cls is not None:
+        name = shape.cls.__name__
         if name not in defs:
             defs[name] = None  # taken: a class that refers to itself is described once
-            defs[name] = _object_schema(annotation, defs)
+            defs[name] = _object_schema(shape.cls, defs)
         return {"$ref": f"#/$defs/{name}"}
-    return dict(_SCALARS[annotation].schema)
+    return dict(typing.cast(_Scalar, shape.scalar).schema)
 
 
 def _field_schema(f: _Field, defs: dict[str, Any]) -> dict[str, Any]:
-    optional, annotation = _optional(f.type)
-    schema = _type_schema(annotation, defs)
+    schema = _type_schema(f.shape, defs)
     if f.rule is not None:
         schema.update(f.rule.schema)
-    if optional:
+    if f.shape.optional:
         if "$ref" in schema:
             schema = {"anyOf": [schema, {"type": "null"}]}
         else:
