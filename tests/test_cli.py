@@ -16,7 +16,7 @@ from newsgraph.cli import main
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.model import Article, Coalition, CoalitionMember, Entity, Quote, Record, Role, Statistic
 from newsgraph.namespaces import NG, SCHEMA
-from newsgraph.publish import write_record
+from newsgraph.record import write_record
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = (
@@ -132,7 +132,7 @@ def test_missing_article(runner, tmp_path):
     [
         ("article: [unclosed\n", "not a valid record file"),
         ("- just\n- a list\n", "malformed record: a record must be a mapping"),
-        ("format: newsgraph-record/1\narticle: {id: x}\n", "malformed record: record.article: missing field 'text'"),
+        ("format: newsgraph-record/1\narticle: {id: x}\n", "malformed record: article.text: required field is missing"),
         ("format: something-else\n", "unknown record format"),
     ],
 )
@@ -154,7 +154,7 @@ def test_record_whose_anchor_does_not_match_the_text(runner, tmp_path):
     path = write_record(record, tmp_path / "record.yaml")
     result = run(runner, "map", path, "-o", tmp_path / "out", "--no-link")
     assert result.exit_code == 3
-    assert "does not match the article text" in result.output
+    assert "malformed record: quotes[0].anchor.exact: 'We will not stop,' is not the article text from" in result.output
     assert not (tmp_path / "out").exists()
 
 
@@ -396,7 +396,7 @@ def test_map_refuses_to_publish_a_non_conforming_graph(runner, tmp_path):
 
 
 def test_record_round_trips_through_yaml_and_json(tmp_path):
-    from newsgraph.read import read_record
+    from newsgraph.record import read_record
 
     record = hand_record()
     for name in ("r.yaml", "r.json"):

@@ -7,7 +7,8 @@ import pytest
 from newsgraph import __version__
 from newsgraph.errors import ModelError
 from newsgraph.extract import DEFAULT_MODEL, extract_record, load_nlp
-from newsgraph.model import Article, record_from_dict, record_to_dict
+from newsgraph.model import Article
+from newsgraph.record import record_from_dict, record_to_dict
 
 
 def test_load_nlp_is_cached(nlp):

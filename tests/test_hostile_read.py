@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from newsgraph._yaml import MAX_DEPTH, MAX_NODES, YAMLLimitError, load_yaml
 from newsgraph.cli import main
-from newsgraph.read import read_article, read_record
+from newsgraph.read import read_article
+from newsgraph.record import read_record
 
 ROOT = Path(__file__).resolve().parents[1]
 BODY = "Defence Minister John Smith said the plan works. He said 200 tanks had arrived.\n"
@@ -157,7 +158,7 @@ def test_a_nan_confidence_in_a_record_is_refused(tmp_path, record_text):
     path = tmp_path / "rec.yaml"
     path.write_text(text, encoding="utf-8")
     line = one_line_error(run("map", str(path), "-o", str(tmp_path / "out"), "--no-link"), 3)
-    assert line == f"Error: {path}: malformed record: record.entities[0].link_confidence: expected a finite number"
+    assert line == f"Error: {path}: malformed record: entities[0].link_confidence: nan is not a number from 0 to 1"
 
 
 def test_a_record_of_expanding_aliases_is_refused(tmp_path, record_text):

@@ -26,8 +26,7 @@ from newsgraph.errors import LinkError, WikidataError
 from newsgraph.gazetteer import Gazetteer, load_gazetteer
 from newsgraph.link import link_record
 from newsgraph.model import Anchor, Article, Entity, Quote, Record, Role, entity_key, slugify
-from newsgraph.publish import write_record
-from newsgraph.read import read_record
+from newsgraph.record import read_record, write_record
 from newsgraph.wikidata import WikidataClient
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wikidata"

@@ -11,6 +11,8 @@ import os
 import stat
 from pathlib import Path
 
+from newsgraph.errors import NewsgraphError
+
 _CHUNK = 1 << 20
 
 
@@ -42,6 +44,21 @@ def read_regular_file(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
     finally:
         os.close(fd)
+
+
+def read_input(path: Path, what: str, limit: int, error: type[NewsgraphError]) -> bytes:
+    """The bytes of the input file at `path` ("article file", "record file", "file"), or `error`
+    with one line naming the path: missing, a directory, not a regular file, over `limit`, unreadable."""
+    try:
+        return read_regular_file(path, limit)
+    except FileNotFoundError:
+        raise error(f"{path}: no such {what}") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a directory, not a file") from None
+    except FileLimitError as exc:
+        raise error(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def _kind(mode: int) -> str:

@@ -195,9 +195,19 @@ def _build_corpus(inputs: list[Path], out_dir: Path, options: pipeline.Options, 
         )
 
 
+def _print_schema(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from newsgraph.record import schema_text
+
+        click.echo(schema_text(), nl=False)
+        ctx.exit(EXIT_OK)
+
+
 @main.command()
 @click.argument("article")
 @click.option("-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), default="-", show_default=True, help="Record file (.yaml or .json); - for standard output.")
+@click.option("--schema", is_flag=True, is_eager=True, expose_value=False, callback=_print_schema,
+              help="Print the JSON Schema of the record (draft 2020-12) and exit; no ARTICLE needed.")
 @model_option
 @gazetteer_option
 @no_link_option
@@ -208,9 +218,10 @@ def extract(article: str, out_file, model, gazetteer, no_link: bool, online: boo
 
     The record (YAML, or JSON when the file ends in .json) holds every entity, role,
     quote, claim, statistic and coalition with its text anchors; `newsgraph map`
-    publishes it.
+    publishes it. Its first line (in JSON: "$schema") points editors to the record's
+    JSON Schema, which `--schema` prints.
     """
-    from newsgraph.publish import record_bytes
+    from newsgraph.record import record_bytes
 
     options = _options(model=model, gazetteer=gazetteer, link=not no_link, allow_private=allow_private, online=online)
     if str(out_file) == "-":

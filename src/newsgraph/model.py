@@ -1,8 +1,9 @@
 """The extraction record: plain dataclasses, no I/O.
 
 A `Record` is what the extractor found in one article. It is the hand-off between
-stages and the file a person reviews: it round-trips through plain dicts (and so
-YAML/JSON) without loss, see `record_to_dict` and `record_from_dict`.
+stages and the file a person reviews: `newsgraph.record` reads and writes it (YAML, JSON)
+without loss, checks what a person changed, and derives the record's JSON Schema from these
+classes, their type hints and defaults.
 
 Entities are referred to by their `key` (a stable, normalised "kind:name" string),
 never by object identity, so that a reviewed YAML file stays easy to edit.
@@ -10,14 +11,9 @@ never by object identity, so that a reviewed YAML file stays easy to edit.
 
 from __future__ import annotations
 
-import dataclasses
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
-
-RECORD_FORMAT = "newsgraph-record/1"
 
 #: The kinds of named thing, as used in `Entity.kind` and by the `entities` query.
 ENTITY_KINDS = ("Person", "Country", "Place", "Organization", "Event")
@@ -188,91 +184,3 @@ def slugify(text: str) -> str:
 def entity_key(kind: str, name: str) -> str:
     """The stable key of an entity: its kind and normalised name."""
     return f"{kind}:{slugify(name)}"
-
-
-# --------------------------------------------------------------------------- (de)serialising
-
-def record_to_dict(record: Record) -> dict[str, Any]:
-    """The record as plain dicts, lists, strings and numbers, with a format tag first."""
-    return {"format": RECORD_FORMAT, **dataclasses.asdict(record)}
-
-
-def record_from_dict(data: Any) -> Record:
-    """Rebuild a record from `record_to_dict` output. Raises ValueError on a malformed one."""
-    if not isinstance(data, dict):
-        raise ValueError("a record must be a mapping")
-    data = dict(data)
-    fmt = data.pop("format", RECORD_FORMAT)
-    if fmt != RECORD_FORMAT:
-        raise ValueError(f"unknown record format {fmt!r} (expected {RECORD_FORMAT!r})")
-    return _build(Record, data, "record")
-
-
-def _build(cls: type, data: Any, where: str) -> Any:
-    if not isinstance(data, dict):
-        raise ValueError(f"{where}: expected a mapping, got {type(data).__name__}")
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    unknown = sorted(set(data) - set(fields))
-    if unknown:
-        raise ValueError(f"{where}: unknown field {unknown[0]!r}")
-    kwargs: dict[str, Any] = {}
-    for name, f in fields.items():
-        if name not in data:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise ValueError(f"{where}: missing field {name!r}")
-            continue
-        kwargs[name] = _convert(f.type, data[name], f"{where}.{name}")
-    return cls(**kwargs)
-
-
-_CLASSES = {
-    "Anchor": Anchor,
-    "Article": Article,
-    "Entity": Entity,
-    "Role": Role,
-    "Quote": Quote,
-    "Claim": Claim,
-    "Statistic": Statistic,
-    "CoalitionMember": CoalitionMember,
-    "Coalition": Coalition,
-}
-
-
-def _convert(annotation: str, value: Any, where: str) -> Any:
-    # Annotations are strings (from __future__ annotations); the set used here is small.
-    optional = annotation.endswith("| None")
-    base = annotation.replace("| None", "").strip()
-    if value is None:
-        if optional:
-            return None
-        raise ValueError(f"{where}: must not be empty")
-    if base.startswith("list[") and base.endswith("]"):
-        if not isinstance(value, list):
-            raise ValueError(f"{where}: expected a list")
-        inner = base[5:-1]
-        return [_convert(inner, v, f"{where}[{i}]") for i, v in enumerate(value)]
-    if base in _CLASSES:
-        return _build(_CLASSES[base], value, where)
-    if base == "str":
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise ValueError(f"{where}: expected text")
-        return str(value)
-    if base == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{where}: expected a whole number")
-        return value
-    if base == "float":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError(f"{where}: expected a number")
-        try:
-            number = float(value)
-        except OverflowError:
-            number = math.inf
-        if not math.isfinite(number):  # .nan and .inf are YAML numbers, not confidences
-            raise ValueError(f"{where}: expected a finite number")
-        return number
-    if base == "bool":
-        if not isinstance(value, bool):
-            raise ValueError(f"{where}: expected true or false")
-        return value
-    raise ValueError(f"{where}: unsupported field type {annotation}")  # pragma: no cover

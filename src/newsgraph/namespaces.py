@@ -61,6 +61,11 @@ def base_problem(iri: str) -> str | None:
     return problem
 
 
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be an article's address (an absolute http or https IRI), or None."""
+    return _http_iri_problem(url, "https://example.com/news/story")
+
+
 def _http_iri_problem(iri: str, example: str) -> str | None:
     if not iri or any(c.isspace() or c in '<>"{}|\\^`' or ord(c) < 0x20 for c in iri):
         return "is not an IRI (empty, or holds spaces or characters such as < > \" { })"

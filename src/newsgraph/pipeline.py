@@ -22,8 +22,9 @@ from newsgraph.link import LinkDecision, link_record, load_link_gazetteer
 from newsgraph.mapping import MappedTriples, record_to_triples
 from newsgraph.model import Article, Record
 from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE
-from newsgraph.publish import publish_graph, write_record
-from newsgraph.read import read_article, read_article_bytes, read_record
+from newsgraph.publish import publish_graph
+from newsgraph.read import read_article, read_article_bytes
+from newsgraph.record import read_record, write_record
 from newsgraph.validate import ValidationReport, load_rdf, load_shapes, validate_graph
 from newsgraph.wikidata import WikidataClient
 

@@ -29,12 +29,10 @@ from json.encoder import encode_basestring as _json_string  # json.dumps(str, en
 from pathlib import Path
 from typing import Any, NamedTuple, Union
 
-import yaml
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.model import Record, record_to_dict
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_INTEGER, _XSD_DECIMAL, _XSD_BOOLEAN = str(XSD.integer), str(XSD.decimal), str(XSD.boolean)
@@ -550,26 +548,6 @@ def serialise(graph: Graph, context: dict[str, Any] | None = None) -> Serialisat
 
 # ---------------------------------------------------------------- records and files
 
-def record_bytes(record: Record, as_json: bool = False) -> bytes:
-    """A record as YAML (for review by hand) or JSON."""
-    data = record_to_dict(record)
-    if as_json:
-        return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    return yaml.dump(data, Dumper=_RecordDumper, sort_keys=False, allow_unicode=True, width=100).encode("utf-8")
-
-
-class _RecordDumper(yaml.SafeDumper):
-    """Multi-line strings as literal blocks, so the article text stays readable."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_RecordDumper.add_representer(str, _represent_str)
-
-
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -600,11 +578,6 @@ def publish_graph(graph: Graph, out_dir: Path, name: str) -> list[Path]:
         raise NewsgraphError(f"cannot serialise the graph: {exc}") from exc
     _write_all(outputs)
     return [path for path, _ in outputs]
-
-
-def write_record(record: Record, path: Path) -> Path:
-    write_atomic(path, record_bytes(record, as_json=path.suffix.lower() == ".json"))
-    return path
 
 
 def _write_all(outputs: list[tuple[Path, bytes]]) -> None:

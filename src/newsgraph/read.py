@@ -1,5 +1,5 @@
-"""Reading inputs: articles (plain text, text with YAML front matter, HTML pages, http(s)
-URLs) and extraction records (YAML or JSON).
+"""Reading articles: plain text, text with YAML front matter, HTML pages and http(s) URLs.
+(Extraction records are read by `newsgraph.record`.)
 
 Whatever the input, the `Article.text` made here is the text every offset refers to and
 the text that is published (schema:text), so `text[start:end] == exact` can be checked by
@@ -23,16 +23,15 @@ from urllib.request import url2pathname
 
 import yaml
 
-from newsgraph._files import FileLimitError, read_regular_file
+from newsgraph._files import read_input
 from newsgraph._yaml import YAMLLimitError, load_yaml
-from newsgraph.errors import FetchRefused, InputError, NotEnglish, RecordError
+from newsgraph.errors import FetchRefused, InputError, NotEnglish
 from newsgraph.fetch import FetchedPage, Fetcher, fetch_url
-from newsgraph.model import Article, Record, record_from_dict, slugify
+from newsgraph.model import Article, slugify
+from newsgraph.namespaces import url_problem
 
 #: Files larger than this are refused: no news article is 20 MB of text.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
-#: Record files larger than this are refused (the sample's record is 40 KB).
-MAX_RECORD_BYTES = 16 * 1024 * 1024
 
 #: Front-matter keys that become article metadata ("date" is the common spelling of "published").
 FRONT_MATTER_KEYS = ("title", "url", "published", "date", "author", "publisher", "language")
@@ -57,7 +56,7 @@ def read_article(source: Path | str, *, allow_private: bool = False, fetch: Fetc
             raise FetchRefused(f"{source}: file: URLs are refused (use --allow-private to read local files by URL)")
         source = Path(url2pathname(urlsplit(source).path))
     path = Path(source)
-    return read_article_bytes(_read_bytes(path, "article", MAX_ARTICLE_BYTES), path)
+    return read_article_bytes(read_input(path, "article file", MAX_ARTICLE_BYTES, InputError), path)
 
 
 def read_article_bytes(raw: bytes, path: Path) -> Article:
@@ -152,7 +151,7 @@ def _split_front_matter(text: str, label: str) -> tuple[dict[str, str | None], s
             meta.setdefault("published", published)
         elif key == "url":
             url = str(value).strip()
-            if not _URL.match(url):
+            if url_problem(url):  # the record keeps it as the article's IRI: it must be one
                 raise InputError(f"{label}: front matter url: {url!r} is not an http(s) URL")
             meta["url"] = url
         elif key == "author" and isinstance(value, list):
@@ -347,7 +346,7 @@ def _http_url(value: str | None, base: str | None) -> str | None:
     if not value:
         return None
     url = urljoin(base, value.strip()) if base else value.strip()
-    return url if _URL.match(url) and urlsplit(url).hostname else None
+    return url if not url_problem(url) and urlsplit(url).hostname else None
 
 
 def _strip_site_name(title: str | None, site_name: str | None) -> str | None:
@@ -367,7 +366,7 @@ def _squash(text: str) -> str:
 # --------------------------------------------------------------------------- dates
 
 
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?", re.ASCII)  # ASCII digits: the record keeps the date as written
 _MONTH_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
 
 
@@ -398,6 +397,8 @@ def _iso_date(value: Any) -> str | None:
         if zone and zone != "Z":
             zone = zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
             zone = "Z" if zone in ("+00:00", "-00:00") else zone
+            if zone != "Z" and (int(zone[1:3]) > 23 or int(zone[4:]) > 59):
+                return None
         return f"{year}-{month}-{day}T{clock}{zone or ''}"
     try:  # RFC 2822, as in HTTP headers and feeds: "Mon, 14 Oct 2024 06:30:00 GMT"
         return _iso_date(email.utils.parsedate_to_datetime(text))
@@ -490,49 +491,6 @@ def _english_share(text: str) -> float | None:
         return 0.0 if letters and latin / len(letters) < 0.5 else None
     counts = Counter(words)
     return sum(n for word, n in counts.items() if word in _ENGLISH_WORDS) / len(words)
-
-
-# --------------------------------------------------------------------------- records
-
-
-def read_record(path: Path) -> Record:
-    """Read a record written by `newsgraph extract` (YAML, or JSON by suffix)."""
-    raw = _read_bytes(path, "record", MAX_RECORD_BYTES, error=RecordError)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise RecordError(f"{path}: not UTF-8 text") from None
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else load_yaml(text)
-    except RecursionError:
-        raise RecordError(f"{path}: not a valid record file: nested too deeply") from None
-    except YAMLLimitError as exc:
-        raise RecordError(f"{path}: not a valid record file: {exc}") from None
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise RecordError(f"{path}: not a valid record file{where}: {detail}") from None
-    try:
-        record = record_from_dict(data)
-    except ValueError as exc:
-        raise RecordError(f"{path}: malformed record: {exc}") from None
-    if not record.article.text:
-        raise RecordError(f"{path}: malformed record: the article text is empty")
-    return record
-
-
-def _read_bytes(path: Path, what: str, limit: int, error: type[Exception] = InputError) -> bytes:
-    try:
-        return read_regular_file(path, limit)
-    except FileNotFoundError:
-        raise error(f"{path}: no such {what} file") from None
-    except IsADirectoryError:
-        raise error(f"{path}: is a directory, not a file") from None
-    except FileLimitError as exc:
-        raise error(f"{path}: {exc}") from None
-    except OSError as exc:
-        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def _first_line(text: str) -> str | None:

@@ -14,7 +14,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from newsgraph._files import FileLimitError, read_regular_file
+from newsgraph._files import read_input
 from newsgraph._shacl import ALLOWED_SEVERITIES, CompiledShapes, RawResult, UnsupportedShapes
 from newsgraph.errors import RDFInputError, ShapesError
 from newsgraph.namespaces import bind_prefixes
@@ -113,16 +113,7 @@ def load_rdf(path: Path, fmt: str | None = None) -> Graph:
 
 def read_rdf_bytes(path: Path) -> bytes:
     """The bytes of an RDF file: a regular, non-empty file of at most MAX_RDF_BYTES."""
-    try:
-        data = read_regular_file(path, MAX_RDF_BYTES)
-    except FileNotFoundError:
-        raise RDFInputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise RDFInputError(f"{path}: is a directory, not a file") from None
-    except FileLimitError as exc:
-        raise RDFInputError(f"{path}: {exc}") from None
-    except OSError as exc:
-        raise RDFInputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    data = read_input(path, "file", MAX_RDF_BYTES, RDFInputError)
     if not data.strip():
         raise RDFInputError(f"{path}: the file is empty")
     return data
