@@ -1,16 +1,17 @@
 """Serialisation speed: ``newsgraph.publish``'s writers against rdflib's serialisers (what
-publish used first), per article and on a large merged graph; the JSON-LD libraries that could
-replace the hand-written JSON-LD writer; and the streaming dataset writer.
+publish used first) and, with ``--compare-with REV``, against publish.py at a git revision, per
+article and on a large merged graph; the JSON-LD libraries that could replace the hand-written
+JSON-LD writer; and the streaming dataset writer.
 
-    .venv/bin/python benchmarks/bench_writers.py [--rounds 20] [--copies 100] [--big-rounds 3]
+    .venv/bin/python benchmarks/bench_writers.py [--rounds 20] [--copies 100] [--big-rounds 3] [--compare-with REV]
 
 Graphs: the sample and every benchmark article (benchmarks/articles), each read, extracted,
 linked and mapped once, as the pipeline gives them to the writers (the mapper's MappedTriples;
 rdflib's serialisers need a Graph, built beforehand and not timed, its cost printed apart). The
 merged graph is the sample's triples under ``--copies`` renamed article IRIs (entities shared).
 
-Prints milliseconds per call, median and best of the rounds (the best is the steadiest figure on
-a shared machine). JSON-LD: pyoxigraph writes expanded JSON-LD only (no compaction with a
+Prints milliseconds of CPU time per call, median and best of the rounds (the best is the
+steadiest figure on a shared machine). JSON-LD: pyoxigraph writes expanded JSON-LD only (no compaction with a
 context), shown for scale; PyLD is timed when it is installed (``jsonld.compact`` of pyoxigraph's
 expanded output with the shipped context given inline: nothing fetched). Figures only: nothing
 here asserts on time.
@@ -22,11 +23,13 @@ import argparse
 import importlib.util
 import json
 import statistics
+import subprocess
 import tempfile
 import time
+import types
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -62,12 +65,32 @@ def _load_references():
 
 _RDFLIB = _load_references()
 
-#: (format, rdflib's writer on a Graph, newsgraph's writer on what the pipeline gives it)
-WRITERS: list[tuple[str, Callable[[Graph], bytes], Callable[[Any], bytes]]] = [
-    ("Turtle", _RDFLIB.reference_turtle, turtle_bytes),
-    ("N-Triples", _RDFLIB.reference_ntriples, ntriples_lines),
-    ("JSON-LD", _RDFLIB.reference_jsonld, jsonld_bytes),
-]
+FORMATS = ("Turtle", "N-Triples", "JSON-LD")
+
+
+class Writers(NamedTuple):
+    """One implementation of the three writers and `serialise` (None when it has none)."""
+
+    name: str
+    formats: dict[str, Callable[[Any], bytes]]
+    serialise: Callable[[Any], Any] | None
+    needs_graph: bool  # rdflib's serialisers take a Graph only
+
+
+RDFLIB = Writers("rdflib", dict(zip(FORMATS, (_RDFLIB.reference_turtle, _RDFLIB.reference_ntriples, _RDFLIB.reference_jsonld))),
+                 None, True)
+NEWSGRAPH = Writers("newsgraph", dict(zip(FORMATS, (turtle_bytes, ntriples_lines, jsonld_bytes))), serialise, False)
+
+
+def writers_at(revision: str) -> Writers:
+    """newsgraph.publish as it was at a git revision, loaded beside the current one (its imports
+    of other newsgraph modules resolve to the current ones)."""
+    text = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:src/newsgraph/publish.py"],
+                          capture_output=True, text=True, check=True).stdout
+    module = types.ModuleType(f"publish_at_{revision}")
+    exec(compile(text, f"{revision}:src/newsgraph/publish.py", "exec"), module.__dict__)
+    return Writers(revision, dict(zip(FORMATS, (module.turtle_bytes, module.ntriples_lines, module.jsonld_bytes))),
+                   module.serialise, False)
 
 
 def as_graph(mapped: MappedTriples) -> Graph:
@@ -80,14 +103,15 @@ def as_graph(mapped: MappedTriples) -> Graph:
 
 
 def timings(call: Callable[[], Any], rounds: int, warm_up: bool = True) -> tuple[float, float]:
-    """(median, best) milliseconds per call."""
+    """(median, best) milliseconds of CPU time per call: on a machine shared with other work,
+    wall-clock time mostly measures the neighbours (every writer here runs in one thread)."""
     if warm_up:  # the first call loads the context and rdflib's plugins
         call()
     out = []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         call()
-        out.append((time.perf_counter() - start) * 1000)
+        out.append((time.process_time() - start) * 1000)
     return statistics.median(out), min(out)
 
 
@@ -142,23 +166,30 @@ def _ox(term: Any) -> Any:
 # ---------------------------------------------------------------- reports
 
 
-def report_articles(graphs: dict[str, MappedTriples], rounds: int) -> None:
-    print(f"\nper article: ms per call (median / best of {rounds}); rdflib given a Graph, newsgraph the MappedTriples")
-    header = "".join(f"  {name:>20} rdflib  {name:>9} newsgraph" for name, _, _ in WRITERS)
-    print(f"  {'article':<30} {'triples':>7}{header}   serialise (all three)")
-    sums: dict[str, list[float]] = {}
+def report_articles(graphs: dict[str, MappedTriples], implementations: list[Writers], rounds: int) -> None:
+    names = [w.name for w in implementations]
+    print(f"\nper article: ms per call, median / best of {rounds}; {' | '.join(names)} "
+          f"(rdflib given a Graph, the others the MappedTriples)")
+    best: dict[tuple[str, str], list[float]] = {}
     for name, mapped in graphs.items():
         graph = as_graph(mapped)
-        row = f"  {name:<30} {len(mapped):>7}"
-        for fmt, old, new in WRITERS:
-            before, after = timings(lambda: old(graph), rounds), timings(lambda: new(mapped), rounds)
-            sums.setdefault(f"{fmt} rdflib", []).append(before[1])
-            sums.setdefault(f"{fmt} newsgraph", []).append(after[1])
-            row += f"  {_fmt(before)}  {_fmt(after)}"
-        both = timings(lambda: serialise(mapped), rounds)
-        sums.setdefault("serialise", []).append(both[1])
-        print(row + f"   {_fmt(both)}")
-    print("  mean of the best figures: " + ", ".join(f"{k} {statistics.mean(v):.2f}" for k, v in sums.items()))
+        print(f"  {name} ({len(mapped)} triples)")
+        for fmt in (*FORMATS, "serialise"):
+            cells = []
+            for writers in implementations:
+                call = writers.serialise if fmt == "serialise" else writers.formats[fmt]
+                if call is None:
+                    cells.append(f"{'-':>17}")
+                    continue
+                given = graph if writers.needs_graph else mapped
+                figures = timings(lambda: call(given), rounds)
+                best.setdefault((fmt, writers.name), []).append(figures[1])
+                cells.append(_fmt(figures))
+            print(f"    {fmt:<10} " + " | ".join(cells))
+    print(f"  mean over the {len(graphs)} articles of the best figures, ms per article:")
+    for fmt in (*FORMATS, "serialise"):
+        cells = [f"{statistics.mean(best[(fmt, w.name)]):8.2f}" if (fmt, w.name) in best else f"{'-':>8}" for w in implementations]
+        print(f"    {fmt:<10} " + " | ".join(f"{w.name} {c}" for w, c in zip(implementations, cells)))
 
 
 def report_jsonld(graphs: dict[str, MappedTriples], rounds: int) -> None:
@@ -205,15 +236,22 @@ def merged_graph(sample: MappedTriples, copies: int) -> MappedTriples:
     return MappedTriples(list(triples), sample.prefix_graph)
 
 
-def report_merged(sample: MappedTriples, copies: int, rounds: int) -> None:
+def report_merged(sample: MappedTriples, copies: int, implementations: list[Writers], rounds: int) -> None:
     mapped = merged_graph(sample, copies)
     graph = as_graph(mapped)
-    print(f"\nmerged graph ({copies} copies): {len(mapped)} triples, ms per call (median / best of {rounds})")
-    for fmt, old, new in WRITERS:
-        # Warmed up by the articles already; a warm-up call here would only add minutes.
-        before, after = timings(lambda: old(graph), rounds, False), timings(lambda: new(mapped), rounds, False)
-        print(f"  {fmt:<10} rdflib {_fmt(before)}   newsgraph {_fmt(after)}")
-    print(f"  {'serialise':<10} (all three, the graph read once) newsgraph {_fmt(timings(lambda: serialise(mapped), rounds, False))}")
+    print(f"\nmerged graph ({copies} copies): {len(mapped)} triples, ms per call, median / best of {rounds}; "
+          f"{' | '.join(w.name for w in implementations)}")
+    for fmt in (*FORMATS, "serialise"):
+        cells = []
+        for writers in implementations:
+            call = writers.serialise if fmt == "serialise" else writers.formats[fmt]
+            if call is None:
+                cells.append(f"{'-':>17}")
+                continue
+            given = graph if writers.needs_graph else mapped
+            # Warmed up by the articles already; a warm-up call here would only add minutes.
+            cells.append(_fmt(timings(lambda: call(given), rounds, False)))
+        print(f"  {fmt:<10} " + " | ".join(cells))
 
     # The dataset writer as a corpus would use it: the articles' N-Triples read back by
     # pyoxigraph, one named graph per copy, streamed to a file.
@@ -250,13 +288,16 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=100, help="article copies in the merged graph (0: none)")
     parser.add_argument("--big-rounds", type=int, default=3, help="calls per writer on the merged graph")
     parser.add_argument("--articles", type=int, default=len(ARTICLES), help="how many articles (the sample first)")
+    parser.add_argument("--compare-with", metavar="REV", action="append", default=[],
+                        help="also time newsgraph.publish as it was at this git revision (repeatable)")
     args = parser.parse_args()
+    implementations = [RDFLIB, *(writers_at(rev) for rev in args.compare_with), NEWSGRAPH]
     options = Options()
     graphs = {path.stem: record_to_triples(extract_file(path, options), options.base) for path in ARTICLES[: args.articles]}
-    report_articles(graphs, args.rounds)
+    report_articles(graphs, implementations, args.rounds)
     report_jsonld(graphs, args.rounds)
     if args.copies > 0:
-        report_merged(graphs[SAMPLE.stem], args.copies, args.big_rounds)
+        report_merged(graphs[SAMPLE.stem], args.copies, implementations, args.big_rounds)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 * Turtle, N-Triples, TriG and N-Quads are written by pyoxigraph (its escaping, its number and
   prefixed-name rules); this module only decides what it is given: the triples sorted (subject,
   then `rdf:type` first, then predicate and object, all by plain string order), blank nodes
-  relabelled `b0`, `b1`, … in that order, and the prefixes that are used, declared in name order.
+  relabelled `b0`, `b1`, … (in every format alike), and the prefixes that are used, declared in
+  name order.
 * JSON-LD compacted with the ontology's context is hand-written (`jsonld_bytes` says why, with
   the figures); the tests read every document it writes back with pyoxigraph.
 * `PrefixMap` is the one place that knows the prefixes and how an IRI is abbreviated with them
@@ -212,22 +213,24 @@ def _kind(term: Any, position: str) -> int:
     raise ValueError(f"{term!r} cannot be the {position} of a triple")
 
 
+def _relabelled(rows: list[_Row]) -> list[_Row]:
+    """The rows with blank nodes relabelled b0, b1, … in the order of their labels: safe labels
+    for every format, the same in all of them."""
+    labels = {s for sk, s, *_ in rows if sk == _BLANK} | {o for _, _, _, ok, o, _, _ in rows if ok == _BLANK}
+    if not labels:
+        return rows
+    new = {label: f"b{i}" for i, label in enumerate(sorted(labels))}
+    return [
+        (sk, new[s] if sk == _BLANK else s, p, ok, new[o] if ok == _BLANK else o, dt, lang)
+        for sk, s, p, ok, o, dt, lang in rows
+    ]
+
+
 def _ordered_rows(graph: Any) -> list[_Row]:
     """The rows in writing order (subject; rdf:type first; predicate; object; all by kind, then
-    plain string), without repeats, blank nodes relabelled b0, b1, … in that order."""
-    ordered = sorted({(sk, s, p != _RDF_TYPE, p, ok, o, dt, lang) for sk, s, p, ok, o, dt, lang in _rows(graph)})
-    blanks: dict[str, str] = {}
-
-    def relabel(value: str) -> str:
-        label = blanks.get(value)
-        if label is None:
-            label = blanks[value] = f"b{len(blanks)}"
-        return label
-
-    return [
-        (sk, s if sk == _IRI else relabel(s), p, ok, o if ok != _BLANK else relabel(o), dt, lang)
-        for sk, s, _, p, ok, o, dt, lang in ordered
-    ]
+    plain string), without repeats, blank nodes relabelled."""
+    ordered = sorted({(sk, s, p != _RDF_TYPE, p, ok, o, dt, lang) for sk, s, p, ok, o, dt, lang in _relabelled(_rows(graph))})
+    return [(sk, s, p, ok, o, dt, lang) for sk, s, _, p, ok, o, dt, lang in ordered]
 
 
 class _Prepared(NamedTuple):
@@ -302,7 +305,8 @@ def turtle_bytes(graph: Any) -> bytes:
     """Turtle with the graph's prefixes that are used; the same graph always gives the same bytes.
 
     pyoxigraph writes it; subjects come in IRI order, each a block with `a` first, then
-    predicates in IRI order; blank nodes are relabelled `_:b0`, `_:b1`, … in that order.
+    predicates in IRI order; blank nodes are relabelled `_:b0`, `_:b1`, … in the order of their
+    labels (so a graph with blank nodes is written the same only if its labels are the same).
     """
     return _turtle(_prepare(graph), PrefixMap.of_graph(graph))
 
@@ -481,6 +485,21 @@ def _native(lexical: str, datatype: str, symbol: str) -> _JsonValue:
 def jsonld_bytes(graph: Graph, context: dict[str, Any] | None = None) -> bytes:
     """JSON-LD compacted with the ontology's context, nodes and values in a stable order.
 
+    Hand-written, and kept so after timing the libraries that could write it instead, against
+    the rule "a library unless it costs over 20 ms per article more" (benchmarks/bench_writers.py
+    on the sample and the eight benchmark articles, CPU time, mean of each article's best of 20,
+    2026-12-07; this writer: about 3 ms):
+
+    * rdflib's JSON-LD serializer: +17.5 ms given an rdflib Graph, but the pipeline has the
+      mapper's triples, and building the Graph rdflib needs adds about 10 ms: +27.7 ms in all.
+      Its output also fails to read back as the graph in the cases listed below;
+    * PyLD's `jsonld.compact` of pyoxigraph's expanded JSON-LD (the context given inline): +109 ms;
+    * pyoxigraph 0.5.13's JSON-LD writer: fast, but writes expanded JSON-LD only (no context).
+
+    So it is tested instead: byte-identical to rdflib's output on every article graph and on
+    synthetic ones, and every document it writes while the test suite runs (builds, corpus
+    builds, the CLI) is read back by pyoxigraph as the graph it came from (tests/conftest.py).
+
     The bytes rdflib's JSON-LD serializer gives (with `auto_compact=True`, keys and arrays then
     sorted), written directly: flat node objects under `@graph` (a lone node beside `@context`),
     values as the terms' coercions say, `@type` as terms, IRIs compacted with the context's
@@ -488,7 +507,7 @@ def jsonld_bytes(graph: Graph, context: dict[str, Any] | None = None) -> bytes:
     of which is empty or zero, xsd:double, an explicit xsd:string, an integer or boolean not in
     canonical form, blank node lists, a blank node as rdf:type), this writes what does.
     """
-    return _jsonld(_ordered_rows(graph), _compactor(graph, context))
+    return _jsonld(_relabelled(_rows(graph)), _compactor(graph, context))
 
 
 def _compactor(graph: Graph, context: dict[str, Any] | None) -> _Compactor:
