@@ -144,6 +144,8 @@ class PrefixMap:
             if iri.startswith(namespace) and _WRITABLE_LOCAL.fullmatch(iri, len(namespace)):
                 found = (name, iri[len(namespace):])
                 break
+        if len(self._split) >= 100_000:  # a long-lived map (a store's tables) stays bounded
+            self._split.clear()
         self._split[iri] = found
         return found
 
@@ -488,12 +490,14 @@ def jsonld_bytes(graph: Graph, context: dict[str, Any] | None = None) -> bytes:
     Hand-written, and kept so after timing the libraries that could write it instead, against
     the rule "a library unless it costs over 20 ms per article more" (benchmarks/bench_writers.py
     on the sample and the eight benchmark articles, CPU time, mean of each article's best of 20,
-    2026-12-07; this writer: about 3 ms):
+    two runs on 2026-12-07; this writer: 2.3 to 3.7 ms per article):
 
-    * rdflib's JSON-LD serializer: +17.5 ms given an rdflib Graph, but the pipeline has the
-      mapper's triples, and building the Graph rdflib needs adds about 10 ms: +27.7 ms in all.
-      Its output also fails to read back as the graph in the cases listed below;
-    * PyLD's `jsonld.compact` of pyoxigraph's expanded JSON-LD (the context given inline): +109 ms;
+    * rdflib's JSON-LD serializer: +15.4 / +17.5 ms given an rdflib Graph, but the pipeline
+      has the mapper's triples (no Graph: adding a triple to one costs a third of mapping), and
+      building the Graph rdflib needs makes it +23.0 / +27.7 ms (the sample: +31 ms). Its output
+      also fails to read back as the graph in the cases listed below;
+    * PyLD's `jsonld.compact` of pyoxigraph's expanded JSON-LD (the context given inline):
+      +78 / +109 ms;
     * pyoxigraph 0.5.13's JSON-LD writer: fast, but writes expanded JSON-LD only (no context).
 
     So it is tested instead: byte-identical to rdflib's output on every article graph and on
