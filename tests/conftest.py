@@ -1,9 +1,14 @@
-"""Shared fixtures: the spaCy model and the shipped gazetteer, loaded once per test session."""
+"""Shared fixtures: the spaCy model and the shipped gazetteer, loaded once per test session; and
+a check on every JSON-LD document the hand-written writer gives while the tests run."""
 
 from __future__ import annotations
 
+import pyoxigraph
 import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
 
+from newsgraph import publish
 from newsgraph.gazetteer import Gazetteer, load_gazetteer
 
 
@@ -17,3 +22,38 @@ def nlp():
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
     return load_gazetteer()
+
+
+def assert_jsonld_reads_back(data: bytes, rows: list) -> None:
+    """pyoxigraph's JSON-LD parser reads `data` back as the graph of `rows` (publish's rows):
+    the same triples, blank nodes up to renaming (compared by rdflib then)."""
+    expected, _ = publish._to_oxigraph(rows)
+    quads = list(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.JSON_LD))
+    assert all(isinstance(q.graph_name, pyoxigraph.DefaultGraph) for q in quads)
+    got = [pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads]
+    if any(isinstance(t.subject, pyoxigraph.BlankNode) or isinstance(t.object, pyoxigraph.BlankNode) for t in expected):
+        as_rdflib = [
+            Graph().parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
+            for triples in (got, expected)
+        ]
+        assert isomorphic(*as_rdflib), "the JSON-LD does not read back as the graph it was written from"
+    else:
+        assert set(got) == set(expected), (
+            f"the JSON-LD does not read back as the graph it was written from: "
+            f"{len(set(expected) - set(got))} triples lost, {len(set(got) - set(expected))} added"
+        )
+
+
+@pytest.fixture(autouse=True)
+def _every_jsonld_reads_back(monkeypatch):
+    """The JSON-LD writer is hand-written (no library was fast enough, see publish.jsonld_bytes):
+    every document it writes during any test (builds, corpus builds, the CLI, the writer tests)
+    is read back by pyoxigraph and compared with the graph it came from."""
+    write = publish._jsonld
+
+    def checked(rows, compactor):
+        data = write(rows, compactor)
+        assert_jsonld_reads_back(data, rows)
+        return data
+
+    monkeypatch.setattr(publish, "_jsonld", checked)

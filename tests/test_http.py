@@ -32,7 +32,7 @@ from newsgraph.cli import main
 from newsgraph.errors import FetchTimeout, StoreAuthError, WikidataError
 from newsgraph.fetch import fetch_url
 from newsgraph.model import Anchor, Article, Entity, Quote, Record, entity_key
-from newsgraph.publish import write_record
+from newsgraph.record import write_record
 from newsgraph.wikidata import WikidataClient
 
 ENGLISH = (

@@ -9,6 +9,12 @@ class NewsgraphError(Exception):
     exit_code = 10
 
 
+class OutputError(NewsgraphError):
+    """An output file could not be written, or its path holds something that is not a regular file."""
+
+    exit_code = 10
+
+
 class InputError(NewsgraphError):
     """The input article cannot be read: missing, empty, binary or not UTF-8."""
 
