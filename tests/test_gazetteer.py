@@ -210,3 +210,108 @@ def test_user_file_adds_and_overrides(tmp_path):
     assert [r.qid for r in gazetteer.lookup("Russia", "Country")] == ["Q159"]
     # the shipped row is replaced, not duplicated
     assert len([r for r in gazetteer.rows if r.kind == "Country" and r.label == "Ukraine"]) == 1
+
+
+# --------------------------------------------------------------------------- subdivisions, banks, agencies, IOs
+
+
+@pytest.mark.parametrize(
+    "source, count",
+    [
+        ("docs/iso2_list/US.md", 50),  # the 50 states (D.C. is the 'Washington, D.C.' row)
+        ("docs/iso2_list/IN.md", 35),  # 28 states and 8 union territories, less the 2020 merger (sourced apart)
+        ("docs/iso2_list/CN.md", 33),  # 22 provinces, 5 autonomous regions, 4 municipalities, Hong Kong, Macau
+        ("docs/iso2_list/CA.md", 13),
+        ("docs/iso2_list/DE.md", 15),  # Berlin is the capital's row, with the same item
+        ("docs/iso2_list/BR.md", 27),
+        ("docs/iso2_list/AU.md", 8),
+    ],
+)
+def test_first_level_subdivisions_are_complete(gazetteer, source, count):
+    rows = [r for r in gazetteer.rows if source in r.source]
+    assert len(rows) == count
+    assert all(r.kind == "Place" and r.qid for r in rows)
+    assert len({r.qid for r in rows}) == count
+
+
+@pytest.mark.parametrize(
+    "name, kind, qid",
+    [
+        ("Uttar Pradesh", "Place", "Q1498"),
+        ("Orissa", "Place", "Q22048"),  # the former name
+        ("Dadra and Nagar Haveli and Daman and Diu", "Place", "Q77997266"),
+        ("California", "Place", "Q99"),
+        ("Washington State", "Place", "Q1223"),
+        ("Guangdong", "Place", "Q15175"),
+        ("Hong Kong", "Place", "Q8646"),
+        ("Ontario", "Place", "Q1904"),
+        ("Bavaria", "Place", "Q980"),
+        ("North Rhine-Westphalia", "Place", "Q1198"),
+        ("São Paulo state", "Place", "Q175"),
+        ("Queensland", "Place", "Q36074"),
+        ("Federal Reserve", "Organization", "Q53536"),
+        ("the Fed", "Organization", "Q53536"),
+        ("RBI", "Organization", "Q944085"),
+        ("Bank of England", "Organization", "Q183231"),
+        ("Reuters", "Organization", "Q130879"),
+        ("AP", "Organization", "Q40469"),
+        ("Xinhua", "Organization", "Q204839"),
+        ("G20", "Organization", "Q19771"),
+        ("G-7", "Organization", "Q1764511"),
+        ("OPEC", "Organization", "Q7795"),
+        ("WHO", "Organization", "Q7817"),
+        ("Interpol", "Organization", "Q8475"),
+        ("Gulf Cooperation Council", "Organization", "Q217172"),
+    ],
+)
+def test_new_rows_resolve(gazetteer, name, kind, qid):
+    assert [r.qid for r in gazetteer.lookup(name, kind)] == [qid]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # a name read far more often as something else is not an alias of a subdivision or a body
+        "Washington", "New York", "Victoria", "Virginia", "Bremen", "São Paulo", "Rio de Janeiro",
+        "UP", "MP", "BoC", "BIS", "DPA", "Bayern",
+    ],
+)
+def test_names_read_otherwise_are_not_claimed(gazetteer, name):
+    assert gazetteer.lookup(name, "Place") == []
+    assert gazetteer.lookup(name, "Organization") == []
+
+
+def test_only_known_ambiguous_names_are_shared_between_rows(gazetteer):
+    shared = {name for name, rows in gazetteer._index.items() if len(rows) > 1}
+    # 'Georgia': the country and the U.S. state; 'Punjab': the region, the Indian state, the Pakistani province.
+    assert shared == {"georgia", "punjab"}
+
+
+def test_sources_name_public_files(gazetteer):
+    clause = re.compile(r"^github\.com/[\w.-]+/[\w.-]+ \S")
+    for row in gazetteer.rows:
+        if row.qid and row.source.startswith("wikidata via "):
+            for part in row.source[len("wikidata via "):].split("; agrees with "):
+                assert clause.match(part), (row.label, part)
+
+
+def test_new_kinds_link_through_the_extractor_and_linker(nlp, gazetteer):
+    from newsgraph.extract import extract_record
+    from newsgraph.link import link_record
+    from newsgraph.model import Article
+
+    text = (
+        "MUMBAI, March 3 (Reuters) - The Reserve Bank of India kept its key rate unchanged on Tuesday, "
+        "the RBI said, as floods hit Uttar Pradesh and Bavaria. Leaders of the G20 met in Brussels, "
+        "and the Fed said it would wait.\n"
+    )
+    record, _ = link_record(extract_record(Article(id="t", text=text), nlp, gazetteer), gazetteer)
+    linked = {e.name: (e.kind, e.wikidata) for e in record.entities}
+    assert linked["Reserve Bank of India"] == ("Organization", "Q944085")
+    assert linked["Uttar Pradesh"] == ("Place", "Q1498")
+    assert linked["Bavaria"] == ("Place", "Q980")
+    assert linked["Group of Twenty"] == ("Organization", "Q19771")
+    assert linked["Federal Reserve"] == ("Organization", "Q53536")
+    assert linked["Reuters"] == ("Organization", "Q130879")
+    # 'RBI' is the same entity as the bank, not a second one
+    assert sum(1 for e in record.entities if e.wikidata == "Q944085") == 1

@@ -329,3 +329,27 @@ def test_offices_of_nato_members_link(shipped, title, country, qid):
     role = Role(person=person.key, title=title, of=place.key)
     out, _ = link_record(record("...", person, place, roles=[role]), shipped)
     assert out.roles[0].office_wikidata == qid
+
+
+def test_shipped_punjab_is_ambiguous_without_context(shipped):
+    punjab = ent("Place", "Punjab")
+    out, decisions = link_record(record("Floods hit Punjab.", punjab), shipped)
+    assert out.entities[0].wikidata is None
+    assert by_key(decisions)[punjab.key].ambiguous
+
+
+@pytest.mark.parametrize(
+    "text, qid",
+    [("Floods in Indian Punjab spread to Punjab's capital.", "Q22424"),
+     ("Pakistani Punjab, the most populous province: Punjab voted.", "Q4478")],
+)
+def test_shipped_punjab_resolved_by_another_name_in_the_article(shipped, text, qid):
+    punjab = ent("Place", "Punjab")
+    out, _ = link_record(record(text, punjab), shipped)
+    assert out.entities[0].wikidata == qid
+
+
+def test_shipped_georgia_state_resolved_by_another_name_in_the_article(shipped):
+    georgia = ent("Place", "Georgia")
+    out, _ = link_record(record("Voters in the State of Georgia went to the polls; Georgia counts.", georgia), shipped)
+    assert out.entities[0].wikidata == "Q1428"
