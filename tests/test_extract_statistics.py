@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.numbers import cardinal_value, fold_value, format_value, fraction_value
+from newsgraph.extract.statistics.values import cardinal_value, fold_value, format_value, fraction_value
 from newsgraph.extract.statistics import find_statistics
 from newsgraph.model import Statistic
 

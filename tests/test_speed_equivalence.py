@@ -8,8 +8,9 @@ from newsgraph import namespaces
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities import _strip
 from newsgraph.extract.names import name_key
-from newsgraph.gazetteer import Gazetteer, GazetteerRow, normalise
+from newsgraph.gazetteer import Gazetteer, GazetteerRow
 from newsgraph.mapping import NG, RDF, WD
+from newsgraph.text import normalise
 
 
 def test_normalise_is_the_same_for_ascii_and_non_ascii_spellings():

@@ -11,10 +11,10 @@ never by object identity, so that a reviewed YAML file stays easy to edit.
 from __future__ import annotations
 
 import dataclasses
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+
+from newsgraph.text import slugify
 
 RECORD_FORMAT = "newsgraph-record/1"
 
@@ -174,14 +174,6 @@ class Record:
 
 
 # --------------------------------------------------------------------------- keys
-
-
-def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by '-': 'Türkiye’s Navy' -> 'turkiye-s-navy'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", text.casefold())
-    return "-".join(words) or "x"
 
 
 def entity_key(kind: str, name: str) -> str:

@@ -24,7 +24,8 @@ import yaml
 
 from newsgraph.errors import FetchRefused, InputError, NotEnglish, RecordError
 from newsgraph.fetch import FetchedPage, Fetcher, fetch_url
-from newsgraph.model import Article, Record, record_from_dict, slugify
+from newsgraph.model import Article, Record, record_from_dict
+from newsgraph.text import slugify
 
 #: Files larger than this are refused: no news article is 20 MB of text.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # httpx takes 0.1 s to import; only online linking needs it
 
 from newsgraph import __version__
 from newsgraph.errors import WikidataError
-from newsgraph.gazetteer import normalise
+from newsgraph.text import normalise
 
 API_URL = "https://www.wikidata.org/w/api.php"
 API_ENV = "NEWSGRAPH_WIKIDATA_API"

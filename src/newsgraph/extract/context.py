@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.anchors import make_anchor
+from newsgraph.extract.docindex import DocIndex
 from newsgraph.extract.names import name_key
-from newsgraph.gazetteer import Gazetteer, normalise
+from newsgraph.gazetteer import Gazetteer
 from newsgraph.model import Entity, entity_key
+from newsgraph.text import demonyms, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,6 +40,7 @@ class ArticleContext:
     renamed: dict[str, str] = field(default_factory=dict)
     # The parsed doc and its text: spaCy's Doc.text joins every token's text again on each access.
     _doc_text: tuple[Doc, str] | None = field(default=None, repr=False)
+    _doc_index: tuple[Doc, DocIndex] | None = field(default=None, repr=False)
 
     def doc_text(self, doc: Doc) -> str:
         """`doc.text`, built once for the doc the steps share."""
@@ -48,6 +51,12 @@ class ArticleContext:
     def set_doc_text(self, doc: Doc, text: str) -> None:
         """Tell the context the text `doc` was parsed from (so it is never rebuilt)."""
         self._doc_text = (doc, text)
+
+    def index(self, doc: Doc) -> DocIndex:
+        """The sentences, entities and token offsets of `doc`, indexed once for the steps to share."""
+        if self._doc_index is None or self._doc_index[0] is not doc:
+            self._doc_index = (doc, DocIndex(doc, self.doc_text(doc)))
+        return self._doc_index[1]
 
     # ------------------------------------------------------------------ entities
 
@@ -80,6 +89,31 @@ class ArticleContext:
             if anchor not in entity.mentions:
                 entity.mentions.append(anchor)
         return entity.key
+
+    def register_country(self, written: str, start: int, end: int) -> str | None:
+        """The key of a country written as `written` at text[start:end], registered under the
+        gazetteer's label with the written form as an alias; None if it is not a known country."""
+        rows = self.gazetteer.lookup(written, "Country")
+        if not rows:
+            return None
+        if self.resolve(written, "Country") is None:
+            self.register(rows[0].label, "Country")
+        return self.register(written, "Country", start, end)
+
+    def country_of_demonym(self, adjective: str, start: int | None = None, end: int | None = None) -> str | None:
+        """The key of the country a nationality adjective names ("Latvian" -> Latvia), or None.
+
+        With the adjective's span, a country the text never names is registered, the adjective
+        its mention ("Latvian Prime Minister …" makes Latvia the post's owner). Without it only
+        a country already registered is found ("Russian forces": an adjective alone adds no entity)."""
+        country = demonyms().get(adjective.casefold())
+        if country is None:
+            return None
+        known = self.resolve(country, "Country")
+        if known is not None or start is None or end is None:
+            return known
+        rows = [r for r in self.gazetteer.lookup(country) if r.kind == "Country"]
+        return self.register(rows[0].label if rows else country, "Country", start, end)
 
     def add_alias(self, key: str, alias: str) -> None:
         """Record another written form of a registered entity (no-op for its own name)."""

@@ -20,40 +20,34 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.names import name_key
 from newsgraph.extract.lexicon import (
     COUNTRIES_WITH_THE,
     CURRENCY_CODES,
     EVENT_NOUNS,
-    MINISTRY_FULL,
     MONTHS,
     ORG_HEADS,
+    SERVICE_NAMES,
     SPEECH_VERBS,
     TITLE_HEADS,
-    SERVICE_NAMES,
     WEEKDAYS,
-    country_adjective,
-    demonyms,
     is_title_word,
 )
-from newsgraph.gazetteer import GazetteerRow, normalise
+from newsgraph.extract.names import name_key
+from newsgraph.gazetteer import GazetteerRow
+from newsgraph.text import country_adjective, demonyms, ministry_field, normalise, word_set
 
 # Source reliability at equal span length: lower wins.
 _PERSON_RULE, _GAZETTEER, _EVENT_RULE, _NER = 0, 1, 2, 3
 
 _MAX_GAZETTEER_TOKENS = 7
 _POSSESSIVE = ("’s", "'s", "’", "'")
-_LOWER_JOINERS = {"of", "and", "the", "for", "on", "in", "de", "du", "der", "von", "van", "al", "bin", "da", "la", "le"}
+_LOWER_JOINERS = word_set("name-joiners.txt")
 # Lower-case particles inside names: "Ursula von der Leyen", "Pieter van Dam".
-_NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "du", "del", "della", "di", "al", "bin", "ben", "la", "le", "ter", "ten"}
+_NAME_PARTICLES = word_set("name-particles.txt")
 # Words after which a capitalised name is a person's: "… replacing Jane Roe".
-_PERSON_BEFORE = {"replacing", "replaced", "succeeding", "succeeded", "predecessor", "successor", "counterpart", "colleague",
-                  "appointed", "dismissed", "nominated"}
+_PERSON_BEFORE = word_set("person-cues.txt")
 # Words that start sentences or clauses in title case without being names.
-_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "despite", "additionally", "however", "meanwhile", "he", "she", "it",
-              "they", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "our", "its", "but",
-              "and", "or", "as", "after", "before", "while", "when", "if", "according", "also", "minister", "mr", "mrs",
-              "ms", "dr", "prof"}
+_NOT_NAMES = word_set("not-names.txt")
 # "Jane Roe was appointed …", "Jane Roe became …": the subject of an appointment is a person.
 _APPOINTED_AFTER = re.compile(
     r"\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:appointed|named|elected|sworn\s+in|confirmed)|assumed\s+the|became|took\s+office)\b"
@@ -544,10 +538,8 @@ def _person_ok(name: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[0].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
 
 
-_TAKE_VERBS = {"capture", "liberate", "occupy", "seize", "take", "storm", "encircle", "shell", "attack", "strike",
-               "defend", "hold", "recapture", "retake", "bomb", "surround", "evacuate", "enter", "reach", "advance",
-               "visit", "leave"}
-_PLACE_PREPOSITIONS = {"in", "near", "around", "outside", "towards", "toward", "into", "across", "through"}
+_TAKE_VERBS = word_set("place-verbs.txt")
+_PLACE_PREPOSITIONS = word_set("place-prepositions.txt")
 
 
 def _told_outlet(ent: Span) -> bool:
@@ -606,8 +598,7 @@ def ministry_form(name: str) -> str:
     m = re.match(r"^(?P<field>[A-Z][\w-]*)\s+Ministry\b(?P<rest>.*)$", name)
     if m is None or m.group("field").casefold() in demonyms():
         return name
-    field = MINISTRY_FULL.get(m.group("field").casefold(), m.group("field"))
-    return f"Ministry of {field}{m.group('rest')}"
+    return f"Ministry of {ministry_field(m.group('field'))}{m.group('rest')}"
 
 
 def with_article(country: str) -> str:

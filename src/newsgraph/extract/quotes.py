@@ -23,6 +23,7 @@ from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import OBJECT_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, TITLE_HEADS
 from newsgraph.model import Claim, Quote, Role
+from newsgraph.text import word_set
 
 _SPEECH = rf"(?:{SPEECH_WORDS})"
 # After a closing mark: ', Roe said', ' said Roe', ' he concluded', ' the minister added'.
@@ -43,8 +44,7 @@ _CLAUSE_THEN_WHO = re.compile(rf"^(?P<claim>[^“”\"]{{12,}}?),\s+(?P<who>[^,�
 _ACCORDING_START = re.compile(r"^\s*according\s+to\s+(?P<who>[^,“”\"\n]{1,80}?),\s+", re.IGNORECASE)
 # 'Roe: Russia lost 300 tanks in May' (a headline form).
 _WHO_COLON = re.compile(r"^(?P<who>[A-Z][^:“”\"\n]{1,60}?):\s+(?P<claim>[^“”\"\n]{12,})$")
-_SPEECH_NOUNS = {"address", "speech", "remarks", "statement", "briefing", "press", "interview", "spoke", "speaking",
-                 "addressed", "addressing", "said", "told", "presentation"}
+_SPEECH_NOUNS = word_set("speech-nouns.txt")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MAX_SCARE_WORDS = 3
 _MAX_UNATTRIBUTED_WORDS = 6

@@ -23,28 +23,19 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import (
-    MINISTRY_FULL,
-    MONTHS,
-    PERSON_PRONOUNS,
-    TITLE_HEADS,
-    TITLE_JOINERS,
-    demonyms,
-    is_title_word,
-)
+from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, TITLE_HEADS, TITLE_JOINERS, is_title_word
 from newsgraph.model import Role
+from newsgraph.text import demonyms, post_title, word_set
 
 _POSSESSIVE = {"’s", "'s", "’", "'"}
 _OWNER_KINDS = ("Country", "Organization")
 # How far left of a name a title may start (tokens).
 _MAX_TITLE_TOKENS = 16
-# Words before a rank that still belong to the post, not to its subject ("Deputy Defense Minister").
-_RANK_PREFIX = {"deputy", "first", "vice", "acting", "prime"}
-_RANKS = {"general", "colonel", "lieutenant", "major", "captain", "sergeant", "admiral", "marshal", "brigadier"}
+_RANKS = word_set("ranks.txt")
 # Words before a post that say when it was held, not what it is.
-_TIME_MODIFIERS = {"former", "ex", "ex-", "outgoing", "incoming", "then", "new", "newly-appointed", "current", "acting-"}
+_TIME_MODIFIERS = word_set("time-modifiers.txt")
 # Written short before a name: "Gen. Jane Roe", "Lt. Gen. Jane Roe", "Rear Adm. Jane Roe".
-_RANK_ABBREVIATIONS = {"gen", "lt", "col", "maj", "capt", "sgt", "adm", "brig", "rear", "vice"}
+_RANK_ABBREVIATIONS = word_set("rank-abbreviations.txt")
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = (
@@ -201,7 +192,7 @@ def _parse_title(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleCont
         else:
             return None
     elif k < b and doc[k].text.casefold() in demonyms() and doc[k].text[0].isupper():
-        owner = _country_key(doc[k], ctx)
+        owner = ctx.country_of_demonym(doc[k].text, doc[k].idx, doc[k].idx + len(doc[k]))
         k += 1
     if k < b and doc[k].lower_ in _TIME_MODIFIERS:
         k += 1  # "Ukraine's former commander-in-chief"
@@ -239,7 +230,7 @@ def _parse_title(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleCont
         return None  # "General Jane Roe", "Lieutenant General Jane Roe": a military rank, not a post
     if len(words) == 1 and owner is None and words[0].islower():
         return None  # "her deputy, Jane Roe": a relation, not a named post
-    return canonical_title(words), owner
+    return post_title(words), owner
 
 
 def _owner_chain(doc: Doc, k: int, b: int, mentions: _Mentions) -> str | None:
@@ -270,37 +261,6 @@ def _without_trailing_rank(words: list[str]) -> list[str]:
     if block == 1 and words[n - 1].casefold() in TITLE_HEADS:
         return words
     return words[:n]
-
-
-def canonical_title(words: list[str]) -> str:
-    """'Defense Minister' -> 'Minister of Defense'; 'prime minister' -> 'Prime Minister'."""
-    words = [w if w.casefold() in TITLE_JOINERS else w[:1].upper() + w[1:] for w in words]
-    lower = [w.casefold() for w in words]
-    if len(words) >= 2 and lower[-1] == "minister" and "of" not in lower and "for" not in lower:
-        prefix = []
-        i = 0
-        while i < len(words) - 1 and lower[i] in _RANK_PREFIX:
-            prefix.append(words[i])
-            i += 1
-        subject = words[i:-1]
-        if subject:
-            field = " ".join(subject)
-            field = MINISTRY_FULL.get(field.casefold(), field)
-            return " ".join([*prefix, words[-1], "of", field])
-    return " ".join(words)
-
-
-def _country_key(token, ctx: ArticleContext) -> str | None:
-    """The country a demonym names ("Latvian" -> Latvia); registered, with the adjective as its
-    mention, when the text never names the country itself."""
-    country = demonyms().get(token.text.casefold())
-    if country is None:
-        return None
-    known = ctx.resolve(country, "Country")
-    if known is not None:
-        return known
-    rows = [r for r in ctx.gazetteer.lookup(country) if r.kind == "Country"]
-    return ctx.register(rows[0].label if rows else country, "Country", token.idx, token.idx + len(token))
 
 
 def _title_before(doc: Doc, m: _Mention, mentions: _Mentions, ctx: ArticleContext) -> tuple[str, str | None, int] | None:
@@ -366,7 +326,7 @@ def _title_of_unknown(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: Articl
                 words = [t.text for t in doc[a:k]]
                 if words and all(is_title_word(w) for w in words) and any(w.casefold() in TITLE_HEADS for w in words):
                     if not all(w.casefold() in _RANKS for w in words):
-                        return canonical_title(words), None
+                        return post_title(words), None
             return None
     return None
 
@@ -386,7 +346,7 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
         # "Parliament appointed Jane Roe as defense minister": the person is the object.
         if re.search(r"\b(?:was|were|is|are|been|being)\s+$", text[: verb.start()]):
             continue
-        obj = mentions.by_start.get(_token_at(doc, sent.start_char + verb.end()))
+        obj = mentions.by_start.get(ctx.index(doc).token_at(sent.start_char + verb.end()))
         if obj is None or obj.kind != "Person":
             continue
         after = doc[obj.end - 1].idx + len(doc[obj.end - 1])
@@ -398,7 +358,7 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
         if re.search(r"\bwho\s+$", text[: verb.start()]):
             continue  # "John Doe, who replaced …": the subject is Doe, handled as an appointment
         person = _subject_before(doc, sent, sent.start_char + verb.start(), mentions, ctx)
-        obj = mentions.by_start.get(_token_at(doc, sent.start_char + verb.end()))
+        obj = mentions.by_start.get(ctx.index(doc).token_at(sent.start_char + verb.end()))
         if person is None or obj is None or obj.kind != "Person" or obj.key == person:
             continue
         after = doc[obj.end - 1].idx + len(doc[obj.end - 1])
@@ -441,11 +401,6 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
             # "replacing John Doe": Doe held the post until then (implied, so no start for him).
             out.append(_Found(predecessor, title, of, a_start, title_end, end=start))
     return out
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else -1
 
 
 def _longest_title_at(doc: Doc, char: int, sent: Span, mentions: _Mentions, ctx: ArticleContext):
