@@ -164,7 +164,15 @@ def post_title_key(title: str) -> str:
     return text
 
 
-# --------------------------------------------------------------------------- token look-ups
+# --------------------------------------------------------------------------- offsets and tokens
+
+
+def trimmed_end(text: str, i: int) -> int:
+    """Where the text before offset i ends without its trailing whitespace: len(text[:i].rstrip()),
+    without copying what comes before (asked of long articles again and again)."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
 
 
 def token_index_at(starts: Sequence[int], offset: int) -> int:

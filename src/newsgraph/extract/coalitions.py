@@ -493,9 +493,9 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[t
     knows as a Country ("United Kingdom", "Sweden"; the recogniser misses some)."""
     out = []
     # A run's text is sliced from the doc's text (what Span.text gives, without building spans);
-    # Doc.ents builds every entity span on each access, so it is read once.
+    # Doc.ents builds every entity span on each access: the context's index holds them.
     text = ctx.doc_text(doc)
-    ents = doc.ents
+    index = ctx.index(doc)
     i = start
     while i < end:
         t = doc[i]
@@ -508,7 +508,8 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[t
             written = text[run_start:run_end]
             if "\n" in written or not last.text[:1].isalnum():
                 continue
-            if t.ent_type_ == "PERSON" and any(e.start <= i < e.end and (e.start, e.end) != (i, i + n) for e in ents):
+            ent = index.entity_at(i) if t.ent_type_ == "PERSON" else None
+            if ent is not None and (ent.start, ent.end) != (i, i + n):
                 continue  # "Chad Smith" is a person; a lone "Denmark" taken for one is still the country
             if ctx.gazetteer.lookup(written, "Country"):
                 out.append((written, run_start, run_end))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -104,6 +105,26 @@ class _Mentions:
                 self.by_start[span.start] = mention
             if span.end not in self.by_end or self.by_end[span.end].start > span.start:
                 self.by_end[span.end] = mention
+        # The persons in text order, and those that end a clause's subject: for the look-ups of
+        # the person named near an offset, which would otherwise walk every mention each time.
+        self.persons = sorted((m for m in self.by_start.values() if m.kind == "Person"), key=lambda m: m.start)
+        self.person_starts = [m.start for m in self.persons]
+        self.person_chars = [doc[m.start].idx for m in self.persons]
+        self.subjects = [m for m in self.persons if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        self.subject_starts = [m.start for m in self.subjects]
+
+    def first_person_from(self, first: int, stop: int) -> _Mention | None:
+        """The first person named at a character offset in [first, stop)."""
+        i = bisect_left(self.person_chars, first)
+        return self.persons[i] if i < len(self.persons) and self.person_chars[i] < stop else None
+
+    def last_person_before(self, token: int, subjects_only: bool = False) -> _Mention | None:
+        """The person (or the subject person) named last before token `token`, ending before it."""
+        persons, starts = (self.subjects, self.subject_starts) if subjects_only else (self.persons, self.person_starts)
+        for k in range(bisect_left(starts, token) - 1, -1, -1):
+            if persons[k].end <= token:
+                return persons[k]
+        return None
 
 
 def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
@@ -377,8 +398,8 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
                 pred = _PREDECESSOR.search(ctx.text, bare.end(), sent.end_char)
                 predecessor = None
                 if pred is not None:
-                    later = [p for p in mentions.by_start.values() if p.kind == "Person" and pred.end() <= doc[p.start].idx < pred.end() + 60]
-                    predecessor = min(later, key=lambda p: p.start).key if later else None
+                    later = mentions.first_person_from(pred.end(), pred.end() + 60)
+                    predecessor = later.key if later is not None else None
                 if date_match is not None or predecessor is not None:
                     untitled.append(_Found(person, "", None, sent.start_char + verb_start, bare.end(),
                                            start=_iso(date_match) if date_match else None, predecessor=predecessor))
@@ -391,9 +412,9 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
         pred = None if predecessor is not None else _PREDECESSOR.search(rest)
         if pred is not None:
             pos = title_end + pred.end()
-            later = [p for p in mentions.by_start.values() if p.kind == "Person" and pos <= doc[p.start].idx < pos + 60]
-            if later:
-                predecessor = min(later, key=lambda p: p.start).key
+            later = mentions.first_person_from(pos, pos + 60)
+            if later is not None:
+                predecessor = later.key
         anchor_start = doc.char_span(sent.start_char + verb_start, sent.end_char, alignment_mode="expand")
         a_start = anchor_start.start_char if anchor_start is not None else title_start
         out.append(_Found(person, title, of, a_start, title_end, start=start, predecessor=predecessor))
@@ -425,18 +446,21 @@ def _longest_title_at(doc: Doc, char: int, sent: Span, mentions: _Mentions, ctx:
 def _subject_before(doc: Doc, sent: Span, char: int, mentions: _Mentions, ctx: ArticleContext) -> str | None:
     """The person the appointment clause is about: the last person named before the verb,
     or, for 'He/She was appointed', the last person named before the sentence."""
-    persons = [m for m in mentions.by_start.values() if m.kind == "Person" and sent.start <= m.start and doc[m.end - 1].idx < char]
-    if persons:
-        return max(persons, key=lambda m: m.start).key
+    last = None
+    k = bisect_left(mentions.person_starts, sent.start)
+    while k < len(mentions.persons) and mentions.person_chars[k] < char:
+        m = mentions.persons[k]
+        if doc[m.end - 1].idx < char:
+            last = m
+        k += 1
+    if last is not None:
+        return last.key
     if sent[0].lower_ in PERSON_PRONOUNS:
-        earlier = [m for m in mentions.by_start.values() if m.kind == "Person" and m.end <= sent.start]
         # 'He' continues the person the text was about: the latest person who was a subject,
         # not one named as an object ("Roe succeeded Doe as … . He previously served as …").
-        subjects = [m for m in earlier if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return max(subjects, key=lambda m: m.start).key
-        if earlier:
-            return max(earlier, key=lambda m: m.start).key
+        earlier = mentions.last_person_before(sent.start, subjects_only=True) or mentions.last_person_before(sent.start)
+        if earlier is not None:
+            return earlier.key
     return None
 
 

@@ -32,37 +32,28 @@ if TYPE_CHECKING:
 
 # --------------------------------------------------------------------------- word lists
 
-
 #: Nouns of change: "a 30% rise in …".
 CHANGE_NOUNS = word_set("change-nouns.txt")
-
 
 #: "the death toll rose to 45": these verbs make the number a level, not a change.
 LEVEL_VERBS = word_set("level-verbs.txt")
 
-
 #: Words for "how much of": the number of X, the volume of X, the share of X.
 QUANTITY_NOUNS = word_set("quantity-nouns.txt")
-
 
 #: Nouns that measure something named after "of": "1,000 square kilometers of territory".
 MEASURE_NOUNS = word_set("measure-nouns.txt")
 
-
 #: Nouns named together with what they are for: "demand for interceptors", "needs in air defence".
 NEED_NOUNS = word_set("need-nouns.txt")
-
 
 #: Adverbs and nouns that give a rate: "daily" is per day.
 RATE_ADVERBS = word_map("rate-words.tsv", "written", "per")
 
-
 #: How the counted thing of a sum of money is named: the currency in words.
 CURRENCY_WORDS = word_map("currency-names.tsv", "code", "name")
 
-
 _MODEL_NAME = re.compile(r"^[A-Za-z][\w.]*-[\w.-]*\d[\w.-]*$")
-
 
 #: A model designator mixing digits and letters: "2A6", "1A5", "M1A2", "CV90".
 _DESIGNATOR = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*$")
@@ -392,7 +383,6 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
 
 
 # --------------------------------------------------------------------------- a number without a noun of its own
-
 
 #: Words before a number that compare it with the number just before: "300,000, up from 100,000".
 _COMPARED_WITH = (("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to"), ("against",),

@@ -19,10 +19,8 @@ from newsgraph.extract.docindex import DocIndex
 #: Parts of speech of a noun.
 NOUNS = {"NOUN", "PROPN"}
 
-
 #: Pronouns that stand for what is counted or who did it: never its name.
 PRONOUNS = {"it", "they", "them", "its", "their"}
-
 
 _KEY = "newsgraph.statistics"
 

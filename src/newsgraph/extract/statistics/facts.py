@@ -5,6 +5,7 @@ period, subject and claimant; the mentions of one fact (headline, body, quote) a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -34,6 +35,8 @@ from newsgraph.text import word_set
 
 @dataclass
 class Mention:
+    """One written mention of a number fact, before the mentions of one fact are merged."""
+
     stat: Statistic
     offset: int
     in_headline: bool
@@ -195,7 +198,6 @@ def _in_headline(ctx: ArticleContext, offset: int) -> bool:
 
 # --------------------------------------------------------------------------- one fact, many mentions
 
-
 #: Words left out when two descriptions of what is counted are compared.
 _STOP_WORDS = word_set("content-stop-words.txt")
 
@@ -251,15 +253,43 @@ def _merge_headline_groups(groups: list[list[Mention]]) -> list[list[Mention]]:
     return sorted(out, key=lambda g: min(m.offset for m in g))
 
 
-def _merge(mentions: list[Mention], ctx: ArticleContext) -> list[Statistic]:
+def _compared_as(m: Mention) -> tuple:
+    """What `_compatible` reads of the mention it is compared with: mentions alike in this are
+    compatible with the same mentions."""
+    s = m.stat
+    return (s.value, s.kind == "relative change", s.unit or "", frozenset(m.head_words), s.claimed_by, s.subject, s.period)
+
+
+def _group(mentions: list[Mention]) -> list[list[Mention]]:
+    """Each mention joins the first group (in the order they were started) with a member it is
+    compatible with, else starts a group. Only groups with a member of about the same value can
+    have one, and only one member of each kind (`_compared_as`) needs asking, so a long article
+    is not compared mention by mention with everything before it."""
     groups: list[list[Mention]] = []
+    kinds: list[dict[tuple, Mention]] = []  # per group, one member of each kind
+    groups_of: dict[float, set[int]] = {}  # value -> the groups with a member of that value
+    values: list[float] = []  # the values of groups_of, sorted
     for m in mentions:
-        for group in groups:
-            if any(_compatible(m, other) for other in group):
-                group.append(m)
+        value = float(m.stat.value)
+        reach = 2e-9 * max(1.0, abs(value))  # wider than `_compatible`'s tolerance: it decides
+        near = values[bisect_left(values, value - reach) : bisect_right(values, value + reach)]
+        for g in sorted({g for v in near for g in groups_of[v]}):
+            if any(_compatible(m, other) for other in kinds[g].values()):
                 break
         else:
-            groups.append([m])
+            g = len(groups)
+            groups.append([])
+            kinds.append({})
+        groups[g].append(m)
+        kinds[g].setdefault(_compared_as(m), m)
+        if value not in groups_of:
+            insort(values, value)
+        groups_of.setdefault(value, set()).add(g)
+    return groups
+
+
+def _merge(mentions: list[Mention], ctx: ArticleContext) -> list[Statistic]:
+    groups = _group(mentions)
     groups = _merge_headline_groups(groups)
     out: list[Statistic] = []
     for group in groups:

@@ -20,38 +20,29 @@ from newsgraph.text import word_map, word_set, word_table
 
 # --------------------------------------------------------------------------- word lists
 
-
 #: Currency signs and codes before a figure, and currency words after it, with ISO codes.
 CURRENCY_BEFORE = word_map("currency-signs.tsv", "written", "code")
 CURRENCY_AFTER = word_map("currency-words.tsv", "written", "code")
 
-
 PERCENT_WORDS = word_set("percent-words.txt")
-
 
 #: Comparatives after "N times": "six times more", "three times as many".
 COMPARATIVES = word_set("comparatives.txt")
 
-
 #: Verbs of change: "increased by a third", "grew 30%".
 CHANGE_VERBS = word_set("change-verbs.txt")
-
 
 #: Verbs that multiply what they change: "tripled their output" is three times the output.
 CHANGE_MULTIPLIERS = {verb: float(factor) for verb, factor in word_table("change-multipliers.tsv", ("verb", "factor"))}
 
-
 #: Nouns of time: a number counting them is a duration or a date, not a count of things.
 TIME_NOUNS = word_set("time-nouns.txt")
-
 
 #: Words after which a number is a label, not an amount: "Article 5", "page 3" (and "#", see `is_label_or_date`).
 LABEL_WORDS = word_set("label-words.txt")
 
-
 #: Words before a small number that refer back rather than count: "the two ministers".
 DEFINITE_WORDS = word_set("definite-words.txt")
-
 
 #: Entity labels whose numbers are part of a name.
 NAME_ENTITIES = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
@@ -310,11 +301,9 @@ def _weight_context(doc: Doc, j: int) -> bool:
 
 # --------------------------------------------------------------------------- one sum in two currencies
 
-
 #: What stands between a sum and the same sum in another currency: " (about ", ", or around ", " – some ".
 _CONVERSION_GAP = re.compile(r"^\s*[(\[,–—-]?\s*(?:or\s+|i\.e\.\s+|equivalent\s+to\s+|equal\s+to\s+)?"
                              r"(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|circa|c\.|~|≈)?\s*$", re.I)
-
 
 _PAID_FOR = re.compile(r"^\s+(?:in|of|for|on|worth\s+of)\s+[\w'’ -]{1,40}?(?=\s*,)", re.I)
 

@@ -16,7 +16,6 @@ from newsgraph.text import word_set, word_table
 
 # --------------------------------------------------------------------------- word lists
 
-
 #: Hedges written before a number and their qualifier, longest first so "well over" wins over "over".
 HEDGES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
     sorted(
@@ -25,18 +24,14 @@ HEDGES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
     )
 )
 
-
 #: Written after the number: "400 or so", "400 or more".
 TRAILING_HEDGES = {tuple(words.split()): qualifier for words, qualifier in word_table("trailing-hedges.tsv", ("words", "qualifier"))}
-
 
 #: Clause-introducing words that make what follows hypothetical.
 HYPOTHETICAL_MARKS = word_set("hypothetical-marks.txt")
 
-
 #: Modals of the clause an 'if' clause conditions: "it would lose", "they could supply".
 CONDITIONAL_MODALS = word_set("conditional-modals.txt")
-
 
 #: Words of time the tagger does not mark as dates: "launched 40 drones overnight".
 NIGHT_WORDS = word_set("night-words.txt")
@@ -85,12 +80,9 @@ def is_hypothetical(token: Token) -> bool:
 
 # --------------------------------------------------------------------------- periods
 
-
 ORDINAL = re.compile(r"^(?:the\s+)?\d+(?:st|nd|rd|th)$", re.I)
 
-
 _PERIOD_LEAD = re.compile(r"^(?:(?:in|over|during|within|for|throughout|across|of|on|at)\s+)?(?:(?:just|only|the|a)\s+)*", re.I)
-
 
 #: "since the start of the full-scale invasion", "since the beginning of the war": a period without a date.
 _SINCE_EVENT = re.compile(r"^since\s+the\s+(?:start|beginning|outbreak|launch|onset)\s+of\s+(?:the\s+|this\s+)?[\w-]+(?:\s+[\w-]+){0,2}?"
