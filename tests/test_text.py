@@ -12,6 +12,7 @@ from newsgraph.text import (
     country_adjective,
     demonyms,
     fold_accents,
+    line_start,
     ministry_field,
     normalise,
     post_title,
@@ -84,6 +85,14 @@ def test_demonyms_name_countries_and_countries_their_first_adjective():
 def test_token_index_at_finds_the_token_holding_an_offset():
     starts = [0, 4, 10]  # "One two,   three"
     assert [token_index_at(starts, offset) for offset in (0, 3, 4, 9, 10, 50)] == [0, 0, 1, 1, 2, 2]
+
+
+def test_line_start_is_where_the_line_holding_an_offset_starts():
+    text = "Headline\nFirst line of the body\n\nSecond paragraph"
+    assert line_start(text, text.index("line of")) == text.index("First")
+    assert line_start(text, text.index("Second") + 3) == text.index("Second")
+    assert line_start(text, 3) == 0
+    assert line_start(text, text.index("\n\n") + 1) == text.index("\n\n") + 1  # the empty line
 
 
 def test_trimmed_end_is_the_end_of_the_text_before_without_its_spaces():

@@ -167,6 +167,11 @@ def post_title_key(title: str) -> str:
 # --------------------------------------------------------------------------- offsets and tokens
 
 
+def line_start(text: str, offset: int) -> int:
+    """The offset where the line holding `offset` starts."""
+    return text.rfind("\n", 0, offset) + 1
+
+
 def trimmed_end(text: str, i: int) -> int:
     """Where the text before offset i ends without its trailing whitespace: len(text[:i].rstrip()),
     without copying what comes before (asked of long articles again and again)."""

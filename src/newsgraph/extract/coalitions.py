@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
 from newsgraph.model import Coalition, CoalitionMember
-from newsgraph.text import normalise, word_map, word_set
+from newsgraph.text import line_start, normalise, word_map, word_set
 
 #: Words that say a country leads: "taken the lead", "led by", "co-leads", "heads".
 LEAD_CUES = re.compile(
@@ -305,7 +305,7 @@ def _from_prose(doc: Doc, ctx: ArticleContext, found: dict[str, _Found], list_li
     for sent in doc.sents:
         if sent.start_char >= ctx.body_end:
             break
-        mentions = [m for t in sent if (m := _prose_mention(doc, t)) is not None and _line_start(ctx.text, t.idx) not in list_lines]
+        mentions = [m for t in sent if (m := _prose_mention(doc, t)) is not None and line_start(ctx.text, t.idx) not in list_lines]
         if not mentions:
             continue
         countries = _countries_in(doc, ctx, sent.start, sent.end)
@@ -438,10 +438,6 @@ _LED_BY_BEFORE = re.compile(r"\b(?:(?:co-?)?led|headed|chaired|spearheaded)\s+by
 
 #: What stands between two countries of one list: ", ", " and ", ", and the ".
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as|together with)?\s*(?:the\s+)?$", re.I)
-
-
-def _line_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
 
 
 #: Verbs whose object "it" may be a coalition named just before.

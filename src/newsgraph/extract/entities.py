@@ -27,6 +27,7 @@ from newsgraph.extract.lexicon import (
     EVENT_NOUNS,
     MONTHS,
     ORG_HEADS,
+    POSSESSIVE_MARKS,
     SERVICE_NAMES,
     SPEECH_VERBS,
     TITLE_HEADS,
@@ -42,7 +43,6 @@ from newsgraph.text import country_adjective, demonyms, ministry_field, normalis
 _PERSON_RULE, _GAZETTEER, _EVENT_RULE, _NER = 0, 1, 2, 3
 
 _MAX_GAZETTEER_TOKENS = 7
-_POSSESSIVE = ("’s", "'s", "’", "'")
 _LOWER_JOINERS = word_set("name-joiners.txt")
 # Lower-case particles inside names: "Ursula von der Leyen", "Pieter van Dam".
 _NAME_PARTICLES = word_set("name-particles.txt")
@@ -220,7 +220,7 @@ def _gazetteer_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         for n in range(min(_MAX_GAZETTEER_TOKENS, len(doc) - i), 0, -1):
             last = i + n - 1
             span_text = text[starts[i] : starts[last] + len(words[last])]
-            if "\n" in span_text or words[last] in _POSSESSIVE:
+            if "\n" in span_text or words[last] in POSSESSIVE_MARKS:
                 continue
             name, start, end = _strip(span_text, starts[i])
             if not name or not name[0].isupper() or not ctx.gazetteer.knows(name):
@@ -684,7 +684,7 @@ def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[
 
 def _after_country_possessive(doc: Doc, i: int, ctx: ArticleContext) -> bool:
     """Whether token i follows a known country's possessive: 'Ukraine's [Navy]'."""
-    if i < 2 or doc[i - 1].text not in _POSSESSIVE:
+    if i < 2 or doc[i - 1].text not in POSSESSIVE_MARKS:
         return False
     return any(r.kind == "Country" for r in _known(ctx, doc[i - 2].text))
 

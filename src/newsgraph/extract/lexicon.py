@@ -31,6 +31,9 @@ MONTHS = {name: int(number) for name, number in word_table("months.tsv", ("name"
 
 WEEKDAYS = word_set("weekdays.txt")
 
+#: The possessive endings as spaCy splits them off a name: "Latvia's", "Latvia’s", "the Chiefs'".
+POSSESSIVE_MARKS = frozenset({"’s", "'s", "’", "'"})
+
 #: Pronouns that refer back to a person who spoke.
 PERSON_PRONOUNS = frozenset({"he", "she"})
 

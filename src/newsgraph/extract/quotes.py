@@ -25,7 +25,7 @@ from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import OBJECT_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, TITLE_HEADS
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.model import Claim, Quote, Role
-from newsgraph.text import trimmed_end, word_set
+from newsgraph.text import line_start, trimmed_end, word_set
 
 _SPEECH = rf"(?:{SPEECH_WORDS})"
 # After a closing mark: ', Roe said', ' said Roe', ' he concluded', ' the minister added'.
@@ -291,9 +291,9 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _Speakers
     if not before.strip():
         # 'Roe said:' closing the paragraph before the quotation.
         previous_end = trimmed_end(ctx.text, q.paragraph)
-        line_start = ctx.text.rfind("\n", 0, previous_end) + 1
         if ctx.text[previous_end - 1 : previous_end] == ":":
-            before, offset = ctx.text[line_start:previous_end], line_start
+            offset = line_start(ctx.text, previous_end)
+            before = ctx.text[offset:previous_end]
     for pattern in (_BEFORE, _ACCORDING, _WHO_COLON_BEFORE):
         m = pattern.search(before)
         if m:

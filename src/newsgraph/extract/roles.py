@@ -24,11 +24,10 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, TITLE_HEADS, TITLE_JOINERS, is_title_word
+from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, TITLE_HEADS, TITLE_JOINERS, is_title_word
 from newsgraph.model import Role
 from newsgraph.text import demonyms, post_title, word_set
 
-_POSSESSIVE = {"’s", "'s", "’", "'"}
 _OWNER_KINDS = ("Country", "Organization")
 # How far left of a name a title may start (tokens).
 _MAX_TITLE_TOKENS = 16
@@ -206,7 +205,7 @@ def _parse_title(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleCont
     owner: str | None = None
     m = mentions.by_start.get(k)
     if m is not None and m.kind in _OWNER_KINDS and m.end < b:
-        if doc[m.end].text in _POSSESSIVE:
+        if doc[m.end].text in POSSESSIVE_MARKS:
             owner, k = m.key, m.end + 1
         elif is_title_word(doc[m.end].text):
             owner, k = m.key, m.end  # "NATO Secretary General", "US Defense Secretary"
@@ -523,7 +522,7 @@ def _possessive_predecessors(found: list[_Found], doc: Doc, mentions: _Mentions)
     found for her (only when she holds exactly one owned post, so the post is not guessed)."""
     out = []
     for m in mentions.by_start.values():
-        if m.kind != "Person" or m.end + 2 >= len(doc) or doc[m.end].text not in _POSSESSIVE:
+        if m.kind != "Person" or m.end + 2 >= len(doc) or doc[m.end].text not in POSSESSIVE_MARKS:
             continue
         if doc[m.end + 1].lower_ not in ("predecessor", "successor"):
             continue

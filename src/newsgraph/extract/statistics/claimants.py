@@ -11,6 +11,7 @@ from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import OBJECT_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS
 from newsgraph.extract.statistics.document import PRONOUNS, doc_text, governor, index, joined, person_cache, sentence_bounds
 from newsgraph.extract.statistics.numbers import Phrase
+from newsgraph.text import line_start
 
 
 # --------------------------------------------------------------------------- subject
@@ -55,9 +56,9 @@ def subject_of(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] |
 
 def _last_country_before(doc: Doc, ctx: ArticleContext, token: Token) -> str | None:
     """'it'/'they' refer back to the last country that was a subject in the same paragraph."""
-    line_start = doc_text(doc).rfind("\n", 0, token.idx) + 1
+    paragraph = line_start(doc_text(doc), token.idx)
     for t in reversed(doc[: token.i]):
-        if t.idx < line_start:
+        if t.idx < paragraph:
             break
         if t.dep_ == "nsubj" and t.ent_type_ == "GPE":
             return _country_named_by(ctx, t)

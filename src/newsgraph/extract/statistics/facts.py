@@ -30,7 +30,7 @@ from newsgraph.extract.statistics.document import char_end, doc_text, governor, 
 from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_label_or_date, read_phrase
 from newsgraph.extract.statistics.qualifiers import hedge_after, hedge_before, is_hypothetical, period_of
 from newsgraph.model import Statistic
-from newsgraph.text import word_set
+from newsgraph.text import line_start, word_set
 
 
 @dataclass
@@ -189,9 +189,8 @@ def _in_headline(ctx: ArticleContext, offset: int) -> bool:
     # A repeated headline line later in the text reads as the headline too.
     if ctx.headline is not None:
         head = ctx.text[ctx.headline[0] : ctx.headline[1]].strip()
-        line_start = ctx.text.rfind("\n", 0, offset) + 1
         line_end = ctx.text.find("\n", offset)
-        line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)].strip()
+        line = ctx.text[line_start(ctx.text, offset) : line_end if line_end >= 0 else len(ctx.text)].strip()
         return bool(head) and line == head
     return False
 
