@@ -43,7 +43,9 @@ __all__ = ["DEFAULT_MODEL", "extract_record", "load_nlp", "text_to_parse"]
 def text_to_parse(text: str) -> str:
     """The text extract_record gives spaCy for an article text: the body before the site
     furniture, with furniture inside it blanked out (same length, so offsets stay the article's).
-    A caller that batches with `nlp.pipe` parses this and passes the Doc to extract_record."""
+    A caller that batches with `nlp.pipe` parses this and passes the Doc to extract_record; a
+    text longer than `nlp.PARSE_CHUNK_CHARS` is parsed as extract_record parses it, with
+    `nlp.parse` (in pieces), for the same record."""
     body_end = find_body_end(text)
     return _blank(text[:body_end], find_inline_furniture(text, body_end, find_headline(text, body_end)))
 
