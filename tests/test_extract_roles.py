@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from newsgraph.extract import extract_record
-from newsgraph.extract.roles import canonical_title
 from newsgraph.model import Article, Record, Role
+from newsgraph.text import post_title
 
 
 def extract(text: str, nlp, gazetteer) -> Record:
@@ -20,14 +20,14 @@ def name(record: Record, key: str | None) -> str | None:
     return entity.name if entity else None
 
 
-def test_canonical_titles():
-    assert canonical_title(["Defense", "Minister"]) == "Minister of Defense"
-    assert canonical_title(["defence", "minister"]) == "Minister of Defence"
-    assert canonical_title(["Deputy", "Defense", "Minister"]) == "Deputy Minister of Defense"
-    assert canonical_title(["Foreign", "Minister"]) == "Minister of Foreign Affairs"
-    assert canonical_title(["Prime", "Minister"]) == "Prime Minister"
-    assert canonical_title(["Minister", "of", "Defense"]) == "Minister of Defense"
-    assert canonical_title(["Secretary", "General"]) == "Secretary General"
+def test_post_titles():
+    assert post_title(["Defense", "Minister"]) == "Minister of Defense"
+    assert post_title(["defence", "minister"]) == "Minister of Defence"
+    assert post_title(["Deputy", "Defense", "Minister"]) == "Deputy Minister of Defense"
+    assert post_title(["Foreign", "Minister"]) == "Minister of Foreign Affairs"
+    assert post_title(["Prime", "Minister"]) == "Prime Minister"
+    assert post_title(["Minister", "of", "Defense"]) == "Minister of Defense"
+    assert post_title(["Secretary", "General"]) == "Secretary General"
 
 
 def test_title_before_name_with_demonym_owner(nlp, gazetteer):

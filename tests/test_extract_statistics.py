@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.numbers import cardinal_value, fold_value, format_value, fraction_value
+from newsgraph.extract.statistics.values import cardinal_value, fold_value, format_value, fraction_value
 from newsgraph.extract.statistics import find_statistics
 from newsgraph.model import Statistic
 
@@ -453,20 +453,18 @@ def test_one_figure_claimed_by_two_people_is_two_facts(nlp, gazetteer):
     assert sorted(s.claimed_by for s in stats) == ["Person:anna-virtanen", "Person:jonas-berg"]
 
 
-def test_statistics_are_linear_in_the_length_of_the_article(nlp, gazetteer):
-    import time
-
+def test_a_repeated_paragraph_gives_its_statistics_once_per_copy(nlp, gazetteer):
+    # How long this takes is measured in benchmarks/bench_extract_scaling.py (no timing here);
+    # this holds the long-article path (indexes, windows) to the same answers as the short one.
     paragraph = ("Over the past day, the brigade destroyed 14 tanks and about 30 drones near the river, "
                  "the commander, Petro Marchenko, said. Production of shells has doubled since 2023.\n\n")
     short_doc, short_ctx = _context(nlp, gazetteer, paragraph * 20, persons=("Petro Marchenko",))
     long_doc, long_ctx = _context(nlp, gazetteer, paragraph * 160, persons=("Petro Marchenko",))
-    t0 = time.perf_counter()
-    find_statistics(short_doc, short_ctx)
-    t1 = time.perf_counter()
-    found = find_statistics(long_doc, long_ctx)
-    t2 = time.perf_counter()
-    assert found
-    assert (t2 - t1) < 2.0 and (t2 - t1) < 20 * max(t1 - t0, 0.01)  # 8x the text: well under quadratic
+    short = find_statistics(short_doc, short_ctx)
+    long = find_statistics(long_doc, long_ctx)
+    assert short
+    assert sorted((float(s.value), s.counts) for s in long) == sorted((float(s.value), s.counts) for s in short)
+    assert sum(len(s.anchors) for s in long) == 8 * sum(len(s.anchors) for s in short)
 
 
 def test_a_loss_list_line_is_its_total_not_its_delta(nlp, gazetteer):

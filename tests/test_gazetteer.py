@@ -7,7 +7,8 @@ from importlib import resources
 
 import pytest
 
-from newsgraph.gazetteer import COLUMNS, KINDS, Gazetteer, GazetteerRow, load_gazetteer, normalise, read_rows
+from newsgraph.gazetteer import COLUMNS, KINDS, Gazetteer, GazetteerRow, load_gazetteer, read_rows
+from newsgraph.text import normalise
 
 QID = re.compile(r"^Q[1-9][0-9]*$")
 

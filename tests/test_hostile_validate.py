@@ -163,10 +163,10 @@ def test_parse_errors_show_no_python_byte_strings(tmp_path):
 @pytest.mark.parametrize("engine", ["fast", "pyshacl"])
 def test_a_nan_decimal_is_a_result_or_a_clean_error(tmp_path, engine):
     text = SAMPLE_TTL.read_text(encoding="utf-8")
-    anchor_start = '    oa:start "0"^^xsd:nonNegativeInteger ;'
+    anchor_start = 'oa:start "0"^^xsd:nonNegativeInteger ;'
     assert anchor_start in text
     path = tmp_path / "nan.ttl"
-    path.write_text(text.replace(anchor_start, '    oa:start "NaN"^^xsd:decimal ;', 1), encoding="utf-8")
+    path.write_text(text.replace(anchor_start, 'oa:start "NaN"^^xsd:decimal ;', 1), encoding="utf-8")
     result = validate(str(path), "--engine", engine)
     if engine == "fast":
         assert result.exit_code == 1, result.output

@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.errors import LinkError
 from newsgraph.gazetteer import Gazetteer, GazetteerRow, load_gazetteer
-from newsgraph.link import LinkDecision, canonical_title, link_record, load_link_gazetteer
+from newsgraph.link import LinkDecision, link_record, load_link_gazetteer
 from newsgraph.model import (
     Anchor,
     Article,
@@ -20,6 +20,7 @@ from newsgraph.model import (
     Role,
     entity_key,
 )
+from newsgraph.text import post_title_key
 
 
 @pytest.fixture(scope="module")
@@ -263,10 +264,10 @@ def test_office_row_without_item_is_reported(shipped):
     assert "no sourced Wikidata item" in [d for d in decisions if d.kind == "Office"][0].reason
 
 
-def test_canonical_title():
-    assert canonical_title("Defense Minister") == canonical_title("Minister of Defence") == "minister of defence"
-    assert canonical_title("Prime Minister") == "prime minister"
-    assert canonical_title("Deputy Defence Minister") != canonical_title("Defence Minister")
+def test_post_title_key():
+    assert post_title_key("Defense Minister") == post_title_key("Minister of Defence") == "minister of defence"
+    assert post_title_key("Prime Minister") == "prime minister"
+    assert post_title_key("Deputy Defence Minister") != post_title_key("Defence Minister")
 
 
 # --------------------------------------------------------------------------- user gazetteers

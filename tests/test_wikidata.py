@@ -25,7 +25,8 @@ from newsgraph.cli import main
 from newsgraph.errors import LinkError, WikidataError
 from newsgraph.gazetteer import Gazetteer, load_gazetteer
 from newsgraph.link import link_record
-from newsgraph.model import Anchor, Article, Entity, Quote, Record, Role, entity_key, slugify
+from newsgraph.model import Anchor, Article, Entity, Quote, Record, Role, entity_key
+from newsgraph.text import slugify
 from newsgraph.record import read_record, write_record
 from newsgraph.wikidata import WikidataClient
 

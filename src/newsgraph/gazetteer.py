@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from newsgraph.text import normalise
 
 KINDS = ("Person", "Country", "Place", "Organization", "Event", "Office")
 COLUMNS = ("label", "aliases", "qid", "kind", "source")
@@ -31,26 +31,6 @@ class GazetteerRow:
     qid: str | None = None
     aliases: tuple[str, ...] = ()
     source: str = ""
-
-
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-# Cached: the extractor asks for the same names (token runs, entity names and aliases) over and
-# over within an article and across articles; the result depends on the string alone. Bounded,
-# as the mapper also normalises whole quotes.
-@lru_cache(maxsize=8192)
-def normalise(name: str) -> str:
-    """The lookup form of a name: accent-free, case-folded words, a leading 'the' dropped."""
-    if name.isascii():
-        text = name.casefold()  # nothing to decompose, no accents to drop
-    else:
-        text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    words = _WORD.findall(text)
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
 
 
 @dataclass

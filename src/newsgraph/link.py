@@ -38,14 +38,14 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from newsgraph.errors import LinkError
-from newsgraph.gazetteer import Gazetteer, GazetteerRow, load_gazetteer, normalise
+from newsgraph.gazetteer import Gazetteer, GazetteerRow, load_gazetteer
 from newsgraph.model import Entity, Record, Role
+from newsgraph.text import fold_accents, normalise, post_title_key
 from newsgraph.wikidata import METHOD as ONLINE_METHOD
 from newsgraph.wikidata import PersonEvidence, Resolution, WikidataClient, resolve
 
@@ -134,11 +134,11 @@ class _Context:
     @cached_property
     def text(self) -> str:
         # Folded on first use: only an ambiguous name needs the text, and most records have none.
-        return _fold(self._article_text)
+        return fold_accents(self._article_text)
 
     def mentions(self, name: str) -> bool:
         """Whether the article writes `name` (whole words, case as written, accents ignored)."""
-        words = re.findall(r"\w+", _fold(name))
+        words = re.findall(r"\w+", fold_accents(name))
         if not words:
             return False
         pattern = r"(?<!\w)" + r"\W{1,3}".join(re.escape(w) for w in words) + r"(?!\w)"
@@ -272,22 +272,6 @@ def _set_link(entity: Entity, qid: str, confidence: float) -> None:
 
 # --------------------------------------------------------------------------- offices
 
-_PORTFOLIO_MINISTER = re.compile(r"^(?!prime$)([a-z ]+?) minister$")
-
-
-# Cached: every role is compared with every Office row of the gazetteer, so the same few
-# hundred titles are canonicalised again and again; the result depends on the title alone.
-@lru_cache(maxsize=4096)
-def canonical_title(title: str) -> str:
-    """A post's comparison form: 'Defense Minister' == 'Minister of Defence' == 'minister for defence'."""
-    text = normalise(title)
-    text = re.sub(r"\bdefense\b", "defence", text)
-    text = re.sub(r"\bminister for\b", "minister of", text)
-    match = _PORTFOLIO_MINISTER.match(text)
-    if match and match.group(1) not in ("prime", "deputy prime", "first deputy prime"):
-        text = f"minister of {match.group(1)}"
-    return text
-
 
 @lru_cache(maxsize=4096)
 def _split_office(name: str) -> tuple[str, str] | None:
@@ -335,10 +319,10 @@ def _link_role(role: Role, record: Record, gazetteer: Gazetteer) -> LinkDecision
     if role.office_wikidata:
         return decide(role.office_wikidata, "kept existing office link", method="kept")
 
-    wanted_title = canonical_title(role.title)
+    wanted_title = post_title_key(role.title)
     country_names = _country_names(country, gazetteer)
     # "{title} of {country}" for each name of the country, canonical: built once, not per row.
-    titled_in_country = {canonical_title(f"{role.title} of {c}") for c in country_names}
+    titled_in_country = {post_title_key(f"{role.title} of {c}") for c in country_names}
     matches: list[GazetteerRow] = []
     for row in gazetteer.rows:
         if row.kind != "Office":
@@ -348,12 +332,12 @@ def _link_role(role: Role, record: Record, gazetteer: Gazetteer) -> LinkDecision
             split = _split_office(name)
             if split and country_names:
                 title, where = split
-                hit = canonical_title(title) == wanted_title and normalise(where) in country_names
+                hit = post_title_key(title) == wanted_title and normalise(where) in country_names
             if not hit and country is None:
                 # The title may name the country itself: "Minister of Defence of Ukraine".
-                hit = canonical_title(name) == wanted_title
+                hit = post_title_key(name) == wanted_title
             if not hit and country_names:
-                hit = canonical_title(name) in titled_in_country
+                hit = post_title_key(name) in titled_in_country
             if hit:
                 if row not in matches:
                     matches.append(row)
@@ -397,7 +381,7 @@ def _link_online(
             found = resolve(
                 client, f"{role.title} of {country.name}", "Office",
                 also=[f"{role.title} of {a}" for a in country.aliases],
-                key=canonical_title, jurisdiction=country.wikidata,
+                key=post_title_key, jurisdiction=country.wikidata,
             )
             decision = offices[i]
             assert decision is not None
@@ -438,12 +422,3 @@ def _online_decision(offline: LinkDecision, found: Resolution, entity: Entity | 
         entity.link_method = ONLINE_METHOD
         entity.link_confidence = found.confidence
     return dataclasses.replace(offline, qid=found.qid, method=ONLINE_METHOD, reason=found.reason)
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _fold(text: str) -> str:
-    """Accents and typographic apostrophes removed; case kept."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c))

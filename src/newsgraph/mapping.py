@@ -20,9 +20,9 @@ from rdflib import Graph, Literal, URIRef, namespace
 
 from newsgraph import namespaces
 from newsgraph.errors import RecordError
-from newsgraph.gazetteer import normalise
-from newsgraph.model import Anchor, Entity, Record, entity_key, slugify
+from newsgraph.model import Anchor, Entity, Record, entity_key
 from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE, bind_prefixes, licence_problem, normalise_base
+from newsgraph.text import normalise, slugify
 
 
 class _Terms:

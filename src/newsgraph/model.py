@@ -11,9 +11,9 @@ never by object identity, so that a reviewed YAML file stays easy to edit.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from newsgraph.text import slugify
 
 #: The kinds of named thing, as used in `Entity.kind` and by the `entities` query.
 ENTITY_KINDS = ("Person", "Country", "Place", "Organization", "Event")
@@ -171,14 +171,6 @@ class Record:
 
 
 # --------------------------------------------------------------------------- keys
-
-
-def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by '-': 'Türkiye’s Navy' -> 'turkiye-s-navy'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", text.casefold())
-    return "-".join(words) or "x"
 
 
 def entity_key(kind: str, name: str) -> str:

@@ -27,8 +27,9 @@ from newsgraph._files import read_input
 from newsgraph._yaml import YAMLLimitError, load_yaml
 from newsgraph.errors import FetchRefused, InputError, NotEnglish
 from newsgraph.fetch import FetchedPage, Fetcher, fetch_url
-from newsgraph.model import Article, slugify
+from newsgraph.model import Article
 from newsgraph.namespaces import url_problem
+from newsgraph.text import slugify
 
 #: Files larger than this are refused: no news article is 20 MB of text.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024

@@ -33,7 +33,6 @@ import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 

@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # httpx takes 0.1 s to import; only online linking needs it
 
 from newsgraph import config
 from newsgraph.errors import WikidataError
-from newsgraph.gazetteer import normalise
+from newsgraph.text import normalise
 
 API_URL = config.DEFAULT_WIKIDATA_API
 #: Seconds one request may take in all (each try of it). Env: NEWSGRAPH_WIKIDATA_TIMEOUT.

@@ -25,7 +25,7 @@ from newsgraph.corpus.report import ArticleFailure, CorpusReport, first_violatio
 from newsgraph.corpus.settings import Settings
 from newsgraph.errors import NotConforming
 from newsgraph.mapping import RIGHTS
-from newsgraph.model import slugify
+from newsgraph.text import slugify
 from newsgraph.namespaces import SCHEMA, VOID, bind_prefixes, normalise_base
 from newsgraph.publish import PrefixMap, ntriples_lines, turtle_bytes, write_atomic, write_dataset
 from newsgraph.validate import ValidationReport, ValidationResult

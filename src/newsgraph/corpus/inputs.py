@@ -11,7 +11,7 @@ from pathlib import Path
 from newsgraph.corpus.report import ArticleFailure
 from newsgraph.corpus.worker import Item
 from newsgraph.errors import InputError
-from newsgraph.model import slugify
+from newsgraph.text import slugify
 
 #: What a folder's article files end with: the kinds `newsgraph.read` reads (plain text, text
 #: with YAML front matter as Markdown sites keep it, saved HTML pages). The reader decides by

@@ -22,7 +22,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDFS
 
-from newsgraph.gazetteer import normalise
+from newsgraph.text import normalise
 from newsgraph.namespaces import NG, ORG, SCHEMA
 
 #: IRI folders (under the base) whose nodes are entities shared across articles.

@@ -30,7 +30,7 @@ from newsgraph.extract.boilerplate import (
 from newsgraph.extract.coalitions import find_coalitions
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities import find_entities
-from newsgraph.extract.nlp import DEFAULT_MODEL, load_nlp, with_line_breaks
+from newsgraph.extract.nlp import DEFAULT_MODEL, load_nlp, parse, with_line_breaks
 from newsgraph.extract.quotes import find_speech
 from newsgraph.extract.roles import find_roles
 from newsgraph.extract.statistics import find_statistics
@@ -43,7 +43,9 @@ __all__ = ["DEFAULT_MODEL", "extract_record", "load_nlp", "text_to_parse"]
 def text_to_parse(text: str) -> str:
     """The text extract_record gives spaCy for an article text: the body before the site
     furniture, with furniture inside it blanked out (same length, so offsets stay the article's).
-    A caller that batches with `nlp.pipe` parses this and passes the Doc to extract_record."""
+    A caller that batches with `nlp.pipe` parses this and passes the Doc to extract_record; a
+    text longer than `nlp.PARSE_CHUNK_CHARS` is parsed as extract_record parses it, with
+    `nlp.parse` (in pieces), for the same record."""
     body_end = find_body_end(text)
     return _blank(text[:body_end], find_inline_furniture(text, body_end, find_headline(text, body_end)))
 
@@ -74,9 +76,10 @@ def extract_record(article: Article, nlp: Language, gazetteer: Gazetteer, *, doc
 
     # Line breaks must end sentences (headlines, list items); added to `nlp` once if missing.
     # Furniture inside the body is blanked out (same length, so offsets stay the article's).
+    # A long body is parsed in paragraph-aligned pieces (see `nlp.parse`).
     parsed = _blank(text[:body_end], ctx.furniture)
     if doc is None:
-        doc = with_line_breaks(nlp)(parsed)
+        doc = parse(with_line_breaks(nlp), parsed)
     elif doc.text != parsed:
         raise ValueError("extract_record: the Doc given was not parsed from text_to_parse(article.text)")
     ctx.set_doc_text(doc, parsed)

@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.gazetteer import normalise
 from newsgraph.model import Coalition, CoalitionMember
+from newsgraph.text import line_start, normalise, word_map, word_set
 
 #: Words that say a country leads: "taken the lead", "led by", "co-leads", "heads".
 LEAD_CUES = re.compile(
@@ -58,18 +58,12 @@ _LEAD_MARK = re.compile(r"\s*\((?:co-?)?(?:lead|leader|leading|chair)\)\s*$", re
 _ANY_MARK = re.compile(r"\s*\([^)]*\)\s*$")
 
 #: Words that describe a coalition without naming it: "a new coalition", "the international coalition".
-GENERIC_MODIFIERS = {"new", "international", "broad", "global", "so-called", "western", "wider", "large", "larger",
-                     "whole", "entire", "same", "this", "that", "first", "second", "another", "other", "such",
-                     "military", "proposed", "planned", "own",
-                     # political coalitions are not coalitions of countries
-                     "ruling", "governing", "government", "opposition", "parliamentary", "party", "three-party",
-                     "centre-right", "center-right", "centre-left", "center-left", "conservative", "liberal"}
+GENERIC_MODIFIERS = word_set("coalition-generic-modifiers.txt")
 #: Words that may stand in a coalition's name but do not name it on their own.
-TRANSPARENT_MODIFIERS = {"capability", "capabilities"}
+TRANSPARENT_MODIFIERS = word_set("coalition-transparent-modifiers.txt")
 #: Words left out when deciding that two written names are one coalition.
-_KEY_DROP = {"coalition", "coalitions", "capability", "capabilities", "the", "of", "for"}
-_SPELLING = {"armoured": "armored", "defence": "defense", "armour": "armor", "unmanned": "drone", "drones": "drone",
-             "uav": "drone", "uavs": "drone"}
+_KEY_DROP = word_set("coalition-key-drops.txt")
+_SPELLING = word_map("coalition-spellings.tsv", "written", "key")
 
 
 @dataclass
@@ -112,17 +106,6 @@ def display_name(written: str) -> str:
     return " ".join(w if w.isupper() and len(w) > 1 else w[:1].upper() + w[1:] for w in words)
 
 
-def register_country(ctx: ArticleContext, written: str, start: int, end: int) -> str | None:
-    """The key of a country written as `written` at text[start:end], registered under the
-    gazetteer's label with the written form as an alias; None if it is not a known country."""
-    rows = ctx.gazetteer.lookup(written, "Country")
-    if not rows:
-        return None
-    if ctx.resolve(written, "Country") is None:
-        ctx.register(rows[0].label, "Country")
-    return ctx.register(written, "Country", start, end)
-
-
 def _coalition(ctx: ArticleContext, found: dict[str, _Found], written: str, start: int, end: int) -> _Found | None:
     key = coalition_key(written)
     if not key:
@@ -144,7 +127,7 @@ def _coalition(ctx: ArticleContext, found: dict[str, _Found], written: str, star
 
 
 def _add_member(ctx: ArticleContext, entry: _Found, written: str, start: int, end: int, lead: bool) -> None:
-    country = register_country(ctx, written, start, end)
+    country = ctx.register_country(written, start, end)
     if country is None:
         return
     member = entry.by_country.get(country)
@@ -253,8 +236,7 @@ def _is_name(written: str) -> bool:
 _NAMED_GROUP = re.compile(r"(?P<name>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)\s*\((?P<countries>[^()\n]{2,160})\)")
 _GROUP_LEAD = re.compile(r"^\s*(?:(?:co-?)?led by|leads?:|leaders?:|headed by)\s*", re.I)
 #: Words that end the name of a coalition in a run-on list: "coalitions: aviation (…), artillery (…)".
-_NAME_STOP = {"coalition", "coalitions", "and", "the", "of", "in", "for", "on", "are", "is", "include", "includes",
-              "including", "namely", "capability", "capabilities", "with", "a", "an", "as", "such", "to", "by"}
+_NAME_STOP = word_set("coalition-name-stops.txt")
 
 
 def _from_parentheses(ctx: ArticleContext, found: dict[str, _Found], used: set[int]) -> set[int]:
@@ -323,7 +305,7 @@ def _from_prose(doc: Doc, ctx: ArticleContext, found: dict[str, _Found], list_li
     for sent in doc.sents:
         if sent.start_char >= ctx.body_end:
             break
-        mentions = [m for t in sent if (m := _prose_mention(doc, t)) is not None and _line_start(ctx.text, t.idx) not in list_lines]
+        mentions = [m for t in sent if (m := _prose_mention(doc, t)) is not None and line_start(ctx.text, t.idx) not in list_lines]
         if not mentions:
             continue
         countries = _countries_in(doc, ctx, sent.start, sent.end)
@@ -458,10 +440,6 @@ _LED_BY_BEFORE = re.compile(r"\b(?:(?:co-?)?led|headed|chaired|spearheaded)\s+by
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as|together with)?\s*(?:the\s+)?$", re.I)
 
 
-def _line_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
-
-
 #: Verbs whose object "it" may be a coalition named just before.
 _JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair"}
 
@@ -511,9 +489,9 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[t
     knows as a Country ("United Kingdom", "Sweden"; the recogniser misses some)."""
     out = []
     # A run's text is sliced from the doc's text (what Span.text gives, without building spans);
-    # Doc.ents builds every entity span on each access, so it is read once.
+    # Doc.ents builds every entity span on each access: the context's index holds them.
     text = ctx.doc_text(doc)
-    ents = doc.ents
+    index = ctx.index(doc)
     i = start
     while i < end:
         t = doc[i]
@@ -526,7 +504,8 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[t
             written = text[run_start:run_end]
             if "\n" in written or not last.text[:1].isalnum():
                 continue
-            if t.ent_type_ == "PERSON" and any(e.start <= i < e.end and (e.start, e.end) != (i, i + n) for e in ents):
+            ent = index.entity_at(i) if t.ent_type_ == "PERSON" else None
+            if ent is not None and (ent.start, ent.end) != (i, i + n):
                 continue  # "Chad Smith" is a person; a lone "Denmark" taken for one is still the country
             if ctx.gazetteer.lookup(written, "Country"):
                 out.append((written, run_start, run_end))

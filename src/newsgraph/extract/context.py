@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.anchors import make_anchor
+from newsgraph.extract.docindex import DocIndex
 from newsgraph.extract.names import name_key
-from newsgraph.gazetteer import Gazetteer, normalise
-from newsgraph.model import Entity, entity_key
+from newsgraph.gazetteer import Gazetteer
+from newsgraph.model import Anchor, Entity, entity_key
+from newsgraph.text import demonyms, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,6 +40,14 @@ class ArticleContext:
     renamed: dict[str, str] = field(default_factory=dict)
     # The parsed doc and its text: spaCy's Doc.text joins every token's text again on each access.
     _doc_text: tuple[Doc, str] | None = field(default=None, repr=False)
+    _doc_index: tuple[Doc, DocIndex] | None = field(default=None, repr=False)
+    # Every registered mention as (start, end, key), sorted, and the spans of each entity's mentions;
+    # kept up to date by `register`, `merge` and `_rekey`, the only places where mentions and keys
+    # change, so that the mentions inside a window cost the window, not the whole article.
+    _mention_list: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
+    _mention_spans: dict[str, set[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    _longest_mention: int = field(default=0, repr=False)
+    _longest_speaker_span: int = field(default=0, repr=False)
 
     def doc_text(self, doc: Doc) -> str:
         """`doc.text`, built once for the doc the steps share."""
@@ -48,6 +58,12 @@ class ArticleContext:
     def set_doc_text(self, doc: Doc, text: str) -> None:
         """Tell the context the text `doc` was parsed from (so it is never rebuilt)."""
         self._doc_text = (doc, text)
+
+    def index(self, doc: Doc) -> DocIndex:
+        """The sentences, entities and token offsets of `doc`, indexed once for the steps to share."""
+        if self._doc_index is None or self._doc_index[0] is not doc:
+            self._doc_index = (doc, DocIndex(doc, self.doc_text(doc)))
+        return self._doc_index[1]
 
     # ------------------------------------------------------------------ entities
 
@@ -76,10 +92,49 @@ class ArticleContext:
             elif name != entity.name and name not in entity.aliases:
                 entity.aliases.append(name)
         if start is not None and end is not None:
-            anchor = make_anchor(self.text, start, end)
-            if anchor not in entity.mentions:
-                entity.mentions.append(anchor)
+            self._add_mention(entity, make_anchor(self.text, start, end))
         return entity.key
+
+    def _add_mention(self, entity: Entity, anchor: Anchor) -> None:
+        """Add `anchor` to the entity's mentions unless it has it (an anchor is its span)."""
+        spans = self._mention_spans.setdefault(entity.key, set())
+        if (anchor.start, anchor.end) not in spans:
+            spans.add((anchor.start, anchor.end))
+            entity.mentions.append(anchor)
+            bisect.insort(self._mention_list, (anchor.start, anchor.end, entity.key))
+            self._longest_mention = max(self._longest_mention, anchor.end - anchor.start)
+
+    def _unlist_mentions(self, entity: Entity) -> None:
+        """Take the entity's mentions out of the sorted list (before its key changes or it goes)."""
+        for anchor in entity.mentions:
+            i = bisect.bisect_left(self._mention_list, (anchor.start, anchor.end, entity.key))
+            del self._mention_list[i]
+        self._mention_spans.pop(entity.key, None)
+
+    def register_country(self, written: str, start: int, end: int) -> str | None:
+        """The key of a country written as `written` at text[start:end], registered under the
+        gazetteer's label with the written form as an alias; None if it is not a known country."""
+        rows = self.gazetteer.lookup(written, "Country")
+        if not rows:
+            return None
+        if self.resolve(written, "Country") is None:
+            self.register(rows[0].label, "Country")
+        return self.register(written, "Country", start, end)
+
+    def country_of_demonym(self, adjective: str, start: int | None = None, end: int | None = None) -> str | None:
+        """The key of the country a nationality adjective names ("Latvian" -> Latvia), or None.
+
+        With the adjective's span, a country the text never names is registered, the adjective
+        its mention ("Latvian Prime Minister …" makes Latvia the post's owner). Without it only
+        a country already registered is found ("Russian forces": an adjective alone adds no entity)."""
+        country = demonyms().get(adjective.casefold())
+        if country is None:
+            return None
+        known = self.resolve(country, "Country")
+        if known is not None or start is None or end is None:
+            return known
+        rows = [r for r in self.gazetteer.lookup(country) if r.kind == "Country"]
+        return self.register(rows[0].label if rows else country, "Country", start, end)
 
     def add_alias(self, key: str, alias: str) -> None:
         """Record another written form of a registered entity (no-op for its own name)."""
@@ -94,12 +149,12 @@ class ArticleContext:
         if source == target or source not in self.entities or target not in self.entities:
             return
         gone = self.entities.pop(source)
+        self._unlist_mentions(gone)
         kept = self.entities[target]
         for alias in (gone.name, *gone.aliases):
             self.add_alias(target, alias)
         for anchor in gone.mentions:
-            if anchor not in kept.mentions:
-                kept.mentions.append(anchor)
+            self._add_mention(kept, anchor)
         kept.mentions.sort(key=lambda a: (a.start, a.end))
         self._speaker_spans = [(s, e, target if k == source else k) for s, e, k in self._speaker_spans]
         self.renamed[source] = target
@@ -107,14 +162,19 @@ class ArticleContext:
     def mentions(self, start: int = 0, end: int | None = None, kinds: tuple[str, ...] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, key) of registered mentions inside text[start:end], by position."""
         end = len(self.text) if end is None else end
-        out = [
-            (a.start, a.end, e.key)
-            for e in self.entities.values()
-            if kinds is None or e.kind in kinds
-            for a in e.mentions
-            if start <= a.start and a.end <= end
-        ]
-        return sorted(out)
+        listed = self._mention_list
+        out = []
+        i = bisect.bisect_left(listed, (start,))
+        while i < len(listed) and listed[i][0] <= end:
+            mention = listed[i]
+            if mention[1] <= end and (kinds is None or self.entities[mention[2]].kind in kinds):
+                out.append(mention)
+            i += 1
+        return out
+
+    def mentions_ending(self, first: int, last: int) -> list[tuple[int, int, str]]:
+        """(start, end, key) of registered mentions that end at an offset in [first, last], by position."""
+        return [m for m in self.mentions(max(0, first - self._longest_mention), last) if m[1] >= first]
 
     def resolve(self, name: str, kind: str | None = None) -> str | None:
         """The key of the registered entity this written name refers to, or None."""
@@ -145,8 +205,15 @@ class ArticleContext:
 
     def _rekey(self, old: str, new: str) -> None:
         entity = self.entities.pop(old)
+        self._unlist_mentions(entity)
+        replaced = self.entities.get(new)
+        if replaced is not None:
+            self._unlist_mentions(replaced)  # an entity already under the new key is dropped
         entity.key = new
         self.entities[new] = entity
+        mentions, entity.mentions = entity.mentions, []
+        for anchor in mentions:
+            self._add_mention(entity, anchor)
         self._speaker_spans = [(s, e, new if k == old else k) for s, e, k in self._speaker_spans]
         self.renamed[old] = new
 
@@ -169,11 +236,15 @@ class ArticleContext:
     def add_speaker_span(self, start: int, end: int, speaker: str) -> None:
         """Record that the words in text[start:end] are said or claimed by `speaker`."""
         bisect.insort(self._speaker_spans, (start, end, speaker))
+        self._longest_speaker_span = max(self._longest_speaker_span, end - start)
 
     def speaker_at(self, offset: int) -> str | None:
         """Who says or claims the words at this character offset (the innermost span), or None."""
         best: tuple[int, int, str] | None = None
-        for start, end, key in self._speaker_spans:
+        spans = self._speaker_spans
+        # A span holding the offset starts after offset - (the longest span).
+        for i in range(bisect.bisect_left(spans, (offset - self._longest_speaker_span,)), len(spans)):
+            start, end, key = spans[i]
             if start > offset:
                 break
             if offset < end and (best is None or end - start < best[1] - best[0]):

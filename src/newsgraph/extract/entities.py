@@ -15,45 +15,41 @@ Longer candidates win; at equal length the more reliable source wins. Meetings
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.names import name_key
 from newsgraph.extract.lexicon import (
     COUNTRIES_WITH_THE,
     CURRENCY_CODES,
     EVENT_NOUNS,
-    MINISTRY_FULL,
     MONTHS,
     ORG_HEADS,
+    POSSESSIVE_MARKS,
+    SERVICE_NAMES,
     SPEECH_VERBS,
     TITLE_HEADS,
-    SERVICE_NAMES,
     WEEKDAYS,
-    country_adjective,
-    demonyms,
     is_title_word,
 )
-from newsgraph.gazetteer import GazetteerRow, normalise
+from newsgraph.extract.names import name_key
+from newsgraph.extract.spans import SpanIndex
+from newsgraph.gazetteer import GazetteerRow
+from newsgraph.text import country_adjective, demonyms, ministry_field, normalise, trimmed_end, word_set
 
 # Source reliability at equal span length: lower wins.
 _PERSON_RULE, _GAZETTEER, _EVENT_RULE, _NER = 0, 1, 2, 3
 
 _MAX_GAZETTEER_TOKENS = 7
-_POSSESSIVE = ("’s", "'s", "’", "'")
-_LOWER_JOINERS = {"of", "and", "the", "for", "on", "in", "de", "du", "der", "von", "van", "al", "bin", "da", "la", "le"}
+_LOWER_JOINERS = word_set("name-joiners.txt")
 # Lower-case particles inside names: "Ursula von der Leyen", "Pieter van Dam".
-_NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "du", "del", "della", "di", "al", "bin", "ben", "la", "le", "ter", "ten"}
+_NAME_PARTICLES = word_set("name-particles.txt")
 # Words after which a capitalised name is a person's: "… replacing Jane Roe".
-_PERSON_BEFORE = {"replacing", "replaced", "succeeding", "succeeded", "predecessor", "successor", "counterpart", "colleague",
-                  "appointed", "dismissed", "nominated"}
+_PERSON_BEFORE = word_set("person-cues.txt")
 # Words that start sentences or clauses in title case without being names.
-_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "despite", "additionally", "however", "meanwhile", "he", "she", "it",
-              "they", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "our", "its", "but",
-              "and", "or", "as", "after", "before", "while", "when", "if", "according", "also", "minister", "mr", "mrs",
-              "ms", "dr", "prof"}
+_NOT_NAMES = word_set("not-names.txt")
 # "Jane Roe was appointed …", "Jane Roe became …": the subject of an appointment is a person.
 _APPOINTED_AFTER = re.compile(
     r"\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:appointed|named|elected|sworn\s+in|confirmed)|assumed\s+the|became|took\s+office)\b"
@@ -82,17 +78,21 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     full_names = {c.name.split()[-1] for c in candidates if c.kind == "Person" and len(c.name.split()) > 1}
     candidates += _ner_candidates(doc, ctx, full_names)
     candidates = _without_swallowed_persons(candidates)
-    candidates = [c for c in candidates if not any(s <= c.start and c.end <= e for s, e, _ in skip)]
+    skip_starts = [s for s, _, _ in skip]
+    candidates = [c for c in candidates if not _inside_one(skip, skip_starts, c)]
     candidates = [_with_ordinal(ctx, c) for c in candidates if not _portfolio(ctx, c)]
     regions, region_spans = _coordinated_regions(doc, ctx)
-    candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in region_spans)] + regions
+    in_regions = SpanIndex(region_spans)
+    candidates = [c for c in candidates if not in_regions.overlaps(c.start, c.end)] + regions
     chosen: list[Candidate] = []
+    taken = SpanIndex()
     # A name found by its context beats any NER span overlapping it ("Defense Jane Roe" tagged ORG);
     # otherwise the longer span wins, then the more reliable source.
     ranked = sorted(candidates, key=lambda c: (c.source != _PERSON_RULE, -(c.end - c.start), c.source, c.start))
     for cand in ranked:
-        if not any(c.start < cand.end and cand.start < c.end for c in chosen):
+        if not taken.overlaps(cand.start, cand.end):
             chosen.append(cand)
+            taken.add(cand.start, cand.end)
     # Registering in text order makes keys and alias order independent of the sort above.
     for cand in sorted(chosen, key=lambda c: (c.start, c.end)):
         key = ctx.register(cand.name, cand.kind, cand.start, cand.end)
@@ -107,18 +107,24 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _surname_mentions(doc, ctx)
 
 
+def _inside_one(spans: list[tuple[int, int, str]], starts: list[int], cand: Candidate) -> bool:
+    """Whether the candidate lies inside one of `spans` (disjoint, in text order; `starts` their starts)."""
+    k = bisect_right(starts, cand.start) - 1
+    return k >= 0 and cand.end <= spans[k][1]
+
+
 def _without_swallowed_persons(candidates: list[Candidate]) -> list[Candidate]:
     """Drop NER organizations and places that run into a person's name found by context or by the
     gazetteer: 'Defense Minister of Finland Aino Roe' tagged ORG as 'Finland Aino Roe' is the
     country, then the person, never one organization."""
-    persons = [c for c in candidates if c.kind == "Person" and c.source in (_PERSON_RULE, _GAZETTEER)]
+    persons = SpanIndex((c.start, c.end) for c in candidates if c.kind == "Person" and c.source in (_PERSON_RULE, _GAZETTEER))
     return [
         c
         for c in candidates
         if not (
             c.source == _NER
             and c.kind in ("Organization", "Place")
-            and any(p.start < c.end and c.start < p.end and (p.start, p.end) != (c.start, c.end) for p in persons)
+            and any(p != (c.start, c.end) for p in persons.overlapping(c.start, c.end))
         )
     ]
 
@@ -214,7 +220,7 @@ def _gazetteer_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         for n in range(min(_MAX_GAZETTEER_TOKENS, len(doc) - i), 0, -1):
             last = i + n - 1
             span_text = text[starts[i] : starts[last] + len(words[last])]
-            if "\n" in span_text or words[last] in _POSSESSIVE:
+            if "\n" in span_text or words[last] in POSSESSIVE_MARKS:
                 continue
             name, start, end = _strip(span_text, starts[i])
             if not name or not name[0].isupper() or not ctx.gazetteer.knows(name):
@@ -305,11 +311,11 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         after = doc[run.end] if run.end < len(doc) else None
         person = False
         if before is not None and (before.lower_ in _PERSON_BEFORE or _took_over_from(doc, run.start)):
-            person = not _named_with_title(doc, run)
+            person = not _named_with_title(doc, run, ctx)
         elif before is not None and _title_ends_here(doc, run.start):
             # "head of the Center for Countering Disinformation": after 'of'/'for' the words name
             # what the post is of, not the person who holds it.
-            person = before.lower_ not in ("of", "for") and not _named_with_title(doc, run)
+            person = before.lower_ not in ("of", "for") and not _named_with_title(doc, run, ctx)
         elif (
             after is not None
             and after.lemma_.casefold() in SPEECH_VERBS
@@ -355,13 +361,14 @@ def _title_ends_here(doc: Doc, i: int) -> bool:
     return False
 
 
-def _named_with_title(doc: Doc, run: Span) -> bool:
+def _named_with_title(doc: Doc, run: Span, ctx: ArticleContext) -> bool:
     """'General Dynamics', 'Admiral Makarov' (a ship): NER reads the title word and the one
     name after it as one non-person name; then it is not a title before a person."""
     if len(run) != 1 or run.start == 0:
         return False
     title = run.start - 1
-    return any(e.start <= title and run.end <= e.end and e.label_ in ("ORG", "FAC", "PRODUCT", "GPE", "LOC") for e in doc.ents)
+    ent = ctx.index(doc).entity_at(title)
+    return ent is not None and run.end <= ent.end and ent.label_ in ("ORG", "FAC", "PRODUCT", "GPE", "LOC")
 
 
 def _previous_word(doc: Doc, i: int) -> Token | None:
@@ -544,10 +551,8 @@ def _person_ok(name: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[0].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
 
 
-_TAKE_VERBS = {"capture", "liberate", "occupy", "seize", "take", "storm", "encircle", "shell", "attack", "strike",
-               "defend", "hold", "recapture", "retake", "bomb", "surround", "evacuate", "enter", "reach", "advance",
-               "visit", "leave"}
-_PLACE_PREPOSITIONS = {"in", "near", "around", "outside", "towards", "toward", "into", "across", "through"}
+_TAKE_VERBS = word_set("place-verbs.txt")
+_PLACE_PREPOSITIONS = word_set("place-prepositions.txt")
 
 
 def _told_outlet(ent: Span) -> bool:
@@ -571,9 +576,9 @@ def _coordinated_with_place(ent: Span, ctx: ArticleContext) -> bool:
             continue
         if any(r.kind == "Place" for r in rows):
             return True
-        for e in other.doc.ents:
-            if e.start <= other.i < e.end and e.label_ in ("GPE", "LOC"):
-                return True
+        ent = ctx.index(other.doc).entity_at(other.i)
+        if ent is not None and ent.label_ in ("GPE", "LOC"):
+            return True
     return False
 
 
@@ -585,9 +590,9 @@ def _place_context(ent: Span, ctx: ArticleContext) -> bool:
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     for other in {first, *first.conjuncts} - {root}:
-        for e in other.doc.ents:
-            if e.start <= other.i < e.end and e.label_ in ("GPE", "LOC", "FAC"):
-                return True
+        ent = ctx.index(other.doc).entity_at(other.i)
+        if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+            return True
         if any(r.kind in ("Place", "Country") for r in _known(ctx, other.text)):
             return True
     if first.dep_ == "dobj" and first.head.lemma_.casefold() in _TAKE_VERBS:
@@ -606,8 +611,7 @@ def ministry_form(name: str) -> str:
     m = re.match(r"^(?P<field>[A-Z][\w-]*)\s+Ministry\b(?P<rest>.*)$", name)
     if m is None or m.group("field").casefold() in demonyms():
         return name
-    field = MINISTRY_FULL.get(m.group("field").casefold(), m.group("field"))
-    return f"Ministry of {field}{m.group('rest')}"
+    return f"Ministry of {ministry_field(m.group('field'))}{m.group('rest')}"
 
 
 def with_article(country: str) -> str:
@@ -665,9 +669,9 @@ def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[
         name, start, end = _strip(span.text, span.start_char)
         if _known(ctx, name) or _secretary_of_state(ctx, name, start):
             continue  # the gazetteer candidate covers it; or the rest of a title
-        before = ctx.text[:start].rstrip()
-        if before.endswith(("’s", "'s")):
-            owner_tok = doc.char_span(len(before) - 2, len(before), alignment_mode="expand")
+        before = trimmed_end(ctx.text, start)  # the end of the text before, spaces left out
+        if ctx.text[max(0, before - 2) : before] in ("’s", "'s"):
+            owner_tok = doc.char_span(before - 2, before, alignment_mode="expand")
             if owner_tok is not None and owner_tok.start > 0:
                 owner = doc[owner_tok.start - 1]
                 owned = _owned_organization(ctx, ctx.text[owner.idx : end], owner.idx, end, _EVENT_RULE)
@@ -680,7 +684,7 @@ def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[
 
 def _after_country_possessive(doc: Doc, i: int, ctx: ArticleContext) -> bool:
     """Whether token i follows a known country's possessive: 'Ukraine's [Navy]'."""
-    if i < 2 or doc[i - 1].text not in _POSSESSIVE:
+    if i < 2 or doc[i - 1].text not in POSSESSIVE_MARKS:
         return False
     return any(r.kind == "Country" for r in _known(ctx, doc[i - 2].text))
 
@@ -784,11 +788,11 @@ def _parenthetical_aliases(doc: Doc, ctx: ArticleContext) -> list[tuple[int, int
     out = []
     for m in _PAREN.finditer(ctx.text, 0, ctx.body_end):
         inner = m.group(1).strip()
-        before = ctx.text[: m.start()].rstrip()
+        before = trimmed_end(ctx.text, m.start())
         if not before or not inner[0].isupper() or any(c.isdigit() for c in inner):
             continue
-        last = re.search(r"([\w’'-]+)$", before)
-        if not last or not (last.group(1)[0].isupper() or last.group(1).casefold() in EVENT_NOUNS):
+        last = _word_ending_at(ctx.text, before)
+        if not last or not (last[0].isupper() or last.casefold() in EVENT_NOUNS):
             continue
         words = inner.split()
         if len(words) > 4 or any(not (w[0].isupper() or w.islower() and w in ("format", "group", "for", "of")) for w in words):
@@ -797,10 +801,23 @@ def _parenthetical_aliases(doc: Doc, ctx: ArticleContext) -> list[tuple[int, int
     return out
 
 
+_WORD_CHAR = re.compile(r"[\w’'-]")
+
+
+def _word_ending_at(text: str, i: int) -> str:
+    """The run of word characters (letters, digits, apostrophes, hyphens) that ends at offset i."""
+    k = i
+    while k > 0 and _WORD_CHAR.match(text[k - 1]):
+        k -= 1
+    return text[k:i]
+
+
 def _attach_parenthetical_aliases(ctx: ArticleContext, spans: list[tuple[int, int, str]]) -> None:
     """'X (Y)': Y is another name of X. When the gazetteer knows Y, X is that entity."""
     for start, end, alias in spans:
-        before = [m for m in ctx.mentions(0, start - 1) if ctx.text[m[1] : start].strip() == "("]
+        # The name right before the bracket: a mention ending where only spaces stand before "(".
+        before = [m for m in ctx.mentions_ending(trimmed_end(ctx.text, start - 1), start - 1)
+                  if ctx.text[m[1] : start].strip() == "("]
         if not before:
             continue
         s, e, key = before[-1]
@@ -918,7 +935,7 @@ def _surname_mentions(doc: Doc, ctx: ArticleContext) -> None:
             surnames.setdefault(name_key(entity.name.split()[-1]), []).append(entity.key)
     if not surnames:
         return
-    taken = [(s, e) for s, e, _ in ctx.mentions(0, ctx.body_end)]
+    taken = SpanIndex((s, e) for s, e, _ in ctx.mentions(0, ctx.body_end))
     for token in doc:
         # A name token is capitalised: lower-case words are ruled out before their spelling key is made.
         if len(token.text) < 3 or not token.text[0].isupper():
@@ -927,7 +944,7 @@ def _surname_mentions(doc: Doc, ctx: ArticleContext) -> None:
         if not keys or len(keys) != 1 or not is_name_token(token):
             continue
         start, end = token.idx, token.idx + len(token)
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         ctx.register(token.text, "Person", start, end)
 

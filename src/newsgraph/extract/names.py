@@ -11,8 +11,9 @@ Pure functions, no I/O.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from newsgraph.text import fold_accents
 
 # Ukrainian and Russian Cyrillic to Latin, one common system; the key rules below absorb the rest.
 _CYRILLIC = {
@@ -56,9 +57,7 @@ def name_key(token: str) -> str:
     """The spelling-independent key of one name token: 'Zelenskyy' -> 'zelenskI'."""
     text = token.casefold()
     if not text.isascii():  # ASCII has no Cyrillic to transliterate and no accents to drop
-        text = "".join(_CYRILLIC.get(c, c) for c in text)
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = fold_accents("".join(_CYRILLIC.get(c, c) for c in text))
     text = "".join(c for c in text if "a" <= c <= "z")
     if not text:
         return ""

@@ -1,7 +1,9 @@
-"""Loading the spaCy pipeline, once per model name, with line breaks as sentence breaks."""
+"""Loading the spaCy pipeline, once per model name, with line breaks as sentence breaks; and
+parsing a text of any length with it."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -11,9 +13,16 @@ from spacy.tokens import Doc
 from newsgraph import DEFAULT_MODEL  # re-exported: callers that load the model import it from here
 from newsgraph.errors import ModelError
 
-__all__ = ["DEFAULT_MODEL", "LINE_BREAKS", "load_nlp", "with_line_breaks"]
+__all__ = ["DEFAULT_MODEL", "LINE_BREAKS", "PARSE_CHUNK_CHARS", "load_nlp", "parse", "parse_chunks", "with_line_breaks"]
 
 LINE_BREAKS = "newsgraph_line_breaks"
+
+#: A text longer than this is given to the parser in pieces of at most this many characters,
+#: cut at paragraph breaks: spaCy refuses a text over `nlp.max_length` (1,000,000 characters),
+#: and the parser takes about 3 KB of memory per character of what it is given at once (300 MB
+#: here). Texts up to this length, nearly every news article, are parsed whole; the parse of a
+#: piece differs from the whole text's, if at all, only for a word or two next to a cut.
+PARSE_CHUNK_CHARS = 100_000
 
 
 @Language.component(LINE_BREAKS)
@@ -51,3 +60,40 @@ def _load(model: str) -> Language:
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """The spaCy pipeline `model`, loaded once and cached. Raises ModelError when it cannot load."""
     return _load(model)
+
+
+def parse(nlp: Language, text: str, chunk_chars: int = PARSE_CHUNK_CHARS) -> Doc:
+    """`nlp(text)` for a text of any length: a long text is parsed in paragraph-aligned pieces
+    (see `parse_chunks`) joined into one Doc, whose text and character offsets are the text's."""
+    limit = min(chunk_chars, nlp.max_length)
+    if len(text) <= limit:
+        return nlp(text)
+    # The pieces' texts add up to `text`, so no whitespace is inserted between them.
+    # One piece at a time: a batch of pieces would take as much memory as the whole text.
+    docs = list(nlp.pipe(parse_chunks(text, limit), batch_size=1))
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+
+
+# Where a piece may end, best first: after a paragraph break, a line break, a sentence, a space.
+_CUTS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"”’)]*\s+"), re.compile(r"\s+"))
+
+
+def parse_chunks(text: str, limit: int) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters that add up to it, each ending after
+    the whitespace of a paragraph break where there is one in reach (else a line break, the end of
+    a sentence, a space; a text without any is cut at `limit`)."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        end = 0
+        for cut in _CUTS:
+            ends = [m.end() for m in cut.finditer(window) if m.end() < len(window)]
+            if ends:
+                end = ends[-1]
+                break
+        end = end or limit
+        pieces.append(text[start : start + end])
+        start += end
+    pieces.append(text[start:])
+    return pieces

@@ -14,6 +14,7 @@ register a speaker span in the context, so numbers inside are claimed by the spe
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -22,7 +23,9 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import OBJECT_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, TITLE_HEADS
+from newsgraph.extract.spans import SpanIndex
 from newsgraph.model import Claim, Quote, Role
+from newsgraph.text import line_start, trimmed_end, word_set
 
 _SPEECH = rf"(?:{SPEECH_WORDS})"
 # After a closing mark: ', Roe said', ' said Roe', ' he concluded', ' the minister added'.
@@ -43,8 +46,7 @@ _CLAUSE_THEN_WHO = re.compile(rf"^(?P<claim>[^“”\"]{{12,}}?),\s+(?P<who>[^,�
 _ACCORDING_START = re.compile(r"^\s*according\s+to\s+(?P<who>[^,“”\"\n]{1,80}?),\s+", re.IGNORECASE)
 # 'Roe: Russia lost 300 tanks in May' (a headline form).
 _WHO_COLON = re.compile(r"^(?P<who>[A-Z][^:“”\"\n]{1,60}?):\s+(?P<claim>[^“”\"\n]{12,})$")
-_SPEECH_NOUNS = {"address", "speech", "remarks", "statement", "briefing", "press", "interview", "spoke", "speaking",
-                 "addressed", "addressing", "said", "told", "presentation"}
+_SPEECH_NOUNS = word_set("speech-nouns.txt")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MAX_SCARE_WORDS = 3
 _MAX_UNATTRIBUTED_WORDS = 6
@@ -79,20 +81,31 @@ class _Speakers:
     def __init__(self, doc: Doc, ctx: ArticleContext, roles: list[Role]):
         self.ctx = ctx
         self.roles = roles
+        # (offset, person key), sorted: where a person spoke or was a subject, where one was named.
         self.events: list[tuple[int, str]] = []
         self.mentioned: list[tuple[int, str]] = []
+        # The offsets of both, sorted, by the key they were recorded under (keys may change later).
+        self.positions: dict[str, list[int]] = {}
         for start, end, key in ctx.mentions(0, ctx.body_end, kinds=("Person",)):
-            self.mentioned.append((start, key))
+            self._add(self.mentioned, start, key)
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and any(_subject_like(t) for t in span):
-                self.events.append((start, key))
+                self._add(self.events, start, key)
+
+    def _add(self, where: list[tuple[int, str]], offset: int, key: str) -> None:
+        bisect.insort(where, (offset, key))
+        bisect.insort(self.positions.setdefault(key, []), offset)
 
     def spoke(self, offset: int, key: str) -> None:
-        self.events.append((offset, key))
+        self._add(self.events, offset, key)
 
     def last(self, offset: int) -> str | None:
-        before = [e for e in self.events if e[0] < offset] or [m for m in self.mentioned if m[0] < offset]
-        return max(before)[1] if before else None
+        """The person who spoke or was a subject last before `offset`, else the one named last."""
+        for where in (self.events, self.mentioned):
+            i = bisect.bisect_left(where, (offset,))  # the entries before it are those before `offset`
+            if i > 0:
+                return where[i - 1][1]
+        return None
 
     def resolve(self, who: str, who_start: int, offset: int) -> str | None:
         """The speaker a phrase names: a person mentioned in it, a pronoun, or a role noun."""
@@ -122,10 +135,11 @@ class _Speakers:
             if words[-1] in title and wanted - {"s", "’s", "'s"} <= title | owner_words | _owner_forms(words, owner_words):
                 holders.add(self.ctx.current_key(role.person))
         latest: dict[str, int] = {}  # person -> where they were last named or spoke before `offset`
-        for position, key in (*self.events, *self.mentioned):
+        for key, positions in self.positions.items():
             key = self.ctx.current_key(key)
-            if position < offset and key in holders:
-                latest[key] = max(latest.get(key, -1), position)
+            i = bisect.bisect_left(positions, offset)
+            if i > 0 and key in holders:
+                latest[key] = max(latest.get(key, -1), positions[i - 1])
         if latest:
             return max(latest, key=lambda k: (latest[k], k))
         return self.last(offset)
@@ -276,10 +290,10 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _Speakers
         before = before[cut + 2 :]
     if not before.strip():
         # 'Roe said:' closing the paragraph before the quotation.
-        previous = ctx.text[: q.paragraph].rstrip()
-        line_start = previous.rfind("\n") + 1
-        if previous.endswith(":"):
-            before, offset = previous[line_start:], line_start
+        previous_end = trimmed_end(ctx.text, q.paragraph)
+        if ctx.text[previous_end - 1 : previous_end] == ":":
+            offset = line_start(ctx.text, previous_end)
+            before = ctx.text[offset:previous_end]
     for pattern in (_BEFORE, _ACCORDING, _WHO_COLON_BEFORE):
         m = pattern.search(before)
         if m:
@@ -314,8 +328,9 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _S
 def _claim_candidates(doc: Doc, ctx: ArticleContext, quoted: list[tuple[int, int]]) -> list[_ClaimSpan]:
     """Each reported-speech clause of the body, by position."""
     out = []
+    in_quotes = SpanIndex(quoted)
     for sent in doc.sents:
-        if any(a < sent.end_char and sent.start_char < b for a, b in quoted):
+        if in_quotes.overlaps(sent.start_char, sent.end_char):
             continue  # sentences with quote marks are quotations, handled above
         found = _that_clause(doc, sent) or _clause_then_who(ctx, sent) or _who_colon(sent) or _according_to(sent)
         if found is not None:

@@ -17,34 +17,25 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import (
-    MINISTRY_FULL,
-    MONTHS,
-    PERSON_PRONOUNS,
-    TITLE_HEADS,
-    TITLE_JOINERS,
-    demonyms,
-    is_title_word,
-)
+from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, TITLE_HEADS, TITLE_JOINERS, is_title_word
 from newsgraph.model import Role
+from newsgraph.text import demonyms, post_title, word_set
 
-_POSSESSIVE = {"’s", "'s", "’", "'"}
 _OWNER_KINDS = ("Country", "Organization")
 # How far left of a name a title may start (tokens).
 _MAX_TITLE_TOKENS = 16
-# Words before a rank that still belong to the post, not to its subject ("Deputy Defense Minister").
-_RANK_PREFIX = {"deputy", "first", "vice", "acting", "prime"}
-_RANKS = {"general", "colonel", "lieutenant", "major", "captain", "sergeant", "admiral", "marshal", "brigadier"}
+_RANKS = word_set("ranks.txt")
 # Words before a post that say when it was held, not what it is.
-_TIME_MODIFIERS = {"former", "ex", "ex-", "outgoing", "incoming", "then", "new", "newly-appointed", "current", "acting-"}
+_TIME_MODIFIERS = word_set("time-modifiers.txt")
 # Written short before a name: "Gen. Jane Roe", "Lt. Gen. Jane Roe", "Rear Adm. Jane Roe".
-_RANK_ABBREVIATIONS = {"gen", "lt", "col", "maj", "capt", "sgt", "adm", "brig", "rear", "vice"}
+_RANK_ABBREVIATIONS = word_set("rank-abbreviations.txt")
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = (
@@ -113,6 +104,26 @@ class _Mentions:
                 self.by_start[span.start] = mention
             if span.end not in self.by_end or self.by_end[span.end].start > span.start:
                 self.by_end[span.end] = mention
+        # The persons in text order, and those that end a clause's subject: for the look-ups of
+        # the person named near an offset, which would otherwise walk every mention each time.
+        self.persons = sorted((m for m in self.by_start.values() if m.kind == "Person"), key=lambda m: m.start)
+        self.person_starts = [m.start for m in self.persons]
+        self.person_chars = [doc[m.start].idx for m in self.persons]
+        self.subjects = [m for m in self.persons if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        self.subject_starts = [m.start for m in self.subjects]
+
+    def first_person_from(self, first: int, stop: int) -> _Mention | None:
+        """The first person named at a character offset in [first, stop)."""
+        i = bisect_left(self.person_chars, first)
+        return self.persons[i] if i < len(self.persons) and self.person_chars[i] < stop else None
+
+    def last_person_before(self, token: int, subjects_only: bool = False) -> _Mention | None:
+        """The person (or the subject person) named last before token `token`, ending before it."""
+        persons, starts = (self.subjects, self.subject_starts) if subjects_only else (self.persons, self.person_starts)
+        for k in range(bisect_left(starts, token) - 1, -1, -1):
+            if persons[k].end <= token:
+                return persons[k]
+        return None
 
 
 def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
@@ -194,14 +205,14 @@ def _parse_title(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleCont
     owner: str | None = None
     m = mentions.by_start.get(k)
     if m is not None and m.kind in _OWNER_KINDS and m.end < b:
-        if doc[m.end].text in _POSSESSIVE:
+        if doc[m.end].text in POSSESSIVE_MARKS:
             owner, k = m.key, m.end + 1
         elif is_title_word(doc[m.end].text):
             owner, k = m.key, m.end  # "NATO Secretary General", "US Defense Secretary"
         else:
             return None
     elif k < b and doc[k].text.casefold() in demonyms() and doc[k].text[0].isupper():
-        owner = _country_key(doc[k], ctx)
+        owner = ctx.country_of_demonym(doc[k].text, doc[k].idx, doc[k].idx + len(doc[k]))
         k += 1
     if k < b and doc[k].lower_ in _TIME_MODIFIERS:
         k += 1  # "Ukraine's former commander-in-chief"
@@ -239,7 +250,7 @@ def _parse_title(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleCont
         return None  # "General Jane Roe", "Lieutenant General Jane Roe": a military rank, not a post
     if len(words) == 1 and owner is None and words[0].islower():
         return None  # "her deputy, Jane Roe": a relation, not a named post
-    return canonical_title(words), owner
+    return post_title(words), owner
 
 
 def _owner_chain(doc: Doc, k: int, b: int, mentions: _Mentions) -> str | None:
@@ -270,37 +281,6 @@ def _without_trailing_rank(words: list[str]) -> list[str]:
     if block == 1 and words[n - 1].casefold() in TITLE_HEADS:
         return words
     return words[:n]
-
-
-def canonical_title(words: list[str]) -> str:
-    """'Defense Minister' -> 'Minister of Defense'; 'prime minister' -> 'Prime Minister'."""
-    words = [w if w.casefold() in TITLE_JOINERS else w[:1].upper() + w[1:] for w in words]
-    lower = [w.casefold() for w in words]
-    if len(words) >= 2 and lower[-1] == "minister" and "of" not in lower and "for" not in lower:
-        prefix = []
-        i = 0
-        while i < len(words) - 1 and lower[i] in _RANK_PREFIX:
-            prefix.append(words[i])
-            i += 1
-        subject = words[i:-1]
-        if subject:
-            field = " ".join(subject)
-            field = MINISTRY_FULL.get(field.casefold(), field)
-            return " ".join([*prefix, words[-1], "of", field])
-    return " ".join(words)
-
-
-def _country_key(token, ctx: ArticleContext) -> str | None:
-    """The country a demonym names ("Latvian" -> Latvia); registered, with the adjective as its
-    mention, when the text never names the country itself."""
-    country = demonyms().get(token.text.casefold())
-    if country is None:
-        return None
-    known = ctx.resolve(country, "Country")
-    if known is not None:
-        return known
-    rows = [r for r in ctx.gazetteer.lookup(country) if r.kind == "Country"]
-    return ctx.register(rows[0].label if rows else country, "Country", token.idx, token.idx + len(token))
 
 
 def _title_before(doc: Doc, m: _Mention, mentions: _Mentions, ctx: ArticleContext) -> tuple[str, str | None, int] | None:
@@ -366,7 +346,7 @@ def _title_of_unknown(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: Articl
                 words = [t.text for t in doc[a:k]]
                 if words and all(is_title_word(w) for w in words) and any(w.casefold() in TITLE_HEADS for w in words):
                     if not all(w.casefold() in _RANKS for w in words):
-                        return canonical_title(words), None
+                        return post_title(words), None
             return None
     return None
 
@@ -386,7 +366,7 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
         # "Parliament appointed Jane Roe as defense minister": the person is the object.
         if re.search(r"\b(?:was|were|is|are|been|being)\s+$", text[: verb.start()]):
             continue
-        obj = mentions.by_start.get(_token_at(doc, sent.start_char + verb.end()))
+        obj = mentions.by_start.get(ctx.index(doc).token_at(sent.start_char + verb.end()))
         if obj is None or obj.kind != "Person":
             continue
         after = doc[obj.end - 1].idx + len(doc[obj.end - 1])
@@ -398,7 +378,7 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
         if re.search(r"\bwho\s+$", text[: verb.start()]):
             continue  # "John Doe, who replaced …": the subject is Doe, handled as an appointment
         person = _subject_before(doc, sent, sent.start_char + verb.start(), mentions, ctx)
-        obj = mentions.by_start.get(_token_at(doc, sent.start_char + verb.end()))
+        obj = mentions.by_start.get(ctx.index(doc).token_at(sent.start_char + verb.end()))
         if person is None or obj is None or obj.kind != "Person" or obj.key == person:
             continue
         after = doc[obj.end - 1].idx + len(doc[obj.end - 1])
@@ -417,8 +397,8 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
                 pred = _PREDECESSOR.search(ctx.text, bare.end(), sent.end_char)
                 predecessor = None
                 if pred is not None:
-                    later = [p for p in mentions.by_start.values() if p.kind == "Person" and pred.end() <= doc[p.start].idx < pred.end() + 60]
-                    predecessor = min(later, key=lambda p: p.start).key if later else None
+                    later = mentions.first_person_from(pred.end(), pred.end() + 60)
+                    predecessor = later.key if later is not None else None
                 if date_match is not None or predecessor is not None:
                     untitled.append(_Found(person, "", None, sent.start_char + verb_start, bare.end(),
                                            start=_iso(date_match) if date_match else None, predecessor=predecessor))
@@ -431,9 +411,9 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
         pred = None if predecessor is not None else _PREDECESSOR.search(rest)
         if pred is not None:
             pos = title_end + pred.end()
-            later = [p for p in mentions.by_start.values() if p.kind == "Person" and pos <= doc[p.start].idx < pos + 60]
-            if later:
-                predecessor = min(later, key=lambda p: p.start).key
+            later = mentions.first_person_from(pos, pos + 60)
+            if later is not None:
+                predecessor = later.key
         anchor_start = doc.char_span(sent.start_char + verb_start, sent.end_char, alignment_mode="expand")
         a_start = anchor_start.start_char if anchor_start is not None else title_start
         out.append(_Found(person, title, of, a_start, title_end, start=start, predecessor=predecessor))
@@ -441,11 +421,6 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
             # "replacing John Doe": Doe held the post until then (implied, so no start for him).
             out.append(_Found(predecessor, title, of, a_start, title_end, end=start))
     return out
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else -1
 
 
 def _longest_title_at(doc: Doc, char: int, sent: Span, mentions: _Mentions, ctx: ArticleContext):
@@ -470,18 +445,21 @@ def _longest_title_at(doc: Doc, char: int, sent: Span, mentions: _Mentions, ctx:
 def _subject_before(doc: Doc, sent: Span, char: int, mentions: _Mentions, ctx: ArticleContext) -> str | None:
     """The person the appointment clause is about: the last person named before the verb,
     or, for 'He/She was appointed', the last person named before the sentence."""
-    persons = [m for m in mentions.by_start.values() if m.kind == "Person" and sent.start <= m.start and doc[m.end - 1].idx < char]
-    if persons:
-        return max(persons, key=lambda m: m.start).key
+    last = None
+    k = bisect_left(mentions.person_starts, sent.start)
+    while k < len(mentions.persons) and mentions.person_chars[k] < char:
+        m = mentions.persons[k]
+        if doc[m.end - 1].idx < char:
+            last = m
+        k += 1
+    if last is not None:
+        return last.key
     if sent[0].lower_ in PERSON_PRONOUNS:
-        earlier = [m for m in mentions.by_start.values() if m.kind == "Person" and m.end <= sent.start]
         # 'He' continues the person the text was about: the latest person who was a subject,
         # not one named as an object ("Roe succeeded Doe as … . He previously served as …").
-        subjects = [m for m in earlier if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return max(subjects, key=lambda m: m.start).key
-        if earlier:
-            return max(earlier, key=lambda m: m.start).key
+        earlier = mentions.last_person_before(sent.start, subjects_only=True) or mentions.last_person_before(sent.start)
+        if earlier is not None:
+            return earlier.key
     return None
 
 
@@ -544,7 +522,7 @@ def _possessive_predecessors(found: list[_Found], doc: Doc, mentions: _Mentions)
     found for her (only when she holds exactly one owned post, so the post is not guessed)."""
     out = []
     for m in mentions.by_start.values():
-        if m.kind != "Person" or m.end + 2 >= len(doc) or doc[m.end].text not in _POSSESSIVE:
+        if m.kind != "Person" or m.end + 2 >= len(doc) or doc[m.end].text not in POSSESSIVE_MARKS:
             continue
         if doc[m.end + 1].lower_ not in ("predecessor", "successor"):
             continue

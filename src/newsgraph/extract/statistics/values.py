@@ -1,7 +1,8 @@
-"""Reading numbers as news prose writes them: digits, number words, scales and fractions.
+"""What numbers are worth as news prose writes them: digits, number words, scales and fractions.
 
 Everything here works on plain lower-cased word strings (one per token), so it can be
-tested without a parser; `statistics.py` decides which tokens form a number phrase.
+tested without a parser; `numbers` decides which tokens form a number phrase. The number
+words are data/number-words.tsv.
 """
 
 from __future__ import annotations
@@ -10,42 +11,33 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
+from newsgraph.text import word_table
+
+#: The number words of data/number-words.tsv by kind: word -> value.
+_NUMBER_WORDS = word_table("number-words.tsv", ("word", "value", "kind"))
+
+
+def _words_of(*kinds: str) -> dict[str, int]:
+    return {word: int(value) for word, value, kind in _NUMBER_WORDS if kind in kinds}
+
+
+UNITS = _words_of("unit")
+TENS = _words_of("tens")
 #: Scale words and the abbreviations news copy uses for them ("€40bn", "$5m").
-SCALES = {
-    "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "mln": 1_000_000,
-    "mn": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
-    "bln": 1_000_000_000, "b": 1_000_000_000, "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000,
-}
+SCALES = _words_of("scale", "abbreviated scale")
 #: Abbreviated scales only count straight after digits ("5 m" yes, "m" alone no).
-ABBREVIATED_SCALES = {"k", "mln", "mn", "m", "bn", "bln", "b", "tn"}
+ABBREVIATED_SCALES = frozenset(_words_of("abbreviated scale"))
 #: 'dozen' behaves like a scale word: "a dozen", "two dozen".
 DOZEN = 12
-
 #: Denominators of fractions written in words: "a third", "two-thirds", "a quarter".
-FRACTIONS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
-}
+FRACTIONS = _words_of("fraction")
 #: Multipliers written as one word.
-MULTIPLIER_WORDS = {"twice": 2, "thrice": 3, "double": 2, "triple": 3, "quadruple": 4}
+MULTIPLIER_WORDS = _words_of("multiplier")
 #: Vague plural amounts: 'thousands of' is at least a thousand.
-VAGUE_PLURALS = {
-    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
-    "billions": 1_000_000_000,
-}
+VAGUE_PLURALS = _words_of("vague plural")
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_DIGITS_WITH_SCALE = re.compile(r"^(\d+(?:[.,]\d+)?)(k|m|mn|mln|bn|bln|b|tn)$", re.IGNORECASE)
+_DIGITS_WITH_SCALE = re.compile(rf"^(\d+(?:[.,]\d+)?)({'|'.join(sorted(ABBREVIATED_SCALES))})$", re.IGNORECASE)
 _FOLD = re.compile(r"^(\w+?)-?fold$")
 
 

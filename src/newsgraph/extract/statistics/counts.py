@@ -1,0 +1,477 @@
+"""What a number counts ("600 of the drones", "euros in military aid", "the number of attacks
+rose to 45": attacks), and what it is counted per ("per square kilometer", "a day", "daily").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.statistics import values as num
+from newsgraph.extract.statistics.document import (
+    NOUNS,
+    PRONOUNS,
+    char_end,
+    doc_text,
+    governor,
+    index,
+    joined,
+    sentence_bounds,
+    span_text,
+)
+from newsgraph.extract.statistics.numbers import CHANGE_VERBS, TIME_NOUNS, Phrase, cardinal_run, change_verb_of
+from newsgraph.extract.statistics.qualifiers import ORDINAL, hedge_before
+from newsgraph.text import word_map, word_set
+
+if TYPE_CHECKING:
+    from newsgraph.extract.statistics.facts import Mention
+
+
+# --------------------------------------------------------------------------- word lists
+
+#: Nouns of change: "a 30% rise in …".
+CHANGE_NOUNS = word_set("change-nouns.txt")
+
+#: "the death toll rose to 45": these verbs make the number a level, not a change.
+LEVEL_VERBS = word_set("level-verbs.txt")
+
+#: Words for "how much of": the number of X, the volume of X, the share of X.
+QUANTITY_NOUNS = word_set("quantity-nouns.txt")
+
+#: Nouns that measure something named after "of": "1,000 square kilometers of territory".
+MEASURE_NOUNS = word_set("measure-nouns.txt")
+
+#: Nouns named together with what they are for: "demand for interceptors", "needs in air defence".
+NEED_NOUNS = word_set("need-nouns.txt")
+
+#: Adverbs and nouns that give a rate: "daily" is per day.
+RATE_ADVERBS = word_map("rate-words.tsv", "written", "per")
+
+#: How the counted thing of a sum of money is named: the currency in words.
+CURRENCY_WORDS = word_map("currency-names.tsv", "code", "name")
+
+_MODEL_NAME = re.compile(r"^[A-Za-z][\w.]*-[\w.-]*\d[\w.-]*$")
+
+#: A model designator mixing digits and letters: "2A6", "1A5", "M1A2", "CV90".
+_DESIGNATOR = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*$")
+
+
+# --------------------------------------------------------------------------- the noun phrase a number counts
+
+
+def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[int, int] | None:
+    """The noun phrase written from token j: modifiers and a noun head, as [start, end).
+    With `determiners`, leading 'the', 'its', "Russia's" are skipped ("of the drones")."""
+    while determiners and j < limit and (doc[j].pos_ == "DET" or doc[j].dep_ in ("poss", "case") or doc[j].tag_ == "PRP$"):
+        j += 1
+    k = j
+    last_noun = None
+    while k < limit:
+        t = doc[k]
+        if t.pos_ == "SPACE" or (k > j and not joined(doc, k)):
+            break
+        ok = t.pos_ in NOUNS or t.pos_ == "ADJ" or (t.pos_ == "VERB" and t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound")) or (
+            t.text in "-‐" and not t.whitespace_ and k > j and not doc[k - 1].whitespace_)
+        if t.lower_ in ("more", "less", "fewer", "than", "per", "times") or t.like_num or t.lower_ in num.VAGUE_PLURALS:
+            ok = False
+        if (t.like_num or _DESIGNATOR.match(t.text)) and k > j and (doc[k - 1].is_title or doc[k - 1].is_upper) \
+                and k + 1 < limit and doc[k + 1].pos_ in NOUNS:
+            ok = True  # "Leopard 2 tanks", "Leopard 2A6 tanks": a model number inside the name of what is counted
+        if _MODEL_NAME.match(t.text) and k + 1 < limit and doc[k + 1].pos_ in NOUNS:
+            ok = True  # "Geran-2 drones", whatever the tagger made of "Geran-2"
+        if t.pos_ == "PROPN" and k > j and t.ent_type_ in ("GPE", "PERSON") and doc[k - 1].pos_ in NOUNS and doc[k - 1].ent_type_ != t.ent_type_:
+            ok = False  # "drones Russia launched": a new clause, not the noun phrase
+        if k > j and t.ent_type_ in ("DATE", "TIME") and not doc[k - 1].ent_type_:
+            ok = False  # "shells next year": the date is not part of what is counted
+        if not ok:
+            break
+        if t.pos_ in NOUNS:
+            last_noun = k
+        k += 1
+    if last_noun is None:
+        return None
+    return j, last_noun + 1
+
+
+def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
+    """The noun phrase the number counts, if it is written right after the number."""
+    limit = index(doc).sentence(p.start)[1]
+    j = p.noun_from if p.noun_from is not None else p.end
+    partitive = j > 0 and doc[j - 1].lower_ == "of"
+    if p.noun_from is None and j < limit and doc[j].lower_ == "of" and (p.kind == "ratio" or p.value >= 1):
+        j += 1  # "600 of the drones", "30% of the shells"
+        partitive = True
+        k = j + 1 if j < limit and doc[j].pos_ == "DET" else j
+        run = cardinal_run(doc, k) if k < limit else None
+        if run is not None:
+            j = run[0]  # "38 of 42 drones", "two of the four tanks"
+    if p.kind == "amount":
+        return None  # money: what it buys is found by `_money_counts`
+    if p.multiplier and j > 0 and doc[j - 1].lower_ in ("as", "than"):
+        return None  # "three times as many as Ukrainian units": the units are compared with, not counted
+    if j < limit and doc[j].pos_ == "PRON" and doc[j].dep_ != "poss" and doc[j].tag_ != "PRP$":
+        return None  # "a third of them": what they are is found from the clause (but "30% of its GDP" counts)
+    if p.plain and j < limit and doc[j].lower_ in ("more", "additional", "extra", "new", "fewer"):
+        j += 1  # "seven more Patriot systems"
+    span = _np_span(doc, j, limit, determiners=partitive)
+    if span is None:
+        return None
+    head = doc[p.end - 1].head
+    if doc[p.end - 1].dep_ == "nummod" and span[0] <= head.i < span[1] - 1 and head.pos_ in NOUNS \
+            and head.dep_ != "compound" and not (doc[head.i + 1].like_num or _DESIGNATOR.match(doc[head.i + 1].text)):
+        span = (span[0], head.i + 1)  # "12 tanks Russian forces lost": the noun the number counts ends it
+    # The head of the counted phrase must be a noun the number attaches to, or directly follow.
+    if span[0] - p.end > 4:
+        return None
+    return span
+
+
+def _noun_phrase_of(token: Token) -> str:
+    """The written phrase of a noun with its left modifiers: 'Lancet drones', 'drone production'."""
+    left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.pos_ != "NUM"
+            and not ORDINAL.match(c.text)]
+    start = min([token.i, *(c.left_edge.i for c in left)])
+    doc = token.doc
+    return doc_text(doc)[doc[start].idx : token.idx + len(token.text)]
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in NOUNS:
+                    return obj
+    return None
+
+
+def _quantity_target(token: Token) -> str:
+    """'the number of attack drones launched' -> 'attack drones'; 'drone production' stays;
+    'demand for interceptors' keeps what the demand is for."""
+    if token.lemma_.lower() in QUANTITY_NOUNS:
+        obj = _of_object(token)
+        if obj is not None:
+            return _noun_phrase_of(obj)
+    if token.lower_ in NEED_NOUNS or token.lemma_.lower() in NEED_NOUNS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "in", "of"):
+                obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in NOUNS), None)
+                if obj is not None:
+                    return f"{_noun_phrase_of(token)} {child.text} {_noun_phrase_of(obj)}"
+    return _noun_phrase_of(token)
+
+
+# --------------------------------------------------------------------------- changes
+
+
+def share_of(doc: Doc, p: Phrase, hedge_start: int) -> bool:
+    """'90% of the missiles': a percentage followed by 'of' and a noun phrase is a share of what
+    that phrase names. 'by 30%' still measures a change ('fell by 30% of …' is rare and a change)."""
+    if p.unit != "percent" or p.noun_from is not None or p.end >= len(doc) or doc[p.end].lower_ != "of":
+        return False
+    if hedge_start > 0 and doc[hedge_start - 1].lower_ == "by":
+        return False
+    limit = index(doc).sentence(p.start)[1]
+    return _np_span(doc, p.end + 1, limit) is not None
+
+
+def change_head(doc: Doc, p: Phrase, hedge_start: int) -> Token | None:
+    """The verb or noun of change the number measures: 'increased by over a third', 'up 30%', 'a 30% rise'."""
+    before = doc[hedge_start - 1] if hedge_start > 0 else None
+    if before is not None and before.lower_ == "by":
+        head = before.head
+        if head.lemma_.lower() in CHANGE_VERBS or head.lemma_.lower() in CHANGE_NOUNS:
+            return head
+        # The parser often hangs "by" off something else; look for a change verb just before.
+        for k in range(hedge_start - 2, max(-1, hedge_start - 5), -1):
+            if doc[k].lemma_.lower() in CHANGE_VERBS and doc[k].pos_ in ("VERB", "NOUN"):
+                return doc[k]
+            if doc[k].is_punct:
+                break
+    if before is not None and before.lower_ in ("up", "down") and p.unit in ("percent", "percentage points"):
+        return before
+    if p.unit in ("percent", "percentage points") and before is not None and before.lemma_.lower() in CHANGE_VERBS and before.pos_ == "VERB":
+        return before  # "grew 30%"
+    after = p.noun_from if p.noun_from is not None else p.end
+    if after < len(doc) and doc[after].lemma_.lower() in CHANGE_NOUNS and doc[after].pos_ == "NOUN":
+        return doc[after]  # "a 30% increase in …", "a sixfold rise in …"
+    return None
+
+
+def _change_target(change: Token) -> str | None:
+    """What changed: the object of an active verb, else its subject; 'the number of X' is X."""
+    if change.pos_ == "NOUN":
+        for c in change.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.pos_ in NOUNS:
+                        return _quantity_target(o)
+        # "production will reach 1.3 million, a 40% increase": what the clause is about.
+        verb = governor(change)
+        if verb == change:
+            return None
+        deps: tuple[str, ...] = ("nsubjpass", "nsubj")
+    else:
+        verb = change if change.pos_ in ("VERB", "AUX") else change.head
+        deps = ("dobj", "nsubjpass", "nsubj")
+    for dep in deps:
+        for c in verb.children:
+            if c != change and c.dep_ == dep and c.pos_ in NOUNS and c.lower_ not in PRONOUNS and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP"):
+                return _quantity_target(c)
+    return None
+
+
+# --------------------------------------------------------------------------- what is counted
+
+
+def counted_thing(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | None, kind: str,
+            change: Token | None) -> str | None:
+    """What the number counts, as written; None when nothing countable can be named."""
+    if p.kind == "amount":
+        return _money_counts(doc, p)
+    if p.change_verb:
+        verb = doc[p.start]
+        target = _change_target(verb)  # "manufacturers tripled their output", "production … doubled"
+        if target is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUNS:
+            target = _quantity_target(verb.head)  # "The number of recruits halved", parsed as a modifier
+        return target
+    if p.compared:
+        # "double the number of drones", "double its 2022 output": what follows; "double those in June": the clause's.
+        j = p.end
+        limit = index(doc).sentence(p.start)[1]
+        while j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$" or re.fullmatch(r"(19|20)\d\d", doc[j].text)):
+            j += 1
+        span = _np_span(doc, j, limit) if j > p.end else None
+        if span is not None and span[0] == j:
+            head = doc[span[1] - 1]
+            of = _of_object(head) if head.lemma_.lower() in QUANTITY_NOUNS else None
+            return _noun_phrase_of(of) if of is not None else span_text(doc, span)
+        return clause_counts(doc, p, [])
+    if change is not None and kind in ("relative change", "ratio"):
+        target = _change_target(change)
+        if target is not None:
+            return target
+    if noun is not None:
+        head = doc[noun[1] - 1]
+        text = span_text(doc, noun)
+        if head.lemma_.lower() in CHANGE_NOUNS:
+            obj = next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                        for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return _quantity_target(obj)
+        if head.lemma_.lower() in MEASURE_NOUNS:
+            obj = _of_object(head)
+            if obj is not None:
+                return f"{text} of {_noun_phrase_of(obj)}"
+        if head.lemma_.lower() in QUANTITY_NOUNS:
+            obj = _of_object(head)
+            if obj is not None:
+                return _noun_phrase_of(obj)
+        if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "PERSON", "NORP", "ORG") and noun[1] - noun[0] == 1:
+            return None  # "600 Ukraine": not a counted noun
+        return text
+    # "increased the production of its howitzers from two to twelve a month": the levels of what changed.
+    if p.start > 0 and doc[p.start - 1].lower_ in ("from", "to"):
+        verb = change_verb_of(doc[p.start - 1])
+        if verb is not None:
+            target = _change_target(verb)
+            if target is not None:
+                return target
+    # No noun after the number: "the death toll reached 12", "the number of attacks rose to 45".
+    level = _level_subject(doc, p)
+    if level is not None:
+        return level
+    return _list_label(doc, p)
+
+
+def _level_subject(doc: Doc, p: Phrase) -> str | None:
+    token = doc[p.end - 1]
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ in ("to", "at"):
+        head = head.head
+        if head.pos_ == "VERB":
+            for c in head.children:
+                if c.dep_ == "dobj" and c.pos_ == "NOUN" and head.lemma_.lower() not in LEVEL_VERBS:
+                    return _quantity_target(c)  # "bringing Russia's total losses to about 712,950"
+    elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
+        head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    if head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"}:
+        return None
+    # A verb without a subject of its own ("… and fell to 60%", or a misparse) shares its head's.
+    verbs = [head, head.head] if head.dep_ in ("conj", "advcl", "xcomp") else [head]
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and not p.start <= c.i < p.end:
+                return _quantity_target(c) if c.pos_ == "NOUN" else None
+    return None
+
+
+def brought_to(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
+    """'bringing its total kills since the start of the war to 2,400': what the clause's verb takes
+    to the level, when the parse hangs 'to' from another word."""
+    if hedge_start < 1 or doc[hedge_start - 1].lower_ != "to":
+        return None
+    k = hedge_start - 2
+    while k >= 0 and doc[k].text not in (",", ";", ":") and hedge_start - k < 15:
+        t = doc[k]
+        if t.pos_ == "VERB" and t.lemma_.lower() not in LEVEL_VERBS:
+            for c in t.children:
+                if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < hedge_start:
+                    return _quantity_target(c)
+            return None
+        k -= 1
+    return None
+
+
+#: Words that join the parts of a list label: "warships / boats", "vehicles and fuel tanks".
+_LABEL_JOINERS = {"/", "and", "&", ","}
+
+
+def _list_label(doc: Doc, p: Phrase) -> str | None:
+    """'Tanks – 8,724' and 'personnel: about 700,000': a label then a dash or colon on one line."""
+    _, k = hedge_before(doc, p.start)
+    k -= 1
+    if k < 1 or doc[k].text not in ("–", "—", "-", ":") or not joined(doc, k):
+        return None
+    end = k
+    start = end
+    while start - 1 >= 0 and joined(doc, start) and end - start < 6 and (
+            doc[start - 1].pos_ in ("NOUN", "ADJ", "PROPN")
+            or (doc[start - 1].lower_ in _LABEL_JOINERS and start - 2 >= 0 and doc[start - 2].pos_ in ("NOUN", "ADJ", "PROPN"))):
+        start -= 1
+    if start == end or doc[end - 1].pos_ not in NOUNS:
+        return None
+    if start > 0 and joined(doc, start) and doc[start - 1].pos_ not in ("PUNCT", "CCONJ"):
+        return None  # mid-sentence, not a list label
+    return doc_text(doc)[doc[start].idx : char_end(doc, end)]
+
+
+def _money_counts(doc: Doc, p: Phrase) -> str:
+    """A sum of money counts its currency and what it pays for: 'euros in military aid'."""
+    currency = CURRENCY_WORDS.get(p.unit or "", p.unit or "money")
+    limit = index(doc).sentence(p.start)[1]
+    j = p.end
+    if j < limit and doc[j].text == "(":
+        close = next((k for k in range(j + 1, min(limit, j + 10)) if doc[k].text == ")"), None)
+        if close is not None:
+            j = close + 1  # "500 million euros ($520 million) for drones": past the conversion
+    if j < limit and doc[j].lower_ in ("in", "of", "for", "on", "worth") and j + 1 < limit:
+        span = _np_span(doc, j + 1, limit)
+        if span is not None:
+            return f"{currency} {doc[j].lower_} {span_text(doc, span)}"
+    span = _np_span(doc, j, limit)
+    if span is not None and span[0] == j:
+        return f"{span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package"
+    # "a package worth €1.4 billion", "aid of $50 million", "a package valued at …": the noun before.
+    _, k = hedge_before(doc, p.start)
+    k -= 1
+    if k >= 1 and doc[k].lower_ == "at" and doc[k - 1].lower_ in ("valued", "estimated", "priced"):
+        k -= 1
+    if k >= 1 and doc[k].lower_ in ("worth", "of", "totaling", "totalling", "valued", "estimated", "priced"):
+        before = k - 2 if doc[k - 1].text == "," and k >= 2 else k - 1  # "its aid package, worth DKK 1.3 billion"
+        if doc[before].pos_ == "NOUN":
+            return f"{_noun_phrase_of(doc[before])} in {currency}"
+    # "the defense budget is UAH 2.2 trillion", "the package is valued at $2.3 billion".
+    level = _level_subject(doc, p)
+    if level is not None:
+        return f"{level} in {currency}"
+    return currency
+
+
+# --------------------------------------------------------------------------- a number without a noun of its own
+
+#: Words before a number that compare it with the number just before: "300,000, up from 100,000".
+_COMPARED_WITH = (("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to"), ("against",),
+                  ("versus",), ("vs",), ("vs.",))
+
+
+def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
+    """What a number without a noun counts, from a statistic before it in its sentence:
+    "up to 10,000 shells a day, while Ukraine can answer with about 2,000" (the first one),
+    "some 300,000 people, up from 100,000" and "three times as many as …" (the nearest one)."""
+    words = tuple(doc[k].lower_ for k in range(max(0, hedge_start - 2), hedge_start))
+    compared = any(words[-len(w):] == w for w in _COMPARED_WITH)
+    if compared and p.unit is not None:
+        # "3.45% of GDP on defence, compared with 2.1% in 2022": the nearest figure in the same unit
+        same_unit = [m for m in before if m.stat.unit == p.unit]
+        return same_unit[-1].stat.counts if same_unit else None
+    plain_counts = [m for m in before if m.stat.kind == "count" and m.stat.unit is None]
+    if not plain_counts or not (p.plain or p.multiplier):
+        return None
+    if p.multiplier:
+        # "three times as many as …" repeats what was counted; "four times faster" says how something is done.
+        nxt = doc[p.end].lower_ if p.end < len(doc) else ""
+        return plain_counts[-1].stat.counts if nxt in ("as", "more", "fewer", "less", "many", "much") else None
+    if compared:
+        return plain_counts[-1].stat.counts
+    return plain_counts[0].stat.counts
+
+
+def parallel_counts(doc: Doc, p: Phrase, sent_start: int, previous: list[Mention]) -> str | None:
+    """A bare number whose verb repeats the verb of a count in the sentence just before, in the same
+    paragraph: "Two years ago we had two companies building drones. Today we have more than twenty"."""
+    if sent_start == 0 or not joined(doc, sent_start):
+        return None  # a new paragraph
+    prev_start, _ = sentence_bounds(doc, doc[sent_start - 1])
+    verb = governor(doc[p.start])
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be":
+        return None
+    for m in reversed(previous):
+        if m.sent_start == prev_start and m.verb == verb.lemma_.lower() and m.stat.kind == "count" and m.stat.unit is None:
+            return m.stat.counts
+    return None
+
+
+def clause_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
+    """What a share or a multiple without its own noun measures, from its clause:
+    "a third of them are interceptor drones" (what they are), "orders for only a third of that"
+    (the verb's object), "four times faster" (what is done faster), "40% of it" (the sum just named)."""
+    token = doc[p.start]
+    verb = governor(token)
+    if verb.lemma_.lower() == "be":
+        for c in verb.children:
+            if c.dep_ == "attr" and c.pos_ in NOUNS and c.lower_ not in PRONOUNS:
+                return _quantity_target(c)
+    partitive = p.end < len(doc) and doc[p.end].lower_ == "of" and p.end + 1 < len(doc) and doc[p.end + 1].pos_ == "PRON" \
+        and doc[p.end + 1].tag_ != "PRP$"
+    if partitive and doc[p.end + 1].lower_ == "it" and before:
+        return before[-1].stat.counts  # "more than €50 billion …, roughly 40% of it from Europe"
+    for dep in ("dobj", "nsubjpass", "nsubj"):
+        for c in verb.children:
+            if c.dep_ == dep and c.pos_ in NOUNS and c.is_alpha and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end \
+                    and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP"):
+                return _quantity_target(c)
+    return None
+
+
+# --------------------------------------------------------------------------- per
+
+
+def per_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: int) -> str | None:
+    """'per square kilometer', 'for every square kilometer', 'a day', 'daily' -> the unit."""
+    k = noun[1] if noun is not None else p.end
+    stop = min(sent_end, k + 10)
+    while k < stop:
+        t = doc[k]
+        w = t.lower_
+        if t.is_punct and t.text not in "-‐" or t.like_num:
+            break
+        if w in RATE_ADVERBS and t.pos_ in ("ADV", "ADJ"):
+            return RATE_ADVERBS[w]
+        after = None
+        if w == "per":
+            after = k + 1
+        elif w == "for" and k + 1 < stop and doc[k + 1].lower_ in ("every", "each"):
+            after = k + 2
+        elif w in ("a", "an", "every", "each") and k + 1 < stop and doc[k + 1].lemma_.lower() in TIME_NOUNS:
+            return doc[k + 1].lemma_.lower()
+        if after is not None:
+            span = _np_span(doc, after, sent_end)
+            if span is not None:
+                return span_text(doc, span)
+        k += 1
+    return None

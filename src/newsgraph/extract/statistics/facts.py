@@ -1,0 +1,311 @@
+"""One `Statistic` per fact: each number phrase becomes a mention, with what it counts, its hedge,
+period, subject and claimant; the mentions of one fact (headline, body, quote) are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.anchors import make_anchor
+from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.statistics import values as num
+from newsgraph.extract.statistics.claimants import claimant_of, subject_of
+from newsgraph.extract.statistics.counts import (
+    RATE_ADVERBS,
+    brought_to,
+    change_head,
+    clause_counts,
+    counted_span,
+    counted_thing,
+    elided_counts,
+    parallel_counts,
+    per_of,
+    share_of,
+)
+from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
+from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_label_or_date, read_phrase
+from newsgraph.extract.statistics.qualifiers import hedge_after, hedge_before, is_hypothetical, period_of
+from newsgraph.model import Statistic
+from newsgraph.text import line_start, word_set
+
+
+@dataclass
+class Mention:
+    """One written mention of a number fact, before the mentions of one fact are merged."""
+
+    stat: Statistic
+    offset: int
+    in_headline: bool
+    richness: int = 0
+    head_words: set[str] = field(default_factory=set)
+    sent_start: int = 0  # first token of its sentence
+    verb: str = ""  # the lemma of the verb its clause hangs from
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
+    """Every distinct number fact in the article body, one `Statistic` each, in text order."""
+    with indexed(doc, ctx):
+        return _find_statistics(doc, ctx)
+
+
+def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
+    mentions: list[Mention] = []
+    last_amount: Phrase | None = None
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.idx >= ctx.body_end:
+            break
+        phrase = read_phrase(doc, i)
+        if phrase is None:
+            i += 1
+            continue
+        if phrase.kind == "amount":
+            if last_amount is not None and is_conversion(doc, last_amount, phrase):
+                # "UAH 2.2 trillion, or about $53 billion": the same sum in another currency, not a new fact.
+                i = max(phrase.end, i + 1)
+                continue
+            last_amount = phrase
+        mention = _mention(doc, ctx, phrase, _in_sentence(doc, mentions, i), mentions[-3:])
+        if mention is not None:
+            mentions.append(mention)
+        i = max(phrase.end, i + 1)
+    return _merge(mentions, ctx)
+
+
+def _in_sentence(doc: Doc, mentions: list[Mention], i: int) -> list[Mention]:
+    """The statistics already found in token i's sentence, in text order: what an elided
+    number counts ("killed 14 people, including three children, and injured 52")."""
+    start, _ = sentence_bounds(doc, doc[i])
+    out = []
+    for m in reversed(mentions):
+        if m.sent_start < start:
+            break
+        if m.sent_start == start:
+            out.insert(0, m)
+    return out
+
+
+# --------------------------------------------------------------------------- one mention
+
+
+def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], previous: list[Mention]) -> Mention | None:
+    if p.kind == "proportion":
+        return None
+    qualifier, hedge_start = hedge_before(doc, p.start)
+    trailing_end = p.end
+    if qualifier is None:
+        qualifier, trailing_end = hedge_after(doc, p.end)
+    if p.qualifier == "between":
+        qualifier = "between"  # a range is its own hedge, whatever else is written
+        if p.start > 0 and doc[p.start - 1].lower_ in ("between", "from"):
+            hedge_start = p.start - 1
+    elif qualifier is None:
+        qualifier = p.qualifier
+    elif p.qualifier == "more than" and qualifier in ("approximately",):
+        qualifier = "more than"  # "some thousands of" is still "more than a thousand"
+
+    kind = p.kind
+    relative = change_head(doc, p, hedge_start)
+    if relative is not None and share_of(doc, p, hedge_start):
+        relative = None  # "shot down almost 90% of the missiles": a share of them, not a change
+    if relative is not None and not p.multiplier and p.kind in ("count", "ratio"):
+        kind = "relative change"  # "increased by over a third", "a 30% rise in …"
+
+    noun = None if p.change_verb or p.compared else counted_span(doc, p)
+    if is_label_or_date(doc, p, noun):
+        return None
+    if is_hypothetical(doc[p.start]):
+        return None
+
+    sent_start, sent_end = sentence_bounds(doc, doc[p.start])
+    counts = counted_thing(doc, ctx, p, noun, kind, relative)
+    if counts is None and noun is None:
+        counts = brought_to(doc, p, hedge_start) or elided_counts(doc, p, hedge_start, before)
+    if counts is None and noun is None and p.plain and not before:
+        counts = parallel_counts(doc, p, sent_start, previous)
+    if counts is None and noun is None and (p.kind == "ratio" or p.multiplier):
+        counts = clause_counts(doc, p, before)
+    if counts is None:
+        return None
+
+    anchor_start = doc[hedge_start].idx
+    anchor_end_tok = max(trailing_end, noun[1] if noun is not None and noun[0] - p.end <= 3 and noun[0] >= p.end else p.end)
+    anchor_end = doc[anchor_end_tok - 1].idx + len(doc[anchor_end_tok - 1].text)
+    written_end = doc[trailing_end - 1].idx + len(doc[trailing_end - 1].text)
+    offset = doc[p.start].idx
+
+    stat = Statistic(
+        value=num.format_value(p.value),
+        counts=counts,
+        kind=kind,
+        qualifier=qualifier,
+        upper=num.format_value(p.upper) if p.upper is not None else None,
+        unit=p.unit,
+        per=per_of(doc, p, noun, sent_end),
+        period=period_of(doc, p, noun, sent_start, sent_end),
+        subject=subject_of(doc, ctx, p, noun),
+        claimed_by=claimant_of(doc, ctx, offset),
+        sentence=_sentence_text(doc_text(doc)[doc[sent_start].idx : char_end(doc, sent_end)]),
+        written=doc_text(doc)[anchor_start:written_end],
+        anchors=[make_anchor(ctx.text, anchor_start, anchor_end)],
+    )
+    if stat.period is not None and stat.period.lower() in RATE_ADVERBS and stat.per in (None, RATE_ADVERBS[stat.period.lower()]):
+        stat.per, stat.period = RATE_ADVERBS[stat.period.lower()], None  # "daily losses" are per day
+    elif stat.period is not None and stat.per is not None and _content_words(stat.period) <= _content_words(stat.per):
+        stat.period = None  # "2,500 drones a month": the month is the rate, not the period
+    richness = sum(x is not None for x in (stat.qualifier, stat.per, stat.period, stat.subject, stat.claimed_by))
+    return Mention(
+        stat=stat,
+        offset=offset,
+        in_headline=_in_headline(ctx, offset),
+        richness=richness,
+        head_words=_content_words(counts),
+        sent_start=sent_start,
+        verb=governor(doc[p.start]).lemma_.lower(),
+    )
+
+
+def _sentence_text(text: str) -> str:
+    """The sentence without the quote mark it shares with a neighbour ('“In just two months, …')."""
+    text = text.strip()
+    if text[:1] in "“\"" and not any(c in text[1:] for c in "”\""):
+        text = text[1:].lstrip()
+    if text[-1:] in "”\"" and not any(c in text[:-1] for c in "“\""):
+        text = text[:-1].rstrip()
+    return text
+
+
+def _in_headline(ctx: ArticleContext, offset: int) -> bool:
+    if ctx.headline is not None and ctx.headline[0] <= offset < ctx.headline[1]:
+        return True
+    # A repeated headline line later in the text reads as the headline too.
+    if ctx.headline is not None:
+        head = ctx.text[ctx.headline[0] : ctx.headline[1]].strip()
+        line_end = ctx.text.find("\n", offset)
+        line = ctx.text[line_start(ctx.text, offset) : line_end if line_end >= 0 else len(ctx.text)].strip()
+        return bool(head) and line == head
+    return False
+
+
+# --------------------------------------------------------------------------- one fact, many mentions
+
+#: Words left out when two descriptions of what is counted are compared.
+_STOP_WORDS = word_set("content-stop-words.txt")
+
+
+def _content_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    return {_singular(w) for w in words if w not in _STOP_WORDS}
+
+
+def _singular(word: str) -> str:
+    for tail, repl in (("ies", "y"), ("ves", "f"), ("ses", "s"), ("s", "")):
+        if word.endswith(tail) and len(word) > len(tail) + 2:
+            return word[: -len(tail)] + repl
+    return word
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    sa, sb = a.stat, b.stat
+    if abs(float(sa.value) - float(sb.value)) > 1e-9 * max(1.0, abs(float(sa.value))):
+        return False
+    if (sa.kind == "relative change") != (sb.kind == "relative change") or (sa.unit or "") != (sb.unit or ""):
+        return False
+    if not a.head_words & b.head_words:
+        return False
+    for attr in ("claimed_by", "subject"):
+        x, y = getattr(sa, attr), getattr(sb, attr)
+        if x is not None and y is not None and x != y:
+            return False  # the same figure said by two people, or about two countries, is two facts
+    for attr in ("period", "subject"):
+        x, y = getattr(sa, attr), getattr(sb, attr)
+        if x is not None and y is not None and x != y and attr == "period" and not (_content_words(x) & _content_words(y)):
+            return False
+    return True
+
+
+def _same_number(a: Statistic, b: Statistic) -> bool:
+    return (abs(float(a.value) - float(b.value)) <= 1e-9 * max(1.0, abs(float(a.value)))
+            and a.kind == b.kind and (a.unit or "") == (b.unit or ""))
+
+
+def _merge_headline_groups(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """A headline number with its own wording ('lost 600,000 soldiers' over a body's '600,000
+    casualties') is the body's fact when exactly one body fact has that number."""
+    out = [g for g in groups if not all(m.in_headline for m in g)]
+    for group in groups:
+        if not all(m.in_headline for m in group):
+            continue
+        same = [g for g in out if not all(m.in_headline for m in g) and _same_number(g[0].stat, group[0].stat)]
+        if len(same) == 1:
+            same[0].extend(group)
+        else:
+            out.append(group)
+    return sorted(out, key=lambda g: min(m.offset for m in g))
+
+
+def _compared_as(m: Mention) -> tuple:
+    """What `_compatible` reads of the mention it is compared with: mentions alike in this are
+    compatible with the same mentions."""
+    s = m.stat
+    return (s.value, s.kind == "relative change", s.unit or "", frozenset(m.head_words), s.claimed_by, s.subject, s.period)
+
+
+def _group(mentions: list[Mention]) -> list[list[Mention]]:
+    """Each mention joins the first group (in the order they were started) with a member it is
+    compatible with, else starts a group. Only groups with a member of about the same value can
+    have one, and only one member of each kind (`_compared_as`) needs asking, so a long article
+    is not compared mention by mention with everything before it."""
+    groups: list[list[Mention]] = []
+    kinds: list[dict[tuple, Mention]] = []  # per group, one member of each kind
+    groups_of: dict[float, set[int]] = {}  # value -> the groups with a member of that value
+    values: list[float] = []  # the values of groups_of, sorted
+    for m in mentions:
+        value = float(m.stat.value)
+        reach = 2e-9 * max(1.0, abs(value))  # wider than `_compatible`'s tolerance: it decides
+        near = values[bisect_left(values, value - reach) : bisect_right(values, value + reach)]
+        for g in sorted({g for v in near for g in groups_of[v]}):
+            if any(_compatible(m, other) for other in kinds[g].values()):
+                break
+        else:
+            g = len(groups)
+            groups.append([])
+            kinds.append({})
+        groups[g].append(m)
+        kinds[g].setdefault(_compared_as(m), m)
+        if value not in groups_of:
+            insort(values, value)
+        groups_of.setdefault(value, set()).add(g)
+    return groups
+
+
+def _merge(mentions: list[Mention], ctx: ArticleContext) -> list[Statistic]:
+    groups = _group(mentions)
+    groups = _merge_headline_groups(groups)
+    out: list[Statistic] = []
+    for group in groups:
+        # The body's fullest description wins (a headline compresses: "next year" for "in 2025"),
+        # then the first; what it lacks is filled in from the other mentions, the headline's too.
+        best = max(group, key=lambda m: (not m.in_headline, m.richness, -m.offset))
+        stat = best.stat
+        for attr in ("qualifier", "per", "period", "subject", "claimed_by", "upper"):
+            if getattr(stat, attr) is None:
+                for m in sorted(group, key=lambda m: m.offset):
+                    if getattr(m.stat, attr) is not None:
+                        setattr(stat, attr, getattr(m.stat, attr))
+                        break
+        anchors = sorted({(a.start, a.end): a for m in group for a in m.stat.anchors}.values(), key=lambda a: a.start)
+        stat.anchors = anchors
+        stat.claimed_by = ctx.current_key(stat.claimed_by)
+        stat.subject = ctx.current_key(stat.subject)
+        out.append(stat)
+    out.sort(key=lambda s: s.anchors[0].start)
+    return out

@@ -1,0 +1,368 @@
+"""Finding number phrases in a parsed text: digits and number words, multipliers, fractions,
+ranges, percentages and sums of money; and telling an amount from a date, a label or a name.
+
+The phrase is read on the surface (token text), because the parser's trees around "over 600
+rockets" or "more than €40 billion" are unreliable. What a word is worth is for `values`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.lexicon import MONTHS, WEEKDAYS
+from newsgraph.extract.statistics import values as num
+from newsgraph.extract.statistics.document import NOUNS, char_end, doc_text, joined
+from newsgraph.text import word_map, word_set, word_table
+
+
+# --------------------------------------------------------------------------- word lists
+
+#: Currency signs and codes before a figure, and currency words after it, with ISO codes.
+CURRENCY_BEFORE = word_map("currency-signs.tsv", "written", "code")
+CURRENCY_AFTER = word_map("currency-words.tsv", "written", "code")
+
+PERCENT_WORDS = word_set("percent-words.txt")
+
+#: Comparatives after "N times": "six times more", "three times as many".
+COMPARATIVES = word_set("comparatives.txt")
+
+#: Verbs of change: "increased by a third", "grew 30%".
+CHANGE_VERBS = word_set("change-verbs.txt")
+
+#: Verbs that multiply what they change: "tripled their output" is three times the output.
+CHANGE_MULTIPLIERS = {verb: float(factor) for verb, factor in word_table("change-multipliers.tsv", ("verb", "factor"))}
+
+#: Nouns of time: a number counting them is a duration or a date, not a count of things.
+TIME_NOUNS = word_set("time-nouns.txt")
+
+#: Words after which a number is a label, not an amount: "Article 5", "page 3" (and "#", see `is_label_or_date`).
+LABEL_WORDS = word_set("label-words.txt")
+
+#: Words before a small number that refer back rather than count: "the two ministers".
+DEFINITE_WORDS = word_set("definite-words.txt")
+
+#: Entity labels whose numbers are part of a name.
+NAME_ENTITIES = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
+
+
+# --------------------------------------------------------------------------- number phrases
+
+
+@dataclass
+class Phrase:
+    """A number phrase as written: token span [start, end) of the number itself, plus its reading."""
+
+    start: int
+    end: int
+    value: float
+    kind: str = "count"
+    upper: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None  # from the words of the number itself ("thousands" -> more than)
+    noun_from: int | None = None  # where the counted noun may start, when not at `end`
+    plain: bool = True  # a bare cardinal (dates, labels and years look like these)
+    multiplier: bool = False  # "sixfold", "six times", "twice": a ratio even next to a change word
+    change_verb: bool = False  # "output tripled", "production has doubled": the verb is the number
+    compared: bool = False  # "nearly double those in June": a multiple of something named elsewhere
+
+
+def cardinal_run(doc: Doc, i: int) -> tuple[int, float] | None:
+    """The longest run of cardinal words starting at token i: (end, value)."""
+    words: list[str] = []
+    j = i
+    while j < len(doc) and (j == i or joined(doc, j)):
+        w = doc[j].lower_
+        if num.is_number_word(w) or (j == i and w in ("a", "an") and j + 1 < len(doc)
+                                      and doc[j + 1].lower_ in ("hundred", "thousand", "million", "billion", "dozen")):
+            words.append(w)
+            j += 1
+            continue
+        # "two hundred and fifty"
+        if w == "and" and words and words[-1] in ("hundred",) and j + 1 < len(doc) and num.word_value(doc[j + 1].lower_):
+            words.append(w)
+            j += 1
+            continue
+        break
+    while words:
+        value = num.cardinal_value(words)
+        if value is not None:
+            return i + len(words), value
+        words.pop()
+    return None
+
+
+def read_phrase(doc: Doc, i: int) -> Phrase | None:
+    """The number phrase starting at token i, or None."""
+    t = doc[i]
+    w = t.lower_
+    # Money with the currency first: "€1.4 billion", "US$ 20 million", "UAH 100 million".
+    if w in CURRENCY_BEFORE and i + 1 < len(doc):
+        run = cardinal_run(doc, i + 1)
+        if run is not None and (doc[i + 1].like_num or num.digits_value(doc[i + 1].text) is not None):
+            end, value = run
+            return Phrase(i, end, value, kind="amount", unit=CURRENCY_BEFORE[w], plain=False)
+    # A verb that is a number: "output tripled", "production has doubled", "nearly double those in June".
+    change = _change_word(doc, i)
+    if change is not None:
+        return change
+    # A word multiplier: "sixfold", "6-fold", "six-fold", "twice as many".
+    fold = num.fold_value(w)
+    if fold is not None:
+        return Phrase(i, i + 1, fold, kind="ratio", plain=False, multiplier=True)
+    if i + 2 < len(doc) and doc[i + 1].text in "-‐" and doc[i + 2].lower_ == "fold" and not t.whitespace_:
+        value = num.digits_value(w) or num.word_value(w)
+        if value is not None:
+            return Phrase(i, i + 3, value, kind="ratio", plain=False, multiplier=True)
+    if w in ("twice", "thrice") and i + 1 < len(doc) and doc[i + 1].lower_ in COMPARATIVES:
+        return Phrase(i, i + 1, num.MULTIPLIER_WORDS[w], kind="ratio", plain=False, multiplier=True,
+                       noun_from=after_comparative(doc, i + 1))
+    # Vague plurals: "thousands of", "tens of thousands of".
+    if w in num.VAGUE_PLURALS or w == "tens":
+        return _vague(doc, i)
+    # Fractions: "a third", "one-third", "two thirds", "half".
+    fraction = _fraction(doc, i)
+    if fraction is not None:
+        return fraction
+    run = cardinal_run(doc, i)
+    if run is None:
+        return None
+    end, value = run
+    if doc[i].lower_ in ("a", "an") and end == i + 1:
+        return None
+    phrase = Phrase(i, end, value)
+    _read_suffix(doc, phrase)
+    return phrase
+
+
+#: After "double", words that name what it is a multiple of: "double those in June", "double the number".
+_COMPARED_NEXT = {"those", "that", "the", "what", "its", "their", "his", "her", "our", "last", "this"}
+
+
+def _change_word(doc: Doc, i: int) -> Phrase | None:
+    """'tripled', 'has doubled', 'halved' as a relative change; 'nearly double those' as a ratio."""
+    t = doc[i]
+    value = CHANGE_MULTIPLIERS.get(t.lemma_.lower()) or CHANGE_MULTIPLIERS.get(t.lower_)
+    if value is None:
+        return None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is not None and (nxt.text in "-‐" or nxt.lower_ in ("as", "down", "up")):
+        return None  # "double-digit", "doubles as a shelter", "double down"
+    if t.pos_ == "VERB":
+        return Phrase(i, i + 1, float(value), kind="relative change", plain=False, change_verb=True)
+    if t.lower_ in ("double", "triple", "quadruple") and nxt is not None and nxt.lower_ in _COMPARED_NEXT:
+        return Phrase(i, i + 1, float(value), kind="ratio", plain=False, multiplier=True, compared=True)
+    return None
+
+
+def after_comparative(doc: Doc, j: int) -> int:
+    """Skip 'more', 'as many', 'the number of' after a multiplier: where the counted noun starts."""
+    words = [doc[k].lower_ for k in range(j, min(j + 4, len(doc)))]
+    for pattern in (("as", "many", "as"), ("as", "much", "as"), ("as", "many"), ("as", "much"), ("the", "number", "of"),
+                    ("the", "amount", "of"), ("more",), ("fewer",), ("less",), ("higher",), ("greater",)):
+        if tuple(words[: len(pattern)]) == pattern:
+            return j + len(pattern)
+    return j
+
+
+def _vague(doc: Doc, i: int) -> Phrase | None:
+    w = doc[i].lower_
+    words = [doc[k].lower_ for k in range(i, min(i + 4, len(doc)))]
+    if w == "tens" or (w in ("hundreds", "dozens") and words[1:3] == ["of", "thousands"]):
+        if words[1:4] not in (["of", "thousands", "of"], ["of", "millions", "of"]) and words[1:3] not in (
+            ["of", "thousands"], ["of", "millions"]):
+            return None
+        base = {"tens": 10, "dozens": 12, "hundreds": 100}[w] * num.VAGUE_PLURALS[words[2]]
+        end = i + 3
+    else:
+        base = num.VAGUE_PLURALS[w]
+        end = i + 1
+    if end < len(doc) and doc[end].lower_ == "of":
+        return Phrase(i, end, float(base), qualifier="more than", noun_from=end + 1, plain=False)
+    return None
+
+
+def _fraction(doc: Doc, i: int) -> Phrase | None:
+    """'a third', 'one-third', 'two thirds', 'a quarter', 'half' as an amount (not 'the third meeting')."""
+    t = doc[i]
+    w = t.lower_
+    end: int | None = None
+    value: float | None = None
+    if w == "half":
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if prev in ("first", "second", "latter", "last", "other", "the") or nxt in ("a", "an", "-"):
+            return None  # "the first half of 2024", "half a year"
+        if nxt in ("of", "the", "its", "their", "his", "her", "our", "all") or prev in ("by", "than", "nearly", "almost", "about", "over"):
+            end, value = i + 1, 0.5
+    elif i + 1 < len(doc):
+        k = i + 1
+        if doc[k].text in "-‐" and k + 1 < len(doc) and not t.whitespace_:
+            k += 1  # "one-third"
+        if doc[k].lower_ in num.FRACTIONS and doc[k].lower_ != "half":
+            value = num.fraction_value(w, doc[k].lower_)
+            end = k + 1
+    if value is None or end is None:
+        return None
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.pos_ in NOUNS and nxt.lower_ not in TIME_NOUNS:
+        return None  # an ordinal: "a third round of sanctions"
+    if nxt is not None and nxt.lower_ in TIME_NOUNS:
+        return None  # "a quarter century", "half year"
+    noun_from = end + 1 if nxt is not None and nxt.lower_ == "of" else end
+    return Phrase(i, end, value, kind="ratio", noun_from=noun_from, plain=False)
+
+
+def _read_suffix(doc: Doc, phrase: Phrase) -> None:
+    """Units and ranges written after the cardinal: '%', 'euros', '-fold', 'times more', 'to 700'."""
+    j = phrase.end
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    nxt2 = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    if nxt in PERCENT_WORDS or (nxt == "per" and nxt2 == "cent"):
+        phrase.end = j + (2 if nxt == "per" else 1)
+        phrase.unit, phrase.kind, phrase.plain = "percent", "ratio", False
+        if doc[phrase.end : phrase.end + 1].text.lower() == "points":
+            phrase.unit = "percentage points"
+            phrase.end += 1
+        return
+    if nxt in CURRENCY_AFTER and not (nxt in ("pound", "pounds") and _weight_context(doc, j)):
+        phrase.end = j + 1
+        phrase.unit, phrase.kind, phrase.plain = CURRENCY_AFTER[nxt], "amount", False
+        return
+    if nxt2 in CURRENCY_AFTER and doc[j].text[:1].isupper() and doc[j].pos_ in ("ADJ", "PROPN") and nxt2 not in ("pound", "pounds"):
+        phrase.end = j + 2  # "1.2 billion Norwegian kroner", "50 million Canadian dollars"
+        phrase.unit, phrase.kind, phrase.plain = CURRENCY_AFTER[nxt2], "amount", False
+        return
+    if nxt == "times" and nxt2 in COMPARATIVES:
+        phrase.end = j + 1
+        phrase.kind, phrase.plain, phrase.multiplier = "ratio", False, True
+        phrase.noun_from = after_comparative(doc, j + 1)
+        return
+    # Ranges: "300 to 400", "500-700", "500–700", "between 500 and 700", "from 5 to 7".
+    prev = doc[phrase.start - 1].lower_ if phrase.start > 0 else ""
+    if nxt in ("in", "out") and j + 1 < len(doc):
+        k = j + 2 if nxt == "out" and nxt2 == "of" else j + 1
+        run = cardinal_run(doc, k) if k < len(doc) else None
+        if run is not None and run[1] > phrase.value:
+            phrase.kind, phrase.end = "proportion", run[0]  # "1 in 5", "3 out of 4": a proportion
+        return
+    if nxt in ("to", "-", "–", "—", "and") and j + 1 < len(doc):
+        if nxt == "and" and prev != "between":
+            return
+        if nxt in ("-", "–", "—") and (doc[j - 1].whitespace_ and doc[j].whitespace_) and prev != "between":
+            return  # a dash with spaces is punctuation, not a range
+        if prev == "from" and nxt == "to" and change_verb_of(doc[phrase.start - 1]) is not None:
+            return  # "increased production from two to twelve a month": the old and the new level
+        run = cardinal_run(doc, j + 1)
+        if run is None:
+            return
+        end, upper = run
+        if upper > phrase.value:
+            phrase.upper, phrase.end = upper, end
+            phrase.qualifier = "between"
+            _read_suffix_unit_only(doc, phrase)
+        else:
+            phrase.kind = "proportion"  # "1 to 1", "3 to 1": a proportion, never a count
+            phrase.end = end
+
+
+def change_verb_of(prep: Token) -> Token | None:
+    """The verb of change a 'from'/'to' phrase hangs from: 'increased … from two to twelve'."""
+    node = prep
+    for _ in range(3):
+        node = node.head
+        if node.lemma_.lower() in CHANGE_VERBS and node.pos_ == "VERB":
+            return node
+        if node.head == node:
+            break
+    return None
+
+
+def _read_suffix_unit_only(doc: Doc, phrase: Phrase) -> None:
+    """After a range's top: only a unit ("5 to 7 %", "2-3 billion euros")."""
+    j = phrase.end
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    if nxt in PERCENT_WORDS:
+        phrase.end, phrase.unit, phrase.kind, phrase.plain = j + 1, "percent", "ratio", False
+    elif nxt == "times" and j + 1 < len(doc) and doc[j + 1].lower_ in COMPARATIVES:
+        phrase.end, phrase.kind, phrase.plain, phrase.multiplier = j + 1, "ratio", False, True
+        phrase.noun_from = after_comparative(doc, j + 1)
+    elif nxt in CURRENCY_AFTER:
+        phrase.end, phrase.unit, phrase.kind, phrase.plain = j + 1, CURRENCY_AFTER[nxt], "amount", False
+
+
+def _weight_context(doc: Doc, j: int) -> bool:
+    """'500 pounds of explosives' is a weight, not money."""
+    return j + 1 < len(doc) and doc[j + 1].lower_ == "of" and j + 2 < len(doc) and doc[j + 2].lower_ in (
+        "explosives", "explosive", "tnt", "bombs", "warhead")
+
+
+# --------------------------------------------------------------------------- one sum in two currencies
+
+#: What stands between a sum and the same sum in another currency: " (about ", ", or around ", " – some ".
+_CONVERSION_GAP = re.compile(r"^\s*[(\[,–—-]?\s*(?:or\s+|i\.e\.\s+|equivalent\s+to\s+|equal\s+to\s+)?"
+                             r"(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|circa|c\.|~|≈)?\s*$", re.I)
+
+_PAID_FOR = re.compile(r"^\s+(?:in|of|for|on|worth\s+of)\s+[\w'’ -]{1,40}?(?=\s*,)", re.I)
+
+
+def is_conversion(doc: Doc, first: Phrase, second: Phrase) -> bool:
+    """True when the sum `second` restates the sum `first` in another currency."""
+    if first.unit == second.unit or second.start - first.end > 12 or second.start < first.end:
+        return False
+    gap = doc_text(doc)[char_end(doc, first.end) : doc[second.start].idx]
+    # "NOK 27 billion in military support, or about $2.5 billion": what the sum pays for may stand between.
+    gap = _PAID_FOR.sub("", gap, count=1)
+    return bool(gap.strip()) and bool(_CONVERSION_GAP.match(gap))
+
+
+# --------------------------------------------------------------------------- an amount, or a date, a label, a name?
+
+
+def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
+    """Dates, years, times, ordinals, labels ('Article 5'), model numbers ('Leopard 2'), modifiers ('two-tier')."""
+    first, last = doc[p.start], doc[p.end - 1]
+    prev = doc[p.start - 1] if p.start > 0 else None
+    nxt = doc[p.end] if p.end < len(doc) else None
+    noun_is_time = noun is not None and doc[noun[1] - 1].lemma_.lower() in TIME_NOUNS
+    if noun_is_time:
+        return True  # "two months", "a year": a duration or a date
+    if nxt is not None and nxt.text in "-‐" and not last.whitespace_ and p.kind != "ratio":
+        return True  # "two-tier", "155-mm", "three-day": a modifier, not a count
+    if prev is not None and prev.text in "-‐/" and not prev.whitespace_ and p.start > 1 and doc[p.start - 2].is_alpha:
+        return True  # "Su-25", "MiG-29"
+    if nxt is not None and nxt.text in ("-", "‐") and nxt.whitespace_ == "" and p.end + 1 < len(doc) and doc[p.end + 1].like_num:
+        return True  # "1-1", a score
+    figure_start = p.start + 1 if p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE else p.start
+    figure = [t for t in doc[figure_start : p.end] if p.kind != "amount" or t.like_num or num.is_number_word(t.lower_)]
+    if any(t.ent_type_ in NAME_ENTITIES for t in figure):
+        return True  # "Leopard 2", "Minsk-2": part of a name (a currency code the tagger took for one is not)
+    if nxt is not None and not last.whitespace_ and nxt.is_alpha and p.end + 1 < len(doc) and doc[p.end + 1].pos_ in NOUNS \
+            and p.kind == "count":
+        return True  # "155mm ammunition", "a 40km front": a measure used as a modifier
+    if not p.plain:
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[p.start : p.end]) and noun is None:
+        return True
+    if any(t.ent_type_ in ("TIME",) for t in doc[p.start : p.end]):
+        return True
+    words = [t.lower_ for t in doc[p.start : p.end]]
+    if len(words) == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", words[0]) and (noun is None or first.ent_type_ == "DATE"):
+        return True  # "in 2024"
+    if len(words) == 1 and re.fullmatch(r"(19|20)\d\d", words[0]) and noun is not None and noun[0] == p.end \
+            and doc[noun[1] - 1].tag_ in ("NN", "NNP"):
+        return True  # "its 2022 output", "the 2025 budget": a year naming a singular thing, not a count
+    if any(t is not None and (t.lower_.rstrip(".") in MONTHS or t.lower_ in WEEKDAYS) and t.text[:1].isupper() for t in (prev, nxt)):
+        return True  # "12 March", "March 12", "Monday 12" (but not "Russia may lose 400 soldiers")
+    if prev is not None and (prev.lower_ in LABEL_WORDS or prev.text == "#"):
+        return True
+    if prev is not None and prev.pos_ in NOUNS and (prev.is_title or prev.is_upper) and prev.is_alpha and len(
+            prev.text) > 1 and not prev.is_sent_start and joined(doc, p.start) and not prev.whitespace_.count("\n"):
+        return True  # "Leopard 2", "Patriot 3": a model name
+    if words in (["one"], ["a"], ["an"]):
+        return True  # "one of the…", "one" as a pronoun
+    if prev is not None and prev.lower_ in DEFINITE_WORDS and p.value <= 10:
+        return True  # "the two countries", "both sides", "these three systems": a reference, not a count
+    return False
