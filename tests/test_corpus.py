@@ -508,3 +508,38 @@ def test_summary_names_skipped_files_and_removed_articles_in_one_line_each():
     lines = format_summary(report).splitlines()
     assert "  7 files skipped (not txt/md/html/htm articles): in/0.json, in/1.json, in/2.json, in/3.json, in/4.json and 2 more" in lines
     assert "  2 articles no longer given, their files removed: old-a, old-b" in lines
+
+
+@pytest.mark.slow
+def test_a_long_article_in_a_corpus_is_parsed_as_a_single_build_parses_it(tmp_path):
+    """Past PARSE_CHUNK_CHARS a single build parses in pieces; a corpus batch must not parse the
+    same text whole (the record could differ by a word at a cut): same bytes either way."""
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+    from newsgraph.extract.nlp import PARSE_CHUNK_CHARS
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    headline, body = text.split("\n", 1)
+    copies = PARSE_CHUNK_CHARS // len(body) + 2
+    (tmp_path / "long.txt").write_text(headline + "\n" + (body.rstrip("\n") + "\n\n") * copies, encoding="utf-8")
+    assert len((tmp_path / "long.txt").read_text(encoding="utf-8")) > PARSE_CHUNK_CHARS
+    shutil.copy(SAMPLE, tmp_path / "short.txt")
+    single = CliRunner().invoke(main, ["build", str(tmp_path / "long.txt"), "-o", str(tmp_path / "single"), "--no-link"])
+    assert single.exit_code == 0, single.output
+    corpus = CliRunner().invoke(main, ["build", str(tmp_path / "long.txt"), str(tmp_path / "short.txt"),
+                                       "-o", str(tmp_path / "corpus"), "--no-link", "-q"])
+    assert corpus.exit_code == 0, corpus.output
+    assert (tmp_path / "corpus" / "long.ttl").read_bytes() == (tmp_path / "single" / "long.ttl").read_bytes()
+
+
+def test_parse_batch_leaves_long_articles_to_the_piecewise_parser(nlp):
+    from newsgraph.extract.nlp import PARSE_CHUNK_CHARS
+    from newsgraph.model import Article
+
+    resources = pipeline.Resources(pipeline.Options(link=False))
+    resources.__dict__["nlp"] = nlp  # the session's model (a cached property): loading another would only cost time
+    long = Article(id="long", text="Word. " * (PARSE_CHUNK_CHARS // 6 + 10))
+    short = Article(id="short", text=SAMPLE.read_text(encoding="utf-8"))
+    docs = pipeline.parse_batch([long, short], resources)
+    assert docs[0] is None and docs[1] is not None and docs[1].text.startswith("Russia loses")

@@ -97,12 +97,19 @@ def parse_batch(articles: Sequence[Article], resources: Resources) -> list[Any]:
     one), for `article_graph(doc=)`. When one text breaks the batch, every entry is None and
     `article_graph` parses each article itself, so only the bad one fails."""
     from newsgraph.extract import text_to_parse
+    from newsgraph.extract.nlp import PARSE_CHUNK_CHARS
 
     texts = [text_to_parse(article.text) for article in articles]
+    # A long article is parsed in pieces by `article_graph` itself, as a single build parses it
+    # (the same record either way); only the others go through the batch.
+    batched = [i for i, text in enumerate(texts) if len(text) <= PARSE_CHUNK_CHARS]
+    docs: list[Any] = [None] * len(texts)
     try:
-        return list(resources.nlp.pipe(texts))
+        for i, doc in zip(batched, resources.nlp.pipe(texts[i] for i in batched)):
+            docs[i] = doc
     except Exception:
         return [None] * len(texts)
+    return docs
 
 
 def article_graph(
