@@ -263,7 +263,7 @@ def read_input(path: Path | str) -> RdfInput:
     path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise RDFInputError(f"{path}: {_not_rdf(path)}")
+        raise RDFInputError(f"{path}: {_NOT_RDF}")
     data = read_rdf_bytes(path)
     data = safe_rdf_data(data, RDFLIB_FORMATS[path.suffix.lower()], str(path))
     return RdfInput(path, data, fmt, base_iri(path))
@@ -274,8 +274,7 @@ def base_iri(path: Path) -> str:
     return path.resolve().as_uri()
 
 
-def _not_rdf(path: Path) -> str:
-    return f"not an RDF file (expected {', '.join(FORMATS)})"
+_NOT_RDF = f"not an RDF file (expected {', '.join(FORMATS)})"
 
 
 def corpus_dataset(folder: Path) -> Path | None:
@@ -288,8 +287,11 @@ def folder_files(folder: Path) -> list[Path]:
     sorted: ``newsgraph build`` writes each article as both name.ttl and name.jsonld, and the
     first by RDF_SUFFIXES order (Turtle first) is taken."""
     chosen: dict[str, Path] = {}
-    candidates = [q for q in folder.iterdir()
-                  if q.suffix.lower() in RDF_SUFFIXES and not q.name.startswith(".") and q.is_file()]
+    try:
+        candidates = [q for q in folder.iterdir()
+                      if q.suffix.lower() in RDF_SUFFIXES and not q.name.startswith(".") and q.is_file()]
+    except OSError as exc:
+        raise RDFInputError(f"{folder}: cannot read this folder: {exc.strerror or exc}") from None
     for path in sorted(candidates, key=lambda q: (q.stem, RDF_SUFFIXES.index(q.suffix.lower()))):
         chosen.setdefault(path.stem, path)
     if not chosen:
@@ -319,7 +321,7 @@ def _plan(paths: Sequence[Path | str], report: LoadReport) -> list[Path]:
         elif not p.exists() and not p.is_symlink():
             raise RDFInputError(f"{p}: no such file or directory")
         elif p.suffix.lower() not in FORMATS:
-            _skip(report, p, _not_rdf(p))
+            _skip(report, p, _NOT_RDF)
         else:
             files.append(p)  # read_input says what is wrong with anything but a regular file
     return files
@@ -428,14 +430,15 @@ def _dataset_file(source: RdfInput, counts: dict[str, int], articles: set[str], 
                   note=note)
 
 
-def _distinct_counts(item: _Input) -> dict[str, int]:
-    """Distinct triples per graph of a file that repeats some triples."""
-    mem = ox.Store()
-    if item.to_graph is not None:
-        mem.bulk_load(item.data, item.format, base_iri=item.base_iri, to_graph=ox.NamedNode(item.to_graph))
-    else:
-        mem.bulk_load(item.data, item.format, base_iri=item.base_iri)
-    return {g: _count_embedded(mem, ox.NamedNode(g)) for g in item.graphs}
+def _distinct_counts(item: _Input, graphs: set[str]) -> dict[str, int]:
+    """Distinct triples in each of ``graphs`` of a file that repeats some triples (only those
+    graphs' triples are held in memory)."""
+    seen: dict[str, set[ox.Triple]] = {g: set() for g in graphs}
+    for q in ox.parse(item.data, format=item.format, base_iri=item.base_iri):
+        graph = item.to_graph if item.to_graph is not None else getattr(q.graph_name, "value", None)
+        if graph in seen:
+            seen[graph].add(ox.Triple(q.subject, q.predicate, q.object))
+    return {g: len(triples) for g, triples in seen.items()}
 
 
 def _scanned(files: list[Path], *, keep: bool) -> Iterator[_Input]:
@@ -603,9 +606,10 @@ def _load_one(st: ox.Store, item: _Input, path: Path, progress, report: LoadRepo
         counts = {g: _count_embedded(st, node) for g, node in graphs.items()}
     except (OSError, SyntaxError, ValueError) as exc:
         raise StoreError(f"{item.path}: loading into {path} failed: {_one_line(str(exc))}") from None
-    expected = item.graphs
-    if counts != expected and not item.distinct:
-        expected = _distinct_counts(item)  # the file repeats some triples
+    expected = dict(item.graphs)
+    differ = {g for g, count in counts.items() if count != expected[g]}
+    if differ and not item.distinct:
+        expected.update(_distinct_counts(item, differ))  # the file repeats some triples
     for g, count in counts.items():
         if count != expected[g]:
             raise StoreError(f"{item.path}: the store holds {count} triples in <{g}>, the file has {expected[g]}")
