@@ -39,7 +39,8 @@ def test_help_lists_every_exit_code():
     text = " ".join(result.output.split())
     for code in ("0 ok", "1 the graph does not conform", "2 bad command line", "3 unreadable", "4 NLP model",
                  "5 linking failed", "6-8 SPARQL store", "9 a corpus build partly failed", "10 other failure",
-                 "11-16 fetching a URL failed", "17 the article is not in English", "70 internal error"):
+                 "11-16 fetching a URL failed", "17 the article is not in English", "18 the query is not valid SPARQL",
+                 "19 no store at the path", "20 the query uses SERVICE", "70 internal error"):
         assert code in text, code
 
 

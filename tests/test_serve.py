@@ -612,7 +612,7 @@ def test_cli_serves_the_embedded_store(tmp_path):
 
 
 @pytest.mark.parametrize("args,code,message", [
-    (["--store", "no-such-store"], 6, "no store at"),
+    (["--store", "no-such-store"], 19, "no store at no-such-store: run newsgraph load first"),
     (["no-such-file.ttl"], 3, "no such file"),
     ([str(SAMPLE), "--store", "x"], 2, "not both"),
 ])

@@ -23,10 +23,18 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from newsgraph import store as ns
-from newsgraph.errors import RDFInputError, StoreAuthError, StoreError, StoreUnavailable
+from newsgraph.errors import (
+    QuerySyntaxError,
+    RDFInputError,
+    StoreAuthError,
+    StoreError,
+    StoreMissing,
+    StoreUnavailable,
+    UnknownQuestion,
+)
 
 BASE = "https://w3id.org/newsgraph/id/test/"
 FAST = {"retries": 3, "backoff": 0.05, "timeout": 20.0}  # bounded, short retries for tests
@@ -256,10 +264,16 @@ def server(request, tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch, tmp_path):
-    """No credentials or store path from the developer's environment or ~/.netrc."""
+    """No credentials or store path from the developer's environment or ~/.netrc; the
+    per-user data folder (where the default store is) in this test's own folder."""
     for name in ("NEWSGRAPH_USER", "NEWSGRAPH_PASSWORD", "NEWSGRAPH_TOKEN", "NEWSGRAPH_STORE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+def default_store(tmp_path: Path) -> Path:
+    return tmp_path / "xdg-data" / "newsgraph" / "store"
 
 
 def use_server_credentials(monkeypatch, srv) -> None:
@@ -410,7 +424,8 @@ def test_embedded_load_reload_query(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     expected = write_corpus(tmp_path / "out", [3, 10, 30], "emb")
     report = ns.load([Path("out")])
-    assert report.target == str(ns.DEFAULT_STORE) and (tmp_path / ".newsgraph" / "store").is_dir()
+    assert report.target == str(default_store(tmp_path)) and default_store(tmp_path).is_dir()
+    assert not (tmp_path / ".newsgraph").exists()  # not beside the files: one store per user
     assert {g.graph: g.triples for g in report.graphs} == expected
     assert not any(g.replaced for g in report.graphs)
 
@@ -437,9 +452,9 @@ def test_embedded_store_from_environment_and_option(tmp_path, monkeypatch):
     q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
     assert int(ns.query(q).rows[0][0]) == n
     assert int(ns.query(q, store=tmp_path / "explicit").rows[0][0]) == n
-    with pytest.raises(StoreError, match="no store at"):
+    with pytest.raises(StoreMissing, match="^no store at .*missing: run newsgraph load first$"):
         ns.query(q, store=tmp_path / "missing")
-    with pytest.raises(StoreError, match="not valid SPARQL"):
+    with pytest.raises(QuerySyntaxError, match="^the query is not valid SPARQL: error at 1:"):
         ns.query("SELEC ?x WHERE { ?x ?y ?z }")
     with pytest.raises(StoreError, match="not an http"):
         ns.load([tmp_path / "a.ttl"], endpoint="localhost:7878/store")
@@ -475,7 +490,7 @@ def test_embedded_other_formats_and_repeated_triples(tmp_path):
     got = {g.path.name: (g.graph, g.triples) for g in report.graphs}
     assert got == {
         "b.nt": (iri, n),
-        "c.trig": (f"{BASE}formats-trig", n),
+        "c.trig": ("http://example.org/g", n),  # a dataset file keeps its graph names
         "d.jsonld": (f"{BASE}formats-jsonld", 2),
         "e.ttl": (f"{BASE}formats-e", 2),
     }
@@ -484,15 +499,16 @@ def test_embedded_other_formats_and_repeated_triples(tmp_path):
 def test_embedded_rejects_files_without_exactly_one_article(tmp_path):
     none = tmp_path / "none.ttl"
     none.write_text("<http://example.org/a> <http://example.org/p> 1 .\n", encoding="utf-8")
-    with pytest.raises(StoreError, match="exactly one schema:NewsArticle.*found 0"):
+    with pytest.raises(RDFInputError, match="^nothing to load: .*none.ttl: skipped, no schema:NewsArticle in it"):
         ns.load([none], store=tmp_path / "st")
+    assert not (tmp_path / "st").exists()  # nothing to load: no store made
     two = tmp_path / "two.ttl"
     two.write_text(
         "@prefix schema: <https://schema.org/> .\n<http://example.org/a> a schema:NewsArticle .\n"
         "<http://example.org/b> a schema:NewsArticle .\n",
         encoding="utf-8",
     )
-    with pytest.raises(StoreError, match="found 2"):
+    with pytest.raises(RDFInputError, match="expected one schema:NewsArticle subject, found 2"):
         ns.load([two], store=tmp_path / "st")
     bad = tmp_path / "bad.ttl"
     bad.write_text("<http://example.org/a> <http://example.org/p> .\n", encoding="utf-8")
@@ -502,7 +518,7 @@ def test_embedded_rejects_files_without_exactly_one_article(tmp_path):
         ns.load([tmp_path / "missing.ttl"], store=tmp_path / "st")
     write_article(tmp_path / "x.ttl", "same", 1)
     write_article(tmp_path / "y.ttl", "same", 2)
-    with pytest.raises(StoreError, match="also in"):
+    with pytest.raises(RDFInputError, match="also in"):
         ns.load([tmp_path / "x.ttl", tmp_path / "y.ttl"], store=tmp_path / "st")
 
 
@@ -516,7 +532,7 @@ def test_cq_query(tmp_path, monkeypatch):
     monkeypatch.setattr(ns, "_queries_dir", lambda: tmp_path)
     assert ns.cq_names() == ["articles", "people"]
     assert "NewsArticle" in ns.cq_query("articles") and ns.cq_query("people.rq").startswith("SELECT ?p")
-    with pytest.raises(StoreError, match="unknown competency question 'nope'; available: articles, people"):
+    with pytest.raises(UnknownQuestion, match="unknown competency question 'nope'; available: articles, people"):
         ns.cq_query("nope")
 
 
@@ -662,7 +678,7 @@ def test_cli_load_and_query_embedded(tmp_path, monkeypatch):
     runner = CliRunner()
     res = runner.invoke(main, ["load", "out"])
     assert res.exit_code == 0, res.output
-    assert f"loaded 2 graphs, {sum(expected.values())} triples, into {ns.DEFAULT_STORE}" in res.output
+    assert f"loaded 2 graphs, {sum(expected.values())} triples, into {default_store(tmp_path)}" in res.output
 
     (tmp_path / "q.rq").write_text("SELECT ?n WHERE { ?p <https://schema.org/name> ?n } ORDER BY ?n", encoding="utf-8")
     res = runner.invoke(main, ["query", "@q.rq", "--format", "csv"])
@@ -674,8 +690,8 @@ def test_cli_load_and_query_embedded(tmp_path, monkeypatch):
     assert res.exit_code == 0, res.output
     assert json.loads(res.output)["results"]["bindings"]
     res = runner.invoke(main, ["query", "--cq", "no-such-question"])
-    assert res.exit_code == StoreError.exit_code
-    assert res.output.startswith("Error: ") and "available:" in res.output and len(res.output.splitlines()) == 1
+    assert res.exit_code == 2
+    assert res.output == f"Error: unknown competency question 'no-such-question'; available: {', '.join(ns.cq_names())}\n"
     res = runner.invoke(main, ["query"])
     assert res.exit_code == 2 and "--cq NAME" in res.output
     res = runner.invoke(main, ["load", "out", "--store", "x", "--endpoint", "http://127.0.0.1:9/store"])
@@ -705,3 +721,240 @@ def test_build_load_query_the_sample(tmp_path, monkeypatch):
     table = runner.invoke(main, ["query", "--cq", "persons"])
     assert table.exit_code == 0
     assert "Rustem Umerov" in table.output
+
+
+# --------------------------------------------------------------------------------------
+# A corpus build's output folder, and dataset files
+
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "examples" / "umerov-ramstein-2024.txt"
+
+
+@pytest.fixture(scope="module")
+def corpus_out(tmp_path_factory) -> Path:
+    """A corpus build of two articles (the sample and an edit of it): per-article .ttl and
+    .jsonld, corpus.nq, corpus.trig, void.ttl and the manifest."""
+    from newsgraph import pipeline
+    from newsgraph.corpus import build_corpus
+
+    articles = tmp_path_factory.mktemp("corpus-articles")
+    text = SAMPLE.read_text(encoding="utf-8")
+    (articles / "ramstein-a.txt").write_text(text, encoding="utf-8")
+    (articles / "ramstein-b.txt").write_text(text.replace("400 soldiers", "450 soldiers"), encoding="utf-8")
+    out = tmp_path_factory.mktemp("corpus-out")
+    report = build_corpus([articles], out, pipeline.Options(), jobs=1)
+    assert not report.failures
+    return out
+
+
+def graphs_of_dataset(path: Path) -> dict[str, int]:
+    """Distinct triples per named graph of a TriG or N-Quads file, read by rdflib (not by the code under test)."""
+    from rdflib import Dataset
+
+    ds = Dataset()
+    ds.parse(path, format="trig" if path.suffix == ".trig" else "nquads")
+    return {str(g.identifier): len(g) for g in ds.graphs() if len(g)}
+
+
+def article_graphs_of_void(out: Path) -> dict[str, int]:
+    from rdflib import Graph, Namespace
+
+    void, sd = Namespace("http://rdfs.org/ns/void#"), Namespace("http://www.w3.org/ns/sparql-service-description#")
+    g = Graph().parse(out / "void.ttl")
+    return {str(g.value(s, sd.name)): int(g.value(s, void.triples)) for s in g.subjects(sd.name, None)}
+
+
+def store_counts(store: Path) -> dict[str, int]:
+    res = ns.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", store=store)
+    return {str(g): int(n) for g, n in res.rows}
+
+
+def test_load_a_corpus_folder_loads_its_dataset_graph_by_graph(corpus_out, tmp_path):
+    expected = graphs_of_dataset(corpus_out / "corpus.nq")
+    articles = {g for g in expected if "/article/" in g}
+    assert len(articles) == 2 and len(expected) == 3  # two articles and the shared entity graph
+    assert {g: n for g, n in article_graphs_of_void(corpus_out).items()} == expected  # as void.ttl says
+
+    report = ns.load([corpus_out], store=tmp_path / "st")
+    assert [g.path.name for g in report.graphs] == ["corpus.nq"] * 3  # not the per-article files too
+    assert {g.graph: g.triples for g in report.graphs} == expected
+    assert report.notes == [f"{corpus_out}: a corpus folder: loading corpus.nq (every article graph and the shared "
+                            f"entity graph), not its per-article files"]
+    assert store_counts(tmp_path / "st") == expected
+
+    again = ns.load([corpus_out], store=tmp_path / "st")  # replaced, not added to
+    assert all(g.replaced for g in again.graphs)
+    assert store_counts(tmp_path / "st") == expected
+
+    # The TriG holds the same graphs.
+    trig = ns.load([corpus_out / "corpus.trig"], store=tmp_path / "trig")
+    assert {g.graph: g.triples for g in trig.graphs} == expected == graphs_of_dataset(corpus_out / "corpus.trig")
+
+
+def test_load_a_corpus_folder_from_the_command_line(corpus_out, tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    res = CliRunner().invoke(main, ["load", str(corpus_out), "--store", str(tmp_path / "st")])
+    assert res.exit_code == 0, res.output
+    expected = graphs_of_dataset(corpus_out / "corpus.nq")
+    lines = res.output.splitlines()
+    for graph, n in expected.items():
+        assert f"{corpus_out / 'corpus.nq'}: {n} triples in <{graph}>" in lines
+    assert lines[-1].startswith(f"loaded 3 graphs, {sum(expected.values())} triples, into {tmp_path / 'st'} in ")
+
+
+def test_load_per_article_files_skips_void(corpus_out, tmp_path):
+    """`newsgraph load OUT/*.ttl`: the article files, and void.ttl skipped with a note."""
+    files = sorted(corpus_out.glob("*.ttl"))
+    assert corpus_out / "void.ttl" in files
+    report = ns.load(files, store=tmp_path / "st")
+    assert report.skipped == [corpus_out / "void.ttl"]
+    assert report.notes == [f"{corpus_out / 'void.ttl'}: skipped, no schema:NewsArticle in it (not an article graph)"]
+    assert [g.path.name for g in report.graphs] == ["ramstein-a.ttl", "ramstein-b.ttl"]
+    for g in report.graphs:  # each article file is the article's graph, as a single build writes it
+        assert g.graph.endswith("/article/" + g.path.stem)
+        assert g.triples == len(Graph().parse(g.path))
+    # The manifest and a record are not RDF, and skipped too; JSON-LD files are read like Turtle.
+    record = tmp_path / "record.yaml"
+    record.write_text("article: {}\n", encoding="utf-8")
+    report = ns.load([corpus_out / "ramstein-a.jsonld", corpus_out / ".newsgraph-manifest.json", record],
+                     store=tmp_path / "st2")
+    assert [g.graph for g in report.graphs] == ["https://w3id.org/newsgraph/id/article/ramstein-a"]
+    assert report.skipped == [record, corpus_out / ".newsgraph-manifest.json"]
+
+
+def test_load_the_same_article_twice_in_one_load_is_refused(corpus_out, tmp_path):
+    with pytest.raises(RDFInputError, match=r"corpus.nq: graph \S+/article/ramstein-a is also in \S+ramstein-a.ttl; "
+                                            r"load each graph from one file only$"):
+        ns.load([corpus_out / "ramstein-a.ttl", corpus_out / "corpus.nq"], store=tmp_path / "st")
+
+
+@pytest.mark.parametrize("server", SERVER_KINDS, indirect=True)
+def test_endpoint_loads_a_corpus_folder(server, corpus_out, tmp_path, monkeypatch):
+    use_server_credentials(monkeypatch, server)
+    expected = graphs_of_dataset(corpus_out / "corpus.nq")
+    report = ns.load([corpus_out], endpoint=server.endpoint, **FAST)
+    assert {g.graph: g.triples for g in report.graphs} == expected
+    for graph, n in expected.items():
+        assert graph_count(server, graph) == n
+
+
+def test_dataset_file_graphs_and_triples_outside_them(tmp_path):
+    a, b = f"{BASE}ds-a", f"{BASE}ds-b"
+    schema = "@prefix schema: <https://schema.org/> .\n"
+    # Triples outside the named graphs that are one article's graph go into that article's graph.
+    mixed = tmp_path / "mixed.trig"
+    mixed.write_text(schema + f'<{a}> a schema:NewsArticle ; schema:headline "A" .\n'
+                     f'<{b}> {{ <{b}> a schema:NewsArticle ; schema:headline "B" ; schema:about [ schema:name "x" ] . }}\n',
+                     encoding="utf-8")
+    report = ns.load([mixed], store=tmp_path / "st")
+    assert {g.graph: g.triples for g in report.graphs} == {a: 2, b: 4}
+    assert store_counts(tmp_path / "st") == {a: 2, b: 4}
+    # Outside triples that name no article are not loaded, and said so.
+    other = tmp_path / "other.nq"
+    other.write_text(f'<http://e/x> <http://e/p> "1" .\n<{a}> <https://schema.org/headline> "A2" <{a}> .\n', encoding="utf-8")
+    report = ns.load([other], store=tmp_path / "st")
+    assert {g.graph: g.triples for g in report.graphs} == {a: 1}
+    assert report.notes == [f"{other}: 1 triple outside named graphs not loaded (no schema:NewsArticle among them)"]
+    assert store_counts(tmp_path / "st") == {a: 1, b: 4}  # <a> replaced
+    # Repeated quads are one triple in the store: not a mismatch.
+    twice = tmp_path / "twice.nq"
+    twice.write_text(f'<{a}> <http://e/p> "1" <{a}> .\n' * 3, encoding="utf-8")
+    assert ns.load([twice], store=tmp_path / "st").graphs[0].triples == 1
+    # A graph named by a blank node cannot be loaded (nor sent to an endpoint).
+    blank = tmp_path / "blank.trig"
+    blank.write_text('_:g { <http://e/x> <http://e/p> "1" . }\n', encoding="utf-8")
+    with pytest.raises(RDFInputError, match=r"blank.trig: the graph _:g is a blank node; a graph to load needs an IRI"):
+        ns.load([blank], store=tmp_path / "st")
+
+
+# --------------------------------------------------------------------------------------
+# Where the store and the cache are
+
+
+def test_default_store_and_cache_folders(tmp_path, monkeypatch):
+    from newsgraph import config, wikidata
+
+    for name in ("NEWSGRAPH_STORE", "NEWSGRAPH_CACHE", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert config.store_dir() == tmp_path / "home" / ".local" / "share" / "newsgraph" / "store"
+    assert config.cache_dir() == tmp_path / "home" / ".cache" / "newsgraph"
+    assert wikidata.default_cache_path() == tmp_path / "home" / ".cache" / "newsgraph" / "wikidata-cache.sqlite"
+    monkeypatch.setenv("XDG_DATA_HOME", "relative/data")  # the XDG rules: a relative path is ignored
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert config.store_dir() == tmp_path / "home" / ".local" / "share" / "newsgraph" / "store"
+    assert config.cache_dir() == tmp_path / "home" / ".cache" / "newsgraph"
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert config.store_dir() == tmp_path / "data" / "newsgraph" / "store"
+    assert config.cache_dir() == tmp_path / "cache" / "newsgraph"
+    monkeypatch.setenv("NEWSGRAPH_STORE", "my-store")  # newsgraph's own variables come first, as given
+    monkeypatch.setenv("NEWSGRAPH_CACHE", "my-cache")
+    assert config.store_dir() == Path("my-store") and config.cache_dir() == Path("my-cache")
+    # The same store wherever the command runs.
+    monkeypatch.delenv("NEWSGRAPH_STORE")
+    write_article(tmp_path / "a.ttl", "where", 1)
+    monkeypatch.chdir(tmp_path)
+    assert ns.load([tmp_path / "a.ttl"]).target == str(tmp_path / "data" / "newsgraph" / "store")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert ns.query("ASK { ?s a <https://schema.org/NewsArticle> }").boolean is True
+
+
+def test_no_home_folder_is_a_clear_error(monkeypatch):
+    from newsgraph import config
+    from newsgraph.errors import WikidataError
+
+    for name in ("NEWSGRAPH_STORE", "NEWSGRAPH_CACHE", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", "relative")  # not a place: the store would move with the current folder
+    with pytest.raises(StoreError, match=r"^no home folder to put newsgraph's files in: set NEWSGRAPH_STORE \(or XDG_DATA_HOME\)$"):
+        config.store_dir()
+    with pytest.raises(WikidataError, match=r"^no home folder .*: set NEWSGRAPH_CACHE \(or XDG_CACHE_HOME\)$"):
+        config.cache_dir()
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    with pytest.raises(StoreError, match=r"^no home folder .*: set NEWSGRAPH_STORE"):
+        config.store_dir()
+
+
+# --------------------------------------------------------------------------------------
+# Results: column order and formats
+
+
+def test_select_star_keeps_the_order_of_the_query(tmp_path):
+    iri, _ = write_article(tmp_path / "a.ttl", "order", 1)
+    ns.load([tmp_path / "a.ttl"], store=tmp_path / "st")
+    q = "SELECT * WHERE { ?s a <https://schema.org/NewsArticle> ; ?p ?o } ORDER BY ?p LIMIT 1"
+    res = ns.query(q, store=tmp_path / "st")
+    assert res.variables == ["s", "p", "o"]  # Oxigraph alone gives o, p, s
+    assert res.rows[0][0] == URIRef(iri)
+    assert ns.format_table(res).splitlines()[0].split() == ["?s", "?p", "?o"]
+    assert ns.format_csv(res).splitlines()[0] == "s,p,o"
+    assert json.loads(ns.format_json(res))["head"]["vars"] == ["s", "p", "o"]
+    # Variables in comments, strings and IRIs do not count; a subquery's SELECT * is not the projection.
+    q = ('# ?z first in a comment\nSELECT DISTINCT * WHERE { BIND("?y" AS ?b) ?a <http://e/?x> ?c '
+         "OPTIONAL { SELECT * WHERE { ?c ?q ?d } } } LIMIT 1")
+    assert ns.query(q, store=tmp_path / "st").variables == ["b", "a", "c", "q", "d"]
+    # An explicit projection is kept as written.
+    assert ns.query("SELECT ?o ?s WHERE { ?s ?p ?o } LIMIT 1", store=tmp_path / "st").variables == ["o", "s"]
+
+
+def test_table_cuts_long_values_with_an_ellipsis_and_escapes_control_characters():
+    long = "word " * 30
+    res = ns.QueryResult(["text", "n"], [(Literal(long), Literal(1)), (Literal("red \x1b[31mALERT\x1b[0m"), Literal(2))])
+    lines = ns.format_table(res).splitlines()
+    cell = " ".join(long.split())[: ns.TABLE_CELL_WIDTH - 1] + "…"
+    assert lines[2] == f"{cell}  1" and len(cell) == ns.TABLE_CELL_WIDTH
+    assert lines[3].startswith("red \\x1b[31mALERT\\x1b[0m") and "\x1b" not in "\n".join(lines)
+    assert ns.format_table(res, width=10).splitlines()[2] == "word word…  1"
+    # csv and json give values whole.
+    assert next(csv.reader(io.StringIO(ns.format_csv(res).splitlines()[1])))[0] == long
+    assert json.loads(ns.format_json(res))["results"]["bindings"][0]["text"]["value"] == long

@@ -134,7 +134,9 @@ def main() -> None:
     Exit codes: 0 ok; 1 the graph does not conform to the shapes; 2 bad command line;
     3 unreadable or malformed input; 4 NLP model missing; 5 linking failed;
     6-8 SPARQL store errors; 9 a corpus build partly failed; 10 other failure;
-    11-16 fetching a URL failed; 17 the article is not in English; 70 internal error.
+    11-16 fetching a URL failed; 17 the article is not in English; 18 the query is not
+    valid SPARQL; 19 no store at the path: run newsgraph load first; 20 the query uses
+    SERVICE (refused); 70 internal error.
     """
     # rdflib logs a traceback for every ill-typed literal it reads ("2024-02-30"^^xsd:date); the
     # shapes report such a value as a result, with its node and property, which is what a user needs.
@@ -306,7 +308,8 @@ def validate(files: tuple[Path, ...], shapes, fmt: str, engine: str) -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR...", type=click.Path(path_type=Path))
 @click.option(
     "--store", "store_path", type=click.Path(path_type=Path, file_okay=False), default=None,
-    help="Embedded store folder (default: $NEWSGRAPH_STORE, else .newsgraph/store).",
+    help="Embedded store folder (default: $NEWSGRAPH_STORE, else $XDG_DATA_HOME/newsgraph/store, "
+    "else ~/.local/share/newsgraph/store).",
 )
 @click.option(
     "--endpoint", default=None, metavar="URL",
@@ -320,8 +323,15 @@ def validate(files: tuple[Path, ...], shapes, fmt: str, engine: str) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Only print the summary line.")
 def load_command(paths: tuple[Path, ...], store_path: Path | None, endpoint: str | None,
                  query_endpoint: str | None, quiet: bool) -> None:
-    """Load article graphs (Turtle, N-Triples, JSON-LD, TriG; a folder: all of them) into a
-    SPARQL store, one named graph per article, replacing what it held."""
+    """Load article graphs into a SPARQL store, one named graph per article, replacing what
+    it held.
+
+    \b
+    A file: Turtle, N-Triples or JSON-LD (one article's graph, named by its article IRI), or
+    TriG or N-Quads (its named graphs as they are). A corpus folder (one holding corpus.nq or
+    corpus.trig): that dataset file only, every article and the shared entities. Another
+    folder: its RDF files, one per article name (Turtle first). Files that are not RDF, or
+    hold no article (void.ttl), are skipped and listed."""
     from newsgraph.store import load
 
     if store_path is not None and endpoint is not None:
@@ -335,10 +345,14 @@ def load_command(paths: tuple[Path, ...], store_path: Path | None, endpoint: str
 
     report = load(list(paths), store=store_path, endpoint=endpoint, query_endpoint=query_endpoint,
                   progress=progress)
+    if not quiet:
+        for note in report.notes:
+            click.echo(note)
     n = len(report)
     t = report.triples
+    skipped = f" ({_count(len(report.skipped), 'file')} skipped)" if report.skipped else ""
     click.echo(f"loaded {n} graph{'s' if n != 1 else ''}, {t} triple{'s' if t != 1 else ''}, into {report.target} "
-               f"in {report.seconds:.2f} s")
+               f"in {report.seconds:.2f} s{skipped}")
 
 
 @main.command("query")
@@ -346,7 +360,8 @@ def load_command(paths: tuple[Path, ...], store_path: Path | None, endpoint: str
 @click.option("--cq", "cq_name", default=None, metavar="NAME", help="Run a shipped competency question.")
 @click.option(
     "--store", "store_path", type=click.Path(path_type=Path, file_okay=False), default=None,
-    help="Embedded store folder (default: $NEWSGRAPH_STORE, else .newsgraph/store).",
+    help="Embedded store folder (default: $NEWSGRAPH_STORE, else $XDG_DATA_HOME/newsgraph/store, "
+    "else ~/.local/share/newsgraph/store).",
 )
 @click.option(
     "--endpoint", default=None, metavar="URL",
@@ -356,7 +371,10 @@ def load_command(paths: tuple[Path, ...], store_path: Path | None, endpoint: str
 def query_command(query_text: str | None, cq_name: str | None, store_path: Path | None,
                   endpoint: str | None, fmt: str) -> None:
     """Run a SPARQL query (text, @file.rq, @- for standard input, or --cq NAME) on the
-    embedded store (all named graphs as the default graph) or on an endpoint."""
+    embedded store (all named graphs as the default graph) or on an endpoint.
+
+    Table cells longer than 60 characters are cut (ending in "…"); csv and json give every
+    value whole. SERVICE is refused on the embedded store (exit 20)."""
     from newsgraph.store import cq_names, cq_query, format_csv, format_json, format_table, query
 
     if store_path is not None and endpoint is not None:
@@ -387,7 +405,7 @@ def query_command(query_text: str | None, cq_name: str | None, store_path: Path 
 @click.option(
     "--store", "store_path", type=click.Path(path_type=Path, file_okay=False), default=None,
     help="Embedded store folder to serve, read-only (default, when no FILE|DIR is given: $NEWSGRAPH_STORE, "
-    "else .newsgraph/store).",
+    "else $XDG_DATA_HOME/newsgraph/store, else ~/.local/share/newsgraph/store).",
 )
 @base_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newsgraph.errors import FetchError, NewsgraphError, WikidataError
+from newsgraph.errors import FetchError, NewsgraphError, StoreError, WikidataError
 
 FETCH_TIMEOUT = "NEWSGRAPH_FETCH_TIMEOUT"
 WIKIDATA_TIMEOUT = "NEWSGRAPH_WIKIDATA_TIMEOUT"
@@ -30,6 +30,9 @@ PASSWORD = "NEWSGRAPH_PASSWORD"
 TOKEN = "NEWSGRAPH_TOKEN"
 CREDENTIALS_FILE = "NETRC"
 DEBUG = "NEWSGRAPH_DEBUG"
+#: The XDG Base Directory variables that place the store and the cache when newsgraph's own are unset.
+DATA_HOME = "XDG_DATA_HOME"
+CACHE_HOME = "XDG_CACHE_HOME"
 
 #: Seconds an article URL may take in all: connecting, the headers and the whole body.
 DEFAULT_FETCH_TIMEOUT = 20.0
@@ -38,8 +41,6 @@ DEFAULT_WIKIDATA_TIMEOUT = 10.0
 #: Requests per second at most; Wikimedia asks API clients to stay serial and slow.
 DEFAULT_WIKIDATA_RATE = 1.0
 DEFAULT_WIKIDATA_API = "https://www.wikidata.org/w/api.php"
-DEFAULT_CACHE_DIR = Path(".newsgraph")
-DEFAULT_STORE = Path(".newsgraph") / "store"
 #: Longer than any request should take; also keeps a timeout within what a socket accepts
 #: (a huge value such as 1e300 would overflow it and end in an internal error).
 MAX_SECONDS = 86400.0
@@ -112,15 +113,36 @@ def wikidata_api() -> str:
 
 
 def cache_dir() -> Path:
-    """The folder of on-disk caches (`NEWSGRAPH_CACHE`, default `.newsgraph`)."""
+    """The folder of on-disk caches: `NEWSGRAPH_CACHE`, else `$XDG_CACHE_HOME/newsgraph`,
+    else `~/.cache/newsgraph`. One per user, wherever a command is run from."""
     value = _get(CACHE)
-    return Path(value) if value else DEFAULT_CACHE_DIR
+    if value:
+        return Path(value)
+    return _user_folder(CACHE_HOME, Path(".cache"), CACHE, WikidataError) / "newsgraph"
 
 
 def store_dir() -> Path:
-    """The embedded store's folder (`NEWSGRAPH_STORE`, default `.newsgraph/store`)."""
+    """The embedded store's folder: `NEWSGRAPH_STORE`, else `$XDG_DATA_HOME/newsgraph/store`,
+    else `~/.local/share/newsgraph/store`. One per user, wherever a command is run from."""
     value = _get(STORE)
-    return Path(value) if value else DEFAULT_STORE
+    if value:
+        return Path(value)
+    return _user_folder(DATA_HOME, Path(".local") / "share", STORE, StoreError) / "newsgraph" / "store"
+
+
+def _user_folder(variable: str, under_home: Path, own: str, error: type[NewsgraphError]) -> Path:
+    """`$variable` when it is an absolute path, else `~/under_home` (the XDG Base Directory
+    rules: a relative value is ignored, as the specification asks)."""
+    value = _get(variable)
+    if value and Path(value).is_absolute():
+        return Path(value)
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no HOME and no entry in the password database
+        home = Path()
+    if not home.is_absolute():  # a relative HOME would move the store with the current folder
+        raise error(f"no home folder to put newsgraph's files in: set {own} (or {variable})")
+    return home / under_home
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,30 @@ class NotConforming(NewsgraphError):
         self.report = report
 
 
+class QuerySyntaxError(StoreError):
+    """The query is not valid SPARQL (the parser's message says where)."""
+
+    exit_code = 18
+
+
+class StoreMissing(StoreError):
+    """There is no embedded store at the path queried: nothing has been loaded there yet."""
+
+    exit_code = 19
+
+
+class ServiceRefused(StoreError):
+    """A query on the embedded store uses SERVICE, which would make requests to other servers."""
+
+    exit_code = 20
+
+
+class UnknownQuestion(NewsgraphError):
+    """No competency question has that name (a usage error: the message lists the names)."""
+
+    exit_code = 2
+
+
 class StoreAuthError(StoreError):
     """The SPARQL store refused the credentials (HTTP 401/403), or none were given."""
 

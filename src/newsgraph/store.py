@@ -2,18 +2,22 @@
 
 Two kinds of target:
 
-* the **embedded store** (default): a pyoxigraph ``Store`` on disk. Its path is, in order,
-  the ``store`` argument, the ``NEWSGRAPH_STORE`` environment variable, or
-  ``.newsgraph/store`` relative to the current directory (:data:`DEFAULT_STORE`).
+* the **embedded store** (default): a pyoxigraph ``Store`` on disk. Its folder is the
+  ``store`` argument, else :func:`newsgraph.config.store_dir`: ``NEWSGRAPH_STORE``, else
+  ``$XDG_DATA_HOME/newsgraph/store``, else ``~/.local/share/newsgraph/store``; one per user,
+  wherever a command runs.
 * any **SPARQL 1.1 Graph Store HTTP Protocol** endpoint (``endpoint=URL``): each graph is
-  sent with ``PUT URL?graph=<article IRI>`` as N-Triples, then counted with a SPARQL query
+  sent with ``PUT URL?graph=<graph IRI>`` as N-Triples, then counted with a SPARQL query
   against the query endpoint (``query_endpoint``, derived from ``endpoint`` when not given,
   see :func:`derive_query_endpoint`).
 
-Each article graph goes into its own named graph whose name is the article IRI: the one
-subject typed ``schema:NewsArticle`` in the file. Loading again replaces that named graph,
-so loading is idempotent. After each graph is loaded its triple count is read back from the
-store and compared with the file.
+An article file (Turtle, N-Triples, JSON-LD) goes into its own named graph whose name is the
+article IRI: the one subject typed ``schema:NewsArticle`` in the file. A dataset file (TriG,
+N-Quads; a corpus build's ``corpus.nq``) keeps its named graphs: one per article, named by
+the article IRI, and the graph of the entities shared across articles. Loading again
+replaces each graph, so loading is idempotent. After each graph is loaded its triple count
+is read back from the store and compared with the file. Files are read as ``newsgraph
+validate`` reads them (:func:`read_input`): nothing they name is fetched.
 
 Credentials for endpoints come from the environment or a credentials file, never from
 arguments on a command line, and are never printed; HTTP itself (User-Agent, retries,
@@ -37,6 +41,7 @@ import re
 import time
 import traceback
 import urllib.parse
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
@@ -49,18 +54,20 @@ from rdflib.term import Identifier
 
 from newsgraph import config, http
 from newsgraph.errors import (
+    QuerySyntaxError,
     RDFInputError,
+    ServiceRefused,
     StoreAuthError,
     StoreError,
+    StoreMissing,
     StoreUnavailable,
+    UnknownQuestion,
 )
+from newsgraph.validate import RDF_FORMATS as RDFLIB_FORMATS
+from newsgraph.validate import read_rdf_bytes, safe_rdf_data
 
-#: Where the embedded store lives unless ``store=`` or ``NEWSGRAPH_STORE`` says otherwise.
-DEFAULT_STORE = config.DEFAULT_STORE
-
-#: File name endings that :func:`load` picks from a directory (sorted by name).
-RDF_SUFFIXES = (".ttl", ".nt", ".jsonld", ".trig")
-_FORMATS = {
+#: pyoxigraph's format for each RDF file name ending load and serve read.
+FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
     ".nt": ox.RdfFormat.N_TRIPLES,
     ".jsonld": ox.RdfFormat.JSON_LD,
@@ -68,6 +75,11 @@ _FORMATS = {
     ".trig": ox.RdfFormat.TRIG,
     ".nq": ox.RdfFormat.N_QUADS,
 }
+#: File name endings that :func:`load` picks from a folder (one file per name, the first in this order).
+RDF_SUFFIXES = (".ttl", ".nt", ".jsonld", ".trig", ".nq")
+#: The dataset files of a corpus build (``newsgraph.corpus``), in the order they are preferred
+#: (N-Quads parses fastest): a folder holding one of them is a corpus folder.
+CORPUS_FILES = ("corpus.nq", "corpus.trig")
 
 SCHEMA_NEWS_ARTICLE = "https://schema.org/NewsArticle"
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -97,6 +109,10 @@ class LoadReport:
     target: str  #: the store path or the endpoint URL
     graphs: list[GraphLoad] = field(default_factory=list)
     seconds: float = 0.0
+    #: files given or found that were not loaded: not RDF by their name, or holding no article
+    skipped: list[Path] = field(default_factory=list)
+    #: one line each, starting with a path: what was skipped and why, which file of a corpus folder was read
+    notes: list[str] = field(default_factory=list)
 
     @property
     def triples(self) -> int:
@@ -230,127 +246,222 @@ def derive_query_endpoint(endpoint: str) -> str:
 # Input files
 
 
-@dataclass
-class _Parsed:
+@dataclass(frozen=True)
+class RdfInput:
+    """An RDF file read and checked, ready for pyoxigraph to parse (nothing in it is fetched)."""
+
     path: Path
-    article: str
-    triples: int  #: distinct triples when ``data`` is set; else triples as read (maybe with repeats)
-    data: bytes | None = None  #: N-Triples, for endpoints and for dataset formats
+    data: bytes
+    format: ox.RdfFormat
+    base_iri: str
 
 
-def collect_files(paths: Sequence[Path | str]) -> list[Path]:
-    """Files as given; directories expanded to their RDF files, one per article name (sorted)."""
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found = _one_format_per_stem(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in RDF_SUFFIXES)
-            if not found:
-                raise RDFInputError(f"{p}: no {', '.join('*' + s for s in RDF_SUFFIXES)} files in this directory")
-            files.extend(found)
-        elif p.is_file():
-            if p.suffix.lower() not in _FORMATS:
-                raise RDFInputError(f"{p}: unknown RDF file type (expected {', '.join(RDF_SUFFIXES)})")
-            files.append(p)
-        else:
-            raise RDFInputError(f"{p}: no such file or directory")
-    if not files:
-        raise RDFInputError("no RDF files to load")
-    return files
+def read_input(path: Path | str) -> RdfInput:
+    """A file's bytes, checked as `newsgraph validate` checks its input: a regular file of at
+    most ``validate.MAX_RDF_BYTES``, not empty, and for JSON-LD no ``@context`` or ``@import``
+    given by IRI. (pyoxigraph 0.5 fetches no context either, but says so in its own words.)"""
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise RDFInputError(f"{path}: {_NOT_RDF}")
+    data = read_rdf_bytes(path)
+    data = safe_rdf_data(data, RDFLIB_FORMATS[path.suffix.lower()], str(path))
+    return RdfInput(path, data, fmt, base_iri(path))
 
 
-def _one_format_per_stem(files) -> list[Path]:
-    """`newsgraph build` writes each article as both name.ttl and name.jsonld: in a folder,
-    load one file per name, the first by RDF_SUFFIXES order (Turtle first)."""
-    chosen: dict[str, Path] = {}
-    for path in sorted(files, key=lambda q: (q.stem, RDF_SUFFIXES.index(q.suffix.lower()))):
-        chosen.setdefault(path.stem, path)
-    return sorted(chosen.values())
-
-
-def _format(path: Path) -> ox.RdfFormat:
-    return _FORMATS[path.suffix.lower()]
-
-
-def _base(path: Path) -> str:
+def base_iri(path: Path) -> str:
+    """The base IRI relative IRIs in a file are resolved against: the file's own ``file:`` IRI."""
     return path.resolve().as_uri()
 
 
-def _source(path: Path) -> dict:
-    """Arguments for pyoxigraph's parse/load: a path, or the JSON-LD text with a
-    packaged context put in place of a remote reference to it."""
-    fmt = _format(path)
-    if fmt != ox.RdfFormat.JSON_LD:
-        return {"path": path}
+_NOT_RDF = f"not an RDF file (expected {', '.join(FORMATS)})"
+
+
+def corpus_dataset(folder: Path) -> Path | None:
+    """The dataset file of a folder written by a corpus build (:data:`CORPUS_FILES`), if any."""
+    return next((folder / name for name in CORPUS_FILES if (folder / name).is_file()), None)
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """A folder's RDF files (:data:`RDF_SUFFIXES`, hidden files aside), one per article name,
+    sorted: ``newsgraph build`` writes each article as both name.ttl and name.jsonld, and the
+    first by RDF_SUFFIXES order (Turtle first) is taken."""
+    chosen: dict[str, Path] = {}
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RDFInputError(f"{path}: cannot read: {exc}") from None
-    return {"input": _inline_context(text)}
+        candidates = [q for q in folder.iterdir()
+                      if q.suffix.lower() in RDF_SUFFIXES and not q.name.startswith(".") and q.is_file()]
+    except OSError as exc:
+        raise RDFInputError(f"{folder}: cannot read this folder: {exc.strerror or exc}") from None
+    for path in sorted(candidates, key=lambda q: (q.stem, RDF_SUFFIXES.index(q.suffix.lower()))):
+        chosen.setdefault(path.stem, path)
+    if not chosen:
+        raise RDFInputError(f"{folder}: no {', '.join('*' + s for s in RDF_SUFFIXES)} files in this folder")
+    return sorted(chosen.values())
 
 
-def _inline_context(text: str) -> str:
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError:
-        return text  # the parser reports it
-    local = _packaged_context()
-    if local is None or not isinstance(doc, dict):
-        return text
-    ctx = doc.get("@context")
-    refs = ctx if isinstance(ctx, list) else [ctx]
-    if not any(isinstance(r, str) and r.endswith("context.jsonld") for r in refs):
-        return text
-    new = [local if isinstance(r, str) and r.endswith("context.jsonld") else r for r in refs]
-    doc["@context"] = new if isinstance(ctx, list) else new[0]
-    return json.dumps(doc)
+def collect_files(paths: Sequence[Path | str]) -> list[Path]:
+    """The files :func:`load` reads for ``paths``: files as given, except those that are not
+    RDF files by their name; a folder written by a corpus build gives its dataset file (``corpus.nq``,
+    else ``corpus.trig``), which holds every article; any other folder gives its RDF files, one
+    per article name (:func:`folder_files`)."""
+    return _plan(paths, LoadReport(""))
 
 
-def _packaged_context():
-    try:
-        res = resources.files("newsgraph") / "resources" / "context.jsonld"
-        if not res.is_file():
-            return None
-        data = json.loads(res.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data.get("@context", data) if isinstance(data, dict) else None
+def _plan(paths: Sequence[Path | str], report: LoadReport) -> list[Path]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            corpus = corpus_dataset(p)
+            if corpus is not None:
+                report.notes.append(f"{p}: a corpus folder: loading {corpus.name} (every article graph and the "
+                                    f"shared entity graph), not its per-article files")
+                files.append(corpus)
+            else:
+                files.extend(folder_files(p))
+        elif not p.exists() and not p.is_symlink():
+            raise RDFInputError(f"{p}: no such file or directory")
+        elif p.suffix.lower() not in FORMATS:
+            _skip(report, p, _NOT_RDF)
+        else:
+            files.append(p)  # read_input says what is wrong with anything but a regular file
+    return files
 
 
-def _scan(path: Path, *, keep: bool) -> _Parsed:
-    """Parse a file: find its one schema:NewsArticle and count its triples. With ``keep``
-    (or for formats with named graphs), also return its distinct triples as N-Triples."""
-    fmt = _format(path)
-    keep = keep or fmt.supports_datasets
+def _skip(report: LoadReport, path: Path, why: str) -> None:
+    report.skipped.append(path)
+    report.notes.append(f"{path}: skipped, {why}")
+
+
+@dataclass
+class _Input:
+    """One input file, parsed: which graphs it fills and what to give the store."""
+
+    path: Path
+    graphs: dict[str, int] = field(default_factory=dict)  #: graph name → triples read for it, in file order
+    distinct: bool = False  #: the counts are of distinct triples (else repeats are counted)
+    data: bytes = b""  #: what to load: the file's bytes, or N-Triples / N-Quads made from them
+    format: ox.RdfFormat = ox.RdfFormat.N_TRIPLES
+    base_iri: str | None = None
+    to_graph: str | None = None  #: the one graph of an article file; None: the quads name their graphs
+    note: str | None = None  #: why the file, or a part of it, is not loaded
+    skipped: bool = False  #: nothing of the file is loaded
+
+
+def _scan(path: Path, *, keep: bool) -> _Input:
+    """Read and parse a file. An article file (Turtle, N-Triples, JSON-LD) is one graph, named
+    by its one ``schema:NewsArticle`` subject; a file without one is skipped (a VoID
+    description, an ontology). A dataset file (TriG, N-Quads) keeps its named graphs; triples
+    outside them are read as an article file's. With ``keep``, an article file's triples are
+    returned as N-Triples (for endpoints)."""
+    source = read_input(path)
+    fmt = source.format
+    counts: dict[str, int] = {}
     articles: set[str] = set()
-    n = 0
-    triples: set[ox.Triple] | None = set() if keep else None
+    outside = 0  # triples in the default graph
+    triples: set[ox.Triple] | None = set() if keep and not fmt.supports_datasets else None
     try:
-        for q in ox.parse(format=fmt, base_iri=_base(path), **_source(path)):
-            n += 1
-            if q.object == _NEWS_ARTICLE and q.predicate == _RDF_TYPE:
-                articles.add(q.subject.value if isinstance(q.subject, ox.NamedNode) else str(q.subject))
-            if triples is not None:
-                triples.add(ox.Triple(q.subject, q.predicate, q.object))
+        for q in ox.parse(source.data, format=fmt, base_iri=source.base_iri):
+            graph = q.graph_name
+            if isinstance(graph, ox.DefaultGraph):
+                outside += 1
+                if q.object == _NEWS_ARTICLE and q.predicate == _RDF_TYPE:
+                    articles.add(q.subject.value if isinstance(q.subject, ox.NamedNode) else str(q.subject))
+                if triples is not None:
+                    triples.add(ox.Triple(q.subject, q.predicate, q.object))
+            elif isinstance(graph, ox.NamedNode):
+                counts[graph.value] = counts.get(graph.value, 0) + 1
+            else:
+                raise RDFInputError(f"{path}: the graph {graph} is a blank node; a graph to load needs an IRI for its name")
     except SyntaxError as exc:
         raise RDFInputError(f"{path}: not valid {fmt.name}: {_one_line(str(exc))}") from None
     except (OSError, ValueError) as exc:
         raise RDFInputError(f"{path}: cannot read: {_one_line(str(exc))}") from None
-    if len(articles) != 1:
-        found = "none" if not articles else ", ".join(sorted(articles)[:3])
-        raise StoreError(f"{path}: expected exactly one schema:NewsArticle subject, found {len(articles)} ({found})")
+    if outside == 0 and not counts:
+        return _Input(path, note=f"{path}: skipped, no triples in it", skipped=True)
+    if not fmt.supports_datasets:
+        return _article_file(source, articles, outside, triples)
+    return _dataset_file(source, counts, articles, outside)  # also JSON-LD, which may name graphs
+
+
+def _the_article(path: Path, articles: set[str], where: str) -> str | None:
+    if not articles:
+        return None
+    if len(articles) > 1:
+        found = ", ".join(sorted(articles)[:3]) + (", …" if len(articles) > 3 else "")
+        raise RDFInputError(f"{path}: {where} one article's graph: expected one schema:NewsArticle subject, "
+                            f"found {len(articles)} ({found})")
     article = next(iter(articles))
-    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", article) or article.startswith("_:"):
-        raise StoreError(f"{path}: the schema:NewsArticle subject must be an IRI to name its graph, not {article}")
-    data = None
+    if article.startswith("_:") or not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", article):
+        raise RDFInputError(f"{path}: the schema:NewsArticle subject must be an IRI to name its graph, not {article}")
+    return article
+
+
+def _article_file(source: RdfInput, articles: set[str], n: int, triples: set[ox.Triple] | None) -> _Input:
+    path = source.path
+    article = _the_article(path, articles, "a file to load must be")
+    if article is None:
+        return _Input(path, note=f"{path}: skipped, no schema:NewsArticle in it (not an article graph)", skipped=True)
     if triples is not None:
-        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-        n = len(triples)
-    return _Parsed(path, article, n, data)
+        return _Input(path, {article: len(triples)}, distinct=True, to_graph=article,
+                      data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+    return _Input(path, {article: n}, data=source.data, format=source.format, base_iri=source.base_iri, to_graph=article)
 
 
-def _distinct_count(path: Path) -> int:
-    return len({ox.Triple(q.subject, q.predicate, q.object)
-                for q in ox.parse(format=_format(path), base_iri=_base(path), **_source(path))})
+def _dataset_file(source: RdfInput, counts: dict[str, int], articles: set[str], outside: int) -> _Input:
+    path = source.path
+    if outside == 0:
+        return _Input(path, counts, data=source.data, format=source.format, base_iri=source.base_iri)
+    # Triples outside the named graphs are an article graph of their own (a TriG file written
+    # without graph names) or, when they name no article, not loaded: the store's default graph
+    # is the union of the named graphs, and nothing else is put there.
+    article = _the_article(path, articles, "the triples outside named graphs must be")
+    note = None
+    if article is None:
+        if not counts:
+            return _Input(path, note=f"{path}: skipped, no schema:NewsArticle in it (not an article graph)", skipped=True)
+        note = f"{path}: {outside} triple{'s' if outside != 1 else ''} outside named graphs not loaded (no schema:NewsArticle among them)"
+    else:
+        counts = {article: counts.get(article, 0) + outside, **{g: n for g, n in counts.items() if g != article}}
+    to = ox.NamedNode(article) if article is not None else None
+    quads = (q if not isinstance(q.graph_name, ox.DefaultGraph) else ox.Quad(q.subject, q.predicate, q.object, to)
+             for q in ox.parse(source.data, format=source.format, base_iri=source.base_iri)
+             if to is not None or not isinstance(q.graph_name, ox.DefaultGraph))
+    return _Input(path, counts, data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS,
+                  note=note)
+
+
+def _distinct_counts(item: _Input, graphs: set[str]) -> dict[str, int]:
+    """Distinct triples in each of ``graphs`` of a file that repeats some triples (only those
+    graphs' triples are held in memory)."""
+    seen: dict[str, set[ox.Triple]] = {g: set() for g in graphs}
+    for q in ox.parse(item.data, format=item.format, base_iri=item.base_iri):
+        graph = item.to_graph if item.to_graph is not None else getattr(q.graph_name, "value", None)
+        if graph in seen:
+            seen[graph].add(ox.Triple(q.subject, q.predicate, q.object))
+    return {g: len(triples) for g, triples in seen.items()}
+
+
+def _scanned(files: list[Path], *, keep: bool) -> Iterator[_Input]:
+    """Each file scanned, the next one parsed in a worker thread while the caller loads this
+    one (the bulk loader releases the GIL); at most two files are held in memory."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-scan") as pool:
+        pending: deque = deque()
+        rest = iter(files)
+
+        def ahead() -> None:
+            f = next(rest, None)
+            if f is not None:
+                pending.append(pool.submit(_scan, f, keep=keep))
+
+        ahead()
+        try:
+            while pending:
+                fut = pending.popleft()
+                ahead()
+                yield fut.result()
+        finally:
+            for fut in pending:
+                fut.cancel()
 
 
 # --------------------------------------------------------------------------------------
@@ -358,6 +469,7 @@ def _distinct_count(path: Path) -> int:
 
 
 def resolve_store(store: Path | str | None) -> Path:
+    """The embedded store's folder: ``store``, else :func:`newsgraph.config.store_dir`."""
     return Path(store) if store is not None else config.store_dir()
 
 
@@ -373,23 +485,34 @@ def load(
     backoff: float = 0.5,
     progress: Callable[[GraphLoad], None] | None = None,
 ) -> LoadReport:
-    """Load article graphs (files, or directories of ``*.ttl *.nt *.jsonld *.trig``) into
-    the embedded store (default) or into a Graph Store Protocol ``endpoint``, one named
-    graph per article, replacing what that graph held. ``progress`` is called after each
-    graph is loaded and checked. ``retries``/``backoff``/``timeout`` apply to endpoints."""
+    """Load article graphs into the embedded store (default) or into a Graph Store Protocol
+    ``endpoint``, replacing what each graph held.
+
+    ``paths`` are files or folders (see :func:`collect_files`). An article file (``.ttl``,
+    ``.nt``, ``.jsonld``, ``.json``) is one named graph, named by its article IRI; a dataset
+    file (``.trig``, ``.nq``, e.g. a corpus's ``corpus.nq``) keeps its named graphs. Files
+    that are not RDF by their name, or hold no article, are skipped and said so in
+    ``LoadReport.notes``; when nothing is left to load, that is an error. ``progress`` is
+    called after each graph is loaded and its count checked. ``retries``/``backoff``/
+    ``timeout`` apply to endpoints."""
     if store is not None and endpoint is not None:
         raise StoreError("give either a store path or an endpoint, not both")
     if endpoint is not None:
         _check_url(endpoint)
     if query_endpoint is not None:
         _check_url(query_endpoint)
-    files = collect_files(paths)
     started = time.perf_counter()
     if endpoint is None:
-        report = _load_embedded(files, resolve_store(store), progress)
+        report = LoadReport(target=str(resolve_store(store)))
+        files = _plan(paths, report)
+        _load_embedded(files, resolve_store(store), progress, report)
     else:
+        report = LoadReport(target=_display(endpoint))
+        files = _plan(paths, report)
         with _Http(auth if auth is not None else _credentials(endpoint), timeout, retries, backoff) as client:
-            report = _load_endpoint(files, endpoint, query_endpoint or derive_query_endpoint(endpoint), client, progress)
+            _load_endpoint(files, endpoint, query_endpoint or derive_query_endpoint(endpoint), client, progress, report)
+    if not report.graphs:
+        raise RDFInputError("nothing to load: " + ("; ".join(report.notes) if report.notes else "no files given"))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -402,19 +525,36 @@ def _check_url(url: str) -> None:
         raise StoreError("put credentials in NEWSGRAPH_USER/NEWSGRAPH_PASSWORD or netrc, not in the endpoint URL")
 
 
-def _check_unique(parsed: _Parsed, seen: dict[str, Path]) -> None:
-    other = seen.get(parsed.article)
-    if other is not None:
-        raise StoreError(f"{parsed.path}: article {parsed.article} is also in {other}; one file per article")
-    seen[parsed.article] = parsed.path
+def _check_unique(item: _Input, seen: dict[str, Path]) -> None:
+    for graph in item.graphs:
+        other = seen.get(graph)
+        if other is not None:
+            what = "article" if item.to_graph is not None else "graph"
+            raise RDFInputError(f"{item.path}: {what} {graph} is also in {other}; load each graph from one file only")
+    for graph in item.graphs:
+        seen[graph] = item.path
+
+
+def _noted(item: _Input, report: LoadReport) -> bool:
+    """Record what the scan left out; True when there is something to load."""
+    if item.note is not None:
+        report.notes.append(item.note)
+    if item.skipped:
+        report.skipped.append(item.path)
+    return bool(item.graphs)
 
 
 def open_store(path: Path, *, read_only: bool = False) -> ox.Store:
+    """The embedded store at ``path``: made when missing, unless ``read_only``
+    (then a missing store is :class:`~newsgraph.errors.StoreMissing`)."""
     try:
         if read_only:
             if not path.is_dir():
-                raise StoreError(f"no store at {path}: load some graphs first (newsgraph load)")
-            return ox.Store.read_only(str(path))
+                raise StoreMissing(f"no store at {path}: run newsgraph load first")
+            try:
+                return ox.Store.read_only(str(path))
+            except FileNotFoundError:  # a folder, but no database in it
+                raise StoreMissing(f"no store at {path}: run newsgraph load first") from None
         path.parent.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
     except OSError as exc:
@@ -427,63 +567,57 @@ def _count_embedded(st: ox.Store, graph: ox.NamedNode) -> int:
     return int(sol["n"].value)
 
 
-def _load_embedded(files: list[Path], path: Path, progress) -> LoadReport:
-    st = open_store(path)
+def _load_embedded(files: list[Path], path: Path, progress, report: LoadReport) -> None:
+    st: ox.Store | None = None  # opened at the first graph to load: skipped files make no store
+    seen: dict[str, Path] = {}
     try:
-        return _load_into(st, files, path, progress)
+        for item in _scanned(files, keep=False):
+            if not _noted(item, report):
+                continue
+            _check_unique(item, seen)
+            if st is None:
+                st = open_store(path)
+            _load_one(st, item, path, progress, report)
     except BaseException as exc:
         # pyoxigraph has no close(): the store (and its lock) goes with its last reference,
         # which the traceback's frames would keep alive as long as the error is kept.
         traceback.clear_frames(exc.__traceback__)
         raise
     finally:
-        try:
-            st.flush()
-        except OSError:
-            pass
+        if st is not None:
+            try:
+                st.flush()
+            except OSError:
+                pass
         del st
 
 
-def _load_into(st: ox.Store, files: list[Path], path: Path, progress) -> LoadReport:
-    report = LoadReport(target=str(path))
-    seen: dict[str, Path] = {}
-    # Parsing (to find each file's article and count its triples) runs one file ahead of
-    # the bulk loader, which releases the GIL: the check costs little wall time.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-scan") as pool:
-        futures = [pool.submit(_scan, f, keep=False) for f in files]
-        try:
-            for fut in futures:
-                parsed = fut.result()
-                _check_unique(parsed, seen)
-                graph = ox.NamedNode(parsed.article)
-                replaced = st.contains_named_graph(graph)
-                try:
-                    if replaced:
-                        st.remove_graph(graph)
-                    if parsed.data is not None:
-                        st.bulk_load(parsed.data, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
-                    else:
-                        # Already validated by the parse above: skip the checks the second time.
-                        st.bulk_load(format=_format(parsed.path), base_iri=_base(parsed.path),
-                                     to_graph=graph, lenient=True, **_source(parsed.path))
-                    count = _count_embedded(st, graph)
-                except (OSError, SyntaxError, ValueError) as exc:
-                    raise StoreError(f"{parsed.path}: loading into {path} failed: {_one_line(str(exc))}") from None
-                expected = parsed.triples
-                if count != expected and parsed.data is None:
-                    expected = _distinct_count(parsed.path)  # the file repeats some triples
-                if count != expected:
-                    raise StoreError(
-                        f"{parsed.path}: the store holds {count} triples in <{parsed.article}>, the file has {expected}"
-                    )
-                item = GraphLoad(parsed.path, parsed.article, count, replaced)
-                report.graphs.append(item)
-                if progress is not None:
-                    progress(item)
-        finally:
-            for fut in futures:
-                fut.cancel()
-    return report
+def _load_one(st: ox.Store, item: _Input, path: Path, progress, report: LoadReport) -> None:
+    graphs = {g: ox.NamedNode(g) for g in item.graphs}
+    replaced = {g for g, node in graphs.items() if st.contains_named_graph(node)}
+    try:
+        for g in replaced:
+            st.remove_graph(graphs[g])
+        # Already parsed by the scan: the loader skips its checks the second time.
+        if item.to_graph is not None:
+            st.bulk_load(item.data, item.format, base_iri=item.base_iri, to_graph=graphs[item.to_graph], lenient=True)
+        else:
+            st.bulk_load(item.data, item.format, base_iri=item.base_iri, lenient=True)
+        counts = {g: _count_embedded(st, node) for g, node in graphs.items()}
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise StoreError(f"{item.path}: loading into {path} failed: {_one_line(str(exc))}") from None
+    expected = dict(item.graphs)
+    differ = {g for g, count in counts.items() if count != expected[g]}
+    if differ and not item.distinct:
+        expected.update(_distinct_counts(item, differ))  # the file repeats some triples
+    for g, count in counts.items():
+        if count != expected[g]:
+            raise StoreError(f"{item.path}: the store holds {count} triples in <{g}>, the file has {expected[g]}")
+    for g, count in counts.items():
+        done = GraphLoad(item.path, g, count, g in replaced)
+        report.graphs.append(done)
+        if progress is not None:
+            progress(done)
 
 
 def _count_endpoint(client: _Http, query_endpoint: str, graph: str) -> int:
@@ -494,27 +628,39 @@ def _count_endpoint(client: _Http, query_endpoint: str, graph: str) -> int:
         raise StoreError(f"{_display(query_endpoint)} did not answer a COUNT query with a number") from None
 
 
-def _load_endpoint(files: list[Path], endpoint: str, query_endpoint: str, client: _Http, progress) -> LoadReport:
-    report = LoadReport(target=_display(endpoint))
+def _graphs_to_send(item: _Input) -> Iterator[tuple[str, bytes, int]]:
+    """(graph name, its distinct triples as N-Triples, how many) for each graph of a file."""
+    if item.to_graph is not None:
+        yield item.to_graph, item.data, item.graphs[item.to_graph]
+        return
+    mem = ox.Store()  # in memory: it sorts the quads by graph and drops repeats
+    mem.bulk_load(item.data, item.format, base_iri=item.base_iri)
+    for g in item.graphs:
+        triples = [ox.Triple(q.subject, q.predicate, q.object)
+                   for q in mem.quads_for_pattern(None, None, None, ox.NamedNode(g))]
+        yield g, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), len(triples)
+
+
+def _load_endpoint(files: list[Path], endpoint: str, query_endpoint: str, client: _Http, progress,
+                   report: LoadReport) -> None:
     seen: dict[str, Path] = {}
     sep = "&" if urllib.parse.urlsplit(endpoint).query else "?"
     for f in files:
-        parsed = _scan(f, keep=True)
-        _check_unique(parsed, seen)
-        url = f"{endpoint}{sep}graph={urllib.parse.quote(parsed.article, safe='')}"
-        # PUT replaces the graph in one request (idempotent, so safe to retry).
-        client.request("PUT", url, data=parsed.data,
-                       headers={"Content-Type": "application/n-triples; charset=utf-8"})
-        count = _count_endpoint(client, query_endpoint, parsed.article)
-        if count != parsed.triples:
-            raise StoreError(
-                f"{f}: {_display(endpoint)} holds {count} triples in <{parsed.article}>, the file has {parsed.triples}"
-            )
-        item = GraphLoad(f, parsed.article, count, False)
-        report.graphs.append(item)
-        if progress is not None:
-            progress(item)
-    return report
+        item = _scan(f, keep=True)
+        if not _noted(item, report):
+            continue
+        _check_unique(item, seen)
+        for graph, data, n in _graphs_to_send(item):
+            url = f"{endpoint}{sep}graph={urllib.parse.quote(graph, safe='')}"
+            # PUT replaces the graph in one request (idempotent, so safe to retry).
+            client.request("PUT", url, data=data, headers={"Content-Type": "application/n-triples; charset=utf-8"})
+            count = _count_endpoint(client, query_endpoint, graph)
+            if count != n:
+                raise StoreError(f"{f}: {_display(endpoint)} holds {count} triples in <{graph}>, the file has {n}")
+            done = GraphLoad(f, graph, count, False)
+            report.graphs.append(done)
+            if progress is not None:
+                progress(done)
 
 
 # --------------------------------------------------------------------------------------
@@ -541,29 +687,86 @@ def query(
         url = derive_query_endpoint(endpoint) if _looks_like_gsp(endpoint) else endpoint
         with _Http(auth if auth is not None else _credentials(url), timeout, retries, backoff) as client:
             return _query_endpoint(client, url, sparql)
+    if uses_service(sparql):
+        raise ServiceRefused("SERVICE is not allowed on the embedded store: newsgraph makes no requests to other servers")
     path = resolve_store(store)
     st = open_store(path, read_only=True)
     try:
         try:
             res = st.query(sparql, use_default_graph_as_union=True)
-            return _from_oxigraph(res)
+            return _from_oxigraph(res, sparql)
         except SyntaxError as exc:
-            raise StoreError(f"the query is not valid SPARQL: {_one_line(str(exc))}") from None
+            raise QuerySyntaxError(f"the query is not valid SPARQL: {_one_line(str(exc))}") from None
         except OSError as exc:
             raise StoreError(f"query on {path} failed: {_one_line(str(exc))}") from None
     finally:
         del st
 
 
+# SPARQL text that cannot hold a keyword or a variable: comments, strings and IRIs.
+_NOT_CODE = re.compile(
+    r"""\#[^\n]*                                  # comment
+      | '''(?:[^'\\]|\\.|'(?!''))*'''             # long strings
+      | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+      | '(?:[^'\\\n]|\\.)*' | "(?:[^"\\\n]|\\.)*"  # strings
+      | <[^<>"{}|^`\\\s]*>                         # IRIs
+    """,
+    re.VERBOSE,
+)
+_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:-])", re.IGNORECASE)
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _unescape_codepoints(text: str) -> str:
+    """SPARQL 1.1 §19.2: ``\\uXXXX`` escapes are replaced before the query is parsed, so a
+    keyword can be spelt with them; check the text as the parser will read it."""
+    def repl(m: re.Match) -> str:
+        try:
+            return chr(int(m.group(1) or m.group(2), 16))
+        except (ValueError, OverflowError):
+            return m.group(0)
+
+    return _UNICODE_ESCAPE.sub(repl, text)
+
+
+def uses_service(query: str) -> bool:
+    """True when the query has the SERVICE keyword (in any case, or spelt with ``\\u``
+    escapes) outside strings, IRIs and comments. Oxigraph follows SERVICE over HTTP, so the
+    embedded store (:func:`query`) and ``newsgraph serve`` refuse such queries."""
+    for text in (query, _unescape_codepoints(query)):
+        if _SERVICE.search(_NOT_CODE.sub(" ", text)):
+            return True
+    return False
+
+
+_SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
+_SELECT_ALL = re.compile(r"SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", re.IGNORECASE)
+_VARIABLE = re.compile(r"[?$](\w+)")
+
+
+def _projection(sparql: str, names: list[str]) -> list[str]:
+    """The variables of a result in the query's order. Oxigraph keeps the order of an explicit
+    projection but sorts those of ``SELECT *`` by name: put them in the order they first
+    appear in the query, as other stores do."""
+    text = _NOT_CODE.sub(" ", _unescape_codepoints(sparql))
+    select = _SELECT.search(text)
+    if select is None or not _SELECT_ALL.match(text, select.start()):
+        return names
+    first: dict[str, int] = {}
+    for m in _VARIABLE.finditer(text, select.end()):
+        first.setdefault(m.group(1), len(first))
+    return sorted(names, key=lambda name: first.get(name, len(first)))
+
+
 def _looks_like_gsp(url: str) -> bool:
     return derive_query_endpoint(url) != urllib.parse.urlunsplit(urllib.parse.urlsplit(url)[:3] + ("", ""))
 
 
-def _from_oxigraph(res) -> QueryResult:
+def _from_oxigraph(res, sparql: str = "") -> QueryResult:
     if isinstance(res, ox.QueryBoolean):
         return QueryResult([], [], bool(res))
     if isinstance(res, ox.QuerySolutions):
-        names = [v.value for v in res.variables]
+        names = _projection(sparql, [v.value for v in res.variables])
         rows = [tuple(_term_from_ox(sol[name]) for name in names) for sol in res]
         return QueryResult(names, rows)
     rows = [(_term_from_ox(t.subject), _term_from_ox(t.predicate), _term_from_ox(t.object)) for t in res]
@@ -668,7 +871,7 @@ def cq_query(name: str) -> str:
     names = cq_names()
     if stem not in names:
         listing = ", ".join(names) if names else "none are installed"
-        raise StoreError(f"unknown competency question {name!r}; available: {listing}")
+        raise UnknownQuestion(f"unknown competency question {name!r}; available: {listing}")
     return (_queries_dir() / f"{stem}.rq").read_text(encoding="utf-8")
 
 
@@ -694,8 +897,20 @@ def _short(term: Identifier | None, prefixes: dict[str, str]) -> str:
     return str(term)
 
 
-def format_table(result: QueryResult, *, prefixes: dict[str, str] | None = None) -> str:
-    """Aligned columns with a header line; IRIs shortened with newsgraph's prefixes."""
+#: Characters of a table cell at most; a longer value is cut and ends in "…" (csv and json give it whole).
+TABLE_CELL_WIDTH = 60
+# Control characters (C0, DEL, C1) in the data would drive the terminal (ESC sequences): shown escaped.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _cell(text: str, width: int) -> str:
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", " ".join(text.split()))
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(result: QueryResult, *, prefixes: dict[str, str] | None = None, width: int = TABLE_CELL_WIDTH) -> str:
+    """Aligned columns with a header line; IRIs shortened with newsgraph's prefixes; values
+    longer than ``width`` characters cut, ending in "…"; whitespace runs shown as one space."""
     if result.boolean is not None:
         return "true" if result.boolean else "false"
     if prefixes is None:
@@ -703,7 +918,7 @@ def format_table(result: QueryResult, *, prefixes: dict[str, str] | None = None)
 
         prefixes = {k: str(v) for k, v in PREFIXES.items()}
     header = [f"?{v}" for v in result.variables]
-    cells = [[" ".join(_short(t, prefixes).split()) for t in row] for row in result.rows]
+    cells = [[_cell(_short(t, prefixes), width) for t in row] for row in result.rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
 
     def line(values: list[str]) -> str:
@@ -763,19 +978,28 @@ def format_json(result: QueryResult) -> str:
 
 
 __all__ = [
+    "CORPUS_FILES",
+    "FORMATS",
+    "RDF_SUFFIXES",
     "Auth",
-    "DEFAULT_STORE",
     "GraphLoad",
     "LoadReport",
     "QueryResult",
+    "RdfInput",
+    "base_iri",
     "collect_files",
+    "corpus_dataset",
     "cq_names",
     "cq_query",
     "derive_query_endpoint",
+    "folder_files",
     "format_csv",
     "format_json",
     "format_table",
     "load",
+    "open_store",
     "query",
+    "read_input",
     "resolve_store",
+    "uses_service",
 ]

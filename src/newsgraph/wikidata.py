@@ -43,7 +43,7 @@ API_URL = config.DEFAULT_WIKIDATA_API
 DEFAULT_TIMEOUT = config.DEFAULT_WIKIDATA_TIMEOUT
 #: Requests per second at most; Wikimedia asks API clients to stay serial and slow.
 DEFAULT_RATE = config.DEFAULT_WIKIDATA_RATE
-#: The cache lives in this folder (env NEWSGRAPH_CACHE, default .newsgraph), relative to the working directory.
+#: The cache file, in newsgraph.config.cache_dir() (NEWSGRAPH_CACHE, else $XDG_CACHE_HOME/newsgraph, else ~/.cache/newsgraph).
 CACHE_FILE = "wikidata-cache.sqlite"
 #: Ask the servers to refuse us when replication lag is over this many seconds (Wikimedia's advice).
 MAXLAG = 5
@@ -388,7 +388,7 @@ class WikidataClient:
 
 
 def default_cache_path() -> Path:
-    """`$NEWSGRAPH_CACHE/wikidata-cache.sqlite`, else `.newsgraph/wikidata-cache.sqlite`."""
+    """`wikidata-cache.sqlite` in the cache folder (`newsgraph.config.cache_dir`)."""
     return config.cache_dir() / CACHE_FILE
 
 

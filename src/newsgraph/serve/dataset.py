@@ -19,12 +19,12 @@ from typing import Sequence
 import pyoxigraph as ox
 
 from newsgraph.errors import RDFInputError
-from newsgraph.store import _FORMATS, _source, collect_files, open_store, resolve_store
+from newsgraph.store import CORPUS_FILES, corpus_dataset, folder_files, open_store, read_input, resolve_store
+
+__all__ = ["CORPUS_FILES", "NOT_DATA", "Dataset", "data_files", "open_embedded", "read_files"]
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _NEWS_ARTICLE = ox.NamedNode("https://schema.org/NewsArticle")
-#: Files of a corpus build, in the order they are preferred (N-Quads parses fastest).
-CORPUS_FILES = ("corpus.nq", "corpus.trig")
 #: Files in an output folder that are not data to serve.
 NOT_DATA = ("void.ttl",)
 
@@ -49,7 +49,7 @@ class Dataset:
 
 
 def open_embedded(path: Path | str | None = None) -> Dataset:
-    """The embedded store at ``path`` (else ``NEWSGRAPH_STORE``, else ``.newsgraph/store``), read-only."""
+    """The embedded store at ``path`` (else the user's store, ``newsgraph.config.store_dir``), read-only."""
     started = time.perf_counter()
     where = resolve_store(path)
     st = open_store(where, read_only=True)  # raises StoreError with a one-line message
@@ -58,20 +58,20 @@ def open_embedded(path: Path | str | None = None) -> Dataset:
 
 def data_files(paths: Sequence[Path | str]) -> list[Path]:
     """The files to read for ``paths``: a corpus folder's dataset file, another folder's
-    article files, or the files as given."""
+    article files, or the files as given (checked when they are read)."""
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            corpus = next((p / name for name in CORPUS_FILES if (p / name).is_file()), None)
+            corpus = corpus_dataset(p)
             if corpus is not None:
                 files.append(corpus)
                 continue
-            found = [f for f in collect_files([p]) if f.name not in NOT_DATA]
+            found = [f for f in folder_files(p) if f.name not in NOT_DATA]
             if not found:
-                raise RDFInputError(f"{p}: no article files in this directory")
+                raise RDFInputError(f"{p}: no article files in this folder")
             files.extend(found)
         else:
-            files.extend(collect_files([p]))
+            files.append(p)
     return files
 
 
@@ -91,9 +91,10 @@ def read_files(paths: Sequence[Path | str]) -> Dataset:
 
 
 def _read_into(st: ox.Store, path: Path) -> None:
-    fmt = _FORMATS[path.suffix.lower()]
+    source = read_input(path)  # the checks of `newsgraph validate` and `load`: nothing is fetched
+    fmt = source.format
     try:
-        quads = list(ox.parse(format=fmt, base_iri=path.resolve().as_uri(), **_source(path)))
+        quads = list(ox.parse(source.data, format=fmt, base_iri=source.base_iri))
     except SyntaxError as exc:
         raise RDFInputError(f"{path}: not valid {fmt.name}: {' '.join(str(exc).split())[:200]}") from None
     except (OSError, ValueError) as exc:

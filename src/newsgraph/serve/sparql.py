@@ -21,12 +21,13 @@ import concurrent.futures
 import csv
 import io
 import json
-import re
 import threading
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
 import pyoxigraph as ox
+
+from newsgraph.store import uses_service
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -53,38 +54,6 @@ class Answer:
 
 
 # ---------------------------------------------------------------------------- checks
-
-_SKIP = re.compile(
-    r"""\#[^\n]*                                  # comment
-      | '''(?:[^'\\]|\\.|'(?!''))*'''             # long strings
-      | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-      | '(?:[^'\\\n]|\\.)*' | "(?:[^"\\\n]|\\.)*"  # strings
-      | <[^<>"{}|^`\\\s]*>                         # IRIs
-    """,
-    re.VERBOSE,
-)
-_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:-])", re.IGNORECASE)
-_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
-def _unescape_codepoints(text: str) -> str:
-    """SPARQL 1.1 §19.2: ``\\uXXXX`` escapes are replaced before the query is parsed, so a
-    keyword can be spelt with them; check the text as the parser will read it."""
-    def repl(m: re.Match) -> str:
-        try:
-            return chr(int(m.group(1) or m.group(2), 16))
-        except (ValueError, OverflowError):
-            return m.group(0)
-
-    return _UNICODE_ESCAPE.sub(repl, text)
-
-
-def uses_service(query: str) -> bool:
-    """True when the query has the SERVICE keyword outside strings, IRIs and comments."""
-    for text in (query, _unescape_codepoints(query)):
-        if _SERVICE.search(_SKIP.sub(" ", text)):
-            return True
-    return False
 
 
 def check(query: str) -> None:
