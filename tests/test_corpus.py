@@ -543,3 +543,17 @@ def test_parse_batch_leaves_long_articles_to_the_piecewise_parser(nlp):
     short = Article(id="short", text=SAMPLE.read_text(encoding="utf-8"))
     docs = pipeline.parse_batch([long, short], resources)
     assert docs[0] is None and docs[1] is not None and docs[1].text.startswith("Russia loses")
+
+
+def test_the_dataset_holds_no_quad_twice_and_void_counts_them(built, mixed):
+    """Entities merged across articles can turn two of an article's triples into one (two IRIs
+    renamed to one): the dataset writes it once, and VoID's counts are of what is written."""
+    from rdflib import Graph
+    from rdflib.namespace import VOID
+
+    for out in (built[0], mixed[1]):
+        lines = [line for line in (out / "corpus.nq").read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert len(lines) == len(set(lines))
+        void = Graph().parse(out / "void.ttl")
+        declared = sum(int(n) for subset in void.objects(None, VOID.subset) for n in void.objects(subset, VOID.triples))
+        assert declared == len(lines)

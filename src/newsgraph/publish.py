@@ -476,8 +476,12 @@ def _compactor_for(context_json: str) -> _Compactor:
 def _native(lexical: str, datatype: str, symbol: str) -> _JsonValue:
     """A JSON number or boolean as rdflib writes it, where it reads back as the same literal
     (in canonical form only: JSON-LD reads a number back in canonical form)."""
-    if datatype == _XSD_INTEGER and _CANONICAL_INTEGER.fullmatch(lexical):
-        return int(lexical)
+    if datatype == _XSD_INTEGER and _CANONICAL_INTEGER.fullmatch(lexical) and len(lexical) <= 16:
+        number = int(lexical)
+        # Only within JSON's safe integers (I-JSON, RFC 7493): a larger number is read as a
+        # double by JSON-LD processors that hold numbers in 64-bit floats (pyoxigraph does).
+        if -(2**53) < number < 2**53:
+            return number
     if datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
         return lexical == "true"
     return {"@type": symbol, "@value": lexical}

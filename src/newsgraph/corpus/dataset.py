@@ -57,6 +57,7 @@ def assemble(out_dir: Path, settings: Settings, manifest: Manifest, resources: p
             graph = ox.NamedNode(article_iri(settings.base, article_id))
             rename = {f"<{k}>": ox.NamedNode(v) for k, v in plan.rename.get(article_id, {}).items()}
             count = 0
+            seen: set[ox.Triple] = set()  # two entities merged into one IRI can make one triple of two
             for triple in ox.parse(path=out_dir / CACHE_DIR / f"{article_id}.nt", format=ox.RdfFormat.N_TRIPLES):
                 s, p, o = triple.subject, triple.predicate, triple.object
                 s = rename.get(str(s), s)
@@ -65,6 +66,10 @@ def assemble(out_dir: Path, settings: Settings, manifest: Manifest, resources: p
                     if gather:
                         gathered.entity_lines.add(f"{s} {p} {o} .")
                     continue
+                renamed = ox.Triple(s, p, o)
+                if renamed in seen:
+                    continue
+                seen.add(renamed)
                 count += 1
                 yield ox.Quad(s, p, o, graph)
             if gather:
