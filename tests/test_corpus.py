@@ -300,6 +300,7 @@ def test_an_article_no_longer_given_has_its_files_removed(built, corpus, tmp_pat
 # --------------------------------------------------------------------------- parallel, incremental
 
 
+@pytest.mark.slow
 def test_two_jobs_give_byte_identical_output(built, built_j2):
     (one, r1), (two, r2) = built, built_j2
     for name in (*DATASET, *(f"{i}.ttl" for i in VARIANTS), *(f"{i}.jsonld" for i in VARIANTS)):
@@ -353,6 +354,7 @@ def test_a_changed_article_replaces_its_graph(built, corpus, tmp_path):
         assert _graph_lines(again, _article(other)) == _graph_lines(out, _article(other))
 
 
+@pytest.mark.slow
 def test_dask_cluster_gives_byte_identical_output(built, corpus, tmp_path):
     distributed = pytest.importorskip("distributed", reason="the 'corpus' extra (dask distributed) is not installed")
     out, _ = built
@@ -383,6 +385,7 @@ t:OneArticle a sh:NodeShape ; sh:targetNode <{BASE}article/ramstein-c> ;
 """
 
 
+@pytest.mark.slow
 def test_per_article_and_entity_validation_add_up_to_validating_the_merged_graph(tmp_path):
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text(load_shapes().serialize(format="turtle") + EXTRA_SHAPES, encoding="utf-8")

@@ -17,6 +17,8 @@ from newsgraph import validate
 from newsgraph.cli import main
 from newsgraph.validate import MAX_JSON_DEPTH
 
+pytestmark = pytest.mark.network
+
 BASE = "https://w3id.org/newsgraph/id/test/"
 SCHEMA = "@prefix schema: <https://schema.org/> .\n"
 

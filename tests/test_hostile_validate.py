@@ -14,6 +14,8 @@ from click.testing import CliRunner
 from newsgraph.cli import main
 from newsgraph.validate import MAX_JSON_DEPTH, MAX_XML_EXPANSION, load_rdf
 
+pytestmark = pytest.mark.network
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_TTL = ROOT / "out" / "umerov-ramstein-2024.ttl"
 RDF_XML_HEAD = '<?xml version="1.0"?>\n'

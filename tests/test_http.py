@@ -35,6 +35,8 @@ from newsgraph.model import Anchor, Article, Entity, Quote, Record, entity_key
 from newsgraph.record import write_record
 from newsgraph.wikidata import WikidataClient
 
+pytestmark = pytest.mark.network
+
 ENGLISH = (
     "The defence ministers of five countries met in Riga on Monday to agree on new air defences. "
     "They said the first systems would arrive next year, and that more would follow after that."
@@ -166,6 +168,7 @@ class _SlowHops(http.server.BaseHTTPRequestHandler):
         self.wfile.write(BODY)
 
 
+@pytest.mark.slow
 def test_fetch_deadline_covers_the_redirects(monkeypatch, tmp_path):
     server, base = _serve(_SlowHops)
     try:

@@ -21,7 +21,6 @@ from newsgraph.namespaces import SCHEMA, bind_prefixes
 from newsgraph.publish import atomic_file, file_stem, publish_graph, turtle_bytes, write_atomic
 from newsgraph.record import write_record
 
-sys.path.insert(0, str(Path(__file__).parent))
 from test_cli import hand_record  # noqa: E402  (the CLI tests' record made by hand)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
@@ -15,6 +16,8 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from newsgraph.namespaces import NG, SCHEMA, bind_prefixes
 from newsgraph.publish import jsonld_bytes, ntriples_lines, serialise, turtle_bytes
+
+pytestmark = pytest.mark.slow
 
 BASE = "https://w3id.org/newsgraph/id/"
 

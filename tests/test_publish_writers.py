@@ -11,7 +11,6 @@ pipeline, synthetic graphs with awkward literals and IRIs, and seeded random str
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
 import re
@@ -44,6 +43,8 @@ from newsgraph.publish import (
 )
 from newsgraph.read import read_article
 
+from fixtures import rdflib_writers as _REFERENCES  # one copy of rdflib's writers, shared with benchmarks/bench_writers.py
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "umerov-ramstein-2024.txt"
 ARTICLES = [SAMPLE, *sorted((ROOT / "benchmarks" / "articles").glob("*.txt"))]
@@ -54,15 +55,6 @@ ARTICLE = URIRef(f"{DEFAULT_BASE}article/x")
 # ---------------------------------------------------------------- the references
 
 
-def _load_references():
-    # Loaded by path, as benchmarks/bench_writers.py loads it: one copy of rdflib's writers.
-    spec = importlib.util.spec_from_file_location("rdflib_writers", ROOT / "tests" / "fixtures" / "rdflib_writers.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_REFERENCES = _load_references()
 reference_jsonld = _REFERENCES.reference_jsonld
 reference_ntriples = _REFERENCES.reference_ntriples
 

@@ -26,6 +26,8 @@ from newsgraph.http import USER_AGENT
 from newsgraph.namespaces import NG, SCHEMA
 from newsgraph.read import _iso_date, _url_id, read_article
 
+pytestmark = pytest.mark.network
+
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "tests" / "fixtures" / "html"
 SAMPLE = ROOT / "examples" / "umerov-ramstein-2024.txt"

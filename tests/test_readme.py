@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from rdflib import RDF, Graph, URIRef
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +33,7 @@ def test_readme_query_gives_the_result_shown():
     assert shown == render(result, variables), "\n".join(render(result, variables))
 
 
+@pytest.mark.slow
 def test_readme_python_api_runs(tmp_path):
     """The README's "Python API" block, run as a user would run it (in a fresh process, from a
     folder holding the sample), does what it says."""

@@ -155,6 +155,7 @@ def extracted(nlp, gazetteer) -> list[tuple[str, Record]]:
     return records
 
 
+@pytest.mark.slow
 def test_every_extracted_record_round_trips_through_yaml_and_json_and_fits_the_schema(tmp_path, extracted):
     schema = validator()
     for name, record in extracted:

@@ -25,10 +25,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
 
-sys.path.insert(0, str(Path(__file__).parent))
-from serve_support import BASE, SAMPLE, LiveServer, build_articles, expected_description, union_graph  # noqa: E402
+from serve_support import BASE, SAMPLE, LiveServer, build_articles, expected_description, union_graph
 
 from newsgraph.store import cq_query  # noqa: E402
+
+pytestmark = pytest.mark.network
 
 A = BASE + "article/umerov-ramstein-2024"
 UMEROV = BASE + "person/rustem-umerov"
@@ -569,6 +570,7 @@ def test_serves_a_corpus_folder_from_its_dataset_file(tmp_path):
 # ------------------------------------------------------------------ the command
 
 
+@pytest.mark.slow
 def test_cli_serves_files_and_prints_its_address(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", str(SAMPLE), "--port", "0"],
@@ -588,6 +590,7 @@ def test_cli_serves_files_and_prints_its_address(tmp_path):
     assert proc.returncode == 0
 
 
+@pytest.mark.slow
 def test_cli_serves_the_embedded_store(tmp_path):
     from newsgraph.store import load
 

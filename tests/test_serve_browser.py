@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from serve_support import BASE, SAMPLE, LiveServer, build_articles  # noqa: E402
+from serve_support import BASE, SAMPLE, LiveServer, build_articles
+
+pytestmark = [pytest.mark.network, pytest.mark.browser, pytest.mark.slow]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install playwright)")
 

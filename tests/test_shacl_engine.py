@@ -140,6 +140,7 @@ def _mutate(graph: Graph, rng: random.Random, count: int) -> Graph:
     return g
 
 
+@pytest.mark.slow
 def test_broken_graphs_give_the_same_results(graphs, shapes):
     rng = random.Random(20261127)
     seen_paths = set()

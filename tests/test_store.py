@@ -36,6 +36,8 @@ from newsgraph.errors import (
     UnknownQuestion,
 )
 
+pytestmark = pytest.mark.network
+
 BASE = "https://w3id.org/newsgraph/id/test/"
 FAST = {"retries": 3, "backoff": 0.05, "timeout": 20.0}  # bounded, short retries for tests
 VIRTUOSO_PASSWORD = "t3st-Secret"
@@ -299,6 +301,7 @@ def total_count(srv, iris) -> int:
 # Endpoints
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("server", SERVER_KINDS, indirect=True)
 def test_endpoint_load_reload_replace_query(server, tmp_path, monkeypatch):
     use_server_credentials(monkeypatch, server)
@@ -391,6 +394,7 @@ def test_server_stopped_before_load(tmp_path):
     assert "after 3 tries" in str(err.value) and err.value.exit_code == 8
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", SERVER_KINDS)
 def test_server_killed_during_load_then_load_again(kind, tmp_path, monkeypatch):
     srv = make_server(kind, tmp_path / "srv")

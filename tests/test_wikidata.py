@@ -30,6 +30,8 @@ from newsgraph.text import slugify
 from newsgraph.record import read_record, write_record
 from newsgraph.wikidata import WikidataClient
 
+pytestmark = pytest.mark.network
+
 FIXTURES = Path(__file__).parent / "fixtures" / "wikidata"
 
 
