@@ -62,3 +62,13 @@ def test_readme_python_api_runs(tmp_path):
     names = sorted(str(o) for s in published.subjects(RDF.type, person) for o in published.objects(s, name))
     assert lines[-1] == repr(names)
     assert "Rustem Umerov" in names and any("Rustem Umerov" in line for line in lines[3:-1])  # the persons table
+
+
+def test_the_module_table_names_every_module_once():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| stage | module | what |"):readme.index("The ontology is `ontology/newsgraph.ttl`")]
+    named = re.findall(r"`newsgraph\.(\w+)`", table)
+    package = ROOT / "src" / "newsgraph"
+    modules = {p.stem for p in package.glob("*.py") if p.stem not in ("__init__", "__main__")}
+    modules |= {p.name for p in package.iterdir() if p.is_dir() and (p / "__init__.py").is_file()}
+    assert sorted(named) == sorted(modules)
