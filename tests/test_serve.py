@@ -490,7 +490,8 @@ def test_void_and_dataset_description(http, server):
     assert (ds, URIRef("http://purl.org/dc/terms/publisher"), None) in g
     # The dataset IRI is under the base and answers too.
     r = http.get(path_of(BASE + "dataset"), headers={"accept": "text/turtle"})
-    assert r.status_code == 303 and r.headers["location"] == "/.well-known/void?format=ttl"
+    assert r.status_code == 303 and r.headers["location"] == "/.well-known/void.ttl"
+    assert Graph().parse(data=http.get("/.well-known/void.ttl").text, format="turtle")
 
 
 def test_dumps_hold_every_article_graph(http, files, published):

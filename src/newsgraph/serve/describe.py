@@ -253,16 +253,21 @@ class Graph:
         rows = self.select("SELECT DISTINCT ?l WHERE { ?s dcterms:license|schema:license ?l } ORDER BY ?l LIMIT 20")
         return [_str(r, "l") for r in rows]
 
-    def search(self, text: str, limit: int = 100) -> list[dict]:
-        rows = self.select("""
+    #: What search looks through: names, alternate names and labels, headlines, words of
+    #: quotes and reported claims; ``%s`` is where the server's search adds its condition.
+    _SEARCHABLE = """
             SELECT DISTINCT ?s ?text ?how WHERE {
               { ?s schema:name|schema:alternateName|rdfs:label ?text BIND("name" AS ?how) }
               UNION { ?s schema:headline ?text BIND("headline" AS ?how) }
               UNION { ?s a ng:Statement ; schema:text ?text BIND("quote" AS ?how) }
               UNION { ?s a ng:Quotation ; schema:text ?text BIND("quote" AS ?how) }
               UNION { ?s a ng:ReportedClaim ; schema:text ?text BIND("claim" AS ?how) }
-              FILTER(isIRI(?s) && CONTAINS(LCASE(STR(?text)), LCASE(?q)))
-            } ORDER BY ?how ?text ?s LIMIT """ + str(int(limit) * 3), q=ox.Literal(text))
+              FILTER(isIRI(?s)%s)
+            } ORDER BY ?how ?text ?s"""
+
+    def search(self, text: str, limit: int = 100) -> list[dict]:
+        rows = self.select(self._SEARCHABLE % " && CONTAINS(LCASE(STR(?text)), LCASE(?q))"
+                           + " LIMIT " + str(int(limit) * 3), q=ox.Literal(text))
         seen, out = set(), []
         for r in rows:
             iri = _str(r, "s")
@@ -273,6 +278,11 @@ class Graph:
             if len(out) >= limit:
                 break
         return out
+
+    def searchable(self) -> list[dict]:
+        """Every row :meth:`search` looks through, in its order (for a search in the browser)."""
+        return [{"iri": _str(r, "s"), "text": _str(r, "text"), "how": _str(r, "how"), "label": self.label(_str(r, "s"))}
+                for r in self.select(self._SEARCHABLE % "")]
 
     # ------------------------------------------------------------------ anchors and facts
 
