@@ -11,7 +11,7 @@ import socket
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.serve.app import Config, create_app
-from newsgraph.serve.dataset import Dataset, open_embedded, read_files
+from newsgraph.serve.dataset import Dataset, open_dataset, open_embedded, read_files
 
 
 class ServeError(NewsgraphError):
@@ -75,5 +75,5 @@ def run(app, sock: socket.socket, *, log_level: str = "info") -> None:
     server.run(sockets=[sock])
 
 
-__all__ = ["Config", "Dataset", "ServeError", "address", "bind", "create_app", "make_server", "open_embedded",
-           "read_files", "run"]
+__all__ = ["Config", "Dataset", "ServeError", "address", "bind", "create_app", "make_server", "open_dataset",
+           "open_embedded", "read_files", "run"]

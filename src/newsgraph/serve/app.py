@@ -35,25 +35,10 @@ from starlette.staticfiles import StaticFiles
 from newsgraph.serve import negotiation as n
 from newsgraph.serve import pages
 from newsgraph.serve.dataset import Dataset
-from newsgraph.serve.pages import DUMPS, HERE, SPARQL_PATH, VOID_PATH, Config, Site
+from newsgraph.serve.pages import DUMPS, HERE, SECURITY_HEADERS, SPARQL_PAGE_CSP, SPARQL_PATH, VOID_PATH, Config, Site
 from newsgraph.serve.sparql import WRITERS, QueryRefused, Runner
 from newsgraph.store import cq_names, cq_query
 
-#: Sent with every answer. Scripts and styles only from this server; the only inline
-#: <script> elements are JSON-LD data blocks, which browsers never run.
-SECURITY_HEADERS = {
-    "content-security-policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    ),
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "same-origin",
-    "x-frame-options": "DENY",
-    "cross-origin-opener-policy": "same-origin",
-}
-#: The query page's editor (YASGUI) sets element styles from its script and style sheet.
-SPARQL_PAGE_CSP = SECURITY_HEADERS["content-security-policy"].replace(
-    "style-src 'self'", "style-src 'self' 'unsafe-inline'")
 CORS_HEADERS = {"access-control-allow-origin": "*", "access-control-expose-headers": "ETag, Link, X-Newsgraph-Truncated"}
 
 

@@ -56,6 +56,26 @@ def open_embedded(path: Path | str | None = None) -> Dataset:
     return Dataset(st, str(where), time.perf_counter() - started)
 
 
+def is_store(path: Path | str) -> bool:
+    """Whether ``path`` is an embedded (Oxigraph, RocksDB) store's folder."""
+    current = Path(path) / "CURRENT"
+    try:
+        return current.is_file() and current.read_text(encoding="ascii", errors="replace").startswith("MANIFEST-")
+    except OSError:
+        return False
+
+
+def open_dataset(paths: Sequence[Path | str]) -> Dataset:
+    """What a command is given to serve or publish: one embedded store folder (opened
+    read-only), or published files and folders of them (read into memory)."""
+    stores = [p for p in paths if is_store(p)]
+    if stores:
+        if len(paths) > 1:
+            raise RDFInputError(f"{stores[0]} is a store: give it alone, not with other files or folders")
+        return open_embedded(stores[0])
+    return read_files(paths)
+
+
 def data_files(paths: Sequence[Path | str]) -> list[Path]:
     """The files to read for ``paths``: a corpus folder's dataset file, another folder's
     article files, or the files as given."""

@@ -45,6 +45,34 @@ VOID_PATH = "/.well-known/void"
 #: Where the query page is (and, on the server, the endpoint).
 SPARQL_PATH = "/sparql"
 
+#: Sent with every answer (by the server, and by the static site's server rules). Scripts
+#: and styles only from the site itself; the only inline <script> elements are JSON-LD data
+#: blocks, which browsers never run.
+SECURITY_HEADERS = {
+    "content-security-policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+}
+#: The query page's editor (YASGUI) sets element styles from its script and style sheet.
+SPARQL_PAGE_CSP = SECURITY_HEADERS["content-security-policy"].replace(
+    "style-src 'self'", "style-src 'self' 'unsafe-inline'")
+
+
+def sparql_page_csp(endpoint: str | None = None) -> str:
+    """The query page's policy; with an endpoint on another origin (a static site's), the
+    editor may send queries there and the form may be sent there."""
+    if not endpoint or endpoint.startswith("/"):
+        return SPARQL_PAGE_CSP
+    parts = urllib.parse.urlsplit(endpoint)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    return SPARQL_PAGE_CSP.replace("connect-src 'self'", f"connect-src 'self' {origin}").replace(
+        "form-action 'self'", f"form-action 'self' {origin}")
+
 
 @dataclass
 class Config:
@@ -266,7 +294,12 @@ def resource_html(site: Site, iri: str, triples: list) -> bytes:
         article = g.one(iri, d.NG + "inArticle")
         start, end = g.one(iri, d.OA + "start"), g.one(iri, d.OA + "end")
         if article and start and end:
-            ctx["anchor_link"] = site.anchor_href(article, int(start), int(end))
+            # The article page marks the anchors of its facts; a mere mention of a name is not
+            # marked there, so its page links to the article, not to characters it has no id for.
+            marked = any(p == d.NG + "anchor" and g.fact_kind(s) and g.article_of(s) == article
+                         for s, p in ctx["incoming"])
+            ctx["anchor_marked"] = marked
+            ctx["anchor_link"] = site.anchor_href(article, int(start), int(end)) if marked else site.href(article)
     return site.render("generic.html", **ctx)
 
 
@@ -296,6 +329,13 @@ def resource_document(site: Site, iri: str, form: n.Form) -> bytes:
     if form is n.HTML:
         return resource_html(site, iri, triples)
     return site.serialise(triples, form)
+
+
+def resource_documents(site: Site, iri: str) -> dict[n.Form, bytes]:
+    """Every document about ``iri`` (:func:`resource_document` of each form), described once."""
+    triples = site.graph.describe(iri)
+    return {form: resource_html(site, iri, triples) if form is n.HTML else site.serialise(triples, form)
+            for form in n.RESOURCE_FORMS}
 
 
 # ---------------------------------------------------------------------------- other pages
@@ -357,8 +397,23 @@ def vocabulary_document(site: Site, which: str, form: n.Form) -> bytes:
     if form is n.HTML:
         return site.cached(f"{which}.html", lambda: site.render(f"{which}.html", doc=doc, title=doc.title))
     return site.cached(f"{which}.{form.key}", lambda: ox.serialize(
-        ox.parse(turtle, format=ox.RdfFormat.TURTLE),
+        _numbered_blank_nodes(ox.parse(turtle, format=ox.RdfFormat.TURTLE)),
         format=ox.RdfFormat.JSON_LD if form is n.JSONLD else ox.RdfFormat.N_TRIPLES))
+
+
+def _numbered_blank_nodes(triples) -> list:
+    """The triples with their blank nodes named b0, b1… in the order they appear (the parser
+    gives them random names), so the same file always gives the same bytes."""
+    names: dict = {}
+
+    def term(t):
+        if isinstance(t, ox.BlankNode):
+            if t not in names:
+                names[t] = ox.BlankNode(f"b{len(names)}")
+            return names[t]
+        return t
+
+    return [ox.Triple(term(t.subject), t.predicate, term(t.object)) for t in triples]
 
 
 def error_page(site: Site, status: int, title: str, message: str) -> bytes:
