@@ -15,8 +15,9 @@ Then, in the same run, on loopback:
 * ``oxigraph serve-read-only --location STORE --union-default-graph`` (the ``oxigraph``
   package's CLI; read-only, so that both can open the store at once),
 
-are asked, at CONCURRENCY requests at a time (httpx with asyncio, keep-alive, a bounded
-number of requests per kind), for: article, person and statistic pages (HTML), claims
+are asked, at CONCURRENCY requests at a time (asyncio, keep-alive connections, a bounded
+number of requests per kind; a minimal HTTP/1.1 client, since httpx's own cost a few ms of
+CPU per request and set the pace on two CPUs: ``--client httpx`` to see), for: article, person and statistic pages (HTML), claims
 ledgers, the Turtle of persons and of statistics, and the statistics competency question
 (JSON); Oxigraph for ``DESCRIBE <iri>`` of the same persons and statistics (Turtle) and the
 same query. The IRIs are drawn from the store (a fixed seed). Per kind, after a warm-up on
@@ -277,7 +278,7 @@ def kinds_for(iris: dict[str, list[str]], ledgers: list[str], requests: int) -> 
     ]
 
 
-async def _load(base: str, urls: list[str], accept: str, concurrency: int) -> Run:
+async def _load_httpx(base: str, urls: list[str], accept: str, concurrency: int) -> Run:
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     todo = iter(urls)
     run = Run()
@@ -287,14 +288,72 @@ async def _load(base: str, urls: list[str], accept: str, concurrency: int) -> Ru
                 started = time.perf_counter()
                 r = await client.get(url)
                 await r.aread()
-                if r.status_code == 200:  # a refusal (503: the query slots are taken) is counted, not timed
-                    run.latencies.append(time.perf_counter() - started)
-                run.statuses[r.status_code] = run.statuses.get(r.status_code, 0) + 1
+                _count(run, r.status_code, started)
 
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         run.seconds = time.perf_counter() - started
     return run
+
+
+def _count(run: Run, status: int, started: float) -> None:
+    if status == 200:  # a refusal (503: the query slots are taken) is counted, not timed
+        run.latencies.append(time.perf_counter() - started)
+    run.statuses[status] = run.statuses.get(status, 0) + 1
+
+
+async def _load_raw(base: str, urls: list[str], accept: str, concurrency: int) -> Run:
+    """The same with a minimal HTTP/1.1 client (keep-alive, Content-Length or chunked bodies)
+    on asyncio streams: httpx's client costs a few milliseconds of CPU per request, so on two
+    CPUs it, not the server, set the pace (both servers came out at a few hundred requests/s)."""
+    parts = urllib.parse.urlsplit(base)
+    host, port = parts.hostname, parts.port
+    todo = iter(urls)
+    run = Run()
+
+    async def response(reader: asyncio.StreamReader) -> tuple[int, bool]:
+        status = int((await reader.readline()).split(b" ", 2)[1])
+        length, chunked, close = 0, False, False
+        while (line := await reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            name, value = name.strip().lower(), value.strip().lower()
+            if name == "content-length":
+                length = int(value)
+            elif name == "transfer-encoding" and "chunked" in value:
+                chunked = True
+            elif name == "connection" and value == "close":
+                close = True
+        if chunked:
+            while (size := int((await reader.readline()).split(b";")[0], 16)) > 0:
+                await reader.readexactly(size + 2)
+            while (await reader.readline()) not in (b"\r\n", b""):
+                pass
+        elif length:
+            await reader.readexactly(length)
+        return status, close
+
+    async def worker() -> None:
+        reader, writer = await asyncio.open_connection(host, port)
+        try:
+            for url in todo:
+                started = time.perf_counter()
+                writer.write(f"GET {url} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: {accept}\r\n\r\n".encode())
+                status, close = await response(reader)
+                _count(run, status, started)
+                if close:
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(host, port)
+        finally:
+            writer.close()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    run.seconds = time.perf_counter() - started
+    return run
+
+
+CLIENTS = {"raw": _load_raw, "httpx": _load_httpx}
+_load = _load_raw
 
 
 def measure(base: str, kind: Kind, requests: int, concurrency: int) -> None:
@@ -318,7 +377,7 @@ def measure(base: str, kind: Kind, requests: int, concurrency: int) -> None:
     kind.again = asyncio.run(_load(base, again, kind.accept, concurrency))
 
 
-def run_size(n: int, store: Path, args) -> tuple[list[Kind], tuple[float, float], int]:
+def run_size(n: int, store: Path, args) -> tuple[list[Kind], tuple[float, ...], int]:
     iris = iris_of(store, args.seed, args.requests)
     ng, ng_url = start_newsgraph(store)
     ox_proc, ox_url = start_oxigraph(store)
@@ -333,7 +392,7 @@ def run_size(n: int, store: Path, args) -> tuple[list[Kind], tuple[float, float]
                   f"{kind.first.p50:6.1f} p99 {kind.first.p99:7.1f} ms {kind.first.rate:6.1f}/s {kind.first.statuses_text()}"
                   f" | again: p50 {kind.again.p50:6.1f} p99 {kind.again.p99:7.1f} ms {kind.again.rate:6.1f}/s",
                   file=sys.stderr)
-        memory = rss_mib(ng.pid)
+        memory = (*rss_mib(ng.pid), *rss_mib(ox_proc.pid))
         triples = int(httpx.get(ng_url + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"},
                                 headers={"accept": "application/sparql-results+json"}, timeout=120
                                 ).json()["results"]["bindings"][0]["n"]["value"])
@@ -351,7 +410,7 @@ def _verdict(target: str, p50: float) -> str:
     return ""
 
 
-def report(results: dict[int, tuple[list[Kind], tuple[float, float], int]], args) -> None:
+def report(results: dict[int, tuple[list[Kind], tuple[float, ...], int]], args) -> None:
     c = args.concurrency
     for n in sorted(results):
         kinds, _, triples = results[n]
@@ -378,11 +437,13 @@ def report(results: dict[int, tuple[list[Kind], tuple[float, float], int]], args
                       f"{ratio:.2f} (target >= 0.8: {'met' if ratio >= 0.8 else 'MISSED'})")
     if len(results) > 1:
         small, large = min(results), max(results)
-        (rss_small, peak_small), (rss_large, peak_large) = results[small][1], results[large][1]
+        (rss_small, peak_small, ox_small, _), (rss_large, peak_large, ox_large, _) = results[small][1], results[large][1]
         ratio = rss_large / rss_small
         print(f"\nnewsgraph serve's RSS after the run: N = {small}: {rss_small:.0f} MiB (peak {peak_small:.0f}); "
               f"N = {large}: {rss_large:.0f} MiB (peak {peak_large:.0f}); {ratio:.2f} × "
-              f"(target: flat, here <= 1.2 ×: {'met' if ratio <= 1.2 else 'MISSED'})")
+              f"(target: flat, here <= 1.2 ×: {'met' if ratio <= 1.2 else 'MISSED'}). "
+              f"oxigraph serve-read-only on the same stores: {ox_small:.0f} and {ox_large:.0f} MiB "
+              f"(its RocksDB block cache fills with what is read)")
 
 
 def main() -> None:
@@ -392,9 +453,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--jobs", type=int, default=2, help="workers of `newsgraph build` (default 2)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--client", choices=sorted(CLIENTS), default="raw",
+                        help="raw: a minimal asyncio HTTP/1.1 client (default); httpx: httpx's AsyncClient")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsgraph-bench-serve",
                         help="where built corpora and stores are kept between runs")
     args = parser.parse_args()
+    global _load
+    _load = CLIENTS[args.client]
     sizes = sorted(int(x) for x in args.sizes.split(","))
     stores = {}
     for n in sizes:

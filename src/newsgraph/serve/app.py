@@ -23,6 +23,7 @@ import shutil
 import tempfile
 import threading
 import urllib.parse
+from collections import OrderedDict
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -83,6 +84,56 @@ class SecurityHeaders:
 
 
 
+class DocumentCache:
+    """Documents made for requests, by key (an IRI and a form, a page's name), with their
+    ETags; the least recently used go beyond ``budget`` bytes. The data never changes while
+    the server runs (the store is opened read-only and seen as it was at start; files are
+    read once), so a document stays right until the server stops: nothing to invalidate.
+    An IRI's document also keeps the whole header of its answer, for :class:`FastDocuments`.
+    Used from the event loop's thread only."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.size = 0
+        self.items: OrderedDict[tuple, list] = OrderedDict()  # key: [body, etag, raw headers or None]
+
+    def get(self, key: tuple) -> list | None:
+        item = self.items.get(key)
+        if item is not None:
+            self.items.move_to_end(key)
+        return item
+
+    def put(self, key: tuple, body: bytes) -> list:
+        item = [body, _etag(body), None]
+        if len(body) <= self.budget // 4 and key not in self.items:
+            self.items[key] = item
+            self.size += len(body)
+            while self.size > self.budget:
+                _, (old, _, _) = self.items.popitem(last=False)
+                self.size -= len(old)
+        return item
+
+
+class FastDocuments:
+    """ASGI middleware in front of everything: a plain GET (or HEAD) of an IRI's document that
+    was made before is answered from :class:`DocumentCache` with the very header and body the
+    handler gave, without routing or building a response again. Anything else (a query
+    string, If-None-Match, a document not made yet) goes on to the application."""
+
+    def __init__(self, app, site: "ServedSite"):
+        self.app = app
+        self.site = site
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") and not scope.get("query_string"):
+            item = self.site.documents.get(self.site.document_key(scope.get("raw_path") or scope["path"].encode()))
+            if item is not None and item[2] is not None and not any(k == b"if-none-match" for k, _ in scope["headers"]):
+                await send({"type": "http.response.start", "status": 200, "headers": item[2]})
+                await send({"type": "http.response.body", "body": item[0] if scope["method"] == "GET" else b""})
+                return
+        await self.app(scope, receive, send)
+
+
 class ServedSite(Site):
     """The site as the server holds it: the pages, the query runner and the dumps."""
 
@@ -93,6 +144,23 @@ class ServedSite(Site):
         self._dump_dir: str | None = None
         self._dump_lock = threading.Lock()
         self._dump_etags: dict[str, str] = {}
+        self.documents = DocumentCache(config.cache_bytes)
+
+    async def document(self, key: tuple, make, *args) -> list:
+        """[the document ``make(self, *args)``, its ETag, …], from the cache or made (in a
+        worker thread, so the server goes on answering meanwhile)."""
+        found = self.documents.get(key)
+        if found is None:
+            found = self.documents.put(key, await asyncio.to_thread(make, self, *args))
+        return found
+
+    def document_key(self, raw_path: bytes) -> tuple | None:
+        """The cache key of the document at ``raw_path`` (an IRI's ``.html``, ``.ttl``…), or None."""
+        path = raw_path.decode("latin-1")
+        if not path.startswith(self.base_path):
+            return None
+        split = n.by_extension(path[len(self.base_path):])
+        return (self.base + split[0], split[1].key) if split is not None else None
 
     def dump(self, name: str) -> tuple[Path, str]:
         """The dump file ``name`` (written once, on first request) and its ETag."""
@@ -126,10 +194,10 @@ def _not_modified(request: Request, etag: str) -> bool:
 
 
 def document(request: Request, body: bytes, form: n.Form | str, *, vary: bool = False,
-             headers: dict[str, str] | None = None, status: int = 200) -> Response:
+             headers: dict[str, str] | None = None, status: int = 200, etag: str | None = None) -> Response:
     """A document answer with ETag and conditional GET (304)."""
     content_type = form.content_type if isinstance(form, n.Form) else form
-    etag = _etag(body)
+    etag = etag or _etag(body)
     out = {"etag": etag, "cache-control": "public, max-age=300"}
     if vary:
         out["vary"] = "Accept"
@@ -168,7 +236,9 @@ def _site(request: Request) -> Site:
 
 async def home(request: Request) -> Response:
     site = _site(request)
-    return document(request, await asyncio.to_thread(pages.home_page, site, _origin(request)), n.HTML)
+    origin = _origin(request)
+    body, etag, _ = await site.document(("home", origin), pages.home_page, origin)
+    return document(request, body, n.HTML, etag=etag)
 
 
 async def search(request: Request) -> Response:
@@ -188,11 +258,13 @@ async def resource(request: Request) -> Response:
     if rest == "":
         return RedirectResponse("/", status_code=302)
     iri = site.base + rest
+    split = n.by_extension(rest)
+    if split is not None and site.documents.get(site.document_key(path.encode("latin-1"))) is not None:
+        return await _describe(request, site, site.base + split[0], split[1])  # asked before: decided before
     if iri == site.dataset_iri:
         return _see_other(request, site, VOID_PATH, n.RESOURCE_FORMS)
     if site.graph.exists(iri):
         return _see_other(request, site, path, n.RESOURCE_FORMS)
-    split = n.by_extension(rest)
     if split is not None:
         stem, form = split
         target = site.base + stem
@@ -211,9 +283,17 @@ def _see_other(request: Request, site: Site, path: str, forms: tuple[n.Form, ...
 
 
 async def _describe(request: Request, site: Site, iri: str, form: n.Form) -> Response:
-    body = await asyncio.to_thread(pages.resource_document, site, iri, form)
+    item = await site.document((iri, form.key), pages.resource_document, iri, form)
+    body, etag = item[0], item[1]
     links = ", ".join(f'<{href}>; rel="alternate"; type="{mt}"' for mt, href in pages.alternates(site, iri))
-    return document(request, body, form, headers={"link": links + f', <{iri}>; rel="describes"'})
+    response = document(request, body, form, headers={"link": links + f', <{iri}>; rel="describes"'}, etag=etag)
+    if response.status_code == 200 and item[2] is None:
+        # The whole header of this answer, as SecurityHeaders completes it, for FastDocuments.
+        present = {k for k, _ in response.raw_headers}
+        item[2] = response.raw_headers + [(k.encode("latin-1"), v.encode("latin-1"))
+                                          for k, v in {**SECURITY_HEADERS, **CORS_HEADERS}.items()
+                                          if k.encode("latin-1") not in present]
+    return response
 
 
 async def ontology(request: Request) -> Response:
@@ -248,15 +328,17 @@ def _negotiated_document(request: Request, site: Site, path: str, make) -> Respo
 
 async def ledger_index(request: Request) -> Response:
     site = _site(request)
-    return document(request, await asyncio.to_thread(pages.ledger_index_page, site), n.HTML)
+    body, etag, _ = await site.document(("ledger-index",), pages.ledger_index_page)
+    return document(request, body, n.HTML, etag=etag)
 
 
 async def ledger(request: Request) -> Response:
     site = _site(request)
-    body = await asyncio.to_thread(pages.ledger_page, site, request.path_params["slug"])
-    if body is None:
+    slug = request.path_params["slug"]
+    if not any(lg.slug == slug for lg in await asyncio.to_thread(site.ledgers)):
         return error_page(request, site, 404, "Not found", "No claims ledger by that name.")
-    return document(request, body, n.HTML)
+    body, etag, _ = await site.document(("ledger", slug), pages.ledger_page, slug)
+    return document(request, body, n.HTML, etag=etag)
 
 
 # ---------------------------------------------------------------------------- SPARQL
@@ -440,4 +522,5 @@ def create_app(dataset: Dataset, config: Config | None = None) -> Starlette:
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error, Exception: _server_error}, lifespan=lifespan)
     app.state.site = site
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(FastDocuments, site=site)  # added last: in front of everything
     return app

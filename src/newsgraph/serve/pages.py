@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +82,7 @@ class Config:
     max_rows: int = 10_000
     query_workers: int = 2
     title: str = "newsgraph"
+    cache_bytes: int = 32 << 20  #: the server's cache of documents made (pages, RDF), in bytes
 
 
 def _safe_href(url: str | None) -> str | None:
@@ -97,10 +99,15 @@ def _safe_href(url: str | None) -> str | None:
 
 def _json_for_script(data: bytes | str | dict | list) -> Markup:
     """JSON to put in a <script type="application/ld+json"> block: '<', '>' and '&' escaped as
-    \\u003c etc., so no string in it can close the element or open a comment."""
-    if isinstance(data, (bytes, str)):
-        data = json.loads(data)
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    \\u003c etc., so no string in it can close the element or open a comment. (In JSON these
+    characters can only be inside strings, where the escapes mean the same characters.) JSON
+    text (what the JSON-LD writer gives) is escaped as it is, without parsing it again."""
+    if isinstance(data, bytes):
+        text = data.decode("utf-8")
+    elif isinstance(data, str):
+        text = data
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
@@ -126,12 +133,15 @@ class Site:
         self.shapes = shapes_doc(self.shapes_ttl)
         self.ontology_path = urllib.parse.urlsplit(self.ontology.iri).path
         self.shapes_path = urllib.parse.urlsplit(self.shapes.iri).path
-        self.env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+        # The templates are the package's own: compiled once, never looked at again on disk.
+        self.env = Environment(loader=FileSystemLoader(str(HERE / "templates")), auto_reload=False,
                                autoescape=select_autoescape(default=True, default_for_string=True))
         self.env.globals.update(href=self.href, label=self.graph.label, site=self, version=__version__,
                                 short=self.short, external=_safe_href)
         self.env.filters["short"] = self.short
         self._cache: dict[str, object] = {}
+        self._cache_lock = threading.Lock()
+        self._cache_locks: dict[str, threading.Lock] = {}
 
     # ------------------------------------------------------------------ URLs
 
@@ -183,12 +193,28 @@ class Site:
         return self.cached("counts", lambda: self.graph.counts(len(self.dataset)))
 
     def cached(self, key: str, make):
-        if key not in self._cache:
-            self._cache[key] = make()
+        """``make()``, made once (the data does not change while a site is served or written);
+        a request that needs it while another makes it waits instead of making it again."""
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        with self._cache_lock:
+            lock = self._cache_locks.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self._cache:
+                self._cache[key] = make()
         return self._cache[key]
 
     def ledgers(self) -> list[d.Ledger]:
         return self.cached("ledgers", lambda: d.ledgers(self.graph))
+
+    def ledger_of(self, stat: dict) -> d.Ledger | None:
+        """The claims ledger of a statistic (:meth:`describe.Graph.statistic`)."""
+        if not stat["counts"]:
+            return None
+        by_key = self.cached("ledger-by-key", lambda: {lg.key: lg for lg in self.ledgers()})
+        return by_key.get(d.ledger_key(stat))
 
     def ledger_href(self, slug: str) -> str:
         return self.ledger_path + urllib.parse.quote(slug)
@@ -265,7 +291,7 @@ def resource_html(site: Site, iri: str, triples: list) -> bytes:
         if fact_kind == "statistic":
             stat = g.statistic(iri)
             ctx["stat"] = stat
-            ctx["ledger"] = next((lg for lg in _ledgers(site) if any(r["iri"] == iri for r in lg.rows)), None)
+            ctx["ledger"] = site.ledger_of(stat)
         elif fact_kind == "role":
             ctx["role"] = next((r for r in g.roles(member=g.one(iri, d.ORG + "member")) if r["iri"] == iri), None)
         elif fact_kind == "membership":
@@ -316,10 +342,6 @@ def _properties(site: Site, iri: str, triples: list) -> list[dict]:
             row["language"] = o.language
         rows.append(row)
     return rows
-
-
-def _ledgers(site: Site) -> list[d.Ledger]:
-    return site.ledgers()
 
 
 def resource_document(site: Site, iri: str, form: n.Form) -> bytes:
@@ -380,7 +402,7 @@ def ledger_page(site: Site, slug: str) -> bytes | None:
         return None
     g = site.graph
     rows = []
-    for r in found.rows:
+    for r in map(g.statistic, found.statistics):
         who = g.label(r["claimed_by"]) if r["claimed_by"] else None
         rows.append({**r, "who": who, "href": site.href(r["iri"])})
     title = found.counts + (f" per {found.per}" if found.per else "")
