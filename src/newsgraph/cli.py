@@ -394,6 +394,7 @@ def serve_command(paths: tuple[Path, ...], store_path: Path | None, base: str, h
 
     if paths and store_path is not None:
         raise click.UsageError("give --store or FILE|DIR..., not both")
+    serve.limit_malloc_arenas()  # before the store's threads and the server's exist
     dataset = serve.read_files(list(paths)) if paths else serve.open_embedded(store_path)
     app = serve.create_app(dataset, serve.Config(base=base, query_timeout=query_timeout, max_rows=max_rows))
     sock = serve.bind(host, port)
