@@ -162,6 +162,35 @@ def test_etag_and_conditional_get(http):
         assert http.get(url, headers={"if-none-match": '"other"'}).status_code == 200
 
 
+def test_a_document_asked_again_is_the_same_answer(http):
+    # The second answer comes from the server's cache, before routing (FastDocuments).
+    url = path_of(A + "/anchor/13-25") + ".nt"
+    first, again = http.get(url), http.get(url)
+    assert first.status_code == again.status_code == 200 and again.content == first.content
+    assert {k: v for k, v in again.headers.items() if k != "date"} == {k: v for k, v in first.headers.items()
+                                                                     if k != "date"}
+    assert "content-security-policy" in again.headers and "link" in again.headers
+    head = http.head(url)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-length"] == first.headers["content-length"]
+    assert http.get(url, headers={"if-none-match": first.headers["etag"]}).status_code == 304
+    assert http.post(url).status_code == 405
+
+
+def test_the_document_cache_keeps_to_its_budget():
+    from newsgraph.serve.app import DocumentCache
+
+    cache = DocumentCache(budget=1000)
+    for i in range(10):
+        cache.put(("iri", i), bytes(200))
+    assert cache.size <= 1000 and list(cache.items) == [("iri", i) for i in range(5, 10)]
+    cache.get(("iri", 5))  # used: now the most recent
+    cache.put(("iri", 10), bytes(200))
+    assert ("iri", 5) in cache.items and ("iri", 6) not in cache.items
+    body, etag, _ = cache.put(("big",), bytes(300))  # over a quarter of the budget: answered, not kept
+    assert body == bytes(300) and re.fullmatch(r'"[0-9a-f]{32}"', etag) and ("big",) not in cache.items
+
+
 def test_documents_link_to_their_other_forms(http):
     r = http.get(path_of(QUOTE) + ".ttl")
     assert f'<{path_of(QUOTE)}.jsonld>; rel="alternate"; type="application/ld+json"' in r.headers["link"]
@@ -491,7 +520,8 @@ def test_void_and_dataset_description(http, server):
     assert (ds, URIRef("http://purl.org/dc/terms/publisher"), None) in g
     # The dataset IRI is under the base and answers too.
     r = http.get(path_of(BASE + "dataset"), headers={"accept": "text/turtle"})
-    assert r.status_code == 303 and r.headers["location"] == "/.well-known/void?format=ttl"
+    assert r.status_code == 303 and r.headers["location"] == "/.well-known/void.ttl"
+    assert Graph().parse(data=http.get("/.well-known/void.ttl").text, format="turtle")
 
 
 def test_dumps_hold_every_article_graph(http, files, published):

@@ -178,3 +178,62 @@ def test_claims_ledger_chart(browser, server):
     page.wait_for_load_state()
     assert "Shahed drones" in page.locator("h1").inner_text()
     assert watch.remote == [] and watch.csp == [] and watch.errors == []
+
+
+# ------------------------------------------------------------------ the static site (`newsgraph site`) behind nginx
+
+
+@pytest.fixture(scope="module")
+def static_site(sample_server):
+    from site_support import Nginx, readable_copy_dir
+
+    from newsgraph.serve import read_files
+    from newsgraph.serve.static_site import build_site
+
+    parent = readable_copy_dir()
+    folder = parent / "site"
+    # The query page sends queries to the live server: an endpoint on another origin.
+    build_site(read_files([SAMPLE]), folder, url="https://news.example.org/", sparql_endpoint=sample_server.url + "/sparql")
+    try:
+        with Nginx(folder) as nginx:
+            yield nginx
+    finally:
+        shutil.rmtree(parent, ignore_errors=True)
+
+
+def test_static_site_search_runs_in_the_browser(browser, static_site, sample_server):
+    import re
+
+    import httpx
+
+    on_server = httpx.get(sample_server.url + "/search", params={"q": "umerov"}, timeout=10).text
+    page, watch = _page(browser, static_site)
+    page.goto(static_site.url + "/")
+    page.locator("header form.search input[name=q]").fill("umerov")
+    page.locator("header form.search button").click()
+    page.wait_for_url(static_site.url + "/search?q=umerov")
+    results = page.locator("#search-results li")
+    results.first.wait_for(timeout=10_000)
+    # The same as the server finds: the person, the quotes and claims naming him.
+    expected = re.search(r"<p>(\d+ results? for “umerov”\.)</p>", on_server).group(1)
+    assert page.locator("#search-status").inner_text() == expected
+    assert results.count() == int(expected.split()[0]) > 10
+    assert page.locator("#q2").input_value() == "umerov"
+    _shot(page, "site-search.png")
+    page.locator("#search-results a[href='/newsgraph/id/person/rustem-umerov.html']").click()
+    page.wait_for_url(static_site.url + "/newsgraph/id/person/rustem-umerov.html")
+    assert page.locator("h1").inner_text() == "Rustem Umerov"
+    assert watch.remote == [] and watch.csp == [] and watch.errors == [], (watch.remote, watch.csp, watch.errors)
+
+
+def test_static_site_query_page_sends_queries_to_the_endpoint_elsewhere(browser, static_site, sample_server):
+    page, watch = _page(browser, static_site)
+    page.goto(static_site.url + "/sparql")
+    page.wait_for_selector("#yasgui .CodeMirror")
+    page.locator("a.example[data-name='statistics']").click()
+    rows = page.locator("#yasgui .yasr table tbody tr")
+    rows.first.wait_for(timeout=15_000)
+    assert rows.count() == 6
+    _shot(page, "site-sparql.png")
+    assert all(url.startswith(sample_server.url + "/sparql") for url in watch.remote), watch.remote
+    assert watch.remote and watch.csp == [] and watch.errors == [], (watch.csp, watch.errors)

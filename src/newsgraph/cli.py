@@ -423,11 +423,47 @@ def serve_command(paths: tuple[Path, ...], store_path: Path | None, base: str, h
 
     if paths and store_path is not None:
         raise click.UsageError("give --store or FILE|DIR..., not both")
+    serve.limit_malloc_arenas()  # before the store's threads and the server's exist
     dataset = serve.read_files(list(paths)) if paths else serve.open_embedded(store_path)
     app = serve.create_app(dataset, serve.Config(base=base, query_timeout=query_timeout, max_rows=max_rows))
     sock = serve.bind(host, port)
     click.echo(f"serving {len(dataset)} triples from {dataset.source} at {serve.address(sock)}/ (Ctrl+C to stop)")
     serve.run(app, sock)
+
+
+@main.command("site")
+@click.argument("paths", nargs=-1, metavar="[DATASET...]", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder to write the site to (replaced if it holds a site written before).")
+@click.option("--url", required=True, metavar="URL",
+              help="Where the site will be served: the root of an origin, e.g. https://news.example.org/ "
+              "(in the dataset description, the sitemap and the base's redirect).")
+@click.option(
+    "--store", "store_path", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="Embedded store folder to publish (default, when no DATASET is given: $NEWSGRAPH_STORE, else .newsgraph/store).",
+)
+@base_option
+@click.option("--sparql-endpoint", default=None, metavar="URL",
+              help="A SPARQL endpoint holding the same data, for the query page (a static site has none of its own).")
+def site_command(paths: tuple[Path, ...], out_dir: Path, url: str, store_path: Path | None, base: str,
+                 sparql_endpoint: str | None) -> None:
+    """Write the pages and documents of `newsgraph serve` as a static site: every IRI under
+    --base as .html, .ttl, .jsonld and .nt files, the landing page, claims ledgers, ontology,
+    shapes, dataset description, sitemap, dumps, and the server rules (Apache .htaccess,
+    nginx) for the 303 from each IRI to its document. DATASET: published files, a corpus
+    output folder, or an embedded store folder."""
+    from newsgraph import serve
+    from newsgraph.serve.static_site import build_site
+
+    if paths and store_path is not None:
+        raise click.UsageError("give --store or DATASET..., not both")
+    dataset = serve.open_dataset(list(paths)) if paths else serve.open_embedded(store_path)
+    report = build_site(dataset, out_dir, url=url, base=base, sparql_endpoint=sparql_endpoint)
+    for iri in report.skipped[:5]:
+        click.echo(f"skipped (its path cannot be a file name): {iri}", err=True)
+    click.echo(f"wrote {report.files} files ({report.bytes / 1e6:.1f} MB) to {report.folder}: {report.resources} "
+               f"resources, each as .html .ttl .jsonld .nt, in {report.seconds:.1f} s; server rules: "
+               f"{report.folder / '.htaccess'} and {report.folder / '_server'}/")
 
 
 # --------------------------------------------------------------------------- corpus progress and summary

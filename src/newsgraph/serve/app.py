@@ -18,19 +18,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import json
-import os
 import re
 import shutil
 import tempfile
 import threading
 import urllib.parse
-from dataclasses import dataclass
+from collections import OrderedDict
 from pathlib import Path
 
-import pyoxigraph as ox
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -38,50 +33,14 @@ from starlette.responses import FileResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from newsgraph import __version__
-from newsgraph.namespaces import DEFAULT_BASE
-from newsgraph.serve import describe as d
 from newsgraph.serve import negotiation as n
-from newsgraph.serve.chart import svg as chart_svg
+from newsgraph.serve import pages
 from newsgraph.serve.dataset import Dataset
-from newsgraph.serve.highlight import highlight
-from newsgraph.serve.ontodoc import ontology_doc, resource_bytes, shapes_doc
+from newsgraph.serve.pages import DUMPS, HERE, SECURITY_HEADERS, SPARQL_PAGE_CSP, SPARQL_PATH, VOID_PATH, Config, Site
 from newsgraph.serve.sparql import WRITERS, QueryRefused, Runner
 from newsgraph.store import cq_names, cq_query
 
-HERE = Path(__file__).parent
-VOID = "http://rdfs.org/ns/void#"
-DCAT = "http://www.w3.org/ns/dcat#"
-FOAF = "http://xmlns.com/foaf/0.1/"
-
-#: Sent with every answer. Scripts and styles only from this server; the only inline
-#: <script> elements are JSON-LD data blocks, which browsers never run.
-SECURITY_HEADERS = {
-    "content-security-policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    ),
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "same-origin",
-    "x-frame-options": "DENY",
-    "cross-origin-opener-policy": "same-origin",
-}
-#: The query page's editor (YASGUI) sets element styles from its script and style sheet.
-SPARQL_PAGE_CSP = SECURITY_HEADERS["content-security-policy"].replace(
-    "style-src 'self'", "style-src 'self' 'unsafe-inline'")
 CORS_HEADERS = {"access-control-allow-origin": "*", "access-control-expose-headers": "ETag, Link, X-Newsgraph-Truncated"}
-
-DUMPS = {"newsgraph.trig": (ox.RdfFormat.TRIG, "application/trig"),
-         "newsgraph.nq": (ox.RdfFormat.N_QUADS, "application/n-quads")}
-
-
-@dataclass
-class Config:
-    base: str = DEFAULT_BASE
-    query_timeout: float = 10.0
-    max_rows: int = 10_000
-    query_workers: int = 2
-    title: str = "newsgraph"
 
 
 class SecurityHeaders:
@@ -123,138 +82,94 @@ class SecurityHeaders:
         await send({"type": "http.response.body", "body": b""})
 
 
-def _safe_href(url: str | None) -> str | None:
-    """``url`` when it is an http(s) URL that can go in an href, else None (no javascript:, data:, …)."""
-    if not url:
-        return None
-    parts = urllib.parse.urlsplit(url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    if any(c in url for c in "\"'<>\\ \t\n\r"):
-        return None
-    return url.strip()
 
 
-def _json_for_script(data: bytes | str | dict | list) -> Markup:
-    """JSON to put in a <script type="application/ld+json"> block: '<', '>' and '&' escaped as
-    \\u003c etc., so no string in it can close the element or open a comment."""
-    if isinstance(data, (bytes, str)):
-        data = json.loads(data)
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+class DocumentCache:
+    """Documents made for requests, by key (an IRI and a form, a page's name), with their
+    ETags; the least recently used go beyond ``budget`` bytes. The data never changes while
+    the server runs (the store is opened read-only and seen as it was at start; files are
+    read once), so a document stays right until the server stops: nothing to invalidate.
+    An IRI's document also keeps the whole header of its answer, for :class:`FastDocuments`.
+    Used from the event loop's thread only."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.size = 0
+        self.items: OrderedDict[tuple, list] = OrderedDict()  # key: [body, etag, raw headers or None]
+
+    def get(self, key: tuple) -> list | None:
+        item = self.items.get(key)
+        if item is not None:
+            self.items.move_to_end(key)
+        return item
+
+    def put(self, key: tuple, body: bytes) -> list:
+        item = [body, _etag(body), None]
+        if len(body) <= self.budget // 4 and key not in self.items:
+            self.items[key] = item
+            self.size += len(body)
+            while self.size > self.budget:
+                _, (old, _, _) = self.items.popitem(last=False)
+                self.size -= len(old)
+        return item
 
 
-class Site:
-    """The application's state: the data, the URL space and the renderers."""
+class FastDocuments:
+    """ASGI middleware in front of everything: a plain GET (or HEAD) of an IRI's document that
+    was made before is answered from :class:`DocumentCache` with the very header and body the
+    handler gave, without routing or building a response again. Anything else (a query
+    string, If-None-Match, a document not made yet) goes on to the application."""
+
+    def __init__(self, app, site: "ServedSite"):
+        self.app = app
+        self.site = site
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") and not scope.get("query_string"):
+            item = self.site.documents.get(self.site.document_key(scope.get("raw_path") or scope["path"].encode()))
+            if item is not None and item[2] is not None and not any(k == b"if-none-match" for k, _ in scope["headers"]):
+                await send({"type": "http.response.start", "status": 200, "headers": item[2]})
+                await send({"type": "http.response.body", "body": item[0] if scope["method"] == "GET" else b""})
+                return
+        await self.app(scope, receive, send)
+
+
+class ServedSite(Site):
+    """The site as the server holds it: the pages, the query runner and the dumps."""
 
     def __init__(self, dataset: Dataset, config: Config):
-        self.dataset = dataset
-        self.config = config
-        self.shapes_ttl = resource_bytes("shapes.ttl")
-        self.graph = d.Graph(dataset.store, dataset.union_default, d.shape_datatypes(self.shapes_ttl))
-        self.base = config.base if config.base.endswith(("/", "#")) else config.base + "/"
-        self.base_path = urllib.parse.urlsplit(self.base).path or "/"
-        if not self.base_path.endswith("/"):
-            self.base_path += "/"
-        parent = self.base_path.rstrip("/").rsplit("/", 1)[0]
-        self.site_path = (parent + "/") if parent else "/"
-        self.ledger_path = self.site_path + "ledger/"
-        self.dataset_iri = self.base + "dataset"
+        super().__init__(dataset, config)
         self.runner = Runner(dataset.store, timeout=config.query_timeout, max_rows=config.max_rows,
                              workers=config.query_workers, union_default=dataset.union_default)
-        self.ontology_ttl = resource_bytes("ontology.ttl")
-        self.ontology = ontology_doc(self.ontology_ttl)
-        self.shapes = shapes_doc(self.shapes_ttl)
-        self.ontology_path = urllib.parse.urlsplit(self.ontology.iri).path
-        self.shapes_path = urllib.parse.urlsplit(self.shapes.iri).path
-        self.env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
-                               autoescape=select_autoescape(default=True, default_for_string=True))
-        self.env.globals.update(href=self.href, label=self.graph.label, site=self, version=__version__,
-                                short=self.short, external=_safe_href)
-        self.env.filters["short"] = self.short
         self._dump_dir: str | None = None
         self._dump_lock = threading.Lock()
         self._dump_etags: dict[str, str] = {}
-        self._cache: dict[str, object] = {}
+        self.documents = DocumentCache(config.cache_bytes)
 
-    # ------------------------------------------------------------------ URLs
+    async def document(self, key: tuple, make, *args) -> list:
+        """[the document ``make(self, *args)``, its ETag, …], from the cache or made (in a
+        worker thread, so the server goes on answering meanwhile)."""
+        found = self.documents.get(key)
+        if found is None:
+            found = self.documents.put(key, await asyncio.to_thread(make, self, *args))
+        return found
 
-    def href(self, iri: str | None, form: str = "html") -> str | None:
-        """Where a browser should go for ``iri``: this server's document for IRIs it serves,
-        the IRI itself for other http(s) IRIs, nothing for anything else."""
-        if not iri:
+    def document_key(self, raw_path: bytes) -> tuple | None:
+        """The cache key of the document at ``raw_path`` (an IRI's ``.html``, ``.ttl``…), or None."""
+        path = raw_path.decode("latin-1")
+        if not path.startswith(self.base_path):
             return None
-        if iri.startswith(self.base):
-            rest = iri[len(self.base):]
-            if "#" in rest:
-                rest, frag = rest.split("#", 1)
-                return f"{self.base_path}{rest}.{form}#{frag}"
-            return f"{self.base_path}{rest}.{form}" if rest else "/"
-        for doc_iri, path in ((self.ontology.iri, self.ontology_path), (self.shapes.iri, self.shapes_path)):
-            if iri == doc_iri:
-                return path
-            if iri.startswith(doc_iri + "#"):
-                return path + iri[len(doc_iri):]
-        return _safe_href(iri)
-
-    def anchor_href(self, article: str | None, start: int, end: int) -> str | None:
-        page = self.href(article) if article else None
-        return f"{page}#anchor-{start}-{end}" if page else None
-
-    def short(self, iri: str | None) -> str:
-        if iri is None:
-            return ""
-        for prefix, ns in d.PREFIXES.items():
-            if iri.startswith(ns) and re.fullmatch(r"[A-Za-z_][\w.-]*", iri[len(ns):] or "-"):
-                return f"{prefix}:{iri[len(ns):]}"
-        return iri
-
-    # ------------------------------------------------------------------ rendering
-
-    def render(self, name: str, **context) -> bytes:
-        return self.env.get_template(name).render(**context).encode("utf-8")
-
-    def serialise(self, triples: list, form: n.Form) -> bytes:
-        if form is n.NTRIPLES:
-            return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-        if form is n.JSONLD:
-            return ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
-        prefixes = dict(d.PREFIXES)
-        prefixes.update({"id": self.base})
-        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-
-    def counts(self) -> dict[str, int]:
-        return self.cached("counts", lambda: self.graph.counts(len(self.dataset)))
-
-    def cached(self, key: str, make):
-        if key not in self._cache:
-            self._cache[key] = make()
-        return self._cache[key]
-
-    # ------------------------------------------------------------------ dumps
+        split = n.by_extension(path[len(self.base_path):])
+        return (self.base + split[0], split[1].key) if split is not None else None
 
     def dump(self, name: str) -> tuple[Path, str]:
         """The dump file ``name`` (written once, on first request) and its ETag."""
-        fmt, _ = DUMPS[name]
         with self._dump_lock:
             if self._dump_dir is None:
                 self._dump_dir = tempfile.mkdtemp(prefix="newsgraph-serve-")
             path = Path(self._dump_dir) / name
             if not path.exists():
-                tmp = path.with_suffix(".part")
-                kwargs = {"prefixes": dict(d.PREFIXES)} if fmt == ox.RdfFormat.TRIG else {}
-                # Without the default graph when it is the union made when files were read.
-                skip_default = not self.dataset.union_default
-                quads = (self.graph.restore.quad(q) for q in self.dataset.store.quads_for_pattern(None, None, None, None)
-                         if not (skip_default and isinstance(q.graph_name, ox.DefaultGraph)))
-                ox.serialize(quads, str(tmp), format=fmt, **kwargs)
-                digest = hashlib.sha256()
-                with open(tmp, "rb") as fh:
-                    for chunk in iter(lambda: fh.read(1 << 20), b""):
-                        digest.update(chunk)
-                os.replace(tmp, path)
-                self._dump_etags[name] = f'"{digest.hexdigest()[:32]}"'
+                self._dump_etags[name] = pages.write_dump(self, name, path)
             return path, self._dump_etags[name]
 
     def close(self) -> None:
@@ -279,10 +194,10 @@ def _not_modified(request: Request, etag: str) -> bool:
 
 
 def document(request: Request, body: bytes, form: n.Form | str, *, vary: bool = False,
-             headers: dict[str, str] | None = None, status: int = 200) -> Response:
+             headers: dict[str, str] | None = None, status: int = 200, etag: str | None = None) -> Response:
     """A document answer with ETag and conditional GET (304)."""
     content_type = form.content_type if isinstance(form, n.Form) else form
-    etag = _etag(body)
+    etag = etag or _etag(body)
     out = {"etag": etag, "cache-control": "public, max-age=300"}
     if vary:
         out["vary"] = "Accept"
@@ -300,7 +215,7 @@ def error_page(request: Request, site: Site, status: int, title: str, message: s
                headers: dict[str, str] | None = None) -> Response:
     """An error as a web page for browsers, as one line of text for everything else."""
     if _wants_html(request):
-        body = site.render("error.html", title=title, message=message, status=status)
+        body = pages.error_page(site, status, title, message)
         return Response(body, status_code=status, headers={**(headers or {}),
                                                            "content-type": "text/html; charset=utf-8"})
     return PlainTextResponse(f"{status} {title}: {message}\n", status_code=status, headers=headers)
@@ -312,99 +227,6 @@ def not_acceptable(request: Request, site: Site, forms: tuple[n.Form, ...]) -> R
                              headers={"vary": "Accept"})
 
 
-# ---------------------------------------------------------------------------- pages
-
-
-def _alternates(site: Site, iri: str) -> list[tuple[str, str]]:
-    return [(f.media_type, site.href(iri, f.key)) for f in (n.TURTLE, n.JSONLD, n.NTRIPLES)]
-
-
-def _page_context(site: Site, iri: str, triples: list) -> dict:
-    return {"iri": iri, "jsonld": _json_for_script(site.serialise(triples, n.JSONLD)),
-            "alternates": _alternates(site, iri), "title": site.graph.label(iri)}
-
-
-def resource_html(site: Site, iri: str, triples: list) -> bytes:
-    g = site.graph
-    ctx = _page_context(site, iri, triples)
-    types = g.kinds(iri)
-    ctx["types"] = sorted(types)
-    if d.SCHEMA + "NewsArticle" in types:
-        meta = g.article_meta(iri)
-        facts = g.article_facts(iri)
-        ctx.update(meta=meta, facts=facts, mentioned=g.mentioned(iri),
-                   text=highlight(meta["text"], facts, site.href), url=_safe_href(meta["url"]),
-                   title=meta["headline"])
-        return site.render("article.html", **ctx)
-    fact_kind = g.fact_kind(iri)
-    if fact_kind:
-        article = g.article_of(iri)
-        text = g.one(article, d.SCHEMA + "text") if article else None
-        anchors = []
-        for a in g.anchors_of(iri):
-            if text is not None and a.end <= len(text):
-                before, marked, after = d.sentence_around(text, a.start, a.end)
-            else:
-                before, marked, after = a.prefix, a.exact, a.suffix
-            anchors.append({"anchor": a, "before": before, "marked": marked, "after": after,
-                            "href": site.anchor_href(a.article or article, a.start, a.end)})
-        ctx.update(kind=fact_kind, article=article, article_meta=g.article_meta(article) if article else None,
-                   anchors=anchors, props=_properties(site, iri, triples))
-        if fact_kind == "statistic":
-            stat = g.statistic(iri)
-            ctx["stat"] = stat
-            ctx["ledger"] = next((lg for lg in _ledgers(site) if any(r["iri"] == iri for r in lg.rows)), None)
-        elif fact_kind == "role":
-            ctx["role"] = next((r for r in g.roles(member=g.one(iri, d.ORG + "member")) if r["iri"] == iri), None)
-        elif fact_kind == "membership":
-            ctx["membership"] = next((m for m in g.memberships(member=g.one(iri, d.ORG + "member"))
-                                      if m["iri"] == iri), None)
-        else:
-            ctx["speaker"] = g.one(iri, d.NG + "speaker")
-            ctx["quote_text"] = g.one(iri, d.SCHEMA + "text")
-            ctx["event"] = g.one(iri, d.NG + "atEvent")
-        return site.render("fact.html", **ctx)
-    entity_kind = g.entity_kind(iri)
-    if entity_kind:
-        ctx.update(kind=entity_kind, names=g.names(iri), articles=g.mentioning_articles(iri))
-        ctx["roles"] = g.roles(member=iri) if entity_kind == "person" else []
-        ctx["statements"] = g.statements(iri) if entity_kind == "person" else []
-        ctx["claimed"] = g.statistics(claimed_by=iri)
-        ctx["about"] = g.statistics(about=iri)
-        ctx["office_holders"] = g.roles(post=iri) if entity_kind == "office" else []
-        ctx["roles_of"] = g.roles(role_of=iri) if entity_kind != "person" else []
-        ctx["offices"] = g.offices(iri)
-        ctx["members"] = g.memberships(coalition=iri) if entity_kind == "coalition" else []
-        ctx["member_of"] = g.memberships(member=iri)
-        return site.render("entity.html", **ctx)
-    ctx.update(props=_properties(site, iri, triples), incoming=g.incoming(iri))
-    if d.NG + "TextAnchor" in types:
-        article = g.one(iri, d.NG + "inArticle")
-        start, end = g.one(iri, d.OA + "start"), g.one(iri, d.OA + "end")
-        if article and start and end:
-            ctx["anchor_link"] = site.anchor_href(article, int(start), int(end))
-    return site.render("generic.html", **ctx)
-
-
-def _properties(site: Site, iri: str, triples: list) -> list[dict]:
-    """The resource's own triples as rows for a table (labels of linked things are not rows)."""
-    rows = []
-    for t in triples:
-        if t.subject != ox.NamedNode(iri):
-            continue
-        o = t.object
-        row = {"predicate": t.predicate.value, "value": d.value(o), "iri": isinstance(o, ox.NamedNode)}
-        if isinstance(o, ox.Literal):
-            row["datatype"] = o.datatype.value if o.datatype.value not in (d.XSD + "string",) else None
-            row["language"] = o.language
-        rows.append(row)
-    return rows
-
-
-def _ledgers(site: Site) -> list[d.Ledger]:
-    return site.cached("ledgers", lambda: d.ledgers(site.graph))
-
-
 # ---------------------------------------------------------------------------- handlers
 
 
@@ -414,18 +236,14 @@ def _site(request: Request) -> Site:
 
 async def home(request: Request) -> Response:
     site = _site(request)
-    counts = site.counts()
-    articles = site.graph.articles(limit=20)
-    body = site.render("home.html", counts=counts, articles=articles, ledgers=_ledgers(site)[:10],
-                       jsonld=_json_for_script(schema_dataset(site, request)), title=site.config.title)
-    return document(request, body, n.HTML)
+    origin = _origin(request)
+    body, etag, _ = await site.document(("home", origin), pages.home_page, origin)
+    return document(request, body, n.HTML, etag=etag)
 
 
 async def search(request: Request) -> Response:
     site = _site(request)
-    q = (request.query_params.get("q") or "").strip()[:200]
-    results = site.graph.search(q) if len(q) >= 2 else []
-    body = site.render("search.html", q=q, results=results, title=f"Search: {q}" if q else "Search")
+    body = await asyncio.to_thread(pages.search_page, site, request.query_params.get("q") or "")
     return document(request, body, n.HTML)
 
 
@@ -440,11 +258,13 @@ async def resource(request: Request) -> Response:
     if rest == "":
         return RedirectResponse("/", status_code=302)
     iri = site.base + rest
+    split = n.by_extension(rest)
+    if split is not None and site.documents.get(site.document_key(path.encode("latin-1"))) is not None:
+        return await _describe(request, site, site.base + split[0], split[1])  # asked before: decided before
     if iri == site.dataset_iri:
-        return _see_other(request, site, "/.well-known/void", n.RESOURCE_FORMS, suffixed=False)
+        return _see_other(request, site, VOID_PATH, n.RESOURCE_FORMS)
     if site.graph.exists(iri):
         return _see_other(request, site, path, n.RESOURCE_FORMS)
-    split = n.by_extension(rest)
     if split is not None:
         stem, form = split
         target = site.base + stem
@@ -453,42 +273,45 @@ async def resource(request: Request) -> Response:
     return error_page(request, site, 404, "Not found", f"No resource {iri} in this dataset.")
 
 
-def _see_other(request: Request, site: Site, path: str, forms: tuple[n.Form, ...], *, suffixed: bool = True) -> Response:
+def _see_other(request: Request, site: Site, path: str, forms: tuple[n.Form, ...]) -> Response:
     form = n.negotiate(request.headers.get("accept"), request.query_params.get("format"), forms)
     if form is None:
         return not_acceptable(request, site, forms)
-    location = f"{path}.{form.key}" if suffixed else f"{path}?format={form.key}"
-    return Response(status_code=303, headers={"location": location, "vary": "Accept",
+    return Response(status_code=303, headers={"location": f"{path}.{form.key}", "vary": "Accept",
                                               "cache-control": "public, max-age=300",
                                               "content-type": "text/plain; charset=utf-8"})
 
 
 async def _describe(request: Request, site: Site, iri: str, form: n.Form) -> Response:
-    triples = await asyncio.to_thread(site.graph.describe, iri)
-    links = ", ".join(f'<{href}>; rel="alternate"; type="{mt}"' for mt, href in _alternates(site, iri))
-    headers = {"link": links + f', <{iri}>; rel="describes"'}
-    if form is n.HTML:
-        body = await asyncio.to_thread(resource_html, site, iri, triples)
-    else:
-        body = site.serialise(triples, form)
-    return document(request, body, form, headers=headers)
+    item = await site.document((iri, form.key), pages.resource_document, iri, form)
+    body, etag = item[0], item[1]
+    links = ", ".join(f'<{href}>; rel="alternate"; type="{mt}"' for mt, href in pages.alternates(site, iri))
+    response = document(request, body, form, headers={"link": links + f', <{iri}>; rel="describes"'}, etag=etag)
+    if response.status_code == 200 and item[2] is None:
+        # The whole header of this answer, as SecurityHeaders completes it, for FastDocuments.
+        present = {k for k, _ in response.raw_headers}
+        item[2] = response.raw_headers + [(k.encode("latin-1"), v.encode("latin-1"))
+                                          for k, v in {**SECURITY_HEADERS, **CORS_HEADERS}.items()
+                                          if k.encode("latin-1") not in present]
+    return response
 
 
 async def ontology(request: Request) -> Response:
     site = _site(request)
-    return _vocabulary(request, site, site.ontology_path, site.ontology_ttl,
-                       lambda: site.render("ontology.html", doc=site.ontology, title=site.ontology.title))
+    return _negotiated_document(request, site, site.ontology_path, lambda form: pages.vocabulary_document(
+        site, "ontology", form))
 
 
 async def shapes(request: Request) -> Response:
     site = _site(request)
-    return _vocabulary(request, site, site.shapes_path, site.shapes_ttl,
-                       lambda: site.render("shapes.html", doc=site.shapes, title=site.shapes.title))
+    return _negotiated_document(request, site, site.shapes_path, lambda form: pages.vocabulary_document(
+        site, "shapes", form))
 
 
-def _vocabulary(request: Request, site: Site, path: str, turtle: bytes, html) -> Response:
-    """The ontology or the shapes: a document itself, so 200 with negotiation (Content-Location
-    names the form given), and the same at ``path.html``, ``path.ttl``…"""
+def _negotiated_document(request: Request, site: Site, path: str, make) -> Response:
+    """A document that is its own IRI (the ontology, the shapes, the dataset description): 200
+    with negotiation at ``path`` (Content-Location names the form given), and each form at
+    ``path.html``, ``path.ttl``…"""
     suffix = request.url.path[len(path):]
     if suffix:
         form = next((f for f in n.RESOURCE_FORMS if suffix == "." + f.key), None)
@@ -500,39 +323,22 @@ def _vocabulary(request: Request, site: Site, path: str, turtle: bytes, html) ->
         if form is None:
             return not_acceptable(request, site, n.RESOURCE_FORMS)
         vary = True
-    if form is n.HTML:
-        body = site.cached(path + ".html", html)
-    elif form is n.TURTLE:
-        body = turtle
-    else:
-        body = site.cached(path + "." + form.key, lambda: ox.serialize(
-            ox.parse(turtle, format=ox.RdfFormat.TURTLE),
-            format=ox.RdfFormat.JSON_LD if form is n.JSONLD else ox.RdfFormat.N_TRIPLES))
-    return document(request, body, form, vary=vary, headers={"content-location": f"{path}.{form.key}"})
+    return document(request, make(form), form, vary=vary, headers={"content-location": f"{path}.{form.key}"})
 
 
 async def ledger_index(request: Request) -> Response:
     site = _site(request)
-    body = site.render("ledger_index.html", ledgers=_ledgers(site), title="Claims ledger")
-    return document(request, body, n.HTML)
+    body, etag, _ = await site.document(("ledger-index",), pages.ledger_index_page)
+    return document(request, body, n.HTML, etag=etag)
 
 
 async def ledger(request: Request) -> Response:
     site = _site(request)
     slug = request.path_params["slug"]
-    found = next((lg for lg in _ledgers(site) if lg.slug == slug), None)
-    if found is None:
+    if not any(lg.slug == slug for lg in await asyncio.to_thread(site.ledgers)):
         return error_page(request, site, 404, "Not found", "No claims ledger by that name.")
-    g = site.graph
-    rows = []
-    for r in found.rows:
-        who = g.label(r["claimed_by"]) if r["claimed_by"] else None
-        rows.append({**r, "who": who, "href": site.href(r["iri"])})
-    title = found.counts + (f" per {found.per}" if found.per else "")
-    if found.about:
-        title += f" ({g.label(found.about)})"
-    body = site.render("ledger.html", ledger=found, rows=rows, chart=chart_svg(rows, title), title=title)
-    return document(request, body, n.HTML)
+    body, etag, _ = await site.document(("ledger", slug), pages.ledger_page, slug)
+    return document(request, body, n.HTML, etag=etag)
 
 
 # ---------------------------------------------------------------------------- SPARQL
@@ -625,30 +431,9 @@ async def _body(request: Request, limit: int = 1 << 20) -> bytes:
 
 def _sparql_page(request: Request, site: Site, query: str, answer, error: str | None, *, status: int = 200,
                  headers: dict[str, str] | None = None) -> Response:
-    examples = [(name, cq_query(name)) for name in cq_names()]
-    rows = []
-    if answer is not None and answer.kind in ("select", "graph"):
-        for row in answer.rows:
-            if answer.kind == "graph":
-                row = (row.subject, row.predicate, row.object)
-            rows.append([_cell(site, t) for t in row])
-    body = site.render("sparql.html", query=query or (examples[0][1] if examples else ""), answer=answer, rows=rows,
-                       error=error, examples=examples, title="SPARQL", timeout=site.config.query_timeout,
-                       max_rows=site.config.max_rows)
+    body = pages.sparql_page(site, query, answer, error)
     out = {"content-security-policy": SPARQL_PAGE_CSP, "cache-control": "no-store", **(headers or {})}
     return Response(body, status_code=status, headers={**out, "content-type": "text/html; charset=utf-8"})
-
-
-def _cell(site: Site, term) -> dict | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return {"text": site.short(term.value), "href": site.href(term.value), "title": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"text": f"_:{term.value}"}
-    if isinstance(term, ox.Literal):
-        return {"text": term.value, "lang": term.language}
-    return {"text": str(term)}
 
 
 # ---------------------------------------------------------------------------- dataset description
@@ -658,121 +443,20 @@ def _origin(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
-def void_triples(site: Site, request: Request) -> list[ox.Triple]:
-    origin = _origin(request)
-    g = site.graph
-    counts = site.counts()
-    N, L, T = ox.NamedNode, ox.Literal, ox.Triple
-    ds = N(site.dataset_iri)
-    xsd_int = N(d.XSD + "integer")
-    rdf_type = N(d.RDF + "type")
-    out = [T(ds, rdf_type, N(VOID + "Dataset")), T(ds, rdf_type, N(DCAT + "Dataset")),
-           T(ds, rdf_type, N(d.SCHEMA + "Dataset"))]
-    title = L(f"{site.config.title}: knowledge graph of news articles")
-    description = L("Facts extracted from news articles by newsgraph — who holds which office, quotes, "
-                    "claimed statistics, coalitions — each anchored to the characters of its article.")
-    for p, o in ((d.DCTERMS + "title", title), (d.SCHEMA + "name", title),
-                 (d.DCTERMS + "description", description), (d.SCHEMA + "description", description),
-                 (VOID + "triples", L(str(counts["triples"]), datatype=xsd_int)),
-                 (VOID + "documents", L(str(counts["articles"]), datatype=xsd_int)),
-                 (VOID + "uriSpace", L(site.base)), (VOID + "sparqlEndpoint", N(origin + "/sparql")),
-                 (FOAF + "homepage", N(origin + "/")), (d.SCHEMA + "url", N(origin + "/")),
-                 (VOID + "exampleResource", None)):
-        if o is not None:
-            out.append(T(ds, N(p), o))
-    entities = sum(c for cls, c in g.class_counts() if cls in d.ENTITY_KINDS and cls != d.SCHEMA + "Organization")
-    out.append(T(ds, N(VOID + "entities"), L(str(entities), datatype=xsd_int)))
-    publisher = N("https://w3id.org/newsgraph")
-    for p in (d.DCTERMS + "publisher", d.SCHEMA + "publisher"):
-        out.append(T(ds, N(p), publisher))
-    out += [T(publisher, rdf_type, N(FOAF + "Organization")), T(publisher, rdf_type, N(d.SCHEMA + "Organization")),
-            T(publisher, N(FOAF + "name"), L("the newsgraph project")),
-            T(publisher, N(d.SCHEMA + "name"), L("the newsgraph project"))]
-    for licence in g.licences():
-        if _safe_href(licence):
-            out += [T(ds, N(d.DCTERMS + "license"), N(licence)), T(ds, N(d.SCHEMA + "license"), N(licence))]
-    for vocab in (d.NG, d.SCHEMA, d.ORG, d.OA, d.PROV):
-        out.append(T(ds, N(VOID + "vocabulary"), N(vocab)))
-    for name, (_fmt, media) in DUMPS.items():
-        url = N(f"{origin}/download/{name}")
-        out += [T(ds, N(VOID + "dataDump"), url), T(ds, N(DCAT + "distribution"), url),
-                T(ds, N(d.SCHEMA + "distribution"), url),
-                T(url, rdf_type, N(DCAT + "Distribution")), T(url, rdf_type, N(d.SCHEMA + "DataDownload")),
-                T(url, N(DCAT + "downloadURL"), url), T(url, N(DCAT + "mediaType"),
-                                                        N("https://www.iana.org/assignments/media-types/" + media)),
-                T(url, N(d.SCHEMA + "contentUrl"), url), T(url, N(d.SCHEMA + "encodingFormat"), L(media))]
-    service = N(origin + "/sparql")
-    out += [T(ds, N(DCAT + "accessService"), service), T(service, rdf_type, N(DCAT + "DataService")),
-            T(service, N(DCAT + "endpointURL"), service), T(service, N(DCAT + "servesDataset"), ds)]
-    for i, (cls, count) in enumerate(g.class_counts()):
-        part = ox.BlankNode(f"class{i}")
-        out += [T(ds, N(VOID + "classPartition"), part), T(part, N(VOID + "class"), N(cls)),
-                T(part, N(VOID + "entities"), L(str(count), datatype=xsd_int))]
-    articles = g.articles(limit=1)
-    if articles:
-        out.append(T(ds, N(VOID + "exampleResource"), N(articles[0]["iri"])))
-    return sorted(set(out), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-
-
-def schema_dataset(site: Site, request: Request) -> dict:
-    """The landing page's schema.org Dataset, compact, with an inline context (nothing to fetch)."""
-    origin = _origin(request)
-    counts = site.counts()
-    doc = {
-        "@context": {"@vocab": "https://schema.org/"},
-        "@type": "Dataset",
-        "@id": site.dataset_iri,
-        "name": f"{site.config.title}: knowledge graph of news articles",
-        "description": "Facts extracted from news articles by newsgraph, each anchored to the characters of its "
-                       "article.",
-        "url": origin + "/",
-        "publisher": {"@type": "Organization", "@id": "https://w3id.org/newsgraph", "name": "the newsgraph project"},
-        "distribution": [{"@type": "DataDownload", "contentUrl": f"{origin}/download/{name}", "encodingFormat": media}
-                         for name, (_fmt, media) in DUMPS.items()],
-        "variableMeasured": [f"{counts['triples']} triples", f"{counts['articles']} articles"],
-    }
-    licences = [lic for lic in site.graph.licences() if _safe_href(lic)]
-    if licences:
-        doc["license"] = licences[0] if len(licences) == 1 else licences
-    return doc
-
-
 async def well_known_void(request: Request) -> Response:
     site = _site(request)
-    form = n.negotiate(request.headers.get("accept"), request.query_params.get("format"), n.RESOURCE_FORMS)
-    if form is None:
-        return not_acceptable(request, site, n.RESOURCE_FORMS)
-    triples = await asyncio.to_thread(void_triples, site, request)
-    if form is n.HTML:
-        counts = site.counts()
-        body = site.render("dataset.html", counts=counts, classes=site.graph.class_counts(),
-                           licences=site.graph.licences(), origin=_origin(request), dumps=DUMPS,
-                           jsonld=_json_for_script(site.serialise(triples, n.JSONLD)), title="Dataset",
-                           alternates=[(f.media_type, f"/.well-known/void?format={f.key}")
-                                       for f in (n.TURTLE, n.JSONLD, n.NTRIPLES)])
-    else:
-        body = site.serialise(triples, form)
-    return document(request, body, form, vary=True)
+    origin = _origin(request)
+    return await asyncio.to_thread(_negotiated_document, request, site, VOID_PATH, lambda form: pages.dataset_document(
+        site, origin, origin + SPARQL_PATH, form))
 
 
 async def sitemap(request: Request) -> Response:
-    site = _site(request)
-    origin = _origin(request)
-    urls = [origin + "/", origin + site.ledger_path, origin + "/sparql", origin + site.ontology_path]
-    kinds = set(d.ENTITY_KINDS) | set(d.FACT_KINDS) | {d.SCHEMA + "NewsArticle"}
-    for iri in await asyncio.to_thread(site.graph.subjects_under, site.base, 50_000):
-        if kinds & site.graph.kinds(iri):
-            urls.append(origin + site.href(iri))
-    urls += [origin + site.ledger_path + urllib.parse.quote(lg.slug) for lg in _ledgers(site)]
-    from xml.sax.saxutils import escape
-
-    body = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "".join(f"<url><loc>{escape(u)}</loc></url>\n" for u in urls[:50_000]) + "</urlset>\n")
-    return document(request, body.encode("utf-8"), "application/xml; charset=utf-8")
+    body = await asyncio.to_thread(pages.sitemap_xml, _site(request), _origin(request))
+    return document(request, body, "application/xml; charset=utf-8")
 
 
 async def robots(request: Request) -> Response:
-    return PlainTextResponse(f"User-agent: *\nDisallow: /sparql\nSitemap: {_origin(request)}/sitemap.xml\n")
+    return PlainTextResponse(pages.robots_txt(_origin(request)))
 
 
 async def download(request: Request) -> Response:
@@ -808,7 +492,7 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 def create_app(dataset: Dataset, config: Config | None = None) -> Starlette:
     """The ASGI application serving ``dataset``."""
-    site = Site(dataset, config or Config())
+    site = ServedSite(dataset, config or Config())
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -821,8 +505,9 @@ def create_app(dataset: Dataset, config: Config | None = None) -> Starlette:
     routes = [
         Route("/", home, methods=["GET"]),
         Route("/search", search, methods=["GET"]),
-        Route("/sparql", sparql, methods=["GET", "POST"]),
-        Route("/.well-known/void", well_known_void, methods=["GET"]),
+        Route(SPARQL_PATH, sparql, methods=["GET", "POST"]),
+        Route(VOID_PATH, well_known_void, methods=["GET"]),
+        Route(VOID_PATH + ".{ext:str}", well_known_void, methods=["GET"]),
         Route("/sitemap.xml", sitemap, methods=["GET"]),
         Route("/robots.txt", robots, methods=["GET"]),
         Route("/download/{name}", download, methods=["GET"]),
@@ -837,4 +522,5 @@ def create_app(dataset: Dataset, config: Config | None = None) -> Starlette:
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error, Exception: _server_error}, lifespan=lifespan)
     app.state.site = site
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(FastDocuments, site=site)  # added last: in front of everything
     return app

@@ -40,12 +40,12 @@ class Dataset:
     union_default: bool = True
 
     def __len__(self) -> int:
-        """Distinct triples the queries see."""
+        """Triples the queries see: in memory, the default graph's (each distinct triple once);
+        over the embedded store's union, every graph's, a triple stated in two graphs twice
+        (as a query sees it: counting them once would hold every triple in memory)."""
         if not self.union_default:
             return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        sol = next(iter(self.store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
-                                         use_default_graph_as_union=True)))
-        return int(sol["n"].value)
+        return len(self.store)
 
 
 def open_embedded(path: Path | str | None = None) -> Dataset:
@@ -54,6 +54,26 @@ def open_embedded(path: Path | str | None = None) -> Dataset:
     where = resolve_store(path)
     st = open_store(where, read_only=True)  # raises StoreError with a one-line message
     return Dataset(st, str(where), time.perf_counter() - started)
+
+
+def is_store(path: Path | str) -> bool:
+    """Whether ``path`` is an embedded (Oxigraph, RocksDB) store's folder."""
+    current = Path(path) / "CURRENT"
+    try:
+        return current.is_file() and current.read_text(encoding="ascii", errors="replace").startswith("MANIFEST-")
+    except OSError:
+        return False
+
+
+def open_dataset(paths: Sequence[Path | str]) -> Dataset:
+    """What a command is given to serve or publish: one embedded store folder (opened
+    read-only), or published files and folders of them (read into memory)."""
+    stores = [p for p in paths if is_store(p)]
+    if stores:
+        if len(paths) > 1:
+            raise RDFInputError(f"{stores[0]} is a store: give it alone, not with other files or folders")
+        return open_embedded(stores[0])
+    return read_files(paths)
 
 
 def data_files(paths: Sequence[Path | str]) -> list[Path]:

@@ -110,8 +110,9 @@ class Graph:
         self.store = store
         self.union = union_default
         self.restore = DatatypeRestorer(datatypes or {})
-        self.label = lru_cache(maxsize=50_000)(self._label)
-        self.kinds = lru_cache(maxsize=50_000)(self._types)
+        # Bounded, so that memory does not grow with the data served.
+        self.label = lru_cache(maxsize=10_000)(self._label)
+        self.kinds = lru_cache(maxsize=10_000)(self._types)
 
     # ------------------------------------------------------------------ basics
 
@@ -191,7 +192,7 @@ class Graph:
             while todo:
                 current = todo.pop()
                 for q in self.store.quads_for_pattern(current, None, None, None):
-                    t = ox.Triple(q.subject, q.predicate, q.object)
+                    t = q.triple
                     if t in triples:
                         continue
                     triples.add(t)
@@ -200,18 +201,18 @@ class Graph:
                         todo.append(q.object)
 
         follow(root)
-        for obj in {t.object for t in triples if isinstance(t.object, ox.NamedNode)}:
+        linked = {t.object for t in triples if isinstance(t.object, ox.NamedNode)}
+        for obj in linked:
             if obj not in done and self._is_anchor(obj):
                 done.add(obj)
                 follow(obj)
-        for obj in {t.object for t in triples if isinstance(t.object, ox.NamedNode)}:
-            if obj == root:
-                continue
+        linked.update(t.object for t in triples if isinstance(t.object, ox.NamedNode))
+        linked.discard(root)
+        for obj in linked:
             for p in _LABELS:
-                for q in self.store.quads_for_pattern(obj, p, None, None):
-                    triples.add(ox.Triple(q.subject, q.predicate, q.object))
-        return sorted({self.restore.triple(t) for t in triples},
-                      key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+                triples.update(q.triple for q in self.store.quads_for_pattern(obj, p, None, None))
+        # Sorted by the N-Triples form: subject, then predicate, then object.
+        return sorted(map(self.restore.triple, triples), key=str)
 
     def _is_anchor(self, node: ox.NamedNode) -> bool:
         return any(q.object in _ANCHOR_TYPES for q in self.store.quads_for_pattern(node, _TYPE, None, None))
@@ -253,16 +254,21 @@ class Graph:
         rows = self.select("SELECT DISTINCT ?l WHERE { ?s dcterms:license|schema:license ?l } ORDER BY ?l LIMIT 20")
         return [_str(r, "l") for r in rows]
 
-    def search(self, text: str, limit: int = 100) -> list[dict]:
-        rows = self.select("""
+    #: What search looks through: names, alternate names and labels, headlines, words of
+    #: quotes and reported claims; ``%s`` is where the server's search adds its condition.
+    _SEARCHABLE = """
             SELECT DISTINCT ?s ?text ?how WHERE {
               { ?s schema:name|schema:alternateName|rdfs:label ?text BIND("name" AS ?how) }
               UNION { ?s schema:headline ?text BIND("headline" AS ?how) }
               UNION { ?s a ng:Statement ; schema:text ?text BIND("quote" AS ?how) }
               UNION { ?s a ng:Quotation ; schema:text ?text BIND("quote" AS ?how) }
               UNION { ?s a ng:ReportedClaim ; schema:text ?text BIND("claim" AS ?how) }
-              FILTER(isIRI(?s) && CONTAINS(LCASE(STR(?text)), LCASE(?q)))
-            } ORDER BY ?how ?text ?s LIMIT """ + str(int(limit) * 3), q=ox.Literal(text))
+              FILTER(isIRI(?s)%s)
+            } ORDER BY ?how ?text ?s"""
+
+    def search(self, text: str, limit: int = 100) -> list[dict]:
+        rows = self.select(self._SEARCHABLE % " && CONTAINS(LCASE(STR(?text)), LCASE(?q))"
+                           + " LIMIT " + str(int(limit) * 3), q=ox.Literal(text))
         seen, out = set(), []
         for r in rows:
             iri = _str(r, "s")
@@ -273,6 +279,11 @@ class Graph:
             if len(out) >= limit:
                 break
         return out
+
+    def searchable(self) -> list[dict]:
+        """Every row :meth:`search` looks through, in its order (for a search in the browser)."""
+        return [{"iri": _str(r, "s"), "text": _str(r, "text"), "how": _str(r, "how"), "label": self.label(_str(r, "s"))}
+                for r in self.select(self._SEARCHABLE % "")]
 
     # ------------------------------------------------------------------ anchors and facts
 
@@ -385,8 +396,12 @@ class Graph:
             })
             if item["predecessor"] is None and r["pred"] is not None:
                 item["predecessor"] = _str(r, "pred")
+        successors: dict[tuple, list[str]] = {}  # a person holds the same post in many articles
         for item in items.values():
-            item["successors"] = self._successors(item["member"], item["post"])
+            key = (item["member"], item["post"])
+            if key not in successors:
+                successors[key] = self._successors(*key)
+            item["successors"] = successors[key]
             item["anchors"] = self.anchors_of(item["iri"])
         return sorted(items.values(), key=lambda i: (_date_key(i["start"] or i["end"]), i["role_name"] or "", i["iri"]))
 
@@ -463,9 +478,42 @@ class Graph:
 
     # ------------------------------------------------------------------ claims ledger
 
-    def all_statistics(self) -> list[dict]:
-        rows = self.select("SELECT DISTINCT ?s WHERE { ?s a ng:Statistic ; ng:counts ?c }")
-        return [self.statistic(_str(r, "s")) for r in rows]
+    def ledger_fields(self) -> Iterator[dict]:
+        """For every statistic with ``ng:counts``, the fields :func:`ledger_key` and the
+        ledger's order need, as :meth:`statistic` reads them (of several values, the first
+        by their N-Triples form), from one query, one statistic at a time."""
+        rows = self.select("""
+            SELECT ?s ?counts ?about ?per ?period ?kind ?a ?date WHERE {
+              ?s a ng:Statistic ; ng:counts ?counts .
+              OPTIONAL { ?s ng:about ?about } OPTIONAL { ?s ng:per ?per } OPTIONAL { ?s ng:period ?period }
+              OPTIONAL { ?s ng:statisticKind ?kind }
+              OPTIONAL { ?s prov:wasDerivedFrom ?a OPTIONAL { ?a schema:datePublished ?date } }
+            } ORDER BY ?s""")
+        fields = ("counts", "about", "per", "period", "kind")
+        current, values, dates = None, {}, {}
+
+        def done() -> dict:
+            stat = {"iri": current.value}
+            for name in fields:
+                stat[name] = value(min(values[name], key=str)) if values.get(name) else None
+            article = min(dates, key=str) if dates else None
+            stat["date"] = value(min(dates[article], key=str)) if article is not None and dates[article] else None
+            return stat
+
+        for r in rows:
+            if r["s"] != current:
+                if current is not None:
+                    yield done()
+                current, values, dates = r["s"], {}, {}
+            for name in fields:
+                if r[name] is not None:
+                    values.setdefault(name, set()).add(r[name])
+            if r["a"] is not None:
+                found = dates.setdefault(r["a"], set())
+                if r["date"] is not None:
+                    found.add(r["date"])
+        if current is not None:
+            yield done()
 
 
 # ---------------------------------------------------------------------------- datatypes
@@ -522,7 +570,9 @@ def shape_datatypes(shapes_ttl: bytes) -> dict[str, str]:
 @dataclass
 class Ledger:
     """Every statistic that counts the same thing: the same ``ng:counts`` (case and spaces
-    ignored), subject (``ng:about``), unit (``ng:per``), kind of period and statistic kind."""
+    ignored), subject (``ng:about``), unit (``ng:per``), kind of period and statistic kind.
+    It holds the statistics' IRIs only (a page reads each when it is made), so that the
+    ledgers of a large corpus take little memory."""
 
     slug: str
     counts: str
@@ -530,11 +580,9 @@ class Ledger:
     per: str | None
     period_kind: str | None
     kind: str | None
-    rows: list[dict]
-
-    @property
-    def dated(self) -> list[dict]:
-        return [r for r in self.rows if r["date"]]
+    key: tuple  #: :func:`ledger_key` of its statistics
+    statistics: tuple[str, ...]  #: by the date of their article, undated last
+    dated: int  #: how many have a dated article
 
 
 def period_kind(period: str | None) -> str | None:
@@ -548,19 +596,24 @@ def period_kind(period: str | None) -> str | None:
     return unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
 
 
+def ledger_key(stat: dict) -> tuple:
+    """What a statistic's ledger is, from :meth:`Graph.statistic`'s fields."""
+    return (" ".join((stat["counts"] or "").lower().split()), stat["about"], (stat["per"] or "").lower() or None,
+            period_kind(stat["period"]), stat["kind"])
+
+
 def _slug(text: str) -> str:
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", "-", text)  # RelativeChange → relative-change
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 def ledgers(graph: Graph) -> list[Ledger]:
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for stat in graph.all_statistics():
-        key = (" ".join((stat["counts"] or "").lower().split()), stat["about"], (stat["per"] or "").lower() or None,
-               period_kind(stat["period"]), stat["kind"])
-        groups[key].append(stat)
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
+    for stat in graph.ledger_fields():
+        groups[ledger_key(stat)].append((stat["date"], stat["iri"], stat["counts"], stat["per"]))
     out = []
-    for (counts, about, per, pkind, kind), rows in groups.items():
+    for key, rows in groups.items():
+        counts, about, per, pkind, kind = key
         parts = [_slug(counts)]
         if per:
             parts.append("per-" + _slug(per))
@@ -570,9 +623,10 @@ def ledgers(graph: Graph) -> list[Ledger]:
             parts.append("in-" + _slug(pkind))
         if kind:
             parts.append(_slug(kind.rsplit("#", 1)[-1].rsplit("/", 1)[-1]))
-        rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["iri"]))
-        out.append(Ledger("--".join(parts), rows[0]["counts"] or counts, about, rows[0]["per"], pkind, kind, rows))
-    out.sort(key=lambda lg: (-len(lg.rows), lg.slug))
+        rows.sort(key=lambda r: (r[0] is None, r[0] or "", r[1]))
+        out.append(Ledger("--".join(parts), rows[0][2] or counts, about, rows[0][3], pkind, kind, key,
+                          tuple(r[1] for r in rows), sum(1 for r in rows if r[0])))
+    out.sort(key=lambda lg: (-len(lg.statistics), lg.slug))
     # Keys that differ only in what the slug drops (spelling of the subject IRI) get a number.
     seen: dict[str, int] = {}
     for lg in out:

@@ -24,11 +24,11 @@
   tab.setQuery(initial);
   var examples = {};
   var template = document.getElementById("examples-data");
-  if (template && template.content) {
-    template.content.querySelectorAll("pre[data-name]").forEach(function (pre) {
-      examples[pre.getAttribute("data-name")] = pre.textContent;
-    });
-  }
+  var pres = template && template.content ? template.content.querySelectorAll("pre[data-name]")
+    : document.querySelectorAll(".examples details pre[data-name]");  // a static site's page
+  pres.forEach(function (pre) {
+    examples[pre.getAttribute("data-name")] = pre.textContent;
+  });
   document.querySelectorAll("a.example").forEach(function (link) {
     link.addEventListener("click", function (event) {
       var text = examples[link.getAttribute("data-name")];
