@@ -88,6 +88,15 @@ def writers_at(revision: str) -> Writers:
     text = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:src/newsgraph/publish.py"],
                           capture_output=True, text=True, check=True).stdout
     module = types.ModuleType(f"publish_at_{revision}")
+    # Names an older publish.py imported from modules that have since moved them.
+    import newsgraph.model
+    import newsgraph.record
+    import newsgraph.text
+
+    for name, value in (("record_to_dict", newsgraph.record.record_to_dict), ("Record", newsgraph.model.Record),
+                        ("slugify", newsgraph.text.slugify)):
+        if not hasattr(newsgraph.model, name):
+            setattr(newsgraph.model, name, value)
     exec(compile(text, f"{revision}:src/newsgraph/publish.py", "exec"), module.__dict__)
     return Writers(revision, dict(zip(FORMATS, (module.turtle_bytes, module.ntriples_lines, module.jsonld_bytes))),
                    module.serialise, False)
