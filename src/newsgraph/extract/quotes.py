@@ -53,7 +53,7 @@ _ACCORDING = re.compile(r"according\s+to\s+(?P<who>[^.!?“”\"\n,]{1,80}),?\s*
 # 'According to her, prices “fell”': the source named earlier in the quote's sentence.
 _ACCORDING_EARLIER = re.compile(r"\baccording\s+to\s+(?P<who>[^.!?“”\"\n,;:]{1,80}?)\s*,", re.IGNORECASE)
 # '‘We will win’: Roe on the vote' (a headline): the speaker after the colon, up to ' on …'.
-_HEADLINE_WHO = re.compile(r"^\s*[:—–-]\s*(?P<who>[^:“”\"‘’\n]{1,100}?)(?:\s+(?:on|says|about|in|at|to)\s+[^\n]*)?$")
+_HEADLINE_WHO = re.compile(r"\s*[:—–-]\s*(?P<who>[^:“”\"‘’\n]{1,100}?)(?:\s+(?:on|says|about|in|at|to)\s+[^\n]*)?$")
 # 'Russia failed to advance, Roe says.': the clause before is what the speaker claims.
 _CLAUSE_THEN_WHO = re.compile(rf"^(?P<claim>[^“”\"]{{12,}}?),\s+(?P<who>[^,“”\"]{{1,60}}?)\s+(?:says|said|claims|claimed|stated|states|noted|notes|added|adds|believes)\s*[.!]?\s*$")
 

@@ -64,7 +64,7 @@ class Speakers:
         for start, end, key in mentions:
             self._add(self.mentioned, start, key)
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and any(subject_like(t) for t in span):
+            if span is not None and any(subject_like(t) and main_clause(t) for t in span):
                 self._add(self.events, start, key)
         self._unregistered_subjects(taken)
         self._genders(mentions)
@@ -82,7 +82,7 @@ class Speakers:
             return
         starts = [s for s, _ in taken]
         for token in self.doc:
-            if token.dep_ not in SUBJECT_DEPS or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            if token.dep_ not in SUBJECT_DEPS or token.pos_ != "PROPN" or not token.text[:1].isupper() or not main_clause(token):
                 continue
             i = bisect.bisect_right(starts, token.idx) - 1
             if i >= 0 and taken[i][0] <= token.idx < taken[i][1]:
@@ -263,6 +263,17 @@ def subject_like(token: Token) -> bool:
             return False
         token = token.head
     return token.dep_ in SUBJECT_DEPS
+
+
+def main_clause(token: Token) -> bool:
+    """Whether the clause the token stands in is its sentence's main clause (or one joined to
+    it by 'and'), not a clause reported or embedded in it: in 'Roe said the agency had …' Roe is
+    the one a following 'she' refers to, not the agency."""
+    while token.dep_ not in ("ROOT",) and token.head.i != token.i:
+        if token.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pcomp", "parataxis"):
+            return False
+        token = token.head
+    return True
 
 
 def subject_phrase(doc: Doc, subject: Token, verb: Token) -> Span:
