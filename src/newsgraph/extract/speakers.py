@@ -27,6 +27,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 #: Nouns through which an organization speaks: 'a Treasury spokesperson', 'the ministry's statement'.
 VOICE_NOUNS = word_set("speaker-voice-nouns.txt")
 
+#: Nouns that make a subject a person the article does not name: 'his counterpart', 'an analyst'.
+HUMAN_NOUNS = word_set("human-nouns.txt")
+
 # The pronouns that say a person's gender, and the honorifics before a name that do.
 _FEMININE = {"she", "her", "hers", "herself"}
 _MASCULINE = {"he", "him", "his", "himself"}
@@ -67,6 +70,9 @@ class Speakers:
             if span is not None and any(subject_like(t) and main_clause(t) for t in span):
                 self._add(self.events, start, key)
         self._unregistered_subjects(taken)
+        # Offsets of main-clause subjects that are persons the article does not name (sorted).
+        self.unnamed: list[int] = []
+        self._unnamed_subjects()
         self._genders(mentions)
 
     # ------------------------------------------------------------------ building
@@ -91,6 +97,39 @@ class Speakers:
             key = self.person_named(words)
             if key is not None:
                 self._add(self.events, token.idx, key)
+
+    def _unnamed_subjects(self) -> None:
+        """'His Brazilian counterpart, Helena Vasconcelos, said …' where no person is known by
+        that name: a person is the subject, but not one a later 'she' can be resolved to."""
+        ctx = self.ctx
+        for token in self.doc:
+            if token.dep_ not in SUBJECT_DEPS or not main_clause(token):
+                continue
+            span = subject_span(token)
+            if ctx.mentions(span.start_char, span.end_char, kinds=("Person",)):
+                continue
+            if token.lower_ in HUMAN_NOUNS or (token.lower_ in TITLE_HEADS and not self._holder_named(span)):
+                self.unnamed.append(token.idx)
+            elif token.pos_ == "PROPN" and token.text[:1].isupper() and self._looks_like_a_name(token):
+                self.unnamed.append(token.idx)
+        self.unnamed.sort()
+
+    def _holder_named(self, span: Span) -> bool:
+        """Whether a role noun subject ('the minister') refers to a person known to hold the post."""
+        words = [t.lower_ for t in span if not t.is_punct]
+        return bool(words) and self._holders(words)
+
+    def _looks_like_a_name(self, token: Token) -> bool:
+        """A name of up to four capitalised words that no entity of another kind covers: an unknown person."""
+        names = sorted(
+            [t for t in token.children if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [token], key=lambda t: t.i
+        )
+        if len(names) > 4 or any(not t.text[:1].isupper() or t.text.isupper() for t in names):
+            return False
+        # One word may name anything ('Gazprom said'); an organization of several words may be a
+        # person the parser took for one ('Helena Vasconcelos' tagged ORG).
+        others = ("Country", "Place", "Event") + (("Organization",) if len(names) == 1 else ())
+        return not self.ctx.mentions(names[0].idx, names[-1].idx + len(names[-1]), kinds=others)
 
     def _genders(self, mentions: list[tuple[int, int, str]]) -> None:
         """'Ms Roe', 'Mr. Doe', and 'Jane Roe …, when she …' (she the first person named before
@@ -123,8 +162,12 @@ class Speakers:
     def last(self, offset: int, gender: str | None = None) -> str | None:
         """The person who spoke or was a subject last before `offset`, else the one named last;
         with a gender, passing over persons the article shows to be of the other one."""
+        j = bisect.bisect_left(self.unnamed, offset)
+        unnamed = self.unnamed[j - 1] if j > 0 else -1
         for where in (self.events, self.mentioned):
             i = bisect.bisect_left(where, (offset,))  # the entries before it are those before `offset`
+            if i > 0 and where[i - 1][0] < unnamed:
+                return None  # a person the article does not name spoke since: not a named one
             while i > 0:
                 key = where[i - 1][1]
                 known = self._gender_of(key)
@@ -196,6 +239,18 @@ class Speakers:
             return key  # 'a Treasury spokesperson', 'the ministry's statement'
         return None
 
+    def _holders(self, words: list[str]) -> set[str]:
+        """The persons whose post the role noun phrase names ('the minister', 'Ukraine's defense minister')."""
+        wanted = {w for w in words if w not in ("the", "a", "an")}
+        holders = set()
+        for role in self.roles:
+            title = set(role.title.casefold().split())
+            owner = self.ctx.entities.get(self.ctx.current_key(role.of) or "")
+            owner_words = set(re.findall(r"[\w-]+", owner.name.casefold())) if owner else set()
+            if words[-1] in title and wanted - {"s", "’s", "'s"} <= title | owner_words | _owner_forms(words, owner_words):
+                holders.add(self.ctx.current_key(role.person))
+        return holders
+
     def _organization_named(self, who: str, who_start: int) -> list[tuple[int, int, str]]:
         """A run of capitalised words in the phrase that names a known organization where the
         entity step did not mark it ('A Treasury spokesperson said')."""
@@ -213,14 +268,7 @@ class Speakers:
         """'the minister', 'Ukraine's defense minister': of the persons named before it, the one
         named last whose post matches the noun, else the last speaker. A person first named
         after the noun is never the one it refers back to."""
-        wanted = {w for w in words if w not in ("the", "a", "an")}
-        holders = set()
-        for role in self.roles:
-            title = set(role.title.casefold().split())
-            owner = self.ctx.entities.get(self.ctx.current_key(role.of) or "")
-            owner_words = set(re.findall(r"[\w-]+", owner.name.casefold())) if owner else set()
-            if words[-1] in title and wanted - {"s", "’s", "'s"} <= title | owner_words | _owner_forms(words, owner_words):
-                holders.add(self.ctx.current_key(role.person))
+        holders = self._holders(words)
         latest: dict[str, int] = {}  # person -> where they were last named or spoke before `offset`
         for key, positions in self.positions.items():
             key = self.ctx.current_key(key)
@@ -274,6 +322,11 @@ def main_clause(token: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def subject_span(subject: Token) -> Span:
+    """The subject's words: 'His Brazilian counterpart, Helena Vasconcelos,'."""
+    return subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
 
 
 def subject_phrase(doc: Doc, subject: Token, verb: Token) -> Span:
