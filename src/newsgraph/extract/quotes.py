@@ -102,15 +102,9 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
     heading = [ctx.headline] if ctx.headline else []
     turns = find_turns(ctx.text, ctx.body_end, heading + ctx.furniture + ctx.duplicates)
     spans = _quote_spans(ctx.text, ctx.body_end)
-    spans = [
-        q
-        for q in spans
-        if not _scare_quote(doc, ctx.text, q)
-        and not _title(ctx.text, q)
-        and not any(s <= q.open < e for s, e in ctx.furniture)
-        and not _in_subheading(ctx, q)
-    ]
-    quoted = [(q.open, q.close) for q in spans]
+    spans = [q for q in spans if not _scare_quote(doc, ctx.text, q) and not any(s <= q.open < e for s, e in ctx.furniture)]
+    quoted = [(q.open, q.close) for q in spans]  # a sentence with quote marks is no reported speech
+    spans = [q for q in spans if not _title(ctx.text, q) and not _in_subheading(ctx, q)]
     claim_items = _claim_candidates(doc, ctx, quoted, {t.label_start for t in turns})
     interviewee = _interviewee(ctx, speakers, turns, spans)
     turn_at = _TurnIndex(turns)
@@ -214,7 +208,7 @@ def _continued(
             between = text[before.close : q.paragraph]
             adjacent = before.paragraph != q.paragraph and "\n" not in between.strip() and before_speaker is not None
             others = {k for _, _, k in ctx.mentions(before.close, q.open, kinds=("Person",))} - {before_speaker}
-            if adjacent and not others:
+            if adjacent and not others and _whole_paragraph(text, q):
                 out[i] = (q, before_speaker)
                 continue
         if interviewee is not None and _whole_paragraph(text, q):

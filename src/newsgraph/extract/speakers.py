@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import OBJECT_PRONOUNS, PERSON_PRONOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from newsgraph.extract.lexicon import OBJECT_PRONOUNS, ORG_HEADS, PERSON_PRONOUNS, TITLE_HEADS, TITLE_MODIFIERS
 from newsgraph.extract.names import name_key
 from newsgraph.model import Role
 from newsgraph.text import word_set
@@ -93,8 +93,7 @@ class Speakers:
             i = bisect.bisect_right(starts, token.idx) - 1
             if i >= 0 and taken[i][0] <= token.idx < taken[i][1]:
                 continue  # a registered mention: already an event
-            words = [t.text for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [token.text]
-            key = self.person_named(words)
+            key = self.person_named([t.text for t in _name_tokens(token)])
             if key is not None:
                 self._add(self.events, token.idx, key)
 
@@ -110,7 +109,9 @@ class Speakers:
                 continue
             if token.lower_ in HUMAN_NOUNS or (token.lower_ in TITLE_HEADS and not self._holder_named(span)):
                 self.unnamed.append(token.idx)
-            elif token.pos_ == "PROPN" and token.text[:1].isupper() and self._looks_like_a_name(token):
+            elif token.pos_ == "PROPN" and token.text[:1].isupper() and self._looks_like_a_name(token) and not self.person_named(
+                [t.text for t in _name_tokens(token)]
+            ):
                 self.unnamed.append(token.idx)
         self.unnamed.sort()
 
@@ -121,15 +122,19 @@ class Speakers:
 
     def _looks_like_a_name(self, token: Token) -> bool:
         """A name of up to four capitalised words that no entity of another kind covers: an unknown person."""
-        names = sorted(
-            [t for t in token.children if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [token], key=lambda t: t.i
-        )
+        names = _name_tokens(token)
         if len(names) > 4 or any(not t.text[:1].isupper() or t.text.isupper() for t in names):
             return False
-        # One word may name anything ('Gazprom said'); an organization of several words may be a
-        # person the parser took for one ('Helena Vasconcelos' tagged ORG).
-        others = ("Country", "Place", "Event") + (("Organization",) if len(names) == 1 else ())
-        return not self.ctx.mentions(names[0].idx, names[-1].idx + len(names[-1]), kinds=others)
+        # One word may name anything ('Gazprom said'); an organization of several words with no
+        # word like 'Commission' may be a person the parser took for one ('Helena Vasconcelos').
+        start, end = names[0].idx, names[-1].idx + len(names[-1])
+        for m_start, m_end, key in self.ctx.mentions_ending(start, end + 200):
+            if not (m_start < end and start < m_end):
+                continue
+            entity = self.ctx.entities[key]
+            if entity.kind != "Organization" or len(names) == 1 or ORG_HEADS & set(entity.name.casefold().split()):
+                return False
+        return True
 
     def _genders(self, mentions: list[tuple[int, int, str]]) -> None:
         """'Ms Roe', 'Mr. Doe', and 'Jane Roe …, when she …' (she the first person named before
@@ -228,7 +233,7 @@ class Speakers:
         organization the phrase ends with, or whose voice noun ends it."""
         orgs = self.ctx.mentions(who_start, who_start + len(who), kinds=("Organization",)) or self._organization_named(who, who_start)
         if not orgs:
-            return None
+            return self._organization_by_head(words, who_start)
         start, end, key = orgs[-1]
         lead = re.findall(r"[\w’'-]+", self.ctx.text[who_start:start].casefold())
         rest = re.findall(r"[\w-]+", self.ctx.text[end : who_start + len(who)].casefold())
@@ -237,6 +242,23 @@ class Speakers:
             return key  # 'the OPEC Secretariat': the organization itself, not a post in it
         if words[-1] in VOICE_NOUNS and len(rest) <= 3 and not any(w in TITLE_HEADS - VOICE_NOUNS for w in lead + rest):
             return key  # 'a Treasury spokesperson', 'the ministry's statement'
+        return None
+
+    def _organization_by_head(self, words: list[str], offset: int) -> str | None:
+        """'the ministry said', 'the bank's statement says': the organization named last before
+        the phrase whose name has that head word ('the ministry' after 'the Ministry of Defence')."""
+        words = [re.sub(r"[’']s?$", "", w) for w in words if w not in ("s", "’s", "'s")]
+        if not words or words[0] != "the":
+            return None
+        head = next((w for w in words[1:] if w in ORG_HEADS), None)
+        rest = words[words.index(head) + 1 :] if head else []
+        if head is None or len(words) > 4 or not (not rest or (rest[-1] in VOICE_NOUNS and len(rest) == 1)):
+            return None  # 'the ministry', 'the ministry's statement'; not 'the ministry's envoy'
+        before = self.ctx.mentions(0, offset, kinds=("Organization",))
+        for _, _, key in reversed(before):
+            entity = self.ctx.entities.get(self.ctx.current_key(key) or key)
+            if entity is not None and head in entity.name.casefold().split():
+                return entity.key
         return None
 
     def _holders(self, words: list[str]) -> set[str]:
@@ -260,6 +282,8 @@ class Speakers:
             if m.start() == 0 and run.split()[0] in ("A", "An", "The"):
                 run = " ".join(run.split()[1:])
             key = self.ctx.resolve(run, "Organization") if run else None
+            if key is None and run.casefold() in ORG_HEADS:
+                key = self._organization_by_head(["the", run.casefold()], who_start)  # 'a Commission spokesperson'
             if key is not None:
                 out.append((who_start + m.end() - len(run), who_start + m.end(), key))
         return out
@@ -292,6 +316,11 @@ def _person_name_words(ctx: ArticleContext) -> list[tuple[str, list[str]]]:
             if len(words) > 1:
                 out.append((entity.key, words))
     return sorted(out)
+
+
+def _name_tokens(token: Token) -> list[Token]:
+    """The name a proper-noun token ends or heads: 'Quispe', 'Helena Vasconcelos'."""
+    return sorted([t for t in token.children if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [token], key=lambda t: t.i)
 
 
 def _owner_forms(words: list[str], owner_words: set[str]) -> set[str]:

@@ -28,7 +28,7 @@ _MIN_TURNS = 2  # one labelled paragraph is a heading ('Roe: Russia lost …'), 
 _MAX_LABEL_WORDS = 6
 _CUES = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in word_list("interview-cues.txt")) + r")\b", re.IGNORECASE)
 # 'Interview by Jane Roe': the interviewer's byline, not the interviewee.
-_BYLINE_AFTER = re.compile(r"\s*(?:by|conducted by)\b", re.IGNORECASE)
+_BYLINE_AFTER = re.compile(r"\s+(?:[Bb]y|[Cc]onducted\s+by)\s+[A-Z]")
 
 
 @dataclass(frozen=True)
