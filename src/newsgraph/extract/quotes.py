@@ -133,6 +133,8 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
                 speaker = previous[1]  # '“A,” Roe said. “B.”': B is Roe's too
             if speaker is None and ctx.headline and ctx.headline[0] <= q.open < ctx.headline[1]:
                 speaker = _headline_speaker(ctx, q, speakers, interviewee)
+            if speaker is None:
+                speaker = speakers.subject_since(q.paragraph, q.open)  # 'Roe was blunt. “We lost.”'
             previous = (q, speaker)
             if speaker is not None:
                 speakers.spoke(q.start, speaker)

@@ -62,6 +62,7 @@ class Speakers:
         # Person key -> "f" or "m", where the article shows it.
         self.gender: dict[str, str] = {}
         self._name_words = _person_name_words(ctx)
+        self._acronyms: dict[str, set[str]] | None = None  # initials of posts -> their holders, made when first asked
         mentions = ctx.mentions(0, ctx.body_end, kinds=("Person",))
         taken = [(s, e) for s, e, _ in mentions]
         for start, end, key in mentions:
@@ -181,6 +182,17 @@ class Speakers:
                 i -= 1
         return None
 
+    def subject_since(self, start: int, offset: int) -> str | None:
+        """The person who spoke or was a main-clause subject last in text[start:offset], unless a
+        person the article does not name was a subject after them."""
+        i = bisect.bisect_left(self.events, (offset,))
+        if i == 0 or self.events[i - 1][0] < start:
+            return None
+        j = bisect.bisect_left(self.unnamed, offset)
+        if j > 0 and self.unnamed[j - 1] > self.events[i - 1][0]:
+            return None
+        return self.events[i - 1][1]
+
     def person_named(self, words: list[str]) -> str | None:
         """The one person whose name holds these name words in a row ('Quispe' in 'Álvaro
         Quispe Mamani', 'Han' in 'Han Seung-woo', 'Dela Cruz'); None when none or several do."""
@@ -208,7 +220,7 @@ class Speakers:
         if len(words) == 1 and words[0] in PERSON_PRONOUNS | OBJECT_PRONOUNS:
             # 'he said', and 'according to him': a source phrase that is only an object pronoun
             return self.last(offset, pronoun_gender(words[0]))
-        named = self._name_in(who)
+        named = self._name_in(who) or self._by_acronym(who)
         if named is not None:
             return named
         organization = self._organization(who, who_start, words)
@@ -227,6 +239,36 @@ class Speakers:
             return None  # 'the minister', 'officials in Rome': not a name alone
         names = [w for w in written if w.casefold() not in TITLE_HEADS and w.casefold() not in TITLE_MODIFIERS]
         return self.person_named(names) if names else None
+
+    def _by_acronym(self, who: str) -> str | None:
+        """'the CEC', 'the PM': the one person whose post, written before their name ('Chief
+        Election Commissioner Jane Roe') or known from the roles, has these initials."""
+        written = who.split()
+        if written[:1] in (["the"], ["The"]):
+            written = written[1:]
+        if len(written) != 1 or not 2 <= len(written[0]) <= 5 or not written[0].isalpha() or not written[0].isupper():
+            return None
+        if self._acronyms is None:
+            self._acronyms = self._post_initials()
+        found = self._acronyms.get(written[0].casefold(), set())
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _post_initials(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+
+        def add(words: list[str], key: str) -> None:
+            words = [w for w in words if w.casefold() not in ("of", "for", "and", "the")]
+            for i in range(len(words) - 1):  # every run of two or more words ending with the head
+                out.setdefault("".join(w[0] for w in words[i:]).casefold(), set()).add(key)
+
+        for start, _, key in self.ctx.mentions(0, self.ctx.body_end, kinds=("Person",)):
+            before = self.ctx.text[max(0, start - 80) : start]
+            run = re.search(r"((?:[A-Z][\w-]*\s+(?:(?:of|for|and|the)\s+)?)+)$", before)
+            if run:
+                add(re.split(r"[\s-]+", run.group(1).strip()), self.ctx.current_key(key) or key)
+        for role in self.roles:
+            add(re.split(r"[\s-]+", role.title), self.ctx.current_key(role.person) or role.person)
+        return out
 
     def _organization(self, who: str, who_start: int, words: list[str]) -> str | None:
         """'the OPEC Secretariat', 'a Treasury spokesperson', 'the ministry's statement': the
