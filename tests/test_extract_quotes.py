@@ -435,3 +435,26 @@ def test_a_surname_that_is_not_the_last_word_of_the_name(nlp, gazetteer):
         ("Maria Torres", "Peru voted for order,"),
         ("Álvaro Quispe Mamani", "The rural vote is still being counted,"),
     ]
+
+
+def test_an_organization_speaker_is_valid_rdf_and_answers_the_quotes_question(nlp, gazetteer):
+    from pathlib import Path
+
+    from newsgraph.mapping import record_to_graph
+    from newsgraph.validate import load_shapes, validate_graph
+
+    text = (
+        "Grain exports resume\n\n"
+        "The Ministry of Agriculture of Moldova said exports would resume on Monday.\n\n"
+        "A ministry spokesperson said: “The first ships leave Giurgiulesti port at dawn.”\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Ministry of Agriculture of Moldova", "The first ships leave Giurgiulesti port at dawn.")]
+    graph = record_to_graph(record)
+    shapes = load_shapes()
+    for engine in ("fast", "pyshacl"):
+        report = validate_graph(graph, shapes, engine=engine)
+        assert report.conforms, engine
+    query = (Path(__file__).resolve().parents[1] / "ontology" / "queries" / "quotes.rq").read_text(encoding="utf-8")
+    rows = [(str(r.speaker), str(r.text)) for r in graph.query(query)]
+    assert rows == [("Ministry of Agriculture of Moldova", "The first ships leave Giurgiulesti port at dawn.")]

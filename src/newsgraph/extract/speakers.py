@@ -290,12 +290,13 @@ class Speakers:
         """'the ministry said', 'the bank's statement says': the organization named last before
         the phrase whose name has that head word ('the ministry' after 'the Ministry of Defence')."""
         words = [re.sub(r"[’']s?$", "", w) for w in words if w not in ("s", "’s", "'s")]
-        if not words or words[0] != "the":
+        if not words or words[0] not in ("the", "a", "an"):
             return None
         head = next((w for w in words[1:] if w in ORG_HEADS), None)
         rest = words[words.index(head) + 1 :] if head else []
-        if head is None or len(words) > 4 or not (not rest or (rest[-1] in VOICE_NOUNS and len(rest) == 1)):
-            return None  # 'the ministry', 'the ministry's statement'; not 'the ministry's envoy'
+        voiced = len(rest) == 1 and rest[0] in VOICE_NOUNS
+        if head is None or len(words) > 4 or not (voiced or (not rest and words[0] == "the")):
+            return None  # 'the ministry', 'a ministry spokesperson'; not 'the ministry's envoy', 'a ministry'
         before = self.ctx.mentions(0, offset, kinds=("Organization",))
         for _, _, key in reversed(before):
             entity = self.ctx.entities.get(self.ctx.current_key(key) or key)
