@@ -379,12 +379,15 @@ def test_titles_sub_headings_and_unnamed_speakers_are_not_attributed(nlp, gazett
         "Portuguese Foreign Minister Rui Matos presented the report “Pathways to a Lasting Peace” on Monday.\n\n"
         "Matos: ‘the gap is closing’\n\n"
         "“The gap between the two sides is closing, slowly but surely,” Matos told reporters.\n\n"
-        "“We have seen such promises before and nothing came of them,” the EU official said.\n"
+        "“We have seen such promises before and nothing came of them,” the EU official said.\n\n"
+        "“The next round starts in June,” Matos said. “And it will be the last one,” an aide to the minister added.\n"
     )
     record = extract(text, nlp, gazetteer)
     assert said(record) == [
         ("Rui Matos", "The gap between the two sides is closing, slowly but surely,"),
         (None, "We have seen such promises before and nothing came of them,"),  # kept, but nobody is named
+        ("Rui Matos", "The next round starts in June,"),
+        (None, "And it will be the last one,"),  # the aide's, not the minister's before it
     ]
 
 

@@ -125,16 +125,11 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
                 speakers.spoke(t.start, speaker)
         elif what == "quote":
             q = item
-            speaker = _attribute(doc, ctx, q, speakers)
-            if speaker is None:
+            speaker, named = _attribute(doc, ctx, q, speakers)
+            if speaker is None and not named:  # not '“B,” an aide added': a speaker the text does not name
                 turn = turn_at.holding(q.start)
                 speaker = turn_speakers.get(turn) if turn is not None else None  # 'GOVERNOR HAN: Let me be clear: “…”'
-            if speaker is None and previous is not None and previous[0].paragraph == q.paragraph and previous[1]:
-                speaker = previous[1]  # '“A,” Roe said. “B.”': B is Roe's too
-            if speaker is None and ctx.headline and ctx.headline[0] <= q.open < ctx.headline[1]:
-                speaker = _headline_speaker(ctx, q, speakers, interviewee)
-            if speaker is None:
-                speaker = speakers.subject_since(q.paragraph, q.open)  # 'Roe was blunt. “We lost.”'
+                speaker = speaker or _unattributed_speaker(ctx, q, speakers, previous, interviewee)
             previous = (q, speaker)
             if speaker is not None:
                 speakers.spoke(q.start, speaker)
@@ -169,6 +164,21 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         anchor = make_anchor(ctx.text, t.start, t.end)
         found.append((t.start, Quote(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker))))
     return [quote for _, quote in sorted(found, key=lambda f: f[0])], claims
+
+
+def _unattributed_speaker(
+    ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, previous: tuple[_QuoteSpan, str | None] | None, interviewee: str | None
+) -> str | None:
+    """The speaker of a quote that names none: the one of the quote before it in its paragraph
+    ('“A,” Roe said. “B.”'), the one a headline names after it, or the person last the subject
+    in its paragraph ('Roe was blunt. “We lost.”')."""
+    if previous is not None and previous[0].paragraph == q.paragraph and previous[1]:
+        return previous[1]
+    if ctx.headline and ctx.headline[0] <= q.open < ctx.headline[1]:
+        speaker = _headline_speaker(ctx, q, speakers, interviewee)
+        if speaker is not None:
+            return speaker
+    return speakers.subject_since(q.paragraph, q.open)
 
 
 class _TurnIndex:
@@ -364,8 +374,10 @@ def _in_subheading(ctx: ArticleContext, q: _QuoteSpan) -> bool:
     )
 
 
-def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> str | None:
-    """The speaker of a quote from the words right after it, right before it, or its sentence."""
+def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> tuple[str | None, bool]:
+    """The speaker of a quote from the words right after it, right before it, or its sentence;
+    and whether the quote names a speaker at all ('…,” an aide said' names one, nobody known)."""
+    named = False
     line_end = ctx.text.find("\n", q.close)
     line_end = ctx.body_end if line_end == -1 or line_end > ctx.body_end else line_end
     after = ctx.text[q.close : line_end]
@@ -375,9 +387,10 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers)
     for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING):
         m = pattern.match(after)
         if m:
+            named = True
             speaker = _resolve_phrase(speakers, m.group("who"), q.close + m.start("who"), q.start)
             if speaker is not None:
-                return speaker
+                return speaker, True
     before = ctx.text[q.paragraph : q.open]
     prev_close = max(before.rfind("”"), before.rfind('"'), before.rfind("’ "))
     if prev_close >= 0:
@@ -399,17 +412,17 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers)
         if m:
             speaker = _resolve_phrase(speakers, m.group("who"), offset + m.start("who"), q.start)
             if speaker is not None:
-                return speaker
+                return speaker, True
     m = _ACCORDING_EARLIER.search(before)
     if m:
         speaker = speakers.resolve(m.group("who"), offset + m.start("who"), q.start)
         if speaker is not None:
-            return speaker
+            return speaker, True
     if before.rstrip().endswith(":"):
         speaker = _colon_speaker(doc, ctx, offset + len(before.rstrip()) - 1, speakers, q)
         if speaker is not None:
-            return speaker
-    return _sentence_speaker(doc, ctx, q, speakers)
+            return speaker, True
+    return _sentence_speaker(doc, ctx, q, speakers), named
 
 
 def _resolve_phrase(speakers: Speakers, who: str, who_start: int, offset: int) -> str | None:

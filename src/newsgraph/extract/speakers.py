@@ -39,6 +39,8 @@ _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mister": "m", "mrs": "f", "ms": "f"
 _NAME_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 # Words of a phrase that are never a name: articles, titles, honorifics.
 _DETERMINERS = {"the", "a", "an"}
+# Words that put a role noun outside the phrase's head: 'an aide to the minister'.
+_NOT_OF_THE_POST = {"to", "at", "from", "with", "near", "close", "by", "like", "and", "or"}
 _NOT_NAME = {"the", "a", "an", "of", "for", "and", "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mme"}
 
 
@@ -227,6 +229,8 @@ class Speakers:
         if organization is not None:
             return organization
         if words[-1] in TITLE_HEADS and words[-1] not in VOICE_NOUNS and len(words) <= 5:
+            if words[0] in ("a", "an") or any(w in _NOT_OF_THE_POST for w in words[:-1]):
+                return None  # 'a minister', 'an aide to the minister': someone the text does not name
             return self._by_role(words, offset)
         return None
 
