@@ -461,3 +461,21 @@ def test_an_organization_speaker_is_valid_rdf_and_answers_the_quotes_question(nl
     query = (Path(__file__).resolve().parents[1] / "ontology" / "queries" / "quotes.rq").read_text(encoding="utf-8")
     rows = [(str(r.speaker), str(r.text)) for r in graph.query(query)]
     assert rows == [("Ministry of Agriculture of Moldova", "The first ships leave Giurgiulesti port at dawn.")]
+
+
+def test_a_label_alone_on_its_line(nlp, gazetteer):
+    text = (
+        "Transcript of remarks by Foreign Minister Kenji Watanabe and Trade Minister Aiko Sato\n\n"
+        "MINISTER WATANABE:\n\n"
+        "We signed the customs protocol this morning.\n\n"
+        "Q:\n\n"
+        "When does it take effect?\n\n"
+        "MINISTER SATO:\n\n"
+        "On the first of April, for every port at once.\n\n"
+        "Photo: the ministers after the signing.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Kenji Watanabe", "We signed the customs protocol this morning."),
+        ("Aiko Sato", "On the first of April, for every port at once."),
+    ]

@@ -1,8 +1,9 @@
 """Words printed without quote marks whose speaker the layout names: transcripts and interviews.
 
 A transcript prints each turn after a speaker label: 'GOVERNOR HAN: …', 'Q: …', 'A: …',
-'MODERATOR (Jane Roe, …): …'. A turn is its label's paragraph; the paragraphs after it that
-carry no label of their own, up to the next labelled one, continue it. Questions and the
+'MODERATOR (Jane Roe, …): …', or a capital label alone on its line ('MINISTER TANAKA:'). A
+turn is its label's paragraph; the paragraphs after it that carry no label of their own, up
+to the next labelled one, continue it. Questions and the
 chair's words are turns too, of a kind the quotation step leaves out.
 
 An interview names its interviewee at the top ('We spoke to her in Geneva', 'We asked Jane
@@ -24,6 +25,8 @@ _LABEL = re.compile(
 )
 #: Label words that say what kind of turn it is ("q" -> question); other labels name a speaker.
 _LABEL_KINDS = word_map("transcript-labels.tsv", "label", "kind")
+# A label alone on its line ('MINISTER TANAKA:'), the words in the paragraphs after it.
+_LABEL_ALONE = re.compile(r"(?P<label>[^\W\d_][\w.’'\- ]{0,50}?)[ \t]*(?:\((?P<note>[^()\n]{1,160})\)[ \t]*)?:[ \t]*$")
 _MIN_TURNS = 2  # one labelled paragraph is a heading ('Roe: Russia lost …'), not a transcript
 _MAX_LABEL_WORDS = 6
 _CUES = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in word_list("interview-cues.txt")) + r")\b", re.IGNORECASE)
@@ -67,18 +70,24 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = ()) -> li
     for p_start, p_end in paragraphs:
         if p_start in starts:
             current = starts[p_start]
-            turns.append(current)
-        elif current is not None and p_start < last_label and not _stage_note(text[p_start:p_end]):
+            if current.end > current.start:
+                turns.append(current)
+        elif current is not None and (p_start < last_label or current.end == current.start) and not _stage_note(text[p_start:p_end]):
             end = _trim(text, p_start, p_end)
             if end > p_start:
                 turns.append(Turn(current.label, current.label_start, current.note, current.note_start, current.kind, p_start, end, True))
+                if current.end == current.start and p_start > last_label:
+                    current = None  # after the last label alone on its line: its one paragraph only
     return turns
 
 
 def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
     m = _LABEL.match(text, p_start, p_end)
-    if m is None:
-        return None
+    alone = m is None
+    if alone:
+        m = _LABEL_ALONE.match(text, p_start, p_end)
+        if m is None or not (m.group("label").isupper() or m.group("label").strip().casefold() in ("q", "a")):
+            return None  # 'Highlights, edited for length:' introduces what follows; it names nobody
     label = m.group("label").strip()
     words = label.split()
     if not words or len(words) > _MAX_LABEL_WORDS:
@@ -90,9 +99,10 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
         kind = "speaker"
     elif kind in ("question", "answer") and len(words) > 1 and not label.isupper():
         return None  # 'Questions remain: …', 'A new plan: …'
-    end = _trim(text, m.end(), p_end)
+    start = p_end if alone else m.end()
+    end = _trim(text, start, p_end)
     note = m.group("note")
-    return Turn(label, p_start, note, m.start("note") if note else -1, kind, m.end(), end)
+    return Turn(label, p_start, note, m.start("note") if note else -1, kind, start, end)
 
 
 def _stage_note(paragraph: str) -> bool:
