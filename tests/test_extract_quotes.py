@@ -479,3 +479,16 @@ def test_a_label_alone_on_its_line(nlp, gazetteer):
         ("Kenji Watanabe", "We signed the customs protocol this morning."),
         ("Aiko Sato", "On the first of April, for every port at once."),
     ]
+
+
+def test_an_abbreviation_before_the_name_is_no_sentence_end(nlp, gazetteer):
+    text = (
+        "Canadian Foreign Minister Harriet Okonkwo-Blake opened the Arctic rescue centre on Tuesday.\n\n"
+        "“No country can cover the Arctic alone,” Ms. Okonkwo-Blake said.\n\n"
+        "“Our ships will be there within the hour,” said Rear Adm. Peter Lindgren, who commands the fleet.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [(speaker.split()[-1] if speaker else None, words) for speaker, words in said(record)] == [
+        ("Okonkwo-Blake", "No country can cover the Arctic alone,"),
+        ("Lindgren", "Our ships will be there within the hour,"),
+    ]

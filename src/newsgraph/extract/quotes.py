@@ -35,7 +35,7 @@ from newsgraph.extract.spans import SpanIndex
 from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, subject_phrase
 from newsgraph.extract.transcripts import Turn, find_turns, interview_cues
 from newsgraph.model import Claim, Quote, Role
-from newsgraph.text import line_start, trimmed_end, word_set
+from newsgraph.text import line_start, trimmed_end, word_list, word_set
 
 _SPEECH = rf"(?:{SPEECH_WORDS})"
 # After a closing mark: ', Roe said', ' said Roe', ' he concluded', ' the minister added'.
@@ -61,6 +61,12 @@ _ACCORDING_START = re.compile(r"^\s*according\s+to\s+(?P<who>[^,“”\"\n]{1,80
 # 'Roe: Russia lost 300 tanks in May' (a headline form).
 _WHO_COLON = re.compile(r"^(?P<who>[A-Z][^:“”\"\n]{1,60}?):\s+(?P<claim>[^“”\"\n]{12,})$")
 _SPEECH_NOUNS = word_set("speech-nouns.txt")
+# 'Ms. Roe said', 'said Rear Adm. Jane Roe': periods that end no sentence, masked (same length)
+# before the attribution patterns, which stop at a sentence end.
+_ABBREVIATION = re.compile(
+    r"\b(?:(?i:" + "|".join(sorted({*word_list("rank-abbreviations.txt"), *word_list("honorifics.txt")}, key=len, reverse=True)) + r")|[A-Z])\."
+)
+_MASK = "\u2024"  # one dot leader: not a sentence end
 # 'a report titled “…”', 'the film “…”': a quoted name, not a quotation.
 _TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|named|dubbed|headlined|slogan|hashtag|motto|theme)\s*,?\s*$", re.IGNORECASE)
 _MAX_SCARE_WORDS = 3
@@ -108,6 +114,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
     claim_items = _claim_candidates(doc, ctx, quoted, {t.label_start for t in turns})
     interviewee = _interviewee(ctx, speakers, turns, spans)
     turn_at = _TurnIndex(turns)
+    masked = _ABBREVIATION.sub(lambda m: m.group()[:-1] + _MASK, ctx.text)
 
     events = _speaker_events(doc, ctx, speakers)
     claims: list[Claim] = []
@@ -125,7 +132,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
                 speakers.spoke(t.start, speaker)
         elif what == "quote":
             q = item
-            speaker, named = _attribute(doc, ctx, q, speakers)
+            speaker, named = _attribute(doc, ctx, q, speakers, masked)
             if speaker is None and not named:  # not '“B,” an aide added': a speaker the text does not name
                 turn = turn_at.holding(q.start)
                 speaker = turn_speakers.get(turn) if turn is not None else None  # 'GOVERNOR HAN: Let me be clear: “…”'
@@ -374,13 +381,19 @@ def _in_subheading(ctx: ArticleContext, q: _QuoteSpan) -> bool:
     )
 
 
-def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> tuple[str | None, bool]:
+def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, masked: str) -> tuple[str | None, bool]:
     """The speaker of a quote from the words right after it, right before it, or its sentence;
-    and whether the quote names a speaker at all ('…,” an aide said' names one, nobody known)."""
+    and whether the quote names a speaker at all ('…,” an aide said' names one, nobody known).
+    `masked` is the text with the periods of abbreviations ('Ms.', 'Gen.') masked, for the patterns."""
     named = False
+
+    def who(m: re.Match, at: int) -> tuple[str, int]:
+        start = at + m.start("who")
+        return ctx.text[start : at + m.end("who")], start
+
     line_end = ctx.text.find("\n", q.close)
     line_end = ctx.body_end if line_end == -1 or line_end > ctx.body_end else line_end
-    after = ctx.text[q.close : line_end]
+    after = masked[q.close : line_end]
     nxt = re.search(r"[“\"‘]", after)
     if nxt:
         after = after[: nxt.start()]
@@ -388,10 +401,10 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers)
         m = pattern.match(after)
         if m:
             named = True
-            speaker = _resolve_phrase(speakers, m.group("who"), q.close + m.start("who"), q.start)
+            speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
             if speaker is not None:
                 return speaker, True
-    before = ctx.text[q.paragraph : q.open]
+    before = masked[q.paragraph : q.open]
     prev_close = max(before.rfind("”"), before.rfind('"'), before.rfind("’ "))
     if prev_close >= 0:
         before = before[prev_close + 1 :]
@@ -406,16 +419,16 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers)
         previous_end = trimmed_end(ctx.text, q.paragraph)
         if ctx.text[previous_end - 1 : previous_end] == ":":
             offset = line_start(ctx.text, previous_end)
-            before = ctx.text[offset:previous_end]
+            before = masked[offset:previous_end]
     for pattern in (_BEFORE, _ACCORDING, _WHO_COLON_BEFORE):
         m = pattern.search(before)
         if m:
-            speaker = _resolve_phrase(speakers, m.group("who"), offset + m.start("who"), q.start)
+            speaker = _resolve_phrase(speakers, *who(m, offset), q.start)
             if speaker is not None:
                 return speaker, True
     m = _ACCORDING_EARLIER.search(before)
     if m:
-        speaker = speakers.resolve(m.group("who"), offset + m.start("who"), q.start)
+        speaker = speakers.resolve(*who(m, offset), q.start)
         if speaker is not None:
             return speaker, True
     if before.rstrip().endswith(":"):
