@@ -275,8 +275,18 @@ class Speakers:
         return out
 
     def _organization(self, who: str, who_start: int, words: list[str]) -> str | None:
-        """'the OPEC Secretariat', 'a Treasury spokesperson', 'the ministry's statement': the
-        organization the phrase ends with, or whose voice noun ends it."""
+        """'the OPEC Secretariat', 'a Treasury spokesperson', 'the ministry's statement', 'a
+        spokesperson for the ministry': the organization the phrase ends with, or whose voice
+        noun ends it or comes before it."""
+        voice = re.match(r"(?:an?|the)\s+(?P<noun>\w+)\s+(?:for|of|at|from)\s+(?P<org>.+)$", who, re.IGNORECASE)
+        if voice and voice.group("noun").casefold() in VOICE_NOUNS:
+            org_start = who_start + voice.start("org")
+            org = voice.group("org")
+            found = self.ctx.mentions(org_start, org_start + len(org), kinds=("Organization",))
+            if found and self.ctx.text[found[-1][1] : org_start + len(org)].strip() == "":
+                return found[-1][2]
+            org_words = re.findall(r"[\w’'-]+", org.casefold())
+            return self._organization_by_head(org_words, who_start) if org_words[:1] == ["the"] else None
         orgs = self.ctx.mentions(who_start, who_start + len(who), kinds=("Organization",)) or self._organization_named(who, who_start)
         if not orgs:
             return self._organization_by_head(words, who_start)
