@@ -499,3 +499,12 @@ def test_an_abbreviation_before_the_name_is_no_sentence_end(nlp, gazetteer):
         ("Okonkwo-Blake", "No country can cover the Arctic alone,"),
         ("Lindgren", "Our ships will be there within the hour,"),
     ]
+
+
+def test_a_stray_straight_mark_opens_no_quotation(nlp, gazetteer):
+    text = (
+        "Storm warning as the \"><b> markup leaks into every page of the city council website\n\n"
+        "\"Stay indoors tonight and keep off the coast roads,\" Mayor Ellen Parkinson said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Ellen Parkinson", "Stay indoors tonight and keep off the coast roads,")]

@@ -327,7 +327,8 @@ def _quote_spans(text: str, body_end: int) -> list[_QuoteSpan]:
                 out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
             last = marks[-1] if marks else -1
             # An odd mark left open, as a paragraph's last, continued by a paragraph opening with a mark.
-            if len(marks) % 2 == 1 and next_opens and (last == 0 or not p_text[last - 1].isalnum()):
+            opens_words = p_text[last + 1 : last + 2].isalnum() and (last == 0 or not p_text[last - 1].isalnum())
+            if len(marks) % 2 == 1 and next_opens and opens_words:
                 end = p_start + len(p_text.rstrip())
                 out.append(_QuoteSpan(p_start + last + 1, end, p_start + last, end, p_start))
         if "“" not in p_text and '"' not in p_text:
@@ -335,7 +336,7 @@ def _quote_spans(text: str, body_end: int) -> list[_QuoteSpan]:
             for m in re.finditer(r"(?<!\w)‘([^‘]+?)’(?!\w)", p_text):
                 out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
             if "‘" not in p_text:
-                for m in re.finditer(r"(?<![\w'])'(?=[^\s'])((?:[^'\n]|(?<=\w)'(?=\w))+?)(?<=\S)'(?![\w'])", p_text):
+                for m in re.finditer(r"(?<![\w'])'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w))+?)(?<=\S)'(?![\w'])", p_text):
                     out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
     out = [q for q in out if text[q.start : q.end].strip(" \t,.;:")]
     return sorted(out, key=lambda q: q.start)
