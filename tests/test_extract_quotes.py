@@ -508,3 +508,10 @@ def test_a_stray_straight_mark_opens_no_quotation(nlp, gazetteer):
     )
     record = extract(text, nlp, gazetteer)
     assert said(record) == [("Ellen Parkinson", "Stay indoors tonight and keep off the coast roads,")]
+
+
+def test_paragraphs_of_one_character_and_no_marks(nlp, gazetteer):
+    text = "Ministers meet\n\nx\n\n“\n\n'\n\n“We will meet again in May, and we will sign then,” Minister Jan Novak said.\n"
+    record = extract(text, nlp, gazetteer)
+    [(speaker, words)] = said(record)
+    assert speaker.endswith("Novak") and words == "We will meet again in May, and we will sign then,"

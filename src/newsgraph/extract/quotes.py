@@ -325,9 +325,10 @@ def _quote_spans(text: str, body_end: int) -> list[_QuoteSpan]:
             marks = [m.start() for m in re.finditer('"', p_text)]
             for m in re.finditer(r"\"([^\"]+)\"", p_text):
                 out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
+            # An odd mark left open before a word, as a paragraph's last, continued by a paragraph
+            # opening with a mark.
             last = marks[-1] if marks else -1
-            # An odd mark left open, as a paragraph's last, continued by a paragraph opening with a mark.
-            opens_words = p_text[last + 1 : last + 2].isalnum() and (last == 0 or not p_text[last - 1].isalnum())
+            opens_words = last >= 0 and p_text[last + 1 : last + 2].isalnum() and (last == 0 or not p_text[last - 1].isalnum())
             if len(marks) % 2 == 1 and next_opens and opens_words:
                 end = p_start + len(p_text.rstrip())
                 out.append(_QuoteSpan(p_start + last + 1, end, p_start + last, end, p_start))
