@@ -234,3 +234,284 @@ def test_according_to_an_object_pronoun(nlp, gazetteer):
     [claim] = record.claims
     assert record.entity(claim.speaker).name == "Victor Cebotari"
     assert claim.text.startswith("the battalion had received 18 new mortars")
+
+
+# ----------------------------------------------------------------------------- transcripts and interviews
+
+
+def test_transcript_turns_are_quotes_of_the_labelled_speaker(nlp, gazetteer):
+    text = (
+        "Transcript: press conference on the fisheries agreement\n\n"
+        "Present: Fisheries Minister Tomasz Wierzbicki and Deputy Minister Agnieszka Morawiec.\n\n"
+        "MODERATOR: Good afternoon. The minister will speak first.\n\n"
+        "MINISTER WIERZBICKI: The agreement gives our fleet access to the northern grounds for ten years.\n\n"
+        "Q (Baltic Courier): How many vessels will benefit?\n\n"
+        "DEPUTY MINISTER MORAWIEC: About forty vessels, most of them from the smaller ports.\n\n"
+        "The quota will be reviewed every second year.\n\n"
+        "MINISTER WIERZBICKI: As I told the fishermen: “Nobody will be left behind.” That is a promise.\n\n"
+        "[End of transcript]\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Tomasz Wierzbicki", "The agreement gives our fleet access to the northern grounds for ten years."),
+        ("Agnieszka Morawiec", "About forty vessels, most of them from the smaller ports."),
+        ("Agnieszka Morawiec", "The quota will be reviewed every second year."),  # her turn goes on
+        ("Tomasz Wierzbicki", "Nobody will be left behind."),  # a turn that marks its quotation: that one
+    ]
+    for q in record.quotes:
+        assert text[q.anchor.start : q.anchor.end] == q.text
+
+
+def test_a_label_names_a_speaker_by_a_part_of_the_name(nlp, gazetteer):
+    # Family name first ('Tanaka' in 'Tanaka Hiroshi'), and a name of several parts after a title.
+    text = (
+        "Transcript of the joint briefing in Tokyo\n\n"
+        "Speakers: Governor Tanaka Hiroshi and Director Ana Lucia Dela Rosa.\n\n"
+        "GOVERNOR TANAKA: We lowered the rate because inflation is close to target.\n\n"
+        "DIRECTOR DELA ROSA: Our staff will publish the full projections next week.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Tanaka Hiroshi", "We lowered the rate because inflation is close to target."),
+        ("Ana Lucia Dela Rosa", "Our staff will publish the full projections next week."),
+    ]
+
+
+def test_one_name_with_a_colon_is_a_heading_not_a_transcript(nlp, gazetteer):
+    text = (
+        "Kalnins: Russia lost 300 tanks near the border in May\n\n"
+        "Latvian Defence Minister Arturs Kalnins spoke to reporters in Riga on Monday.\n\n"
+        "Update: the ministry later corrected the figure.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert record.quotes == []
+
+
+def test_interview_answers_belong_to_the_interviewee(nlp, gazetteer):
+    text = (
+        "‘The river will not wait for us’: the water commissioner on the summer drought\n\n"
+        "Interview by Paul Henning | 3 June 2026\n\n"
+        "Marta Kowalczyk has run the national water agency since 2023. We spoke to her in Warsaw. "
+        "The interview has been edited for length.\n\n"
+        "Q: How low is the Vistula?\n\n"
+        "A: Lower than at any time since records began. Barges stopped running in May.\n\n"
+        "Q: What comes next?\n\n"
+        "A: Rationing in twelve districts, and more if it does not rain by July.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Marta Kowalczyk", "The river will not wait for us"),  # the headline's quotation
+        ("Marta Kowalczyk", "Lower than at any time since records began. Barges stopped running in May."),
+        ("Marta Kowalczyk", "Rationing in twelve districts, and more if it does not rain by July."),
+    ]
+
+
+def test_interview_highlights_in_quote_marks_belong_to_the_interviewee(nlp, gazetteer):
+    text = (
+        "Five questions for the new harbour master\n\n"
+        "Henrik Solberg took charge of the port of Tromsø in March. He answered our questions by telephone. "
+        "Highlights, edited for length:\n\n"
+        "On traffic\n\n"
+        "\"Cruise calls are up by a third, and the quay is full every weekend in July.\"\n\n"
+        "On the new terminal\n\n"
+        "\"We open it in October, a year late, but within the budget the council gave us.\"\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Henrik Solberg", "Cruise calls are up by a third, and the quay is full every weekend in July."),
+        ("Henrik Solberg", "We open it in October, a year late, but within the budget the council gave us."),
+    ]
+
+
+# ----------------------------------------------------------------------------- paragraphs, marks and precision
+
+
+def test_quotes_over_several_paragraphs_and_a_bare_quote_paragraph(nlp, gazetteer):
+    text = (
+        "Irish Finance Minister Ciara Lynch presented the budget on Tuesday.\n\n"
+        "Lynch said: \"This budget protects the public services people rely on.\n\n"
+        "\"It also leaves room for the surprises that the next two years will bring.\"\n\n"
+        "\"Housing comes first,\" Lynch added.\n\n"
+        "\"Every county will see new homes started before Christmas.\"\n\n"
+        "The opposition called the plan timid.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Ciara Lynch", "This budget protects the public services people rely on."),
+        ("Ciara Lynch", "It also leaves room for the surprises that the next two years will bring."),
+        ("Ciara Lynch", "Housing comes first,"),
+        ("Ciara Lynch", "Every county will see new homes started before Christmas."),
+    ]
+
+
+def test_split_nested_and_british_single_quotes(nlp, gazetteer):
+    text = (
+        "Dutch Defence Minister Sanne de Wit visited the Den Helder naval base on Friday.\n\n"
+        "“We will,” de Wit said, “not stop until the last mine is cleared.”\n\n"
+        "“My sailors told me ‘we are ready’, and I believe them,” de Wit said.\n\n"
+        "'The North Sea is our front yard,' she added.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Sanne de Wit", "We will,"),
+        ("Sanne de Wit", "not stop until the last mine is cleared."),
+        ("Sanne de Wit", "My sailors told me ‘we are ready’, and I believe them,"),
+        ("Sanne de Wit", "The North Sea is our front yard,"),
+    ]
+
+
+def test_according_to_earlier_in_the_sentence_and_a_colon_after_any_verb(nlp, gazetteer):
+    text = (
+        "British economist Sarah Mitchell studies food prices at the University of Leeds.\n\n"
+        "According to her, prices “fell sharply in the spring and have not recovered since”.\n\n"
+        "Mitchell put it bluntly when we met in her office: “The harvest saved the government.”\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Sarah Mitchell", "fell sharply in the spring and have not recovered since"),
+        ("Sarah Mitchell", "The harvest saved the government."),
+    ]
+
+
+def test_titles_sub_headings_and_unnamed_speakers_are_not_attributed(nlp, gazetteer):
+    text = (
+        "Ministers meet in Lisbon\n\n"
+        "Portuguese Foreign Minister Rui Matos presented the report “Pathways to a Lasting Peace” on Monday.\n\n"
+        "Matos: ‘the gap is closing’\n\n"
+        "“The gap between the two sides is closing, slowly but surely,” Matos told reporters.\n\n"
+        "“We have seen such promises before and nothing came of them,” the EU official said.\n\n"
+        "“The next round starts in June,” Matos said. “And it will be the last one,” an aide to the minister added.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Rui Matos", "The gap between the two sides is closing, slowly but surely,"),
+        (None, "We have seen such promises before and nothing came of them,"),  # kept, but nobody is named
+        ("Rui Matos", "The next round starts in June,"),
+        (None, "And it will be the last one,"),  # the aide's, not the minister's before it
+    ]
+
+
+# ----------------------------------------------------------------------------- who a phrase names
+
+
+def test_an_organization_speaks_as_itself_or_through_a_spokesperson_or_statement(nlp, gazetteer):
+    text = (
+        "Fuel prices fall for a third month\n\n"
+        "The European Commission published new figures on Monday, and the Ministry of Energy of Estonia "
+        "announced new tenders.\n\n"
+        "A Commission spokesperson said: \"Prices have fallen in every member state since March.\"\n\n"
+        "In a statement, the Ministry of Energy of Estonia said the tenders \"will open to every supplier in the region\".\n\n"
+        "\"Deliveries of the new turbines start in May,\" the ministry's statement says.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("European Commission", "Prices have fallen in every member state since March."),
+        ("Ministry of Energy of Estonia", "will open to every supplier in the region"),
+        ("Ministry of Energy of Estonia", "Deliveries of the new turbines start in May,"),
+    ]
+
+
+def test_a_pronoun_passes_over_a_person_of_the_other_gender_and_a_person_not_named(nlp, gazetteer):
+    text = (
+        "Ms Ingrid Dahl, the Swedish trade minister, met Mr Lars Berg, her Norwegian counterpart, in Oslo.\n\n"
+        "“We agreed on the timber quotas,” Dahl said. Mr Berg nodded.\n\n"
+        "“The quotas are fair to both sides,” she said.\n\n"
+        "His Danish colleague, who arrived late, said the deal came too late. “We lost a whole year of exports,” he said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record)[:2] == [
+        ("Ingrid Dahl", "We agreed on the timber quotas,"),
+        ("Ingrid Dahl", "The quotas are fair to both sides,"),  # 'she' is not Mr Berg, the last subject
+    ]
+    assert said(record)[2] == (None, "We lost a whole year of exports,")  # the colleague is nobody the text names
+
+
+def test_a_surname_that_is_not_the_last_word_of_the_name(nlp, gazetteer):
+    text = (
+        "Leftist candidate Álvaro Quispe Mamani trailed in the first count, and conservative "
+        "candidate Maria Torres led.\n\n"
+        "“Peru voted for order,” Torres said.\n\n"
+        "Quispe, whose support is strongest in the south, urged patience. “The rural vote is still being counted,” he said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Maria Torres", "Peru voted for order,"),
+        ("Álvaro Quispe Mamani", "The rural vote is still being counted,"),
+    ]
+
+
+def test_an_organization_speaker_is_valid_rdf_and_answers_the_quotes_question(nlp, gazetteer):
+    from pathlib import Path
+
+    from newsgraph.mapping import record_to_graph
+    from newsgraph.validate import load_shapes, validate_graph
+
+    text = (
+        "Grain exports resume\n\n"
+        "The Ministry of Agriculture of Moldova said exports would resume on Monday.\n\n"
+        "A ministry spokesperson said: “The first ships leave Giurgiulesti port at dawn.”\n\n"
+        "“Every contract signed before the war will be honoured,” a spokesperson for the ministry said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Ministry of Agriculture of Moldova", "The first ships leave Giurgiulesti port at dawn."),
+        ("Ministry of Agriculture of Moldova", "Every contract signed before the war will be honoured,"),
+    ]
+    graph = record_to_graph(record)
+    shapes = load_shapes()
+    for engine in ("fast", "pyshacl"):
+        report = validate_graph(graph, shapes, engine=engine)
+        assert report.conforms, engine
+    query = (Path(__file__).resolve().parents[1] / "ontology" / "queries" / "quotes.rq").read_text(encoding="utf-8")
+    rows = [(str(r.speaker), str(r.text)) for r in graph.query(query)]
+    assert rows == [
+        ("Ministry of Agriculture of Moldova", "Every contract signed before the war will be honoured,"),
+        ("Ministry of Agriculture of Moldova", "The first ships leave Giurgiulesti port at dawn."),
+    ]
+
+
+def test_a_label_alone_on_its_line(nlp, gazetteer):
+    text = (
+        "Transcript of remarks by Foreign Minister Kenji Watanabe and Trade Minister Aiko Sato\n\n"
+        "MINISTER WATANABE:\n\n"
+        "We signed the customs protocol this morning.\n\n"
+        "Q:\n\n"
+        "When does it take effect?\n\n"
+        "MINISTER SATO:\n\n"
+        "On the first of April, for every port at once.\n\n"
+        "Photo: the ministers after the signing.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Kenji Watanabe", "We signed the customs protocol this morning."),
+        ("Aiko Sato", "On the first of April, for every port at once."),
+    ]
+
+
+def test_an_abbreviation_before_the_name_is_no_sentence_end(nlp, gazetteer):
+    text = (
+        "Canadian Foreign Minister Harriet Okonkwo-Blake opened the Arctic rescue centre on Tuesday.\n\n"
+        "“No country can cover the Arctic alone,” Ms. Okonkwo-Blake said.\n\n"
+        "“Our ships will be there within the hour,” said Rear Adm. Peter Lindgren, who commands the fleet.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [(speaker.split()[-1] if speaker else None, words) for speaker, words in said(record)] == [
+        ("Okonkwo-Blake", "No country can cover the Arctic alone,"),
+        ("Lindgren", "Our ships will be there within the hour,"),
+    ]
+
+
+def test_a_stray_straight_mark_opens_no_quotation(nlp, gazetteer):
+    text = (
+        "Storm warning as the \"><b> markup leaks into every page of the city council website\n\n"
+        "\"Stay indoors tonight and keep off the coast roads,\" Mayor Ellen Parkinson said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Ellen Parkinson", "Stay indoors tonight and keep off the coast roads,")]
+
+
+def test_paragraphs_of_one_character_and_no_marks(nlp, gazetteer):
+    text = "Ministers meet\n\nx\n\n“\n\n'\n\n“We will meet again in May, and we will sign then,” Minister Jan Novak said.\n"
+    record = extract(text, nlp, gazetteer)
+    [(speaker, words)] = said(record)
+    assert speaker.endswith("Novak") and words == "We will meet again in May, and we will sign then,"

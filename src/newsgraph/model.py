@@ -92,7 +92,7 @@ class Role:
 class Quote:
     """A direct quotation: the words inside the quote marks, and who said them."""
 
-    speaker: str | None  # entity key of a Person (None when nobody can be named)
+    speaker: str | None  # entity key of a Person or an Organization (None when nobody can be named)
     text: str  # verbatim, without the quote marks
     anchor: Anchor  # the quoted words in the article
     event: str | None = None  # entity key of the Event it was said at

@@ -1,12 +1,20 @@
 """Who says what: direct quotations and reported speech.
 
-Quotes are the words between quote marks (curly or straight), attributed by what stands
-after them ('…,” Roe said.', '…,” said Roe', '…,” she added.') or before them
-('Roe said: “…”'). Pronouns ('he', 'she', 'according to him') refer back to the person who
-last spoke or was last the subject of a sentence; role nouns ('the minister') to the person
-named last before them whose post matches, else the same. Never to a person named only
-later. A quote with no
-attribution that follows an attributed one in the same paragraph keeps its speaker.
+Quotes are the words between quote marks (curly or straight, double or single), attributed by
+what stands after them ('…,” Roe said.', '…,” said Roe', '…,” she added.'), before them ('Roe
+said: “…”', 'According to Roe, prices “fell”', 'Roe put it bluntly: “…”') or by a verb of
+saying in their sentence. Who a phrase names is `speakers.Speakers`' to say: a person, a
+pronoun or role noun referring back to one, or an organization speaking as itself or through
+a spokesperson or a statement. A quote with no attribution keeps the speaker of the quote
+before it in its paragraph, or, when it opens its paragraph, of the quote that closes (or
+leaves open) the paragraph before it.
+
+Words printed without quote marks are quotations too when the layout names their speaker
+(`transcripts`): a transcript's turns after a speaker label ('GOVERNOR HAN: …', 'A: …'), and
+in an interview the answers and the headline's quotation, the interviewee's. Questions and
+a moderator's words are left out. A phrase or title in quote marks is not a quotation: a
+short phrase with no verb (scare quotes), a title ('the report “Pathways to Peace”'), a
+quoted phrase in a sub-heading that the text below says in full.
 
 Reported speech ('Roe stated that …', 'Russia failed, Roe says') becomes a Claim. Both
 register a speaker span in the context, so numbers inside are claimed by the speaker.
@@ -18,18 +26,20 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import OBJECT_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, TITLE_HEADS
+from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS
 from newsgraph.extract.spans import SpanIndex
+from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, subject_phrase
+from newsgraph.extract.transcripts import Turn, find_turns, interview_cues
 from newsgraph.model import Claim, Quote, Role
-from newsgraph.text import line_start, trimmed_end, word_set
+from newsgraph.text import line_start, trimmed_end, word_list, word_set
 
 _SPEECH = rf"(?:{SPEECH_WORDS})"
 # After a closing mark: ', Roe said', ' said Roe', ' he concluded', ' the minister added'.
-_AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–-]*(?P<who>[^.!?“”\"\n]{{1,80}}?)\s+(?:also\s+|then\s+|later\s+)?{_SPEECH}\b")
+_AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–-]*(?P<who>[^.!?“”\"\n]{{1,120}}?)\s+(?:also\s+|then\s+|later\s+)?{_SPEECH}\b")
 _AFTER_VERB_WHO = re.compile(rf"^[\s,;:—–-]*{_SPEECH}\s+(?P<who>[^.!?“”\"\n,;]{{1,80}})")
 # '…,” according to Roe.': the source named right after the closing mark.
 _AFTER_ACCORDING = re.compile(r"^[\s,;:—–-]*according\s+to\s+(?P<who>[^.!?“”\"\n,;]{1,80})", re.IGNORECASE)
@@ -40,6 +50,10 @@ _BEFORE = re.compile(
 )
 _WHO_COLON_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?P<who>[A-Z][^.!?:“”\"\n]{1,60}?):\s*$")  # 'Roe: “…”'
 _ACCORDING = re.compile(r"according\s+to\s+(?P<who>[^.!?“”\"\n,]{1,80}),?\s*$", re.IGNORECASE)
+# 'According to her, prices “fell”': the source named earlier in the quote's sentence.
+_ACCORDING_EARLIER = re.compile(r"\baccording\s+to\s+(?P<who>[^.!?“”\"\n,;:]{1,80}?)\s*,", re.IGNORECASE)
+# '‘We will win’: Roe on the vote' (a headline): the speaker after the colon, up to ' on …'.
+_HEADLINE_WHO = re.compile(r"\s*[:—–-]\s*(?P<who>[^:“”\"‘’\n]{1,100}?)(?:\s+(?:on|says|about|in|at|to)\s+[^\n]*)?$")
 # 'Russia failed to advance, Roe says.': the clause before is what the speaker claims.
 _CLAUSE_THEN_WHO = re.compile(rf"^(?P<claim>[^“”\"]{{12,}}?),\s+(?P<who>[^,“”\"]{{1,60}}?)\s+(?:says|said|claims|claimed|stated|states|noted|notes|added|adds|believes)\s*[.!]?\s*$")
 
@@ -47,10 +61,21 @@ _ACCORDING_START = re.compile(r"^\s*according\s+to\s+(?P<who>[^,“”\"\n]{1,80
 # 'Roe: Russia lost 300 tanks in May' (a headline form).
 _WHO_COLON = re.compile(r"^(?P<who>[A-Z][^:“”\"\n]{1,60}?):\s+(?P<claim>[^“”\"\n]{12,})$")
 _SPEECH_NOUNS = word_set("speech-nouns.txt")
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# 'Ms. Roe said', 'said Rear Adm. Jane Roe': periods that end no sentence, masked (same length)
+# before the attribution patterns, which stop at a sentence end.
+_ABBREVIATION = re.compile(
+    r"\b(?:(?i:" + "|".join(sorted({*word_list("rank-abbreviations.txt"), *word_list("honorifics.txt")}, key=len, reverse=True)) + r")|[A-Z])\."
+)
+_MASK = "\u2024"  # one dot leader: not a sentence end
+# 'a report titled “…”', 'the film “…”': a quoted name, not a quotation.
+_TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|named|dubbed|headlined|slogan|hashtag|motto|theme)\s*,?\s*$", re.IGNORECASE)
 _MAX_SCARE_WORDS = 3
+_MAX_TITLE_WORDS = 12
 _MAX_UNATTRIBUTED_WORDS = 6
+_MAX_HEADING_CHARS = 120
+_MAX_HEADING_WORDS = 8
 _CLAUSE_VERB_TAGS = {"VBD", "VBZ", "VBP", "VB", "MD"}
+_OPENING_MARKS = "“\"‘'"
 
 
 @dataclass(frozen=True)
@@ -74,125 +99,44 @@ class _ClaimSpan:
     who_start: int
 
 
-class _Speakers:
-    """Who a pronoun or role noun at a given offset refers to: the latest person who spoke
-    or was a sentence's subject before it."""
-
-    def __init__(self, doc: Doc, ctx: ArticleContext, roles: list[Role]):
-        self.ctx = ctx
-        self.roles = roles
-        # (offset, person key), sorted: where a person spoke or was a subject, where one was named.
-        self.events: list[tuple[int, str]] = []
-        self.mentioned: list[tuple[int, str]] = []
-        # The offsets of both, sorted, by the key they were recorded under (keys may change later).
-        self.positions: dict[str, list[int]] = {}
-        for start, end, key in ctx.mentions(0, ctx.body_end, kinds=("Person",)):
-            self._add(self.mentioned, start, key)
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and any(_subject_like(t) for t in span):
-                self._add(self.events, start, key)
-
-    def _add(self, where: list[tuple[int, str]], offset: int, key: str) -> None:
-        bisect.insort(where, (offset, key))
-        bisect.insort(self.positions.setdefault(key, []), offset)
-
-    def spoke(self, offset: int, key: str) -> None:
-        self._add(self.events, offset, key)
-
-    def last(self, offset: int) -> str | None:
-        """The person who spoke or was a subject last before `offset`, else the one named last."""
-        for where in (self.events, self.mentioned):
-            i = bisect.bisect_left(where, (offset,))  # the entries before it are those before `offset`
-            if i > 0:
-                return where[i - 1][1]
-        return None
-
-    def resolve(self, who: str, who_start: int, offset: int) -> str | None:
-        """The speaker a phrase names: a person mentioned in it, a pronoun, or a role noun."""
-        inside = self.ctx.mentions(who_start, who_start + len(who), kinds=("Person",))
-        if inside:
-            return inside[0][2]
-        words = re.findall(r"[\w’'-]+", who.casefold())
-        if not words:
-            return None
-        if len(words) == 1 and words[0] in PERSON_PRONOUNS | OBJECT_PRONOUNS:
-            # 'he said', and 'according to him': a source phrase that is only an object pronoun
-            return self.last(offset)
-        if words[-1] in TITLE_HEADS and len(words) <= 5:
-            return self._by_role(words, offset)
-        return None
-
-    def _by_role(self, words: list[str], offset: int) -> str | None:
-        """'the minister', 'Ukraine's defense minister': of the persons named before it, the one
-        named last whose post matches the noun, else the last speaker. A person first named
-        after the noun is never the one it refers back to."""
-        wanted = {w for w in words if w not in ("the", "a", "an")}
-        holders = set()
-        for role in self.roles:
-            title = set(role.title.casefold().split())
-            owner = self.ctx.entities.get(self.ctx.current_key(role.of) or "")
-            owner_words = set(re.findall(r"[\w-]+", owner.name.casefold())) if owner else set()
-            if words[-1] in title and wanted - {"s", "’s", "'s"} <= title | owner_words | _owner_forms(words, owner_words):
-                holders.add(self.ctx.current_key(role.person))
-        latest: dict[str, int] = {}  # person -> where they were last named or spoke before `offset`
-        for key, positions in self.positions.items():
-            key = self.ctx.current_key(key)
-            i = bisect.bisect_left(positions, offset)
-            if i > 0 and key in holders:
-                latest[key] = max(latest.get(key, -1), positions[i - 1])
-        if latest:
-            return max(latest, key=lambda k: (latest[k], k))
-        return self.last(offset)
-
-
-def _owner_forms(words: list[str], owner_words: set[str]) -> set[str]:
-    # "ukraine's" / "ukrainian" stand for the owner "Ukraine".
-    out = set()
-    for w in words:
-        base = re.sub(r"[’']s$", "", w)
-        if base in owner_words or any(o and base.startswith(o[:5]) for o in owner_words):
-            out.add(w)
-    return out
-
-
-def _subject_like(token: Token) -> bool:
-    """Part of a clause's subject: the subject itself, or a name compounded or in apposition to it."""
-    while token.dep_ in ("compound", "flat", "appos", "pobj", "nmod") and token.head.i != token.i:
-        if token.dep_ == "pobj" and token.head.dep_ != "nmod":
-            return False
-        token = token.head
-    return token.dep_ in _SUBJECT_DEPS
-
-
-def _subject_phrase(doc: Doc, subject: Token, verb: Token) -> Span:
-    """The words of a subject up to its verb: 'Latvian Defense Minister Jane Roe'."""
-    end = min(subject.right_edge.i + 1, verb.i)
-    return doc[subject.left_edge.i : end]
-
-
 # ----------------------------------------------------------------------------- entry point
 
 
 def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[Quote], list[Claim]]:
     """Quotes and claims of the body, by position; registers a speaker span for each."""
-    speakers = _Speakers(doc, ctx, roles)
+    speakers = Speakers(doc, ctx, roles)
+    heading = [ctx.headline] if ctx.headline else []
+    turns = find_turns(ctx.text, ctx.body_end, heading + ctx.furniture + ctx.duplicates)
     spans = _quote_spans(ctx.text, ctx.body_end)
     spans = [q for q in spans if not _scare_quote(doc, ctx.text, q) and not any(s <= q.open < e for s, e in ctx.furniture)]
-    quoted = [(q.open, q.close) for q in spans]
-    claim_items = _claim_candidates(doc, ctx, quoted)
+    quoted = [(q.open, q.close) for q in spans]  # a sentence with quote marks is no reported speech
+    spans = [q for q in spans if not _title(ctx.text, q) and not _in_subheading(ctx, q)]
+    claim_items = _claim_candidates(doc, ctx, quoted, {t.label_start for t in turns})
+    interviewee = _interviewee(ctx, speakers, turns, spans)
+    turn_at = _TurnIndex(turns)
+    masked = _ABBREVIATION.sub(lambda m: m.group()[:-1] + _MASK, ctx.text)
 
     events = _speaker_events(doc, ctx, speakers)
-    quotes: list[Quote] = []
     claims: list[Claim] = []
     previous: tuple[_QuoteSpan, str | None] | None = None
     attributed: list[tuple[_QuoteSpan, str | None]] = []
-    items = [(q.start, "quote", q) for q in spans] + [(c.start, "claim", c) for c in claim_items]
-    for _, what, item in sorted(items, key=lambda i: (i[0], i[1])):
-        if what == "quote":
+    turn_speakers: dict[Turn, str | None] = {}
+    items = [(q.start, 1, "quote", q) for q in spans] + [(c.start, 2, "claim", c) for c in claim_items]
+    items += [(t.start, 0, "turn", t) for t in turns]
+    for _, _, what, item in sorted(items, key=lambda i: (i[0], i[1])):
+        if what == "turn":
+            t = item
+            speaker = _turn_speaker(ctx, speakers, t, interviewee)
+            turn_speakers[t] = speaker
+            if speaker is not None:
+                speakers.spoke(t.start, speaker)
+        elif what == "quote":
             q = item
-            speaker = _attribute(doc, ctx, q, speakers)
-            if speaker is None and previous is not None and previous[0].paragraph == q.paragraph and previous[1]:
-                speaker = previous[1]  # '“A,” Roe said. “B.”': B is Roe's too
+            speaker, named = _attribute(doc, ctx, q, speakers, masked)
+            if speaker is None and not named:  # not '“B,” an aide added': a speaker the text does not name
+                turn = turn_at.holding(q.start)
+                speaker = turn_speakers.get(turn) if turn is not None else None  # 'GOVERNOR HAN: Let me be clear: “…”'
+                speaker = speaker or _unattributed_speaker(ctx, q, speakers, previous, interviewee)
             previous = (q, speaker)
             if speaker is not None:
                 speakers.spoke(q.start, speaker)
@@ -208,18 +152,66 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
                 continue  # a headline printed twice is one claim; its numbers still have a speaker
             anchor = make_anchor(ctx.text, c.start, c.end)
             claims.append(Claim(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker)))
-    for q, speaker in _continued(ctx.text, attributed):
+    attributed = _continued(ctx, attributed, interviewee)
+    found: list[tuple[int, Quote]] = []
+    for q, speaker in attributed:
         if speaker is None and len(re.findall(r"\w+", ctx.text[q.start : q.end])) <= _MAX_UNATTRIBUTED_WORDS:
             continue  # a short phrase in quote marks that nobody is said to have said: not a quotation
         if speaker is not None:
             ctx.add_speaker_span(q.start, q.end, speaker)
-        quotes.append(Quote(speaker=speaker, text=ctx.text[q.start : q.end], anchor=make_anchor(ctx.text, q.start, q.end), event=events.get(speaker or "")))
-    return quotes, claims
+        quote = Quote(speaker=speaker, text=ctx.text[q.start : q.end], anchor=make_anchor(ctx.text, q.start, q.end), event=events.get(speaker or ""))
+        found.append((q.start, quote))
+    in_quotes = SpanIndex(quoted)
+    for t, speaker in turn_speakers.items():
+        if speaker is None or t.kind not in ("speaker", "answer"):
+            continue  # a question, the chair's words, or a label that names nobody known
+        ctx.add_speaker_span(t.start, t.end, speaker)
+        if in_quotes.overlaps(t.start, t.end):
+            continue  # the turn marks its quotation itself: that one is the quote
+        anchor = make_anchor(ctx.text, t.start, t.end)
+        found.append((t.start, Quote(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker))))
+    return [quote for _, quote in sorted(found, key=lambda f: f[0])], claims
 
 
-def _continued(text: str, attributed: list[tuple[_QuoteSpan, str | None]]) -> list[tuple[_QuoteSpan, str | None]]:
-    """A quotation over several paragraphs leaves its first paragraphs unclosed: they share the
-    speaker of the paragraph that closes it."""
+def _unattributed_speaker(
+    ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, previous: tuple[_QuoteSpan, str | None] | None, interviewee: str | None
+) -> str | None:
+    """The speaker of a quote that names none: the one of the quote before it in its paragraph
+    ('“A,” Roe said. “B.”'), the one a headline names after it, or the person last the subject
+    in its paragraph ('Roe was blunt. “We lost.”')."""
+    if previous is not None and previous[0].paragraph == q.paragraph and previous[1]:
+        return previous[1]
+    if ctx.headline and ctx.headline[0] <= q.open < ctx.headline[1]:
+        speaker = _headline_speaker(ctx, q, speakers, interviewee)
+        if speaker is not None:
+            return speaker
+    return speakers.subject_since(q.paragraph, q.open)
+
+
+class _TurnIndex:
+    """The transcript turn holding an offset."""
+
+    def __init__(self, turns: list[Turn]):
+        self.turns = sorted(turns, key=lambda t: t.start)
+        self.starts = [t.start for t in self.turns]
+
+    def holding(self, offset: int) -> Turn | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.turns[i].start <= offset < self.turns[i].end:
+            return self.turns[i]
+        return None
+
+
+def _continued(
+    ctx: ArticleContext, attributed: list[tuple[_QuoteSpan, str | None]], interviewee: str | None
+) -> list[tuple[_QuoteSpan, str | None]]:
+    """Quotes with no attribution of their own that open their paragraph. A quotation over
+    several paragraphs leaves its first paragraphs unclosed: they share the speaker of the
+    paragraph that closes it, and a paragraph continuing it (opening with a quote mark) the
+    speaker of the one it continues. A paragraph that is only a quotation, right after a
+    paragraph whose last quotation is attributed, goes on with that speaker ('“…,” Roe said.'
+    then '“…”'). In an interview, the rest are the interviewee's answers."""
+    text = ctx.text
     out = list(attributed)
     for i in range(len(out) - 2, -1, -1):
         q, speaker = out[i]
@@ -227,7 +219,92 @@ def _continued(text: str, attributed: list[tuple[_QuoteSpan, str | None]]) -> li
         unclosed = q.close == q.end
         if speaker is None and nxt_speaker is not None and unclosed and not text[q.end : nxt.open].strip():
             out[i] = (q, nxt_speaker)
+    for i, (q, speaker) in enumerate(out):
+        if speaker is not None or text[q.paragraph : q.open].strip():
+            continue
+        if i > 0:
+            before, before_speaker = out[i - 1]
+            between = text[before.close : q.paragraph]
+            adjacent = before.paragraph != q.paragraph and "\n" not in between.strip() and before_speaker is not None
+            others = {k for _, _, k in ctx.mentions(before.close, q.open, kinds=("Person",))} - {before_speaker}
+            if adjacent and not others and _whole_paragraph(text, q):
+                out[i] = (q, before_speaker)
+                continue
+        if interviewee is not None and _whole_paragraph(text, q):
+            out[i] = (q, interviewee)
     return out
+
+
+def _whole_paragraph(text: str, q: _QuoteSpan) -> bool:
+    """Whether the quote is all its paragraph holds (bar punctuation)."""
+    line_end = text.find("\n", q.close)
+    line_end = len(text) if line_end == -1 else line_end
+    return not text[q.paragraph : q.open].strip() and not text[q.close : line_end].strip(" \t.,;:”\"’'")
+
+
+# ----------------------------------------------------------------------------- interviews and transcripts
+
+
+def _interviewee(ctx: ArticleContext, speakers: Speakers, turns: list[Turn], spans: list[_QuoteSpan]) -> str | None:
+    """The person an interview introduces at its top: named right after a cue ('We asked Jane
+    Roe, …'), or the person last the subject before it ('She answered our questions'). An
+    article with answer turns ('A: …') and no cue: the first person its body names."""
+    head_end = ctx.headline[1] if ctx.headline else 0
+    first = min([t.label_start for t in turns] + [q.open for q in spans if q.open >= head_end] + [ctx.body_end])
+    region_end = max(first, min(ctx.body_end, head_end + 1500))
+    for start, end in interview_cues(ctx.text, head_end, region_end):
+        after = ctx.mentions(end, end + 60, kinds=("Person",))
+        if after and not re.search(r"[.!?\n]", ctx.text[end : after[0][0]]):
+            return ctx.current_key(after[0][2])
+        sentence_start = max(ctx.text.rfind(". ", head_end, start), ctx.text.rfind("\n", head_end, start), head_end)
+        subject = ctx.text[sentence_start:start].split()
+        if subject and subject[-1].casefold() in PERSON_PRONOUNS | {"we", "i"} or ctx.text[end : end + 12].split()[:1] in (["her"], ["him"]):
+            key = speakers.last(start)
+            if key is not None:
+                return ctx.current_key(key)
+    if any(t.kind == "answer" for t in turns):
+        for start, end, key in ctx.mentions(head_end, ctx.body_end, kinds=("Person",)):
+            line = ctx.text[line_start(ctx.text, start) : start]
+            if not re.search(r"\b(?:by|with)\s*$", line, re.IGNORECASE) and "|" not in line:
+                return ctx.current_key(key)
+    return None
+
+
+def _turn_speaker(ctx: ArticleContext, speakers: Speakers, turn: Turn, interviewee: str | None) -> str | None:
+    """Who a transcript label names: the person in its parenthesis or the label itself, or the
+    one whose name ends it ('CEC SUNDARAM', 'SENIOR DEPUTY GOVERNOR OH'); 'A' the interviewee."""
+    if turn.kind == "answer":
+        return interviewee
+    if turn.kind != "speaker":
+        return None
+    if turn.note is not None:
+        inside = ctx.mentions(turn.note_start, turn.note_start + len(turn.note), kinds=("Person",))
+        if inside:
+            return ctx.current_key(inside[0][2])
+    inside = ctx.mentions(turn.label_start, turn.label_start + len(turn.label), kinds=("Person",))
+    if inside:
+        return ctx.current_key(inside[0][2])
+    words = turn.label.split()
+    for i in range(len(words)):
+        key = speakers.person_named(words[i:])
+        if key is not None:
+            return key
+    return None
+
+
+def _headline_speaker(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, interviewee: str | None) -> str | None:
+    """'‘We will win’: Roe on the vote', '‘Balloons test our nerves’: Lithuania's deputy minister
+    on …': the speaker named after the colon; in an interview, the interviewee."""
+    line_end = ctx.headline[1] if ctx.headline else q.close
+    m = _HEADLINE_WHO.match(ctx.text, q.close, line_end)
+    if m is None:
+        return None
+    who_start = m.start("who")
+    inside = ctx.mentions(who_start, m.end("who"), kinds=("Person",))
+    if inside:
+        return ctx.current_key(inside[0][2])
+    named = speakers.person_named([w for w in m.group("who").split() if w[:1].isupper()][-2:])
+    return named or interviewee
 
 
 # ----------------------------------------------------------------------------- quote spans
@@ -235,8 +312,9 @@ def _continued(text: str, attributed: list[tuple[_QuoteSpan, str | None]]) -> li
 
 def _quote_spans(text: str, body_end: int) -> list[_QuoteSpan]:
     out = []
-    for para in re.finditer(r"[^\n]+", text[:body_end]):
-        p_start, p_text = para.start(), para.group()
+    paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[:body_end])]
+    for i, (p_start, p_text) in enumerate(paragraphs):
+        next_opens = i + 1 < len(paragraphs) and paragraphs[i + 1][1].lstrip()[:1] in _OPENING_MARKS
         # Curly quotes: an opening mark without a closing one runs to the paragraph's end
         # (a quotation continued in the next paragraph).
         for m in re.finditer(r"“([^“”]*)(”|$)", p_text):
@@ -244,12 +322,23 @@ def _quote_spans(text: str, body_end: int) -> list[_QuoteSpan]:
             close = p_start + m.end()
             out.append(_QuoteSpan(start, end, p_start + m.start(), close, p_start))
         if "“" not in p_text:
+            marks = [m.start() for m in re.finditer('"', p_text)]
             for m in re.finditer(r"\"([^\"]+)\"", p_text):
                 out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
+            # An odd mark left open before a word, as a paragraph's last, continued by a paragraph
+            # opening with a mark.
+            last = marks[-1] if marks else -1
+            opens_words = last >= 0 and p_text[last + 1 : last + 2].isalnum() and (last == 0 or not p_text[last - 1].isalnum())
+            if len(marks) % 2 == 1 and next_opens and opens_words:
+                end = p_start + len(p_text.rstrip())
+                out.append(_QuoteSpan(p_start + last + 1, end, p_start + last, end, p_start))
         if "“" not in p_text and '"' not in p_text:
-            # British style ‘…’; a closing ’ is one not followed by a letter (not "Ukraine’s").
+            # British style ‘…’ or '…'; a closing mark is one not followed by a letter (not "Ukraine’s").
             for m in re.finditer(r"(?<!\w)‘([^‘]+?)’(?!\w)", p_text):
                 out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
+            if "‘" not in p_text:
+                for m in re.finditer(r"(?<![\w'])'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w))+?)(?<=\S)'(?![\w'])", p_text):
+                    out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
     out = [q for q in out if text[q.start : q.end].strip(" \t,.;:")]
     return sorted(out, key=lambda q: q.start)
 
@@ -264,21 +353,60 @@ def _scare_quote(doc: Doc, text: str, q: _QuoteSpan) -> bool:
     return span is None or not any(t.tag_ in _CLAUSE_VERB_TAGS for t in span)
 
 
-def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _Speakers) -> str | None:
-    """The speaker of a quote from the words right after it, right before it, or its sentence."""
+def _title(text: str, q: _QuoteSpan) -> bool:
+    """'a report titled “Pathways to Peace”', 'the film “The Long Winter”': a name in quote
+    marks (after 'titled', 'called' …, or every main word capitalised, no sentence in it)."""
+    words = text[q.start : q.end].split()
+    if len(words) > _MAX_TITLE_WORDS or text[q.start : q.end].rstrip()[-1:] in ".,!?;:":
+        return False
+    if _TITLE_CUE.search(text, max(0, q.open - 30), q.open):
+        return True
+    main = [w for w in words if len(w.strip("’'\"-")) > 3]
+    return len(words) >= 2 and bool(main) and words[0][:1].isupper() and all(w[:1].isupper() for w in main)
+
+
+def _in_subheading(ctx: ArticleContext, q: _QuoteSpan) -> bool:
+    """'Australia's Donnelly: ‘the gap is narrowing’': a sub-heading in the body quoting a few
+    words the text under it gives in full. The article's headline is not one."""
+    if ctx.headline and ctx.headline[0] <= q.open < ctx.headline[1]:
+        return False
+    line_end = ctx.text.find("\n", q.close)
+    line_end = ctx.body_end if line_end == -1 else line_end
+    line = ctx.text[q.paragraph : line_end]
+    outside = ctx.text[q.paragraph : q.open] + ctx.text[q.close : line_end]
+    return (
+        len(line) <= _MAX_HEADING_CHARS
+        and ":" in outside
+        and len(outside.split()) <= _MAX_HEADING_WORDS
+        and not re.search(r"[.!?“”\"‘]", outside)
+        and not re.search(r"[.!?]\W*$", line)
+    )
+
+
+def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, masked: str) -> tuple[str | None, bool]:
+    """The speaker of a quote from the words right after it, right before it, or its sentence;
+    and whether the quote names a speaker at all ('…,” an aide said' names one, nobody known).
+    `masked` is the text with the periods of abbreviations ('Ms.', 'Gen.') masked, for the patterns."""
+    named = False
+
+    def who(m: re.Match, at: int) -> tuple[str, int]:
+        start = at + m.start("who")
+        return ctx.text[start : at + m.end("who")], start
+
     line_end = ctx.text.find("\n", q.close)
     line_end = ctx.body_end if line_end == -1 or line_end > ctx.body_end else line_end
-    after = ctx.text[q.close : line_end]
+    after = masked[q.close : line_end]
     nxt = re.search(r"[“\"‘]", after)
     if nxt:
         after = after[: nxt.start()]
     for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING):
         m = pattern.match(after)
         if m:
-            speaker = speakers.resolve(m.group("who"), q.close + m.start("who"), q.start)
+            named = True
+            speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
             if speaker is not None:
-                return speaker
-    before = ctx.text[q.paragraph : q.open]
+                return speaker, True
+    before = masked[q.paragraph : q.open]
     prev_close = max(before.rfind("”"), before.rfind('"'), before.rfind("’ "))
     if prev_close >= 0:
         before = before[prev_close + 1 :]
@@ -293,17 +421,56 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _Speakers
         previous_end = trimmed_end(ctx.text, q.paragraph)
         if ctx.text[previous_end - 1 : previous_end] == ":":
             offset = line_start(ctx.text, previous_end)
-            before = ctx.text[offset:previous_end]
+            before = masked[offset:previous_end]
     for pattern in (_BEFORE, _ACCORDING, _WHO_COLON_BEFORE):
         m = pattern.search(before)
         if m:
-            speaker = speakers.resolve(m.group("who"), offset + m.start("who"), q.start)
+            speaker = _resolve_phrase(speakers, *who(m, offset), q.start)
             if speaker is not None:
-                return speaker
-    return _sentence_speaker(doc, ctx, q, speakers)
+                return speaker, True
+    m = _ACCORDING_EARLIER.search(before)
+    if m:
+        speaker = speakers.resolve(*who(m, offset), q.start)
+        if speaker is not None:
+            return speaker, True
+    if before.rstrip().endswith(":"):
+        speaker = _colon_speaker(doc, ctx, offset + len(before.rstrip()) - 1, speakers, q)
+        if speaker is not None:
+            return speaker, True
+    return _sentence_speaker(doc, ctx, q, speakers), named
 
 
-def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _Speakers) -> str | None:
+def _resolve_phrase(speakers: Speakers, who: str, who_start: int, offset: int) -> str | None:
+    """The speaker of an attribution phrase, or of its first or last comma-separated part:
+    'Commodore Jan Roe, the officer who commands the force', 'Speaking in Rome, she'."""
+    speaker = speakers.resolve(who, who_start, offset)
+    if speaker is not None or "," not in who:
+        return speaker
+    head = who[: who.index(",")]
+    speaker = speakers.resolve(head, who_start, offset) if head.strip() else None
+    if speaker is not None:
+        return speaker
+    tail_at = who.rindex(",") + 1
+    tail = who[tail_at:]
+    return speakers.resolve(tail.strip(), who_start + tail_at + len(tail) - len(tail.lstrip()), offset)
+
+
+def _colon_speaker(doc: Doc, ctx: ArticleContext, colon: int, speakers: Speakers, q: _QuoteSpan) -> str | None:
+    """'Its chairman, Admiral Jan Roe, put it bluntly: “…”': the subject of the clause the colon ends."""
+    index = ctx.index(doc)
+    i = index.token_at(colon)
+    s_start, _ = index.sentence(i)
+    root = next((t for t in doc[s_start : i + 1] if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    who = subject_phrase(doc, subject, root)
+    return _resolve_phrase(speakers, who.text, who.start_char, q.start)
+
+
+def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> str | None:
     """'Roe said the talks were “very productive and long overdue”': a verb of saying outside
     the marks in the quote's own sentence, with a person as subject."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -313,26 +480,29 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: _S
     for token in sent:
         if q.open <= token.idx < q.close or token.lemma_.casefold() not in SPEECH_VERBS or token.pos_ != "VERB":
             continue
-        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None and not (q.open <= subject.idx < q.close):
-            who = _subject_phrase(doc, subject, token)
+            who = subject_phrase(doc, subject, token)
             speaker = speakers.resolve(who.text, who.start_char, q.start)
             if speaker is not None:
                 return speaker
     return None
 
 
+
 # ----------------------------------------------------------------------------- reported speech
 
 
-def _claim_candidates(doc: Doc, ctx: ArticleContext, quoted: list[tuple[int, int]]) -> list[_ClaimSpan]:
-    """Each reported-speech clause of the body, by position."""
+def _claim_candidates(doc: Doc, ctx: ArticleContext, quoted: list[tuple[int, int]], labels: set[int]) -> list[_ClaimSpan]:
+    """Each reported-speech clause of the body, by position. `labels`: where transcript
+    speaker labels stand ('GOVERNOR HAN: …' is a turn, not a headline claim)."""
     out = []
     in_quotes = SpanIndex(quoted)
     for sent in doc.sents:
         if in_quotes.overlaps(sent.start_char, sent.end_char):
             continue  # sentences with quote marks are quotations, handled above
-        found = _that_clause(doc, sent) or _clause_then_who(ctx, sent) or _who_colon(sent) or _according_to(sent)
+        labelled = sent.start_char in labels
+        found = _that_clause(doc, sent) or _clause_then_who(ctx, sent) or (None if labelled else _who_colon(sent)) or _according_to(sent)
         if found is not None:
             out.append(found)
     return out
@@ -345,7 +515,7 @@ def _that_clause(doc: Doc, sent: Span) -> _ClaimSpan | None:
             continue
         if token.lemma_.casefold() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
             continue
-        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
         if subject is None or clause is None:
             continue
@@ -359,7 +529,7 @@ def _that_clause(doc: Doc, sent: Span) -> _ClaimSpan | None:
             end_tok = doc[end_tok.i - 1]
         if end_tok.i <= start_tok.i:
             continue
-        who = _subject_phrase(doc, subject, token)
+        who = subject_phrase(doc, subject, token)
         return _ClaimSpan(start_tok.idx, end_tok.idx + len(end_tok), sent.start_char, _sent_end(sent), who.text, who.start_char)
     return None
 
@@ -404,7 +574,7 @@ def _sent_end(sent: Span) -> int:
 # ----------------------------------------------------------------------------- events
 
 
-def _speaker_events(doc: Doc, ctx: ArticleContext, speakers: _Speakers) -> dict[str, str]:
+def _speaker_events(doc: Doc, ctx: ArticleContext, speakers: Speakers) -> dict[str, str]:
     """Person key -> Event key, when a sentence says the person spoke at the event."""
     out: dict[str, str] = {}
     for sent in doc.sents:

@@ -1,0 +1,128 @@
+"""Words printed without quote marks whose speaker the layout names: transcripts and interviews.
+
+A transcript prints each turn after a speaker label: 'GOVERNOR HAN: …', 'Q: …', 'A: …',
+'MODERATOR (Jane Roe, …): …', or a capital label alone on its line ('MINISTER TANAKA:'). A
+turn is its label's paragraph; the paragraphs after it that carry no label of their own, up
+to the next labelled one, continue it. Questions and the
+chair's words are turns too, of a kind the quotation step leaves out.
+
+An interview names its interviewee at the top ('We spoke to her in Geneva', 'We asked Jane
+Roe, …', 'she answered our questions'); the cue phrases are data (interview-cues.txt).
+
+Pure functions of the text: who a label names is for the caller, which knows the persons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.text import word_list, word_map
+
+# A label opens its paragraph: capitalised words (an optional parenthesis after them), a colon.
+_LABEL = re.compile(
+    r"(?P<label>[^\W\d_][\w.’'\- ]{0,50}?)[ \t]*(?:\((?P<note>[^()\n]{1,160})\)[ \t]*)?:[ \t]+(?=\S)"
+)
+#: Label words that say what kind of turn it is ("q" -> question); other labels name a speaker.
+_LABEL_KINDS = word_map("transcript-labels.tsv", "label", "kind")
+# A label alone on its line ('MINISTER TANAKA:'), the words in the paragraphs after it.
+_LABEL_ALONE = re.compile(r"(?P<label>[^\W\d_][\w.’'\- ]{0,50}?)[ \t]*(?:\((?P<note>[^()\n]{1,160})\)[ \t]*)?:[ \t]*$")
+_MIN_TURNS = 2  # one labelled paragraph is a heading ('Roe: Russia lost …'), not a transcript
+_MAX_LABEL_WORDS = 6
+_CUES = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in word_list("interview-cues.txt")) + r")\b", re.IGNORECASE)
+# 'Interview by Jane Roe': the interviewer's byline, not the interviewee.
+_BYLINE_AFTER = re.compile(r"\s+(?:[Bb]y|[Cc]onducted\s+by)\s+[A-Z]")
+
+
+@dataclass(frozen=True)
+class Turn:
+    label: str  # as written, without a parenthesis and the colon
+    label_start: int
+    note: str | None  # the parenthesis after the label ('Jane Roe, Daily Herald'), if any
+    note_start: int
+    kind: str  # "question", "answer" (the interviewee's), "chair", or "speaker" (named by the label)
+    start: int  # the turn's words, after the label
+    end: int
+    continued: bool = False  # a paragraph with no label of its own, continuing the turn before it
+
+
+def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = ()) -> list[Turn]:
+    """The turns of a transcript in text[:body_end], in order; [] for an article that is not one.
+
+    `skip` holds spans (headline, furniture) whose lines are never turns."""
+    labelled: list[Turn] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:body_end])]
+    for p_start, p_end in paragraphs:
+        if any(s <= p_start < e for s, e in skip):
+            continue
+        turn = _labelled(text, p_start, p_end)
+        if turn is not None:
+            labelled.append(turn)
+    # Mixed-case labels ('Jane Roe: …') count only beside capital or Q/A ones: alone they are headings.
+    if not any(t.kind != "speaker" or t.label.isupper() for t in labelled):
+        return []
+    if len(labelled) < _MIN_TURNS:
+        return []
+    turns: list[Turn] = []
+    starts = {t.label_start: t for t in labelled}
+    current: Turn | None = None
+    last_label = labelled[-1].label_start
+    for p_start, p_end in paragraphs:
+        if p_start in starts:
+            current = starts[p_start]
+            if current.end > current.start:
+                turns.append(current)
+        elif current is not None and (p_start < last_label or current.end == current.start) and not _stage_note(text[p_start:p_end]):
+            end = _trim(text, p_start, p_end)
+            if end > p_start:
+                turns.append(Turn(current.label, current.label_start, current.note, current.note_start, current.kind, p_start, end, True))
+                if current.end == current.start and p_start > last_label:
+                    current = None  # after the last label alone on its line: its one paragraph only
+    return turns
+
+
+def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
+    m = _LABEL.match(text, p_start, p_end)
+    alone = m is None
+    if alone:
+        m = _LABEL_ALONE.match(text, p_start, p_end)
+        if m is None or not (m.group("label").isupper() or m.group("label").strip().casefold() in ("q", "a")):
+            return None  # 'Highlights, edited for length:' introduces what follows; it names nobody
+    label = m.group("label").strip()
+    words = label.split()
+    if not words or len(words) > _MAX_LABEL_WORDS:
+        return None
+    kind = _LABEL_KINDS.get(words[0].casefold().rstrip("."))
+    if kind is None:
+        if not (label.isupper() or all(w[0].isupper() for w in words)):
+            return None  # 'Note that …:', a sentence with a colon
+        kind = "speaker"
+    elif kind in ("question", "answer") and len(words) > 1 and not label.isupper():
+        return None  # 'Questions remain: …', 'A new plan: …'
+    start = p_end if alone else m.end()
+    end = _trim(text, start, p_end)
+    note = m.group("note")
+    return Turn(label, p_start, note, m.start("note") if note else -1, kind, start, end)
+
+
+def _stage_note(paragraph: str) -> bool:
+    """'[Transcript ends]', '(Applause)', '-- END --': not words anybody said."""
+    stripped = paragraph.strip()
+    return not stripped or stripped[0] in "[(-—–*#" or stripped.isupper()
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def interview_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the phrases in text[start:end] that say the article is an interview,
+    leaving out an interviewer's byline ('Interview by Jane Roe')."""
+    out = []
+    for m in _CUES.finditer(text, start, end):
+        if _BYLINE_AFTER.match(text, m.end()):
+            continue
+        out.append((m.start(), m.end()))
+    return out
