@@ -1,0 +1,357 @@
+"""Where a sentence names or refers to a grouping of states, read from its tokens.
+
+Kinds of mention, strongest first (`Mention.strength`):
+
+* NAMED, a proper name: "the Clean Ports Alliance", "Operation Azure Shield", "the Coalition of the
+  Willing for Rare Earth Recycling", "the so-called Squad", "Nato's Baltic Sentry mission", "the
+  SAARC currency swap framework", "the coalition of the willing";
+* DESCRIBED, a name in common words: "the drone coalition", "a coalition for training field medics",
+  each item of "logistics, cyber and counter-drone coalitions";
+* LED_ONLY, nothing but who leads it: "a US-led coalition", "a Canadian-led coalition";
+* REFERENCE, a coalition named before: "the coalition", "this alliance", "the group", "it" after
+  "joined".
+
+A name's head word comes from data/coalition-heads.txt ("coalition", "alliance", "group",
+"operation" …). Whether a mention is a coalition of states at all is decided later, by the
+countries the article says lead or join it: a name nobody is said to lead or join is not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.text import word_set
+
+NAMED, DESCRIBED, LED_ONLY, REFERENCE = 3, 2, 1, 0
+
+#: Head words of a grouping's name: "Clean Ports Alliance", "Cairns Group", "Operation Aspides".
+HEADS = word_set("coalition-heads.txt")
+#: Words that describe a coalition without naming it: "a new coalition", "the ruling coalition".
+GENERIC_MODIFIERS = word_set("coalition-generic-modifiers.txt")
+#: Words that may stand in a coalition's name but do not name it on their own ("capability").
+TRANSPARENT_MODIFIERS = word_set("coalition-transparent-modifiers.txt")
+
+_DETERMINERS = {"the", "this", "that", "these", "those", "our", "its", "their", "a", "an", "either", "both", "each",
+                "every", "any", "which", "whose", "another"}
+#: Inside a name that starts with its head: "Coalition of the Willing for Rare Earth Recycling".
+_NAME_LINKS = {"of", "for", "the", "a", "an", "and", "on", "in", "to", "&", "de"}
+#: Words that end a purpose phrase: "a coalition for training field medics, led by …", "… that was …".
+_PURPOSE_STOPS = {"that", "which", "who", "whose", "led", "co-led", "headed", "spearheaded", "chaired", "co-chaired",
+                  "launched", "formed", "founded", "created", "including", "as", "with", "among", "said", "says",
+                  "according", "since", "after", "before", "when", "while", "until", "but", "so", "because"}
+_DASHES = "-‐‑–"
+#: Head words that name a grouping on their own once capitalised: "the Squad", "the Quad".
+_LONE_NAMES = {"squad", "quad"}
+#: "the coalition of the willing": a name, however it is written.
+_OF_THE_NAMES = {"willing"}
+#: Verbs whose object "it" may be a coalition named just before.
+_JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair", "co-chair", "rejoin", "leave", "quit"}
+#: Finite verb tags: a capitalised finite verb ends a name read leftwards ("Japan Launch Critical …").
+_FINITE = {"VBZ", "VBD", "VBP", "VB", "MD"}
+
+
+@dataclass
+class Party:
+    """A country (or an organization, as a lead) as written at text[start:end]."""
+
+    kind: str  # "Country" or "Organization"
+    ident: str  # the gazetteer label of a country; the entity key of an organization
+    written: str
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    start: int  # the span of the name (or of the reference word) as written
+    end: int
+    strength: int
+    written: str  # the name as written; "" for a reference
+    head: str  # the head word, lower case ("coalition", "alliance", "operation" …)
+    phrase_start: int  # where the whole phrase starts, a "Latvia-led" before the name included
+    led_by: list[Party] = field(default_factory=list)  # "Latvia-led", "Chile- and Norway-led"
+    short: str = ""  # another written form of a proper name: "Aspides" for "Operation Aspides"
+    purpose: bool = False  # "a coalition for training field medics" (its name is kept as written)
+    entry: object = None  # the coalition this mention is of, once resolved
+
+
+LedBy = Callable[[int], list[Party]]
+
+
+def sentence_mentions(doc: Doc, text: str, sent: Span, led_by_at: LedBy, is_country: Callable[[str], bool]) -> list[Mention]:
+    """The coalition mentions of one sentence, in text order, none overlapping.
+
+    `text` is the doc's text; `led_by_at(offset)` gives the parties written right before a
+    "-led" whose dash is at `offset` ("Chile- and Norway" before "-led"); `is_country(name)` says
+    whether a name is a country's."""
+    reader = _Reader(doc, text, sent, led_by_at, is_country)
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for t in sent:
+        if t.i in taken:
+            continue
+        for mention, used in reader.mentions_at(t):
+            if not (used & taken):
+                out.append(mention)
+                taken |= used
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _capitalised(t: Token) -> bool:
+    return (t.text[:1].isupper() and t.is_alpha) or bool(re.fullmatch(r"[A-Z][A-Za-z]*\+?|[A-Z0-9]{2,}\+?", t.text))
+
+
+class _Reader:
+    def __init__(self, doc: Doc, text: str, sent: Span, led_by_at: LedBy, is_country: Callable[[str], bool]):
+        self.doc, self.text, self.sent, self.led_by_at, self.is_country = doc, text, sent, led_by_at, is_country
+        self.first, self.stop = sent.start, sent.end
+
+    def span(self, first: Token, last: Token) -> tuple[int, int, str]:
+        start, end = first.idx, last.idx + len(last.text)
+        return start, end, self.text[start:end]
+
+    def tok(self, i: int) -> Token | None:
+        return self.doc[i] if self.first <= i < self.stop else None
+
+    def mentions_at(self, t: Token) -> list[tuple[Mention, set[int]]]:
+        low = t.lower_
+        before = self.tok(t.i - 1)
+        if low == "it" and before is not None and before.lemma_.lower() in _JOIN_OR_LEAD and before.pos_ == "VERB":
+            # "Sweden and Norway had joined it": the coalition named just before
+            return [(Mention(t.idx, t.idx + len(t.text), REFERENCE, "", "it", t.idx), {t.i})]
+        if low == "so-called" or (low == "so" and (n := self.tok(t.i + 2)) is not None and n.lower_ == "called"):
+            return self.so_called(t)
+        if low in HEADS and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
+            return self.head_mentions(t)
+        if low.endswith("s") and low[:-1] in HEADS and t.pos_ in ("NOUN", "PROPN"):
+            return self.shared_head(t)
+        return []
+
+    # ----------------------------------------------------------------- names
+
+    def head_mentions(self, t: Token) -> list[tuple[Mention, set[int]]]:
+        nxt = self.tok(t.i + 1)
+        if _capitalised(t):
+            named = self.proper_name(t)
+            if named is not None:
+                return [named]
+            if nxt is not None and _capitalised(nxt) and not nxt.whitespace_ == "" and "\n" not in t.whitespace_:
+                return []  # "its Framework Agreement": a word of another name
+        elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound" and nxt.lower_ not in HEADS:
+            return []  # "coalition partners", "coalition government", "group stage"
+        return self.common_name(t)
+
+    def led_by_before(self, first: Token) -> tuple[list[Party], int]:
+        """The parties of a "Latvia-led" right before token `first`, and where that phrase starts."""
+        led = self.tok(first.i - 1)
+        dash = self.tok(first.i - 2)
+        if led is not None and dash is not None and led.lower_ in ("led", "co-led", "headed") and dash.text in _DASHES:
+            parties = self.led_by_at(dash.idx)
+            if parties:
+                return parties, parties[0].start
+        return [], first.idx
+
+    def left_name(self, t: Token) -> list[Token]:
+        """The capitalised words right before a head: "Clean Ports" of "Clean Ports Alliance"."""
+        words: list[Token] = []
+        k = t.i - 1
+        while k >= self.first:
+            w = self.doc[k]
+            if "\n" in w.whitespace_:
+                break
+            prev = self.tok(k - 1)
+            if w.text in ("'", "’") and prev is not None and not prev.whitespace_ and prev.text.endswith("s"):
+                k -= 1  # "Buyers' Alliance"
+                continue
+            if w.text in _DASHES and not w.whitespace_ and words and prev is not None and not prev.whitespace_ \
+                    and _capitalised(prev):
+                k -= 1  # "Multi-Party"
+                continue
+            if not _capitalised(w) or w.lower_ in _DETERMINERS or w.pos_ in ("DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ") \
+                    or w.tag_ in _FINITE:
+                break
+            words.insert(0, w)
+            k -= 1
+        return words
+
+    def proper_name(self, t: Token) -> tuple[Mention, set[int]] | None:
+        """'Clean Ports Alliance', 'Coalition of the Willing', 'Operation Azure Shield', 'the Squad'."""
+        left = self.left_name(t)
+        right: list[Token] = []
+        k = t.i + 1
+        if t.lower_ == "operation":
+            while (w := self.tok(k)) is not None and (_capitalised(w) or w.like_num) and "\n" not in self.doc[k - 1].whitespace_:
+                right.append(w)
+                k += 1
+            if not right:
+                return None
+        elif (w := self.tok(k)) is not None and w.lower_ in ("of", "for") and not left:
+            pending: list[Token] = []
+            while (w := self.tok(k)) is not None and "\n" not in self.doc[k - 1].whitespace_:
+                if _capitalised(w) or (w.like_num and right):
+                    right.extend(pending)
+                    pending = []
+                    right.append(w)
+                elif w.lower_ in _NAME_LINKS and len(pending) < 3:
+                    pending.append(w)
+                else:
+                    break
+                k += 1
+            if not right:
+                return None
+        nxt = self.tok(t.i + 1)
+        if left and not right and nxt is not None and "\n" not in t.whitespace_ and _capitalised(nxt) \
+                and self.is_country(nxt.text) and (after := self.tok(t.i + 2)) is not None and not _capitalised(after):
+            right = [nxt]  # "Multinational Force Ukraine"
+        if not left and not right:
+            before = self.tok(t.i - 1)
+            if before is None or before.lower_ != "the" or t.lower_ not in _LONE_NAMES:
+                return None  # "the Alliance" alone refers to one named before; "the Squad" is a name
+        first = left[0] if left else t
+        last = right[-1] if right else t
+        start, end, written = self.span(first, last)
+        short = self.span(right[0], right[-1])[2] if t.lower_ == "operation" else ""
+        led_by, phrase_start = self.led_by_before(first)
+        return (Mention(start, end, NAMED, written, t.lower_, phrase_start, led_by, short=short),
+                set(range(first.i, last.i + 1)))
+
+    def so_called(self, t: Token) -> list[tuple[Mention, set[int]]]:
+        """'the so-called Squad': capitalised words after 'so-called' ending in a head word are a name."""
+        k = t.i + 1 if t.lower_ == "so-called" else t.i + 3
+        words: list[Token] = []
+        while (w := self.tok(k)) is not None and _capitalised(w) and len(words) < 5:
+            words.append(w)
+            k += 1
+        if not words or words[-1].lower_ not in HEADS:
+            return []
+        start, end, written = self.span(words[0], words[-1])
+        return [(Mention(start, end, NAMED, written, words[-1].lower_, start), {w.i for w in words})]
+
+    def common_name(self, t: Token) -> list[tuple[Mention, set[int]]]:
+        """'the drone coalition', 'a coalition for training field medics', 'a US-led coalition', 'the group'."""
+        head = t.lower_
+        k = t.i - 1
+        words: list[Token] = []
+        led_by: list[Party] = []
+        phrase_start = t.idx
+        while k >= self.first and t.i - k <= 6:
+            w = self.doc[k]
+            prev = self.tok(k - 1)
+            if w.lower_ in ("led", "co-led", "headed") and prev is not None and prev.text in _DASHES:
+                led_by = self.led_by_at(prev.idx)
+                if led_by:
+                    phrase_start = led_by[0].start
+                break
+            if w.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB") or w.lower_ in GENERIC_MODIFIERS or "\n" in w.whitespace_ \
+                    or w.lower_ in _DETERMINERS or (w.pos_ == "VERB" and w.tag_ != "VBG"):
+                break
+            if w.ent_type_ == "GPE" and w.pos_ == "PROPN":
+                break  # "Latvia's drone coalition": the owner, not part of the name
+            words.insert(0, w)
+            k -= 1
+        naming = [w for w in words if w.lower_ not in TRANSPARENT_MODIFIERS]
+        end = t.idx + len(t.text)
+        used = set(range(words[0].i if words else t.i, t.i + 1))
+        if naming:
+            start = words[0].idx
+            capitals = [w for w in words if _capitalised(w)]
+            if head == "coalition":
+                return [(Mention(start, end, DESCRIBED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
+            if len(capitals) >= 2 or any(w.text.isupper() and len(w.text) > 1 for w in capitals):
+                # "Nato's Baltic Sentry mission", "the SAARC currency swap framework"
+                if len(capitals) == len(words) and head in ("mission", "operation", "force"):
+                    end = words[-1].idx + len(words[-1].text)  # "Baltic Sentry"
+                return [(Mention(start, end, NAMED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
+            if led_by:
+                return [(Mention(phrase_start, end, LED_ONLY, self.text[phrase_start:end], head, phrase_start, led_by), used)]
+            return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
+        if led_by:
+            # "a US-led coalition", "the British-led force": its name is who leads it
+            return [(Mention(phrase_start, end, LED_ONLY, self.text[phrase_start:end], head, phrase_start, led_by), used)]
+        if head == "coalition":
+            purpose = self.purpose(t)
+            if purpose is not None:
+                return [purpose]
+        before = self.tok(t.i - 1)
+        low_before = before.lower_ if before is not None else ""
+        if low_before in _DETERMINERS or low_before in GENERIC_MODIFIERS or t.text[:1].isupper():
+            return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
+        return []
+
+    def purpose(self, t: Token) -> tuple[Mention, set[int]] | None:
+        """'a coalition for training field medics', 'a coalition to end routine gas flaring in west Africa'
+        (up to a comma, a relative clause, a verb or 'by 2030'); 'the coalition of the willing'."""
+        k = t.i + 1
+        first = self.tok(k)
+        if first is None:
+            return None
+        if first.lower_ == "of":
+            the, name = self.tok(k + 1), self.tok(k + 2)
+            if the is not None and name is not None and the.lower_ == "the" and name.lower_ in _OF_THE_NAMES:
+                start, end, _ = self.span(t, name)
+                return Mention(start, end, NAMED, "coalition of the " + name.lower_, "coalition", start), set(range(t.i, k + 3))
+            return None
+        if first.lower_ not in ("for", "to", "on", "against"):
+            return None
+        words: list[Token] = []
+        k += 1
+        while (w := self.tok(k)) is not None and len(words) < 10:
+            if w.is_punct or w.lower_ in _PURPOSE_STOPS or (w.tag_ in ("VBZ", "VBD", "VBP", "MD") and words) \
+                    or "\n" in self.doc[k - 1].whitespace_:
+                break
+            nxt = self.tok(k + 1)
+            if w.lower_ == "by" and nxt is not None and (nxt.like_num or nxt.ent_type_ == "DATE"):
+                break  # "… by 2030"
+            words.append(w)
+            k += 1
+        while words and (words[-1].lower_ in _NAME_LINKS or words[-1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
+            words.pop()
+        if not any(w.pos_ in ("NOUN", "VERB") for w in words):
+            return None
+        start, end, written = self.span(t, words[-1])
+        return Mention(start, end, DESCRIBED, written, "coalition", start, purpose=True), set(range(t.i, words[-1].i + 1))
+
+    def shared_head(self, t: Token) -> list[tuple[Mention, set[int]]]:
+        """'logistics, cyber and counter-drone coalitions': one coalition per item, named by it."""
+        head = t.lower_[:-1]
+        items: list[list[Token]] = []
+        current: list[Token] = []
+        k = t.i - 1
+        seen_and = False
+        while k >= self.first and t.i - k <= 16:
+            w = self.doc[k]
+            if w.lower_ in ("and", "&", "or") or w.text == ",":
+                if not current:
+                    break
+                items.insert(0, current)
+                current = []
+                seen_and = seen_and or w.text != ","
+                k -= 1
+                continue
+            if w.text in _DASHES and not w.whitespace_ and current:
+                current.insert(0, w)  # "counter-drone"
+                k -= 1
+                continue
+            if w.pos_ in ("NOUN", "ADJ", "PROPN") and w.lower_ not in GENERIC_MODIFIERS and w.lower_ not in _DETERMINERS \
+                    and w.lower_ not in TRANSPARENT_MODIFIERS and len(current) < 3 and not w.like_num:
+                current.insert(0, w)
+                k -= 1
+                continue
+            break
+        if current:
+            items.insert(0, current)
+        if len(items) < 2 or not seen_and:
+            return []
+        out = []
+        for n, item in enumerate(items):
+            start, end, written = self.span(item[0], item[-1])
+            last = n == len(items) - 1
+            used = set(range(item[0].i, item[-1].i + 1)) | ({t.i} if last else set())
+            out.append((Mention(start, t.idx + len(t.text) if last else end, DESCRIBED, f"{written} {head}", head, start),
+                        used))
+        return out
