@@ -48,6 +48,8 @@ _DASHES = "-‐‑–"
 _LONE_NAMES = {"squad", "quad"}
 #: "the coalition of the willing": a name, however it is written.
 _OF_THE_NAMES = {"willing"}
+#: Head words that may have the name right after them: "the EU naval mission Aspides".
+_NAMED_AFTER = {"mission", "operation", "force", "initiative", "coalition", "alliance", "partnership", "taskforce"}
 #: Verbs whose object "it" may be a coalition named just before.
 _JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair", "co-chair", "rejoin", "leave", "quit"}
 #: Finite verb tags: a capitalised finite verb ends a name read leftwards ("Japan Launch Critical …").
@@ -142,7 +144,8 @@ class _Reader:
                 return [named]
             if nxt is not None and _capitalised(nxt) and not nxt.whitespace_ == "" and "\n" not in t.whitespace_:
                 return []  # "its Framework Agreement": a word of another name
-        elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound" and nxt.lower_ not in HEADS:
+        elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound" and nxt.lower_ not in HEADS \
+                and not _capitalised(nxt):
             return []  # "coalition partners", "coalition government", "group stage"
         return self.common_name(t)
 
@@ -233,13 +236,15 @@ class _Reader:
         return [(Mention(start, end, NAMED, written, words[-1].lower_, start), {w.i for w in words})]
 
     def common_name(self, t: Token) -> list[tuple[Mention, set[int]]]:
-        """'the drone coalition', 'a coalition for training field medics', 'a US-led coalition', 'the group'."""
+        """'the drone coalition', 'a coalition for training field medics', 'a US-led coalition',
+        'the EU naval mission Aspides', 'the group' (a reference), 'a coalition of 30 countries'
+        (an unnamed one, named by who leads it, if anyone)."""
         head = t.lower_
         k = t.i - 1
         words: list[Token] = []
         led_by: list[Party] = []
         phrase_start = t.idx
-        while k >= self.first and t.i - k <= 6:
+        while k >= self.first and t.i - k <= 7:
             w = self.doc[k]
             prev = self.tok(k - 1)
             if w.lower_ in ("led", "co-led", "headed") and prev is not None and prev.text in _DASHES:
@@ -247,23 +252,44 @@ class _Reader:
                 if led_by:
                     phrase_start = led_by[0].start
                 break
-            if w.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB") or w.lower_ in GENERIC_MODIFIERS or "\n" in w.whitespace_ \
-                    or w.lower_ in _DETERMINERS or (w.pos_ == "VERB" and w.tag_ != "VBG"):
+            # "F-16", "counter-drone", "OPEC+": the pieces of one written word
+            glued = (not w.whitespace_ and bool(words)) or (prev is not None and not prev.whitespace_
+                                                           and (w.text in _DASHES or w.text == "+" or w.like_num))
+            if "\n" in w.whitespace_ or w.lower_ in GENERIC_MODIFIERS or w.lower_ in _DETERMINERS:
                 break
-            if w.ent_type_ == "GPE" and w.pos_ == "PROPN":
+            designator = w.pos_ in ("NUM", "X") and any(c.isalpha() for c in w.text) and w.text[:1].isupper()  # "F-16"
+            if not glued and not designator and (w.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB")
+                                                 or (w.pos_ == "VERB" and w.tag_ != "VBG")):
+                break
+            if w.ent_type_ == "GPE" and w.pos_ == "PROPN" and not glued:
                 break  # "Latvia's drone coalition": the owner, not part of the name
             words.insert(0, w)
             k -= 1
+        if words and words[0].like_num:
+            # "a 12-nation coalition", "the five-country group": a count, not a name
+            n = 1
+            while n < len(words) and not words[n - 1].whitespace_:
+                n += 1
+            words = words[n:]
+        opener = self.tok(k)
+        while opener is not None and opener.lower_ in GENERIC_MODIFIERS and opener.lower_ not in _DETERMINERS \
+                and t.i - opener.i <= 4:
+            opener = self.tok(opener.i - 1)
+        opener_word = opener.lower_ if opener is not None else ""
         naming = [w for w in words if w.lower_ not in TRANSPARENT_MODIFIERS]
         end = t.idx + len(t.text)
         used = set(range(words[0].i if words else t.i, t.i + 1))
+        if not led_by and head in _NAMED_AFTER:
+            after = self.name_after(t)
+            if after is not None:
+                return [after]
         if naming:
             start = words[0].idx
             capitals = [w for w in words if _capitalised(w)]
             if head == "coalition":
                 return [(Mention(start, end, DESCRIBED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
             if len(capitals) >= 2 or any(w.text.isupper() and len(w.text) > 1 for w in capitals):
-                # "Nato's Baltic Sentry mission", "the SAARC currency swap framework"
+                # "Nato's Baltic Sentry mission", "the SAARC currency swap framework", "the OPEC+ alliance"
                 if len(capitals) == len(words) and head in ("mission", "operation", "force"):
                     end = words[-1].idx + len(words[-1].text)  # "Baltic Sentry"
                 return [(Mention(start, end, NAMED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
@@ -277,11 +303,28 @@ class _Reader:
             purpose = self.purpose(t)
             if purpose is not None:
                 return [purpose]
-        before = self.tok(t.i - 1)
-        low_before = before.lower_ if before is not None else ""
-        if low_before in _DETERMINERS or low_before in GENERIC_MODIFIERS or t.text[:1].isupper():
+        if opener_word in ("a", "an", "another"):
+            # "a coalition of more than 40 countries, led by the United States": a new one, unnamed
+            return [(Mention(t.idx, end, LED_ONLY, "", head, t.idx), {t.i})]
+        if opener_word in _DETERMINERS or opener_word in GENERIC_MODIFIERS or t.text[:1].isupper() or \
+                (words and not naming):
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
         return []
+
+    def name_after(self, t: Token) -> tuple[Mention, set[int]] | None:
+        """'the EU naval mission Aspides', 'the maritime operation Atalanta': the name after the head."""
+        names: list[Token] = []
+        k = t.i + 1
+        while (w := self.tok(k)) is not None and w.pos_ == "PROPN" and _capitalised(w) and len(names) < 3 \
+                and "\n" not in self.doc[k - 1].whitespace_:
+            names.append(w)
+            k += 1
+        if not names or (w := self.tok(k)) is not None and _capitalised(w) or w is not None and w.text in ("'s", "’s"):
+            return None
+        start, end, written = self.span(names[0], names[-1])
+        if self.is_country(written) or names[0].ent_type_ in ("PERSON", "GPE", "DATE"):
+            return None
+        return Mention(start, end, NAMED, written, t.lower_, t.idx), set(range(t.i, names[-1].i + 1))
 
     def purpose(self, t: Token) -> tuple[Mention, set[int]] | None:
         """'a coalition for training field medics', 'a coalition to end routine gas flaring in west Africa'

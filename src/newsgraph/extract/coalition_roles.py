@@ -50,6 +50,8 @@ _WO = r"(?:[^‹›;]|‹O\d+›)"
 _TO_LED = (r"\s*[\"”’']?\s*,?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
            r"jointly|currently|of|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
            r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)[^‹›;]){0,60}?)?")
+#: When, between a verb and its "by": "founded in 2019 by", "led since 2022 by".
+_WHEN = r"(?:\s+(?:in|since|until|from)\s+(?:\w+\s+)?\d{4}|\s+(?:last|this)\s+\w+|\s+two\s+years\s+ago)?"
 #: Words that may stand between a subject and its verb, or a verb and its object.
 _ADV = (r"(?:\s+(?:now|also|already|again|jointly|currently|formally|officially|recently|so\s+far|then|still|"
         r"both|all|each|too|first|previously|originally|initially|today|yesterday|together|since|just|quickly|"
@@ -89,12 +91,12 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- leads
-    Rule("led by", _p(rf"{_C}{_TO_LED}\b{_LEAD_VERBS}\s+(?:jointly\s+|together\s+|respectively\s+)?by\s+"
+    Rule("led by", _p(rf"{_C}{_TO_LED}\b{_LEAD_VERBS}{_WHEN}\s+(?:jointly\s+|together\s+|respectively\s+)?by\s+"
                       rf"{_THE}{_LO}(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)\s+{_THE}{{l2o}})?"),
          "lead", hypothetical_ok=True),
     Rule("led by, before", _p(rf"(?:^|[,:(]\s*)\W*{_LEAD_VERBS}\s+by\s+{_THE}{_LO}\s*,\s*{_THE}{_C}"), "lead"),
     Rule("L leads C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who|that)\b|\s*,)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:will\s+|would\s+)?"
-                         rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_W}{{0,40}}?){_C}{_ALSO}"),
+                         rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO}"),
          "lead", hypothetical_ok=True),
     Rule("C, which L leads", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
                                 rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+with\s+{_THE}{{l2}})?"),
@@ -126,10 +128,12 @@ RULES: tuple[Rule, ...] = (
                                        rf"including|such\s+as|notably)\s+{_THE}{_L}"),
          "member", needs_coalition=False),
     Rule("L were among the members", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:were|are|was|is|remain|remains|became|become|"
-                                        rf"have\s+become|has\s+become)\s+{_ADV}\s*(?:among\s+)?(?:the\s+|its\s+)?"
+                                        rf"have\s+become|has\s+become)\s+{_ADV}\s*(?:among\s+|one\s+of\s+)?"
+                                        rf"(?:the\s+|its\s+|a\s+)?(?:\d+(?:st|nd|rd|th)\s+|\w+est\s+)?"
                                         rf"(?:founding\s+|full\s+|new\s+|permanent\s+|other\s+|original\s+)?"
-                                        rf"(?:members|member\s+states|member\s+countries|participants|signatories)\b"
-                                        rf"(?!\s+of\s+(?!‹C))(?:\s+of\s+{_THE}{_C})?"),
+                                        rf"(?:members?|member\s+states?|member\s+countr(?:y|ies)|participants?|"
+                                        rf"signator(?:y|ies))\b"
+                                        rf"(?!\s+of\s+(?!(?:the\s+)?‹C))(?:\s+of\s+{_THE}{_C})?"),
          "member", needs_coalition=False),
     Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+as\s+(?:its\s+)?(?:founding\s+|full\s+|new\s+|first\s+)?"
                                  rf"(?:members|member\s+states|partners|participants|signatories)"),
@@ -167,8 +171,8 @@ RULES: tuple[Rule, ...] = (
                                rf"‹[LO]\d+›\s*,)?\s*{_THE}{_L}\s+(?:have|has|had|can|could|will|may)\b"), "member"),
     Rule("L's participation in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:participation|membership|accession|entry|"
                                       rf"involvement)\s+(?:in|to|into|of|with)\s+(?:{_W}{{0,30}}?){_C}"), "member"),
-    Rule("C was launched by L", _p(rf"{_C}[\"”’']?\s*,?{_W}{{0,40}}?\b(?:launched|founded|created|formed|set\s+up|"
-                                   rf"established|started|initiated)\s+(?:jointly\s+)?by\s+{_THE}{_L}"
+    Rule("C was launched by L", _p(rf"{_C}{_TO_LED}\b(?:launched|founded|created|formed|set\s+up|"
+                                   rf"established|started|initiated){_WHEN}\s+(?:jointly\s+)?by\s+{_THE}{_L}"
                                    rf"(?:\s*,?\s*(?:and|with|together\s+with)\s+{_THE}{{l2}})?"), "member"),
     Rule("L launched C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:launch|launched|launches|found|founded|"
                             rf"create|created|form|formed|set\s+up|sets\s+up|establish|established)\s+(?:{_W}{{0,25}}?)"
@@ -202,7 +206,8 @@ HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|if|whether|unless|report
 REPORTED_FUTURE = re.compile(r"\bsaid\s+(?:that\s+)?(?:it|they|he|she)\s+would\b", re.I)
 JOINING = re.compile(r"\b(?:in\s+the\s+process\s+of|expected\s+to|set\s+to|due\s+to|poised\s+to|preparing\s+to|"
                      r"about\s+to|applied\s+to|applying\s+to|will\s+join|is\s+to\s+join|are\s+to\s+join|"
-                     r"is\s+joining|are\s+joining|likely\s+to)\b", re.I)
+                     r"is\s+joining|are\s+joining|likely\s+to|(?:pledged|promised|agreed|decided|voted|committed|"
+                     r"signalled|signaled)\s+to\s+join|will\s+sign\s+up)\b", re.I)
 
 
 def plain(matched: str, match: re.Match[str]) -> str:

@@ -154,7 +154,7 @@ class _Book:
               as_written: bool = False) -> _Entry | None:
         """The coalition of a name (made on its first mention), with this mention added."""
         key = key or coalition_key(written)
-        if not key:
+        if not key.strip():
             return None
         entry = self.entries.get(key)
         if entry is None:
@@ -162,7 +162,7 @@ class _Book:
             # "a coalition for training field medics" as written.
             name = display_name(written) if strength == DESCRIBED and not as_written else written
             entry = self.entries[key] = _Entry(key=key, name=name, strength=strength)
-            entity = self.ctx.resolve(written, "Organization")
+            entity = self.ctx.resolve(written, "Organization") if written else None
             if entity is not None:
                 entry.entity = entity
                 self.by_entity.setdefault(entity, entry)
@@ -202,6 +202,7 @@ class _Book:
     # ------------------------------------------------------------------ the end
 
     def finish(self) -> list[Coalition]:
+        self._name_the_unnamed()
         self._merge_descriptions()
         out: list[tuple[int, Coalition]] = []
         for entry in self.entries.values():
@@ -214,6 +215,22 @@ class _Book:
             out.append((min(s for s, _ in entry.anchors), self._register(entry)))
         return [c for _, c in sorted(out, key=lambda x: x[0])]
 
+    def _name_the_unnamed(self) -> None:
+        """'a coalition of 40 countries, led by the United States' is the 'United States-led coalition'
+        (as the leads are written: 'US-led coalition'); one nobody leads is nothing."""
+        for entry in list(self.entries.values()):
+            if entry.name:
+                continue
+            leads = sorted((m.party for m in entry.members.values() if m.role == "lead"), key=lambda p: p.start)
+            if not leads:
+                del self.entries[entry.key]
+                continue
+            head = entry.key.rsplit(" ", 1)[-1]
+            written = [p.written for p in leads]
+            who = "".join(f"{w}-, " for w in written[:-2]) + "- and ".join(written[-2:])  # "Britain- and France"
+            entry.name = f"{who}-led {head}"
+            entry.led_by = {(p.kind, p.ident) for p in leads}
+
     def _merge_descriptions(self) -> None:
         """'a Canadian-led coalition' and 'roadmap coalition' are the named coalition they describe:
         the one named coalition whose name holds all the description's words, or that the same
@@ -225,7 +242,9 @@ class _Book:
             words = entry.words()
             fits = [e for e in strong if words and words <= e.words()] if entry.strength == DESCRIBED else []
             if not fits and entry.led_by:
-                alike = [e for e in strong if not words or words & e.words()]
+                # one named only by its leads may be one described in words ("a coalition for …")
+                named = strong if words else [e for e in self.entries.values() if e.strength >= DESCRIBED]
+                alike = [e for e in named if not words or words & e.words()]
                 fits = [e for e in alike if entry.led_by <= e.leads()] or \
                        [e for e in alike if not e.leads() and entry.led_by <= set(e.members)]
             if len(fits) != 1:
@@ -485,7 +504,12 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     mentions += _short_mentions(text, sent, book, mentions)
     items: list[_Item] = []
     for mention in sorted(mentions, key=lambda m: m.start):
-        entry = _resolve(book, mention, sent.start_char)
+        before = items[-1] if items else None
+        if before is not None and mention.strength in (REFERENCE, LED_ONLY) and not mention.written \
+                and _APPOSITION.match(text, before.end, mention.phrase_start):
+            entry = before.entry  # "the Cairns Group, the coalition of 19 exporters", "…, a group of 30 countries"
+        else:
+            entry = _resolve(book, mention, sent.start_char)
         if entry is None:
             continue
         for party in mention.led_by:
@@ -518,6 +542,10 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         _read_clause(text, clause_start, clause_end, clause, items, book)
 
 
+#: Between a coalition and a description of it: "…, the coalition of", "…, a purchasing alliance".
+_APPOSITION = re.compile(r"[\"”’']?\s*[,–—(-]\s*(?:the|a|an)\s+[\w\s-]{0,40}$")
+
+
 def _excluded(entity) -> bool:
     return any(normalise(n) in EXCLUDED_ORGANIZATIONS for n in (entity.name, *entity.aliases))
 
@@ -529,6 +557,9 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
         if entry is not None:
             entry.last_seen = max(entry.last_seen, mention.start)
         return entry
+    if mention.strength == LED_ONLY and not mention.written:
+        # "a coalition of 40 countries": a new one, named at the end by who leads it
+        return book.named("", LED_ONLY, mention.start, mention.end, key=f"unnamed {mention.start} {mention.head}")
     if mention.strength == LED_ONLY:
         key = "led " + " ".join(sorted(p.ident for p in mention.led_by)) + " " + mention.head
         return book.named(mention.written, LED_ONLY, mention.start, mention.end, key=key)
