@@ -517,3 +517,21 @@ def test_a_joining_member_is_no_member_in_the_graph(nlp, gazetteer):
 )
 def test_more_ways_to_say_it(nlp, gazetteer, text, expected):
     assert _roles(nlp, gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a grouping, but not of states
+        "A US-led group of investors bought the port, and a coalition of opposition parties led by Spain's "
+        "socialists protested.",
+        # the 32-nation alliance is not the coalition named before
+        "The drone coalition, led by Latvia, met on Monday. Finland joined the 32-nation alliance in 2023.",
+        # after NATO, 'the alliance' and a sentence without a coalition are about NATO
+        "The drone coalition, led by Latvia, met on Monday. NATO ministers met on Tuesday. Sweden joined the "
+        "alliance in 2024. Finland joined in 2023.",
+    ],
+)
+def test_groupings_that_are_not_the_coalition(nlp, gazetteer, text):
+    found = _record_roles(_record(nlp, gazetteer, text))  # the whole extractor: NATO is an organization found
+    assert all(set(members) <= {"Latvia"} for members in found.values()), found

@@ -48,6 +48,9 @@ _DASHES = "-‐‑–"
 _LONE_NAMES = {"squad", "quad"}
 #: "the coalition of the willing": a name, however it is written.
 _OF_THE_NAMES = {"willing"}
+#: What a grouping of states groups: "a coalition of 40 countries", "a group of exporters".
+_STATES = {"countries", "nations", "states", "governments", "allies", "partners", "democracies", "economies",
+           "members", "producers", "exporters", "importers", "donors", "navies", "militaries", "forces"}
 #: Head words that may have the name right after them: "the EU naval mission Aspides".
 _NAMED_AFTER = {"mission", "operation", "force", "initiative", "coalition", "alliance", "partnership", "taskforce"}
 #: Verbs whose object "it" may be a coalition named just before.
@@ -105,7 +108,7 @@ def sentence_mentions(doc: Doc, text: str, sent: Span, led_by_at: LedBy, is_coun
 
 
 def _capitalised(t: Token) -> bool:
-    return (t.text[:1].isupper() and t.is_alpha) or bool(re.fullmatch(r"[A-Z][A-Za-z]*\+?|[A-Z0-9]{2,}\+?", t.text))
+    return (t.text[:1].isupper() and t.is_alpha) or bool(re.fullmatch(r"[A-Z][A-Za-z]*\+?|[A-Z][A-Z0-9]+\+?", t.text))
 
 
 class _Reader:
@@ -265,7 +268,8 @@ class _Reader:
                 break  # "Latvia's drone coalition": the owner, not part of the name
             words.insert(0, w)
             k -= 1
-        if words and words[0].like_num:
+        counted = bool(words) and words[0].like_num and not _capitalised(words[0])
+        if counted:
             # "a 12-nation coalition", "the five-country group": a count, not a name
             n = 1
             while n < len(words) and not words[n - 1].whitespace_:
@@ -297,7 +301,10 @@ class _Reader:
                 return [(Mention(phrase_start, end, LED_ONLY, self.text[phrase_start:end], head, phrase_start, led_by), used)]
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
         if led_by:
-            # "a US-led coalition", "the British-led force": its name is who leads it
+            # "a US-led coalition", "the British-led force": its name is who leads it; not "a US-led
+            # group of investors"
+            if self.of_others(t):
+                return []
             return [(Mention(phrase_start, end, LED_ONLY, self.text[phrase_start:end], head, phrase_start, led_by), used)]
         if head == "coalition":
             purpose = self.purpose(t)
@@ -305,11 +312,28 @@ class _Reader:
                 return [purpose]
         if opener_word in ("a", "an", "another"):
             # "a coalition of more than 40 countries, led by the United States": a new one, unnamed
+            if self.of_others(t):
+                return []
             return [(Mention(t.idx, end, LED_ONLY, "", head, t.idx), {t.i})]
+        if counted:
+            return []  # "the 32-nation alliance": a grouping of its own (often NATO), not the one named last
         if opener_word in _DETERMINERS or opener_word in GENERIC_MODIFIERS or t.text[:1].isupper() or \
                 (words and not naming):
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
         return []
+
+    def of_others(self, t: Token) -> bool:
+        """'a group of investors', 'a coalition of opposition parties': a grouping, but not of states."""
+        of, what = self.tok(t.i + 1), None
+        if of is None or of.lower_ != "of":
+            return False
+        k = t.i + 2
+        while (w := self.tok(k)) is not None and k - t.i <= 6:
+            if w.pos_ == "NOUN" and w.tag_ == "NNS":
+                what = w.lower_
+                break
+            k += 1
+        return what is not None and what not in _STATES
 
     def name_after(self, t: Token) -> tuple[Mention, set[int]] | None:
         """'the EU naval mission Aspides', 'the maritime operation Atalanta': the name after the head."""

@@ -75,6 +75,9 @@ _NAME_STOP = word_set("coalition-name-stops.txt")
 #: How far back "the coalition", "the alliance" or a sentence without a coalition may refer to
 #: the coalition named last, in characters.
 REFERENCE_REACH = 800
+#: References that an organization which is never a coalition may be what is meant by ("the
+#: alliance" after NATO, "the bloc" after the EU); "" is a sentence with no coalition in it.
+_BLOCKED_HEADS = {"", "alliance", "bloc", "union", "organisation", "organization", "group", "club"}
 #: Roles, weakest first: a lead is also a member; a member has joined.
 _RANK = {"joining": 1, "member": 2, "lead": 3}
 
@@ -149,6 +152,9 @@ class _Book:
         self.entries: dict[str, _Entry] = {}
         self.by_entity: dict[str, _Entry] = {}
         self.shorts: dict[str, _Entry] = {}  # "aspides" -> Operation Aspides, "jef" -> Joint Expeditionary Force
+        # Where organizations that are never coalitions are named (NATO, the EU): "the alliance" or
+        # "Sweden joined last year" after one may be about it, not about the coalition named before.
+        self.blockers: list[int] = []
 
     def named(self, written: str, strength: int, start: int, end: int, key: str | None = None,
               as_written: bool = False) -> _Entry | None:
@@ -193,6 +199,10 @@ class _Book:
         near = [e for e in self.entries.values() if 0 <= e.last_seen < offset and offset - e.last_seen <= reach]
         if not near:
             return None
+        if head in _BLOCKED_HEADS:
+            latest = max(e.last_seen for e in near)
+            if any(latest < b < offset for b in self.blockers):
+                return None
         if head and head not in ("coalition", "it"):
             same = [e for e in near if e.name.casefold().split()[-1:] == [head] or head in e.name.casefold().split()]
             if same:
@@ -530,7 +540,10 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             items.append(_Item(start, end, "C", entry=known))
         else:
             party = Party("Organization", key, text[start:end], start, end)
-            items.append(_Item(start, end, "O", organization=None if _excluded(entity) else key, parties=[party]))
+            excluded = _excluded(entity)
+            if excluded:
+                book.blockers.append(start)
+            items.append(_Item(start, end, "O", organization=None if excluded else key, parties=[party]))
         taken.append((start, end))
     free = [p for p in countries if not any(s <= p.start and p.end <= e for s, e in taken)]
     items.extend(_lists(text, free))
