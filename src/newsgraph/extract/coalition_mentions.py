@@ -51,6 +51,11 @@ _OF_THE_NAMES = {"willing"}
 #: What a grouping of states groups: "a coalition of 40 countries", "a group of exporters".
 _STATES = {"countries", "nations", "states", "governments", "allies", "partners", "democracies", "economies",
            "members", "producers", "exporters", "importers", "donors", "navies", "militaries", "forces"}
+#: The words a mention is read from (plural heads aside): heads, "it" after "joined", "so-called".
+_TRIGGERS = HEADS | {"it", "so-called", "so"}
+_ANY_TRIGGER = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, HEADS))) + r")s?\b|\bso[\s-]called\b|"
+                          r"\b(?:joined|join|joins|led|lead|leads|co-leads?|heads?|headed|chairs?|chaired|"
+                          r"co-chairs?|rejoined|left|quit|leave|leaves)\s+it\b")
 #: Head words that may have the name right after them: "the EU naval mission Aspides".
 _NAMED_AFTER = {"mission", "operation", "force", "initiative", "coalition", "alliance", "partnership", "taskforce"}
 #: Verbs whose object "it" may be a coalition named just before.
@@ -93,11 +98,14 @@ def sentence_mentions(doc: Doc, text: str, sent: Span, led_by_at: LedBy, is_coun
     `text` is the doc's text; `led_by_at(offset)` gives the parties written right before a
     "-led" whose dash is at `offset` ("Chile- and Norway" before "-led"); `is_country(name)` says
     whether a name is a country's."""
+    if not _ANY_TRIGGER.search(text, sent.start_char, sent.end_char):
+        return []  # most sentences: no head word, no "joined it", no "so-called"
     reader = _Reader(doc, text, sent, led_by_at, is_country)
     out: list[Mention] = []
     taken: set[int] = set()
     for t in sent:
-        if t.i in taken:
+        low = t.lower_
+        if t.i in taken or not (low in _TRIGGERS or (low[-1:] == "s" and low[:-1] in HEADS)):
             continue
         for mention, used in reader.mentions_at(t):
             if not (used & taken):

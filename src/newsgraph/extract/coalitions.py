@@ -44,7 +44,7 @@ from newsgraph.extract.coalition_mentions import (
 )
 from newsgraph.extract.coalition_roles import MARK, RESPECTIVELY, RULES, judged
 from newsgraph.extract.context import ArticleContext
-from newsgraph.model import Coalition, CoalitionMember
+from newsgraph.model import Coalition, CoalitionMember, Entity
 from newsgraph.text import demonyms, line_start, normalise, word_map, word_set
 
 #: Words that say a country leads: "taken the lead", "led by", "co-leads", "heads".
@@ -272,14 +272,14 @@ class _Book:
         ctx = self.ctx
         key = entry.entity if entry.entity in ctx.entities else ctx.register(entry.name, "Organization")
         for start, end in sorted(entry.anchors):
-            ctx._add_mention(ctx.entities[key], make_anchor(ctx.text, start, end))  # noqa: SLF001
+            # its mentions, under its one name ("JEF" and "Joint Expeditionary Force" are one entity)
+            ctx.register(ctx.entities[key].name, "Organization", start, end)
         for alias in entry.aliases:
             other = ctx.resolve(alias, "Organization")
             if other is not None and other != key:
                 ctx.merge(other, key)
             else:
                 ctx.add_alias(key, alias)
-        ctx.entities[key].mentions.sort(key=lambda a: (a.start, a.end))
         coalition = Coalition(key=key, name=ctx.entities[key].name,
                               anchors=[make_anchor(ctx.text, s, e) for s, e in sorted(entry.anchors)])
         members = sorted(entry.members.values(), key=lambda m: (m.party.start, m.party.end))
@@ -501,11 +501,17 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
 
 
 def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _Book) -> None:
-    countries = [p for p in _countries_in(doc, ctx, sent.start, sent.end)]
-    organizations = [(s, e, k) for s, e, k in ctx.mentions(sent.start_char, sent.end_char, ("Organization",))]
+    organizations = ctx.mentions(sent.start_char, sent.end_char, ("Organization",))
+    found: list[list[Party]] = []
+
+    def countries() -> list[Party]:
+        # Looked up only for a sentence that may say something of a coalition.
+        if not found:
+            found.append(_countries_in(doc, ctx, sent.start, sent.end))
+        return found[0]
 
     def led_by_at(dash: int) -> list[Party]:
-        return _led_by(text, dash, sent.start_char, countries, organizations, ctx)
+        return _led_by(text, dash, sent.start_char, countries(), organizations, ctx)
 
     def is_country(name: str) -> bool:
         return bool(ctx.gazetteer.lookup(name, "Country"))
@@ -545,11 +551,11 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
                 book.blockers.append(start)
             items.append(_Item(start, end, "O", organization=None if excluded else key, parties=[party]))
         taken.append((start, end))
-    free = [p for p in countries if not any(s <= p.start and p.end <= e for s, e in taken)]
+    if not any(i.kind == "C" or i.organization for i in items) and book.current(sent.start_char) is None:
+        return  # no coalition, no organization that may be one, none named just before
+    free = [p for p in countries() if not any(s <= p.start and p.end <= e for s, e in taken)]
     items.extend(_lists(text, free))
     items.sort(key=lambda i: i.start)
-    if not any(i.kind in ("C", "O") for i in items) and book.current(sent.start_char) is None:
-        return
     for clause_start, clause_end in _clauses(text, sent.start_char, sent.end_char):
         clause = [i for i in items if clause_start <= i.start and i.end <= clause_end]
         _read_clause(text, clause_start, clause_end, clause, items, book)
@@ -559,7 +565,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
 _APPOSITION = re.compile(r"[\"”’']?\s*[,–—(-]\s*(?:the|a|an)\s+[\w\s-]{0,40}$")
 
 
-def _excluded(entity) -> bool:
+def _excluded(entity: Entity) -> bool:
     return any(normalise(n) in EXCLUDED_ORGANIZATIONS for n in (entity.name, *entity.aliases))
 
 
@@ -710,6 +716,8 @@ _MEMBERSHIP_VERBS = re.compile(r"\b(?:commit\w*|join\w*|sign\w*|contribut\w*|ple
 
 
 def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence: list[_Item], book: _Book) -> None:
+    if not any(i.kind in ("L", "P", "O") for i in clause):
+        return  # no country (nor an organization that may lead): nobody to make a lead or a member
     masked = _mask(text, start, end, clause)
 
     def item(marker: str) -> _Item:
@@ -765,6 +773,22 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                         entry.assign(party, role)
 
 
+_FIRST_WORDS: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _country_first_words(gazetteer) -> frozenset[str]:
+    """The first words of the gazetteer's country names ("united", "south", "latvia"), per gazetteer."""
+    key = (id(gazetteer), len(gazetteer.rows))
+    found = _FIRST_WORDS.get(key)
+    if found is None:
+        found = frozenset(normalise(name).split(" ", 1)[0] for row in gazetteer.rows if row.kind == "Country"
+                          for name in (row.label, *row.aliases) if normalise(name))
+        if len(_FIRST_WORDS) > 8:
+            _FIRST_WORDS.clear()
+        _FIRST_WORDS[key] = found
+    return found
+
+
 def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[Party]:
     """Country names in tokens [start, end): the longest run of capitalised tokens the gazetteer
     knows as a Country ("United Kingdom", "Sweden"; the recogniser misses some)."""
@@ -773,11 +797,12 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[P
     # Doc.ents builds every entity span on each access: the context's index holds them.
     text = ctx.doc_text(doc)
     index = ctx.index(doc)
+    firsts = _country_first_words(ctx.gazetteer)
     i = start
     while i < end:
         t = doc[i]
-        if not t.text[:1].isupper():
-            i += 1
+        if not t.text[:1].isupper() or normalise(t.text) not in firsts:
+            i += 1  # no country's name starts with this word: the runs from it are not looked up
             continue
         for n in range(min(6, end - i), 0, -1):
             last = doc[i + n - 1]
