@@ -535,3 +535,35 @@ def test_more_ways_to_say_it(nlp, gazetteer, text, expected):
 def test_groupings_that_are_not_the_coalition(nlp, gazetteer, text):
     found = _record_roles(_record(nlp, gazetteer, text))  # the whole extractor: NATO is an organization found
     assert all(set(members) <= {"Latvia"} for members in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline in title case
+        ("Denmark And Iceland Join Canada-Led Coalition On Polar Rescue",
+         {"Canada-Led Coalition": {"Canada": "lead", "Denmark": "member", "Iceland": "member"}}),
+        ("Colombia, Peru Sign Up To Chile- And Norway-Led Green Shipping Alliance",
+         {"Green Shipping Alliance": {"Chile": "lead", "Norway": "lead", "Colombia": "member", "Peru": "member"}}),
+        # the lead nation, taking over, under the leadership of
+        ("The Nordic Air Policing Mission met in Oslo; Norway is the lead nation of the mission this year.",
+         {"Nordic Air Policing Mission": {"Norway": "lead"}}),
+        ("Estonia will take over the chairmanship of the IT coalition from Luxembourg in July.",
+         {"IT Coalition": {"Estonia": "lead"}}),
+        ("Under the leadership of Kenya, the Great Lakes Trade Initiative has grown to twelve members.",
+         {"Great Lakes Trade Initiative": {"Kenya": "lead"}}),
+        # led by a country's leader
+        ("The coalition of the willing, led by Britain's prime minister and France's president, met in Paris.",
+         {"coalition of the willing": {"United Kingdom": "lead", "France": "lead"}}),
+        # a member in an apposition; a grouping of the countries named after it
+        ("Canada, a founding member of the Ocean Data Alliance, said it would share more data.",
+         {"Ocean Data Alliance": {"Canada": "member"}}),
+        ("Ministers of the Weimar Triangle of France, Germany and Poland met in Berlin.",
+         {"Weimar Triangle": {"France": "member", "Germany": "member", "Poland": "member"}}),
+        # joined after, in a later clause
+        ("The Sahel Grain Alliance, led by Senegal, grew to eight members in May, after Mali joined in April.",
+         {"Sahel Grain Alliance": {"Senegal": "lead", "Mali": "member"}}),
+    ],
+)
+def test_leads_and_members_said_in_other_words(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == expected

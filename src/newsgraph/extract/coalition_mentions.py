@@ -51,6 +51,15 @@ _OF_THE_NAMES = {"willing"}
 #: What a grouping of states groups: "a coalition of 40 countries", "a group of exporters".
 _STATES = {"countries", "nations", "states", "governments", "allies", "partners", "democracies", "economies",
            "members", "producers", "exporters", "importers", "donors", "navies", "militaries", "forces"}
+#: Little words that a headline in title case capitalises: "Denmark And Iceland Join …".
+_LITTLE_WORDS = {"and", "or", "to", "on", "of", "in", "for", "with", "at", "by", "from", "as", "the", "a", "an"}
+
+
+def title_case(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are a title-case line, where capitals say nothing of names."""
+    return any(doc[i].text[:1].isupper() and doc[i].lower_ in _LITTLE_WORDS and doc[i - 1].text not in ".:!?\"“"
+               for i in range(start + 1, end))
+
 #: The words a mention is read from (plural heads aside): heads, "it" after "joined", "so-called".
 _TRIGGERS = HEADS | {"it", "so-called", "so"}
 _ANY_TRIGGER = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, HEADS))) + r")s?\b|\bso[\s-]called\b|"
@@ -123,6 +132,8 @@ class _Reader:
     def __init__(self, doc: Doc, text: str, sent: Span, led_by_at: LedBy, is_country: Callable[[str], bool]):
         self.doc, self.text, self.sent, self.led_by_at, self.is_country = doc, text, sent, led_by_at, is_country
         self.first, self.stop = sent.start, sent.end
+        # "Denmark And Iceland Join Canada-Led Coalition On Polar Rescue": capitals name nothing
+        self.titled = title_case(doc, sent.start, sent.end)
 
     def span(self, first: Token, last: Token) -> tuple[int, int, str]:
         start, end = first.idx, last.idx + len(last.text)
@@ -153,7 +164,8 @@ class _Reader:
             named = self.proper_name(t)
             if named is not None:
                 return [named]
-            if nxt is not None and _capitalised(nxt) and not nxt.whitespace_ == "" and "\n" not in t.whitespace_:
+            if nxt is not None and _capitalised(nxt) and nxt.pos_ in ("PROPN", "NOUN") and "\n" not in t.whitespace_ \
+                    and not self.titled:
                 return []  # "its Framework Agreement": a word of another name
         elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound" and nxt.lower_ not in HEADS \
                 and not _capitalised(nxt):
@@ -187,8 +199,8 @@ class _Reader:
                 k -= 1  # "Multi-Party"
                 continue
             if not _capitalised(w) or w.lower_ in _DETERMINERS or w.pos_ in ("DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ") \
-                    or w.tag_ in _FINITE:
-                break
+                    or w.tag_ in _FINITE or w.lower_ in ("led", "co-led", "headed", "backed"):
+                break  # "Canada-Led Coalition" in a headline: who leads it, not its name
             words.insert(0, w)
             k -= 1
         return words

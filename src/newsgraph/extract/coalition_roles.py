@@ -87,6 +87,7 @@ class Rule:
     needs_coalition: bool = True  # False: the coalition of the sentence, or of the sentences before
     hypothetical_ok: bool = False  # "will"/"would" do not make it hypothetical (leads: "will co-chair")
     unless: re.Pattern[str] | None = None  # words that make the match say nothing about membership
+    min_parties: int = 1  # countries the list must hold ("the Weimar Triangle of France, Germany and Poland")
 
 
 RULES: tuple[Rule, ...] = (
@@ -107,6 +108,19 @@ RULES: tuple[Rule, ...] = (
                                           rf"(?:\w+\s+)?leadership"), "lead", needs_coalition=False),
     Rule("L's envoy, who chairs C", _p(rf"{_P}['’]s?\s+{_W}{{0,90}}?,\s*who\s+(?:also\s+|now\s+|currently\s+)?"
                                        rf"(?:co-?)?(?:chairs|leads|heads|chaired|led|headed)\s+{_THE}{_C}"), "lead"),
+    Rule("L is the lead nation of C", _p(rf"{_L}{_PAREN}(?:\s*,\s*|\s+(?:is|was|are|were|will\s+be|acts\s+as|serves\s+as|"
+                                         rf"as)\s+)(?:the\s+|a\s+)?(?:lead|leading|framework|coordinating)\s+"
+                                         rf"(?:nation|country|state)s?\s+(?:of|for|in)\s+{_THE}{_C}"),
+         "lead", hypothetical_ok=True),
+    Rule("L takes over C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+over\s+(?:as\s+)?"
+                              rf"(?:the\s+)?(?:\w+\s+)?(?:leadership|chairmanship|presidency|chair|lead)\s+(?:of\s+)?"
+                              rf"{_THE}{_C}"), "lead", hypothetical_ok=True),
+    Rule("under the leadership of L, C", _p(rf"\bunder\s+(?:the\s+)?(?:joint\s+)?(?:leadership|chairmanship|"
+                                            rf"command)\s+of\s+{_THE}{_LO}(?:\s*,?\s*(?:and|with)\s+{_THE}{{l2o}})?"
+                                            rf"\s*,\s*{_THE}{_C}"), "lead"),
+    Rule("led by L's prime minister", _p(rf"{_C}{_TO_LED}\b{_LEAD_VERBS}\s+by\s+{_THE}{_P}['’]s\s+"
+                                         rf"(?:[^‹,;]{{0,60}}?\s+(?:and|with)\s+{_THE}(?P<l2>‹P\d+›)['’]s\b)?"),
+         "lead", hypothetical_ok=True),
     # ---------------------------------------------------------------- members
     Rule("L joined C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*{_JOIN_VERBS}\s+(?:{_W}{{0,25}}?){_C}{_ALSO}"),
          "member"),
@@ -118,6 +132,11 @@ RULES: tuple[Rule, ...] = (
                             rf"\b(?:bringing|brings|brought)\s+together|\b(?:include|includes|including|comprises?|"
                             rf"comprising|groups|grouping|counts|consists?\s+of|made\s+up\s+of|unites|uniting))\s+"
                             rf"{_THE}{_L}"), "member"),
+    Rule("L, a member of C", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?|"
+                                rf"(?:also\s+)?)(?:a|an|another|one\s+of\s+the|both|all)\s+(?:\w+\s+)?"
+                                rf"(?:members?|participants?)\s+(?:of|in)\s+{_THE}{_C}"), "member"),
+    Rule("the Weimar Triangle of L", _p(rf"{_CO}\s+of\s+{_THE}{_L}(?=\s*(?:,|\.|;|$|\s+(?:and|which|who|has|have|"
+                                        rf"is|are|was|were|met|agreed|said)\b))"), "member", min_parties=2),
     Rule("C - L", _p(rf"{_CO}\s*(?:[-–—:]|\()\s*{_THE}{_L}(?=\s*(?:,|[-–—)]|$|\.|\s+(?:which|who)\b))"), "member"),
     Rule("C, the group of L", _p(rf"{_CO}\s*,\s*(?:the|a|an)\s+(?:\w+\s+)?(?:group|grouping|coalition|alliance|bloc|club|"
                                  rf"partnership|association|union|‹C\d+›)\s+of\s+{_THE}{_L}"), "member"),
@@ -144,8 +163,8 @@ RULES: tuple[Rule, ...] = (
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
     Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
          "member", needs_coalition=False),
-    Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though)?|\b(?:says?|said|announced|confirmed|"
-                                  rf"added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|"
+    Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:says?|said|announced|"
+                                  rf"confirmed|added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|"
                                   rf"signed\s+up|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|(?:is|are|was|were)\s+(?:reported|said|understood|"
                                   rf"believed|known)\s+to\s+have\s+(?:joined|signed\s+(?:on|up))|(?:were|are|was|is)\s+"
                                   rf"the\s+(?:latest|last|first|newest)\s+(?:countries\s+|members\s+|states\s+)?to\s+"

@@ -41,6 +41,7 @@ from newsgraph.extract.coalition_mentions import (
     Mention,
     Party,
     sentence_mentions,
+    title_case,
 )
 from newsgraph.extract.coalition_roles import MARK, RESPECTIVELY, RULES, judged
 from newsgraph.extract.context import ArticleContext
@@ -136,9 +137,6 @@ class _Entry:
         if self.strength == LED_ONLY:
             return set()
         return {w for w in coalition_key(self.name).split() if w not in TRANSPARENT_MODIFIERS}
-
-    def countries(self) -> set[tuple[str, str]]:
-        return {i for i, m in self.members.items() if m.role != "joining" and i not in self.excluded}
 
     def leads(self) -> set[tuple[str, str]]:
         return {i for i, m in self.members.items() if m.role == "lead"}
@@ -485,13 +483,16 @@ def _from_prose(doc: Doc, ctx: ArticleContext, book: _Book, list_lines: set[int]
         _read_sentence(doc, text, sent, ctx, book)
 
 
+_JOINING_WORDS = {"and", "or", "but", "nor"}
+
+
 def _sentences(doc: Doc, text: str) -> list[Span]:
     """The parser's sentences, a piece that starts in lower case joined to the one before when
     that one has no end ("Thailand" | "and Vietnam have joined …" is one sentence)."""
     spans: list[list[int]] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), None)
-        if spans and first is not None and first.text[:1].islower() and first.is_alpha:
+        if spans and first is not None and first.is_alpha and (first.text[:1].islower() or first.lower_ in _JOINING_WORDS):
             before = text[doc[spans[-1][0]].idx : sent.start_char].rstrip()
             if before and before[-1] not in ".!?:;\"”’)" and "\n\n" not in text[doc[spans[-1][1] - 1].idx : sent.start_char]:
                 spans[-1][1] = sent.end
@@ -764,8 +765,10 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                 if not groups.get(group):
                     continue
                 target = item(groups[group])
-                if target.kind == "O" and not (role == "lead" and group in ("l", "l2")):
+                if target.kind == "O" and role != "lead":
                     continue
+                if group == "l" and len(target.parties) < rule.min_parties:
+                    break
                 for party in target.parties:
                     if role == "not":
                         entry.excluded.add((party.kind, party.ident))
@@ -798,6 +801,7 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[P
     text = ctx.doc_text(doc)
     index = ctx.index(doc)
     firsts = _country_first_words(ctx.gazetteer)
+    titled = title_case(doc, start, end)
     i = start
     while i < end:
         t = doc[i]
@@ -815,7 +819,8 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[P
                 continue  # "Chad Smith" is a person; a lone "Denmark" taken for one is still the country
             rows = ctx.gazetteer.lookup(written, "Country")
             after = doc[i + n] if i + n < end else None
-            if rows and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not last.whitespace_ == "" \
+            if rows and not titled and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() \
+                    and not last.whitespace_ == "" \
                     and "\n" not in last.whitespace_ and not ctx.gazetteer.lookup(after.text, "Country"):
                 rows = []  # "the South China Sea", "the Japan Coast Guard": a word of another name
             if rows:
