@@ -546,8 +546,9 @@ def test_groupings_that_are_not_the_coalition(nlp, gazetteer, text):
         ("Colombia, Peru Sign Up To Chile- And Norway-Led Green Shipping Alliance",
          {"Green Shipping Alliance": {"Chile": "lead", "Norway": "lead", "Colombia": "member", "Peru": "member"}}),
         # the lead nation, taking over, under the leadership of
-        ("The Nordic Air Policing Mission met in Oslo; Norway is the lead nation of the mission this year.",
-         {"Nordic Air Policing Mission": {"Norway": "lead"}}),
+        ("The Nordic Air Policing Mission met in Oslo; Norway is the lead nation of the mission this year, with "
+         "jets from Denmark taking part.",
+         {"Nordic Air Policing Mission": {"Norway": "lead", "Denmark": "member"}}),
         ("Estonia will take over the chairmanship of the IT coalition from Luxembourg in July.",
          {"IT Coalition": {"Estonia": "lead"}}),
         ("Under the leadership of Kenya, the Great Lakes Trade Initiative has grown to twelve members.",
@@ -567,3 +568,9 @@ def test_groupings_that_are_not_the_coalition(nlp, gazetteer, text):
 )
 def test_leads_and_members_said_in_other_words(nlp, gazetteer, text, expected):
     assert _roles(nlp, gazetteer, text) == expected
+
+
+def test_one_countrys_operation_is_no_grouping_of_states(nlp, gazetteer):
+    text = ("India launched Operation Sindoor on Wednesday. Separately, Operation Harbour Watch, led by Italy and "
+            "Greece, escorted 30 ships.")
+    assert _roles(nlp, gazetteer, text) == {"Operation Harbour Watch": {"Italy": "lead", "Greece": "lead"}}

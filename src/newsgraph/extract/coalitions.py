@@ -79,6 +79,8 @@ REFERENCE_REACH = 800
 #: References that an organization which is never a coalition may be what is meant by ("the
 #: alliance" after NATO, "the bloc" after the EU); "" is a sentence with no coalition in it.
 _BLOCKED_HEADS = {"", "alliance", "bloc", "union", "organisation", "organization", "group", "club"}
+#: Head words of what one country may run alone: reported as a grouping of states only with two or more.
+_NATIONAL_HEADS = {"operation", "mission"}
 #: Roles, weakest first: a lead is also a member; a member has joined.
 _RANK = {"joining": 1, "member": 2, "lead": 3}
 
@@ -123,6 +125,7 @@ class _Entry:
     excluded: set[tuple[str, str]] = field(default_factory=set)
     led_by: set[tuple[str, str]] = field(default_factory=set)  # from "Latvia-led"
     last_seen: int = -1
+    head: str = "coalition"  # its head word: "coalition", "alliance", "operation" …
 
     def assign(self, party: Party, role: str) -> None:
         ident = (party.kind, party.ident)
@@ -155,7 +158,7 @@ class _Book:
         self.blockers: list[int] = []
 
     def named(self, written: str, strength: int, start: int, end: int, key: str | None = None,
-              as_written: bool = False) -> _Entry | None:
+              as_written: bool = False, head: str = "coalition") -> _Entry | None:
         """The coalition of a name (made on its first mention), with this mention added."""
         key = key or coalition_key(written)
         if not key.strip():
@@ -165,7 +168,7 @@ class _Book:
             # "drone coalition" is shown "Drone Coalition"; a proper name, "a US-led coalition" and
             # "a coalition for training field medics" as written.
             name = display_name(written) if strength == DESCRIBED and not as_written else written
-            entry = self.entries[key] = _Entry(key=key, name=name, strength=strength)
+            entry = self.entries[key] = _Entry(key=key, name=name, strength=strength, head=head)
             entity = self.ctx.resolve(written, "Organization") if written else None
             if entity is not None:
                 entry.entity = entity
@@ -218,8 +221,11 @@ class _Book:
                 member = entry.members.get(ident)
                 if member is not None and member.role != "lead":
                     del entry.members[ident]
-            if not any(m.role in ("lead", "member") and m.party.kind == "Country" for m in entry.members.values()):
+            states = [m for m in entry.members.values() if m.role in ("lead", "member") and m.party.kind == "Country"]
+            if not states:
                 continue  # a grouping nobody is said to lead or join is not reported
+            if entry.head in _NATIONAL_HEADS and len(states) < 2:
+                continue  # "India launched Operation Sindoor": one country's operation, no grouping of states
             out.append((min(s for s, _ in entry.anchors), self._register(entry)))
         return [c for _, c in sorted(out, key=lambda x: x[0])]
 
@@ -579,17 +585,19 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
         return entry
     if mention.strength == LED_ONLY and not mention.written:
         # "a coalition of 40 countries": a new one, named at the end by who leads it
-        return book.named("", LED_ONLY, mention.start, mention.end, key=f"unnamed {mention.start} {mention.head}")
+        return book.named("", LED_ONLY, mention.start, mention.end, key=f"unnamed {mention.start} {mention.head}",
+                          head=mention.head)
     if mention.strength == LED_ONLY:
         key = "led " + " ".join(sorted(p.ident for p in mention.led_by)) + " " + mention.head
-        return book.named(mention.written, LED_ONLY, mention.start, mention.end, key=key)
+        return book.named(mention.written, LED_ONLY, mention.start, mention.end, key=key, head=mention.head)
     if mention.entry is not None:  # a short form of a name read before ("JEF", "Aspides")
         entry = mention.entry
         entry.last_seen = max(entry.last_seen, mention.start)
         if (mention.start, mention.end) not in entry.anchors:
             entry.anchors.append((mention.start, mention.end))
         return entry
-    entry = book.named(mention.written, mention.strength, mention.start, mention.end, as_written=mention.purpose)
+    entry = book.named(mention.written, mention.strength, mention.start, mention.end, as_written=mention.purpose,
+                       head=mention.head or "coalition")
     if entry is not None and mention.short:
         book.shorts.setdefault(normalise(mention.short), entry)
     return entry
