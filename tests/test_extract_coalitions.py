@@ -574,3 +574,21 @@ def test_one_countrys_operation_is_no_grouping_of_states(nlp, gazetteer):
     text = ("India launched Operation Sindoor on Wednesday. Separately, Operation Harbour Watch, led by Italy and "
             "Greece, escorted 30 ships.")
     assert _roles(nlp, gazetteer, text) == {"Operation Harbour Watch": {"Italy": "lead", "Greece": "lead"}}
+
+
+def test_news_without_coalitions_of_states(nlp, gazetteer):
+    """Party alliances, NATO and EU membership, allies that act, a country's own operation: none of
+    them is a coalition of states; a grouping of states named with its members still is."""
+    text = ("Hungary votes as Orban's Fidesz-led alliance seeks fifth term\n\n"
+            "BUDAPEST, April 3 (Wire) - Hungarians voted on Sunday in an election that pits the Fidesz-led alliance "
+            "against a six-party opposition alliance led by Peter Marki-Zay. The ruling coalition has governed since "
+            "2010. Hungary joined the European Union in 2004 and NATO in 1999.\n\n"
+            "The drone coalition, led by Latvia and Britain, delivered 10,000 drones last year. NATO allies, "
+            "including Poland and Romania, have committed more jets to air policing. Sweden joined NATO in 2024. "
+            "Finland joined in 2023, an official said.\n\n"
+            "Israel launched Operation Rising Lion on Friday. The United States said it had not taken part.\n\n"
+            "Poland and Slovakia, fellow members of the Visegrad Group, congratulated the voters.")
+    assert _record_roles(_record(nlp, gazetteer, text)) == {
+        "Drone Coalition": {"Latvia": "lead", "United Kingdom": "lead"},
+        "Visegrád Group": {"Poland": "member", "Slovakia": "member"},  # the gazetteer's name
+    }

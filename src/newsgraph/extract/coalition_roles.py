@@ -133,7 +133,7 @@ RULES: tuple[Rule, ...] = (
                             rf"comprising|groups|grouping|counts|consists?\s+of|made\s+up\s+of|unites|uniting))\s+"
                             rf"{_THE}{_L}"), "member"),
     Rule("L, a member of C", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?|"
-                                rf"(?:also\s+)?)(?:a|an|another|one\s+of\s+the|both|all)\s+(?:\w+\s+)?"
+                                rf"(?:also\s+)?)(?:a|an|another|one\s+of\s+the|both|all|fellow|(?:the\s+)?other)\s+(?:\w+\s+)?"
                                 rf"(?:members?|participants?)\s+(?:of|in)\s+{_THE}{_C}"), "member"),
     Rule("the Weimar Triangle of L", _p(rf"{_CO}\s+of\s+{_THE}{_L}(?=\s*(?:,|\.|;|$|\s+(?:and|which|who|has|have|"
                                         rf"is|are|was|were|met|agreed|said)\b))"), "member", min_parties=2),

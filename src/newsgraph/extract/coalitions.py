@@ -740,7 +740,7 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
         earlier = [i for i in sentence if i.kind == "C" and i.start < start]
         if earlier:
             return earlier[-1].entry
-        return book.current(start)
+        return book.current(offset, "")  # "NATO allies, including …": an organization named between blocks it
 
     respectively = RESPECTIVELY.search(masked)
     if respectively and (respectively.group("r1") or respectively.group("r2")):
