@@ -592,3 +592,12 @@ def test_news_without_coalitions_of_states(nlp, gazetteer):
         "Drone Coalition": {"Latvia": "lead", "United Kingdom": "lead"},
         "Visegrád Group": {"Poland": "member", "Slovakia": "member"},  # the gazetteer's name
     }
+
+
+def test_a_country_added_to_the_gazetteer_is_found(nlp):
+    gazetteer = Gazetteer()
+    gazetteer.add(GazetteerRow(label="Latvia", kind="Country"))
+    text = "The drone coalition, led by Latvia and Freedonia, met in Riga."
+    assert _roles(nlp, gazetteer, text) == {"Drone Coalition": {"Latvia": "lead"}}
+    gazetteer.add(GazetteerRow(label="Freedonia", kind="Country"))
+    assert _roles(nlp, gazetteer, text) == {"Drone Coalition": {"Latvia": "lead", "Freedonia": "lead"}}

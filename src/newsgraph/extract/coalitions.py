@@ -27,6 +27,7 @@ in the headline's words ("roadmap coalition") is the named one it describes, whe
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -45,6 +46,7 @@ from newsgraph.extract.coalition_mentions import (
 )
 from newsgraph.extract.coalition_roles import MARK, RESPECTIVELY, RULES, judged
 from newsgraph.extract.context import ArticleContext
+from newsgraph.gazetteer import Gazetteer
 from newsgraph.model import Coalition, CoalitionMember, Entity
 from newsgraph.text import demonyms, line_start, normalise, word_map, word_set
 
@@ -784,19 +786,20 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                         entry.assign(party, role)
 
 
-_FIRST_WORDS: dict[tuple[int, int], frozenset[str]] = {}
+_FIRST_WORDS: dict[int, tuple[weakref.ref, int, frozenset[str]]] = {}
 
 
-def _country_first_words(gazetteer) -> frozenset[str]:
-    """The first words of the gazetteer's country names ("united", "south", "latvia"), per gazetteer."""
-    key = (id(gazetteer), len(gazetteer.rows))
-    found = _FIRST_WORDS.get(key)
-    if found is None:
-        found = frozenset(normalise(name).split(" ", 1)[0] for row in gazetteer.rows if row.kind == "Country"
-                          for name in (row.label, *row.aliases) if normalise(name))
-        if len(_FIRST_WORDS) > 8:
-            _FIRST_WORDS.clear()
-        _FIRST_WORDS[key] = found
+def _country_first_words(gazetteer: Gazetteer) -> frozenset[str]:
+    """The first words of the gazetteer's country names ("united", "south", "latvia"), made once per
+    gazetteer (and again if rows are added to it)."""
+    known = _FIRST_WORDS.get(id(gazetteer))
+    if known is not None and known[0]() is gazetteer and known[1] == len(gazetteer.rows):
+        return known[2]
+    found = frozenset(normalise(name).split(" ", 1)[0] for row in gazetteer.rows if row.kind == "Country"
+                      for name in (row.label, *row.aliases) if normalise(name))
+    for key in [k for k, (ref, _, _) in _FIRST_WORDS.items() if ref() is None]:
+        del _FIRST_WORDS[key]
+    _FIRST_WORDS[id(gazetteer)] = (weakref.ref(gazetteer), len(gazetteer.rows), found)
     return found
 
 
