@@ -7,14 +7,16 @@ mask, so that one pattern reads "‹C› , led by ‹L›" whatever the names ar
 
 * leads: "C, led by L", "C will, in 2026, again be led by L", "L-led C", "L leads C together
   with L2", "C, which L co-leads with L2", "L, spearheading C alongside L2", "L's leadership in C",
-  "thank L for its leadership", "L's envoy, who chairs C", "led respectively by L" after a list of
-  coalitions;
+  "thank L for its leadership", "L's envoy, who chairs C", "L is the lead nation of C", "L will
+  take over the chairmanship of C", "Under the leadership of L, C …", "C, led by L's prime
+  minister", "led respectively by L" after a list of coalitions;
 * members: "L joined C (alongside L2)", "C, whose members are L", "C - L", "C, the group of L",
-  "C … brings together / includes / counts L (as members)", "… countries, among them L",
-  "L were among the founding members", "with L as founding members", "Its members are L",
-  "Fellow members L", "L joined last year" (the coalition of the sentences before), "L is
-  reported to have joined", "L also contribute warships", "with frigates from L", "Under C, L
-  have …", "L's participation in C", "C was launched by L";
+  "the Weimar Triangle of L", "C … brings together / includes / counts L (as members)",
+  "… countries, among them L", "L were among the founding members", "L, a member of C", "with L
+  as founding members", "Its members are L", "Fellow members L", "L joined last year" (the
+  coalition of the sentences before), "L is reported to have joined", "L also contribute
+  warships", "with frigates from L", "Under C, L have …", "L's participation in C", "C was
+  launched by L";
 * joining, not yet members: "L is in the process of joining", "L are expected to sign";
 * never members: "L has not joined C", "L, which is not a member of C", "L, also outside C".
 
