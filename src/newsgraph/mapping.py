@@ -421,13 +421,16 @@ class _Mapper:
                 self.anchor(iri, anchor, NG.mention)
             for j, member in enumerate(coalition.members):
                 country = self.known_entity(member.country, f"coalitions[{i}].members[{j}]")
-                membership = self.fact_iri("membership", coalition.key, member.country, member.lead)
+                # A joining member is hashed apart, so that a lead's and a member's IRIs stay as they were.
+                role = member.lead if not member.joining else "joining"
+                membership = self.fact_iri("membership", coalition.key, member.country, role)
                 g.add((membership, RDF.type, NG.CoalitionMembership))
-                g.add((membership, RDFS.label, Literal(
-                    f"{self.name(member.country)}, {'lead' if member.lead else 'member'} of {coalition.name}")))
+                said = "lead of" if member.lead else "joining" if member.joining else "member of"
+                g.add((membership, RDFS.label, Literal(f"{self.name(member.country)}, {said} {coalition.name}")))
                 g.add((membership, ORG.organization, iri))
                 g.add((membership, ORG.member, country))
-                g.add((membership, ORG.role, NG.LeadRole if member.lead else NG.MemberRole))
+                g.add((membership, ORG.role, NG.LeadRole if member.lead else NG.JoiningRole if member.joining
+                       else NG.MemberRole))
                 if member.anchor is not None:
                     self.anchor(membership, member.anchor)
                 self.derived(membership)

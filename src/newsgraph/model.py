@@ -129,16 +129,19 @@ class Statistic:
 
 @dataclass
 class CoalitionMember:
-    """A country in a coalition, leading it or not."""
+    """A country in a coalition: leading it, a member, or (joining) only in the process of joining,
+    which the article says is not yet membership ("Sweden is in the process of joining")."""
 
-    country: str  # entity key
+    country: str  # entity key (a country; a lead may be an organization: "led by the EU")
     lead: bool = False
     anchor: Anchor | None = None
+    joining: bool = False  # not yet a member; never set together with lead
 
 
 @dataclass
 class Coalition:
-    """A coalition of countries, e.g. a capability coalition."""
+    """A named or described grouping of states (a coalition, alliance, multinational operation, task
+    force, contact group…), e.g. a capability coalition."""
 
     key: str  # entity key of the coalition (kind Organization)
     name: str

@@ -1,4 +1,10 @@
-"""Coalitions of countries: capability coalitions in list lines, bracketed lists and prose.
+"""Coalitions of states: who leads them, who has joined them, who is joining.
+
+A coalition is any named or described grouping of states: a coalition, an alliance, a
+multinational operation, a task force, a contact group, a trade bloc described with its
+members. Not a company alliance or a party coalition in domestic politics: only groupings
+that the article says countries lead or join are reported, and an organization that is never a
+coalition (NATO, the EU, the UN: data/coalition-excluded-organizations.txt) is not made one.
 
 Three sources:
 
@@ -8,25 +14,41 @@ Three sources:
   or from a "(lead)" mark next to a country;
 * bracketed lists in a paragraph about coalitions: "aviation (the US, Denmark), demining
   (Lithuania)";
-* prose: "the drone coalition led by Latvia", "Latvia leads the drone coalition together
-  with the UK", "Sweden joined the IT coalition", "Türkiye's participation in a Black Sea
-  security coalition"; "the coalition" and "its members" refer to the coalition named last.
+* prose, sentence by sentence: the mentions of coalitions (`coalition_mentions`) and the
+  patterns around them that make a country a lead, a member or a joining member
+  (`coalition_roles`); "the coalition", "the alliance" and a sentence with no coalition in
+  it ("Nigeria joined in April") are about the coalition named last.
 
-Only names the gazetteer knows as a Country count as members. One coalition per name
-however it is written ("Armoured capability coalition" is the "Armored Coalition").
+One coalition per name however it is written ("Armoured capability coalition" is the
+"Armored Coalition"). A coalition named only by who leads it ("a Canadian-led coalition") or
+in the headline's words ("roadmap coalition") is the named one it describes, when there is one.
 """
 
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
+from newsgraph.extract.coalition_mentions import (
+    DESCRIBED,
+    LED_ONLY,
+    NAMED,
+    REFERENCE,
+    TRANSPARENT_MODIFIERS,
+    Mention,
+    Party,
+    sentence_mentions,
+    title_case,
+)
+from newsgraph.extract.coalition_roles import MARK, RESPECTIVELY, RULES, judged
 from newsgraph.extract.context import ArticleContext
-from newsgraph.model import Coalition, CoalitionMember
-from newsgraph.text import line_start, normalise, word_map, word_set
+from newsgraph.gazetteer import Gazetteer
+from newsgraph.model import Coalition, CoalitionMember, Entity
+from newsgraph.text import demonyms, line_start, normalise, word_map, word_set
 
 #: Words that say a country leads: "taken the lead", "led by", "co-leads", "heads".
 LEAD_CUES = re.compile(
@@ -34,18 +56,6 @@ LEAD_CUES = re.compile(
     r"chair\w*|in charge of|coordinat\w+)\b",
     re.I,
 )
-#: Words that say a country takes part without leading.
-MEMBER_CUES = re.compile(
-    r"\b(?:join\w*|member\w*|participat\w+|part of|participant\w*|signed up|sign up|signed on|accede\w*|"
-    r"acceded|adhere\w*|enter\w*|include\w*|including|comprising|such as|alongside|contribut\w+|"
-    r"takes? part|took part|taking part)\b",
-    re.I,
-)
-#: After the coalition: "… coalition led by X", "… coalition, together with X" (X co-leads).
-LEAD_AFTER = re.compile(r"\b(?:(?:co-?)?led|headed|spearheaded|chaired|coordinated|run)\s+by\b", re.I)
-#: Right after the coalition: "leads the drone coalition together with the UK".
-TOGETHER_AFTER = re.compile(r"^\s*,?\s*(?:together|jointly)\s+with\s+(?:the\s+)?$", re.I)
-MEMBER_AFTER = re.compile(r"\b(?:joined by|includ\w+|comprising|compris\w+|members?\b|such as|consists? of|made up of)", re.I)
 
 #: Bullets and numbering before a list line.
 _BULLET = re.compile(r"^\s*(?:[–—\-•*·▪●◦‣]|\d{1,2}[.)])\s*")
@@ -57,37 +67,27 @@ _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")
 _LEAD_MARK = re.compile(r"\s*\((?:co-?)?(?:lead|leader|leading|chair)\)\s*$", re.I)
 _ANY_MARK = re.compile(r"\s*\([^)]*\)\s*$")
 
-#: Words that describe a coalition without naming it: "a new coalition", "the international coalition".
-GENERIC_MODIFIERS = word_set("coalition-generic-modifiers.txt")
-#: Words that may stand in a coalition's name but do not name it on their own.
-TRANSPARENT_MODIFIERS = word_set("coalition-transparent-modifiers.txt")
 #: Words left out when deciding that two written names are one coalition.
 _KEY_DROP = word_set("coalition-key-drops.txt")
 _SPELLING = word_map("coalition-spellings.tsv", "written", "key")
+#: Organizations that are never a coalition of states, whatever is said of their members.
+EXCLUDED_ORGANIZATIONS = frozenset(normalise(n) for n in word_set("coalition-excluded-organizations.txt"))
+#: Words that end the name of a coalition read backwards from a bracket: "coalitions: aviation (...)".
+_NAME_STOP = word_set("coalition-name-stops.txt")
+
+#: How far back "the coalition", "the alliance" or a sentence without a coalition may refer to
+#: the coalition named last, in characters.
+REFERENCE_REACH = 800
+#: References that an organization which is never a coalition may be what is meant by ("the
+#: alliance" after NATO, "the bloc" after the EU); "" is a sentence with no coalition in it.
+_BLOCKED_HEADS = {"", "alliance", "bloc", "union", "organisation", "organization", "group", "club"}
+#: Head words of what one country may run alone: reported as a grouping of states only with two or more.
+_NATIONAL_HEADS = {"operation", "mission"}
+#: Roles, weakest first: a lead is also a member; a member has joined.
+_RANK = {"joining": 1, "member": 2, "lead": 3}
 
 
-@dataclass
-class _Found:
-    coalition: Coalition
-    by_country: dict[str, CoalitionMember] = field(default_factory=dict)
-
-
-# --------------------------------------------------------------------------- entry point
-
-
-def find_coalitions(doc: Doc, ctx: ArticleContext) -> list[Coalition]:
-    """Coalitions named in the article body, each with its member countries, in text order."""
-    found: dict[str, _Found] = {}
-    list_lines = _from_list_lines(ctx, found)
-    list_lines |= _from_parentheses(ctx, found, list_lines)
-    _from_prose(doc, ctx, found, list_lines)
-    out = [f.coalition for f in sorted(found.values(), key=lambda f: f.coalition.anchors[0].start)]
-    for coalition in out:
-        coalition.members.sort(key=lambda m: m.anchor.start if m.anchor else 0)
-    return out
-
-
-# --------------------------------------------------------------------------- names and countries
+# --------------------------------------------------------------------------- names and keys
 
 
 def coalition_key(name: str) -> str:
@@ -106,36 +106,219 @@ def display_name(written: str) -> str:
     return " ".join(w if w.isupper() and len(w) > 1 else w[:1].upper() + w[1:] for w in words)
 
 
-def _coalition(ctx: ArticleContext, found: dict[str, _Found], written: str, start: int, end: int) -> _Found | None:
-    key = coalition_key(written)
-    if not key:
-        return None
-    entry = found.get(key)
-    if entry is None:
-        name = display_name(written)
-        entity_key = ctx.register(name, "Organization", start, end)
-        entry = found[key] = _Found(Coalition(key=entity_key, name=name))
-    else:
-        entity_key = ctx.register(entry.coalition.name, "Organization", start, end)
-        entity = ctx.entities[entity_key]
-        if normalise(written) != normalise(entity.name) and written not in entity.aliases:
-            entity.aliases.append(written)  # "aviation capability coalition" for "Aviation Coalition"
-    anchor = make_anchor(ctx.text, start, end)
-    if anchor not in entry.coalition.anchors:
-        entry.coalition.anchors.append(anchor)
-    return entry
+# --------------------------------------------------------------------------- the coalitions found
 
 
-def _add_member(ctx: ArticleContext, entry: _Found, written: str, start: int, end: int, lead: bool) -> None:
-    country = ctx.register_country(written, start, end)
-    if country is None:
-        return
-    member = entry.by_country.get(country)
-    if member is None:
-        member = entry.by_country[country] = CoalitionMember(country=country, lead=lead, anchor=make_anchor(ctx.text, start, end))
-        entry.coalition.members.append(member)
-    else:
-        member.lead = member.lead or lead
+@dataclass
+class _Member:
+    party: Party
+    role: str  # "lead", "member" or "joining"
+
+
+@dataclass
+class _Entry:
+    key: str
+    name: str
+    strength: int
+    anchors: list[tuple[int, int]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    entity: str | None = None  # the organization entity the article already has for it ("Mercosur")
+    members: dict[tuple[str, str], _Member] = field(default_factory=dict)
+    excluded: set[tuple[str, str]] = field(default_factory=set)
+    led_by: set[tuple[str, str]] = field(default_factory=set)  # from "Latvia-led"
+    last_seen: int = -1
+    head: str = "coalition"  # its head word: "coalition", "alliance", "operation" …
+
+    def assign(self, party: Party, role: str) -> None:
+        ident = (party.kind, party.ident)
+        known = self.members.get(ident)
+        if known is None:
+            self.members[ident] = _Member(party, role)
+        elif _RANK[role] > _RANK[known.role]:
+            known.role = role
+
+    def words(self) -> set[str]:
+        """The words that name it ("drone" of "Drone Coalition"); none for "a US-led coalition"."""
+        if self.strength == LED_ONLY:
+            return set()
+        return {w for w in coalition_key(self.name).split() if w not in TRANSPARENT_MODIFIERS}
+
+    def leads(self) -> set[tuple[str, str]]:
+        return {i for i, m in self.members.items() if m.role == "lead"}
+
+
+class _Book:
+    """The coalitions of one article while it is read."""
+
+    def __init__(self, ctx: ArticleContext):
+        self.ctx = ctx
+        self.entries: dict[str, _Entry] = {}
+        self.by_entity: dict[str, _Entry] = {}
+        self.shorts: dict[str, _Entry] = {}  # "aspides" -> Operation Aspides, "jef" -> Joint Expeditionary Force
+        # Where organizations that are never coalitions are named (NATO, the EU): "the alliance" or
+        # "Sweden joined last year" after one may be about it, not about the coalition named before.
+        self.blockers: list[int] = []
+
+    def named(self, written: str, strength: int, start: int, end: int, key: str | None = None,
+              as_written: bool = False, head: str = "coalition") -> _Entry | None:
+        """The coalition of a name (made on its first mention), with this mention added."""
+        key = key or coalition_key(written)
+        if not key.strip():
+            return None
+        entry = self.entries.get(key)
+        if entry is None:
+            # "drone coalition" is shown "Drone Coalition"; a proper name, "a US-led coalition" and
+            # "a coalition for training field medics" as written.
+            name = display_name(written) if strength == DESCRIBED and not as_written else written
+            entry = self.entries[key] = _Entry(key=key, name=name, strength=strength, head=head)
+            entity = self.ctx.resolve(written, "Organization") if written else None
+            if entity is not None:
+                entry.entity = entity
+                self.by_entity.setdefault(entity, entry)
+        elif written != entry.name and written not in entry.aliases and strength >= DESCRIBED:
+            entry.aliases.append(written)
+        if (start, end) not in entry.anchors:
+            entry.anchors.append((start, end))
+        entry.last_seen = max(entry.last_seen, start)
+        return entry
+
+    def organization(self, entity_key: str, start: int, end: int) -> _Entry:
+        """The coalition an organization of the article is ("Mercosur - Argentina, Brazil …")."""
+        entry = self.by_entity.get(entity_key)
+        if entry is None:
+            name = self.ctx.entities[entity_key].name
+            entry = self.named(name, NAMED, start, end)
+            assert entry is not None
+            entry.entity = entity_key
+            self.by_entity[entity_key] = entry
+        elif (start, end) not in entry.anchors:
+            entry.anchors.append((start, end))
+        entry.last_seen = max(entry.last_seen, start)
+        return entry
+
+    def current(self, offset: int, head: str = "", reach: int = REFERENCE_REACH) -> _Entry | None:
+        """The coalition named last before `offset` (one whose name ends in `head`, if there is one
+        within reach), if it was named within `reach` characters."""
+        near = [e for e in self.entries.values() if 0 <= e.last_seen < offset and offset - e.last_seen <= reach]
+        if not near:
+            return None
+        if head in _BLOCKED_HEADS:
+            latest = max(e.last_seen for e in near)
+            if any(latest < b < offset for b in self.blockers):
+                return None
+        if head and head not in ("coalition", "it"):
+            same = [e for e in near if e.name.casefold().split()[-1:] == [head] or head in e.name.casefold().split()]
+            if same:
+                return max(same, key=lambda e: e.last_seen)
+        return max(near, key=lambda e: e.last_seen)
+
+    # ------------------------------------------------------------------ the end
+
+    def finish(self) -> list[Coalition]:
+        self._name_the_unnamed()
+        self._merge_descriptions()
+        out: list[tuple[int, Coalition]] = []
+        for entry in self.entries.values():
+            for ident in entry.excluded:
+                member = entry.members.get(ident)
+                if member is not None and member.role != "lead":
+                    del entry.members[ident]
+            states = [m for m in entry.members.values() if m.role in ("lead", "member") and m.party.kind == "Country"]
+            if not states:
+                continue  # a grouping nobody is said to lead or join is not reported
+            if entry.head in _NATIONAL_HEADS and len(states) < 2:
+                continue  # "India launched Operation Sindoor": one country's operation, no grouping of states
+            out.append((min(s for s, _ in entry.anchors), self._register(entry)))
+        return [c for _, c in sorted(out, key=lambda x: x[0])]
+
+    def _name_the_unnamed(self) -> None:
+        """'a coalition of 40 countries, led by the United States' is the 'United States-led coalition'
+        (as the leads are written: 'US-led coalition'); one nobody leads is nothing."""
+        for entry in list(self.entries.values()):
+            if entry.name:
+                continue
+            leads = sorted((m.party for m in entry.members.values() if m.role == "lead"), key=lambda p: p.start)
+            if not leads:
+                del self.entries[entry.key]
+                continue
+            head = entry.key.rsplit(" ", 1)[-1]
+            written = [p.written for p in leads]
+            who = "".join(f"{w}-, " for w in written[:-2]) + "- and ".join(written[-2:])  # "Britain- and France"
+            entry.name = f"{who}-led {head}"
+            entry.led_by = {(p.kind, p.ident) for p in leads}
+
+    def _merge_descriptions(self) -> None:
+        """'a Canadian-led coalition' and 'roadmap coalition' are the named coalition they describe:
+        the one named coalition whose name holds all the description's words, or that the same
+        countries lead (and that shares a word with it, if it has words of its own)."""
+        strong = [e for e in self.entries.values() if e.strength == NAMED]
+        for entry in list(self.entries.values()):
+            if entry.strength == NAMED:
+                continue
+            words = entry.words()
+            fits = [e for e in strong if words and words <= e.words()] if entry.strength == DESCRIBED else []
+            if not fits and entry.led_by:
+                # one named only by its leads may be one described in words ("a coalition for …")
+                named = strong if words else [e for e in self.entries.values() if e.strength >= DESCRIBED]
+                alike = [e for e in named if not words or words & e.words()]
+                fits = [e for e in alike if entry.led_by <= e.leads()] or \
+                       [e for e in alike if not e.leads() and entry.led_by <= set(e.members)]
+            if len(fits) != 1:
+                continue
+            target = fits[0]
+            for member in entry.members.values():
+                target.assign(member.party, member.role)
+            target.excluded |= entry.excluded
+            target.anchors.extend(a for a in entry.anchors if a not in target.anchors)
+            if entry.name not in target.aliases:
+                target.aliases.append(entry.name)
+            del self.entries[entry.key]
+
+    def _register(self, entry: _Entry) -> Coalition:
+        ctx = self.ctx
+        key = entry.entity if entry.entity in ctx.entities else ctx.register(entry.name, "Organization")
+        for start, end in sorted(entry.anchors):
+            # its mentions, under its one name ("JEF" and "Joint Expeditionary Force" are one entity)
+            ctx.register(ctx.entities[key].name, "Organization", start, end)
+        for alias in entry.aliases:
+            other = ctx.resolve(alias, "Organization")
+            if other is not None and other != key:
+                ctx.merge(other, key)
+            else:
+                ctx.add_alias(key, alias)
+        coalition = Coalition(key=key, name=ctx.entities[key].name,
+                              anchors=[make_anchor(ctx.text, s, e) for s, e in sorted(entry.anchors)])
+        members = sorted(entry.members.values(), key=lambda m: (m.party.start, m.party.end))
+        seen: set[str] = set()
+        for m in members:
+            party_key = self._party_key(m.party)
+            if party_key is None or party_key in seen or party_key == key:
+                continue
+            seen.add(party_key)
+            coalition.members.append(CoalitionMember(
+                country=party_key, lead=m.role == "lead", joining=m.role == "joining",
+                anchor=make_anchor(ctx.text, m.party.start, m.party.end)))
+        return coalition
+
+    def _party_key(self, party: Party) -> str | None:
+        ctx = self.ctx
+        if party.kind == "Organization":
+            return ctx.current_key(party.ident)
+        if ctx.gazetteer.lookup(party.written, "Country"):
+            return ctx.register_country(party.written, party.start, party.end)
+        return ctx.country_of_demonym(party.written, party.start, party.end)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def find_coalitions(doc: Doc, ctx: ArticleContext) -> list[Coalition]:
+    """Coalitions named in the article body, each with its leads, members and joining members, in text order."""
+    book = _Book(ctx)
+    list_lines = _from_list_lines(ctx, book)
+    list_lines |= _from_parentheses(ctx, book, list_lines)
+    _from_prose(doc, ctx, book, list_lines)
+    return book.finish()
 
 
 # --------------------------------------------------------------------------- list lines
@@ -153,12 +336,12 @@ def _lines(text: str, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _country_items(text: str, offset: int, ctx: ArticleContext) -> list[tuple[str, int, int, bool]] | None:
+def _country_items(text: str, offset: int, ctx: ArticleContext) -> list[tuple[Party, bool]] | None:
     """Split 'The United States, Denmark, and the Netherlands' into countries with their spans;
     None unless every item is a country the gazetteer knows."""
-    items: list[tuple[str, int, int, bool]] = []
+    items: list[tuple[Party, bool]] = []
     pos = 0
-    for part in [*_ITEM_SPLIT.split(text)]:
+    for part in _ITEM_SPLIT.split(text):
         at = text.find(part, pos)
         pos = at + len(part)
         raw = part.strip()
@@ -169,14 +352,15 @@ def _country_items(text: str, offset: int, ctx: ArticleContext) -> list[tuple[st
         article = re.match(r"(?i)the\s+", name)
         if article:
             name = name[article.end():]
-        if not ctx.gazetteer.lookup(name, "Country"):
+        rows = ctx.gazetteer.lookup(name, "Country")
+        if not rows:
             return None
         start = offset + at + (text[at:].find(name))
-        items.append((name, start, start + len(name), lead))
+        items.append((Party("Country", rows[0].label, name, start, start + len(name)), lead))
     return items or None
 
 
-def _from_list_lines(ctx: ArticleContext, found: dict[str, _Found]) -> set[int]:
+def _from_list_lines(ctx: ArticleContext, book: _Book) -> set[int]:
     """Coalitions from one-per-line lists; returns the start offsets of the lines used."""
     used: set[int] = set()
     lines = _lines(ctx.text, min(ctx.body_end, len(ctx.text)))
@@ -200,12 +384,12 @@ def _from_list_lines(ctx: ArticleContext, found: dict[str, _Found]) -> set[int]:
             continue
         written = body[name_at:name_end]
         written, shift = _strip_article(written)
-        entry = _coalition(ctx, found, written, body_at + name_at + shift, body_at + name_end)
+        entry = book.named(written, DESCRIBED, body_at + name_at + shift, body_at + name_end)
         if entry is None:
             continue
-        marked = any(lead for *_, lead in items)
-        for name, s, e, lead in items:
-            _add_member(ctx, entry, name, s, e, lead=lead if marked else intro_leads)
+        marked = any(lead for _, lead in items)
+        for party, lead in items:
+            entry.assign(party, "lead" if (lead if marked else intro_leads) else "member")
         used.add(start)
     return used
 
@@ -235,17 +419,15 @@ def _is_name(written: str) -> bool:
 #: "aviation (the US, Denmark)", "maritime security (led by the UK and Norway)".
 _NAMED_GROUP = re.compile(r"(?P<name>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)\s*\((?P<countries>[^()\n]{2,160})\)")
 _GROUP_LEAD = re.compile(r"^\s*(?:(?:co-?)?led by|leads?:|leaders?:|headed by)\s*", re.I)
-#: Words that end the name of a coalition in a run-on list: "coalitions: aviation (…), artillery (…)".
-_NAME_STOP = word_set("coalition-name-stops.txt")
 
 
-def _from_parentheses(ctx: ArticleContext, found: dict[str, _Found], used: set[int]) -> set[int]:
+def _from_parentheses(ctx: ArticleContext, book: _Book, used: set[int]) -> set[int]:
     """Coalitions written as a name and its countries in brackets, in a paragraph about coalitions:
     "eight capability coalitions: aviation (the US, Denmark, the Netherlands), demining (Lithuania)"."""
     lines: set[int] = set()
     for start, end in _lines(ctx.text, min(ctx.body_end, len(ctx.text))):
         line = ctx.text[start:end]
-        if start in used or "coalition" not in line.casefold():
+        if start in used or "coalitions" not in line.casefold():
             continue
         leads = bool(LEAD_CUES.search(_NAMED_GROUP.sub("", line)))
         for m in _NAMED_GROUP.finditer(line):
@@ -262,11 +444,11 @@ def _from_parentheses(ctx: ArticleContext, found: dict[str, _Found], used: set[i
                 continue  # "the United States (US)": a name and its short form, not a coalition
             if not written.casefold().endswith("coalition"):
                 written += " coalition"
-            entry = _coalition(ctx, found, written, name_start, name_end)
+            entry = book.named(written, DESCRIBED, name_start, name_end)
             if entry is None:
                 continue
-            for country, s, e, lead in items:
-                _add_member(ctx, entry, country, s, e, lead=lead or leads or bool(lead_mark))
+            for party, lead in items:
+                entry.assign(party, "lead" if lead or leads or lead_mark else "member")
             lines.add(start)
     return lines
 
@@ -288,203 +470,340 @@ def _group_name(line: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 @dataclass
-class _Mention:
-    start_tok: int  # first token of the name (or of "Latvia-led")
-    name_start: int  # char span of the name as written
-    name_end: int
-    written: str
-    led_by: list[Token] = field(default_factory=list)  # "Latvia-led"
-    refers: bool = False  # "the coalition", "its members": the coalition named last, not a name
-    @property
-    def phrase_start(self) -> int:
-        """Where the whole coalition phrase starts, "Latvia-led" included."""
-        return min([self.name_start, *(t.idx for t in self.led_by)])
+class _Item:
+    """One marker of a clause's mask."""
+
+    start: int
+    end: int
+    kind: str  # "C" coalition, "O" organization, "L" countries, "P" a country as an owner
+    entry: _Entry | None = None  # C
+    organization: str | None = None  # O: its entity key
+    parties: list[Party] = field(default_factory=list)  # L, P (and O as a lead)
 
 
-def _from_prose(doc: Doc, ctx: ArticleContext, found: dict[str, _Found], list_lines: set[int]) -> None:
-    for sent in doc.sents:
+def _from_prose(doc: Doc, ctx: ArticleContext, book: _Book, list_lines: set[int]) -> None:
+    text = ctx.doc_text(doc)
+    for sent in _sentences(doc, text):
         if sent.start_char >= ctx.body_end:
             break
-        mentions = [m for t in sent if (m := _prose_mention(doc, t)) is not None and line_start(ctx.text, t.idx) not in list_lines]
-        if not mentions:
+        if ctx.is_ignored(sent.start_char) or line_start(ctx.text, sent.start_char) in list_lines:
             continue
-        countries = _countries_in(doc, ctx, sent.start, sent.end)
-        for n, mention in enumerate(mentions):
-            if mention.refers:
-                # "it" only refers to a coalition named earlier in the same sentence.
-                reach = mention.name_start - sent.start_char if mention.written.casefold() == "it" else REFERENCE_REACH
-                entry = _last_named(found, mention.name_start, reach)
-            else:
-                entry = _coalition(ctx, found, mention.written, mention.name_start, mention.name_end)
-            if entry is None:
+        _read_sentence(doc, text, sent, ctx, book)
+
+
+_JOINING_WORDS = {"and", "or", "but", "nor"}
+
+
+def _sentences(doc: Doc, text: str) -> list[Span]:
+    """The parser's sentences, a piece that starts in lower case joined to the one before when
+    that one has no end ("Thailand" | "and Vietnam have joined …" is one sentence)."""
+    spans: list[list[int]] = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if spans and first is not None and first.is_alpha and (first.text[:1].islower() or first.lower_ in _JOINING_WORDS):
+            before = text[doc[spans[-1][0]].idx : sent.start_char].rstrip()
+            if before and before[-1] not in ".!?:;\"”’)" and "\n\n" not in text[doc[spans[-1][1] - 1].idx : sent.start_char]:
+                spans[-1][1] = sent.end
                 continue
-            for token in mention.led_by:
-                _add_member(ctx, entry, token.text, token.idx, token.idx + len(token.text), lead=True)
-            prev_end = mentions[n - 1].name_end if n > 0 else sent.start_char
-            next_start = mentions[n + 1].name_start if n + 1 < len(mentions) else sent.end_char
-            skip = {t.idx for t in mention.led_by}
-            for (written, s, e), lead in _roles(ctx.text, [c for c in countries if c[1] not in skip], mention, prev_end, next_start):
-                _add_member(ctx, entry, written, s, e, lead=lead)
+        spans.append([sent.start, sent.end])
+    return [doc[a:b] for a, b in spans]
 
 
-#: How far back "the coalition" or "its members" may refer to a named coalition, in characters.
-REFERENCE_REACH = 800
+def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _Book) -> None:
+    organizations = ctx.mentions(sent.start_char, sent.end_char, ("Organization",))
+    found: list[list[Party]] = []
 
+    def countries() -> list[Party]:
+        # Looked up only for a sentence that may say something of a coalition.
+        if not found:
+            found.append(_countries_in(doc, ctx, sent.start, sent.end))
+        return found[0]
 
-def _last_named(found: dict[str, _Found], offset: int, reach: int = REFERENCE_REACH) -> _Found | None:
-    """The coalition named last before `offset`, if it was named within `reach` characters."""
-    best: tuple[int, _Found] | None = None
-    for entry in found.values():
-        for anchor in entry.coalition.anchors:
-            if anchor.start < offset and (best is None or anchor.start > best[0]):
-                best = (anchor.start, entry)
-    if best is None or offset - best[0] > reach:
-        return None
-    return best[1]
+    def led_by_at(dash: int) -> list[Party]:
+        return _led_by(text, dash, sent.start_char, countries(), organizations, ctx)
 
+    def is_country(name: str) -> bool:
+        return bool(ctx.gazetteer.lookup(name, "Country"))
 
-def _roles(text: str, countries: list[tuple[str, int, int]], mention: _Mention, prev_end: int,
-           next_start: int) -> list[tuple[tuple[str, int, int], bool]]:
-    """The countries of a sentence that lead or join one coalition mention.
-
-    The country next to the coalition is judged by the words between them; a country
-    further away only through a plain list ("Germany and Poland lead …"), so that
-    "talks with the US …, proposing Türkiye's participation in a … coalition" makes only
-    Türkiye a member."""
-    before = sorted((c for c in countries if c[2] <= mention.phrase_start and c[1] >= prev_end), key=lambda c: -c[1])
-    after = sorted((c for c in countries if c[1] >= mention.name_end and c[2] <= next_start), key=lambda c: c[1])
-    out: list[tuple[tuple[str, int, int], bool]] = []
-    for side in (before, after):
-        chain = _list_chain(text, side, backwards=side is before)
-        if not chain:
+    mentions = sentence_mentions(doc, text, sent, led_by_at, is_country)
+    mentions += _short_mentions(text, sent, book, mentions)
+    items: list[_Item] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        before = items[-1] if items else None
+        if before is not None and mention.strength in (REFERENCE, LED_ONLY) and not mention.written \
+                and _APPOSITION.match(text, before.end, mention.phrase_start):
+            entry = before.entry  # "the Cairns Group, the coalition of 19 exporters", "…, a group of 30 countries"
+        else:
+            entry = _resolve(book, mention, sent.start_char)
+        if entry is None:
             continue
-        if side is after and _WHICH.match(text[mention.name_end : chain[0][1]]):
-            out.extend(_relative_clause(text, side, chain))  # "the IT coalition, which Estonia co-leads with Luxembourg"
+        for party in mention.led_by:
+            entry.assign(party, "lead")
+            entry.led_by.add((party.kind, party.ident))
+        items.append(_Item(mention.phrase_start, mention.end, "C", entry=entry))
+        _acronym_after(text, mention, entry, book)
+    taken = [(i.start, i.end) for i in items]
+    for start, end, key in organizations:
+        if any(s < end and start < e for s, e in taken):
             continue
-        role = _role(text, chain[0][1], chain[0][2], mention)
-        if role is None and mention.refers and mention.written.casefold() != "coalition" and side is before \
-                and _ARE_MEMBERS.match(text[chain[0][2] : mention.name_start]):
-            role = False  # "Australia, Canada and Poland are among the members"
-        if role is None and side is before and _LED_BY_BEFORE.search(text[max(0, chain[-1][1] - 20) : chain[-1][1]]):
-            role = True  # "Led by Latvia and the UK, the drone coalition …"
-        if role is None and side is after and out and _WITH.match(text[mention.name_end : chain[0][1]]):
-            role = out[0][1]  # "Poland, which leads the armored coalition with Germany"
-        if role is not None:
-            out.extend((country, role) for country in chain)
+        entity = ctx.entities[key]
+        known = book.by_entity.get(key)
+        if known is not None:
+            known.last_seen = max(known.last_seen, start)
+            if (start, end) not in known.anchors:
+                known.anchors.append((start, end))
+            items.append(_Item(start, end, "C", entry=known))
+        else:
+            party = Party("Organization", key, text[start:end], start, end)
+            excluded = _excluded(entity)
+            if excluded:
+                book.blockers.append(start)
+            items.append(_Item(start, end, "O", organization=None if excluded else key, parties=[party]))
+        taken.append((start, end))
+    if not any(i.kind == "C" or i.organization for i in items) and book.current(sent.start_char) is None:
+        return  # no coalition, no organization that may be one, none named just before
+    free = [p for p in countries() if not any(s <= p.start and p.end <= e for s, e in taken)]
+    items.extend(_lists(text, free))
+    items.sort(key=lambda i: i.start)
+    for clause_start, clause_end in _clauses(text, sent.start_char, sent.end_char):
+        clause = [i for i in items if clause_start <= i.start and i.end <= clause_end]
+        _read_clause(text, clause_start, clause_end, clause, items, book)
+
+
+#: Between a coalition and a description of it: "…, the coalition of", "…, a purchasing alliance".
+_APPOSITION = re.compile(r"[\"”’']?\s*[,–—(-]\s*(?:the|a|an)\s+[\w\s-]{0,40}$")
+
+
+def _excluded(entity: Entity) -> bool:
+    return any(normalise(n) in EXCLUDED_ORGANIZATIONS for n in (entity.name, *entity.aliases))
+
+
+def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | None:
+    if mention.strength == REFERENCE:
+        reach = mention.start - sentence_start if mention.head == "it" else REFERENCE_REACH
+        entry = book.current(mention.start, mention.head, reach)
+        if entry is not None:
+            entry.last_seen = max(entry.last_seen, mention.start)
+        return entry
+    if mention.strength == LED_ONLY and not mention.written:
+        # "a coalition of 40 countries": a new one, named at the end by who leads it
+        return book.named("", LED_ONLY, mention.start, mention.end, key=f"unnamed {mention.start} {mention.head}",
+                          head=mention.head)
+    if mention.strength == LED_ONLY:
+        key = "led " + " ".join(sorted(p.ident for p in mention.led_by)) + " " + mention.head
+        return book.named(mention.written, LED_ONLY, mention.start, mention.end, key=key, head=mention.head)
+    if mention.entry is not None:  # a short form of a name read before ("JEF", "Aspides")
+        entry = mention.entry
+        entry.last_seen = max(entry.last_seen, mention.start)
+        if (mention.start, mention.end) not in entry.anchors:
+            entry.anchors.append((mention.start, mention.end))
+        return entry
+    entry = book.named(mention.written, mention.strength, mention.start, mention.end, as_written=mention.purpose,
+                       head=mention.head or "coalition")
+    if entry is not None and mention.short:
+        book.shorts.setdefault(normalise(mention.short), entry)
+    return entry
+
+
+#: "the Joint Expeditionary Force (JEF)": the short form in brackets right after a name.
+_ACRONYM = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z0-9+&-]{1,9})\)")
+
+
+def _acronym_after(text: str, mention: Mention, entry: _Entry, book: _Book) -> None:
+    if mention.strength != NAMED:
+        return
+    m = _ACRONYM.match(text, mention.end)
+    if m and sum(c.isupper() for c in m.group("short")) >= 2:
+        book.shorts.setdefault(normalise(m.group("short")), entry)
+        if m.group("short") not in entry.aliases:
+            entry.aliases.append(m.group("short"))
+
+
+def _short_mentions(text: str, sent: Span, book: _Book, mentions: list[Mention]) -> list[Mention]:
+    """'Aspides' for 'Operation Aspides', 'JEF' for the 'Joint Expeditionary Force (JEF)'."""
+    out: list[Mention] = []
+    if not book.shorts:
+        return out
+    chunk = text[sent.start_char : sent.end_char]
+    for short, entry in book.shorts.items():
+        for m in re.finditer(r"(?<![\w-])" + r"\W+".join(re.escape(w) for w in short.split()) + r"(?![\w-])", chunk, re.I):
+            start, end = sent.start_char + m.start(), sent.start_char + m.end()
+            if not text[start:start + 1].isupper() or any(x.phrase_start <= start < x.end or start <= x.start < end
+                                                          for x in (*mentions, *out)):
+                continue
+            out.append(Mention(start, end, NAMED, entry.name, "", start, entry=entry))
     return out
 
 
-#: Between a coalition and the country of a relative clause about it: "the drone coalition, which ".
-_WHICH = re.compile(r"^\s*,?\s*(?:which|that)\s+(?:the\s+)?$", re.I)
-#: After that country: it leads ("leads together with the", "co-leads with") or joins ("joined").
-_RELATIVE_LEAD = re.compile(r"^\s*(?:now\s+|also\s+|currently\s+|jointly\s+)?(?:co-?)?(?:lead|leads|heads?|chairs?|"
-                            r"coordinates?|runs?|spearheads?)\b(?:\s+(?:together|jointly))?(?P<with>\s+with\s+(?:the\s+)?)?", re.I)
-_RELATIVE_MEMBER = re.compile(r"^\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|recently\s+|now\s+)?"
-                              r"(?:joined|joins?|signed up to|is part of|are part of|belongs? to)\b", re.I)
-
-
-def _relative_clause(text: str, side: list[tuple[str, int, int]], chain: list[tuple[str, int, int]]
-                     ) -> list[tuple[tuple[str, int, int], bool]]:
-    """Countries of a relative clause after a coalition: "which Latvia leads together with the UK"
-    (both lead), "which Sweden joined" (a member); nothing when the clause says neither."""
-    rest = text[chain[-1][2] :]
-    lead = _RELATIVE_LEAD.match(rest)
-    if lead is not None:
-        out = [(country, True) for country in chain]
-        if lead.group("with"):
-            partners = [c for c in side if c[1] == chain[-1][2] + lead.end()]
-            if partners:
-                tail = _list_chain(text, side[side.index(partners[0]) :], backwards=False)
-                out.extend((country, True) for country in tail)
-        return out
-    if _RELATIVE_MEMBER.match(rest):
-        return [(country, False) for country in chain]
-    return []
-
-
-def _list_chain(text: str, side: list[tuple[str, int, int]], backwards: bool) -> list[tuple[str, int, int]]:
-    """The countries nearest the coalition that form one plain list ("Germany and Poland").
-
-    A list joins its last item with "and": "led by Poland and Germany, Sweden and Finland are
-    members" is two lists, and only the first is the coalition's."""
-    chain = side[:1]
-    seen_and = seen_comma = False
-    for country in side[1:]:
-        near = chain[-1]
-        gap = text[country[2] : near[1]] if backwards else text[near[2] : country[1]]
-        if not _LIST_GAP.match(gap):
+def _led_by(text: str, dash: int, floor: int, countries: list[Party], organizations: list[tuple[int, int, str]],
+            ctx: ArticleContext) -> list[Party]:
+    """The parties written right before the dash of a "-led": "Latvia-led", "Chile- and Norway-led",
+    "Rwanda, South Africa-led", "British-led", "EU-led"."""
+    candidates = list(countries)
+    candidates += [Party("Organization", k, text[s:e], s, e) for s, e, k in organizations]
+    word = re.search(r"([A-Z][A-Za-z]+)$", text[max(floor, dash - 30) : dash])
+    if word is not None:
+        country = demonyms().get(word.group(1).casefold())
+        start = dash - len(word.group(1))
+        if country is not None and not any(c.start <= start < c.end for c in candidates):
+            candidates.append(Party("Country", country, word.group(1), start, dash))
+    by_end = {c.end: c for c in candidates}
+    last = by_end.get(dash)
+    if last is None:
+        return []
+    chain = [last]
+    while True:
+        before = [c for c in candidates if c.end <= chain[0].start]
+        if not before:
             break
-        joined = bool(_AND_GAP.search(gap))
-        if (not backwards and seen_and) or (backwards and joined and seen_comma):
-            break  # in text order, an item after the one "and" starts a new list
-        seen_and = seen_and or joined
-        seen_comma = seen_comma or not joined
-        chain.append(country)
+        near = max(before, key=lambda c: c.end)
+        if not re.fullmatch(r"\s*[-‐‑–]?\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", text[near.end : chain[0].start], re.I):
+            break
+        chain.insert(0, near)
     return chain
 
 
-_AND_GAP = re.compile(r"\b(?:and|as well as|together with)\b|&", re.I)
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a sentence between semicolons."""
+    out = []
+    pos = start
+    for m in re.finditer(";", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return out
 
-
-#: "… coalition with Germany": Germany does what the country before the coalition does.
-_WITH = re.compile(r"^\s*,?\s*with\s+(?:the\s+)?$", re.I)
-
-#: "… are among the members", "… became full members".
-_ARE_MEMBERS = re.compile(r"^\s*(?:are|is|were|was|have become|has become|became|become|as)\s+(?:now\s+|also\s+)?"
-                          r"(?:among\s+)?(?:the\s+|its\s+)?(?:new\s+|full\s+|founding\s+|coalition\s+)?$", re.I)
-
-#: "led by " right before a country that comes before the coalition.
-_LED_BY_BEFORE = re.compile(r"\b(?:(?:co-?)?led|headed|chaired|spearheaded)\s+by\s+(?:the\s+)?$", re.I)
 
 #: What stands between two countries of one list: ", ", " and ", ", and the ".
-_LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as|together with)?\s*(?:the\s+)?$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as|plus)?\s*(?:the\s+)?$", re.I)
+_AND_GAP = re.compile(r"\b(?:and|as well as|plus)\b|&", re.I)
+_POSSESSIVE = re.compile(r"^['’]s?\b")
 
 
-#: Verbs whose object "it" may be a coalition named just before.
-_JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair"}
+def _lists(text: str, countries: list[Party]) -> list[_Item]:
+    """Countries in plain lists ("Germany and Poland"; "Sweden, Latvia and Poland"), each list one
+    marker; a country written as an owner ("Finland's") a marker of its own. A list ends after
+    the item its "and" joins: "led by Poland and Germany, Sweden and Canada are members" is two."""
+    out: list[_Item] = []
+    chain: list[Party] = []
+    seen_and = False
+
+    def close() -> None:
+        if chain:
+            out.append(_Item(chain[0].start, chain[-1].end, "L", parties=list(chain)))
+
+    for party in sorted(countries, key=lambda p: p.start):
+        if _POSSESSIVE.match(text[party.end : party.end + 3]):
+            close()
+            chain, seen_and = [], False
+            out.append(_Item(party.start, party.end, "P", parties=[party]))
+            continue
+        if chain:
+            gap = text[chain[-1].end : party.start]
+            if _LIST_GAP.match(gap) and not seen_and:
+                seen_and = bool(_AND_GAP.search(gap))
+                chain.append(party)
+                continue
+            close()
+        chain, seen_and = [party], False
+    close()
+    return out
 
 
-def _prose_mention(doc: Doc, t: Token) -> _Mention | None:
-    """'the drone coalition', 'a Black Sea security coalition', 'the Latvia-led drone coalition'."""
-    if t.lower_ in ("members", "member", "participants") and t.i > 0 and doc[t.i - 1].lower_ in (
-            "the", "its", "new", "coalition", "full", "founding"):
-        return _Mention(start_tok=t.i, name_start=t.idx, name_end=t.idx + len(t.text), written=t.text, refers=True)
-    if t.lower_ == "it" and t.i > 0 and doc[t.i - 1].lemma_.lower() in _JOIN_OR_LEAD and doc[t.i - 1].pos_ == "VERB":
-        # "Sweden and the Netherlands had joined it": the coalition named just before
-        return _Mention(start_tok=t.i, name_start=t.idx, name_end=t.idx + len(t.text), written=t.text, refers=True)
-    if t.lower_ != "coalition":
-        return None
-    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.whitespace_ is not None and t.dep_ == "compound":
-        return None  # "coalition capabilities", "coalition partners"
-    k = t.i - 1
-    led_by: list[Token] = []
-    words: list[Token] = []
-    while k >= 0 and t.i - k <= 6:
-        w = doc[k]
-        if w.lower_ in ("led", "headed") and k >= 2 and doc[k - 1].text in "-‐" and doc[k - 2].ent_type_ == "GPE":
-            led_by.append(doc[k - 2])  # "Latvia-led"
-            k -= 3
-            break
-        if w.pos_ not in ("NOUN", "PROPN", "ADJ") or w.lower_ in GENERIC_MODIFIERS or "\n" in w.whitespace_:
-            break
-        if w.ent_type_ == "GPE" and w.pos_ == "PROPN":
-            break  # "Latvia's drone coalition": the owner, not part of the name
-        words.insert(0, w)
-        k -= 1
-    if not any(w.lower_ not in TRANSPARENT_MODIFIERS for w in words):
-        # "the coalition", "this coalition": the one named last (if any); "a coalition of …" names none
-        if t.i > 0 and doc[t.i - 1].lower_ in ("the", "this", "that", "our", "its") and not led_by and not (
-                nxt is not None and nxt.lower_ in ("of", "for")):
-            return _Mention(start_tok=t.i, name_start=t.idx, name_end=t.idx + len(t.text), written=t.text, refers=True)
-        return None
-    start = words[0].idx
-    end = t.idx + len(t.text)
-    # The span's own text: the same characters, without spaCy rebuilding the whole doc's text.
-    return _Mention(start_tok=words[0].i, name_start=start, name_end=end, written=doc[words[0].i : t.i + 1].text, led_by=led_by)
+def _mask(text: str, start: int, end: int, items: list[_Item]) -> str:
+    parts = []
+    pos = start
+    for n, item in enumerate(items):
+        parts.append(text[pos : item.start])
+        parts.append(f"‹{item.kind}{n}›")
+        pos = item.end
+    parts.append(text[pos:end])
+    return "".join(parts).replace("\n", " ")
 
 
-def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[tuple[str, int, int]]:
+#: Verbs that make "… countries, among them X" a list of members, not of attendees.
+_MEMBERSHIP_VERBS = re.compile(r"\b(?:commit\w*|join\w*|sign\w*|contribut\w*|pledg\w*|take\s+part|took\s+part|"
+                               r"taking\s+part|participat\w*|members?|groups|brings\s+together)\b", re.I)
+
+
+def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence: list[_Item], book: _Book) -> None:
+    if not any(i.kind in ("L", "P", "O") for i in clause):
+        return  # no country (nor an organization that may lead): nobody to make a lead or a member
+    masked = _mask(text, start, end, clause)
+
+    def item(marker: str) -> _Item:
+        return clause[int(MARK.fullmatch(marker).group(2))]
+
+    def coalition_before(offset: int) -> _Entry | None:
+        """The coalition of the clause (nearest before `offset`), of the sentence, or of the sentences before."""
+        before = [i for i in clause if i.kind == "C" and i.start < offset]
+        if before:
+            return before[-1].entry
+        earlier = [i for i in sentence if i.kind == "C" and i.start < start]
+        if earlier:
+            return earlier[-1].entry
+        return book.current(offset, "")  # "NATO allies, including …": an organization named between blocks it
+
+    respectively = RESPECTIVELY.search(masked)
+    if respectively and (respectively.group("r1") or respectively.group("r2")):
+        named = [item(m.group(0)) for m in MARK.finditer(respectively.group("cs"))]
+        leads = item(respectively.group("l")).parties
+        if len(named) == len(leads) and all(i.kind == "C" for i in named):
+            for coalition, party in zip(named, leads):
+                coalition.entry.assign(party, "lead")
+    for rule in RULES:
+        for match in rule.pattern.finditer(masked):
+            role = judged(rule, match)
+            if role is None:
+                continue
+            groups = match.groupdict()
+            if groups.get("c"):
+                target = item(groups["c"])
+                entry = target.entry if target.kind == "C" else (
+                    book.organization(target.organization, target.start, target.end) if target.organization else None)
+            elif rule.needs_coalition:
+                continue
+            else:
+                at = item(groups["l"]).start if groups.get("l") else start
+                entry = coalition_before(at)
+                if rule.name == "countries, among them L" and not (
+                        any(i.kind == "C" and i.start < at for i in clause) or _MEMBERSHIP_VERBS.search(match.group(0))):
+                    continue
+            if entry is None:
+                continue
+            for group in ("l", "l2"):
+                if not groups.get(group):
+                    continue
+                target = item(groups[group])
+                if target.kind == "O" and role != "lead":
+                    continue
+                if group == "l" and len(target.parties) < rule.min_parties:
+                    break
+                for party in target.parties:
+                    if role == "not":
+                        entry.excluded.add((party.kind, party.ident))
+                    else:
+                        entry.assign(party, role)
+
+
+_FIRST_WORDS: dict[int, tuple[weakref.ref, int, frozenset[str]]] = {}
+
+
+def _country_first_words(gazetteer: Gazetteer) -> frozenset[str]:
+    """The first words of the gazetteer's country names ("united", "south", "latvia"), made once per
+    gazetteer (and again if rows are added to it)."""
+    known = _FIRST_WORDS.get(id(gazetteer))
+    if known is not None and known[0]() is gazetteer and known[1] == len(gazetteer.rows):
+        return known[2]
+    found = frozenset(normalise(name).split(" ", 1)[0] for row in gazetteer.rows if row.kind == "Country"
+                      for name in (row.label, *row.aliases) if normalise(name))
+    for key in [k for k, (ref, _, _) in _FIRST_WORDS.items() if ref() is None]:
+        del _FIRST_WORDS[key]
+    _FIRST_WORDS[id(gazetteer)] = (weakref.ref(gazetteer), len(gazetteer.rows), found)
+    return found
+
+
+def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[Party]:
     """Country names in tokens [start, end): the longest run of capitalised tokens the gazetteer
     knows as a Country ("United Kingdom", "Sweden"; the recogniser misses some)."""
     out = []
@@ -492,11 +811,13 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[t
     # Doc.ents builds every entity span on each access: the context's index holds them.
     text = ctx.doc_text(doc)
     index = ctx.index(doc)
+    firsts = _country_first_words(ctx.gazetteer)
+    titled = title_case(doc, start, end)
     i = start
     while i < end:
         t = doc[i]
-        if not t.text[:1].isupper():
-            i += 1
+        if not t.text[:1].isupper() or normalise(t.text) not in firsts:
+            i += 1  # no country's name starts with this word: the runs from it are not looked up
             continue
         for n in range(min(6, end - i), 0, -1):
             last = doc[i + n - 1]
@@ -505,36 +826,18 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[t
             if "\n" in written or not last.text[:1].isalnum():
                 continue
             ent = index.entity_at(i) if t.ent_type_ == "PERSON" else None
-            if ent is not None and (ent.start, ent.end) != (i, i + n):
+            if ent is not None and (ent.start, ent.end) != (i, i + n) and not any(w.is_punct for w in ent):
                 continue  # "Chad Smith" is a person; a lone "Denmark" taken for one is still the country
-            if ctx.gazetteer.lookup(written, "Country"):
-                out.append((written, run_start, run_end))
+            rows = ctx.gazetteer.lookup(written, "Country")
+            after = doc[i + n] if i + n < end else None
+            if rows and not titled and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() \
+                    and not last.whitespace_ == "" \
+                    and "\n" not in last.whitespace_ and not ctx.gazetteer.lookup(after.text, "Country"):
+                rows = []  # "the South China Sea", "the Japan Coast Guard": a word of another name
+            if rows:
+                out.append(Party("Country", rows[0].label, written, run_start, run_end))
                 i += n
                 break
         else:
             i += 1
     return out
-
-
-def _role(text: str, s: int, e: int, mention: _Mention) -> bool | None:
-    """True if the country at text[s:e] leads the coalition mention, False if it joins it, None if neither."""
-    if e <= mention.phrase_start:
-        if _LED_BY_BEFORE.search(text[max(0, s - 20) : s]):
-            return True  # "Led by Latvia, the drone coalition …"
-        between = text[e : mention.phrase_start]
-        if len(between) > 90 or ";" in between:
-            return None
-        # The cue closest to the coalition decides: "Sweden, which leads …, joined the IT coalition".
-        lead = [m.start() for m in LEAD_CUES.finditer(between)]
-        member = [m.start() for m in MEMBER_CUES.finditer(between)]
-        if lead or member:
-            return max(lead, default=-1) > max(member, default=-1)
-        return None
-    between = text[mention.name_end : s]
-    if len(between) > 60 or ";" in between:
-        return None
-    if LEAD_AFTER.search(between) or TOGETHER_AFTER.match(between):
-        return True
-    if MEMBER_AFTER.search(between):
-        return False
-    return None

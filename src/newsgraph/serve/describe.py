@@ -171,9 +171,9 @@ class Graph:
             return f"{who}, {one(SCHEMA + 'roleName') or 'role'}"
         if NG + "CoalitionMembership" in types:
             member, coalition = self.one(iri, ORG + "member"), self.one(iri, ORG + "organization")
-            lead = self.one(iri, ORG + "role") == NG + "LeadRole"
-            return (f"{self.label(member) if member else '?'} {'leads' if lead else 'member of'} "
-                    f"{self.label(coalition) if coalition else '?'}")
+            role = self.one(iri, ORG + "role")
+            said = "leads" if role == NG + "LeadRole" else "joining" if role == NG + "JoiningRole" else "member of"
+            return f"{self.label(member) if member else '?'} {said} {self.label(coalition) if coalition else '?'}"
         if NG + "TextAnchor" in types or OA + "TextQuoteSelector" in types:
             return "“" + _shorten(one(OA + "exact"), 90) + "”"
         tail = iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]

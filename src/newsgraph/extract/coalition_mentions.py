@@ -1,0 +1,444 @@
+"""Where a sentence names or refers to a grouping of states, read from its tokens.
+
+Kinds of mention, strongest first (`Mention.strength`):
+
+* NAMED, a proper name: "the Clean Ports Alliance", "Operation Azure Shield", "the Coalition of the
+  Willing for Rare Earth Recycling", "the so-called Squad", "Nato's Baltic Sentry mission", "the
+  SAARC currency swap framework", "the coalition of the willing";
+* DESCRIBED, a name in common words: "the drone coalition", "a coalition for training field medics",
+  each item of "logistics, cyber and counter-drone coalitions";
+* LED_ONLY, nothing but who leads it: "a US-led coalition", "a Canadian-led coalition";
+* REFERENCE, a coalition named before: "the coalition", "this alliance", "the group", "it" after
+  "joined".
+
+A name's head word comes from data/coalition-heads.txt ("coalition", "alliance", "group",
+"operation" …). Whether a mention is a coalition of states at all is decided later, by the
+countries the article says lead or join it: a name nobody is said to lead or join is not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.text import word_set
+
+NAMED, DESCRIBED, LED_ONLY, REFERENCE = 3, 2, 1, 0
+
+#: Head words of a grouping's name: "Clean Ports Alliance", "Cairns Group", "Operation Aspides".
+HEADS = word_set("coalition-heads.txt")
+#: Words that describe a coalition without naming it: "a new coalition", "the ruling coalition".
+GENERIC_MODIFIERS = word_set("coalition-generic-modifiers.txt")
+#: Words that may stand in a coalition's name but do not name it on their own ("capability").
+TRANSPARENT_MODIFIERS = word_set("coalition-transparent-modifiers.txt")
+
+_DETERMINERS = {"the", "this", "that", "these", "those", "our", "its", "their", "a", "an", "either", "both", "each",
+                "every", "any", "which", "whose", "another"}
+#: Inside a name that starts with its head: "Coalition of the Willing for Rare Earth Recycling".
+_NAME_LINKS = {"of", "for", "the", "a", "an", "and", "on", "in", "to", "&", "de"}
+#: Words that end a purpose phrase: "a coalition for training field medics, led by …", "… that was …".
+_PURPOSE_STOPS = {"that", "which", "who", "whose", "led", "co-led", "headed", "spearheaded", "chaired", "co-chaired",
+                  "launched", "formed", "founded", "created", "including", "as", "with", "among", "said", "says",
+                  "according", "since", "after", "before", "when", "while", "until", "but", "so", "because"}
+_DASHES = "-‐‑–"
+#: Head words that name a grouping on their own once capitalised: "the Squad", "the Quad".
+_LONE_NAMES = {"squad", "quad"}
+#: "the coalition of the willing": a name, however it is written.
+_OF_THE_NAMES = {"willing"}
+#: What a grouping of states groups: "a coalition of 40 countries", "a group of exporters".
+_STATES = {"countries", "nations", "states", "governments", "allies", "partners", "democracies", "economies",
+           "members", "producers", "exporters", "importers", "donors", "navies", "militaries", "forces"}
+#: Little words that a headline in title case capitalises: "Denmark And Iceland Join …".
+_LITTLE_WORDS = {"and", "or", "to", "on", "of", "in", "for", "with", "at", "by", "from", "as", "the", "a", "an"}
+
+
+def title_case(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are a title-case line, where capitals say nothing of names."""
+    return any(doc[i].text[:1].isupper() and doc[i].lower_ in _LITTLE_WORDS and doc[i - 1].text not in ".:!?\"“"
+               for i in range(start + 1, end))
+
+#: The words a mention is read from (plural heads aside): heads, "it" after "joined", "so-called".
+_TRIGGERS = HEADS | {"it", "so-called", "so"}
+_ANY_TRIGGER = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, HEADS))) + r")s?\b|\bso[\s-]called\b|"
+                          r"\b(?:joined|join|joins|led|lead|leads|co-leads?|heads?|headed|chairs?|chaired|"
+                          r"co-chairs?|rejoined|left|quit|leave|leaves)\s+it\b")
+#: Head words that may have the name right after them: "the EU naval mission Aspides".
+_NAMED_AFTER = {"mission", "operation", "force", "initiative", "coalition", "alliance", "partnership", "taskforce"}
+#: Verbs whose object "it" may be a coalition named just before.
+_JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair", "co-chair", "rejoin", "leave", "quit"}
+#: Finite verb tags: a capitalised finite verb ends a name read leftwards ("Japan Launch Critical …").
+_FINITE = {"VBZ", "VBD", "VBP", "VB", "MD"}
+
+
+@dataclass
+class Party:
+    """A country (or an organization, as a lead) as written at text[start:end]."""
+
+    kind: str  # "Country" or "Organization"
+    ident: str  # the gazetteer label of a country; the entity key of an organization
+    written: str
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    start: int  # the span of the name (or of the reference word) as written
+    end: int
+    strength: int
+    written: str  # the name as written; "" for a reference
+    head: str  # the head word, lower case ("coalition", "alliance", "operation" …)
+    phrase_start: int  # where the whole phrase starts, a "Latvia-led" before the name included
+    led_by: list[Party] = field(default_factory=list)  # "Latvia-led", "Chile- and Norway-led"
+    short: str = ""  # another written form of a proper name: "Aspides" for "Operation Aspides"
+    purpose: bool = False  # "a coalition for training field medics" (its name is kept as written)
+    entry: object = None  # the coalition this mention is of, once resolved
+
+
+LedBy = Callable[[int], list[Party]]
+
+
+def sentence_mentions(doc: Doc, text: str, sent: Span, led_by_at: LedBy, is_country: Callable[[str], bool]) -> list[Mention]:
+    """The coalition mentions of one sentence, in text order, none overlapping.
+
+    `text` is the doc's text; `led_by_at(offset)` gives the parties written right before a
+    "-led" whose dash is at `offset` ("Chile- and Norway" before "-led"); `is_country(name)` says
+    whether a name is a country's."""
+    if not _ANY_TRIGGER.search(text, sent.start_char, sent.end_char):
+        return []  # most sentences: no head word, no "joined it", no "so-called"
+    reader = _Reader(doc, text, sent, led_by_at, is_country)
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for t in sent:
+        low = t.lower_
+        if t.i in taken or not (low in _TRIGGERS or (low[-1:] == "s" and low[:-1] in HEADS)):
+            continue
+        for mention, used in reader.mentions_at(t):
+            if not (used & taken):
+                out.append(mention)
+                taken |= used
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _capitalised(t: Token) -> bool:
+    return (t.text[:1].isupper() and t.is_alpha) or bool(re.fullmatch(r"[A-Z][A-Za-z]*\+?|[A-Z][A-Z0-9]+\+?", t.text))
+
+
+class _Reader:
+    def __init__(self, doc: Doc, text: str, sent: Span, led_by_at: LedBy, is_country: Callable[[str], bool]):
+        self.doc, self.text, self.sent, self.led_by_at, self.is_country = doc, text, sent, led_by_at, is_country
+        self.first, self.stop = sent.start, sent.end
+        # "Denmark And Iceland Join Canada-Led Coalition On Polar Rescue": capitals name nothing
+        self.titled = title_case(doc, sent.start, sent.end)
+
+    def span(self, first: Token, last: Token) -> tuple[int, int, str]:
+        start, end = first.idx, last.idx + len(last.text)
+        return start, end, self.text[start:end]
+
+    def tok(self, i: int) -> Token | None:
+        return self.doc[i] if self.first <= i < self.stop else None
+
+    def mentions_at(self, t: Token) -> list[tuple[Mention, set[int]]]:
+        low = t.lower_
+        before = self.tok(t.i - 1)
+        if low == "it" and before is not None and before.lemma_.lower() in _JOIN_OR_LEAD and before.pos_ == "VERB":
+            # "Sweden and Norway had joined it": the coalition named just before
+            return [(Mention(t.idx, t.idx + len(t.text), REFERENCE, "", "it", t.idx), {t.i})]
+        if low == "so-called" or (low == "so" and (n := self.tok(t.i + 2)) is not None and n.lower_ == "called"):
+            return self.so_called(t)
+        if low in HEADS and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
+            return self.head_mentions(t)
+        if low.endswith("s") and low[:-1] in HEADS and t.pos_ in ("NOUN", "PROPN"):
+            return self.shared_head(t)
+        return []
+
+    # ----------------------------------------------------------------- names
+
+    def head_mentions(self, t: Token) -> list[tuple[Mention, set[int]]]:
+        nxt = self.tok(t.i + 1)
+        if _capitalised(t):
+            named = self.proper_name(t)
+            if named is not None:
+                return [named]
+            if nxt is not None and _capitalised(nxt) and nxt.pos_ in ("PROPN", "NOUN") and "\n" not in t.whitespace_ \
+                    and not self.titled:
+                return []  # "its Framework Agreement": a word of another name
+        elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound" and nxt.lower_ not in HEADS \
+                and not _capitalised(nxt):
+            return []  # "coalition partners", "coalition government", "group stage"
+        return self.common_name(t)
+
+    def led_by_before(self, first: Token) -> tuple[list[Party], int]:
+        """The parties of a "Latvia-led" right before token `first`, and where that phrase starts."""
+        led = self.tok(first.i - 1)
+        dash = self.tok(first.i - 2)
+        if led is not None and dash is not None and led.lower_ in ("led", "co-led", "headed") and dash.text in _DASHES:
+            parties = self.led_by_at(dash.idx)
+            if parties:
+                return parties, parties[0].start
+        return [], first.idx
+
+    def left_name(self, t: Token) -> list[Token]:
+        """The capitalised words right before a head: "Clean Ports" of "Clean Ports Alliance"."""
+        words: list[Token] = []
+        k = t.i - 1
+        while k >= self.first:
+            w = self.doc[k]
+            if "\n" in w.whitespace_:
+                break
+            prev = self.tok(k - 1)
+            if w.text in ("'", "’") and prev is not None and not prev.whitespace_ and prev.text.endswith("s"):
+                k -= 1  # "Buyers' Alliance"
+                continue
+            if w.text in _DASHES and not w.whitespace_ and words and prev is not None and not prev.whitespace_ \
+                    and _capitalised(prev):
+                k -= 1  # "Multi-Party"
+                continue
+            if not _capitalised(w) or w.lower_ in _DETERMINERS or w.pos_ in ("DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ") \
+                    or w.tag_ in _FINITE or w.lower_ in ("led", "co-led", "headed", "backed"):
+                break  # "Canada-Led Coalition" in a headline: who leads it, not its name
+            words.insert(0, w)
+            k -= 1
+        return words
+
+    def proper_name(self, t: Token) -> tuple[Mention, set[int]] | None:
+        """'Clean Ports Alliance', 'Coalition of the Willing', 'Operation Azure Shield', 'the Squad'."""
+        left = self.left_name(t)
+        right: list[Token] = []
+        k = t.i + 1
+        if t.lower_ == "operation":
+            while (w := self.tok(k)) is not None and (_capitalised(w) or w.like_num) and "\n" not in self.doc[k - 1].whitespace_:
+                right.append(w)
+                k += 1
+            if not right:
+                return None
+        elif (w := self.tok(k)) is not None and w.lower_ in ("of", "for") and not left:
+            pending: list[Token] = []
+            while (w := self.tok(k)) is not None and "\n" not in self.doc[k - 1].whitespace_:
+                if _capitalised(w) or (w.like_num and right):
+                    right.extend(pending)
+                    pending = []
+                    right.append(w)
+                elif w.lower_ in _NAME_LINKS and len(pending) < 3:
+                    pending.append(w)
+                else:
+                    break
+                k += 1
+            if not right:
+                return None
+        nxt = self.tok(t.i + 1)
+        if left and not right and nxt is not None and "\n" not in t.whitespace_ and _capitalised(nxt) \
+                and self.is_country(nxt.text) and (after := self.tok(t.i + 2)) is not None and not _capitalised(after):
+            right = [nxt]  # "Multinational Force Ukraine"
+        if not left and not right:
+            before = self.tok(t.i - 1)
+            if before is None or before.lower_ != "the" or t.lower_ not in _LONE_NAMES:
+                return None  # "the Alliance" alone refers to one named before; "the Squad" is a name
+        first = left[0] if left else t
+        last = right[-1] if right else t
+        start, end, written = self.span(first, last)
+        short = self.span(right[0], right[-1])[2] if t.lower_ == "operation" else ""
+        led_by, phrase_start = self.led_by_before(first)
+        return (Mention(start, end, NAMED, written, t.lower_, phrase_start, led_by, short=short),
+                set(range(first.i, last.i + 1)))
+
+    def so_called(self, t: Token) -> list[tuple[Mention, set[int]]]:
+        """'the so-called Squad': capitalised words after 'so-called' ending in a head word are a name."""
+        k = t.i + 1 if t.lower_ == "so-called" else t.i + 3
+        words: list[Token] = []
+        while (w := self.tok(k)) is not None and _capitalised(w) and len(words) < 5:
+            words.append(w)
+            k += 1
+        if not words or words[-1].lower_ not in HEADS:
+            return []
+        start, end, written = self.span(words[0], words[-1])
+        return [(Mention(start, end, NAMED, written, words[-1].lower_, start), {w.i for w in words})]
+
+    def common_name(self, t: Token) -> list[tuple[Mention, set[int]]]:
+        """'the drone coalition', 'a coalition for training field medics', 'a US-led coalition',
+        'the EU naval mission Aspides', 'the group' (a reference), 'a coalition of 30 countries'
+        (an unnamed one, named by who leads it, if anyone)."""
+        head = t.lower_
+        k = t.i - 1
+        words: list[Token] = []
+        led_by: list[Party] = []
+        phrase_start = t.idx
+        while k >= self.first and t.i - k <= 7:
+            w = self.doc[k]
+            prev = self.tok(k - 1)
+            if w.lower_ in ("led", "co-led", "headed") and prev is not None and prev.text in _DASHES:
+                led_by = self.led_by_at(prev.idx)
+                if led_by:
+                    phrase_start = led_by[0].start
+                break
+            # "F-16", "counter-drone", "OPEC+": the pieces of one written word
+            glued = (not w.whitespace_ and bool(words)) or (prev is not None and not prev.whitespace_
+                                                           and (w.text in _DASHES or w.text == "+" or w.like_num))
+            if "\n" in w.whitespace_ or w.lower_ in GENERIC_MODIFIERS or w.lower_ in _DETERMINERS:
+                break
+            designator = w.pos_ in ("NUM", "X") and any(c.isalpha() for c in w.text) and w.text[:1].isupper()  # "F-16"
+            if not glued and not designator and (w.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB")
+                                                 or (w.pos_ == "VERB" and w.tag_ != "VBG")):
+                break
+            if w.ent_type_ == "GPE" and w.pos_ == "PROPN" and not glued:
+                break  # "Latvia's drone coalition": the owner, not part of the name
+            words.insert(0, w)
+            k -= 1
+        counted = bool(words) and words[0].like_num and not _capitalised(words[0])
+        if counted:
+            # "a 12-nation coalition", "the five-country group": a count, not a name
+            n = 1
+            while n < len(words) and not words[n - 1].whitespace_:
+                n += 1
+            words = words[n:]
+        opener = self.tok(k)
+        while opener is not None and opener.lower_ in GENERIC_MODIFIERS and opener.lower_ not in _DETERMINERS \
+                and t.i - opener.i <= 4:
+            opener = self.tok(opener.i - 1)
+        opener_word = opener.lower_ if opener is not None else ""
+        naming = [w for w in words if w.lower_ not in TRANSPARENT_MODIFIERS]
+        end = t.idx + len(t.text)
+        used = set(range(words[0].i if words else t.i, t.i + 1))
+        if not led_by and head in _NAMED_AFTER:
+            after = self.name_after(t)
+            if after is not None:
+                return [after]
+        if naming:
+            start = words[0].idx
+            capitals = [w for w in words if _capitalised(w)]
+            if head == "coalition":
+                return [(Mention(start, end, DESCRIBED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
+            if len(capitals) >= 2 or any(w.text.isupper() and len(w.text) > 1 for w in capitals):
+                # "Nato's Baltic Sentry mission", "the SAARC currency swap framework", "the OPEC+ alliance"
+                if len(capitals) == len(words) and head in ("mission", "operation", "force"):
+                    end = words[-1].idx + len(words[-1].text)  # "Baltic Sentry"
+                return [(Mention(start, end, NAMED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
+            if led_by:
+                return [(Mention(phrase_start, end, LED_ONLY, self.text[phrase_start:end], head, phrase_start, led_by), used)]
+            return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
+        if led_by:
+            # "a US-led coalition", "the British-led force": its name is who leads it; not "a US-led
+            # group of investors"
+            if self.of_others(t):
+                return []
+            return [(Mention(phrase_start, end, LED_ONLY, self.text[phrase_start:end], head, phrase_start, led_by), used)]
+        if head == "coalition":
+            purpose = self.purpose(t)
+            if purpose is not None:
+                return [purpose]
+        if opener_word in ("a", "an", "another"):
+            # "a coalition of more than 40 countries, led by the United States": a new one, unnamed
+            if self.of_others(t):
+                return []
+            return [(Mention(t.idx, end, LED_ONLY, "", head, t.idx), {t.i})]
+        if counted:
+            return []  # "the 32-nation alliance": a grouping of its own (often NATO), not the one named last
+        if opener_word in _DETERMINERS or opener_word in GENERIC_MODIFIERS or t.text[:1].isupper() or \
+                (words and not naming):
+            return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
+        return []
+
+    def of_others(self, t: Token) -> bool:
+        """'a group of investors', 'a coalition of opposition parties': a grouping, but not of states."""
+        of, what = self.tok(t.i + 1), None
+        if of is None or of.lower_ != "of":
+            return False
+        k = t.i + 2
+        while (w := self.tok(k)) is not None and k - t.i <= 6:
+            if w.pos_ == "NOUN" and w.tag_ == "NNS":
+                what = w.lower_
+                break
+            k += 1
+        return what is not None and what not in _STATES
+
+    def name_after(self, t: Token) -> tuple[Mention, set[int]] | None:
+        """'the EU naval mission Aspides', 'the maritime operation Atalanta': the name after the head."""
+        names: list[Token] = []
+        k = t.i + 1
+        while (w := self.tok(k)) is not None and w.pos_ == "PROPN" and _capitalised(w) and len(names) < 3 \
+                and "\n" not in self.doc[k - 1].whitespace_:
+            names.append(w)
+            k += 1
+        if not names or (w := self.tok(k)) is not None and _capitalised(w) or w is not None and w.text in ("'s", "’s"):
+            return None
+        start, end, written = self.span(names[0], names[-1])
+        if self.is_country(written) or names[0].ent_type_ in ("PERSON", "GPE", "DATE"):
+            return None
+        return Mention(start, end, NAMED, written, t.lower_, t.idx), set(range(t.i, names[-1].i + 1))
+
+    def purpose(self, t: Token) -> tuple[Mention, set[int]] | None:
+        """'a coalition for training field medics', 'a coalition to end routine gas flaring in west Africa'
+        (up to a comma, a relative clause, a verb or 'by 2030'); 'the coalition of the willing'."""
+        k = t.i + 1
+        first = self.tok(k)
+        if first is None:
+            return None
+        if first.lower_ == "of":
+            the, name = self.tok(k + 1), self.tok(k + 2)
+            if the is not None and name is not None and the.lower_ == "the" and name.lower_ in _OF_THE_NAMES:
+                start, end, _ = self.span(t, name)
+                return Mention(start, end, NAMED, "coalition of the " + name.lower_, "coalition", start), set(range(t.i, k + 3))
+            return None
+        if first.lower_ not in ("for", "to", "on", "against"):
+            return None
+        words: list[Token] = []
+        k += 1
+        while (w := self.tok(k)) is not None and len(words) < 10:
+            if w.is_punct or w.lower_ in _PURPOSE_STOPS or (w.tag_ in ("VBZ", "VBD", "VBP", "MD") and words) \
+                    or "\n" in self.doc[k - 1].whitespace_:
+                break
+            nxt = self.tok(k + 1)
+            if w.lower_ == "by" and nxt is not None and (nxt.like_num or nxt.ent_type_ == "DATE"):
+                break  # "… by 2030"
+            words.append(w)
+            k += 1
+        while words and (words[-1].lower_ in _NAME_LINKS or words[-1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
+            words.pop()
+        if not any(w.pos_ in ("NOUN", "VERB") for w in words):
+            return None
+        start, end, written = self.span(t, words[-1])
+        return Mention(start, end, DESCRIBED, written, "coalition", start, purpose=True), set(range(t.i, words[-1].i + 1))
+
+    def shared_head(self, t: Token) -> list[tuple[Mention, set[int]]]:
+        """'logistics, cyber and counter-drone coalitions': one coalition per item, named by it."""
+        head = t.lower_[:-1]
+        items: list[list[Token]] = []
+        current: list[Token] = []
+        k = t.i - 1
+        seen_and = False
+        while k >= self.first and t.i - k <= 16:
+            w = self.doc[k]
+            if w.lower_ in ("and", "&", "or") or w.text == ",":
+                if not current:
+                    break
+                items.insert(0, current)
+                current = []
+                seen_and = seen_and or w.text != ","
+                k -= 1
+                continue
+            if w.text in _DASHES and not w.whitespace_ and current:
+                current.insert(0, w)  # "counter-drone"
+                k -= 1
+                continue
+            if w.pos_ in ("NOUN", "ADJ", "PROPN") and w.lower_ not in GENERIC_MODIFIERS and w.lower_ not in _DETERMINERS \
+                    and w.lower_ not in TRANSPARENT_MODIFIERS and len(current) < 3 and not w.like_num:
+                current.insert(0, w)
+                k -= 1
+                continue
+            break
+        if current:
+            items.insert(0, current)
+        if len(items) < 2 or not seen_and:
+            return []
+        out = []
+        for n, item in enumerate(items):
+            start, end, written = self.span(item[0], item[-1])
+            last = n == len(items) - 1
+            used = set(range(item[0].i, item[-1].i + 1)) | ({t.i} if last else set())
+            out.append((Mention(start, t.idx + len(t.text) if last else end, DESCRIBED, f"{written} {head}", head, start),
+                        used))
+        return out

@@ -1,0 +1,263 @@
+"""Who leads, joins or is joining a coalition, read from the words around its mentions.
+
+A clause (a sentence, or a part of one between semicolons) is written as a mask: each coalition
+mention becomes ‹C0›, each organization ‹O1›, each list of countries ‹L2› and each country
+written as an owner ("Finland's") ‹P3›. The patterns below are regular expressions over that
+mask, so that one pattern reads "‹C› , led by ‹L›" whatever the names are:
+
+* leads: "C, led by L", "C will, in 2026, again be led by L", "L-led C", "L leads C together
+  with L2", "C, which L co-leads with L2", "L, spearheading C alongside L2", "L's leadership in C",
+  "thank L for its leadership", "L's envoy, who chairs C", "L is the lead nation of C", "L will
+  take over the chairmanship of C", "Under the leadership of L, C …", "C, led by L's prime
+  minister", "led respectively by L" after a list of coalitions;
+* members: "L joined C (alongside L2)", "C, whose members are L", "C - L", "C, the group of L",
+  "the Weimar Triangle of L", "C … brings together / includes / counts L (as members)",
+  "… countries, among them L", "L were among the founding members", "L, a member of C", "with L
+  as founding members", "Its members are L", "Fellow members L", "L joined last year" (the
+  coalition of the sentences before), "L is reported to have joined", "L also contribute
+  warships", "with frigates from L", "Under C, L have …", "L's participation in C", "C was
+  launched by L";
+* joining, not yet members: "L is in the process of joining", "L are expected to sign";
+* never members: "L has not joined C", "L, which is not a member of C", "L, also outside C".
+
+A pattern that holds a negation ("has not joined", "took part as observers", "has so far
+refused") or a hypothesis ("would sign up", "could join") says nothing, except that a negated
+membership takes the country out of the coalition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: One marker of the mask: ‹C0›, ‹O1›, ‹L2›, ‹P3›.
+MARK = re.compile(r"‹([COLP])(\d+)›")
+
+_C = r"(?P<c>‹C\d+›)"  # a coalition mention
+_CO = r"(?P<c>‹[CO]\d+›)"  # a coalition mention or an organization that may be one ("Mercosur - …")
+_L = r"(?P<l>‹L\d+›)"  # countries
+_LO = r"(?P<l>‹[LO]\d+›)"  # countries, or an organization as a lead ("spearheaded by the EU")
+_L2 = r"(?P<l2>‹L\d+›)"
+_L2O = r"(?P<l2>‹[LO]\d+›)"
+_P = r"(?P<l>‹P\d+›)"  # a country as an owner: "Finland's"
+_THE = r"(?:the\s+)?"
+#: Words between the parts of a pattern: no marker, no clause break.
+_W = r"[^‹›;]"
+#: Words that may cross an organization's name: "… to the area under Nato's Baltic Sentry".
+_WO = r"(?:[^‹›;]|‹O\d+›)"
+#: Words between a coalition and "led by": none, or a clause that goes on about the coalition
+#: ("which is", "will, in 2026, again be", "of 19 agricultural exporters"), holding no other thing
+#: that could be what is led ("the first UDCG gathering chaired by …", "the bloc's tariff, as a
+#: push led by …"): no determiner, no owner.
+_TO_LED = (r"\s*[\"”’']?\s*,?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
+           r"jointly|currently|of|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
+           r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)[^‹›;]){0,60}?)?")
+#: When, between a verb and its "by": "founded in 2019 by", "led since 2022 by".
+_WHEN = r"(?:\s+(?:in|since|until|from)\s+(?:\w+\s+)?\d{4}|\s+(?:last|this)\s+\w+|\s+two\s+years\s+ago)?"
+#: Words that may stand between a subject and its verb, or a verb and its object.
+_ADV = (r"(?:\s+(?:now|also|already|again|jointly|currently|formally|officially|recently|so\s+far|then|still|"
+        r"both|all|each|too|first|previously|originally|initially|today|yesterday|together|since|just|quickly|"
+        r"this\s+week|last\s+week|this\s+year|on\s+\w+day|in\s+\d{4}|,\s*in\s+\d{4},))*")
+_AUX = r"(?:\s+(?:has|have|had|is|are|was|were|will|would|shall|be|been|being|to\s+be|is\s+to\s+be|are\s+to\s+be))*"
+#: A relative or appositive clause after a subject: "Ireland and Austria, which are not NATO members, joined …".
+#: A negation inside it is about something else.
+_PAREN = r"(?P<paren>,\s*(?:which|who|also|both|each|itself|themselves|not)\b[^,;]{0,90},)?"
+#: Who else, after the coalition: "… alongside Peru", ", together with France and the Netherlands".
+_ALSO = rf"(?:\s*[\"”’']?\s*,?\s*(?:together\s+with|jointly\s+with|along\s+with|alongside|with)\s+{_THE}{{l2}})?"
+
+_LEAD_VERBS = (r"(?:co-?)?(?:led|chaired|headed|spearheaded|coordinated|steered|run|convened|championed|commanded|"
+               r"directed|fronted)")
+_LEAD_VERBS_ACTIVE = (r"(?:co-?)?(?:lead|leads|leading|head|heads|heading|chair|chairs|chairing|spearhead|spearheads|"
+                      r"spearheading|coordinate|coordinates|coordinating|run|runs|running|command|commands|steer|steers)")
+_JOIN_VERBS = (r"(?:joined|join|joins|rejoined|signed\s+up\s+(?:to|for|with)|signs?\s+up\s+(?:to|for|with)|"
+               r"signed\s+on\s+to|signs?\s+on\s+to|acceded\s+to|accedes?\s+to|became\s+(?:a\s+)?members?\s+of|"
+               r"become\s+(?:a\s+)?members?\s+of|(?:is|are)\s+(?:also\s+|now\s+)?(?:a\s+)?(?:full\s+|founding\s+|new\s+)?"
+               r"members?\s+of|(?:is|are)\s+(?:also\s+)?part\s+of|belongs?\s+to|took\s+part\s+in|takes?\s+part\s+in|"
+               r"taken\s+part\s+in|participates?\s+in|participated\s+in|contributes?\s+to|contributed\s+to|"
+               r"(?:is|are)\s+contributing\s+{w}{0,40}?\s*to|entered)")
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace("{l2}", _L2).replace("{l2o}", _L2O).replace("{w}", _W), re.I)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    role: str  # "lead", "member", "joining" or "not"
+    needs_coalition: bool = True  # False: the coalition of the sentence, or of the sentences before
+    hypothetical_ok: bool = False  # "will"/"would" do not make it hypothetical (leads: "will co-chair")
+    unless: re.Pattern[str] | None = None  # words that make the match say nothing about membership
+    min_parties: int = 1  # countries the list must hold ("the Weimar Triangle of France, Germany and Poland")
+
+
+RULES: tuple[Rule, ...] = (
+    # ---------------------------------------------------------------- leads
+    Rule("led by", _p(rf"{_C}{_TO_LED}\b{_LEAD_VERBS}{_WHEN}\s+(?:jointly\s+|together\s+|respectively\s+)?by\s+"
+                      rf"{_THE}{_LO}(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)\s+{_THE}{{l2o}})?"),
+         "lead", hypothetical_ok=True),
+    Rule("led by, before", _p(rf"(?:^|[,:(]\s*)\W*{_LEAD_VERBS}\s+by\s+{_THE}{_LO}\s*,\s*{_THE}{_C}"), "lead"),
+    Rule("L leads C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who|that)\b|\s*,)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:will\s+|would\s+)?"
+                         rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO}"),
+         "lead", hypothetical_ok=True),
+    Rule("C, which L leads", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
+                                rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+with\s+{_THE}{{l2}})?"),
+         "lead", hypothetical_ok=True),
+    Rule("L's leadership in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:leadership|chairmanship|chairing|presidency)\s+"
+                                   rf"(?:in|of|at)\s+{_THE}{_C}"), "lead"),
+    Rule("thank L for its leadership", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+for\s+(?:its|their|her|his)\s+"
+                                          rf"(?:\w+\s+)?leadership"), "lead", needs_coalition=False),
+    Rule("L's envoy, who chairs C", _p(rf"{_P}['’]s?\s+{_W}{{0,90}}?,\s*who\s+(?:also\s+|now\s+|currently\s+)?"
+                                       rf"(?:co-?)?(?:chairs|leads|heads|chaired|led|headed)\s+{_THE}{_C}"), "lead"),
+    Rule("L is the lead nation of C", _p(rf"{_L}{_PAREN}(?:\s*,\s*|\s+(?:is|was|are|were|will\s+be|acts\s+as|serves\s+as|"
+                                         rf"as)\s+)(?:the\s+|a\s+)?(?:lead|leading|framework|coordinating)\s+"
+                                         rf"(?:nation|country|state)s?\s+(?:of|for|in)\s+{_THE}{_C}"),
+         "lead", hypothetical_ok=True),
+    Rule("L takes over C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+over\s+(?:as\s+)?"
+                              rf"(?:the\s+)?(?:\w+\s+)?(?:leadership|chairmanship|presidency|chair|lead)\s+(?:of\s+)?"
+                              rf"{_THE}{_C}"), "lead", hypothetical_ok=True),
+    Rule("under the leadership of L, C", _p(rf"\bunder\s+(?:the\s+)?(?:joint\s+)?(?:leadership|chairmanship|"
+                                            rf"command)\s+of\s+{_THE}{_LO}(?:\s*,?\s*(?:and|with)\s+{_THE}{{l2o}})?"
+                                            rf"\s*,\s*{_THE}{_C}"), "lead"),
+    Rule("led by L's prime minister", _p(rf"{_C}{_TO_LED}\b{_LEAD_VERBS}\s+by\s+{_THE}{_P}['’]s\s+"
+                                         rf"(?:[^‹,;]{{0,60}}?\s+(?:and|with)\s+{_THE}(?P<l2>‹P\d+›)['’]s\b)?"),
+         "lead", hypothetical_ok=True),
+    # ---------------------------------------------------------------- members
+    Rule("L joined C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*{_JOIN_VERBS}\s+(?:{_W}{{0,25}}?){_C}{_ALSO}"),
+         "member"),
+    Rule("C, which L joined", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:joined|signed\s+up\s+to|"
+                                 rf"signed\s+on\s+to|acceded\s+to)\b"), "member"),
+    Rule("C includes L", _p(rf"{_CO}(?:['’]s\s+{_W}{{0,20}}?members)?[\"”’']?\s*,?(?:(?:[^‹;]|‹[LO]\d+›){{0,120}}?)"
+                            rf"(?:whose\s+(?:\w+\s+)?members\s+(?:are|include|now\s+include)|"
+                            rf"\b(?:which|that)\s+(?:now\s+|also\s+)?(?:brings|brought)\s+together|"
+                            rf"\b(?:bringing|brings|brought)\s+together|\b(?:include|includes|including|comprises?|"
+                            rf"comprising|groups|grouping|counts|consists?\s+of|made\s+up\s+of|unites|uniting))\s+"
+                            rf"{_THE}{_L}"), "member"),
+    Rule("L, a member of C", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?|"
+                                rf"(?:also\s+)?)(?:a|an|another|one\s+of\s+the|both|all|fellow|(?:the\s+)?other)\s+(?:\w+\s+)?"
+                                rf"(?:members?|participants?)\s+(?:of|in)\s+{_THE}{_C}"), "member"),
+    Rule("the Weimar Triangle of L", _p(rf"{_CO}\s+of\s+{_THE}{_L}(?=\s*(?:,|\.|;|$|\s+(?:and|which|who|has|have|"
+                                        rf"is|are|was|were|met|agreed|said)\b))"), "member", min_parties=2),
+    Rule("C - L", _p(rf"{_CO}\s*(?:[-–—:]|\()\s*{_THE}{_L}(?=\s*(?:,|[-–—)]|$|\.|\s+(?:which|who)\b))"), "member"),
+    Rule("C, the group of L", _p(rf"{_CO}\s*,\s*(?:the|a|an)\s+(?:\w+\s+)?(?:group|grouping|coalition|alliance|bloc|club|"
+                                 rf"partnership|association|union|‹C\d+›)\s+of\s+{_THE}{_L}"), "member"),
+    Rule("the N C countries – L", _p(rf"{_CO}\s+(?:countries|members|member\s+states|states|producers|nations|economies)\b"
+                                     rf"{_W}{{0,60}}?\s[-–—:]\s+{_THE}{_L}"), "member"),
+    Rule("countries, among them L", _p(rf"\b(?:countries|states|nations|members|governments|partners|allies|economies|"
+                                       rf"producers)\b(?:[^‹;]|‹[LO]\d+›){{0,80}}?,?\s*(?:among\s+them|among\s+whom|"
+                                       rf"including|such\s+as|notably)\s+{_THE}{_L}"),
+         "member", needs_coalition=False),
+    Rule("L were among the members", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:were|are|was|is|remain|remains|became|become|"
+                                        rf"have\s+become|has\s+become)\s+{_ADV}\s*(?:among\s+|one\s+of\s+)?"
+                                        rf"(?:the\s+|its\s+|a\s+)?(?:\d+(?:st|nd|rd|th)\s+|\w+est\s+)?"
+                                        rf"(?:founding\s+|full\s+|new\s+|permanent\s+|other\s+|original\s+)?"
+                                        rf"(?:members?|member\s+states?|member\s+countr(?:y|ies)|participants?|"
+                                        rf"signator(?:y|ies))\b"
+                                        rf"(?!\s+of\s+(?!(?:the\s+)?‹C))(?:\s+of\s+{_THE}{_C})?"),
+         "member", needs_coalition=False),
+    Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+as\s+(?:its\s+)?(?:founding\s+|full\s+|new\s+|first\s+)?"
+                                 rf"(?:members|member\s+states|partners|participants|signatories)"),
+         "member", needs_coalition=False),
+    Rule("C counts L as members", _p(rf"{_C}(?:[^‹;]|‹[LO]\d+›){{0,120}}?\b(?:counts|lists|has|names)\s+{_THE}{_L}\s+as\s+"
+                                     rf"(?:its\s+)?(?:\w+\s+)?members"), "member"),
+    Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*and\s+)\W*(?:its|their|the)\s+(?:\w+\s+)?members\s+(?:are|include|"
+                                 rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
+    Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
+         "member", needs_coalition=False),
+    Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:says?|said|announced|"
+                                  rf"confirmed|added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|"
+                                  rf"signed\s+up|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|(?:is|are|was|were)\s+(?:reported|said|understood|"
+                                  rf"believed|known)\s+to\s+have\s+(?:joined|signed\s+(?:on|up))|(?:were|are|was|is)\s+"
+                                  rf"the\s+(?:latest|last|first|newest)\s+(?:countries\s+|members\s+|states\s+)?to\s+"
+                                  rf"(?:join|sign(?:\s+up|\s+on)?|ratify|accede)(?:\s+(?:its|the\s+group's|the\s+"
+                                  rf"coalition's)\s+(?:[^;]){{0,40}}?)?)(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|"
+                                  rf"later|since|during|at|after|before|over|within|recently|too|as\s+well)\b))"),
+         "member", needs_coalition=False, unless=re.compile(r"\bpart\s+in\b.*\b(?:meeting|summit|talks|conference|"
+                                                            r"exercises?|discussions?|negotiations?|vote|call|session|"
+                                                            r"ceremony|event|debate|elections?)\b", re.I)),
+    Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
+                                      rf"(?:contribute|contributes|contributed|contributing|provide|provides|provided|"
+                                      rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"
+                                      rf"commits|committed|committing|supply|supplies|supplied)\s+(?:{_W}{{0,40}}?)"
+                                      rf"\b(?:warships|frigates|ships|vessels|troops|aircraft|jets|submarines?|soldiers|"
+                                      rf"personnel|forces|assets|(?:a|an|one|two|three)\s+(?:\w+\s+)?(?:frigate|warship|"
+                                      rf"corvette|submarine|destroyer|ship|vessel|minehunter))\b"
+                                      rf"(?:{_WO}{{0,40}}?\s(?:to|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?{_C})?"),
+         "member", needs_coalition=False, hypothetical_ok=True),
+    Rule("with frigates from L", _p(rf"\bwith\s+(?:\w+\s+)?(?:warships|frigates|ships|vessels|troops|aircraft|jets|"
+                                    rf"submarines|soldiers|forces|contingents|units)\s+from\s+{_THE}{_L}"),
+         "member", needs_coalition=False),
+    Rule("under C, L have", _p(rf"^\W*under\s+{_THE}{_C}\s*,(?:{_W}{{0,60}}?,|\s*(?:led|chaired|headed)\s+by\s+{_THE}"
+                               rf"‹[LO]\d+›\s*,)?\s*{_THE}{_L}\s+(?:have|has|had|can|could|will|may)\b"), "member"),
+    Rule("L's participation in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:participation|membership|accession|entry|"
+                                      rf"involvement)\s+(?:in|to|into|of|with)\s+(?:{_W}{{0,30}}?){_C}"), "member"),
+    Rule("C was launched by L", _p(rf"{_C}{_TO_LED}\b(?:launched|founded|created|formed|set\s+up|"
+                                   rf"established|started|initiated){_WHEN}\s+(?:jointly\s+)?by\s+{_THE}{_L}"
+                                   rf"(?:\s*,?\s*(?:and|with|together\s+with)\s+{_THE}{{l2}})?"), "member"),
+    Rule("L launched C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:launch|launched|launches|found|founded|"
+                            rf"create|created|form|formed|set\s+up|sets\s+up|establish|established)\s+(?:{_W}{{0,25}}?)"
+                            rf"{_C}{_ALSO}"), "member"),
+    # ---------------------------------------------------------------- joining
+    Rule("L is joining", _p(rf"{_L}{_PAREN}\s+(?:is|are)\s+(?:(?:now|also|currently|still|formally)\s+)?(?:in\s+the\s+"
+                            rf"process\s+of\s+(?:joining|signing|acceding|ratifying)|(?:expected|set|due|scheduled|poised|"
+                            rf"preparing|about|likely)\s+to\s+(?:join|sign|accede|ratify|become)|(?:applying|negotiating)"
+                            rf"\s+to\s+join|joining)\b(?:\s+{_THE}{_C})?"),
+         "joining", needs_coalition=False, hypothetical_ok=True),
+    # ---------------------------------------------------------------- never members
+    Rule("L has not joined C", _p(rf"{_L}{_PAREN}{_AUX}\s+(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:joined|join|been\s+"
+                                  rf"part\s+of|part\s+of|a\s+member\s+of|members\s+of|signed\s+up\s+to)\s+"
+                                  rf"(?:{_W}{{0,20}}?){_C}"), "not"),
+    Rule("L, not a member of C", _p(rf"{_L}\s*,\s*(?:which|who)\s+(?:is|are|was|were)\s+not\s+(?:a\s+)?(?:members?\s+of|"
+                                    rf"part\s+of)\s+{_THE}{_C}"), "not"),
+    Rule("L, also outside C", _p(rf"{_L}\s*,\s*(?:also\s+|both\s+)?outside\s+{_THE}{_C}"), "not"),
+)
+
+#: "three new groups - logistics, cyber and counter-drone coalitions - to be led respectively by …"
+RESPECTIVELY = re.compile(rf"(?P<cs>‹C\d+›(?:\s*,\s*‹C\d+›)*\s*,?\s*(?:and|&)\s*‹C\d+›)(?:[^‹;]{{0,80}}?)"
+                          rf"(?:co-?)?(?:led|chaired|headed|coordinated)\s+(?P<r1>respectively\s+)?by\s+{_THE}{_L}"
+                          rf"(?P<r2>\s*,?\s*respectively)?", re.I)
+
+#: Words that make a pattern's words say the opposite or nothing.
+NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w*|outside|observers?|suspended|"
+                      r"withdr[ae]w\w*|pulled\s+out|left\s+the|quit|stayed\s+out|stays\s+out|stay\s+out|excluded?|"
+                      r"without|rather\s+than|instead\s+of)\b|n['’]t\b", re.I)
+HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that|asked\s+to|invited\s+to|"
+                          r"consider\w*|studying|plans?\s+to|wants?\s+to|hopes?\s+to|intends?\s+to|would)\b", re.I)
+REPORTED_FUTURE = re.compile(r"\bsaid\s+(?:that\s+)?(?:it|they|he|she)\s+would\b", re.I)
+JOINING = re.compile(r"\b(?:in\s+the\s+process\s+of|expected\s+to|set\s+to|due\s+to|poised\s+to|preparing\s+to|"
+                     r"about\s+to|applied\s+to|applying\s+to|will\s+join|is\s+to\s+join|are\s+to\s+join|"
+                     r"is\s+joining|are\s+joining|likely\s+to|(?:pledged|promised|agreed|decided|voted|committed|"
+                     r"signalled|signaled)\s+to\s+join|will\s+sign\s+up)\b", re.I)
+
+
+def plain(matched: str, match: re.Match[str]) -> str:
+    """The words of a match that decide whether it holds: without the markers, and without a
+    relative clause after the subject (its negation is about something else)."""
+    text = matched
+    try:
+        paren = match.group("paren")
+    except IndexError:
+        paren = None
+    if paren:
+        text = text.replace(paren, " ", 1)
+    return MARK.sub(" ", text)
+
+
+def judged(rule: Rule, match: re.Match[str]) -> str | None:
+    """The role the match gives ("lead", "member", "joining", "not"), or None when its own words
+    deny or only suppose it."""
+    words = plain(match.group(0), match)
+    if rule.role == "not":
+        return "not"
+    if rule.unless is not None and rule.unless.search(words):
+        return None
+    if NEGATION.search(words):
+        return None
+    hypothesis = HYPOTHETICAL.search(REPORTED_FUTURE.sub(" ", words)) if not rule.hypothetical_ok else \
+        re.search(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that)\b", words, re.I)
+    if hypothesis:
+        return None
+    if rule.role == "member" and JOINING.search(words):
+        return "joining"
+    return rule.role
