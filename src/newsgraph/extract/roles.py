@@ -128,10 +128,10 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
     grammar = TitleGrammar(doc, ctx, mentions.by_start)
     found: list[_Found] = []
     for m in mentions.persons:
-        sent_start, sent_end = ctx.index(doc).sentence(m.start)
+        sent_start, sent_end = _sentence(doc, m.start, ctx)
         name_end = doc[m.end - 1].idx + len(doc[m.end - 1])
         sent_end_char = doc[sent_end - 1].idx + len(doc[sent_end - 1])
-        befores = _titles_before(doc, m, grammar, sent_start)
+        befores = _titles_before(doc, m, grammar, sent_start) or _title_in_name(doc, m, grammar)
         if not befores:
             befores = _title_over_a_list(doc, m, mentions, grammar, sent_start)
         for title, start in befores:
@@ -156,6 +156,19 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         found.extend(_led_by(doc, sent, mentions, grammar, ctx))
     found.extend(_untitled_appointments(found, untitled))
     return _merge(found, ctx, doc, mentions)
+
+
+def _sentence(doc: Doc, i: int, ctx: ArticleContext) -> tuple[int, int]:
+    """The sentence of token i, joined with the one before when the parser ended that at a form
+    of address ('… Marine Resources, Hon. | Jane Roe, said')."""
+    index = ctx.index(doc)
+    start, end = index.sentence(i)
+    while start > 1 and (
+        (doc[start - 1].text == "." and is_honorific(doc[start - 2]) and not doc[start - 2].whitespace_)
+        or (doc[start - 1].text.endswith(".") and is_honorific(doc[start - 1]))
+    ):
+        start = index.sentence(start - 1)[0]
+    return start, end
 
 
 def _found(person: str, title: Title, anchor_start: int, anchor_end: int, ctx: ArticleContext, **dates) -> _Found:
@@ -229,6 +242,8 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
             end -= 1
         if end < m.start:
             first = _leftmost_title(doc, grammar, sent_start, end)
+            if first is None:
+                first = _title_comma_owner(doc, grammar, sent_start, end)
     if first is None:
         return []
     title, a = first
@@ -236,8 +251,31 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
     if a - 1 > sent_start and doc[a - 1].text == ",":
         second = _leftmost_title(doc, grammar, sent_start, a - 1)
         if second is not None and (second[1] == sent_start or not _ends_a_name(doc, grammar, second[1])):
+            if " " not in title.title and title.owner is None and title.demonym is None:
+                out = []  # "Iowa's congressman for the 4th District, Rep. Jane Roe": 'Rep.' addresses her by that post
             out.append((second[0], _start_char(doc, second[1])))
     return out
+
+
+def _title_comma_owner(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
+    """'Secretary, MNRE, Smt. Jane Roe': a post, then the body it belongs to, between commas."""
+    for a in range(max(sent_start, end - 6), end):
+        owner = grammar.by_start.get(a)
+        if owner is not None and owner.end == end and owner.kind == "Organization" and a - 1 > sent_start and doc[a - 1].text == ",":
+            first = _leftmost_title(doc, grammar, sent_start, a - 1)
+            if first is not None and first[0].owner is None and first[0].demonym is None:
+                return dataclasses.replace(first[0], owner=owner.key), first[1]
+    return None
+
+
+def _title_in_name(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Title, int]]:
+    """'Gov. Jane Roe' read as one name: the abbreviated post that opens it."""
+    first = doc[m.start]
+    width = 2 if m.start + 1 < m.end and doc[m.start + 1].text == "." and not first.whitespace_ else 1
+    if m.end - m.start < width + 1 or not (first.text.endswith(".") or width == 2):
+        return []
+    parsed = grammar.parse(m.start, m.start + width)
+    return [(parsed, first.idx)] if parsed is not None else []
 
 
 def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
@@ -343,6 +381,8 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
         if not _apposition_ends(doc, b, sent_end):
             continue
         parsed = grammar.parse(a, b)
+        if parsed is not None and parsed.plural:
+            parsed = None  # "Jane Roe, senior officers of the ministry and …": a list, not her post
         if parsed is None:
             # "Jane Roe, Estonia's defence minister since 2022, …": the date is not part of the post.
             since = re.search(rf"\s+(?:since|from)\s+{_DATE}$", doc[a:b].text, re.IGNORECASE)
@@ -428,7 +468,7 @@ def _copula(doc: Doc, m: Mention, grammar: TitleGrammar, ctx: ArticleContext, se
     for b in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
         if _apposition_ends(doc, b, sent_end) or doc[b].lower_ in ("and", "since", "until", "from"):
             parsed = grammar.parse(a, b)
-            if parsed is not None:
+            if parsed is not None and not parsed.plural:
                 best = (parsed, b)
             if doc[b].text not in (",",):
                 break
@@ -670,6 +710,8 @@ def _form_of_address(role: Role, roles: list[Role]) -> bool:
     an owner, date or predecessor says nothing the person's other, owned post does not."""
     if role.of is not None or role.start or role.end or role.predecessor or len(role.title.split()) != 1:
         return False
+    if any(re.match(r"\w+\.\s", a.exact) for a in role.anchors):
+        return False  # "Sen. Jane Roe": an abbreviated post is written prose, not a form of address
     return any(other is not role and other.person == role.person and other.of is not None for other in roles)
 
 

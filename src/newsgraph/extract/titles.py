@@ -50,10 +50,11 @@ RANK_ABBREVIATIONS = word_set("rank-abbreviations.txt")
 TIME_MODIFIERS = word_set("time-modifiers.txt")
 _ABBREVIATIONS = word_map("title-abbreviations.tsv", "abbreviation", "title")
 _STOP = word_set("title-stop-words.txt")
+_UNITS = word_set("office-units.txt")
 _FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing"})
 
 #: Prepositions that attach a field or an owner to a post.
-_PREPOSITIONS = frozenset({"of", "for", "on", "in", "at", "to"})
+_PREPOSITIONS = frozenset({"of", "for", "on", "in", "at", "to", "from"})
 #: Words that end a title and start what the post covers: "… of the Interior responsible for border security".
 _CUTS = frozenset({"responsible"})
 #: Words a title may carry after its head: "Secretary General", "Attorney General".
@@ -173,6 +174,8 @@ class TitleGrammar:
             if len(words) >= _MAX_BODY:
                 return None
             inner = self.by_start.get(k)
+            if inner is not None and inner.end > b:
+                inner = None  # "Gov. Jane Roe" read as one name: its first word is still a title
             if inner is not None:
                 if inner.kind in ("Country", "Place") or (inner.kind == "Organization" and self._field_like(inner)):
                     words.extend(t.text for t in doc[inner.start : inner.end])  # "chief UK economist"
@@ -199,7 +202,7 @@ class TitleGrammar:
                 words.append(token.text)
                 k += 1
                 continue
-            if lower == "and" and words and words[-1][:1].isupper() and k + 1 < b and doc[k + 1].text[:1].isupper():
+            if lower == "and" and words and is_title_word(words[-1]) and k + 1 < b and doc[k + 1].text[:1].isupper():
                 words.append("and")  # "Foreign and Commonwealth Secretary"
                 k += 1
                 continue
@@ -259,12 +262,23 @@ class TitleGrammar:
                     k += 1
             segment: list[str] = []
             entity: Mention | None = None
+            located = org_last = False
             while k < b and doc[k].lower_ not in _PREPOSITIONS and doc[k].lower_ not in _CUTS:
                 inner = self.by_start.get(k)
                 if inner is not None and inner.end <= b:
                     if inner.kind in ("Person", "Event"):
                         return False
-                    field = inner.kind == "Place" or (inner.kind == "Organization" and not the and self._field_like(inner))
+                    if prep in ("in", "from") and not segment and inner.kind in ("Place", "Country") and self._ends_segment(inner.end, b):
+                        k = inner.end  # "… at the Kingsbridge Institute in London": where, not what
+                        located = True
+                        break
+                    field = inner.kind == "Place" or (
+                        inner.kind == "Organization" and prep in ("of", "for") and not the and self._field_like(inner)
+                    )
+                    if segment and prep == "at" and segment[-1][:1].isupper() and "-" not in segment[-1]:
+                        field = True  # "at Africa CDC": a name in pieces is no clean owner
+                    if inner.kind == "Organization" and doc[inner.end - 1].lower_ in _UNITS:
+                        field = True  # "of the Communications Department": a unit, named in the title
                     if inner.kind in OWNER_KINDS and not field and (not segment or prep == "at"):
                         entity = inner  # "at the consultancy Harrowgate Economics": the words before it describe it
                         k = inner.end
@@ -273,24 +287,40 @@ class TitleGrammar:
                         break
                     segment.extend(t.text for t in doc[inner.start : inner.end])
                     k = inner.end
+                    if inner.kind in OWNER_KINDS:
+                        st.named = True
+                        org_last = self._ends_segment(k, b)
                     continue
-                if self._field_word(doc[k]):
+                if doc[k].text in ("-", "–") and segment and k + 1 < b and not doc[k].whitespace_ and not doc[k - 1].whitespace_:
+                    segment[-1] += "-" + doc[k + 1].text  # "Budapest-based", "non-communicable"
+                    k += 2
+                    continue
+                if self._field_word(doc[k]) or (doc[k].lower_ == "the" and segment and segment[-1] == "and"):
                     segment.append(doc[k].text)
                     k += 1
                     continue
                 return False
+            if located:
+                continue
             if entity is None:
                 if not segment or segment[-1] in (",", "and") or len(st.complement) + len(segment) > _MAX_COMPLEMENT:
                     return False
                 if "," in segment and "and" not in segment[len(segment) - segment[::-1].index(",") :]:
                     return False  # commas only inside a list that ends in "and …"
-                if prep in ("in", "at") and segment[-1].casefold() not in ORG_HEADS:
+                if prep in ("in", "at", "from") and segment[-1].casefold() not in ORG_HEADS and not org_last:
                     return False  # "in the capital", "at the time": not a part of the post
                 if st.in_title:
                     st.complement.extend([prep, *(["the"] if the else []), *segment])
                 continue
             st.named = True
             if prep == "to" or not st.in_title:
+                st.in_title = False
+                continue
+            if prep == "in" and entity.kind == "Organization":
+                # "officer on special duty in the Health Ministry": the body the post sits in is part of
+                # the title; whose post it is (the ministry's, the country's) the phrase leaves open.
+                if st.in_title:
+                    st.complement.extend([prep, *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
                 st.in_title = False
                 continue
             if st.complement and st.complement[-1].casefold() in ORG_HEADS and prep == "of":
@@ -302,7 +332,7 @@ class TitleGrammar:
             if st.owner is None and st.demonym is None:
                 if entity.kind == "Country" and prep in ("of", "for", "at"):
                     st.owner, st.from_complement = entity.key, True
-                elif entity.kind == "Organization" and prep in ("of", "for", "at", "in", "on"):
+                elif entity.kind == "Organization" and prep in ("of", "for", "at", "on", "from"):
                     st.owner, st.from_complement = entity.key, True
             elif (
                 entity.kind == "Organization"
@@ -383,7 +413,7 @@ class TitleGrammar:
             return False
         if is_title_word(token.text):
             return True
-        if token.pos_ == "NUM" and re.fullmatch(r"\d+(st|nd|rd|th)", lower):
+        if re.fullmatch(r"\d+(st|nd|rd|th)", lower):
             return True  # "for the 4th District"
         if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
             return False
@@ -393,8 +423,9 @@ class TitleGrammar:
         """Whether an 'organization' is a field of a post: 'Economy, Trade and Industry',
         'International Affairs', 'Union Health'; not 'Bank of Korea', 'NATO', 'Pannon Capital Group'."""
         tokens = self.doc[m.start : m.end]
-        for t in tokens:
-            if t.lower_ in ORG_HEADS:
+        for i, t in enumerate(tokens):
+            # "Bank of Korea", "the Defence Council"; not the "Union" of "Union Health"
+            if t.lower_ in ORG_HEADS and (i == len(tokens) - 1 or tokens[i + 1].lower_ in ("of", "for")):
                 return False
             if len(t.text) >= 2 and t.text.isupper():
                 return False  # an acronym
@@ -402,6 +433,9 @@ class TitleGrammar:
         if entity is not None and entity.wikidata:
             return False
         return all(is_title_word(t.text) or t.lower_ in ("and", ",", "&") or t.text[:1].isupper() for t in tokens)
+
+    def _ends_segment(self, k: int, b: int) -> bool:
+        return k == b or self.doc[k].lower_ in _PREPOSITIONS or self.doc[k].lower_ in _CUTS
 
     def _cut_ok(self, k: int, b: int) -> bool:
         """'… responsible for border security': the rest says what the post covers, no more."""
