@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, is_title_word
-from newsgraph.extract.titles import Mention, Title, TitleGrammar, is_honorific
+from newsgraph.extract.titles import WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific
 from newsgraph.model import Role
 from newsgraph.text import demonyms, normalise
 
@@ -248,6 +248,12 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
         return []
     title, a = first
     out = [(title, _start_char(doc, a))]
+    if a - 1 > sent_start and doc[a - 1].lower_ == "and":
+        # "Deputy Prime Minister and Foreign Minister Jane Roe": two posts of one person; not "the
+        # president and Foreign Minister Jane Roe", where 'the president' may be someone else.
+        other = _leftmost_title(doc, grammar, sent_start, a - 1)
+        if other is not None and not other[0].determined and doc[other[1]].text[:1].isupper() and not _ends_a_name(doc, grammar, other[1]):
+            out.append((other[0], _start_char(doc, other[1])))
     if a - 1 > sent_start and doc[a - 1].text == ",":
         second = _leftmost_title(doc, grammar, sent_start, a - 1)
         if second is not None and (second[1] == sent_start or not _ends_a_name(doc, grammar, second[1])):
@@ -430,7 +436,7 @@ _WHO_HEADS = re.compile(
     re.IGNORECASE,
 )
 _VERB_POSTS = {"co-chairs": "Co-Chair", "chairs": "Chair", "has chaired": "Chair", "heads": "Head", "has headed": "Head",
-               "leads": "Head", "has led": "Head", "commands": "Commander", "directs": "Director", "runs": "Head"}
+               "leads": "Leader", "has led": "Leader", "commands": "Commander", "directs": "Director", "runs": "Head"}
 
 
 def _who_heads(doc: Doc, m: Mention, after: int, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
@@ -472,8 +478,10 @@ def _copula(doc: Doc, m: Mention, grammar: TitleGrammar, ctx: ArticleContext, se
                 best = (parsed, b)
             if doc[b].text not in (",",):
                 break
-    if best is None or not (best[0].owner or best[0].demonym or best[0].title.count(" ")):
-        return []  # "Roe is a lawyer": too little to name a post
+    if best is None:
+        return []
+    if not (best[0].owner or best[0].demonym) and (best[0].head in WEAK_HEADS or " " not in best[0].title):
+        return []  # "Roe is a member of the team", "Roe was a senator": too little to name a post
     parsed, b = best
     return [_found(m.key, parsed, doc[m.start].idx, doc[b - 1].idx + len(doc[b - 1]), ctx)]
 

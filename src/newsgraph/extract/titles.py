@@ -85,6 +85,9 @@ class Title:
     former: bool = False
     # Said through a possessive pronoun or a noun ("its force commander"): owned by someone unnamed.
     possessed: bool = False
+    # The office noun, singular ("commissioner"), and whether the phrase opens with "the", "a", "its" …
+    head: str = ""
+    determined: bool = False
 
 
 def singular_head(word: str) -> str | None:
@@ -202,7 +205,7 @@ class TitleGrammar:
                 words.append(token.text)
                 k += 1
                 continue
-            if lower == "and" and words and is_title_word(words[-1]) and k + 1 < b and doc[k + 1].text[:1].isupper():
+            if lower == "and" and words and is_title_word(words[-1]) and head_at != len(words) - 1 and k + 1 < b and doc[k + 1].text[:1].isupper():
                 words.append("and")  # "Foreign and Commonwealth Secretary"
                 k += 1
                 continue
@@ -282,8 +285,7 @@ class TitleGrammar:
                     if inner.kind in OWNER_KINDS and not field and (not segment or prep == "at"):
                         entity = inner  # "at the consultancy Harrowgate Economics": the words before it describe it
                         k = inner.end
-                        if k + 2 < b and doc[k].text == "(" and doc[k + 2].text == ")":
-                            k += 3  # "… Integration System (SICA)"
+                        k = self._past_parenthesis(k, b)  # "… Integration System (SICA)"
                         break
                     segment.extend(t.text for t in doc[inner.start : inner.end])
                     k = inner.end
@@ -362,7 +364,7 @@ class TitleGrammar:
             return None  # "a member", "the Greek officer"
         if bare and words[0].islower() and not has_owner and not determined:
             return None  # "minister Jane Roe"
-        return Title(_title_text(words, complement), owner, demonym, plural, former, possessed)
+        return Title(_title_text(words, complement), owner, demonym, plural, former, possessed, head, determined)
 
     # ------------------------------------------------------------------ words
 
@@ -434,12 +436,21 @@ class TitleGrammar:
             return False
         return all(is_title_word(t.text) or t.lower_ in ("and", ",", "&") or t.text[:1].isupper() for t in tokens)
 
+    def _past_parenthesis(self, k: int, b: int) -> int:
+        """Past an acronym in brackets after a name ('(SICA)'), the '(' inside the mention or not."""
+        doc = self.doc
+        if k < b and doc[k].text == "(" or k > 0 and doc[k - 1].text == "(":
+            for j in range(k, min(b, k + 4)):
+                if doc[j].text == ")":
+                    return j + 1
+        return k
+
     def _ends_segment(self, k: int, b: int) -> bool:
         return k == b or self.doc[k].lower_ in _PREPOSITIONS or self.doc[k].lower_ in _CUTS
 
     def _cut_ok(self, k: int, b: int) -> bool:
         """'… responsible for border security': the rest says what the post covers, no more."""
-        return b - k <= 10 and all(t.pos_ != "VERB" for t in self.doc[k:b]) and not any(
+        return b - k <= 10 and all(t.pos_ != "VERB" and not t.is_punct for t in self.doc[k:b]) and not any(
             (m := self.by_start.get(j)) is not None and m.kind == "Person" for j in range(k, b)
         )
 
