@@ -155,7 +155,7 @@ def test_relation_word_is_not_a_role_but_appointment_is(nlp, gazetteer):
     )
     record = extract(text, nlp, gazetteer)
     [role] = role_of(record, "Bondar")
-    assert (role.title, name(record, role.of), role.start) == ("Permanent Representative", "Ukraine", "2023-03")
+    assert (role.title, name(record, role.of), role.start) == ("Permanent Representative to the United Nations", "Ukraine", "2023-03")
 
 
 # ----------------------------------------------------------------------------- rules for unseen articles
@@ -456,3 +456,15 @@ def test_a_post_held_between_two_years(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     [role] = [r for r in role_of(record, "Ozola") if r.title.startswith("Deputy Director")]
     assert (role.start, role.end) == ("2016", "2020")
+
+
+def test_to_what_a_post_is_accredited_and_the_owner_after_the_name(nlp, gazetteer):
+    text = (
+        "Jane Doe, who served as ambassador to Russia from 2010 to 2014, said the talks had failed. "
+        "Governor Peter Horvat of the National Bank of Slovakia disagreed.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [envoy] = role_of(record, "Doe")
+    assert (envoy.title, envoy.of, envoy.start, envoy.end) == ("Ambassador to Russia", None, "2010", "2014")
+    [governor] = role_of(record, "Horvat")
+    assert governor.title == "Governor" and name(record, governor.of) == "National Bank of Slovakia"

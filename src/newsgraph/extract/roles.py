@@ -128,13 +128,18 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
     grammar = TitleGrammar(doc, ctx, mentions.by_start)
     found: list[_Found] = []
     for m in mentions.persons:
+        if _name_goes_on(doc, m):
+            continue  # "Hye" of "Hye-jin Kwon": a post is not given to a piece of a name
         sent_start, sent_end = _sentence(doc, m.start, ctx)
         name_end = doc[m.end - 1].idx + len(doc[m.end - 1])
         sent_end_char = doc[sent_end - 1].idx + len(doc[sent_end - 1])
         befores = _titles_before(doc, m, grammar, sent_start) or _title_in_name(doc, m, grammar)
         if not befores:
             befores = _title_over_a_list(doc, m, mentions, grammar, sent_start)
+        owner_after = _owner_after_name(doc, m, mentions, sent_end)
         for title, start in befores:
+            if owner_after is not None and title.owner is None and title.demonym is None and not title.possessed:
+                title = dataclasses.replace(title, owner=owner_after)  # "Governor Jane Roe of the National Bank"
             since = _since_clause(ctx.text, name_end, sent_end_char)
             found.append(_found(m.key, title, start, name_end, ctx, start=since))
         if not befores:
@@ -169,6 +174,20 @@ def _sentence(doc: Doc, i: int, ctx: ArticleContext) -> tuple[int, int]:
     ):
         start = index.sentence(start - 1)[0]
     return start, end
+
+
+def _name_goes_on(doc: Doc, m: Mention) -> bool:
+    """Whether the words right after a person's mention continue the name ('Hye' before '-jin
+    Kwon', 'Ma' before '. Teresa Dela Cruz', 'Abdulqader' before 'al-Marani'): the mention is a
+    piece of a name, and a post found for it would be given to someone the text does not name."""
+    if m.end + 1 >= len(doc):
+        return False
+    last, after, then = doc[m.end - 1], doc[m.end], doc[m.end + 1]
+    if last.whitespace_:
+        return after.is_lower and after.is_alpha and not then.whitespace_ and then.text in ("-", "–")
+    if after.text in ("-", "–") and not after.whitespace_ and then.text[:1].isalpha():
+        return True
+    return after.text == "." and len(last.text) <= 3 and then.text[:1].isupper() and then.pos_ == "PROPN"
 
 
 def _found(person: str, title: Title, anchor_start: int, anchor_end: int, ctx: ArticleContext, **dates) -> _Found:
@@ -261,6 +280,18 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
                 out = []  # "Iowa's congressman for the 4th District, Rep. Jane Roe": 'Rep.' addresses her by that post
             out.append((second[0], _start_char(doc, second[1])))
     return out
+
+
+def _owner_after_name(doc: Doc, m: Mention, mentions: _Mentions, sent_end: int) -> str | None:
+    """'Governor Jane Roe of the National Bank of Slovakia': the owner named right after the name."""
+    k = m.end
+    if k >= sent_end or doc[k].lower_ != "of":
+        return None
+    k += 1 + (k + 1 < sent_end and doc[k + 1].lower_ == "the")
+    owner = mentions.by_start.get(k)
+    if owner is None or owner.kind not in ("Country", "Organization") or owner.end > sent_end:
+        return None
+    return owner.key
 
 
 def _title_comma_owner(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
@@ -604,7 +635,7 @@ def _longest_title_at(doc: Doc, char: int, sent: Span, grammar: TitleGrammar) ->
         return None, char
     a = first.start
     for b in range(min(sent.end, a + _MAX_APPOSITION_TOKENS), a, -1):
-        parsed = grammar.parse(a, b)
+        parsed = grammar.parse(a, b, clause=True)
         if parsed is not None:
             return parsed, doc[b - 1].idx + len(doc[b - 1])
     return None, char

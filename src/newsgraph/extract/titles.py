@@ -117,8 +117,9 @@ class TitleGrammar:
 
     # ------------------------------------------------------------------ the phrase
 
-    def parse(self, a: int, b: int) -> Title | None:
-        """The title when tokens a..b are exactly a title phrase, else None."""
+    def parse(self, a: int, b: int, *, clause: bool = False) -> Title | None:
+        """The title when tokens a..b are exactly a title phrase, else None. In a `clause` ("was
+        appointed governor", "served as ambassador") a bare lower-case head is a post too."""
         doc = self.doc
         if b - a > _MAX_BODY + _MAX_COMPLEMENT + 4:
             return None
@@ -220,7 +221,7 @@ class TitleGrammar:
         state = _State(owner, demonym)
         if not self._complements(k, b, state):
             return None
-        return self._finish(words, state, det or possessed, former, plural, possessed)
+        return self._finish(words, state, det or possessed or clause, former, plural, possessed)
 
     def object_of(self, verb_title: str, a: int, b: int) -> Title | None:
         """The post a clause gives by its verb and object: 'who heads procurement at Africa CDC'
@@ -315,8 +316,13 @@ class TitleGrammar:
                     st.complement.extend([prep, *(["the"] if the else []), *segment])
                 continue
             st.named = True
-            if prep == "to" or not st.in_title:
+            if prep == "to":
+                # "ambassador to Russia", "envoy to the UN": what the post is accredited to, not its owner.
+                if st.in_title:
+                    st.complement.extend([prep, *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
                 st.in_title = False
+                continue
+            if not st.in_title:
                 continue
             if prep == "in" and entity.kind == "Organization":
                 # "officer on special duty in the Health Ministry": the body the post sits in is part of
