@@ -468,3 +468,9 @@ def test_to_what_a_post_is_accredited_and_the_owner_after_the_name(nlp, gazettee
     assert (envoy.title, envoy.of, envoy.start, envoy.end) == ("Ambassador to Russia", None, "2010", "2014")
     [governor] = role_of(record, "Horvat")
     assert governor.title == "Governor" and name(record, governor.of) == "National Bank of Slovakia"
+
+
+def test_no_post_for_a_piece_of_a_name(nlp, gazetteer):
+    record = extract("AMRO Director Hye-jin Kwon warned that tariffs would slow growth.\n", nlp, gazetteer)
+    # Whatever the name rules make of the hyphenated given name, a post goes to the whole name or to nobody.
+    assert {name(record, r.person) for r in record.roles} <= {"Hye-jin Kwon"}

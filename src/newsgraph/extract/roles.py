@@ -178,16 +178,14 @@ def _sentence(doc: Doc, i: int, ctx: ArticleContext) -> tuple[int, int]:
 
 def _name_goes_on(doc: Doc, m: Mention) -> bool:
     """Whether the words right after a person's mention continue the name ('Hye' before '-jin
-    Kwon', 'Ma' before '. Teresa Dela Cruz', 'Abdulqader' before 'al-Marani'): the mention is a
-    piece of a name, and a post found for it would be given to someone the text does not name."""
+    Kwon', 'Abdulqader' before 'al-Marani'): the mention is a piece of a name, and a post found
+    for it would be given to someone the text does not name."""
     if m.end + 1 >= len(doc):
         return False
     last, after, then = doc[m.end - 1], doc[m.end], doc[m.end + 1]
     if last.whitespace_:
         return after.is_lower and after.is_alpha and not then.whitespace_ and then.text in ("-", "–")
-    if after.text in ("-", "–") and not after.whitespace_ and then.text[:1].isalpha():
-        return True
-    return after.text == "." and len(last.text) <= 3 and then.text[:1].isupper() and then.pos_ == "PROPN"
+    return after.text in ("-", "–") and not after.whitespace_ and then.text[:1].isalpha()
 
 
 def _found(person: str, title: Title, anchor_start: int, anchor_end: int, ctx: ArticleContext, **dates) -> _Found:
