@@ -474,3 +474,17 @@ def test_no_post_for_a_piece_of_a_name(nlp, gazetteer):
     record = extract("AMRO Director Hye-jin Kwon warned that tariffs would slow growth.\n", nlp, gazetteer)
     # Whatever the name rules make of the hyphenated given name, a post goes to the whole name or to nobody.
     assert {name(record, r.person) for r in record.roles} <= {"Hye-jin Kwon"}
+
+
+def test_a_cabinet_portfolio_is_not_the_owner(nlp, gazetteer):
+    text = "The talks were hosted by the Belgian Minister of the Armed Forces, Luc Peeters, in Brussels.\n"
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Peeters")
+    assert (role.title, name(record, role.of)) == ("Minister of the Armed Forces", "Belgium")
+
+
+def test_a_field_after_for_the_is_part_of_the_title(nlp, gazetteer):
+    text = "The briefing was given by the Director for the Protection of Overseas Workers, Sri Wahyuni, on Friday.\n"
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Wahyuni")
+    assert role.title == "Director for the Protection of Overseas Workers" and role.of is None

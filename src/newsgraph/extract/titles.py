@@ -51,6 +51,7 @@ TIME_MODIFIERS = word_set("time-modifiers.txt")
 _ABBREVIATIONS = word_map("title-abbreviations.tsv", "abbreviation", "title")
 _STOP = word_set("title-stop-words.txt")
 _UNITS = word_set("office-units.txt")
+_BODY_WORDS = ORG_HEADS | word_set("body-words.txt")
 _FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing"})
 
 #: Prepositions that attach a field or an owner to a post.
@@ -61,6 +62,8 @@ _CUTS = frozenset({"responsible"})
 _POST_HEAD = frozenset({"general", "designate", "elect"})
 _LEADING = frozenset({"now", "currently", "also", "newly"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
+#: Heads of cabinet posts: "of the Armed Forces" after them names a portfolio, not a body that owns the post.
+_CABINET_HEADS = frozenset({"minister", "secretary", "undersecretary", "under-secretary"})
 _MAX_BODY = 7
 _MAX_COMPLEMENT = 14
 
@@ -219,6 +222,7 @@ class TitleGrammar:
             return None
 
         state = _State(owner, demonym)
+        state.portfolio = singular_head(words[head_at].split("-")[-1]) in _CABINET_HEADS
         if not self._complements(k, b, state):
             return None
         return self._finish(words, state, det or possessed or clause, former, plural, possessed)
@@ -276,9 +280,8 @@ class TitleGrammar:
                         k = inner.end  # "… at the Kingsbridge Institute in London": where, not what
                         located = True
                         break
-                    field = inner.kind == "Place" or (
-                        inner.kind == "Organization" and prep in ("of", "for") and not the and self._field_like(inner)
-                    )
+                    # "Minister of Economy, Trade and Industry", "Director for the Protection of Citizens": fields
+                    field = inner.kind == "Place" or (inner.kind == "Organization" and prep in ("of", "for") and self._field_like(inner))
                     if segment and prep == "at" and segment[-1][:1].isupper() and "-" not in segment[-1]:
                         field = True  # "at Africa CDC": a name in pieces is no clean owner
                     if inner.kind == "Organization" and doc[inner.end - 1].lower_ in _UNITS:
@@ -324,6 +327,11 @@ class TitleGrammar:
                 continue
             if not st.in_title:
                 continue
+            if st.portfolio and entity.kind == "Organization" and (st.owner or st.demonym) and prep in ("of", "for"):
+                # "France's Minister of the Armed Forces": the portfolio, named in the title.
+                st.complement.extend([prep, *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
+                st.in_title = False
+                continue
             if prep == "in" and entity.kind == "Organization":
                 # "officer on special duty in the Health Ministry": the body the post sits in is part of
                 # the title; whose post it is (the ministry's, the country's) the phrase leaves open.
@@ -346,6 +354,7 @@ class TitleGrammar:
                 entity.kind == "Organization"
                 and prep in ("of", "for")
                 and the
+                and not st.portfolio
                 and st.owner is not None
                 and self.ctx.entities[self.ctx.current_key(st.owner)].kind == "Country"
             ):
@@ -432,15 +441,17 @@ class TitleGrammar:
         'International Affairs', 'Union Health'; not 'Bank of Korea', 'NATO', 'Pannon Capital Group'."""
         tokens = self.doc[m.start : m.end]
         for i, t in enumerate(tokens):
-            # "Bank of Korea", "the Defence Council"; not the "Union" of "Union Health"
-            if t.lower_ in ORG_HEADS and (i == len(tokens) - 1 or tokens[i + 1].lower_ in ("of", "for")):
+            # "Bank of Korea", "the Defence Council", "Land Forces Command"; not the "Union" of "Union Health"
+            if t.lower_ in _BODY_WORDS and (i > 0 or i == len(tokens) - 1 or tokens[i + 1].lower_ in ("of", "for")):
                 return False
             if len(t.text) >= 2 and t.text.isupper():
                 return False  # an acronym
+        if m.end < len(self.doc) and self.doc[m.end].text == "(" or self.doc[m.end - 1].text == "(":
+            return False  # "… Integration System (SICA)": a body with an acronym
         entity = self.ctx.entities.get(self.ctx.current_key(m.key) or m.key)
-        if entity is not None and entity.wikidata:
-            return False
-        return all(is_title_word(t.text) or t.lower_ in ("and", ",", "&") or t.text[:1].isupper() for t in tokens)
+        if entity is not None and (entity.wikidata or self.ctx.gazetteer.lookup(entity.name)):
+            return False  # a body the gazetteer knows
+        return all(is_title_word(t.text) or t.lower_ in ("and", ",", "&", "of", "for", "the") or t.text[:1].isupper() for t in tokens)
 
     def _past_parenthesis(self, k: int, b: int) -> int:
         """Past an acronym in brackets after a name ('(SICA)'), the '(' inside the mention or not."""
@@ -469,6 +480,8 @@ class _State:
     demonym: tuple[str, int, int] | None
     complement: list[str] = field(default_factory=list)
     in_title: bool = True
+    # A cabinet post ("Minister of the Armed Forces"): what follows is its portfolio, the country its owner.
+    portfolio: bool = False
     from_complement: bool = False
     named: bool = False  # a country or organization stands in the complements
 
