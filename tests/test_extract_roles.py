@@ -488,3 +488,12 @@ def test_a_field_after_for_the_is_part_of_the_title(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     [role] = role_of(record, "Wahyuni")
     assert role.title == "Director for the Protection of Overseas Workers" and role.of is None
+
+
+def test_courts_churches_and_abbreviations_inside_a_name(nlp, gazetteer):
+    text = "Supreme Court Justice Amy Barrett wrote the opinion. Republican Rep. Nancy Mace said she would run.\n"
+    record = extract(text, nlp, gazetteer)
+    [justice] = role_of(record, "Barrett")
+    assert justice.title == "Justice" and name(record, justice.of) == "Supreme Court"
+    [representative] = role_of(record, "Mace")
+    assert representative.title.endswith("Representative")

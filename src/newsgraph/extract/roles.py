@@ -305,12 +305,14 @@ def _title_comma_owner(doc: Doc, grammar: TitleGrammar, sent_start: int, end: in
 
 def _title_in_name(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Title, int]]:
     """'Gov. Jane Roe' read as one name: the abbreviated post that opens it."""
-    first = doc[m.start]
-    width = 2 if m.start + 1 < m.end and doc[m.start + 1].text == "." and not first.whitespace_ else 1
-    if m.end - m.start < width + 1 or not (first.text.endswith(".") or width == 2):
-        return []
-    parsed = grammar.parse(m.start, m.start + width)
-    return [(parsed, first.idx)] if parsed is not None else []
+    for k in range(m.start, min(m.start + 3, m.end - 2)):
+        token = doc[k]
+        width = 2 if doc[k + 1].text == "." and not token.whitespace_ else 1
+        if token.text.endswith(".") or width == 2:
+            # "Gov. Jane Roe", "Republican Rep. Jane Roe": the name's words up to the abbreviation
+            parsed = grammar.parse(m.start, k + width)
+            return [(parsed, doc[m.start].idx)] if parsed is not None else []
+    return []
 
 
 def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
