@@ -389,6 +389,8 @@ class TitleGrammar:
         while k < b and self.doc[k].lower_ in TIME_MODIFIERS:
             former = former or self.doc[k].lower_ in _FORMER
             k += 1
+            if k + 1 < b and self.doc[k].text in ("-", "–") and not self.doc[k].whitespace_ and not self.doc[k - 1].whitespace_:
+                k += 1  # "ex-president", "then-Secretary of State"
         return k, former
 
     def _abbreviation(self, k: int, b: int) -> tuple[str, int] | None:
