@@ -497,3 +497,12 @@ def test_courts_churches_and_abbreviations_inside_a_name(nlp, gazetteer):
     assert justice.title == "Justice" and name(record, justice.of) == "Supreme Court"
     [representative] = role_of(record, "Mace")
     assert representative.title.endswith("Representative")
+
+
+def test_an_aide_to_a_titled_person(nlp, gazetteer):
+    text = '"We are not worried," said Karen Holt, a spokeswoman for President Joe Biden. Tom Reed, an adviser to Jane Roe, declined.\n'
+    record = extract(text, nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Biden")] == ["President"]
+    assert [r.title for r in role_of(record, "Holt")] == ["Spokeswoman"]
+    assert [r.title for r in role_of(record, "Reed")] == ["Adviser"]
+    assert role_of(record, "Roe") == []

@@ -320,6 +320,13 @@ def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) 
     for a in range(max(sent_start, end - _MAX_TITLE_TOKENS), end):
         parsed = grammar.parse(a, end)
         if parsed is not None:
+            # "a spokeswoman for President Jane Roe": the post right before the name is hers, the
+            # longer phrase someone else's.
+            for j in range(end - 2, a, -1):
+                if doc[j].lower_ in ("for", "to") and doc[j + 1].text[:1].isupper():
+                    own = grammar.parse(j + 1, end)
+                    if own is not None:
+                        return own, j + 1
             return parsed, a
     return None
 

@@ -274,6 +274,13 @@ class TitleGrammar:
             while k < b and doc[k].lower_ not in _PREPOSITIONS and doc[k].lower_ not in _CUTS:
                 inner = self.by_start.get(k)
                 if inner is not None and inner.end <= b:
+                    if inner.kind == "Person" and prep in ("for", "to") and self._ends_segment(inner.end, b) and all(
+                        is_title_word(w) or singular_head(w) for w in segment
+                    ):
+                        k = inner.end  # "spokesman for President Jane Roe", "adviser to Jane Roe": whose aide, not a post's owner
+                        located = True
+                        st.in_title = False
+                        break
                     if inner.kind in ("Person", "Event"):
                         return False
                     if prep in ("in", "from") and not segment and inner.kind in ("Place", "Country") and self._ends_segment(inner.end, b):
