@@ -363,7 +363,7 @@ def test_who_heads_a_unit_at_an_organization(nlp, gazetteer):
 def test_an_organization_chaired_by_a_person(nlp, gazetteer):
     record = extract("The Electoral Council, chaired by Rui Almeida, will publish the results on Friday.\n", nlp, gazetteer)
     [role] = role_of(record, "Almeida")
-    assert role.title == "Chair" and name(record, role.of) == "Electoral Council"
+    assert role.title == "Chair of the Electoral Council" and name(record, role.of) == "Electoral Council"
 
 
 def test_a_post_said_with_is_needs_an_owner(nlp, gazetteer):
@@ -506,3 +506,17 @@ def test_an_aide_to_a_titled_person(nlp, gazetteer):
     assert [r.title for r in role_of(record, "Holt")] == ["Spokeswoman"]
     assert [r.title for r in role_of(record, "Reed")] == ["Adviser"]
     assert role_of(record, "Roe") == []
+
+
+def test_has_led_an_office_since_a_date_after_someone(nlp, gazetteer):
+    text = (
+        "Marta Novak has led Slovenia's Statistical Office since March 2024, when she succeeded Ivan Kos. "
+        "Karin Smed, who leads the Green Party in parliament, said no.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Novak")
+    assert role.title == "Head of Slovenia's Statistical Office" and role.start == "2024-03" and name(record, role.predecessor) == "Ivan Kos"
+    assert "Statistical Office" in name(record, role.of)
+    [before] = role_of(record, "Kos")
+    assert before.end == "2024-03"
+    assert [r.title for r in role_of(record, "Smed")] == ["Leader of the Green Party in Parliament"]

@@ -64,7 +64,8 @@ _APPOINTED_ACTIVE = re.compile(r"\b(?:appointed|named|elected|confirmed|nominate
 # What may follow "was appointed" when no post is named: a date, then a comma or the end.
 _UNTITLED = re.compile(rf"(?:(?:in|on|since|as\s+of)\s+{_DATE}\s*)?(?=[,.;]|\s*$)", re.IGNORECASE)
 _PREDECESSOR = re.compile(
-    r"\b(?:replacing|succeeding|who\s+replaced|who\s+succeeded|taking\s+over\s+from|took\s+over\s+from|in\s+place\s+of)\s+",
+    r"\b(?:replacing|succeeding|who\s+replaced|who\s+succeeded|taking\s+over\s+from|took\s+over\s+from|in\s+place\s+of"
+    r"|when\s+(?:he|she)\s+(?:succeeded|replaced))\s+",
     re.IGNORECASE,
 )
 
@@ -151,7 +152,7 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
             since = _since_clause(ctx.text, end, sent_end_char) or _since_inside(ctx.text, doc[m.end].idx, end)
             found.append(_found(m.key, title, doc[m.start].idx, end, ctx, start=since))
             clause_from = end
-        found.extend(_who_heads(doc, m, clause_from, grammar, ctx, sent_end))
+        found.extend(_who_heads(doc, m, clause_from, mentions, grammar, ctx, sent_end))
         found.extend(_copula(doc, m, grammar, ctx, sent_end))
     untitled: list[_Found] = []
     index = ctx.index(doc)
@@ -469,15 +470,18 @@ def _after_age_or_party(doc: Doc, a: int, sent_end: int) -> int:
 
 
 _WHO_HEADS = re.compile(
-    r"\s*,?\s*who\s+(?:also\s+|now\s+|currently\s+)?"
+    r"(?:\s*,\s*who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
     r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|runs|has\s+led|has\s+headed|has\s+chaired)\s+",
     re.IGNORECASE,
 )
+#: What a leader leads, as against what a head heads: "leads the Green Party".
+_LED_BY_LEADERS = frozenset({"party", "movement", "opposition", "coalition", "bloc", "faction", "caucus", "group"})
+_SINCE_DATE = re.compile(rf"\s*since\s+{_DATE}\b", re.IGNORECASE)
 _VERB_POSTS = {"co-chairs": "Co-Chair", "chairs": "Chair", "has chaired": "Chair", "heads": "Head", "has headed": "Head",
                "leads": "Leader", "has led": "Leader", "commands": "Commander", "directs": "Director", "runs": "Head"}
 
 
-def _who_heads(doc: Doc, m: Mention, after: int, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
+def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
     """'Jane Roe, who heads procurement at Africa CDC, said' -> Head of Procurement (Africa CDC);
     'Jane Roe, Palau's envoy, who chairs the Alliance of Small Island States' -> Chair (the Alliance)."""
     sent_end_char = doc[sent_end - 1].idx + len(doc[sent_end - 1])
@@ -487,15 +491,30 @@ def _who_heads(doc: Doc, m: Mention, after: int, grammar: TitleGrammar, ctx: Art
     index = ctx.index(doc)
     a = index.token_at(match.end())
     b = a
-    while b < sent_end and not _apposition_ends(doc, b, sent_end) and doc[b].pos_ not in ("VERB", "AUX"):
+    while b < sent_end and not _apposition_ends(doc, b, sent_end) and doc[b].pos_ not in ("VERB", "AUX") and doc[b].lower_ not in ("since", "until"):
         b += 1
     if b == a:
         return []
     verb = " ".join(match.group("verb").casefold().split())
-    parsed = grammar.object_of(_VERB_POSTS[verb], a, b)
+    post = _VERB_POSTS[verb]
+    if post == "Leader" and not any(t.lower_ in _LED_BY_LEADERS for t in doc[a:b]):
+        post = "Head"  # "has led the National Election Office": its head; "leads the Green Party": its leader
+    parsed = grammar.object_of(post, a, b)
     if parsed is None:
         return []
-    return [_found(m.key, parsed, doc[m.start].idx, doc[b - 1].idx + len(doc[b - 1]), ctx)]
+    end = doc[b - 1].idx + len(doc[b - 1])
+    # "… has led the Office since January 2025, when she succeeded John Doe"
+    since = _SINCE_DATE.match(ctx.text, end, sent_end_char)
+    start = _iso(since) if since is not None else None
+    predecessor = None
+    if since is not None:
+        pred = _PREDECESSOR.search(ctx.text, since.end(), sent_end_char)
+        later = mentions.first_person_from(pred.end(), pred.end() + 60) if pred is not None else None
+        predecessor = later.key if later is not None and later.key != m.key else None
+    held = _found(m.key, parsed, doc[m.start].idx, end, ctx, start=start, predecessor=predecessor)
+    if predecessor is None:
+        return [held]
+    return [held, dataclasses.replace(held, person=predecessor, start=None, end=start, predecessor=None)]
 
 
 _COPULA = re.compile(r"\s+(?:is|was|has\s+been|remains)\s+(?=\S)", re.IGNORECASE)

@@ -230,7 +230,9 @@ class TitleGrammar:
     def object_of(self, verb_title: str, a: int, b: int) -> Title | None:
         """The post a clause gives by its verb and object: 'who heads procurement at Africa CDC'
         -> Head of Procurement (Africa CDC); 'who chairs the Alliance of Small Island States' ->
-        Chair (the Alliance). Only an object that names a country or organization is a post."""
+        Chair of the Alliance of Small Island States (the Alliance). Only an object that names a
+        country or organization is a post. The title names the body as written: 'Head' alone
+        would say nothing of which post it is."""
         doc = self.doc
         k = a
         the = k < b and doc[k].lower_ == "the"
@@ -241,10 +243,17 @@ class TitleGrammar:
         if m is not None and m.kind in OWNER_KINDS and m.end < b and doc[m.end].text in POSSESSIVE_MARKS:
             state.owner, k = m.key, m.end + 1  # "the Estonian Navy's mine countermeasures squadron"
             the = False
+            body = self.by_start.get(k)
+            if body is not None and body.kind == "Organization" and body.end == b:
+                state.owner = body.key  # "has led Hungary's National Election Office": the office is what is led
+                state.complement = ["of", *(t.text for t in doc[a:b])]
+                return self._finish([verb_title], state, True, False, False, False)
         if not self._complements(k, b, state, implicit=("of", the)):
             return None
         if state.owner is None and not state.named:
             return None
+        if not state.complement:
+            state.complement = ["of", *(t.text for t in doc[a:b])]
         return self._finish([verb_title], state, True, False, False, False)
 
     def _complements(self, k: int, b: int, st: "_State", implicit: tuple[str, bool] | None = None) -> bool:
@@ -528,7 +537,7 @@ def _title_text(words: list[str], complement: list[str]) -> str:
     'Minister of Defense'), then what it covers, capitalised as a title."""
     text = post_title([_cased(w) for w in words])
     if complement:
-        tail = [w if w.casefold() in _LOWER else _cased(w)[:1].upper() + _cased(w)[1:] for w in complement]
+        tail = [w.casefold() if w.casefold() in _LOWER else _cased(w)[:1].upper() + _cased(w)[1:] for w in complement]
         text += " " + " ".join(tail)
-        text = text.replace(" ,", ",")
+        text = re.sub(r" (,|'s|’s|'|’)(?= |$)", r"\1", text)
     return text
