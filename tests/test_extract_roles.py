@@ -520,3 +520,16 @@ def test_has_led_an_office_since_a_date_after_someone(nlp, gazetteer):
     [before] = role_of(record, "Kos")
     assert before.end == "2024-03"
     assert [r.title for r in role_of(record, "Smed")] == ["Leader of the Green Party in Parliament"]
+
+
+def test_one_persons_two_posts_in_an_apposition_and_took_over_as(nlp, gazetteer):
+    text = (
+        "Jane Roe, president and chief executive of Acme Holdings, said profits rose. "
+        "Tom Lee took over as head of the National Audit Office in May 2023, replacing Ann Ford.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Roe")
+    assert role.title == "President and Chief Executive" and name(record, role.of) == "Acme Holdings"
+    [head] = role_of(record, "Lee")
+    assert (head.title, head.start, name(record, head.predecessor)) == ("Head", "2023-05", "Ann Ford")
+    assert name(record, head.of) == "National Audit Office"

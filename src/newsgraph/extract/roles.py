@@ -54,7 +54,7 @@ _APPOINTED = re.compile(
     r"|(?:was|has\s+been|had\s+been|is|were|being)\s+(?:officially\s+)?(?:appointed|named|elected|confirmed|installed|nominated)(?:\s+as)?"
     r"|(?:became|becomes|has\s+become)"
     r"|(?:was\s+)?sworn\s+in\s+as"
-    r"|took\s+office\s+as"
+    r"|took\s+office\s+as|took\s+over\s+as|stepped\s+in\s+as|was\s+promoted\s+to|was\s+re-?elected(?:\s+as)?"
     r"|(?:previously\s+|formerly\s+|also\s+|has\s+|had\s+)?(?:served|serves|serving)\s+as)\s+",
     re.IGNORECASE,
 )
@@ -425,7 +425,7 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
     for b in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
         if not _apposition_ends(doc, b, sent_end):
             continue
-        parsed = grammar.parse(a, b)
+        parsed = grammar.parse(a, b, one_person=True)
         if parsed is not None and parsed.plural:
             parsed = None  # "Jane Roe, senior officers of the ministry and …": a list, not her post
         if parsed is None:

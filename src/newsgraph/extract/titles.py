@@ -120,9 +120,10 @@ class TitleGrammar:
 
     # ------------------------------------------------------------------ the phrase
 
-    def parse(self, a: int, b: int, *, clause: bool = False) -> Title | None:
+    def parse(self, a: int, b: int, *, clause: bool = False, one_person: bool = False) -> Title | None:
         """The title when tokens a..b are exactly a title phrase, else None. In a `clause` ("was
-        appointed governor", "served as ambassador") a bare lower-case head is a post too."""
+        appointed governor", "served as ambassador") a bare lower-case head is a post too; where
+        the phrase can only describe `one_person` (an apposition) two heads may be joined by 'and'."""
         doc = self.doc
         if b - a > _MAX_BODY + _MAX_COMPLEMENT + 4:
             return None
@@ -211,6 +212,11 @@ class TitleGrammar:
                 continue
             if lower == "and" and words and is_title_word(words[-1]) and head_at != len(words) - 1 and k + 1 < b and doc[k + 1].text[:1].isupper():
                 words.append("and")  # "Foreign and Commonwealth Secretary"
+                k += 1
+                continue
+            if lower == "and" and one_person and head_at == len(words) - 1 and k + 1 < b:
+                words.append("and")  # "Jane Roe, president and chief executive of Acme, said": one person's two posts
+                head_at = None
                 k += 1
                 continue
             return None
