@@ -1,16 +1,21 @@
 """Roles: which person holds which post, of what, since when, after whom.
 
-Three shapes of English carry them:
+The shapes of English that carry them:
 
 * a title before the name: "Latvia's Defense Minister Jane Roe", "President of Ukraine
-  Jane Roe", "NATO Secretary General Jane Roe";
-* an apposition after it: "Jane Roe, Estonia's foreign minister, …";
-* an appointment clause: "Jane Roe assumed the role of defense minister in May 2021,
-  replacing John Doe" / "was appointed … succeeding …" / "became …".
+  Jane Roe", "NATO Secretary General Jane Roe", "Gov. Jane Roe", "external member Prof. Jane
+  Roe", two titles stacked ("Its chief observer, Slovenian lawmaker Jane Roe"), one plural title
+  over a list of names ("Election Commissioners Jane Roe and John Doe");
+* an apposition after it: "Jane Roe, Estonia's foreign minister, …", "Jane Roe, director of
+  economic statistics at the ONS, said";
+* a clause: "Jane Roe assumed the role of defense minister in May 2021, replacing John Doe" /
+  "was appointed … succeeding …" / "became …" / "Jane Roe is a senior fellow at …" /
+  "…, who heads procurement at Africa CDC" / "the commission, chaired by Jane Roe";
+* a counterpart: "… Foreign Minister John Doe met his Danish counterpart Jane Roe".
 
-The owner ('of') is a possessive or plain Country/Organization mention, a demonym
-("Latvian" -> Latvia) or a trailing "of <Country>". Titles are put in one canonical form
-("Defense Minister" -> "Minister of Defense"), keeping the article's spelling of words.
+What a title phrase is (a head noun of office with its modifiers and complements) is the
+grammar of `titles.py`. Titles are put in one canonical form ("Defense Minister" -> "Minister
+of Defense"), keeping the article's spelling of words.
 """
 
 from __future__ import annotations
@@ -24,18 +29,14 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, TITLE_HEADS, TITLE_JOINERS, is_title_word
+from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, is_title_word
+from newsgraph.extract.titles import WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific
 from newsgraph.model import Role
-from newsgraph.text import demonyms, post_title, word_set
+from newsgraph.text import demonyms, normalise
 
-_OWNER_KINDS = ("Country", "Organization")
-# How far left of a name a title may start (tokens).
+# How far left of a name a title may start, and how far right an apposition may run (tokens).
 _MAX_TITLE_TOKENS = 16
-_RANKS = word_set("ranks.txt")
-# Words before a post that say when it was held, not what it is.
-_TIME_MODIFIERS = word_set("time-modifiers.txt")
-# Written short before a name: "Gen. Jane Roe", "Lt. Gen. Jane Roe", "Rear Adm. Jane Roe".
-_RANK_ABBREVIATIONS = word_set("rank-abbreviations.txt")
+_MAX_APPOSITION_TOKENS = 28
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = (
@@ -45,12 +46,15 @@ _DATE = (
     rf"|(?P<y4>(?:19|20)\d{{2}}))"
 )
 _DATE_RE = re.compile(rf"\b(?:in|on|since|from|as\s+of)\s+{_DATE}\b", re.IGNORECASE)
+# "… from 2019 to 2023", "… between May 2019 and 2023" right after a post.
+_DATE_ONLY = re.compile(_DATE, re.IGNORECASE)
+_PERIOD = re.compile(rf"\s+(?:from|between)\s+{_DATE}\s+(?:to|until|and)\s+(?P<until>{_DATE.replace('?P<', '?P<u_')})\b", re.IGNORECASE)
 _APPOINTED = re.compile(
     r"\b(?:(?:assumed|took\s+(?:up|over)?|has\s+taken|took)\s+(?:the\s+)?(?:role|post|position|office|duties|seat)\s+(?:of|as)"
     r"|(?:was|has\s+been|had\s+been|is|were|being)\s+(?:officially\s+)?(?:appointed|named|elected|confirmed|installed|nominated)(?:\s+as)?"
     r"|(?:became|becomes|has\s+become)"
     r"|(?:was\s+)?sworn\s+in\s+as"
-    r"|took\s+office\s+as"
+    r"|took\s+office\s+as|took\s+over\s+as|stepped\s+in\s+as|was\s+promoted\s+to|was\s+re-?elected(?:\s+as)?"
     r"|(?:previously\s+|formerly\s+|also\s+|has\s+|had\s+)?(?:served|serves|serving)\s+as)\s+",
     re.IGNORECASE,
 )
@@ -60,7 +64,8 @@ _APPOINTED_ACTIVE = re.compile(r"\b(?:appointed|named|elected|confirmed|nominate
 # What may follow "was appointed" when no post is named: a date, then a comma or the end.
 _UNTITLED = re.compile(rf"(?:(?:in|on|since|as\s+of)\s+{_DATE}\s*)?(?=[,.;]|\s*$)", re.IGNORECASE)
 _PREDECESSOR = re.compile(
-    r"\b(?:replacing|succeeding|who\s+replaced|who\s+succeeded|taking\s+over\s+from|took\s+over\s+from|in\s+place\s+of)\s+",
+    r"\b(?:replacing|succeeding|who\s+replaced|who\s+succeeded|taking\s+over\s+from|took\s+over\s+from|in\s+place\s+of"
+    r"|when\s+(?:he|she)\s+(?:succeeded|replaced))\s+",
     re.IGNORECASE,
 )
 
@@ -79,26 +84,18 @@ class _Found:
     predecessor: str | None = None
 
 
-@dataclass(frozen=True)
-class _Mention:
-    start: int  # token index
-    end: int  # token index, exclusive
-    key: str
-    kind: str
-
-
 class _Mentions:
     """Registered mentions indexed by token, for the title parser."""
 
     def __init__(self, doc: Doc, ctx: ArticleContext):
-        self.by_start: dict[int, _Mention] = {}
-        self.by_end: dict[int, _Mention] = {}
+        self.by_start: dict[int, Mention] = {}
+        self.by_end: dict[int, Mention] = {}
         for start, end, key in ctx.mentions(0, len(ctx.doc_text(doc))):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
             entity = ctx.entities[ctx.current_key(key)]
-            mention = _Mention(span.start, span.end, entity.key, entity.kind)
+            mention = Mention(span.start, span.end, entity.key, entity.kind)
             # Nested mentions ("Latvia" inside "Latvia's Defence Ministry"): the longest one counts.
             if span.start not in self.by_start or self.by_start[span.start].end < span.end:
                 self.by_start[span.start] = mention
@@ -112,12 +109,12 @@ class _Mentions:
         self.subjects = [m for m in self.persons if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
         self.subject_starts = [m.start for m in self.subjects]
 
-    def first_person_from(self, first: int, stop: int) -> _Mention | None:
+    def first_person_from(self, first: int, stop: int) -> Mention | None:
         """The first person named at a character offset in [first, stop)."""
         i = bisect_left(self.person_chars, first)
         return self.persons[i] if i < len(self.persons) and self.person_chars[i] < stop else None
 
-    def last_person_before(self, token: int, subjects_only: bool = False) -> _Mention | None:
+    def last_person_before(self, token: int, subjects_only: bool = False) -> Mention | None:
         """The person (or the subject person) named last before token `token`, ending before it."""
         persons, starts = (self.subjects, self.subject_starts) if subjects_only else (self.persons, self.person_starts)
         for k in range(bisect_left(starts, token) - 1, -1, -1):
@@ -129,26 +126,76 @@ class _Mentions:
 def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
     """Every role the body states, one per (person, title, of), in order of first mention."""
     mentions = _Mentions(doc, ctx)
+    grammar = TitleGrammar(doc, ctx, mentions.by_start)
     found: list[_Found] = []
-    for m in sorted(set(mentions.by_start.values()), key=lambda m: m.start):
-        if m.kind != "Person":
-            continue
-        before = _title_before(doc, m, mentions, ctx)
-        if before is not None:
-            title, of, start = before
-            name_end = doc[m.end - 1].idx + len(doc[m.end - 1])
-            since = _since_clause(ctx.text, name_end, doc[m.start].sent.end_char)
-            found.append(_Found(m.key, title, of, start, name_end, start=since))
-        after = _apposition_after(doc, m, mentions, ctx)
+    for m in mentions.persons:
+        if _name_goes_on(doc, m):
+            continue  # "Hye" of "Hye-jin Kwon": a post is not given to a piece of a name
+        sent_start, sent_end = _sentence(doc, m.start, ctx)
+        name_end = doc[m.end - 1].idx + len(doc[m.end - 1])
+        sent_end_char = doc[sent_end - 1].idx + len(doc[sent_end - 1])
+        befores = _titles_before(doc, m, grammar, sent_start) or _title_in_name(doc, m, grammar)
+        if not befores:
+            befores = _title_over_a_list(doc, m, mentions, grammar, sent_start)
+        owner_after = _owner_after_name(doc, m, mentions, sent_end)
+        for title, start in befores:
+            if owner_after is not None and title.owner is None and title.demonym is None and not title.possessed:
+                title = dataclasses.replace(title, owner=owner_after)  # "Governor Jane Roe of the National Bank"
+            since = _since_clause(ctx.text, name_end, sent_end_char)
+            found.append(_found(m.key, title, start, name_end, ctx, start=since))
+        if not befores:
+            found.extend(_counterpart(doc, m, found, ctx, sent_start))
+        clause_from = name_end
+        after = _apposition_after(doc, m, grammar, sent_end)
         if after is not None:
-            title, of, end = after
-            since = _since_clause(ctx.text, end, doc[m.start].sent.end_char) or _since_inside(ctx.text, doc[m.end].idx, end)
-            found.append(_Found(m.key, title, of, doc[m.start].idx, end, start=since))
+            title, end = after
+            since = _since_clause(ctx.text, end, sent_end_char) or _since_inside(ctx.text, doc[m.end].idx, end)
+            found.append(_found(m.key, title, doc[m.start].idx, end, ctx, start=since))
+            clause_from = end
+        found.extend(_who_heads(doc, m, clause_from, mentions, grammar, ctx, sent_end))
+        found.extend(_copula(doc, m, grammar, ctx, sent_end))
     untitled: list[_Found] = []
-    for sent in doc.sents:
-        found.extend(_appointments(doc, sent, mentions, ctx, untitled))
+    index = ctx.index(doc)
+    for sent_start, sent_end in zip(index.sent_starts, index.sent_ends):
+        sent = doc[sent_start:sent_end]
+        found.extend(_appointments(doc, sent, mentions, grammar, ctx, untitled))
+        found.extend(_led_by(doc, sent, mentions, grammar, ctx))
     found.extend(_untitled_appointments(found, untitled))
     return _merge(found, ctx, doc, mentions)
+
+
+def _sentence(doc: Doc, i: int, ctx: ArticleContext) -> tuple[int, int]:
+    """The sentence of token i, joined with the one before when the parser ended that at a form
+    of address ('… Marine Resources, Hon. | Jane Roe, said')."""
+    index = ctx.index(doc)
+    start, end = index.sentence(i)
+    while start > 1 and (
+        (doc[start - 1].text == "." and is_honorific(doc[start - 2]) and not doc[start - 2].whitespace_)
+        or (doc[start - 1].text.endswith(".") and is_honorific(doc[start - 1]))
+    ):
+        start = index.sentence(start - 1)[0]
+    return start, end
+
+
+def _name_goes_on(doc: Doc, m: Mention) -> bool:
+    """Whether the words right after a person's mention continue the name ('Hye' before '-jin
+    Kwon', 'Abdulqader' before 'al-Marani'): the mention is a piece of a name, and a post found
+    for it would be given to someone the text does not name."""
+    if m.end + 1 >= len(doc):
+        return False
+    last, after, then = doc[m.end - 1], doc[m.end], doc[m.end + 1]
+    if last.whitespace_:
+        return after.is_lower and after.is_alpha and not then.whitespace_ and then.text in ("-", "–")
+    return after.text in ("-", "–") and not after.whitespace_ and then.text[:1].isalpha()
+
+
+def _found(person: str, title: Title, anchor_start: int, anchor_end: int, ctx: ArticleContext, **dates) -> _Found:
+    """A statement of `title`, its owner resolved (a nationality adjective registers its country now)."""
+    owner = title.owner
+    if owner is None and title.demonym is not None:
+        adjective, start, end = title.demonym
+        owner = ctx.country_of_demonym(adjective, start, end)
+    return _Found(person, title.title, owner, anchor_start, anchor_end, **dates)
 
 
 # ", who took office in December 2024," right after a titled name: when that post began.
@@ -190,171 +237,350 @@ def _untitled_appointments(found: list[_Found], untitled: list[_Found]) -> list[
     return out
 
 
-# ----------------------------------------------------------------------------- title phrases
+# ----------------------------------------------------------------------------- titles before a name
 
 
-def _parse_title(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleContext) -> tuple[str, str | None] | None:
-    """(canonical title, owner key) when tokens a..b are exactly a title phrase, else None."""
-    k = a
-    if k < b and doc[k].lower_ in ("the", "a", "an", "now", "currently", "also"):
-        k += 1  # "…, now the ambassador to the UK"
-    if k < b and doc[k].lower_ in ("the", "a", "an"):
-        k += 1
-    if k < b and doc[k].lower_ in _TIME_MODIFIERS:
-        k += 1  # "former defense minister": a post held before is still a post the person held
-    owner: str | None = None
-    m = mentions.by_start.get(k)
-    if m is not None and m.kind in _OWNER_KINDS and m.end < b:
-        if doc[m.end].text in POSSESSIVE_MARKS:
-            owner, k = m.key, m.end + 1
-        elif is_title_word(doc[m.end].text):
-            owner, k = m.key, m.end  # "NATO Secretary General", "US Defense Secretary"
-        else:
-            return None
-    elif k < b and doc[k].text.casefold() in demonyms() and doc[k].text[0].isupper():
-        owner = ctx.country_of_demonym(doc[k].text, doc[k].idx, doc[k].idx + len(doc[k]))
-        k += 1
-    if k < b and doc[k].lower_ in _TIME_MODIFIERS:
-        k += 1  # "Ukraine's former commander-in-chief"
-    words: list[str] = []
-    while k < b:
-        token = doc[k]
-        if token.lower_ in ("of", "for", "to", "at") and words:
-            chained = _owner_chain(doc, k, b, mentions)
-            if chained is not None:
-                # "Ukraine's Commander of the Unmanned Systems Forces": the body the post is 'of' is more
-                # specific than the country before it; "Ukraine's envoy to the UN" is Ukraine's envoy.
-                if owner is None or (
-                    token.lower_ in ("of", "for")
-                    and ctx.entities[ctx.current_key(chained)].kind == "Organization"
-                    and ctx.entities[ctx.current_key(owner)].kind == "Country"
-                ):
-                    owner = chained
-                break
-        if token.text == "-" and words and k + 1 < b and not doc[k - 1].whitespace_ and not token.whitespace_:
-            words[-1] += "-" + doc[k + 1].text  # "Commander-in-Chief", "Secretary-General"
-            k += 2
-            continue
-        if is_title_word(token.text) or (token.lower_ in TITLE_JOINERS and words):
-            words.append(token.text)
-            k += 1
-            continue
-        return None
-    while words and words[-1].casefold() in TITLE_JOINERS:
-        words.pop()
-    words = _without_trailing_rank(words)
-    parts = [p for w in words for p in w.casefold().split("-")]
-    if not any(p in TITLE_HEADS for p in parts):
-        return None
-    if all(w.casefold() in _RANKS for w in words):
-        return None  # "General Jane Roe", "Lieutenant General Jane Roe": a military rank, not a post
-    if len(words) == 1 and owner is None and words[0].islower():
-        return None  # "her deputy, Jane Roe": a relation, not a named post
-    return post_title(words), owner
-
-
-def _owner_chain(doc: Doc, k: int, b: int, mentions: _Mentions) -> str | None:
-    """At 'of' (token k): 'of [the] X [of [the] Y …]' up to b, where X, Y are countries or
-    organizations; the owner is X, the nearest. A rank may follow ('… Forces Major General')."""
-    first: str | None = None
-    while k < b and doc[k].lower_ in ("of", "for", "to", "at"):
-        j = k + 1 + (1 if k + 1 < b and doc[k + 1].lower_ == "the" else 0)
-        m = mentions.by_start.get(j)
-        if m is None or m.kind not in _OWNER_KINDS or m.end > b:
-            return None
-        first = first or m.key
-        k = m.end
-    if first is not None and all(t.lower_ in _RANKS for t in doc[k:b]):
-        return first
-    return None
-
-
-def _without_trailing_rank(words: list[str]) -> list[str]:
-    """'Commander … Major General' -> 'Commander …': a rank after a post is not part of it.
-    'Secretary General' stays: a single rank word right after a head is the post's name."""
-    n = len(words)
-    while n > 0 and words[n - 1].casefold() in _RANKS:
-        n -= 1
-    block = len(words) - n
-    if block == 0 or n == 0 or not any(w.casefold() in TITLE_HEADS - _RANKS for w in words[:n]):
-        return words
-    if block == 1 and words[n - 1].casefold() in TITLE_HEADS:
-        return words
-    return words[:n]
-
-
-def _title_before(doc: Doc, m: _Mention, mentions: _Mentions, ctx: ArticleContext) -> tuple[str, str | None, int] | None:
-    """'Latvia's Defense Minister Jane Roe', or with a comma: 'Latvia's Minister of Defense, Jane Roe,'."""
-    sent_start = doc[m.start].sent.start
+def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int) -> list[tuple[Title, int]]:
+    """'Latvia's Defense Minister Jane Roe'; with a comma: 'Latvia's Minister of Defense, Jane Roe,';
+    across a form of address or a rank: 'the head of the Authority, Lt. Gen. Jane Roe', 'external
+    member Prof. Jane Roe'; and a second title stacked before the first: 'Its chief observer,
+    Slovenian lawmaker Jane Roe'. Each title with the character where it starts."""
     end = m.start
-    # "the Commander of the Navy, Rear Admiral Jane Roe": a rank between the post and the name.
-    rank = end
-    while rank - 1 > sent_start and (doc[rank - 1].lower_.rstrip(".") in _RANKS or doc[rank - 1].lower_.rstrip(".") in _RANK_ABBREVIATIONS):
-        rank -= 1
-    if rank < end and rank - 1 > sent_start and doc[rank - 1].text == ",":
-        end = rank
-    if end - 1 > sent_start and doc[end - 1].text == "," and not _comma_list(doc, m):
-        end -= 1
-    for a in range(max(sent_start, end - _MAX_TITLE_TOKENS), end):
-        parsed = _parse_title(doc, a, end, mentions, ctx)
-        if parsed is not None:
-            start = doc[a].idx if doc[a].lower_ not in ("the", "a", "an") else doc[a + 1].idx
-            return parsed[0], parsed[1], start
+    first = _leftmost_title(doc, grammar, sent_start, end)
+    if first is None:
+        # A form of address or a rank between the post and the name.
+        j = end
+        while j - 1 > sent_start and (is_honorific(doc[j - 1]) or (doc[j - 1].text == "." and is_honorific(doc[j - 2]))):
+            j -= 1
+        if j < end and j - 1 > sent_start and doc[j - 1].text == ",":
+            end = j - 1
+        elif j < end:
+            end = j
+        if end - 1 > sent_start and doc[end - 1].text == "," and not _comma_list(doc, m):
+            end -= 1
+        if end < m.start:
+            first = _leftmost_title(doc, grammar, sent_start, end)
+            if first is None:
+                first = _title_comma_owner(doc, grammar, sent_start, end)
+    if first is None:
+        return []
+    title, a = first
+    out = [(title, _start_char(doc, a))]
+    if a - 1 > sent_start and doc[a - 1].lower_ == "and":
+        # "Deputy Prime Minister and Foreign Minister Jane Roe": two posts of one person; not "the
+        # president and Foreign Minister Jane Roe", where 'the president' may be someone else.
+        other = _leftmost_title(doc, grammar, sent_start, a - 1)
+        if other is not None and not other[0].determined and doc[other[1]].text[:1].isupper() and not _ends_a_name(doc, grammar, other[1]):
+            out.append((other[0], _start_char(doc, other[1])))
+    if a - 1 > sent_start and doc[a - 1].text == ",":
+        second = _leftmost_title(doc, grammar, sent_start, a - 1)
+        if second is not None and (second[1] == sent_start or not _ends_a_name(doc, grammar, second[1])):
+            if " " not in title.title and title.owner is None and title.demonym is None:
+                out = []  # "Iowa's congressman for the 4th District, Rep. Jane Roe": 'Rep.' addresses her by that post
+            out.append((second[0], _start_char(doc, second[1])))
+    return out
+
+
+def _owner_after_name(doc: Doc, m: Mention, mentions: _Mentions, sent_end: int) -> str | None:
+    """'Governor Jane Roe of the National Bank of Slovakia': the owner named right after the name."""
+    k = m.end
+    if k >= sent_end or doc[k].lower_ != "of":
+        return None
+    k += 1 + (k + 1 < sent_end and doc[k + 1].lower_ == "the")
+    owner = mentions.by_start.get(k)
+    if owner is None or owner.kind not in ("Country", "Organization") or owner.end > sent_end:
+        return None
+    return owner.key
+
+
+def _title_comma_owner(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
+    """'Secretary, MNRE, Smt. Jane Roe': a post, then the body it belongs to, between commas."""
+    for a in range(max(sent_start, end - 6), end):
+        owner = grammar.by_start.get(a)
+        if owner is not None and owner.end == end and owner.kind == "Organization" and a - 1 > sent_start and doc[a - 1].text == ",":
+            first = _leftmost_title(doc, grammar, sent_start, a - 1)
+            if first is not None and first[0].owner is None and first[0].demonym is None:
+                return dataclasses.replace(first[0], owner=owner.key), first[1]
     return None
 
 
-def _comma_list(doc: Doc, m: _Mention) -> bool:
+def _title_in_name(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Title, int]]:
+    """'Gov. Jane Roe' read as one name: the abbreviated post that opens it."""
+    for k in range(m.start, min(m.start + 3, m.end - 2)):
+        token = doc[k]
+        width = 2 if doc[k + 1].text == "." and not token.whitespace_ else 1
+        if token.text.endswith(".") or width == 2:
+            # "Gov. Jane Roe", "Republican Rep. Jane Roe": the name's words up to the abbreviation
+            parsed = grammar.parse(m.start, k + width)
+            return [(parsed, doc[m.start].idx)] if parsed is not None else []
+    return []
+
+
+def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
+    """The longest title phrase that ends right before token `end`, and its first token."""
+    for a in range(max(sent_start, end - _MAX_TITLE_TOKENS), end):
+        parsed = grammar.parse(a, end)
+        if parsed is not None:
+            # "a spokeswoman for President Jane Roe": the post right before the name is hers, the
+            # longer phrase someone else's.
+            for j in range(end - 2, a, -1):
+                if doc[j].lower_ in ("for", "to") and doc[j + 1].text[:1].isupper():
+                    own = grammar.parse(j + 1, end)
+                    if own is not None:
+                        return own, j + 1
+            return parsed, a
+    return None
+
+
+def _ends_a_name(doc: Doc, grammar: TitleGrammar, a: int) -> bool:
+    """Whether the words before token a end with a person's name: 'Jane Doe, the minister, …'
+    is Doe's apposition, not a second title of the next name."""
+    k = a - 1
+    while k >= 0 and doc[k].is_punct:
+        k -= 1
+    return k >= 0 and any(m.kind == "Person" and m.start <= k < m.end for m in (grammar.by_start.get(j) for j in range(max(0, k - 5), k + 1)) if m)
+
+
+def _start_char(doc: Doc, a: int) -> int:
+    return doc[a].idx if doc[a].lower_ not in ("the", "a", "an") else doc[a + 1].idx
+
+
+def _comma_list(doc: Doc, m: Mention) -> bool:
     """Whether the name after a comma is an item of a list ('…, Jane Roe and John Doe')
     rather than the name of the post before it."""
     after = doc[m.end] if m.end < len(doc) else None
     return after is not None and after.lower_ in ("and", "or")
 
 
-def _apposition_after(doc: Doc, m: _Mention, mentions: _Mentions, ctx: ArticleContext) -> tuple[str, str | None, int] | None:
-    """'Jane Roe, Latvia's defense minister, …' -> the title, its owner and where it ends."""
+def _title_over_a_list(doc: Doc, m: Mention, mentions: _Mentions, grammar: TitleGrammar, sent_start: int) -> list[tuple[Title, int]]:
+    """'Election Commissioners Jane Roe and John Doe', 'Finance Ministers of Spain Ana Ruiz and
+    Italy Marco Bell': a plural title before the first name of a list is each name's post."""
+    k = m.start
+    country = None
+    before = mentions.by_end.get(k)
+    if before is not None and before.kind == "Country":
+        country, k = before.key, before.start  # "… and Italy Marco Bell"
+    for _ in range(6):
+        if k - 1 <= sent_start or doc[k - 1].lower_ not in ("and", ","):
+            return []
+        k -= 1
+        if doc[k].lower_ == "and" and doc[k - 1].text == ",":
+            k -= 1
+        previous = mentions.by_end.get(k)
+        if previous is None or previous.kind != "Person":
+            return []
+        k = previous.start
+        owner = mentions.by_end.get(k)
+        if owner is not None and owner.kind == "Country" and country is not None:
+            k = owner.start
+        first = _leftmost_title(doc, grammar, sent_start, k)
+        if first is not None:
+            title, a = first
+            if not title.plural:
+                return []
+            if country is not None:
+                title = dataclasses.replace(title, owner=country, demonym=None)
+            return [(title, _start_char(doc, a))]
+        if country is not None and owner is not None and owner.kind == "Country":
+            # "Finance Ministers of Spain Ana Ruiz": the first country is part of the title phrase.
+            first = _leftmost_title(doc, grammar, sent_start, owner.end)
+            if first is not None and first[0].plural:
+                return [(dataclasses.replace(first[0], owner=country, demonym=None), _start_char(doc, first[1]))]
+    return []
+
+
+def _counterpart(doc: Doc, m: Mention, found: list[_Found], ctx: ArticleContext, sent_start: int) -> list[_Found]:
+    """'… Foreign Minister John Doe met his Danish counterpart, Jane Roe': Roe holds the same post
+    as the person titled last before her, for the country the adjective names."""
+    k = m.start
+    if k - 1 > sent_start and doc[k - 1].text == ",":
+        k -= 1
+    if k - 2 < sent_start or doc[k - 1].lower_ not in ("counterpart", "counterparts", "colleague"):
+        return []
+    adjective = doc[k - 2]
+    if not (adjective.text[:1].isupper() and adjective.text.casefold() in demonyms()):
+        return []
+    here = doc[m.start].idx
+    earlier = [f for f in found if f.anchor_end <= here and here - f.anchor_end < 600 and f.person != m.key]
+    if not earlier:
+        return []
+    model = max(earlier, key=lambda f: f.anchor_end)
+    owner = ctx.country_of_demonym(adjective.text, adjective.idx, adjective.idx + len(adjective))
+    if owner is None or owner == model.of:
+        return []
+    return [_Found(m.key, model.title, owner, adjective.idx, doc[m.end - 1].idx + len(doc[m.end - 1]))]
+
+
+# ----------------------------------------------------------------------------- after a name
+
+
+def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int) -> tuple[Title, int] | None:
+    """'Jane Roe, Latvia's defense minister, …' -> the title and where it ends (a character offset).
+    The longest title that ends at a comma, a full stop or 'who' wins: 'Jane Roe, minister of
+    environment, urbanisation and climate change, said'."""
     if m.end >= len(doc) or doc[m.end].text != ",":
         return None
-    a = m.end + 1
-    sent_end = doc[m.start].sent.end
-    for b in range(a + 1, min(sent_end, a + _MAX_TITLE_TOKENS) + 1):
-        if b == sent_end or doc[b].text in (",", ";", ".", "—", "–", ")") or doc[b].is_punct:
-            parsed = _parse_title(doc, a, b, mentions, ctx)
-            if parsed is None:
-                # "Jane Roe, Estonia's defence minister since 2022, …": the date is not part of the post.
-                since = re.search(rf"\s+(?:since|from)\s+{_DATE}$", doc[a:b].text, re.IGNORECASE)
-                if since is not None:
-                    cut = doc.char_span(doc[a].idx + since.start(), doc[b - 1].idx + len(doc[b - 1]), alignment_mode="expand")
-                    if cut is not None and cut.start > a:
-                        parsed = _parse_title(doc, a, cut.start, mentions, ctx)
-            if parsed is None:
-                parsed = _title_of_unknown(doc, a, b, mentions, ctx)
-            if parsed is not None:
-                return parsed[0], parsed[1], doc[b - 1].idx + len(doc[b - 1])
-            return None
-    return None
+    a = _after_age_or_party(doc, m.end + 1, sent_end)
+    best: tuple[Title, int] | None = None
+    for b in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
+        if not _apposition_ends(doc, b, sent_end):
+            continue
+        parsed = grammar.parse(a, b, one_person=True)
+        if parsed is not None and parsed.plural:
+            parsed = None  # "Jane Roe, senior officers of the ministry and …": a list, not her post
+        if parsed is None:
+            # "Jane Roe, Estonia's defence minister since 2022, …": the date is not part of the post.
+            since = re.search(rf"\s+(?:since|from)\s+{_DATE}$", doc[a:b].text, re.IGNORECASE)
+            if since is not None:
+                cut = doc.char_span(doc[a].idx + since.start(), doc[b - 1].idx + len(doc[b - 1]), alignment_mode="expand")
+                if cut is not None and cut.start > a:
+                    parsed = grammar.parse(a, cut.start)
+        if parsed is not None:
+            best = (parsed, doc[b - 1].idx + len(doc[b - 1]))
+        elif best is None and doc[b - 1].pos_ == "VERB":
+            break  # "Jane Roe, who said …": no post follows
+    return best
 
 
-def _title_of_unknown(doc: Doc, a: int, b: int, mentions: _Mentions, ctx: ArticleContext) -> tuple[str, str | None] | None:
-    """'Jane Roe, spokesperson for the Khortytsia group of forces,': a post of something the text
-    does not name as an entity; the post stands, without an owner."""
-    if a < b and doc[a].lower_ in ("a", "an", "the"):
-        a += 1
-    for k in range(a + 1, b - 1):
-        if doc[k].lower_ in ("of", "for", "at", "to"):
-            rest = doc[k + 1 : b]
-            if rest and (rest[0].lower_ == "the" or rest[0].text[:1].isupper()) and any(t.text[:1].isupper() for t in rest):
-                words = [t.text for t in doc[a:k]]
-                if words and all(is_title_word(w) for w in words) and any(w.casefold() in TITLE_HEADS for w in words):
-                    if not all(w.casefold() in _RANKS for w in words):
-                        return post_title(words), None
-            return None
-    return None
+def _apposition_ends(doc: Doc, b: int, sent_end: int) -> bool:
+    if b == sent_end:
+        return True
+    token = doc[b]
+    if token.text in (",", ";", ".", ":", "—", ")", "(", "?", "!", '"', "“", "”", "|"):
+        return True
+    if token.text in ("-", "–") and token.whitespace_ and doc[b - 1].whitespace_:
+        return True
+    return token.lower_ in ("who", "whose", "which")
+
+
+_PARTY_TAG = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*\.?")
+
+
+def _after_age_or_party(doc: Doc, a: int, sent_end: int) -> int:
+    """Past ', 58,' or ', D-Ill.,' after a name: an age or a party tag before the apposition."""
+    k = a
+    while k < sent_end and doc[k].text != "," and k - a < 4:
+        k += 1
+    if k >= sent_end or k == a:
+        return a
+    words = doc[a:k].text.replace(" ", "")
+    if (doc[a].like_num and k - a == 1) or _PARTY_TAG.fullmatch(words):
+        return k + 1
+    return a
+
+
+_WHO_HEADS = re.compile(
+    r"(?:\s*,\s*who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
+    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|runs|has\s+led|has\s+headed|has\s+chaired)\s+",
+    re.IGNORECASE,
+)
+#: What a leader leads, as against what a head heads: "leads the Green Party".
+_LED_BY_LEADERS = frozenset({"party", "movement", "opposition", "coalition", "bloc", "faction", "caucus", "group"})
+_SINCE_DATE = re.compile(rf"\s*since\s+{_DATE}\b", re.IGNORECASE)
+_VERB_POSTS = {"co-chairs": "Co-Chair", "chairs": "Chair", "has chaired": "Chair", "heads": "Head", "has headed": "Head",
+               "leads": "Leader", "has led": "Leader", "commands": "Commander", "directs": "Director", "runs": "Head"}
+
+
+def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
+    """'Jane Roe, who heads procurement at Africa CDC, said' -> Head of Procurement (Africa CDC);
+    'Jane Roe, Palau's envoy, who chairs the Alliance of Small Island States' -> Chair (the Alliance)."""
+    sent_end_char = doc[sent_end - 1].idx + len(doc[sent_end - 1])
+    match = _WHO_HEADS.match(ctx.text, after, sent_end_char)
+    if match is None:
+        return []
+    index = ctx.index(doc)
+    a = index.token_at(match.end())
+    b = a
+    while b < sent_end and not _apposition_ends(doc, b, sent_end) and doc[b].pos_ not in ("VERB", "AUX") and doc[b].lower_ not in ("since", "until"):
+        b += 1
+    if b == a:
+        return []
+    verb = " ".join(match.group("verb").casefold().split())
+    post = _VERB_POSTS[verb]
+    if post == "Leader" and not any(t.lower_ in _LED_BY_LEADERS for t in doc[a:b]):
+        post = "Head"  # "has led the National Election Office": its head; "leads the Green Party": its leader
+    parsed = grammar.object_of(post, a, b)
+    if parsed is None:
+        return []
+    end = doc[b - 1].idx + len(doc[b - 1])
+    # "… has led the Office since January 2025, when she succeeded John Doe"
+    since = _SINCE_DATE.match(ctx.text, end, sent_end_char)
+    start = _iso(since) if since is not None else None
+    predecessor = None
+    if since is not None:
+        pred = _PREDECESSOR.search(ctx.text, since.end(), sent_end_char)
+        later = mentions.first_person_from(pred.end(), pred.end() + 60) if pred is not None else None
+        predecessor = later.key if later is not None and later.key != m.key else None
+    held = _found(m.key, parsed, doc[m.start].idx, end, ctx, start=start, predecessor=predecessor)
+    if predecessor is None:
+        return [held]
+    return [held, dataclasses.replace(held, person=predecessor, start=None, end=start, predecessor=None)]
+
+
+_COPULA = re.compile(r"\s+(?:is|was|has\s+been|remains)\s+(?=\S)", re.IGNORECASE)
+
+
+def _copula(doc: Doc, m: Mention, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
+    """'Jane Roe is a senior fellow for maritime security at the Kingsbridge Institute.'"""
+    name_end = doc[m.end - 1].idx + len(doc[m.end - 1])
+    match = _COPULA.match(ctx.text, name_end)
+    if match is None or m.end + 1 >= sent_end:
+        return []
+    a = ctx.index(doc).token_at(match.end())
+    best = None
+    for b in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
+        if _apposition_ends(doc, b, sent_end) or doc[b].lower_ in ("and", "since", "until", "from"):
+            parsed = grammar.parse(a, b)
+            if parsed is not None and not parsed.plural:
+                best = (parsed, b)
+            if doc[b].text not in (",",):
+                break
+    if best is None:
+        return []
+    if not (best[0].owner or best[0].demonym) and (best[0].head in WEAK_HEADS or " " not in best[0].title):
+        return []  # "Roe is a member of the team", "Roe was a senator": too little to name a post
+    parsed, b = best
+    return [_found(m.key, parsed, doc[m.start].idx, doc[b - 1].idx + len(doc[b - 1]), ctx)]
+
+
+_LED_BY = re.compile(r",\s+(?:(?P<co>co-)?(?P<verb>chaired|headed|led))\s+by\s+", re.IGNORECASE)
+
+
+def _led_by(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext) -> list[_Found]:
+    """'The National Election Commission, chaired by Jane Roe, …' -> Chair (the Commission); 'a
+    mission from the Organization of American States, headed by Jane Roe' -> Head of Mission (the OAS)."""
+    out = []
+    text = ctx.doc_text(doc)
+    index = ctx.index(doc)
+    for match in _LED_BY.finditer(text, sent.start_char, sent.end_char):
+        comma = index.token_at(match.start())
+        person = mentions.first_person_from(match.end(), match.end() + 80)
+        if person is None:
+            continue
+        between = index.token_at(match.end())
+        if between < person.start and grammar.parse(between, person.start) is None:
+            continue  # "chaired by the minister of Jane Roe's party": the name is not the chair's
+        a = comma - 1
+        while a > sent.start and (doc[a - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP", "CCONJ", "NUM") or doc[a - 1].text in ("(", ")", "-")):
+            if doc[a - 1].pos_ in ("ADP", "CCONJ") and doc[a - 1].lower_ not in ("of", "from", "for", "and"):
+                break
+            a -= 1
+        while a < comma and doc[a].pos_ in ("ADP", "CCONJ"):
+            a += 1
+        if doc[a].lower_ in ("a", "an"):
+            a += 1
+        verb = ("Co-" if match.group("co") else "") + {"chaired": "Chair", "headed": "Head", "led": "Head"}[match.group("verb").casefold()]
+        parsed = grammar.object_of(verb, a, comma)
+        if parsed is None or parsed.owner is None:
+            continue
+        out.append(_found(person.key, parsed, doc[a].idx, doc[person.end - 1].idx + len(doc[person.end - 1]), ctx))
+    return out
 
 
 # ----------------------------------------------------------------------------- appointments
 
 
-def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext, untitled: list[_Found]) -> list[_Found]:
+def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext, untitled: list[_Found]) -> list[_Found]:
     out = []
     text = ctx.doc_text(doc)[sent.start_char : sent.end_char]  # the sentence's text, without spaCy rebuilding it
     clauses = []  # (verb match start, person, where the title starts)
@@ -388,7 +614,7 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
         clauses.append((verb.start(), person, after + glue.end()))
         named_predecessor[verb.start()] = obj.key
     for verb_start, person, title_start in sorted(clauses):
-        parsed, title_end = _longest_title_at(doc, title_start, sent, mentions, ctx)
+        parsed, title_end = _longest_title_at(doc, title_start, sent, grammar)
         if parsed is None:
             bare = _UNTITLED.match(ctx.text, title_start, sent.end_char)
             if bare is not None and title_start > sent.start_char and re.search(r"\b(?:appointed|named|sworn\s+in|confirmed)\s+$", ctx.text[sent.start_char : title_start]):
@@ -403,7 +629,6 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
                     untitled.append(_Found(person, "", None, sent.start_char + verb_start, bare.end(),
                                            start=_iso(date_match) if date_match else None, predecessor=predecessor))
             continue
-        title, of = parsed
         rest = ctx.text[title_end : sent.end_char]
         date_match = _DATE_RE.search(rest) or _DATE_RE.search(text)
         start = _iso(date_match) if date_match else None
@@ -416,29 +641,29 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext
                 predecessor = later.key
         anchor_start = doc.char_span(sent.start_char + verb_start, sent.end_char, alignment_mode="expand")
         a_start = anchor_start.start_char if anchor_start is not None else title_start
-        out.append(_Found(person, title, of, a_start, title_end, start=start, predecessor=predecessor))
+        end = None
+        period = _PERIOD.match(rest)
+        if period is not None:
+            # "served as deputy commander … from 2019 to 2023": a post held between two dates.
+            start, end = _iso(period), _iso(_DATE_ONLY.match(period.group("until")))
+        held = _found(person, parsed, a_start, title_end, ctx, start=start, end=end, predecessor=predecessor)
+        out.append(held)
         if predecessor is not None and predecessor != person:
             # "replacing John Doe": Doe held the post until then (implied, so no start for him).
-            out.append(_Found(predecessor, title, of, a_start, title_end, end=start))
+            out.append(dataclasses.replace(held, person=predecessor, start=None, end=start, predecessor=None))
     return out
 
 
-def _longest_title_at(doc: Doc, char: int, sent: Span, mentions: _Mentions, ctx: ArticleContext):
+def _longest_title_at(doc: Doc, char: int, sent: Span, grammar: TitleGrammar) -> tuple[Title | None, int]:
+    """The longest title phrase starting at character `char`, and where it ends."""
     first = doc.char_span(char, char + 1, alignment_mode="expand")
     if first is None:
         return None, char
     a = first.start
-    for b in range(min(sent.end, a + _MAX_TITLE_TOKENS), a, -1):
-        parsed = _parse_title(doc, a, b, mentions, ctx)
+    for b in range(min(sent.end, a + _MAX_APPOSITION_TOKENS), a, -1):
+        parsed = grammar.parse(a, b, clause=True)
         if parsed is not None:
             return parsed, doc[b - 1].idx + len(doc[b - 1])
-    # "became an adviser to the President on …": a post of something that is not an entity.
-    for b in range(a + 2, min(sent.end, a + _MAX_TITLE_TOKENS) + 1):
-        if b == sent.end or doc[b].is_punct:
-            parsed = _title_of_unknown(doc, a, b, mentions, ctx)
-            if parsed is not None:
-                return parsed, doc[b - 1].idx + len(doc[b - 1])
-            break
     return None, char
 
 
@@ -485,7 +710,8 @@ def _merge(found: list[_Found], ctx: ArticleContext, doc: Doc, mentions: _Mentio
     roles: dict[tuple[str, str, str | None], Role] = {}
     found = found + _possessive_predecessors(found, doc, mentions)
     for item in sorted(found, key=lambda f: (f.anchor_start, f.anchor_end, f.person, f.title)):
-        key = (item.person, item.title, item.of)
+        # One role per post however it is cased ("Minister" in the text, "MINISTER" in a transcript's label).
+        key = (item.person, normalise(item.title), item.of)
         role = roles.get(key)
         if role is None:
             role = roles[key] = Role(person=item.person, title=item.title, of=item.of)
@@ -549,15 +775,17 @@ def _form_of_address(role: Role, roles: list[Role]) -> bool:
     an owner, date or predecessor says nothing the person's other, owned post does not."""
     if role.of is not None or role.start or role.end or role.predecessor or len(role.title.split()) != 1:
         return False
+    if any(re.match(r"\w+\.\s", a.exact) for a in role.anchors):
+        return False  # "Sen. Jane Roe": an abbreviated post is written prose, not a form of address
     return any(other is not role and other.person == role.person and other.of is not None for other in roles)
 
 
 def _fuller(role: Role, roles: list[Role]) -> Role | None:
-    mine = set(role.title.casefold().split())
+    mine = set(normalise(role.title).split())
     for other in roles:
         if other is role or other.person != role.person:
             continue
-        theirs = set(other.title.casefold().split())
+        theirs = set(normalise(other.title).split())
         same_owner = role.of is None or role.of == other.of
         if same_owner and (mine < theirs or (mine == theirs and role.of is None and other.of is not None)):
             return other

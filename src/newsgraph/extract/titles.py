@@ -1,0 +1,549 @@
+"""Title phrases: the noun phrase that names a post, parsed as a small grammar.
+
+    title      := [det | its/his/her/their | the <noun>'s] [former …] [owner] [former …]
+                  modifier* HEAD post-head* complement*
+    owner      := <Country|Organization>'s | <Country|Organization> | <demonym>
+    HEAD       := a noun of office: minister, secretary, governor, director, head, chief,
+                  commissioner, spokesperson, envoy, chair, economist, fellow … (or "Gov.")
+    complement := (of|for|on|in|at|to) [the] (field words | <Country|Organization|Place>)
+
+"Chile's minister for mining", "the head of the customs department of Estonia", "chief UK
+economist at the consultancy Harrowgate Economics", "officer on special duty in the Health
+Ministry", "Minister of Economy, Trade and Industry". The head's modifiers are any nouns or
+adjectives, so a title need not be in a closed list; what bounds the phrase is the grammar:
+a verb, a person's name, a date or a stray word ends it, and the caller asks for an exact
+span (the words between a name and a comma, or before a name).
+
+The owner (`of`) is the possessive or leading country or organization, a demonym, or the
+entity a complement names ("President of Finland", "director … at the ONS"). A capitalised
+"organization" that is only a field ("Minister of Economy, Trade and Industry", "Union Health
+Secretary") stays in the title: it names what the post is about, not whose it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.lexicon import (
+    MONTHS,
+    ORG_HEADS,
+    POSSESSIVE_MARKS,
+    TITLE_HEADS,
+    TITLE_JOINERS,
+    WEEKDAYS,
+    is_title_word,
+)
+from newsgraph.text import demonyms, post_title, word_map, word_set
+
+OWNER_KINDS = ("Country", "Organization")
+#: Nouns of office: the closed class of words a post's title ends in.
+OFFICE_HEADS = TITLE_HEADS | word_set("office-heads.txt")
+WEAK_HEADS = word_set("office-weak-heads.txt")
+RELATION_NOUNS = word_set("relation-nouns.txt")
+HONORIFICS = word_set("address-words.txt")
+RANKS = word_set("ranks.txt")
+RANK_ABBREVIATIONS = word_set("rank-abbreviations.txt")
+TIME_MODIFIERS = word_set("time-modifiers.txt")
+_ABBREVIATIONS = word_map("title-abbreviations.tsv", "abbreviation", "title")
+_STOP = word_set("title-stop-words.txt")
+_UNITS = word_set("office-units.txt")
+_BODY_WORDS = ORG_HEADS | word_set("body-words.txt")
+_FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing"})
+
+#: Prepositions that attach a field or an owner to a post.
+_PREPOSITIONS = frozenset({"of", "for", "on", "in", "at", "to", "from"})
+#: Words that end a title and start what the post covers: "… of the Interior responsible for border security".
+_CUTS = frozenset({"responsible"})
+#: Words a title may carry after its head: "Secretary General", "Attorney General".
+_POST_HEAD = frozenset({"general", "designate", "elect"})
+_LEADING = frozenset({"now", "currently", "also", "newly"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
+#: Heads of cabinet posts: "of the Armed Forces" after them names a portfolio, not a body that owns the post.
+_CABINET_HEADS = frozenset({"minister", "secretary", "undersecretary", "under-secretary"})
+_MAX_BODY = 7
+_MAX_COMPLEMENT = 14
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    key: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Title:
+    """A parsed title phrase: the post's title, its owner, and how it was written."""
+
+    title: str
+    owner: str | None
+    # A demonym owner not yet registered as a country: (adjective, start char, end char).
+    demonym: tuple[str, int, int] | None = None
+    plural: bool = False
+    former: bool = False
+    # Said through a possessive pronoun or a noun ("its force commander"): owned by someone unnamed.
+    possessed: bool = False
+    # The office noun, singular ("commissioner"), and whether the phrase opens with "the", "a", "its" …
+    head: str = ""
+    determined: bool = False
+
+
+def singular_head(word: str) -> str | None:
+    """The office noun a word is, in the singular ('Commissioners' -> 'commissioner'), or None."""
+    lower = word.casefold().rstrip(".")
+    if lower in OFFICE_HEADS:
+        return lower
+    for tail, repl in (("men", "man"), ("people", "person"), ("ies", "y"), ("s", "")):
+        if lower.endswith(tail) and lower[: -len(tail)] + repl in OFFICE_HEADS:
+            return lower[: -len(tail)] + repl
+    return None
+
+
+def is_honorific(token: Token) -> bool:
+    """'Dr.', 'Prof', 'Hon.', 'Shri', 'Lt.', 'Gen.', 'Rear Admiral': address or rank before a name."""
+    lower = token.lower_.rstrip(".")
+    return lower in HONORIFICS or lower in RANKS or lower in RANK_ABBREVIATIONS
+
+
+class TitleGrammar:
+    """Parses title phrases over token spans of one document."""
+
+    def __init__(self, doc: Doc, ctx: ArticleContext, by_start: dict[int, Mention]):
+        self.doc = doc
+        self.ctx = ctx
+        self.by_start = by_start
+
+    # ------------------------------------------------------------------ the phrase
+
+    def parse(self, a: int, b: int, *, clause: bool = False, one_person: bool = False) -> Title | None:
+        """The title when tokens a..b are exactly a title phrase, else None. In a `clause` ("was
+        appointed governor", "served as ambassador") a bare lower-case head is a post too; where
+        the phrase can only describe `one_person` (an apposition) two heads may be joined by 'and'."""
+        doc = self.doc
+        if b - a > _MAX_BODY + _MAX_COMPLEMENT + 4:
+            return None
+        k = a
+        while k < b and doc[k].lower_ in _LEADING:
+            k += 1
+        det = possessed = False
+        if k < b and doc[k].lower_ in ("the", "a", "an"):
+            det = True
+            k += 1
+        elif k < b and doc[k].lower_ in _POSSESSIVE_PRONOUNS:
+            possessed = True
+            k += 1
+        k, former = self._time(k, b)
+        owner: str | None = None
+        demonym: tuple[str, int, int] | None = None
+        words: list[str] = []
+        m = self.by_start.get(k)
+        if m is not None and m.end < b:
+            if m.kind in OWNER_KINDS and doc[m.end].text in POSSESSIVE_MARKS:
+                owner, k = m.key, m.end + 1  # "Latvia's", "the European Commission's"
+            elif m.kind == "Organization" and self._field_like(m):
+                pass  # "Union Health Secretary": read as words of the title below
+            elif m.kind in OWNER_KINDS:
+                owner, k = m.key, m.end  # "NATO Secretary General", "US Defense Secretary"
+            elif m.kind == "Place" and doc[m.end].text in POSSESSIVE_MARKS:
+                k, possessed = m.end + 1, True  # "Iowa's congressman": a state is not a post's owner here
+            elif m.kind != "Place":
+                return None
+        elif k < b and doc[k].text[:1].isupper() and doc[k].text.casefold() in demonyms():
+            known = self.ctx.country_of_demonym(doc[k].text)
+            if known is not None:
+                owner = known
+            else:
+                demonym = (doc[k].text, doc[k].idx, doc[k].idx + len(doc[k]))
+            k += 1
+        elif det and k + 1 < b and doc[k + 1].text in POSSESSIVE_MARKS and doc[k].is_lower and doc[k].pos_ == "NOUN":
+            k, possessed = k + 2, True  # "the association's president"
+        k, later = self._time(k, b)
+        former = former or later
+
+        # The body: modifiers and the head.
+        head_at: int | None = None
+        plural = False
+        while k < b:
+            token = doc[k]
+            lower = token.lower_
+            if token.text in ("-", "–") and words and k + 1 < b and not doc[k - 1].whitespace_ and not token.whitespace_:
+                words[-1] += "-" + doc[k + 1].text  # "Commander-in-Chief", "Director-General", "president-elect"
+                if singular_head(doc[k + 1].text) or singular_head(words[-1]):
+                    head_at = len(words) - 1
+                k += 2
+                continue
+            if head_at is not None and (lower in _PREPOSITIONS or lower in _CUTS):
+                break
+            if len(words) >= _MAX_BODY:
+                return None
+            inner = self.by_start.get(k)
+            if inner is not None and inner.end > b:
+                inner = None  # "Gov. Jane Roe" read as one name: its first word is still a title
+            if inner is not None:
+                if inner.kind in ("Country", "Place") or (inner.kind == "Organization" and self._field_like(inner)):
+                    words.extend(t.text for t in doc[inner.start : inner.end])  # "chief UK economist"
+                    k = inner.end
+                    continue
+                if inner.kind == "Organization" and not words and inner.end < b and doc[inner.end].text not in POSSESSIVE_MARKS:
+                    owner, demonym, k = inner.key, None, inner.end  # "Latvia's Defence Ministry spokesperson"
+                    continue
+                return None
+            short = self._abbreviation(k, b)
+            if short is not None:
+                word, k = short
+                words.append(word)
+                head_at = len(words) - 1
+                continue
+            head = singular_head(token.text)
+            if head is not None and self._head_pos(token):
+                plural = head != token.lower_
+                words.append(token.text if not plural else _singular_as_written(token.text, head))
+                head_at = len(words) - 1
+                k += 1
+                continue
+            if self._modifier(token):
+                words.append(token.text)
+                k += 1
+                continue
+            if lower == "and" and words and is_title_word(words[-1]) and head_at != len(words) - 1 and k + 1 < b and doc[k + 1].text[:1].isupper():
+                words.append("and")  # "Foreign and Commonwealth Secretary"
+                k += 1
+                continue
+            if lower == "and" and one_person and head_at == len(words) - 1 and k + 1 < b:
+                words.append("and")  # "Jane Roe, president and chief executive of Acme, said": one person's two posts
+                head_at = None
+                k += 1
+                continue
+            return None
+        if head_at is None:
+            return None
+        if any(w.casefold() not in _POST_HEAD and singular_head(w) is None for w in words[head_at + 1 :]):
+            return None
+        if words[-1].casefold() == "and":
+            return None
+
+        state = _State(owner, demonym)
+        state.portfolio = singular_head(words[head_at].split("-")[-1]) in _CABINET_HEADS
+        if not self._complements(k, b, state):
+            return None
+        return self._finish(words, state, det or possessed or clause, former, plural, possessed)
+
+    def object_of(self, verb_title: str, a: int, b: int) -> Title | None:
+        """The post a clause gives by its verb and object: 'who heads procurement at Africa CDC'
+        -> Head of Procurement (Africa CDC); 'who chairs the Alliance of Small Island States' ->
+        Chair of the Alliance of Small Island States (the Alliance). Only an object that names a
+        country or organization is a post. The title names the body as written: 'Head' alone
+        would say nothing of which post it is."""
+        doc = self.doc
+        k = a
+        the = k < b and doc[k].lower_ == "the"
+        if the:
+            k += 1
+        state = _State(None, None)
+        m = self.by_start.get(k)
+        if m is not None and m.kind in OWNER_KINDS and m.end < b and doc[m.end].text in POSSESSIVE_MARKS:
+            state.owner, k = m.key, m.end + 1  # "the Estonian Navy's mine countermeasures squadron"
+            the = False
+            body = self.by_start.get(k)
+            if body is not None and body.kind == "Organization" and body.end == b:
+                state.owner = body.key  # "has led Hungary's National Election Office": the office is what is led
+                state.complement = ["of", *(t.text for t in doc[a:b])]
+                return self._finish([verb_title], state, True, False, False, False)
+        if not self._complements(k, b, state, implicit=("of", the)):
+            return None
+        if state.owner is None and not state.named:
+            return None
+        if not state.complement:
+            state.complement = ["of", *(t.text for t in doc[a:b])]
+        return self._finish([verb_title], state, True, False, False, False)
+
+    def _complements(self, k: int, b: int, st: "_State", implicit: tuple[str, bool] | None = None) -> bool:
+        """Reads 'of|for|on|in|at|to [the] <field|entity>' up to b into the state; False if the
+        words are not complements of a post. The first segment's preposition may be implicit
+        (the object of 'heads')."""
+        doc = self.doc
+        while k < b:
+            lower = doc[k].lower_
+            if implicit is not None:
+                prep, the = implicit
+                implicit = None
+            else:
+                if lower in _CUTS:
+                    return self._cut_ok(k, b)
+                if lower not in _PREPOSITIONS:
+                    # "Commander of the Navy Rear Admiral" before a name: the rank is not the post's
+                    return all(doc[j].lower_ in RANKS for j in range(k, b))
+                prep = lower
+                k += 1
+                the = k < b and doc[k].lower_ == "the"
+                if the:
+                    k += 1
+            segment: list[str] = []
+            entity: Mention | None = None
+            located = org_last = False
+            while k < b and doc[k].lower_ not in _PREPOSITIONS and doc[k].lower_ not in _CUTS:
+                inner = self.by_start.get(k)
+                if inner is not None and inner.end <= b:
+                    if inner.kind == "Person" and prep in ("for", "to") and self._ends_segment(inner.end, b) and all(
+                        is_title_word(w) or singular_head(w) for w in segment
+                    ):
+                        k = inner.end  # "spokesman for President Jane Roe", "adviser to Jane Roe": whose aide, not a post's owner
+                        located = True
+                        st.in_title = False
+                        break
+                    if inner.kind in ("Person", "Event"):
+                        return False
+                    if prep in ("in", "from") and not segment and inner.kind in ("Place", "Country") and self._ends_segment(inner.end, b):
+                        k = inner.end  # "… at the Kingsbridge Institute in London": where, not what
+                        located = True
+                        break
+                    # "Minister of Economy, Trade and Industry", "Director for the Protection of Citizens": fields
+                    field = inner.kind == "Place" or (inner.kind == "Organization" and prep in ("of", "for") and self._field_like(inner))
+                    if segment and prep == "at" and segment[-1][:1].isupper() and "-" not in segment[-1]:
+                        field = True  # "at Africa CDC": a name in pieces is no clean owner
+                    if inner.kind == "Organization" and doc[inner.end - 1].lower_ in _UNITS:
+                        field = True  # "of the Communications Department": a unit, named in the title
+                    if inner.kind in OWNER_KINDS and not field and (not segment or prep == "at"):
+                        entity = inner  # "at the consultancy Harrowgate Economics": the words before it describe it
+                        k = inner.end
+                        k = self._past_parenthesis(k, b)  # "… Integration System (SICA)"
+                        break
+                    segment.extend(t.text for t in doc[inner.start : inner.end])
+                    k = inner.end
+                    if inner.kind in OWNER_KINDS:
+                        st.named = True
+                        org_last = self._ends_segment(k, b)
+                    continue
+                if doc[k].text in ("-", "–") and segment and k + 1 < b and not doc[k].whitespace_ and not doc[k - 1].whitespace_:
+                    segment[-1] += "-" + doc[k + 1].text  # "Budapest-based", "non-communicable"
+                    k += 2
+                    continue
+                if self._field_word(doc[k]) or (doc[k].lower_ == "the" and segment and segment[-1] == "and"):
+                    segment.append(doc[k].text)
+                    k += 1
+                    continue
+                return False
+            if located:
+                continue
+            if entity is None:
+                if not segment or segment[-1] in (",", "and") or len(st.complement) + len(segment) > _MAX_COMPLEMENT:
+                    return False
+                if "," in segment and "and" not in segment[len(segment) - segment[::-1].index(",") :]:
+                    return False  # commas only inside a list that ends in "and …"
+                if prep in ("in", "at", "from") and segment[-1].casefold() not in ORG_HEADS and not org_last:
+                    return False  # "in the capital", "at the time": not a part of the post
+                if st.in_title:
+                    st.complement.extend([prep, *(["the"] if the else []), *segment])
+                continue
+            st.named = True
+            if prep == "to":
+                # "ambassador to Russia", "envoy to the UN": what the post is accredited to, not its owner.
+                if st.in_title:
+                    st.complement.extend([prep, *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
+                st.in_title = False
+                continue
+            if not st.in_title:
+                continue
+            if st.portfolio and entity.kind == "Organization" and (st.owner or st.demonym) and prep in ("of", "for"):
+                # "France's Minister of the Armed Forces": the portfolio, named in the title.
+                st.complement.extend([prep, *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
+                st.in_title = False
+                continue
+            if prep == "in" and entity.kind == "Organization":
+                # "officer on special duty in the Health Ministry": the body the post sits in is part of
+                # the title; whose post it is (the ministry's, the country's) the phrase leaves open.
+                if st.in_title:
+                    st.complement.extend([prep, *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
+                st.in_title = False
+                continue
+            if st.complement and st.complement[-1].casefold() in ORG_HEADS and prep == "of":
+                # "the head of the central bank of Lithuania": the country names the bank, not the post's owner.
+                st.complement.extend([prep, *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
+                st.in_title = False
+                continue
+            st.in_title = False
+            if st.owner is None and st.demonym is None:
+                if entity.kind == "Country" and prep in ("of", "for", "at"):
+                    st.owner, st.from_complement = entity.key, True
+                elif entity.kind == "Organization" and prep in ("of", "for", "at", "on", "from"):
+                    st.owner, st.from_complement = entity.key, True
+            elif (
+                entity.kind == "Organization"
+                and prep in ("of", "for")
+                and the
+                and not st.portfolio
+                and st.owner is not None
+                and self.ctx.entities[self.ctx.current_key(st.owner)].kind == "Country"
+            ):
+                # "Ukraine's Commander of the Unmanned Systems Forces": the body is more specific than the country.
+                st.owner, st.from_complement = entity.key, True
+        return True
+
+    def _finish(self, words: list[str], st: "_State", determined: bool, former: bool, plural: bool, possessed: bool) -> Title | None:
+        complement = st.complement
+        while words and words[-1].casefold() in TITLE_JOINERS:
+            words.pop()
+        words = _without_trailing_rank(words)
+        if not words or all(w.casefold().rstrip(".") in RANKS for w in words):
+            return None  # "General Jane Roe": a military rank, not a post
+        head = singular_head(words[-1].split("-")[-1]) or singular_head(words[-1]) or ""
+        bare = len(words) == 1 and not complement
+        owner, demonym = st.owner, st.demonym
+        has_owner = owner is not None or demonym is not None
+        if bare and head in RELATION_NOUNS:
+            return None  # "her deputy, Jane Roe": a relation, not a post
+        if bare and head in WEAK_HEADS and not st.from_complement:
+            return None  # "a member", "the Greek officer"
+        if bare and words[0].islower() and not has_owner and not determined:
+            return None  # "minister Jane Roe"
+        return Title(_title_text(words, complement), owner, demonym, plural, former, possessed, head, determined)
+
+    # ------------------------------------------------------------------ words
+
+    def _time(self, k: int, b: int) -> tuple[int, bool]:
+        """Past "former", "acting", "outgoing" … (and whether the post is a past one)."""
+        former = False
+        while k < b and self.doc[k].lower_ in TIME_MODIFIERS:
+            former = former or self.doc[k].lower_ in _FORMER
+            k += 1
+            if k + 1 < b and self.doc[k].text in ("-", "–") and not self.doc[k].whitespace_ and not self.doc[k - 1].whitespace_:
+                k += 1  # "ex-president", "then-Secretary of State"
+        return k, former
+
+    def _abbreviation(self, k: int, b: int) -> tuple[str, int] | None:
+        """'Gov.' / 'Sen.' (one token, or the word and its period) -> ('Governor', next token)."""
+        token = self.doc[k]
+        title = _ABBREVIATIONS.get(token.lower_.rstrip("."))
+        if title is None or not token.text[:1].isupper():
+            return None
+        if token.text.endswith("."):
+            return title, k + 1
+        if k + 1 < b and self.doc[k + 1].text == "." and not token.whitespace_:
+            return title, k + 2
+        return None
+
+    @staticmethod
+    def _head_pos(token: Token) -> bool:
+        # "heads the office" is a verb; a head of office is a noun (or a proper noun in a title).
+        return token.pos_ in ("NOUN", "PROPN", "ADJ") or not token.is_lower
+
+    @staticmethod
+    def _modifier(token: Token) -> bool:
+        """A word that may stand before a head: 'external', 'state', 'Cop31', 'climate', 'UK'."""
+        if is_title_word(token.text):
+            return True
+        lower = token.lower_
+        if lower in _STOP or lower in MONTHS or lower in WEEKDAYS or lower in TITLE_JOINERS:
+            return False
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            return False
+        return re.fullmatch(r"[^\W\d_][\w'’.&-]*", token.text) is not None and not token.text.endswith(".")
+
+    @staticmethod
+    def _field_word(token: Token) -> bool:
+        """A word of what a post covers: 'climate change', 'economic statistics', 'special duty'."""
+        lower = token.lower_
+        if lower in ("and", ",", "&", "-"):
+            return True
+        if lower in _STOP or lower in MONTHS or lower in WEEKDAYS or token.like_num and len(token.text) == 4:
+            return False
+        if is_title_word(token.text):
+            return True
+        if re.fullmatch(r"\d+(st|nd|rd|th)", lower):
+            return True  # "for the 4th District"
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            return False
+        return re.fullmatch(r"[^\W\d_][\w'’-]*", token.text) is not None
+
+    def _field_like(self, m: Mention) -> bool:
+        """Whether an 'organization' is a field of a post: 'Economy, Trade and Industry',
+        'International Affairs', 'Union Health'; not 'Bank of Korea', 'NATO', 'Pannon Capital Group'."""
+        tokens = self.doc[m.start : m.end]
+        for i, t in enumerate(tokens):
+            # "Bank of Korea", "the Defence Council", "Land Forces Command"; not the "Union" of "Union Health"
+            if t.lower_ in _BODY_WORDS and (i > 0 or i == len(tokens) - 1 or tokens[i + 1].lower_ in ("of", "for")):
+                return False
+            if len(t.text) >= 2 and t.text.isupper():
+                return False  # an acronym
+        if m.end < len(self.doc) and self.doc[m.end].text == "(" or self.doc[m.end - 1].text == "(":
+            return False  # "… Integration System (SICA)": a body with an acronym
+        entity = self.ctx.entities.get(self.ctx.current_key(m.key) or m.key)
+        if entity is not None and (entity.wikidata or self.ctx.gazetteer.lookup(entity.name)):
+            return False  # a body the gazetteer knows
+        return all(is_title_word(t.text) or t.lower_ in ("and", ",", "&", "of", "for", "the") or t.text[:1].isupper() for t in tokens)
+
+    def _past_parenthesis(self, k: int, b: int) -> int:
+        """Past an acronym in brackets after a name ('(SICA)'), the '(' inside the mention or not."""
+        doc = self.doc
+        if k < b and doc[k].text == "(" or k > 0 and doc[k - 1].text == "(":
+            for j in range(k, min(b, k + 4)):
+                if doc[j].text == ")":
+                    return j + 1
+        return k
+
+    def _ends_segment(self, k: int, b: int) -> bool:
+        return k == b or self.doc[k].lower_ in _PREPOSITIONS or self.doc[k].lower_ in _CUTS
+
+    def _cut_ok(self, k: int, b: int) -> bool:
+        """'… responsible for border security': the rest says what the post covers, no more."""
+        return b - k <= 10 and all(t.pos_ != "VERB" and not t.is_punct for t in self.doc[k:b]) and not any(
+            (m := self.by_start.get(j)) is not None and m.kind == "Person" for j in range(k, b)
+        )
+
+
+@dataclass
+class _State:
+    """What the complements of a title say: its owner, and the words that stay in the title."""
+
+    owner: str | None
+    demonym: tuple[str, int, int] | None
+    complement: list[str] = field(default_factory=list)
+    in_title: bool = True
+    # A cabinet post ("Minister of the Armed Forces"): what follows is its portfolio, the country its owner.
+    portfolio: bool = False
+    from_complement: bool = False
+    named: bool = False  # a country or organization stands in the complements
+
+
+def _singular_as_written(word: str, head: str) -> str:
+    """'Commissioners' -> 'Commissioner' (the case of the text kept)."""
+    return word[: len(head)] if word.casefold().startswith(head) else head
+
+
+def _without_trailing_rank(words: list[str]) -> list[str]:
+    """'Commander … Major General' -> 'Commander …': a rank after a post is not part of it.
+    'Secretary General' stays: a single rank word right after a head is the post's name."""
+    n = len(words)
+    while n > 0 and words[n - 1].casefold() in RANKS:
+        n -= 1
+    block = len(words) - n
+    if block == 0 or n == 0 or not any(singular_head(w) and w.casefold() not in RANKS for w in words[:n]):
+        return words
+    if block == 1 and words[n - 1].casefold() in TITLE_HEADS:
+        return words
+    return words[:n]
+
+
+_LOWER = TITLE_JOINERS | _PREPOSITIONS | {"a", "an"}
+
+
+def _cased(word: str) -> str:
+    if word.isupper() and len(word) > 3 and (singular_head(word) or is_title_word(word)):
+        word = word.capitalize()  # "MINISTER TANAKA:" in a transcript
+    return word
+
+
+def _title_text(words: list[str], complement: list[str]) -> str:
+    """The title as the record states it: the body in its canonical order ('Defense Minister' ->
+    'Minister of Defense'), then what it covers, capitalised as a title."""
+    text = post_title([_cased(w) for w in words])
+    if complement:
+        tail = [w.casefold() if w.casefold() in _LOWER else _cased(w)[:1].upper() + _cased(w)[1:] for w in complement]
+        text += " " + " ".join(tail)
+        text = re.sub(r" (,|'s|’s|'|’)(?= |$)", r"\1", text)
+    return text
