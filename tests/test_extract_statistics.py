@@ -7,6 +7,7 @@ hand, so these tests do not depend on the rest of the extractor.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,7 @@ def _find(stats: list[Statistic], value: float, word: str) -> Statistic:
     ],
 )
 def test_cardinal_values(words, value):
-    assert cardinal_value(words) == pytest.approx(value)
+    assert cardinal_value(words) == Decimal(str(value))
 
 
 def test_cardinals_that_do_not_combine():
@@ -78,15 +79,42 @@ def test_cardinals_that_do_not_combine():
 
 
 def test_fractions_folds_and_formatting():
-    assert fraction_value("a", "third") == pytest.approx(1 / 3)
-    assert fraction_value("two", "thirds") == pytest.approx(2 / 3)
-    assert fraction_value("a", "quarter") == 0.25
+    assert fraction_value("a", "third") == Decimal("0.3333")
+    assert fraction_value("two", "thirds") == Decimal("0.6667")
+    assert fraction_value("a", "quarter") == Decimal("0.25")
     assert fraction_value("five", "thirds") is None
     assert fold_value("sixfold") == 6 and fold_value("10-fold") == 10 and fold_value("manifold") is None
-    assert format_value(400.0) == "400"
-    assert format_value(1 / 3) == "0.3333"
-    assert format_value(1.4e9) == "1400000000"
-    assert format_value(2.5) == "2.5"
+    assert format_value(Decimal("400.0")) == "400"
+    assert format_value(fraction_value("a", "third")) == "0.3333"
+    assert format_value(Decimal("1.4E+9")) == "1400000000"
+    assert format_value(Decimal("2.50")) == "2.5"
+    assert format_value(Decimal("1E-24")) == "0.000000000000000000000001"
+
+
+def test_values_are_exact_decimals():
+    # A float would turn 43 digits into 1000000000000000044885712678075916785549312 and
+    # 0.000000000000000000000001 into 1e-24 (or 0 once rounded).
+    forty = "9" * 40
+    assert cardinal_value([forty]) == Decimal(forty)
+    assert format_value(cardinal_value(["1.1", "billion"])) == "1100000000"
+    assert format_value(cardinal_value(["0.000000000000000000000001"])) == "0.000000000000000000000001"
+    assert format_value(cardinal_value(["12345678901234567890.123456789"])) == "12345678901234567890.123456789"
+    # More digits than a statistic may have (STATISTIC_MAX_DIGITS) is no number at all.
+    assert cardinal_value(["9" * 41]) is None
+    assert cardinal_value(["1" + ",000" * 14]) is None
+    assert cardinal_value(["1" + "0" * 5000]) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["5.3", "lakh"], "530000"), (["2", "crore"], "20000000"), (["1.2", "lakh", "crore"], "1200000000000"),
+        (["2,14,300"], "214300"), (["1,00,000"], "100000"), (["1.2trn"], "1200000000000"),
+        (["five", "thousand", "billion"], "5000000000000"), (["two", "hundred", "thousand"], "200000"),
+    ],
+)
+def test_indian_scales_and_scales_of_scales(words, value):
+    assert format_value(cardinal_value(words)) == value
 
 
 # --------------------------------------------------------------------------- the sample's facts
@@ -571,3 +599,64 @@ def test_according_to_an_object_pronoun_claims_the_numbers(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, text, persons=("Greta Lind", "Anders Berg"))
     assert _find(stats, 400, "shells").claimed_by == "Person:greta-lind"
     assert _find(stats, 35, "engineers").claimed_by == "Person:anders-berg"
+
+
+# --------------------------------------------------------------------------- exact values, end to end
+
+
+def _build_values(tmp_path: Path, figure: str, rate: str = "2.5") -> tuple[int, list, str]:
+    """`newsgraph build` of a short article stating `figure` tonnes and a `rate` percent rate: its
+    exit code, the schema:value literals of the Turtle it wrote (text, is an xsd:integer), and
+    its output."""
+    from click.testing import CliRunner
+    from rdflib import Graph
+    from rdflib.namespace import XSD
+
+    from newsgraph.cli import main
+    from newsgraph.namespaces import SCHEMA
+
+    article = tmp_path / "wheat.txt"
+    article.write_text("Wheat exports rise\n\n"
+                       f"The country exported {figure} tonnes of wheat last year, the ministry said.\n\n"
+                       f"Inflation was {rate} percent in March, the ministry said.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(article), "-o", str(tmp_path / "out"), "--no-link"])
+    if result.exit_code != 0:
+        return result.exit_code, [], result.output
+    graph = Graph().parse(tmp_path / "out" / "wheat.ttl")
+    values = sorted((str(v), v.datatype == XSD.integer) for v in graph.objects(None, SCHEMA.value))
+    return result.exit_code, values, result.output
+
+
+@pytest.mark.parametrize("figure", ["1" + "0" * 99_999, "9" * 5_000, "9" * 41, "1" + ",000" * 14])
+def test_a_number_longer_than_a_statistic_is_skipped_not_a_crash(tmp_path, figure):
+    # 100,000 digits, past Python's 4,300-digit int-from-string limit, one digit over the
+    # record's limit, and 43 digits with separators: none is a statistic, and the build runs on.
+    exit_code, values, output = _build_values(tmp_path, figure)
+    assert exit_code == 0, output
+    assert values == [("2.5", False)]
+
+
+def test_long_and_tiny_numbers_are_published_exactly(tmp_path):
+    exit_code, values, output = _build_values(tmp_path, "9" * 40, rate="0.000000000000000000000001")
+    assert exit_code == 0, output
+    # xsd:integer with every digit, xsd:decimal without an exponent and not rounded to 0
+    assert values == [("0.000000000000000000000001", False), ("9" * 40, True)]
+
+
+def test_exact_values_in_the_record(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Inflation was 0.000000000000000000000001 percent in March, and 12345678901234567890.5 "
+                                   "tonnes of grain were stored.")
+    assert [s.value for s in stats] == ["0.000000000000000000000001", "12345678901234567890.5"]
+
+
+def test_mapping_refuses_a_value_longer_than_a_statistic_in_one_line(tmp_path):
+    from newsgraph.errors import RecordError
+    from newsgraph.mapping import record_to_graph
+    from newsgraph.pipeline import Options, extract_file
+
+    article = tmp_path / "a.txt"
+    article.write_text("Grain\n\nThe country stored 400 tonnes of grain.\n", encoding="utf-8")
+    record = extract_file(article, Options(link=False))
+    record.statistics[0].value = "9" * 5_000  # a record made in code, never checked by `read_record`
+    with pytest.raises(RecordError, match="more than 40 digits"):
+        record_to_graph(record)

@@ -5,7 +5,6 @@ period, subject and claimant; the mentions of one fact (headline, body, quote) a
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -99,6 +98,9 @@ def _in_sentence(doc: Doc, mentions: list[Mention], i: int) -> list[Mention]:
 def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], previous: list[Mention]) -> Mention | None:
     if p.kind == "proportion":
         return None
+    value, upper = num.format_value(p.value), num.format_value(p.upper) if p.upper is not None else None
+    if num.too_long(value) or (upper is not None and num.too_long(upper)):
+        return None  # scaled past what a statistic may have ("10^39 trillion"): not a statistic
     qualifier, hedge_start = hedge_before(doc, p.start)
     trailing_end = p.end
     if qualifier is None:
@@ -143,11 +145,11 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     offset = doc[p.start].idx
 
     stat = Statistic(
-        value=num.format_value(p.value),
+        value=value,
         counts=counts,
         kind=kind,
         qualifier=qualifier,
-        upper=num.format_value(p.upper) if p.upper is not None else None,
+        upper=upper,
         unit=p.unit,
         per=per_of(doc, p, noun, sent_end),
         period=period_of(doc, p, noun, sent_start, sent_end),
@@ -215,7 +217,7 @@ def _singular(word: str) -> str:
 
 def _compatible(a: Mention, b: Mention) -> bool:
     sa, sb = a.stat, b.stat
-    if abs(float(sa.value) - float(sb.value)) > 1e-9 * max(1.0, abs(float(sa.value))):
+    if sa.value != sb.value:  # exact decimals written one way (`values.format_value`)
         return False
     if (sa.kind == "relative change") != (sb.kind == "relative change") or (sa.unit or "") != (sb.unit or ""):
         return False
@@ -233,7 +235,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 
 def _same_number(a: Statistic, b: Statistic) -> bool:
-    return (abs(float(a.value) - float(b.value)) <= 1e-9 * max(1.0, abs(float(a.value)))
+    return (a.value == b.value
             and a.kind == b.kind and (a.unit or "") == (b.unit or ""))
 
 
@@ -261,18 +263,15 @@ def _compared_as(m: Mention) -> tuple:
 
 def _group(mentions: list[Mention]) -> list[list[Mention]]:
     """Each mention joins the first group (in the order they were started) with a member it is
-    compatible with, else starts a group. Only groups with a member of about the same value can
-    have one, and only one member of each kind (`_compared_as`) needs asking, so a long article
-    is not compared mention by mention with everything before it."""
+    compatible with, else starts a group. Only groups with a member of the same value can have
+    one, and only one member of each kind (`_compared_as`) needs asking, so a long article is
+    not compared mention by mention with everything before it."""
     groups: list[list[Mention]] = []
     kinds: list[dict[tuple, Mention]] = []  # per group, one member of each kind
-    groups_of: dict[float, set[int]] = {}  # value -> the groups with a member of that value
-    values: list[float] = []  # the values of groups_of, sorted
+    groups_of: dict[str, set[int]] = {}  # value -> the groups with a member of that value
     for m in mentions:
-        value = float(m.stat.value)
-        reach = 2e-9 * max(1.0, abs(value))  # wider than `_compatible`'s tolerance: it decides
-        near = values[bisect_left(values, value - reach) : bisect_right(values, value + reach)]
-        for g in sorted({g for v in near for g in groups_of[v]}):
+        value = m.stat.value
+        for g in sorted(groups_of.get(value, ())):
             if any(_compatible(m, other) for other in kinds[g].values()):
                 break
         else:
@@ -281,8 +280,6 @@ def _group(mentions: list[Mention]) -> list[list[Mention]]:
             kinds.append({})
         groups[g].append(m)
         kinds[g].setdefault(_compared_as(m), m)
-        if value not in groups_of:
-            insort(values, value)
         groups_of.setdefault(value, set()).add(g)
     return groups
 

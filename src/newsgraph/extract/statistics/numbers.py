@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from spacy.tokens import Doc, Token
 
@@ -33,7 +34,7 @@ COMPARATIVES = word_set("comparatives.txt")
 CHANGE_VERBS = word_set("change-verbs.txt")
 
 #: Verbs that multiply what they change: "tripled their output" is three times the output.
-CHANGE_MULTIPLIERS = {verb: float(factor) for verb, factor in word_table("change-multipliers.tsv", ("verb", "factor"))}
+CHANGE_MULTIPLIERS = {verb: Decimal(factor) for verb, factor in word_table("change-multipliers.tsv", ("verb", "factor"))}
 
 #: Nouns of time: a number counting them is a duration or a date, not a count of things.
 TIME_NOUNS = word_set("time-nouns.txt")
@@ -57,9 +58,9 @@ class Phrase:
 
     start: int
     end: int
-    value: float
+    value: Decimal
     kind: str = "count"
-    upper: float | None = None
+    upper: Decimal | None = None
     unit: str | None = None
     qualifier: str | None = None  # from the words of the number itself ("thousands" -> more than)
     noun_from: int | None = None  # where the counted noun may start, when not at `end`
@@ -69,7 +70,7 @@ class Phrase:
     compared: bool = False  # "nearly double those in June": a multiple of something named elsewhere
 
 
-def cardinal_run(doc: Doc, i: int) -> tuple[int, float] | None:
+def cardinal_run(doc: Doc, i: int) -> tuple[int, Decimal] | None:
     """The longest run of cardinal words starting at token i: (end, value)."""
     words: list[str] = []
     j = i
@@ -113,11 +114,13 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     if fold is not None:
         return Phrase(i, i + 1, fold, kind="ratio", plain=False, multiplier=True)
     if i + 2 < len(doc) and doc[i + 1].text in "-‐" and doc[i + 2].lower_ == "fold" and not t.whitespace_:
-        value = num.digits_value(w) or num.word_value(w)
+        value = num.digits_value(w)
+        if value is None and num.word_value(w) is not None:
+            value = Decimal(num.word_value(w))
         if value is not None:
             return Phrase(i, i + 3, value, kind="ratio", plain=False, multiplier=True)
     if w in ("twice", "thrice") and i + 1 < len(doc) and doc[i + 1].lower_ in COMPARATIVES:
-        return Phrase(i, i + 1, num.MULTIPLIER_WORDS[w], kind="ratio", plain=False, multiplier=True,
+        return Phrase(i, i + 1, Decimal(num.MULTIPLIER_WORDS[w]), kind="ratio", plain=False, multiplier=True,
                        noun_from=after_comparative(doc, i + 1))
     # Vague plurals: "thousands of", "tens of thousands of".
     if w in num.VAGUE_PLURALS or w == "tens":
@@ -151,9 +154,9 @@ def _change_word(doc: Doc, i: int) -> Phrase | None:
     if nxt is not None and (nxt.text in "-‐" or nxt.lower_ in ("as", "down", "up")):
         return None  # "double-digit", "doubles as a shelter", "double down"
     if t.pos_ == "VERB":
-        return Phrase(i, i + 1, float(value), kind="relative change", plain=False, change_verb=True)
+        return Phrase(i, i + 1, value, kind="relative change", plain=False, change_verb=True)
     if t.lower_ in ("double", "triple", "quadruple") and nxt is not None and nxt.lower_ in _COMPARED_NEXT:
-        return Phrase(i, i + 1, float(value), kind="ratio", plain=False, multiplier=True, compared=True)
+        return Phrase(i, i + 1, value, kind="ratio", plain=False, multiplier=True, compared=True)
     return None
 
 
@@ -180,7 +183,7 @@ def _vague(doc: Doc, i: int) -> Phrase | None:
         base = num.VAGUE_PLURALS[w]
         end = i + 1
     if end < len(doc) and doc[end].lower_ == "of":
-        return Phrase(i, end, float(base), qualifier="more than", noun_from=end + 1, plain=False)
+        return Phrase(i, end, Decimal(base), qualifier="more than", noun_from=end + 1, plain=False)
     return None
 
 
@@ -189,14 +192,14 @@ def _fraction(doc: Doc, i: int) -> Phrase | None:
     t = doc[i]
     w = t.lower_
     end: int | None = None
-    value: float | None = None
+    value: Decimal | None = None
     if w == "half":
         prev = doc[i - 1].lower_ if i > 0 else ""
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         if prev in ("first", "second", "latter", "last", "other", "the") or nxt in ("a", "an", "-"):
             return None  # "the first half of 2024", "half a year"
         if nxt in ("of", "the", "its", "their", "his", "her", "our", "all") or prev in ("by", "than", "nearly", "almost", "about", "over"):
-            end, value = i + 1, 0.5
+            end, value = i + 1, Decimal("0.5")
     elif i + 1 < len(doc):
         k = i + 1
         if doc[k].text in "-‐" and k + 1 < len(doc) and not t.whitespace_:
