@@ -660,3 +660,73 @@ def test_mapping_refuses_a_value_longer_than_a_statistic_in_one_line(tmp_path):
     record.statistics[0].value = "9" * 5_000  # a record made in code, never checked by `read_record`
     with pytest.raises(RecordError, match="more than 40 digits"):
         record_to_graph(record)
+
+
+# --------------------------------------------------------------------------- how other copy writes figures
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper", "word", "unit"),
+    [
+        ("Rents in the capital climbed 37pc over the decade.", "37", None, "rent", "percent"),
+        ("The mine's output fell by 2.3pc last quarter.", "2.3", None, "output", "percent"),
+        ("The farm will add 3.4GW of solar capacity.", "3.4", None, "solar", "GW"),
+        ("Norway shipped 21 bcm of gas to the continent.", "21", None, "gas", "bcm"),
+        ("The field pumped 2.4mn b/d of crude in May.", "2400000", None, "crude", "b/d"),
+        ("The refinery's ceiling stays at 310,000 b/d.", "310000", None, "barrel", "b/d"),
+        ("The council pledged Ft 250 billion for the tram line.", "250000000000", None, "forint", "HUF"),
+        ("The district received Rs 3.5 lakh crore in grants.", "3500000000000", None, "rupee", "INR"),
+        ("Each farmer got Rs 1,45,000 in relief.", "145000", None, "rupee", "INR"),
+        ("Over 4.2 lakh pilgrims visited the shrine.", "420000", None, "pilgrim", None),
+        ("The canal costs R$ 7 bn to build.", "7000000000", None, "reais", "BRL"),
+        ("Perth set aside A$2.1 billion for the port.", "2100000000", None, "dollar", "AUD"),
+        ("The province earmarked $95-million for the bridge.", "95000000", None, "dollar", "USD"),
+        ("Analysts expect the yen to trade at ¥140-150 per dollar.", "140", "150", "yen", "JPY"),
+        ("Support for the plan stands at 55-58pc among farmers.", "55", "58", "support", "percent"),
+        ("The regulator capped annual capacity at 12-15GW.", "12", "15", "gw", "GW"),
+        ("Inflation should settle between 2.5 and 3 per cent.", "2.5", "3", "inflation", "percent"),
+        ("Mills shipped 80,000-95,000 b/d of diesel.", "80000", "95000", "diesel", "b/d"),
+    ],
+)
+def test_figures_as_other_copy_writes_them(nlp, gazetteer, text, value, upper, word, unit):
+    stat = _find(_stats(nlp, gazetteer, text), float(value), word)
+    assert (stat.value, stat.upper, stat.unit) == (value, upper, unit)
+
+
+def test_a_unit_per_day_gives_the_rate(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The field pumped 2.4mn b/d of crude in May."), 2.4e6, "crude")
+    assert stat.per == "day" and "barrels" in stat.counts
+
+
+def test_a_pronoun_subject_counts_what_the_figure_before_counted(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The trade gap was 6.2% of output in 2023; it will narrow to 5.1% next year.")
+    assert _find(stats, 5.1, "gap").period == "next year"
+    stats = _stats(nlp, gazetteer, "Unemployment reached 7.5% in May. The level eased to 7.1% in June.")
+    _find(stats, 7.1, "unemployment")
+
+
+def test_a_percentage_of_a_base_counts_what_is_that_share(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Household debt stood at 92 percent of disposable income last year.")
+    stat = _find(stats, 92, "debt")
+    assert "income" in stat.counts  # the base is named too, as the base
+    # a share of things the clause acts on is still a share of them
+    _find(_stats(nlp, gazetteer, "The navy intercepted 70% of the smuggling boats."), 70, "boats")
+
+
+def test_a_level_at_a_figure(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The central bank held its lending rate at 5.25 pct on Tuesday. "
+                                   "Growth is now seen at 1.8 pct.")
+    _find(stats, 5.25, "lending")
+    _find(stats, 1.8, "growth")
+
+
+def test_a_date_after_a_percentage_is_when_not_what(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Officials expect the deficit to come in at 3.5 to 4 pct next year."), 3.5, "deficit")
+    assert (stat.upper, stat.qualifier, stat.period) == ("4", "between", "next year")
+
+
+def test_a_hedge_inside_a_partitive_and_plural_demonyms_are_counted(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Turnout was 61 pct of the roughly 9.1 million Chileans registered. "
+                                   "Some 250,000 Chileans live abroad.")
+    _find(stats, 61, "chileans")
+    _find(stats, 250_000, "chileans")

@@ -23,8 +23,8 @@ from newsgraph.extract.statistics.document import (
     span_text,
 )
 from newsgraph.extract.statistics.numbers import CHANGE_VERBS, TIME_NOUNS, Phrase, cardinal_run, change_verb_of
-from newsgraph.extract.statistics.qualifiers import ORDINAL, hedge_before
-from newsgraph.text import word_map, word_set
+from newsgraph.extract.statistics.qualifiers import HEDGES, ORDINAL, hedge_before
+from newsgraph.text import line_start, word_map, word_set
 
 if TYPE_CHECKING:
     from newsgraph.extract.statistics.facts import Mention
@@ -52,6 +52,9 @@ RATE_ADVERBS = word_map("rate-words.tsv", "written", "per")
 
 #: How the counted thing of a sum of money is named: the currency in words.
 CURRENCY_WORDS = word_map("currency-names.tsv", "code", "name")
+
+#: Hedges of one word: "the roughly 27 million voters".
+_ONE_WORD_HEDGES = {words[0] for words, _ in HEDGES if len(words) == 1}
 
 _MODEL_NAME = re.compile(r"^[A-Za-z][\w.]*-[\w.-]*\d[\w.-]*$")
 
@@ -101,13 +104,17 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     limit = index(doc).sentence(p.start)[1]
     j = p.noun_from if p.noun_from is not None else p.end
     partitive = j > 0 and doc[j - 1].lower_ == "of"
+    whole_counted = False  # "38 of 42 drones": the noun comes after the whole's number
     if p.noun_from is None and j < limit and doc[j].lower_ == "of" and (p.kind == "ratio" or p.value >= 1):
         j += 1  # "600 of the drones", "30% of the shells"
         partitive = True
         k = j + 1 if j < limit and doc[j].pos_ == "DET" else j
+        if k < limit and doc[k].lower_ in _ONE_WORD_HEDGES:
+            k += 1  # "78% of the roughly 27 million voters"
         run = cardinal_run(doc, k) if k < limit else None
         if run is not None:
             j = run[0]  # "38 of 42 drones", "two of the four tanks"
+            whole_counted = True
     if p.kind == "amount":
         return None  # money: what it buys is found by `_money_counts`
     if p.multiplier and j > 0 and doc[j - 1].lower_ in ("as", "than"):
@@ -119,12 +126,15 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     span = _np_span(doc, j, limit, determiners=partitive)
     if span is None:
         return None
+    if not p.plain and not partitive and doc[span[0]].ent_type_ in ("DATE", "TIME"):
+        return None  # "5 pct next year": when, not what
+
     head = doc[p.end - 1].head
     if doc[p.end - 1].dep_ == "nummod" and span[0] <= head.i < span[1] - 1 and head.pos_ in NOUNS \
             and head.dep_ != "compound" and not (doc[head.i + 1].like_num or _DESIGNATOR.match(doc[head.i + 1].text)):
         span = (span[0], head.i + 1)  # "12 tanks Russian forces lost": the noun the number counts ends it
     # The head of the counted phrase must be a noun the number attaches to, or directly follow.
-    if span[0] - p.end > 4:
+    if span[0] - p.end > 4 and not whole_counted:
         return None
     return span
 
@@ -228,7 +238,19 @@ def _change_target(change: Token) -> str | None:
 
 def counted_thing(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | None, kind: str,
             change: Token | None) -> str | None:
-    """What the number counts, as written; None when nothing countable can be named."""
+    """What the number counts, as written; None when nothing countable can be named. A figure
+    in a unit of measure counts the unit of what it measures: "GW of offshore wind capacity",
+    "global inventories in barrels", "GW" alone."""
+    what = _counted(doc, ctx, p, noun, kind, change)
+    if p.measure is None:
+        return what
+    if what is None:
+        return p.measure
+    return f"{p.measure} of {what}" if noun is not None else f"{what} in {p.measure}"
+
+
+def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | None, kind: str,
+             change: Token | None) -> str | None:
     if p.kind == "amount":
         return _money_counts(doc, p)
     if p.change_verb:
@@ -256,6 +278,11 @@ def counted_thing(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int
     if noun is not None:
         head = doc[noun[1] - 1]
         text = span_text(doc, noun)
+        if p.unit == "percent" and p.end < len(doc) and doc[p.end].lower_ == "of":
+            level = _level_subject(doc, p)
+            if level is not None and not (_words(level) & _words(text)):
+                # "Public debt stood at 74.5% of GDP": the debt, as a share of GDP (not a share of the GDP)
+                return f"{level} as a share of {text}"
         if head.lemma_.lower() in CHANGE_NOUNS:
             obj = next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                         for o in c.children if o.dep_ == "pobj"), None)
@@ -269,8 +296,9 @@ def counted_thing(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int
             obj = _of_object(head)
             if obj is not None:
                 return _noun_phrase_of(obj)
-        if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "PERSON", "NORP", "ORG") and noun[1] - noun[0] == 1:
-            return None  # "600 Ukraine": not a counted noun
+        if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "PERSON", "NORP", "ORG") and noun[1] - noun[0] == 1 \
+                and not (head.ent_type_ == "NORP" and head.text.endswith("s")):
+            return None  # "600 Ukraine": not a counted noun (but "330,000 Filipinos" are people)
         return text
     # "increased the production of its howitzers from two to twelve a month": the levels of what changed.
     if p.start > 0 and doc[p.start - 1].lower_ in ("from", "to"):
@@ -286,26 +314,35 @@ def counted_thing(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int
     return _list_label(doc, p)
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
 def _level_subject(doc: Doc, p: Phrase) -> str | None:
     token = doc[p.end - 1]
     head = token.head
+    at = False  # "kept the rate at 2%", "is seen at 4.6%", "came in at 3%": 'at' a figure is a level
     if head.dep_ == "prep" and head.lower_ in ("to", "at"):
+        at = head.lower_ == "at"
         head = head.head
         if head.pos_ == "VERB":
             for c in head.children:
-                if c.dep_ == "dobj" and c.pos_ == "NOUN" and head.lemma_.lower() not in LEVEL_VERBS:
+                if c.dep_ == "dobj" and c.pos_ in NOUNS and head.lemma_.lower() not in LEVEL_VERBS \
+                        and c.ent_type_ not in ("GPE", "PERSON", "NORP") and c.lower_ not in PRONOUNS:
                     return _quantity_target(c)  # "bringing Russia's total losses to about 712,950"
     elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
         head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    if head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"}:
+    if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"}:
         return None
     # A verb without a subject of its own ("… and fell to 60%", or a misparse) shares its head's.
     verbs = [head, head.head] if head.dep_ in ("conj", "advcl", "xcomp") else [head]
     for verb in verbs:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and not p.start <= c.i < p.end:
+                if _refers_back(c):
+                    return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
                 return _quantity_target(c) if c.pos_ == "NOUN" else None
     return None
 
@@ -411,6 +448,53 @@ def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
     return plain_counts[0].stat.counts
 
 
+#: Subjects that refer back to a figure named before: "it will shrink to 3.2%".
+_ANAPHORS = {"it", "this", "that", "they"}
+#: Nouns that, bare after 'the', refer back to a figure named before: "the level eased to 3%".
+_ANAPHORIC_NOUNS = {"level", "figure", "number", "total", "ratio"}
+
+
+def _refers_back(subject: Token) -> bool:
+    """'it', 'this', or 'the level' with nothing but its article: a subject naming no new thing."""
+    if subject.lower_ in _ANAPHORS:
+        return True
+    children = list(subject.children)
+    return subject.lemma_.lower() in _ANAPHORIC_NOUNS and len(children) == 1 and children[0].dep_ == "det" \
+        and children[0].lower_ in ("the", "this", "that")
+
+
+def _clause_verb(doc: Doc, p: Phrase) -> Token:
+    """The verb the number is the complement of: 'shrink' in 'it will shrink to 3.2%'."""
+    head = doc[p.end - 1].head
+    if head.dep_ == "prep":
+        head = head.head
+    return governor(head)
+
+
+def anaphoric_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
+    """A number whose clause's subject refers back ('it', 'this', 'the level') counts what the
+    last figure in the same unit, in the same paragraph, counted: "The deficit was 4.1%; it
+    will shrink to 3.2%"."""
+    if p.end < len(doc) and doc[p.end].lower_ == "of":
+        return None  # "half of that": a share, found from its clause
+    verb = _clause_verb(doc, p)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    if not _refers_back(subjects[0]):
+        return None
+    text = doc_text(doc)
+    paragraph = line_start(text, doc[p.start].idx)
+    for m in reversed(earlier):
+        if m.offset >= doc[p.start].idx or line_start(text, m.offset) != paragraph:
+            continue
+        if m.stat.unit == p.unit and m.stat.kind != "relative change":
+            return m.stat.counts
+    return None
+
+
 def parallel_counts(doc: Doc, p: Phrase, sent_start: int, previous: list[Mention]) -> str | None:
     """A bare number whose verb repeats the verb of a count in the sentence just before, in the same
     paragraph: "Two years ago we had two companies building drones. Today we have more than twenty"."""
@@ -434,7 +518,7 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
     verb = governor(token)
     if verb.lemma_.lower() == "be":
         for c in verb.children:
-            if c.dep_ == "attr" and c.pos_ in NOUNS and c.lower_ not in PRONOUNS:
+            if c.dep_ == "attr" and c.pos_ in NOUNS and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end:
                 return _quantity_target(c)
     partitive = p.end < len(doc) and doc[p.end].lower_ == "of" and p.end + 1 < len(doc) and doc[p.end + 1].pos_ == "PRON" \
         and doc[p.end + 1].tag_ != "PRP$"
@@ -444,7 +528,7 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in NOUNS and c.is_alpha and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end \
                     and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP"):
-                return _quantity_target(c)
+                return None if _refers_back(c) else _quantity_target(c)
     return None
 
 
@@ -453,6 +537,11 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
 
 def per_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: int) -> str | None:
     """'per square kilometer', 'for every square kilometer', 'a day', 'daily' -> the unit."""
+    found = _written_per(doc, p, noun, sent_end)
+    return found if found is not None else p.measure_per  # "b/d" is per day
+
+
+def _written_per(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: int) -> str | None:
     k = noun[1] if noun is not None else p.end
     stop = min(sent_end, k + 10)
     while k < stop:

@@ -15,6 +15,7 @@ from newsgraph.extract.statistics import values as num
 from newsgraph.extract.statistics.claimants import claimant_of, subject_of
 from newsgraph.extract.statistics.counts import (
     RATE_ADVERBS,
+    anaphoric_counts,
     brought_to,
     change_head,
     clause_counts,
@@ -72,7 +73,7 @@ def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
                 i = max(phrase.end, i + 1)
                 continue
             last_amount = phrase
-        mention = _mention(doc, ctx, phrase, _in_sentence(doc, mentions, i), mentions[-3:])
+        mention = _mention(doc, ctx, phrase, _in_sentence(doc, mentions, i), mentions[-6:])
         if mention is not None:
             mentions.append(mention)
         i = max(phrase.end, i + 1)
@@ -132,9 +133,11 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     if counts is None and noun is None:
         counts = brought_to(doc, p, hedge_start) or elided_counts(doc, p, hedge_start, before)
     if counts is None and noun is None and p.plain and not before:
-        counts = parallel_counts(doc, p, sent_start, previous)
+        counts = parallel_counts(doc, p, sent_start, previous[-3:])
     if counts is None and noun is None and (p.kind == "ratio" or p.multiplier):
         counts = clause_counts(doc, p, before)
+    if counts is None and noun is None:
+        counts = anaphoric_counts(doc, p, previous)
     if counts is None:
         return None
 

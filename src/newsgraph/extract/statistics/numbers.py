@@ -27,6 +27,12 @@ CURRENCY_AFTER = word_map("currency-words.tsv", "written", "code")
 
 PERCENT_WORDS = word_set("percent-words.txt")
 
+#: Units of measure after a figure, as written: unit -> (what it counts, what it is per or None).
+MEASURE_UNITS = {written: (counts, None if per == "-" else per)
+                 for written, counts, per in word_table("measure-units.tsv", ("written", "counts", "per"))}
+#: The most tokens a unit of MEASURE_UNITS is written in ("b/d" is three).
+_UNIT_TOKENS = 3
+
 #: Comparatives after "N times": "six times more", "three times as many".
 COMPARATIVES = word_set("comparatives.txt")
 
@@ -68,30 +74,82 @@ class Phrase:
     multiplier: bool = False  # "sixfold", "six times", "twice": a ratio even next to a change word
     change_verb: bool = False  # "output tripled", "production has doubled": the verb is the number
     compared: bool = False  # "nearly double those in June": a multiple of something named elsewhere
+    measure: str | None = None  # what a unit of measure after the figure counts: "GW", "barrels"
+    measure_per: str | None = None  # the rate the unit carries: "b/d" is per "day"
 
 
 def cardinal_run(doc: Doc, i: int) -> tuple[int, Decimal] | None:
     """The longest run of cardinal words starting at token i: (end, value)."""
     words: list[str] = []
+    ends: list[int] = []  # the token after each word
     j = i
     while j < len(doc) and (j == i or joined(doc, j)):
         w = doc[j].lower_
+        if j > i and not doc[j].whitespace_ and j + 1 < len(doc) and doc[j + 1].text == "/":
+            break  # "1.5 b/d": the 'b' of a unit, not a billion
         if num.is_number_word(w) or (j == i and w in ("a", "an") and j + 1 < len(doc)
                                       and doc[j + 1].lower_ in ("hundred", "thousand", "million", "billion", "dozen")):
             words.append(w)
             j += 1
+            ends.append(j)
             continue
         # "two hundred and fifty"
         if w == "and" and words and words[-1] in ("hundred",) and j + 1 < len(doc) and num.word_value(doc[j + 1].lower_):
             words.append(w)
+            j += 1
+            ends.append(j)
+            continue
+        # "$184-million": a scale word hyphenated to the digits
+        if w in ("-", "‐") and words and num.digits_value(words[-1]) is not None and not doc[j - 1].whitespace_ \
+                and not doc[j].whitespace_ and j + 1 < len(doc) and doc[j + 1].lower_ in num.SCALES \
+                and doc[j + 1].lower_ not in num.ABBREVIATED_SCALES:
             j += 1
             continue
         break
     while words:
         value = num.cardinal_value(words)
         if value is not None:
-            return i + len(words), value
+            return ends[-1], value
         words.pop()
+        ends.pop()
+    return None
+
+
+def _glued(doc: Doc, i: int) -> Phrase | None:
+    """A figure with its unit glued to it: '41pc', '12.5GW' (a scale glued to it, '40bn', is a
+    cardinal already)."""
+    glued = num.split_glued(doc[i].text)
+    if glued is None:
+        return None
+    value, unit = glued
+    if unit.lower() in PERCENT_WORDS:
+        phrase = Phrase(i, i + 1, value, kind="ratio", unit="percent", plain=False)
+        _read_points(doc, phrase)
+        return phrase
+    if unit in MEASURE_UNITS:
+        counts, per = MEASURE_UNITS[unit]
+        return Phrase(i, i + 1, value, unit=unit, plain=False, measure=counts, measure_per=per)
+    return None
+
+
+def _read_points(doc: Doc, phrase: Phrase) -> None:
+    """'percentage points' after a percentage: '2 percent points' is a change of points."""
+    if doc[phrase.end : phrase.end + 1].text.lower() == "points":
+        phrase.unit = "percentage points"
+        phrase.end += 1
+
+
+def _measure_unit(doc: Doc, j: int) -> tuple[int, str] | None:
+    """The unit of measure written from token j ('b/d', 'GW', 'sq km'): (its end, the unit)."""
+    written = ""
+    for k in range(j, min(j + _UNIT_TOKENS, len(doc))):
+        if k > j and not joined(doc, k):
+            break
+        written += doc[k - 1].whitespace_ if k > j else ""
+        written += doc[k].text
+        unit = written[:-1] if written.endswith(".") and written[:-1] in MEASURE_UNITS else written  # "b/d." ends a sentence
+        if unit in MEASURE_UNITS and (k + 1 >= len(doc) or not doc[k + 1].is_alpha or doc[k].whitespace_):
+            return k + 1, unit
     return None
 
 
@@ -104,7 +162,9 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
         run = cardinal_run(doc, i + 1)
         if run is not None and (doc[i + 1].like_num or num.digits_value(doc[i + 1].text) is not None):
             end, value = run
-            return Phrase(i, end, value, kind="amount", unit=CURRENCY_BEFORE[w], plain=False)
+            phrase = Phrase(i, end, value, kind="amount", unit=CURRENCY_BEFORE[w], plain=False)
+            _read_money_range(doc, phrase)
+            return phrase
     # A verb that is a number: "output tripled", "production has doubled", "nearly double those in June".
     change = _change_word(doc, i)
     if change is not None:
@@ -131,13 +191,38 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
         return fraction
     run = cardinal_run(doc, i)
     if run is None:
-        return None
+        glued = _glued(doc, i)
+        if glued is not None and glued.unit not in ("percent", "percentage points"):
+            _read_suffix(doc, glued)  # a range or a unit after: "12.5GW"
+        return glued
     end, value = run
     if doc[i].lower_ in ("a", "an") and end == i + 1:
         return None
     phrase = Phrase(i, end, value)
     _read_suffix(doc, phrase)
     return phrase
+
+
+def _read_money_range(doc: Doc, phrase: Phrase) -> None:
+    """'$62-66', '$15 million to $20 million', 'Rs 500-1,000': a range of sums in one currency."""
+    j = phrase.end
+    if j + 1 >= len(doc) or doc[j].text not in ("-", "–", "to") or (doc[j].text != "to" and doc[j - 1].whitespace_):
+        return
+    k = j + 1
+    if doc[k].lower_ in CURRENCY_BEFORE and CURRENCY_BEFORE[doc[k].lower_] == phrase.unit:
+        k += 1  # "$15 million to $20 million"
+    run = cardinal_run(doc, k) if k < len(doc) and (doc[k].like_num or num.digits_value(doc[k].text) is not None) else None
+    if run is None:
+        return
+    end, upper = run
+    # "$15 to 20 million": the top's scale is the bottom's too
+    words = [t.lower_ for t in doc[phrase.start + 1 : phrase.end]]
+    if len(words) == 1 and end > k + 1 and doc[end - 1].lower_ in num.SCALES:
+        scaled = num.cardinal_value([*words, doc[end - 1].lower_])
+        if scaled is not None:
+            phrase.value = scaled
+    if upper > phrase.value:
+        phrase.upper, phrase.end, phrase.qualifier = upper, end, "between"
 
 
 #: After "double", words that name what it is a multiple of: "double those in June", "double the number".
@@ -226,9 +311,7 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
     if nxt in PERCENT_WORDS or (nxt == "per" and nxt2 == "cent"):
         phrase.end = j + (2 if nxt == "per" else 1)
         phrase.unit, phrase.kind, phrase.plain = "percent", "ratio", False
-        if doc[phrase.end : phrase.end + 1].text.lower() == "points":
-            phrase.unit = "percentage points"
-            phrase.end += 1
+        _read_points(doc, phrase)
         return
     if nxt in CURRENCY_AFTER and not (nxt in ("pound", "pounds") and _weight_context(doc, j)):
         phrase.end = j + 1
@@ -242,6 +325,8 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
         phrase.end = j + 1
         phrase.kind, phrase.plain, phrase.multiplier = "ratio", False, True
         phrase.noun_from = after_comparative(doc, j + 1)
+        return
+    if _read_measure(doc, phrase):
         return
     # Ranges: "300 to 400", "500-700", "500–700", "between 500 and 700", "from 5 to 7".
     prev = doc[phrase.start - 1].lower_ if phrase.start > 0 else ""
@@ -259,6 +344,13 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
         if prev == "from" and nxt == "to" and change_verb_of(doc[phrase.start - 1]) is not None:
             return  # "increased production from two to twelve a month": the old and the new level
         run = cardinal_run(doc, j + 1)
+        top = _glued(doc, j + 1) if run is None else None
+        if top is not None and nxt == "-" and top.value > phrase.value:
+            # "65-68pc", "43-50GW": the unit glued to the top is the range's
+            phrase.upper, phrase.end, phrase.qualifier = top.value, top.end, "between"
+            phrase.unit, phrase.kind, phrase.plain = top.unit, top.kind, False
+            phrase.measure, phrase.measure_per = top.measure, top.measure_per
+            return
         if run is None:
             return
         end, upper = run
@@ -287,13 +379,26 @@ def _read_suffix_unit_only(doc: Doc, phrase: Phrase) -> None:
     """After a range's top: only a unit ("5 to 7 %", "2-3 billion euros")."""
     j = phrase.end
     nxt = doc[j].lower_ if j < len(doc) else ""
-    if nxt in PERCENT_WORDS:
-        phrase.end, phrase.unit, phrase.kind, phrase.plain = j + 1, "percent", "ratio", False
+    if nxt in PERCENT_WORDS or (nxt == "per" and j + 1 < len(doc) and doc[j + 1].lower_ == "cent"):
+        phrase.end, phrase.unit, phrase.kind, phrase.plain = j + (2 if nxt == "per" else 1), "percent", "ratio", False
+    elif _read_measure(doc, phrase):
+        pass
     elif nxt == "times" and j + 1 < len(doc) and doc[j + 1].lower_ in COMPARATIVES:
         phrase.end, phrase.kind, phrase.plain, phrase.multiplier = j + 1, "ratio", False, True
         phrase.noun_from = after_comparative(doc, j + 1)
     elif nxt in CURRENCY_AFTER:
         phrase.end, phrase.unit, phrase.kind, phrase.plain = j + 1, CURRENCY_AFTER[nxt], "amount", False
+
+
+def _read_measure(doc: Doc, phrase: Phrase) -> bool:
+    """A unit of measure after the figure ("1.65mn b/d", "15 bcm"): True when one was read."""
+    unit = _measure_unit(doc, phrase.end)
+    if unit is None:
+        return False
+    phrase.end, phrase.unit = unit
+    phrase.measure, phrase.measure_per = MEASURE_UNITS[phrase.unit]
+    phrase.plain = False
+    return True
 
 
 def _weight_context(doc: Doc, j: int) -> bool:

@@ -54,6 +54,8 @@ VAGUE_PLURALS = _words_of("vague plural")
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$")
 _DIGITS_WITH_SCALE = re.compile(rf"^(\d+(?:[.,]\d+)?)({'|'.join(sorted(ABBREVIATED_SCALES))})$", re.IGNORECASE)
 _FOLD = re.compile(r"^(\w+?)-?fold$")
+#: A figure with letters or a sign glued to it: "41pc", "12.5GW", "2.7mnt".
+_GLUED = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([^\d\s.,][^\d\s]*)$")
 
 
 def too_long(written: str) -> bool:
@@ -73,6 +75,17 @@ def digits_value(word: str) -> Decimal | None:
         # A comma inside a scaled figure is a decimal comma ("1,5bn") in European copy.
         return _EXACT.multiply(Decimal(m.group(1).replace(",", ".")), SCALES[m.group(2).lower()])
     return None
+
+
+def split_glued(written: str) -> tuple[Decimal, str] | None:
+    """'41pc' -> (41, 'pc'), '12.5GW' -> (12.5, 'GW'): a figure and what is glued after it, as
+    written; None when `written` is not digits followed by letters or signs."""
+    if too_long(written):
+        return None
+    m = _GLUED.match(written)
+    if m is None:
+        return None
+    return Decimal(m.group(1).replace(",", "")), m.group(2)
 
 
 def word_value(word: str) -> int | None:
@@ -145,8 +158,8 @@ def _cardinal_value(words: list[str]) -> Decimal | None:
                 continue
             if current is None:
                 return None
-            if w in ABBREVIATED_SCALES and (i == 0 or digits_value(words[i - 1]) is None):
-                return None
+            if w in ABBREVIATED_SCALES and (i == 0 or not _DIGITS.match(words[i - 1])):
+                return None  # "5 m", but not "m" alone nor "1.82mn b"
             if SCALES[w] == 100:
                 current *= 100
                 last = "hundred"
