@@ -730,3 +730,42 @@ def test_a_hedge_inside_a_partitive_and_plural_demonyms_are_counted(nlp, gazette
                                    "Some 250,000 Chileans live abroad.")
     _find(stats, 61, "chileans")
     _find(stats, 250_000, "chileans")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper", "word", "qualifier"),
+    [
+        ("Repairs to the bridge will take up to nine days.", "9", None, "days", "up to"),
+        ("Appeals must be decided within 45 days.", "45", None, "days", None),
+        ("The treaty was signed after 12 years of negotiations.", "12", None, "years", None),
+        ("The reserve holds 90 days of imports.", "90", None, "days", None),
+        ("Prices have fallen for six straight months.", "6", None, "months", None),
+        ("The detour adds three to five days to each trip.", "3", "5", "days", "between"),
+        ("The port was shut for a total of about 40 hours in May.", "40", None, "hours", "approximately"),
+        ("The mission will run for an initial two years.", "2", None, "years", None),
+        ("The rules apply 20 days after publication.", "20", None, "days", None),
+    ],
+)
+def test_durations_the_article_states(nlp, gazetteer, text, value, upper, word, qualifier):
+    stat = _find(_stats(nlp, gazetteer, text), float(value), word)
+    assert (stat.kind, stat.upper, stat.qualifier) == ("duration", upper, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the past two months the navy seized 14 boats.",  # the period of the 14 boats
+        "The navy seized 14 boats over two months.",
+        "Three weeks ago the strike ended.",
+        "A 90-day deadline applies to appeals.",
+        "The ministry blocked 300 websites in the last twelve months.",
+    ],
+)
+def test_time_spans_that_are_no_duration_claimed(nlp, gazetteer, text):
+    assert not [s for s in _stats(nlp, gazetteer, text) if s.kind == "duration"]
+
+
+def test_how_often_and_how_many_times_larger(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Storms closed the harbour seven times in March, and repair costs grew 2.5 times since 2020.")
+    assert _find(stats, 7, "times").kind == "count"
+    assert _find(stats, 2.5, "costs").kind == "ratio"

@@ -123,6 +123,9 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
         return None  # "a third of them": what they are is found from the clause (but "30% of its GDP" counts)
     if p.plain and j < limit and doc[j].lower_ in ("more", "additional", "extra", "new", "fewer"):
         j += 1  # "seven more Patriot systems"
+    if p.plain and not partitive and j == p.end and j < limit and doc[j].lower_ == "times" \
+            and (j + 1 >= limit or doc[j + 1].lower_ not in ("as", "more", "fewer", "less", "higher", "greater", "the")):
+        return j, j + 1  # "closed the airport six times": how often
     span = _np_span(doc, j, limit, determiners=partitive)
     if span is None:
         return None

@@ -27,7 +27,7 @@ from newsgraph.extract.statistics.counts import (
     share_of,
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
-from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_label_or_date, read_phrase
+from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_duration, is_label_or_date, read_phrase
 from newsgraph.extract.statistics.qualifiers import hedge_after, hedge_before, is_hypothetical, period_of
 from newsgraph.model import Statistic
 from newsgraph.text import line_start, word_set
@@ -77,7 +77,18 @@ def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
         if mention is not None:
             mentions.append(mention)
         i = max(phrase.end, i + 1)
-    return _merge(mentions, ctx)
+    return _merge(_without_periods(mentions), ctx)
+
+
+def _without_periods(mentions: list[Mention]) -> list[Mention]:
+    """Durations that are the period of another figure of their sentence ("fired 600 rockets for
+    two months") are that figure's period, not facts of their own."""
+    periods: dict[int, list[str]] = {}
+    for m in mentions:
+        if m.stat.kind != "duration" and m.stat.period:
+            periods.setdefault(m.sent_start, []).append(m.stat.period.casefold())
+    return [m for m in mentions if m.stat.kind != "duration"
+            or not any(m.stat.counts.casefold().split()[0] in period for period in periods.get(m.sent_start, ()))]
 
 
 def _in_sentence(doc: Doc, mentions: list[Mention], i: int) -> list[Mention]:
@@ -123,7 +134,9 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         kind = "relative change"  # "increased by over a third", "a 30% rise in …"
 
     noun = None if p.change_verb or p.compared else counted_span(doc, p)
-    if is_label_or_date(doc, p, noun):
+    if noun is not None and is_duration(doc, p, noun, hedge_start):
+        kind = "duration"  # "take up to six days": counts the days
+    elif is_label_or_date(doc, p, noun):
         return None
     if is_hypothetical(doc[p.start]):
         return None

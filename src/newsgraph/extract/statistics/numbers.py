@@ -45,6 +45,18 @@ CHANGE_MULTIPLIERS = {verb: Decimal(factor) for verb, factor in word_table("chan
 #: Nouns of time: a number counting them is a duration or a date, not a count of things.
 TIME_NOUNS = word_set("time-nouns.txt")
 
+#: Words before a number of days, weeks, years that make it a duration ("take six days").
+DURATION_LEADS = word_set("duration-leads.txt")
+
+#: Nouns of time a duration is counted in (not "quarter", "season" or clock times).
+_DURATION_NOUNS = {"minute", "hour", "day", "night", "week", "month", "year", "decade", "century"}
+
+#: Words between a duration's lead and its number: "for an initial three months".
+_DURATION_MODIFIERS = {"a", "an", "another", "further", "initial", "additional", "extra", "full"}
+
+#: Words after a number of time units that make it a point in time or an age: "two weeks ago".
+_NOT_DURATION_NEXT = {"ago", "old", "later", "earlier", "before", "from", "since", "into"}
+
 #: Words after which a number is a label, not an amount: "Article 5", "page 3" (and "#", see `is_label_or_date`).
 LABEL_WORDS = word_set("label-words.txt")
 
@@ -326,6 +338,10 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
         phrase.kind, phrase.plain, phrase.multiplier = "ratio", False, True
         phrase.noun_from = after_comparative(doc, j + 1)
         return
+    if nxt == "times" and phrase.start > 0 and doc[phrase.start - 1].lemma_.lower() in CHANGE_VERBS:
+        phrase.end = j + 1  # "installations rose 3.4 times": a factor, not how often
+        phrase.kind, phrase.plain, phrase.multiplier = "ratio", False, True
+        return
     if _read_measure(doc, phrase):
         return
     # Ranges: "300 to 400", "500-700", "500–700", "between 500 and 700", "from 5 to 7".
@@ -429,12 +445,35 @@ def is_conversion(doc: Doc, first: Phrase, second: Phrase) -> bool:
 # --------------------------------------------------------------------------- an amount, or a date, a label, a name?
 
 
+def is_duration(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: int) -> bool:
+    """'take up to six days', 'within 30 days', 'after 25 years of talks', 'thirty days after …':
+    a number of time units the article states as a length of time, not as the period of another
+    figure ('in two months', 'over the past year') nor as a date or an age ('two weeks ago')."""
+    if noun is None or noun[0] != p.end or not p.plain or p.kind != "count":
+        return False
+    head = doc[noun[1] - 1]
+    if head.lemma_.lower() not in _DURATION_NOUNS or head.lower_ in ("times",):
+        return False
+    if any(t.text in "-‐" for t in doc[p.end - 1 : noun[1]]):
+        return False  # "a 90-day deadline", "a 10-year bond": what it names, not a duration claimed
+    after = doc[noun[1]].lower_ if noun[1] < len(doc) else ""
+    if after in _NOT_DURATION_NEXT:
+        return False
+    k = hedge_start - 1
+    while k > 0 and hedge_start - k <= 2 and doc[k].lower_ in _DURATION_MODIFIERS:
+        k -= 1  # "for an initial three months", "for another two years"
+    before = doc[k].lower_ if k >= 0 else ""
+    # "thirty days after the vote", "holds 90 days of imports" (but "in two years of war" is when)
+    return before in DURATION_LEADS or (after in ("after", "of") and before not in (
+        "in", "over", "during", "past", "next", "last", "first", "the", "these", "those", "throughout"))
+
+
 def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     """Dates, years, times, ordinals, labels ('Article 5'), model numbers ('Leopard 2'), modifiers ('two-tier')."""
     first, last = doc[p.start], doc[p.end - 1]
     prev = doc[p.start - 1] if p.start > 0 else None
     nxt = doc[p.end] if p.end < len(doc) else None
-    noun_is_time = noun is not None and doc[noun[1] - 1].lemma_.lower() in TIME_NOUNS
+    noun_is_time = noun is not None and doc[noun[1] - 1].lemma_.lower() in TIME_NOUNS and doc[noun[1] - 1].lower_ != "times"
     if noun_is_time:
         return True  # "two months", "a year": a duration or a date
     if nxt is not None and nxt.text in "-‐" and not last.whitespace_ and p.kind != "ratio":
