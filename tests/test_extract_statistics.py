@@ -769,3 +769,22 @@ def test_how_often_and_how_many_times_larger(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "Storms closed the harbour seven times in March, and repair costs grew 2.5 times since 2020.")
     assert _find(stats, 7, "times").kind == "count"
     assert _find(stats, 2.5, "costs").kind == "ratio"
+
+
+def test_a_change_then_a_level_and_an_earlier_level_in_a_year(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Hotel bookings fell by 4,000 to 152,000. Ferries carried 910 trucks, up from 780 in 2023.")
+    assert _find(stats, 4000, "bookings").upper is None  # "by 4,000 to 152,000" is no range
+    _find(stats, 152_000, "bookings")
+    _find(stats, 780, "trucks")  # "780 in 2023" is no proportion
+
+
+def test_a_date_after_a_bare_number_is_when(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Wildfires in the province numbered 212 last year, and rangers plan to deploy "
+                                   "about 30 drones by June, up from 9 today.")
+    _find(stats, 212, "wildfires")
+    _find(stats, 9, "drones")
+    assert not [s for s in stats if "today" in s.counts or "year" in s.counts]
+
+
+def test_a_glued_percentage_the_tagger_calls_a_name(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Producer price inflation stood at 2.9pc in August."), 2.9, "inflation")

@@ -22,7 +22,7 @@ from newsgraph.extract.statistics.document import (
     sentence_bounds,
     span_text,
 )
-from newsgraph.extract.statistics.numbers import CHANGE_VERBS, TIME_NOUNS, Phrase, cardinal_run, change_verb_of
+from newsgraph.extract.statistics.numbers import CHANGE_VERBS, TIME_NOUNS, WHEN_WORDS, Phrase, cardinal_run, change_verb_of
 from newsgraph.extract.statistics.qualifiers import HEDGES, ORDINAL, hedge_before
 from newsgraph.text import line_start, word_map, word_set
 
@@ -129,8 +129,8 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     span = _np_span(doc, j, limit, determiners=partitive)
     if span is None:
         return None
-    if not p.plain and not partitive and doc[span[0]].ent_type_ in ("DATE", "TIME"):
-        return None  # "5 pct next year": when, not what
+    if not partitive and doc[span[0]].ent_type_ in ("DATE", "TIME") and (not p.plain or doc[span[0]].lower_ in WHEN_WORDS):
+        return None  # "5 pct next year", "numbered 61 last year", "12 today": when, not what
 
     head = doc[p.end - 1].head
     if doc[p.end - 1].dep_ == "nummod" and span[0] <= head.i < span[1] - 1 and head.pos_ in NOUNS \
@@ -324,6 +324,8 @@ def _words(text: str) -> set[str]:
 def _level_subject(doc: Doc, p: Phrase) -> str | None:
     token = doc[p.end - 1]
     head = token.head
+    if head.i >= p.end and head.ent_type_ in ("DATE", "TIME") and token.dep_ == "nummod":
+        head = head.head  # "numbered 61 last year", parsed as a number of years
     at = False  # "kept the rate at 2%", "is seen at 4.6%", "came in at 3%": 'at' a figure is a level
     if head.dep_ == "prep" and head.lower_ in ("to", "at"):
         at = head.lower_ == "at"

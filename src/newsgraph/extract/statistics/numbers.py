@@ -45,6 +45,10 @@ CHANGE_MULTIPLIERS = {verb: Decimal(factor) for verb, factor in word_table("chan
 #: Nouns of time: a number counting them is a duration or a date, not a count of things.
 TIME_NOUNS = word_set("time-nouns.txt")
 
+#: Words that start a date after a number: "numbered 61 last year", "up from 12 today".
+WHEN_WORDS = frozenset({"last", "next", "this", "past", "previous", "coming", "current", "today", "yesterday", "tonight",
+                        "tomorrow"})
+
 #: Words before a number of days, weeks, years that make it a duration ("take six days").
 DURATION_LEADS = word_set("duration-leads.txt")
 
@@ -88,6 +92,7 @@ class Phrase:
     compared: bool = False  # "nearly double those in June": a multiple of something named elsewhere
     measure: str | None = None  # what a unit of measure after the figure counts: "GW", "barrels"
     measure_per: str | None = None  # the rate the unit carries: "b/d" is per "day"
+    glued: bool = False  # the figure's token carries its unit: "41pc", "12.5GW" (the tagger may call it a name)
 
 
 def cardinal_run(doc: Doc, i: int) -> tuple[int, Decimal] | None:
@@ -135,12 +140,12 @@ def _glued(doc: Doc, i: int) -> Phrase | None:
         return None
     value, unit = glued
     if unit.lower() in PERCENT_WORDS:
-        phrase = Phrase(i, i + 1, value, kind="ratio", unit="percent", plain=False)
+        phrase = Phrase(i, i + 1, value, kind="ratio", unit="percent", plain=False, glued=True)
         _read_points(doc, phrase)
         return phrase
     if unit in MEASURE_UNITS:
         counts, per = MEASURE_UNITS[unit]
-        return Phrase(i, i + 1, value, unit=unit, plain=False, measure=counts, measure_per=per)
+        return Phrase(i, i + 1, value, unit=unit, plain=False, measure=counts, measure_per=per, glued=True)
     return None
 
 
@@ -349,7 +354,7 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
     if nxt in ("in", "out") and j + 1 < len(doc):
         k = j + 2 if nxt == "out" and nxt2 == "of" else j + 1
         run = cardinal_run(doc, k) if k < len(doc) else None
-        if run is not None and run[1] > phrase.value:
+        if run is not None and run[1] > phrase.value and not (doc[k].ent_type_ == "DATE" or _YEAR.fullmatch(doc[k].text)):
             phrase.kind, phrase.end = "proportion", run[0]  # "1 in 5", "3 out of 4": a proportion
         return
     if nxt in ("to", "-", "–", "—", "and") and j + 1 < len(doc):
@@ -359,13 +364,15 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
             return  # a dash with spaces is punctuation, not a range
         if prev == "from" and nxt == "to" and change_verb_of(doc[phrase.start - 1]) is not None:
             return  # "increased production from two to twelve a month": the old and the new level
+        if nxt == "to" and _after_by(doc, phrase.start):
+            return  # "dropped by 9,000 to 717,000": the change, then the new level
         run = cardinal_run(doc, j + 1)
         top = _glued(doc, j + 1) if run is None else None
         if top is not None and nxt == "-" and top.value > phrase.value:
             # "65-68pc", "43-50GW": the unit glued to the top is the range's
             phrase.upper, phrase.end, phrase.qualifier = top.value, top.end, "between"
             phrase.unit, phrase.kind, phrase.plain = top.unit, top.kind, False
-            phrase.measure, phrase.measure_per = top.measure, top.measure_per
+            phrase.measure, phrase.measure_per, phrase.glued = top.measure, top.measure_per, True
             return
         if run is None:
             return
@@ -377,6 +384,18 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
         else:
             phrase.kind = "proportion"  # "1 to 1", "3 to 1": a proportion, never a count
             phrase.end = end
+
+
+#: A year: "up from 264 in 2024" is no proportion.
+_YEAR = re.compile(r"(1[89]|20|21)\d\d")
+
+
+def _after_by(doc: Doc, start: int) -> bool:
+    """True when the number at `start` follows 'by' (a hedge aside): 'fell by almost 9,000'."""
+    k = start - 1
+    while k >= 0 and start - k <= 3 and doc[k].lower_ != "by" and doc[k].pos_ in ("ADV", "ADJ", "ADP") and not doc[k].is_punct:
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "by"
 
 
 def change_verb_of(prep: Token) -> Token | None:
@@ -484,16 +503,20 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         return True  # "1-1", a score
     figure_start = p.start + 1 if p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE else p.start
     figure = [t for t in doc[figure_start : p.end] if p.kind != "amount" or t.like_num or num.is_number_word(t.lower_)]
-    if any(t.ent_type_ in NAME_ENTITIES for t in figure):
+    if any(t.ent_type_ in NAME_ENTITIES for t in figure) and not p.glued:
         return True  # "Leopard 2", "Minsk-2": part of a name (a currency code the tagger took for one is not)
     if nxt is not None and not last.whitespace_ and nxt.is_alpha and p.end + 1 < len(doc) and doc[p.end + 1].pos_ in NOUNS \
             and p.kind == "count":
         return True  # "155mm ammunition", "a 40km front": a measure used as a modifier
     if not p.plain:
         return False
-    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[p.start : p.end]) and noun is None:
+    # "numbered 61 last year", "up from 9 today": the tagger reads one date, but the number counts
+    # something (not "at 9 tonight", a clock time, nor "2024 last year")
+    before_when = nxt is not None and nxt.lower_ in WHEN_WORDS and not _YEAR.fullmatch(last.text) \
+        and not (prev is not None and prev.lower_ in ("at", "until", "till", "by", "on"))
+    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[p.start : p.end]) and noun is None and not before_when:
         return True
-    if any(t.ent_type_ in ("TIME",) for t in doc[p.start : p.end]):
+    if any(t.ent_type_ in ("TIME",) for t in doc[p.start : p.end]) and not before_when:
         return True
     words = [t.lower_ for t in doc[p.start : p.end]]
     if len(words) == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", words[0]) and (noun is None or first.ent_type_ == "DATE"):
