@@ -788,3 +788,38 @@ def test_a_date_after_a_bare_number_is_when(nlp, gazetteer):
 
 def test_a_glued_percentage_the_tagger_calls_a_name(nlp, gazetteer):
     _find(_stats(nlp, gazetteer, "Producer price inflation stood at 2.9pc in August."), 2.9, "inflation")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("Seventy-two ships were inspected.", 72, "ships"),  # split by the tokenizer
+        ("The utility has recorded a loss rate of 8.5% this year.", 8.5, "loss"),  # not "loss rate of %"
+        ("Industrial output is expected to grow by 2.2% next year.", 2.2, "output"),  # the subject of 'expected'
+        ("The peso weakened 1.2 pct to 19.7 per dollar on Monday.", 19.7, "peso"),
+        ("The peso weakened 1.2 pct to 19.7 per dollar on Monday.", 1.2, "peso"),
+        ("The lira has weakened past 40 per dollar.", 40, "lira"),
+        ("The shilling gained 30 cents to 128.4 against the euro.", 128.4, "shilling"),  # not the cents
+        ("Ports handled 41,000 containers in May, up 9% from April.", 9, "containers"),  # the figure just named
+        ("The plant emitted 1.1 million tonnes of methane in 2024, up 4 pct from a year earlier.", 4, "methane"),
+        ("Mexico would lend MXN 2.5 billion to the fund next year.", 2.5e9, "pesos"),  # the tagger's 'law'
+    ],
+)
+def test_what_a_figure_counts_in_more_clauses(nlp, gazetteer, text, value, word):
+    _find(_stats(nlp, gazetteer, text), value, word)
+
+
+def test_an_unnamed_percentage_counts_the_percentage(nlp, gazetteer):
+    # nothing in the sentence says what the 81 percent are of: the statistic says 'percent'
+    stat = _find(_stats(nlp, gazetteer, "Of those surveyed, 81 percent said yes."), 81, "percent")
+    assert stat.counts == "percent"
+
+
+def test_a_label_before_a_range_of_percentages(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "(Corrects the figure in paragraph 4 to 61.2 pct from 16.2 pct)")
+    assert "4" not in [s.value for s in stats]
+
+
+def test_a_rate_of_a_percentage_is_the_rate(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The utility has recorded a loss rate of 8.5% this year."), 8.5, "loss")
+    assert stat.counts == "loss rate"

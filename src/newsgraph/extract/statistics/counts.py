@@ -22,7 +22,15 @@ from newsgraph.extract.statistics.document import (
     sentence_bounds,
     span_text,
 )
-from newsgraph.extract.statistics.numbers import CHANGE_VERBS, TIME_NOUNS, WHEN_WORDS, Phrase, cardinal_run, change_verb_of
+from newsgraph.extract.statistics.numbers import (
+    CHANGE_VERBS,
+    PERCENT_WORDS,
+    TIME_NOUNS,
+    WHEN_WORDS,
+    Phrase,
+    cardinal_run,
+    change_verb_of,
+)
 from newsgraph.extract.statistics.qualifiers import HEDGES, ORDINAL, hedge_before
 from newsgraph.text import line_start, word_map, word_set
 
@@ -155,9 +163,14 @@ def _of_object(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ in NOUNS:
+                if obj.dep_ == "pobj" and obj.pos_ in NOUNS and not _is_figure(obj):
                     return obj
     return None
+
+
+def _is_figure(token: Token) -> bool:
+    """'%', 'pct', '41pc', a number: part of a figure, never what a figure counts."""
+    return token.lower_ in PERCENT_WORDS or token.like_num or num.split_glued(token.text) is not None
 
 
 def _quantity_target(token: Token) -> str:
@@ -167,10 +180,14 @@ def _quantity_target(token: Token) -> str:
         obj = _of_object(token)
         if obj is not None:
             return _noun_phrase_of(obj)
+    if token.lemma_.lower() in MEASURE_NOUNS:
+        obj = _of_object(token)
+        if obj is not None:
+            return f"{_noun_phrase_of(token)} of {_noun_phrase_of(obj)}"  # "tonnes of carbon dioxide"
     if token.lower_ in NEED_NOUNS or token.lemma_.lower() in NEED_NOUNS:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "in", "of"):
-                obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in NOUNS), None)
+                obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in NOUNS and not _is_figure(o)), None)
                 if obj is not None:
                     return f"{_noun_phrase_of(token)} {child.text} {_noun_phrase_of(obj)}"
     return _noun_phrase_of(token)
@@ -231,9 +248,29 @@ def _change_target(change: Token) -> str | None:
         deps = ("dobj", "nsubjpass", "nsubj")
     for dep in deps:
         for c in verb.children:
-            if c != change and c.dep_ == dep and c.pos_ in NOUNS and c.lower_ not in PRONOUNS and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP"):
+            if c != change and c.dep_ == dep and _names_a_thing(c) \
+                    and not (dep == "dobj" and any(n.dep_ == "nummod" and n.like_num for n in c.children)):
+                return _quantity_target(c)  # (not "gained 14 paise to 83.46": the paise are another figure's)
+            if c != change and c.dep_ == dep and c.dep_ != "dobj" and _refers_back(c):
+                return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
+    # "Real GDP is estimated to grow by 7.1%", "… and is expected to grow 0.6%": the subject of
+    # the verb it completes, or of the verb that one is joined to
+    node = verb
+    for _ in range(2):
+        if node.dep_ not in ("xcomp", "conj") or node.head == node or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            break
+        node = node.head
+        for c in node.children:
+            if c.dep_ in ("nsubjpass", "nsubj") and _names_a_thing(c):
                 return _quantity_target(c)
     return None
+
+
+def _names_a_thing(token: Token) -> bool:
+    """A noun that can be what a figure counts: not a pronoun, a person, a country or an
+    organization, not 'the level' referring back, not a figure itself ('pct')."""
+    return token.pos_ in NOUNS and token.lower_ not in PRONOUNS and token.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") \
+        and not _is_figure(token) and not _refers_back(token)
 
 
 # --------------------------------------------------------------------------- what is counted
@@ -327,13 +364,13 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     if head.i >= p.end and head.ent_type_ in ("DATE", "TIME") and token.dep_ == "nummod":
         head = head.head  # "numbered 61 last year", parsed as a number of years
     at = False  # "kept the rate at 2%", "is seen at 4.6%", "came in at 3%": 'at' a figure is a level
-    if head.dep_ == "prep" and head.lower_ in ("to", "at"):
-        at = head.lower_ == "at"
+    if head.dep_ == "prep" and head.lower_ in ("to", "at", "past"):
+        at = head.lower_ in ("at", "past")
         head = head.head
         if head.pos_ == "VERB":
             for c in head.children:
                 if c.dep_ == "dobj" and c.pos_ in NOUNS and head.lemma_.lower() not in LEVEL_VERBS \
-                        and c.ent_type_ not in ("GPE", "PERSON", "NORP") and c.lower_ not in PRONOUNS:
+                        and c.ent_type_ not in ("GPE", "PERSON", "NORP") and c.lower_ not in PRONOUNS and not _is_figure(c):
                     return _quantity_target(c)  # "bringing Russia's total losses to about 712,950"
     elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
         head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
@@ -341,6 +378,8 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
         return None
     if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"}:
         return None
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.tag_ == "VBG":
+        return _quantity_target(head.head)  # "the tariff, currently averaging 11.6%"
     # A verb without a subject of its own ("… and fell to 60%", or a misparse) shares its head's.
     verbs = [head, head.head] if head.dep_ in ("conj", "advcl", "xcomp") else [head]
     for verb in verbs:
@@ -348,7 +387,8 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
             if c.dep_ in ("nsubj", "nsubjpass") and not p.start <= c.i < p.end:
                 if _refers_back(c):
                     return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
-                return _quantity_target(c) if c.pos_ == "NOUN" else None
+                if c.pos_ == "NOUN":
+                    return _quantity_target(c)
     return None
 
 
@@ -532,9 +572,21 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
     for dep in ("dobj", "nsubjpass", "nsubj"):
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in NOUNS and c.is_alpha and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end \
-                    and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP"):
+                    and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") and not _is_figure(c):
                 return None if _refers_back(c) else _quantity_target(c)
     return None
+
+
+def percent_word(doc: Doc, p: Phrase) -> str:
+    """How a percentage is written: 'percent', 'pct', 'per cent', '%', 'pc' ('41pc')."""
+    last = doc[p.end - 1]
+    if p.unit == "percentage points":
+        return "percentage points"
+    if last.lower_ == "cent" and p.end >= 2 and doc[p.end - 2].lower_ == "per":
+        return "per cent"
+    glued = num.split_glued(last.text)
+    written = glued[1] if glued is not None else last.text
+    return "percent" if written == "%" else written
 
 
 # --------------------------------------------------------------------------- per

@@ -24,6 +24,7 @@ from newsgraph.extract.statistics.counts import (
     elided_counts,
     parallel_counts,
     per_of,
+    percent_word,
     share_of,
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
@@ -142,7 +143,11 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         return None
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
-    counts = counted_thing(doc, ctx, p, noun, kind, relative)
+    counts = None
+    if relative is not None and relative.lower_ in ("up", "down") and before and relative.i > 0 and doc[relative.i - 1].text == ",":
+        counts = before[-1].stat.counts  # "13,000 workers, up 22%": the change of the figure just named
+    if counts is None:
+        counts = counted_thing(doc, ctx, p, noun, kind, relative)
     if counts is None and noun is None:
         counts = brought_to(doc, p, hedge_start) or elided_counts(doc, p, hedge_start, before)
     if counts is None and noun is None and p.plain and not before:
@@ -151,6 +156,9 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = clause_counts(doc, p, before)
     if counts is None and noun is None:
         counts = anaphoric_counts(doc, p, previous)
+    if counts is None and p.unit in ("percent", "percentage points"):
+        # a percentage of something the sentence leaves unnamed: the percentage, as written ("pct")
+        counts = percent_word(doc, p)
     if counts is None:
         return None
 

@@ -116,6 +116,11 @@ def cardinal_run(doc: Doc, i: int) -> tuple[int, Decimal] | None:
             j += 1
             ends.append(j)
             continue
+        # "Twenty-six", split by the tokenizer
+        if w in ("-", "‐") and words and words[-1] in num.TENS and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                and j + 1 < len(doc) and 0 < num.UNITS.get(doc[j + 1].lower_, 0) < 10:
+            j += 1
+            continue
         # "$184-million": a scale word hyphenated to the digits
         if w in ("-", "‐") and words and num.digits_value(words[-1]) is not None and not doc[j - 1].whitespace_ \
                 and not doc[j].whitespace_ and j + 1 < len(doc) and doc[j + 1].lower_ in num.SCALES \
@@ -503,11 +508,14 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         return True  # "1-1", a score
     figure_start = p.start + 1 if p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE else p.start
     figure = [t for t in doc[figure_start : p.end] if p.kind != "amount" or t.like_num or num.is_number_word(t.lower_)]
-    if any(t.ent_type_ in NAME_ENTITIES for t in figure) and not p.glued:
+    money_first = p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE  # "NOK 1.8 billion", tagged a law
+    if any(t.ent_type_ in NAME_ENTITIES for t in figure) and not p.glued and not money_first:
         return True  # "Leopard 2", "Minsk-2": part of a name (a currency code the tagger took for one is not)
     if nxt is not None and not last.whitespace_ and nxt.is_alpha and p.end + 1 < len(doc) and doc[p.end + 1].pos_ in NOUNS \
             and p.kind == "count":
         return True  # "155mm ammunition", "a 40km front": a measure used as a modifier
+    if prev is not None and (prev.lower_ in LABEL_WORDS or prev.text == "#"):
+        return True  # "paragraph 4", "Article 5", "#3" (also before "paragraph 4 to 78.4 pct")
     if not p.plain:
         return False
     # "numbered 61 last year", "up from 9 today": the tagger reads one date, but the number counts
@@ -526,8 +534,6 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         return True  # "its 2022 output", "the 2025 budget": a year naming a singular thing, not a count
     if any(t is not None and (t.lower_.rstrip(".") in MONTHS or t.lower_ in WEEKDAYS) and t.text[:1].isupper() for t in (prev, nxt)):
         return True  # "12 March", "March 12", "Monday 12" (but not "Russia may lose 400 soldiers")
-    if prev is not None and (prev.lower_ in LABEL_WORDS or prev.text == "#"):
-        return True
     if prev is not None and prev.pos_ in NOUNS and (prev.is_title or prev.is_upper) and prev.is_alpha and len(
             prev.text) > 1 and not prev.is_sent_start and joined(doc, p.start) and not prev.whitespace_.count("\n"):
         return True  # "Leopard 2", "Patriot 3": a model name
