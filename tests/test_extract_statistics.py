@@ -823,3 +823,47 @@ def test_a_label_before_a_range_of_percentages(nlp, gazetteer):
 def test_a_rate_of_a_percentage_is_the_rate(nlp, gazetteer):
     stat = _find(_stats(nlp, gazetteer, "The utility has recorded a loss rate of 8.5% this year."), 8.5, "loss")
     assert stat.counts == "loss rate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city wants to reach net zero by 2045.",
+        "For bookings call 03 9412 7788 or +61 2 9374 4000.",
+        "It was their fourth summit this year.",
+        "The ceasefire began at 06:00 on 3 May 2024.",
+        "The driver, aged 52, was unhurt.",
+        "Article 7 of the charter was invoked.",
+        "Leaders of the G20 met before COP30.",
+        "Exports grew strongly in 2019.",
+    ],
+)
+def test_what_is_no_statistic(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []
+
+
+def test_year_on_year_is_the_basis_of_a_change_not_its_period(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Car sales rose 7% year on year in March. Van sales fell 2% month-on-month in April.")
+    assert _find(stats, 7, "sales").period == "March"
+    assert _find(stats, 2, "van").period == "April"
+
+
+def test_a_bare_forecast_forecasts_the_figure_before(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Inflation was 2.8% in 2024. The central bank published a projection of 2.3% for next year.")
+    assert _find(stats, 2.3, "inflation").period == "next year"
+    stats = _stats(nlp, gazetteer, "The bank lifted its growth forecast to 1.9%.")
+    _find(stats, 1.9, "growth")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word", "qualifier", "per", "period"),
+    [
+        ("Nearly 4,000 homes lost power in the first quarter.", 4000, "homes", "nearly", None, "first quarter"),
+        ("An estimated 2,300 workers walked out since January.", 2300, "workers", "approximately", None, "since January"),
+        ("The mill ships up to 800 tonnes of pulp per month.", 800, "pulp", "up to", "month", None),
+        ("At least 14 villages were flooded.", 14, "villages", "at least", None, None),
+    ],
+)
+def test_hedges_and_periods(nlp, gazetteer, text, value, word, qualifier, per, period):
+    stat = _find(_stats(nlp, gazetteer, text), value, word)
+    assert (stat.qualifier, stat.per, stat.period) == (qualifier, per, period)

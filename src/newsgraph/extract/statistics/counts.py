@@ -49,6 +49,9 @@ LEVEL_VERBS = word_set("level-verbs.txt")
 #: Words for "how much of": the number of X, the volume of X, the share of X.
 QUANTITY_NOUNS = word_set("quantity-nouns.txt")
 
+#: Nouns of forecasting: "a projection of 3.5%" projects what was named before.
+FORECAST_NOUNS = word_set("forecast-nouns.txt")
+
 #: Nouns that measure something named after "of": "1,000 square kilometers of territory".
 MEASURE_NOUNS = word_set("measure-nouns.txt")
 
@@ -107,6 +110,19 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
     return j, last_noun + 1
 
 
+def _on_itself(doc: Doc, k: int) -> bool:
+    """True when token k starts 'year on year', 'month-on-month'."""
+    j = k + 1
+    if j < len(doc) and doc[j].text in "-‐":
+        j += 1
+    if j + 1 >= len(doc) or doc[j].lower_ != "on":
+        return False
+    j += 1
+    if doc[j].text in "-‐" and j + 1 < len(doc):
+        j += 1
+    return doc[j].lemma_.lower() == doc[k].lemma_.lower() and doc[k].lemma_.lower() in TIME_NOUNS
+
+
 def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     """The noun phrase the number counts, if it is written right after the number."""
     limit = index(doc).sentence(p.start)[1]
@@ -139,6 +155,8 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
         return None
     if not partitive and doc[span[0]].ent_type_ in ("DATE", "TIME") and (not p.plain or doc[span[0]].lower_ in WHEN_WORDS):
         return None  # "5 pct next year", "numbered 61 last year", "12 today": when, not what
+    if _on_itself(doc, span[1] - 1):
+        return None  # "fell 3% month-on-month": the basis of the change
 
     head = doc[p.end - 1].head
     if doc[p.end - 1].dep_ == "nummod" and span[0] <= head.i < span[1] - 1 and head.pos_ in NOUNS \
@@ -516,6 +534,26 @@ def _clause_verb(doc: Doc, p: Phrase) -> Token:
     return governor(head)
 
 
+def forecast_counts(doc: Doc, p: Phrase, counts: str, earlier: list[Mention]) -> str | None:
+    """A figure that counts only a forecast ("the IMF issued a projection of 3.5%") forecasts
+    what the last figure in its unit, in its paragraph, counted: None when there is none."""
+    if counts.casefold() not in FORECAST_NOUNS and counts.casefold().rstrip("s") not in FORECAST_NOUNS:
+        return counts
+    return _last_counts(doc, p, earlier)
+
+
+def _last_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
+    """What the last figure in the unit of `p`, before it in its paragraph, counted."""
+    text = doc_text(doc)
+    paragraph = line_start(text, doc[p.start].idx)
+    for m in reversed(earlier):
+        if m.offset >= doc[p.start].idx or line_start(text, m.offset) != paragraph:
+            continue
+        if m.stat.unit == p.unit and m.stat.kind != "relative change":
+            return m.stat.counts
+    return None
+
+
 def anaphoric_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
     """A number whose clause's subject refers back ('it', 'this', 'the level') counts what the
     last figure in the same unit, in the same paragraph, counted: "The deficit was 4.1%; it
@@ -530,14 +568,7 @@ def anaphoric_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
         return None
     if not _refers_back(subjects[0]):
         return None
-    text = doc_text(doc)
-    paragraph = line_start(text, doc[p.start].idx)
-    for m in reversed(earlier):
-        if m.offset >= doc[p.start].idx or line_start(text, m.offset) != paragraph:
-            continue
-        if m.stat.unit == p.unit and m.stat.kind != "relative change":
-            return m.stat.counts
-    return None
+    return _last_counts(doc, p, earlier)
 
 
 def parallel_counts(doc: Doc, p: Phrase, sent_start: int, previous: list[Mention]) -> str | None:

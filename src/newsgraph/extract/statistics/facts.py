@@ -22,6 +22,7 @@ from newsgraph.extract.statistics.counts import (
     counted_span,
     counted_thing,
     elided_counts,
+    forecast_counts,
     parallel_counts,
     per_of,
     percent_word,
@@ -156,6 +157,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = clause_counts(doc, p, before)
     if counts is None and noun is None:
         counts = anaphoric_counts(doc, p, previous)
+    if counts is not None:
+        counts = forecast_counts(doc, p, counts, previous)  # "a projection of 3.5%" of what?
     if counts is None and p.unit in ("percent", "percentage points"):
         # a percentage of something the sentence leaves unnamed: the percentage, as written ("pct")
         counts = percent_word(doc, p)

@@ -191,6 +191,8 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     change = _change_word(doc, i)
     if change is not None:
         return change
+    if w == "zero" and i > 0 and doc[i - 1].lower_ == "net":
+        return None  # "net zero": a goal, not a number
     # A word multiplier: "sixfold", "6-fold", "six-fold", "twice as many".
     fold = num.fold_value(w)
     if fold is not None:
@@ -391,6 +393,9 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
             phrase.end = end
 
 
+#: Digits alone, as in the groups of a phone number.
+_DIGIT_GROUP = re.compile(r"\d+")
+
 #: A year: "up from 264 in 2024" is no proportion.
 _YEAR = re.compile(r"(1[89]|20|21)\d\d")
 
@@ -506,6 +511,10 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         return True  # "Su-25", "MiG-29"
     if nxt is not None and nxt.text in ("-", "‐") and nxt.whitespace_ == "" and p.end + 1 < len(doc) and doc[p.end + 1].like_num:
         return True  # "1-1", a score
+    if _DIGIT_GROUP.fullmatch(first.text) and (first.text[0] == "0" and len(first.text) > 1 or any(
+            t is not None and _DIGIT_GROUP.fullmatch(t.text.lstrip("+")) and joined(doc, t.i if t is nxt else p.start)
+            for t in (prev, nxt))):
+        return True  # "02 6277 0000", "+44 20 7946": a phone number or a code, not an amount
     figure_start = p.start + 1 if p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE else p.start
     figure = [t for t in doc[figure_start : p.end] if p.kind != "amount" or t.like_num or num.is_number_word(t.lower_)]
     money_first = p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE  # "NOK 1.8 billion", tagged a law
