@@ -278,7 +278,6 @@ def test_subject_is_the_country_that_acts(nlp, gazetteer):
         "The three-day summit ended with 155mm ammunition pledges.",
         "The first half of 2024 was difficult.",
         "Kyiv hosted a third round of talks.",
-        "One in 5 vehicles broke down.",
         "The two ministers signed the agreement, and all three Baltic states welcomed it.",
         "Call +380 44 123 4567 for details.",
         "The 3rd Assault Brigade was praised by spokesperson Ivan Petrenko, 45.",
@@ -867,3 +866,38 @@ def test_a_bare_forecast_forecasts_the_figure_before(nlp, gazetteer):
 def test_hedges_and_periods(nlp, gazetteer, text, value, word, qualifier, per, period):
     stat = _find(_stats(nlp, gazetteer, text), value, word)
     assert (stat.qualifier, stat.per, stat.period) == (qualifier, per, period)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        # A share written as a proportion is the share (the gold's convention: 'one in three' is 0.3333).
+        ("One in 5 vehicles broke down.", 0.2, "vehicles"),
+        ("Roughly three out of four voters backed the plan.", 0.75, "voters"),
+        ("Officials say one of every three wells is dry.", 0.3333, "wells"),
+    ],
+)
+def test_a_proportion_is_a_share(nlp, gazetteer, text, value, word):
+    assert _find(_stats(nlp, gazetteer, text), value, word).kind == "ratio"
+
+
+def test_the_whole_of_a_part_and_an_owner_inside_a_partitive(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Four of the nine judges dissented, and three of the navy's old frigates were retired.")
+    _find(stats, 4, "judges")
+    _find(stats, 9, "judges")  # the whole is counted too
+    assert "navy" not in _find(stats, 3, "frigates").counts
+    assert not _stats(nlp, gazetteer, "The nine judges dissented.")  # a reference, not a count
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The regulator held rates for a fifth consecutive meeting.", "Traders bet on a quarter-point cut.",
+     "Polls show a third straight loss for the party."],
+)
+def test_an_ordinal_fraction_word_is_no_share(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []
+
+
+def test_levels_before_and_after_a_change_in_money(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The daily allowance was raised from Rs 300 to Rs 450.")
+    assert [(s.value, s.upper) for s in stats] == [("300", None), ("450", None)]

@@ -81,6 +81,13 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
     With `determiners`, leading 'the', 'its', "Russia's" are skipped ("of the drones")."""
     while determiners and j < limit and (doc[j].pos_ == "DET" or doc[j].dep_ in ("poss", "case") or doc[j].tag_ == "PRP$"):
         j += 1
+    if determiners:
+        # "the Coast Guard's new icebreakers": the possessor is a determiner too
+        k = j
+        while k < min(limit, j + 5) and doc[k].pos_ in NOUNS and joined(doc, k):
+            k += 1
+        if k > j and k < limit and doc[k].dep_ == "case" and doc[k].lower_ in ("'s", "’s", "'", "’"):
+            j = k + 1
     k = j
     last_noun = None
     while k < limit:
@@ -89,8 +96,9 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
             break
         ok = t.pos_ in NOUNS or t.pos_ == "ADJ" or (t.pos_ == "VERB" and t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound")) or (
             t.text in "-‐" and not t.whitespace_ and k > j and not doc[k - 1].whitespace_)
-        if t.lower_ in ("more", "less", "fewer", "than", "per", "times") or t.like_num or t.lower_ in num.VAGUE_PLURALS:
-            ok = False
+        if t.lower_ in ("more", "less", "fewer", "than", "per", "times") or (t.like_num and num.is_number_word(t.lower_)) \
+                or t.lower_ in num.VAGUE_PLURALS:
+            ok = False  # (an ordinal is a modifier: "first-time voters")
         if (t.like_num or _DESIGNATOR.match(t.text)) and k > j and (doc[k - 1].is_title or doc[k - 1].is_upper) \
                 and k + 1 < limit and doc[k + 1].pos_ in NOUNS:
             ok = True  # "Leopard 2 tanks", "Leopard 2A6 tanks": a model number inside the name of what is counted
@@ -132,7 +140,7 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     if p.noun_from is None and j < limit and doc[j].lower_ == "of" and (p.kind == "ratio" or p.value >= 1):
         j += 1  # "600 of the drones", "30% of the shells"
         partitive = True
-        k = j + 1 if j < limit and doc[j].pos_ == "DET" else j
+        k = j + 1 if j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$") else j
         if k < limit and doc[k].lower_ in _ONE_WORD_HEDGES:
             k += 1  # "78% of the roughly 27 million voters"
         run = cardinal_run(doc, k) if k < limit else None
@@ -163,8 +171,8 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
             and head.dep_ != "compound" and not (doc[head.i + 1].like_num or _DESIGNATOR.match(doc[head.i + 1].text)):
         span = (span[0], head.i + 1)  # "12 tanks Russian forces lost": the noun the number counts ends it
     # The head of the counted phrase must be a noun the number attaches to, or directly follow.
-    if span[0] - p.end > 4 and not whole_counted:
-        return None
+    if span[0] - p.end > (8 if partitive else 4) and not whole_counted:
+        return None  # (a partitive may name its whole's owner first: "two of the Coast Guard's new icebreakers")
     return span
 
 

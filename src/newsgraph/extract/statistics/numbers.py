@@ -232,6 +232,9 @@ def _read_money_range(doc: Doc, phrase: Phrase) -> None:
     j = phrase.end
     if j + 1 >= len(doc) or doc[j].text not in ("-", "–", "to") or (doc[j].text != "to" and doc[j - 1].whitespace_):
         return
+    if doc[j].text == "to" and phrase.start > 0 and doc[phrase.start - 1].lower_ == "from" \
+            and change_verb_of(doc[phrase.start - 1]) is not None:
+        return  # "raised from Rs 500 to Rs 1,000": the old and the new level
     k = j + 1
     if doc[k].lower_ in CURRENCY_BEFORE and CURRENCY_BEFORE[doc[k].lower_] == phrase.unit:
         k += 1  # "$15 million to $20 million"
@@ -321,6 +324,8 @@ def _fraction(doc: Doc, i: int) -> Phrase | None:
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and nxt.pos_ in NOUNS and nxt.lower_ not in TIME_NOUNS:
         return None  # an ordinal: "a third round of sanctions"
+    if nxt is not None and (nxt.text in "-‐" or (nxt.pos_ == "ADJ" and end + 1 < len(doc) and doc[end + 1].pos_ in NOUNS)):
+        return None  # "a fifth consecutive meeting", "a quarter-point cut": an ordinal or a modifier
     if nxt is not None and nxt.lower_ in TIME_NOUNS:
         return None  # "a quarter century", "half year"
     noun_from = end + 1 if nxt is not None and nxt.lower_ == "of" else end
@@ -362,8 +367,13 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
         k = j + 2 if nxt == "out" and nxt2 == "of" else j + 1
         run = cardinal_run(doc, k) if k < len(doc) else None
         if run is not None and run[1] > phrase.value and not (doc[k].ent_type_ == "DATE" or _YEAR.fullmatch(doc[k].text)):
-            phrase.kind, phrase.end = "proportion", run[0]  # "1 in 5", "3 out of 4": a proportion
+            _as_share(phrase, run)  # "one in three countries", "3 out of 4 voters": a share
         return
+    if nxt == "of" and nxt2 == "every" and j + 2 < len(doc):
+        run = cardinal_run(doc, j + 2)
+        if run is not None and run[1] > phrase.value:
+            _as_share(phrase, run)  # "one of every two rows"
+            return
     if nxt in ("to", "-", "–", "—", "and") and j + 1 < len(doc):
         if nxt == "and" and prev != "between":
             return
@@ -406,6 +416,15 @@ def _after_by(doc: Doc, start: int) -> bool:
     while k >= 0 and start - k <= 3 and doc[k].lower_ != "by" and doc[k].pos_ in ("ADV", "ADJ", "ADP") and not doc[k].is_punct:
         k -= 1
     return k >= 0 and doc[k].lower_ == "by"
+
+
+def _as_share(phrase: Phrase, whole: tuple[int, Decimal]) -> None:
+    """'one in three', 'three out of four': the share N/M of what is counted after M."""
+    end, of = whole
+    phrase.value = (phrase.value / of).quantize(Decimal("0.0001")) if of else phrase.value
+    phrase.kind, phrase.plain, phrase.noun_from, phrase.end = "ratio", False, end, end
+    if phrase.value == phrase.value.to_integral_value():
+        phrase.kind = "proportion"  # "5 in 1"? not a share
 
 
 def change_verb_of(prep: Token) -> Token | None:
@@ -472,6 +491,13 @@ def is_conversion(doc: Doc, first: Phrase, second: Phrase) -> bool:
 
 
 # --------------------------------------------------------------------------- an amount, or a date, a label, a name?
+
+
+def _whole_of_a_part(doc: Doc, k: int) -> bool:
+    """'six of the seven members', 'two of their seven checkpoints': the determiner at k follows
+    'of' after a number, so the number after it counts the whole."""
+    return k >= 2 and doc[k].lower_ in ("the", "their", "its", "our", "his", "her") and doc[k - 1].lower_ == "of" \
+        and (doc[k - 2].like_num or num.is_number_word(doc[k - 2].lower_))
 
 
 def is_duration(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: int) -> bool:
@@ -548,6 +574,6 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         return True  # "Leopard 2", "Patriot 3": a model name
     if words in (["one"], ["a"], ["an"]):
         return True  # "one of the…", "one" as a pronoun
-    if prev is not None and prev.lower_ in DEFINITE_WORDS and p.value <= 10:
+    if prev is not None and prev.lower_ in DEFINITE_WORDS and p.value <= 10 and not _whole_of_a_part(doc, p.start - 1):
         return True  # "the two countries", "both sides", "these three systems": a reference, not a count
     return False
