@@ -901,3 +901,20 @@ def test_an_ordinal_fraction_word_is_no_share(nlp, gazetteer, text):
 def test_levels_before_and_after_a_change_in_money(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "The daily allowance was raised from Rs 300 to Rs 450.")
     assert [(s.value, s.upper) for s in stats] == [("300", None), ("450", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper", "word"),
+    [
+        ("The district enrolled 6-lakh new pupils this year.", "600000", None, "pupils"),
+        ("The bridge will cost 3 crore rupees.", "30000000", None, "rupee"),
+        ("The Treasury raised £3.1bn from the share sale.", "3100000000", None, "pound"),
+        ("Brussels pledged €1.5trn in green funds.", "1500000000000", None, "euro"),
+        ("Australia shipped 81 Mt of coal last year.", "81", None, "coal"),
+        ("Inflation will be between 3 and 3.5 percent next year.", "3", "3.5", "inflation"),
+        ("Analysts expect wage growth of 4 to 4.5 pct in 2026.", "4", "4.5", "wage"),
+    ],
+)
+def test_the_issue_patterns(nlp, gazetteer, text, value, upper, word):
+    stat = _find(_stats(nlp, gazetteer, text), float(value), word)
+    assert (stat.value, stat.upper) == (value, upper)

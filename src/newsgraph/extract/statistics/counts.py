@@ -106,7 +106,7 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
             ok = True  # "Geran-2 drones", whatever the tagger made of "Geran-2"
         if t.pos_ == "PROPN" and k > j and t.ent_type_ in ("GPE", "PERSON") and doc[k - 1].pos_ in NOUNS and doc[k - 1].ent_type_ != t.ent_type_:
             ok = False  # "drones Russia launched": a new clause, not the noun phrase
-        if k > j and t.ent_type_ in ("DATE", "TIME") and not doc[k - 1].ent_type_:
+        if k > j and t.ent_type_ in ("DATE", "TIME") and doc[k - 1].ent_type_ not in ("DATE", "TIME"):
             ok = False  # "shells next year": the date is not part of what is counted
         if not ok:
             break
@@ -363,7 +363,7 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
             if obj is not None:
                 return _noun_phrase_of(obj)
         if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "PERSON", "NORP", "ORG") and noun[1] - noun[0] == 1 \
-                and not (head.ent_type_ == "NORP" and head.text.endswith("s")):
+                and not (head.ent_type_ == "NORP" and head.text.endswith("s")) and p.measure is None:
             return None  # "600 Ukraine": not a counted noun (but "330,000 Filipinos" are people)
         return text
     # "increased the production of its howitzers from two to twelve a month": the levels of what changed.
