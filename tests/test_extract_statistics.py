@@ -918,3 +918,24 @@ def test_levels_before_and_after_a_change_in_money(nlp, gazetteer):
 def test_the_issue_patterns(nlp, gazetteer, text, value, upper, word):
     stat = _find(_stats(nlp, gazetteer, text), float(value), word)
     assert (stat.value, stat.upper) == (value, upper)
+
+
+def test_two_numbers_sharing_one_noun(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The agency hired 40 full-time and about 120 part-time inspectors.")
+    assert _find(stats, 40, "inspectors").counts == "full-time inspectors"
+    assert _find(stats, 120, "inspectors").counts == "part-time inspectors"
+
+
+def test_a_change_in_points_names_what_changed(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The central bank cut the policy rate by 50 basis points."), 50, "points")
+    assert "policy rate" in stat.counts and stat.kind == "relative change"
+
+
+def test_who_forecasts_is_not_what_is_forecast(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "In May the treasury had projected 2.9 pct for next year.")
+    assert [s.counts for s in stats] == ["pct"]
+
+
+def test_degrees_glued_to_the_figure(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Current policies point to 2.6-2.9C of warming by 2100."), 2.6, "warming")
+    assert (stat.upper, stat.unit) == ("2.9", "C") and "degrees" in stat.counts

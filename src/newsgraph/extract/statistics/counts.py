@@ -49,6 +49,9 @@ LEVEL_VERBS = word_set("level-verbs.txt")
 #: Words for "how much of": the number of X, the volume of X, the share of X.
 QUANTITY_NOUNS = word_set("quantity-nouns.txt")
 
+#: Verbs of forecasting: their (active) subject is who forecasts, not what is counted.
+FORECAST_VERBS = word_set("forecast-verbs.txt")
+
 #: Nouns of forecasting: "a projection of 3.5%" projects what was named before.
 FORECAST_NOUNS = word_set("forecast-nouns.txt")
 
@@ -118,6 +121,24 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
     return j, last_noun + 1
 
 
+def _shared_head(doc: Doc, span: tuple[int, int], limit: int) -> int | None:
+    """'28 long-term and around 300 short-term observers': the noun both numbers count, written
+    once at the end, when the span after the first number is the second's modifiers alone."""
+    k = span[1]
+    if k >= limit or doc[k].lower_ not in ("and", "or"):
+        return None
+    k += 1
+    if k < limit and doc[k].lower_ in _ONE_WORD_HEDGES:
+        k += 1
+    run = cardinal_run(doc, k) if k < limit else None
+    other = _np_span(doc, run[0], limit, determiners=False) if run is not None else None
+    if other is None or other[0] != run[0] or other[1] - other[0] != span[1] - span[0] + 1:
+        return None
+    if doc[span[1] - 1].lower_ != doc[other[1] - 2].lower_:
+        return None  # the last modifiers must match: "long-term" / "short-term"
+    return other[1] - 1
+
+
 def _on_itself(doc: Doc, k: int) -> bool:
     """True when token k starts 'year on year', 'month-on-month'."""
     j = k + 1
@@ -165,6 +186,9 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
         return None  # "5 pct next year", "numbered 61 last year", "12 today": when, not what
     if _on_itself(doc, span[1] - 1):
         return None  # "fell 3% month-on-month": the basis of the change
+    shared = _shared_head(doc, span, limit)
+    if shared is not None:
+        return span[0], shared + 1  # up to the noun both numbers count (`counted_thing` names it)
 
     head = doc[p.end - 1].head
     if doc[p.end - 1].dep_ == "nummod" and span[0] <= head.i < span[1] - 1 and head.pos_ in NOUNS \
@@ -339,11 +363,17 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
         return clause_counts(doc, p, [])
     if change is not None and kind in ("relative change", "ratio"):
         target = _change_target(change)
+        if target is not None and noun is not None and doc[noun[1] - 1].lemma_.lower() == "point":
+            return f"{target} in {span_text(doc, noun)}"  # "lowered the Base Rate by 25 basis points"
         if target is not None:
             return target
     if noun is not None:
         head = doc[noun[1] - 1]
         text = span_text(doc, noun)
+        joint = next((k for k in range(noun[0], noun[1]) if doc[k].lower_ in ("and", "or")), None)
+        if joint is not None:
+            # "28 long-term and around 300 short-term observers": 28 long-term observers
+            return f"{span_text(doc, (noun[0], joint))} {head.text}"
         if p.unit == "percent" and p.end < len(doc) and doc[p.end].lower_ == "of":
             level = _level_subject(doc, p)
             if level is not None and not (_words(level) & _words(text)):
@@ -609,6 +639,8 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
     if partitive and doc[p.end + 1].lower_ == "it" and before:
         return before[-1].stat.counts  # "more than €50 billion …, roughly 40% of it from Europe"
     for dep in ("dobj", "nsubjpass", "nsubj"):
+        if dep == "nsubj" and verb.lemma_.lower() in FORECAST_VERBS:
+            continue  # "the ministry projected 3.7%": who forecasts
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in NOUNS and c.is_alpha and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end \
                     and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") and not _is_figure(c):

@@ -166,7 +166,10 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         return None
 
     anchor_start = doc[hedge_start].idx
-    anchor_end_tok = max(trailing_end, noun[1] if noun is not None and noun[0] - p.end <= 3 and noun[0] >= p.end else p.end)
+    noun_end = noun[1] if noun is not None else p.end
+    if noun is not None:  # "40 full-time and 120 part-time inspectors": the anchor of 40 ends at 'and'
+        noun_end = next((k for k in range(noun[0], noun[1]) if doc[k].lower_ in ("and", "or")), noun[1])
+    anchor_end_tok = max(trailing_end, noun_end if noun is not None and noun[0] - p.end <= 3 and noun[0] >= p.end else p.end)
     anchor_end = doc[anchor_end_tok - 1].idx + len(doc[anchor_end_tok - 1].text)
     written_end = doc[trailing_end - 1].idx + len(doc[trailing_end - 1].text)
     offset = doc[p.start].idx
