@@ -939,3 +939,26 @@ def test_who_forecasts_is_not_what_is_forecast(nlp, gazetteer):
 def test_degrees_glued_to_the_figure(nlp, gazetteer):
     stat = _find(_stats(nlp, gazetteer, "Current policies point to 2.6-2.9C of warming by 2100."), 2.6, "warming")
     assert (stat.upper, stat.unit) == ("2.9", "C") and "degrees" in stat.counts
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper", "word"),
+    [
+        ("The policy rate stays at 4.25%–4.5% for now.", "4.25", "4.5", "rate"),
+        ("Costs are seen 10–15 per cent higher.", "10", "15", "cost"),
+        ("Turnout should reach 60 per cent to 65 per cent.", "60", "65", "turnout"),
+    ],
+)
+def test_ranges_of_percentages_written_whole(nlp, gazetteer, text, value, upper, word):
+    stat = _find(_stats(nlp, gazetteer, text), float(value), word)
+    assert (stat.value, stat.upper, stat.qualifier) == (value, upper, "between")
+
+
+def test_percent_levels_around_a_change_are_no_range(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Joblessness climbed by 1.5% to 6.5% in May, and inflation eased from 4% to 3.2%.")
+    assert all(s.upper is None for s in stats)
+    assert {s.value for s in stats} >= {"1.5", "6.5", "4", "3.2"}
+
+
+def test_furniture_lengths_are_no_statistic(nlp, gazetteer):
+    assert _stats(nlp, gazetteer, "A 4 min read about the plan.") == []

@@ -214,6 +214,14 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     if fraction is not None:
         return fraction
     run = cardinal_run(doc, i)
+    one_token_range = num.split_range(t.text) if run is None else None
+    if one_token_range is not None:
+        low, high, sign = one_token_range
+        phrase = Phrase(i, i + 1, low, upper=high, qualifier="between")
+        if sign:
+            phrase.unit, phrase.kind, phrase.plain = "percent", "ratio", False
+        _read_suffix_unit_only(doc, phrase)  # "5.25%–5.5 %", "10–15 per cent"
+        return phrase
     if run is None:
         glued = _glued(doc, i)
         if glued is not None and glued.unit not in ("percent", "percentage points"):
@@ -341,6 +349,7 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
         phrase.end = j + (2 if nxt == "per" else 1)
         phrase.unit, phrase.kind, phrase.plain = "percent", "ratio", False
         _read_points(doc, phrase)
+        _read_percent_top(doc, phrase)
         return
     if nxt in CURRENCY_AFTER and not (nxt in ("pound", "pounds") and _weight_context(doc, j)):
         phrase.end = j + 1
@@ -425,6 +434,34 @@ def _as_share(phrase: Phrase, whole: tuple[int, Decimal]) -> None:
     phrase.kind, phrase.plain, phrase.noun_from, phrase.end = "ratio", False, end, end
     if phrase.value == phrase.value.to_integral_value():
         phrase.kind = "proportion"  # "5 in 1"? not a share
+
+
+def _read_percent_top(doc: Doc, phrase: Phrase) -> None:
+    """'5.25%–5.5%', '3 per cent to 3.5 per cent': a range of percentages, each with its sign."""
+    j = phrase.end
+    if phrase.unit != "percent" or j + 2 >= len(doc) or doc[j].text not in ("-", "–", "—", "to"):
+        return
+    if doc[j].text != "to" and doc[j - 1].whitespace_ and doc[j].whitespace_:
+        return  # a dash with spaces is punctuation
+    prev = doc[phrase.start - 1].lower_ if phrase.start > 0 else ""
+    if doc[j].text == "to" and (_after_by(doc, phrase.start) or prev == "from"):
+        return  # "fell by 2% to 5%", "raised from 40% to 50%": a change and a level, two levels
+    top = _glued(doc, j + 1)
+    if top is not None and top.unit == "percent":
+        end, upper = top.end, top.value
+    else:
+        run = cardinal_run(doc, j + 1)
+        if run is None or run[0] >= len(doc):
+            return
+        end, upper = run
+        if doc[end].lower_ in PERCENT_WORDS:
+            end += 1
+        elif doc[end].lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent":
+            end += 2
+        else:
+            return
+    if upper > phrase.value:
+        phrase.upper, phrase.end, phrase.qualifier = upper, end, "between"
 
 
 def change_verb_of(prep: Token) -> Token | None:
@@ -531,6 +568,8 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     noun_is_time = noun is not None and doc[noun[1] - 1].lemma_.lower() in TIME_NOUNS and doc[noun[1] - 1].lower_ != "times"
     if noun_is_time:
         return True  # "two months", "a year": a duration or a date
+    if noun is not None and noun[1] - noun[0] > 1 and doc[noun[0]].lemma_.lower() in TIME_NOUNS and noun[0] == p.end:
+        return True  # "a 5 min read", "a three day visit": a length used as a modifier
     if nxt is not None and nxt.text in "-‐" and not last.whitespace_ and p.kind != "ratio":
         return True  # "two-tier", "155-mm", "three-day": a modifier, not a count
     if prev is not None and prev.text in "-‐/" and not prev.whitespace_ and p.start > 1 and doc[p.start - 2].is_alpha:

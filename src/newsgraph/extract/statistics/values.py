@@ -88,6 +88,22 @@ def split_glued(written: str) -> tuple[Decimal, str] | None:
     return Decimal(m.group(1).replace(",", "")), m.group(2)
 
 
+#: A range the tokenizer left in one token: "5.25%–5.5", "10–15".
+_RANGE = re.compile(r"^(\d+(?:\.\d+)?)(%?)[–—-](\d+(?:\.\d+)?)$")
+
+
+def split_range(written: str) -> tuple[Decimal, Decimal, str] | None:
+    """'5.25%–5.5' -> (5.25, 5.5, '%'), '10–15' -> (10, 15, ''): a range in one token, bottom
+    below top; None for anything else ('2024-25' is a year span, its top is not above its bottom)."""
+    if too_long(written):
+        return None
+    m = _RANGE.match(written)
+    if m is None:
+        return None
+    low, high = Decimal(m.group(1)), Decimal(m.group(3))
+    return (low, high, m.group(2)) if high > low else None
+
+
 def word_value(word: str) -> int | None:
     """'six' -> 6, 'twenty-five' -> 25; None for anything else."""
     word = word.lower()
