@@ -962,3 +962,14 @@ def test_percent_levels_around_a_change_are_no_range(nlp, gazetteer):
 
 def test_furniture_lengths_are_no_statistic(nlp, gazetteer):
     assert _stats(nlp, gazetteer, "A 4 min read about the plan.") == []
+
+
+def test_a_level_in_units_names_what_it_measures(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Power demand reached a record 52.3 gigawatts on Monday, up from 860 a year earlier.")
+    assert _find(stats, 52.3, "demand").counts == "Power demand in gigawatts"
+    assert _find(_stats(nlp, gazetteer, "Imports rose to 2.4 terawatt hours in June."), 2.4, "terawatt").kind == "count"
+
+
+def test_a_time_reference_is_no_rate(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Clinics treated 2,100 patients, up from 1,300 a year earlier.")
+    assert _find(stats, 1300, "patients").per is None

@@ -388,6 +388,9 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
             obj = _of_object(head)
             if obj is not None:
                 return f"{text} of {_noun_phrase_of(obj)}"
+            level = _measured_subject(head) if noun[0] == p.end and head.lemma_.lower() not in TIME_NOUNS else None
+            if level is not None:
+                return f"{level} in {text}"  # "demand hit a record 41.2 gigawatts": demand, in gigawatts
         if head.lemma_.lower() in QUANTITY_NOUNS:
             obj = _of_object(head)
             if obj is not None:
@@ -408,6 +411,22 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
     if level is not None:
         return level
     return _list_label(doc, p)
+
+
+def _measured_subject(unit: Token) -> str | None:
+    """What a unit of measure measures when it is the level a verb reaches: 'demand hit 41.2
+    gigawatts' (demand), 'output rose to 3.1 terawatt hours' (output)."""
+    verb = unit.head
+    if unit.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("to", "at"):
+        verb = verb.head
+    elif unit.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be"}:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and _names_a_thing(c):
+            return _quantity_target(c)
+    return None
 
 
 def _words(text: str) -> set[str]:
@@ -684,8 +703,9 @@ def _written_per(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: in
             after = k + 1
         elif w == "for" and k + 1 < stop and doc[k + 1].lower_ in ("every", "each"):
             after = k + 2
-        elif w in ("a", "an", "every", "each") and k + 1 < stop and doc[k + 1].lemma_.lower() in TIME_NOUNS:
-            return doc[k + 1].lemma_.lower()
+        elif w in ("a", "an", "every", "each") and k + 1 < stop and doc[k + 1].lemma_.lower() in TIME_NOUNS \
+                and (k + 2 >= len(doc) or doc[k + 2].lower_ not in ("earlier", "ago", "later", "before", "after", "on")):
+            return doc[k + 1].lemma_.lower()  # (not "740 a year earlier", a time, nor "a year on year rise")
         if after is not None:
             span = _np_span(doc, after, sent_end)
             if span is not None:

@@ -565,7 +565,8 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     first, last = doc[p.start], doc[p.end - 1]
     prev = doc[p.start - 1] if p.start > 0 else None
     nxt = doc[p.end] if p.end < len(doc) else None
-    noun_is_time = noun is not None and doc[noun[1] - 1].lemma_.lower() in TIME_NOUNS and doc[noun[1] - 1].lower_ != "times"
+    noun_is_time = noun is not None and doc[noun[1] - 1].lemma_.lower() in TIME_NOUNS and doc[noun[1] - 1].lower_ != "times" \
+        and not (noun[1] - noun[0] > 1 and doc[noun[1] - 2].lower_.endswith("watt"))  # "3.1 terawatt hours" is energy
     if noun_is_time:
         return True  # "two months", "a year": a duration or a date
     if noun is not None and noun[1] - noun[0] > 1 and doc[noun[0]].lemma_.lower() in TIME_NOUNS and noun[0] == p.end:
