@@ -973,3 +973,14 @@ def test_a_level_in_units_names_what_it_measures(nlp, gazetteer):
 def test_a_time_reference_is_no_rate(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "Clinics treated 2,100 patients, up from 1,300 a year earlier.")
     assert _find(stats, 1300, "patients").per is None
+
+
+def test_a_number_the_tagger_alone_calls_a_date(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The party won 61 seats, down from 73, and the greens won nine.")
+    assert _find(stats, 73, "seats").period is None
+    assert _find(stats, 61, "seats").period is None
+
+
+@pytest.mark.parametrize("text", ["(Release ID: 2204518)", "Visitor Counter : 3391", "Ref. 4471 applies."])
+def test_identifiers_are_no_statistic(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []

@@ -591,14 +591,19 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         return True  # "155mm ammunition", "a 40km front": a measure used as a modifier
     if prev is not None and (prev.lower_ in LABEL_WORDS or prev.text == "#"):
         return True  # "paragraph 4", "Article 5", "#3" (also before "paragraph 4 to 78.4 pct")
+    if prev is not None and prev.text in (":", ".") and p.start > 1 and doc[p.start - 2].lower_ in LABEL_WORDS:
+        return True  # "Release ID: 2107745", "Visitor Counter: 1482", "No. 12"
     if not p.plain:
         return False
     # "numbered 61 last year", "up from 9 today": the tagger reads one date, but the number counts
     # something (not "at 9 tonight", a clock time, nor "2024 last year")
     before_when = nxt is not None and nxt.lower_ in WHEN_WORDS and not _YEAR.fullmatch(last.text) \
         and not (prev is not None and prev.lower_ in ("at", "until", "till", "by", "on"))
-    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[p.start : p.end]) and noun is None and not before_when:
-        return True
+    lone_date = p.end - p.start == 1 and first.ent_type_ == "DATE" and not _YEAR.fullmatch(first.text) \
+        and (prev is None or prev.ent_type_ != "DATE") and (nxt is None or nxt.ent_type_ != "DATE")
+    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[p.start : p.end]) and noun is None and not before_when \
+            and not lone_date:
+        return True  # (but "down from 54", tagged a date on its own, is a number)
     if any(t.ent_type_ in ("TIME",) for t in doc[p.start : p.end]) and not before_when:
         return True
     words = [t.lower_ for t in doc[p.start : p.end]]

@@ -80,6 +80,8 @@ def is_hypothetical(token: Token) -> bool:
 
 # --------------------------------------------------------------------------- periods
 
+_YEAR = re.compile(r"(1[89]|20|21)\d\d")
+
 ORDINAL = re.compile(r"^(?:the\s+)?\d+(?:st|nd|rd|th)$", re.I)
 
 _PERIOD_LEAD = re.compile(r"^(?:(?:in|over|during|within|for|throughout|across|of|on|at)\s+)?(?:(?:just|only|the|a)\s+)*", re.I)
@@ -146,6 +148,8 @@ def period_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_start: int
             continue
         if ent.start <= p.start < ent.end or ORDINAL.match(ent.text) or _compared_with_itself(doc, ent):
             continue
+        if len(ent) == 1 and ent[0].like_num and not _YEAR.fullmatch(ent.text):
+            continue  # "down from 54": a number the tagger took for a date
         if governor(ent.root) in verbs or governor(ent.root) == governor(doc[p.start]) or ent.root.head == anchor_tok:
             if best is None or abs(ent.start - p.start) < abs(best.start - p.start):
                 best = ent
