@@ -984,3 +984,14 @@ def test_a_number_the_tagger_alone_calls_a_date(nlp, gazetteer):
 @pytest.mark.parametrize("text", ["(Release ID: 2204518)", "Visitor Counter : 3391", "Ref. 4471 applies."])
 def test_identifiers_are_no_statistic(nlp, gazetteer, text):
     assert _stats(nlp, gazetteer, text) == []
+
+
+def test_a_dateline_is_not_what_changed(nlp, gazetteer):
+    text = "Cases rise\nNAIROBI, May 2 (Wire) - Measles cases in the region doubled last year, officials said."
+    stat = _find(_stats(nlp, gazetteer, text), 2, "cases")
+    assert "NAIROBI" not in stat.counts
+
+
+def test_a_share_of_that_sum(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The appeal seeks €90 million this year. Donors have pledged about a third of that.")
+    _find(stats, 0.3333, "euros")

@@ -318,9 +318,17 @@ def _change_target(change: Token) -> str | None:
 
 def _names_a_thing(token: Token) -> bool:
     """A noun that can be what a figure counts: not a pronoun, a person, a country or an
-    organization, not 'the level' referring back, not a figure itself ('pct')."""
+    organization, not 'the level' referring back, not a figure itself ('pct'), not a dateline."""
     return token.pos_ in NOUNS and token.lower_ not in PRONOUNS and token.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") \
-        and not _is_figure(token) and not _refers_back(token)
+        and not _is_figure(token) and not _refers_back(token) and not _dateline(token)
+
+
+def _dateline(token: Token) -> bool:
+    """'GENEVA, March 3 (Wire) -': the place a wire story is filed from, which the parser may
+    make the subject of the first sentence."""
+    doc = token.doc
+    return token.is_upper and len(token.text) > 2 and (token.i == 0 or not joined(doc, token.i)) \
+        and token.i + 1 < len(doc) and doc[token.i + 1].text in (",", "(", "-", "–", "—")
 
 
 # --------------------------------------------------------------------------- what is counted
@@ -643,7 +651,7 @@ def parallel_counts(doc: Doc, p: Phrase, sent_start: int, previous: list[Mention
     return None
 
 
-def clause_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
+def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Mention] = ()) -> str | None:
     """What a share or a multiple without its own noun measures, from its clause:
     "a third of them are interceptor drones" (what they are), "orders for only a third of that"
     (the verb's object), "four times faster" (what is done faster), "40% of it" (the sum just named)."""
@@ -658,6 +666,9 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
     if partitive and doc[p.end + 1].lower_ == "it" and before:
         return before[-1].stat.counts  # "more than €50 billion …, roughly 40% of it from Europe"
     for dep in ("dobj", "nsubjpass", "nsubj"):
+        if dep == "nsubj" and partitive and doc[p.end + 1].lower_ in ("that", "this") and earlier:
+            # "We need $640 million. Donors have pledged a fifth of that." (but "it has orders for half of that": orders)
+            return earlier[-1].stat.counts
         if dep == "nsubj" and verb.lemma_.lower() in FORECAST_VERBS:
             continue  # "the ministry projected 3.7%": who forecasts
         for c in verb.children:

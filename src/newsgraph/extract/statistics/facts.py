@@ -154,7 +154,7 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     if counts is None and noun is None and p.plain and not before:
         counts = parallel_counts(doc, p, sent_start, previous[-3:])
     if counts is None and noun is None and (p.kind == "ratio" or p.multiplier):
-        counts = clause_counts(doc, p, before)
+        counts = clause_counts(doc, p, before, previous)
     if counts is None and noun is None:
         counts = anaphoric_counts(doc, p, previous)
     if counts is not None:
