@@ -995,3 +995,9 @@ def test_a_dateline_is_not_what_changed(nlp, gazetteer):
 def test_a_share_of_that_sum(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "The appeal seeks €90 million this year. Donors have pledged about a third of that.")
     _find(stats, 0.3333, "euros")
+
+
+def test_sums_before_and_after_a_change(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The pact could lift farm exports from $31 billion last year to $45 billion by 2030.")
+    assert _find(stats, 31e9, "exports").counts == "farm exports in dollars"
+    assert _find(stats, 45e9, "exports").counts == "farm exports in dollars"

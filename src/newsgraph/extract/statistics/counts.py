@@ -529,8 +529,14 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         if span is not None:
             return f"{currency} {doc[j].lower_} {span_text(doc, span)}"
     span = _np_span(doc, j, limit)
-    if span is not None and span[0] == j:
-        return f"{span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package"
+    if span is not None and span[0] == j and doc[j].ent_type_ not in ("DATE", "TIME"):
+        return f"{span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package" (not "€124 billion last year")
+    _, k = hedge_before(doc, p.start)
+    if k > 0 and doc[k - 1].lower_ in ("from", "to"):
+        verb = change_verb_of(doc[k - 1])
+        target = _change_target(verb) if verb is not None else None
+        if target is not None:
+            return f"{target} in {currency}"  # "lift bilateral trade from €124 billion to €200 billion"
     # "a package worth €1.4 billion", "aid of $50 million", "a package valued at …": the noun before.
     _, k = hedge_before(doc, p.start)
     k -= 1
