@@ -214,6 +214,8 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     if fraction is not None:
         return fraction
     run = cardinal_run(doc, i)
+    if run is None and not t.text[:1].isdigit():
+        return None
     one_token_range = num.split_range(t.text) if run is None else None
     if one_token_range is not None:
         low, high, sign = one_token_range

@@ -66,12 +66,12 @@ def too_long(written: str) -> bool:
 def digits_value(word: str) -> Decimal | None:
     """'1,000' -> 1000, '2.5' -> 2.5, '40bn' -> 40000000000; None when it is not written in
     digits, or has more digits than a statistic may have."""
-    if too_long(word):
+    if not word[:1].isdigit():
         return None
     if _DIGITS.match(word):
-        return Decimal(word.replace(",", ""))
+        return None if too_long(word) else Decimal(word.replace(",", ""))
     m = _DIGITS_WITH_SCALE.match(word)
-    if m:
+    if m and not too_long(word):
         # A comma inside a scaled figure is a decimal comma ("1,5bn") in European copy.
         return _EXACT.multiply(Decimal(m.group(1).replace(",", ".")), SCALES[m.group(2).lower()])
     return None
@@ -80,10 +80,8 @@ def digits_value(word: str) -> Decimal | None:
 def split_glued(written: str) -> tuple[Decimal, str] | None:
     """'41pc' -> (41, 'pc'), '12.5GW' -> (12.5, 'GW'): a figure and what is glued after it, as
     written; None when `written` is not digits followed by letters or signs."""
-    if too_long(written):
-        return None
-    m = _GLUED.match(written)
-    if m is None:
+    m = _GLUED.match(written) if written[:1].isdigit() else None
+    if m is None or too_long(written):
         return None
     return Decimal(m.group(1).replace(",", "")), m.group(2)
 
@@ -95,10 +93,8 @@ _RANGE = re.compile(r"^(\d+(?:\.\d+)?)(%?)[–—-](\d+(?:\.\d+)?)$")
 def split_range(written: str) -> tuple[Decimal, Decimal, str] | None:
     """'5.25%–5.5' -> (5.25, 5.5, '%'), '10–15' -> (10, 15, ''): a range in one token, bottom
     below top; None for anything else ('2024-25' is a year span, its top is not above its bottom)."""
-    if too_long(written):
-        return None
-    m = _RANGE.match(written)
-    if m is None:
+    m = _RANGE.match(written) if written[:1].isdigit() else None
+    if m is None or too_long(written):
         return None
     low, high = Decimal(m.group(1)), Decimal(m.group(3))
     return (low, high, m.group(2)) if high > low else None
