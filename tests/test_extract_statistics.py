@@ -7,6 +7,7 @@ hand, so these tests do not depend on the rest of the extractor.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,7 @@ def _find(stats: list[Statistic], value: float, word: str) -> Statistic:
     ],
 )
 def test_cardinal_values(words, value):
-    assert cardinal_value(words) == pytest.approx(value)
+    assert cardinal_value(words) == Decimal(str(value))
 
 
 def test_cardinals_that_do_not_combine():
@@ -78,15 +79,42 @@ def test_cardinals_that_do_not_combine():
 
 
 def test_fractions_folds_and_formatting():
-    assert fraction_value("a", "third") == pytest.approx(1 / 3)
-    assert fraction_value("two", "thirds") == pytest.approx(2 / 3)
-    assert fraction_value("a", "quarter") == 0.25
+    assert fraction_value("a", "third") == Decimal("0.3333")
+    assert fraction_value("two", "thirds") == Decimal("0.6667")
+    assert fraction_value("a", "quarter") == Decimal("0.25")
     assert fraction_value("five", "thirds") is None
     assert fold_value("sixfold") == 6 and fold_value("10-fold") == 10 and fold_value("manifold") is None
-    assert format_value(400.0) == "400"
-    assert format_value(1 / 3) == "0.3333"
-    assert format_value(1.4e9) == "1400000000"
-    assert format_value(2.5) == "2.5"
+    assert format_value(Decimal("400.0")) == "400"
+    assert format_value(fraction_value("a", "third")) == "0.3333"
+    assert format_value(Decimal("1.4E+9")) == "1400000000"
+    assert format_value(Decimal("2.50")) == "2.5"
+    assert format_value(Decimal("1E-24")) == "0.000000000000000000000001"
+
+
+def test_values_are_exact_decimals():
+    # A float would turn 43 digits into 1000000000000000044885712678075916785549312 and
+    # 0.000000000000000000000001 into 1e-24 (or 0 once rounded).
+    forty = "9" * 40
+    assert cardinal_value([forty]) == Decimal(forty)
+    assert format_value(cardinal_value(["1.1", "billion"])) == "1100000000"
+    assert format_value(cardinal_value(["0.000000000000000000000001"])) == "0.000000000000000000000001"
+    assert format_value(cardinal_value(["12345678901234567890.123456789"])) == "12345678901234567890.123456789"
+    # More digits than a statistic may have (STATISTIC_MAX_DIGITS) is no number at all.
+    assert cardinal_value(["9" * 41]) is None
+    assert cardinal_value(["1" + ",000" * 14]) is None
+    assert cardinal_value(["1" + "0" * 5000]) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["5.3", "lakh"], "530000"), (["2", "crore"], "20000000"), (["1.2", "lakh", "crore"], "1200000000000"),
+        (["2,14,300"], "214300"), (["1,00,000"], "100000"), (["1.2trn"], "1200000000000"),
+        (["five", "thousand", "billion"], "5000000000000"), (["two", "hundred", "thousand"], "200000"),
+    ],
+)
+def test_indian_scales_and_scales_of_scales(words, value):
+    assert format_value(cardinal_value(words)) == value
 
 
 # --------------------------------------------------------------------------- the sample's facts
@@ -250,7 +278,6 @@ def test_subject_is_the_country_that_acts(nlp, gazetteer):
         "The three-day summit ended with 155mm ammunition pledges.",
         "The first half of 2024 was difficult.",
         "Kyiv hosted a third round of talks.",
-        "One in 5 vehicles broke down.",
         "The two ministers signed the agreement, and all three Baltic states welcomed it.",
         "Call +380 44 123 4567 for details.",
         "The 3rd Assault Brigade was praised by spokesperson Ivan Petrenko, 45.",
@@ -571,3 +598,406 @@ def test_according_to_an_object_pronoun_claims_the_numbers(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, text, persons=("Greta Lind", "Anders Berg"))
     assert _find(stats, 400, "shells").claimed_by == "Person:greta-lind"
     assert _find(stats, 35, "engineers").claimed_by == "Person:anders-berg"
+
+
+# --------------------------------------------------------------------------- exact values, end to end
+
+
+def _build_values(tmp_path: Path, figure: str, rate: str = "2.5") -> tuple[int, list, str]:
+    """`newsgraph build` of a short article stating `figure` tonnes and a `rate` percent rate: its
+    exit code, the schema:value literals of the Turtle it wrote (text, is an xsd:integer), and
+    its output."""
+    from click.testing import CliRunner
+    from rdflib import Graph
+    from rdflib.namespace import XSD
+
+    from newsgraph.cli import main
+    from newsgraph.namespaces import SCHEMA
+
+    article = tmp_path / "wheat.txt"
+    article.write_text("Wheat exports rise\n\n"
+                       f"The country exported {figure} tonnes of wheat last year, the ministry said.\n\n"
+                       f"Inflation was {rate} percent in March, the ministry said.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(article), "-o", str(tmp_path / "out"), "--no-link"])
+    if result.exit_code != 0:
+        return result.exit_code, [], result.output
+    graph = Graph().parse(tmp_path / "out" / "wheat.ttl")
+    values = sorted((str(v), v.datatype == XSD.integer) for v in graph.objects(None, SCHEMA.value))
+    return result.exit_code, values, result.output
+
+
+@pytest.mark.parametrize("figure", ["1" + "0" * 99_999, "9" * 5_000, "9" * 41, "1" + ",000" * 14])
+def test_a_number_longer_than_a_statistic_is_skipped_not_a_crash(tmp_path, figure):
+    # 100,000 digits, past Python's 4,300-digit int-from-string limit, one digit over the
+    # record's limit, and 43 digits with separators: none is a statistic, and the build runs on.
+    exit_code, values, output = _build_values(tmp_path, figure)
+    assert exit_code == 0, output
+    assert values == [("2.5", False)]
+
+
+def test_long_and_tiny_numbers_are_published_exactly(tmp_path):
+    exit_code, values, output = _build_values(tmp_path, "9" * 40, rate="0.000000000000000000000001")
+    assert exit_code == 0, output
+    # xsd:integer with every digit, xsd:decimal without an exponent and not rounded to 0
+    assert values == [("0.000000000000000000000001", False), ("9" * 40, True)]
+
+
+def test_exact_values_in_the_record(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Inflation was 0.000000000000000000000001 percent in March, and 12345678901234567890.5 "
+                                   "tonnes of grain were stored.")
+    assert [s.value for s in stats] == ["0.000000000000000000000001", "12345678901234567890.5"]
+
+
+def test_mapping_refuses_a_value_longer_than_a_statistic_in_one_line(tmp_path):
+    from newsgraph.errors import RecordError
+    from newsgraph.mapping import record_to_graph
+    from newsgraph.pipeline import Options, extract_file
+
+    article = tmp_path / "a.txt"
+    article.write_text("Grain\n\nThe country stored 400 tonnes of grain.\n", encoding="utf-8")
+    record = extract_file(article, Options(link=False))
+    record.statistics[0].value = "9" * 5_000  # a record made in code, never checked by `read_record`
+    with pytest.raises(RecordError, match="more than 40 digits"):
+        record_to_graph(record)
+
+
+# --------------------------------------------------------------------------- how other copy writes figures
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper", "word", "unit"),
+    [
+        ("Rents in the capital climbed 37pc over the decade.", "37", None, "rent", "percent"),
+        ("The mine's output fell by 2.3pc last quarter.", "2.3", None, "output", "percent"),
+        ("The farm will add 3.4GW of solar capacity.", "3.4", None, "solar", "GW"),
+        ("Norway shipped 21 bcm of gas to the continent.", "21", None, "gas", "bcm"),
+        ("The field pumped 2.4mn b/d of crude in May.", "2400000", None, "crude", "b/d"),
+        ("The refinery's ceiling stays at 310,000 b/d.", "310000", None, "barrel", "b/d"),
+        ("The council pledged Ft 250 billion for the tram line.", "250000000000", None, "forint", "HUF"),
+        ("The district received Rs 3.5 lakh crore in grants.", "3500000000000", None, "rupee", "INR"),
+        ("Each farmer got Rs 1,45,000 in relief.", "145000", None, "rupee", "INR"),
+        ("Over 4.2 lakh pilgrims visited the shrine.", "420000", None, "pilgrim", None),
+        ("The canal costs R$ 7 bn to build.", "7000000000", None, "reais", "BRL"),
+        ("Perth set aside A$2.1 billion for the port.", "2100000000", None, "dollar", "AUD"),
+        ("The province earmarked $95-million for the bridge.", "95000000", None, "dollar", "USD"),
+        ("Analysts expect the yen to trade at ¥140-150 per dollar.", "140", "150", "yen", "JPY"),
+        ("Support for the plan stands at 55-58pc among farmers.", "55", "58", "support", "percent"),
+        ("The regulator capped annual capacity at 12-15GW.", "12", "15", "gw", "GW"),
+        ("Inflation should settle between 2.5 and 3 per cent.", "2.5", "3", "inflation", "percent"),
+        ("Mills shipped 80,000-95,000 b/d of diesel.", "80000", "95000", "diesel", "b/d"),
+    ],
+)
+def test_figures_as_other_copy_writes_them(nlp, gazetteer, text, value, upper, word, unit):
+    stat = _find(_stats(nlp, gazetteer, text), float(value), word)
+    assert (stat.value, stat.upper, stat.unit) == (value, upper, unit)
+
+
+def test_a_unit_per_day_gives_the_rate(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The field pumped 2.4mn b/d of crude in May."), 2.4e6, "crude")
+    assert stat.per == "day" and "barrels" in stat.counts
+
+
+def test_a_pronoun_subject_counts_what_the_figure_before_counted(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The trade gap was 6.2% of output in 2023; it will narrow to 5.1% next year.")
+    assert _find(stats, 5.1, "gap").period == "next year"
+    stats = _stats(nlp, gazetteer, "Unemployment reached 7.5% in May. The level eased to 7.1% in June.")
+    _find(stats, 7.1, "unemployment")
+
+
+def test_a_percentage_of_a_base_counts_what_is_that_share(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Household debt stood at 92 percent of disposable income last year.")
+    stat = _find(stats, 92, "debt")
+    assert "income" in stat.counts  # the base is named too, as the base
+    # a share of things the clause acts on is still a share of them
+    _find(_stats(nlp, gazetteer, "The navy intercepted 70% of the smuggling boats."), 70, "boats")
+
+
+def test_a_level_at_a_figure(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The central bank held its lending rate at 5.25 pct on Tuesday. "
+                                   "Growth is now seen at 1.8 pct.")
+    _find(stats, 5.25, "lending")
+    _find(stats, 1.8, "growth")
+
+
+def test_a_date_after_a_percentage_is_when_not_what(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Officials expect the deficit to come in at 3.5 to 4 pct next year."), 3.5, "deficit")
+    assert (stat.upper, stat.qualifier, stat.period) == ("4", "between", "next year")
+
+
+def test_a_hedge_inside_a_partitive_and_plural_demonyms_are_counted(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Turnout was 61 pct of the roughly 9.1 million Chileans registered. "
+                                   "Some 250,000 Chileans live abroad.")
+    _find(stats, 61, "chileans")
+    _find(stats, 250_000, "chileans")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper", "word", "qualifier"),
+    [
+        ("Repairs to the bridge will take up to nine days.", "9", None, "days", "up to"),
+        ("Appeals must be decided within 45 days.", "45", None, "days", None),
+        ("The treaty was signed after 12 years of negotiations.", "12", None, "years", None),
+        ("The reserve holds 90 days of imports.", "90", None, "days", None),
+        ("Prices have fallen for six straight months.", "6", None, "months", None),
+        ("The detour adds three to five days to each trip.", "3", "5", "days", "between"),
+        ("The port was shut for a total of about 40 hours in May.", "40", None, "hours", "approximately"),
+        ("The mission will run for an initial two years.", "2", None, "years", None),
+        ("The rules apply 20 days after publication.", "20", None, "days", None),
+    ],
+)
+def test_durations_the_article_states(nlp, gazetteer, text, value, upper, word, qualifier):
+    stat = _find(_stats(nlp, gazetteer, text), float(value), word)
+    assert (stat.kind, stat.upper, stat.qualifier) == ("duration", upper, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the past two months the navy seized 14 boats.",  # the period of the 14 boats
+        "The navy seized 14 boats over two months.",
+        "Three weeks ago the strike ended.",
+        "A 90-day deadline applies to appeals.",
+        "The ministry blocked 300 websites in the last twelve months.",
+    ],
+)
+def test_time_spans_that_are_no_duration_claimed(nlp, gazetteer, text):
+    assert not [s for s in _stats(nlp, gazetteer, text) if s.kind == "duration"]
+
+
+def test_how_often_and_how_many_times_larger(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Storms closed the harbour seven times in March, and repair costs grew 2.5 times since 2020.")
+    assert _find(stats, 7, "times").kind == "count"
+    assert _find(stats, 2.5, "costs").kind == "ratio"
+
+
+def test_a_change_then_a_level_and_an_earlier_level_in_a_year(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Hotel bookings fell by 4,000 to 152,000. Ferries carried 910 trucks, up from 780 in 2023.")
+    assert _find(stats, 4000, "bookings").upper is None  # "by 4,000 to 152,000" is no range
+    _find(stats, 152_000, "bookings")
+    _find(stats, 780, "trucks")  # "780 in 2023" is no proportion
+
+
+def test_a_date_after_a_bare_number_is_when(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Wildfires in the province numbered 212 last year, and rangers plan to deploy "
+                                   "about 30 drones by June, up from 9 today.")
+    _find(stats, 212, "wildfires")
+    _find(stats, 9, "drones")
+    assert not [s for s in stats if "today" in s.counts or "year" in s.counts]
+
+
+def test_a_glued_percentage_the_tagger_calls_a_name(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Producer price inflation stood at 2.9pc in August."), 2.9, "inflation")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("Seventy-two ships were inspected.", 72, "ships"),  # split by the tokenizer
+        ("The utility has recorded a loss rate of 8.5% this year.", 8.5, "loss"),  # not "loss rate of %"
+        ("Industrial output is expected to grow by 2.2% next year.", 2.2, "output"),  # the subject of 'expected'
+        ("The peso weakened 1.2 pct to 19.7 per dollar on Monday.", 19.7, "peso"),
+        ("The peso weakened 1.2 pct to 19.7 per dollar on Monday.", 1.2, "peso"),
+        ("The lira has weakened past 40 per dollar.", 40, "lira"),
+        ("The shilling gained 30 cents to 128.4 against the euro.", 128.4, "shilling"),  # not the cents
+        ("Ports handled 41,000 containers in May, up 9% from April.", 9, "containers"),  # the figure just named
+        ("The plant emitted 1.1 million tonnes of methane in 2024, up 4 pct from a year earlier.", 4, "methane"),
+        ("Mexico would lend MXN 2.5 billion to the fund next year.", 2.5e9, "pesos"),  # the tagger's 'law'
+    ],
+)
+def test_what_a_figure_counts_in_more_clauses(nlp, gazetteer, text, value, word):
+    _find(_stats(nlp, gazetteer, text), value, word)
+
+
+def test_an_unnamed_percentage_counts_the_percentage(nlp, gazetteer):
+    # nothing in the sentence says what the 81 percent are of: the statistic says 'percent'
+    stat = _find(_stats(nlp, gazetteer, "Of those surveyed, 81 percent said yes."), 81, "percent")
+    assert stat.counts == "percent"
+
+
+def test_a_label_before_a_range_of_percentages(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "(Corrects the figure in paragraph 4 to 61.2 pct from 16.2 pct)")
+    assert "4" not in [s.value for s in stats]
+
+
+def test_a_rate_of_a_percentage_is_the_rate(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The utility has recorded a loss rate of 8.5% this year."), 8.5, "loss")
+    assert stat.counts == "loss rate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city wants to reach net zero by 2045.",
+        "For bookings call 03 9412 7788 or +61 2 9374 4000.",
+        "It was their fourth summit this year.",
+        "The ceasefire began at 06:00 on 3 May 2024.",
+        "The driver, aged 52, was unhurt.",
+        "Article 7 of the charter was invoked.",
+        "Leaders of the G20 met before COP30.",
+        "Exports grew strongly in 2019.",
+    ],
+)
+def test_what_is_no_statistic(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []
+
+
+def test_year_on_year_is_the_basis_of_a_change_not_its_period(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Car sales rose 7% year on year in March. Van sales fell 2% month-on-month in April.")
+    assert _find(stats, 7, "sales").period == "March"
+    assert _find(stats, 2, "van").period == "April"
+
+
+def test_a_bare_forecast_forecasts_the_figure_before(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Inflation was 2.8% in 2024. The central bank published a projection of 2.3% for next year.")
+    assert _find(stats, 2.3, "inflation").period == "next year"
+    stats = _stats(nlp, gazetteer, "The bank lifted its growth forecast to 1.9%.")
+    _find(stats, 1.9, "growth")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word", "qualifier", "per", "period"),
+    [
+        ("Nearly 4,000 homes lost power in the first quarter.", 4000, "homes", "nearly", None, "first quarter"),
+        ("An estimated 2,300 workers walked out since January.", 2300, "workers", "approximately", None, "since January"),
+        ("The mill ships up to 800 tonnes of pulp per month.", 800, "pulp", "up to", "month", None),
+        ("At least 14 villages were flooded.", 14, "villages", "at least", None, None),
+    ],
+)
+def test_hedges_and_periods(nlp, gazetteer, text, value, word, qualifier, per, period):
+    stat = _find(_stats(nlp, gazetteer, text), value, word)
+    assert (stat.qualifier, stat.per, stat.period) == (qualifier, per, period)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        # A share written as a proportion is the share (the gold's convention: 'one in three' is 0.3333).
+        ("One in 5 vehicles broke down.", 0.2, "vehicles"),
+        ("Roughly three out of four voters backed the plan.", 0.75, "voters"),
+        ("Officials say one of every three wells is dry.", 0.3333, "wells"),
+    ],
+)
+def test_a_proportion_is_a_share(nlp, gazetteer, text, value, word):
+    assert _find(_stats(nlp, gazetteer, text), value, word).kind == "ratio"
+
+
+def test_the_whole_of_a_part_and_an_owner_inside_a_partitive(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Four of the nine judges dissented, and three of the navy's old frigates were retired.")
+    _find(stats, 4, "judges")
+    _find(stats, 9, "judges")  # the whole is counted too
+    assert "navy" not in _find(stats, 3, "frigates").counts
+    assert not _stats(nlp, gazetteer, "The nine judges dissented.")  # a reference, not a count
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The regulator held rates for a fifth consecutive meeting.", "Traders bet on a quarter-point cut.",
+     "Polls show a third straight loss for the party."],
+)
+def test_an_ordinal_fraction_word_is_no_share(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []
+
+
+def test_levels_before_and_after_a_change_in_money(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The daily allowance was raised from Rs 300 to Rs 450.")
+    assert [(s.value, s.upper) for s in stats] == [("300", None), ("450", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper", "word"),
+    [
+        ("The district enrolled 6-lakh new pupils this year.", "600000", None, "pupils"),
+        ("The bridge will cost 3 crore rupees.", "30000000", None, "rupee"),
+        ("The Treasury raised £3.1bn from the share sale.", "3100000000", None, "pound"),
+        ("Brussels pledged €1.5trn in green funds.", "1500000000000", None, "euro"),
+        ("Australia shipped 81 Mt of coal last year.", "81", None, "coal"),
+        ("Inflation will be between 3 and 3.5 percent next year.", "3", "3.5", "inflation"),
+        ("Analysts expect wage growth of 4 to 4.5 pct in 2026.", "4", "4.5", "wage"),
+    ],
+)
+def test_the_issue_patterns(nlp, gazetteer, text, value, upper, word):
+    stat = _find(_stats(nlp, gazetteer, text), float(value), word)
+    assert (stat.value, stat.upper) == (value, upper)
+
+
+def test_two_numbers_sharing_one_noun(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The agency hired 40 full-time and about 120 part-time inspectors.")
+    assert _find(stats, 40, "inspectors").counts == "full-time inspectors"
+    assert _find(stats, 120, "inspectors").counts == "part-time inspectors"
+
+
+def test_a_change_in_points_names_what_changed(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The central bank cut the policy rate by 50 basis points."), 50, "points")
+    assert "policy rate" in stat.counts and stat.kind == "relative change"
+
+
+def test_who_forecasts_is_not_what_is_forecast(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "In May the treasury had projected 2.9 pct for next year.")
+    assert [s.counts for s in stats] == ["pct"]
+
+
+def test_degrees_glued_to_the_figure(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Current policies point to 2.6-2.9C of warming by 2100."), 2.6, "warming")
+    assert (stat.upper, stat.unit) == ("2.9", "C") and "degrees" in stat.counts
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper", "word"),
+    [
+        ("The policy rate stays at 4.25%–4.5% for now.", "4.25", "4.5", "rate"),
+        ("Costs are seen 10–15 per cent higher.", "10", "15", "cost"),
+        ("Turnout should reach 60 per cent to 65 per cent.", "60", "65", "turnout"),
+    ],
+)
+def test_ranges_of_percentages_written_whole(nlp, gazetteer, text, value, upper, word):
+    stat = _find(_stats(nlp, gazetteer, text), float(value), word)
+    assert (stat.value, stat.upper, stat.qualifier) == (value, upper, "between")
+
+
+def test_percent_levels_around_a_change_are_no_range(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Joblessness climbed by 1.5% to 6.5% in May, and inflation eased from 4% to 3.2%.")
+    assert all(s.upper is None for s in stats)
+    assert {s.value for s in stats} >= {"1.5", "6.5", "4", "3.2"}
+
+
+def test_furniture_lengths_are_no_statistic(nlp, gazetteer):
+    assert _stats(nlp, gazetteer, "A 4 min read about the plan.") == []
+
+
+def test_a_level_in_units_names_what_it_measures(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Power demand reached a record 52.3 gigawatts on Monday, up from 860 a year earlier.")
+    assert _find(stats, 52.3, "demand").counts == "Power demand in gigawatts"
+    assert _find(_stats(nlp, gazetteer, "Imports rose to 2.4 terawatt hours in June."), 2.4, "terawatt").kind == "count"
+
+
+def test_a_time_reference_is_no_rate(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Clinics treated 2,100 patients, up from 1,300 a year earlier.")
+    assert _find(stats, 1300, "patients").per is None
+
+
+def test_a_number_the_tagger_alone_calls_a_date(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The party won 61 seats, down from 73, and the greens won nine.")
+    assert _find(stats, 73, "seats").period is None
+    assert _find(stats, 61, "seats").period is None
+
+
+@pytest.mark.parametrize("text", ["(Release ID: 2204518)", "Visitor Counter : 3391", "Ref. 4471 applies."])
+def test_identifiers_are_no_statistic(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []
+
+
+def test_a_dateline_is_not_what_changed(nlp, gazetteer):
+    text = "Cases rise\nNAIROBI, May 2 (Wire) - Measles cases in the region doubled last year, officials said."
+    stat = _find(_stats(nlp, gazetteer, text), 2, "cases")
+    assert "NAIROBI" not in stat.counts
+
+
+def test_a_share_of_that_sum(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The appeal seeks €90 million this year. Donors have pledged about a third of that.")
+    _find(stats, 0.3333, "euros")
+
+
+def test_sums_before_and_after_a_change(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The pact could lift farm exports from $31 billion last year to $45 billion by 2030.")
+    assert _find(stats, 31e9, "exports").counts == "farm exports in dollars"
+    assert _find(stats, 45e9, "exports").counts == "farm exports in dollars"

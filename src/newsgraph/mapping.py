@@ -20,7 +20,7 @@ from rdflib import Graph, Literal, URIRef, namespace
 
 from newsgraph import namespaces
 from newsgraph.errors import RecordError
-from newsgraph.model import Anchor, Entity, Record, entity_key
+from newsgraph.model import STATISTIC_MAX_DIGITS, Anchor, Entity, Record, entity_key
 from newsgraph.namespaces import DEFAULT_BASE, DEFAULT_LICENCE, bind_prefixes, licence_problem, normalise_base
 from newsgraph.text import normalise, slugify
 
@@ -544,7 +544,12 @@ def _wikidata(qid: str, where: str) -> URIRef:
 
 
 def _number(value: str, where: str) -> Literal:
+    """The exact literal of a statistic's value: xsd:integer for a whole number as written,
+    else xsd:decimal (never a float: "0.000000000000000000000001" stays what it is)."""
     text = str(value).strip()
+    if sum(c.isdigit() for c in text) > STATISTIC_MAX_DIGITS:
+        # Checked before any conversion: int() refuses over 4,300 digits with a ValueError.
+        raise RecordError(f"malformed record: {where} has more than {STATISTIC_MAX_DIGITS} digits")
     try:
         number = Decimal(text)
     except InvalidOperation:

@@ -32,6 +32,11 @@ QUALIFIERS = (
 #: What kind of number a statistic is.
 STATISTIC_KINDS = ("count", "ratio", "relative change", "duration", "amount")
 
+#: Digits a statistic's value (and the top of its range) may have: a billion billion billions
+#: is 28. A longer number is no statistic a news article states: the extractor skips it and a
+#: record holding one is refused.
+STATISTIC_MAX_DIGITS = 40
+
 
 @dataclass
 class Anchor:
@@ -112,11 +117,11 @@ class Claim:
 class Statistic:
     """A number the article claims, with what it counts and how it is hedged."""
 
-    value: str  # decimal number as a string, so the record is exact ("400", "0.3333")
+    value: str  # an exact decimal number as text, never a float's rounding ("400", "0.3333", "0.000001")
     counts: str  # what is counted: "soldiers", "Geran drones"
     kind: str = "count"  # one of STATISTIC_KINDS
     qualifier: str | None = None  # one of QUALIFIERS, or None for exact
-    upper: str | None = None  # top of a range "between A and B"
+    upper: str | None = None  # top of a range "between A and B", written like `value`
     unit: str | None = None
     per: str | None = None  # "square kilometer"
     period: str | None = None  # "two months"

@@ -45,6 +45,7 @@ from newsgraph.model import (
     ENTITY_KINDS,
     QUALIFIERS,
     STATISTIC_KINDS,
+    STATISTIC_MAX_DIGITS,
     Anchor,
     Article,
     Claim,
@@ -67,8 +68,8 @@ SCHEMA_ID = "https://w3id.org/newsgraph/schema/record-1.json"
 SCHEMA_RESOURCE = "resources/record.schema.json"
 #: Record files larger than this are refused (the sample's record is 40 KB).
 MAX_RECORD_BYTES = 16 * 1024 * 1024
-#: Digits a statistic's value may have: a billion billion billions is 28.
-MAX_DIGITS = 40
+#: Digits a statistic's value may have (the model's limit, which the extractor keeps to).
+MAX_DIGITS = STATISTIC_MAX_DIGITS
 
 
 # --------------------------------------------------------------------------- value rules

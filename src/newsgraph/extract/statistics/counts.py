@@ -22,9 +22,17 @@ from newsgraph.extract.statistics.document import (
     sentence_bounds,
     span_text,
 )
-from newsgraph.extract.statistics.numbers import CHANGE_VERBS, TIME_NOUNS, Phrase, cardinal_run, change_verb_of
-from newsgraph.extract.statistics.qualifiers import ORDINAL, hedge_before
-from newsgraph.text import word_map, word_set
+from newsgraph.extract.statistics.numbers import (
+    CHANGE_VERBS,
+    PERCENT_WORDS,
+    TIME_NOUNS,
+    WHEN_WORDS,
+    Phrase,
+    cardinal_run,
+    change_verb_of,
+)
+from newsgraph.extract.statistics.qualifiers import HEDGES, ORDINAL, hedge_before
+from newsgraph.text import line_start, word_map, word_set
 
 if TYPE_CHECKING:
     from newsgraph.extract.statistics.facts import Mention
@@ -41,6 +49,12 @@ LEVEL_VERBS = word_set("level-verbs.txt")
 #: Words for "how much of": the number of X, the volume of X, the share of X.
 QUANTITY_NOUNS = word_set("quantity-nouns.txt")
 
+#: Verbs of forecasting: their (active) subject is who forecasts, not what is counted.
+FORECAST_VERBS = word_set("forecast-verbs.txt")
+
+#: Nouns of forecasting: "a projection of 3.5%" projects what was named before.
+FORECAST_NOUNS = word_set("forecast-nouns.txt")
+
 #: Nouns that measure something named after "of": "1,000 square kilometers of territory".
 MEASURE_NOUNS = word_set("measure-nouns.txt")
 
@@ -52,6 +66,9 @@ RATE_ADVERBS = word_map("rate-words.tsv", "written", "per")
 
 #: How the counted thing of a sum of money is named: the currency in words.
 CURRENCY_WORDS = word_map("currency-names.tsv", "code", "name")
+
+#: Hedges of one word: "the roughly 27 million voters".
+_ONE_WORD_HEDGES = {words[0] for words, _ in HEDGES if len(words) == 1}
 
 _MODEL_NAME = re.compile(r"^[A-Za-z][\w.]*-[\w.-]*\d[\w.-]*$")
 
@@ -67,6 +84,13 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
     With `determiners`, leading 'the', 'its', "Russia's" are skipped ("of the drones")."""
     while determiners and j < limit and (doc[j].pos_ == "DET" or doc[j].dep_ in ("poss", "case") or doc[j].tag_ == "PRP$"):
         j += 1
+    if determiners:
+        # "the Coast Guard's new icebreakers": the possessor is a determiner too
+        k = j
+        while k < min(limit, j + 5) and doc[k].pos_ in NOUNS and joined(doc, k):
+            k += 1
+        if k > j and k < limit and doc[k].dep_ == "case" and doc[k].lower_ in ("'s", "’s", "'", "’"):
+            j = k + 1
     k = j
     last_noun = None
     while k < limit:
@@ -75,8 +99,9 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
             break
         ok = t.pos_ in NOUNS or t.pos_ == "ADJ" or (t.pos_ == "VERB" and t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound")) or (
             t.text in "-‐" and not t.whitespace_ and k > j and not doc[k - 1].whitespace_)
-        if t.lower_ in ("more", "less", "fewer", "than", "per", "times") or t.like_num or t.lower_ in num.VAGUE_PLURALS:
-            ok = False
+        if t.lower_ in ("more", "less", "fewer", "than", "per", "times") or (t.like_num and num.is_number_word(t.lower_)) \
+                or t.lower_ in num.VAGUE_PLURALS:
+            ok = False  # (an ordinal is a modifier: "first-time voters")
         if (t.like_num or _DESIGNATOR.match(t.text)) and k > j and (doc[k - 1].is_title or doc[k - 1].is_upper) \
                 and k + 1 < limit and doc[k + 1].pos_ in NOUNS:
             ok = True  # "Leopard 2 tanks", "Leopard 2A6 tanks": a model number inside the name of what is counted
@@ -84,7 +109,7 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
             ok = True  # "Geran-2 drones", whatever the tagger made of "Geran-2"
         if t.pos_ == "PROPN" and k > j and t.ent_type_ in ("GPE", "PERSON") and doc[k - 1].pos_ in NOUNS and doc[k - 1].ent_type_ != t.ent_type_:
             ok = False  # "drones Russia launched": a new clause, not the noun phrase
-        if k > j and t.ent_type_ in ("DATE", "TIME") and not doc[k - 1].ent_type_:
+        if k > j and t.ent_type_ in ("DATE", "TIME") and doc[k - 1].ent_type_ not in ("DATE", "TIME"):
             ok = False  # "shells next year": the date is not part of what is counted
         if not ok:
             break
@@ -96,18 +121,53 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
     return j, last_noun + 1
 
 
+def _shared_head(doc: Doc, span: tuple[int, int], limit: int) -> int | None:
+    """'28 long-term and around 300 short-term observers': the noun both numbers count, written
+    once at the end, when the span after the first number is the second's modifiers alone."""
+    k = span[1]
+    if k >= limit or doc[k].lower_ not in ("and", "or"):
+        return None
+    k += 1
+    if k < limit and doc[k].lower_ in _ONE_WORD_HEDGES:
+        k += 1
+    run = cardinal_run(doc, k) if k < limit else None
+    other = _np_span(doc, run[0], limit, determiners=False) if run is not None else None
+    if other is None or other[0] != run[0] or other[1] - other[0] != span[1] - span[0] + 1:
+        return None
+    if doc[span[1] - 1].lower_ != doc[other[1] - 2].lower_:
+        return None  # the last modifiers must match: "long-term" / "short-term"
+    return other[1] - 1
+
+
+def _on_itself(doc: Doc, k: int) -> bool:
+    """True when token k starts 'year on year', 'month-on-month'."""
+    j = k + 1
+    if j < len(doc) and doc[j].text in "-‐":
+        j += 1
+    if j + 1 >= len(doc) or doc[j].lower_ != "on":
+        return False
+    j += 1
+    if doc[j].text in "-‐" and j + 1 < len(doc):
+        j += 1
+    return doc[j].lemma_.lower() == doc[k].lemma_.lower() and doc[k].lemma_.lower() in TIME_NOUNS
+
+
 def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     """The noun phrase the number counts, if it is written right after the number."""
     limit = index(doc).sentence(p.start)[1]
     j = p.noun_from if p.noun_from is not None else p.end
     partitive = j > 0 and doc[j - 1].lower_ == "of"
+    whole_counted = False  # "38 of 42 drones": the noun comes after the whole's number
     if p.noun_from is None and j < limit and doc[j].lower_ == "of" and (p.kind == "ratio" or p.value >= 1):
         j += 1  # "600 of the drones", "30% of the shells"
         partitive = True
-        k = j + 1 if j < limit and doc[j].pos_ == "DET" else j
+        k = j + 1 if j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$") else j
+        if k < limit and doc[k].lower_ in _ONE_WORD_HEDGES:
+            k += 1  # "78% of the roughly 27 million voters"
         run = cardinal_run(doc, k) if k < limit else None
         if run is not None:
             j = run[0]  # "38 of 42 drones", "two of the four tanks"
+            whole_counted = True
     if p.kind == "amount":
         return None  # money: what it buys is found by `_money_counts`
     if p.multiplier and j > 0 and doc[j - 1].lower_ in ("as", "than"):
@@ -116,16 +176,27 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
         return None  # "a third of them": what they are is found from the clause (but "30% of its GDP" counts)
     if p.plain and j < limit and doc[j].lower_ in ("more", "additional", "extra", "new", "fewer"):
         j += 1  # "seven more Patriot systems"
+    if p.plain and not partitive and j == p.end and j < limit and doc[j].lower_ == "times" \
+            and (j + 1 >= limit or doc[j + 1].lower_ not in ("as", "more", "fewer", "less", "higher", "greater", "the")):
+        return j, j + 1  # "closed the airport six times": how often
     span = _np_span(doc, j, limit, determiners=partitive)
     if span is None:
         return None
+    if not partitive and doc[span[0]].ent_type_ in ("DATE", "TIME") and (not p.plain or doc[span[0]].lower_ in WHEN_WORDS):
+        return None  # "5 pct next year", "numbered 61 last year", "12 today": when, not what
+    if _on_itself(doc, span[1] - 1):
+        return None  # "fell 3% month-on-month": the basis of the change
+    shared = _shared_head(doc, span, limit)
+    if shared is not None:
+        return span[0], shared + 1  # up to the noun both numbers count (`counted_thing` names it)
+
     head = doc[p.end - 1].head
     if doc[p.end - 1].dep_ == "nummod" and span[0] <= head.i < span[1] - 1 and head.pos_ in NOUNS \
             and head.dep_ != "compound" and not (doc[head.i + 1].like_num or _DESIGNATOR.match(doc[head.i + 1].text)):
         span = (span[0], head.i + 1)  # "12 tanks Russian forces lost": the noun the number counts ends it
     # The head of the counted phrase must be a noun the number attaches to, or directly follow.
-    if span[0] - p.end > 4:
-        return None
+    if span[0] - p.end > (8 if partitive else 4) and not whole_counted:
+        return None  # (a partitive may name its whole's owner first: "two of the Coast Guard's new icebreakers")
     return span
 
 
@@ -142,9 +213,14 @@ def _of_object(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ in NOUNS:
+                if obj.dep_ == "pobj" and obj.pos_ in NOUNS and not _is_figure(obj):
                     return obj
     return None
+
+
+def _is_figure(token: Token) -> bool:
+    """'%', 'pct', '41pc', a number: part of a figure, never what a figure counts."""
+    return token.lower_ in PERCENT_WORDS or token.like_num or num.split_glued(token.text) is not None
 
 
 def _quantity_target(token: Token) -> str:
@@ -154,10 +230,14 @@ def _quantity_target(token: Token) -> str:
         obj = _of_object(token)
         if obj is not None:
             return _noun_phrase_of(obj)
+    if token.lemma_.lower() in MEASURE_NOUNS:
+        obj = _of_object(token)
+        if obj is not None:
+            return f"{_noun_phrase_of(token)} of {_noun_phrase_of(obj)}"  # "tonnes of carbon dioxide"
     if token.lower_ in NEED_NOUNS or token.lemma_.lower() in NEED_NOUNS:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "in", "of"):
-                obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in NOUNS), None)
+                obj = next((o for o in child.children if o.dep_ == "pobj" and o.pos_ in NOUNS and not _is_figure(o)), None)
                 if obj is not None:
                     return f"{_noun_phrase_of(token)} {child.text} {_noun_phrase_of(obj)}"
     return _noun_phrase_of(token)
@@ -218,9 +298,37 @@ def _change_target(change: Token) -> str | None:
         deps = ("dobj", "nsubjpass", "nsubj")
     for dep in deps:
         for c in verb.children:
-            if c != change and c.dep_ == dep and c.pos_ in NOUNS and c.lower_ not in PRONOUNS and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP"):
+            if c != change and c.dep_ == dep and _names_a_thing(c) \
+                    and not (dep == "dobj" and any(n.dep_ == "nummod" and n.like_num for n in c.children)):
+                return _quantity_target(c)  # (not "gained 14 paise to 83.46": the paise are another figure's)
+            if c != change and c.dep_ == dep and c.dep_ != "dobj" and _refers_back(c):
+                return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
+    # "Real GDP is estimated to grow by 7.1%", "… and is expected to grow 0.6%": the subject of
+    # the verb it completes, or of the verb that one is joined to
+    node = verb
+    for _ in range(2):
+        if node.dep_ not in ("xcomp", "conj") or node.head == node or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            break
+        node = node.head
+        for c in node.children:
+            if c.dep_ in ("nsubjpass", "nsubj") and _names_a_thing(c):
                 return _quantity_target(c)
     return None
+
+
+def _names_a_thing(token: Token) -> bool:
+    """A noun that can be what a figure counts: not a pronoun, a person, a country or an
+    organization, not 'the level' referring back, not a figure itself ('pct'), not a dateline."""
+    return token.pos_ in NOUNS and token.lower_ not in PRONOUNS and token.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") \
+        and not _is_figure(token) and not _refers_back(token) and not _dateline(token)
+
+
+def _dateline(token: Token) -> bool:
+    """'GENEVA, March 3 (Wire) -': the place a wire story is filed from, which the parser may
+    make the subject of the first sentence."""
+    doc = token.doc
+    return token.is_upper and len(token.text) > 2 and (token.i == 0 or not joined(doc, token.i)) \
+        and token.i + 1 < len(doc) and doc[token.i + 1].text in (",", "(", "-", "–", "—")
 
 
 # --------------------------------------------------------------------------- what is counted
@@ -228,7 +336,19 @@ def _change_target(change: Token) -> str | None:
 
 def counted_thing(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | None, kind: str,
             change: Token | None) -> str | None:
-    """What the number counts, as written; None when nothing countable can be named."""
+    """What the number counts, as written; None when nothing countable can be named. A figure
+    in a unit of measure counts the unit of what it measures: "GW of offshore wind capacity",
+    "global inventories in barrels", "GW" alone."""
+    what = _counted(doc, ctx, p, noun, kind, change)
+    if p.measure is None:
+        return what
+    if what is None:
+        return p.measure
+    return f"{p.measure} of {what}" if noun is not None else f"{what} in {p.measure}"
+
+
+def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | None, kind: str,
+             change: Token | None) -> str | None:
     if p.kind == "amount":
         return _money_counts(doc, p)
     if p.change_verb:
@@ -251,11 +371,22 @@ def counted_thing(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int
         return clause_counts(doc, p, [])
     if change is not None and kind in ("relative change", "ratio"):
         target = _change_target(change)
+        if target is not None and noun is not None and doc[noun[1] - 1].lemma_.lower() == "point":
+            return f"{target} in {span_text(doc, noun)}"  # "lowered the Base Rate by 25 basis points"
         if target is not None:
             return target
     if noun is not None:
         head = doc[noun[1] - 1]
         text = span_text(doc, noun)
+        joint = next((k for k in range(noun[0], noun[1]) if doc[k].lower_ in ("and", "or")), None)
+        if joint is not None:
+            # "28 long-term and around 300 short-term observers": 28 long-term observers
+            return f"{span_text(doc, (noun[0], joint))} {head.text}"
+        if p.unit == "percent" and p.end < len(doc) and doc[p.end].lower_ == "of":
+            level = _level_subject(doc, p)
+            if level is not None and not (_words(level) & _words(text)):
+                # "Public debt stood at 74.5% of GDP": the debt, as a share of GDP (not a share of the GDP)
+                return f"{level} as a share of {text}"
         if head.lemma_.lower() in CHANGE_NOUNS:
             obj = next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                         for o in c.children if o.dep_ == "pobj"), None)
@@ -265,12 +396,16 @@ def counted_thing(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int
             obj = _of_object(head)
             if obj is not None:
                 return f"{text} of {_noun_phrase_of(obj)}"
+            level = _measured_subject(head) if noun[0] == p.end and head.lemma_.lower() not in TIME_NOUNS else None
+            if level is not None:
+                return f"{level} in {text}"  # "demand hit a record 41.2 gigawatts": demand, in gigawatts
         if head.lemma_.lower() in QUANTITY_NOUNS:
             obj = _of_object(head)
             if obj is not None:
                 return _noun_phrase_of(obj)
-        if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "PERSON", "NORP", "ORG") and noun[1] - noun[0] == 1:
-            return None  # "600 Ukraine": not a counted noun
+        if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "PERSON", "NORP", "ORG") and noun[1] - noun[0] == 1 \
+                and not (head.ent_type_ == "NORP" and head.text.endswith("s")) and p.measure is None:
+            return None  # "600 Ukraine": not a counted noun (but "330,000 Filipinos" are people)
         return text
     # "increased the production of its howitzers from two to twelve a month": the levels of what changed.
     if p.start > 0 and doc[p.start - 1].lower_ in ("from", "to"):
@@ -286,27 +421,57 @@ def counted_thing(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int
     return _list_label(doc, p)
 
 
+def _measured_subject(unit: Token) -> str | None:
+    """What a unit of measure measures when it is the level a verb reaches: 'demand hit 41.2
+    gigawatts' (demand), 'output rose to 3.1 terawatt hours' (output)."""
+    verb = unit.head
+    if unit.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("to", "at"):
+        verb = verb.head
+    elif unit.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be"}:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and _names_a_thing(c):
+            return _quantity_target(c)
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
 def _level_subject(doc: Doc, p: Phrase) -> str | None:
     token = doc[p.end - 1]
     head = token.head
-    if head.dep_ == "prep" and head.lower_ in ("to", "at"):
+    if head.i >= p.end and head.ent_type_ in ("DATE", "TIME") and token.dep_ == "nummod":
+        head = head.head  # "numbered 61 last year", parsed as a number of years
+    at = False  # "kept the rate at 2%", "is seen at 4.6%", "came in at 3%": 'at' a figure is a level
+    if head.dep_ == "prep" and head.lower_ in ("to", "at", "past"):
+        at = head.lower_ in ("at", "past")
         head = head.head
         if head.pos_ == "VERB":
             for c in head.children:
-                if c.dep_ == "dobj" and c.pos_ == "NOUN" and head.lemma_.lower() not in LEVEL_VERBS:
+                if c.dep_ == "dobj" and c.pos_ in NOUNS and head.lemma_.lower() not in LEVEL_VERBS \
+                        and c.ent_type_ not in ("GPE", "PERSON", "NORP") and c.lower_ not in PRONOUNS and not _is_figure(c):
                     return _quantity_target(c)  # "bringing Russia's total losses to about 712,950"
     elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
         head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    if head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"}:
+    if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"}:
         return None
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.tag_ == "VBG":
+        return _quantity_target(head.head)  # "the tariff, currently averaging 11.6%"
     # A verb without a subject of its own ("… and fell to 60%", or a misparse) shares its head's.
     verbs = [head, head.head] if head.dep_ in ("conj", "advcl", "xcomp") else [head]
     for verb in verbs:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and not p.start <= c.i < p.end:
-                return _quantity_target(c) if c.pos_ == "NOUN" else None
+                if _refers_back(c):
+                    return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
+                if c.pos_ == "NOUN":
+                    return _quantity_target(c)
     return None
 
 
@@ -364,8 +529,14 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         if span is not None:
             return f"{currency} {doc[j].lower_} {span_text(doc, span)}"
     span = _np_span(doc, j, limit)
-    if span is not None and span[0] == j:
-        return f"{span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package"
+    if span is not None and span[0] == j and doc[j].ent_type_ not in ("DATE", "TIME"):
+        return f"{span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package" (not "€124 billion last year")
+    _, k = hedge_before(doc, p.start)
+    if k > 0 and doc[k - 1].lower_ in ("from", "to"):
+        verb = change_verb_of(doc[k - 1])
+        target = _change_target(verb) if verb is not None else None
+        if target is not None:
+            return f"{target} in {currency}"  # "lift bilateral trade from €124 billion to €200 billion"
     # "a package worth €1.4 billion", "aid of $50 million", "a package valued at …": the noun before.
     _, k = hedge_before(doc, p.start)
     k -= 1
@@ -411,6 +582,66 @@ def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
     return plain_counts[0].stat.counts
 
 
+#: Subjects that refer back to a figure named before: "it will shrink to 3.2%".
+_ANAPHORS = {"it", "this", "that", "they"}
+#: Nouns that, bare after 'the', refer back to a figure named before: "the level eased to 3%".
+_ANAPHORIC_NOUNS = {"level", "figure", "number", "total", "ratio"}
+
+
+def _refers_back(subject: Token) -> bool:
+    """'it', 'this', or 'the level' with nothing but its article: a subject naming no new thing."""
+    if subject.lower_ in _ANAPHORS:
+        return True
+    children = list(subject.children)
+    return subject.lemma_.lower() in _ANAPHORIC_NOUNS and len(children) == 1 and children[0].dep_ == "det" \
+        and children[0].lower_ in ("the", "this", "that")
+
+
+def _clause_verb(doc: Doc, p: Phrase) -> Token:
+    """The verb the number is the complement of: 'shrink' in 'it will shrink to 3.2%'."""
+    head = doc[p.end - 1].head
+    if head.dep_ == "prep":
+        head = head.head
+    return governor(head)
+
+
+def forecast_counts(doc: Doc, p: Phrase, counts: str, earlier: list[Mention]) -> str | None:
+    """A figure that counts only a forecast ("the IMF issued a projection of 3.5%") forecasts
+    what the last figure in its unit, in its paragraph, counted: None when there is none."""
+    if counts.casefold() not in FORECAST_NOUNS and counts.casefold().rstrip("s") not in FORECAST_NOUNS:
+        return counts
+    return _last_counts(doc, p, earlier)
+
+
+def _last_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
+    """What the last figure in the unit of `p`, before it in its paragraph, counted."""
+    text = doc_text(doc)
+    paragraph = line_start(text, doc[p.start].idx)
+    for m in reversed(earlier):
+        if m.offset >= doc[p.start].idx or line_start(text, m.offset) != paragraph:
+            continue
+        if m.stat.unit == p.unit and m.stat.kind != "relative change":
+            return m.stat.counts
+    return None
+
+
+def anaphoric_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
+    """A number whose clause's subject refers back ('it', 'this', 'the level') counts what the
+    last figure in the same unit, in the same paragraph, counted: "The deficit was 4.1%; it
+    will shrink to 3.2%"."""
+    if p.end < len(doc) and doc[p.end].lower_ == "of":
+        return None  # "half of that": a share, found from its clause
+    verb = _clause_verb(doc, p)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    if not _refers_back(subjects[0]):
+        return None
+    return _last_counts(doc, p, earlier)
+
+
 def parallel_counts(doc: Doc, p: Phrase, sent_start: int, previous: list[Mention]) -> str | None:
     """A bare number whose verb repeats the verb of a count in the sentence just before, in the same
     paragraph: "Two years ago we had two companies building drones. Today we have more than twenty"."""
@@ -426,7 +657,7 @@ def parallel_counts(doc: Doc, p: Phrase, sent_start: int, previous: list[Mention
     return None
 
 
-def clause_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
+def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Mention] = ()) -> str | None:
     """What a share or a multiple without its own noun measures, from its clause:
     "a third of them are interceptor drones" (what they are), "orders for only a third of that"
     (the verb's object), "four times faster" (what is done faster), "40% of it" (the sum just named)."""
@@ -434,18 +665,35 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
     verb = governor(token)
     if verb.lemma_.lower() == "be":
         for c in verb.children:
-            if c.dep_ == "attr" and c.pos_ in NOUNS and c.lower_ not in PRONOUNS:
+            if c.dep_ == "attr" and c.pos_ in NOUNS and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end:
                 return _quantity_target(c)
     partitive = p.end < len(doc) and doc[p.end].lower_ == "of" and p.end + 1 < len(doc) and doc[p.end + 1].pos_ == "PRON" \
         and doc[p.end + 1].tag_ != "PRP$"
     if partitive and doc[p.end + 1].lower_ == "it" and before:
         return before[-1].stat.counts  # "more than €50 billion …, roughly 40% of it from Europe"
     for dep in ("dobj", "nsubjpass", "nsubj"):
+        if dep == "nsubj" and partitive and doc[p.end + 1].lower_ in ("that", "this") and earlier:
+            # "We need $640 million. Donors have pledged a fifth of that." (but "it has orders for half of that": orders)
+            return earlier[-1].stat.counts
+        if dep == "nsubj" and verb.lemma_.lower() in FORECAST_VERBS:
+            continue  # "the ministry projected 3.7%": who forecasts
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in NOUNS and c.is_alpha and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end \
-                    and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP"):
-                return _quantity_target(c)
+                    and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") and not _is_figure(c):
+                return None if _refers_back(c) else _quantity_target(c)
     return None
+
+
+def percent_word(doc: Doc, p: Phrase) -> str:
+    """How a percentage is written: 'percent', 'pct', 'per cent', '%', 'pc' ('41pc')."""
+    last = doc[p.end - 1]
+    if p.unit == "percentage points":
+        return "percentage points"
+    if last.lower_ == "cent" and p.end >= 2 and doc[p.end - 2].lower_ == "per":
+        return "per cent"
+    glued = num.split_glued(last.text)
+    written = glued[1] if glued is not None else last.text
+    return "percent" if written == "%" else written
 
 
 # --------------------------------------------------------------------------- per
@@ -453,6 +701,11 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
 
 def per_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: int) -> str | None:
     """'per square kilometer', 'for every square kilometer', 'a day', 'daily' -> the unit."""
+    found = _written_per(doc, p, noun, sent_end)
+    return found if found is not None else p.measure_per  # "b/d" is per day
+
+
+def _written_per(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: int) -> str | None:
     k = noun[1] if noun is not None else p.end
     stop = min(sent_end, k + 10)
     while k < stop:
@@ -467,8 +720,9 @@ def per_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: int) -> 
             after = k + 1
         elif w == "for" and k + 1 < stop and doc[k + 1].lower_ in ("every", "each"):
             after = k + 2
-        elif w in ("a", "an", "every", "each") and k + 1 < stop and doc[k + 1].lemma_.lower() in TIME_NOUNS:
-            return doc[k + 1].lemma_.lower()
+        elif w in ("a", "an", "every", "each") and k + 1 < stop and doc[k + 1].lemma_.lower() in TIME_NOUNS \
+                and (k + 2 >= len(doc) or doc[k + 2].lower_ not in ("earlier", "ago", "later", "before", "after", "on")):
+            return doc[k + 1].lemma_.lower()  # (not "740 a year earlier", a time, nor "a year on year rise")
         if after is not None:
             span = _np_span(doc, after, sent_end)
             if span is not None:

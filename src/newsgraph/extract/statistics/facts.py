@@ -5,7 +5,6 @@ period, subject and claimant; the mentions of one fact (headline, body, quote) a
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -16,18 +15,21 @@ from newsgraph.extract.statistics import values as num
 from newsgraph.extract.statistics.claimants import claimant_of, subject_of
 from newsgraph.extract.statistics.counts import (
     RATE_ADVERBS,
+    anaphoric_counts,
     brought_to,
     change_head,
     clause_counts,
     counted_span,
     counted_thing,
     elided_counts,
+    forecast_counts,
     parallel_counts,
     per_of,
+    percent_word,
     share_of,
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
-from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_label_or_date, read_phrase
+from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_duration, is_label_or_date, read_phrase
 from newsgraph.extract.statistics.qualifiers import hedge_after, hedge_before, is_hypothetical, period_of
 from newsgraph.model import Statistic
 from newsgraph.text import line_start, word_set
@@ -73,11 +75,22 @@ def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
                 i = max(phrase.end, i + 1)
                 continue
             last_amount = phrase
-        mention = _mention(doc, ctx, phrase, _in_sentence(doc, mentions, i), mentions[-3:])
+        mention = _mention(doc, ctx, phrase, _in_sentence(doc, mentions, i), mentions[-6:])
         if mention is not None:
             mentions.append(mention)
         i = max(phrase.end, i + 1)
-    return _merge(mentions, ctx)
+    return _merge(_without_periods(mentions), ctx)
+
+
+def _without_periods(mentions: list[Mention]) -> list[Mention]:
+    """Durations that are the period of another figure of their sentence ("fired 600 rockets for
+    two months") are that figure's period, not facts of their own."""
+    periods: dict[int, list[str]] = {}
+    for m in mentions:
+        if m.stat.kind != "duration" and m.stat.period:
+            periods.setdefault(m.sent_start, []).append(m.stat.period.casefold())
+    return [m for m in mentions if m.stat.kind != "duration"
+            or not any(m.stat.counts.casefold().split()[0] in period for period in periods.get(m.sent_start, ()))]
 
 
 def _in_sentence(doc: Doc, mentions: list[Mention], i: int) -> list[Mention]:
@@ -99,6 +112,9 @@ def _in_sentence(doc: Doc, mentions: list[Mention], i: int) -> list[Mention]:
 def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], previous: list[Mention]) -> Mention | None:
     if p.kind == "proportion":
         return None
+    value, upper = num.format_value(p.value), num.format_value(p.upper) if p.upper is not None else None
+    if num.too_long(value) or (upper is not None and num.too_long(upper)):
+        return None  # scaled past what a statistic may have ("10^39 trillion"): not a statistic
     qualifier, hedge_start = hedge_before(doc, p.start)
     trailing_end = p.end
     if qualifier is None:
@@ -120,34 +136,50 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         kind = "relative change"  # "increased by over a third", "a 30% rise in …"
 
     noun = None if p.change_verb or p.compared else counted_span(doc, p)
-    if is_label_or_date(doc, p, noun):
+    if noun is not None and is_duration(doc, p, noun, hedge_start):
+        kind = "duration"  # "take up to six days": counts the days
+    elif is_label_or_date(doc, p, noun):
         return None
     if is_hypothetical(doc[p.start]):
         return None
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
-    counts = counted_thing(doc, ctx, p, noun, kind, relative)
+    counts = None
+    if relative is not None and relative.lower_ in ("up", "down") and before and relative.i > 0 and doc[relative.i - 1].text == ",":
+        counts = before[-1].stat.counts  # "13,000 workers, up 22%": the change of the figure just named
+    if counts is None:
+        counts = counted_thing(doc, ctx, p, noun, kind, relative)
     if counts is None and noun is None:
         counts = brought_to(doc, p, hedge_start) or elided_counts(doc, p, hedge_start, before)
     if counts is None and noun is None and p.plain and not before:
-        counts = parallel_counts(doc, p, sent_start, previous)
+        counts = parallel_counts(doc, p, sent_start, previous[-3:])
     if counts is None and noun is None and (p.kind == "ratio" or p.multiplier):
-        counts = clause_counts(doc, p, before)
+        counts = clause_counts(doc, p, before, previous)
+    if counts is None and noun is None:
+        counts = anaphoric_counts(doc, p, previous)
+    if counts is not None:
+        counts = forecast_counts(doc, p, counts, previous)  # "a projection of 3.5%" of what?
+    if counts is None and p.unit in ("percent", "percentage points"):
+        # a percentage of something the sentence leaves unnamed: the percentage, as written ("pct")
+        counts = percent_word(doc, p)
     if counts is None:
         return None
 
     anchor_start = doc[hedge_start].idx
-    anchor_end_tok = max(trailing_end, noun[1] if noun is not None and noun[0] - p.end <= 3 and noun[0] >= p.end else p.end)
+    noun_end = noun[1] if noun is not None else p.end
+    if noun is not None:  # "40 full-time and 120 part-time inspectors": the anchor of 40 ends at 'and'
+        noun_end = next((k for k in range(noun[0], noun[1]) if doc[k].lower_ in ("and", "or")), noun[1])
+    anchor_end_tok = max(trailing_end, noun_end if noun is not None and noun[0] - p.end <= 3 and noun[0] >= p.end else p.end)
     anchor_end = doc[anchor_end_tok - 1].idx + len(doc[anchor_end_tok - 1].text)
     written_end = doc[trailing_end - 1].idx + len(doc[trailing_end - 1].text)
     offset = doc[p.start].idx
 
     stat = Statistic(
-        value=num.format_value(p.value),
+        value=value,
         counts=counts,
         kind=kind,
         qualifier=qualifier,
-        upper=num.format_value(p.upper) if p.upper is not None else None,
+        upper=upper,
         unit=p.unit,
         per=per_of(doc, p, noun, sent_end),
         period=period_of(doc, p, noun, sent_start, sent_end),
@@ -215,7 +247,7 @@ def _singular(word: str) -> str:
 
 def _compatible(a: Mention, b: Mention) -> bool:
     sa, sb = a.stat, b.stat
-    if abs(float(sa.value) - float(sb.value)) > 1e-9 * max(1.0, abs(float(sa.value))):
+    if sa.value != sb.value:  # exact decimals written one way (`values.format_value`)
         return False
     if (sa.kind == "relative change") != (sb.kind == "relative change") or (sa.unit or "") != (sb.unit or ""):
         return False
@@ -233,7 +265,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 
 def _same_number(a: Statistic, b: Statistic) -> bool:
-    return (abs(float(a.value) - float(b.value)) <= 1e-9 * max(1.0, abs(float(a.value)))
+    return (a.value == b.value
             and a.kind == b.kind and (a.unit or "") == (b.unit or ""))
 
 
@@ -261,18 +293,15 @@ def _compared_as(m: Mention) -> tuple:
 
 def _group(mentions: list[Mention]) -> list[list[Mention]]:
     """Each mention joins the first group (in the order they were started) with a member it is
-    compatible with, else starts a group. Only groups with a member of about the same value can
-    have one, and only one member of each kind (`_compared_as`) needs asking, so a long article
-    is not compared mention by mention with everything before it."""
+    compatible with, else starts a group. Only groups with a member of the same value can have
+    one, and only one member of each kind (`_compared_as`) needs asking, so a long article is
+    not compared mention by mention with everything before it."""
     groups: list[list[Mention]] = []
     kinds: list[dict[tuple, Mention]] = []  # per group, one member of each kind
-    groups_of: dict[float, set[int]] = {}  # value -> the groups with a member of that value
-    values: list[float] = []  # the values of groups_of, sorted
+    groups_of: dict[str, set[int]] = {}  # value -> the groups with a member of that value
     for m in mentions:
-        value = float(m.stat.value)
-        reach = 2e-9 * max(1.0, abs(value))  # wider than `_compatible`'s tolerance: it decides
-        near = values[bisect_left(values, value - reach) : bisect_right(values, value + reach)]
-        for g in sorted({g for v in near for g in groups_of[v]}):
+        value = m.stat.value
+        for g in sorted(groups_of.get(value, ())):
             if any(_compatible(m, other) for other in kinds[g].values()):
                 break
         else:
@@ -281,8 +310,6 @@ def _group(mentions: list[Mention]) -> list[list[Mention]]:
             kinds.append({})
         groups[g].append(m)
         kinds[g].setdefault(_compared_as(m), m)
-        if value not in groups_of:
-            insort(values, value)
         groups_of.setdefault(value, set()).add(g)
     return groups
 

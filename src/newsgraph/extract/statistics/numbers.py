@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from spacy.tokens import Doc, Token
 
@@ -26,6 +27,12 @@ CURRENCY_AFTER = word_map("currency-words.tsv", "written", "code")
 
 PERCENT_WORDS = word_set("percent-words.txt")
 
+#: Units of measure after a figure, as written: unit -> (what it counts, what it is per or None).
+MEASURE_UNITS = {written: (counts, None if per == "-" else per)
+                 for written, counts, per in word_table("measure-units.tsv", ("written", "counts", "per"))}
+#: The most tokens a unit of MEASURE_UNITS is written in ("b/d" is three).
+_UNIT_TOKENS = 3
+
 #: Comparatives after "N times": "six times more", "three times as many".
 COMPARATIVES = word_set("comparatives.txt")
 
@@ -33,10 +40,26 @@ COMPARATIVES = word_set("comparatives.txt")
 CHANGE_VERBS = word_set("change-verbs.txt")
 
 #: Verbs that multiply what they change: "tripled their output" is three times the output.
-CHANGE_MULTIPLIERS = {verb: float(factor) for verb, factor in word_table("change-multipliers.tsv", ("verb", "factor"))}
+CHANGE_MULTIPLIERS = {verb: Decimal(factor) for verb, factor in word_table("change-multipliers.tsv", ("verb", "factor"))}
 
 #: Nouns of time: a number counting them is a duration or a date, not a count of things.
 TIME_NOUNS = word_set("time-nouns.txt")
+
+#: Words that start a date after a number: "numbered 61 last year", "up from 12 today".
+WHEN_WORDS = frozenset({"last", "next", "this", "past", "previous", "coming", "current", "today", "yesterday", "tonight",
+                        "tomorrow"})
+
+#: Words before a number of days, weeks, years that make it a duration ("take six days").
+DURATION_LEADS = word_set("duration-leads.txt")
+
+#: Nouns of time a duration is counted in (not "quarter", "season" or clock times).
+_DURATION_NOUNS = {"minute", "hour", "day", "night", "week", "month", "year", "decade", "century"}
+
+#: Words between a duration's lead and its number: "for an initial three months".
+_DURATION_MODIFIERS = {"a", "an", "another", "further", "initial", "additional", "extra", "full"}
+
+#: Words after a number of time units that make it a point in time or an age: "two weeks ago".
+_NOT_DURATION_NEXT = {"ago", "old", "later", "earlier", "before", "from", "since", "into"}
 
 #: Words after which a number is a label, not an amount: "Article 5", "page 3" (and "#", see `is_label_or_date`).
 LABEL_WORDS = word_set("label-words.txt")
@@ -57,9 +80,9 @@ class Phrase:
 
     start: int
     end: int
-    value: float
+    value: Decimal
     kind: str = "count"
-    upper: float | None = None
+    upper: Decimal | None = None
     unit: str | None = None
     qualifier: str | None = None  # from the words of the number itself ("thousands" -> more than)
     noun_from: int | None = None  # where the counted noun may start, when not at `end`
@@ -67,30 +90,88 @@ class Phrase:
     multiplier: bool = False  # "sixfold", "six times", "twice": a ratio even next to a change word
     change_verb: bool = False  # "output tripled", "production has doubled": the verb is the number
     compared: bool = False  # "nearly double those in June": a multiple of something named elsewhere
+    measure: str | None = None  # what a unit of measure after the figure counts: "GW", "barrels"
+    measure_per: str | None = None  # the rate the unit carries: "b/d" is per "day"
+    glued: bool = False  # the figure's token carries its unit: "41pc", "12.5GW" (the tagger may call it a name)
 
 
-def cardinal_run(doc: Doc, i: int) -> tuple[int, float] | None:
+def cardinal_run(doc: Doc, i: int) -> tuple[int, Decimal] | None:
     """The longest run of cardinal words starting at token i: (end, value)."""
     words: list[str] = []
+    ends: list[int] = []  # the token after each word
     j = i
     while j < len(doc) and (j == i or joined(doc, j)):
         w = doc[j].lower_
+        if j > i and not doc[j].whitespace_ and j + 1 < len(doc) and doc[j + 1].text == "/":
+            break  # "1.5 b/d": the 'b' of a unit, not a billion
         if num.is_number_word(w) or (j == i and w in ("a", "an") and j + 1 < len(doc)
                                       and doc[j + 1].lower_ in ("hundred", "thousand", "million", "billion", "dozen")):
             words.append(w)
             j += 1
+            ends.append(j)
             continue
         # "two hundred and fifty"
         if w == "and" and words and words[-1] in ("hundred",) and j + 1 < len(doc) and num.word_value(doc[j + 1].lower_):
             words.append(w)
+            j += 1
+            ends.append(j)
+            continue
+        # "Twenty-six", split by the tokenizer
+        if w in ("-", "‐") and words and words[-1] in num.TENS and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                and j + 1 < len(doc) and 0 < num.UNITS.get(doc[j + 1].lower_, 0) < 10:
+            j += 1
+            continue
+        # "$184-million": a scale word hyphenated to the digits
+        if w in ("-", "‐") and words and num.digits_value(words[-1]) is not None and not doc[j - 1].whitespace_ \
+                and not doc[j].whitespace_ and j + 1 < len(doc) and doc[j + 1].lower_ in num.SCALES \
+                and doc[j + 1].lower_ not in num.ABBREVIATED_SCALES:
             j += 1
             continue
         break
     while words:
         value = num.cardinal_value(words)
         if value is not None:
-            return i + len(words), value
+            return ends[-1], value
         words.pop()
+        ends.pop()
+    return None
+
+
+def _glued(doc: Doc, i: int) -> Phrase | None:
+    """A figure with its unit glued to it: '41pc', '12.5GW' (a scale glued to it, '40bn', is a
+    cardinal already)."""
+    glued = num.split_glued(doc[i].text)
+    if glued is None:
+        return None
+    value, unit = glued
+    if unit.lower() in PERCENT_WORDS:
+        phrase = Phrase(i, i + 1, value, kind="ratio", unit="percent", plain=False, glued=True)
+        _read_points(doc, phrase)
+        return phrase
+    if unit in MEASURE_UNITS:
+        counts, per = MEASURE_UNITS[unit]
+        return Phrase(i, i + 1, value, unit=unit, plain=False, measure=counts, measure_per=per, glued=True)
+    return None
+
+
+def _read_points(doc: Doc, phrase: Phrase) -> None:
+    """'percentage points' after a percentage: '2 percent points' is a change of points."""
+    if doc[phrase.end : phrase.end + 1].text.lower() == "points":
+        phrase.unit = "percentage points"
+        phrase.end += 1
+
+
+def _measure_unit(doc: Doc, j: int) -> tuple[int, str] | None:
+    """The unit of measure written from token j ('b/d', 'GW', 'sq km'): (its end, the unit)."""
+    written = ""
+    for k in range(j, min(j + _UNIT_TOKENS, len(doc))):
+        if k > j and not joined(doc, k):
+            break
+        written += doc[k - 1].whitespace_ if k > j else ""
+        written += doc[k].text
+        unit = written[:-1] if written.endswith(".") and written[:-1] in MEASURE_UNITS else written  # "b/d." ends a sentence
+        if unit in MEASURE_UNITS and (k + 1 >= len(doc) or not doc[k + 1].is_alpha or doc[k].whitespace_):
+            return k + 1, unit
     return None
 
 
@@ -103,21 +184,27 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
         run = cardinal_run(doc, i + 1)
         if run is not None and (doc[i + 1].like_num or num.digits_value(doc[i + 1].text) is not None):
             end, value = run
-            return Phrase(i, end, value, kind="amount", unit=CURRENCY_BEFORE[w], plain=False)
+            phrase = Phrase(i, end, value, kind="amount", unit=CURRENCY_BEFORE[w], plain=False)
+            _read_money_range(doc, phrase)
+            return phrase
     # A verb that is a number: "output tripled", "production has doubled", "nearly double those in June".
     change = _change_word(doc, i)
     if change is not None:
         return change
+    if w == "zero" and i > 0 and doc[i - 1].lower_ == "net":
+        return None  # "net zero": a goal, not a number
     # A word multiplier: "sixfold", "6-fold", "six-fold", "twice as many".
     fold = num.fold_value(w)
     if fold is not None:
         return Phrase(i, i + 1, fold, kind="ratio", plain=False, multiplier=True)
     if i + 2 < len(doc) and doc[i + 1].text in "-‐" and doc[i + 2].lower_ == "fold" and not t.whitespace_:
-        value = num.digits_value(w) or num.word_value(w)
+        value = num.digits_value(w)
+        if value is None and num.word_value(w) is not None:
+            value = Decimal(num.word_value(w))
         if value is not None:
             return Phrase(i, i + 3, value, kind="ratio", plain=False, multiplier=True)
     if w in ("twice", "thrice") and i + 1 < len(doc) and doc[i + 1].lower_ in COMPARATIVES:
-        return Phrase(i, i + 1, num.MULTIPLIER_WORDS[w], kind="ratio", plain=False, multiplier=True,
+        return Phrase(i, i + 1, Decimal(num.MULTIPLIER_WORDS[w]), kind="ratio", plain=False, multiplier=True,
                        noun_from=after_comparative(doc, i + 1))
     # Vague plurals: "thousands of", "tens of thousands of".
     if w in num.VAGUE_PLURALS or w == "tens":
@@ -127,14 +214,52 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     if fraction is not None:
         return fraction
     run = cardinal_run(doc, i)
-    if run is None:
+    if run is None and not t.text[:1].isdigit():
         return None
+    one_token_range = num.split_range(t.text) if run is None else None
+    if one_token_range is not None:
+        low, high, sign = one_token_range
+        phrase = Phrase(i, i + 1, low, upper=high, qualifier="between")
+        if sign:
+            phrase.unit, phrase.kind, phrase.plain = "percent", "ratio", False
+        _read_suffix_unit_only(doc, phrase)  # "5.25%–5.5 %", "10–15 per cent"
+        return phrase
+    if run is None:
+        glued = _glued(doc, i)
+        if glued is not None and glued.unit not in ("percent", "percentage points"):
+            _read_suffix(doc, glued)  # a range or a unit after: "12.5GW"
+        return glued
     end, value = run
     if doc[i].lower_ in ("a", "an") and end == i + 1:
         return None
     phrase = Phrase(i, end, value)
     _read_suffix(doc, phrase)
     return phrase
+
+
+def _read_money_range(doc: Doc, phrase: Phrase) -> None:
+    """'$62-66', '$15 million to $20 million', 'Rs 500-1,000': a range of sums in one currency."""
+    j = phrase.end
+    if j + 1 >= len(doc) or doc[j].text not in ("-", "–", "to") or (doc[j].text != "to" and doc[j - 1].whitespace_):
+        return
+    if doc[j].text == "to" and phrase.start > 0 and doc[phrase.start - 1].lower_ == "from" \
+            and change_verb_of(doc[phrase.start - 1]) is not None:
+        return  # "raised from Rs 500 to Rs 1,000": the old and the new level
+    k = j + 1
+    if doc[k].lower_ in CURRENCY_BEFORE and CURRENCY_BEFORE[doc[k].lower_] == phrase.unit:
+        k += 1  # "$15 million to $20 million"
+    run = cardinal_run(doc, k) if k < len(doc) and (doc[k].like_num or num.digits_value(doc[k].text) is not None) else None
+    if run is None:
+        return
+    end, upper = run
+    # "$15 to 20 million": the top's scale is the bottom's too
+    words = [t.lower_ for t in doc[phrase.start + 1 : phrase.end]]
+    if len(words) == 1 and end > k + 1 and doc[end - 1].lower_ in num.SCALES:
+        scaled = num.cardinal_value([*words, doc[end - 1].lower_])
+        if scaled is not None:
+            phrase.value = scaled
+    if upper > phrase.value:
+        phrase.upper, phrase.end, phrase.qualifier = upper, end, "between"
 
 
 #: After "double", words that name what it is a multiple of: "double those in June", "double the number".
@@ -151,9 +276,9 @@ def _change_word(doc: Doc, i: int) -> Phrase | None:
     if nxt is not None and (nxt.text in "-‐" or nxt.lower_ in ("as", "down", "up")):
         return None  # "double-digit", "doubles as a shelter", "double down"
     if t.pos_ == "VERB":
-        return Phrase(i, i + 1, float(value), kind="relative change", plain=False, change_verb=True)
+        return Phrase(i, i + 1, value, kind="relative change", plain=False, change_verb=True)
     if t.lower_ in ("double", "triple", "quadruple") and nxt is not None and nxt.lower_ in _COMPARED_NEXT:
-        return Phrase(i, i + 1, float(value), kind="ratio", plain=False, multiplier=True, compared=True)
+        return Phrase(i, i + 1, value, kind="ratio", plain=False, multiplier=True, compared=True)
     return None
 
 
@@ -180,7 +305,7 @@ def _vague(doc: Doc, i: int) -> Phrase | None:
         base = num.VAGUE_PLURALS[w]
         end = i + 1
     if end < len(doc) and doc[end].lower_ == "of":
-        return Phrase(i, end, float(base), qualifier="more than", noun_from=end + 1, plain=False)
+        return Phrase(i, end, Decimal(base), qualifier="more than", noun_from=end + 1, plain=False)
     return None
 
 
@@ -189,14 +314,14 @@ def _fraction(doc: Doc, i: int) -> Phrase | None:
     t = doc[i]
     w = t.lower_
     end: int | None = None
-    value: float | None = None
+    value: Decimal | None = None
     if w == "half":
         prev = doc[i - 1].lower_ if i > 0 else ""
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         if prev in ("first", "second", "latter", "last", "other", "the") or nxt in ("a", "an", "-"):
             return None  # "the first half of 2024", "half a year"
         if nxt in ("of", "the", "its", "their", "his", "her", "our", "all") or prev in ("by", "than", "nearly", "almost", "about", "over"):
-            end, value = i + 1, 0.5
+            end, value = i + 1, Decimal("0.5")
     elif i + 1 < len(doc):
         k = i + 1
         if doc[k].text in "-‐" and k + 1 < len(doc) and not t.whitespace_:
@@ -209,6 +334,8 @@ def _fraction(doc: Doc, i: int) -> Phrase | None:
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and nxt.pos_ in NOUNS and nxt.lower_ not in TIME_NOUNS:
         return None  # an ordinal: "a third round of sanctions"
+    if nxt is not None and (nxt.text in "-‐" or (nxt.pos_ == "ADJ" and end + 1 < len(doc) and doc[end + 1].pos_ in NOUNS)):
+        return None  # "a fifth consecutive meeting", "a quarter-point cut": an ordinal or a modifier
     if nxt is not None and nxt.lower_ in TIME_NOUNS:
         return None  # "a quarter century", "half year"
     noun_from = end + 1 if nxt is not None and nxt.lower_ == "of" else end
@@ -223,9 +350,8 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
     if nxt in PERCENT_WORDS or (nxt == "per" and nxt2 == "cent"):
         phrase.end = j + (2 if nxt == "per" else 1)
         phrase.unit, phrase.kind, phrase.plain = "percent", "ratio", False
-        if doc[phrase.end : phrase.end + 1].text.lower() == "points":
-            phrase.unit = "percentage points"
-            phrase.end += 1
+        _read_points(doc, phrase)
+        _read_percent_top(doc, phrase)
         return
     if nxt in CURRENCY_AFTER and not (nxt in ("pound", "pounds") and _weight_context(doc, j)):
         phrase.end = j + 1
@@ -240,14 +366,25 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
         phrase.kind, phrase.plain, phrase.multiplier = "ratio", False, True
         phrase.noun_from = after_comparative(doc, j + 1)
         return
+    if nxt == "times" and phrase.start > 0 and doc[phrase.start - 1].lemma_.lower() in CHANGE_VERBS:
+        phrase.end = j + 1  # "installations rose 3.4 times": a factor, not how often
+        phrase.kind, phrase.plain, phrase.multiplier = "ratio", False, True
+        return
+    if _read_measure(doc, phrase):
+        return
     # Ranges: "300 to 400", "500-700", "500–700", "between 500 and 700", "from 5 to 7".
     prev = doc[phrase.start - 1].lower_ if phrase.start > 0 else ""
     if nxt in ("in", "out") and j + 1 < len(doc):
         k = j + 2 if nxt == "out" and nxt2 == "of" else j + 1
         run = cardinal_run(doc, k) if k < len(doc) else None
-        if run is not None and run[1] > phrase.value:
-            phrase.kind, phrase.end = "proportion", run[0]  # "1 in 5", "3 out of 4": a proportion
+        if run is not None and run[1] > phrase.value and not (doc[k].ent_type_ == "DATE" or _YEAR.fullmatch(doc[k].text)):
+            _as_share(phrase, run)  # "one in three countries", "3 out of 4 voters": a share
         return
+    if nxt == "of" and nxt2 == "every" and j + 2 < len(doc):
+        run = cardinal_run(doc, j + 2)
+        if run is not None and run[1] > phrase.value:
+            _as_share(phrase, run)  # "one of every two rows"
+            return
     if nxt in ("to", "-", "–", "—", "and") and j + 1 < len(doc):
         if nxt == "and" and prev != "between":
             return
@@ -255,7 +392,16 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
             return  # a dash with spaces is punctuation, not a range
         if prev == "from" and nxt == "to" and change_verb_of(doc[phrase.start - 1]) is not None:
             return  # "increased production from two to twelve a month": the old and the new level
+        if nxt == "to" and _after_by(doc, phrase.start):
+            return  # "dropped by 9,000 to 717,000": the change, then the new level
         run = cardinal_run(doc, j + 1)
+        top = _glued(doc, j + 1) if run is None else None
+        if top is not None and nxt == "-" and top.value > phrase.value:
+            # "65-68pc", "43-50GW": the unit glued to the top is the range's
+            phrase.upper, phrase.end, phrase.qualifier = top.value, top.end, "between"
+            phrase.unit, phrase.kind, phrase.plain = top.unit, top.kind, False
+            phrase.measure, phrase.measure_per, phrase.glued = top.measure, top.measure_per, True
+            return
         if run is None:
             return
         end, upper = run
@@ -266,6 +412,58 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
         else:
             phrase.kind = "proportion"  # "1 to 1", "3 to 1": a proportion, never a count
             phrase.end = end
+
+
+#: Digits alone, as in the groups of a phone number.
+_DIGIT_GROUP = re.compile(r"\d+")
+
+#: A year: "up from 264 in 2024" is no proportion.
+_YEAR = re.compile(r"(1[89]|20|21)\d\d")
+
+
+def _after_by(doc: Doc, start: int) -> bool:
+    """True when the number at `start` follows 'by' (a hedge aside): 'fell by almost 9,000'."""
+    k = start - 1
+    while k >= 0 and start - k <= 3 and doc[k].lower_ != "by" and doc[k].pos_ in ("ADV", "ADJ", "ADP") and not doc[k].is_punct:
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "by"
+
+
+def _as_share(phrase: Phrase, whole: tuple[int, Decimal]) -> None:
+    """'one in three', 'three out of four': the share N/M of what is counted after M."""
+    end, of = whole
+    phrase.value = (phrase.value / of).quantize(Decimal("0.0001")) if of else phrase.value
+    phrase.kind, phrase.plain, phrase.noun_from, phrase.end = "ratio", False, end, end
+    if phrase.value == phrase.value.to_integral_value():
+        phrase.kind = "proportion"  # "5 in 1"? not a share
+
+
+def _read_percent_top(doc: Doc, phrase: Phrase) -> None:
+    """'5.25%–5.5%', '3 per cent to 3.5 per cent': a range of percentages, each with its sign."""
+    j = phrase.end
+    if phrase.unit != "percent" or j + 2 >= len(doc) or doc[j].text not in ("-", "–", "—", "to"):
+        return
+    if doc[j].text != "to" and doc[j - 1].whitespace_ and doc[j].whitespace_:
+        return  # a dash with spaces is punctuation
+    prev = doc[phrase.start - 1].lower_ if phrase.start > 0 else ""
+    if doc[j].text == "to" and (_after_by(doc, phrase.start) or prev == "from"):
+        return  # "fell by 2% to 5%", "raised from 40% to 50%": a change and a level, two levels
+    top = _glued(doc, j + 1)
+    if top is not None and top.unit == "percent":
+        end, upper = top.end, top.value
+    else:
+        run = cardinal_run(doc, j + 1)
+        if run is None or run[0] >= len(doc):
+            return
+        end, upper = run
+        if doc[end].lower_ in PERCENT_WORDS:
+            end += 1
+        elif doc[end].lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent":
+            end += 2
+        else:
+            return
+    if upper > phrase.value:
+        phrase.upper, phrase.end, phrase.qualifier = upper, end, "between"
 
 
 def change_verb_of(prep: Token) -> Token | None:
@@ -284,13 +482,26 @@ def _read_suffix_unit_only(doc: Doc, phrase: Phrase) -> None:
     """After a range's top: only a unit ("5 to 7 %", "2-3 billion euros")."""
     j = phrase.end
     nxt = doc[j].lower_ if j < len(doc) else ""
-    if nxt in PERCENT_WORDS:
-        phrase.end, phrase.unit, phrase.kind, phrase.plain = j + 1, "percent", "ratio", False
+    if nxt in PERCENT_WORDS or (nxt == "per" and j + 1 < len(doc) and doc[j + 1].lower_ == "cent"):
+        phrase.end, phrase.unit, phrase.kind, phrase.plain = j + (2 if nxt == "per" else 1), "percent", "ratio", False
+    elif _read_measure(doc, phrase):
+        pass
     elif nxt == "times" and j + 1 < len(doc) and doc[j + 1].lower_ in COMPARATIVES:
         phrase.end, phrase.kind, phrase.plain, phrase.multiplier = j + 1, "ratio", False, True
         phrase.noun_from = after_comparative(doc, j + 1)
     elif nxt in CURRENCY_AFTER:
         phrase.end, phrase.unit, phrase.kind, phrase.plain = j + 1, CURRENCY_AFTER[nxt], "amount", False
+
+
+def _read_measure(doc: Doc, phrase: Phrase) -> bool:
+    """A unit of measure after the figure ("1.65mn b/d", "15 bcm"): True when one was read."""
+    unit = _measure_unit(doc, phrase.end)
+    if unit is None:
+        return False
+    phrase.end, phrase.unit = unit
+    phrase.measure, phrase.measure_per = MEASURE_UNITS[phrase.unit]
+    phrase.plain = False
+    return True
 
 
 def _weight_context(doc: Doc, j: int) -> bool:
@@ -321,32 +532,81 @@ def is_conversion(doc: Doc, first: Phrase, second: Phrase) -> bool:
 # --------------------------------------------------------------------------- an amount, or a date, a label, a name?
 
 
+def _whole_of_a_part(doc: Doc, k: int) -> bool:
+    """'six of the seven members', 'two of their seven checkpoints': the determiner at k follows
+    'of' after a number, so the number after it counts the whole."""
+    return k >= 2 and doc[k].lower_ in ("the", "their", "its", "our", "his", "her") and doc[k - 1].lower_ == "of" \
+        and (doc[k - 2].like_num or num.is_number_word(doc[k - 2].lower_))
+
+
+def is_duration(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: int) -> bool:
+    """'take up to six days', 'within 30 days', 'after 25 years of talks', 'thirty days after …':
+    a number of time units the article states as a length of time, not as the period of another
+    figure ('in two months', 'over the past year') nor as a date or an age ('two weeks ago')."""
+    if noun is None or noun[0] != p.end or not p.plain or p.kind != "count":
+        return False
+    head = doc[noun[1] - 1]
+    if head.lemma_.lower() not in _DURATION_NOUNS or head.lower_ in ("times",):
+        return False
+    if any(t.text in "-‐" for t in doc[p.end - 1 : noun[1]]):
+        return False  # "a 90-day deadline", "a 10-year bond": what it names, not a duration claimed
+    after = doc[noun[1]].lower_ if noun[1] < len(doc) else ""
+    if after in _NOT_DURATION_NEXT:
+        return False
+    k = hedge_start - 1
+    while k > 0 and hedge_start - k <= 2 and doc[k].lower_ in _DURATION_MODIFIERS:
+        k -= 1  # "for an initial three months", "for another two years"
+    before = doc[k].lower_ if k >= 0 else ""
+    # "thirty days after the vote", "holds 90 days of imports" (but "in two years of war" is when)
+    return before in DURATION_LEADS or (after in ("after", "of") and before not in (
+        "in", "over", "during", "past", "next", "last", "first", "the", "these", "those", "throughout"))
+
+
 def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     """Dates, years, times, ordinals, labels ('Article 5'), model numbers ('Leopard 2'), modifiers ('two-tier')."""
     first, last = doc[p.start], doc[p.end - 1]
     prev = doc[p.start - 1] if p.start > 0 else None
     nxt = doc[p.end] if p.end < len(doc) else None
-    noun_is_time = noun is not None and doc[noun[1] - 1].lemma_.lower() in TIME_NOUNS
+    noun_is_time = noun is not None and doc[noun[1] - 1].lemma_.lower() in TIME_NOUNS and doc[noun[1] - 1].lower_ != "times" \
+        and not (noun[1] - noun[0] > 1 and doc[noun[1] - 2].lower_.endswith("watt"))  # "3.1 terawatt hours" is energy
     if noun_is_time:
         return True  # "two months", "a year": a duration or a date
+    if noun is not None and noun[1] - noun[0] > 1 and doc[noun[0]].lemma_.lower() in TIME_NOUNS and noun[0] == p.end:
+        return True  # "a 5 min read", "a three day visit": a length used as a modifier
     if nxt is not None and nxt.text in "-‐" and not last.whitespace_ and p.kind != "ratio":
         return True  # "two-tier", "155-mm", "three-day": a modifier, not a count
     if prev is not None and prev.text in "-‐/" and not prev.whitespace_ and p.start > 1 and doc[p.start - 2].is_alpha:
         return True  # "Su-25", "MiG-29"
     if nxt is not None and nxt.text in ("-", "‐") and nxt.whitespace_ == "" and p.end + 1 < len(doc) and doc[p.end + 1].like_num:
         return True  # "1-1", a score
+    if _DIGIT_GROUP.fullmatch(first.text) and (first.text[0] == "0" and len(first.text) > 1 or any(
+            t is not None and _DIGIT_GROUP.fullmatch(t.text.lstrip("+")) and joined(doc, t.i if t is nxt else p.start)
+            for t in (prev, nxt))):
+        return True  # "02 6277 0000", "+44 20 7946": a phone number or a code, not an amount
     figure_start = p.start + 1 if p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE else p.start
     figure = [t for t in doc[figure_start : p.end] if p.kind != "amount" or t.like_num or num.is_number_word(t.lower_)]
-    if any(t.ent_type_ in NAME_ENTITIES for t in figure):
+    money_first = p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE  # "NOK 1.8 billion", tagged a law
+    if any(t.ent_type_ in NAME_ENTITIES for t in figure) and not p.glued and not money_first:
         return True  # "Leopard 2", "Minsk-2": part of a name (a currency code the tagger took for one is not)
     if nxt is not None and not last.whitespace_ and nxt.is_alpha and p.end + 1 < len(doc) and doc[p.end + 1].pos_ in NOUNS \
             and p.kind == "count":
         return True  # "155mm ammunition", "a 40km front": a measure used as a modifier
+    if prev is not None and (prev.lower_ in LABEL_WORDS or prev.text == "#"):
+        return True  # "paragraph 4", "Article 5", "#3" (also before "paragraph 4 to 78.4 pct")
+    if prev is not None and prev.text in (":", ".") and p.start > 1 and doc[p.start - 2].lower_ in LABEL_WORDS:
+        return True  # "Release ID: 2107745", "Visitor Counter: 1482", "No. 12"
     if not p.plain:
         return False
-    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[p.start : p.end]) and noun is None:
-        return True
-    if any(t.ent_type_ in ("TIME",) for t in doc[p.start : p.end]):
+    # "numbered 61 last year", "up from 9 today": the tagger reads one date, but the number counts
+    # something (not "at 9 tonight", a clock time, nor "2024 last year")
+    before_when = nxt is not None and nxt.lower_ in WHEN_WORDS and not _YEAR.fullmatch(last.text) \
+        and not (prev is not None and prev.lower_ in ("at", "until", "till", "by", "on"))
+    lone_date = p.end - p.start == 1 and first.ent_type_ == "DATE" and not _YEAR.fullmatch(first.text) \
+        and (prev is None or prev.ent_type_ != "DATE") and (nxt is None or nxt.ent_type_ != "DATE")
+    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[p.start : p.end]) and noun is None and not before_when \
+            and not lone_date:
+        return True  # (but "down from 54", tagged a date on its own, is a number)
+    if any(t.ent_type_ in ("TIME",) for t in doc[p.start : p.end]) and not before_when:
         return True
     words = [t.lower_ for t in doc[p.start : p.end]]
     if len(words) == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", words[0]) and (noun is None or first.ent_type_ == "DATE"):
@@ -356,13 +616,11 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         return True  # "its 2022 output", "the 2025 budget": a year naming a singular thing, not a count
     if any(t is not None and (t.lower_.rstrip(".") in MONTHS or t.lower_ in WEEKDAYS) and t.text[:1].isupper() for t in (prev, nxt)):
         return True  # "12 March", "March 12", "Monday 12" (but not "Russia may lose 400 soldiers")
-    if prev is not None and (prev.lower_ in LABEL_WORDS or prev.text == "#"):
-        return True
     if prev is not None and prev.pos_ in NOUNS and (prev.is_title or prev.is_upper) and prev.is_alpha and len(
             prev.text) > 1 and not prev.is_sent_start and joined(doc, p.start) and not prev.whitespace_.count("\n"):
         return True  # "Leopard 2", "Patriot 3": a model name
     if words in (["one"], ["a"], ["an"]):
         return True  # "one of the…", "one" as a pronoun
-    if prev is not None and prev.lower_ in DEFINITE_WORDS and p.value <= 10:
+    if prev is not None and prev.lower_ in DEFINITE_WORDS and p.value <= 10 and not _whole_of_a_part(doc, p.start - 1):
         return True  # "the two countries", "both sides", "these three systems": a reference, not a count
     return False

@@ -80,6 +80,8 @@ def is_hypothetical(token: Token) -> bool:
 
 # --------------------------------------------------------------------------- periods
 
+_YEAR = re.compile(r"(1[89]|20|21)\d\d")
+
 ORDINAL = re.compile(r"^(?:the\s+)?\d+(?:st|nd|rd|th)$", re.I)
 
 _PERIOD_LEAD = re.compile(r"^(?:(?:in|over|during|within|for|throughout|across|of|on|at)\s+)?(?:(?:just|only|the|a)\s+)*", re.I)
@@ -111,6 +113,28 @@ def _since_period(doc: Doc, p: Phrase, sent_start: int, sent_end: int) -> str | 
     return None
 
 
+def _compared_with_itself(doc: Doc, ent: Span) -> bool:
+    """'year on year', 'month-on-month': the basis of a change, not when it holds."""
+    k = ent.start - 1
+    if k >= 0 and doc[k].text in "-‐":
+        k -= 1
+    if k >= 1 and doc[k].lower_ == "on":
+        k -= 1
+        if doc[k].text in "-‐" and k >= 1:
+            k -= 1
+        if doc[k].lemma_.lower() == doc[ent.start].lemma_.lower():
+            return True  # the second 'year' of 'year on year'
+    k = ent.end
+    if k < len(doc) and doc[k].text in "-‐":
+        k += 1
+    if k + 1 < len(doc) and doc[k].lower_ == "on":
+        k += 1
+        if doc[k].text in "-‐" and k + 1 < len(doc):
+            k += 1
+        return doc[k].lemma_.lower() == ent.root.lemma_.lower()
+    return False
+
+
 def period_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_start: int, sent_end: int) -> str | None:
     """The time phrase the number is stated for: 'two months', 'past day', 'since February 2022'."""
     anchor_tok = doc[noun[1] - 1] if noun is not None else doc[p.end - 1]
@@ -122,8 +146,10 @@ def period_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_start: int
     for ent in index(doc).entities_in(sent_start, sent_end):
         if ent.label_ not in ("DATE", "TIME") or ent.start < sent_start or ent.end > sent_end:
             continue
-        if ent.start <= p.start < ent.end or ORDINAL.match(ent.text):
+        if ent.start <= p.start < ent.end or ORDINAL.match(ent.text) or _compared_with_itself(doc, ent):
             continue
+        if len(ent) == 1 and ent[0].like_num and not _YEAR.fullmatch(ent.text):
+            continue  # "down from 54": a number the tagger took for a date
         if governor(ent.root) in verbs or governor(ent.root) == governor(doc[p.start]) or ent.root.head == anchor_tok:
             if best is None or abs(ent.start - p.start) < abs(best.start - p.start):
                 best = ent
