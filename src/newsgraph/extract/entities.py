@@ -50,6 +50,13 @@ _NAME_PARTICLES = word_set("name-particles.txt")
 _PERSON_BEFORE = word_set("person-cues.txt")
 # Words that start sentences or clauses in title case without being names.
 _NOT_NAMES = word_set("not-names.txt")
+# Forms of address and ranks written right before a name: "Mr", "Prof.", "Commodore", "Adm.".
+_HONORIFICS = word_set("honorifics.txt")
+# Those of them that are never a capitalised word of a sentence's own ("Mr", "Dr"): a sentence may
+# start with them. The others count only inside a sentence or with their period ("Gen." not "General").
+_HONORIFICS_ALONE = frozenset({"mr", "mrs", "ms", "dr", "prof", "smt", "shri"})
+# Nouns of an apposition that describes a person without a title word: "the Greek officer, …".
+_POST_NOUNS = word_set("post-nouns.txt")
 # "Jane Roe was appointed …", "Jane Roe became …": the subject of an appointment is a person.
 _APPOINTED_AFTER = re.compile(
     r"\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:appointed|named|elected|sworn\s+in|confirmed)|assumed\s+the|became|took\s+office)\b"
@@ -145,10 +152,12 @@ def is_name_token(token: Token) -> bool:
     if _is_initial(token):
         return True  # "Tore O. Sandvik": a middle initial
     lower = text.casefold()
-    if lower in _NOT_NAMES or lower in MONTHS or lower in WEEKDAYS or is_title_word(lower):
+    if lower in _NOT_NAMES or lower in MONTHS or lower in WEEKDAYS or is_title_word(lower) or lower.rstrip(".") in _HONORIFICS:
         return False
     if text.isupper() and len(text) > 1:
         return False  # acronyms are organizations, not names
+    if _plural_post(token):
+        return False  # "Commissioners": the post of the names after it
     return token.pos_ in ("PROPN", "NOUN", "ADJ", "X") or not token.is_sent_start
 
 
@@ -256,11 +265,15 @@ def _name_runs(doc: Doc) -> list[Span]:
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and j + 1 - i < 6 and not doc[j + 1].is_sent_start:
+        while j + 1 < len(doc) and j + 1 - i < 6 and (not doc[j + 1].is_sent_start or _split_name(doc, j + 1)):
             if is_name_token(doc[j + 1]):
                 j += 1
             elif _hyphen_bridge(doc, j + 1):
                 j += 2  # "Syrska-Bondar": spaCy splits the hyphen off
+            elif _syllable_bridge(doc, j + 1):
+                j += 2  # "Hye-jin Kwon", "Han Seung-woo": a given name in two hyphened syllables
+            elif doc[j + 1].text in _NAME_PARTICLES and j + 3 < len(doc) and doc[j + 2].text in ("-", "‑") and _hyphen_bridge(doc, j + 2):
+                j += 3  # "Abdulqader al-Marani", "Ahmed el-Sayed": a particle glued to the surname
             elif doc[j + 1].text in _NAME_PARTICLES and j + 2 < len(doc) and (is_name_token(doc[j + 2]) or doc[j + 2].text in _NAME_PARTICLES):
                 j += 2  # "Pieter van Dam", "Ursula von der Leyen"
             else:
@@ -278,6 +291,32 @@ _PLACE_WORD = re.compile(
 
 def _has_place_word(name: str) -> bool:
     return bool(_PLACE_WORD.search(name))
+
+
+def _split_name(doc: Doc, i: int) -> bool:
+    """Whether the sentence break before token i splits a name: two capitalised words with only
+    a space between them, on one line ("Priya | Raman, head of research, says"), is one name the
+    parser cut, not two sentences."""
+    prev = doc[i - 1]
+    return prev.whitespace_ == " " and is_name_token(prev) and is_name_token(doc[i]) and not prev.text.endswith(".")
+
+
+# Lower-case words glued after a hyphen that make an adjective of the name before them, not a
+# second syllable of a given name: "Seoul-based", "Kyiv-led".
+_NOT_SYLLABLES = word_set("hyphen-suffixes.txt")
+
+
+def _syllable_bridge(doc: Doc, i: int) -> bool:
+    """Whether token i is a hyphen glued between a name token and a short lower-case syllable
+    that ends the word: 'Hye-jin', 'Seung-woo', 'Ji-eun' (romanised Korean and Chinese given names)."""
+    if not (doc[i].text in ("-", "‑") and i + 1 < len(doc) and not doc[i - 1].whitespace_ and not doc[i].whitespace_):
+        return False
+    syllable = doc[i + 1]
+    return (
+        bool(re.fullmatch(r"[a-z]{2,4}", syllable.text))
+        and syllable.text not in _NOT_SYLLABLES
+        and not (i + 2 < len(doc) and not syllable.whitespace_ and doc[i + 2].is_alpha)
+    )
 
 
 def _hyphen_bridge(doc: Doc, i: int) -> bool:
@@ -310,7 +349,10 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         before = _previous_word(doc, run.start)
         after = doc[run.end] if run.end < len(doc) else None
         person = False
-        if before is not None and (before.lower_ in _PERSON_BEFORE or _took_over_from(doc, run.start)):
+        if before is not None and _is_honorific(before):
+            # "Prof. Jane Roe", "Commodore Jan Roe", "Mr Roe"; not "Sri Lanka", a name of its own
+            person = not _known(ctx, ctx.text[before.idx : run.end_char])
+        elif before is not None and (before.lower_ in _PERSON_BEFORE or _took_over_from(doc, run.start)):
             person = not _named_with_title(doc, run, ctx)
         elif before is not None and _title_ends_here(doc, run.start):
             # "head of the Center for Countering Disinformation": after 'of'/'for' the words name
@@ -331,15 +373,124 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             len(run) >= 2
             and before is not None
             and before.text == ","
-            and _title_ends_here(doc, run.start - 1)
-            and (after is None or after.text in (",", ")") or after.pos_ in ("VERB", "AUX"))
+            and (_title_ends_here(doc, run.start - 1) or _post_clause_before(doc, run.start - 1))
+            and (after is None or after.text in (",", ")", ".", ";", ":") or after.pos_ in ("VERB", "AUX"))
         ):
-            person = True  # "the Air Force spokesperson, Jane Roe, said …": a name after a post and a comma
+            # "the Air Force spokesperson, Jane Roe, said …", "Chile's Minister of Transport and
+            # Telecommunications, Jane Roe, told …": a name after a post and a comma
+            person = True
         elif len(run) >= 2 and _APPOINTED_AFTER.match(ctx.text[run.end_char : run.end_char + 40]):
             person = True
+        elif len(run) >= 2 and _speaks_after_affiliation(doc, run.end):
+            person = True  # "Jane Roe of the Bank of Korea said …"
         if person:
             out.append(Candidate(run.start_char, run.end_char, run.text, "Person", _PERSON_RULE))
+    out += _coordinated_persons(doc, ctx, out)
+    return _without_portfolio_words(doc, ctx, out)
+
+
+# "… for Resources and ", "… of Trade & ": the end of a post's field list, right before a name.
+_FIELD_LIST_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+)+(?:and|&)\s+$")
+
+
+def _without_portfolio_words(doc: Doc, ctx: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+    """'Minister for Trade and [Tourism Ravi Roe] said': the first words of a long name run may be
+    the last field of the post before it. The name is then the shorter form found elsewhere in the
+    article ('Ravi Roe, Minister for …'), or, right after a post's field list, its last two words."""
+    spans = [(c.start, c.end, c.name) for c in found] + [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    out = []
+    for cand in found:
+        names = {name for start, end, name in spans if end <= cand.start or start >= cand.end}
+        words = list(re.finditer(r"\S+", cand.name))
+        if len(words) >= 3:
+            after_fields = bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, cand.start - 90), cand.start))
+            cut = next((w.start() for w in words[1:-1] if cand.name[w.start() :] in names), None)
+            if cut is None and after_fields:
+                cut = words[-2].start()
+            if cut is not None:
+                cand = Candidate(cand.start + cut, cand.end, cand.name[cut:], cand.kind, cand.source)
+        out.append(cand)
     return out
+
+
+def _is_honorific(token: Token) -> bool:
+    """'Mr', 'Prof.', 'Commodore', 'Adm.': a word only ever written right before a person's name."""
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in _HONORIFICS and (
+        token.text.endswith(".") or not token.is_sent_start or token.lower_.rstrip(".") in _HONORIFICS_ALONE
+    )
+
+
+def _post_clause_before(doc: Doc, comma: int) -> bool:
+    """Whether the words before the comma at `comma` name a post, as an apposition does before
+    the name it describes: "Norway's State Secretary in the Ministry of Defence, [name]", "the
+    Cop31 president, Türkiye's minister of environment, urbanisation and climate change, [name]",
+    "His Brazilian counterpart, [name]". A verb between the post and the comma ends the search:
+    then the post word belongs to another clause."""
+    j = comma - 1
+    while j >= 0 and comma - j <= 16:
+        token = doc[j]
+        if token.pos_ in ("VERB", "AUX") or token.text in ("“", "”", '"', ";", "(", ")", "–", "—") or token.is_space:
+            return False
+        lower = token.lower_
+        if lower in TITLE_HEADS or lower in _PERSON_BEFORE or lower in _POST_NOUNS:
+            return True
+        if token.is_sent_start:
+            return False
+        j -= 1
+    return False
+
+
+def _speaks_after_affiliation(doc: Doc, i: int) -> bool:
+    """Whether 'of/at/from [the] <Capitalised Name>' then a verb of saying follows token i:
+    "Jane Roe of the Bank of Korea said", "Jan Roe at Meridian Capital says"."""
+    if i >= len(doc) or doc[i].lower_ not in ("of", "at", "from") or doc[i].is_sent_start:
+        return False
+    k = i + 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    named = 0
+    while k < len(doc) and not doc[k].is_sent_start and (
+        _is_capitalised(doc[k]) or doc[k].lower_ in _LOWER_JOINERS and named
+    ) and named < 8:
+        named += 1
+        k += 1
+    if not named or k >= len(doc):
+        return False
+    if doc[k].text == "," and k + 1 < len(doc):
+        k += 1
+    verb = doc[k]
+    return verb.lemma_.casefold() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
+
+
+def _coordinated_persons(doc: Doc, ctx: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+    """'Election Commissioners Jane Roe and Jan Doe', 'Ministers Jane Roe, Jan Doe and Ann Poe': the
+    names listed after a plural post are persons' names."""
+    out = []
+    taken = {c.start for c in found}
+    runs = _name_runs(doc)
+    for n, run in enumerate(runs):
+        if run.start == 0 or not _plural_post(doc[run.start - 1]):
+            continue
+        listed = [run]
+        for other in runs[n + 1 :]:
+            between = doc[listed[-1].end : other.start]
+            if not between or len(between) > 2 or any(t.lower_ not in (",", "and") for t in between):
+                break
+            listed.append(other)
+            if between[-1].lower_ == "and":
+                break
+        for name in listed:
+            if len(name) >= 2 and name.start_char not in taken and not _known(ctx, name.text) and not _has_place_word(name.text) and name[-1].lower_ not in ORG_HEADS:
+                out.append(Candidate(name.start_char, name.end_char, name.text, "Person", _PERSON_RULE))
+    return out
+
+
+def _plural_post(token: Token) -> bool:
+    """'Commissioners', 'Ministers', 'Secretaries': the plural of a title word."""
+    lower = token.lower_
+    return token.text[:1].isupper() and (
+        lower.endswith("s") and lower[:-1] in TITLE_HEADS or lower.endswith("ies") and lower[:-3] + "y" in TITLE_HEADS
+    )
 
 
 def _took_over_from(doc: Doc, i: int) -> bool:
@@ -521,11 +672,30 @@ def _with_ordinal(ctx: ArticleContext, cand: Candidate) -> Candidate:
     return Candidate(start, cand.end, ctx.text[start : cand.end], cand.kind, cand.source, extra=cand.extra)
 
 
+# "Minister of [Economy, Trade and Industry]", "Vice Minister of Foreign Affairs for [Consular Affairs]",
+# "Director for the [Protection of Citizens]": the words of a post before a name that may be its field.
+_POST_BEFORE = re.compile(
+    r"\b(?P<head>[A-Za-z]+)\s+(?:(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w’'-]*)*,?\s+)?"
+    r"(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and|&)\s+)?$"
+)
+# Posts whose 'of'/'for' names a field of government, not a body: "Minister of the Armed Forces".
+_PORTFOLIO_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries", "commissioner", "commissioners", "envoy"})
+
+
 def _portfolio(ctx: ArticleContext, cand: Candidate) -> bool:
     """'[French Armed Forces] Minister', '[Defence] Secretary': words naming a minister's field
-    right before 'Minister'/'Secretary' are part of the post, not an organization."""
+    right before 'Minister'/'Secretary' are part of the post, not an organization. So are the
+    words after a post and 'of'/'for' ('Minister of [the Armed Forces]', 'Director for the
+    [Protection of Citizens]'), unless the gazetteer knows them or they name a body ('Governor of
+    the [Bank of Korea]', 'Secretary of the [Department of Energy]')."""
     if cand.kind != "Organization":
         return False
+    post = _POST_BEFORE.search(ctx.text, max(0, cand.start - 90), cand.start)
+    if post is not None and post.group("head").casefold() in TITLE_HEADS | _PORTFOLIO_HEADS and not _known(ctx, cand.name):
+        words = [w.casefold() for w in ctx.text[cand.start : cand.end].split()]
+        if post.group("head").casefold() in _PORTFOLIO_HEADS:
+            return not words or words[0] not in ORG_HEADS
+        return not any(w in ORG_HEADS for w in words)
     if not re.match(r"\s+(?:Minister|Secretary)\b", ctx.text[cand.end : cand.end + 12]):
         return False
     words = ctx.text[cand.start : cand.end].split()
