@@ -82,7 +82,10 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates = _person_candidates(doc, ctx) + _gazetteer_candidates(doc, ctx) + _event_candidates(doc, ctx)
     persons = [(c.start, c.end) for c in candidates if c.kind == "Person"]
     candidates += _organization_candidates(doc, ctx, persons) + _acronym_candidates(doc, ctx)
-    full_names = {c.name.split()[-1] for c in candidates if c.kind == "Person" and len(c.name.split()) > 1}
+    # The words of full names (a surname alone is the person; so is a family name written first:
+    # "Governor Han" after "Han Seung-woo").
+    full_names = {w for c in candidates if c.kind == "Person" and len(c.name.split()) > 1 for w in (c.name.split()[0], c.name.split()[-1])}
+    full_names |= {w for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1 for w in (e.text.split()[0], e.text.split()[-1])}
     candidates += _ner_candidates(doc, ctx, full_names)
     candidates = _without_swallowed_persons(candidates)
     skip_starts = [s for s, _, _ in skip]
@@ -564,15 +567,19 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidat
     extra: list[tuple[int, int, str, str]] = []
     if kind == "Organization" and _secretary_of_state(ctx, name, start):
         return None
+    titled = False  # a title or a form of address stands before the name
     if kind == "Person":
-        # "Minister Jane Roe" -> "Jane Roe": titles are roles, not names.
+        # "Minister Jane Roe" -> "Jane Roe", "Mr. Roe" -> "Roe": titles are roles, not names.
         words = list(re.finditer(r"\S+", name))
-        while words and is_title_word(words[0].group().strip(".")):
+        while words and (is_title_word(words[0].group().strip(".")) or words[0].group().casefold().rstrip(".") in _HONORIFICS):
             words.pop(0)
+            titled = True
         if not words:
             return None
         start, end = start + words[0].start(), start + words[-1].end()
         name = ctx.text[start:end]
+        if ent.start > 0 and (is_title_word(ent.doc[ent.start - 1].text) or _is_honorific(ent.doc[ent.start - 1])):
+            titled = True
     if not _plausible(name):
         return None
     rows = _known(ctx, name)
@@ -608,12 +615,23 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidat
     elif kind == "Person":
         if not _person_ok(name):
             return None
-        if len(ent) == 1 and name not in full_names and _modifies_common_noun(ent[0]):
+        lone = len(name.split()) == 1 and name not in full_names
+        if lone and len(ent) == 1 and _modifies_common_noun(ent[0]):
             return None  # "Lancet drones": a product name, not a person
-        if len(name.split()) == 1 and name not in full_names and _place_context(ent, ctx):
-            kind = "Place"  # "capture Avdiivka and Vuhledar": a town tagged PERSON
-        elif len(name.split()) == 1 and name not in full_names and _told_outlet(ent):
+        if lone and (_place_context(ent, ctx) or _before_country(ctx, end)):
+            kind = "Place"  # "capture Avdiivka and Vuhledar", "Honiara, Solomon Islands": a town tagged PERSON
+        elif lone and _told_outlet(ent):
             kind = "Organization"  # "…, he told Handelsblatt": the outlet a person spoke to
+        elif _after_vessel_noun(ent):
+            kind = "Organization"  # "the frigate Languedoc": a ship's name
+        elif lone and not titled:
+            # One word NER calls a person, never the surname of a full name in the article and
+            # with no title before it: a common word starting a sentence ("Turnout was …") or
+            # a body's name ("the Houthis", "Ofgem's price cap", "Elering said").
+            token = ent[0]
+            if token.is_sent_start and (token.pos_ in ("ADJ", "ADV", "VERB") or re.search(rf"\b{re.escape(name.casefold())}\b", ctx.doc_text(ent.doc))):
+                return None
+            kind = "Organization"
     if kind == "Organization" and ministry_form(name) != name:
         return Candidate(start, end, ministry_form(name), kind, _NER, written=name, extra=extra)
     return Candidate(start, end, name, kind, _NER, extra=extra)
@@ -718,7 +736,26 @@ def _country_prefix(ctx: ArticleContext, name: str) -> tuple[str, str] | None:
 
 def _person_ok(name: str) -> bool:
     words = name.split()
+    if words and words[-1].casefold() in TITLE_HEADS:
+        return False  # "ASEAN Chair": a post, not a name
     return 1 <= len(words) <= 4 and all(w[0].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
+
+
+_VESSEL_NOUNS = word_set("vessel-nouns.txt")
+
+
+def _after_vessel_noun(ent: Span) -> bool:
+    """'the destroyer Caio Duilio', 'aboard the frigate Languedoc': a ship's name."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _VESSEL_NOUNS
+
+
+def _before_country(ctx: ArticleContext, end: int) -> bool:
+    """'Honiara, Solomon Islands': a name followed by a comma and a known country is a place in it."""
+    m = re.match(r",\s+((?:[A-Z][\w’'-]*\s?){1,4})", ctx.text[end : end + 40])
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return any(r.kind == "Country" for n in range(len(words), 0, -1) for r in _known(ctx, " ".join(words[:n])))
 
 
 _TAKE_VERBS = word_set("place-verbs.txt")
