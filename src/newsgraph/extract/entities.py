@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.boilerplate import find_bylines, find_dateline, find_questioners, find_speaker_labels
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import (
     COUNTRIES_WITH_THE,
@@ -37,7 +38,7 @@ from newsgraph.extract.lexicon import (
 from newsgraph.extract.names import name_key
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.gazetteer import GazetteerRow
-from newsgraph.text import country_adjective, demonyms, ministry_field, normalise, trimmed_end, word_set
+from newsgraph.text import country_adjective, demonyms, line_start, ministry_field, normalise, trimmed_end, word_set
 
 # Source reliability at equal span length: lower wins.
 _PERSON_RULE, _GAZETTEER, _EVENT_RULE, _NER = 0, 1, 2, 3
@@ -55,6 +56,8 @@ _HONORIFICS = word_set("honorifics.txt")
 # Those of them that are never a capitalised word of a sentence's own ("Mr", "Dr"): a sentence may
 # start with them. The others count only inside a sentence or with their period ("Gen." not "General").
 _HONORIFICS_ALONE = frozenset({"mr", "mrs", "ms", "dr", "prof", "smt", "shri"})
+# "GMT", "UTC", "IST" after a clock time: a time zone, not an organization.
+_TIME_ZONES = frozenset(w.upper() for w in word_set("time-zones.txt"))
 # Nouns of an apposition that describes a person without a title word: "the Greek officer, …".
 _POST_NOUNS = word_set("post-nouns.txt")
 # "Jane Roe was appointed …", "Jane Roe became …": the subject of an appointment is a person.
@@ -87,7 +90,12 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     full_names = {w for c in candidates if c.kind == "Person" and len(c.name.split()) > 1 for w in (c.name.split()[0], c.name.split()[-1])}
     full_names |= {w for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1 for w in (e.text.split()[0], e.text.split()[-1])}
     candidates += _ner_candidates(doc, ctx, full_names)
+    candidates += _frame_candidates(ctx)
     candidates = _without_swallowed_persons(candidates)
+    candidates = _without_capitals_junk(ctx, candidates)
+    labels = find_speaker_labels(ctx.text, ctx.body_end)
+    in_labels = SpanIndex(labels)
+    candidates = [c for c in candidates if not in_labels.overlaps(c.start, c.end)]
     skip_starts = [s for s, _, _ in skip]
     candidates = [c for c in candidates if not _inside_one(skip, skip_starts, c)]
     candidates = [_with_ordinal(ctx, c) for c in candidates if not _portfolio(ctx, c)]
@@ -112,8 +120,10 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
             extra_key = ctx.register(name, kind, start, end)
             ctx.add_alias(extra_key, ctx.text[start:end])  # "NATO" in "the NATO summit"
     _attach_parenthetical_aliases(ctx, skip)
+    _label_mentions(ctx, labels)
     _merge_bare_organizations(ctx)
     _merge_surnames(ctx)
+    _merge_family_names(ctx)
     _surname_mentions(doc, ctx)
 
 
@@ -137,6 +147,126 @@ def _without_swallowed_persons(candidates: list[Candidate]) -> list[Candidate]:
             and any(p != (c.start, c.end) for p in persons.overlapping(c.start, c.end))
         )
     ]
+
+
+# ----------------------------------------------------------------------------- datelines, bylines, labels
+
+
+def _title_case(written: str) -> str:
+    """'FOZ DO IGUAÇU' -> 'Foz do Iguaçu', 'TREMBLAY-OAKE' -> 'Tremblay-Oake': a name printed in
+    capitals, in the case it has in running text (the same name, not another one)."""
+    if not written.isupper():
+        return written
+    words = []
+    for n, word in enumerate(written.split()):
+        if n and word.casefold() in _NAME_PARTICLES:
+            words.append(word.casefold())
+        else:
+            words.append("-".join(part[:1] + part[1:].casefold() for part in word.split("-")))
+    return " ".join(words)
+
+
+def _frame_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """Names in the lines that frame a story: the dateline's place, region and news agency
+    ("FRANKFURT, Feb 5 (Reuters) -"), the people a transcript's questions introduce with their
+    outlet ("Q (Jane Roe, Daily News):") and the bylines' persons ("By JANE ROE and JAN DOE")."""
+    out = []
+    dateline = find_dateline(ctx.text, ctx.body_end, ctx.headline)
+    if dateline is not None:
+        for span, kind in ((dateline.place, "Place"), (dateline.region, "Place"), (dateline.source, "Organization")):
+            if span is None:
+                continue
+            written = ctx.text[span[0] : span[1]]
+            rows = _known(ctx, written)
+            if rows:
+                row = _best_row(rows)
+                out.append(Candidate(span[0], span[1], row.label, row.kind, _PERSON_RULE, written="" if written == row.label else written))
+            elif span is not dateline.region:  # a region is trusted only when the gazetteer knows it
+                name = _title_case(written)
+                out.append(Candidate(span[0], span[1], name, kind, _PERSON_RULE, written="" if name == written else written))
+    for (start, end), (outlet_start, outlet_end) in find_questioners(ctx.text, ctx.body_end):
+        words = list(re.finditer(r"\S+", ctx.text[start:end]))
+        while words and (is_title_word(words[0].group()) or words[0].group().casefold().rstrip(".") in _HONORIFICS):
+            words.pop(0)  # "Assistant Secretary Jan Roe": the post before the name
+        if 2 <= len(words) <= 4 and all(w.group()[0].isupper() for w in words):
+            s, e = start + words[0].start(), start + words[-1].end()
+            out.append(Candidate(s, e, ctx.text[s:e], "Person", _PERSON_RULE))
+            outlet = ctx.text[outlet_start:outlet_end]
+            rows = _known(ctx, outlet)
+            if rows:
+                row = _best_row(rows)
+                out.append(Candidate(outlet_start, outlet_end, row.label, row.kind, _PERSON_RULE, written="" if outlet == row.label else outlet))
+            elif outlet[0].isupper() and not _known_not_person(ctx, outlet):
+                out.append(Candidate(outlet_start, outlet_end, outlet, "Organization", _PERSON_RULE))
+    for start, end in find_bylines(ctx.text, ctx.body_end):
+        if end > ctx.body_end or ctx.is_ignored(start):
+            continue
+        written = ctx.text[start:end]
+        if _known_not_person(ctx, written):
+            continue
+        name = _title_case(written)
+        out.append(Candidate(start, end, name, "Person", _PERSON_RULE, written="" if name == written else written))
+    return out
+
+
+def _without_capitals_junk(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """Names NER or the organization rule found in words printed in capitals that the gazetteer does
+    not know: a topic line ("BANK SEES GROWTH"), a label ("INTERVIEW", "END"). Several words in
+    capitals are a name only when the text also writes them in ordinary case ("BANGKO SENTRAL NG
+    PILIPINAS" for the "Bangko Sentral ng Pilipinas" named below): then they are that name. One
+    word in capitals is an acronym unless the text also uses it as an ordinary lower-case word."""
+    by_form = {normalise(c.name): c for c in candidates if not ctx.text[c.start : c.end].isupper()}
+    text = ctx.text[: ctx.body_end]
+    out = []
+    for cand in candidates:
+        written = ctx.text[cand.start : cand.end]
+        if cand.source not in (_NER, _EVENT_RULE) or not written.isupper() or _known(ctx, written):
+            out.append(cand)
+            continue
+        if len(written.split()) > 1:
+            twin = by_form.get(normalise(written))
+            if twin is not None:
+                out.append(Candidate(cand.start, cand.end, twin.name, twin.kind, cand.source, written=twin.written or twin.name))
+            continue
+        letters = re.sub(r"[^A-Za-z]", "", written)
+        line_end = ctx.text.find("\n", cand.end)
+        line = ctx.text[line_start(ctx.text, cand.start) : len(ctx.text) if line_end < 0 else line_end]
+        if not re.sub(r"[\W_]", "", line.replace(written, "", 1)):
+            continue  # "-- END --", "[ENDS]": a word in capitals alone on its line marks the text
+        if written in _TIME_ZONES and re.search(r"(?:\d|[AP]\.?M\.?)\s*$", ctx.text[max(0, cand.start - 12) : cand.start]):
+            continue  # "13:10 GMT", "9:45 AM IST": a time zone
+        if len(letters) >= 3 and re.search(rf"(?<![\w-]){re.escape(written.casefold())}(?![\w-])", text):
+            continue  # "INTERVIEW" when the text also says "the interview"
+        out.append(cand)
+    return out
+
+
+def _label_mentions(ctx: ArticleContext, labels: list[tuple[int, int]]) -> None:
+    """'SECRETARY DELA CRUZ:' opening a line of a transcript is a mention of the person named
+    Dela Cruz in the text; 'GOVERNOR HAN:' of Han Seung-woo (a family name written first).
+    A label naming nobody known adds nothing."""
+    for start, end in labels:
+        words = list(re.finditer(r"\S+", ctx.text[start:end]))
+        for k in range(len(words)):
+            name = _title_case(" ".join(w.group() for w in words[k:]))
+            key = ctx.resolve(name, "Person") or _family_name_of(ctx, name)
+            if key is not None:
+                # The mention is the whole label, as transcripts name the speaker: by post and name.
+                ctx.register(ctx.entities[key].name, "Person", start, end)
+                break
+
+
+def _family_name_of(ctx: ArticleContext, name: str) -> str | None:
+    """The one person whose full name starts with the one word `name` ("Han" for "Han Seung-woo")
+    while no person's name ends with it; None otherwise."""
+    if len(name.split()) != 1:
+        return None
+    wanted = normalise(name)
+    persons = [e for e in ctx.entities.values() if e.kind == "Person" and len(e.name.split()) > 1]
+    if any(normalise(e.name).split()[-1] == wanted for e in persons):
+        return None
+    first = [e.key for e in persons if normalise(e.name).split()[0] == wanted]
+    return first[0] if len(first) == 1 else None
 
 
 # ----------------------------------------------------------------------------- tokens
@@ -273,6 +403,8 @@ def _name_runs(doc: Doc) -> list[Span]:
                 j += 1
             elif _hyphen_bridge(doc, j + 1):
                 j += 2  # "Syrska-Bondar": spaCy splits the hyphen off
+            elif _abbreviated_name(doc, j):
+                j += 2  # "Ma. Teresa Dela Cruz": the period of an abbreviated given name, not a sentence's end
             elif _syllable_bridge(doc, j + 1):
                 j += 2  # "Hye-jin Kwon", "Han Seung-woo": a given name in two hyphened syllables
             elif doc[j + 1].text in _NAME_PARTICLES and j + 3 < len(doc) and doc[j + 2].text in ("-", "‑") and _hyphen_bridge(doc, j + 2):
@@ -294,6 +426,20 @@ _PLACE_WORD = re.compile(
 
 def _has_place_word(name: str) -> bool:
     return bool(_PLACE_WORD.search(name))
+
+
+def _abbreviated_name(doc: Doc, j: int) -> bool:
+    """Whether token j is a short given name abbreviated with a period glued to it ("Ma.", "Md.")
+    and a name follows on the same line: "Ma. Teresa Dela Cruz", "Md. Rahim Uddin"."""
+    return (
+        j + 2 < len(doc)
+        and re.fullmatch(r"[A-Z][a-z]{1,2}", doc[j].text) is not None
+        and doc[j].text.casefold() not in _HONORIFICS
+        and not doc[j].whitespace_
+        and doc[j + 1].text == "."
+        and doc[j + 1].whitespace_ == " "
+        and is_name_token(doc[j + 2])
+    )
 
 
 def _split_name(doc: Doc, i: int) -> bool:
@@ -816,8 +962,8 @@ def ministry_form(name: str) -> str:
         country = demonyms()[owner.group("adjective").casefold()]
         return f"{ministry_form(owner.group('rest'))} of {with_article(country)}"
     m = re.match(r"^(?P<field>[A-Z][\w-]*)\s+Ministry\b(?P<rest>.*)$", name)
-    if m is None or m.group("field").casefold() in demonyms():
-        return name
+    if m is None or m.group("field").casefold() in demonyms() or m.group("rest").startswith(" of "):
+        return name  # "Union Ministry of Health": the word before is not the field, which 'of' gives
     return f"Ministry of {ministry_field(m.group('field'))}{m.group('rest')}"
 
 
@@ -838,14 +984,22 @@ def _owned_organization(ctx: ArticleContext, name: str, start: int, end: int, so
     row = _best_row(rows)
     extra = [(start, start + len(owner.group(1)), row.label, row.kind)]
     adjective = country_adjective(row.label) if row.kind == "Country" else None
-    if adjective is not None and owner.group(2).casefold() in SERVICE_NAMES:
+    owned = owner.group(2)
+    # The organization's own name as written, without its owner: "Hungary's [National Election Office]".
+    own_start = start + owner.start(2)
+    if adjective is not None and owned.casefold() in SERVICE_NAMES:
         # "Ukraine's Navy" is the Ukrainian Navy: armed services are named by the adjective in English.
-        return Candidate(start, end, f"{adjective} {owner.group(2)}", "Organization", source, written=name, extra=extra)
-    full = f"{ministry_form(owner.group(2))} of {with_article(row.label) if row.kind == 'Country' else row.label}"
+        return Candidate(start, end, f"{adjective} {owned}", "Organization", source, written=owned, extra=extra)
+    full = f"{ministry_form(owned)} of {with_article(row.label) if row.kind == 'Country' else row.label}"
     rows = [r for r in _known(ctx, full) if r.kind == "Organization"]
     if rows:
-        full = rows[0].label
-    return Candidate(start, end, full, "Organization", source, written=name, extra=extra)
+        return Candidate(start, end, rows[0].label, "Organization", source, written=owned, extra=extra)
+    if ministry_form(owned).startswith("Ministry "):
+        # "Latvia's Defence Ministry" -> "Ministry of Defence of Latvia": a ministry is named by its country.
+        return Candidate(start, end, full, "Organization", source, written=owned, extra=extra)
+    # Any other body keeps the name it has in the text: "Hungary's National Election Office" is the
+    # National Election Office (of Hungary, a mention of its own), never a name with a suffix it lacks.
+    return Candidate(own_start, end, owned, "Organization", source, extra=extra)
 
 
 def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[int, int]]) -> list[Candidate]:
@@ -1002,7 +1156,7 @@ def _parenthetical_aliases(doc: Doc, ctx: ArticleContext) -> list[tuple[int, int
         if not last or not (last[0].isupper() or last.casefold() in EVENT_NOUNS):
             continue
         words = inner.split()
-        if len(words) > 4 or any(not (w[0].isupper() or w.islower() and w in ("format", "group", "for", "of")) for w in words):
+        if "," in inner or len(words) > 4 or any(not (w[0].isupper() or w.islower() and w in ("format", "group", "for", "of")) for w in words):
             continue
         out.append((m.start(1), m.end(1), inner))
     return out
@@ -1131,6 +1285,19 @@ def _merge_surnames(ctx: ArticleContext) -> None:
         person = ctx.resolve(entity.name, "Person")
         if person is not None:
             ctx.merge(key, person)
+
+
+def _merge_family_names(ctx: ArticleContext) -> None:
+    """'Governor Han' after 'Han Seung-woo', 'Minister Hasegawa' after 'Hasegawa Ryoichi': a one-word
+    person that is the first word of exactly one full name (and the last word of none) is that
+    person, whose family name is written first."""
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Person" or len(entity.name.split()) != 1:
+            continue
+        full = _family_name_of(ctx, entity.name)
+        if full is not None:
+            ctx.merge(key, full)
 
 
 def _surname_mentions(doc: Doc, ctx: ArticleContext) -> None:
