@@ -83,6 +83,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     """Register every named entity of the body in `ctx`."""
     skip = _parenthetical_aliases(doc, ctx)
     candidates = _person_candidates(doc, ctx) + _gazetteer_candidates(doc, ctx) + _event_candidates(doc, ctx)
+    candidates += _series_event_candidates(ctx) + _operation_candidates(doc, ctx)
     persons = [(c.start, c.end) for c in candidates if c.kind == "Person"]
     candidates += _organization_candidates(doc, ctx, persons) + _acronym_candidates(doc, ctx)
     # The words of full names (a surname alone is the person; so is a family name written first:
@@ -1078,21 +1079,37 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     """'the Defense Contact Group meeting' -> Event, with 'Defense Contact Group' as an Organization."""
     out = []
     for token in doc:
-        if token.lower_ not in EVENT_NOUNS:
+        if token.lower_ not in EVENT_NOUNS and not (token.lower_ in _ORDINAL_EVENT_NOUNS and token.text[0].isupper()):
             continue
         of_event = _meeting_of(doc, token, ctx)
         if of_event is not None:
             out.append(of_event)
             continue
+        if token.i + 1 < len(doc) and token.text[0].isupper() and _is_capitalised(doc[token.i + 1]) and not doc[token.i + 1].is_sent_start:
+            continue  # "Election Commission", "Summit Office": the word is inside a longer name
         i = token.i
-        while i > 0 and _event_name_token(doc[i - 1]) and not doc[i].is_sent_start:
-            i -= 1
-        if i == token.i:
+        election = token.lower_ in _ELECTION_NOUNS
+        if election and i > 0 and doc[i - 1].lower_ in _ELECTION_KINDS:
+            i -= 1  # "the Hungarian parliamentary election"
+        if token.text[0].isupper():
+            i = _capitalised_event_start(doc, token.i)  # "29th ASEAN Finance Ministers' Meeting"
+        else:
+            while i > 0 and _event_name_token(doc[i - 1]) and not doc[i].is_sent_start:
+                i -= 1
+        if i == token.i or i == token.i - 1 and doc[i].lower_ in _ELECTION_KINDS:
             continue
         name_span = doc[i : token.i]
+        if election and name_span[-1].lower_ in _ELECTION_KINDS:
+            name_span = doc[i : token.i - 1]
         name = name_span.text
-        if name.casefold() in demonyms() or name.casefold() in MONTHS:
+        if name.casefold() in MONTHS or name.casefold() in demonyms() and not election:
             continue
+        if token.lower_ == "talks" and len(name_span) == 1 and any(r.kind in ("Place", "Country") for r in _known(ctx, name)) | (
+            ctx.index(doc).entity_at(name_span.start) is not None and ctx.index(doc).entity_at(name_span.start).label_ in ("GPE", "LOC")
+        ):
+            continue  # "as Antalya talks head for overtime": talks somewhere, not a named event
+        if token.lower_ in _ORDINAL_EVENT_NOUNS and token.text[0].isupper() and not any(_ORDINAL_WORD.fullmatch(t.text) for t in doc[i : min(i + 3, token.i)]):
+            continue  # "National Assembly" is a parliament; "the Seventy-ninth World Health Assembly" a meeting
         event = doc[i : token.i + 1]
         extra = []
         rows = _known(ctx, name)
@@ -1106,11 +1123,86 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     return out
 
 
+_ELECTION_NOUNS = frozenset({"election", "elections"})
+# "presidential", "parliamentary": the kind of an election, between its name and the noun.
+_ELECTION_KINDS = word_set("election-kinds.txt")
+# Heads that name a meeting only with an ordinal: "the Seventy-ninth World Health Assembly", "the 7th Session".
+_ORDINAL_EVENT_NOUNS = frozenset({"assembly", "session", "congress"})
+_ORDINAL_WORD = re.compile(
+    r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth",
+    re.IGNORECASE,
+)
+
+
+def _capitalised_event_start(doc: Doc, head: int) -> int:
+    """Where the name before a capitalised meeting noun starts: over capitalised words, possessive
+    marks ("Ministers'"), joiners between capitalised words ("Finance Ministers' and Central Bank
+    Governors' Meeting") and an ordinal first ("29th", "Seventy-ninth")."""
+    i = head
+    while i > 0 and not doc[i].is_sent_start:
+        prev = doc[i - 1]
+        if re.fullmatch(r"[A-Z][\w+&.-]*", prev.text) and prev.lower_ not in _NOT_NAMES and prev.lower_ not in MONTHS and prev.lower_ not in WEEKDAYS:
+            i -= 1
+        elif prev.text in ("'", "’", "'s", "’s") and i >= 2 and not doc[i - 2].whitespace_:
+            i -= 1
+        elif prev.lower_ in ("and", "&", "of", "for", "on") and i - 1 > 0 and _is_capitalised(doc[i]) and (
+            _is_capitalised(doc[i - 2]) or doc[i - 2].text in ("'", "’")
+        ):
+            i -= 1
+        else:
+            break
+    while i < head and doc[i].lower_ in ("and", "&", "of", "for", "on"):
+        i += 1
+    if i > 0 and i < head and _ORDINAL_WORD.fullmatch(doc[i - 1].text) and not doc[i].is_sent_start:
+        i -= 1
+        if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and doc[i - 2].is_alpha:
+            i -= 2  # "Seventy-ninth"
+    return i
+
+
+# "COP29", "Cop 31", "MC13", "WHA 77": a meeting of a series known by its code and number.
+_SERIES = word_set("event-series.txt")
+_SERIES_CODE = re.compile(r"\b(?P<code>[A-Za-z]{2,6})[ -]?(?P<number>\d{1,3})\b(?P<noun>(?:\s+[a-z]+)?\s+(?:summit|conference|meeting|assembly|session|talks))?")
+
+
+def _series_code(name: str) -> bool:
+    """Whether `name` is a series code and number alone: "WHA79", "COP 29"."""
+    m = _SERIES_CODE.fullmatch(name)
+    return m is not None and not m.group("noun") and m.group("code").casefold() in _SERIES
+
+
+def _series_event_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """'the COP26 summit', 'Cop29 in Baku', 'MC13', 'the WHA 77 assembly': Events named by a series
+    code and a number; the noun after the code, when any, is part of how the text names it."""
+    out = []
+    text = ctx.text[: ctx.body_end]
+    for m in _SERIES_CODE.finditer(text):
+        code = m.group("code")
+        if code.casefold() not in _SERIES or not (code.isupper() or code.istitle()) or ctx.is_ignored(m.start()):
+            continue
+        name = text[m.start() : m.end("number")]
+        out.append(Candidate(m.start(), m.end(), name, "Event", _EVENT_RULE, written="" if m.end() == m.end("number") else text[m.start() : m.end()]))
+    return out
+
+
+def _operation_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
+    """'Operation Tui Moana 2025', 'the EU's Operation Aspides': a named operation is an Event."""
+    out = []
+    for m in re.finditer(r"\bOperation\s+(?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,3}(?:\s+\d{4}\b)?", ctx.text[: ctx.body_end]):
+        if ctx.is_ignored(m.start()):
+            continue
+        out.append(Candidate(m.start(), m.end(), m.group(), "Event", _EVENT_RULE))
+    return out
+
+
 def _meeting_of(doc: Doc, noun: Token, ctx: ArticleContext) -> Candidate | None:
     """'the meeting of the Nordic Defence Group' -> Event 'Nordic Defence Group meeting'."""
     k = noun.i + 1
     if k >= len(doc) or doc[k].lower_ != "of":
         return None
+    if noun.i > 0 and doc[noun.i - 1].lower_ in ("press", "news"):
+        return None  # "the press conference of the Election Commission": an occasion, not a named event
     k += 1
     if k < len(doc) and doc[k].lower_ == "the":
         k += 1
@@ -1132,6 +1224,8 @@ def _meeting_of(doc: Doc, noun: Token, ctx: ArticleContext) -> Candidate | None:
 def _event_name_token(token: Token) -> bool:
     """A word of the name before 'meeting': capitalised proper noun, not a date word."""
     lower = token.lower_
+    if re.fullmatch(r"[A-Z]+\d{1,2}|[A-Z]{2,}\+\d", token.text):
+        return True  # "the G20 summit", "the ASEAN+3 meeting": a group named by letters and a number
     if not (_is_capitalised(token) and token.is_alpha) or lower in _NOT_NAMES or lower in MONTHS or lower in WEEKDAYS:
         return False
     return token.pos_ == "PROPN" or token.text.isupper()
@@ -1150,7 +1244,7 @@ def _parenthetical_aliases(doc: Doc, ctx: ArticleContext) -> list[tuple[int, int
     for m in _PAREN.finditer(ctx.text, 0, ctx.body_end):
         inner = m.group(1).strip()
         before = trimmed_end(ctx.text, m.start())
-        if not before or not inner[0].isupper() or any(c.isdigit() for c in inner):
+        if not before or not inner[0].isupper() or any(c.isdigit() for c in inner) and not _series_code(inner):
             continue
         last = _word_ending_at(ctx.text, before)
         if not last or not (last[0].isupper() or last.casefold() in EVENT_NOUNS):
