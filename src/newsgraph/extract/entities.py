@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.boilerplate import find_bylines, find_dateline, find_questioners, find_speaker_labels
+from newsgraph.extract.boilerplate import LONG_PARAGRAPH, find_bylines, find_dateline, find_questioners, find_speaker_labels
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import (
     COUNTRIES_WITH_THE,
@@ -64,6 +64,10 @@ _POST_NOUNS = word_set("post-nouns.txt")
 _APPOINTED_AFTER = re.compile(
     r"\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:appointed|named|elected|sworn\s+in|confirmed)|assumed\s+the|became|took\s+office)\b"
 )
+# "Uruguay-led push", "a Cook Islands-flagged tanker": the place is named in the adjective built on it
+# (not in "Minsk-style", a manner, nor in "Soviet-era").
+_PLACE_SUFFIX = re.compile(r"-(?:led|flagged|backed|brokered|registered|owned|sponsored|funded|hosted)\b")
+_MANNER_SUFFIX = re.compile(r"-(?:style|like|type|esque)\b")
 _NER_KINDS = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "FAC": "Place", "ORG": "Organization", "EVENT": "Event"}
 _KIND_PREFERENCE = ("Country", "Organization", "Place", "Person", "Event")
 
@@ -91,8 +95,10 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     full_names = {w for c in candidates if c.kind == "Person" and len(c.name.split()) > 1 for w in (c.name.split()[0], c.name.split()[-1])}
     full_names |= {w for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1 for w in (e.text.split()[0], e.text.split()[-1])}
     candidates += _ner_candidates(doc, ctx, full_names)
-    candidates += _frame_candidates(ctx)
+    candidates += _frame_candidates(ctx) + _lower_case_ministries(ctx)
     candidates = _without_swallowed_persons(candidates)
+    candidates = _without_headline_only(ctx, candidates)
+    candidates = _without_newsroom_posts(ctx, candidates)
     candidates = _without_capitals_junk(ctx, candidates)
     labels = find_speaker_labels(ctx.text, ctx.body_end)
     in_labels = SpanIndex(labels)
@@ -207,6 +213,72 @@ def _frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         name = _title_case(written)
         out.append(Candidate(start, end, name, "Person", _PERSON_RULE, written="" if name == written else written))
+    return out
+
+
+def _without_headline_only(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """Names NER or the rules found in the headline that the body never uses and the gazetteer
+    does not know: a title-case headline cut into names ("RBI Monetary Policy LIVE: …",
+    "… as Yaoundé talks run into overtime"). A story names again in its body who and what its
+    headline is about."""
+    if ctx.headline is None:
+        return candidates
+    start, end = ctx.headline
+    body = ctx.text[end : ctx.body_end].casefold()
+    if len(body) < LONG_PARAGRAPH or ctx.text[start:end].endswith("."):
+        return candidates  # a first line that is a sentence of a short text, not a headline over a story
+    out = []
+    for cand in candidates:
+        inside = start <= cand.start and cand.end <= end
+        if inside and cand.source in (_NER, _EVENT_RULE) and cand.kind != "Person" and not _known(ctx, cand.name):
+            if ctx.text[cand.start : cand.end].casefold() not in body and cand.name.casefold() not in body:
+                continue
+        out.append(cand)
+    return out
+
+
+_NEWSROOM_WORDS = word_set("newsroom-words.txt")
+
+
+def _without_newsroom_posts(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """'By Jane Roe, Staff Writer', '… Parliamentary Bureau': the post or desk on a byline's line is
+    not an organization."""
+    lines = {line_start(ctx.text, start) for start, _ in find_bylines(ctx.text, ctx.body_end)}
+    if not lines:
+        return candidates
+    return [
+        c
+        for c in candidates
+        if not (c.source in (_NER, _EVENT_RULE) and line_start(ctx.text, c.start) in lines and c.name.split()[-1].casefold() in _NEWSROOM_WORDS)
+    ]
+
+
+# "Thailand's commerce ministry", "Brazil's ministry of ports and airports": a ministry named in lower case.
+_LOWER_MINISTRY = re.compile(
+    r"\b(?P<owner>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)[’']s\s+"
+    r"(?:(?P<field>[a-z]+(?:\s+(?:and|&)\s+[a-z]+)?)\s+ministry|ministry\s+of\s+(?P<field2>[a-z]+(?:(?:,\s*|\s+and\s+)[a-z]+){0,3}))\b"
+)
+
+
+def _lower_case_ministries(ctx: ArticleContext) -> list[Candidate]:
+    """A known country's ministry written in lower case: 'Thailand's commerce ministry' is the
+    Ministry of Commerce of Thailand, as 'Thailand's Commerce Ministry' would be; the words as
+    written stay its alternate name."""
+    out = []
+    for m in _LOWER_MINISTRY.finditer(ctx.text, 0, ctx.body_end):
+        rows = [r for r in _known(ctx, m.group("owner")) if r.kind == "Country"]
+        if not rows or ctx.is_ignored(m.start()):
+            continue
+        field = m.group("field") or m.group("field2")
+        if field.split()[0] in _NOT_NAMES or field in ("the", "a"):
+            continue
+        words = [w if w in ("and", "&") else w[:1].upper() + w[1:] for w in re.split(r"(\s+|,\s*)", field) if w.strip(" ,")]
+        titled = " ".join(words).replace(" ,", ",")
+        label = f"Ministry of {ministry_field(titled)} of {with_article(rows[0].label)}"
+        known = [r for r in _known(ctx, label) if r.kind == "Organization"]
+        written = ctx.text[m.start("field") if m.group("field") else m.end("owner") + 3 : m.end()].strip()
+        extra = [(m.start("owner"), m.end("owner"), rows[0].label, "Country")]
+        out.append(Candidate(m.start(), m.end(), known[0].label if known else label, "Organization", _EVENT_RULE, written=written, extra=extra))
     return out
 
 
@@ -368,6 +440,8 @@ def _gazetteer_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             name, start, end = _strip(span_text, starts[i])
             if not name or not name[0].isupper() or not ctx.gazetteer.knows(name):
                 continue  # most runs name nothing: ruled out before any rows are built
+            if _MANNER_SUFFIX.match(text, end):
+                continue  # "(Reuters-style)", "Minsk-like": a manner, not the name's bearer
             rows = _known(ctx, name)
             rows = [r for r in rows if _case_fits(name, r)]
             if rows:
@@ -508,6 +582,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             # "head of the Center for Countering Disinformation": after 'of'/'for' the words name
             # what the post is of, not the person who holds it.
             person = before.lower_ not in ("of", "for") and not _named_with_title(doc, run, ctx)
+        elif _inside_longer_name(doc, run, ctx):
+            person = False  # "the National Energy [System Operator] said": the end of a body's name
         elif (
             after is not None
             and after.lemma_.casefold() in SPEECH_VERBS
@@ -561,6 +637,15 @@ def _without_portfolio_words(doc: Doc, ctx: ArticleContext, found: list[Candidat
                 cand = Candidate(cand.start + cut, cand.end, cand.name[cut:], cand.kind, cand.source)
         out.append(cand)
     return out
+
+
+def _inside_longer_name(doc: Doc, run: Span, ctx: ArticleContext) -> bool:
+    """Whether capitalised words glued before the run make it the end of an organization's name
+    NER read as one: "the National Energy System Operator" (a title-like word, "Energy", cut the run)."""
+    if run.start == 0 or not _is_capitalised(doc[run.start - 1]) or doc[run.start].is_sent_start:
+        return False
+    ent = ctx.index(doc).entity_at(run.start - 1)
+    return ent is not None and ent.label_ in ("ORG", "FAC") and ent.end >= run.end
 
 
 def _is_honorific(token: Token) -> bool:
@@ -693,25 +778,47 @@ def _apposition_title_follows(doc: Doc, i: int) -> bool:
 
 def _ner_candidates(doc: Doc, ctx: ArticleContext, full_names: set[str]) -> list[Candidate]:
     out = []
+    # One-word names that stand on their own somewhere, not only as a modifier ("ONPE said").
+    alone = frozenset(e.text for e in doc.ents if len(e) == 1 and not _modifies_common_noun(e[0]))
     for ent in doc.ents:
         if ent.label_ not in _NER_KINDS:
             continue
-        cand = _clean_ner(ent, ctx, full_names)
+        cand = _clean_ner(ent, ctx, full_names, alone)
         if cand is not None:
             out.append(cand)
     return out
 
 
-def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidate | None:
+def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: frozenset[str] = frozenset()) -> Candidate | None:
+    if "(" in ent.text[1:]:
+        # "the Africa Centres for Disease Control (Africa CDC": the name ends before the bracket,
+        # whose words are an alias of it.
+        cut = ent.start_char + ent.text.index("(", 1)
+        ent = ent.doc.char_span(ent.start_char, trimmed_end(ctx.text, cut), label=ent.label_, alignment_mode="contract")
+        if ent is None or len(ent) == 0:
+            return None
     name, start, end = _strip(ent.text, ent.start_char)
     if "\n" in name:
         return None
-    if re.match(r"-\w", ctx.text[end : end + 2]) or re.search(r"\w-$", ctx.text[max(0, start - 2) : start]):
+    if re.search(r"\w-$", ctx.text[max(0, start - 2) : start]):
+        return None  # the end of a hyphenated word: "IRIS-T", "Anglo-French"
+    if re.match(r"-\w", ctx.text[end : end + 2]) and not (ent.label_ in ("GPE", "LOC") and _PLACE_SUFFIX.match(ctx.text, end)):
         return None  # part of a hyphenated model name or adjective: "IRIS-T", "Canadian-led"
+    if len(ent) == 1 and ent[0].head.lemma_ in ("mayor", "governor") and ent[0].head.i == ent.end and ent.label_ in ("ORG", "GPE", "LOC"):
+        return Candidate(ent.start_char, ent.end_char, ent.text, "Place", _NER)  # "former Arequipa mayor": the city a mayor heads
     if len(ent) == 1 and (ent[0].dep_ == "amod" or ent.label_ == "LOC" and ent[0].dep_ == "compound") and ent[0].head.text.islower():
         return None  # "the Baltic states": an adjective, not the place
     kind = _NER_KINDS[ent.label_]
     extra: list[tuple[int, int, str, str]] = []
+    if kind == "Organization":
+        tail = re.search(r"(?:^|\s)((?:[A-Z][\w&’'.-]*\s+(?:(?:of|for|and|de|the)\s+)?)*[A-Z][\w&’'.-]*)$", name)
+        if tail is not None and tail.start(1) > 0 and any(w[0].islower() and w.casefold() not in _LOWER_JOINERS for w in name[: tail.start(1)].split()):
+            # "the national electoral office ONPE": the name is the capitalised words ending the span
+            # (an acronym, or two words or more); the words before them describe it.
+            if not (tail.group(1).isupper() or len(tail.group(1).split()) >= 2):
+                return None
+            start += tail.start(1)
+            name = tail.group(1)
     if kind == "Organization" and _secretary_of_state(ctx, name, start):
         return None
     titled = False  # a title or a form of address stands before the name
@@ -751,7 +858,7 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidat
             # "Kyiv's Armed Forces": the owner is not a country or organization we know; keep the name.
             start += owner.end()
             name = name[owner.end() :]
-        if not _organization_ok(ent, name):
+        if not _organization_ok(ent, name, alone):
             return None
         if len(ent) == 1 and name.casefold() not in ORG_HEADS and not name.isupper() and _coordinated_with_place(ent, ctx):
             return Candidate(start, end, name, "Place", _NER)  # "shelled Kherson and Nikopol": a town tagged ORG
@@ -800,7 +907,7 @@ def _plausible(name: str) -> bool:
     return True
 
 
-def _organization_ok(ent: Span, name: str) -> bool:
+def _organization_ok(ent: Span, name: str, alone: frozenset[str] = frozenset()) -> bool:
     words = name.split()
     if any(not w[0].isupper() and w.casefold() not in _LOWER_JOINERS for w in words):
         return False  # "Ukraine's air defense": a phrase, not a name
@@ -811,10 +918,16 @@ def _organization_ok(ent: Span, name: str) -> bool:
             return False  # "UAVs", "IFVs": the plural of an abbreviated common noun
         if len(name) <= 2 or name in CURRENCY_CODES:
             return False  # "DKK 1.2 billion": a currency, not an organization
-        # "FPV drones", "IT specialists": a one-word modifier of a common noun is a kind of thing.
-        if _modifies_common_noun(ent[-1]):
+        # "FPV drones", "IT specialists": a one-word modifier of a common noun is a kind of thing,
+        # unless the text also names it on its own ("ONPE data" beside "ONPE said").
+        if _modifies_common_noun(ent[-1]) and not _named_alone(ent, alone):
             return False
     return True
+
+
+def _named_alone(ent: Span, alone: frozenset[str]) -> bool:
+    """Whether the one-word name of `ent` is also an entity elsewhere in the doc that modifies no noun."""
+    return ent.text in alone
 
 
 def _modifies_common_noun(token: Token) -> bool:
@@ -1418,16 +1531,24 @@ def _surname_mentions(doc: Doc, ctx: ArticleContext) -> None:
 
 
 def _merge_bare_organizations(ctx: ArticleContext) -> None:
-    """'Ministry of Defence' written alone is the one 'Ministry of Defence of Latvia' named elsewhere."""
+    """'Ministry of Defence' written alone is the one 'Ministry of Defence of Latvia' named elsewhere;
+    'Ministry of Health' the one 'Union Ministry of Health and Family Welfare'."""
     orgs = sorted(e.key for e in ctx.entities.values() if e.kind == "Organization")
     for key in orgs:
         entity = ctx.entities.get(key)
         if entity is None:
             continue
+        bare = normalise(entity.name)
+        ministry = bare.startswith(("ministry of ", "department of "))
         fuller = [
             e.key
             for e in ctx.entities.values()
-            if e.kind == "Organization" and e.key != key and normalise(e.name).startswith(normalise(entity.name) + " of ")
+            if e.kind == "Organization"
+            and e.key != key
+            and (
+                normalise(e.name).startswith(bare + " of ")
+                or ministry and f" {bare} " in f" {normalise(e.name)} " and len(normalise(e.name)) > len(bare)
+            )
         ]
         if len(fuller) == 1:
             ctx.merge(key, fuller[0])
