@@ -790,7 +790,7 @@ def _ner_candidates(doc: Doc, ctx: ArticleContext, full_names: set[str]) -> list
 
 
 def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: frozenset[str] = frozenset()) -> Candidate | None:
-    if "(" in ent.text[1:]:
+    if "(" in ent.text[1:] and re.match(r"\(\s*[A-Z][^\d()]*\)", ent.text[ent.text.index("(", 1) :] + ")"):
         # "the Africa Centres for Disease Control (Africa CDC": the name ends before the bracket,
         # whose words are an alias of it.
         cut = ent.start_char + ent.text.index("(", 1)
@@ -806,6 +806,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
         return None  # part of a hyphenated model name or adjective: "IRIS-T", "Canadian-led"
     if len(ent) == 1 and ent[0].head.lemma_ in ("mayor", "governor") and ent[0].head.i == ent.end and ent.label_ in ("ORG", "GPE", "LOC"):
         return Candidate(ent.start_char, ent.end_char, ent.text, "Place", _NER)  # "former Arequipa mayor": the city a mayor heads
+    if len(ent) == 1 and ent[0].pos_ == "ADJ" and ent.label_ == "ORG" and not ent.text.isupper():
+        return None  # "Nominal GDP", "the Additional Director General": an adjective tagged ORG
     if len(ent) == 1 and (ent[0].dep_ == "amod" or ent.label_ == "LOC" and ent[0].dep_ == "compound") and ent[0].head.text.islower():
         return None  # "the Baltic states": an adjective, not the place
     kind = _NER_KINDS[ent.label_]
@@ -858,7 +860,7 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             # "Kyiv's Armed Forces": the owner is not a country or organization we know; keep the name.
             start += owner.end()
             name = name[owner.end() :]
-        if not _organization_ok(ent, name, alone):
+        if not _organization_ok(ent, name, alone) or _is_indicator(name):
             return None
         if len(ent) == 1 and name.casefold() not in ORG_HEADS and not name.isupper() and _coordinated_with_place(ent, ctx):
             return Candidate(start, end, name, "Place", _NER)  # "shelled Kherson and Nikopol": a town tagged ORG
@@ -1101,16 +1103,17 @@ def _owned_organization(ctx: ArticleContext, name: str, start: int, end: int, so
     owned = owner.group(2)
     # The organization's own name as written, without its owner: "Hungary's [National Election Office]".
     own_start = start + owner.start(2)
+    # A name built with the owner keeps the article's wording, owner included, as its alternate name.
     if adjective is not None and owned.casefold() in SERVICE_NAMES:
         # "Ukraine's Navy" is the Ukrainian Navy: armed services are named by the adjective in English.
-        return Candidate(start, end, f"{adjective} {owned}", "Organization", source, written=owned, extra=extra)
+        return Candidate(start, end, f"{adjective} {owned}", "Organization", source, written=name, extra=extra)
     full = f"{ministry_form(owned)} of {with_article(row.label) if row.kind == 'Country' else row.label}"
     rows = [r for r in _known(ctx, full) if r.kind == "Organization"]
     if rows:
-        return Candidate(start, end, rows[0].label, "Organization", source, written=owned, extra=extra)
+        return Candidate(start, end, rows[0].label, "Organization", source, written=name, extra=extra)
     if ministry_form(owned).startswith("Ministry "):
         # "Latvia's Defence Ministry" -> "Ministry of Defence of Latvia": a ministry is named by its country.
-        return Candidate(start, end, full, "Organization", source, written=owned, extra=extra)
+        return Candidate(start, end, full, "Organization", source, written=name, extra=extra)
     # Any other body keeps the name it has in the text: "Hungary's National Election Office" is the
     # National Election Office (of Hungary, a mention of its own), never a name with a suffix it lacks.
     return Candidate(own_start, end, owned, "Organization", source, extra=extra)
@@ -1329,7 +1332,8 @@ def _meeting_of(doc: Doc, noun: Token, ctx: ArticleContext) -> Candidate | None:
     if not rows and group[-1].lower_ not in ORG_HEADS:
         return None
     label = rows[0].label if rows else group.text
-    span = doc[noun.i : j]
+    first = noun.i - 1 if noun.i > 0 and _ORDINAL_WORD.fullmatch(doc[noun.i - 1].text) else noun.i
+    span = doc[first:j]  # as written, with its ordinal: "the seventh session of the ISA Assembly"
     extra = [(group.start_char, group.end_char, label, "Organization")]
     return Candidate(span.start_char, span.end_char, f"{label} {noun.text}", "Event", _EVENT_RULE, written=span.text, extra=extra)
 
@@ -1354,8 +1358,11 @@ def _parenthetical_aliases(doc: Doc, ctx: ArticleContext) -> list[tuple[int, int
     entities before it are registered.
     """
     out = []
+    dateline = find_dateline(ctx.text, ctx.body_end, ctx.headline)
     for m in _PAREN.finditer(ctx.text, 0, ctx.body_end):
         inner = m.group(1).strip()
+        if _MANNER_SUFFIX.search(inner) or dateline is not None and dateline.place[1] <= m.start() < dateline.end:
+            continue  # "DJIBOUTI (Reuters) —": who filed the story, not another name of the place
         before = trimmed_end(ctx.text, m.start())
         if not before or not inner[0].isupper() or any(c.isdigit() for c in inner) and not _series_code(inner):
             continue
@@ -1478,9 +1485,19 @@ def _acronym_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         if rows:
             row = _best_row(rows)
             out.append(Candidate(start, stop, row.label, row.kind, _EVENT_RULE, written="" if name == row.label else name))
-        else:
+        elif not _is_indicator(name):
             out.append(Candidate(start, stop, name, "Organization", _EVENT_RULE))
     return out
+
+
+# Last words of the names of economic measures: "Gross Domestic Product", "Consumer Price Index".
+_INDICATOR_HEADS = word_set("indicator-heads.txt")
+
+
+def _is_indicator(name: str) -> bool:
+    """'Gross Fixed Capital Formation (GFCF)', 'Bank Rate': a measure written in title case, not a body."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].casefold() in _INDICATOR_HEADS
 
 
 def _merge_surnames(ctx: ArticleContext) -> None:
