@@ -56,6 +56,8 @@ _HONORIFICS = word_set("honorifics.txt")
 # Those of them that are never a capitalised word of a sentence's own ("Mr", "Dr"): a sentence may
 # start with them. The others count only inside a sentence or with their period ("Gen." not "General").
 _HONORIFICS_ALONE = frozenset({"mr", "mrs", "ms", "dr", "prof", "smt", "shri"})
+# Words of a count before a plural noun: "1.05 lakh Ni-kshay Mitras", "two million Smiths".
+_COUNT_WORDS = frozenset({"hundred", "thousand", "million", "billion", "lakh", "lakhs", "crore", "crores", "dozen", "dozens", "hundreds", "thousands", "millions"})
 # "GMT", "UTC", "IST" after a clock time: a time zone, not an organization.
 _TIME_ZONES = frozenset(w.upper() for w in word_set("time-zones.txt"))
 # Nouns of an apposition that describes a person without a title word: "the Greek officer, …".
@@ -871,6 +873,12 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
     elif kind == "Person":
         if not _person_ok(name):
             return None
+        if ent.start > 0 and (ent.doc[ent.start - 1].like_num or ent.doc[ent.start - 1].lower_ in _COUNT_WORDS):
+            return None  # "1.05 lakh Ni-kshay Mitras": people counted are a kind of people, not one person
+        if re.match(r"\s+No\.?\s*\d", ctx.text[end : end + 8]):
+            return None  # "Jl. Taman Pejambon No. 6": a street in an address
+        if name.split()[-1].casefold() in ORG_HEADS:
+            kind = "Organization"  # "Muft Bijli Yojana", "Vaccine Alliance": a body's or a scheme's name
         lone = len(name.split()) == 1 and name not in full_names
         if lone and len(ent) == 1 and _modifies_common_noun(ent[0]):
             return None  # "Lancet drones": a product name, not a person
@@ -897,6 +905,8 @@ def _plausible(name: str) -> bool:
     words = name.split()
     if not words or len(name) < 2 or any(c.isdigit() for c in name):
         return False
+    if len(words) == 1 and name.casefold().rstrip(".") in _HONORIFICS:
+        return False  # "Smt", "Prof.": a form of address alone
     if not name[0].isupper():
         return False
     if re.search(r"-(?:style|like|based|led|backed|made|type|class|era|born|speaking)$", name, re.IGNORECASE):
