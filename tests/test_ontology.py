@@ -117,6 +117,7 @@ EXPECTED_ROWS = {
     ],
     "entities": [
         ("Rustem Umerov", "Person", None),
+        ("Umerov", "Person", None),  # a schema:alternateName is a name form of its own
         ("Oleksii Reznikov", "Person", WD_NS + "Q4392444"),
         ("Ukraine", "Country", WD_NS + "Q212"),
         ("Russia", "Country", WD_NS + "Q159"),

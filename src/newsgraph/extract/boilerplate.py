@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsgraph.text import word_set
+
 # A line that *is* a furniture heading on its own ("Related:", "Related Posts", "Read more").
 _HEADING_LINE = re.compile(
     r"^\s*(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|topics))?|"
@@ -243,3 +245,138 @@ def find_publisher(text: str, body_end: int) -> tuple[str, int, int] | None:
         return None
     _, start, name = min(candidates)
     return name, start, start + len(name)
+
+
+# ----------------------------------------------------------------------------- lines that frame the text
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """'FOZ DO IGUAÇU, Brazil, Dec 20, 2025 (Reuters) - …': where and by whom a wire story was filed."""
+
+    place: tuple[int, int]  # "FOZ DO IGUAÇU"
+    region: tuple[int, int] | None  # "Brazil"
+    source: tuple[int, int] | None  # "Reuters" (never a "Reuters-style" imitation)
+    end: int  # the offset after the dash (or colon) that closes the dateline
+
+
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})(?:,?\s+\d{{4}})?"
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,2}))?"
+    rf"(?:,?\s+(?P<date>{_DATE}))?"
+    r"\s*(?:\((?P<source>[^()\n]{2,40})\))?"
+    r"\s*(?P<dash>[-–—]|:)\s+(?=\S)"
+)
+
+
+def find_dateline(text: str, body_end: int, headline: tuple[int, int] | None = None) -> Dateline | None:
+    """The dateline opening the first paragraph of the story, or None.
+
+    The place is written in capitals ("FRANKFURT -", "SANTA FE —"), or in ordinary case with a
+    date or a source after it ("Mumbai, April 8 (PTI):"). A colon closes a dateline only after a
+    source ("(PTI):"): "MINISTER TANAKA:" is a speaker's label, not a place."""
+    for line in lines_of(text[:body_end]):
+        stripped = line.text.strip()
+        if not stripped or headline is not None and line.start <= headline[0] < line.end:
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        m = _DATELINE.match(text, line.start + lead, line.end)
+        if m is None or len(stripped) < 60:
+            if len(stripped) >= LONG_PARAGRAPH:
+                return None  # the first paragraph of prose does not open with a dateline
+            continue
+        place = m.group("place")
+        if sum(c.isalpha() for c in place) < 3 or m.group("source") and "," in m.group("source"):
+            return None  # "Q (Jane Roe, Daily News): …" introduces a question
+        capitals = place.isupper()
+        if m.group("dash") == ":" and not m.group("source"):
+            return None
+        if not capitals and not (m.group("date") or m.group("source")):
+            return None
+        source = m.span("source") if m.group("source") else None
+        if source is not None:
+            inner = text[source[0] : source[1]]
+            if re.search(r"-style\b|\bstyle\b", inner, re.IGNORECASE) or not inner[:1].isupper():
+                source = None  # "(Reuters-style)": a manner of writing, not the agency
+        region = m.span("region") if m.group("region") else None
+        return Dateline(place=m.span("place"), region=region, source=source, end=m.end())
+    return None
+
+
+# "By DANIEL OKAFOR and CHIARA BENEDETTI", "Reporting by Jane Roe; Editing by Jan Doe".
+_BYLINE = re.compile(
+    r"(?:^|(?<=[;|]\s)|(?<=[;|]))\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+)?by\s+",
+    re.IGNORECASE,
+)
+_BYLINE_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|bin|al|le|la|del|der|du)){1,3}")
+
+
+# Words of a newsroom post written after a byline's name: "By Jane Roe, Defence Editor".
+_NEWSROOM_WORDS = word_set("newsroom-words.txt")
+
+
+def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
+    """Spans of the names in bylines and reporting credits ("By Jane Roe and Jan Doe",
+    "Reporting by Jane Roe; Editing by Jan Doe"): short lines, or the credit line ending a wire story."""
+    out: list[tuple[int, int]] = []
+    for line in lines_of(text):
+        stripped = line.text.strip()
+        if not stripped or len(stripped) > 200:
+            continue
+        for by in _BYLINE.finditer(line.text):
+            if by.start() > 0 and line.text[: by.start()].strip() and not re.search(r"[;|]\s*$", line.text[: by.start()]):
+                continue  # "… said by phone": 'by' inside a sentence
+            k = by.end()
+            while True:
+                m = _BYLINE_NAME.match(line.text, k)
+                if m is None or any(w.casefold() in _NEWSROOM_WORDS for w in m.group().split()):
+                    break  # "By Jane Roe, Economics Editor": the post, not a second name
+                out.append((line.start + m.start(), line.start + m.end()))
+                sep = re.match(r"\s*(?:,|and|&)\s*", line.text[m.end() :])
+                if sep is None:
+                    break
+                k = m.end() + sep.end()
+    return out
+
+
+# "MINISTER TANAKA:", "SENIOR DEPUTY GOVERNOR OH:", "Q:", "A:" at the start of a line of a transcript.
+_SPEAKER_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'-]*(?:\s+[A-Z][A-Z.’'-]*){0,5})\s*:\s")
+
+
+def find_speaker_labels(text: str, body_end: int) -> list[tuple[int, int]]:
+    """Spans of the speaker labels that open lines of a transcript: "MINISTER TANAKA:", "Q:".
+    The span covers the label's words, not the colon."""
+    out = []
+    for line in lines_of(text[:body_end]):
+        lead = len(line.text) - len(line.text.lstrip())
+        m = _SPEAKER_LABEL.match(text, line.start + lead, line.end)
+        if m is None:
+            continue
+        dateline = _DATELINE.match(text, line.start + lead, line.end)
+        if dateline is not None and (dateline.group("source") or dateline.group("date")):
+            continue  # "LONDON, March 3 (PTI): …" opens a story
+        out.append(m.span("label"))
+    return out
+
+
+# "Q (Jane Roe, Daily News): …", "Q: Jane Roe, Daily News. …", "MODERATOR (Assistant Secretary Jan Roe, DFA):"
+_QUESTIONER = re.compile(
+    r"[A-Z][A-Z.’'-]*(?:\s+[A-Z][A-Z.’'-]*){0,3}\s*\((?P<who>[^,()\n]{3,60}),\s*(?P<outlet>[^()\n]{2,60})\)\s*:"
+    r"|(?:Q|QUESTION|REPORTER|JOURNALIST)\s*:\s*(?P<who2>[A-Z][^,.:()\n]{2,40}),\s*(?P<outlet2>[A-Z][^,.:()\n]{1,50})\.\s"
+)
+
+
+def find_questioners(text: str, body_end: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(name span, outlet span) of the people a transcript's labels introduce with their outlet:
+    "Q (Jane Roe, Daily News): …", "Q: Jane Roe, Daily News. Governor, …"."""
+    out = []
+    for line in lines_of(text[:body_end]):
+        lead = len(line.text) - len(line.text.lstrip())
+        m = _QUESTIONER.match(text, line.start + lead, line.end)
+        if m is None:
+            continue
+        who, outlet = ("who", "outlet") if m.group("who") else ("who2", "outlet2")
+        out.append((m.span(who), m.span(outlet)))
+    return out

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.boilerplate import LONG_PARAGRAPH, find_bylines, find_dateline, find_questioners, find_speaker_labels
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import (
     COUNTRIES_WITH_THE,
@@ -37,7 +38,7 @@ from newsgraph.extract.lexicon import (
 from newsgraph.extract.names import name_key
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.gazetteer import GazetteerRow
-from newsgraph.text import country_adjective, demonyms, ministry_field, normalise, trimmed_end, word_set
+from newsgraph.text import country_adjective, demonyms, line_start, ministry_field, normalise, trimmed_end, word_set
 
 # Source reliability at equal span length: lower wins.
 _PERSON_RULE, _GAZETTEER, _EVENT_RULE, _NER = 0, 1, 2, 3
@@ -50,10 +51,25 @@ _NAME_PARTICLES = word_set("name-particles.txt")
 _PERSON_BEFORE = word_set("person-cues.txt")
 # Words that start sentences or clauses in title case without being names.
 _NOT_NAMES = word_set("not-names.txt")
+# Forms of address and ranks written right before a name: "Mr", "Prof.", "Commodore", "Adm.".
+_HONORIFICS = word_set("name-titles.txt")
+# Those of them that are never a capitalised word of a sentence's own ("Mr", "Dr"): a sentence may
+# start with them. The others count only inside a sentence or with their period ("Gen." not "General").
+_HONORIFICS_ALONE = frozenset({"mr", "mrs", "ms", "dr", "prof", "smt", "shri"})
+# Words of a count before a plural noun: "1.05 lakh Ni-kshay Mitras", "two million Smiths".
+_COUNT_WORDS = frozenset({"hundred", "thousand", "million", "billion", "lakh", "lakhs", "crore", "crores", "dozen", "dozens", "hundreds", "thousands", "millions"})
+# "GMT", "UTC", "IST" after a clock time: a time zone, not an organization.
+_TIME_ZONES = frozenset(w.upper() for w in word_set("time-zones.txt"))
+# Nouns of an apposition that describes a person without a title word: "the Greek officer, …".
+_POST_NOUNS = word_set("post-nouns.txt")
 # "Jane Roe was appointed …", "Jane Roe became …": the subject of an appointment is a person.
 _APPOINTED_AFTER = re.compile(
     r"\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:appointed|named|elected|sworn\s+in|confirmed)|assumed\s+the|became|took\s+office)\b"
 )
+# "Uruguay-led push", "a Cook Islands-flagged tanker": the place is named in the adjective built on it
+# (not in "Minsk-style", a manner, nor in "Soviet-era").
+_PLACE_SUFFIX = re.compile(r"-(?:led|flagged|backed|brokered|registered|owned|sponsored|funded|hosted)\b")
+_MANNER_SUFFIX = re.compile(r"-(?:style|like|type|esque)\b")
 _NER_KINDS = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "FAC": "Place", "ORG": "Organization", "EVENT": "Event"}
 _KIND_PREFERENCE = ("Country", "Organization", "Place", "Person", "Event")
 
@@ -73,11 +89,22 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     """Register every named entity of the body in `ctx`."""
     skip = _parenthetical_aliases(doc, ctx)
     candidates = _person_candidates(doc, ctx) + _gazetteer_candidates(doc, ctx) + _event_candidates(doc, ctx)
+    candidates += _series_event_candidates(ctx) + _operation_candidates(doc, ctx)
     persons = [(c.start, c.end) for c in candidates if c.kind == "Person"]
     candidates += _organization_candidates(doc, ctx, persons) + _acronym_candidates(doc, ctx)
-    full_names = {c.name.split()[-1] for c in candidates if c.kind == "Person" and len(c.name.split()) > 1}
+    # The words of full names (a surname alone is the person; so is a family name written first:
+    # "Governor Han" after "Han Seung-woo").
+    full_names = {w for c in candidates if c.kind == "Person" and len(c.name.split()) > 1 for w in (c.name.split()[0], c.name.split()[-1])}
+    full_names |= {w for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1 for w in (e.text.split()[0], e.text.split()[-1])}
     candidates += _ner_candidates(doc, ctx, full_names)
+    candidates += _frame_candidates(ctx) + _lower_case_ministries(ctx)
     candidates = _without_swallowed_persons(candidates)
+    candidates = _without_headline_only(ctx, candidates)
+    candidates = _without_newsroom_posts(ctx, candidates)
+    candidates = _without_capitals_junk(ctx, candidates)
+    labels = find_speaker_labels(ctx.text, ctx.body_end)
+    in_labels = SpanIndex(labels)
+    candidates = [c for c in candidates if not in_labels.overlaps(c.start, c.end)]
     skip_starts = [s for s, _, _ in skip]
     candidates = [c for c in candidates if not _inside_one(skip, skip_starts, c)]
     candidates = [_with_ordinal(ctx, c) for c in candidates if not _portfolio(ctx, c)]
@@ -102,8 +129,10 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
             extra_key = ctx.register(name, kind, start, end)
             ctx.add_alias(extra_key, ctx.text[start:end])  # "NATO" in "the NATO summit"
     _attach_parenthetical_aliases(ctx, skip)
+    _label_mentions(ctx, labels)
     _merge_bare_organizations(ctx)
     _merge_surnames(ctx)
+    _merge_family_names(ctx)
     _surname_mentions(doc, ctx)
 
 
@@ -129,6 +158,192 @@ def _without_swallowed_persons(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+# ----------------------------------------------------------------------------- datelines, bylines, labels
+
+
+def _title_case(written: str) -> str:
+    """'FOZ DO IGUAÇU' -> 'Foz do Iguaçu', 'TREMBLAY-OAKE' -> 'Tremblay-Oake': a name printed in
+    capitals, in the case it has in running text (the same name, not another one)."""
+    if not written.isupper():
+        return written
+    words = []
+    for n, word in enumerate(written.split()):
+        if n and word.casefold() in _NAME_PARTICLES:
+            words.append(word.casefold())
+        else:
+            words.append("-".join(part[:1] + part[1:].casefold() for part in word.split("-")))
+    return " ".join(words)
+
+
+def _frame_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """Names in the lines that frame a story: the dateline's place, region and news agency
+    ("FRANKFURT, Feb 5 (Reuters) -"), the people a transcript's questions introduce with their
+    outlet ("Q (Jane Roe, Daily News):") and the bylines' persons ("By JANE ROE and JAN DOE")."""
+    out = []
+    dateline = find_dateline(ctx.text, ctx.body_end, ctx.headline)
+    if dateline is not None:
+        for span, kind in ((dateline.place, "Place"), (dateline.region, "Place"), (dateline.source, "Organization")):
+            if span is None:
+                continue
+            written = ctx.text[span[0] : span[1]]
+            rows = _known(ctx, written)
+            if rows:
+                row = _best_row(rows)
+                out.append(Candidate(span[0], span[1], row.label, row.kind, _PERSON_RULE, written="" if written == row.label else written))
+            elif span is not dateline.region:  # a region is trusted only when the gazetteer knows it
+                name = _title_case(written)
+                out.append(Candidate(span[0], span[1], name, kind, _PERSON_RULE, written="" if name == written else written))
+    for (start, end), (outlet_start, outlet_end) in find_questioners(ctx.text, ctx.body_end):
+        words = list(re.finditer(r"\S+", ctx.text[start:end]))
+        while words and (is_title_word(words[0].group()) or words[0].group().casefold().rstrip(".") in _HONORIFICS):
+            words.pop(0)  # "Assistant Secretary Jan Roe": the post before the name
+        if 2 <= len(words) <= 4 and all(w.group()[0].isupper() for w in words):
+            s, e = start + words[0].start(), start + words[-1].end()
+            out.append(Candidate(s, e, ctx.text[s:e], "Person", _PERSON_RULE))
+            outlet = ctx.text[outlet_start:outlet_end]
+            rows = _known(ctx, outlet)
+            if rows:
+                row = _best_row(rows)
+                out.append(Candidate(outlet_start, outlet_end, row.label, row.kind, _PERSON_RULE, written="" if outlet == row.label else outlet))
+            elif outlet[0].isupper() and not _known_not_person(ctx, outlet):
+                out.append(Candidate(outlet_start, outlet_end, outlet, "Organization", _PERSON_RULE))
+    for start, end in find_bylines(ctx.text, ctx.body_end):
+        if end > ctx.body_end or ctx.is_ignored(start):
+            continue
+        written = ctx.text[start:end]
+        if _known_not_person(ctx, written):
+            continue
+        name = _title_case(written)
+        out.append(Candidate(start, end, name, "Person", _PERSON_RULE, written="" if name == written else written))
+    return out
+
+
+def _without_headline_only(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """Names NER or the rules found in the headline that the body never uses and the gazetteer
+    does not know: a title-case headline cut into names ("RBI Monetary Policy LIVE: …",
+    "… as Yaoundé talks run into overtime"). A story names again in its body who and what its
+    headline is about."""
+    if ctx.headline is None:
+        return candidates
+    start, end = ctx.headline
+    body = ctx.text[end : ctx.body_end].casefold()
+    if len(body) < LONG_PARAGRAPH or ctx.text[start:end].endswith("."):
+        return candidates  # a first line that is a sentence of a short text, not a headline over a story
+    out = []
+    for cand in candidates:
+        inside = start <= cand.start and cand.end <= end
+        if inside and cand.source in (_NER, _EVENT_RULE) and cand.kind != "Person" and not _known(ctx, cand.name):
+            if ctx.text[cand.start : cand.end].casefold() not in body and cand.name.casefold() not in body:
+                continue
+        out.append(cand)
+    return out
+
+
+_NEWSROOM_WORDS = word_set("newsroom-words.txt")
+
+
+def _without_newsroom_posts(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """'By Jane Roe, Staff Writer', '… Parliamentary Bureau': the post or desk on a byline's line is
+    not an organization."""
+    lines = {line_start(ctx.text, start) for start, _ in find_bylines(ctx.text, ctx.body_end)}
+    if not lines:
+        return candidates
+    return [
+        c
+        for c in candidates
+        if not (c.source in (_NER, _EVENT_RULE) and line_start(ctx.text, c.start) in lines and c.name.split()[-1].casefold() in _NEWSROOM_WORDS)
+    ]
+
+
+# "Thailand's commerce ministry", "Brazil's ministry of ports and airports": a ministry named in lower case.
+_LOWER_MINISTRY = re.compile(
+    r"\b(?P<owner>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)[’']s\s+"
+    r"(?:(?P<field>[a-z]+(?:\s+(?:and|&)\s+[a-z]+)?)\s+ministry|ministry\s+of\s+(?P<field2>[a-z]+(?:(?:,\s*|\s+and\s+)[a-z]+){0,3}))\b"
+)
+
+
+def _lower_case_ministries(ctx: ArticleContext) -> list[Candidate]:
+    """A known country's ministry written in lower case: 'Thailand's commerce ministry' is the
+    Ministry of Commerce of Thailand, as 'Thailand's Commerce Ministry' would be; the words as
+    written stay its alternate name."""
+    out = []
+    for m in _LOWER_MINISTRY.finditer(ctx.text, 0, ctx.body_end):
+        rows = [r for r in _known(ctx, m.group("owner")) if r.kind == "Country"]
+        if not rows or ctx.is_ignored(m.start()):
+            continue
+        field = m.group("field") or m.group("field2")
+        if field.split()[0] in _NOT_NAMES or field in ("the", "a"):
+            continue
+        words = [w if w in ("and", "&") else w[:1].upper() + w[1:] for w in re.split(r"(\s+|,\s*)", field) if w.strip(" ,")]
+        titled = " ".join(words).replace(" ,", ",")
+        label = f"Ministry of {ministry_field(titled)} of {with_article(rows[0].label)}"
+        known = [r for r in _known(ctx, label) if r.kind == "Organization"]
+        written = ctx.text[m.start("field") if m.group("field") else m.end("owner") + 3 : m.end()].strip()
+        extra = [(m.start("owner"), m.end("owner"), rows[0].label, "Country")]
+        out.append(Candidate(m.start(), m.end(), known[0].label if known else label, "Organization", _EVENT_RULE, written=written, extra=extra))
+    return out
+
+
+def _without_capitals_junk(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """Names NER or the organization rule found in words printed in capitals that the gazetteer does
+    not know: a topic line ("BANK SEES GROWTH"), a label ("INTERVIEW", "END"). Several words in
+    capitals are a name only when the text also writes them in ordinary case ("BANGKO SENTRAL NG
+    PILIPINAS" for the "Bangko Sentral ng Pilipinas" named below): then they are that name. One
+    word in capitals is an acronym unless the text also uses it as an ordinary lower-case word."""
+    by_form = {normalise(c.name): c for c in candidates if not ctx.text[c.start : c.end].isupper()}
+    text = ctx.text[: ctx.body_end]
+    out = []
+    for cand in candidates:
+        written = ctx.text[cand.start : cand.end]
+        if cand.source not in (_NER, _EVENT_RULE) or not written.isupper() or _known(ctx, written):
+            out.append(cand)
+            continue
+        if len(written.split()) > 1:
+            twin = by_form.get(normalise(written))
+            if twin is not None:
+                out.append(Candidate(cand.start, cand.end, twin.name, twin.kind, cand.source, written=twin.written or twin.name))
+            continue
+        letters = re.sub(r"[^A-Za-z]", "", written)
+        line_end = ctx.text.find("\n", cand.end)
+        line = ctx.text[line_start(ctx.text, cand.start) : len(ctx.text) if line_end < 0 else line_end]
+        if not re.sub(r"[\W_]", "", line.replace(written, "", 1)):
+            continue  # "-- END --", "[ENDS]": a word in capitals alone on its line marks the text
+        if written in _TIME_ZONES and re.search(r"(?:\d|[AP]\.?M\.?)\s*$", ctx.text[max(0, cand.start - 12) : cand.start]):
+            continue  # "13:10 GMT", "9:45 AM IST": a time zone
+        if len(letters) >= 3 and re.search(rf"(?<![\w-]){re.escape(written.casefold())}(?![\w-])", text):
+            continue  # "INTERVIEW" when the text also says "the interview"
+        out.append(cand)
+    return out
+
+
+def _label_mentions(ctx: ArticleContext, labels: list[tuple[int, int]]) -> None:
+    """'SECRETARY DELA CRUZ:' opening a line of a transcript is a mention of the person named
+    Dela Cruz in the text; 'GOVERNOR HAN:' of Han Seung-woo (a family name written first).
+    A label naming nobody known adds nothing."""
+    for start, end in labels:
+        words = list(re.finditer(r"\S+", ctx.text[start:end]))
+        for k in range(len(words)):
+            name = _title_case(" ".join(w.group() for w in words[k:]))
+            key = ctx.resolve(name, "Person") or _family_name_of(ctx, name)
+            if key is not None:
+                # The mention is the whole label, as transcripts name the speaker: by post and name.
+                ctx.register(ctx.entities[key].name, "Person", start, end)
+                break
+
+
+def _family_name_of(ctx: ArticleContext, name: str) -> str | None:
+    """The one person whose full name starts with the one word `name` ("Han" for "Han Seung-woo")
+    while no person's name ends with it; None otherwise."""
+    if len(name.split()) != 1:
+        return None
+    wanted = normalise(name)
+    persons = [e for e in ctx.entities.values() if e.kind == "Person" and len(e.name.split()) > 1]
+    if any(normalise(e.name).split()[-1] == wanted for e in persons):
+        return None
+    first = [e.key for e in persons if normalise(e.name).split()[0] == wanted]
+    return first[0] if len(first) == 1 else None
+
+
 # ----------------------------------------------------------------------------- tokens
 
 
@@ -145,10 +360,12 @@ def is_name_token(token: Token) -> bool:
     if _is_initial(token):
         return True  # "Tore O. Sandvik": a middle initial
     lower = text.casefold()
-    if lower in _NOT_NAMES or lower in MONTHS or lower in WEEKDAYS or is_title_word(lower):
+    if lower in _NOT_NAMES or lower in MONTHS or lower in WEEKDAYS or is_title_word(lower) or lower.rstrip(".") in _HONORIFICS:
         return False
     if text.isupper() and len(text) > 1:
         return False  # acronyms are organizations, not names
+    if _plural_post(token):
+        return False  # "Commissioners": the post of the names after it
     return token.pos_ in ("PROPN", "NOUN", "ADJ", "X") or not token.is_sent_start
 
 
@@ -225,6 +442,8 @@ def _gazetteer_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             name, start, end = _strip(span_text, starts[i])
             if not name or not name[0].isupper() or not ctx.gazetteer.knows(name):
                 continue  # most runs name nothing: ruled out before any rows are built
+            if _MANNER_SUFFIX.match(text, end):
+                continue  # "(Reuters-style)", "Minsk-like": a manner, not the name's bearer
             rows = _known(ctx, name)
             rows = [r for r in rows if _case_fits(name, r)]
             if rows:
@@ -256,11 +475,17 @@ def _name_runs(doc: Doc) -> list[Span]:
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and j + 1 - i < 6 and not doc[j + 1].is_sent_start:
+        while j + 1 < len(doc) and j + 1 - i < 6 and (not doc[j + 1].is_sent_start or _split_name(doc, j + 1)):
             if is_name_token(doc[j + 1]):
                 j += 1
             elif _hyphen_bridge(doc, j + 1):
                 j += 2  # "Syrska-Bondar": spaCy splits the hyphen off
+            elif _abbreviated_name(doc, j):
+                j += 2  # "Ma. Teresa Dela Cruz": the period of an abbreviated given name, not a sentence's end
+            elif _syllable_bridge(doc, j + 1):
+                j += 2  # "Hye-jin Kwon", "Han Seung-woo": a given name in two hyphened syllables
+            elif doc[j + 1].text in _NAME_PARTICLES and j + 3 < len(doc) and doc[j + 2].text in ("-", "‑") and _hyphen_bridge(doc, j + 2):
+                j += 3  # "Abdulqader al-Marani", "Ahmed el-Sayed": a particle glued to the surname
             elif doc[j + 1].text in _NAME_PARTICLES and j + 2 < len(doc) and (is_name_token(doc[j + 2]) or doc[j + 2].text in _NAME_PARTICLES):
                 j += 2  # "Pieter van Dam", "Ursula von der Leyen"
             else:
@@ -278,6 +503,46 @@ _PLACE_WORD = re.compile(
 
 def _has_place_word(name: str) -> bool:
     return bool(_PLACE_WORD.search(name))
+
+
+def _abbreviated_name(doc: Doc, j: int) -> bool:
+    """Whether token j is a short given name abbreviated with a period glued to it ("Ma.", "Md.")
+    and a name follows on the same line: "Ma. Teresa Dela Cruz", "Md. Rahim Uddin"."""
+    return (
+        j + 2 < len(doc)
+        and re.fullmatch(r"[A-Z][a-z]{1,2}", doc[j].text) is not None
+        and doc[j].text.casefold() not in _HONORIFICS
+        and not doc[j].whitespace_
+        and doc[j + 1].text == "."
+        and doc[j + 1].whitespace_ == " "
+        and is_name_token(doc[j + 2])
+    )
+
+
+def _split_name(doc: Doc, i: int) -> bool:
+    """Whether the sentence break before token i splits a name: two capitalised words with only
+    a space between them, on one line ("Priya | Raman, head of research, says"), is one name the
+    parser cut, not two sentences."""
+    prev = doc[i - 1]
+    return prev.whitespace_ == " " and is_name_token(prev) and is_name_token(doc[i]) and not prev.text.endswith(".")
+
+
+# Lower-case words glued after a hyphen that make an adjective of the name before them, not a
+# second syllable of a given name: "Seoul-based", "Kyiv-led".
+_NOT_SYLLABLES = word_set("hyphen-suffixes.txt")
+
+
+def _syllable_bridge(doc: Doc, i: int) -> bool:
+    """Whether token i is a hyphen glued between a name token and a short lower-case syllable
+    that ends the word: 'Hye-jin', 'Seung-woo', 'Ji-eun' (romanised Korean and Chinese given names)."""
+    if not (doc[i].text in ("-", "‑") and i + 1 < len(doc) and not doc[i - 1].whitespace_ and not doc[i].whitespace_):
+        return False
+    syllable = doc[i + 1]
+    return (
+        bool(re.fullmatch(r"[a-z]{2,4}", syllable.text))
+        and syllable.text not in _NOT_SYLLABLES
+        and not (i + 2 < len(doc) and not syllable.whitespace_ and doc[i + 2].is_alpha)
+    )
 
 
 def _hyphen_bridge(doc: Doc, i: int) -> bool:
@@ -310,12 +575,17 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         before = _previous_word(doc, run.start)
         after = doc[run.end] if run.end < len(doc) else None
         person = False
-        if before is not None and (before.lower_ in _PERSON_BEFORE or _took_over_from(doc, run.start)):
+        if before is not None and _is_honorific(before):
+            # "Prof. Jane Roe", "Commodore Jan Roe", "Mr Roe"; not "Sri Lanka", a name of its own
+            person = not _known(ctx, ctx.text[before.idx : run.end_char])
+        elif before is not None and (before.lower_ in _PERSON_BEFORE or _took_over_from(doc, run.start)):
             person = not _named_with_title(doc, run, ctx)
         elif before is not None and _title_ends_here(doc, run.start):
             # "head of the Center for Countering Disinformation": after 'of'/'for' the words name
             # what the post is of, not the person who holds it.
             person = before.lower_ not in ("of", "for") and not _named_with_title(doc, run, ctx)
+        elif _inside_longer_name(doc, run, ctx):
+            person = False  # "the National Energy [System Operator] said": the end of a body's name
         elif (
             after is not None
             and after.lemma_.casefold() in SPEECH_VERBS
@@ -331,15 +601,133 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             len(run) >= 2
             and before is not None
             and before.text == ","
-            and _title_ends_here(doc, run.start - 1)
-            and (after is None or after.text in (",", ")") or after.pos_ in ("VERB", "AUX"))
+            and (_title_ends_here(doc, run.start - 1) or _post_clause_before(doc, run.start - 1))
+            and (after is None or after.text in (",", ")", ".", ";", ":") or after.pos_ in ("VERB", "AUX"))
         ):
-            person = True  # "the Air Force spokesperson, Jane Roe, said …": a name after a post and a comma
+            # "the Air Force spokesperson, Jane Roe, said …", "Chile's Minister of Transport and
+            # Telecommunications, Jane Roe, told …": a name after a post and a comma
+            person = True
         elif len(run) >= 2 and _APPOINTED_AFTER.match(ctx.text[run.end_char : run.end_char + 40]):
             person = True
+        elif len(run) >= 2 and _speaks_after_affiliation(doc, run.end):
+            person = True  # "Jane Roe of the Bank of Korea said …"
         if person:
             out.append(Candidate(run.start_char, run.end_char, run.text, "Person", _PERSON_RULE))
+    out += _coordinated_persons(doc, ctx, out)
+    return _without_portfolio_words(doc, ctx, out)
+
+
+# "… for Resources and ", "… of Trade & ": the end of a post's field list, right before a name.
+_FIELD_LIST_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+)+(?:and|&)\s+$")
+
+
+def _without_portfolio_words(doc: Doc, ctx: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+    """'Minister for Trade and [Tourism Ravi Roe] said': the first words of a long name run may be
+    the last field of the post before it. The name is then the shorter form found elsewhere in the
+    article ('Ravi Roe, Minister for …'), or, right after a post's field list, its last two words."""
+    spans = [(c.start, c.end, c.name) for c in found] + [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    out = []
+    for cand in found:
+        names = {name for start, end, name in spans if end <= cand.start or start >= cand.end}
+        words = list(re.finditer(r"\S+", cand.name))
+        if len(words) >= 3:
+            after_fields = bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, cand.start - 90), cand.start))
+            cut = next((w.start() for w in words[1:-1] if cand.name[w.start() :] in names), None)
+            if cut is None and after_fields:
+                cut = words[-2].start()
+            if cut is not None:
+                cand = Candidate(cand.start + cut, cand.end, cand.name[cut:], cand.kind, cand.source)
+        out.append(cand)
     return out
+
+
+def _inside_longer_name(doc: Doc, run: Span, ctx: ArticleContext) -> bool:
+    """Whether capitalised words glued before the run make it the end of an organization's name
+    NER read as one: "the National Energy System Operator" (a title-like word, "Energy", cut the run)."""
+    if run.start == 0 or not _is_capitalised(doc[run.start - 1]) or doc[run.start].is_sent_start:
+        return False
+    ent = ctx.index(doc).entity_at(run.start - 1)
+    return ent is not None and ent.label_ in ("ORG", "FAC") and ent.end >= run.end
+
+
+def _is_honorific(token: Token) -> bool:
+    """'Mr', 'Prof.', 'Commodore', 'Adm.': a word only ever written right before a person's name."""
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in _HONORIFICS and (
+        token.text.endswith(".") or not token.is_sent_start or token.lower_.rstrip(".") in _HONORIFICS_ALONE
+    )
+
+
+def _post_clause_before(doc: Doc, comma: int) -> bool:
+    """Whether the words before the comma at `comma` name a post, as an apposition does before
+    the name it describes: "Norway's State Secretary in the Ministry of Defence, [name]", "the
+    Cop31 president, Türkiye's minister of environment, urbanisation and climate change, [name]",
+    "His Brazilian counterpart, [name]". A verb between the post and the comma ends the search:
+    then the post word belongs to another clause."""
+    j = comma - 1
+    while j >= 0 and comma - j <= 16:
+        token = doc[j]
+        if token.pos_ in ("VERB", "AUX") or token.text in ("“", "”", '"', ";", "(", ")", "–", "—") or token.is_space:
+            return False
+        lower = token.lower_
+        if lower in TITLE_HEADS or lower in _PERSON_BEFORE or lower in _POST_NOUNS:
+            return True
+        if token.is_sent_start:
+            return False
+        j -= 1
+    return False
+
+
+def _speaks_after_affiliation(doc: Doc, i: int) -> bool:
+    """Whether 'of/at/from [the] <Capitalised Name>' then a verb of saying follows token i:
+    "Jane Roe of the Bank of Korea said", "Jan Roe at Meridian Capital says"."""
+    if i >= len(doc) or doc[i].lower_ not in ("of", "at", "from") or doc[i].is_sent_start:
+        return False
+    k = i + 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    named = 0
+    while k < len(doc) and not doc[k].is_sent_start and (
+        _is_capitalised(doc[k]) or doc[k].lower_ in _LOWER_JOINERS and named
+    ) and named < 8:
+        named += 1
+        k += 1
+    if not named or k >= len(doc):
+        return False
+    if doc[k].text == "," and k + 1 < len(doc):
+        k += 1
+    verb = doc[k]
+    return verb.lemma_.casefold() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
+
+
+def _coordinated_persons(doc: Doc, ctx: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+    """'Election Commissioners Jane Roe and Jan Doe', 'Ministers Jane Roe, Jan Doe and Ann Poe': the
+    names listed after a plural post are persons' names."""
+    out = []
+    taken = {c.start for c in found}
+    runs = _name_runs(doc)
+    for n, run in enumerate(runs):
+        if run.start == 0 or not _plural_post(doc[run.start - 1]):
+            continue
+        listed = [run]
+        for other in runs[n + 1 :]:
+            between = doc[listed[-1].end : other.start]
+            if not between or len(between) > 2 or any(t.lower_ not in (",", "and") for t in between):
+                break
+            listed.append(other)
+            if between[-1].lower_ == "and":
+                break
+        for name in listed:
+            if len(name) >= 2 and name.start_char not in taken and not _known(ctx, name.text) and not _has_place_word(name.text) and name[-1].lower_ not in ORG_HEADS:
+                out.append(Candidate(name.start_char, name.end_char, name.text, "Person", _PERSON_RULE))
+    return out
+
+
+def _plural_post(token: Token) -> bool:
+    """'Commissioners', 'Ministers', 'Secretaries': the plural of a title word."""
+    lower = token.lower_
+    return token.text[:1].isupper() and (
+        lower.endswith("s") and lower[:-1] in TITLE_HEADS or lower.endswith("ies") and lower[:-3] + "y" in TITLE_HEADS
+    )
 
 
 def _took_over_from(doc: Doc, i: int) -> bool:
@@ -392,36 +780,64 @@ def _apposition_title_follows(doc: Doc, i: int) -> bool:
 
 def _ner_candidates(doc: Doc, ctx: ArticleContext, full_names: set[str]) -> list[Candidate]:
     out = []
+    # One-word names that stand on their own somewhere, not only as a modifier ("ONPE said").
+    alone = frozenset(e.text for e in doc.ents if len(e) == 1 and not _modifies_common_noun(e[0]))
     for ent in doc.ents:
         if ent.label_ not in _NER_KINDS:
             continue
-        cand = _clean_ner(ent, ctx, full_names)
+        cand = _clean_ner(ent, ctx, full_names, alone)
         if cand is not None:
             out.append(cand)
     return out
 
 
-def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidate | None:
+def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: frozenset[str] = frozenset()) -> Candidate | None:
+    if "(" in ent.text[1:] and re.match(r"\(\s*[A-Z][^\d()]*\)", ent.text[ent.text.index("(", 1) :] + ")"):
+        # "the Africa Centres for Disease Control (Africa CDC": the name ends before the bracket,
+        # whose words are an alias of it.
+        cut = ent.start_char + ent.text.index("(", 1)
+        ent = ent.doc.char_span(ent.start_char, trimmed_end(ctx.text, cut), label=ent.label_, alignment_mode="contract")
+        if ent is None or len(ent) == 0:
+            return None
     name, start, end = _strip(ent.text, ent.start_char)
     if "\n" in name:
         return None
-    if re.match(r"-\w", ctx.text[end : end + 2]) or re.search(r"\w-$", ctx.text[max(0, start - 2) : start]):
+    if re.search(r"\w-$", ctx.text[max(0, start - 2) : start]):
+        return None  # the end of a hyphenated word: "IRIS-T", "Anglo-French"
+    if re.match(r"-\w", ctx.text[end : end + 2]) and not (ent.label_ in ("GPE", "LOC") and _PLACE_SUFFIX.match(ctx.text, end)):
         return None  # part of a hyphenated model name or adjective: "IRIS-T", "Canadian-led"
+    if len(ent) == 1 and ent[0].head.lemma_ in ("mayor", "governor") and ent[0].head.i == ent.end and ent.label_ in ("ORG", "GPE", "LOC"):
+        return Candidate(ent.start_char, ent.end_char, ent.text, "Place", _NER)  # "former Arequipa mayor": the city a mayor heads
+    if len(ent) == 1 and ent[0].pos_ == "ADJ" and ent.label_ == "ORG" and not ent.text.isupper():
+        return None  # "Nominal GDP", "the Additional Director General": an adjective tagged ORG
     if len(ent) == 1 and (ent[0].dep_ == "amod" or ent.label_ == "LOC" and ent[0].dep_ == "compound") and ent[0].head.text.islower():
         return None  # "the Baltic states": an adjective, not the place
     kind = _NER_KINDS[ent.label_]
     extra: list[tuple[int, int, str, str]] = []
+    if kind == "Organization":
+        tail = re.search(r"(?:^|\s)((?:[A-Z][\w&’'.-]*\s+(?:(?:of|for|and|de|the)\s+)?)*[A-Z][\w&’'.-]*)$", name)
+        if tail is not None and tail.start(1) > 0 and any(w[0].islower() and w.casefold() not in _LOWER_JOINERS for w in name[: tail.start(1)].split()):
+            # "the national electoral office ONPE": the name is the capitalised words ending the span
+            # (an acronym, or two words or more); the words before them describe it.
+            if not (tail.group(1).isupper() or len(tail.group(1).split()) >= 2):
+                return None
+            start += tail.start(1)
+            name = tail.group(1)
     if kind == "Organization" and _secretary_of_state(ctx, name, start):
         return None
+    titled = False  # a title or a form of address stands before the name
     if kind == "Person":
-        # "Minister Jane Roe" -> "Jane Roe": titles are roles, not names.
+        # "Minister Jane Roe" -> "Jane Roe", "Mr. Roe" -> "Roe": titles are roles, not names.
         words = list(re.finditer(r"\S+", name))
-        while words and is_title_word(words[0].group().strip(".")):
+        while words and (is_title_word(words[0].group().strip(".")) or words[0].group().casefold().rstrip(".") in _HONORIFICS):
             words.pop(0)
+            titled = True
         if not words:
             return None
         start, end = start + words[0].start(), start + words[-1].end()
         name = ctx.text[start:end]
+        if ent.start > 0 and (is_title_word(ent.doc[ent.start - 1].text) or _is_honorific(ent.doc[ent.start - 1])):
+            titled = True
     if not _plausible(name):
         return None
     rows = _known(ctx, name)
@@ -446,7 +862,7 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidat
             # "Kyiv's Armed Forces": the owner is not a country or organization we know; keep the name.
             start += owner.end()
             name = name[owner.end() :]
-        if not _organization_ok(ent, name):
+        if not _organization_ok(ent, name, alone) or _is_indicator(name):
             return None
         if len(ent) == 1 and name.casefold() not in ORG_HEADS and not name.isupper() and _coordinated_with_place(ent, ctx):
             return Candidate(start, end, name, "Place", _NER)  # "shelled Kherson and Nikopol": a town tagged ORG
@@ -457,12 +873,29 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str]) -> Candidat
     elif kind == "Person":
         if not _person_ok(name):
             return None
-        if len(ent) == 1 and name not in full_names and _modifies_common_noun(ent[0]):
+        if ent.start > 0 and (ent.doc[ent.start - 1].like_num or ent.doc[ent.start - 1].lower_ in _COUNT_WORDS):
+            return None  # "1.05 lakh Ni-kshay Mitras": people counted are a kind of people, not one person
+        if re.match(r"\s+No\.?\s*\d", ctx.text[end : end + 8]):
+            return None  # "Jl. Taman Pejambon No. 6": a street in an address
+        if name.split()[-1].casefold() in ORG_HEADS:
+            kind = "Organization"  # "Muft Bijli Yojana", "Vaccine Alliance": a body's or a scheme's name
+        lone = len(name.split()) == 1 and name not in full_names
+        if lone and len(ent) == 1 and _modifies_common_noun(ent[0]):
             return None  # "Lancet drones": a product name, not a person
-        if len(name.split()) == 1 and name not in full_names and _place_context(ent, ctx):
-            kind = "Place"  # "capture Avdiivka and Vuhledar": a town tagged PERSON
-        elif len(name.split()) == 1 and name not in full_names and _told_outlet(ent):
+        if lone and (_place_context(ent, ctx) or _before_country(ctx, end)):
+            kind = "Place"  # "capture Avdiivka and Vuhledar", "Honiara, Solomon Islands": a town tagged PERSON
+        elif lone and _told_outlet(ent):
             kind = "Organization"  # "…, he told Handelsblatt": the outlet a person spoke to
+        elif _after_vessel_noun(ent):
+            kind = "Organization"  # "the frigate Languedoc": a ship's name
+        elif lone and not titled:
+            # One word NER calls a person, never the surname of a full name in the article and
+            # with no title before it: a common word starting a sentence ("Turnout was …") or
+            # a body's name ("the Houthis", "Ofgem's price cap", "Elering said").
+            token = ent[0]
+            if token.is_sent_start and (token.pos_ in ("ADJ", "ADV", "VERB") or re.search(rf"\b{re.escape(name.casefold())}\b", ctx.doc_text(ent.doc))):
+                return None
+            kind = "Organization"
     if kind == "Organization" and ministry_form(name) != name:
         return Candidate(start, end, ministry_form(name), kind, _NER, written=name, extra=extra)
     return Candidate(start, end, name, kind, _NER, extra=extra)
@@ -472,6 +905,8 @@ def _plausible(name: str) -> bool:
     words = name.split()
     if not words or len(name) < 2 or any(c.isdigit() for c in name):
         return False
+    if len(words) == 1 and name.casefold().rstrip(".") in _HONORIFICS:
+        return False  # "Smt", "Prof.": a form of address alone
     if not name[0].isupper():
         return False
     if re.search(r"-(?:style|like|based|led|backed|made|type|class|era|born|speaking)$", name, re.IGNORECASE):
@@ -484,7 +919,7 @@ def _plausible(name: str) -> bool:
     return True
 
 
-def _organization_ok(ent: Span, name: str) -> bool:
+def _organization_ok(ent: Span, name: str, alone: frozenset[str] = frozenset()) -> bool:
     words = name.split()
     if any(not w[0].isupper() and w.casefold() not in _LOWER_JOINERS for w in words):
         return False  # "Ukraine's air defense": a phrase, not a name
@@ -495,10 +930,16 @@ def _organization_ok(ent: Span, name: str) -> bool:
             return False  # "UAVs", "IFVs": the plural of an abbreviated common noun
         if len(name) <= 2 or name in CURRENCY_CODES:
             return False  # "DKK 1.2 billion": a currency, not an organization
-        # "FPV drones", "IT specialists": a one-word modifier of a common noun is a kind of thing.
-        if _modifies_common_noun(ent[-1]):
+        # "FPV drones", "IT specialists": a one-word modifier of a common noun is a kind of thing,
+        # unless the text also names it on its own ("ONPE data" beside "ONPE said").
+        if _modifies_common_noun(ent[-1]) and not _named_alone(ent, alone):
             return False
     return True
+
+
+def _named_alone(ent: Span, alone: frozenset[str]) -> bool:
+    """Whether the one-word name of `ent` is also an entity elsewhere in the doc that modifies no noun."""
+    return ent.text in alone
 
 
 def _modifies_common_noun(token: Token) -> bool:
@@ -521,11 +962,30 @@ def _with_ordinal(ctx: ArticleContext, cand: Candidate) -> Candidate:
     return Candidate(start, cand.end, ctx.text[start : cand.end], cand.kind, cand.source, extra=cand.extra)
 
 
+# "Minister of [Economy, Trade and Industry]", "Vice Minister of Foreign Affairs for [Consular Affairs]",
+# "Director for the [Protection of Citizens]": the words of a post before a name that may be its field.
+_POST_BEFORE = re.compile(
+    r"\b(?P<head>[A-Za-z]+)\s+(?:(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w’'-]*)*,?\s+)?"
+    r"(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and|&)\s+)?$"
+)
+# Posts whose 'of'/'for' names a field of government, not a body: "Minister of the Armed Forces".
+_PORTFOLIO_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries", "commissioner", "commissioners", "envoy"})
+
+
 def _portfolio(ctx: ArticleContext, cand: Candidate) -> bool:
     """'[French Armed Forces] Minister', '[Defence] Secretary': words naming a minister's field
-    right before 'Minister'/'Secretary' are part of the post, not an organization."""
+    right before 'Minister'/'Secretary' are part of the post, not an organization. So are the
+    words after a post and 'of'/'for' ('Minister of [the Armed Forces]', 'Director for the
+    [Protection of Citizens]'), unless the gazetteer knows them or they name a body ('Governor of
+    the [Bank of Korea]', 'Secretary of the [Department of Energy]')."""
     if cand.kind != "Organization":
         return False
+    post = _POST_BEFORE.search(ctx.text, max(0, cand.start - 90), cand.start)
+    if post is not None and post.group("head").casefold() in TITLE_HEADS | _PORTFOLIO_HEADS and not _known(ctx, cand.name):
+        words = [w.casefold() for w in ctx.text[cand.start : cand.end].split()]
+        if post.group("head").casefold() in _PORTFOLIO_HEADS:
+            return not words or words[0] not in ORG_HEADS
+        return not any(w in ORG_HEADS for w in words)
     if not re.match(r"\s+(?:Minister|Secretary)\b", ctx.text[cand.end : cand.end + 12]):
         return False
     words = ctx.text[cand.start : cand.end].split()
@@ -548,7 +1008,26 @@ def _country_prefix(ctx: ArticleContext, name: str) -> tuple[str, str] | None:
 
 def _person_ok(name: str) -> bool:
     words = name.split()
+    if words and words[-1].casefold() in TITLE_HEADS:
+        return False  # "ASEAN Chair": a post, not a name
     return 1 <= len(words) <= 4 and all(w[0].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
+
+
+_VESSEL_NOUNS = word_set("vessel-nouns.txt")
+
+
+def _after_vessel_noun(ent: Span) -> bool:
+    """'the destroyer Caio Duilio', 'aboard the frigate Languedoc': a ship's name."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _VESSEL_NOUNS
+
+
+def _before_country(ctx: ArticleContext, end: int) -> bool:
+    """'Honiara, Solomon Islands': a name followed by a comma and a known country is a place in it."""
+    m = re.match(r",\s+((?:[A-Z][\w’'-]*\s?){1,4})", ctx.text[end : end + 40])
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return any(r.kind == "Country" for n in range(len(words), 0, -1) for r in _known(ctx, " ".join(words[:n])))
 
 
 _TAKE_VERBS = word_set("place-verbs.txt")
@@ -609,8 +1088,8 @@ def ministry_form(name: str) -> str:
         country = demonyms()[owner.group("adjective").casefold()]
         return f"{ministry_form(owner.group('rest'))} of {with_article(country)}"
     m = re.match(r"^(?P<field>[A-Z][\w-]*)\s+Ministry\b(?P<rest>.*)$", name)
-    if m is None or m.group("field").casefold() in demonyms():
-        return name
+    if m is None or m.group("field").casefold() in demonyms() or m.group("rest").startswith(" of "):
+        return name  # "Union Ministry of Health": the word before is not the field, which 'of' gives
     return f"Ministry of {ministry_field(m.group('field'))}{m.group('rest')}"
 
 
@@ -631,14 +1110,23 @@ def _owned_organization(ctx: ArticleContext, name: str, start: int, end: int, so
     row = _best_row(rows)
     extra = [(start, start + len(owner.group(1)), row.label, row.kind)]
     adjective = country_adjective(row.label) if row.kind == "Country" else None
-    if adjective is not None and owner.group(2).casefold() in SERVICE_NAMES:
+    owned = owner.group(2)
+    # The organization's own name as written, without its owner: "Hungary's [National Election Office]".
+    own_start = start + owner.start(2)
+    # A name built with the owner keeps the article's wording, owner included, as its alternate name.
+    if adjective is not None and owned.casefold() in SERVICE_NAMES:
         # "Ukraine's Navy" is the Ukrainian Navy: armed services are named by the adjective in English.
-        return Candidate(start, end, f"{adjective} {owner.group(2)}", "Organization", source, written=name, extra=extra)
-    full = f"{ministry_form(owner.group(2))} of {with_article(row.label) if row.kind == 'Country' else row.label}"
+        return Candidate(start, end, f"{adjective} {owned}", "Organization", source, written=name, extra=extra)
+    full = f"{ministry_form(owned)} of {with_article(row.label) if row.kind == 'Country' else row.label}"
     rows = [r for r in _known(ctx, full) if r.kind == "Organization"]
     if rows:
-        full = rows[0].label
-    return Candidate(start, end, full, "Organization", source, written=name, extra=extra)
+        return Candidate(start, end, rows[0].label, "Organization", source, written=name, extra=extra)
+    if ministry_form(owned).startswith("Ministry "):
+        # "Latvia's Defence Ministry" -> "Ministry of Defence of Latvia": a ministry is named by its country.
+        return Candidate(start, end, full, "Organization", source, written=name, extra=extra)
+    # Any other body keeps the name it has in the text: "Hungary's National Election Office" is the
+    # National Election Office (of Hungary, a mention of its own), never a name with a suffix it lacks.
+    return Candidate(own_start, end, owned, "Organization", source, extra=extra)
 
 
 def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[int, int]]) -> list[Candidate]:
@@ -717,21 +1205,37 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     """'the Defense Contact Group meeting' -> Event, with 'Defense Contact Group' as an Organization."""
     out = []
     for token in doc:
-        if token.lower_ not in EVENT_NOUNS:
+        if token.lower_ not in EVENT_NOUNS and not (token.lower_ in _ORDINAL_EVENT_NOUNS and token.text[0].isupper()):
             continue
         of_event = _meeting_of(doc, token, ctx)
         if of_event is not None:
             out.append(of_event)
             continue
+        if token.i + 1 < len(doc) and token.text[0].isupper() and _is_capitalised(doc[token.i + 1]) and not doc[token.i + 1].is_sent_start:
+            continue  # "Election Commission", "Summit Office": the word is inside a longer name
         i = token.i
-        while i > 0 and _event_name_token(doc[i - 1]) and not doc[i].is_sent_start:
-            i -= 1
-        if i == token.i:
+        election = token.lower_ in _ELECTION_NOUNS
+        if election and i > 0 and doc[i - 1].lower_ in _ELECTION_KINDS:
+            i -= 1  # "the Hungarian parliamentary election"
+        if token.text[0].isupper():
+            i = _capitalised_event_start(doc, token.i)  # "29th ASEAN Finance Ministers' Meeting"
+        else:
+            while i > 0 and _event_name_token(doc[i - 1]) and not doc[i].is_sent_start:
+                i -= 1
+        if i == token.i or i == token.i - 1 and doc[i].lower_ in _ELECTION_KINDS:
             continue
         name_span = doc[i : token.i]
+        if election and name_span[-1].lower_ in _ELECTION_KINDS:
+            name_span = doc[i : token.i - 1]
         name = name_span.text
-        if name.casefold() in demonyms() or name.casefold() in MONTHS:
+        if name.casefold() in MONTHS or name.casefold() in demonyms() and not election:
             continue
+        if token.lower_ == "talks" and len(name_span) == 1 and any(r.kind in ("Place", "Country") for r in _known(ctx, name)) | (
+            ctx.index(doc).entity_at(name_span.start) is not None and ctx.index(doc).entity_at(name_span.start).label_ in ("GPE", "LOC")
+        ):
+            continue  # "as Antalya talks head for overtime": talks somewhere, not a named event
+        if token.lower_ in _ORDINAL_EVENT_NOUNS and token.text[0].isupper() and not any(_ORDINAL_WORD.fullmatch(t.text) for t in doc[i : min(i + 3, token.i)]):
+            continue  # "National Assembly" is a parliament; "the Seventy-ninth World Health Assembly" a meeting
         event = doc[i : token.i + 1]
         extra = []
         rows = _known(ctx, name)
@@ -745,11 +1249,86 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     return out
 
 
+_ELECTION_NOUNS = frozenset({"election", "elections"})
+# "presidential", "parliamentary": the kind of an election, between its name and the noun.
+_ELECTION_KINDS = word_set("election-kinds.txt")
+# Heads that name a meeting only with an ordinal: "the Seventy-ninth World Health Assembly", "the 7th Session".
+_ORDINAL_EVENT_NOUNS = frozenset({"assembly", "session", "congress"})
+_ORDINAL_WORD = re.compile(
+    r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth",
+    re.IGNORECASE,
+)
+
+
+def _capitalised_event_start(doc: Doc, head: int) -> int:
+    """Where the name before a capitalised meeting noun starts: over capitalised words, possessive
+    marks ("Ministers'"), joiners between capitalised words ("Finance Ministers' and Central Bank
+    Governors' Meeting") and an ordinal first ("29th", "Seventy-ninth")."""
+    i = head
+    while i > 0 and not doc[i].is_sent_start:
+        prev = doc[i - 1]
+        if re.fullmatch(r"[A-Z][\w+&.-]*", prev.text) and prev.lower_ not in _NOT_NAMES and prev.lower_ not in MONTHS and prev.lower_ not in WEEKDAYS:
+            i -= 1
+        elif prev.text in ("'", "’", "'s", "’s") and i >= 2 and not doc[i - 2].whitespace_:
+            i -= 1
+        elif prev.lower_ in ("and", "&", "of", "for", "on") and i - 1 > 0 and _is_capitalised(doc[i]) and (
+            _is_capitalised(doc[i - 2]) or doc[i - 2].text in ("'", "’")
+        ):
+            i -= 1
+        else:
+            break
+    while i < head and doc[i].lower_ in ("and", "&", "of", "for", "on"):
+        i += 1
+    if i > 0 and i < head and _ORDINAL_WORD.fullmatch(doc[i - 1].text) and not doc[i].is_sent_start:
+        i -= 1
+        if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and doc[i - 2].is_alpha:
+            i -= 2  # "Seventy-ninth"
+    return i
+
+
+# "COP29", "Cop 31", "MC13", "WHA 77": a meeting of a series known by its code and number.
+_SERIES = word_set("event-series.txt")
+_SERIES_CODE = re.compile(r"\b(?P<code>[A-Za-z]{2,6})[ -]?(?P<number>\d{1,3})\b(?P<noun>(?:\s+[a-z]+)?\s+(?:summit|conference|meeting|assembly|session|talks))?")
+
+
+def _series_code(name: str) -> bool:
+    """Whether `name` is a series code and number alone: "WHA79", "COP 29"."""
+    m = _SERIES_CODE.fullmatch(name)
+    return m is not None and not m.group("noun") and m.group("code").casefold() in _SERIES
+
+
+def _series_event_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """'the COP26 summit', 'Cop29 in Baku', 'MC13', 'the WHA 77 assembly': Events named by a series
+    code and a number; the noun after the code, when any, is part of how the text names it."""
+    out = []
+    text = ctx.text[: ctx.body_end]
+    for m in _SERIES_CODE.finditer(text):
+        code = m.group("code")
+        if code.casefold() not in _SERIES or not (code.isupper() or code.istitle()) or ctx.is_ignored(m.start()):
+            continue
+        name = text[m.start() : m.end("number")]
+        out.append(Candidate(m.start(), m.end(), name, "Event", _EVENT_RULE, written="" if m.end() == m.end("number") else text[m.start() : m.end()]))
+    return out
+
+
+def _operation_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
+    """'Operation Tui Moana 2025', 'the EU's Operation Aspides': a named operation is an Event."""
+    out = []
+    for m in re.finditer(r"\bOperation\s+(?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,3}(?:\s+\d{4}\b)?", ctx.text[: ctx.body_end]):
+        if ctx.is_ignored(m.start()):
+            continue
+        out.append(Candidate(m.start(), m.end(), m.group(), "Event", _EVENT_RULE))
+    return out
+
+
 def _meeting_of(doc: Doc, noun: Token, ctx: ArticleContext) -> Candidate | None:
     """'the meeting of the Nordic Defence Group' -> Event 'Nordic Defence Group meeting'."""
     k = noun.i + 1
     if k >= len(doc) or doc[k].lower_ != "of":
         return None
+    if noun.i > 0 and doc[noun.i - 1].lower_ in ("press", "news"):
+        return None  # "the press conference of the Election Commission": an occasion, not a named event
     k += 1
     if k < len(doc) and doc[k].lower_ == "the":
         k += 1
@@ -763,7 +1342,8 @@ def _meeting_of(doc: Doc, noun: Token, ctx: ArticleContext) -> Candidate | None:
     if not rows and group[-1].lower_ not in ORG_HEADS:
         return None
     label = rows[0].label if rows else group.text
-    span = doc[noun.i : j]
+    first = noun.i - 1 if noun.i > 0 and _ORDINAL_WORD.fullmatch(doc[noun.i - 1].text) else noun.i
+    span = doc[first:j]  # as written, with its ordinal: "the seventh session of the ISA Assembly"
     extra = [(group.start_char, group.end_char, label, "Organization")]
     return Candidate(span.start_char, span.end_char, f"{label} {noun.text}", "Event", _EVENT_RULE, written=span.text, extra=extra)
 
@@ -771,6 +1351,8 @@ def _meeting_of(doc: Doc, noun: Token, ctx: ArticleContext) -> Candidate | None:
 def _event_name_token(token: Token) -> bool:
     """A word of the name before 'meeting': capitalised proper noun, not a date word."""
     lower = token.lower_
+    if re.fullmatch(r"[A-Z]+\d{1,2}|[A-Z]{2,}\+\d", token.text):
+        return True  # "the G20 summit", "the ASEAN+3 meeting": a group named by letters and a number
     if not (_is_capitalised(token) and token.is_alpha) or lower in _NOT_NAMES or lower in MONTHS or lower in WEEKDAYS:
         return False
     return token.pos_ == "PROPN" or token.text.isupper()
@@ -786,16 +1368,19 @@ def _parenthetical_aliases(doc: Doc, ctx: ArticleContext) -> list[tuple[int, int
     entities before it are registered.
     """
     out = []
+    dateline = find_dateline(ctx.text, ctx.body_end, ctx.headline)
     for m in _PAREN.finditer(ctx.text, 0, ctx.body_end):
         inner = m.group(1).strip()
+        if _MANNER_SUFFIX.search(inner) or dateline is not None and dateline.place[1] <= m.start() < dateline.end:
+            continue  # "DJIBOUTI (Reuters) —": who filed the story, not another name of the place
         before = trimmed_end(ctx.text, m.start())
-        if not before or not inner[0].isupper() or any(c.isdigit() for c in inner):
+        if not before or not inner[0].isupper() or any(c.isdigit() for c in inner) and not _series_code(inner):
             continue
         last = _word_ending_at(ctx.text, before)
         if not last or not (last[0].isupper() or last.casefold() in EVENT_NOUNS):
             continue
         words = inner.split()
-        if len(words) > 4 or any(not (w[0].isupper() or w.islower() and w in ("format", "group", "for", "of")) for w in words):
+        if "," in inner or len(words) > 4 or any(not (w[0].isupper() or w.islower() and w in ("format", "group", "for", "of")) for w in words):
             continue
         out.append((m.start(1), m.end(1), inner))
     return out
@@ -910,9 +1495,19 @@ def _acronym_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         if rows:
             row = _best_row(rows)
             out.append(Candidate(start, stop, row.label, row.kind, _EVENT_RULE, written="" if name == row.label else name))
-        else:
+        elif not _is_indicator(name):
             out.append(Candidate(start, stop, name, "Organization", _EVENT_RULE))
     return out
+
+
+# Last words of the names of economic measures: "Gross Domestic Product", "Consumer Price Index".
+_INDICATOR_HEADS = word_set("indicator-heads.txt")
+
+
+def _is_indicator(name: str) -> bool:
+    """'Gross Fixed Capital Formation (GFCF)', 'Bank Rate': a measure written in title case, not a body."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].casefold() in _INDICATOR_HEADS
 
 
 def _merge_surnames(ctx: ArticleContext) -> None:
@@ -924,6 +1519,19 @@ def _merge_surnames(ctx: ArticleContext) -> None:
         person = ctx.resolve(entity.name, "Person")
         if person is not None:
             ctx.merge(key, person)
+
+
+def _merge_family_names(ctx: ArticleContext) -> None:
+    """'Governor Han' after 'Han Seung-woo', 'Minister Hasegawa' after 'Hasegawa Ryoichi': a one-word
+    person that is the first word of exactly one full name (and the last word of none) is that
+    person, whose family name is written first."""
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Person" or len(entity.name.split()) != 1:
+            continue
+        full = _family_name_of(ctx, entity.name)
+        if full is not None:
+            ctx.merge(key, full)
 
 
 def _surname_mentions(doc: Doc, ctx: ArticleContext) -> None:
@@ -950,16 +1558,24 @@ def _surname_mentions(doc: Doc, ctx: ArticleContext) -> None:
 
 
 def _merge_bare_organizations(ctx: ArticleContext) -> None:
-    """'Ministry of Defence' written alone is the one 'Ministry of Defence of Latvia' named elsewhere."""
+    """'Ministry of Defence' written alone is the one 'Ministry of Defence of Latvia' named elsewhere;
+    'Ministry of Health' the one 'Union Ministry of Health and Family Welfare'."""
     orgs = sorted(e.key for e in ctx.entities.values() if e.kind == "Organization")
     for key in orgs:
         entity = ctx.entities.get(key)
         if entity is None:
             continue
+        bare = normalise(entity.name)
+        ministry = bare.startswith(("ministry of ", "department of "))
         fuller = [
             e.key
             for e in ctx.entities.values()
-            if e.kind == "Organization" and e.key != key and normalise(e.name).startswith(normalise(entity.name) + " of ")
+            if e.kind == "Organization"
+            and e.key != key
+            and (
+                normalise(e.name).startswith(bare + " of ")
+                or ministry and f" {bare} " in f" {normalise(e.name)} " and len(normalise(e.name)) > len(bare)
+            )
         ]
         if len(fuller) == 1:
             ctx.merge(key, fuller[0])
