@@ -601,3 +601,19 @@ def test_a_country_added_to_the_gazetteer_is_found(nlp):
     assert _roles(nlp, gazetteer, text) == {"Drone Coalition": {"Latvia": "lead"}}
     gazetteer.add(GazetteerRow(label="Freedonia", kind="Country"))
     assert _roles(nlp, gazetteer, text) == {"Drone Coalition": {"Latvia": "lead", "Freedonia": "lead"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Capability Coalition on Demining, led by Lithuania and Iceland, met on Wednesday.",
+         {"Capability Coalition on Demining": {"Lithuania": "lead", "Iceland": "lead"}}),
+        ("Chile signed up to the Clean Ports Alliance on Wednesday.", {"Clean Ports Alliance": {"Chile": "member"}}),
+        ("Norway joined the UK-France-led coalition in March.",
+         {"UK-France-led coalition": {"United Kingdom": "lead", "France": "lead", "Norway": "member"}}),
+        ("Ghana and Peru are co-chairs of the Clean Water Alliance.",
+         {"Clean Water Alliance": {"Ghana": "lead", "Peru": "lead"}}),
+    ],
+)
+def test_names_with_a_tail_and_leads_as_co_chairs(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == expected

@@ -111,8 +111,9 @@ RULES: tuple[Rule, ...] = (
     Rule("L's envoy, who chairs C", _p(rf"{_P}['’]s?\s+{_W}{{0,90}}?,\s*who\s+(?:also\s+|now\s+|currently\s+)?"
                                        rf"(?:co-?)?(?:chairs|leads|heads|chaired|led|headed)\s+{_THE}{_C}"), "lead"),
     Rule("L is the lead nation of C", _p(rf"{_L}{_PAREN}(?:\s*,\s*|\s+(?:is|was|are|were|will\s+be|acts\s+as|serves\s+as|"
-                                         rf"as)\s+)(?:the\s+|a\s+)?(?:lead|leading|framework|coordinating)\s+"
-                                         rf"(?:nation|country|state)s?\s+(?:of|for|in)\s+{_THE}{_C}"),
+                                         rf"as)\s+)(?:the\s+|a\s+|its\s+)?(?:(?:lead|leading|framework|coordinating)\s+"
+                                         rf"(?:nation|country|state)s?|co-?(?:chairs?|leads?|leaders?|heads?)|chairs?|"
+                                         rf"leaders?)\s+(?:of|for|in)\s+{_THE}{_C}"),
          "lead", hypothetical_ok=True),
     Rule("L takes over C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+over\s+(?:as\s+)?"
                               rf"(?:the\s+)?(?:\w+\s+)?(?:leadership|chairmanship|presidency|chair|lead)\s+(?:of\s+)?"
