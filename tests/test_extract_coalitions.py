@@ -617,3 +617,8 @@ def test_a_country_added_to_the_gazetteer_is_found(nlp):
 )
 def test_names_with_a_tail_and_leads_as_co_chairs(nlp, gazetteer, text, expected):
     assert _roles(nlp, gazetteer, text) == expected
+
+
+def test_a_quoted_name_is_named_without_its_quote_marks(nlp, gazetteer):
+    text = 'Uruguay, spearheading what diplomats call the "open trade coalition" alongside Paraguay, wants change.'
+    assert _roles(nlp, gazetteer, text) == {"Open Trade Coalition": {"Uruguay": "lead", "Paraguay": "lead"}}

@@ -283,8 +283,9 @@ class _Reader:
                     phrase_start = led_by[0].start
                 break
             # "F-16", "counter-drone", "OPEC+": the pieces of one written word
-            glued = (not w.whitespace_ and bool(words)) or (prev is not None and not prev.whitespace_
-                                                           and (w.text in _DASHES or w.text == "+" or w.like_num))
+            piece = w.text in _DASHES or w.text == "+" or w.text.isalnum()
+            glued = piece and ((not w.whitespace_ and bool(words)) or (prev is not None and not prev.whitespace_
+                                                                       and not w.is_alpha))
             if "\n" in w.whitespace_ or w.lower_ in GENERIC_MODIFIERS or w.lower_ in _DETERMINERS:
                 break
             designator = w.pos_ in ("NUM", "X") and any(c.isalpha() for c in w.text) and w.text[:1].isupper()  # "F-16"
