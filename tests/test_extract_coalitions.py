@@ -622,3 +622,20 @@ def test_names_with_a_tail_and_leads_as_co_chairs(nlp, gazetteer, text, expected
 def test_a_quoted_name_is_named_without_its_quote_marks(nlp, gazetteer):
     text = 'Uruguay, spearheading what diplomats call the "open trade coalition" alongside Paraguay, wants change.'
     assert _roles(nlp, gazetteer, text) == {"Open Trade Coalition": {"Uruguay": "lead", "Paraguay": "lead"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Canada has signalled willingness to join the drone coalition, which Latvia leads.",
+         {"Drone Coalition": {"Latvia": "lead"}}),
+        ("Spain offered to lead the demining coalition, and Italy agreed to join the demining coalition.",
+         {}),
+        ("Belgium has agreed to join the drone coalition, which Latvia leads.",
+         {"Drone Coalition": {"Belgium": "joining", "Latvia": "lead"}}),
+        ("Britain and France are leading efforts to form a coalition of the willing.",
+         {"coalition of the willing": {"United Kingdom": "lead", "France": "lead"}}),
+    ],
+)
+def test_intentions_are_not_memberships(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == expected

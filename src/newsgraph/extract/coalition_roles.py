@@ -225,6 +225,10 @@ NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w
                       r"without|rather\s+than|instead\s+of)\b|n['’]t\b", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that|asked\s+to|invited\s+to|"
                           r"consider\w*|studying|plans?\s+to|wants?\s+to|hopes?\s+to|intends?\s+to|would)\b", re.I)
+#: "to join", "to lead" after a verb of intention; "the latest to join" is a fact.
+INFINITIVE = re.compile(r"(?<!latest )(?<!last )(?<!first )(?<!newest )(?<!next )\bto\s+(?:join|sign\s+up|sign\s+on|"
+                        r"accede|become\s+(?:a\s+)?members?|take\s+part|participate|contribute|(?:co-?)?(?:lead|head|"
+                        r"chair))\b", re.I)
 REPORTED_FUTURE = re.compile(r"\bsaid\s+(?:that\s+)?(?:it|they|he|she)\s+would\b", re.I)
 JOINING = re.compile(r"\b(?:in\s+the\s+process\s+of|expected\s+to|set\s+to|due\s+to|poised\s+to|preparing\s+to|"
                      r"about\s+to|applied\s+to|applying\s+to|will\s+join|is\s+to\s+join|are\s+to\s+join|"
@@ -259,6 +263,9 @@ def judged(rule: Rule, match: re.Match[str]) -> str | None:
         re.search(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that)\b", words, re.I)
     if hypothesis:
         return None
+    if rule.role in ("member", "lead") and INFINITIVE.search(words):
+        # "is keen to join", "offered to lead": an intention, not a fact, unless it was agreed
+        return ("joining" if rule.role == "member" else "lead") if JOINING.search(words) else None
     if rule.role == "member" and JOINING.search(words):
         return "joining"
     return rule.role
