@@ -639,3 +639,12 @@ def test_a_quoted_name_is_named_without_its_quote_marks(nlp, gazetteer):
 )
 def test_intentions_are_not_memberships(nlp, gazetteer, text, expected):
     assert _roles(nlp, gazetteer, text) == expected
+
+
+def test_leads_respectively_after_a_comma_and_a_member_admitted(nlp, gazetteer):
+    text = "Ministers agreed on three groups: naval, cyber and medical coalitions, led respectively by Norway, Estonia and Canada."
+    assert _roles(nlp, gazetteer, text) == {
+        "Naval Coalition": {"Norway": "lead"}, "Cyber Coalition": {"Estonia": "lead"}, "Medical Coalition": {"Canada": "lead"}}
+    text = "The Arctic Ice Alliance, co-chaired by Iceland and Norway, admitted Finland. Sweden is in the process of joining."
+    assert _roles(nlp, gazetteer, text) == {
+        "Arctic Ice Alliance": {"Iceland": "lead", "Norway": "lead", "Finland": "member", "Sweden": "joining"}}

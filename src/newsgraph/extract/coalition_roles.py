@@ -94,8 +94,9 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- leads
-    Rule("led by", _p(rf"{_C}{_TO_LED}\b{_LEAD_VERBS}{_WHEN}\s+(?:jointly\s+|together\s+|respectively\s+)?by\s+"
-                      rf"{_THE}{_LO}(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)\s+{_THE}{{l2o}})?"),
+    Rule("led by", _p(rf"{_C}{_TO_LED}\b{_LEAD_VERBS}{_WHEN}\s+(?:jointly\s+|together\s+)?by\s+"
+                      rf"{_THE}{_LO}(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)\s+{_THE}{{l2o}})?"
+                      rf"(?!\s*,?\s*respectively)"),
          "lead", hypothetical_ok=True),
     Rule("led by, before", _p(rf"(?:^|[,:(]\s*)\W*{_LEAD_VERBS}\s+by\s+{_THE}{_LO}\s*,\s*{_THE}{_C}"), "lead"),
     Rule("L leads C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who|that)\b|\s*,)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:will\s+|would\s+)?"
@@ -133,7 +134,8 @@ RULES: tuple[Rule, ...] = (
                             rf"(?:whose\s+(?:\w+\s+)?members\s+(?:are|include|now\s+include)|"
                             rf"\b(?:which|that)\s+(?:now\s+|also\s+)?(?:brings|brought)\s+together|"
                             rf"\b(?:bringing|brings|brought)\s+together|\b(?:include|includes|including|comprises?|"
-                            rf"comprising|groups|grouping|counts|consists?\s+of|made\s+up\s+of|unites|uniting))\s+"
+                            rf"comprising|groups|grouping|counts|consists?\s+of|made\s+up\s+of|unites|uniting|admitted|admits|"
+                            rf"has\s+admitted))\s+"
                             rf"{_THE}{_L}"), "member"),
     Rule("L, a member of C", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?|"
                                 rf"(?:also\s+)?)(?:a|an|another|one\s+of\s+the|both|all|fellow|(?:the\s+)?other)\s+(?:\w+\s+)?"
