@@ -601,3 +601,50 @@ def test_a_country_added_to_the_gazetteer_is_found(nlp):
     assert _roles(nlp, gazetteer, text) == {"Drone Coalition": {"Latvia": "lead"}}
     gazetteer.add(GazetteerRow(label="Freedonia", kind="Country"))
     assert _roles(nlp, gazetteer, text) == {"Drone Coalition": {"Latvia": "lead", "Freedonia": "lead"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Capability Coalition on Demining, led by Lithuania and Iceland, met on Wednesday.",
+         {"Capability Coalition on Demining": {"Lithuania": "lead", "Iceland": "lead"}}),
+        ("Chile signed up to the Clean Ports Alliance on Wednesday.", {"Clean Ports Alliance": {"Chile": "member"}}),
+        ("Norway joined the UK-France-led coalition in March.",
+         {"UK-France-led coalition": {"United Kingdom": "lead", "France": "lead", "Norway": "member"}}),
+        ("Ghana and Peru are co-chairs of the Clean Water Alliance.",
+         {"Clean Water Alliance": {"Ghana": "lead", "Peru": "lead"}}),
+    ],
+)
+def test_names_with_a_tail_and_leads_as_co_chairs(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == expected
+
+
+def test_a_quoted_name_is_named_without_its_quote_marks(nlp, gazetteer):
+    text = 'Uruguay, spearheading what diplomats call the "open trade coalition" alongside Paraguay, wants change.'
+    assert _roles(nlp, gazetteer, text) == {"Open Trade Coalition": {"Uruguay": "lead", "Paraguay": "lead"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Canada has signalled willingness to join the drone coalition, which Latvia leads.",
+         {"Drone Coalition": {"Latvia": "lead"}}),
+        ("Spain offered to lead the demining coalition, and Italy agreed to join the demining coalition.",
+         {}),
+        ("Belgium has agreed to join the drone coalition, which Latvia leads.",
+         {"Drone Coalition": {"Belgium": "joining", "Latvia": "lead"}}),
+        ("Britain and France are leading efforts to form a coalition of the willing.",
+         {"coalition of the willing": {"United Kingdom": "lead", "France": "lead"}}),
+    ],
+)
+def test_intentions_are_not_memberships(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == expected
+
+
+def test_leads_respectively_after_a_comma_and_a_member_admitted(nlp, gazetteer):
+    text = "Ministers agreed on three groups: naval, cyber and medical coalitions, led respectively by Norway, Estonia and Canada."
+    assert _roles(nlp, gazetteer, text) == {
+        "Naval Coalition": {"Norway": "lead"}, "Cyber Coalition": {"Estonia": "lead"}, "Medical Coalition": {"Canada": "lead"}}
+    text = "The Arctic Ice Alliance, co-chaired by Iceland and Norway, admitted Finland. Sweden is in the process of joining."
+    assert _roles(nlp, gazetteer, text) == {
+        "Arctic Ice Alliance": {"Iceland": "lead", "Norway": "lead", "Finland": "member", "Sweden": "joining"}}

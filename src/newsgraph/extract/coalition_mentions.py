@@ -216,19 +216,26 @@ class _Reader:
                 k += 1
             if not right:
                 return None
-        elif (w := self.tok(k)) is not None and w.lower_ in ("of", "for") and not left:
-            pending: list[Token] = []
+        elif (w := self.tok(k)) is not None and w.lower_ in ("of", "for", "on", "against"):
+            # "Coalition of the Willing for …", "Capability Coalition on Demining", "Alliance of Small Island States"
+            pending: list[Token] = [w]
+            k += 1
             while (w := self.tok(k)) is not None and "\n" not in self.doc[k - 1].whitespace_:
-                if _capitalised(w) or (w.like_num and right):
+                if (_capitalised(w) or (w.like_num and right)) and w.ent_type_ not in ("DATE", "TIME"):
                     right.extend(pending)
                     pending = []
                     right.append(w)
-                elif w.lower_ in _NAME_LINKS and len(pending) < 3:
+                elif w.lower_ in _NAME_LINKS and len(pending) < 3 and not (w.lower_ == "and" and not right):
                     pending.append(w)
                 else:
                     break
                 k += 1
-            if not right:
+            proper = [w for w in right if w.lower_ not in _NAME_LINKS]
+            if proper and self.is_country(self.span(proper[0], proper[-1])[2]):
+                right = []  # "the Alliance for Ukraine", "the Weimar Triangle of France, …": not its name
+            elif right and self.titled and self.doc[t.i + 1].lower_ in ("on", "against"):
+                right = []  # "… Coalition On Polar Rescue" in a title-case headline: what it is about
+            if not right and not left:
                 return None
         nxt = self.tok(t.i + 1)
         if left and not right and nxt is not None and "\n" not in t.whitespace_ and _capitalised(nxt) \
@@ -276,8 +283,9 @@ class _Reader:
                     phrase_start = led_by[0].start
                 break
             # "F-16", "counter-drone", "OPEC+": the pieces of one written word
-            glued = (not w.whitespace_ and bool(words)) or (prev is not None and not prev.whitespace_
-                                                           and (w.text in _DASHES or w.text == "+" or w.like_num))
+            piece = w.text in _DASHES or w.text == "+" or w.text.isalnum()
+            glued = piece and ((not w.whitespace_ and bool(words)) or (prev is not None and not prev.whitespace_
+                                                                       and not w.is_alpha))
             if "\n" in w.whitespace_ or w.lower_ in GENERIC_MODIFIERS or w.lower_ in _DETERMINERS:
                 break
             designator = w.pos_ in ("NUM", "X") and any(c.isalpha() for c in w.text) and w.text[:1].isupper()  # "F-16"

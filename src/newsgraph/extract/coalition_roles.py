@@ -94,8 +94,9 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- leads
-    Rule("led by", _p(rf"{_C}{_TO_LED}\b{_LEAD_VERBS}{_WHEN}\s+(?:jointly\s+|together\s+|respectively\s+)?by\s+"
-                      rf"{_THE}{_LO}(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)\s+{_THE}{{l2o}})?"),
+    Rule("led by", _p(rf"{_C}{_TO_LED}\b{_LEAD_VERBS}{_WHEN}\s+(?:jointly\s+|together\s+)?by\s+"
+                      rf"{_THE}{_LO}(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)\s+{_THE}{{l2o}})?"
+                      rf"(?!\s*,?\s*respectively)"),
          "lead", hypothetical_ok=True),
     Rule("led by, before", _p(rf"(?:^|[,:(]\s*)\W*{_LEAD_VERBS}\s+by\s+{_THE}{_LO}\s*,\s*{_THE}{_C}"), "lead"),
     Rule("L leads C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who|that)\b|\s*,)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:will\s+|would\s+)?"
@@ -111,8 +112,9 @@ RULES: tuple[Rule, ...] = (
     Rule("L's envoy, who chairs C", _p(rf"{_P}['’]s?\s+{_W}{{0,90}}?,\s*who\s+(?:also\s+|now\s+|currently\s+)?"
                                        rf"(?:co-?)?(?:chairs|leads|heads|chaired|led|headed)\s+{_THE}{_C}"), "lead"),
     Rule("L is the lead nation of C", _p(rf"{_L}{_PAREN}(?:\s*,\s*|\s+(?:is|was|are|were|will\s+be|acts\s+as|serves\s+as|"
-                                         rf"as)\s+)(?:the\s+|a\s+)?(?:lead|leading|framework|coordinating)\s+"
-                                         rf"(?:nation|country|state)s?\s+(?:of|for|in)\s+{_THE}{_C}"),
+                                         rf"as)\s+)(?:the\s+|a\s+|its\s+)?(?:(?:lead|leading|framework|coordinating)\s+"
+                                         rf"(?:nation|country|state)s?|co-?(?:chairs?|leads?|leaders?|heads?)|chairs?|"
+                                         rf"leaders?)\s+(?:of|for|in)\s+{_THE}{_C}"),
          "lead", hypothetical_ok=True),
     Rule("L takes over C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+over\s+(?:as\s+)?"
                               rf"(?:the\s+)?(?:\w+\s+)?(?:leadership|chairmanship|presidency|chair|lead)\s+(?:of\s+)?"
@@ -132,7 +134,8 @@ RULES: tuple[Rule, ...] = (
                             rf"(?:whose\s+(?:\w+\s+)?members\s+(?:are|include|now\s+include)|"
                             rf"\b(?:which|that)\s+(?:now\s+|also\s+)?(?:brings|brought)\s+together|"
                             rf"\b(?:bringing|brings|brought)\s+together|\b(?:include|includes|including|comprises?|"
-                            rf"comprising|groups|grouping|counts|consists?\s+of|made\s+up\s+of|unites|uniting))\s+"
+                            rf"comprising|groups|grouping|counts|consists?\s+of|made\s+up\s+of|unites|uniting|admitted|admits|"
+                            rf"has\s+admitted))\s+"
                             rf"{_THE}{_L}"), "member"),
     Rule("L, a member of C", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?|"
                                 rf"(?:also\s+)?)(?:a|an|another|one\s+of\s+the|both|all|fellow|(?:the\s+)?other)\s+(?:\w+\s+)?"
@@ -224,6 +227,10 @@ NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w
                       r"without|rather\s+than|instead\s+of)\b|n['’]t\b", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that|asked\s+to|invited\s+to|"
                           r"consider\w*|studying|plans?\s+to|wants?\s+to|hopes?\s+to|intends?\s+to|would)\b", re.I)
+#: "to join", "to lead" after a verb of intention; "the latest to join" is a fact.
+INFINITIVE = re.compile(r"(?<!latest )(?<!last )(?<!first )(?<!newest )(?<!next )\bto\s+(?:join|sign\s+up|sign\s+on|"
+                        r"accede|become\s+(?:a\s+)?members?|take\s+part|participate|contribute|(?:co-?)?(?:lead|head|"
+                        r"chair))\b", re.I)
 REPORTED_FUTURE = re.compile(r"\bsaid\s+(?:that\s+)?(?:it|they|he|she)\s+would\b", re.I)
 JOINING = re.compile(r"\b(?:in\s+the\s+process\s+of|expected\s+to|set\s+to|due\s+to|poised\s+to|preparing\s+to|"
                      r"about\s+to|applied\s+to|applying\s+to|will\s+join|is\s+to\s+join|are\s+to\s+join|"
@@ -258,6 +265,9 @@ def judged(rule: Rule, match: re.Match[str]) -> str | None:
         re.search(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that)\b", words, re.I)
     if hypothesis:
         return None
+    if rule.role in ("member", "lead") and INFINITIVE.search(words):
+        # "is keen to join", "offered to lead": an intention, not a fact, unless it was agreed
+        return ("joining" if rule.role == "member" else "lead") if JOINING.search(words) else None
     if rule.role == "member" and JOINING.search(words):
         return "joining"
     return rule.role

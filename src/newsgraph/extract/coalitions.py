@@ -657,7 +657,8 @@ def _led_by(text: str, dash: int, floor: int, countries: list[Party], organizati
         if not before:
             break
         near = max(before, key=lambda c: c.end)
-        if not re.fullmatch(r"\s*[-‐‑–]?\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", text[near.end : chain[0].start], re.I):
+        if not re.fullmatch(r"\s*(?:[-‐‑–/]|[-‐‑–]?\s*(?:,|and|&|,\s*and))\s*(?:the\s+)?", text[near.end : chain[0].start],
+                            re.I):
             break
         chain.insert(0, near)
     return chain
