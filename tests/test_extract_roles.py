@@ -533,3 +533,20 @@ def test_one_persons_two_posts_in_an_apposition_and_took_over_as(nlp, gazetteer)
     [head] = role_of(record, "Lee")
     assert (head.title, head.start, name(record, head.predecessor)) == ("Head", "2023-05", "Ann Ford")
     assert name(record, head.of) == "National Audit Office"
+
+
+def test_a_body_named_before_a_member_stays_in_the_title(nlp, gazetteer):
+    record = extract("Governing Council member Tomas Vaitkus said a cut was not needed.\n", nlp, gazetteer)
+    [role] = role_of(record, "Vaitkus")
+    assert role.title == "Governing Council Member" and role.of is None
+
+
+def test_former_inside_a_title_and_a_plural_noun_read_as_a_verb(nlp, gazetteer):
+    text = (
+        "Conservative former congresswoman Rosa Salazar led the count. "
+        "Fixing a cable is slow, said Capt. Mart Kivistik, who commands the Estonian Navy's mine countermeasures squadron.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Salazar")] == ["Conservative Congresswoman"]
+    [commander] = role_of(record, "Kivistik")
+    assert commander.title == "Commander of Mine Countermeasures Squadron" and name(record, commander.of) == "Estonian Navy"

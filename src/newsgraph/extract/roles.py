@@ -319,6 +319,8 @@ def _title_in_name(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Ti
 def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
     """The longest title phrase that ends right before token `end`, and its first token."""
     for a in range(max(sent_start, end - _MAX_TITLE_TOKENS), end):
+        if grammar.starts_inside_a_name(a):
+            continue
         parsed = grammar.parse(a, end)
         if parsed is not None:
             # "a spokeswoman for President Jane Roe": the post right before the name is hers, the
@@ -491,7 +493,9 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
     index = ctx.index(doc)
     a = index.token_at(match.end())
     b = a
-    while b < sent_end and not _apposition_ends(doc, b, sent_end) and doc[b].pos_ not in ("VERB", "AUX") and doc[b].lower_ not in ("since", "until"):
+    while b < sent_end and not _apposition_ends(doc, b, sent_end) and doc[b].lower_ not in ("since", "until", "and"):
+        if doc[b].pos_ in ("VERB", "AUX") and not (doc[b].tag_ == "VBZ" and doc[b].is_lower and b + 1 < sent_end and doc[b + 1].pos_ == "NOUN"):
+            break
         b += 1
     if b == a:
         return []

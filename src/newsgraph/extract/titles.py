@@ -117,6 +117,12 @@ class TitleGrammar:
         self.doc = doc
         self.ctx = ctx
         self.by_start = by_start
+        # Tokens inside a mention but not its first: no title phrase starts there ("Council member"
+        # inside "Governing Council member").
+        self._inner = {i for m in by_start.values() for i in range(m.start + 1, m.end)}
+
+    def starts_inside_a_name(self, i: int) -> bool:
+        return i in self._inner
 
     # ------------------------------------------------------------------ the phrase
 
@@ -141,6 +147,7 @@ class TitleGrammar:
         owner: str | None = None
         demonym: tuple[str, int, int] | None = None
         words: list[str] = []
+        prefix: Mention | None = None
         m = self.by_start.get(k)
         if m is not None and m.end < b:
             if m.kind in OWNER_KINDS and doc[m.end].text in POSSESSIVE_MARKS:
@@ -149,6 +156,7 @@ class TitleGrammar:
                 pass  # "Union Health Secretary": read as words of the title below
             elif m.kind in OWNER_KINDS:
                 owner, k = m.key, m.end  # "NATO Secretary General", "US Defense Secretary"
+                prefix = m
             elif m.kind == "Place" and doc[m.end].text in POSSESSIVE_MARKS:
                 k, possessed = m.end + 1, True  # "Iowa's congressman": a state is not a post's owner here
             elif m.kind != "Place":
@@ -206,6 +214,10 @@ class TitleGrammar:
                 head_at = len(words) - 1
                 k += 1
                 continue
+            if lower in TIME_MODIFIERS and not is_title_word(token.text):
+                former = former or lower in _FORMER  # "Conservative former congresswoman"
+                k += 1
+                continue
             if self._modifier(token):
                 words.append(token.text)
                 k += 1
@@ -228,6 +240,7 @@ class TitleGrammar:
             return None
 
         state = _State(owner, demonym)
+        state.prefix = prefix
         state.portfolio = singular_head(words[head_at].split("-")[-1]) in _CABINET_HEADS
         if not self._complements(k, b, state):
             return None
@@ -323,7 +336,12 @@ class TitleGrammar:
                     segment[-1] += "-" + doc[k + 1].text  # "Budapest-based", "non-communicable"
                     k += 2
                     continue
-                if self._field_word(doc[k]) or (doc[k].lower_ == "the" and segment and segment[-1] == "and"):
+                if (
+                    self._field_word(doc[k])
+                    or (doc[k].lower_ == "the" and segment and segment[-1] == "and")
+                    # "mine countermeasures squadron": a plural noun the parser took for a verb
+                    or (doc[k].tag_ == "VBZ" and doc[k].is_lower and k + 1 < b and doc[k + 1].pos_ == "NOUN")
+                ):
                     segment.append(doc[k].text)
                     k += 1
                     continue
@@ -397,8 +415,14 @@ class TitleGrammar:
         has_owner = owner is not None or demonym is not None
         if bare and head in RELATION_NOUNS:
             return None  # "her deputy, Jane Roe": a relation, not a post
-        if bare and head in WEAK_HEADS and not st.from_complement:
-            return None  # "a member", "the Greek officer"
+        owner_kind = self.ctx.entities[self.ctx.current_key(owner)].kind if owner is not None else None
+        if bare and head in WEAK_HEADS and owner_kind != "Organization":
+            return None  # "a member", "the Greek officer"; but "Governing Council member", "member of the committee"
+        if bare and head in WEAK_HEADS and st.prefix is not None and owner == st.prefix.key:
+            # "Governing Council member": the body is named in the title; whose member (the council's,
+            # the bank's) the phrase leaves open.
+            words = [t.text for t in self.doc[st.prefix.start : st.prefix.end]] + words
+            owner = None
         if bare and words[0].islower() and not has_owner and not determined:
             return None  # "minister Jane Roe"
         return Title(_title_text(words, complement), owner, demonym, plural, former, possessed, head, determined)
@@ -440,8 +464,8 @@ class TitleGrammar:
         lower = token.lower_
         if lower in _STOP or lower in MONTHS or lower in WEEKDAYS or lower in TITLE_JOINERS:
             return False
-        if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
-            return False
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN") and not (token.tag_ in ("VBG", "VBN") and token.text[:1].isupper()):
+            return False  # but "Governing Council member", "Managing Director": participles of a name
         return re.fullmatch(r"[^\W\d_][\w'’.&-]*", token.text) is not None and not token.text.endswith(".")
 
     @staticmethod
@@ -504,6 +528,8 @@ class _State:
     demonym: tuple[str, int, int] | None
     complement: list[str] = field(default_factory=list)
     in_title: bool = True
+    # The body named right before the post ("NATO Secretary General"), if any.
+    prefix: Mention | None = None
     # A cabinet post ("Minister of the Armed Forces"): what follows is its portfolio, the country its owner.
     portfolio: bool = False
     from_complement: bool = False
@@ -535,13 +561,20 @@ _LOWER = TITLE_JOINERS | _PREPOSITIONS | {"a", "an"}
 def _cased(word: str) -> str:
     if word.isupper() and len(word) > 3 and (singular_head(word) or is_title_word(word)):
         word = word.capitalize()  # "MINISTER TANAKA:" in a transcript
+    if word.islower() and "-" in word:
+        # "assistant director-general" -> "Director-General", "commander-in-chief" -> "Commander-in-Chief"
+        word = "-".join(p if p in _LOWER else p[:1].upper() + p[1:] for p in word.split("-"))
     return word
 
 
 def _title_text(words: list[str], complement: list[str]) -> str:
     """The title as the record states it: the body in its canonical order ('Defense Minister' ->
     'Minister of Defense'), then what it covers, capitalised as a title."""
-    text = post_title([_cased(w) for w in words])
+    if complement:
+        # "Union Minister of New and Renewable Energy": a post with a field keeps its word order.
+        text = " ".join(w if w.casefold() in _LOWER else _cased(w)[:1].upper() + _cased(w)[1:] for w in words)
+    else:
+        text = post_title([_cased(w) for w in words])
     if complement:
         tail = [w.casefold() if w.casefold() in _LOWER else _cased(w)[:1].upper() + _cased(w)[1:] for w in complement]
         text += " " + " ".join(tail)
