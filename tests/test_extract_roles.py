@@ -550,3 +550,17 @@ def test_former_inside_a_title_and_a_plural_noun_read_as_a_verb(nlp, gazetteer):
     assert [r.title for r in role_of(record, "Salazar")] == ["Conservative Congresswoman"]
     [commander] = role_of(record, "Kivistik")
     assert commander.title == "Commander of Mine Countermeasures Squadron" and name(record, commander.of) == "Estonian Navy"
+
+
+def test_a_country_before_an_envoy_is_where_he_is_sent(nlp, gazetteer):
+    text = "Ukraine envoy Keith Kellogg met Ukraine's ambassador Olga Stefanishyna in Washington.\n"
+    record = extract(text, nlp, gazetteer)
+    [envoy] = role_of(record, "Kellogg")
+    assert envoy.title == "Ukraine Envoy" and envoy.of is None
+    [ambassador] = role_of(record, "Stefanishyna")
+    assert ambassador.title == "Ambassador" and name(record, ambassador.of) == "Ukraine"
+
+
+def test_leading_is_not_always_a_post(nlp, gazetteer):
+    record = extract("Lionel Messi leads Argentina's attack again this season.\n", nlp, gazetteer)
+    assert record.roles == []

@@ -64,6 +64,8 @@ _LEADING = frozenset({"now", "currently", "also", "newly"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 #: Heads of cabinet posts: "of the Armed Forces" after them names a portfolio, not a body that owns the post.
 _CABINET_HEADS = frozenset({"minister", "secretary", "undersecretary", "under-secretary"})
+#: Heads of posts sent to a country: a country named before them (not "Ukraine's") is the destination.
+_ENVOY_HEADS = frozenset({"envoy", "ambassador", "representative", "emissary"})
 _MAX_BODY = 7
 _MAX_COMPLEMENT = 14
 
@@ -239,6 +241,11 @@ class TitleGrammar:
         if words[-1].casefold() == "and":
             return None
 
+        if prefix is not None and owner == prefix.key and prefix.kind == "Country" and singular_head(words[head_at]) in _ENVOY_HEADS:
+            # "the Ukraine envoy", "the US Syria envoy": a country before an envoy is where he is sent
+            words = [t.text for t in doc[prefix.start : prefix.end]] + words
+            head_at += prefix.end - prefix.start
+            owner = prefix = None
         state = _State(owner, demonym)
         state.prefix = prefix
         state.portfolio = singular_head(words[head_at].split("-")[-1]) in _CABINET_HEADS
