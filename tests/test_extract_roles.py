@@ -564,3 +564,17 @@ def test_a_country_before_an_envoy_is_where_he_is_sent(nlp, gazetteer):
 def test_leading_is_not_always_a_post(nlp, gazetteer):
     record = extract("Lionel Messi leads Argentina's attack again this season.\n", nlp, gazetteer)
     assert record.roles == []
+
+
+def test_possessive_noun_phrases_and_person_possessives_before_a_post(nlp, gazetteer):
+    text = (
+        "The opposition Law and Justice party's leader, Jaroslaw Kaczynski, criticised the plan. "
+        "Prime Minister Donald Tusk's spokesman Adam Szlapka declined to comment. "
+        "Ludwik Kotecki, who sits on the Monetary Policy Council, said cuts could come.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [(r.title, r.of) for r in role_of(record, "Kaczynski")] == [("Leader", None)]
+    assert [(r.title, r.of) for r in role_of(record, "Szlapka")] == [("Spokesman", None)]
+    assert [r.title for r in role_of(record, "Tusk")] == ["Prime Minister"]
+    [member] = role_of(record, "Kotecki")
+    assert member.title == "Member of the Monetary Policy Council" and name(record, member.of) == "Monetary Policy Council"

@@ -473,14 +473,15 @@ def _after_age_or_party(doc: Doc, a: int, sent_end: int) -> int:
 
 _WHO_HEADS = re.compile(
     r"(?:\s*,\s*who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
-    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired)\s+",
+    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|sits\s+on|serves\s+on)\s+",
     re.IGNORECASE,
 )
 #: What a leader leads, as against what a head heads: "leads the Green Party".
 _LED_BY_LEADERS = frozenset({"party", "movement", "opposition", "coalition", "bloc", "faction", "caucus", "group"})
 _SINCE_DATE = re.compile(rf"\s*since\s+{_DATE}\b", re.IGNORECASE)
 _VERB_POSTS = {"co-chairs": "Co-Chair", "chairs": "Chair", "has chaired": "Chair", "heads": "Head", "has headed": "Head",
-               "leads": "Leader", "has led": "Leader", "commands": "Commander", "directs": "Director"}
+               "leads": "Leader", "has led": "Leader", "commands": "Commander", "directs": "Director",
+               "sits on": "Member", "serves on": "Member"}
 
 
 def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:

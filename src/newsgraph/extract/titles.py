@@ -159,8 +159,10 @@ class TitleGrammar:
             elif m.kind in OWNER_KINDS:
                 owner, k = m.key, m.end  # "NATO Secretary General", "US Defense Secretary"
                 prefix = m
-            elif m.kind == "Place" and doc[m.end].text in POSSESSIVE_MARKS:
-                k, possessed = m.end + 1, True  # "Iowa's congressman": a state is not a post's owner here
+            elif m.kind in ("Place", "Person") and doc[m.end].text in POSSESSIVE_MARKS:
+                # "Iowa's congressman": a state is not a post's owner here; "Prime Minister Jane Roe's
+                # spokesman John Doe": the post is his, owned by no country or organization
+                k, possessed = m.end + 1, True
             elif m.kind != "Place":
                 return None
         elif k < b and doc[k].text[:1].isupper() and doc[k].text.casefold() in demonyms():
@@ -170,8 +172,13 @@ class TitleGrammar:
             else:
                 demonym = (doc[k].text, doc[k].idx, doc[k].idx + len(doc[k]))
             k += 1
-        elif det and k + 1 < b and doc[k + 1].text in POSSESSIVE_MARKS and doc[k].is_lower and doc[k].pos_ == "NOUN":
-            k, possessed = k + 2, True  # "the association's president"
+        elif det:
+            # "the association's president", "the opposition Law and Justice party's leader"
+            j = k
+            while j < min(b, k + 6) and doc[j].text not in POSSESSIVE_MARKS and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ") or doc[j].lower_ == "and"):
+                j += 1
+            if k < j < b - 1 and doc[j].text in POSSESSIVE_MARKS and doc[j - 1].pos_ == "NOUN" and doc[j - 1].is_lower:
+                k, possessed = j + 1, True
         k, later = self._time(k, b)
         former = former or later
 
@@ -345,6 +352,7 @@ class TitleGrammar:
                     continue
                 if (
                     self._field_word(doc[k])
+                    or (doc[k].text in POSSESSIVE_MARKS and segment and k + 1 < b and doc[k + 1].pos_ == "NOUN")
                     or (doc[k].lower_ == "the" and segment and segment[-1] == "and")
                     # "mine countermeasures squadron": a plural noun the parser took for a verb
                     or (doc[k].tag_ == "VBZ" and doc[k].is_lower and k + 1 < b and doc[k + 1].pos_ == "NOUN")
