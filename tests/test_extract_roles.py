@@ -533,3 +533,48 @@ def test_one_persons_two_posts_in_an_apposition_and_took_over_as(nlp, gazetteer)
     [head] = role_of(record, "Lee")
     assert (head.title, head.start, name(record, head.predecessor)) == ("Head", "2023-05", "Ann Ford")
     assert name(record, head.of) == "National Audit Office"
+
+
+def test_a_body_named_before_a_member_stays_in_the_title(nlp, gazetteer):
+    record = extract("Governing Council member Tomas Vaitkus said a cut was not needed.\n", nlp, gazetteer)
+    [role] = role_of(record, "Vaitkus")
+    assert role.title == "Governing Council Member" and role.of is None
+
+
+def test_former_inside_a_title_and_a_plural_noun_read_as_a_verb(nlp, gazetteer):
+    text = (
+        "Conservative former congresswoman Rosa Salazar led the count. "
+        "Fixing a cable is slow, said Capt. Mart Kivistik, who commands the Estonian Navy's mine countermeasures squadron.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Salazar")] == ["Conservative Congresswoman"]
+    [commander] = role_of(record, "Kivistik")
+    assert commander.title == "Commander of Mine Countermeasures Squadron" and name(record, commander.of) == "Estonian Navy"
+
+
+def test_a_country_before_an_envoy_is_where_he_is_sent(nlp, gazetteer):
+    text = "Ukraine envoy Keith Kellogg met Ukraine's ambassador Olga Stefanishyna in Washington.\n"
+    record = extract(text, nlp, gazetteer)
+    [envoy] = role_of(record, "Kellogg")
+    assert envoy.title == "Ukraine Envoy" and envoy.of is None
+    [ambassador] = role_of(record, "Stefanishyna")
+    assert ambassador.title == "Ambassador" and name(record, ambassador.of) == "Ukraine"
+
+
+def test_leading_is_not_always_a_post(nlp, gazetteer):
+    record = extract("Lionel Messi leads Argentina's attack again this season.\n", nlp, gazetteer)
+    assert record.roles == []
+
+
+def test_possessive_noun_phrases_and_person_possessives_before_a_post(nlp, gazetteer):
+    text = (
+        "The opposition Law and Justice party's leader, Jaroslaw Kaczynski, criticised the plan. "
+        "Prime Minister Donald Tusk's spokesman Adam Szlapka declined to comment. "
+        "Ludwik Kotecki, who sits on the Monetary Policy Council, said cuts could come.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [(r.title, r.of) for r in role_of(record, "Kaczynski")] == [("Leader", None)]
+    assert [(r.title, r.of) for r in role_of(record, "Szlapka")] == [("Spokesman", None)]
+    assert [r.title for r in role_of(record, "Tusk")] == ["Prime Minister"]
+    [member] = role_of(record, "Kotecki")
+    assert member.title == "Member of the Monetary Policy Council" and name(record, member.of) == "Monetary Policy Council"

@@ -319,6 +319,8 @@ def _title_in_name(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Ti
 def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
     """The longest title phrase that ends right before token `end`, and its first token."""
     for a in range(max(sent_start, end - _MAX_TITLE_TOKENS), end):
+        if grammar.starts_inside_a_name(a):
+            continue
         parsed = grammar.parse(a, end)
         if parsed is not None:
             # "a spokeswoman for President Jane Roe": the post right before the name is hers, the
@@ -450,7 +452,7 @@ def _apposition_ends(doc: Doc, b: int, sent_end: int) -> bool:
         return True
     if token.text in ("-", "–") and token.whitespace_ and doc[b - 1].whitespace_:
         return True
-    return token.lower_ in ("who", "whose", "which")
+    return token.lower_ in ("who", "whose", "which", "that")
 
 
 _PARTY_TAG = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*\.?")
@@ -471,14 +473,15 @@ def _after_age_or_party(doc: Doc, a: int, sent_end: int) -> int:
 
 _WHO_HEADS = re.compile(
     r"(?:\s*,\s*who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
-    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|runs|has\s+led|has\s+headed|has\s+chaired)\s+",
+    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|sits\s+on|serves\s+on)\s+",
     re.IGNORECASE,
 )
 #: What a leader leads, as against what a head heads: "leads the Green Party".
 _LED_BY_LEADERS = frozenset({"party", "movement", "opposition", "coalition", "bloc", "faction", "caucus", "group"})
 _SINCE_DATE = re.compile(rf"\s*since\s+{_DATE}\b", re.IGNORECASE)
 _VERB_POSTS = {"co-chairs": "Co-Chair", "chairs": "Chair", "has chaired": "Chair", "heads": "Head", "has headed": "Head",
-               "leads": "Leader", "has led": "Leader", "commands": "Commander", "directs": "Director", "runs": "Head"}
+               "leads": "Leader", "has led": "Leader", "commands": "Commander", "directs": "Director",
+               "sits on": "Member", "serves on": "Member"}
 
 
 def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
@@ -491,7 +494,9 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
     index = ctx.index(doc)
     a = index.token_at(match.end())
     b = a
-    while b < sent_end and not _apposition_ends(doc, b, sent_end) and doc[b].pos_ not in ("VERB", "AUX") and doc[b].lower_ not in ("since", "until"):
+    while b < sent_end and not _apposition_ends(doc, b, sent_end) and doc[b].lower_ not in ("since", "until", "and"):
+        if doc[b].pos_ in ("VERB", "AUX") and not (doc[b].tag_ == "VBZ" and doc[b].is_lower and b + 1 < sent_end and doc[b + 1].pos_ == "NOUN"):
+            break
         b += 1
     if b == a:
         return []
@@ -502,6 +507,8 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
     parsed = grammar.object_of(post, a, b)
     if parsed is None:
         return []
+    if verb in ("leads", "has led") and not any((o := mentions.by_start.get(i)) and o.kind == "Organization" for i in range(a, b)):
+        return []  # "leads Argentina's attack", "leads the polls": leading is not always a post
     end = doc[b - 1].idx + len(doc[b - 1])
     # "… has led the Office since January 2025, when she succeeded John Doe"
     since = _SINCE_DATE.match(ctx.text, end, sent_end_char)

@@ -64,6 +64,8 @@ _LEADING = frozenset({"now", "currently", "also", "newly"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 #: Heads of cabinet posts: "of the Armed Forces" after them names a portfolio, not a body that owns the post.
 _CABINET_HEADS = frozenset({"minister", "secretary", "undersecretary", "under-secretary"})
+#: Heads of posts sent to a country: a country named before them (not "Ukraine's") is the destination.
+_ENVOY_HEADS = frozenset({"envoy", "ambassador", "representative", "emissary"})
 _MAX_BODY = 7
 _MAX_COMPLEMENT = 14
 
@@ -117,6 +119,12 @@ class TitleGrammar:
         self.doc = doc
         self.ctx = ctx
         self.by_start = by_start
+        # Tokens inside a mention but not its first: no title phrase starts there ("Council member"
+        # inside "Governing Council member").
+        self._inner = {i for m in by_start.values() for i in range(m.start + 1, m.end)}
+
+    def starts_inside_a_name(self, i: int) -> bool:
+        return i in self._inner
 
     # ------------------------------------------------------------------ the phrase
 
@@ -141,6 +149,7 @@ class TitleGrammar:
         owner: str | None = None
         demonym: tuple[str, int, int] | None = None
         words: list[str] = []
+        prefix: Mention | None = None
         m = self.by_start.get(k)
         if m is not None and m.end < b:
             if m.kind in OWNER_KINDS and doc[m.end].text in POSSESSIVE_MARKS:
@@ -149,8 +158,11 @@ class TitleGrammar:
                 pass  # "Union Health Secretary": read as words of the title below
             elif m.kind in OWNER_KINDS:
                 owner, k = m.key, m.end  # "NATO Secretary General", "US Defense Secretary"
-            elif m.kind == "Place" and doc[m.end].text in POSSESSIVE_MARKS:
-                k, possessed = m.end + 1, True  # "Iowa's congressman": a state is not a post's owner here
+                prefix = m
+            elif m.kind in ("Place", "Person") and doc[m.end].text in POSSESSIVE_MARKS:
+                # "Iowa's congressman": a state is not a post's owner here; "Prime Minister Jane Roe's
+                # spokesman John Doe": the post is his, owned by no country or organization
+                k, possessed = m.end + 1, True
             elif m.kind != "Place":
                 return None
         elif k < b and doc[k].text[:1].isupper() and doc[k].text.casefold() in demonyms():
@@ -160,8 +172,13 @@ class TitleGrammar:
             else:
                 demonym = (doc[k].text, doc[k].idx, doc[k].idx + len(doc[k]))
             k += 1
-        elif det and k + 1 < b and doc[k + 1].text in POSSESSIVE_MARKS and doc[k].is_lower and doc[k].pos_ == "NOUN":
-            k, possessed = k + 2, True  # "the association's president"
+        elif det:
+            # "the association's president", "the opposition Law and Justice party's leader"
+            j = k
+            while j < min(b, k + 6) and doc[j].text not in POSSESSIVE_MARKS and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ") or doc[j].lower_ == "and"):
+                j += 1
+            if k < j < b - 1 and doc[j].text in POSSESSIVE_MARKS and doc[j - 1].pos_ == "NOUN" and doc[j - 1].is_lower:
+                k, possessed = j + 1, True
         k, later = self._time(k, b)
         former = former or later
 
@@ -206,6 +223,10 @@ class TitleGrammar:
                 head_at = len(words) - 1
                 k += 1
                 continue
+            if lower in TIME_MODIFIERS and not is_title_word(token.text):
+                former = former or lower in _FORMER  # "Conservative former congresswoman"
+                k += 1
+                continue
             if self._modifier(token):
                 words.append(token.text)
                 k += 1
@@ -227,7 +248,13 @@ class TitleGrammar:
         if words[-1].casefold() == "and":
             return None
 
+        if prefix is not None and owner == prefix.key and prefix.kind == "Country" and singular_head(words[head_at]) in _ENVOY_HEADS:
+            # "the Ukraine envoy", "the US Syria envoy": a country before an envoy is where he is sent
+            words = [t.text for t in doc[prefix.start : prefix.end]] + words
+            head_at += prefix.end - prefix.start
+            owner = prefix = None
         state = _State(owner, demonym)
+        state.prefix = prefix
         state.portfolio = singular_head(words[head_at].split("-")[-1]) in _CABINET_HEADS
         if not self._complements(k, b, state):
             return None
@@ -323,7 +350,13 @@ class TitleGrammar:
                     segment[-1] += "-" + doc[k + 1].text  # "Budapest-based", "non-communicable"
                     k += 2
                     continue
-                if self._field_word(doc[k]) or (doc[k].lower_ == "the" and segment and segment[-1] == "and"):
+                if (
+                    self._field_word(doc[k])
+                    or (doc[k].text in POSSESSIVE_MARKS and segment and k + 1 < b and doc[k + 1].pos_ == "NOUN")
+                    or (doc[k].lower_ == "the" and segment and segment[-1] == "and")
+                    # "mine countermeasures squadron": a plural noun the parser took for a verb
+                    or (doc[k].tag_ == "VBZ" and doc[k].is_lower and k + 1 < b and doc[k + 1].pos_ == "NOUN")
+                ):
                     segment.append(doc[k].text)
                     k += 1
                     continue
@@ -397,8 +430,14 @@ class TitleGrammar:
         has_owner = owner is not None or demonym is not None
         if bare and head in RELATION_NOUNS:
             return None  # "her deputy, Jane Roe": a relation, not a post
-        if bare and head in WEAK_HEADS and not st.from_complement:
-            return None  # "a member", "the Greek officer"
+        owner_kind = self.ctx.entities[self.ctx.current_key(owner)].kind if owner is not None else None
+        if bare and head in WEAK_HEADS and owner_kind != "Organization":
+            return None  # "a member", "the Greek officer"; but "Governing Council member", "member of the committee"
+        if bare and head in WEAK_HEADS and st.prefix is not None and owner == st.prefix.key:
+            # "Governing Council member": the body is named in the title; whose member (the council's,
+            # the bank's) the phrase leaves open.
+            words = [t.text for t in self.doc[st.prefix.start : st.prefix.end]] + words
+            owner = None
         if bare and words[0].islower() and not has_owner and not determined:
             return None  # "minister Jane Roe"
         return Title(_title_text(words, complement), owner, demonym, plural, former, possessed, head, determined)
@@ -440,8 +479,8 @@ class TitleGrammar:
         lower = token.lower_
         if lower in _STOP or lower in MONTHS or lower in WEEKDAYS or lower in TITLE_JOINERS:
             return False
-        if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
-            return False
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN") and not (token.tag_ in ("VBG", "VBN") and token.text[:1].isupper()):
+            return False  # but "Governing Council member", "Managing Director": participles of a name
         return re.fullmatch(r"[^\W\d_][\w'’.&-]*", token.text) is not None and not token.text.endswith(".")
 
     @staticmethod
@@ -504,6 +543,8 @@ class _State:
     demonym: tuple[str, int, int] | None
     complement: list[str] = field(default_factory=list)
     in_title: bool = True
+    # The body named right before the post ("NATO Secretary General"), if any.
+    prefix: Mention | None = None
     # A cabinet post ("Minister of the Armed Forces"): what follows is its portfolio, the country its owner.
     portfolio: bool = False
     from_complement: bool = False
@@ -535,13 +576,20 @@ _LOWER = TITLE_JOINERS | _PREPOSITIONS | {"a", "an"}
 def _cased(word: str) -> str:
     if word.isupper() and len(word) > 3 and (singular_head(word) or is_title_word(word)):
         word = word.capitalize()  # "MINISTER TANAKA:" in a transcript
+    if word.islower() and "-" in word:
+        # "assistant director-general" -> "Director-General", "commander-in-chief" -> "Commander-in-Chief"
+        word = "-".join(p if p in _LOWER else p[:1].upper() + p[1:] for p in word.split("-"))
     return word
 
 
 def _title_text(words: list[str], complement: list[str]) -> str:
     """The title as the record states it: the body in its canonical order ('Defense Minister' ->
     'Minister of Defense'), then what it covers, capitalised as a title."""
-    text = post_title([_cased(w) for w in words])
+    if complement:
+        # "Union Minister of New and Renewable Energy": a post with a field keeps its word order.
+        text = " ".join(w if w.casefold() in _LOWER else _cased(w)[:1].upper() + _cased(w)[1:] for w in words)
+    else:
+        text = post_title([_cased(w) for w in words])
     if complement:
         tail = [w.casefold() if w.casefold() in _LOWER else _cased(w)[:1].upper() + _cased(w)[1:] for w in complement]
         text += " " + " ".join(tail)
