@@ -1001,3 +1001,16 @@ def test_sums_before_and_after_a_change(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "The pact could lift farm exports from $31 billion last year to $45 billion by 2030.")
     assert _find(stats, 31e9, "exports").counts == "farm exports in dollars"
     assert _find(stats, 45e9, "exports").counts == "farm exports in dollars"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper"),
+    [
+        ("Insurers put the damage at €2bn-€3bn.", "2000000000", "3000000000"),
+        ("Analysts see a hit of $4-5bn to exports.", "4000000000", "5000000000"),
+        ("The repairs will cost $15 to 20 million.", "15000000", "20000000"),
+    ],
+)
+def test_ranges_of_sums(nlp, gazetteer, text, value, upper):
+    stats = [s for s in _stats(nlp, gazetteer, text) if s.kind == "amount"]
+    assert [(s.value, s.upper, s.qualifier) for s in stats] == [(value, upper, "between")]
