@@ -1014,3 +1014,18 @@ def test_sums_before_and_after_a_change(nlp, gazetteer):
 def test_ranges_of_sums(nlp, gazetteer, text, value, upper):
     stats = [s for s in _stats(nlp, gazetteer, text) if s.kind == "amount"]
     assert [(s.value, s.upper, s.qualifier) for s in stats] == [(value, upper, "between")]
+
+
+def test_an_interview_speaker_mark_is_no_label(nlp, gazetteer):
+    assert _stats(nlp, gazetteer, "Q: How many voted?\nA: Five of the nine.") == []
+
+
+def test_a_change_in_money_and_a_quarter_that_is_when(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Exports fell by $2.7 billion in the quarter."), 2.7e9, "exports")
+    assert stat.counts == "Exports in dollars" and stat.period == "quarter"
+
+
+def test_a_quantity_of_time_is_no_period(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Reserves stand at $410 billion, enough for nine months of imports.")
+    assert _find(stats, 410e9, "reserves").period is None
+    assert _find(stats, 9, "imports").kind == "duration"

@@ -392,8 +392,8 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
                         for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None:
                 return _quantity_target(obj)
-        if head.lemma_.lower() in MEASURE_NOUNS:
-            obj = _of_object(head)
+        if head.lemma_.lower() in MEASURE_NOUNS or kind == "duration":
+            obj = _of_object(head)  # "1,000 square kilometers of territory", "25 years of talks"
             if obj is not None:
                 return f"{text} of {_noun_phrase_of(obj)}"
             level = _measured_subject(head) if noun[0] == p.end and head.lemma_.lower() not in TIME_NOUNS else None
@@ -512,6 +512,8 @@ def _list_label(doc: Doc, p: Phrase) -> str | None:
         return None
     if start > 0 and joined(doc, start) and doc[start - 1].pos_ not in ("PUNCT", "CCONJ"):
         return None  # mid-sentence, not a list label
+    if end - start == 1 and len(doc[start].text) == 1:
+        return None  # "A: Four of the six": an interview's speaker mark, not a label
     return doc_text(doc)[doc[start].idx : char_end(doc, end)]
 
 
@@ -524,10 +526,16 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         close = next((k for k in range(j + 1, min(limit, j + 10)) if doc[k].text == ")"), None)
         if close is not None:
             j = close + 1  # "500 million euros ($520 million) for drones": past the conversion
+    _, k = hedge_before(doc, p.start)
+    if k > 0 and doc[k - 1].lower_ == "by":
+        change = change_head(doc, p, k)
+        target = _change_target(change) if change is not None else None
+        if target is not None:
+            return f"{target} in {currency}"  # "exports fell by $3.2 billion"
     if j < limit and doc[j].lower_ in ("in", "of", "for", "on", "worth") and j + 1 < limit:
         span = _np_span(doc, j + 1, limit)
-        if span is not None:
-            return f"{currency} {doc[j].lower_} {span_text(doc, span)}"
+        if span is not None and doc[span[1] - 1].lemma_.lower() not in TIME_NOUNS:
+            return f"{currency} {doc[j].lower_} {span_text(doc, span)}"  # (not "in the quarter": when)
     span = _np_span(doc, j, limit)
     if span is not None and span[0] == j and doc[j].ent_type_ not in ("DATE", "TIME"):
         return f"{span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package" (not "€124 billion last year")
