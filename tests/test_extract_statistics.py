@@ -1029,3 +1029,21 @@ def test_a_quantity_of_time_is_no_period(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "Reserves stand at $410 billion, enough for nine months of imports.")
     assert _find(stats, 410e9, "reserves").period is None
     assert _find(stats, 9, "imports").kind == "duration"
+
+
+def test_tonnes_and_prices_per_unit(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Brazil's soy exports rose to 11.2mn t in May. Export prices fell to $412/t, "
+                                   "and power cost £150/MWh.")
+    assert _find(stats, 11.2e6, "tonnes").unit == "t"
+    assert _find(stats, 412, "dollars").per == "tonne"
+    assert _find(stats, 150, "pounds").per == "MWh"
+
+
+def test_the_base_of_a_rate_is_part_of_its_per(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The district reported 9 cases per 100,000 people.")
+    assert [(s.value, s.per) for s in stats] == [("9", "100,000 people")]
+
+
+def test_on_the_year_is_the_basis_of_a_change(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Car exports rose 14pc on the year to 61,000 in March."), 14, "exports")
+    assert stat.period == "March"

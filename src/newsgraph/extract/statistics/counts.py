@@ -24,6 +24,7 @@ from newsgraph.extract.statistics.document import (
 )
 from newsgraph.extract.statistics.numbers import (
     CHANGE_VERBS,
+    MEASURE_UNITS,
     PERCENT_WORDS,
     TIME_NOUNS,
     WHEN_WORDS,
@@ -170,6 +171,8 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
             whole_counted = True
     if p.kind == "amount":
         return None  # money: what it buys is found by `_money_counts`
+    if p.measure is not None and doc[p.end - 1].text.endswith("."):
+        return None  # "took 850,000 t. India's imports …": the unit's period ends the sentence
     if p.multiplier and j > 0 and doc[j - 1].lower_ in ("as", "than"):
         return None  # "three times as many as Ukrainian units": the units are compared with, not counted
     if j < limit and doc[j].pos_ == "PRON" and doc[j].dep_ != "poss" and doc[j].tag_ != "PRP$":
@@ -716,6 +719,10 @@ def per_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: int) -> 
 def _written_per(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: int) -> str | None:
     k = noun[1] if noun is not None else p.end
     stop = min(sent_end, k + 10)
+    if k + 1 < stop and doc[k].text == "/" and not doc[k - 1].whitespace_ and doc[k + 1].is_alpha:
+        unit = doc[k + 1].text
+        name = MEASURE_UNITS[unit][0] if unit in MEASURE_UNITS else unit
+        return name[:-1] if name.endswith("s") and unit != name else name  # "$498/t": per tonne; "£190/MWh"
     while k < stop:
         t = doc[k]
         w = t.lower_
@@ -732,8 +739,9 @@ def _written_per(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: in
                 and (k + 2 >= len(doc) or doc[k + 2].lower_ not in ("earlier", "ago", "later", "before", "after", "on")):
             return doc[k + 1].lemma_.lower()  # (not "740 a year earlier", a time, nor "a year on year rise")
         if after is not None:
-            span = _np_span(doc, after, sent_end)
+            run = cardinal_run(doc, after) if after < sent_end else None
+            span = _np_span(doc, run[0] if run is not None else after, sent_end)
             if span is not None:
-                return span_text(doc, span)
+                return span_text(doc, (after, span[1]))  # "per square kilometre", "per 100,000 people"
         k += 1
     return None

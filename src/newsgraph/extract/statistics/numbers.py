@@ -602,6 +602,8 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         return True  # "155mm ammunition", "a 40km front": a measure used as a modifier
     if prev is not None and (prev.lower_ in LABEL_WORDS or prev.text == "#"):
         return True  # "paragraph 4", "Article 5", "#3" (also before "paragraph 4 to 78.4 pct")
+    if prev is not None and prev.lower_ == "per":
+        return True  # "12 cases per 100,000 people": the rate's base, part of what it is per
     if prev is not None and prev.text in (":", ".") and p.start > 1 and doc[p.start - 2].lower_ in LABEL_WORDS:
         return True  # "Release ID: 2107745", "Visitor Counter: 1482", "No. 12"
     if not p.plain:
