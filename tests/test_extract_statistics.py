@@ -809,9 +809,17 @@ def test_what_a_figure_counts_in_more_clauses(nlp, gazetteer, text, value, word)
 
 
 def test_an_unnamed_percentage_counts_the_percentage(nlp, gazetteer):
-    # nothing in the sentence says what the 81 percent are of: the statistic says 'percent'
-    stat = _find(_stats(nlp, gazetteer, "Of those surveyed, 81 percent said yes."), 81, "percent")
+    # nothing in the sentence says what the 64 percent are of: the statistic says 'percent'
+    stat = _find(_stats(nlp, gazetteer, "Asked about the plan, 64 percent said yes."), 64, "percent")
     assert stat.counts == "percent"
+
+
+def test_a_share_of_a_whole_named_first_and_what_a_number_is(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Of those surveyed, 81 percent said yes. Of the wells we tested, about a third were dry. "
+                                   "Inspectors checked 4,200 boats, of which 310 were unlicensed vessels.")
+    assert _find(stats, 81, "surveyed").counts == "those surveyed"
+    _find(stats, 0.3333, "wells")
+    _find(stats, 310, "unlicensed")
 
 
 def test_a_label_before_a_range_of_percentages(nlp, gazetteer):

@@ -668,6 +668,36 @@ def parallel_counts(doc: Doc, p: Phrase, sent_start: int, previous: list[Mention
     return None
 
 
+def what_it_is(doc: Doc, p: Phrase) -> str | None:
+    """'2.85 lakh were asymptomatic cases', 'a third of them are drones': what the number is,
+    the complement of its 'be'."""
+    verb = governor(doc[p.start])
+    if verb.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and p.start <= c.i < p.end for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "attr" and c.pos_ in NOUNS and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end:
+            return _quantity_target(c)
+    return None
+
+
+def fronted_whole(doc: Doc, p: Phrase, sent_start: int) -> str | None:
+    """'Of the outbreaks we verified, about a fifth were …', 'Of those infected, 81 percent …':
+    the whole a share is of, named at the head of its sentence."""
+    k = sent_start
+    while k < p.start and doc[k].is_punct:
+        k += 1  # an opening quote mark
+    if k + 2 >= p.start or doc[k].lower_ != "of":
+        return None
+    comma = next((j for j in range(k + 1, p.start) if doc[j].text == ","), None)
+    if comma is None or p.start - comma > 3:
+        return None
+    j = k + 1
+    if doc[j].lower_ in ("those", "these", "them") and j + 1 < comma:
+        return doc_text(doc)[doc[j].idx : char_end(doc, comma)]  # "those infected"
+    span = _np_span(doc, j, comma)
+    return span_text(doc, span) if span is not None else None
+
+
 def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Mention] = ()) -> str | None:
     """What a share or a multiple without its own noun measures, from its clause:
     "a third of them are interceptor drones" (what they are), "orders for only a third of that"
