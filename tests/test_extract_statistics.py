@@ -809,9 +809,17 @@ def test_what_a_figure_counts_in_more_clauses(nlp, gazetteer, text, value, word)
 
 
 def test_an_unnamed_percentage_counts_the_percentage(nlp, gazetteer):
-    # nothing in the sentence says what the 81 percent are of: the statistic says 'percent'
-    stat = _find(_stats(nlp, gazetteer, "Of those surveyed, 81 percent said yes."), 81, "percent")
+    # nothing in the sentence says what the 64 percent are of: the statistic says 'percent'
+    stat = _find(_stats(nlp, gazetteer, "Asked about the plan, 64 percent said yes."), 64, "percent")
     assert stat.counts == "percent"
+
+
+def test_a_share_of_a_whole_named_first_and_what_a_number_is(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Of those surveyed, 81 percent said yes. Of the wells we tested, about a third were dry. "
+                                   "Inspectors checked 4,200 boats, of which 310 were unlicensed vessels.")
+    assert _find(stats, 81, "surveyed").counts == "those surveyed"
+    _find(stats, 0.3333, "wells")
+    _find(stats, 310, "unlicensed")
 
 
 def test_a_label_before_a_range_of_percentages(nlp, gazetteer):
@@ -1001,3 +1009,49 @@ def test_sums_before_and_after_a_change(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "The pact could lift farm exports from $31 billion last year to $45 billion by 2030.")
     assert _find(stats, 31e9, "exports").counts == "farm exports in dollars"
     assert _find(stats, 45e9, "exports").counts == "farm exports in dollars"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper"),
+    [
+        ("Insurers put the damage at €2bn-€3bn.", "2000000000", "3000000000"),
+        ("Analysts see a hit of $4-5bn to exports.", "4000000000", "5000000000"),
+        ("The repairs will cost $15 to 20 million.", "15000000", "20000000"),
+    ],
+)
+def test_ranges_of_sums(nlp, gazetteer, text, value, upper):
+    stats = [s for s in _stats(nlp, gazetteer, text) if s.kind == "amount"]
+    assert [(s.value, s.upper, s.qualifier) for s in stats] == [(value, upper, "between")]
+
+
+def test_an_interview_speaker_mark_is_no_label(nlp, gazetteer):
+    assert _stats(nlp, gazetteer, "Q: How many voted?\nA: Five of the nine.") == []
+
+
+def test_a_change_in_money_and_a_quarter_that_is_when(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Exports fell by $2.7 billion in the quarter."), 2.7e9, "exports")
+    assert stat.counts == "Exports in dollars" and stat.period == "quarter"
+
+
+def test_a_quantity_of_time_is_no_period(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Reserves stand at $410 billion, enough for nine months of imports.")
+    assert _find(stats, 410e9, "reserves").period is None
+    assert _find(stats, 9, "imports").kind == "duration"
+
+
+def test_tonnes_and_prices_per_unit(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Brazil's soy exports rose to 11.2mn t in May. Export prices fell to $412/t, "
+                                   "and power cost £150/MWh.")
+    assert _find(stats, 11.2e6, "tonnes").unit == "t"
+    assert _find(stats, 412, "dollars").per == "tonne"
+    assert _find(stats, 150, "pounds").per == "MWh"
+
+
+def test_the_base_of_a_rate_is_part_of_its_per(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The district reported 9 cases per 100,000 people.")
+    assert [(s.value, s.per) for s in stats] == [("9", "100,000 people")]
+
+
+def test_on_the_year_is_the_basis_of_a_change(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Car exports rose 14pc on the year to 61,000 in March."), 14, "exports")
+    assert stat.period == "March"

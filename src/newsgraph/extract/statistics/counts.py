@@ -24,6 +24,7 @@ from newsgraph.extract.statistics.document import (
 )
 from newsgraph.extract.statistics.numbers import (
     CHANGE_VERBS,
+    MEASURE_UNITS,
     PERCENT_WORDS,
     TIME_NOUNS,
     WHEN_WORDS,
@@ -170,6 +171,8 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
             whole_counted = True
     if p.kind == "amount":
         return None  # money: what it buys is found by `_money_counts`
+    if p.measure is not None and doc[p.end - 1].text.endswith("."):
+        return None  # "took 850,000 t. India's imports …": the unit's period ends the sentence
     if p.multiplier and j > 0 and doc[j - 1].lower_ in ("as", "than"):
         return None  # "three times as many as Ukrainian units": the units are compared with, not counted
     if j < limit and doc[j].pos_ == "PRON" and doc[j].dep_ != "poss" and doc[j].tag_ != "PRP$":
@@ -392,8 +395,8 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
                         for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None:
                 return _quantity_target(obj)
-        if head.lemma_.lower() in MEASURE_NOUNS:
-            obj = _of_object(head)
+        if head.lemma_.lower() in MEASURE_NOUNS or kind == "duration":
+            obj = _of_object(head)  # "1,000 square kilometers of territory", "25 years of talks"
             if obj is not None:
                 return f"{text} of {_noun_phrase_of(obj)}"
             level = _measured_subject(head) if noun[0] == p.end and head.lemma_.lower() not in TIME_NOUNS else None
@@ -512,6 +515,8 @@ def _list_label(doc: Doc, p: Phrase) -> str | None:
         return None
     if start > 0 and joined(doc, start) and doc[start - 1].pos_ not in ("PUNCT", "CCONJ"):
         return None  # mid-sentence, not a list label
+    if end - start == 1 and len(doc[start].text) == 1:
+        return None  # "A: Four of the six": an interview's speaker mark, not a label
     return doc_text(doc)[doc[start].idx : char_end(doc, end)]
 
 
@@ -524,10 +529,16 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         close = next((k for k in range(j + 1, min(limit, j + 10)) if doc[k].text == ")"), None)
         if close is not None:
             j = close + 1  # "500 million euros ($520 million) for drones": past the conversion
+    _, k = hedge_before(doc, p.start)
+    if k > 0 and doc[k - 1].lower_ == "by":
+        change = change_head(doc, p, k)
+        target = _change_target(change) if change is not None else None
+        if target is not None:
+            return f"{target} in {currency}"  # "exports fell by $3.2 billion"
     if j < limit and doc[j].lower_ in ("in", "of", "for", "on", "worth") and j + 1 < limit:
         span = _np_span(doc, j + 1, limit)
-        if span is not None:
-            return f"{currency} {doc[j].lower_} {span_text(doc, span)}"
+        if span is not None and doc[span[1] - 1].lemma_.lower() not in TIME_NOUNS:
+            return f"{currency} {doc[j].lower_} {span_text(doc, span)}"  # (not "in the quarter": when)
     span = _np_span(doc, j, limit)
     if span is not None and span[0] == j and doc[j].ent_type_ not in ("DATE", "TIME"):
         return f"{span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package" (not "€124 billion last year")
@@ -657,6 +668,36 @@ def parallel_counts(doc: Doc, p: Phrase, sent_start: int, previous: list[Mention
     return None
 
 
+def what_it_is(doc: Doc, p: Phrase) -> str | None:
+    """'2.85 lakh were asymptomatic cases', 'a third of them are drones': what the number is,
+    the complement of its 'be'."""
+    verb = governor(doc[p.start])
+    if verb.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and p.start <= c.i < p.end for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "attr" and c.pos_ in NOUNS and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end:
+            return _quantity_target(c)
+    return None
+
+
+def fronted_whole(doc: Doc, p: Phrase, sent_start: int) -> str | None:
+    """'Of the outbreaks we verified, about a fifth were …', 'Of those infected, 81 percent …':
+    the whole a share is of, named at the head of its sentence."""
+    k = sent_start
+    while k < p.start and doc[k].is_punct:
+        k += 1  # an opening quote mark
+    if k + 2 >= p.start or doc[k].lower_ != "of":
+        return None
+    comma = next((j for j in range(k + 1, p.start) if doc[j].text == ","), None)
+    if comma is None or p.start - comma > 3:
+        return None
+    j = k + 1
+    if doc[j].lower_ in ("those", "these", "them") and j + 1 < comma:
+        return doc_text(doc)[doc[j].idx : char_end(doc, comma)]  # "those infected"
+    span = _np_span(doc, j, comma)
+    return span_text(doc, span) if span is not None else None
+
+
 def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Mention] = ()) -> str | None:
     """What a share or a multiple without its own noun measures, from its clause:
     "a third of them are interceptor drones" (what they are), "orders for only a third of that"
@@ -708,6 +749,10 @@ def per_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: int) -> 
 def _written_per(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: int) -> str | None:
     k = noun[1] if noun is not None else p.end
     stop = min(sent_end, k + 10)
+    if k + 1 < stop and doc[k].text == "/" and not doc[k - 1].whitespace_ and doc[k + 1].is_alpha:
+        unit = doc[k + 1].text
+        name = MEASURE_UNITS[unit][0] if unit in MEASURE_UNITS else unit
+        return name[:-1] if name.endswith("s") and unit != name else name  # "$498/t": per tonne; "£190/MWh"
     while k < stop:
         t = doc[k]
         w = t.lower_
@@ -724,8 +769,9 @@ def _written_per(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: in
                 and (k + 2 >= len(doc) or doc[k + 2].lower_ not in ("earlier", "ago", "later", "before", "after", "on")):
             return doc[k + 1].lemma_.lower()  # (not "740 a year earlier", a time, nor "a year on year rise")
         if after is not None:
-            span = _np_span(doc, after, sent_end)
+            run = cardinal_run(doc, after) if after < sent_end else None
+            span = _np_span(doc, run[0] if run is not None else after, sent_end)
             if span is not None:
-                return span_text(doc, span)
+                return span_text(doc, (after, span[1]))  # "per square kilometre", "per 100,000 people"
         k += 1
     return None

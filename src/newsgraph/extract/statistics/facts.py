@@ -24,8 +24,10 @@ from newsgraph.extract.statistics.counts import (
     elided_counts,
     forecast_counts,
     parallel_counts,
+    fronted_whole,
     per_of,
     percent_word,
+    what_it_is,
     share_of,
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
@@ -150,7 +152,7 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     if counts is None:
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
     if counts is None and noun is None:
-        counts = brought_to(doc, p, hedge_start) or elided_counts(doc, p, hedge_start, before)
+        counts = what_it_is(doc, p) or brought_to(doc, p, hedge_start) or elided_counts(doc, p, hedge_start, before)
     if counts is None and noun is None and p.plain and not before:
         counts = parallel_counts(doc, p, sent_start, previous[-3:])
     if counts is None and noun is None and (p.kind == "ratio" or p.multiplier):
@@ -159,6 +161,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = anaphoric_counts(doc, p, previous)
     if counts is not None:
         counts = forecast_counts(doc, p, counts, previous)  # "a projection of 3.5%" of what?
+    if counts is None and noun is None and (p.kind == "ratio" or p.unit == "percent"):
+        counts = fronted_whole(doc, p, sent_start)  # "Of those infected, 81 percent were unvaccinated"
     if counts is None and p.unit in ("percent", "percentage points"):
         # a percentage of something the sentence leaves unnamed: the percentage, as written ("pct")
         counts = percent_word(doc, p)

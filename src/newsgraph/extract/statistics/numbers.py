@@ -181,6 +181,10 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     w = t.lower_
     # Money with the currency first: "€1.4 billion", "US$ 20 million", "UAH 100 million".
     if w in CURRENCY_BEFORE and i + 1 < len(doc):
+        both = num.split_range(doc[i + 1].text)
+        if both is not None and not both[2]:
+            return Phrase(i, i + 2, both[0], kind="amount", upper=both[1], unit=CURRENCY_BEFORE[w], plain=False,
+                          qualifier="between")  # "€2bn-€3bn", one token to the tokenizer
         run = cardinal_run(doc, i + 1)
         if run is not None and (doc[i + 1].like_num or num.digits_value(doc[i + 1].text) is not None):
             end, value = run
@@ -256,6 +260,11 @@ def _read_money_range(doc: Doc, phrase: Phrase) -> None:
     words = [t.lower_ for t in doc[phrase.start + 1 : phrase.end]]
     if len(words) == 1 and end > k + 1 and doc[end - 1].lower_ in num.SCALES:
         scaled = num.cardinal_value([*words, doc[end - 1].lower_])
+        if scaled is not None:
+            phrase.value = scaled
+    glued = num.split_glued(doc[end - 1].text)
+    if len(words) == 1 and end == k + 1 and glued is not None and glued[1].lower() in num.ABBREVIATED_SCALES:
+        scaled = num.digits_value(words[0] + glued[1].lower())  # "$4-5bn": the bottom is in billions too
         if scaled is not None:
             phrase.value = scaled
     if upper > phrase.value:
@@ -593,6 +602,8 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         return True  # "155mm ammunition", "a 40km front": a measure used as a modifier
     if prev is not None and (prev.lower_ in LABEL_WORDS or prev.text == "#"):
         return True  # "paragraph 4", "Article 5", "#3" (also before "paragraph 4 to 78.4 pct")
+    if prev is not None and prev.lower_ == "per":
+        return True  # "12 cases per 100,000 people": the rate's base, part of what it is per
     if prev is not None and prev.text in (":", ".") and p.start > 1 and doc[p.start - 2].lower_ in LABEL_WORDS:
         return True  # "Release ID: 2107745", "Visitor Counter: 1482", "No. 12"
     if not p.plain:

@@ -150,6 +150,10 @@ def period_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_start: int
             continue
         if len(ent) == 1 and ent[0].like_num and not _YEAR.fullmatch(ent.text):
             continue  # "down from 54": a number the tagger took for a date
+        if ent.end < len(doc) and doc[ent.end].lower_ == "of" and ent[0].like_num:
+            continue  # "enough for 11 months of imports": a quantity of time, not when
+        if ent.start >= 1 and doc[ent.start - 1].lower_ == "on" and ent[0].lower_ == "the" and len(ent) == 2:
+            continue  # "rose 23% on the year": the basis of the change
         if governor(ent.root) in verbs or governor(ent.root) == governor(doc[p.start]) or ent.root.head == anchor_tok:
             if best is None or abs(ent.start - p.start) < abs(best.start - p.start):
                 best = ent

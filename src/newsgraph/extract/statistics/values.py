@@ -86,18 +86,24 @@ def split_glued(written: str) -> tuple[Decimal, str] | None:
     return Decimal(m.group(1).replace(",", "")), m.group(2)
 
 
-#: A range the tokenizer left in one token: "5.25%–5.5", "10–15".
-_RANGE = re.compile(r"^(\d+(?:\.\d+)?)(%?)[–—-](\d+(?:\.\d+)?)$")
+#: A range the tokenizer left in one token: "5.25%–5.5", "10–15", "2bn-€3bn", "2-3bn".
+_SCALE = "|".join(sorted(ABBREVIATED_SCALES, key=len, reverse=True))
+_RANGE = re.compile(rf"^(\d+(?:\.\d+)?)((?:{_SCALE})?)(%?)[–—-][^\w\s%]?(\d+(?:\.\d+)?)((?:{_SCALE})?)$", re.IGNORECASE)
 
 
 def split_range(written: str) -> tuple[Decimal, Decimal, str] | None:
-    """'5.25%–5.5' -> (5.25, 5.5, '%'), '10–15' -> (10, 15, ''): a range in one token, bottom
-    below top; None for anything else ('2024-25' is a year span, its top is not above its bottom)."""
+    """'5.25%–5.5' -> (5.25, 5.5, '%'), '10–15' -> (10, 15, ''), '2bn-€3bn' and '2-3bn' ->
+    (2000000000, 3000000000, ''): a range in one token, bottom below top; None for anything
+    else ('2024-25' is a year span, its top is not above its bottom)."""
     m = _RANGE.match(written) if written[:1].isdigit() else None
     if m is None or too_long(written):
         return None
-    low, high = Decimal(m.group(1)), Decimal(m.group(3))
-    return (low, high, m.group(2)) if high > low else None
+    low_scale = m.group(2) or m.group(5)  # "2-3bn": the top's scale is the bottom's too
+    low = digits_value(m.group(1) + low_scale)
+    high = digits_value(m.group(4) + m.group(5))
+    if low is None or high is None:
+        return None
+    return (low, high, m.group(3)) if high > low else None
 
 
 def word_value(word: str) -> int | None:
