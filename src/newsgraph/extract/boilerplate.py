@@ -56,14 +56,16 @@ class Line:
     text: str
 
 
-def lines_of(text: str) -> list[Line]:
+# Cached: the steps ask for the lines of the same body (or footer) several times each.
+@lru_cache(maxsize=32)
+def lines_of(text: str) -> tuple[Line, ...]:
     """The lines of `text` with their offsets (newline characters excluded)."""
     out = []
     for match in re.finditer(r"[^\n]*", text):
         if match.start() > 0 and match.start() == match.end() and text[match.start() - 1 : match.start()] != "\n":
             continue  # the empty match re.finditer yields right after a non-empty one
         out.append(Line(match.start(), match.end(), match.group()))
-    return out
+    return tuple(out)
 
 
 # "Tags: Defence, Ukraine, Drones": a list of topic labels, not a sentence.
@@ -134,7 +136,7 @@ def find_body_end(text: str) -> int:
     return len(text.rstrip())
 
 
-def _prose_follows(lines: list[Line], n: int) -> bool:
+def _prose_follows(lines: tuple[Line, ...], n: int) -> bool:
     """Whether the article goes on after line n: the next non-empty line is a long paragraph of
     prose, and so is another one before the next furniture line (one paragraph alone may be a
     footer's "about us" text)."""

@@ -97,14 +97,16 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     full_names = {w for c in candidates if c.kind == "Person" and len(c.name.split()) > 1 for w in (c.name.split()[0], c.name.split()[-1])}
     full_names |= {w for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1 for w in (e.text.split()[0], e.text.split()[-1])}
     candidates += _ner_candidates(doc, ctx, full_names)
-    candidates += _frame_candidates(ctx) + _lower_case_ministries(ctx)
+    bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
+    candidates += _frame_candidates(ctx, bylines) + _lower_case_ministries(ctx)
     candidates = _without_swallowed_persons(candidates)
     candidates = _without_headline_only(ctx, candidates)
-    candidates = _without_newsroom_posts(ctx, candidates)
+    candidates = _without_newsroom_posts(ctx, candidates, bylines)
     candidates = _without_capitals_junk(ctx, candidates)
     labels = find_speaker_labels(ctx.text, ctx.body_end)
-    in_labels = SpanIndex(labels)
-    candidates = [c for c in candidates if not in_labels.overlaps(c.start, c.end)]
+    if labels:
+        in_labels = SpanIndex(labels)
+        candidates = [c for c in candidates if not in_labels.overlaps(c.start, c.end)]
     skip_starts = [s for s, _, _ in skip]
     candidates = [c for c in candidates if not _inside_one(skip, skip_starts, c)]
     candidates = [_with_ordinal(ctx, c) for c in candidates if not _portfolio(ctx, c)]
@@ -175,7 +177,7 @@ def _title_case(written: str) -> str:
     return " ".join(words)
 
 
-def _frame_candidates(ctx: ArticleContext) -> list[Candidate]:
+def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]]) -> list[Candidate]:
     """Names in the lines that frame a story: the dateline's place, region and news agency
     ("FRANKFURT, Feb 5 (Reuters) -"), the people a transcript's questions introduce with their
     outlet ("Q (Jane Roe, Daily News):") and the bylines' persons ("By JANE ROE and JAN DOE")."""
@@ -207,9 +209,7 @@ def _frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 out.append(Candidate(outlet_start, outlet_end, row.label, row.kind, _PERSON_RULE, written="" if outlet == row.label else outlet))
             elif outlet[0].isupper() and not _known_not_person(ctx, outlet):
                 out.append(Candidate(outlet_start, outlet_end, outlet, "Organization", _PERSON_RULE))
-    for start, end in find_bylines(ctx.text, ctx.body_end):
-        if end > ctx.body_end or ctx.is_ignored(start):
-            continue
+    for start, end in bylines:
         written = ctx.text[start:end]
         if _known_not_person(ctx, written):
             continue
@@ -242,10 +242,10 @@ def _without_headline_only(ctx: ArticleContext, candidates: list[Candidate]) -> 
 _NEWSROOM_WORDS = word_set("newsroom-words.txt")
 
 
-def _without_newsroom_posts(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+def _without_newsroom_posts(ctx: ArticleContext, candidates: list[Candidate], bylines: list[tuple[int, int]]) -> list[Candidate]:
     """'By Jane Roe, Staff Writer', '… Parliamentary Bureau': the post or desk on a byline's line is
     not an organization."""
-    lines = {line_start(ctx.text, start) for start, _ in find_bylines(ctx.text, ctx.body_end)}
+    lines = {line_start(ctx.text, start) for start, _ in bylines}
     if not lines:
         return candidates
     return [
@@ -558,7 +558,8 @@ def _hyphen_bridge(doc: Doc, i: int) -> bool:
 
 def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     out = []
-    for run in _name_runs(doc):
+    runs = _name_runs(doc)
+    for run in runs:
         # "President of Finland Aino Roe": a known place or a demonym is not part of the name.
         while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
             run = run[1:]
@@ -584,8 +585,6 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             # "head of the Center for Countering Disinformation": after 'of'/'for' the words name
             # what the post is of, not the person who holds it.
             person = before.lower_ not in ("of", "for") and not _named_with_title(doc, run, ctx)
-        elif _inside_longer_name(doc, run, ctx):
-            person = False  # "the National Energy [System Operator] said": the end of a body's name
         elif (
             after is not None
             and after.lemma_.casefold() in SPEECH_VERBS
@@ -594,7 +593,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             and run[-1].dep_ in ("nsubj", "nsubjpass")
             and run[-1].head.i == after.i
         ):
-            person = True  # "Jane Roe said …"
+            # "Jane Roe said …"; not "the National Energy [System Operator] said", the end of a body's name
+            person = not _inside_longer_name(doc, run, ctx)
         elif len(run) >= 2 and _apposition_title_follows(doc, run.end):
             person = True
         elif (
@@ -613,7 +613,7 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             person = True  # "Jane Roe of the Bank of Korea said …"
         if person:
             out.append(Candidate(run.start_char, run.end_char, run.text, "Person", _PERSON_RULE))
-    out += _coordinated_persons(doc, ctx, out)
+    out += _coordinated_persons(doc, ctx, out, runs)
     return _without_portfolio_words(doc, ctx, out)
 
 
@@ -699,12 +699,11 @@ def _speaks_after_affiliation(doc: Doc, i: int) -> bool:
     return verb.lemma_.casefold() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
 
 
-def _coordinated_persons(doc: Doc, ctx: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+def _coordinated_persons(doc: Doc, ctx: ArticleContext, found: list[Candidate], runs: list[Span]) -> list[Candidate]:
     """'Election Commissioners Jane Roe and Jan Doe', 'Ministers Jane Roe, Jan Doe and Ann Poe': the
     names listed after a plural post are persons' names."""
     out = []
     taken = {c.start for c in found}
-    runs = _name_runs(doc)
     for n, run in enumerate(runs):
         if run.start == 0 or not _plural_post(doc[run.start - 1]):
             continue
