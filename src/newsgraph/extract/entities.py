@@ -563,6 +563,9 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         # "President of Finland Aino Roe": a known place or a demonym is not part of the name.
         while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
             run = run[1:]
+        after_field = len(run) >= 3 and bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char))
+        if after_field:
+            run = run[-2:]  # "Minister for Fisheries and [Ocean Resources] Jane Roe": the field's last words
         if _known(ctx, run.text) or run[-1].text in _NAME_PARTICLES:
             continue
         if len(run) == 1 and (run.text.casefold() in demonyms() or _is_initial(run[0])):
@@ -594,7 +597,7 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             and run[-1].head.i == after.i
         ):
             # "Jane Roe said …"; not "the National Energy [System Operator] said", the end of a body's name
-            person = not _inside_longer_name(doc, run, ctx)
+            person = after_field or not _inside_longer_name(doc, run, ctx)
         elif len(run) >= 2 and _apposition_title_follows(doc, run.end):
             person = True
         elif (
@@ -738,7 +741,7 @@ def _title_ends_here(doc: Doc, i: int) -> bool:
     """Whether the words right before token i are a title with a head word: 'Minister',
     'Secretary of Defense', 'Defense Minister', 'Chief of the … Directorate of Ukraine'."""
     j = i - 1
-    while j >= 0 and i - j <= 14 and not doc[j + 1].is_sent_start:
+    while j >= 0 and i - j <= 14 and (not doc[j + 1].is_sent_start or j + 1 == i and _previous_word(doc, i) is not None):
         token = doc[j]
         if token.lower_ in TITLE_HEADS:
             return True
@@ -759,7 +762,14 @@ def _named_with_title(doc: Doc, run: Span, ctx: ArticleContext) -> bool:
 
 
 def _previous_word(doc: Doc, i: int) -> Token | None:
-    return doc[i - 1] if i > 0 and not doc[i].is_sent_start else None
+    """The token before token i in its sentence. A sentence break between two words with only a
+    space between them ("Minister of Trade | Ada Roe") is the parser's, not the text's."""
+    if i == 0:
+        return None
+    prev = doc[i - 1]
+    if doc[i].is_sent_start and not (prev.whitespace_ == " " and prev.is_alpha):
+        return None
+    return prev
 
 
 def _apposition_title_follows(doc: Doc, i: int) -> bool:
@@ -1221,14 +1231,16 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         else:
             while i > 0 and _event_name_token(doc[i - 1]) and not doc[i].is_sent_start:
                 i -= 1
+            if election and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in demonyms() and not doc[i].is_sent_start:
+                i -= 1  # "the Hungarian parliamentary election": an election is named by its country's adjective
         if i == token.i or i == token.i - 1 and doc[i].lower_ in _ELECTION_KINDS:
             continue
         name_span = doc[i : token.i]
         if election and name_span[-1].lower_ in _ELECTION_KINDS:
             name_span = doc[i : token.i - 1]
         name = name_span.text
-        if name.casefold() in MONTHS or name.casefold() in demonyms() and not election:
-            continue
+        if name.casefold() in MONTHS or name.casefold() in demonyms() and not election or _series_code(name):
+            continue  # a month; "the Dutch meeting"; "the COP30 summit", which the series rule names
         if token.lower_ == "talks" and len(name_span) == 1 and any(r.kind in ("Place", "Country") for r in _known(ctx, name)) | (
             ctx.index(doc).entity_at(name_span.start) is not None and ctx.index(doc).entity_at(name_span.start).label_ in ("GPE", "LOC")
         ):
