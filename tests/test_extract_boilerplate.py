@@ -13,6 +13,7 @@ from newsgraph.extract.boilerplate import (
     find_questioners,
     find_speaker_labels,
     is_caption,
+    is_furniture,
 )
 
 PROSE = (
@@ -225,3 +226,13 @@ def test_speaker_labels_and_questioners_of_a_transcript():
         ("Assistant Secretary Jan Roe", "Press Office"),
         ("Ana Lima", "Harbour Daily"),
     ]
+
+
+def test_end_marks_and_release_references_end_the_body():
+    for mark in ("***", "-- END --", "ENDS", "END OF TRANSCRIPT", "(Release ID: 2107745) Visitor Counter : 12", "AD/KS/SK"):
+        text = f"Headline\n\n{PROSE}\n\n{mark}\n\nRead this release in: Hindi , Tamil\n"
+        assert text[: find_body_end(text)].endswith(PROSE), mark
+    # A row of stars between two parts of a feature is a section break, not the end.
+    text = f"Headline\n\n{PROSE}\n\n***\n\n{PROSE} More.\n\n{PROSE} Again.\n"
+    assert find_body_end(text) == len(text.rstrip())
+    assert not is_furniture("NATO") and not is_furniture("The end of the war is near.")

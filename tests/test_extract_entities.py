@@ -569,3 +569,11 @@ def test_entities_question_returns_every_name_form(nlp, gazetteer):
     query = (Path(__file__).resolve().parents[1] / "ontology" / "queries" / "entities.rq").read_text(encoding="utf-8")
     rows = {(str(r.name), str(r.type)) for r in graph.query(query)}
     assert {("Ministry of Transport", "Organization"), ("Transport Ministry", "Organization")} <= rows
+
+
+def test_news_agencies_are_organizations_under_their_own_names(nlp, gazetteer):
+    text = f"Ports reopen\n\nCHENNAI, March 3 (PTI): {STORY} Officials told PTI so, according to the Yonhap news agency.\n"
+    record = extract(text, nlp, gazetteer)
+    orgs = names(record, "Organization")
+    assert {"PTI", "Yonhap"} <= orgs
+    assert "Ports" not in orgs  # a headline's first word, not a body the story names

@@ -98,7 +98,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     full_names |= {w for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1 for w in (e.text.split()[0], e.text.split()[-1])}
     candidates += _ner_candidates(doc, ctx, full_names)
     bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
-    candidates += _frame_candidates(ctx, bylines) + _lower_case_ministries(ctx)
+    candidates += _frame_candidates(ctx, bylines) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
     candidates = _without_swallowed_persons(candidates)
     candidates = _without_headline_only(ctx, candidates)
     candidates = _without_newsroom_posts(ctx, candidates, bylines)
@@ -193,7 +193,7 @@ def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]]) -> li
                 row = _best_row(rows)
                 out.append(Candidate(span[0], span[1], row.label, row.kind, _PERSON_RULE, written="" if written == row.label else written))
             elif span is not dateline.region:  # a region is trusted only when the gazetteer knows it
-                name = _title_case(written)
+                name = _title_case(written) if span is dateline.place else written  # "(PTI)" stays "PTI"
                 out.append(Candidate(span[0], span[1], name, kind, _PERSON_RULE, written="" if name == written else written))
     for (start, end), (outlet_start, outlet_end) in find_questioners(ctx.text, ctx.body_end):
         words = list(re.finditer(r"\S+", ctx.text[start:end]))
@@ -226,14 +226,15 @@ def _without_headline_only(ctx: ArticleContext, candidates: list[Candidate]) -> 
     if ctx.headline is None:
         return candidates
     start, end = ctx.headline
-    body = ctx.text[end : ctx.body_end].casefold()
+    body = ctx.text[end : ctx.body_end]
     if len(body) < LONG_PARAGRAPH or ctx.text[start:end].endswith("."):
         return candidates  # a first line that is a sentence of a short text, not a headline over a story
     out = []
     for cand in candidates:
         inside = start <= cand.start and cand.end <= end
         if inside and cand.source in (_NER, _EVENT_RULE) and cand.kind != "Person" and not _known(ctx, cand.name):
-            if ctx.text[cand.start : cand.end].casefold() not in body and cand.name.casefold() not in body:
+            # Case counts: "Ports reopen" over a story about ports names no body called Ports.
+            if ctx.text[cand.start : cand.end] not in body and cand.name not in body:
                 continue
         out.append(cand)
     return out
@@ -260,6 +261,25 @@ _LOWER_MINISTRY = re.compile(
     r"\b(?P<owner>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)[’']s\s+"
     r"(?:(?P<field>[a-z]+(?:\s+(?:and|&)\s+[a-z]+)?)\s+ministry|ministry\s+of\s+(?P<field2>[a-z]+(?:(?:,\s*|\s+and\s+)[a-z]+){0,3}))\b"
 )
+
+
+_NEWS_AGENCY = re.compile(r"\b(?P<name>(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)\s+(?:state\s+|official\s+)?news\s+agency\b")
+
+
+def _news_agency_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """'according to the Yonhap news agency': the capitalised words before 'news agency' name it
+    (NER often reads them as a nationality)."""
+    out = []
+    for m in _NEWS_AGENCY.finditer(ctx.text, 0, ctx.body_end):
+        name = m.group("name")
+        if name.casefold() in demonyms() or name.casefold() in _NOT_NAMES or ctx.is_ignored(m.start()):
+            continue
+        rows = [r for r in _known(ctx, name) if r.kind == "Organization"]
+        if _known(ctx, name) and not rows:
+            continue  # "the Iran news agency": a country's
+        label = rows[0].label if rows else name
+        out.append(Candidate(m.start("name"), m.end("name"), label, "Organization", _EVENT_RULE, written="" if label == name else name))
+    return out
 
 
 def _lower_case_ministries(ctx: ArticleContext) -> list[Candidate]:
