@@ -577,3 +577,21 @@ def test_news_agencies_are_organizations_under_their_own_names(nlp, gazetteer):
     orgs = names(record, "Organization")
     assert {"PTI", "Yonhap"} <= orgs
     assert "Ports" not in orgs  # a headline's first word, not a body the story names
+
+
+def test_party_and_state_of_a_lawmaker_are_no_name(nlp, gazetteer):
+    text = "Senator Ruth Calloway, D-Ore., said the bill was dead. Sen. Tom Briggs (R-Kan.) agreed.\n"
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Ruth Calloway", "Tom Briggs"}
+    assert not any(a.startswith(("D-", "R-")) for e in record.entities for a in (e.name, *e.aliases))
+
+
+def test_organization_cut_before_its_place_is_one_name(nlp, gazetteer):
+    text = "She spoke at the Economic Club of Chicago on Tuesday, and at a hospital, the Royal Infirmary of Leeds.\n"
+    assert "Economic Club of Chicago" in names(extract(text, nlp, gazetteer), "Organization")
+
+
+def test_organization_after_a_country_is_also_named_without_it(nlp, gazetteer):
+    text = "She is a former deputy director of the U.S. Centers for Disease Control and Prevention.\n"
+    org = next(e for e in extract(text, nlp, gazetteer).entities if e.kind == "Organization")
+    assert "Centers for Disease Control and Prevention" in (org.name, *org.aliases)

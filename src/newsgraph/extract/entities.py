@@ -586,7 +586,7 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         after_field = len(run) >= 3 and bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char))
         if after_field:
             run = run[-2:]  # "Minister for Fisheries and [Ocean Resources] Jane Roe": the field's last words
-        if _known(ctx, run.text) or run[-1].text in _NAME_PARTICLES:
+        if _known(ctx, run.text) or run[-1].text in _NAME_PARTICLES or _PARTY_STATE.fullmatch(run.text):
             continue
         if len(run) == 1 and (run.text.casefold() in demonyms() or _is_initial(run[0])):
             continue  # "replacing American support": an adjective of nationality, not a name
@@ -811,9 +811,16 @@ def _ner_candidates(doc: Doc, ctx: ArticleContext, full_names: set[str]) -> list
     out = []
     # One-word names that stand on their own somewhere, not only as a modifier ("ONPE said").
     alone = frozenset(e.text for e in doc.ents if len(e) == 1 and not _modifies_common_noun(e[0]))
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    for n, ent in enumerate(ents):
         if ent.label_ not in _NER_KINDS:
             continue
+        if n > 0 and ents[n - 1].end == ent.start and ents[n - 1][-1].lower_ in ("of", "for") and ents[n - 1].label_ == "ORG":
+            continue  # read with the organization before it, below
+        following = ents[n + 1] if n + 1 < len(ents) else None
+        if ent.label_ == "ORG" and ent[-1].lower_ in ("of", "for") and following is not None and following.start == ent.end and following.label_ in ("GPE", "LOC", "ORG"):
+            ent = doc[ent.start : following.end]  # "the Economic Club of | New York": NER cut one name in two
+            ent = Span(doc, ent.start, ent.end, label="ORG")
         cand = _clean_ner(ent, ctx, full_names, alone)
         if cand is not None:
             out.append(cand)
@@ -897,8 +904,12 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             return Candidate(start, end, name, "Place", _NER)  # "shelled Kherson and Nikopol": a town tagged ORG
         country = _country_prefix(ctx, name)
         if country is not None:
-            # "U.S. Joint Chiefs of Staff": the country written before the organization is mentioned too.
+            # "U.S. Joint Chiefs of Staff": the country written before the organization is mentioned too,
+            # and the words after it are a name of the organization as well ("Joint Chiefs of Staff").
             extra.append((start, start + len(country[0]), country[1], "Country"))
+            rest = name[len(country[0]) :].strip()
+            if len(rest.split()) >= 2 and ministry_form(name) == name:
+                return Candidate(start, end, name, kind, _NER, written=rest, extra=extra)
     elif kind == "Person":
         if not _person_ok(name):
             return None
@@ -932,6 +943,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
 
 def _plausible(name: str) -> bool:
     words = name.split()
+    if _PARTY_STATE.fullmatch(name):
+        return False  # "D-Ill.": a US lawmaker's party and state
     if not words or len(name) < 2 or any(c.isdigit() for c in name):
         return False
     if len(words) == 1 and name.casefold().rstrip(".") in _HONORIFICS:
@@ -1001,6 +1014,12 @@ _POST_BEFORE = re.compile(
 _PORTFOLIO_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries", "commissioner", "commissioners", "envoy"})
 
 
+def _is_org_head(word: str) -> bool:
+    """'Ministry', 'Centers' (plural heads too: "Centers for Disease Control", "Forces")."""
+    lower = word.casefold()
+    return lower in ORG_HEADS or lower.endswith("s") and lower[:-1] in ORG_HEADS
+
+
 def _portfolio(ctx: ArticleContext, cand: Candidate) -> bool:
     """'[French Armed Forces] Minister', '[Defence] Secretary': words naming a minister's field
     right before 'Minister'/'Secretary' are part of the post, not an organization. So are the
@@ -1013,8 +1032,8 @@ def _portfolio(ctx: ArticleContext, cand: Candidate) -> bool:
     if post is not None and post.group("head").casefold() in TITLE_HEADS | _PORTFOLIO_HEADS and not _known(ctx, cand.name):
         words = [w.casefold() for w in ctx.text[cand.start : cand.end].split()]
         if post.group("head").casefold() in _PORTFOLIO_HEADS:
-            return not words or words[0] not in ORG_HEADS
-        return not any(w in ORG_HEADS for w in words)
+            return not words or not _is_org_head(words[0])
+        return not any(_is_org_head(w) for w in words)
     if not re.match(r"\s+(?:Minister|Secretary)\b", ctx.text[cand.end : cand.end + 12]):
         return False
     words = ctx.text[cand.start : cand.end].split()
@@ -1037,12 +1056,15 @@ def _country_prefix(ctx: ArticleContext, name: str) -> tuple[str, str] | None:
 
 def _person_ok(name: str) -> bool:
     words = name.split()
+    if _PARTY_STATE.fullmatch(name):
+        return False  # "D-Mass.", "R-Ark.": a US lawmaker's party and state
     if words and words[-1].casefold() in TITLE_HEADS:
         return False  # "ASEAN Chair": a post, not a name
     return 1 <= len(words) <= 4 and all(w[0].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
 
 
 _VESSEL_NOUNS = word_set("vessel-nouns.txt")
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]{1,6}")
 
 
 def _after_vessel_noun(ent: Span) -> bool:
@@ -1411,7 +1433,7 @@ def _parenthetical_aliases(doc: Doc, ctx: ArticleContext) -> list[tuple[int, int
         if not last or not (last[0].isupper() or last.casefold() in EVENT_NOUNS):
             continue
         words = inner.split()
-        if "," in inner or len(words) > 4 or any(not (w[0].isupper() or w.islower() and w in ("format", "group", "for", "of")) for w in words):
+        if "," in inner or _PARTY_STATE.fullmatch(inner) or len(words) > 4 or any(not (w[0].isupper() or w.islower() and w in ("format", "group", "for", "of")) for w in words):
             continue
         out.append((m.start(1), m.end(1), inner))
     return out
