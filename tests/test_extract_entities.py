@@ -595,3 +595,11 @@ def test_organization_after_a_country_is_also_named_without_it(nlp, gazetteer):
     text = "She is a former deputy director of the U.S. Centers for Disease Control and Prevention.\n"
     org = next(e for e in extract(text, nlp, gazetteer).entities if e.kind == "Organization")
     assert "Centers for Disease Control and Prevention" in (org.name, *org.aliases)
+
+
+def test_ministry_of_a_nationality_in_lower_case(nlp, gazetteer):
+    text = "The Chinese foreign ministry said on Monday that the pact undermined peace.\n"
+    record = extract(text, nlp, gazetteer)
+    ministry = next(e for e in record.entities if e.kind == "Organization")
+    assert ministry.name == "Ministry of Foreign Affairs of China" and ministry.aliases == ["Chinese foreign ministry"]
+    assert not any("Chinese" in (e.name, *e.aliases) for e in record.entities if e.kind == "Country")

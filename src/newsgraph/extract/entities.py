@@ -258,7 +258,7 @@ def _without_newsroom_posts(ctx: ArticleContext, candidates: list[Candidate], by
 
 # "Thailand's commerce ministry", "Brazil's ministry of ports and airports": a ministry named in lower case.
 _LOWER_MINISTRY = re.compile(
-    r"\b(?P<owner>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)[’']s\s+"
+    r"\b(?!The\b)(?P<owner>[A-Z][\w’'-]*?(?:\s+[A-Z][\w’'-]*?)?)(?:[’']s)?\s+"
     r"(?:(?P<field>[a-z]+(?:\s+(?:and|&)\s+[a-z]+)?)\s+ministry|ministry\s+of\s+(?P<field2>[a-z]+(?:(?:,\s*|\s+and\s+)[a-z]+){0,3}))\b"
 )
 
@@ -288,7 +288,13 @@ def _lower_case_ministries(ctx: ArticleContext) -> list[Candidate]:
     written stay its alternate name."""
     out = []
     for m in _LOWER_MINISTRY.finditer(ctx.text, 0, ctx.body_end):
-        rows = [r for r in _known(ctx, m.group("owner")) if r.kind == "Country"]
+        owner = m.group("owner")
+        possessive = ctx.text[m.end("owner") : m.end("owner") + 1] in ("'", "’")
+        if not possessive and owner.casefold() in demonyms():
+            owner = demonyms()[owner.casefold()]  # "the Chinese foreign ministry"
+        elif not possessive:
+            continue
+        rows = [r for r in _known(ctx, owner) if r.kind == "Country"]
         if not rows or ctx.is_ignored(m.start()):
             continue
         field = m.group("field") or m.group("field2")
@@ -298,8 +304,10 @@ def _lower_case_ministries(ctx: ArticleContext) -> list[Candidate]:
         titled = " ".join(words).replace(" ,", ",")
         label = f"Ministry of {ministry_field(titled)} of {with_article(rows[0].label)}"
         known = [r for r in _known(ctx, label) if r.kind == "Organization"]
-        written = ctx.text[m.start("field") if m.group("field") else m.end("owner") + 3 : m.end()].strip()
-        extra = [(m.start("owner"), m.end("owner"), rows[0].label, "Country")]
+        written = ctx.text[m.start("field") if m.group("field") else m.end("owner") + (3 if possessive else 1) : m.end()].strip()
+        if not possessive:
+            written = ctx.text[m.start() : m.end()]  # "Chinese foreign ministry": the adjective is part of the wording
+        extra = [(m.start("owner"), m.end("owner"), rows[0].label, "Country")] if possessive else []
         out.append(Candidate(m.start(), m.end(), known[0].label if known else label, "Organization", _EVENT_RULE, written=written, extra=extra))
     return out
 
