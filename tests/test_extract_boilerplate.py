@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from newsgraph.extract.boilerplate import (
     find_body_end,
+    find_bylines,
+    find_dateline,
     find_duplicate_lines,
     find_headline,
     find_inline_furniture,
     find_publisher,
+    find_questioners,
+    find_speaker_labels,
     is_caption,
+    is_furniture,
 )
 
 PROSE = (
@@ -158,3 +163,76 @@ def test_one_about_us_paragraph_after_an_appeal_is_still_footer():
     )
     text = f"Headline\n\n{PROSE}\n\nSign up for our newsletter\n\n{about}\n"
     assert find_body_end(text) == len(f"Headline\n\n{PROSE}")
+
+
+# ----------------------------------------------------------------------------- datelines, bylines, labels
+
+LEAD = "the harbour authority said on Monday, adding that the new cranes would be in service by the end of the summer season."
+
+
+def _spans(text, spans):
+    return [text[s:e] for s, e in spans]
+
+
+def test_dateline_in_capitals_with_region_date_and_agency():
+    text = f"Cranes arrive\n\nPORTO ALEGRE, Brazil, May 2, 2026 (Pampa Wire) - Three cranes arrived, {LEAD}\n"
+    end = find_body_end(text)
+    d = find_dateline(text, end, find_headline(text, end))
+    assert (text[slice(*d.place)], text[slice(*d.region)], text[slice(*d.source)]) == ("PORTO ALEGRE", "Brazil", "Pampa Wire")
+    assert text[d.end :].startswith("Three cranes")
+
+
+def test_dateline_in_ordinary_case_needs_a_date_or_a_source():
+    with_source = f"Cranes arrive\n\nChennai, March 3 (PTI): Three cranes arrived, {LEAD}\n"
+    end = find_body_end(with_source)
+    d = find_dateline(with_source, end, find_headline(with_source, end))
+    assert (with_source[slice(*d.place)], with_source[slice(*d.source)]) == ("Chennai", "PTI")
+    plain = f"Cranes arrive\n\nShipping - Three cranes arrived, {LEAD}\n"
+    end = find_body_end(plain)
+    assert find_dateline(plain, end, find_headline(plain, end)) is None
+
+
+def test_imitation_agency_and_speaker_label_are_no_dateline():
+    styled = f"Cranes arrive\n\nSANTOS (Reuters-style) — Three cranes arrived, {LEAD}\n"
+    end = find_body_end(styled)
+    d = find_dateline(styled, end, find_headline(styled, end))
+    assert styled[slice(*d.place)] == "SANTOS" and d.source is None
+    label = f"Cranes arrive\n\nMINISTER TANAKA: Three cranes arrived, {LEAD}\n"
+    end = find_body_end(label)
+    assert find_dateline(label, end, find_headline(label, end)) is None
+
+
+def test_bylines_and_credits_name_people_not_posts():
+    text = (
+        f"Cranes arrive\n\nBy MARTA OLSEN and Jonas Berg, Harbour Editor\n\n{LEAD}\n\n"
+        "Reporting by Ana Lima; Editing by Tom Reed\n"
+    )
+    assert _spans(text, find_bylines(text, len(text))) == ["MARTA OLSEN", "Jonas Berg", "Ana Lima", "Tom Reed"]
+    assert find_bylines(f"The cranes were unloaded by Harbour Logistics on Monday, {LEAD}", 200) == []
+
+
+def test_speaker_labels_and_questioners_of_a_transcript():
+    text = (
+        "Transcript\n\n"
+        "MODERATOR (Assistant Secretary Jan Roe, Press Office): Good afternoon.\n\n"
+        "SENIOR DEPUTY GOVERNOR OH: Thank you.\n\n"
+        "Q: Ana Lima, Harbour Daily. Governor, will rates fall?\n\n"
+        "A: Not yet.\n\n"
+        "SECRETARY CRANE: Thank you, Sébastien.\n"
+    )
+    end = len(text)
+    assert _spans(text, find_speaker_labels(text, end)) == ["SENIOR DEPUTY GOVERNOR OH", "Q", "A", "SECRETARY CRANE"]
+    assert [(text[slice(*who)], text[slice(*outlet)]) for who, outlet in find_questioners(text, end)] == [
+        ("Assistant Secretary Jan Roe", "Press Office"),
+        ("Ana Lima", "Harbour Daily"),
+    ]
+
+
+def test_end_marks_and_release_references_end_the_body():
+    for mark in ("***", "-- END --", "ENDS", "END OF TRANSCRIPT", "(Release ID: 2107745) Visitor Counter : 12", "AD/KS/SK"):
+        text = f"Headline\n\n{PROSE}\n\n{mark}\n\nRead this release in: Hindi , Tamil\n"
+        assert text[: find_body_end(text)].endswith(PROSE), mark
+    # A row of stars between two parts of a feature is a section break, not the end.
+    text = f"Headline\n\n{PROSE}\n\n***\n\n{PROSE} More.\n\n{PROSE} Again.\n"
+    assert find_body_end(text) == len(text.rstrip())
+    assert not is_furniture("NATO") and not is_furniture("The end of the war is near.")

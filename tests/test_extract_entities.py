@@ -270,3 +270,336 @@ def test_no_organization_or_place_swallows_a_persons_name(nlp):
             if entity.kind in ("Organization", "Place"):
                 for m in entity.mentions:
                     assert not any(s < m.end and m.start < e for s, e in spans), (text, entity.name)
+
+
+# ----------------------------------------------------------------------------- persons by context (issue #13)
+
+
+def persons_of(text: str, nlp, gazetteer) -> set[str]:
+    return names(extract(text, nlp, gazetteer), "Person")
+
+
+def test_given_name_in_two_hyphened_syllables(nlp, gazetteer):
+    text = "Bank Director Seo-yun Baek warned that exports would slow. Governor Ko Tae-hyun agreed.\n"
+    assert persons_of(text, nlp, gazetteer) == {"Seo-yun Baek", "Ko Tae-hyun"}
+
+
+def test_seoul_based_is_no_given_name(nlp, gazetteer):
+    text = "Analyst Mina Cho of Seoul-based Hanbit Securities said the won would recover.\n"
+    assert "Seoul-based" not in " ".join(persons_of(text, nlp, gazetteer))
+
+
+def test_particle_glued_to_the_surname(nlp, gazetteer):
+    text = "Rebel spokesman Khaled al-Rashidi said in a video that the convoy had been hit.\n"
+    assert persons_of(text, nlp, gazetteer) == {"Khaled al-Rashidi"}
+
+
+def test_abbreviated_given_name_with_a_period(nlp, gazetteer):
+    text = "The hospital was opened by Secretary of Health Ma. Cristina Reyes on Tuesday.\n"
+    assert persons_of(text, nlp, gazetteer) == {"Ma. Cristina Reyes"}
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("The motion was opposed by Prof. Ines Varga, who chairs the committee.\n", "Ines Varga"),
+        ("Commodore Piet Hendriks told reporters aboard the ship that the convoy was safe.\n", "Piet Hendriks"),
+        ("The task force is led by Rear Adm. Luc-Henri Dufour of the Belgian navy, officials said.\n", "Luc-Henri Dufour"),
+    ],
+)
+def test_name_after_a_form_of_address_or_a_rank(nlp, gazetteer, text, person):
+    assert persons_of(text, nlp, gazetteer) == {person}
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Peru's Minister of Energy and Mines, Tomás Quiroga Vela, told reporters the mine would reopen.\n", "Tomás Quiroga Vela"),
+        ("Norway's State Secretary in the Ministry of Trade, Ingrid Solheim, said exports had doubled.\n", "Ingrid Solheim"),
+        ("His Chilean counterpart, Matías Ferrer, said the deal would be signed in May.\n", "Matías Ferrer"),
+        ("The summit chair, Kenya's minister of environment, forestry and tourism, Amina Wekesa, closed the session.\n", "Amina Wekesa"),
+    ],
+)
+def test_name_after_a_post_and_a_comma(nlp, gazetteer, text, person):
+    assert person in persons_of(text, nlp, gazetteer)
+
+
+def test_post_words_before_the_comma_are_not_an_organization(nlp, gazetteer):
+    text = "The talks were hosted by the Minister of the Armed Forces, Hélène Marchetti.\n"
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Hélène Marchetti"}
+    assert not any("Marchetti" in n or n == "Armed Forces" for n in names(record, "Organization"))
+
+
+def test_name_of_an_organization_then_a_verb_of_saying(nlp, gazetteer):
+    text = "Prices will keep rising, Jorge Almeida of the Lisbon Port Authority said on Monday.\n"
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Jorge Almeida"}
+    assert "Lisbon Port Authority" in names(record, "Organization")
+
+
+def test_names_listed_after_a_plural_post(nlp, gazetteer):
+    text = "Present were Chief Justice Ruth Okello and Justices Samuel Mwangi and Grace Atieno.\n"
+    assert {"Samuel Mwangi", "Grace Atieno"} <= persons_of(text, nlp, gazetteer)
+
+
+def test_field_of_a_post_is_neither_a_name_nor_an_organization(nlp, gazetteer):
+    text = (
+        "Minister for Fisheries and Ocean Resources Tevita Lomu said the patrol boats had arrived. "
+        "The Minister of Economy, Trade and Industry, Kenji Arai, and the Vice Minister of Foreign Affairs "
+        "for Consular and Migration Affairs, Lucía Pérez, signed the agreement.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert {"Tevita Lomu", "Kenji Arai", "Lucía Pérez"} <= names(record, "Person")
+    orgs = names(record, "Organization")
+    assert not orgs & {"Ocean Resources", "Economy, Trade and Industry", "Migration Affairs", "Consular"}
+    assert not any("Lomu" in n for n in orgs | names(record, "Person") - {"Tevita Lomu"})
+
+
+def test_body_a_post_heads_stays_an_organization(nlp, gazetteer):
+    text = "The Governor of the Central Bank of Paraguay, Rocío Benítez, said rates would hold.\n"
+    record = extract(text, nlp, gazetteer)
+    assert "Central Bank of Paraguay" in names(record, "Organization")
+    assert names(record, "Person") == {"Rocío Benítez"}
+
+
+@pytest.mark.parametrize(
+    "text, kind, name",
+    [
+        ("The Houthis fired two missiles at a tanker on Sunday, the navy said.\n", "Organization", "Houthis"),
+        ("The navy sent the frigate Auvergne to the strait, officials said.\n", "Organization", "Auvergne"),
+        ("Apia, Samoa - 3 March 2025\n\nThe regional fisheries agency said on Monday that patrols would double.\n", "Place", "Apia"),
+    ],
+)
+def test_lone_word_tagged_a_person_without_any_sign_of_one(nlp, gazetteer, text, kind, name):
+    record = extract(text, nlp, gazetteer)
+    assert name not in names(record, "Person")
+
+
+def test_common_word_opening_a_sentence_is_no_name(nlp, gazetteer):
+    text = "Voters queued for hours in the capital. Turnout was 81 percent, the electoral office said, and turnout in the north was lower.\n"
+    assert "Turnout" not in {e.name for e in extract(text, nlp, gazetteer).entities}
+
+
+def test_people_counted_are_not_a_person(nlp, gazetteer):
+    text = "About 1.2 lakh Swasthya Mitras have enrolled in the scheme, the ministry said.\n"
+    assert persons_of(text, nlp, gazetteer) == set()
+
+
+def test_post_alone_is_not_a_person(nlp, gazetteer):
+    text = "The meeting was chaired by Malaysia, as ASEAN Chair for 2025, and by Japan.\n"
+    assert persons_of(text, nlp, gazetteer) == set()
+
+
+def test_family_name_written_first_is_the_person(nlp, gazetteer):
+    text = "Governor Lim Ji-ho opened the meeting. Later, Governor Lim said the board was united.\n"
+    record = extract(text, nlp, gazetteer)
+    assert [e.name for e in record.entities if e.kind == "Person"] == ["Lim Ji-ho"]
+
+
+# ----------------------------------------------------------------------------- lines that frame a story
+
+
+STORY = (
+    "Such a long first paragraph of the story is needed so that the line above it reads as its headline "
+    "and not as a sentence of the text; it goes on for a while about the harbour and its new cranes."
+)
+
+
+def test_dateline_names_its_place_region_and_agency(nlp, gazetteer):
+    text = f"Port expands\n\nPORTO ALEGRE, Brazil, May 2 (Pampa Wire) - {STORY}\n"
+    record = extract(text, nlp, gazetteer)
+    place = next(e for e in record.entities if e.name == "Porto Alegre")
+    # The same name in its running-text case; the mention keeps the capitals as printed.
+    assert place.kind == "Place" and [m.exact for m in place.mentions] == ["PORTO ALEGRE"]
+    assert "Brazil" in names(record, "Country")
+    assert "Pampa Wire" in names(record, "Organization")
+
+
+def test_dateline_in_the_manner_of_an_agency_names_no_agency(nlp, gazetteer):
+    text = f"Port expands\n\nSANTOS (Reuters-style) — {STORY}\n"
+    record = extract(text, nlp, gazetteer)
+    assert "Santos" in names(record, "Place")
+    every = {n for e in record.entities for n in (e.name, *e.aliases)}
+    assert not any("Reuters" in n for n in every)
+
+
+def test_byline_in_capitals_names_persons(nlp, gazetteer):
+    text = f"Port expands\n\nBy MARTA OLSEN and JONAS BERG, Harbour Desk\n\n{STORY}\n"
+    record = extract(text, nlp, gazetteer)
+    assert {"Marta Olsen", "Jonas Berg"} <= names(record, "Person")
+    assert "Harbour Desk" not in {e.name for e in record.entities}
+
+
+TRANSCRIPT = (
+    "Press conference of Minister of Trade Ada Okonjo\n\n"
+    "Q (Lena Weiss, Alpine Courier): Minister, when will the tariff be cut?\n\n"
+    "MINISTER OKONJO: Not this year. We have to see what our partners do first, and then we will decide together "
+    "with the industry and the unions what the right time is.\n\n"
+    "Q: And the port?\n\n"
+    "-- END --\n"
+)
+
+
+def test_speaker_label_is_a_mention_of_the_person(nlp, gazetteer):
+    record = extract(TRANSCRIPT, nlp, gazetteer)
+    okonjo = next(e for e in record.entities if e.name == "Ada Okonjo")
+    text = record.article.text
+    assert "MINISTER OKONJO" in {text[m.start : m.end] for m in okonjo.mentions}
+    every = {n for e in record.entities for n in (e.name, *e.aliases)}
+    assert not every & {"MINISTER", "MINISTER OKONJO", "Q", "END"}
+
+
+def test_questioner_and_outlet_in_a_transcript(nlp, gazetteer):
+    record = extract(TRANSCRIPT, nlp, gazetteer)
+    assert "Lena Weiss" in names(record, "Person")
+    assert "Alpine Courier" in names(record, "Organization")
+
+
+def test_words_in_capitals_are_no_organization_unless_the_text_names_them(nlp, gazetteer):
+    text = (
+        f"Harbour Bank lifts forecast\n\nHARBOUR BANK SEES GROWTH AT 2.1 PCT\n\n{STORY} Harbour Bank said so.\n\n"
+        "INTERVIEW | Oslo\n\nThe interview was shortened.\n\nBANKO CENTRAL DEL SUR\n\nThe Banko Central del Sur said 14:05 GMT.\n"
+    )
+    every = {e.name for e in extract(text, nlp, gazetteer).entities}
+    assert not any(n.isupper() and len(n.split()) > 1 for n in every)
+    assert not every & {"INTERVIEW", "GMT", "Harbour Bank Sees Growth"}
+
+
+# ----------------------------------------------------------------------------- organizations and their names
+
+
+def test_body_owned_by_a_country_keeps_its_own_name(nlp, gazetteer):
+    text = "Estonia's National Audit Office said the contracts were too expensive.\n"
+    record = extract(text, nlp, gazetteer)
+    assert "National Audit Office" in names(record, "Organization")
+    assert not any(n.endswith("of Estonia") for n in names(record, "Organization"))
+    assert "Estonia" in names(record, "Country")
+
+
+def test_canonical_ministry_name_keeps_the_article_wording(nlp, gazetteer):
+    text = "The Transport Ministry said on Friday that the bridge would reopen. According to Chile's mining ministry, output rose.\n"
+    record = extract(text, nlp, gazetteer)
+    transport = next(e for e in record.entities if e.name == "Ministry of Transport")
+    assert "Transport Ministry" in transport.aliases
+    mining = next(e for e in record.entities if e.name == "Ministry of Mining of Chile")
+    assert "mining ministry" in mining.aliases
+
+
+def test_a_fuller_ministry_name_takes_in_the_short_one(nlp, gazetteer):
+    text = "The Union Ministry of Health and Family Welfare released the report. An officer in the Health Ministry said it was late.\n"
+    orgs = [e for e in extract(text, nlp, gazetteer).entities if e.kind == "Organization"]
+    assert [o.name for o in orgs] == ["Union Ministry of Health and Family Welfare"]
+
+
+def test_described_organization_is_its_capitalised_tail(nlp, gazetteer):
+    text = "The count was slow, the national statistics office INSTAT said on Monday. INSTAT data showed a rise.\n"
+    assert "INSTAT" in names(extract(text, nlp, gazetteer), "Organization")
+
+
+def test_alias_in_brackets_is_not_part_of_the_name(nlp, gazetteer):
+    text = "The West Africa Centre for Malaria Research (West Africa CMR) will fund the trial.\n"
+    org = next(e for e in extract(text, nlp, gazetteer).entities if e.kind == "Organization")
+    assert org.name == "West Africa Centre for Malaria Research" and "West Africa CMR" in org.aliases
+
+
+def test_economic_measures_are_not_organizations(nlp, gazetteer):
+    text = "Gross Value Added (GVA) rose 6.2 percent, while Private Final Consumption Expenditure grew faster.\n"
+    assert names(extract(text, nlp, gazetteer), "Organization") == set()
+
+
+def test_place_named_in_an_adjective_built_on_it(nlp, gazetteer):
+    text = "A Marshall Islands-flagged tanker was hit, and a Uruguay-led group asked for talks.\n"
+    assert {"Marshall Islands", "Uruguay"} <= names(extract(text, nlp, gazetteer), "Country")
+
+
+def test_city_a_mayor_heads_is_a_place(nlp, gazetteer):
+    text = "She is ahead of former Cusco mayor Pedro Huamán, the count showed.\n"
+    assert "Cusco" in names(extract(text, nlp, gazetteer), "Place")
+
+
+def test_headline_only_names_are_left_out(nlp, gazetteer):
+    text = f"Harbour Monetary Policy LIVE: rates cut as Bergen talks stall\n\n{STORY}\n"
+    every = {e.name for e in extract(text, nlp, gazetteer).entities}
+    assert not any("Monetary Policy" in n or "talks" in n for n in every)
+
+
+# ----------------------------------------------------------------------------- named events
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Leaders flew home after the COP30 summit in Belém ended.\n", "COP30"),
+        ("The goal was agreed at Cop 28 in Dubai.\n", "Cop 28"),
+        ("Ministers failed to agree at MC12 in Geneva.\n", "MC12"),
+        ("The text goes to the WHA 78 assembly in May.\n", "WHA 78"),
+        ("Ships joined Operation Sea Guardian 2024 in March.\n", "Operation Sea Guardian 2024"),
+        ("Seizures in the last Bundestag election exceeded expectations.\n", "Bundestag election"),
+        ("Two weeks before the Hungarian parliamentary election, she spoke to us.\n", "Hungarian parliamentary election"),
+        ("Ministers met at the Munich Security Conference on Friday.\n", "Munich Security Conference"),
+        ("The G20 summit in Rio ended without a statement.\n", "G20 summit"),
+        ("She will attend the 31st ASEAN Economic Ministers' Meeting in Hanoi.\n", "31st ASEAN Economic Ministers' Meeting"),
+        ("States have until the Seventy-eighth World Health Assembly to agree.\n", "Seventy-eighth World Health Assembly"),
+    ],
+)
+def test_named_events(nlp, gazetteer, text, event):
+    assert event in names(extract(text, nlp, gazetteer), "Event")
+
+
+def test_series_code_in_brackets_is_an_alias_of_the_meeting(nlp, gazetteer):
+    text = "States have until the Seventy-eighth World Health Assembly (WHA78), which opens in Geneva, to agree.\n"
+    events = [e for e in extract(text, nlp, gazetteer).entities if e.kind == "Event"]
+    assert [(e.name, e.aliases) for e in events] == [("Seventy-eighth World Health Assembly", ["WHA78"])]
+
+
+def test_assembly_without_an_ordinal_and_a_press_conference_are_not_named_events(nlp, gazetteer):
+    text = "The National Assembly voted on Friday, the chair said at the press conference of the Electoral Council.\n"
+    assert names(extract(text, nlp, gazetteer), "Event") == set()
+
+
+def test_entities_question_returns_every_name_form(nlp, gazetteer):
+    # issue #13 item 3: a canonical name never hides the article's wording from the entities question.
+    from pathlib import Path
+
+    from newsgraph.mapping import record_to_graph
+
+    text = "The Transport Ministry said on Friday that the bridge over the Daugava would reopen in May.\n"
+    graph = record_to_graph(extract(text, nlp, gazetteer))
+    query = (Path(__file__).resolve().parents[1] / "ontology" / "queries" / "entities.rq").read_text(encoding="utf-8")
+    rows = {(str(r.name), str(r.type)) for r in graph.query(query)}
+    assert {("Ministry of Transport", "Organization"), ("Transport Ministry", "Organization")} <= rows
+
+
+def test_news_agencies_are_organizations_under_their_own_names(nlp, gazetteer):
+    text = f"Ports reopen\n\nCHENNAI, March 3 (PTI): {STORY} Officials told PTI so, according to the Yonhap news agency.\n"
+    record = extract(text, nlp, gazetteer)
+    orgs = names(record, "Organization")
+    assert {"PTI", "Yonhap"} <= orgs
+    assert "Ports" not in orgs  # a headline's first word, not a body the story names
+
+
+def test_party_and_state_of_a_lawmaker_are_no_name(nlp, gazetteer):
+    text = "Senator Ruth Calloway, D-Ore., said the bill was dead. Sen. Tom Briggs (R-Kan.) agreed.\n"
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Ruth Calloway", "Tom Briggs"}
+    assert not any(a.startswith(("D-", "R-")) for e in record.entities for a in (e.name, *e.aliases))
+
+
+def test_organization_cut_before_its_place_is_one_name(nlp, gazetteer):
+    text = "She spoke at the Economic Club of Chicago on Tuesday, and at a hospital, the Royal Infirmary of Leeds.\n"
+    assert "Economic Club of Chicago" in names(extract(text, nlp, gazetteer), "Organization")
+
+
+def test_organization_after_a_country_is_also_named_without_it(nlp, gazetteer):
+    text = "She is a former deputy director of the U.S. Centers for Disease Control and Prevention.\n"
+    org = next(e for e in extract(text, nlp, gazetteer).entities if e.kind == "Organization")
+    assert "Centers for Disease Control and Prevention" in (org.name, *org.aliases)
+
+
+def test_ministry_of_a_nationality_in_lower_case(nlp, gazetteer):
+    text = "The Chinese foreign ministry said on Monday that the pact undermined peace.\n"
+    record = extract(text, nlp, gazetteer)
+    ministry = next(e for e in record.entities if e.kind == "Organization")
+    assert ministry.name == "Ministry of Foreign Affairs of China" and ministry.aliases == ["Chinese foreign ministry"]
+    assert not any("Chinese" in (e.name, *e.aliases) for e in record.entities if e.kind == "Country")

@@ -25,6 +25,14 @@ _HEADING_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# A line that marks the end of a release or transcript: "***", "###", "-30-", "ENDS", "-- END --",
+# "[END]", "END OF TRANSCRIPT"; and a release's reference line: "(Release ID: 2107745)", "AD/KS/SK".
+_END_MARK = re.compile(
+    r"^\s*(?:[*#=~_-]{3,}|-30-|[\[(-]*\s*ends?\s*[\])-]*|end\s+of\s+(?:transcript|release|statement|text)|"
+    r"\(?release\s+id\s*:.*|[A-Z]{1,4}(?:/[A-Z]{1,4}){1,5})\s*$",
+    re.IGNORECASE,
+)
+
 # Phrases that only furniture uses, anywhere in a line.
 _FURNITURE_PHRASE = re.compile(
     r"join\s+our\s+community|become\s+a\s+(?:patron|member|supporter|subscriber)|"
@@ -41,7 +49,8 @@ _FURNITURE_PHRASE = re.compile(
     r"share\s+(?:on|via)\s+(?:facebook|twitter|x|telegram|whatsapp|linkedin)|"
     r"if\s+you\s+(?:like|liked|value|appreciate)\s+(?:this|our)\s+(?:article|work|journalism|reporting)|"
     r"(?:this\s+)?(?:article|material|content)\s+(?:was|is)\s+(?:produced|published|prepared)\s+with\s+(?:the\s+)?(?:support|funding)|"
-    r"reproduction\s+(?:is\s+)?(?:prohibited|permitted\s+only)|when\s+citing\s+(?:and\s+)?using\s+(?:any\s+)?materials",
+    r"reproduction\s+(?:is\s+)?(?:prohibited|permitted\s+only)|when\s+citing\s+(?:and\s+)?using\s+(?:any\s+)?materials|"
+    r"read\s+this\s+(?:release|article|story|page)\s+in\s*:",
     re.IGNORECASE,
 )
 
@@ -56,14 +65,16 @@ class Line:
     text: str
 
 
-def lines_of(text: str) -> list[Line]:
+# Cached: the steps ask for the lines of the same body (or footer) several times each.
+@lru_cache(maxsize=32)
+def lines_of(text: str) -> tuple[Line, ...]:
     """The lines of `text` with their offsets (newline characters excluded)."""
     out = []
     for match in re.finditer(r"[^\n]*", text):
         if match.start() > 0 and match.start() == match.end() and text[match.start() - 1 : match.start()] != "\n":
             continue  # the empty match re.finditer yields right after a non-empty one
         out.append(Line(match.start(), match.end(), match.group()))
-    return out
+    return tuple(out)
 
 
 # "Tags: Defence, Ukraine, Drones": a list of topic labels, not a sentence.
@@ -88,6 +99,8 @@ def is_furniture(line: str) -> bool:
     """
     if _HEADING_LINE.match(line) or _LABEL_LIST.match(line):
         return True
+    if _END_MARK.match(line) and (re.fullmatch(r"\s*ends?\s*", line, re.IGNORECASE) or not re.fullmatch(r"\s*[A-Z]{1,4}\s*", line)):
+        return True  # not a lone short word in capitals: "AD/KS" is a reference, "NATO" may be a line's text
     return not re.search(r"[“”\"]", line) and bool(_FURNITURE_PHRASE.search(line))
 
 
@@ -134,7 +147,7 @@ def find_body_end(text: str) -> int:
     return len(text.rstrip())
 
 
-def _prose_follows(lines: list[Line], n: int) -> bool:
+def _prose_follows(lines: tuple[Line, ...], n: int) -> bool:
     """Whether the article goes on after line n: the next non-empty line is a long paragraph of
     prose, and so is another one before the next furniture line (one paragraph alone may be a
     footer's "about us" text)."""

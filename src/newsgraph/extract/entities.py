@@ -97,14 +97,16 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     full_names = {w for c in candidates if c.kind == "Person" and len(c.name.split()) > 1 for w in (c.name.split()[0], c.name.split()[-1])}
     full_names |= {w for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1 for w in (e.text.split()[0], e.text.split()[-1])}
     candidates += _ner_candidates(doc, ctx, full_names)
-    candidates += _frame_candidates(ctx) + _lower_case_ministries(ctx)
+    bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
+    candidates += _frame_candidates(ctx, bylines) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
     candidates = _without_swallowed_persons(candidates)
     candidates = _without_headline_only(ctx, candidates)
-    candidates = _without_newsroom_posts(ctx, candidates)
+    candidates = _without_newsroom_posts(ctx, candidates, bylines)
     candidates = _without_capitals_junk(ctx, candidates)
     labels = find_speaker_labels(ctx.text, ctx.body_end)
-    in_labels = SpanIndex(labels)
-    candidates = [c for c in candidates if not in_labels.overlaps(c.start, c.end)]
+    if labels:
+        in_labels = SpanIndex(labels)
+        candidates = [c for c in candidates if not in_labels.overlaps(c.start, c.end)]
     skip_starts = [s for s, _, _ in skip]
     candidates = [c for c in candidates if not _inside_one(skip, skip_starts, c)]
     candidates = [_with_ordinal(ctx, c) for c in candidates if not _portfolio(ctx, c)]
@@ -175,7 +177,7 @@ def _title_case(written: str) -> str:
     return " ".join(words)
 
 
-def _frame_candidates(ctx: ArticleContext) -> list[Candidate]:
+def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]]) -> list[Candidate]:
     """Names in the lines that frame a story: the dateline's place, region and news agency
     ("FRANKFURT, Feb 5 (Reuters) -"), the people a transcript's questions introduce with their
     outlet ("Q (Jane Roe, Daily News):") and the bylines' persons ("By JANE ROE and JAN DOE")."""
@@ -191,7 +193,7 @@ def _frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 row = _best_row(rows)
                 out.append(Candidate(span[0], span[1], row.label, row.kind, _PERSON_RULE, written="" if written == row.label else written))
             elif span is not dateline.region:  # a region is trusted only when the gazetteer knows it
-                name = _title_case(written)
+                name = _title_case(written) if span is dateline.place else written  # "(PTI)" stays "PTI"
                 out.append(Candidate(span[0], span[1], name, kind, _PERSON_RULE, written="" if name == written else written))
     for (start, end), (outlet_start, outlet_end) in find_questioners(ctx.text, ctx.body_end):
         words = list(re.finditer(r"\S+", ctx.text[start:end]))
@@ -207,9 +209,7 @@ def _frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 out.append(Candidate(outlet_start, outlet_end, row.label, row.kind, _PERSON_RULE, written="" if outlet == row.label else outlet))
             elif outlet[0].isupper() and not _known_not_person(ctx, outlet):
                 out.append(Candidate(outlet_start, outlet_end, outlet, "Organization", _PERSON_RULE))
-    for start, end in find_bylines(ctx.text, ctx.body_end):
-        if end > ctx.body_end or ctx.is_ignored(start):
-            continue
+    for start, end in bylines:
         written = ctx.text[start:end]
         if _known_not_person(ctx, written):
             continue
@@ -226,14 +226,15 @@ def _without_headline_only(ctx: ArticleContext, candidates: list[Candidate]) -> 
     if ctx.headline is None:
         return candidates
     start, end = ctx.headline
-    body = ctx.text[end : ctx.body_end].casefold()
+    body = ctx.text[end : ctx.body_end]
     if len(body) < LONG_PARAGRAPH or ctx.text[start:end].endswith("."):
         return candidates  # a first line that is a sentence of a short text, not a headline over a story
     out = []
     for cand in candidates:
         inside = start <= cand.start and cand.end <= end
         if inside and cand.source in (_NER, _EVENT_RULE) and cand.kind != "Person" and not _known(ctx, cand.name):
-            if ctx.text[cand.start : cand.end].casefold() not in body and cand.name.casefold() not in body:
+            # Case counts: "Ports reopen" over a story about ports names no body called Ports.
+            if ctx.text[cand.start : cand.end] not in body and cand.name not in body:
                 continue
         out.append(cand)
     return out
@@ -242,10 +243,10 @@ def _without_headline_only(ctx: ArticleContext, candidates: list[Candidate]) -> 
 _NEWSROOM_WORDS = word_set("newsroom-words.txt")
 
 
-def _without_newsroom_posts(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+def _without_newsroom_posts(ctx: ArticleContext, candidates: list[Candidate], bylines: list[tuple[int, int]]) -> list[Candidate]:
     """'By Jane Roe, Staff Writer', '… Parliamentary Bureau': the post or desk on a byline's line is
     not an organization."""
-    lines = {line_start(ctx.text, start) for start, _ in find_bylines(ctx.text, ctx.body_end)}
+    lines = {line_start(ctx.text, start) for start, _ in bylines}
     if not lines:
         return candidates
     return [
@@ -257,9 +258,28 @@ def _without_newsroom_posts(ctx: ArticleContext, candidates: list[Candidate]) ->
 
 # "Thailand's commerce ministry", "Brazil's ministry of ports and airports": a ministry named in lower case.
 _LOWER_MINISTRY = re.compile(
-    r"\b(?P<owner>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)[’']s\s+"
+    r"\b(?!The\b)(?P<owner>[A-Z][\w’'-]*?(?:\s+[A-Z][\w’'-]*?)?)(?:[’']s)?\s+"
     r"(?:(?P<field>[a-z]+(?:\s+(?:and|&)\s+[a-z]+)?)\s+ministry|ministry\s+of\s+(?P<field2>[a-z]+(?:(?:,\s*|\s+and\s+)[a-z]+){0,3}))\b"
 )
+
+
+_NEWS_AGENCY = re.compile(r"\b(?P<name>(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)\s+(?:state\s+|official\s+)?news\s+agency\b")
+
+
+def _news_agency_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """'according to the Yonhap news agency': the capitalised words before 'news agency' name it
+    (NER often reads them as a nationality)."""
+    out = []
+    for m in _NEWS_AGENCY.finditer(ctx.text, 0, ctx.body_end):
+        name = m.group("name")
+        if name.casefold() in demonyms() or name.casefold() in _NOT_NAMES or ctx.is_ignored(m.start()):
+            continue
+        rows = [r for r in _known(ctx, name) if r.kind == "Organization"]
+        if _known(ctx, name) and not rows:
+            continue  # "the Iran news agency": a country's
+        label = rows[0].label if rows else name
+        out.append(Candidate(m.start("name"), m.end("name"), label, "Organization", _EVENT_RULE, written="" if label == name else name))
+    return out
 
 
 def _lower_case_ministries(ctx: ArticleContext) -> list[Candidate]:
@@ -268,7 +288,13 @@ def _lower_case_ministries(ctx: ArticleContext) -> list[Candidate]:
     written stay its alternate name."""
     out = []
     for m in _LOWER_MINISTRY.finditer(ctx.text, 0, ctx.body_end):
-        rows = [r for r in _known(ctx, m.group("owner")) if r.kind == "Country"]
+        owner = m.group("owner")
+        possessive = ctx.text[m.end("owner") : m.end("owner") + 1] in ("'", "’")
+        if not possessive and owner.casefold() in demonyms():
+            owner = demonyms()[owner.casefold()]  # "the Chinese foreign ministry"
+        elif not possessive:
+            continue
+        rows = [r for r in _known(ctx, owner) if r.kind == "Country"]
         if not rows or ctx.is_ignored(m.start()):
             continue
         field = m.group("field") or m.group("field2")
@@ -278,8 +304,10 @@ def _lower_case_ministries(ctx: ArticleContext) -> list[Candidate]:
         titled = " ".join(words).replace(" ,", ",")
         label = f"Ministry of {ministry_field(titled)} of {with_article(rows[0].label)}"
         known = [r for r in _known(ctx, label) if r.kind == "Organization"]
-        written = ctx.text[m.start("field") if m.group("field") else m.end("owner") + 3 : m.end()].strip()
-        extra = [(m.start("owner"), m.end("owner"), rows[0].label, "Country")]
+        written = ctx.text[m.start("field") if m.group("field") else m.end("owner") + (3 if possessive else 1) : m.end()].strip()
+        if not possessive:
+            written = ctx.text[m.start() : m.end()]  # "Chinese foreign ministry": the adjective is part of the wording
+        extra = [(m.start("owner"), m.end("owner"), rows[0].label, "Country")] if possessive else []
         out.append(Candidate(m.start(), m.end(), known[0].label if known else label, "Organization", _EVENT_RULE, written=written, extra=extra))
     return out
 
@@ -558,11 +586,15 @@ def _hyphen_bridge(doc: Doc, i: int) -> bool:
 
 def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     out = []
-    for run in _name_runs(doc):
+    runs = _name_runs(doc)
+    for run in runs:
         # "President of Finland Aino Roe": a known place or a demonym is not part of the name.
         while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
             run = run[1:]
-        if _known(ctx, run.text) or run[-1].text in _NAME_PARTICLES:
+        after_field = len(run) >= 3 and bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char))
+        if after_field:
+            run = run[-2:]  # "Minister for Fisheries and [Ocean Resources] Jane Roe": the field's last words
+        if _known(ctx, run.text) or run[-1].text in _NAME_PARTICLES or _PARTY_STATE.fullmatch(run.text):
             continue
         if len(run) == 1 and (run.text.casefold() in demonyms() or _is_initial(run[0])):
             continue  # "replacing American support": an adjective of nationality, not a name
@@ -584,8 +616,6 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             # "head of the Center for Countering Disinformation": after 'of'/'for' the words name
             # what the post is of, not the person who holds it.
             person = before.lower_ not in ("of", "for") and not _named_with_title(doc, run, ctx)
-        elif _inside_longer_name(doc, run, ctx):
-            person = False  # "the National Energy [System Operator] said": the end of a body's name
         elif (
             after is not None
             and after.lemma_.casefold() in SPEECH_VERBS
@@ -594,7 +624,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             and run[-1].dep_ in ("nsubj", "nsubjpass")
             and run[-1].head.i == after.i
         ):
-            person = True  # "Jane Roe said …"
+            # "Jane Roe said …"; not "the National Energy [System Operator] said", the end of a body's name
+            person = after_field or not _inside_longer_name(doc, run, ctx)
         elif len(run) >= 2 and _apposition_title_follows(doc, run.end):
             person = True
         elif (
@@ -613,7 +644,7 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             person = True  # "Jane Roe of the Bank of Korea said …"
         if person:
             out.append(Candidate(run.start_char, run.end_char, run.text, "Person", _PERSON_RULE))
-    out += _coordinated_persons(doc, ctx, out)
+    out += _coordinated_persons(doc, ctx, out, runs)
     return _without_portfolio_words(doc, ctx, out)
 
 
@@ -699,12 +730,11 @@ def _speaks_after_affiliation(doc: Doc, i: int) -> bool:
     return verb.lemma_.casefold() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
 
 
-def _coordinated_persons(doc: Doc, ctx: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+def _coordinated_persons(doc: Doc, ctx: ArticleContext, found: list[Candidate], runs: list[Span]) -> list[Candidate]:
     """'Election Commissioners Jane Roe and Jan Doe', 'Ministers Jane Roe, Jan Doe and Ann Poe': the
     names listed after a plural post are persons' names."""
     out = []
     taken = {c.start for c in found}
-    runs = _name_runs(doc)
     for n, run in enumerate(runs):
         if run.start == 0 or not _plural_post(doc[run.start - 1]):
             continue
@@ -739,7 +769,7 @@ def _title_ends_here(doc: Doc, i: int) -> bool:
     """Whether the words right before token i are a title with a head word: 'Minister',
     'Secretary of Defense', 'Defense Minister', 'Chief of the … Directorate of Ukraine'."""
     j = i - 1
-    while j >= 0 and i - j <= 14 and not doc[j + 1].is_sent_start:
+    while j >= 0 and i - j <= 14 and (not doc[j + 1].is_sent_start or j + 1 == i and _previous_word(doc, i) is not None):
         token = doc[j]
         if token.lower_ in TITLE_HEADS:
             return True
@@ -760,7 +790,14 @@ def _named_with_title(doc: Doc, run: Span, ctx: ArticleContext) -> bool:
 
 
 def _previous_word(doc: Doc, i: int) -> Token | None:
-    return doc[i - 1] if i > 0 and not doc[i].is_sent_start else None
+    """The token before token i in its sentence. A sentence break between two words with only a
+    space between them ("Minister of Trade | Ada Roe") is the parser's, not the text's."""
+    if i == 0:
+        return None
+    prev = doc[i - 1]
+    if doc[i].is_sent_start and not (prev.whitespace_ == " " and prev.is_alpha):
+        return None
+    return prev
 
 
 def _apposition_title_follows(doc: Doc, i: int) -> bool:
@@ -782,9 +819,16 @@ def _ner_candidates(doc: Doc, ctx: ArticleContext, full_names: set[str]) -> list
     out = []
     # One-word names that stand on their own somewhere, not only as a modifier ("ONPE said").
     alone = frozenset(e.text for e in doc.ents if len(e) == 1 and not _modifies_common_noun(e[0]))
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    for n, ent in enumerate(ents):
         if ent.label_ not in _NER_KINDS:
             continue
+        if n > 0 and ents[n - 1].end == ent.start and ents[n - 1][-1].lower_ in ("of", "for") and ents[n - 1].label_ == "ORG":
+            continue  # read with the organization before it, below
+        following = ents[n + 1] if n + 1 < len(ents) else None
+        if ent.label_ == "ORG" and ent[-1].lower_ in ("of", "for") and following is not None and following.start == ent.end and following.label_ in ("GPE", "LOC", "ORG"):
+            ent = doc[ent.start : following.end]  # "the Economic Club of | New York": NER cut one name in two
+            ent = Span(doc, ent.start, ent.end, label="ORG")
         cand = _clean_ner(ent, ctx, full_names, alone)
         if cand is not None:
             out.append(cand)
@@ -868,8 +912,12 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             return Candidate(start, end, name, "Place", _NER)  # "shelled Kherson and Nikopol": a town tagged ORG
         country = _country_prefix(ctx, name)
         if country is not None:
-            # "U.S. Joint Chiefs of Staff": the country written before the organization is mentioned too.
+            # "U.S. Joint Chiefs of Staff": the country written before the organization is mentioned too,
+            # and the words after it are a name of the organization as well ("Joint Chiefs of Staff").
             extra.append((start, start + len(country[0]), country[1], "Country"))
+            rest = name[len(country[0]) :].strip()
+            if len(rest.split()) >= 2 and ministry_form(name) == name:
+                return Candidate(start, end, name, kind, _NER, written=rest, extra=extra)
     elif kind == "Person":
         if not _person_ok(name):
             return None
@@ -903,6 +951,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
 
 def _plausible(name: str) -> bool:
     words = name.split()
+    if _PARTY_STATE.fullmatch(name):
+        return False  # "D-Ill.": a US lawmaker's party and state
     if not words or len(name) < 2 or any(c.isdigit() for c in name):
         return False
     if len(words) == 1 and name.casefold().rstrip(".") in _HONORIFICS:
@@ -972,6 +1022,12 @@ _POST_BEFORE = re.compile(
 _PORTFOLIO_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries", "commissioner", "commissioners", "envoy"})
 
 
+def _is_org_head(word: str) -> bool:
+    """'Ministry', 'Centers' (plural heads too: "Centers for Disease Control", "Forces")."""
+    lower = word.casefold()
+    return lower in ORG_HEADS or lower.endswith("s") and lower[:-1] in ORG_HEADS
+
+
 def _portfolio(ctx: ArticleContext, cand: Candidate) -> bool:
     """'[French Armed Forces] Minister', '[Defence] Secretary': words naming a minister's field
     right before 'Minister'/'Secretary' are part of the post, not an organization. So are the
@@ -984,8 +1040,8 @@ def _portfolio(ctx: ArticleContext, cand: Candidate) -> bool:
     if post is not None and post.group("head").casefold() in TITLE_HEADS | _PORTFOLIO_HEADS and not _known(ctx, cand.name):
         words = [w.casefold() for w in ctx.text[cand.start : cand.end].split()]
         if post.group("head").casefold() in _PORTFOLIO_HEADS:
-            return not words or words[0] not in ORG_HEADS
-        return not any(w in ORG_HEADS for w in words)
+            return not words or not _is_org_head(words[0])
+        return not any(_is_org_head(w) for w in words)
     if not re.match(r"\s+(?:Minister|Secretary)\b", ctx.text[cand.end : cand.end + 12]):
         return False
     words = ctx.text[cand.start : cand.end].split()
@@ -1008,12 +1064,15 @@ def _country_prefix(ctx: ArticleContext, name: str) -> tuple[str, str] | None:
 
 def _person_ok(name: str) -> bool:
     words = name.split()
+    if _PARTY_STATE.fullmatch(name):
+        return False  # "D-Mass.", "R-Ark.": a US lawmaker's party and state
     if words and words[-1].casefold() in TITLE_HEADS:
         return False  # "ASEAN Chair": a post, not a name
     return 1 <= len(words) <= 4 and all(w[0].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
 
 
 _VESSEL_NOUNS = word_set("vessel-nouns.txt")
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]{1,6}")
 
 
 def _after_vessel_noun(ent: Span) -> bool:
@@ -1222,14 +1281,16 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         else:
             while i > 0 and _event_name_token(doc[i - 1]) and not doc[i].is_sent_start:
                 i -= 1
+            if election and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in demonyms() and not doc[i].is_sent_start:
+                i -= 1  # "the Hungarian parliamentary election": an election is named by its country's adjective
         if i == token.i or i == token.i - 1 and doc[i].lower_ in _ELECTION_KINDS:
             continue
         name_span = doc[i : token.i]
         if election and name_span[-1].lower_ in _ELECTION_KINDS:
             name_span = doc[i : token.i - 1]
         name = name_span.text
-        if name.casefold() in MONTHS or name.casefold() in demonyms() and not election:
-            continue
+        if name.casefold() in MONTHS or name.casefold() in demonyms() and not election or _series_code(name):
+            continue  # a month; "the Dutch meeting"; "the COP30 summit", which the series rule names
         if token.lower_ == "talks" and len(name_span) == 1 and any(r.kind in ("Place", "Country") for r in _known(ctx, name)) | (
             ctx.index(doc).entity_at(name_span.start) is not None and ctx.index(doc).entity_at(name_span.start).label_ in ("GPE", "LOC")
         ):
@@ -1380,7 +1441,7 @@ def _parenthetical_aliases(doc: Doc, ctx: ArticleContext) -> list[tuple[int, int
         if not last or not (last[0].isupper() or last.casefold() in EVENT_NOUNS):
             continue
         words = inner.split()
-        if "," in inner or len(words) > 4 or any(not (w[0].isupper() or w.islower() and w in ("format", "group", "for", "of")) for w in words):
+        if "," in inner or _PARTY_STATE.fullmatch(inner) or len(words) > 4 or any(not (w[0].isupper() or w.islower() and w in ("format", "group", "for", "of")) for w in words):
             continue
         out.append((m.start(1), m.end(1), inner))
     return out
