@@ -53,6 +53,9 @@ _PERSON_BEFORE = word_set("person-cues.txt")
 _NOT_NAMES = word_set("not-names.txt")
 # Forms of address and ranks written right before a name: "Mr", "Prof.", "Commodore", "Adm.".
 _HONORIFICS = word_set("name-titles.txt")
+# Heads of posts ("Justice", "Minister"): one written between a body and a person's name is the
+# person's title, not the last word of the body ("Supreme Court Justice Amy Barrett").
+_OFFICE_HEADS = word_set("office-heads.txt")
 # Those of them that are never a capitalised word of a sentence's own ("Mr", "Dr"): a sentence may
 # start with them. The others count only inside a sentence or with their period ("Gen." not "General").
 _HONORIFICS_ALONE = frozenset({"mr", "mrs", "ms", "dr", "prof", "smt", "shri"})
@@ -508,8 +511,10 @@ def _name_runs(doc: Doc) -> list[Span]:
                 j += 1
             elif _hyphen_bridge(doc, j + 1):
                 j += 2  # "Syrska-Bondar": spaCy splits the hyphen off
-            elif _abbreviated_name(doc, j):
-                j += 2  # "Ma. Teresa Dela Cruz": the period of an abbreviated given name, not a sentence's end
+            elif j == i and _abbreviated_name(doc, j):
+                # "Ma. Teresa Dela Cruz": the period of an abbreviated given name, not a sentence's end;
+                # only a name's first word ("… succeeded Ivan Kos. Karin Smed said" is two names)
+                j += 2
             elif _syllable_bridge(doc, j + 1):
                 j += 2  # "Hye-jin Kwon", "Han Seung-woo": a given name in two hyphened syllables
             elif doc[j + 1].text in _NAME_PARTICLES and j + 3 < len(doc) and doc[j + 2].text in ("-", "‑") and _hyphen_bridge(doc, j + 2):
@@ -1199,7 +1204,9 @@ def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and not doc[j + 1].is_sent_start and doc[j + 1].idx not in person_starts and (
+        while j + 1 < len(doc) and not doc[j + 1].is_sent_start and doc[j + 1].idx not in person_starts and not (
+            doc[j + 1].lower_ in _OFFICE_HEADS and j + 2 < len(doc) and doc[j + 2].idx in person_starts
+        ) and (
             _org_word(doc[j + 1])
             or (doc[j + 1].lower_ in ("of", "and", "for", "the") and j + 2 < len(doc) and _org_word(doc[j + 2]))
             or (_glued_hyphen(doc, j + 1) and _org_word(doc[j + 2]))  # "NATO-Ukraine Council"
