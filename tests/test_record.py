@@ -239,7 +239,7 @@ def removing(path: str):
 
 
 QUOTE = TEXT.index("We act now,")
-SLUG = ("is not a slug: lower-case letters and digits, in words joined by '-' (like 'umerov-ramstein-2024'); "
+SLUG = ("is not a slug: lower-case letters and digits, in words joined by '-' (like 'ministry-briefing-2024'); "
         "it names the published files")
 DATE_TIME = "is not an ISO 8601 date or date-time (like 2024-10-14 or 2024-10-14T09:30:00+03:00)"
 DATE = "is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"

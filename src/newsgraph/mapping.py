@@ -486,7 +486,7 @@ def _statement_label(folder: str, text: str, speaker: str | None) -> str:
 
 
 def _statistic_label(stat: Any, value: Literal, upper: Literal | None, claimant: str | None) -> str:
-    """'more than 1000 Shahed drones in two months (Rustem Umerov)'; a ratio or a relative change
+    """'more than 1000 drones in two months (Jane Roe)'; a ratio or a relative change
     as written, since its normalised value reads badly before a noun: 'artillery advantage, ratio: sixfold'."""
     number = str(value) if upper is None else f"{value}–{upper}"
     if stat.kind in ("ratio", "relative change"):

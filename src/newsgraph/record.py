@@ -140,7 +140,7 @@ _OFFSET = _Rule({"minimum": 0}, lambda value: None if value >= 0 else f"{value} 
 #: The value rules, by class and field; every other field is checked for its type only.
 _RULES: dict[tuple[type, str], _Rule] = {
     (Article, "id"): _matching(_SLUG, "a slug: lower-case letters and digits, in words joined by '-' "
-                                      "(like 'umerov-ramstein-2024'); it names the published files"),
+                                      "(like 'ministry-briefing-2024'); it names the published files"),
     (Article, "text"): _Rule({"pattern": r"\S"}, lambda value: None if value.strip() else "the article text is empty"),
     (Article, "sha256"): _matching(r"(?:[0-9a-f]{64})?", "a SHA-256 digest in 64 lower-case hexadecimal digits, or empty"),
     (Article, "url"): _Rule({"pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\s\x00-\x20<>\"{}|\\^`]+[^\s\x00-\x20<>\"{}|\\^`]*$",

@@ -9,7 +9,7 @@ The site is served at the root of its origin (``url``): pages link to ``/static/
 ``/newsgraph/id/…``. Layout (for the default base)::
 
     index.html  404.html  sparql.html  search.html  search.json  sitemap.xml  robots.txt
-    newsgraph/id/person/rustem-umerov.html .ttl .jsonld .nt     (every IRI under the base)
+    newsgraph/id/person/jane-roe.html .ttl .jsonld .nt          (every IRI under the base)
     newsgraph/ledger/index.html  newsgraph/ledger/NAME.html
     newsgraph/ontology.html .ttl .jsonld .nt   newsgraph/shapes.…
     .well-known/void.html .ttl .jsonld .nt
