@@ -171,3 +171,14 @@ def test_a_record_of_expanding_aliases_is_refused(tmp_path, record_text):
     assert line == (f"Error: {path}: not a valid record file: stands for more than {MAX_NODES:,} values "
                     "once its aliases are expanded")
     assert read_record  # the reader is the one the CLI used
+
+
+def test_a_line_longer_than_a_parser_piece_is_refused(tmp_path):
+    from newsgraph.extract.nlp import PARSE_CHUNK_CHARS
+    from newsgraph.read import MAX_LINE_CHARS
+
+    assert MAX_LINE_CHARS <= PARSE_CHUNK_CHARS  # long articles are cut between lines, never inside one
+    path = tmp_path / "one-line.txt"
+    path.write_text("Headline\n\n" + "The minister said the plan works. " * (MAX_LINE_CHARS // 34 + 1), encoding="utf-8")
+    line = one_line_error(run("extract", str(path), "--no-link"), 3)
+    assert line.startswith(f"Error: {path}: a line of ") and line.endswith(f"longer than the limit of {MAX_LINE_CHARS:,}: not article text")

@@ -469,8 +469,18 @@ _MIN_WORDS = 20  # fewer words cannot be judged
 _MIN_ENGLISH_SHARE = 0.15
 
 
+#: A line (paragraph) of the article text longer than this is refused: long articles are parsed in
+#: pieces cut between paragraphs, so no paragraph may be longer than a piece
+#: (extract.nlp.PARSE_CHUNK_CHARS); no article has one, a dump of data or markup may.
+MAX_LINE_CHARS = 100_000
+
+
 def _finish(article: Article, label: str, declared_language: str | None) -> Article:
-    """Refuse non-English articles, then fix the hash of the final text."""
+    """Refuse non-English articles and over-long lines, then fix the hash of the final text."""
+    longest = max((len(line) for line in article.text.splitlines()), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise InputError(f"{label}: a line of {longest:,} characters, longer than the limit of {MAX_LINE_CHARS:,}: "
+                         "not article text")
     if declared_language and declared_language.split("-")[0].strip().lower() not in ("en", "eng", "english"):
         raise NotEnglish(f"{label}: the article is in {declared_language!r}, not English; newsgraph reads English only")
     share = _english_share(article.text)
