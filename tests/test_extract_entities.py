@@ -603,3 +603,9 @@ def test_ministry_of_a_nationality_in_lower_case(nlp, gazetteer):
     ministry = next(e for e in record.entities if e.kind == "Organization")
     assert ministry.name == "Ministry of Foreign Affairs of China" and ministry.aliases == ["Chinese foreign ministry"]
     assert not any("Chinese" in (e.name, *e.aliases) for e in record.entities if e.kind == "Country")
+
+
+def test_acronym_before_a_noun_of_bodies_is_the_body(nlp, gazetteer):
+    text = "Farmers blocked roads near Lyon, and the FNSEA union said more protests would follow. NHS staff joined them.\n"
+    orgs = names(extract(text, nlp, gazetteer), "Organization")
+    assert {"FNSEA", "NHS"} <= orgs

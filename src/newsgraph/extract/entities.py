@@ -859,6 +859,10 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
     kind = _NER_KINDS[ent.label_]
     extra: list[tuple[int, int, str, str]] = []
     if kind == "Organization":
+        head = re.fullmatch(r"(.*[A-Z][\w&’'.-]*)\s+([a-z]+)", name)
+        if head is not None and _is_org_head(head.group(2)) and not any(w[0].islower() for w in head.group(1).split()):
+            name = head.group(1)  # "the FNSEA union", "the Wagner group": the body's name, then what it is
+            end = start + len(name)
         tail = re.search(r"(?:^|\s)((?:[A-Z][\w&’'.-]*\s+(?:(?:of|for|and|de|the)\s+)?)*[A-Z][\w&’'.-]*)$", name)
         if tail is not None and tail.start(1) > 0 and any(w[0].islower() and w.casefold() not in _LOWER_JOINERS for w in name[: tail.start(1)].split()):
             # "the national electoral office ONPE": the name is the capitalised words ending the span
@@ -982,8 +986,8 @@ def _organization_ok(ent: Span, name: str, alone: frozenset[str] = frozenset()) 
             return False  # "DKK 1.2 billion": a currency, not an organization
         # "FPV drones", "IT specialists": a one-word modifier of a common noun is a kind of thing,
         # unless the text also names it on its own ("ONPE data" beside "ONPE said").
-        if _modifies_common_noun(ent[-1]) and not _named_alone(ent, alone):
-            return False
+        if _modifies_common_noun(ent[-1]) and not _named_alone(ent, alone) and not _is_org_head(ent[-1].head.text):
+            return False  # but "the FNSEA union", "the IMF board": the body a noun of bodies is
     return True
 
 
