@@ -609,3 +609,10 @@ def test_acronym_before_a_noun_of_bodies_is_the_body(nlp, gazetteer):
     text = "Farmers blocked roads near Lyon, and the FNSEA union said more protests would follow. NHS staff joined them.\n"
     orgs = names(extract(text, nlp, gazetteer), "Organization")
     assert {"FNSEA", "NHS"} <= orgs
+
+
+def test_place_introduced_by_a_place_noun_and_body_before_a_post(nlp, gazetteer):
+    text = "Troops took the village of Staromlynivka overnight, Kremlin spokesman Pavel Orlov told reporters.\n"
+    record = extract(text, nlp, gazetteer)
+    assert "Staromlynivka" in names(record, "Place")
+    assert "Kremlin" in names(record, "Organization")

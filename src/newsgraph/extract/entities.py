@@ -871,6 +871,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
                 return None
             start += tail.start(1)
             name = tail.group(1)
+    if kind in ("Organization", "Person") and _after_place_noun(ent):
+        return Candidate(start, end, name, "Place", _NER)  # "the village of Novopavlivka"
     if kind == "Organization" and _secretary_of_state(ctx, name, start):
         return None
     titled = False  # a title or a form of address stands before the name
@@ -986,8 +988,9 @@ def _organization_ok(ent: Span, name: str, alone: frozenset[str] = frozenset()) 
             return False  # "DKK 1.2 billion": a currency, not an organization
         # "FPV drones", "IT specialists": a one-word modifier of a common noun is a kind of thing,
         # unless the text also names it on its own ("ONPE data" beside "ONPE said").
-        if _modifies_common_noun(ent[-1]) and not _named_alone(ent, alone) and not _is_org_head(ent[-1].head.text):
-            return False  # but "the FNSEA union", "the IMF board": the body a noun of bodies is
+        head = ent[-1].head.text
+        if _modifies_common_noun(ent[-1]) and not _named_alone(ent, alone) and not _is_org_head(head) and head.casefold() not in TITLE_HEADS:
+            return False  # but "the FNSEA union", "Kremlin spokesman": the body a noun of bodies or a post names
     return True
 
 
@@ -1082,6 +1085,15 @@ _PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]{1,6}")
 def _after_vessel_noun(ent: Span) -> bool:
     """'the destroyer Caio Duilio', 'aboard the frigate Languedoc': a ship's name."""
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _VESSEL_NOUNS
+
+
+_PLACE_NOUNS = word_set("place-nouns.txt")
+
+
+def _after_place_noun(ent: Span) -> bool:
+    """'the village of Novopavlivka', 'the port city of Odesa': a name that a place noun and 'of' introduce."""
+    i = ent.start
+    return i >= 2 and ent.doc[i - 1].lower_ == "of" and ent.doc[i - 2].lower_ in _PLACE_NOUNS
 
 
 def _before_country(ctx: ArticleContext, end: int) -> bool:
