@@ -616,3 +616,10 @@ def test_place_introduced_by_a_place_noun_and_body_before_a_post(nlp, gazetteer)
     record = extract(text, nlp, gazetteer)
     assert "Staromlynivka" in names(record, "Place")
     assert "Kremlin" in names(record, "Organization")
+
+
+def test_bracket_glued_to_an_ner_span_is_no_part_of_the_name(nlp, gazetteer):
+    text = "The Reserve Bank of India (RBI) will get a new mandate, the adviser said.\n"
+    org = next(e for e in extract(text, nlp, gazetteer).entities if e.kind == "Organization")
+    assert org.name == "Reserve Bank of India" and "RBI" in org.aliases
+    assert all(not m.exact.endswith("(") for m in org.mentions)

@@ -426,7 +426,7 @@ def _best_row(rows: list[GazetteerRow]) -> GazetteerRow:
 
 
 _STRIP_HEAD = re.compile(r"^(?:[\s\"“”‘’'(\[\-–—,.:;]+|the\s+)+", re.IGNORECASE)
-_STRIP_TAIL = re.compile(r"(?:[’']s?|[\s\"“”‘’')\]\-–—,.:;]+)+$")
+_STRIP_TAIL = re.compile(r"(?:[’']s?|[\s\"“”‘’'()\[\]\-–—,.:;]+)+$")
 
 
 def _strip(span_text: str, start: int) -> tuple[str, int, int]:
