@@ -623,3 +623,10 @@ def test_bracket_glued_to_an_ner_span_is_no_part_of_the_name(nlp, gazetteer):
     org = next(e for e in extract(text, nlp, gazetteer).entities if e.kind == "Organization")
     assert org.name == "Reserve Bank of India" and "RBI" in org.aliases
     assert all(not m.exact.endswith("(") for m in org.mentions)
+
+
+def test_surname_alone_without_signs_of_a_body_stays_a_person(nlp, gazetteer):
+    text = "Erdogan said on Tuesday that Turkey was ready to host the talks, and the regulator Ofgem raised its cap.\n"
+    record = extract(text, nlp, gazetteer)
+    assert "Erdogan" in names(record, "Person")
+    assert "Ofgem" in names(record, "Organization")
