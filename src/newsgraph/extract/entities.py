@@ -426,7 +426,7 @@ def _best_row(rows: list[GazetteerRow]) -> GazetteerRow:
 
 
 _STRIP_HEAD = re.compile(r"^(?:[\s\"“”‘’'(\[\-–—,.:;]+|the\s+)+", re.IGNORECASE)
-_STRIP_TAIL = re.compile(r"(?:[’']s?|[\s\"“”‘’'()\[\]\-–—,.:;]+)+$")
+_STRIP_TAIL = re.compile(r"(?:[’']s?|[\s\"“”‘’')\]\-–—,.:;]+)+$")
 
 
 def _strip(span_text: str, start: int) -> tuple[str, int, int]:
@@ -465,8 +465,8 @@ def _gazetteer_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         for n in range(min(_MAX_GAZETTEER_TOKENS, len(doc) - i), 0, -1):
             last = i + n - 1
             span_text = text[starts[i] : starts[last] + len(words[last])]
-            if "\n" in span_text or words[last] in POSSESSIVE_MARKS:
-                continue
+            if "\n" in span_text or words[last] in POSSESSIVE_MARKS or words[last] in ("(", "["):
+                continue  # a name never ends on a possessive or an opening bracket
             name, start, end = _strip(span_text, starts[i])
             if not name or not name[0].isupper() or not ctx.gazetteer.knows(name):
                 continue  # most runs name nothing: ruled out before any rows are built
@@ -844,6 +844,9 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
         if ent is None or len(ent) == 0:
             return None
     name, start, end = _strip(ent.text, ent.start_char)
+    if name.endswith("(") and len(name) > 1:
+        # "Reserve Bank of India (": the bracket of an alias NER took in; the alias is read apart.
+        name, start, end = _strip(name[:-1].rstrip(), start)
     if "\n" in name:
         return None
     if re.search(r"\w-$", ctx.text[max(0, start - 2) : start]):
