@@ -603,3 +603,30 @@ def test_ministry_of_a_nationality_in_lower_case(nlp, gazetteer):
     ministry = next(e for e in record.entities if e.kind == "Organization")
     assert ministry.name == "Ministry of Foreign Affairs of China" and ministry.aliases == ["Chinese foreign ministry"]
     assert not any("Chinese" in (e.name, *e.aliases) for e in record.entities if e.kind == "Country")
+
+
+def test_acronym_before_a_noun_of_bodies_is_the_body(nlp, gazetteer):
+    text = "Farmers blocked roads near Lyon, and the FNSEA union said more protests would follow. NHS staff joined them.\n"
+    orgs = names(extract(text, nlp, gazetteer), "Organization")
+    assert {"FNSEA", "NHS"} <= orgs
+
+
+def test_place_introduced_by_a_place_noun_and_body_before_a_post(nlp, gazetteer):
+    text = "Troops took the village of Staromlynivka overnight, Kremlin spokesman Pavel Orlov told reporters.\n"
+    record = extract(text, nlp, gazetteer)
+    assert "Staromlynivka" in names(record, "Place")
+    assert "Kremlin" in names(record, "Organization")
+
+
+def test_bracket_glued_to_an_ner_span_is_no_part_of_the_name(nlp, gazetteer):
+    text = "The Reserve Bank of India (RBI) will get a new mandate, the adviser said.\n"
+    org = next(e for e in extract(text, nlp, gazetteer).entities if e.kind == "Organization")
+    assert org.name == "Reserve Bank of India" and "RBI" in org.aliases
+    assert all(not m.exact.endswith("(") for m in org.mentions)
+
+
+def test_surname_alone_without_signs_of_a_body_stays_a_person(nlp, gazetteer):
+    text = "Erdogan said on Tuesday that Turkey was ready to host the talks, and the regulator Ofgem raised its cap.\n"
+    record = extract(text, nlp, gazetteer)
+    assert "Erdogan" in names(record, "Person")
+    assert "Ofgem" in names(record, "Organization")
