@@ -630,3 +630,15 @@ def test_surname_alone_without_signs_of_a_body_stays_a_person(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     assert "Erdogan" in names(record, "Person")
     assert "Ofgem" in names(record, "Organization")
+
+
+def test_a_one_word_name_is_the_one_longer_organization_it_ends(nlp, gazetteer):
+    one = extract("The Arctic Commission met on Monday. A Commission official said the talks went well.\n", nlp, gazetteer)
+    names = sorted(e.name for e in one.entities if e.kind == "Organization")
+    assert names == ["Arctic Commission"]
+    text = "The Baltic Council and the Nordic Council met. A Council official said the talks went well.\n"
+    two = extract(text, nlp, gazetteer)
+    bare = text.index("A Council") + 2  # two longer names end in it: which one is meant is not said
+    fuller = [e for e in two.entities if e.name in ("Baltic Council", "Nordic Council")]
+    assert len(fuller) == 2
+    assert not any(m.start == bare for e in fuller for m in e.mentions)

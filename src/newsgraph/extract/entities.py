@@ -1666,7 +1666,8 @@ def _surname_mentions(doc: Doc, ctx: ArticleContext) -> None:
 
 def _merge_bare_organizations(ctx: ArticleContext) -> None:
     """'Ministry of Defence' written alone is the one 'Ministry of Defence of Latvia' named elsewhere;
-    'Ministry of Health' the one 'Union Ministry of Health and Family Welfare'."""
+    'Ministry of Health' the one 'Union Ministry of Health and Family Welfare'; a one-word name the
+    one longer name it ends ('a Commission spokesperson' after 'the European Commission')."""
     orgs = sorted(e.key for e in ctx.entities.values() if e.kind == "Organization")
     for key in orgs:
         entity = ctx.entities.get(key)
@@ -1682,6 +1683,7 @@ def _merge_bare_organizations(ctx: ArticleContext) -> None:
             and (
                 normalise(e.name).startswith(bare + " of ")
                 or ministry and f" {bare} " in f" {normalise(e.name)} " and len(normalise(e.name)) > len(bare)
+                or " " not in bare and normalise(e.name).endswith(" " + bare)
             )
         ]
         if len(fuller) == 1:
