@@ -1,7 +1,11 @@
 """Shared fixtures: the spaCy model and the shipped gazetteer, loaded once per test session; and
-a check on every JSON-LD document the hand-written writer gives while the tests run."""
+a check on every JSON-LD document the hand-written writer gives while the tests run; a loopback
+listener that counts the connections made to it (to show that nothing is fetched)."""
 
 from __future__ import annotations
+
+import socket
+import threading
 
 import pyoxigraph
 import pytest
@@ -70,3 +74,39 @@ def _every_jsonld_reads_back(monkeypatch):
         return data
 
     monkeypatch.setattr(publish, "_jsonld", checked)
+
+
+class ConnectionCounter:
+    """A loopback TCP listener that counts the connections made to it (and answers nothing)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.count = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.count += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> ConnectionCounter:
+    counter = ConnectionCounter()
+    yield counter
+    counter.close()

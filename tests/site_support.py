@@ -40,7 +40,22 @@ def _wait_for(port: int, proc: subprocess.Popen, log: Path, what: str) -> None:
     raise RuntimeError(f"{what} did not start")
 
 
-class Nginx:
+class _ServerProcess:
+    """A web server started by a test in its own folder; stopped, and its folder removed, on exit."""
+
+    proc: subprocess.Popen
+    work: Path
+
+    def __exit__(self, *exc) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+class Nginx(_ServerProcess):
     """nginx (one process, in the foreground) serving ``site`` with the site's rules."""
 
     def __init__(self, site: Path):
@@ -81,16 +96,9 @@ http {{
         _wait_for(self.port, self.proc, self.work / "error.log", "nginx")
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        shutil.rmtree(self.work, ignore_errors=True)
 
 
-class Apache:
+class Apache(_ServerProcess):
     """Apache httpd (in the foreground) serving ``site`` as its DocumentRoot with the site's
     .htaccess, and on a second port ``redirect_root`` (a copy of the base host's folder with
     the redirect .htaccess the site wrote for it), both with AllowOverride All."""
@@ -155,13 +163,6 @@ TypesConfig {types}
         _wait_for(self.port, self.proc, self.work / "error.log", "Apache httpd")
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        shutil.rmtree(self.work, ignore_errors=True)
 
 
 def _has_user(name: str) -> bool:

@@ -15,6 +15,8 @@ from newsgraph.cli import main
 from newsgraph.read import read_article
 from newsgraph.record import read_record
 
+from cli_support import one_line_error
+
 ROOT = Path(__file__).resolve().parents[1]
 BODY = "Defence Minister John Smith said the plan works. He said 200 tanks had arrived.\n"
 PAGE = ("<html><head>{head}<title>Minister says plan works</title></head><body><article>"
@@ -23,14 +25,6 @@ PAGE = ("<html><head>{head}<title>Minister says plan works</title></head><body><
 
 def run(*args: str):
     return CliRunner().invoke(main, list(args))
-
-
-def one_line_error(result, code: int) -> str:
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output and "internal error" not in result.output
-    lines = result.output.strip().splitlines()
-    assert len(lines) == 1, result.output
-    return lines[0]
 
 
 def front_matter(tmp_path: Path, block: str) -> Path:

@@ -5,8 +5,6 @@ and what a terminal shows of the data cannot drive the terminal."""
 from __future__ import annotations
 
 import os
-import socket
-import threading
 from pathlib import Path
 
 import pytest
@@ -17,46 +15,12 @@ from newsgraph import validate
 from newsgraph.cli import main
 from newsgraph.validate import MAX_JSON_DEPTH
 
+from cli_support import one_line_error
+
 pytestmark = pytest.mark.network
 
 BASE = "https://w3id.org/newsgraph/id/test/"
 SCHEMA = "@prefix schema: <https://schema.org/> .\n"
-
-
-class ConnectionCounter:
-    """A loopback TCP listener that counts the connections made to it (and answers nothing)."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.count = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.count += 1
-            conn.close()
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.sock.close()
-
-
-@pytest.fixture
-def listener():
-    counter = ConnectionCounter()
-    yield counter
-    counter.close()
 
 
 @pytest.fixture
@@ -69,14 +33,6 @@ def store(tmp_path, monkeypatch) -> Path:
 
 def run(*args: str):
     return CliRunner().invoke(main, list(args))
-
-
-def one_line_error(result, code: int) -> str:
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    lines = result.output.strip().splitlines()
-    assert len(lines) == 1, result.output
-    return lines[0]
 
 
 def article(path: Path, name: str = "a", extra: str = "") -> str:

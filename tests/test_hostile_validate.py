@@ -4,8 +4,6 @@ time and memory bounded (issue: hold under hostile input)."""
 from __future__ import annotations
 
 import os
-import socket
-import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,8 @@ from click.testing import CliRunner
 
 from newsgraph.cli import main
 from newsgraph.validate import MAX_JSON_DEPTH, MAX_XML_EXPANSION, load_rdf
+
+from cli_support import one_line_error
 
 pytestmark = pytest.mark.network
 
@@ -25,52 +25,8 @@ RDF_XML_BODY = (
 )
 
 
-class ConnectionCounter:
-    """A loopback TCP listener that counts the connections made to it (and answers nothing)."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.count = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.count += 1
-            conn.close()
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.sock.close()
-
-
-@pytest.fixture
-def listener():
-    counter = ConnectionCounter()
-    yield counter
-    counter.close()
-
-
 def validate(*args: str):
     return CliRunner().invoke(main, ["validate", *args])
-
-
-def one_line_error(result, code: int) -> str:
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    lines = result.output.strip().splitlines()
-    assert len(lines) == 1, result.output
-    return lines[0]
 
 
 @pytest.mark.parametrize("document", [

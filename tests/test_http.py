@@ -298,6 +298,16 @@ def test_fetch_wikidata_and_store_send_the_one_user_agent(tmp_path):
 REALM = "newsgraph-test"
 
 
+def _answer_true(handler: http.server.BaseHTTPRequestHandler) -> None:
+    """The SPARQL answer to an ASK that holds."""
+    body = b'{"head": {}, "boolean": true}'
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/sparql-results+json")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 class _DigestServer(http.server.BaseHTTPRequestHandler):
     """Demands Digest (RFC 7616, qop=auth) and checks the answer itself, as a server does."""
 
@@ -321,12 +331,7 @@ class _DigestServer(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        body = b'{"head": {}, "boolean": true}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        _answer_true(self)
 
     def _valid(self, header: str) -> bool:
         scheme, _, rest = header.partition(" ")
@@ -434,12 +439,7 @@ class _Busy(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        body = b'{"head": {}, "boolean": true}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        _answer_true(self)
 
 
 @pytest.mark.parametrize("form", ["seconds", "http-date"])

@@ -358,7 +358,7 @@ _GEN_DELIMS = (":", "/", "?", "#", "[", "]", "@")
 _NATIVE = {_XSD_INTEGER, _XSD_BOOLEAN}
 # An integer of up to 21 digits: JSON-LD reads a JSON number of 10^21 or more back as an
 # xsd:double (JSON-LD 1.1, "Data Round Tripping"), so a larger one is a value object.
-_CANONICAL_INTEGER = re.compile(r"0|-?[1-9][0-9]{0,20}")
+_CANONICAL_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
 
 # How a value is written; decided once per (predicate, datatype, language) or predicate.
 _LEXICAL, _LANGUAGE, _TYPED, _NATIVE_OR_TYPED, _ID, _ID_OBJECT, _TYPE = range(7)

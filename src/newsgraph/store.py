@@ -63,6 +63,7 @@ from newsgraph.errors import (
     StoreUnavailable,
     UnknownQuestion,
 )
+from newsgraph.publish import PrefixMap
 from newsgraph.validate import RDF_FORMATS as RDFLIB_FORMATS
 from newsgraph.validate import read_rdf_bytes, safe_rdf_data
 
@@ -879,17 +880,11 @@ def cq_query(name: str) -> str:
 # Formatting
 
 
-def _short(term: Identifier | None, prefixes: dict[str, str]) -> str:
+def _short(term: Identifier | None, prefixes: PrefixMap) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        value = str(term)
-        for prefix, ns in prefixes.items():
-            if value.startswith(ns):
-                local = value[len(ns):]
-                if re.fullmatch(r"[A-Za-z_][\w.-]*", local) and not local.endswith("."):
-                    return f"{prefix}:{local}"
-        return f"<{value}>"
+        return prefixes.shrink(str(term))
     if isinstance(term, BNode):
         return f"_:{term}"
     if isinstance(term, Literal):
@@ -918,7 +913,8 @@ def format_table(result: QueryResult, *, prefixes: dict[str, str] | None = None,
 
         prefixes = {k: str(v) for k, v in PREFIXES.items()}
     header = [f"?{v}" for v in result.variables]
-    cells = [[_cell(_short(t, prefixes), width) for t in row] for row in result.rows]
+    names = PrefixMap(prefixes, strict=False)  # the abbreviation Turtle and SPARQL write
+    cells = [[_cell(_short(t, names), width) for t in row] for row in result.rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
 
     def line(values: list[str]) -> str:
