@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -252,6 +253,33 @@ def test_person_page_shows_roles_with_dates_predecessor_and_successor(http):
     reznikov = http.get(path_of(REZNIKOV) + ".html").text
     assert f'Successor: <a href="{path_of(UMEROV)}.html">Rustem Umerov</a>' in reznikov
     assert 'href="http://www.wikidata.org/entity/Q4392444"' in reznikov
+
+
+def test_a_person_named_in_more_articles_than_a_page_lists_shows_the_newest_and_a_query_for_all(
+        server, published, monkeypatch):
+    from newsgraph.serve import negotiation as n
+    from newsgraph.serve import pages
+
+    site = server.app.state.site
+    full = re.sub(r"<script.*?</script>", "", pages.resource_document(site, UMEROV, n.HTML).decode(), flags=re.S)
+    assert "Despite a sixfold artillery advantage" in full and "Our air defense is getting stronger" in full
+    assert "this page shows the facts" not in full
+    monkeypatch.setattr(pages, "ENTITY_PAGE_ARTICLES", 1)  # Umerov is named in three articles
+    html = pages.resource_document(site, UMEROV, n.HTML).decode()
+    shown = re.sub(r"<script.*?</script>", "", html, flags=re.S)  # the description's anchors quote the text
+    assert "Named in 3 articles: this page shows the facts of the 1 most recent" in html
+    assert "Our air defense is getting stronger" in shown  # 2024-06-10, the newest
+    assert "Despite a sixfold artillery advantage" not in shown and "We shot down most of them" not in shown
+    assert "Drone attacks rise again" in shown and "Drone attacks rise, minister says" not in shown
+    # The page still embeds the whole description, and its query finds every fact.
+    embedded = Graph().parse(data=_jsonld_blocks(html)[0], format="json-ld")
+    assert isomorphic(embedded, expected_description(published, UMEROV))
+    link = re.search(r'<a href="(/sparql\?query=[^"]+)">Every fact naming', html).group(1)
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(link.replace("&amp;", "&")).query)["query"][0]
+    facts = {str(r[0]) for r in published.query(query)}
+    speaker = URIRef("https://w3id.org/newsgraph/ontology#speaker")
+    assert {str(q) for q in published.subjects(speaker, URIRef(UMEROV))} <= facts
+    assert len({f.split("/")[6] for f in facts}) == 3  # from the three articles
 
 
 def test_coalition_country_and_office_pages(http):
