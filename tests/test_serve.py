@@ -664,6 +664,39 @@ def test_cli_serves_the_embedded_store(tmp_path):
             proc.kill()
 
 
+@pytest.mark.slow
+def test_cli_serves_with_several_workers_and_stops_them_all(tmp_path):
+    from newsgraph.store import load
+
+    store = tmp_path / "store"
+    load([SAMPLE], store=store)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--store", str(store), "--port", "0",
+                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stdout.readline()
+        assert line.rstrip().endswith(", 2 workers"), line
+        url = re.search(r"at (http://[\d.:]+)/", line).group(1)
+        started = set()
+        while len(started) < 2:  # each worker says so when it listens
+            log = proc.stderr.readline()
+            assert log, "the server stopped"
+            started.update(re.findall(r"Started server process \[(\d+)\]", log))
+        for _ in range(4):  # new connections, handed to either worker
+            with httpx.Client(base_url=url, timeout=10) as client:
+                r = client.get(path_of(UMEROV) + ".ttl")
+                assert r.status_code == 200 and "Rustem Umerov" in r.text
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    assert proc.returncode == 0
+    for pid in started:  # the workers went with it
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+
+
 @pytest.mark.parametrize("args,code,message", [
     (["--store", "no-such-store"], 19, "no store at no-such-store: run newsgraph load first"),
     (["no-such-file.ttl"], 3, "no such file"),

@@ -602,7 +602,7 @@ class DatatypeRestorer:
 
 
 #: How many triples of descriptions :class:`Graph` keeps (the most recently made).
-DESCRIPTION_CACHE_TRIPLES = 100_000
+DESCRIPTION_CACHE_TRIPLES = 20_000
 
 
 class Description:
