@@ -637,7 +637,8 @@ class Description:
                 continue
             for i, line in enumerate(lines):
                 if marker in line and line.endswith(_INTEGER_END):
-                    items[i] = restore.triple(items[i])
+                    t = items[i]
+                    items[i] = ox.Triple(t.subject, predicate, ox.Literal(t.object.value, datatype=datatype))
                     lines[i] = line[: -len(_INTEGER_END)] + written
         order = sorted(range(len(lines)), key=lines.__getitem__)
         return cls([items[i] for i in order], "".join(lines[i] + "\n" for i in order).encode("utf-8"))
