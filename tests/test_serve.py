@@ -192,6 +192,25 @@ def test_the_document_cache_keeps_to_its_budget():
     assert body == bytes(300) and re.fullmatch(r'"[0-9a-f]{32}"', etag) and ("big",) not in cache.items
 
 
+def test_workers_share_the_documents_they_made_through_files(tmp_path):
+    from newsgraph.serve.app import SharedDocuments
+
+    one, other = SharedDocuments(str(tmp_path), budget=1000), SharedDocuments(str(tmp_path), budget=1000)
+    headers = [(b"content-type", b"text/turtle; charset=utf-8"), (b"etag", b'"abc"')]
+    one.put(("https://example.org/x", "ttl"), [b"<a> <b> <c> .\n", '"abc"', headers])
+    assert other.get(("https://example.org/x", "ttl")) == [b"<a> <b> <c> .\n", '"abc"', headers]
+    assert other.get(("https://example.org/x", "nt")) is None
+    one.put(("home", "http://h"), [bytes(10), '"e"', None])
+    assert other.get(("home", "http://h")) == [bytes(10), '"e"', None]
+    for i in range(6):  # 200 bytes each: the oldest of one's own files go beyond its budget
+        one.put(("iri", i), [bytes(200), '"x"', None])
+    assert one.size <= 1000
+    assert other.get(("https://example.org/x", "ttl")) is None and other.get(("iri", 5)) is not None
+    one.put(("big",), [bytes(300), '"b"', None])  # over a quarter of the budget: not shared
+    assert other.get(("big",)) is None
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no half-written file left
+
+
 def test_documents_link_to_their_other_forms(http):
     r = http.get(path_of(QUOTE) + ".ttl")
     assert f'<{path_of(QUOTE)}.jsonld>; rel="alternate"; type="application/ld+json"' in r.headers["link"]
@@ -670,7 +689,9 @@ def test_cli_serves_with_several_workers_and_stops_them_all(tmp_path):
 
     store = tmp_path / "store"
     load([SAMPLE], store=store)
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"), "TMPDIR": str(tmp)}
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--store", str(store), "--port", "0",
                              "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
@@ -682,10 +703,15 @@ def test_cli_serves_with_several_workers_and_stops_them_all(tmp_path):
             log = proc.stderr.readline()
             assert log, "the server stopped"
             started.update(re.findall(r"Started server process \[(\d+)\]", log))
-        for _ in range(4):  # new connections, handed to either worker
+        answers = []
+        for _ in range(6):  # new connections, handed to either worker: the same answer
             with httpx.Client(base_url=url, timeout=10) as client:
                 r = client.get(path_of(UMEROV) + ".ttl")
                 assert r.status_code == 200 and "Rustem Umerov" in r.text
+                answers.append((r.content, {k: v for k, v in r.headers.items() if k != "date"}))
+        assert all(a == answers[0] for a in answers)
+        shared = [p for p in tmp.iterdir() if p.name.startswith("newsgraph-serve-shared-")]
+        assert len(shared) == 1 and any(shared[0].iterdir())  # the document, for both workers
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -693,6 +719,7 @@ def test_cli_serves_with_several_workers_and_stops_them_all(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
     assert proc.returncode == 0
+    assert not shared[0].exists()
     for pid in started:  # the workers went with it
         assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
 

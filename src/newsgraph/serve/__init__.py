@@ -81,10 +81,17 @@ def run_workers(paths: list, store, config: Config, sock: socket.socket, workers
     connection to one of them), until Ctrl+C or SIGTERM, which are passed on to them. Each
     is a new interpreter (spawned, not forked: a store's handle and its threads cannot
     cross a fork) that opens the dataset itself (``paths``, read into memory, else the
-    embedded ``store``) and has its own caches."""
+    embedded ``store``) and has its own caches; the documents they make they share through
+    files in a temporary folder, removed when they stop."""
+    import dataclasses
     import multiprocessing
+    import shutil
     import signal
+    import tempfile
 
+    # The documents one worker made, the others answer too (app.SharedDocuments).
+    shared = tempfile.mkdtemp(prefix="newsgraph-serve-shared-")
+    config = dataclasses.replace(config, shared_cache=shared, workers=workers)
     context = multiprocessing.get_context("spawn")
     procs = [context.Process(target=_worker, args=(list(paths), store, config, sock, log_level), daemon=False)
              for _ in range(workers)]
@@ -111,6 +118,7 @@ def run_workers(paths: list, store, config: Config, sock: socket.socket, workers
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        shutil.rmtree(shared, ignore_errors=True)
     if failed is not None:
         raise ServeError(f"a server worker stopped (exit code {failed.exitcode}); see the log above")
 

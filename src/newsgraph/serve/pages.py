@@ -83,6 +83,10 @@ class Config:
     query_workers: int = 2
     title: str = "newsgraph"
     cache_bytes: int = 32 << 20  #: the server's cache of documents made (pages, RDF), in bytes
+    #: A folder the workers of one server (``newsgraph serve --workers N``) share the
+    #: documents they made through, and how many workers share it.
+    shared_cache: str | None = None
+    workers: int = 1
 
 
 def _safe_href(url: str | None) -> str | None:
