@@ -310,7 +310,6 @@ class Graph:
         """:meth:`anchors_of` of several IRIs, from one query."""
         if not iris:
             return {}
-        found: dict[str, set] = defaultdict(set)
         rows = self.select("""
             SELECT DISTINCT ?f ?x ?start ?end ?exact ?prefix ?suffix ?article WHERE {
               VALUES ?f { %s } ?f %s ?x . ?x oa:start ?start ; oa:end ?end .
@@ -417,7 +416,8 @@ class Graph:
         key, x = next((k, v) for k, v in (("member", member), ("post", post), ("role_of", role_of)) if v)
         rows = self.select(f"""
             SELECT DISTINCT ?r ?m ?post ?name ?of ?start ?end ?pred ?a ?date WHERE {{
-              {_from_sources("?r", sources)} {_inline(where[key], "?x", x, sources)} ?r a ng:RoleHolding ; org:member ?m .
+              {_from_sources("?r", sources)} {_inline(where[key], "?x", x, sources)}
+              ?r a ng:RoleHolding ; org:member ?m .
               OPTIONAL {{ ?r ng:post ?post }} OPTIONAL {{ ?r schema:roleName ?name }} OPTIONAL {{ ?r ng:roleOf ?of }}
               OPTIONAL {{ ?r schema:startDate ?start }} OPTIONAL {{ ?r schema:endDate ?end }}
               OPTIONAL {{ ?r ng:predecessor ?pred }}
