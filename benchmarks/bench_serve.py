@@ -150,10 +150,10 @@ def _wait(url: str, proc: subprocess.Popen, what: str) -> None:
     raise SystemExit(f"{what} did not answer at {url}")
 
 
-def start_newsgraph(store: Path) -> tuple[subprocess.Popen, str]:
+def start_newsgraph(store: Path, workers: int = 1) -> tuple[subprocess.Popen, str]:
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--store", str(store), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--store", str(store), "--port", str(port),
+                             "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     _wait(url + "/robots.txt", proc, "newsgraph serve")
     return proc, url
@@ -179,14 +179,25 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 def rss_mib(pid: int) -> tuple[float, float]:
-    """(resident set size, its peak) of a process, in MiB (Linux /proc)."""
-    values = {}
-    with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-        for line in fh:
-            key, _, rest = line.partition(":")
-            if key in ("VmRSS", "VmHWM"):
-                values[key] = int(rest.split()[0]) / 1024
+    """(resident set size, its peak) of a process and its children (the workers of
+    `newsgraph serve --workers N`), in MiB (Linux /proc)."""
+    values = {"VmRSS": 0.0, "VmHWM": 0.0}
+    for one in [pid, *_children(pid)]:
+        with open(f"/proc/{one}/status", encoding="ascii") as fh:
+            for line in fh:
+                key, _, rest = line.partition(":")
+                if key in values:
+                    values[key] += int(rest.split()[0]) / 1024
     return values["VmRSS"], values["VmHWM"]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children = (task / "children").read_text().split()
+        for child in map(int, children):
+            found += [child, *_children(child)]
+    return found
 
 
 # --------------------------------------------------------------------------- what is asked
@@ -379,7 +390,7 @@ def measure(base: str, kind: Kind, requests: int, concurrency: int) -> None:
 
 def run_size(n: int, store: Path, args) -> tuple[list[Kind], tuple[float, ...], int]:
     iris = iris_of(store, args.seed, args.requests)
-    ng, ng_url = start_newsgraph(store)
+    ng, ng_url = start_newsgraph(store, args.workers)
     ox_proc, ox_url = start_oxigraph(store)
     try:
         index = httpx.get(ng_url + "/newsgraph/ledger/", timeout=300).text
@@ -456,6 +467,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--jobs", type=int, default=2, help="workers of `newsgraph build` (default 2)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workers", type=int, default=1, help="newsgraph serve --workers (default 1)")
     parser.add_argument("--client", choices=sorted(CLIENTS), default="raw",
                         help="raw: a minimal asyncio HTTP/1.1 client (default); httpx: httpx's AsyncClient")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsgraph-bench-serve",

@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -191,6 +192,25 @@ def test_the_document_cache_keeps_to_its_budget():
     assert body == bytes(300) and re.fullmatch(r'"[0-9a-f]{32}"', etag) and ("big",) not in cache.items
 
 
+def test_workers_share_the_documents_they_made_through_files(tmp_path):
+    from newsgraph.serve.app import SharedDocuments
+
+    one, other = SharedDocuments(str(tmp_path), budget=1000), SharedDocuments(str(tmp_path), budget=1000)
+    headers = [(b"content-type", b"text/turtle; charset=utf-8"), (b"etag", b'"abc"')]
+    one.put(("https://example.org/x", "ttl"), [b"<a> <b> <c> .\n", '"abc"', headers])
+    assert other.get(("https://example.org/x", "ttl")) == [b"<a> <b> <c> .\n", '"abc"', headers]
+    assert other.get(("https://example.org/x", "nt")) is None
+    one.put(("home", "http://h"), [bytes(10), '"e"', None])
+    assert other.get(("home", "http://h")) == [bytes(10), '"e"', None]
+    for i in range(6):  # 200 bytes each: the oldest of one's own files go beyond its budget
+        one.put(("iri", i), [bytes(200), '"x"', None])
+    assert one.size <= 1000
+    assert other.get(("https://example.org/x", "ttl")) is None and other.get(("iri", 5)) is not None
+    one.put(("big",), [bytes(300), '"b"', None])  # over a quarter of the budget: not shared
+    assert other.get(("big",)) is None
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no half-written file left
+
+
 def test_documents_link_to_their_other_forms(http):
     r = http.get(path_of(QUOTE) + ".ttl")
     assert f'<{path_of(QUOTE)}.jsonld>; rel="alternate"; type="application/ld+json"' in r.headers["link"]
@@ -252,6 +272,33 @@ def test_person_page_shows_roles_with_dates_predecessor_and_successor(http):
     reznikov = http.get(path_of(REZNIKOV) + ".html").text
     assert f'Successor: <a href="{path_of(UMEROV)}.html">Rustem Umerov</a>' in reznikov
     assert 'href="http://www.wikidata.org/entity/Q4392444"' in reznikov
+
+
+def test_a_person_named_in_more_articles_than_a_page_lists_shows_the_newest_and_a_query_for_all(
+        server, published, monkeypatch):
+    from newsgraph.serve import negotiation as n
+    from newsgraph.serve import pages
+
+    site = server.app.state.site
+    full = re.sub(r"<script.*?</script>", "", pages.resource_document(site, UMEROV, n.HTML).decode(), flags=re.S)
+    assert "Despite a sixfold artillery advantage" in full and "Our air defense is getting stronger" in full
+    assert "this page shows the facts" not in full
+    monkeypatch.setattr(pages, "ENTITY_PAGE_ARTICLES", 1)  # Umerov is named in three articles
+    html = pages.resource_document(site, UMEROV, n.HTML).decode()
+    shown = re.sub(r"<script.*?</script>", "", html, flags=re.S)  # the description's anchors quote the text
+    assert "Named in 3 articles: this page shows the facts of the 1 most recent" in html
+    assert "Our air defense is getting stronger" in shown  # 2024-06-10, the newest
+    assert "Despite a sixfold artillery advantage" not in shown and "We shot down most of them" not in shown
+    assert "Drone attacks rise again" in shown and "Drone attacks rise, minister says" not in shown
+    # The page still embeds the whole description, and its query finds every fact.
+    embedded = Graph().parse(data=_jsonld_blocks(html)[0], format="json-ld")
+    assert isomorphic(embedded, expected_description(published, UMEROV))
+    link = re.search(r'<a href="(/sparql\?query=[^"]+)">Every fact naming', html).group(1)
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(link.replace("&amp;", "&")).query)["query"][0]
+    facts = {str(r[0]) for r in published.query(query)}
+    speaker = URIRef("https://w3id.org/newsgraph/ontology#speaker")
+    assert {str(q) for q in published.subjects(speaker, URIRef(UMEROV))} <= facts
+    assert len({f.split("/")[6] for f in facts}) == 3  # from the three articles
 
 
 def test_coalition_country_and_office_pages(http):
@@ -634,6 +681,47 @@ def test_cli_serves_the_embedded_store(tmp_path):
             proc.wait(15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.mark.slow
+def test_cli_serves_with_several_workers_and_stops_them_all(tmp_path):
+    from newsgraph.store import load
+
+    store = tmp_path / "store"
+    load([SAMPLE], store=store)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"), "TMPDIR": str(tmp)}
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--store", str(store), "--port", "0",
+                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stdout.readline()
+        assert line.rstrip().endswith(", 2 workers"), line
+        url = re.search(r"at (http://[\d.:]+)/", line).group(1)
+        started = set()
+        while len(started) < 2:  # each worker says so when it listens
+            log = proc.stderr.readline()
+            assert log, "the server stopped"
+            started.update(re.findall(r"Started server process \[(\d+)\]", log))
+        answers = []
+        for _ in range(6):  # new connections, handed to either worker: the same answer
+            with httpx.Client(base_url=url, timeout=10) as client:
+                r = client.get(path_of(UMEROV) + ".ttl")
+                assert r.status_code == 200 and "Rustem Umerov" in r.text
+                answers.append((r.content, {k: v for k, v in r.headers.items() if k != "date"}))
+        assert all(a == answers[0] for a in answers)
+        shared = [p for p in tmp.iterdir() if p.name.startswith("newsgraph-serve-shared-")]
+        assert len(shared) == 1 and any(shared[0].iterdir())  # the document, for both workers
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    assert proc.returncode == 0
+    assert not shared[0].exists()
+    for pid in started:  # the workers went with it
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
 
 
 @pytest.mark.parametrize("args,code,message", [

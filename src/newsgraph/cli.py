@@ -414,8 +414,11 @@ def query_command(query_text: str | None, cq_name: str | None, store_path: Path 
               help="Seconds a SPARQL query may run.")
 @click.option("--max-rows", type=click.IntRange(1), default=10_000, show_default=True,
               help="Rows (or triples) a SPARQL answer may hold; more are cut.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes sharing the port, each with its own handle on the store and its own "
+              "caches (memory grows with each).")
 def serve_command(paths: tuple[Path, ...], store_path: Path | None, base: str, host: str, port: int,
-                  query_timeout: float, max_rows: int) -> None:
+                  query_timeout: float, max_rows: int, workers: int) -> None:
     """Serve the graph over HTTP: every IRI under --base answers at its own path (HTML,
     Turtle, JSON-LD, N-Triples), with a SPARQL endpoint, search, claims ledgers and the
     ontology. Serves the embedded store, or published files (FILE|DIR...) read into memory."""
@@ -425,10 +428,15 @@ def serve_command(paths: tuple[Path, ...], store_path: Path | None, base: str, h
         raise click.UsageError("give --store or FILE|DIR..., not both")
     serve.limit_malloc_arenas()  # before the store's threads and the server's exist
     dataset = serve.read_files(list(paths)) if paths else serve.open_embedded(store_path)
-    app = serve.create_app(dataset, serve.Config(base=base, query_timeout=query_timeout, max_rows=max_rows))
+    config = serve.Config(base=base, query_timeout=query_timeout, max_rows=max_rows)
     sock = serve.bind(host, port)
-    click.echo(f"serving {len(dataset)} triples from {dataset.source} at {serve.address(sock)}/ (Ctrl+C to stop)")
-    serve.run(app, sock)
+    click.echo(f"serving {len(dataset)} triples from {dataset.source} at {serve.address(sock)}/ (Ctrl+C to stop)"
+               + (f", {workers} workers" if workers > 1 else ""))
+    if workers == 1:
+        serve.run(serve.create_app(dataset, config), sock)
+    else:
+        del dataset  # each worker reads or opens it itself
+        serve.run_workers(list(paths), store_path, config, sock, workers)
 
 
 @main.command("site")

@@ -75,6 +75,61 @@ def run(app, sock: socket.socket, *, log_level: str = "info") -> None:
     server.run(sockets=[sock])
 
 
+def run_workers(paths: list, store, config: Config, sock: socket.socket, workers: int, *,
+                log_level: str = "info") -> None:
+    """Serve with ``workers`` processes, all accepting on ``sock`` (the kernel hands each
+    connection to one of them), until Ctrl+C or SIGTERM, which are passed on to them. Each
+    is a new interpreter (spawned, not forked: a store's handle and its threads cannot
+    cross a fork) that opens the dataset itself (``paths``, read into memory, else the
+    embedded ``store``) and has its own caches; the documents they make they share through
+    files in a temporary folder, removed when they stop."""
+    import dataclasses
+    import multiprocessing
+    import shutil
+    import signal
+    import tempfile
+
+    # The documents one worker made, the others answer too (app.SharedDocuments).
+    shared = tempfile.mkdtemp(prefix="newsgraph-serve-shared-")
+    config = dataclasses.replace(config, shared_cache=shared, workers=workers)
+    context = multiprocessing.get_context("spawn")
+    procs = [context.Process(target=_worker, args=(list(paths), store, config, sock, log_level), daemon=False)
+             for _ in range(workers)]
+    for proc in procs:
+        proc.start()
+    stopping = False
+
+    def stop(signum, frame) -> None:
+        nonlocal stopping
+        stopping = True
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    failed = None
+    try:
+        while any(proc.is_alive() for proc in procs):
+            for proc in procs:
+                proc.join(0.5)
+                if proc.exitcode not in (None, 0) and not stopping:
+                    failed = proc
+                    stop(signal.SIGTERM, None)  # one worker down: the others go too, and the command fails
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        shutil.rmtree(shared, ignore_errors=True)
+    if failed is not None:
+        raise ServeError(f"a server worker stopped (exit code {failed.exitcode}); see the log above")
+
+
+def _worker(paths: list, store, config: Config, sock: socket.socket, log_level: str) -> None:
+    """One of :func:`run_workers`' processes."""
+    limit_malloc_arenas()
+    dataset = read_files(paths) if paths else open_embedded(store)
+    run(create_app(dataset, config), sock, log_level=log_level)
+
+
 def limit_malloc_arenas(arenas: int = 2) -> bool:
     """With glibc, at most ``arenas`` malloc arenas (the ``MALLOC_ARENA_MAX`` setting, unless
     the environment sets it); to be called first thing, before the store's and the server's

@@ -18,6 +18,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import json
+import os
 import re
 import shutil
 import tempfile
@@ -104,7 +106,11 @@ class DocumentCache:
         return item
 
     def put(self, key: tuple, body: bytes) -> list:
-        item = [body, _etag(body), None]
+        return self.keep(key, [body, _etag(body), None])
+
+    def keep(self, key: tuple, item: list) -> list:
+        """Keep ``item`` ([body, ETag, raw headers or None]) under ``key``; gives it back."""
+        body = item[0]
         if len(body) <= self.budget // 4 and key not in self.items:
             self.items[key] = item
             self.size += len(body)
@@ -112,6 +118,57 @@ class DocumentCache:
                 _, (old, _, _) = self.items.popitem(last=False)
                 self.size -= len(old)
         return item
+
+
+class SharedDocuments:
+    """Documents made by any worker of one server (``newsgraph serve --workers N``), as files
+    in a folder the workers share, so that a document one worker made is not made again by
+    another: each worker's :class:`DocumentCache` answers only the connections the kernel
+    gave that worker. A file is written beside its place and renamed into it, so it is read
+    whole or not at all; each worker removes the oldest files it wrote beyond ``budget``
+    bytes (the data never changes, so a file never has to be made right again)."""
+
+    def __init__(self, folder: str, budget: int):
+        self.folder = Path(folder)
+        self.budget = budget
+        self.size = 0
+        self.mine: OrderedDict[str, int] = OrderedDict()  # file name: body size
+
+    @staticmethod
+    def _name(key: tuple) -> str:
+        return hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:40]
+
+    def get(self, key: tuple) -> list | None:
+        try:
+            data = (self.folder / self._name(key)).read_bytes()
+        except OSError:
+            return None
+        size = int.from_bytes(data[:4], "big")
+        head = json.loads(data[4:4 + size])
+        headers = None if head["headers"] is None else [(k.encode("latin-1"), v.encode("latin-1"))
+                                                        for k, v in head["headers"]]
+        return [data[4 + size:], head["etag"], headers]
+
+    def put(self, key: tuple, item: list) -> None:
+        body, etag, headers = item
+        if len(body) > self.budget // 4:
+            return
+        name = self._name(key)
+        head = json.dumps({"etag": etag, "headers": None if headers is None else [
+            (k.decode("latin-1"), v.decode("latin-1")) for k, v in headers]}).encode("utf-8")
+        tmp = self.folder / f".{name}.{os.getpid()}"
+        try:
+            tmp.write_bytes(len(head).to_bytes(4, "big") + head + body)
+            os.replace(tmp, self.folder / name)
+        except OSError:  # a cache: the answer is right without it
+            return
+        self.size += len(body) - self.mine.pop(name, 0)
+        self.mine[name] = len(body)
+        while self.size > self.budget and self.mine:
+            old, old_size = self.mine.popitem(last=False)
+            self.size -= old_size
+            with contextlib.suppress(OSError):
+                os.unlink(self.folder / old)
 
 
 class FastDocuments:
@@ -145,14 +202,28 @@ class ServedSite(Site):
         self._dump_lock = threading.Lock()
         self._dump_etags: dict[str, str] = {}
         self.documents = DocumentCache(config.cache_bytes)
+        self.shared = (SharedDocuments(config.shared_cache, config.cache_bytes // max(1, config.workers))
+                       if config.shared_cache else None)
 
-    async def document(self, key: tuple, make, *args) -> list:
-        """[the document ``make(self, *args)``, its ETag, …], from the cache or made (in a
-        worker thread, so the server goes on answering meanwhile)."""
+    async def document(self, key: tuple, make, *args, share: bool = True) -> list:
+        """[the document ``make(self, *args)``, its ETag, …], from the cache (this worker's,
+        else the one the workers share) or made (in a thread, so the server goes on
+        answering meanwhile); ``share``: put a document made in the shared cache now."""
         found = self.documents.get(key)
+        if found is None and self.shared is not None:
+            found = self.shared.get(key)
+            if found is not None:
+                self.documents.keep(key, found)
         if found is None:
             found = self.documents.put(key, await asyncio.to_thread(make, self, *args))
+            if share:
+                self.share(key, found)
         return found
+
+    def share(self, key: tuple, item: list) -> None:
+        """Put ``item`` where the other workers find it (when there are others)."""
+        if self.shared is not None:
+            self.shared.put(key, item)
 
     def document_key(self, raw_path: bytes) -> tuple | None:
         """The cache key of the document at ``raw_path`` (an IRI's ``.html``, ``.ttl``…), or None."""
@@ -283,7 +354,7 @@ def _see_other(request: Request, site: Site, path: str, forms: tuple[n.Form, ...
 
 
 async def _describe(request: Request, site: Site, iri: str, form: n.Form) -> Response:
-    item = await site.document((iri, form.key), pages.resource_document, iri, form)
+    item = await site.document((iri, form.key), pages.resource_document, iri, form, share=False)
     body, etag = item[0], item[1]
     links = ", ".join(f'<{href}>; rel="alternate"; type="{mt}"' for mt, href in pages.alternates(site, iri))
     response = document(request, body, form, headers={"link": links + f', <{iri}>; rel="describes"'}, etag=etag)
@@ -293,6 +364,7 @@ async def _describe(request: Request, site: Site, iri: str, form: n.Form) -> Res
         item[2] = response.raw_headers + [(k.encode("latin-1"), v.encode("latin-1"))
                                           for k, v in {**SECURITY_HEADERS, **CORS_HEADERS}.items()
                                           if k.encode("latin-1") not in present]
+        site.share((iri, form.key), item)  # with its header, for the other workers' FastDocuments
     return response
 
 

@@ -18,7 +18,8 @@ The **description** of an IRI (its RDF answer) is:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -113,6 +114,9 @@ class Graph:
         # Bounded, so that memory does not grow with the data served.
         self.label = lru_cache(maxsize=10_000)(self._label)
         self.kinds = lru_cache(maxsize=10_000)(self._types)
+        self._is_anchor = lru_cache(maxsize=10_000)(self._is_anchor)
+        self._labels_of = lru_cache(maxsize=10_000)(self._labels)
+        self._descriptions = DescriptionCache(DESCRIPTION_CACHE_TRIPLES)
 
     # ------------------------------------------------------------------ basics
 
@@ -181,41 +185,56 @@ class Graph:
 
     # ------------------------------------------------------------------ the RDF description
 
-    def describe(self, iri: str) -> list[ox.Triple]:
-        """The description of ``iri`` (see the module docstring), sorted, no duplicates."""
+    def describe(self, iri: str) -> "Description":
+        """The description of ``iri`` (see the module docstring), sorted by the N-Triples
+        form (subject, then predicate, then object), no duplicates; the last ones made are
+        kept (the HTML page and the RDF forms of an IRI share one)."""
+        found = self._descriptions.get(iri)
+        if found is None:
+            found = self._describe(iri)
+            self._descriptions.put(iri, found)
+        return found
+
+    def _describe(self, iri: str) -> "Description":
+        # Reading the store is most of the cost (Oxigraph looks up every string of every
+        # quad), so each quad is read once: the anchor test and the labels come from small
+        # caches, and an anchor's labels are among its own triples.
+        store = self.store
         root = ox.NamedNode(iri)
         triples: set[ox.Triple] = set()
         done: set = {root}
+        linked: set = set()
 
         def follow(node) -> None:
             todo = [node]
             while todo:
-                current = todo.pop()
-                for q in self.store.quads_for_pattern(current, None, None, None):
+                for q in store.quads_for_pattern(todo.pop(), None, None, None):
                     t = q.triple
                     if t in triples:
                         continue
                     triples.add(t)
-                    if isinstance(q.object, ox.BlankNode) and q.object not in done:
-                        done.add(q.object)
-                        todo.append(q.object)
+                    o = t.object
+                    if isinstance(o, ox.NamedNode):
+                        linked.add(o)
+                    elif isinstance(o, ox.BlankNode) and o not in done:
+                        done.add(o)
+                        todo.append(o)
 
         follow(root)
-        linked = {t.object for t in triples if isinstance(t.object, ox.NamedNode)}
-        for obj in linked:
+        for obj in list(linked):
             if obj not in done and self._is_anchor(obj):
                 done.add(obj)
                 follow(obj)
-        linked.update(t.object for t in triples if isinstance(t.object, ox.NamedNode))
-        linked.discard(root)
         for obj in linked:
-            for p in _LABELS:
-                triples.update(q.triple for q in self.store.quads_for_pattern(obj, p, None, None))
-        # Sorted by the N-Triples form: subject, then predicate, then object.
-        return sorted(map(self.restore.triple, triples), key=str)
+            if obj not in done:  # the root's and the anchors' labels are in their own triples
+                triples.update(self._labels_of(obj))
+        return Description.of(triples, self.restore)
 
     def _is_anchor(self, node: ox.NamedNode) -> bool:
         return any(q.object in _ANCHOR_TYPES for q in self.store.quads_for_pattern(node, _TYPE, None, None))
+
+    def _labels(self, node: ox.NamedNode) -> tuple[ox.Triple, ...]:
+        return tuple(q.triple for p in _LABELS for q in self.store.quads_for_pattern(node, p, None, None))
 
     # ------------------------------------------------------------------ counts and lists
 
@@ -286,6 +305,21 @@ class Graph:
                 for r in self.select(self._SEARCHABLE % "")]
 
     # ------------------------------------------------------------------ anchors and facts
+
+    def anchors_of_each(self, iris: list[str], predicate: str = NG + "anchor") -> dict[str, list[Anchor]]:
+        """:meth:`anchors_of` of several IRIs, from one query."""
+        if not iris:
+            return {}
+        rows = self.select("""
+            SELECT DISTINCT ?f ?x ?start ?end ?exact ?prefix ?suffix ?article WHERE {
+              VALUES ?f { %s } ?f %s ?x . ?x oa:start ?start ; oa:end ?end .
+              OPTIONAL { ?x oa:exact ?exact } OPTIONAL { ?x oa:prefix ?prefix } OPTIONAL { ?x oa:suffix ?suffix }
+              OPTIONAL { ?x ng:inArticle ?article }
+            }""" % (" ".join(str(ox.NamedNode(i)) for i in iris), ox.NamedNode(predicate)))
+        out: dict[str, list[Anchor]] = {}
+        for r in rows:
+            out.setdefault(_str(r, "f"), []).append(_anchor(r))
+        return {f: sorted(a, key=lambda a: (a.start, a.end, a.iri)) for f, a in out.items()}
 
     def anchors_of(self, iri: str, predicate: str = NG + "anchor") -> list[Anchor]:
         rows = self.select("""
@@ -374,18 +408,21 @@ class Graph:
                 "link_method": self.one(iri, NG + "linkMethod"), "role_name": self.one(iri, SCHEMA + "roleName"),
                 "post_in": self.one(iri, ORG + "postIn")}
 
-    def roles(self, *, member: str | None = None, post: str | None = None, role_of: str | None = None) -> list[dict]:
-        """Role holdings (who held which office when), with predecessor and successor, sourced."""
+    def roles(self, *, member: str | None = None, post: str | None = None, role_of: str | None = None,
+              sources: list[str] | None = None) -> list[dict]:
+        """Role holdings (who held which office when), with predecessor and successor, sourced
+        (``sources``: only those derived from these articles)."""
         where = {"member": "?r org:member ?x .", "post": "?r ng:post ?x .", "role_of": "?r ng:roleOf ?x ."}
         key, x = next((k, v) for k, v in (("member", member), ("post", post), ("role_of", role_of)) if v)
         rows = self.select(f"""
             SELECT DISTINCT ?r ?m ?post ?name ?of ?start ?end ?pred ?a ?date WHERE {{
-              {where[key]} ?r a ng:RoleHolding ; org:member ?m .
+              {_from_sources("?r", sources)} {_inline(where[key], "?x", x, sources)}
+              ?r a ng:RoleHolding ; org:member ?m .
               OPTIONAL {{ ?r ng:post ?post }} OPTIONAL {{ ?r schema:roleName ?name }} OPTIONAL {{ ?r ng:roleOf ?of }}
               OPTIONAL {{ ?r schema:startDate ?start }} OPTIONAL {{ ?r schema:endDate ?end }}
               OPTIONAL {{ ?r ng:predecessor ?pred }}
               OPTIONAL {{ ?r prov:wasDerivedFrom ?a OPTIONAL {{ ?a schema:datePublished ?date }} }}
-            }}""", x=ox.NamedNode(x))
+            }}""", **_bound("x", x, sources))
         items: dict[str, dict] = {}
         for r in rows:
             iri = _str(r, "r")
@@ -402,7 +439,9 @@ class Graph:
             if key not in successors:
                 successors[key] = self._successors(*key)
             item["successors"] = successors[key]
-            item["anchors"] = self.anchors_of(item["iri"])
+        anchors = self.anchors_of_each(list(items))
+        for item in items.values():
+            item["anchors"] = anchors.get(item["iri"], [])
         return sorted(items.values(), key=lambda i: (_date_key(i["start"] or i["end"]), i["role_name"] or "", i["iri"]))
 
     def _successors(self, person: str, post: str | None) -> list[str]:
@@ -413,27 +452,34 @@ class Graph:
                            " org:member ?s }", post=ox.NamedNode(post), p=ox.NamedNode(person))
         return sorted(_str(r, "s") for r in rows)
 
-    def statements(self, speaker: str) -> list[dict]:
+    def statements(self, speaker: str, sources: list[str] | None = None) -> list[dict]:
         rows = self.select("""
-            SELECT DISTINCT ?q ?type ?text ?a ?date WHERE {
-              ?q ng:speaker ?p ; a ?type ; schema:text ?text . FILTER(?type IN (ng:Quotation, ng:ReportedClaim))
+            SELECT DISTINCT ?q ?type ?text ?a ?date WHERE { """ + _from_sources("?q", sources)
+                           + _inline("?q ng:speaker ?p ;", "?p", speaker, sources) + """ a ?type ; schema:text ?text .
+              FILTER(?type IN (ng:Quotation, ng:ReportedClaim))
               OPTIONAL { ?q prov:wasDerivedFrom ?a OPTIONAL { ?a schema:datePublished ?date } }
-            }""", p=ox.NamedNode(speaker))
+            }""", **_bound("p", speaker, sources))
         items = [{"iri": _str(r, "q"), "kind": FACT_KINDS[_str(r, "type")], "text": _str(r, "text"),
                   "article": _str(r, "a"), "date": _str(r, "date")} for r in rows]
         return sorted(items, key=lambda i: (i["kind"] != "quote", _date_key(i["date"]), i["iri"]))
 
-    def statistics(self, *, claimed_by: str | None = None, about: str | None = None) -> list[dict]:
+    def statistics(self, *, claimed_by: str | None = None, about: str | None = None,
+                   sources: list[str] | None = None) -> list[dict]:
         if claimed_by:
             pattern, x = "?s ng:claimedBy ?x .", claimed_by
         else:
             pattern, x = "?s ng:about ?x .", about
-        rows = self.select("SELECT DISTINCT ?s WHERE { " + pattern + " ?s a ng:Statistic }", x=ox.NamedNode(x))
+        rows = self.select("SELECT DISTINCT ?s WHERE { " + _from_sources("?s", sources)
+                           + _inline(pattern, "?x", x, sources) + " ?s a ng:Statistic }", **_bound("x", x, sources))
         return sorted((self.statistic(_str(r, "s")) for r in rows),
                       key=lambda s: (_date_key(s["date"]), s["counts"] or "", s["iri"]))
 
     def statistic(self, iri: str) -> dict:
-        one = lambda p: self.one(iri, p)  # noqa: E731
+        # Its triples read at once; of several values, the first by their N-Triples form (as :meth:`one`).
+        values: dict[str, list] = defaultdict(list)
+        for q in self.store.quads_for_pattern(ox.NamedNode(iri), None, None, None):
+            values[q.predicate.value].append(q.object)
+        one = lambda p: value(min(values[p], key=str)) if values.get(p) else None  # noqa: E731
         article = one(PROV + "wasDerivedFrom")
         kind = one(NG + "statisticKind")
         return {
@@ -444,14 +490,16 @@ class Graph:
             "article": article, "date": self.one(article, SCHEMA + "datePublished") if article else None,
         }
 
-    def memberships(self, *, coalition: str | None = None, member: str | None = None) -> list[dict]:
+    def memberships(self, *, coalition: str | None = None, member: str | None = None,
+                    sources: list[str] | None = None) -> list[dict]:
         pattern, x = ("?m org:organization ?x .", coalition) if coalition else ("?m org:member ?x .", member)
         rows = self.select("""
-            SELECT DISTINCT ?m ?c ?country ?role ?a ?date WHERE { """ + pattern + """
+            SELECT DISTINCT ?m ?c ?country ?role ?a ?date WHERE { """ + _from_sources("?m", sources)
+                           + _inline(pattern, "?x", x, sources) + """
               ?m a ng:CoalitionMembership ; org:organization ?c ; org:member ?country .
               OPTIONAL { ?m org:role ?role }
               OPTIONAL { ?m prov:wasDerivedFrom ?a OPTIONAL { ?a schema:datePublished ?date } }
-            }""", x=ox.NamedNode(x))
+            }""", **_bound("x", x, sources))
         items = [{"iri": _str(r, "m"), "coalition": _str(r, "c"), "member": _str(r, "country"),
                   "lead": _str(r, "role") == NG + "LeadRole", "article": _str(r, "a"), "date": _str(r, "date")}
                  for r in rows]
@@ -533,6 +581,10 @@ class DatatypeRestorer:
 
     def __init__(self, datatypes: dict[str, str]):
         self.datatypes = {ox.NamedNode(p): ox.NamedNode(dt) for p, dt in datatypes.items() if dt in DERIVED_INTEGERS}
+        #: For N-Triples lines: property → (what its lines hold after the subject, how the
+        #: restored literal ends the line, the datatype). In a line, ' <P> "' can only be
+        #: the predicate followed by a literal (a '"' inside a literal is written '\\"').
+        self.markers = {p: (f' <{p.value}> "', f'"^^<{dt.value}> .', dt) for p, dt in self.datatypes.items()}
 
     def triple(self, t):
         dt = self.datatypes.get(t.predicate)
@@ -547,6 +599,83 @@ class DatatypeRestorer:
         if dt is not None and isinstance(o, ox.Literal) and o.datatype == _XSD_INTEGER:
             return ox.Quad(q.subject, q.predicate, ox.Literal(o.value, datatype=dt), q.graph_name)
         return q
+
+
+#: How many triples of descriptions :class:`Graph` keeps (the most recently made).
+DESCRIPTION_CACHE_TRIPLES = 20_000
+
+
+class Description:
+    """An IRI's description: its triples sorted by their N-Triples form, and that form."""
+
+    __slots__ = ("triples", "nt")
+
+    def __init__(self, triples: list, nt: bytes):
+        self.triples = triples
+        self.nt = nt
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def __iter__(self):
+        return iter(self.triples)
+
+    @classmethod
+    def of(cls, triples, restore: "DatatypeRestorer") -> "Description":
+        """From a set of triples as the store gives them: datatypes restored, sorted by
+        their N-Triples lines (the order of ``str(triple)``), written once by pyoxigraph."""
+        items = list(triples)
+        if not items:
+            return cls([], b"")
+        text = ox.serialize(items, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        lines = text.split("\n")
+        lines.pop()  # after the last newline
+        # Restoring datatypes on the lines that need it (found by their text) spares a look
+        # at every triple's predicate.
+        for predicate, (marker, written, datatype) in restore.markers.items():
+            if marker not in text:
+                continue
+            for i, line in enumerate(lines):
+                if marker in line and line.endswith(_INTEGER_END):
+                    t = items[i]
+                    items[i] = ox.Triple(t.subject, predicate, ox.Literal(t.object.value, datatype=datatype))
+                    lines[i] = line[: -len(_INTEGER_END)] + written
+        order = sorted(range(len(lines)), key=lines.__getitem__)
+        return cls([items[i] for i in order], "".join(lines[i] + "\n" for i in order).encode("utf-8"))
+
+
+#: How an xsd:integer literal ends its N-Triples line.
+_INTEGER_END = f'"^^<{XSD}integer> .'
+
+
+class DescriptionCache:
+    """The descriptions made last, at most ``budget`` triples in all (the least recently
+    used go first; one larger than a quarter of that is not kept). Thread-safe."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.size = 0
+        self.items: OrderedDict[str, Description] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, iri: str) -> Description | None:
+        with self.lock:
+            found = self.items.get(iri)
+            if found is not None:
+                self.items.move_to_end(iri)
+            return found
+
+    def put(self, iri: str, description: Description) -> None:
+        if len(description) > self.budget // 4:
+            return
+        with self.lock:
+            if iri in self.items:
+                return
+            self.items[iri] = description
+            self.size += len(description)
+            while self.size > self.budget:
+                _, old = self.items.popitem(last=False)
+                self.size -= len(old)
 
 
 def shape_datatypes(shapes_ttl: bytes) -> dict[str, str]:
@@ -644,6 +773,26 @@ def _term(v):
     if isinstance(v, (ox.NamedNode, ox.Literal, ox.BlankNode)):
         return v
     return ox.Literal(str(v))
+
+
+def _from_sources(var: str, sources: list[str] | None) -> str:
+    """A group pattern keeping ``var`` to what was derived from one of ``sources`` (article
+    IRIs, written by pyoxigraph), or nothing when ``sources`` is None."""
+    if sources is None:
+        return ""
+    return "VALUES ?source_ { %s } %s prov:wasDerivedFrom ?source_ ." % (
+        " ".join(str(ox.NamedNode(a)) for a in sources), var)
+
+
+def _inline(pattern: str, var: str, iri: str, sources: list[str] | None) -> str:
+    """``pattern`` with ``var`` written as ``iri`` when ``sources`` is given: with the
+    sources' VALUES, Oxigraph plans the query better with the IRI in place than bound."""
+    return pattern if sources is None else pattern.replace(var, str(ox.NamedNode(iri)))
+
+
+def _bound(name: str, iri: str, sources: list[str] | None) -> dict:
+    """The binding :func:`_inline` did not write in place."""
+    return {name: ox.NamedNode(iri)} if sources is None else {}
 
 
 def _anchor(r) -> Anchor:

@@ -83,6 +83,10 @@ class Config:
     query_workers: int = 2
     title: str = "newsgraph"
     cache_bytes: int = 32 << 20  #: the server's cache of documents made (pages, RDF), in bytes
+    #: A folder the workers of one server (``newsgraph serve --workers N``) share the
+    #: documents they made through, and how many workers share it.
+    shared_cache: str | None = None
+    workers: int = 1
 
 
 def _safe_href(url: str | None) -> str | None:
@@ -180,7 +184,12 @@ class Site:
     def render(self, name: str, **context) -> bytes:
         return self.env.get_template(name).render(**context).encode("utf-8")
 
-    def serialise(self, triples: list, form: n.Form) -> bytes:
+    def serialise(self, triples, form: n.Form) -> bytes:
+        """``triples`` (a list, or a :class:`describe.Description`) in ``form``."""
+        if isinstance(triples, d.Description):
+            if form is n.NTRIPLES:
+                return triples.nt  # written when it was made, in the same order
+            triples = triples.triples
         if form is n.NTRIPLES:
             return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         if form is n.JSONLD:
@@ -304,16 +313,21 @@ def resource_html(site: Site, iri: str, triples: list) -> bytes:
         return site.render("fact.html", **ctx)
     entity_kind = g.entity_kind(iri)
     if entity_kind:
-        ctx.update(kind=entity_kind, names=g.names(iri), articles=g.mentioning_articles(iri))
-        ctx["roles"] = g.roles(member=iri) if entity_kind == "person" else []
-        ctx["statements"] = g.statements(iri) if entity_kind == "person" else []
-        ctx["claimed"] = g.statistics(claimed_by=iri)
-        ctx["about"] = g.statistics(about=iri)
-        ctx["office_holders"] = g.roles(post=iri) if entity_kind == "office" else []
-        ctx["roles_of"] = g.roles(role_of=iri) if entity_kind != "person" else []
+        articles = g.mentioning_articles(iri)  # newest first
+        # An entity named in many articles (a minister in every issue) has a page as long as
+        # one named in a few: the facts of its newest articles, and a query for all of them.
+        sources = [a["iri"] for a in articles[:ENTITY_PAGE_ARTICLES]] if len(articles) > ENTITY_PAGE_ARTICLES else None
+        ctx.update(kind=entity_kind, names=g.names(iri), articles=articles[:ENTITY_PAGE_ARTICLES],
+                   articles_total=len(articles), every_fact=_every_fact_query(iri) if sources else None)
+        ctx["roles"] = g.roles(member=iri, sources=sources) if entity_kind == "person" else []
+        ctx["statements"] = g.statements(iri, sources) if entity_kind == "person" else []
+        ctx["claimed"] = g.statistics(claimed_by=iri, sources=sources)
+        ctx["about"] = g.statistics(about=iri, sources=sources)
+        ctx["office_holders"] = g.roles(post=iri, sources=sources) if entity_kind == "office" else []
+        ctx["roles_of"] = g.roles(role_of=iri, sources=sources) if entity_kind != "person" else []
         ctx["offices"] = g.offices(iri)
-        ctx["members"] = g.memberships(coalition=iri) if entity_kind == "coalition" else []
-        ctx["member_of"] = g.memberships(member=iri)
+        ctx["members"] = g.memberships(coalition=iri, sources=sources) if entity_kind == "coalition" else []
+        ctx["member_of"] = g.memberships(member=iri, sources=sources)
         return site.render("entity.html", **ctx)
     ctx.update(props=_properties(site, iri, triples), incoming=g.incoming(iri))
     if d.NG + "TextAnchor" in types:
@@ -327,6 +341,21 @@ def resource_html(site: Site, iri: str, triples: list) -> bytes:
             ctx["anchor_marked"] = marked
             ctx["anchor_link"] = site.anchor_href(article, int(start), int(end)) if marked else site.href(article)
     return site.render("generic.html", **ctx)
+
+
+#: An entity page lists the facts of the entity's newest articles, at most this many.
+ENTITY_PAGE_ARTICLES = 10
+
+
+def _every_fact_query(iri: str) -> str:
+    """The query page's address for every fact naming ``iri``, with its article and date."""
+    node = str(ox.NamedNode(iri))
+    query = (f"# Every fact naming {node}, newest first\n"
+             f"SELECT ?fact ?type ?article ?date WHERE {{\n"
+             f"  ?fact ?p {node} ; a ?type ; <{d.PROV}wasDerivedFrom> ?article .\n"
+             f"  OPTIONAL {{ ?article <{d.SCHEMA}datePublished> ?date }}\n"
+             f"}} ORDER BY DESC(?date) ?fact")
+    return SPARQL_PATH + "?" + urllib.parse.urlencode({"query": query})
 
 
 def _properties(site: Site, iri: str, triples: list) -> list[dict]:
