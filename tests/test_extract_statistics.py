@@ -1057,3 +1057,59 @@ def test_the_base_of_a_rate_is_part_of_its_per(nlp, gazetteer):
 def test_on_the_year_is_the_basis_of_a_change(nlp, gazetteer):
     stat = _find(_stats(nlp, gazetteer, "Car exports rose 14pc on the year to 61,000 in March."), 14, "exports")
     assert stat.period == "March"
+
+
+# --------------------------------------------------------------------------- round 2: what a figure counts
+
+
+def test_a_percentage_a_noun_amounts_to_counts_that_noun(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Economists now see growth of 0.9% in 2026."), 0.9, "growth")
+    _find(_stats(nlp, gazetteer, "Officials expect a rise of 3% in food prices next year."), 3, "prices")
+    stats = _stats(nlp, gazetteer, "Farmers sold 5,200 tractors in 2025, against 4,000 in 2024, an increase of 30%.")
+    stat = _find(stats, 30, "increase")
+    assert "tractors" in stat.counts  # the change of the figures set beside it
+
+
+def test_a_change_noun_whose_object_is_a_year_counts_itself(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The treasury pointed to its forecast of 2.3% growth in 2027."), 2.3, "growth")
+    assert "2027" not in stat.counts
+
+
+def test_a_figure_measuring_how_far_its_subject_is_off(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Retail sales are estimated to have fallen by 0.4% in March, and are 1.2% below the level of a year ago.")
+    _find(stats, 1.2, "sales")
+    _find(_stats(nlp, gazetteer, "The harvest is expected to be 6% smaller than last year's."), 6, "harvest")
+    _find(_stats(nlp, gazetteer, "The relief fund for the coast is only 35% funded."), 35, "fund")
+    # a verb that acts on something compares what it acts on, not who acts
+    stat = _find(_stats(nlp, gazetteer, "Customs officers seized 1,250 rifles last year, about 25 percent more than in 2023."), 25, "rifles")
+    assert "officers" not in stat.counts
+
+
+def test_coordinated_modifiers_of_one_counted_noun(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Health officials logged 91,000 suspected and confirmed infections in the spring.")
+    assert "suspected" in _find(stats, 91000, "infections").counts
+    stats = _stats(nlp, gazetteer, "Coastguards logged 9 smuggling and illegal fishing incidents in May, against 15 a year earlier.")
+    _find(stats, 9, "incidents")
+    _find(stats, 15, "incidents")
+    # two things counted together stay what the parse makes of them
+    assert _find(_stats(nlp, gazetteer, "The army lost 7 tanks and armoured vehicles."), 7, "tanks")
+
+
+def test_a_share_of_them_counts_what_they_are(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The clinics saw 64,000 flu patients this winter. The capital accounts for nearly a third of them.")
+    _find(stats, 0.3333, "patients")
+    stats = _stats(nlp, gazetteer, "The farms shipped more than 2 million crates this year, and 85% of them went to Europe.")
+    _find(stats, 85, "crates")
+
+
+def test_figures_listed_after_their_nouns(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The repo rate is now 6.50% and the reverse repo rate 3.35%.")
+    assert _find(stats, 3.35, "reverse").counts == "reverse repo rate"
+    stats = _stats(nlp, gazetteer, "Kenya was the largest buyer with a 22% share, followed by Uganda (14%) and Rwanda (8%).")
+    assert _find(stats, 14, "share").counts == "share"
+    _find(stats, 8, "share")
+
+
+def test_a_sum_worth_counts_what_is_worth_it(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The agency says its flood appeal, worth $310 million, has drawn few pledges.")
+    _find(stats, 310_000_000, "appeal")

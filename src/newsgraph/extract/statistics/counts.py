@@ -76,6 +76,9 @@ _MODEL_NAME = re.compile(r"^[A-Za-z][\w.]*-[\w.-]*\d[\w.-]*$")
 #: A model designator mixing digits and letters: "2A6", "1A5", "M1A2", "CV90".
 _DESIGNATOR = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*$")
 
+#: A year: "growth in 2026" names when, not what grew.
+_YEAR = re.compile(r"(1[89]|20|21)\d\d")
+
 
 # --------------------------------------------------------------------------- the noun phrase a number counts
 
@@ -99,6 +102,7 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
         if t.pos_ == "SPACE" or (k > j and not joined(doc, k)):
             break
         ok = t.pos_ in NOUNS or t.pos_ == "ADJ" or (t.pos_ == "VERB" and t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound")) or (
+            t.tag_ == "VBN" and t.dep_ == "conj" and k > j and doc[k - 1].lower_ in ("and", "or")) or (
             t.text in "-‐" and not t.whitespace_ and k > j and not doc[k - 1].whitespace_)
         if t.lower_ in ("more", "less", "fewer", "than", "per", "times") or (t.like_num and num.is_number_word(t.lower_)) \
                 or t.lower_ in num.VAGUE_PLURALS:
@@ -112,6 +116,9 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
             ok = False  # "drones Russia launched": a new clause, not the noun phrase
         if k > j and t.ent_type_ in ("DATE", "TIME") and doc[k - 1].ent_type_ not in ("DATE", "TIME"):
             ok = False  # "shells next year": the date is not part of what is counted
+        if t.lower_ in ("and", "or") and k > j and _joined_modifiers(doc, k, limit):
+            k += 1  # "148,000 confirmed and probable cases": both modify the noun counted
+            continue
         if not ok:
             break
         if t.pos_ in NOUNS:
@@ -120,6 +127,22 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
     if last_noun is None:
         return None
     return j, last_noun + 1
+
+
+def _joined_modifiers(doc: Doc, k: int, limit: int) -> bool:
+    """True when the 'and'/'or' at k joins two modifiers of one noun: 'confirmed and probable
+    cases', 'piracy and armed robbery incidents' (not 'tanks and armoured vehicles', two things,
+    nor '28 long-term and 300 short-term observers', two numbers)."""
+    before = doc[k - 1]
+    if not joined(doc, k) or not (before.pos_ == "ADJ" or before.tag_ in ("VBN", "NN")):
+        return False
+    m = k + 1
+    while m < limit and joined(doc, m) and (doc[m].pos_ in ("ADJ", "NOUN") or doc[m].tag_ == "VBN") and not doc[m].like_num:
+        m += 1
+    last = doc[m - 1]
+    if m == k + 1 or last.pos_ != "NOUN":
+        return False
+    return before.tag_ != "NN" or last.tag_ == "NNS"  # "piracy and … incidents": the singular one modifies
 
 
 def _shared_head(doc: Doc, span: tuple[int, int], limit: int) -> int | None:
@@ -195,7 +218,8 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
 
     head = doc[p.end - 1].head
     if doc[p.end - 1].dep_ == "nummod" and span[0] <= head.i < span[1] - 1 and head.pos_ in NOUNS \
-            and head.dep_ != "compound" and not (doc[head.i + 1].like_num or _DESIGNATOR.match(doc[head.i + 1].text)):
+            and head.dep_ != "compound" and not (doc[head.i + 1].like_num or _DESIGNATOR.match(doc[head.i + 1].text)) \
+            and doc[head.i + 1].lower_ not in ("and", "or"):
         span = (span[0], head.i + 1)  # "12 tanks Russian forces lost": the noun the number counts ends it
     # The head of the counted phrase must be a noun the number attaches to, or directly follow.
     if span[0] - p.end > (8 if partitive else 4) and not whole_counted:
@@ -204,12 +228,17 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
 
 
 def _noun_phrase_of(token: Token) -> str:
-    """The written phrase of a noun with its left modifiers: 'Lancet drones', 'drone production'."""
+    """The written phrase of a noun with its left modifiers: 'Lancet drones', 'drone production'
+    (not a figure before it: 'growth' of '1.4% growth')."""
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.pos_ != "NUM"
-            and not ORDINAL.match(c.text)]
+            and not ORDINAL.match(c.text) and not _is_figure(c)]
     start = min([token.i, *(c.left_edge.i for c in left)])
     doc = token.doc
-    return doc_text(doc)[doc[start].idx : token.idx + len(token.text)]
+    end = token
+    per = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "per" and c.i == token.i + 1), None)
+    if per is not None and per.right_edge.i - per.i <= 3 and all(t.is_alpha for t in doc[per.i : per.right_edge.i + 1]):
+        end = per.right_edge  # "GDP per head": what a figure of it measures
+    return doc_text(doc)[doc[start].idx : end.idx + len(end.text)]
 
 
 def _of_object(token: Token) -> Token | None:
@@ -289,8 +318,10 @@ def _change_target(change: Token) -> str | None:
         for c in change.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "of"):
                 for o in c.children:
-                    if o.dep_ == "pobj" and o.pos_ in NOUNS:
+                    if o.dep_ == "pobj" and o.pos_ in NOUNS and not _is_when(o) and not _is_figure(o):
                         return _quantity_target(o)
+        if change.dep_ == "pobj":
+            return _noun_phrase_of(change)  # "a forecast of 1.4% growth in 2026": the growth (2026 is when)
         # "production will reach 1.3 million, a 40% increase": what the clause is about.
         verb = governor(change)
         if verb == change:
@@ -317,6 +348,11 @@ def _change_target(change: Token) -> str | None:
             if c.dep_ in ("nsubjpass", "nsubj") and _names_a_thing(c):
                 return _quantity_target(c)
     return None
+
+
+def _is_when(token: Token) -> bool:
+    """'2026', 'March', 'the quarter': a time, never what a figure counts ('growth in 2026')."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in TIME_NOUNS or bool(_YEAR.fullmatch(token.text))
 
 
 def _names_a_thing(token: Token) -> bool:
@@ -382,7 +418,7 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
         head = doc[noun[1] - 1]
         text = span_text(doc, noun)
         joint = next((k for k in range(noun[0], noun[1]) if doc[k].lower_ in ("and", "or")), None)
-        if joint is not None:
+        if joint is not None and any(t.like_num for t in doc[joint:noun[1]]):
             # "28 long-term and around 300 short-term observers": 28 long-term observers
             return f"{span_text(doc, (noun[0], joint))} {head.text}"
         if p.unit == "percent" and p.end < len(doc) and doc[p.end].lower_ == "of":
@@ -392,7 +428,7 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
                 return f"{level} as a share of {text}"
         if head.lemma_.lower() in CHANGE_NOUNS:
             obj = next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                        for o in c.children if o.dep_ == "pobj"), None)
+                        for o in c.children if o.dep_ == "pobj" and not _is_when(o)), None)
             if obj is not None:
                 return _quantity_target(obj)
         if head.lemma_.lower() in MEASURE_NOUNS or kind == "duration":
@@ -446,6 +482,8 @@ def _words(text: str) -> set[str]:
 
 def _level_subject(doc: Doc, p: Phrase) -> str | None:
     token = doc[p.end - 1]
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "85% of them went abroad": the figure is what acts, not a level reached
     head = token.head
     if head.i >= p.end and head.ent_type_ in ("DATE", "TIME") and token.dep_ == "nummod":
         head = head.head  # "numbered 61 last year", parsed as a number of years
@@ -553,6 +591,8 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
     k -= 1
     if k >= 1 and doc[k].lower_ == "at" and doc[k - 1].lower_ in ("valued", "estimated", "priced"):
         k -= 1
+    if k >= 1 and doc[k].lower_ == "worth" and doc[k].dep_ == "amod" and doc[k].head.pos_ == "NOUN" and doc[k].head.i < k:
+        return f"{_noun_phrase_of(doc[k].head)} in {currency}"  # "its appeal for Sudan, worth $4.2 billion"
     if k >= 1 and doc[k].lower_ in ("worth", "of", "totaling", "totalling", "valued", "estimated", "priced"):
         before = k - 2 if doc[k - 1].text == "," and k >= 2 else k - 1  # "its aid package, worth DKK 1.3 billion"
         if doc[before].pos_ == "NOUN":
@@ -593,6 +633,24 @@ def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
     return plain_counts[0].stat.counts
 
 
+def listed_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
+    """A figure set after a noun in a list of figures of one unit: "the lombard rate is 5% and the
+    deposit rate 4%" (the noun: its verb is left out), "a 15% share, followed by Latvia (11%) and
+    Sweden (9%)" (after a name: what the figure before it counts)."""
+    same_unit = [m for m in before if m.stat.unit == p.unit]
+    figure = doc[p.end - 1]
+    head = figure.head
+    if not same_unit or figure.dep_ != "appos" or head.pos_ not in NOUNS or head.i >= hedge_start:
+        return None
+    if any(t.text not in ("(", "[") for t in doc[head.i + 1 : hedge_start]):
+        return None  # the figure must follow its noun, bracketed or not
+    if head.pos_ == "PROPN" or head.ent_type_ in ("GPE", "PERSON", "ORG", "NORP", "LOC"):
+        return same_unit[-1].stat.counts
+    if _names_a_thing(head):
+        return _quantity_target(head)
+    return None
+
+
 #: Subjects that refer back to a figure named before: "it will shrink to 3.2%".
 _ANAPHORS = {"it", "this", "that", "they"}
 #: Nouns that, bare after 'the', refer back to a figure named before: "the level eased to 3%".
@@ -622,6 +680,15 @@ def forecast_counts(doc: Doc, p: Phrase, counts: str, earlier: list[Mention]) ->
     if counts.casefold() not in FORECAST_NOUNS and counts.casefold().rstrip("s") not in FORECAST_NOUNS:
         return counts
     return _last_counts(doc, p, earlier)
+
+
+def _paragraph_before(doc: Doc, p: Phrase, earlier: list[Mention]) -> list[Mention]:
+    """The mentions of `earlier` in the sentence just before that of `p`, in its paragraph."""
+    start, _ = sentence_bounds(doc, doc[p.start])
+    if start == 0 or not joined(doc, start):
+        return []
+    prev_start, _ = sentence_bounds(doc, doc[start - 1])
+    return [m for m in earlier if m.sent_start == prev_start]
 
 
 def _last_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
@@ -712,6 +779,13 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
         and doc[p.end + 1].tag_ != "PRP$"
     if partitive and doc[p.end + 1].lower_ == "it" and before:
         return before[-1].stat.counts  # "more than €50 billion …, roughly 40% of it from Europe"
+    if partitive and doc[p.end + 1].lower_ in ("them", "those", "these"):
+        # "received 1.3 million drones, and 96% of them were made at home"; "148,000 cases were
+        # reported. One province accounts for half of them.": the things last counted
+        things = [m for m in before if m.stat.kind in ("count", "ratio") and m.stat.unit in (None, "percent")] \
+            or [m for m in _paragraph_before(doc, p, earlier) if m.stat.kind == "count" and m.stat.unit is None]
+        if things:
+            return things[-1].stat.counts
     for dep in ("dobj", "nsubjpass", "nsubj"):
         if dep == "nsubj" and partitive and doc[p.end + 1].lower_ in ("that", "this") and earlier:
             # "We need $640 million. Donors have pledged a fifth of that." (but "it has orders for half of that": orders)
@@ -722,6 +796,64 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
             if c.dep_ == dep and c.pos_ in NOUNS and c.is_alpha and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end \
                     and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") and not _is_figure(c):
                 return None if _refers_back(c) else _quantity_target(c)
+    return None
+
+
+def named_before_of(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
+    """'growth of 0.9%', 'an increase of 60%', 'a jobless rate of 4.1%': a percentage written as
+    what a noun amounts to counts that noun (for a change with 'in', what changed: 'a rise of 3%
+    in prices' counts the prices; a change set beside the figures before it in its sentence, "6
+    incidents, against 13 a year before, a fall of 54%", is a change of what they count)."""
+    if hedge_start < 2 or doc[hedge_start - 1].lower_ != "of":
+        return None
+    of = doc[hedge_start - 1]
+    noun = of.head
+    if noun.i != hedge_start - 2 or noun.pos_ != "NOUN" or noun.lower_ in PRONOUNS or _is_when(noun) or _is_figure(noun):
+        return None  # (the parse must hang 'of' from the noun just before it)
+    if noun.lemma_.lower() in CHANGE_NOUNS:
+        for c in [*noun.children, *doc[p.end - 1].children]:  # (the parse may hang 'in' from the figure)
+            if c.dep_ == "prep" and c.lower_ == "in":
+                obj = next((o for o in c.children if o.dep_ == "pobj" and o.pos_ in NOUNS and not _is_when(o)), None)
+                if obj is not None:
+                    return _quantity_target(obj)
+        set_apart = noun.dep_ in ("appos", "npadvmod") or (noun.left_edge.i > 0 and doc[noun.left_edge.i - 1].text == ",")
+        if set_apart and before and before[-1].stat.unit != p.unit:
+            return f"{_noun_phrase_of(noun)} in {before[-1].stat.counts}"
+    return _noun_phrase_of(noun)
+
+
+#: Words a figure measures the distance of: "0.3% below", "4.2% larger", "23% funded".
+_MEASURED_TAGS = {"JJR", "RBR", "VBN"}
+_MEASURED_WORDS = {"above", "below", "higher", "lower", "up", "down", "ahead", "behind"}
+#: Verbs that link a subject to how it measures: "is 0.3% below", "remained 2% higher".
+_LINKING_VERBS = {"be", "remain", "stay", "seem", "appear", "look", "end", "close", "finish", "stand"}
+
+
+def measured_subject(doc: Doc, p: Phrase) -> str | None:
+    """'GDP … is 0.3% below the same quarter', 'the economy is 4.2% larger than before', 'the appeal
+    is only 23% funded': a figure that says how far the subject of its clause is above, below or
+    along measures that subject."""
+    figure = doc[p.end - 1]
+    word = figure.head
+    if figure.dep_ != "npadvmod" or not (word.tag_ in _MEASURED_TAGS or word.lower_ in _MEASURED_WORDS):
+        return None
+    if word.dep_ not in ("acomp", "prep", "advmod", "attr", "oprd"):
+        return None
+    node = word.head
+    if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() not in _LINKING_VERBS:
+        # "recovered 2,734 objects, about 40 percent more", "delivers weapons 30 per cent faster":
+        # what the verb acts on is compared, not who acts
+        obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+        return _quantity_target(obj) if obj is not None and _names_a_thing(obj) else None
+    for _ in range(3):
+        if node.pos_ not in ("VERB", "AUX"):
+            return None
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return _quantity_target(subjects[0]) if _names_a_thing(subjects[0]) else None
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
+            return None
+        node = node.head  # "… is estimated to be 4.2% larger": the subject of 'estimated'
     return None
 
 

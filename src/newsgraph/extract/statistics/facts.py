@@ -25,6 +25,9 @@ from newsgraph.extract.statistics.counts import (
     forecast_counts,
     parallel_counts,
     fronted_whole,
+    listed_counts,
+    measured_subject,
+    named_before_of,
     per_of,
     percent_word,
     what_it_is,
@@ -155,6 +158,12 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = what_it_is(doc, p) or brought_to(doc, p, hedge_start) or elided_counts(doc, p, hedge_start, before)
     if counts is None and noun is None and p.plain and not before:
         counts = parallel_counts(doc, p, sent_start, previous[-3:])
+    if counts is None and noun is None and before:
+        counts = listed_counts(doc, p, hedge_start, before)  # "… and the deposit rate 4%", "Latvia (11%)"
+    if counts is None and noun is None and p.unit in ("percent", "percentage points"):
+        counts = named_before_of(doc, p, hedge_start, before)  # "growth of 0.9%", "an increase of 60%"
+    if counts is None and noun is None and p.unit in ("percent", "percentage points"):
+        counts = measured_subject(doc, p)  # "GDP is 0.3% below …", "the appeal is 23% funded"
     if counts is None and noun is None and (p.kind == "ratio" or p.multiplier):
         counts = clause_counts(doc, p, before, previous)
     if counts is None and noun is None:
