@@ -1113,3 +1113,39 @@ def test_figures_listed_after_their_nouns(nlp, gazetteer):
 def test_a_sum_worth_counts_what_is_worth_it(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "The agency says its flood appeal, worth $310 million, has drawn few pledges.")
     _find(stats, 310_000_000, "appeal")
+
+
+def test_a_figure_hyphened_to_its_unit_measures_the_noun_after(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Divers traced a 45-mile scar on the seabed."), 45, "scar")
+    _find(_stats(nlp, gazetteer, "Work on the 320-megawatt interconnector resumed."), 320, "megawatt")
+    _find(_stats(nlp, gazetteer, "The rebels accepted a 60-day ceasefire."), 60, "ceasefire")
+    stats = _stats(nlp, gazetteer, "The yard will deliver four more 85-metre patrol vessels.")
+    _find(stats, 4, "vessels")
+    # ages and calibres are no measures of what follows; neither is a number word
+    stats = _stats(nlp, gazetteer, "A 9-year-old girl was hurt. The army fired 155-mm rounds. They held a two-day summit.")
+    assert [s.value for s in stats] == [], [(s.value, s.counts) for s in stats]
+
+
+def test_a_currency_sign_glued_to_the_figure(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The agency said the repairs cost N2.5 billion."), 2.5e9, "naira")
+    assert stat.unit == "NGN"
+    _find(_stats(nlp, gazetteer, "The ministry spent Bs 75 million on ballots."), 75e6, "bolivianos")
+    # a letter glued to digits without a scale is a name
+    assert _stats(nlp, gazetteer, "Nurses handed out N95 masks on the N4 road.") == []
+
+
+def test_the_figure_a_correction_replaces_is_no_statistic(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "(Corrects the vaccination rate in paragraph 3 to 64.1 pct from 46.1 pct)\n"
+                                   "The vaccination rate reached 64.1 pct, the ministry said.")
+    assert [s.value for s in stats] == ["64.1"]
+
+
+def test_levels_of_a_change_whose_verb_is_far_before(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The board voted to lift the share of profits that may be paid out as dividends from 30% to 45%.")
+    _find(stats, 30, "profits")  # the share of profits: a share counts what it is a share of
+    _find(stats, 45, "profits")
+
+
+def test_a_difference_by_which_one_thing_outnumbers_another(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "In the district, female voters outnumber male voters by about 3,200."), 3200, "female")
+    assert stat.qualifier == "approximately"

@@ -47,6 +47,9 @@ CHANGE_NOUNS = word_set("change-nouns.txt")
 #: "the death toll rose to 45": these verbs make the number a level, not a change.
 LEVEL_VERBS = word_set("level-verbs.txt")
 
+#: Verbs that compare by a difference given with 'by': "women outnumber men by 14 lakh".
+COMPARISON_VERBS = word_set("comparison-verbs.txt")
+
 #: Words for "how much of": the number of X, the volume of X, the share of X.
 QUANTITY_NOUNS = word_set("quantity-nouns.txt")
 
@@ -107,6 +110,12 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
         if t.lower_ in ("more", "less", "fewer", "than", "per", "times") or (t.like_num and num.is_number_word(t.lower_)) \
                 or t.lower_ in num.VAGUE_PLURALS:
             ok = False  # (an ordinal is a modifier: "first-time voters")
+        if t.text[:1].isdigit() and k + 2 < limit and doc[k + 1].text in "-‐" and not t.whitespace_ \
+                and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha and doc[k + 2].is_lower:
+            ok = True  # "five 97-metre patrol vessels": a measure among the modifiers
+        if t.pos_ == "ADV" and k + 1 < limit and doc[k + 1].pos_ in ("ADJ", "VERB") and doc[k + 1].tag_ in ("JJ", "VBN", "JJS") \
+                and (t.lower_.endswith("ly") or t.lower_ in ("least", "most")):
+            ok = True  # "internally displaced people", "least developed countries"
         if (t.like_num or _DESIGNATOR.match(t.text)) and k > j and (doc[k - 1].is_title or doc[k - 1].is_upper) \
                 and k + 1 < limit and doc[k + 1].pos_ in NOUNS:
             ok = True  # "Leopard 2 tanks", "Leopard 2A6 tanks": a model number inside the name of what is counted
@@ -294,7 +303,7 @@ def change_head(doc: Doc, p: Phrase, hedge_start: int) -> Token | None:
     before = doc[hedge_start - 1] if hedge_start > 0 else None
     if before is not None and before.lower_ == "by":
         head = before.head
-        if head.lemma_.lower() in CHANGE_VERBS or head.lemma_.lower() in CHANGE_NOUNS:
+        if head.lemma_.lower() in CHANGE_VERBS or head.lemma_.lower() in CHANGE_NOUNS or head.lemma_.lower() in COMPARISON_VERBS:
             return head
         # The parser often hangs "by" off something else; look for a change verb just before.
         for k in range(hedge_start - 2, max(-1, hedge_start - 5), -1):
@@ -329,7 +338,8 @@ def _change_target(change: Token) -> str | None:
         deps: tuple[str, ...] = ("nsubjpass", "nsubj")
     else:
         verb = change if change.pos_ in ("VERB", "AUX") else change.head
-        deps = ("dobj", "nsubjpass", "nsubj")
+        # "women outnumber men by 14 lakh": the difference is of what compares, its subject
+        deps = ("nsubj", "nsubjpass", "dobj") if verb.lemma_.lower() in COMPARISON_VERBS else ("dobj", "nsubjpass", "nsubj")
     for dep in deps:
         for c in verb.children:
             if c != change and c.dep_ == dep and _names_a_thing(c) \
@@ -448,7 +458,7 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
         return text
     # "increased the production of its howitzers from two to twelve a month": the levels of what changed.
     if p.start > 0 and doc[p.start - 1].lower_ in ("from", "to"):
-        verb = change_verb_of(doc[p.start - 1])
+        verb = change_verb_of(doc[p.start - 1]) or _change_verb_before(doc, p.start - 1)
         if verb is not None:
             target = _change_target(verb)
             if target is not None:
@@ -458,6 +468,20 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
     if level is not None:
         return level
     return _list_label(doc, p)
+
+
+def _change_verb_before(doc: Doc, k: int) -> Token | None:
+    """The verb of change a 'from'/'to' at k belongs to when the parse hangs it elsewhere: 'raise
+    the portion of the facility that can be drawn without a programme from 40% to 50%'. The
+    nearest one before it in its clause; None past a verb that is not one of change."""
+    start, _ = sentence_bounds(doc, doc[k])
+    for j in range(k - 1, max(start, k - 20) - 1, -1):
+        t = doc[j]
+        if t.text in (";", ":") or (t.text == "," and j < k - 1):
+            return None
+        if t.pos_ == "VERB" and t.lemma_.lower() in CHANGE_VERBS:
+            return t
+    return None
 
 
 def _measured_subject(unit: Token) -> str | None:

@@ -147,6 +147,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         return None
     if is_hypothetical(doc[p.start]):
         return None
+    if _superseded(doc, hedge_start):
+        return None
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
     counts = None
@@ -216,6 +218,20 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         sent_start=sent_start,
         verb=governor(doc[p.start]).lemma_.lower(),
     )
+
+
+#: How a wire correction notice starts: "(Corrects turnout figure in paragraph 4 to 78.4 pct from 87.4 pct)".
+_CORRECTION = re.compile(r"^\W{0,2}(?:corrects|correction|corrected|clarifies|fixes)\b", re.I)
+
+
+def _superseded(doc: Doc, hedge_start: int) -> bool:
+    """True for the figure a correction notice replaces ('… to 78.4 pct from 87.4 pct'): it was
+    never true, so it is no statistic (the new figure is, and is the body's)."""
+    if hedge_start == 0 or doc[hedge_start - 1].lower_ != "from":
+        return False
+    text = doc_text(doc)
+    start = line_start(text, doc[hedge_start].idx)
+    return bool(_CORRECTION.match(text[start : doc[hedge_start].idx]))
 
 
 def _sentence_text(text: str) -> str:
