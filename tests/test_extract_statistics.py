@@ -1149,3 +1149,27 @@ def test_levels_of_a_change_whose_verb_is_far_before(nlp, gazetteer):
 def test_a_difference_by_which_one_thing_outnumbers_another(nlp, gazetteer):
     stat = _find(_stats(nlp, gazetteer, "In the district, female voters outnumber male voters by about 3,200."), 3200, "female")
     assert stat.qualifier == "approximately"
+
+
+def test_a_range_noun_only_hedges_the_figure(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Farm output is forecast to grow in the range of 3.5-4.0% this season."), 3.5, "output")
+    assert (stat.qualifier, stat.upper) == ("between", "4")
+
+
+def test_a_level_kept_unchanged(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "SLR unchanged at 18%"), 18, "slr")
+    stats = _stats(nlp, gazetteer, "The policy rate was held at 6.25%, and the SLR unchanged at 18%.")
+    _find(stats, 18, "slr")
+
+
+def test_measures_of_a_noun_and_glued_ranges(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Traders expect pipeline imports of 40bcm-45bcm next year."), 40, "imports")
+    assert (stat.unit, stat.upper) == ("bcm", "45")
+    _find(_stats(nlp, gazetteer, "Mediators proposed a 45-day humanitarian pause."), 45, "pause")
+
+
+def test_a_noun_phrase_keeps_per_and_drops_a_misread_verb(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Real income per household is estimated to have risen by 0.7% this year."), 0.7, "household")
+    assert stat.counts.endswith("per household")
+    stat = _find(_stats(nlp, gazetteer, "In its spring outlook, the fund projects growth of 1.2% in 2027."), 1.2, "growth")
+    assert "outlook" not in stat.counts

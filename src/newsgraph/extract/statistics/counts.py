@@ -226,7 +226,7 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
         return span[0], shared + 1  # up to the noun both numbers count (`counted_thing` names it)
 
     head = doc[p.end - 1].head
-    if doc[p.end - 1].dep_ == "nummod" and span[0] <= head.i < span[1] - 1 and head.pos_ in NOUNS \
+    if doc[p.end - 1].dep_ == "nummod" and not p.hyphened and span[0] <= head.i < span[1] - 1 and head.pos_ in NOUNS \
             and head.dep_ != "compound" and not (doc[head.i + 1].like_num or _DESIGNATOR.match(doc[head.i + 1].text)) \
             and doc[head.i + 1].lower_ not in ("and", "or"):
         span = (span[0], head.i + 1)  # "12 tanks Russian forces lost": the noun the number counts ends it
@@ -240,7 +240,7 @@ def _noun_phrase_of(token: Token) -> str:
     """The written phrase of a noun with its left modifiers: 'Lancet drones', 'drone production'
     (not a figure before it: 'growth' of '1.4% growth')."""
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.pos_ != "NUM"
-            and not ORDINAL.match(c.text) and not _is_figure(c)]
+            and not ORDINAL.match(c.text) and not _is_figure(c) and c.tag_ not in ("VBZ", "VBD", "VBP")]
     start = min([token.i, *(c.left_edge.i for c in left)])
     doc = token.doc
     end = token
@@ -391,6 +391,9 @@ def counted_thing(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int
     what = _counted(doc, ctx, p, noun, kind, change)
     if p.measure is None:
         return what
+    if what is None and noun is None:
+        _, hedge_start = hedge_before(doc, p.start)
+        what = named_before_of(doc, p, hedge_start, [])  # "LNG imports of 105-110bcm"
     if what is None:
         return p.measure
     return f"{p.measure} of {what}" if noun is not None else f"{what} in {p.measure}"
@@ -504,6 +507,10 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.casefold()))
 
 
+#: Adjectives of a level kept: "CRR unchanged at 3%".
+_LEVEL_ADJECTIVES = {"unchanged", "steady", "stable", "flat"}
+
+
 def _level_subject(doc: Doc, p: Phrase) -> str | None:
     token = doc[p.end - 1]
     if token.dep_ in ("nsubj", "nsubjpass"):
@@ -522,6 +529,17 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
                     return _quantity_target(c)  # "bringing Russia's total losses to about 712,950"
     elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
         head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
+    if at and head.pos_ in NOUNS and any(c.dep_ == "amod" and c.lower_ in _LEVEL_ADJECTIVES for c in head.children) \
+            and head.ent_type_ not in ("GPE", "PERSON", "NORP") and not _is_figure(head):
+        return _quantity_target(head)  # "Repo rate unchanged at 5.5%", parsed as a noun phrase
+    if at and head.pos_ == "ADJ" and head.lower_ in _LEVEL_ADJECTIVES:
+        # "CRR unchanged at 3%", "… and the repo rate steady at 5.5%": what stays at the level
+        held = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if held is None and head.dep_ == "amod" and head.head.pos_ in NOUNS:
+            held = head.head
+        if held is not None and held.pos_ in NOUNS and held.lower_ not in PRONOUNS and held.ent_type_ not in ("GPE", "PERSON", "NORP") \
+                and not _is_figure(held) and not _refers_back(held):
+            return _quantity_target(held)
     if head.pos_ not in ("VERB", "AUX"):
         return None
     if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"}:
@@ -823,6 +841,10 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
     return None
 
 
+#: Nouns that only hedge the figure after 'of': "in the range of 6.8-7.0%", "in the region of 5%".
+_HEDGE_NOUNS = {"range", "region", "order", "vicinity", "neighbourhood", "neighborhood", "excess", "tune"}
+
+
 def named_before_of(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
     """'growth of 0.9%', 'an increase of 60%', 'a jobless rate of 4.1%': a percentage written as
     what a noun amounts to counts that noun (for a change with 'in', what changed: 'a rise of 3%
@@ -834,9 +856,13 @@ def named_before_of(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]
     noun = of.head
     if noun.i != hedge_start - 2 or noun.pos_ != "NOUN" or noun.lower_ in PRONOUNS or _is_when(noun) or _is_figure(noun):
         return None  # (the parse must hang 'of' from the noun just before it)
+    if noun.lemma_.lower() in _HEDGE_NOUNS:
+        # "is projected to grow in the range of 6.8-7.0%": the range hedges what the verb says grows
+        verb = governor(noun)
+        return _change_target(verb) if verb.lemma_.lower() in CHANGE_VERBS else None
     if noun.lemma_.lower() in CHANGE_NOUNS:
         for c in [*noun.children, *doc[p.end - 1].children]:  # (the parse may hang 'in' from the figure)
-            if c.dep_ == "prep" and c.lower_ == "in":
+            if c.dep_ == "prep" and c.lower_ == "in" and c.i > noun.i:
                 obj = next((o for o in c.children if o.dep_ == "pobj" and o.pos_ in NOUNS and not _is_when(o)), None)
                 if obj is not None:
                     return _quantity_target(obj)

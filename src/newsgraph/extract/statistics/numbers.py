@@ -143,10 +143,10 @@ def cardinal_run(doc: Doc, i: int) -> tuple[int, Decimal] | None:
     return None
 
 
-def _glued(doc: Doc, i: int) -> Phrase | None:
+def _glued(doc: Doc, i: int, written: str | None = None) -> Phrase | None:
     """A figure with its unit glued to it: '41pc', '12.5GW' (a scale glued to it, '40bn', is a
-    cardinal already)."""
-    glued = num.split_glued(doc[i].text)
+    cardinal already); `written` reads one end of a glued range instead of the token."""
+    glued = num.split_glued(doc[i].text if written is None else written)
     if glued is None:
         return None
     value, unit = glued
@@ -158,6 +158,22 @@ def _glued(doc: Doc, i: int) -> Phrase | None:
         counts, per = MEASURE_UNITS[unit]
         return Phrase(i, i + 1, value, unit=unit, plain=False, measure=counts, measure_per=per, glued=True)
     return None
+
+
+#: A range with its unit glued to both ends, in one token: "105bcm-110bcm", "5pc-6pc".
+_GLUED_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([^\d\s.,\-–—][^\d\s\-–—]*)[-–—](\d[\d,]*(?:\.\d+)?)\2$")
+
+
+def _glued_range(doc: Doc, i: int) -> Phrase | None:
+    """'105bcm-110bcm': both ends of a range with the unit glued to each, read as one figure."""
+    m = _GLUED_RANGE.match(doc[i].text)
+    if m is None:
+        return None
+    low, high = _glued(doc, i, f"{m.group(1)}{m.group(2)}"), _glued(doc, i, f"{m.group(3)}{m.group(2)}")
+    if low is None or high is None or high.value <= low.value:
+        return None
+    low.upper, low.qualifier = high.value, "between"
+    return low
 
 
 def _read_points(doc: Doc, phrase: Phrase) -> None:
@@ -238,7 +254,7 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
         _read_suffix_unit_only(doc, phrase)  # "5.25%–5.5 %", "10–15 per cent"
         return phrase
     if run is None:
-        glued = _glued(doc, i)
+        glued = _glued(doc, i) or _glued_range(doc, i)
         if glued is not None and glued.unit not in ("percent", "percentage points"):
             _read_suffix(doc, glued)  # a range or a unit after: "12.5GW"
         return glued
