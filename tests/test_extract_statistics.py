@@ -1173,3 +1173,10 @@ def test_a_noun_phrase_keeps_per_and_drops_a_misread_verb(nlp, gazetteer):
     assert stat.counts.endswith("per household")
     stat = _find(_stats(nlp, gazetteer, "In its spring outlook, the fund projects growth of 1.2% in 2027."), 1.2, "growth")
     assert "outlook" not in stat.counts
+
+
+def test_levels_and_changes_in_a_list_without_verbs(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Key points:\nFY26 deficit target at 4.4%, nominal growth at 10.1%\nExports up 6.2% in June")
+    _find(stats, 4.4, "deficit")
+    _find(stats, 10.1, "growth")
+    _find(stats, 6.2, "exports")

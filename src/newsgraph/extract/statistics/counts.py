@@ -323,6 +323,10 @@ def change_head(doc: Doc, p: Phrase, hedge_start: int) -> Token | None:
 
 def _change_target(change: Token) -> str | None:
     """What changed: the object of an active verb, else its subject; 'the number of X' is X."""
+    before = change.doc[change.i - 1] if change.i > 0 else None
+    if change.lower_ in ("up", "down") and before is not None and before.pos_ == "NOUN" and _names_a_thing(before) \
+            and not _is_when(before):
+        return _quantity_target(before)  # "Unemployment at 4.2%, wages up 3%": a headline's change, no verb
     if change.pos_ == "NOUN":
         for c in change.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "of"):
@@ -529,9 +533,11 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
                     return _quantity_target(c)  # "bringing Russia's total losses to about 712,950"
     elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
         head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
-    if at and head.pos_ in NOUNS and any(c.dep_ == "amod" and c.lower_ in _LEVEL_ADJECTIVES for c in head.children) \
-            and head.ent_type_ not in ("GPE", "PERSON", "NORP") and not _is_figure(head):
-        return _quantity_target(head)  # "Repo rate unchanged at 5.5%", parsed as a noun phrase
+    if at and head.pos_ in NOUNS and head.ent_type_ not in ("GPE", "PERSON", "NORP") and not _is_figure(head) \
+            and not _is_when(head) and (any(c.dep_ == "amod" and c.lower_ in _LEVEL_ADJECTIVES for c in head.children)
+                                        or (head.dep_ in ("ROOT", "conj", "appos") and token.head.i == head.i + 1)):
+        # "Repo rate unchanged at 5.5%", "GDP growth at 7%": a headline's or a list's level, no verb
+        return _quantity_target(head)
     if at and head.pos_ == "ADJ" and head.lower_ in _LEVEL_ADJECTIVES:
         # "CRR unchanged at 3%", "… and the repo rate steady at 5.5%": what stays at the level
         held = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
