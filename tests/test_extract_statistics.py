@@ -1180,3 +1180,15 @@ def test_levels_and_changes_in_a_list_without_verbs(nlp, gazetteer):
     _find(stats, 4.4, "deficit")
     _find(stats, 10.1, "growth")
     _find(stats, 6.2, "exports")
+
+
+def test_a_speaker_counting_what_is_said_states_no_statistic(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "A: Three things, really. After that the minister took two questions.")
+    assert stats == [], [(s.value, s.counts) for s in stats]
+
+
+def test_the_parts_of_a_share_after_a_colon(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The accord reserves 30 per cent of all vaccine output for poor countries: "
+                                   "15 per cent as gifts and 15 per cent at cost.")
+    stat = _find(stats, 15, "output")
+    assert stat.counts.startswith("per cent of")  # the percentage, of what the share before it counts

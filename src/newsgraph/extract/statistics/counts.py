@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.lexicon import SPEECH_VERBS
 from newsgraph.extract.statistics import values as num
 from newsgraph.extract.statistics.document import (
     NOUNS,
@@ -49,6 +50,9 @@ LEVEL_VERBS = word_set("level-verbs.txt")
 
 #: Verbs that compare by a difference given with 'by': "women outnumber men by 14 lakh".
 COMPARISON_VERBS = word_set("comparison-verbs.txt")
+
+#: Nouns a speaker counts to organise talk ("two things, mainly"): no statistic counts them.
+DISCOURSE_NOUNS = word_set("discourse-nouns.txt")
 
 #: Words for "how much of": the number of X, the volume of X, the share of X.
 QUANTITY_NOUNS = word_set("quantity-nouns.txt")
@@ -261,7 +265,8 @@ def _of_object(token: Token) -> Token | None:
 
 def _is_figure(token: Token) -> bool:
     """'%', 'pct', '41pc', a number: part of a figure, never what a figure counts."""
-    return token.lower_ in PERCENT_WORDS or token.like_num or num.split_glued(token.text) is not None
+    return token.lower_ in PERCENT_WORDS or token.like_num or num.split_glued(token.text) is not None \
+        or (token.lower_ == "cent" and token.i > 0 and token.doc[token.i - 1].lower_ == "per")
 
 
 def _quantity_target(token: Token) -> str:
@@ -434,6 +439,8 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
     if noun is not None:
         head = doc[noun[1] - 1]
         text = span_text(doc, noun)
+        if head.lemma_.lower() in DISCOURSE_NOUNS and p.plain:
+            return None  # "two things, mainly", "followed by two questions"
         joint = next((k for k in range(noun[0], noun[1]) if doc[k].lower_ in ("and", "or")), None)
         if joint is not None and any(t.like_num for t in doc[joint:noun[1]]):
             # "28 long-term and around 300 short-term observers": 28 long-term observers
@@ -819,6 +826,8 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
     (the verb's object), "four times faster" (what is done faster), "40% of it" (the sum just named)."""
     token = doc[p.start]
     verb = governor(token)
+    if verb.i < p.start and any(t.text in (":", ";") for t in doc[verb.i : p.start]):
+        return None  # "reserves 30% of output: 15% as gifts": the figure is past its verb's clause
     if verb.lemma_.lower() == "be":
         for c in verb.children:
             if c.dep_ == "attr" and c.pos_ in NOUNS and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end:
@@ -838,8 +847,8 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
         if dep == "nsubj" and partitive and doc[p.end + 1].lower_ in ("that", "this") and earlier:
             # "We need $640 million. Donors have pledged a fifth of that." (but "it has orders for half of that": orders)
             return earlier[-1].stat.counts
-        if dep == "nsubj" and verb.lemma_.lower() in FORECAST_VERBS:
-            continue  # "the ministry projected 3.7%": who forecasts
+        if dep == "nsubj" and (verb.lemma_.lower() in FORECAST_VERBS or verb.lemma_.lower() in SPEECH_VERBS):
+            continue  # "the ministry projected 3.7%", "the text says 20%": who forecasts or says
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in NOUNS and c.is_alpha and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end \
                     and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") and not _is_figure(c):

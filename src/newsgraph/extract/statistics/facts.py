@@ -175,8 +175,16 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     if counts is None and noun is None and (p.kind == "ratio" or p.unit == "percent"):
         counts = fronted_whole(doc, p, sent_start)  # "Of those infected, 81 percent were unvaccinated"
     if counts is None and p.unit in ("percent", "percentage points"):
-        # a percentage of something the sentence leaves unnamed: the percentage, as written ("pct")
+        # a percentage of something the sentence leaves unnamed: the percentage, as written ("pct"),
+        # of what a share before it in its sentence counts ("20% of output: 10% as a donation")
         counts = percent_word(doc, p)
+        around = before
+        if not around and sent_start > 0 and doc[sent_start - 1].text == ":":  # "…of output: 10% as …"
+            around = [m for m in previous if m.sent_start == sentence_bounds(doc, doc[sent_start - 1])[0]]
+        shares = [m for m in around if m.stat.unit == p.unit and m.stat.kind == "ratio" and m.head_words
+                  and not m.head_words <= _content_words(counts)]
+        if shares:
+            counts = f"{counts} of {shares[0].stat.counts}"  # (the first: later ones may be such parts)
     if counts is None:
         return None
 
