@@ -1192,3 +1192,24 @@ def test_the_parts_of_a_share_after_a_colon(nlp, gazetteer):
                                    "15 per cent as gifts and 15 per cent at cost.")
     stat = _find(stats, 15, "output")
     assert stat.counts.startswith("per cent of")  # the percentage, of what the share before it counts
+
+
+def test_another_number_counts_what_the_last_one_counts(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Officials have logged 40,000 flood claims since May, with 9,000 paid out and another 2,500 under review.")
+    assert _find(stats, 2500, "claims").counts == _find(stats, 9000, "claims").counts
+
+
+def test_a_multiple_of_the_figure_just_named(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The brigade now fields 30 drones. Its commander wants twice that.")
+    assert _find(stats, 2, "drones").kind == "ratio"
+    assert _stats(nlp, gazetteer, "She said twice that the talks would go on.") == []
+
+
+def test_where_a_figure_comes_from_is_not_what_it_counts(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The incumbent had 41.5 pct, poll data showed, ahead of the mayor with 30.2 pct.")
+    assert all("data" not in s.counts for s in stats), [(s.value, s.counts) for s in stats]
+
+
+def test_a_multiple_of_the_main_figure_of_the_sentence_before(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "We have six boats for a coast of some 900 kilometres. We need at least twice that.")
+    _find(stats, 2, "boats")

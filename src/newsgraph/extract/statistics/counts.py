@@ -60,6 +60,9 @@ QUANTITY_NOUNS = word_set("quantity-nouns.txt")
 #: Verbs of forecasting: their (active) subject is who forecasts, not what is counted.
 FORECAST_VERBS = word_set("forecast-verbs.txt")
 
+#: Verbs whose subject is a figure's source: "ONPE data showed", "the survey found".
+SOURCE_VERBS = word_set("source-verbs.txt")
+
 #: Nouns of forecasting: "a projection of 3.5%" projects what was named before.
 FORECAST_NOUNS = word_set("forecast-nouns.txt")
 
@@ -683,8 +686,8 @@ def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
         # "three times as many as …" repeats what was counted; "four times faster" says how something is done.
         nxt = doc[p.end].lower_ if p.end < len(doc) else ""
         return plain_counts[-1].stat.counts if nxt in ("as", "more", "fewer", "less", "many", "much") else None
-    if compared:
-        return plain_counts[-1].stat.counts
+    if compared or (hedge_start > 0 and doc[hedge_start - 1].lower_ in ("another", "further", "additional", "other")):
+        return plain_counts[-1].stat.counts  # "870 confirmed deaths and another 1,300 under investigation"
     return plain_counts[0].stat.counts
 
 
@@ -824,6 +827,12 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
     """What a share or a multiple without its own noun measures, from its clause:
     "a third of them are interceptor drones" (what they are), "orders for only a third of that"
     (the verb's object), "four times faster" (what is done faster), "40% of it" (the sum just named)."""
+    if p.compared and p.end < len(doc) and doc[p.end].lower_ in ("that", "this"):
+        # "We have 12 helicopters. We need at least twice that.": a multiple of the figure just named
+        if before:
+            return before[-1].stat.counts
+        said = _paragraph_before(doc, p, list(earlier))
+        return said[0].stat.counts if said else None  # (the sentence before's first, its main figure)
     token = doc[p.start]
     verb = governor(token)
     if verb.i < p.start and any(t.text in (":", ";") for t in doc[verb.i : p.start]):
@@ -847,8 +856,9 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
         if dep == "nsubj" and partitive and doc[p.end + 1].lower_ in ("that", "this") and earlier:
             # "We need $640 million. Donors have pledged a fifth of that." (but "it has orders for half of that": orders)
             return earlier[-1].stat.counts
-        if dep == "nsubj" and (verb.lemma_.lower() in FORECAST_VERBS or verb.lemma_.lower() in SPEECH_VERBS):
-            continue  # "the ministry projected 3.7%", "the text says 20%": who forecasts or says
+        if dep == "nsubj" and (verb.lemma_.lower() in FORECAST_VERBS or verb.lemma_.lower() in SPEECH_VERBS
+                               or verb.lemma_.lower() in SOURCE_VERBS):
+            continue  # "the ministry projected 3.7%", "the text says 20%", "data showed": who forecasts or says
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in NOUNS and c.is_alpha and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end \
                     and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") and not _is_figure(c):

@@ -232,6 +232,9 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
             value = Decimal(num.word_value(w))
         if value is not None:
             return Phrase(i, i + 3, value, kind="ratio", plain=False, multiplier=True)
+    if w in ("twice", "thrice") and i + 1 < len(doc) and doc[i + 1].lower_ in ("that", "this") \
+            and (i + 2 >= len(doc) or not doc[i + 2].is_alpha):
+        return Phrase(i, i + 1, Decimal(num.MULTIPLIER_WORDS[w]), kind="ratio", plain=False, multiplier=True, compared=True)
     if w in ("twice", "thrice") and i + 1 < len(doc) and doc[i + 1].lower_ in COMPARATIVES:
         return Phrase(i, i + 1, Decimal(num.MULTIPLIER_WORDS[w]), kind="ratio", plain=False, multiplier=True,
                        noun_from=after_comparative(doc, i + 1))
