@@ -1213,3 +1213,13 @@ def test_where_a_figure_comes_from_is_not_what_it_counts(nlp, gazetteer):
 def test_a_multiple_of_the_main_figure_of_the_sentence_before(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "We have six boats for a coast of some 900 kilometres. We need at least twice that.")
     _find(stats, 2, "boats")
+
+
+def test_a_headline_level_read_on_the_surface(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Cholera live: Malawi declares emergency in four more districts; infections top 48,000")
+    _find(stats, 48000, "infections")
+
+
+def test_a_share_of_its_own_benchmark_counts_the_subject(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Port calls fell sharply in 2024, and cruise arrivals are still roughly half their pre-pandemic level.")
+    _find(stats, 0.5, "arrivals")

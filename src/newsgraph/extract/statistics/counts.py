@@ -521,6 +521,9 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.casefold()))
 
 
+#: Nouns of a thing's own benchmark: "half their pre-crisis level", "a third of its peak".
+_BENCHMARK_NOUNS = {"level", "peak", "average", "size", "high", "low", "norm", "capacity"}
+
 #: Adjectives of a level kept: "CRR unchanged at 3%".
 _LEVEL_ADJECTIVES = {"unchanged", "steady", "stable", "flat"}
 
@@ -572,6 +575,22 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
                 if c.pos_ == "NOUN":
                     return _quantity_target(c)
     return None
+
+
+def headline_level(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
+    """'cases top 2.1 million', 'death toll passes 1,000': a noun, a verb of reaching and the figure,
+    read on the surface (the parse of a headline is often wrong)."""
+    k = hedge_start - 1
+    if k < 1 or not joined(doc, k) or not joined(doc, hedge_start):
+        return None
+    verb = doc[k]
+    if verb.lemma_.lower() not in LEVEL_VERBS and verb.lower_.rstrip("s") not in LEVEL_VERBS \
+            and verb.lower_.removesuffix("es") not in LEVEL_VERBS:
+        return None
+    noun = doc[k - 1]
+    if noun.pos_ != "NOUN" or not joined(doc, k) or _is_when(noun) or not _names_a_thing(noun):
+        return None
+    return _noun_phrase_of(noun)
 
 
 def brought_to(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
@@ -840,6 +859,10 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
     if verb.lemma_.lower() == "be":
         for c in verb.children:
             if c.dep_ == "attr" and c.pos_ in NOUNS and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end:
+                if c.lemma_.lower() in _BENCHMARK_NOUNS and any(d.tag_ == "PRP$" for d in c.children):
+                    # "transits are roughly half their pre-crisis level": a share of the subject's own level
+                    subject = next((s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                    return _quantity_target(subject) if subject is not None and _names_a_thing(subject) else None
                 return _quantity_target(c)
     partitive = p.end < len(doc) and doc[p.end].lower_ == "of" and p.end + 1 < len(doc) and doc[p.end + 1].pos_ == "PRON" \
         and doc[p.end + 1].tag_ != "PRP$"

@@ -25,6 +25,7 @@ from newsgraph.extract.statistics.counts import (
     forecast_counts,
     parallel_counts,
     fronted_whole,
+    headline_level,
     listed_counts,
     measured_subject,
     named_before_of,
@@ -157,7 +158,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     if counts is None:
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
     if counts is None and noun is None:
-        counts = what_it_is(doc, p) or brought_to(doc, p, hedge_start) or elided_counts(doc, p, hedge_start, before)
+        counts = what_it_is(doc, p) or brought_to(doc, p, hedge_start) or headline_level(doc, p, hedge_start) \
+            or elided_counts(doc, p, hedge_start, before)
     if counts is None and noun is None and p.plain and not before:
         counts = parallel_counts(doc, p, sent_start, previous[-3:])
     if counts is None and noun is None and before:
