@@ -1223,3 +1223,13 @@ def test_a_headline_level_read_on_the_surface(nlp, gazetteer):
 def test_a_share_of_its_own_benchmark_counts_the_subject(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "Port calls fell sharply in 2024, and cruise arrivals are still roughly half their pre-pandemic level.")
     _find(stats, 0.5, "arrivals")
+
+
+def test_a_comparison_set_after_a_sum_measures_the_sum(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The round cleared at a strike price of £61.20 per megawatt hour, some 8pc above the previous round.")
+    _find(stats, 8, "price")
+
+
+def test_the_subject_nearest_its_verb(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Secretariat's memo to delegates: world fish catch is forecast to grow 1.5% in 2026.")
+    _find(stats, 1.5, "catch")

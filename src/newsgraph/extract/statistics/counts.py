@@ -353,7 +353,7 @@ def _change_target(change: Token) -> str | None:
         # "women outnumber men by 14 lakh": the difference is of what compares, its subject
         deps = ("nsubj", "nsubjpass", "dobj") if verb.lemma_.lower() in COMPARISON_VERBS else ("dobj", "nsubjpass", "nsubj")
     for dep in deps:
-        for c in verb.children:
+        for c in reversed(list(verb.children)):  # (the nearest: not a label before a colon, "X's note: volume is …")
             if c != change and c.dep_ == dep and _names_a_thing(c) \
                     and not (dep == "dobj" and any(n.dep_ == "nummod" and n.like_num for n in c.children)):
                 return _quantity_target(c)  # (not "gained 14 paise to 83.46": the paise are another figure's)
@@ -366,7 +366,7 @@ def _change_target(change: Token) -> str | None:
         if node.dep_ not in ("xcomp", "conj") or node.head == node or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             break
         node = node.head
-        for c in node.children:
+        for c in reversed(list(node.children)):
             if c.dep_ in ("nsubjpass", "nsubj") and _names_a_thing(c):
                 return _quantity_target(c)
     return None
@@ -927,14 +927,17 @@ _MEASURED_WORDS = {"above", "below", "higher", "lower", "up", "down", "ahead", "
 _LINKING_VERBS = {"be", "remain", "stay", "seem", "appear", "look", "end", "close", "finish", "stand"}
 
 
-def measured_subject(doc: Doc, p: Phrase) -> str | None:
+def measured_subject(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
     """'GDP … is 0.3% below the same quarter', 'the economy is 4.2% larger than before', 'the appeal
     is only 23% funded': a figure that says how far the subject of its clause is above, below or
-    along measures that subject."""
+    along measures that subject; set after a figure with a comma ('at £79.50, some 11% above the
+    last round'), it measures that figure's thing."""
     figure = doc[p.end - 1]
     word = figure.head
     if figure.dep_ != "npadvmod" or not (word.tag_ in _MEASURED_TAGS or word.lower_ in _MEASURED_WORDS):
         return None
+    if hedge_start > 0 and doc[hedge_start - 1].text == "," and before and before[-1].stat.unit != p.unit:
+        return before[-1].stat.counts
     if word.dep_ not in ("acomp", "prep", "advmod", "attr", "oprd"):
         return None
     node = word.head

@@ -167,7 +167,7 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
         counts = named_before_of(doc, p, hedge_start, before)  # "growth of 0.9%", "an increase of 60%"
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
-        counts = measured_subject(doc, p)  # "GDP is 0.3% below …", "the appeal is 23% funded"
+        counts = measured_subject(doc, p, hedge_start, before)  # "GDP is 0.3% below …", "the appeal is 23% funded"
     if counts is None and noun is None and (p.kind == "ratio" or p.multiplier):
         counts = clause_counts(doc, p, before, previous)
     if counts is None and noun is None:
