@@ -1233,3 +1233,13 @@ def test_a_comparison_set_after_a_sum_measures_the_sum(nlp, gazetteer):
 def test_the_subject_nearest_its_verb(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "Secretariat's memo to delegates: world fish catch is forecast to grow 1.5% in 2026.")
     _find(stats, 1.5, "catch")
+
+
+def test_a_vague_amount_of_what_may_happen_is_no_statistic(nlp, gazetteer):
+    assert _stats(nlp, gazetteer, "The new dam could save thousands of lives. The storm may destroy hundreds of homes.") == []
+    # a vague amount that happened is still read, as 'more than'
+    assert _find(_stats(nlp, gazetteer, "Hundreds of families left the valley."), 100, "families").qualifier == "more than"
+
+
+def test_a_forecast_for_something_counts_that_thing(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The lender issued a projection of 2.9% for the farm sector."), 2.9, "sector")

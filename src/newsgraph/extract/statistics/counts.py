@@ -908,6 +908,14 @@ def named_before_of(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]
         # "is projected to grow in the range of 6.8-7.0%": the range hedges what the verb says grows
         verb = governor(noun)
         return _change_target(verb) if verb.lemma_.lower() in CHANGE_VERBS else None
+    if noun.lemma_.lower() in FORECAST_NOUNS:
+        # "a projection of 3.5% for the economy": what is forecast (else what was last counted, `forecast_counts`)
+        for c in [*noun.children, *doc[p.end - 1].children]:
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i > noun.i:
+                obj = next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and _names_a_thing(o)
+                            and not _is_when(o)), None)
+                if obj is not None:
+                    return _quantity_target(obj)
     if noun.lemma_.lower() in CHANGE_NOUNS:
         for c in [*noun.children, *doc[p.end - 1].children]:  # (the parse may hang 'in' from the figure)
             if c.dep_ == "prep" and c.lower_ == "in" and c.i > noun.i:

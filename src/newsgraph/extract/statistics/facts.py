@@ -36,7 +36,13 @@ from newsgraph.extract.statistics.counts import (
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
 from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_duration, is_label_or_date, read_phrase
-from newsgraph.extract.statistics.qualifiers import hedge_after, hedge_before, is_hypothetical, period_of
+from newsgraph.extract.statistics.qualifiers import (
+    CONDITIONAL_MODALS,
+    hedge_after,
+    hedge_before,
+    is_hypothetical,
+    period_of,
+)
 from newsgraph.model import Statistic
 from newsgraph.text import line_start, word_set
 
@@ -150,6 +156,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         return None
     if _superseded(doc, hedge_start):
         return None
+    if _vague_and_hypothetical(doc, p):
+        return None
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
     counts = None
@@ -228,6 +236,19 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         sent_start=sent_start,
         verb=governor(doc[p.start]).lemma_.lower(),
     )
+
+
+def _vague_and_hypothetical(doc: Doc, p: Phrase) -> bool:
+    """'could save thousands of lives', 'might cost hundreds of jobs': a vague amount in a clause
+    of what may happen is a manner of speaking, not a figure anyone counted."""
+    if p.plain or p.noun_from is None or not (doc[p.start].lower_ in num.VAGUE_PLURALS or doc[p.start].lower_ == "tens"):
+        return False
+    verb = governor(doc[p.start])
+    return any(c.dep_ == "aux" and (c.lower_ in CONDITIONAL_MODALS or c.lower_ in _PROSPECTIVE_MODALS) for c in verb.children)
+
+
+#: Modals of what may yet happen, besides the conditional ones: "may destroy hundreds of homes".
+_PROSPECTIVE_MODALS = {"may", "can", "will", "'ll"}
 
 
 #: How a wire correction notice starts: "(Corrects turnout figure in paragraph 4 to 78.4 pct from 87.4 pct)".
