@@ -1243,3 +1243,13 @@ def test_a_vague_amount_of_what_may_happen_is_no_statistic(nlp, gazetteer):
 
 def test_a_forecast_for_something_counts_that_thing(nlp, gazetteer):
     _find(_stats(nlp, gazetteer, "The lender issued a projection of 2.9% for the farm sector."), 2.9, "sector")
+
+
+def test_a_share_of_the_total_counts_its_part(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Imports from Norway, which make up a third of the total, rose 4%."), 0.3333, "imports")
+    _find(_stats(nlp, gazetteer, "Small farms account for 40% of the total."), 40, "farms")
+
+
+def test_a_share_taken_by_a_rival_counts_what_was_shared(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "She won 51.8% of the vote, while her challenger took 44.1%.")
+    _find(stats, 44.1, "vote")

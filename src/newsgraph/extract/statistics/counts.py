@@ -60,6 +60,9 @@ QUANTITY_NOUNS = word_set("quantity-nouns.txt")
 #: Verbs of forecasting: their (active) subject is who forecasts, not what is counted.
 FORECAST_VERBS = word_set("forecast-verbs.txt")
 
+#: Verbs by which a subject takes a share: "his rival took 38%".
+TAKING_VERBS = word_set("taking-verbs.txt")
+
 #: Verbs whose subject is a figure's source: "ONPE data showed", "the survey found".
 SOURCE_VERBS = word_set("source-verbs.txt")
 
@@ -469,6 +472,10 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
             obj = _of_object(head)
             if obj is not None:
                 return _noun_phrase_of(obj)
+            if head.lemma_.lower() == "total" and noun[0] > p.end and doc[noun[0] - 1].lower_ in ("of", "the"):
+                part = _part_of_total(head)
+                if part is not None:
+                    return part  # "exports to China, which account for a quarter of the total": the exports
         if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "PERSON", "NORP", "ORG") and noun[1] - noun[0] == 1 \
                 and not (head.ent_type_ == "NORP" and head.text.endswith("s")) and p.measure is None:
             return None  # "600 Ukraine": not a counted noun (but "330,000 Filipinos" are people)
@@ -499,6 +506,20 @@ def _change_verb_before(doc: Doc, k: int) -> Token | None:
         if t.pos_ == "VERB" and t.lemma_.lower() in CHANGE_VERBS:
             return t
     return None
+
+
+def _part_of_total(total: Token) -> str | None:
+    """What a share 'of the total' is: the subject of its clause, or what a relative clause
+    ('which account for …') is about."""
+    verb = governor(total)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        subject = verb.head
+        while subject.dep_ == "pobj" and subject.head.dep_ == "prep" and subject.head.head.pos_ == "NOUN":
+            subject = subject.head.head  # "exports to China, which …": the exports
+    if subject is None or not _names_a_thing(subject):
+        return None
+    return _noun_phrase_of(subject)
 
 
 def _measured_subject(unit: Token) -> str | None:
@@ -885,6 +906,10 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in NOUNS and c.is_alpha and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end \
                     and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") and not _is_figure(c):
+                parallel = [m for m in before if m.stat.unit == p.unit and m.stat.kind == "ratio"] \
+                    if dep == "nsubj" and verb.lemma_.lower() in TAKING_VERBS else []
+                if parallel and p.unit is not None:
+                    return parallel[-1].stat.counts  # "he won 54% of the vote, while his rival took 38%": the vote
                 return None if _refers_back(c) else _quantity_target(c)
     return None
 
