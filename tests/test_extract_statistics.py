@@ -1253,3 +1253,12 @@ def test_a_share_of_the_total_counts_its_part(nlp, gazetteer):
 def test_a_share_taken_by_a_rival_counts_what_was_shared(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "She won 51.8% of the vote, while her challenger took 44.1%.")
     _find(stats, 44.1, "vote")
+
+
+def test_a_list_of_sums_in_several_currencies(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The fund raised $1.5bn, €400m and EUR3bn from donors.")
+    assert [s.value for s in stats] == ["1500000000", "400000000", "3000000000"]
+
+
+def test_a_sum_something_is_worth(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The crops we saved this season are worth more than N40 billion."), 40e9, "crops")

@@ -691,6 +691,10 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         k -= 1
     if k >= 1 and doc[k].lower_ == "worth" and doc[k].dep_ == "amod" and doc[k].head.pos_ == "NOUN" and doc[k].head.i < k:
         return f"{_noun_phrase_of(doc[k].head)} in {currency}"  # "its appeal for Sudan, worth $4.2 billion"
+    if k >= 1 and doc[k].lower_ == "worth" and doc[k].dep_ == "acomp":
+        held = next((c for c in doc[k].head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < k), None)
+        if held is not None and held.pos_ == "NOUN" and _names_a_thing(held):
+            return f"{_noun_phrase_of(held)} in {currency}"  # "the losses we prevented are worth N1.2 trillion"
     if k >= 1 and doc[k].lower_ in ("worth", "of", "totaling", "totalling", "valued", "estimated", "priced"):
         before = k - 2 if doc[k - 1].text == "," and k >= 2 else k - 1  # "its aid package, worth DKK 1.3 billion"
         if doc[before].pos_ == "NOUN":

@@ -28,7 +28,7 @@ CURRENCY_AFTER = word_map("currency-words.tsv", "written", "code")
 CURRENCY_GLUED = word_map("currency-glued-signs.tsv", "written", "code")
 
 #: A sign glued to digits: "N1.2", "Rs500", "US$5".
-_SIGN_AND_DIGITS = re.compile(r"^([^\d\s]{1,3}?)(\d[\d,]*(?:\.\d+)?)$")
+_SIGN_AND_DIGITS = re.compile(r"^([^\d\s]{1,3}?)(\d[\d,]*(?:\.\d+)?(?:[a-zA-Z]{1,3})?)$")
 
 PERCENT_WORDS = word_set("percent-words.txt")
 
@@ -279,12 +279,14 @@ def _glued_money(doc: Doc, i: int) -> Phrase | None:
     code = CURRENCY_GLUED.get(sign) or (CURRENCY_BEFORE.get(sign.lower()) if not (len(sign) == 1 and sign.isalpha()) else None)
     if code is None:
         return None
+    if num.digits_value(digits) is None:
+        return None  # "EUR2bn" yes, "N95x" no
     words = [digits]
     end = i + 1
     while end < len(doc) and joined(doc, end) and doc[end].lower_ in num.SCALES:
         words.append(doc[end].lower_)
         end += 1
-    if letter_sign and end == i + 1:
+    if letter_sign and end == i + 1 and not digits[-1].isalpha():
         return None  # "N95 masks", "the N7 road": a name, not a sum
     value = num.cardinal_value(words)
     return Phrase(i, end, value, kind="amount", unit=code, plain=False) if value is not None else None
@@ -609,6 +611,8 @@ def is_conversion(doc: Doc, first: Phrase, second: Phrase) -> bool:
     gap = doc_text(doc)[char_end(doc, first.end) : doc[second.start].idx]
     # "NOK 27 billion in military support, or about $2.5 billion": what the sum pays for may stand between.
     gap = _PAID_FOR.sub("", gap, count=1)
+    if gap.strip() == ",":
+        return False  # "$1.2bn, €300m and …": a list of sums, no restatement
     return bool(gap.strip()) and bool(_CONVERSION_GAP.match(gap))
 
 
