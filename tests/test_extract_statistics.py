@@ -1262,3 +1262,14 @@ def test_a_list_of_sums_in_several_currencies(nlp, gazetteer):
 
 def test_a_sum_something_is_worth(nlp, gazetteer):
     _find(_stats(nlp, gazetteer, "The crops we saved this season are worth more than N40 billion."), 40e9, "crops")
+
+
+def test_a_bare_change_beside_a_figure_is_a_change_of_its_thing(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Food prices rose by 0.7% in March, compared with a rise of 0.9% in February.")
+    assert "prices" in _find(stats, 0.9, "rise").counts
+    stats = _stats(nlp, gazetteer, "Steel output fell 2.3% in June after a 1.4% gain in May.")
+    _find(stats, 1.4, "output")
+
+
+def test_a_change_keeps_what_it_is_a_change_in(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Annual growth in farm incomes was 4.2%."), 4.2, "incomes")

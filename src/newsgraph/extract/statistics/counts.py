@@ -277,7 +277,13 @@ def _is_figure(token: Token) -> bool:
 
 def _quantity_target(token: Token) -> str:
     """'the number of attack drones launched' -> 'attack drones'; 'drone production' stays;
-    'demand for interceptors' keeps what the demand is for."""
+    'demand for interceptors' keeps what the demand is for; 'growth in regular earnings' keeps
+    what grows."""
+    if token.lemma_.lower() in CHANGE_NOUNS:
+        obj = next((o for c in token.rights if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                    for o in c.children if o.dep_ == "pobj" and o.pos_ in NOUNS and not _is_when(o) and not _is_figure(o)), None)
+        if obj is not None:
+            return f"{_noun_phrase_of(token)} in {_noun_phrase_of(obj)}"
     if token.lemma_.lower() in QUANTITY_NOUNS:
         obj = _of_object(token)
         if obj is not None:

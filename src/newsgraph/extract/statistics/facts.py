@@ -14,6 +14,7 @@ from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.statistics import values as num
 from newsgraph.extract.statistics.claimants import claimant_of, subject_of
 from newsgraph.extract.statistics.counts import (
+    CHANGE_NOUNS,
     RATE_ADVERBS,
     anaphoric_counts,
     brought_to,
@@ -180,6 +181,9 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = clause_counts(doc, p, before, previous)
     if counts is None and noun is None:
         counts = anaphoric_counts(doc, p, previous)
+    if counts is not None and before and counts.casefold() in CHANGE_NOUNS:
+        # "CPI rose by 0.4%, compared with a rise of 0.6%", "… after a 0.8% gain": a change of the figure before
+        counts = f"{counts} in {before[-1].stat.counts}"
     if counts is not None:
         counts = forecast_counts(doc, p, counts, previous)  # "a projection of 3.5%" of what?
     if counts is None and noun is None and (p.kind == "ratio" or p.unit == "percent"):
