@@ -1273,3 +1273,11 @@ def test_a_bare_change_beside_a_figure_is_a_change_of_its_thing(nlp, gazetteer):
 
 def test_a_change_keeps_what_it_is_a_change_in(nlp, gazetteer):
     _find(_stats(nlp, gazetteer, "Annual growth in farm incomes was 4.2%."), 4.2, "incomes")
+
+
+def test_a_year_before_to_does_not_swallow_the_next_figure(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Malaria incidence fell from 58 per 1,000 people in 2016 to 41 per 1,000 people in 2024.")
+    _find(stats, 41, "incidence")
+    stats = _stats(nlp, gazetteer, "Burglaries fell from 870 in 2022 to 610 last year.")
+    _find(stats, 610, "burglaries")
+    assert [s.value for s in _stats(nlp, gazetteer, "Demand was 4% below the 2017-21 average.")] == ["4"]

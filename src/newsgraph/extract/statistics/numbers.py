@@ -494,9 +494,10 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
             phrase.upper, phrase.end = upper, end
             phrase.qualifier = "between"
             _read_suffix_unit_only(doc, phrase)
-        else:
+        elif not (nxt == "to" and phrase.end - phrase.start == 1 and _YEAR.fullmatch(doc[phrase.start].text)):
             phrase.kind = "proportion"  # "1 to 1", "3 to 1": a proportion, never a count
             phrase.end = end
+        # (but "in 2015 to 187 per lakh": a year, then the next figure; "2017-21" is a span of years)
 
 
 #: Digits alone, as in the groups of a phone number.
@@ -692,8 +693,9 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         and not (prev is not None and prev.lower_ in ("at", "until", "till", "by", "on"))
     lone_date = p.end - p.start == 1 and first.ent_type_ == "DATE" and not _YEAR.fullmatch(first.text) \
         and (prev is None or prev.ent_type_ != "DATE") and (nxt is None or nxt.ent_type_ != "DATE")
+    rate = nxt is not None and nxt.lower_ == "per" and not _YEAR.fullmatch(last.text)  # "187 per lakh population"
     if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[p.start : p.end]) and noun is None and not before_when \
-            and not lone_date:
+            and not lone_date and not rate:
         return True  # (but "down from 54", tagged a date on its own, is a number)
     if any(t.ent_type_ in ("TIME",) for t in doc[p.start : p.end]) and not before_when:
         return True
