@@ -1281,3 +1281,12 @@ def test_a_year_before_to_does_not_swallow_the_next_figure(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "Burglaries fell from 870 in 2022 to 610 last year.")
     _find(stats, 610, "burglaries")
     assert [s.value for s in _stats(nlp, gazetteer, "Demand was 4% below the 2017-21 average.")] == ["4"]
+
+
+def test_who_expects_a_change_is_not_what_changes(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Economists surveyed by the paper had forecast a 0.4% rise."), 0.4, "rise")
+    assert "economists" not in stat.counts.casefold()
+
+
+def test_a_level_held_in_a_reduced_clause(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The vacancy rate held at 6.1% for a second quarter."), 6.1, "vacancy")

@@ -356,6 +356,8 @@ def _change_target(change: Token) -> str | None:
         verb = governor(change)
         if verb == change:
             return None
+        if verb.lemma_.lower() in FORECAST_VERBS or verb.lemma_.lower() in SPEECH_VERBS:
+            return _noun_phrase_of(change)  # "analysts had expected a 0.3% rise": who expects is not what rises
         deps: tuple[str, ...] = ("nsubjpass", "nsubj")
     else:
         verb = change if change.pos_ in ("VERB", "AUX") else change.head
@@ -590,8 +592,8 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
         return None
     if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"}:
         return None
-    if head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.tag_ == "VBG":
-        return _quantity_target(head.head)  # "the tariff, currently averaging 11.6%"
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN" and (head.tag_ == "VBG" or (at and head.tag_ == "VBN")):
+        return _quantity_target(head.head)  # "the tariff, currently averaging 11.6%", "the jobless rate held at 3.9%"
     # A verb without a subject of its own ("… and fell to 60%", or a misparse) shares its head's.
     verbs = [head, head.head] if head.dep_ in ("conj", "advcl", "xcomp") else [head]
     for verb in verbs:
