@@ -1290,3 +1290,7 @@ def test_who_expects_a_change_is_not_what_changes(nlp, gazetteer):
 
 def test_a_level_held_in_a_reduced_clause(nlp, gazetteer):
     _find(_stats(nlp, gazetteer, "The vacancy rate held at 6.1% for a second quarter."), 6.1, "vacancy")
+
+
+def test_part_of_them_named_after_them(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Border guards detained 85 migrants, 12 of them children."), 12, "children")

@@ -217,6 +217,10 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
         return None  # "took 850,000 t. India's imports …": the unit's period ends the sentence
     if p.multiplier and j > 0 and doc[j - 1].lower_ in ("as", "than"):
         return None  # "three times as many as Ukrainian units": the units are compared with, not counted
+    if partitive and j + 1 < limit and doc[j].lower_ == "them" and doc[j + 1].pos_ == "NOUN" and doc[j + 1].tag_ == "NNS":
+        span = _np_span(doc, j + 1, limit, determiners=False)
+        if span is not None and span[0] == j + 1:
+            return span  # "arrested 140 people, 30 of them minors": what those are
     if j < limit and doc[j].pos_ == "PRON" and doc[j].dep_ != "poss" and doc[j].tag_ != "PRP$":
         return None  # "a third of them": what they are is found from the clause (but "30% of its GDP" counts)
     if p.plain and j < limit and doc[j].lower_ in ("more", "additional", "extra", "new", "fewer"):
@@ -901,6 +905,9 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
         and doc[p.end + 1].tag_ != "PRP$"
     if partitive and doc[p.end + 1].lower_ == "it" and before:
         return before[-1].stat.counts  # "more than €50 billion …, roughly 40% of it from Europe"
+    if partitive and doc[p.end + 1].lower_ == "them" and p.end + 2 < len(doc) and doc[p.end + 2].pos_ == "NOUN" \
+            and doc[p.end + 2].tag_ == "NNS" and _names_a_thing(doc[p.end + 2]):
+        return _noun_phrase_of(doc[p.end + 2])  # "arrested 140 people, 30 of them minors": what those are
     if partitive and doc[p.end + 1].lower_ in ("them", "those", "these"):
         # "received 1.3 million drones, and 96% of them were made at home"; "148,000 cases were
         # reported. One province accounts for half of them.": the things last counted
