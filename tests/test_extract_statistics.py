@@ -1057,3 +1057,240 @@ def test_the_base_of_a_rate_is_part_of_its_per(nlp, gazetteer):
 def test_on_the_year_is_the_basis_of_a_change(nlp, gazetteer):
     stat = _find(_stats(nlp, gazetteer, "Car exports rose 14pc on the year to 61,000 in March."), 14, "exports")
     assert stat.period == "March"
+
+
+# --------------------------------------------------------------------------- round 2: what a figure counts
+
+
+def test_a_percentage_a_noun_amounts_to_counts_that_noun(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Economists now see growth of 0.9% in 2026."), 0.9, "growth")
+    _find(_stats(nlp, gazetteer, "Officials expect a rise of 3% in food prices next year."), 3, "prices")
+    stats = _stats(nlp, gazetteer, "Farmers sold 5,200 tractors in 2025, against 4,000 in 2024, an increase of 30%.")
+    stat = _find(stats, 30, "increase")
+    assert "tractors" in stat.counts  # the change of the figures set beside it
+
+
+def test_a_change_noun_whose_object_is_a_year_counts_itself(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The treasury pointed to its forecast of 2.3% growth in 2027."), 2.3, "growth")
+    assert "2027" not in stat.counts
+
+
+def test_a_figure_measuring_how_far_its_subject_is_off(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Retail sales are estimated to have fallen by 0.4% in March, and are 1.2% below the level of a year ago.")
+    _find(stats, 1.2, "sales")
+    _find(_stats(nlp, gazetteer, "The harvest is expected to be 6% smaller than last year's."), 6, "harvest")
+    _find(_stats(nlp, gazetteer, "The relief fund for the coast is only 35% funded."), 35, "fund")
+    # a verb that acts on something compares what it acts on, not who acts
+    stat = _find(_stats(nlp, gazetteer, "Customs officers seized 1,250 rifles last year, about 25 percent more than in 2023."), 25, "rifles")
+    assert "officers" not in stat.counts
+
+
+def test_coordinated_modifiers_of_one_counted_noun(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Health officials logged 91,000 suspected and confirmed infections in the spring.")
+    assert "suspected" in _find(stats, 91000, "infections").counts
+    stats = _stats(nlp, gazetteer, "Coastguards logged 9 smuggling and illegal fishing incidents in May, against 15 a year earlier.")
+    _find(stats, 9, "incidents")
+    _find(stats, 15, "incidents")
+    # two things counted together stay what the parse makes of them
+    assert _find(_stats(nlp, gazetteer, "The army lost 7 tanks and armoured vehicles."), 7, "tanks")
+
+
+def test_a_share_of_them_counts_what_they_are(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The clinics saw 64,000 flu patients this winter. The capital accounts for nearly a third of them.")
+    _find(stats, 0.3333, "patients")
+    stats = _stats(nlp, gazetteer, "The farms shipped more than 2 million crates this year, and 85% of them went to Europe.")
+    _find(stats, 85, "crates")
+
+
+def test_figures_listed_after_their_nouns(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The repo rate is now 6.50% and the reverse repo rate 3.35%.")
+    assert _find(stats, 3.35, "reverse").counts == "reverse repo rate"
+    stats = _stats(nlp, gazetteer, "Kenya was the largest buyer with a 22% share, followed by Uganda (14%) and Rwanda (8%).")
+    assert _find(stats, 14, "share").counts == "share"
+    _find(stats, 8, "share")
+
+
+def test_a_sum_worth_counts_what_is_worth_it(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The agency says its flood appeal, worth $310 million, has drawn few pledges.")
+    _find(stats, 310_000_000, "appeal")
+
+
+def test_a_figure_hyphened_to_its_unit_measures_the_noun_after(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Divers traced a 45-mile scar on the seabed."), 45, "scar")
+    _find(_stats(nlp, gazetteer, "Work on the 320-megawatt interconnector resumed."), 320, "megawatt")
+    _find(_stats(nlp, gazetteer, "The rebels accepted a 60-day ceasefire."), 60, "ceasefire")
+    stats = _stats(nlp, gazetteer, "The yard will deliver four more 85-metre patrol vessels.")
+    _find(stats, 4, "vessels")
+    # ages and calibres are no measures of what follows; neither is a number word
+    stats = _stats(nlp, gazetteer, "A 9-year-old girl was hurt. The army fired 155-mm rounds. They held a two-day summit.")
+    assert [s.value for s in stats] == [], [(s.value, s.counts) for s in stats]
+
+
+def test_a_currency_sign_glued_to_the_figure(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The agency said the repairs cost N2.5 billion."), 2.5e9, "naira")
+    assert stat.unit == "NGN"
+    _find(_stats(nlp, gazetteer, "The ministry spent Bs 75 million on ballots."), 75e6, "bolivianos")
+    # a letter glued to digits without a scale is a name
+    assert _stats(nlp, gazetteer, "Nurses handed out N95 masks on the N4 road.") == []
+
+
+def test_the_figure_a_correction_replaces_is_no_statistic(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "(Corrects the vaccination rate in paragraph 3 to 64.1 pct from 46.1 pct)\n"
+                                   "The vaccination rate reached 64.1 pct, the ministry said.")
+    assert [s.value for s in stats] == ["64.1"]
+
+
+def test_levels_of_a_change_whose_verb_is_far_before(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The board voted to lift the share of profits that may be paid out as dividends from 30% to 45%.")
+    _find(stats, 30, "profits")  # the share of profits: a share counts what it is a share of
+    _find(stats, 45, "profits")
+
+
+def test_a_difference_by_which_one_thing_outnumbers_another(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "In the district, female voters outnumber male voters by about 3,200."), 3200, "female")
+    assert stat.qualifier == "approximately"
+
+
+def test_a_range_noun_only_hedges_the_figure(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Farm output is forecast to grow in the range of 3.5-4.0% this season."), 3.5, "output")
+    assert (stat.qualifier, stat.upper) == ("between", "4")
+
+
+def test_a_level_kept_unchanged(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "SLR unchanged at 18%"), 18, "slr")
+    stats = _stats(nlp, gazetteer, "The policy rate was held at 6.25%, and the SLR unchanged at 18%.")
+    _find(stats, 18, "slr")
+
+
+def test_measures_of_a_noun_and_glued_ranges(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Traders expect pipeline imports of 40bcm-45bcm next year."), 40, "imports")
+    assert (stat.unit, stat.upper) == ("bcm", "45")
+    _find(_stats(nlp, gazetteer, "Mediators proposed a 45-day humanitarian pause."), 45, "pause")
+
+
+def test_a_noun_phrase_keeps_per_and_drops_a_misread_verb(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Real income per household is estimated to have risen by 0.7% this year."), 0.7, "household")
+    assert stat.counts.endswith("per household")
+    stat = _find(_stats(nlp, gazetteer, "In its spring outlook, the fund projects growth of 1.2% in 2027."), 1.2, "growth")
+    assert "outlook" not in stat.counts
+
+
+def test_levels_and_changes_in_a_list_without_verbs(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Key points:\nFY26 deficit target at 4.4%, nominal growth at 10.1%\nExports up 6.2% in June")
+    _find(stats, 4.4, "deficit")
+    _find(stats, 10.1, "growth")
+    _find(stats, 6.2, "exports")
+
+
+def test_a_speaker_counting_what_is_said_states_no_statistic(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "A: Three things, really. After that the minister took two questions.")
+    assert stats == [], [(s.value, s.counts) for s in stats]
+
+
+def test_the_parts_of_a_share_after_a_colon(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The accord reserves 30 per cent of all vaccine output for poor countries: "
+                                   "15 per cent as gifts and 15 per cent at cost.")
+    stat = _find(stats, 15, "output")
+    assert stat.counts.startswith("per cent of")  # the percentage, of what the share before it counts
+
+
+def test_another_number_counts_what_the_last_one_counts(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Officials have logged 40,000 flood claims since May, with 9,000 paid out and another 2,500 under review.")
+    assert _find(stats, 2500, "claims").counts == _find(stats, 9000, "claims").counts
+
+
+def test_a_multiple_of_the_figure_just_named(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The brigade now fields 30 drones. Its commander wants twice that.")
+    assert _find(stats, 2, "drones").kind == "ratio"
+    assert _stats(nlp, gazetteer, "She said twice that the talks would go on.") == []
+
+
+def test_where_a_figure_comes_from_is_not_what_it_counts(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The incumbent had 41.5 pct, poll data showed, ahead of the mayor with 30.2 pct.")
+    assert all("data" not in s.counts for s in stats), [(s.value, s.counts) for s in stats]
+
+
+def test_a_multiple_of_the_main_figure_of_the_sentence_before(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "We have six boats for a coast of some 900 kilometres. We need at least twice that.")
+    _find(stats, 2, "boats")
+
+
+def test_a_headline_level_read_on_the_surface(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Cholera live: Malawi declares emergency in four more districts; infections top 48,000")
+    _find(stats, 48000, "infections")
+
+
+def test_a_share_of_its_own_benchmark_counts_the_subject(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Port calls fell sharply in 2024, and cruise arrivals are still roughly half their pre-pandemic level.")
+    _find(stats, 0.5, "arrivals")
+
+
+def test_a_comparison_set_after_a_sum_measures_the_sum(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The round cleared at a strike price of £61.20 per megawatt hour, some 8pc above the previous round.")
+    _find(stats, 8, "price")
+
+
+def test_the_subject_nearest_its_verb(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Secretariat's memo to delegates: world fish catch is forecast to grow 1.5% in 2026.")
+    _find(stats, 1.5, "catch")
+
+
+def test_a_vague_amount_of_what_may_happen_is_no_statistic(nlp, gazetteer):
+    assert _stats(nlp, gazetteer, "The new dam could save thousands of lives. The storm may destroy hundreds of homes.") == []
+    # a vague amount that happened is still read, as 'more than'
+    assert _find(_stats(nlp, gazetteer, "Hundreds of families left the valley."), 100, "families").qualifier == "more than"
+
+
+def test_a_forecast_for_something_counts_that_thing(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The lender issued a projection of 2.9% for the farm sector."), 2.9, "sector")
+
+
+def test_a_share_of_the_total_counts_its_part(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Imports from Norway, which make up a third of the total, rose 4%."), 0.3333, "imports")
+    _find(_stats(nlp, gazetteer, "Small farms account for 40% of the total."), 40, "farms")
+
+
+def test_a_share_taken_by_a_rival_counts_what_was_shared(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "She won 51.8% of the vote, while her challenger took 44.1%.")
+    _find(stats, 44.1, "vote")
+
+
+def test_a_list_of_sums_in_several_currencies(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The fund raised $1.5bn, €400m and EUR3bn from donors.")
+    assert [s.value for s in stats] == ["1500000000", "400000000", "3000000000"]
+
+
+def test_a_sum_something_is_worth(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The crops we saved this season are worth more than N40 billion."), 40e9, "crops")
+
+
+def test_a_bare_change_beside_a_figure_is_a_change_of_its_thing(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Food prices rose by 0.7% in March, compared with a rise of 0.9% in February.")
+    assert "prices" in _find(stats, 0.9, "rise").counts
+    stats = _stats(nlp, gazetteer, "Steel output fell 2.3% in June after a 1.4% gain in May.")
+    _find(stats, 1.4, "output")
+
+
+def test_a_change_keeps_what_it_is_a_change_in(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Annual growth in farm incomes was 4.2%."), 4.2, "incomes")
+
+
+def test_a_year_before_to_does_not_swallow_the_next_figure(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Malaria incidence fell from 58 per 1,000 people in 2016 to 41 per 1,000 people in 2024.")
+    _find(stats, 41, "incidence")
+    stats = _stats(nlp, gazetteer, "Burglaries fell from 870 in 2022 to 610 last year.")
+    _find(stats, 610, "burglaries")
+    assert [s.value for s in _stats(nlp, gazetteer, "Demand was 4% below the 2017-21 average.")] == ["4"]
+
+
+def test_who_expects_a_change_is_not_what_changes(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Economists surveyed by the paper had forecast a 0.4% rise."), 0.4, "rise")
+    assert "economists" not in stat.counts.casefold()
+
+
+def test_a_level_held_in_a_reduced_clause(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The vacancy rate held at 6.1% for a second quarter."), 6.1, "vacancy")
+
+
+def test_part_of_them_named_after_them(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Border guards detained 85 migrants, 12 of them children."), 12, "children")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.lexicon import SPEECH_VERBS
 from newsgraph.extract.statistics import values as num
 from newsgraph.extract.statistics.document import (
     NOUNS,
@@ -47,11 +48,23 @@ CHANGE_NOUNS = word_set("change-nouns.txt")
 #: "the death toll rose to 45": these verbs make the number a level, not a change.
 LEVEL_VERBS = word_set("level-verbs.txt")
 
+#: Verbs that compare by a difference given with 'by': "women outnumber men by 14 lakh".
+COMPARISON_VERBS = word_set("comparison-verbs.txt")
+
+#: Nouns a speaker counts to organise talk ("two things, mainly"): no statistic counts them.
+DISCOURSE_NOUNS = word_set("discourse-nouns.txt")
+
 #: Words for "how much of": the number of X, the volume of X, the share of X.
 QUANTITY_NOUNS = word_set("quantity-nouns.txt")
 
 #: Verbs of forecasting: their (active) subject is who forecasts, not what is counted.
 FORECAST_VERBS = word_set("forecast-verbs.txt")
+
+#: Verbs by which a subject takes a share: "his rival took 38%".
+TAKING_VERBS = word_set("taking-verbs.txt")
+
+#: Verbs whose subject is a figure's source: "ONPE data showed", "the survey found".
+SOURCE_VERBS = word_set("source-verbs.txt")
 
 #: Nouns of forecasting: "a projection of 3.5%" projects what was named before.
 FORECAST_NOUNS = word_set("forecast-nouns.txt")
@@ -76,6 +89,9 @@ _MODEL_NAME = re.compile(r"^[A-Za-z][\w.]*-[\w.-]*\d[\w.-]*$")
 #: A model designator mixing digits and letters: "2A6", "1A5", "M1A2", "CV90".
 _DESIGNATOR = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*$")
 
+#: A year: "growth in 2026" names when, not what grew.
+_YEAR = re.compile(r"(1[89]|20|21)\d\d")
+
 
 # --------------------------------------------------------------------------- the noun phrase a number counts
 
@@ -99,10 +115,17 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
         if t.pos_ == "SPACE" or (k > j and not joined(doc, k)):
             break
         ok = t.pos_ in NOUNS or t.pos_ == "ADJ" or (t.pos_ == "VERB" and t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound")) or (
+            t.tag_ == "VBN" and t.dep_ == "conj" and k > j and doc[k - 1].lower_ in ("and", "or")) or (
             t.text in "-‐" and not t.whitespace_ and k > j and not doc[k - 1].whitespace_)
         if t.lower_ in ("more", "less", "fewer", "than", "per", "times") or (t.like_num and num.is_number_word(t.lower_)) \
                 or t.lower_ in num.VAGUE_PLURALS:
             ok = False  # (an ordinal is a modifier: "first-time voters")
+        if t.text[:1].isdigit() and k + 2 < limit and doc[k + 1].text in "-‐" and not t.whitespace_ \
+                and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha and doc[k + 2].is_lower:
+            ok = True  # "five 97-metre patrol vessels": a measure among the modifiers
+        if t.pos_ == "ADV" and k + 1 < limit and doc[k + 1].pos_ in ("ADJ", "VERB") and doc[k + 1].tag_ in ("JJ", "VBN", "JJS") \
+                and (t.lower_.endswith("ly") or t.lower_ in ("least", "most")):
+            ok = True  # "internally displaced people", "least developed countries"
         if (t.like_num or _DESIGNATOR.match(t.text)) and k > j and (doc[k - 1].is_title or doc[k - 1].is_upper) \
                 and k + 1 < limit and doc[k + 1].pos_ in NOUNS:
             ok = True  # "Leopard 2 tanks", "Leopard 2A6 tanks": a model number inside the name of what is counted
@@ -112,6 +135,9 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
             ok = False  # "drones Russia launched": a new clause, not the noun phrase
         if k > j and t.ent_type_ in ("DATE", "TIME") and doc[k - 1].ent_type_ not in ("DATE", "TIME"):
             ok = False  # "shells next year": the date is not part of what is counted
+        if t.lower_ in ("and", "or") and k > j and _joined_modifiers(doc, k, limit):
+            k += 1  # "148,000 confirmed and probable cases": both modify the noun counted
+            continue
         if not ok:
             break
         if t.pos_ in NOUNS:
@@ -120,6 +146,22 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
     if last_noun is None:
         return None
     return j, last_noun + 1
+
+
+def _joined_modifiers(doc: Doc, k: int, limit: int) -> bool:
+    """True when the 'and'/'or' at k joins two modifiers of one noun: 'confirmed and probable
+    cases', 'piracy and armed robbery incidents' (not 'tanks and armoured vehicles', two things,
+    nor '28 long-term and 300 short-term observers', two numbers)."""
+    before = doc[k - 1]
+    if not joined(doc, k) or not (before.pos_ == "ADJ" or before.tag_ in ("VBN", "NN")):
+        return False
+    m = k + 1
+    while m < limit and joined(doc, m) and (doc[m].pos_ in ("ADJ", "NOUN") or doc[m].tag_ == "VBN") and not doc[m].like_num:
+        m += 1
+    last = doc[m - 1]
+    if m == k + 1 or last.pos_ != "NOUN":
+        return False
+    return before.tag_ != "NN" or last.tag_ == "NNS"  # "piracy and … incidents": the singular one modifies
 
 
 def _shared_head(doc: Doc, span: tuple[int, int], limit: int) -> int | None:
@@ -175,6 +217,10 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
         return None  # "took 850,000 t. India's imports …": the unit's period ends the sentence
     if p.multiplier and j > 0 and doc[j - 1].lower_ in ("as", "than"):
         return None  # "three times as many as Ukrainian units": the units are compared with, not counted
+    if partitive and j + 1 < limit and doc[j].lower_ == "them" and doc[j + 1].pos_ == "NOUN" and doc[j + 1].tag_ == "NNS":
+        span = _np_span(doc, j + 1, limit, determiners=False)
+        if span is not None and span[0] == j + 1:
+            return span  # "arrested 140 people, 30 of them minors": what those are
     if j < limit and doc[j].pos_ == "PRON" and doc[j].dep_ != "poss" and doc[j].tag_ != "PRP$":
         return None  # "a third of them": what they are is found from the clause (but "30% of its GDP" counts)
     if p.plain and j < limit and doc[j].lower_ in ("more", "additional", "extra", "new", "fewer"):
@@ -194,8 +240,9 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
         return span[0], shared + 1  # up to the noun both numbers count (`counted_thing` names it)
 
     head = doc[p.end - 1].head
-    if doc[p.end - 1].dep_ == "nummod" and span[0] <= head.i < span[1] - 1 and head.pos_ in NOUNS \
-            and head.dep_ != "compound" and not (doc[head.i + 1].like_num or _DESIGNATOR.match(doc[head.i + 1].text)):
+    if doc[p.end - 1].dep_ == "nummod" and not p.hyphened and span[0] <= head.i < span[1] - 1 and head.pos_ in NOUNS \
+            and head.dep_ != "compound" and not (doc[head.i + 1].like_num or _DESIGNATOR.match(doc[head.i + 1].text)) \
+            and doc[head.i + 1].lower_ not in ("and", "or"):
         span = (span[0], head.i + 1)  # "12 tanks Russian forces lost": the noun the number counts ends it
     # The head of the counted phrase must be a noun the number attaches to, or directly follow.
     if span[0] - p.end > (8 if partitive else 4) and not whole_counted:
@@ -204,12 +251,17 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
 
 
 def _noun_phrase_of(token: Token) -> str:
-    """The written phrase of a noun with its left modifiers: 'Lancet drones', 'drone production'."""
+    """The written phrase of a noun with its left modifiers: 'Lancet drones', 'drone production'
+    (not a figure before it: 'growth' of '1.4% growth')."""
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.pos_ != "NUM"
-            and not ORDINAL.match(c.text)]
+            and not ORDINAL.match(c.text) and not _is_figure(c) and c.tag_ not in ("VBZ", "VBD", "VBP")]
     start = min([token.i, *(c.left_edge.i for c in left)])
     doc = token.doc
-    return doc_text(doc)[doc[start].idx : token.idx + len(token.text)]
+    end = token
+    per = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "per" and c.i == token.i + 1), None)
+    if per is not None and per.right_edge.i - per.i <= 3 and all(t.is_alpha for t in doc[per.i : per.right_edge.i + 1]):
+        end = per.right_edge  # "GDP per head": what a figure of it measures
+    return doc_text(doc)[doc[start].idx : end.idx + len(end.text)]
 
 
 def _of_object(token: Token) -> Token | None:
@@ -223,12 +275,19 @@ def _of_object(token: Token) -> Token | None:
 
 def _is_figure(token: Token) -> bool:
     """'%', 'pct', '41pc', a number: part of a figure, never what a figure counts."""
-    return token.lower_ in PERCENT_WORDS or token.like_num or num.split_glued(token.text) is not None
+    return token.lower_ in PERCENT_WORDS or token.like_num or num.split_glued(token.text) is not None \
+        or (token.lower_ == "cent" and token.i > 0 and token.doc[token.i - 1].lower_ == "per")
 
 
 def _quantity_target(token: Token) -> str:
     """'the number of attack drones launched' -> 'attack drones'; 'drone production' stays;
-    'demand for interceptors' keeps what the demand is for."""
+    'demand for interceptors' keeps what the demand is for; 'growth in regular earnings' keeps
+    what grows."""
+    if token.lemma_.lower() in CHANGE_NOUNS:
+        obj = next((o for c in token.rights if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                    for o in c.children if o.dep_ == "pobj" and o.pos_ in NOUNS and not _is_when(o) and not _is_figure(o)), None)
+        if obj is not None:
+            return f"{_noun_phrase_of(token)} in {_noun_phrase_of(obj)}"
     if token.lemma_.lower() in QUANTITY_NOUNS:
         obj = _of_object(token)
         if obj is not None:
@@ -265,7 +324,7 @@ def change_head(doc: Doc, p: Phrase, hedge_start: int) -> Token | None:
     before = doc[hedge_start - 1] if hedge_start > 0 else None
     if before is not None and before.lower_ == "by":
         head = before.head
-        if head.lemma_.lower() in CHANGE_VERBS or head.lemma_.lower() in CHANGE_NOUNS:
+        if head.lemma_.lower() in CHANGE_VERBS or head.lemma_.lower() in CHANGE_NOUNS or head.lemma_.lower() in COMPARISON_VERBS:
             return head
         # The parser often hangs "by" off something else; look for a change verb just before.
         for k in range(hedge_start - 2, max(-1, hedge_start - 5), -1):
@@ -285,22 +344,31 @@ def change_head(doc: Doc, p: Phrase, hedge_start: int) -> Token | None:
 
 def _change_target(change: Token) -> str | None:
     """What changed: the object of an active verb, else its subject; 'the number of X' is X."""
+    before = change.doc[change.i - 1] if change.i > 0 else None
+    if change.lower_ in ("up", "down") and before is not None and before.pos_ == "NOUN" and _names_a_thing(before) \
+            and not _is_when(before):
+        return _quantity_target(before)  # "Unemployment at 4.2%, wages up 3%": a headline's change, no verb
     if change.pos_ == "NOUN":
         for c in change.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "of"):
                 for o in c.children:
-                    if o.dep_ == "pobj" and o.pos_ in NOUNS:
+                    if o.dep_ == "pobj" and o.pos_ in NOUNS and not _is_when(o) and not _is_figure(o):
                         return _quantity_target(o)
+        if change.dep_ == "pobj":
+            return _noun_phrase_of(change)  # "a forecast of 1.4% growth in 2026": the growth (2026 is when)
         # "production will reach 1.3 million, a 40% increase": what the clause is about.
         verb = governor(change)
         if verb == change:
             return None
+        if verb.lemma_.lower() in FORECAST_VERBS or verb.lemma_.lower() in SPEECH_VERBS:
+            return _noun_phrase_of(change)  # "analysts had expected a 0.3% rise": who expects is not what rises
         deps: tuple[str, ...] = ("nsubjpass", "nsubj")
     else:
         verb = change if change.pos_ in ("VERB", "AUX") else change.head
-        deps = ("dobj", "nsubjpass", "nsubj")
+        # "women outnumber men by 14 lakh": the difference is of what compares, its subject
+        deps = ("nsubj", "nsubjpass", "dobj") if verb.lemma_.lower() in COMPARISON_VERBS else ("dobj", "nsubjpass", "nsubj")
     for dep in deps:
-        for c in verb.children:
+        for c in reversed(list(verb.children)):  # (the nearest: not a label before a colon, "X's note: volume is …")
             if c != change and c.dep_ == dep and _names_a_thing(c) \
                     and not (dep == "dobj" and any(n.dep_ == "nummod" and n.like_num for n in c.children)):
                 return _quantity_target(c)  # (not "gained 14 paise to 83.46": the paise are another figure's)
@@ -313,10 +381,15 @@ def _change_target(change: Token) -> str | None:
         if node.dep_ not in ("xcomp", "conj") or node.head == node or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             break
         node = node.head
-        for c in node.children:
+        for c in reversed(list(node.children)):
             if c.dep_ in ("nsubjpass", "nsubj") and _names_a_thing(c):
                 return _quantity_target(c)
     return None
+
+
+def _is_when(token: Token) -> bool:
+    """'2026', 'March', 'the quarter': a time, never what a figure counts ('growth in 2026')."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in TIME_NOUNS or bool(_YEAR.fullmatch(token.text))
 
 
 def _names_a_thing(token: Token) -> bool:
@@ -345,6 +418,9 @@ def counted_thing(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int
     what = _counted(doc, ctx, p, noun, kind, change)
     if p.measure is None:
         return what
+    if what is None and noun is None:
+        _, hedge_start = hedge_before(doc, p.start)
+        what = named_before_of(doc, p, hedge_start, [])  # "LNG imports of 105-110bcm"
     if what is None:
         return p.measure
     return f"{p.measure} of {what}" if noun is not None else f"{what} in {p.measure}"
@@ -381,8 +457,10 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
     if noun is not None:
         head = doc[noun[1] - 1]
         text = span_text(doc, noun)
+        if head.lemma_.lower() in DISCOURSE_NOUNS and p.plain:
+            return None  # "two things, mainly", "followed by two questions"
         joint = next((k for k in range(noun[0], noun[1]) if doc[k].lower_ in ("and", "or")), None)
-        if joint is not None:
+        if joint is not None and any(t.like_num for t in doc[joint:noun[1]]):
             # "28 long-term and around 300 short-term observers": 28 long-term observers
             return f"{span_text(doc, (noun[0], joint))} {head.text}"
         if p.unit == "percent" and p.end < len(doc) and doc[p.end].lower_ == "of":
@@ -392,7 +470,7 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
                 return f"{level} as a share of {text}"
         if head.lemma_.lower() in CHANGE_NOUNS:
             obj = next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                        for o in c.children if o.dep_ == "pobj"), None)
+                        for o in c.children if o.dep_ == "pobj" and not _is_when(o)), None)
             if obj is not None:
                 return _quantity_target(obj)
         if head.lemma_.lower() in MEASURE_NOUNS or kind == "duration":
@@ -406,13 +484,17 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
             obj = _of_object(head)
             if obj is not None:
                 return _noun_phrase_of(obj)
+            if head.lemma_.lower() == "total" and noun[0] > p.end and doc[noun[0] - 1].lower_ in ("of", "the"):
+                part = _part_of_total(head)
+                if part is not None:
+                    return part  # "exports to China, which account for a quarter of the total": the exports
         if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "PERSON", "NORP", "ORG") and noun[1] - noun[0] == 1 \
                 and not (head.ent_type_ == "NORP" and head.text.endswith("s")) and p.measure is None:
             return None  # "600 Ukraine": not a counted noun (but "330,000 Filipinos" are people)
         return text
     # "increased the production of its howitzers from two to twelve a month": the levels of what changed.
     if p.start > 0 and doc[p.start - 1].lower_ in ("from", "to"):
-        verb = change_verb_of(doc[p.start - 1])
+        verb = change_verb_of(doc[p.start - 1]) or _change_verb_before(doc, p.start - 1)
         if verb is not None:
             target = _change_target(verb)
             if target is not None:
@@ -422,6 +504,34 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
     if level is not None:
         return level
     return _list_label(doc, p)
+
+
+def _change_verb_before(doc: Doc, k: int) -> Token | None:
+    """The verb of change a 'from'/'to' at k belongs to when the parse hangs it elsewhere: 'raise
+    the portion of the facility that can be drawn without a programme from 40% to 50%'. The
+    nearest one before it in its clause; None past a verb that is not one of change."""
+    start, _ = sentence_bounds(doc, doc[k])
+    for j in range(k - 1, max(start, k - 20) - 1, -1):
+        t = doc[j]
+        if t.text in (";", ":") or (t.text == "," and j < k - 1):
+            return None
+        if t.pos_ == "VERB" and t.lemma_.lower() in CHANGE_VERBS:
+            return t
+    return None
+
+
+def _part_of_total(total: Token) -> str | None:
+    """What a share 'of the total' is: the subject of its clause, or what a relative clause
+    ('which account for …') is about."""
+    verb = governor(total)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        subject = verb.head
+        while subject.dep_ == "pobj" and subject.head.dep_ == "prep" and subject.head.head.pos_ == "NOUN":
+            subject = subject.head.head  # "exports to China, which …": the exports
+    if subject is None or not _names_a_thing(subject):
+        return None
+    return _noun_phrase_of(subject)
 
 
 def _measured_subject(unit: Token) -> str | None:
@@ -444,8 +554,17 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.casefold()))
 
 
+#: Nouns of a thing's own benchmark: "half their pre-crisis level", "a third of its peak".
+_BENCHMARK_NOUNS = {"level", "peak", "average", "size", "high", "low", "norm", "capacity"}
+
+#: Adjectives of a level kept: "CRR unchanged at 3%".
+_LEVEL_ADJECTIVES = {"unchanged", "steady", "stable", "flat"}
+
+
 def _level_subject(doc: Doc, p: Phrase) -> str | None:
     token = doc[p.end - 1]
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "85% of them went abroad": the figure is what acts, not a level reached
     head = token.head
     if head.i >= p.end and head.ent_type_ in ("DATE", "TIME") and token.dep_ == "nummod":
         head = head.head  # "numbered 61 last year", parsed as a number of years
@@ -460,12 +579,25 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
                     return _quantity_target(c)  # "bringing Russia's total losses to about 712,950"
     elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
         head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
+    if at and head.pos_ in NOUNS and head.ent_type_ not in ("GPE", "PERSON", "NORP") and not _is_figure(head) \
+            and not _is_when(head) and (any(c.dep_ == "amod" and c.lower_ in _LEVEL_ADJECTIVES for c in head.children)
+                                        or (head.dep_ in ("ROOT", "conj", "appos") and token.head.i == head.i + 1)):
+        # "Repo rate unchanged at 5.5%", "GDP growth at 7%": a headline's or a list's level, no verb
+        return _quantity_target(head)
+    if at and head.pos_ == "ADJ" and head.lower_ in _LEVEL_ADJECTIVES:
+        # "CRR unchanged at 3%", "… and the repo rate steady at 5.5%": what stays at the level
+        held = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if held is None and head.dep_ == "amod" and head.head.pos_ in NOUNS:
+            held = head.head
+        if held is not None and held.pos_ in NOUNS and held.lower_ not in PRONOUNS and held.ent_type_ not in ("GPE", "PERSON", "NORP") \
+                and not _is_figure(held) and not _refers_back(held):
+            return _quantity_target(held)
     if head.pos_ not in ("VERB", "AUX"):
         return None
     if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"}:
         return None
-    if head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.tag_ == "VBG":
-        return _quantity_target(head.head)  # "the tariff, currently averaging 11.6%"
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN" and (head.tag_ == "VBG" or (at and head.tag_ == "VBN")):
+        return _quantity_target(head.head)  # "the tariff, currently averaging 11.6%", "the jobless rate held at 3.9%"
     # A verb without a subject of its own ("… and fell to 60%", or a misparse) shares its head's.
     verbs = [head, head.head] if head.dep_ in ("conj", "advcl", "xcomp") else [head]
     for verb in verbs:
@@ -476,6 +608,22 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
                 if c.pos_ == "NOUN":
                     return _quantity_target(c)
     return None
+
+
+def headline_level(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
+    """'cases top 2.1 million', 'death toll passes 1,000': a noun, a verb of reaching and the figure,
+    read on the surface (the parse of a headline is often wrong)."""
+    k = hedge_start - 1
+    if k < 1 or not joined(doc, k) or not joined(doc, hedge_start):
+        return None
+    verb = doc[k]
+    if verb.lemma_.lower() not in LEVEL_VERBS and verb.lower_.rstrip("s") not in LEVEL_VERBS \
+            and verb.lower_.removesuffix("es") not in LEVEL_VERBS:
+        return None
+    noun = doc[k - 1]
+    if noun.pos_ != "NOUN" or not joined(doc, k) or _is_when(noun) or not _names_a_thing(noun):
+        return None
+    return _noun_phrase_of(noun)
 
 
 def brought_to(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
@@ -553,6 +701,12 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
     k -= 1
     if k >= 1 and doc[k].lower_ == "at" and doc[k - 1].lower_ in ("valued", "estimated", "priced"):
         k -= 1
+    if k >= 1 and doc[k].lower_ == "worth" and doc[k].dep_ == "amod" and doc[k].head.pos_ == "NOUN" and doc[k].head.i < k:
+        return f"{_noun_phrase_of(doc[k].head)} in {currency}"  # "its appeal for Sudan, worth $4.2 billion"
+    if k >= 1 and doc[k].lower_ == "worth" and doc[k].dep_ == "acomp":
+        held = next((c for c in doc[k].head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < k), None)
+        if held is not None and held.pos_ == "NOUN" and _names_a_thing(held):
+            return f"{_noun_phrase_of(held)} in {currency}"  # "the losses we prevented are worth N1.2 trillion"
     if k >= 1 and doc[k].lower_ in ("worth", "of", "totaling", "totalling", "valued", "estimated", "priced"):
         before = k - 2 if doc[k - 1].text == "," and k >= 2 else k - 1  # "its aid package, worth DKK 1.3 billion"
         if doc[before].pos_ == "NOUN":
@@ -588,9 +742,27 @@ def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
         # "three times as many as …" repeats what was counted; "four times faster" says how something is done.
         nxt = doc[p.end].lower_ if p.end < len(doc) else ""
         return plain_counts[-1].stat.counts if nxt in ("as", "more", "fewer", "less", "many", "much") else None
-    if compared:
-        return plain_counts[-1].stat.counts
+    if compared or (hedge_start > 0 and doc[hedge_start - 1].lower_ in ("another", "further", "additional", "other")):
+        return plain_counts[-1].stat.counts  # "870 confirmed deaths and another 1,300 under investigation"
     return plain_counts[0].stat.counts
+
+
+def listed_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
+    """A figure set after a noun in a list of figures of one unit: "the lombard rate is 5% and the
+    deposit rate 4%" (the noun: its verb is left out), "a 15% share, followed by Latvia (11%) and
+    Sweden (9%)" (after a name: what the figure before it counts)."""
+    same_unit = [m for m in before if m.stat.unit == p.unit]
+    figure = doc[p.end - 1]
+    head = figure.head
+    if not same_unit or figure.dep_ != "appos" or head.pos_ not in NOUNS or head.i >= hedge_start:
+        return None
+    if any(t.text not in ("(", "[") for t in doc[head.i + 1 : hedge_start]):
+        return None  # the figure must follow its noun, bracketed or not
+    if head.pos_ == "PROPN" or head.ent_type_ in ("GPE", "PERSON", "ORG", "NORP", "LOC"):
+        return same_unit[-1].stat.counts
+    if _names_a_thing(head):
+        return _quantity_target(head)
+    return None
 
 
 #: Subjects that refer back to a figure named before: "it will shrink to 3.2%".
@@ -622,6 +794,15 @@ def forecast_counts(doc: Doc, p: Phrase, counts: str, earlier: list[Mention]) ->
     if counts.casefold() not in FORECAST_NOUNS and counts.casefold().rstrip("s") not in FORECAST_NOUNS:
         return counts
     return _last_counts(doc, p, earlier)
+
+
+def _paragraph_before(doc: Doc, p: Phrase, earlier: list[Mention]) -> list[Mention]:
+    """The mentions of `earlier` in the sentence just before that of `p`, in its paragraph."""
+    start, _ = sentence_bounds(doc, doc[p.start])
+    if start == 0 or not joined(doc, start):
+        return []
+    prev_start, _ = sentence_bounds(doc, doc[start - 1])
+    return [m for m in earlier if m.sent_start == prev_start]
 
 
 def _last_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
@@ -702,26 +883,130 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
     """What a share or a multiple without its own noun measures, from its clause:
     "a third of them are interceptor drones" (what they are), "orders for only a third of that"
     (the verb's object), "four times faster" (what is done faster), "40% of it" (the sum just named)."""
+    if p.compared and p.end < len(doc) and doc[p.end].lower_ in ("that", "this"):
+        # "We have 12 helicopters. We need at least twice that.": a multiple of the figure just named
+        if before:
+            return before[-1].stat.counts
+        said = _paragraph_before(doc, p, list(earlier))
+        return said[0].stat.counts if said else None  # (the sentence before's first, its main figure)
     token = doc[p.start]
     verb = governor(token)
+    if verb.i < p.start and any(t.text in (":", ";") for t in doc[verb.i : p.start]):
+        return None  # "reserves 30% of output: 15% as gifts": the figure is past its verb's clause
     if verb.lemma_.lower() == "be":
         for c in verb.children:
             if c.dep_ == "attr" and c.pos_ in NOUNS and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end:
+                if c.lemma_.lower() in _BENCHMARK_NOUNS and any(d.tag_ == "PRP$" for d in c.children):
+                    # "transits are roughly half their pre-crisis level": a share of the subject's own level
+                    subject = next((s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                    return _quantity_target(subject) if subject is not None and _names_a_thing(subject) else None
                 return _quantity_target(c)
     partitive = p.end < len(doc) and doc[p.end].lower_ == "of" and p.end + 1 < len(doc) and doc[p.end + 1].pos_ == "PRON" \
         and doc[p.end + 1].tag_ != "PRP$"
     if partitive and doc[p.end + 1].lower_ == "it" and before:
         return before[-1].stat.counts  # "more than €50 billion …, roughly 40% of it from Europe"
+    if partitive and doc[p.end + 1].lower_ == "them" and p.end + 2 < len(doc) and doc[p.end + 2].pos_ == "NOUN" \
+            and doc[p.end + 2].tag_ == "NNS" and _names_a_thing(doc[p.end + 2]):
+        return _noun_phrase_of(doc[p.end + 2])  # "arrested 140 people, 30 of them minors": what those are
+    if partitive and doc[p.end + 1].lower_ in ("them", "those", "these"):
+        # "received 1.3 million drones, and 96% of them were made at home"; "148,000 cases were
+        # reported. One province accounts for half of them.": the things last counted
+        things = [m for m in before if m.stat.kind in ("count", "ratio") and m.stat.unit in (None, "percent")] \
+            or [m for m in _paragraph_before(doc, p, earlier) if m.stat.kind == "count" and m.stat.unit is None]
+        if things:
+            return things[-1].stat.counts
     for dep in ("dobj", "nsubjpass", "nsubj"):
         if dep == "nsubj" and partitive and doc[p.end + 1].lower_ in ("that", "this") and earlier:
             # "We need $640 million. Donors have pledged a fifth of that." (but "it has orders for half of that": orders)
             return earlier[-1].stat.counts
-        if dep == "nsubj" and verb.lemma_.lower() in FORECAST_VERBS:
-            continue  # "the ministry projected 3.7%": who forecasts
+        if dep == "nsubj" and (verb.lemma_.lower() in FORECAST_VERBS or verb.lemma_.lower() in SPEECH_VERBS
+                               or verb.lemma_.lower() in SOURCE_VERBS):
+            continue  # "the ministry projected 3.7%", "the text says 20%", "data showed": who forecasts or says
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in NOUNS and c.is_alpha and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end \
                     and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") and not _is_figure(c):
+                parallel = [m for m in before if m.stat.unit == p.unit and m.stat.kind == "ratio"] \
+                    if dep == "nsubj" and verb.lemma_.lower() in TAKING_VERBS else []
+                if parallel and p.unit is not None:
+                    return parallel[-1].stat.counts  # "he won 54% of the vote, while his rival took 38%": the vote
                 return None if _refers_back(c) else _quantity_target(c)
+    return None
+
+
+#: Nouns that only hedge the figure after 'of': "in the range of 6.8-7.0%", "in the region of 5%".
+_HEDGE_NOUNS = {"range", "region", "order", "vicinity", "neighbourhood", "neighborhood", "excess", "tune"}
+
+
+def named_before_of(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
+    """'growth of 0.9%', 'an increase of 60%', 'a jobless rate of 4.1%': a percentage written as
+    what a noun amounts to counts that noun (for a change with 'in', what changed: 'a rise of 3%
+    in prices' counts the prices; a change set beside the figures before it in its sentence, "6
+    incidents, against 13 a year before, a fall of 54%", is a change of what they count)."""
+    if hedge_start < 2 or doc[hedge_start - 1].lower_ != "of":
+        return None
+    of = doc[hedge_start - 1]
+    noun = of.head
+    if noun.i != hedge_start - 2 or noun.pos_ != "NOUN" or noun.lower_ in PRONOUNS or _is_when(noun) or _is_figure(noun):
+        return None  # (the parse must hang 'of' from the noun just before it)
+    if noun.lemma_.lower() in _HEDGE_NOUNS:
+        # "is projected to grow in the range of 6.8-7.0%": the range hedges what the verb says grows
+        verb = governor(noun)
+        return _change_target(verb) if verb.lemma_.lower() in CHANGE_VERBS else None
+    if noun.lemma_.lower() in FORECAST_NOUNS:
+        # "a projection of 3.5% for the economy": what is forecast (else what was last counted, `forecast_counts`)
+        for c in [*noun.children, *doc[p.end - 1].children]:
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i > noun.i:
+                obj = next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and _names_a_thing(o)
+                            and not _is_when(o)), None)
+                if obj is not None:
+                    return _quantity_target(obj)
+    if noun.lemma_.lower() in CHANGE_NOUNS:
+        for c in [*noun.children, *doc[p.end - 1].children]:  # (the parse may hang 'in' from the figure)
+            if c.dep_ == "prep" and c.lower_ == "in" and c.i > noun.i:
+                obj = next((o for o in c.children if o.dep_ == "pobj" and o.pos_ in NOUNS and not _is_when(o)), None)
+                if obj is not None:
+                    return _quantity_target(obj)
+        set_apart = noun.dep_ in ("appos", "npadvmod") or (noun.left_edge.i > 0 and doc[noun.left_edge.i - 1].text == ",")
+        if set_apart and before and before[-1].stat.unit != p.unit:
+            return f"{_noun_phrase_of(noun)} in {before[-1].stat.counts}"
+    return _noun_phrase_of(noun)
+
+
+#: Words a figure measures the distance of: "0.3% below", "4.2% larger", "23% funded".
+_MEASURED_TAGS = {"JJR", "RBR", "VBN"}
+_MEASURED_WORDS = {"above", "below", "higher", "lower", "up", "down", "ahead", "behind"}
+#: Verbs that link a subject to how it measures: "is 0.3% below", "remained 2% higher".
+_LINKING_VERBS = {"be", "remain", "stay", "seem", "appear", "look", "end", "close", "finish", "stand"}
+
+
+def measured_subject(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
+    """'GDP … is 0.3% below the same quarter', 'the economy is 4.2% larger than before', 'the appeal
+    is only 23% funded': a figure that says how far the subject of its clause is above, below or
+    along measures that subject; set after a figure with a comma ('at £79.50, some 11% above the
+    last round'), it measures that figure's thing."""
+    figure = doc[p.end - 1]
+    word = figure.head
+    if figure.dep_ != "npadvmod" or not (word.tag_ in _MEASURED_TAGS or word.lower_ in _MEASURED_WORDS):
+        return None
+    if hedge_start > 0 and doc[hedge_start - 1].text == "," and before and before[-1].stat.unit != p.unit:
+        return before[-1].stat.counts
+    if word.dep_ not in ("acomp", "prep", "advmod", "attr", "oprd"):
+        return None
+    node = word.head
+    if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() not in _LINKING_VERBS:
+        # "recovered 2,734 objects, about 40 percent more", "delivers weapons 30 per cent faster":
+        # what the verb acts on is compared, not who acts
+        obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+        return _quantity_target(obj) if obj is not None and _names_a_thing(obj) else None
+    for _ in range(3):
+        if node.pos_ not in ("VERB", "AUX"):
+            return None
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return _quantity_target(subjects[0]) if _names_a_thing(subjects[0]) else None
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
+            return None
+        node = node.head  # "… is estimated to be 4.2% larger": the subject of 'estimated'
     return None
 
 

@@ -14,6 +14,7 @@ from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.statistics import values as num
 from newsgraph.extract.statistics.claimants import claimant_of, subject_of
 from newsgraph.extract.statistics.counts import (
+    CHANGE_NOUNS,
     RATE_ADVERBS,
     anaphoric_counts,
     brought_to,
@@ -25,6 +26,10 @@ from newsgraph.extract.statistics.counts import (
     forecast_counts,
     parallel_counts,
     fronted_whole,
+    headline_level,
+    listed_counts,
+    measured_subject,
+    named_before_of,
     per_of,
     percent_word,
     what_it_is,
@@ -32,7 +37,13 @@ from newsgraph.extract.statistics.counts import (
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
 from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_duration, is_label_or_date, read_phrase
-from newsgraph.extract.statistics.qualifiers import hedge_after, hedge_before, is_hypothetical, period_of
+from newsgraph.extract.statistics.qualifiers import (
+    CONDITIONAL_MODALS,
+    hedge_after,
+    hedge_before,
+    is_hypothetical,
+    period_of,
+)
 from newsgraph.model import Statistic
 from newsgraph.text import line_start, word_set
 
@@ -144,6 +155,10 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         return None
     if is_hypothetical(doc[p.start]):
         return None
+    if _superseded(doc, hedge_start):
+        return None
+    if _vague_and_hypothetical(doc, p):
+        return None
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
     counts = None
@@ -152,20 +167,38 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     if counts is None:
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
     if counts is None and noun is None:
-        counts = what_it_is(doc, p) or brought_to(doc, p, hedge_start) or elided_counts(doc, p, hedge_start, before)
+        counts = what_it_is(doc, p) or brought_to(doc, p, hedge_start) or headline_level(doc, p, hedge_start) \
+            or elided_counts(doc, p, hedge_start, before)
     if counts is None and noun is None and p.plain and not before:
         counts = parallel_counts(doc, p, sent_start, previous[-3:])
+    if counts is None and noun is None and before:
+        counts = listed_counts(doc, p, hedge_start, before)  # "… and the deposit rate 4%", "Latvia (11%)"
+    if counts is None and noun is None and p.unit in ("percent", "percentage points"):
+        counts = named_before_of(doc, p, hedge_start, before)  # "growth of 0.9%", "an increase of 60%"
+    if counts is None and noun is None and p.unit in ("percent", "percentage points"):
+        counts = measured_subject(doc, p, hedge_start, before)  # "GDP is 0.3% below …", "the appeal is 23% funded"
     if counts is None and noun is None and (p.kind == "ratio" or p.multiplier):
         counts = clause_counts(doc, p, before, previous)
     if counts is None and noun is None:
         counts = anaphoric_counts(doc, p, previous)
+    if counts is not None and before and counts.casefold() in CHANGE_NOUNS:
+        # "CPI rose by 0.4%, compared with a rise of 0.6%", "… after a 0.8% gain": a change of the figure before
+        counts = f"{counts} in {before[-1].stat.counts}"
     if counts is not None:
         counts = forecast_counts(doc, p, counts, previous)  # "a projection of 3.5%" of what?
     if counts is None and noun is None and (p.kind == "ratio" or p.unit == "percent"):
         counts = fronted_whole(doc, p, sent_start)  # "Of those infected, 81 percent were unvaccinated"
     if counts is None and p.unit in ("percent", "percentage points"):
-        # a percentage of something the sentence leaves unnamed: the percentage, as written ("pct")
+        # a percentage of something the sentence leaves unnamed: the percentage, as written ("pct"),
+        # of what a share before it in its sentence counts ("20% of output: 10% as a donation")
         counts = percent_word(doc, p)
+        around = before
+        if not around and sent_start > 0 and doc[sent_start - 1].text == ":":  # "…of output: 10% as …"
+            around = [m for m in previous if m.sent_start == sentence_bounds(doc, doc[sent_start - 1])[0]]
+        shares = [m for m in around if m.stat.unit == p.unit and m.stat.kind == "ratio" and m.head_words
+                  and not m.head_words <= _content_words(counts)]
+        if shares:
+            counts = f"{counts} of {shares[0].stat.counts}"  # (the first: later ones may be such parts)
     if counts is None:
         return None
 
@@ -207,6 +240,33 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         sent_start=sent_start,
         verb=governor(doc[p.start]).lemma_.lower(),
     )
+
+
+def _vague_and_hypothetical(doc: Doc, p: Phrase) -> bool:
+    """'could save thousands of lives', 'might cost hundreds of jobs': a vague amount in a clause
+    of what may happen is a manner of speaking, not a figure anyone counted."""
+    if p.plain or p.noun_from is None or not (doc[p.start].lower_ in num.VAGUE_PLURALS or doc[p.start].lower_ == "tens"):
+        return False
+    verb = governor(doc[p.start])
+    return any(c.dep_ == "aux" and (c.lower_ in CONDITIONAL_MODALS or c.lower_ in _PROSPECTIVE_MODALS) for c in verb.children)
+
+
+#: Modals of what may yet happen, besides the conditional ones: "may destroy hundreds of homes".
+_PROSPECTIVE_MODALS = {"may", "can", "will", "'ll"}
+
+
+#: How a wire correction notice starts: "(Corrects turnout figure in paragraph 4 to 78.4 pct from 87.4 pct)".
+_CORRECTION = re.compile(r"^\W{0,2}(?:corrects|correction|corrected|clarifies|fixes)\b", re.I)
+
+
+def _superseded(doc: Doc, hedge_start: int) -> bool:
+    """True for the figure a correction notice replaces ('… to 78.4 pct from 87.4 pct'): it was
+    never true, so it is no statistic (the new figure is, and is the body's)."""
+    if hedge_start == 0 or doc[hedge_start - 1].lower_ != "from":
+        return False
+    text = doc_text(doc)
+    start = line_start(text, doc[hedge_start].idx)
+    return bool(_CORRECTION.match(text[start : doc[hedge_start].idx]))
 
 
 def _sentence_text(text: str) -> str:

@@ -24,6 +24,11 @@ from newsgraph.text import word_map, word_set, word_table
 #: Currency signs and codes before a figure, and currency words after it, with ISO codes.
 CURRENCY_BEFORE = word_map("currency-signs.tsv", "written", "code")
 CURRENCY_AFTER = word_map("currency-words.tsv", "written", "code")
+#: Letters glued to a figure as a currency sign, case as written: "N1.2 trillion" (naira).
+CURRENCY_GLUED = word_map("currency-glued-signs.tsv", "written", "code")
+
+#: A sign glued to digits: "N1.2", "Rs500", "US$5".
+_SIGN_AND_DIGITS = re.compile(r"^([^\d\s]{1,3}?)(\d[\d,]*(?:\.\d+)?(?:[a-zA-Z]{1,3})?)$")
 
 PERCENT_WORDS = word_set("percent-words.txt")
 
@@ -93,6 +98,7 @@ class Phrase:
     measure: str | None = None  # what a unit of measure after the figure counts: "GW", "barrels"
     measure_per: str | None = None  # the rate the unit carries: "b/d" is per "day"
     glued: bool = False  # the figure's token carries its unit: "41pc", "12.5GW" (the tagger may call it a name)
+    hyphened: bool = False  # the figure is hyphened to its unit before a noun: "a 90-day deadline", "a 60-mile mark"
 
 
 def cardinal_run(doc: Doc, i: int) -> tuple[int, Decimal] | None:
@@ -137,10 +143,10 @@ def cardinal_run(doc: Doc, i: int) -> tuple[int, Decimal] | None:
     return None
 
 
-def _glued(doc: Doc, i: int) -> Phrase | None:
+def _glued(doc: Doc, i: int, written: str | None = None) -> Phrase | None:
     """A figure with its unit glued to it: '41pc', '12.5GW' (a scale glued to it, '40bn', is a
-    cardinal already)."""
-    glued = num.split_glued(doc[i].text)
+    cardinal already); `written` reads one end of a glued range instead of the token."""
+    glued = num.split_glued(doc[i].text if written is None else written)
     if glued is None:
         return None
     value, unit = glued
@@ -152,6 +158,22 @@ def _glued(doc: Doc, i: int) -> Phrase | None:
         counts, per = MEASURE_UNITS[unit]
         return Phrase(i, i + 1, value, unit=unit, plain=False, measure=counts, measure_per=per, glued=True)
     return None
+
+
+#: A range with its unit glued to both ends, in one token: "105bcm-110bcm", "5pc-6pc".
+_GLUED_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([^\d\s.,\-–—][^\d\s\-–—]*)[-–—](\d[\d,]*(?:\.\d+)?)\2$")
+
+
+def _glued_range(doc: Doc, i: int) -> Phrase | None:
+    """'105bcm-110bcm': both ends of a range with the unit glued to each, read as one figure."""
+    m = _GLUED_RANGE.match(doc[i].text)
+    if m is None:
+        return None
+    low, high = _glued(doc, i, f"{m.group(1)}{m.group(2)}"), _glued(doc, i, f"{m.group(3)}{m.group(2)}")
+    if low is None or high is None or high.value <= low.value:
+        return None
+    low.upper, low.qualifier = high.value, "between"
+    return low
 
 
 def _read_points(doc: Doc, phrase: Phrase) -> None:
@@ -179,8 +201,11 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     """The number phrase starting at token i, or None."""
     t = doc[i]
     w = t.lower_
+    glued_money = _glued_money(doc, i)
+    if glued_money is not None:
+        return glued_money
     # Money with the currency first: "€1.4 billion", "US$ 20 million", "UAH 100 million".
-    if w in CURRENCY_BEFORE and i + 1 < len(doc):
+    if w in CURRENCY_BEFORE and i + 1 < len(doc) and not (len(w) == 1 and w.isalpha()):
         both = num.split_range(doc[i + 1].text)
         if both is not None and not both[2]:
             return Phrase(i, i + 2, both[0], kind="amount", upper=both[1], unit=CURRENCY_BEFORE[w], plain=False,
@@ -207,6 +232,9 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
             value = Decimal(num.word_value(w))
         if value is not None:
             return Phrase(i, i + 3, value, kind="ratio", plain=False, multiplier=True)
+    if w in ("twice", "thrice") and i + 1 < len(doc) and doc[i + 1].lower_ in ("that", "this") \
+            and (i + 2 >= len(doc) or not doc[i + 2].is_alpha):
+        return Phrase(i, i + 1, Decimal(num.MULTIPLIER_WORDS[w]), kind="ratio", plain=False, multiplier=True, compared=True)
     if w in ("twice", "thrice") and i + 1 < len(doc) and doc[i + 1].lower_ in COMPARATIVES:
         return Phrase(i, i + 1, Decimal(num.MULTIPLIER_WORDS[w]), kind="ratio", plain=False, multiplier=True,
                        noun_from=after_comparative(doc, i + 1))
@@ -229,7 +257,7 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
         _read_suffix_unit_only(doc, phrase)  # "5.25%–5.5 %", "10–15 per cent"
         return phrase
     if run is None:
-        glued = _glued(doc, i)
+        glued = _glued(doc, i) or _glued_range(doc, i)
         if glued is not None and glued.unit not in ("percent", "percentage points"):
             _read_suffix(doc, glued)  # a range or a unit after: "12.5GW"
         return glued
@@ -239,6 +267,29 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     phrase = Phrase(i, end, value)
     _read_suffix(doc, phrase)
     return phrase
+
+
+def _glued_money(doc: Doc, i: int) -> Phrase | None:
+    """A sum whose sign is glued to its digits: "N1.2 trillion", "Rs500 crore", "US$5 million"."""
+    m = _SIGN_AND_DIGITS.match(doc[i].text)
+    if m is None:
+        return None
+    sign, digits = m.groups()
+    letter_sign = sign in CURRENCY_GLUED
+    code = CURRENCY_GLUED.get(sign) or (CURRENCY_BEFORE.get(sign.lower()) if not (len(sign) == 1 and sign.isalpha()) else None)
+    if code is None:
+        return None
+    if num.digits_value(digits) is None:
+        return None  # "EUR2bn" yes, "N95x" no
+    words = [digits]
+    end = i + 1
+    while end < len(doc) and joined(doc, end) and doc[end].lower_ in num.SCALES:
+        words.append(doc[end].lower_)
+        end += 1
+    if letter_sign and end == i + 1 and not digits[-1].isalpha():
+        return None  # "N95 masks", "the N7 road": a name, not a sum
+    value = num.cardinal_value(words)
+    return Phrase(i, end, value, kind="amount", unit=code, plain=False) if value is not None else None
 
 
 def _read_money_range(doc: Doc, phrase: Phrase) -> None:
@@ -351,11 +402,36 @@ def _fraction(doc: Doc, i: int) -> Phrase | None:
     return Phrase(i, end, value, kind="ratio", noun_from=noun_from, plain=False)
 
 
+#: Words hyphened to a figure that make no measure of the noun after: "6-fold", "40-odd", and
+#: calibres, which name a kind of shell or gun ("155-mm shells"), not how much of it there is.
+_NOT_HYPHENED_UNITS = {"fold", "old", "odd", "plus", "something", "ish", "mm", "millimetre", "millimeter", "calibre",
+                       "caliber", "inch", "cm"}
+
+
+def _read_hyphened_unit(doc: Doc, phrase: Phrase) -> bool:
+    """'a 90-day deadline', 'a 60-mile drag mark', 'the 650-megawatt link', 'a 1,800-acre farm':
+    digits hyphened to a unit before a noun measure that noun (not 'a 6-year-old', an age)."""
+    j = phrase.end
+    if phrase.end - phrase.start != 1 or not doc[phrase.start].text[:1].isdigit() or j + 2 >= len(doc):
+        return False
+    unit, after = doc[j + 1], doc[j + 2]
+    if doc[j].text not in ("-", "‐") or doc[j - 1].whitespace_ or doc[j].whitespace_ or not unit.is_alpha or not unit.is_lower:
+        return False
+    if unit.lower_ in _NOT_HYPHENED_UNITS or after.text in ("-", "‐") or num.is_number_word(unit.lower_):
+        return False
+    if after.pos_ not in ("NOUN", "ADJ", "PROPN") or not joined(doc, j + 2):
+        return False
+    phrase.noun_from, phrase.hyphened = j + 1, True
+    return True
+
+
 def _read_suffix(doc: Doc, phrase: Phrase) -> None:
     """Units and ranges written after the cardinal: '%', 'euros', '-fold', 'times more', 'to 700'."""
     j = phrase.end
     nxt = doc[j].lower_ if j < len(doc) else ""
     nxt2 = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    if _read_hyphened_unit(doc, phrase):
+        return
     if nxt in PERCENT_WORDS or (nxt == "per" and nxt2 == "cent"):
         phrase.end = j + (2 if nxt == "per" else 1)
         phrase.unit, phrase.kind, phrase.plain = "percent", "ratio", False
@@ -418,9 +494,10 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
             phrase.upper, phrase.end = upper, end
             phrase.qualifier = "between"
             _read_suffix_unit_only(doc, phrase)
-        else:
+        elif not (nxt == "to" and phrase.end - phrase.start == 1 and _YEAR.fullmatch(doc[phrase.start].text)):
             phrase.kind = "proportion"  # "1 to 1", "3 to 1": a proportion, never a count
             phrase.end = end
+        # (but "in 2015 to 187 per lakh": a year, then the next figure; "2017-21" is a span of years)
 
 
 #: Digits alone, as in the groups of a phone number.
@@ -535,6 +612,8 @@ def is_conversion(doc: Doc, first: Phrase, second: Phrase) -> bool:
     gap = doc_text(doc)[char_end(doc, first.end) : doc[second.start].idx]
     # "NOK 27 billion in military support, or about $2.5 billion": what the sum pays for may stand between.
     gap = _PAID_FOR.sub("", gap, count=1)
+    if gap.strip() == ",":
+        return False  # "$1.2bn, €300m and …": a list of sums, no restatement
     return bool(gap.strip()) and bool(_CONVERSION_GAP.match(gap))
 
 
@@ -582,8 +661,8 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         return True  # "two months", "a year": a duration or a date
     if noun is not None and noun[1] - noun[0] > 1 and doc[noun[0]].lemma_.lower() in TIME_NOUNS and noun[0] == p.end:
         return True  # "a 5 min read", "a three day visit": a length used as a modifier
-    if nxt is not None and nxt.text in "-‐" and not last.whitespace_ and p.kind != "ratio":
-        return True  # "two-tier", "155-mm", "three-day": a modifier, not a count
+    if nxt is not None and nxt.text in "-‐" and not last.whitespace_ and p.kind != "ratio" and not p.hyphened:
+        return True  # "two-tier", "three-day": a modifier, not a count (but "a 90-day deadline" measures it)
     if prev is not None and prev.text in "-‐/" and not prev.whitespace_ and p.start > 1 and doc[p.start - 2].is_alpha:
         return True  # "Su-25", "MiG-29"
     if nxt is not None and nxt.text in ("-", "‐") and nxt.whitespace_ == "" and p.end + 1 < len(doc) and doc[p.end + 1].like_num:
@@ -614,8 +693,9 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         and not (prev is not None and prev.lower_ in ("at", "until", "till", "by", "on"))
     lone_date = p.end - p.start == 1 and first.ent_type_ == "DATE" and not _YEAR.fullmatch(first.text) \
         and (prev is None or prev.ent_type_ != "DATE") and (nxt is None or nxt.ent_type_ != "DATE")
+    rate = nxt is not None and nxt.lower_ == "per" and not _YEAR.fullmatch(last.text)  # "187 per lakh population"
     if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[p.start : p.end]) and noun is None and not before_when \
-            and not lone_date:
+            and not lone_date and not rate:
         return True  # (but "down from 54", tagged a date on its own, is a number)
     if any(t.ent_type_ in ("TIME",) for t in doc[p.start : p.end]) and not before_when:
         return True
