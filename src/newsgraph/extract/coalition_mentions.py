@@ -46,6 +46,13 @@ _PURPOSE_STOPS = {"that", "which", "who", "whose", "led", "co-led", "headed", "s
 _DASHES = "-‐‑–"
 #: Head words that name a grouping on their own once capitalised: "the Squad", "the Quad".
 _LONE_NAMES = {"squad", "quad"}
+#: Heads of what an organization sends: "a Mercosur observation mission".
+_SENT_HEADS = {"mission", "operation", "force", "taskforce"}
+#: Heads whose name may end in the country it is for ("the Quintet for Sudan", "the Contact Group for
+#: Libya"); not "the Alliance for Ukraine" (NATO's "the Alliance") nor a coalition ("the Drone Coalition
+#: for Ukraine" is the "Drone Coalition").
+_FOR_COUNTRY_HEADS = {"quartet", "quintet", "troika", "group", "format", "initiative", "partnership", "club",
+                      "framework", "mission", "taskforce"}
 #: "the coalition of the willing": a name, however it is written.
 _OF_THE_NAMES = {"willing"}
 #: What a grouping of states groups: "a coalition of 40 countries", "a group of exporters".
@@ -211,8 +218,14 @@ class _Reader:
         right: list[Token] = []
         k = t.i + 1
         if t.lower_ == "operation":
-            while (w := self.tok(k)) is not None and (_capitalised(w) or w.like_num) and "\n" not in self.doc[k - 1].whitespace_:
-                right.append(w)
+            while (w := self.tok(k)) is not None and "\n" not in self.doc[k - 1].whitespace_:
+                if w.text in _DASHES and right and not right[-1].whitespace_ and not w.whitespace_ \
+                        and (n := self.tok(k + 1)) is not None and _capitalised(n):
+                    right.append(w)  # "Operation Tri-Border"
+                elif _capitalised(w) or w.like_num:
+                    right.append(w)
+                else:
+                    break
                 k += 1
             if not right:
                 return None
@@ -231,8 +244,12 @@ class _Reader:
                     break
                 k += 1
             proper = [w for w in right if w.lower_ not in _NAME_LINKS]
-            if proper and self.is_country(self.span(proper[0], proper[-1])[2]):
-                right = []  # "the Alliance for Ukraine", "the Weimar Triangle of France, …": not its name
+            if proper and self.is_country(self.span(proper[0], proper[-1])[2]) and not (
+                    not left and t.lower_ in _FOR_COUNTRY_HEADS and right[0].lower_ == "for"):
+                # "the Alliance for Ukraine" (NATO's "the Alliance"), "the Drone Coalition for Ukraine"
+                # (the "Drone Coalition"), "the Weimar Triangle of France, …": not its name; but "the
+                # Quintet for Sudan" is no other name
+                right = []
             elif right and self.titled and self.doc[t.i + 1].lower_ in ("on", "against"):
                 right = []  # "… Coalition On Polar Rescue" in a title-case headline: what it is about
             if not right and not left:
@@ -292,8 +309,12 @@ class _Reader:
             if not glued and not designator and (w.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB")
                                                  or (w.pos_ == "VERB" and w.tag_ != "VBG")):
                 break
-            if w.ent_type_ == "GPE" and w.pos_ == "PROPN" and not glued:
-                break  # "Latvia's drone coalition": the owner, not part of the name
+            if w.ent_type_ == "GPE" and w.pos_ == "PROPN" and not glued and not (
+                    head in _SENT_HEADS and words and w.ent_iob_ == "B" and not self.is_country(w.text)
+                    and (nxt_ent := self.tok(k + 1)) is not None and nxt_ent.ent_iob_ != "I"):
+                # "Latvia's drone coalition": the owner, not part of the name; but "a Mercosur observation
+                # mission" (an organization the recogniser takes for a place) is named by who sends it
+                break
             words.insert(0, w)
             k -= 1
         counted = bool(words) and words[0].like_num and not _capitalised(words[0])
@@ -325,6 +346,13 @@ class _Reader:
                 if len(capitals) == len(words) and head in ("mission", "operation", "force"):
                     end = words[-1].idx + len(words[-1].text)  # "Baltic Sentry"
                 return [(Mention(start, end, NAMED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
+            if head in _SENT_HEADS and len(words) >= 2 and capitals and capitals[0] is words[0] \
+                    and words[0].pos_ == "PROPN" and words[0].ent_type_ not in ("NORP", "PERSON") \
+                    and not self.is_country(words[0].text) and any(not _capitalised(w) for w in words[1:]):
+                # "a Mercosur observation mission", "the Frontex border operation": what an organization
+                # sends, named by it and by what it does
+                return [(Mention(start, end, DESCRIBED, self.text[start:end], head, min(start, phrase_start), led_by),
+                         used)]
             if led_by:
                 return [(Mention(phrase_start, end, LED_ONLY, self.text[phrase_start:end], head, phrase_start, led_by), used)]
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]

@@ -63,7 +63,9 @@ _AUX = r"(?:\s+(?:has|have|had|is|are|was|were|will|would|shall|be|been|being|to
 #: A negation inside it is about something else.
 _PAREN = r"(?P<paren>,\s*(?:which|who|also|both|each|itself|themselves|not)\b[^,;]{0,90},)?"
 #: Who else, after the coalition: "… alongside Peru", ", together with France and the Netherlands".
-_ALSO = rf"(?:\s*[\"”’']?\s*,?\s*(?:together\s+with|jointly\s+with|along\s+with|alongside|with)\s+{_THE}{{l2}})?"
+_ALSO = (rf"(?:(?:\s*,\s*(?:formally|officially|(?:also\s+)?known\s+as|called)\s+{_THE}‹C\d+›)?"
+         rf"(?:\s*[\"”’']?\s*,?\s*(?:together\s+with|jointly\s+with|along\s+with|alongside|with)|"
+         rf"\s*[\"”’']?\s*,?{_W}{{0,40}}?\s(?:together\s+with|jointly\s+with|along\s+with|alongside))\s+{_THE}{{l2}})?")
 
 _LEAD_VERBS = (r"(?:co-?)?(?:led|chaired|headed|spearheaded|coordinated|steered|run|convened|championed|commanded|"
                r"directed|fronted)")
@@ -77,8 +79,16 @@ _JOIN_VERBS = (r"(?:joined|join|joins|rejoined|signed\s+up\s+(?:to|for|with)|sig
                r"(?:is|are)\s+contributing\s+{w}{0,40}?\s*to|entered)")
 
 
+#: "its seventh member", "the twentieth member".
+_ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|"
+            r"\w+tieth(?:-\w+)?)")
+#: The founding text of a coalition: "signed its charter".
+_CHARTER = r"(?:founding\s+)?(?:charter|declaration|memorandum|statute|accords?|pledge)"
+
+
 def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern.replace("{l2}", _L2).replace("{l2o}", _L2O).replace("{w}", _W), re.I)
+    return re.compile(pattern.replace("{l2}", _L2).replace("{l2o}", _L2O).replace("{w}", _W).replace("{charter}", _CHARTER),
+                      re.I)
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,13 @@ RULES: tuple[Rule, ...] = (
                       rf"(?!\s*,?\s*respectively)"),
          "lead", hypothetical_ok=True),
     Rule("led by, before", _p(rf"(?:^|[,:(]\s*)\W*{_LEAD_VERBS}\s+by\s+{_THE}{_LO}\s*,\s*{_THE}{_C}"), "lead"),
+    # "Operation X, a joint mosquito-control campaign spearheaded by Brazil": a description of it, then who leads it
+    Rule("C, a campaign led by L", _p(rf"{_C}\s*[\"”’']?\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:campaign|effort|"
+                                      rf"drive|programme|program|scheme|network|venture|undertaking|grouping|body|"
+                                      rf"framework|arrangement|mechanism)\s+{_LEAD_VERBS}\s+(?:jointly\s+|together\s+)?by\s+"
+                                      rf"{_THE}{_LO}(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)\s+"
+                                      rf"{_THE}{{l2o}})?(?!\s*,?\s*respectively)"),
+         "lead", hypothetical_ok=True),
     Rule("L leads C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who|that)\b|\s*,)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:will\s+|would\s+)?"
                          rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO}"),
          "lead", hypothetical_ok=True),
@@ -108,7 +125,8 @@ RULES: tuple[Rule, ...] = (
     Rule("L's leadership in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:leadership|chairmanship|chairing|presidency)\s+"
                                    rf"(?:in|of|at)\s+{_THE}{_C}"), "lead"),
     Rule("thank L for its leadership", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+for\s+(?:its|their|her|his)\s+"
-                                          rf"(?:\w+\s+)?leadership"), "lead", needs_coalition=False),
+                                          rf"(?:\w+\s+)?leadership(?:\s+(?:of|in|on|at)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C})?"), "lead",
+         needs_coalition=False),
     Rule("L's envoy, who chairs C", _p(rf"{_P}['’]s?\s+{_W}{{0,90}}?,\s*who\s+(?:also\s+|now\s+|currently\s+)?"
                                        rf"(?:co-?)?(?:chairs|leads|heads|chaired|led|headed)\s+{_THE}{_C}"), "lead"),
     Rule("L is the lead nation of C", _p(rf"{_L}{_PAREN}(?:\s*,\s*|\s+(?:is|was|are|were|will\s+be|acts\s+as|serves\s+as|"
@@ -129,7 +147,19 @@ RULES: tuple[Rule, ...] = (
     Rule("L joined C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*{_JOIN_VERBS}\s+(?:{_W}{{0,25}}?){_C}{_ALSO}"),
          "member"),
     Rule("C, which L joined", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:joined|signed\s+up\s+to|"
-                                 rf"signed\s+on\s+to|acceded\s+to)\b"), "member"),
+                                 rf"signed\s+on\s+to|acceded\s+to|(?:co-?)?founded|launched|created|set\s+up|"
+                                 rf"established)\b"), "member"),
+    # "It was founded by India together with the United States and Brazil": the coalition of the sentences before
+    # "… gained two members when Algeria and Angola signed its charter": the founding text of the coalition of the clause
+    Rule("L signed its charter", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|endorsed|endorses|"
+                                    rf"adopted|adopts)\s+(?:(?:its|their|the\s+(?:group|coalition|alliance)['’]s)\s+{{charter}}\b|"
+                                    rf"the\s+{{charter}}\s+(?:of|for)\s+{_THE}{_C})"),
+         "member", needs_coalition=False),
+    Rule("it was founded by L", _p(rf"(?:^|[.;]\s*)\W*(?:it|the\s+(?:group|grouping|coalition|alliance|initiative|"
+                                   rf"partnership))\s+(?:was|had\s+been)\s+(?:jointly\s+)?(?:co-?founded|founded|launched|"
+                                   rf"created|set\s+up|established|formed){_WHEN}\s+(?:jointly\s+)?by\s+{_THE}{_L}"
+                                   rf"(?:\s*,?\s*(?:and|with|together\s+with|alongside|along\s+with)\s+{_THE}{{l2}})?"),
+         "member", needs_coalition=False),
     Rule("C includes L", _p(rf"{_CO}(?:['’]s\s+{_W}{{0,20}}?members)?[\"”’']?\s*,?(?:(?:[^‹;]|‹[LO]\d+›){{0,120}}?)"
                             rf"(?:whose\s+(?:\w+\s+)?members\s+(?:are|include|now\s+include)|"
                             rf"\b(?:which|that)\s+(?:now\s+|also\s+)?(?:brings|brought)\s+together|"
@@ -151,14 +181,20 @@ RULES: tuple[Rule, ...] = (
                                        rf"producers)\b(?:[^‹;]|‹[LO]\d+›){{0,80}}?,?\s*(?:among\s+them|among\s+whom|"
                                        rf"including|such\s+as|notably)\s+{_THE}{_L}"),
          "member", needs_coalition=False),
-    Rule("L were among the members", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:were|are|was|is|remain|remains|became|become|"
+    Rule("L were among the members", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:were|are|was|is|remain|remains|became|become|becomes|"
                                         rf"have\s+become|has\s+become)\s+{_ADV}\s*(?:among\s+|one\s+of\s+)?"
-                                        rf"(?:the\s+|its\s+|a\s+)?(?:\d+(?:st|nd|rd|th)\s+|\w+est\s+)?"
+                                        rf"(?:the\s+|its\s+|a\s+)?(?:\d+(?:st|nd|rd|th)\s+|\w+est\s+|{_ORDINAL}\s+)?"
                                         rf"(?:founding\s+|full\s+|new\s+|permanent\s+|other\s+|original\s+)?"
                                         rf"(?:members?|member\s+states?|member\s+countr(?:y|ies)|participants?|"
                                         rf"signator(?:y|ies))\b"
                                         rf"(?!\s+of\s+(?!(?:the\s+)?‹C))(?:\s+of\s+{_THE}{_C})?"),
          "member", needs_coalition=False),
+    Rule("N countries have joined: L", _p(rf"\b(?:countries|nations|states|members|governments)\s+(?:have|has)\s+"
+                                          rf"(?:now\s+|already\s+|so\s+far\s+)?(?:joined|signed\s+up|signed\s+on)"
+                                          rf"(?:\s+so\s+far|\s+to\s+date|\s+already)?\s*[:–—]\s*{_THE}{_L}"),
+         "member", needs_coalition=False),
+    Rule("with L on board, C", _p(rf"\bwith\s+{_THE}{_L}\s+(?:now\s+|also\s+)?on\s+board\s*,\s*(?:{_W}{{0,20}}?){_C}"),
+         "member"),
     Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+as\s+(?:its\s+)?(?:founding\s+|full\s+|new\s+|first\s+)?"
                                  rf"(?:members|member\s+states|partners|participants|signatories)"),
          "member", needs_coalition=False),
@@ -180,21 +216,34 @@ RULES: tuple[Rule, ...] = (
                                                             r"exercises?|discussions?|negotiations?|vote|call|session|"
                                                             r"ceremony|event|debate|elections?)\b", re.I)),
     Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
-                                      rf"(?:contribute|contributes|contributed|contributing|provide|provides|provided|"
+                                      rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|provide|provides|provided|"
                                       rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"
                                       rf"commits|committed|committing|supply|supplies|supplied)\s+(?:{_W}{{0,40}}?)"
                                       rf"\b(?:warships|frigates|ships|vessels|troops|aircraft|jets|submarines?|soldiers|"
-                                      rf"personnel|forces|assets|(?:a|an|one|two|three)\s+(?:\w+\s+)?(?:frigate|warship|"
+                                      rf"personnel|forces|assets|inspectors|monitors|peacekeepers|police\s+officers|"
+                                      rf"(?:a|an|one|two|three)\s+(?:\w+\s+)?(?:frigate|warship|"
                                       rf"corvette|submarine|destroyer|ship|vessel|minehunter))\b"
                                       rf"(?:{_WO}{{0,40}}?\s(?:to|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?{_C})?"),
          "member", needs_coalition=False, hypothetical_ok=True),
     Rule("with frigates from L", _p(rf"\bwith\s+(?:\w+\s+)?(?:warships|frigates|ships|vessels|troops|aircraft|jets|"
                                     rf"submarines|soldiers|forces|contingents|units)\s+from\s+{_THE}{_L}"),
          "member", needs_coalition=False),
+    # "a mission … made up of 40 observers from L": the people it is made of (not "with observers from",
+    # who may only watch)
+    Rule("made up of observers from L", _p(rf"\b(?:made\s+up\s+of|composed\s+of|comprising|consisting\s+of)\s+"
+                                           rf"(?:(?:some|about|around|more\s+than|over|nearly)\s+)?(?:[\d,]+\s+)?"
+                                           rf"(?:\w+\s+)?(?:warships|frigates|ships|vessels|troops|aircraft|jets|"
+                                           rf"submarines|soldiers|forces|contingents|units|observers|monitors|inspectors|"
+                                           rf"officers|personnel|peacekeepers|experts|staff)\s+from\s+{_THE}{_L}"),
+         "member", needs_coalition=False),
     Rule("under C, L have", _p(rf"^\W*under\s+{_THE}{_C}\s*,(?:{_W}{{0,60}}?,|\s*(?:led|chaired|headed)\s+by\s+{_THE}"
                                rf"‹[LO]\d+›\s*,)?\s*{_THE}{_L}\s+(?:have|has|had|can|could|will|may)\b"), "member"),
     Rule("L's participation in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:participation|membership|accession|entry|"
                                       rf"involvement)\s+(?:in|to|into|of|with)\s+(?:{_W}{{0,30}}?){_C}"), "member"),
+    # "Operation X, run jointly with Argentina": those it is run with (the subject leads or runs it too)
+    Rule("C, run jointly with L", _p(rf"{_C}\s*[\"”’']?\s*,\s*(?:(?:which|that)\s+(?:is|was|has\s+been)\s+)?(?:run|"
+                                     rf"conducted|carried\s+out|operated|organi[sz]ed|mounted|staged)\s+(?:jointly|together)\s+"
+                                     rf"with\s+{_THE}{_L}"), "member"),
     Rule("C was launched by L", _p(rf"{_C}{_TO_LED}\b(?:launched|founded|created|formed|set\s+up|"
                                    rf"established|started|initiated){_WHEN}\s+(?:jointly\s+)?by\s+{_THE}{_L}"
                                    rf"(?:\s*,?\s*(?:and|with|together\s+with)\s+{_THE}{{l2}})?"), "member"),
@@ -216,13 +265,22 @@ RULES: tuple[Rule, ...] = (
     Rule("L, also outside C", _p(rf"{_L}\s*,\s*(?:also\s+|both\s+)?outside\s+{_THE}{_C}"), "not"),
 )
 
+#: "Eight countries have signed up so far." said of a coalition, with the countries in the next sentence.
+COUNTED_JOINERS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several)\s+"
+                             r"(?:countries|nations|states|governments)\s+(?:have|had)\s+(?:now\s+|already\s+)?"
+                             r"(?:joined|signed\s+up|signed\s+on)(?:\s+so\s+far|\s+to\s+date|\s+already)?\s*[.\"”]*\s*$",
+                             re.I)
+#: A sentence that is nothing but a list of countries: "Kenya, France, Benin, and of course the two co-chairs."
+#: (A tail that holds a negation says something else of them: "…, but not Chad".)
+LIST_ONLY = re.compile(r"^\W*(?P<l>‹L\d+›)(?P<tail>\s*,?\s*(?:and\s+)?[a-z][a-z\s-]{0,40})?\s*[.!\"”]*\s*$")
 #: "three new groups - logistics, cyber and counter-drone coalitions - to be led respectively by …"
 RESPECTIVELY = re.compile(rf"(?P<cs>‹C\d+›(?:\s*,\s*‹C\d+›)*\s*,?\s*(?:and|&)\s*‹C\d+›)(?:[^‹;]{{0,80}}?)"
                           rf"(?:co-?)?(?:led|chaired|headed|coordinated)\s+(?P<r1>respectively\s+)?by\s+{_THE}{_L}"
                           rf"(?P<r2>\s*,?\s*respectively)?", re.I)
 
 #: Words that make a pattern's words say the opposite or nothing.
-NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w*|outside|observers?|suspended|"
+NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w*|outside|as\s+(?:an?\s+)?observers?|"
+                      r"observer\s+(?:status|states?|countr\w+|nations?)|suspended|"
                       r"withdr[ae]w\w*|pulled\s+out|left\s+the|quit|stayed\s+out|stays\s+out|stay\s+out|excluded?|"
                       r"without|rather\s+than|instead\s+of)\b|n['’]t\b", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that|asked\s+to|invited\s+to|"

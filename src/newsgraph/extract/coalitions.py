@@ -44,7 +44,15 @@ from newsgraph.extract.coalition_mentions import (
     sentence_mentions,
     title_case,
 )
-from newsgraph.extract.coalition_roles import MARK, RESPECTIVELY, RULES, judged
+from newsgraph.extract.coalition_roles import (
+    COUNTED_JOINERS,
+    LIST_ONLY,
+    MARK,
+    NEGATION,
+    RESPECTIVELY,
+    RULES,
+    judged,
+)
 from newsgraph.extract.context import ArticleContext
 from newsgraph.gazetteer import Gazetteer
 from newsgraph.model import Coalition, CoalitionMember, Entity
@@ -78,9 +86,17 @@ _NAME_STOP = word_set("coalition-name-stops.txt")
 #: How far back "the coalition", "the alliance" or a sentence without a coalition may refer to
 #: the coalition named last, in characters.
 REFERENCE_REACH = 800
+#: How far back "this coalition" may refer to the only coalition named before, in characters.
+LONG_REACH = 3000
 #: References that an organization which is never a coalition may be what is meant by ("the
 #: alliance" after NATO, "the bloc" after the EU); "" is a sentence with no coalition in it.
 _BLOCKED_HEADS = {"", "alliance", "bloc", "union", "organisation", "organization", "group", "club"}
+#: A head line (a headline, a standfirst) is one of the first lines of the text and short.
+_HEAD_LINES = 4
+_HEAD_LINE_LENGTH = 160
+#: References that may be to any grouping, whatever its name's head word: "the coalition", "it", and
+#: "the group" (said of an alliance or a coalition as well as of a "… Group").
+_ANY_HEAD = {"coalition", "it", "group", "grouping"}
 #: Head words of what one country may run alone: reported as a grouping of states only with two or more.
 _NATIONAL_HEADS = {"operation", "mission"}
 #: Roles, weakest first: a lead is also a member; a member has joined.
@@ -158,6 +174,11 @@ class _Book:
         # Where organizations that are never coalitions are named (NATO, the EU): "the alliance" or
         # "Sweden joined last year" after one may be about it, not about the coalition named before.
         self.blockers: list[int] = []
+        # "Eight countries have signed up so far." said of a coalition: where that sentence ends, and the
+        # coalition; the next sentence may be nothing but their list
+        self.counted: tuple[int, _Entry] | None = None
+        # the key of a coalition merged into another (a reference that was given its name) -> that one
+        self.redirects: dict[str, _Entry] = {}
 
     def named(self, written: str, strength: int, start: int, end: int, key: str | None = None,
               as_written: bool = False, head: str = "coalition") -> _Entry | None:
@@ -165,7 +186,7 @@ class _Book:
         key = key or coalition_key(written)
         if not key.strip():
             return None
-        entry = self.entries.get(key)
+        entry = self.entries.get(key) or self.redirects.get(key)
         if entry is None:
             # "drone coalition" is shown "Drone Coalition"; a proper name, "a US-led coalition" and
             # "a coalition for training field medics" as written.
@@ -181,6 +202,23 @@ class _Book:
             entry.anchors.append((start, end))
         entry.last_seen = max(entry.last_seen, start)
         return entry
+
+    def merge(self, source: _Entry, target: _Entry) -> None:
+        """`source` (a coalition referred to or described) is `target` (the one named): one coalition."""
+        for member in source.members.values():
+            target.assign(member.party, member.role)
+        target.excluded |= source.excluded
+        target.led_by |= source.led_by
+        target.anchors.extend(a for a in source.anchors if a not in target.anchors)
+        target.last_seen = max(target.last_seen, source.last_seen)
+        if source.name and source.name != target.name and source.name not in target.aliases:
+            target.aliases.append(source.name)
+        self.entries.pop(source.key, None)
+        self.redirects[source.key] = target
+        for table in (self.by_entity, self.shorts):
+            for k, v in list(table.items()):
+                if v is source:
+                    table[k] = target
 
     def organization(self, entity_key: str, start: int, end: int) -> _Entry:
         """The coalition an organization of the article is ("Mercosur - Argentina, Brazil …")."""
@@ -206,11 +244,22 @@ class _Book:
             latest = max(e.last_seen for e in near)
             if any(latest < b < offset for b in self.blockers):
                 return None
-        if head and head not in ("coalition", "it"):
+        if head and head not in _ANY_HEAD:
             same = [e for e in near if e.name.casefold().split()[-1:] == [head] or head in e.name.casefold().split()]
             if same:
                 return max(same, key=lambda e: e.last_seen)
         return max(near, key=lambda e: e.last_seen)
+
+    def only(self, offset: int, head: str) -> _Entry | None:
+        """'this coalition' far after the one coalition named before: the one coalition (with that head
+        word) named within LONG_REACH characters, when no organization that is never one stands between."""
+        near = [e for e in self.entries.values() if 0 <= e.last_seen < offset and offset - e.last_seen <= LONG_REACH
+                and (head in _ANY_HEAD or e.head == head or head in e.name.casefold().split())]
+        if len(near) > 1:
+            near = [e for e in near if not self._in_headline(e)]  # the headline's words for the story's coalition
+        if len(near) != 1 or any(near[0].last_seen < b < offset for b in self.blockers):
+            return None
+        return near[0]
 
     # ------------------------------------------------------------------ the end
 
@@ -263,6 +312,11 @@ class _Book:
                 alike = [e for e in named if not words or words & e.words()]
                 fits = [e for e in alike if entry.led_by <= e.leads()] or \
                        [e for e in alike if not e.leads() and entry.led_by <= set(e.members)]
+            if not fits and self._in_headline(entry):
+                # "UK joins global coalition to speed up drug-resistance testing" over a story of the "Global
+                # Coalition on AMR Diagnostics": the one named coalition that has every country it names
+                countries = set(entry.members)
+                fits = [e for e in strong if countries and countries <= set(e.members)]
             if len(fits) != 1:
                 continue
             target = fits[0]
@@ -273,6 +327,23 @@ class _Book:
             if entry.name not in target.aliases:
                 target.aliases.append(entry.name)
             del self.entries[entry.key]
+
+    def _in_headline(self, entry: _Entry) -> bool:
+        """Whether every mention of the coalition is in the headline (or a head line before the body:
+        a label such as "Press release" may have been taken for the headline)."""
+        return bool(entry.anchors) and all(self._head_line(s, e) for s, e in entry.anchors)
+
+    def _head_line(self, start: int, end: int) -> bool:
+        headline = self.ctx.headline
+        if headline is not None and headline[0] <= start and end <= headline[1]:
+            return True
+        text = self.ctx.text
+        line_at = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_at : line_end if line_end >= 0 else len(text)].strip()
+        before = [x for x in text[:line_at].split("\n") if x.strip()]
+        # one of the first lines, short, not a sentence of the body
+        return len(before) < _HEAD_LINES and len(line) <= _HEAD_LINE_LENGTH and line[-1:] not in ".:\"”"
 
     def _register(self, entry: _Entry) -> Coalition:
         ctx = self.ctx
@@ -530,13 +601,23 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     items: list[_Item] = []
     for mention in sorted(mentions, key=lambda m: m.start):
         before = items[-1] if items else None
-        if before is not None and mention.strength in (REFERENCE, LED_ONLY) and not mention.written \
+        if before is not None and mention.strength in (REFERENCE, LED_ONLY) \
+                and (not mention.written or not _LIST_GOES_ON.match(text, mention.end)) \
                 and _APPOSITION.match(text, before.end, mention.phrase_start):
-            entry = before.entry  # "the Cairns Group, the coalition of 19 exporters", "…, a group of 30 countries"
+            # "the Cairns Group, the coalition of 19 exporters", "…, a group of 30 countries", "the Global
+            # Biofuels Alliance (GBA), the India-led grouping"
+            entry = before.entry
         else:
             entry = _resolve(book, mention, sent.start_char)
         if entry is None:
             continue
+        if before is not None and before.entry is not entry and mention.strength == NAMED \
+                and _FORMALLY.match(text, before.end, mention.start):
+            # "Greece launched the group, formally the Coalition for …": the coalition referred to has this name
+            book.merge(before.entry, entry)
+            for item in items:
+                if item.entry is before.entry:
+                    item.entry = entry
         for party in mention.led_by:
             entry.assign(party, "lead")
             entry.led_by.add((party.kind, party.ident))
@@ -565,13 +646,38 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     free = [p for p in countries() if not any(s <= p.start and p.end <= e for s, e in taken)]
     items.extend(_lists(text, free))
     items.sort(key=lambda i: i.start)
+    counted, book.counted = book.counted, None
+    if counted is not None and not text[counted[0] : sent.start_char].strip(" \n\"“”'"):
+        _list_after_a_count(text, sent, items, counted[1])
     for clause_start, clause_end in _clauses(text, sent.start_char, sent.end_char):
         clause = [i for i in items if clause_start <= i.start and i.end <= clause_end]
         _read_clause(text, clause_start, clause_end, clause, items, book)
+    if COUNTED_JOINERS.search(_mask(text, sent.start_char, sent.end_char, items)):
+        named = [i.entry for i in items if i.kind == "C"]
+        entry = named[-1] if named else book.current(sent.start_char, "")
+        if entry is not None:
+            book.counted = (sent.end_char, entry)
 
 
-#: Between a coalition and a description of it: "…, the coalition of", "…, a purchasing alliance".
-_APPOSITION = re.compile(r"[\"”’']?\s*[,–—(-]\s*(?:the|a|an)\s+[\w\s-]{0,40}$")
+def _list_after_a_count(text: str, sent: Span, items: list[_Item], entry: _Entry) -> None:
+    """'Eight countries have signed up so far. Kenya, France, Benin, and of course the two co-chairs.':
+    a sentence that is nothing but a list of countries, right after one that counts who joined."""
+    masked = _mask(text, sent.start_char, sent.end_char, items)
+    m = LIST_ONLY.match(masked)
+    if m is None or (m.group("tail") and NEGATION.search(m.group("tail"))):
+        return
+    for party in items[int(MARK.fullmatch(m.group("l")).group(2))].parties:
+        entry.assign(party, "member")
+
+
+#: Between a coalition and a description of it: "…, the coalition of", "…, a purchasing alliance",
+#: "… (GBA), the India-led grouping".
+_APPOSITION = re.compile(r"[\"”’']?(?:\s*\([A-Z][A-Za-z0-9+&-]{1,9}\))?\s*[,–—(-]\s*(?:the|a|an)\s+[\w\s-]{0,40}$")
+#: After a description: the list of coalitions goes on ("the Drone Coalition, the Latvia-led coalition and …").
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s", re.I)
+#: Between a coalition referred to and its name: "the group, formally the", ", officially known as".
+_FORMALLY = re.compile(r"\s*,\s*(?:(?:more\s+)?formally|officially|(?:also\s+|better\s+|officially\s+)?known\s+as|"
+                       r"called|named|dubbed)\s+(?:the\s+)?[\"“‘']?$", re.I)
 
 
 def _excluded(entity: Entity) -> bool:
@@ -582,6 +688,8 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
     if mention.strength == REFERENCE:
         reach = mention.start - sentence_start if mention.head == "it" else REFERENCE_REACH
         entry = book.current(mention.start, mention.head, reach)
+        if entry is None and mention.head != "it":
+            entry = book.only(mention.start, mention.head)
         if entry is not None:
             entry.last_seen = max(entry.last_seen, mention.start)
         return entry
@@ -827,8 +935,10 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[P
             if "\n" in written or not last.text[:1].isalnum():
                 continue
             ent = index.entity_at(i) if t.ent_type_ == "PERSON" else None
-            if ent is not None and (ent.start, ent.end) != (i, i + n) and not any(w.is_punct for w in ent):
-                continue  # "Chad Smith" is a person; a lone "Denmark" taken for one is still the country
+            if ent is not None and (ent.start < i or ent.end > i + n) and not any(w.is_punct for w in ent):
+                # "Chad Smith" is a person; a lone "Denmark" taken for one is still the country, and so is
+                # "Antigua and Barbuda" when "Antigua" is taken for one
+                continue
             rows = ctx.gazetteer.lookup(written, "Country")
             after = doc[i + n] if i + n < end else None
             if rows and not titled and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() \
