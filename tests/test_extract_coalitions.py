@@ -648,3 +648,97 @@ def test_leads_respectively_after_a_comma_and_a_member_admitted(nlp, gazetteer):
     text = "The Arctic Ice Alliance, co-chaired by Iceland and Norway, admitted Finland. Sweden is in the process of joining."
     assert _roles(nlp, gazetteer, text) == {
         "Arctic Ice Alliance": {"Iceland": "lead", "Norway": "lead", "Finland": "member", "Sweden": "joining"}}
+
+
+# --------------------------------------------------------------------------- round 2: more ways articles say it
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a grouping named by how many states it groups, and the country it is for
+        ("The Quartet for Haiti, led by Canada and Brazil, met in Ottawa. The group, which also includes Chile and "
+         "Mexico, asked for more police officers.",
+         {"Quartet for Haiti": {"Canada": "lead", "Brazil": "lead", "Chile": "member", "Mexico": "member"}}),
+        # a mission named by the organization that sends it, and the observers it is made of
+        ("A Caricom observation mission, led by Jamaica and made up of 30 observers from Jamaica, Barbados and "
+         "Guyana, praised the count.",
+         {"Caricom observation mission": {"Jamaica": "lead", "Barbados": "member", "Guyana": "member"}}),
+        # a hyphenated operation name, a description of it with its lead, those it is run with
+        ("Operation Sea-Guard, a joint patrol effort spearheaded by Italy, was extended to May. Rome says "
+         "Operation Sea-Guard, run jointly with Malta and Greece, has rescued 900 people.",
+         {"Operation Sea-Guard": {"Italy": "lead", "Malta": "member", "Greece": "member"}}),
+        # a coalition referred to, then given its name; founded together with
+        ("Italy joined a Spain-led coalition on Tuesday. Spain launched the group, formally the Alliance for Clean "
+         "Rivers, in Madrid in May together with Morocco and Tunisia.",
+         {"Alliance for Clean Rivers": {"Italy": "member", "Spain": "lead", "Morocco": "member",
+                                        "Tunisia": "member"}}),
+        # an acronym, then a description of the same grouping with its lead; "it was founded by"
+        ("Chile and Peru became members of the Pacific Seed Bank Alliance (PSBA), the Mexico-led grouping set up "
+         "in 2022. It was founded by Mexico together with Japan and Canada.",
+         {"Pacific Seed Bank Alliance": {"Chile": "member", "Peru": "member", "Mexico": "lead", "Japan": "member",
+                                         "Canada": "member"}}),
+        # "which L co-founded"; "signed its charter"; "its ninth member"; "with L on board"
+        ("The Sahel Water Alliance, which Niger and Chad co-founded in 2019, gained two members when Ghana and "
+         "Togo signed its charter. Benin became its ninth member in June.",
+         {"Sahel Water Alliance": {"Niger": "member", "Chad": "member", "Ghana": "member", "Togo": "member",
+                                   "Benin": "member"}}),
+        ("The Clean Cargo Coalition met in Lima. With Ecuador on board, the coalition covers half the coast.",
+         {"Clean Cargo Coalition": {"Ecuador": "member"}}),
+        # "it deployed … from N member states: …"
+        ("The Great Lakes Monitoring Mission was led by Uganda. It deployed 40 monitors from five member states: "
+         "Uganda, Kenya, Rwanda, Burundi and Tanzania.",
+         {"Great Lakes Monitoring Mission": {"Uganda": "lead", "Kenya": "member", "Rwanda": "member",
+                                             "Burundi": "member", "Tanzania": "member"}}),
+    ],
+)
+def test_round_two_ways_to_say_it(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == expected
+
+
+def test_a_list_after_a_count_and_leads_thanked_in_an_interview(nlp, gazetteer):
+    text = ("On the Coalition for Clean Shipping\n\n"
+            "The group was launched in May. Six countries have signed up so far.\n\n"
+            "\"Fiji, Samoa, Tonga and Antigua and Barbuda, and of course the two chairs. I thank Ireland and Panama "
+            "for their leadership.\"\n")
+    assert _roles(nlp, gazetteer, text) == {"Coalition for Clean Shipping": {
+        "Fiji": "member", "Samoa": "member", "Tonga": "member", "Antigua and Barbuda": "member",
+        "Ireland": "lead", "Panama": "lead"}}
+    # without the count before it, a bare list says nothing; a list that says "not" says something else
+    assert _roles(nlp, gazetteer, text.replace("Six countries have signed up so far.", "It meets monthly.")) == {
+        "Coalition for Clean Shipping": {"Ireland": "lead", "Panama": "lead"}}
+    assert _roles(nlp, gazetteer, text.replace("and of course the two chairs", "but not the two chairs")) == {
+        "Coalition for Clean Shipping": {"Ireland": "lead", "Panama": "lead"}}
+
+
+def test_this_coalition_far_after_the_only_one_and_a_headline_description(nlp, gazetteer):
+    filler = "The ministry gave no further details of the programme or its budget. " * 14
+    text = ("Norway joins global coalition to clean up ocean plastic\n\n"
+            "Norway will join the Blue Ocean Alliance, the environment minister said today. " + filler + "\n\n"
+            "\"We thank Chile for its leadership of this alliance,\" she said.\n\n"
+            "The Blue Ocean Alliance was set up in 2021. Its members are Chile, Peru and Fiji. Norway becomes "
+            "its fourth member.\n")
+    assert _roles(nlp, gazetteer, text) == {"Blue Ocean Alliance": {
+        "Norway": "member", "Chile": "lead", "Peru": "member", "Fiji": "member"}}
+    # two alliances named before: "this alliance" far after them is neither
+    two = text.replace("the environment minister said today.",
+                       "the environment minister said today, and Sweden joined the Green Port Alliance.")
+    assert _roles(nlp, gazetteer, two)["Blue Ocean Alliance"]["Chile"] == "member"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # observers who only watch, a treaty signed, a charter not said to be the coalition's
+        "The Clean Cargo Coalition, led by Chile, met in Lima with observers from China and India.",
+        "The Clean Cargo Coalition, led by Chile, met in Lima. Peru signed the treaty on Monday.",
+        # "the Alliance for Ukraine" is no name of its own (NATO's "the Alliance")
+        "The drone coalition, led by Latvia, met on Monday. Germany pledged more aid through the Alliance for "
+        "Ukraine.",
+        # a description of something else between the coalition and "led by"
+        "The Clean Cargo Coalition, a response to the port strike led by Peru, met in Lima.",
+    ],
+)
+def test_round_two_things_that_are_no_membership(nlp, gazetteer, text):
+    found = _roles(nlp, gazetteer, text)
+    assert all(set(m) <= {"Chile", "Latvia"} for m in found.values()), found

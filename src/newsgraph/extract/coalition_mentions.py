@@ -424,7 +424,7 @@ class _Reader:
         words: list[Token] = []
         k += 1
         while (w := self.tok(k)) is not None and len(words) < 10:
-            if w.is_punct or w.lower_ in _PURPOSE_STOPS or (w.tag_ in ("VBZ", "VBD", "VBP", "MD") and words) \
+            if w.is_punct or w.is_space or w.lower_ in _PURPOSE_STOPS or (w.tag_ in ("VBZ", "VBD", "VBP", "MD") and words) \
                     or "\n" in self.doc[k - 1].whitespace_:
                 break
             nxt = self.tok(k + 1)

@@ -82,6 +82,13 @@ _JOIN_VERBS = (r"(?:joined|join|joins|rejoined|signed\s+up\s+(?:to|for|with)|sig
 #: "its seventh member", "the twentieth member".
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|"
             r"\w+tieth(?:-\w+)?)")
+#: Those a mission or an operation is made of: "40 observers", "some 3,000 troops".
+_PEOPLE = (r"(?:(?:some|about|around|more\s+than|over|nearly)\s+)?(?:[\d,]+\s+)?(?:\w+\s+)?(?:warships|frigates|"
+           r"ships|vessels|troops|aircraft|jets|submarines|soldiers|forces|contingents|units|observers|monitors|"
+           r"inspectors|officers|personnel|peacekeepers|experts|staff)")
+#: The states they come from: "from Uruguay, Paraguay and Brazil", "from eight member states: Botswana, …".
+_FROM_STATES = (r"from\s+(?:(?:[\w-]+\s+){0,3}?(?:countries|states|nations|member\s+states|members)\s*[:–—]\s*)?"
+                r"(?:the\s+)?(?P<l>‹L\d+›)")
 #: The founding text of a coalition: "signed its charter".
 _CHARTER = r"(?:founding\s+)?(?:charter|declaration|memorandum|statute|accords?|pledge)"
 
@@ -231,10 +238,13 @@ RULES: tuple[Rule, ...] = (
     # "a mission … made up of 40 observers from L": the people it is made of (not "with observers from",
     # who may only watch)
     Rule("made up of observers from L", _p(rf"\b(?:made\s+up\s+of|composed\s+of|comprising|consisting\s+of)\s+"
-                                           rf"(?:(?:some|about|around|more\s+than|over|nearly)\s+)?(?:[\d,]+\s+)?"
-                                           rf"(?:\w+\s+)?(?:warships|frigates|ships|vessels|troops|aircraft|jets|"
-                                           rf"submarines|soldiers|forces|contingents|units|observers|monitors|inspectors|"
-                                           rf"officers|personnel|peacekeepers|experts|staff)\s+from\s+{_THE}{_L}"),
+                                           rf"{_PEOPLE}\s+{_FROM_STATES}"),
+         "member", needs_coalition=False),
+    # "It deployed 62 observers from eight Member States: …": what the coalition named before is made of
+    Rule("it deployed observers from L", _p(rf"(?:^|[.;]\s*)\W*(?:it|the\s+(?:mission|operation|force|taskforce|coalition|"
+                                            rf"group))\s+(?:has\s+|had\s+|also\s+)?(?:deployed|deploys|fielded|fields|"
+                                            rf"brought\s+together|brings\s+together|includes|included|comprises|"
+                                            rf"comprised)\s+{_PEOPLE}\s+{_FROM_STATES}"),
          "member", needs_coalition=False),
     Rule("under C, L have", _p(rf"^\W*under\s+{_THE}{_C}\s*,(?:{_W}{{0,60}}?,|\s*(?:led|chaired|headed)\s+by\s+{_THE}"
                                rf"‹[LO]\d+›\s*,)?\s*{_THE}{_L}\s+(?:have|has|had|can|could|will|may)\b"), "member"),
@@ -289,6 +299,9 @@ HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|if|whether|unless|report
 INFINITIVE = re.compile(r"(?<!latest )(?<!last )(?<!first )(?<!newest )(?<!next )\bto\s+(?:join|sign\s+up|sign\s+on|"
                         r"accede|become\s+(?:a\s+)?members?|take\s+part|participate|contribute|(?:co-?)?(?:lead|head|"
                         r"chair))\b", re.I)
+#: The month, not the verb: "in May", "since May", "May 12".
+_MONTH_MAY = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]y|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-?|[Oo]f|[Tt]his|"
+                        r"[Bb]efore|[Aa]fter|[Ii]n\s+early|[Ii]n\s+late)\s+May\b|\bMay\s+\d{1,4}\b")
 REPORTED_FUTURE = re.compile(r"\bsaid\s+(?:that\s+)?(?:it|they|he|she)\s+would\b", re.I)
 JOINING = re.compile(r"\b(?:in\s+the\s+process\s+of|expected\s+to|set\s+to|due\s+to|poised\s+to|preparing\s+to|"
                      r"about\s+to|applied\s+to|applying\s+to|will\s+join|is\s+to\s+join|are\s+to\s+join|"
@@ -319,8 +332,9 @@ def judged(rule: Rule, match: re.Match[str]) -> str | None:
         return None
     if NEGATION.search(words):
         return None
-    hypothesis = HYPOTHETICAL.search(REPORTED_FUTURE.sub(" ", words)) if not rule.hypothetical_ok else \
-        re.search(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that)\b", words, re.I)
+    supposed = _MONTH_MAY.sub(" ", words)
+    hypothesis = HYPOTHETICAL.search(REPORTED_FUTURE.sub(" ", supposed)) if not rule.hypothetical_ok else \
+        re.search(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that)\b", supposed, re.I)
     if hypothesis:
         return None
     if rule.role in ("member", "lead") and INFINITIVE.search(words):
