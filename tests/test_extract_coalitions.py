@@ -742,3 +742,60 @@ def test_this_coalition_far_after_the_only_one_and_a_headline_description(nlp, g
 def test_round_two_things_that_are_no_membership(nlp, gazetteer, text):
     found = _roles(nlp, gazetteer, text)
     assert all(set(m) <= {"Chile", "Latvia"} for m in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The European Sky Shield Initiative now has 21 members after Denmark and Greece signed on.",
+         {"European Sky Shield Initiative": {"Denmark": "member", "Greece": "member"}}),
+        ("Kenya leads the Caribbean Security Mission, with police from Jamaica, the Bahamas and Belize.",
+         {"Caribbean Security Mission": {"Kenya": "lead", "Jamaica": "member", "Bahamas": "member",
+                                         "Belize": "member"}}),
+        ("The Accra Initiative met in Lome. The alliance's newest members, Chile and Peru, joined in March.",
+         {"Accra Initiative": {"Chile": "member", "Peru": "member"}}),
+        ("Ghana and Togo are among the 14 countries that have signed up to the Accra Initiative.",
+         {"Accra Initiative": {"Ghana": "member", "Togo": "member"}}),
+        ("The Haiti Support Mission is led by Kenya and includes personnel from Jamaica and El Salvador.",
+         {"Haiti Support Mission": {"Kenya": "lead", "Jamaica": "member", "El Salvador": "member"}}),
+        ("Japan, South Korea and Australia signed on as partners to the Minerals Security Partnership.",
+         {"Minerals Security Partnership": {"Japan": "member", "South Korea": "member", "Australia": "member"}}),
+        ("The Minerals Security Partnership, launched by the United States in 2022, added Estonia and India last "
+         "year.", {"Minerals Security Partnership": {"United States": "member", "Estonia": "member",
+                                                     "India": "member"}}),
+        ("Argentina, Bolivia and Chile, which make up the so-called Lithium Triangle, met in Salta.",
+         {"Lithium Triangle": {"Argentina": "member", "Bolivia": "member", "Chile": "member"}}),
+        ("The Alliance of Sahel States, a confederation of Mali, Burkina Faso and Niger, left ECOWAS in January.",
+         {"Alliance of Sahel States": {"Mali": "member", "Burkina Faso": "member", "Niger": "member"}}),
+        ("Italy heads the naval mission, known as Operation Irini, which also has ships from Greece and Germany.",
+         {"Operation Irini": {"Italy": "lead", "Greece": "member", "Germany": "member"}}),
+        ("Britain and Germany lead the Skyshield coalition, to which Sweden and Norway have also contributed.",
+         {"Skyshield Coalition": {"United Kingdom": "lead", "Germany": "lead", "Sweden": "member",
+                                  "Norway": "member"}}),
+        ("Denmark is the latest country to join the Drone Coalition, which is led by Latvia.",
+         {"Drone Coalition": {"Denmark": "member", "Latvia": "lead"}}),
+        # a capital for its country's government
+        ("The Washington-led coalition includes 80 members, among them Iraq and Jordan.",
+         {"Washington-led coalition": {"United States": "lead", "Iraq": "member", "Jordan": "member"}}),
+    ],
+)
+def test_round_two_more_general_wordings(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Drone Coalition met in Riga. Officials added Estonia was keen to help.",
+        "The Drone Coalition met in Riga on Monday. Germany and France are among the countries that have "
+        "criticised the plan.",
+        "The Clean Grid Alliance met in Oslo. After Denmark signed on to the rival pact, Norway protested.",
+        "The Clean Grid Alliance, led by Chile, met in Oslo. The talks have observers from Japan and India.",
+        "The Clean Grid Alliance, led by Chile, met in Oslo. Peru is the latest country to reject the plan.",
+        "Spain and Portugal, which make up most of the Iberian peninsula, hosted the Clean Grid Alliance summit.",
+        "The Paris-led push for a ceasefire stalled, and the Moscow-backed forces advanced.",
+    ],
+)
+def test_round_two_more_things_that_are_no_membership(nlp, gazetteer, text):
+    found = _roles(nlp, gazetteer, text)
+    assert all(set(m) <= {"Chile"} for m in found.values()), found

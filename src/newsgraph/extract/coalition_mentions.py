@@ -46,6 +46,8 @@ _PURPOSE_STOPS = {"that", "which", "who", "whose", "led", "co-led", "headed", "s
 _DASHES = "-‐‑–"
 #: Head words that name a grouping on their own once capitalised: "the Squad", "the Quad".
 _LONE_NAMES = {"squad", "quad"}
+#: Words that make "the … pact" another grouping than the one named before.
+_OTHER = {"rival", "competing", "parallel", "alternative", "different", "counter"}
 #: Heads of what an organization sends: "a Mercosur observation mission".
 _SENT_HEADS = {"mission", "operation", "force", "taskforce"}
 #: Heads whose name may end in the country it is for ("the Quintet for Sudan", "the Contact Group for
@@ -287,6 +289,9 @@ class _Reader:
         'the EU naval mission Aspides', 'the group' (a reference), 'a coalition of 30 countries'
         (an unnamed one, named by who leads it, if anyone)."""
         head = t.lower_
+        other = self.tok(t.i - 1)
+        if other is not None and other.lower_ in _OTHER:
+            return []  # "the rival pact", "a competing alliance": not the one named before, and no name
         k = t.i - 1
         words: list[Token] = []
         led_by: list[Party] = []

@@ -76,7 +76,8 @@ _JOIN_VERBS = (r"(?:joined|join|joins|rejoined|signed\s+up\s+(?:to|for|with)|sig
                r"become\s+(?:a\s+)?members?\s+of|(?:is|are)\s+(?:also\s+|now\s+)?(?:a\s+)?(?:full\s+|founding\s+|new\s+)?"
                r"members?\s+of|(?:is|are)\s+(?:also\s+)?part\s+of|belongs?\s+to|took\s+part\s+in|takes?\s+part\s+in|"
                r"taken\s+part\s+in|participates?\s+in|participated\s+in|contributes?\s+to|contributed\s+to|"
-               r"(?:is|are)\s+contributing\s+{w}{0,40}?\s*to|entered)")
+               r"(?:is|are)\s+contributing\s+{w}{0,40}?\s*to|entered|make\s+up|makes\s+up|made\s+up|constitute|"
+               r"signed\s+on\s+as\s+(?:\w+\s+)?(?:partners?|members?)\s+(?:to|of|in))")
 
 
 #: "its seventh member", "the twentieth member".
@@ -107,6 +108,7 @@ class Rule:
     hypothetical_ok: bool = False  # "will"/"would" do not make it hypothetical (leads: "will co-chair")
     unless: re.Pattern[str] | None = None  # words that make the match say nothing about membership
     min_parties: int = 1  # countries the list must hold ("the Weimar Triangle of France, Germany and Poland")
+    infinitive_ok: bool = False  # "the latest country to join C" is a fact, not an intention
 
 
 RULES: tuple[Rule, ...] = (
@@ -151,7 +153,7 @@ RULES: tuple[Rule, ...] = (
                                          rf"(?:[^‹,;]{{0,60}}?\s+(?:and|with)\s+{_THE}(?P<l2>‹P\d+›)['’]s\b)?"),
          "lead", hypothetical_ok=True),
     # ---------------------------------------------------------------- members
-    Rule("L joined C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*{_JOIN_VERBS}\s+(?:{_W}{{0,25}}?){_C}{_ALSO}"),
+    Rule("L joined C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who)\b)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*{_JOIN_VERBS}\s+(?:{_W}{{0,25}}?){_C}{_ALSO}"),
          "member"),
     Rule("C, which L joined", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:joined|signed\s+up\s+to|"
                                  rf"signed\s+on\s+to|acceded\s+to|(?:co-?)?founded|launched|created|set\s+up|"
@@ -181,13 +183,38 @@ RULES: tuple[Rule, ...] = (
                                         rf"is|are|was|were|met|agreed|said)\b))"), "member", min_parties=2),
     Rule("C - L", _p(rf"{_CO}\s*(?:[-–—:]|\()\s*{_THE}{_L}(?=\s*(?:,|[-–—)]|$|\.|\s+(?:which|who)\b))"), "member"),
     Rule("C, the group of L", _p(rf"{_CO}\s*,\s*(?:the|a|an)\s+(?:\w+\s+)?(?:group|grouping|coalition|alliance|bloc|club|"
-                                 rf"partnership|association|union|‹C\d+›)\s+of\s+{_THE}{_L}"), "member"),
+                                 rf"partnership|association|union|confederation|federation|community|pact|trio|‹C\d+›)\s+of\s+{_THE}{_L}"),
+         "member"),
     Rule("the N C countries – L", _p(rf"{_CO}\s+(?:countries|members|member\s+states|states|producers|nations|economies)\b"
                                      rf"{_W}{{0,60}}?\s[-–—:]\s+{_THE}{_L}"), "member"),
     Rule("countries, among them L", _p(rf"\b(?:countries|states|nations|members|governments|partners|allies|economies|"
                                        rf"producers)\b(?:[^‹;]|‹[LO]\d+›){{0,80}}?,?\s*(?:among\s+them|among\s+whom|"
                                        rf"including|such\s+as|notably)\s+{_THE}{_L}"),
          "member", needs_coalition=False),
+    # "the alliance's newest members, Chile and Peru,"; "the coalition's members are"
+    Rule("C's newest members, L", _p(rf"{_CO}['’]s?\s+(?:\w+\s+){{0,2}}?(?:members?|member\s+states|signatories)\s*"
+                                     rf"(?:,|:|[-–—]|are|were|include|included|now\s+include)\s*{_THE}{_L}"), "member"),
+    # "Ghana and Togo are among the 14 countries that have signed up to the Accra Initiative"
+    Rule("L are among the countries that joined C", _p(rf"{_L}{_PAREN}\s+(?:are|were|is|was)\s+(?:also\s+|now\s+)?among\s+"
+                                                       rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:countries|states|nations|"
+                                                       rf"members|governments|signatories)\s+(?:that|which|who)\s+"
+                                                       rf"(?:have\s+|had\s+)?(?:already\s+|so\s+far\s+)?(?:joined|"
+                                                       rf"signed\s+up\s+to|signed\s+on\s+to|signed|endorsed|ratified|"
+                                                       rf"acceded\s+to)\s+{_THE}{_C}"), "member"),
+    # "Denmark is the latest country to join the Drone Coalition"
+    Rule("L is the latest to join C", _p(rf"{_L}{_PAREN}\s+(?:is|are|was|were|became|becomes|has\s+become|have\s+become)\s+"
+                                         rf"the\s+(?:latest|last|first|newest|\d+(?:st|nd|rd|th)|{_ORDINAL})\s+"
+                                         rf"(?:countr(?:y|ies)|members?|states?|nations?)\s+to\s+(?:have\s+)?(?:join(?:ed)?|"
+                                         rf"sign(?:ed)?\s+up\s+to|sign(?:ed)?\s+on\s+to|accede(?:d)?\s+to)\s+{_THE}{_C}"),
+         "member", infinitive_ok=True),
+    # "the Skyshield coalition, to which Sweden and Norway have also contributed"
+    Rule("C, to which L contributed", _p(rf"{_C}\s*,\s*(?:to|in)\s+which\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:contributed|contribute|"
+                                         rf"contributes|belong|belongs|belonged|signed\s+up|signed\s+on|acceded|"
+                                         rf"take\s+part|takes\s+part|took\s+part|taken\s+part|participate|participates|"
+                                         rf"participated)\b"), "member"),
+    # "The Minerals Security Partnership … added Estonia and India last year"
+    Rule("C added L", _p(rf"{_C}(?:(?:[^‹;]|‹[LO]\d+›){{0,80}}?)\s(?:added|adds|has\s+added|welcomed|welcomes|has\s+welcomed)\s+{_THE}{_L}"
+                         rf"(?=\s*(?:$|[,.;]|\s+(?:as|in|last|this|on|to|earlier|since|at)\b))"), "member"),
     Rule("L were among the members", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:were|are|was|is|remain|remains|became|become|becomes|"
                                         rf"have\s+become|has\s+become)\s+{_ADV}\s*(?:among\s+|one\s+of\s+)?"
                                         rf"(?:the\s+|its\s+|a\s+)?(?:\d+(?:st|nd|rd|th)\s+|\w+est\s+|{_ORDINAL}\s+)?"
@@ -211,7 +238,8 @@ RULES: tuple[Rule, ...] = (
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
     Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
          "member", needs_coalition=False),
-    Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:says?|said|announced|"
+    Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:after|when|once)\s|"
+                                  rf"\b(?:says?|said|announced|"
                                   rf"confirmed|added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|"
                                   rf"signed\s+up|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|(?:is|are|was|were)\s+(?:reported|said|understood|"
                                   rf"believed|known)\s+to\s+have\s+(?:joined|signed\s+(?:on|up))|(?:were|are|was|is)\s+"
@@ -232,13 +260,14 @@ RULES: tuple[Rule, ...] = (
                                       rf"corvette|submarine|destroyer|ship|vessel|minehunter))\b"
                                       rf"(?:{_WO}{{0,40}}?\s(?:to|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?{_C})?"),
          "member", needs_coalition=False, hypothetical_ok=True),
-    Rule("with frigates from L", _p(rf"\bwith\s+(?:\w+\s+)?(?:warships|frigates|ships|vessels|troops|aircraft|jets|"
-                                    rf"submarines|soldiers|forces|contingents|units)\s+from\s+{_THE}{_L}"),
+    Rule("with frigates from L", _p(rf"\b(?:with|(?:also\s+)?(?:has|had|have))\s+(?:\w+\s+)?(?:warships|frigates|ships|vessels|"
+                                    rf"troops|aircraft|jets|submarines|soldiers|forces|contingents|units|police|"
+                                    rf"police\s+officers|personnel|peacekeepers)\s+from\s+{_THE}{_L}"),
          "member", needs_coalition=False),
     # "a mission … made up of 40 observers from L": the people it is made of (not "with observers from",
     # who may only watch)
-    Rule("made up of observers from L", _p(rf"\b(?:made\s+up\s+of|composed\s+of|comprising|consisting\s+of)\s+"
-                                           rf"{_PEOPLE}\s+{_FROM_STATES}"),
+    Rule("made up of observers from L", _p(rf"\b(?:made\s+up\s+of|composed\s+of|comprising|consisting\s+of|includes|"
+                                           rf"including|included|draws\s+on|drew\s+on)\s+{_PEOPLE}\s+{_FROM_STATES}"),
          "member", needs_coalition=False),
     # "It deployed 62 observers from eight Member States: …": what the coalition named before is made of
     Rule("it deployed observers from L", _p(rf"(?:^|[.;]\s*)\W*(?:it|the\s+(?:mission|operation|force|taskforce|coalition|"
@@ -337,7 +366,7 @@ def judged(rule: Rule, match: re.Match[str]) -> str | None:
         re.search(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that)\b", supposed, re.I)
     if hypothesis:
         return None
-    if rule.role in ("member", "lead") and INFINITIVE.search(words):
+    if rule.role in ("member", "lead") and not rule.infinitive_ok and INFINITIVE.search(words):
         # "is keen to join", "offered to lead": an intention, not a fact, unless it was agreed
         return ("joining" if rule.role == "member" else "lead") if JOINING.search(words) else None
     if rule.role == "member" and JOINING.search(words):

@@ -75,6 +75,8 @@ _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")
 _LEAD_MARK = re.compile(r"\s*\((?:co-?)?(?:lead|leader|leading|chair)\)\s*$", re.I)
 _ANY_MARK = re.compile(r"\s*\([^)]*\)\s*$")
 
+#: "a Washington-led coalition": a capital for its country's government, before "-led".
+_CAPITALS = word_map("coalition-capitals.tsv", "capital", "country")
 #: Words left out when deciding that two written names are one coalition.
 _KEY_DROP = word_set("coalition-key-drops.txt")
 _SPELLING = word_map("coalition-spellings.tsv", "written", "key")
@@ -377,6 +379,12 @@ class _Book:
             return ctx.current_key(party.ident)
         if ctx.gazetteer.lookup(party.written, "Country"):
             return ctx.register_country(party.written, party.start, party.end)
+        if party.written in _CAPITALS:
+            # "Washington-led": the country, its mention the capital's name (no alias: the city is not the country)
+            rows = ctx.gazetteer.lookup(party.ident, "Country")
+            known = ctx.resolve(party.ident, "Country")
+            return known if known is not None else (
+                ctx.register(rows[0].label, "Country", party.start, party.end) if rows else None)
         return ctx.country_of_demonym(party.written, party.start, party.end)
 
 
@@ -751,7 +759,7 @@ def _led_by(text: str, dash: int, floor: int, countries: list[Party], organizati
     candidates += [Party("Organization", k, text[s:e], s, e) for s, e, k in organizations]
     word = re.search(r"([A-Z][A-Za-z]+)$", text[max(floor, dash - 30) : dash])
     if word is not None:
-        country = demonyms().get(word.group(1).casefold())
+        country = demonyms().get(word.group(1).casefold()) or _CAPITALS.get(word.group(1))
         start = dash - len(word.group(1))
         if country is not None and not any(c.start <= start < c.end for c in candidates):
             candidates.append(Party("Country", country, word.group(1), start, dash))
