@@ -799,3 +799,43 @@ def test_round_two_more_general_wordings(nlp, gazetteer, text, expected):
 def test_round_two_more_things_that_are_no_membership(nlp, gazetteer, text):
     found = _roles(nlp, gazetteer, text)
     assert all(set(m) <= {"Chile"} for m in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name with "of" in it before a lower-case head; a name "on" a country, later without it
+        ("The Friends of Sudan group, chaired by Norway and Qatar, met in Doha.",
+         {"Friends of Sudan group": {"Norway": "lead", "Qatar": "lead"}}),
+        ("The Contact Group on Libya met in Rome. Italy and Egypt co-chair the Contact Group, which includes "
+         "Tunisia.", {"Contact Group on Libya": {"Italy": "lead", "Egypt": "lead", "Tunisia": "member"}}),
+        # joined another country in it
+        ("Mexico and Canada joined the United States in the Border Fentanyl Task Force announced on Monday.",
+         {"Border Fentanyl Task Force": {"Mexico": "member", "Canada": "member", "United States": "member"}}),
+        # a new grouping described after "a"; the same one described after a name
+        ("Thailand, Vietnam and Cambodia formed a rice exporters' alliance in 2023.",
+         {"Rice Exporters' Alliance": {"Thailand": "member", "Vietnam": "member", "Cambodia": "member"}}),
+        ("Chile and Peru launched the Andean Lithium Alliance, a purchasing alliance that Bolivia joined in June.",
+         {"Andean Lithium Alliance": {"Chile": "member", "Peru": "member", "Bolivia": "member"}}),
+        # "so-called" before any capitalised name; a group of countries named before a verb
+        ("The so-called Frugal Four — the Netherlands, Austria, Sweden and Denmark — oppose joint debt.",
+         {"Frugal Four": {"Netherlands": "member", "Austria": "member", "Sweden": "member", "Denmark": "member"}}),
+        ("The E3 group of Britain, France and Germany triggered the snapback mechanism.",
+         {"E3 group": {"United Kingdom": "member", "France": "member", "Germany": "member"}}),
+        ("The Quad countries, India, Japan, Australia and the United States, pledged to counter illegal fishing.",
+         {"Quad": {"India": "member", "Japan": "member", "Australia": "member", "United States": "member"}}),
+        # an organization's trade bloc; those who led its creation are founders, not said to lead it
+        ("Brazil and Argentina led the creation of the Mercosur trade bloc in 1991, with Paraguay and Uruguay as "
+         "founding members.", {"Mercosur trade bloc": {"Brazil": "member", "Argentina": "member",
+                                                       "Paraguay": "member", "Uruguay": "member"}}),
+    ],
+)
+def test_round_two_names_of_other_shapes(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == expected
+
+
+def test_round_two_no_coalition_from_an_excluded_organization_or_a_person(nlp, gazetteer):
+    text = ("Sweden joined the Nato military alliance in 2024. The so-called Islamic State was defeated in Syria "
+            "and Iraq. The Friends of Joe Biden group, which includes Ireland, raised funds.")
+    found = _roles(nlp, gazetteer, text)
+    assert not any("Nato" in name or "Islamic" in name or "Biden" in name for name in found), found

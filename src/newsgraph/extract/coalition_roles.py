@@ -139,9 +139,9 @@ RULES: tuple[Rule, ...] = (
     Rule("L's envoy, who chairs C", _p(rf"{_P}['’]s?\s+{_W}{{0,90}}?,\s*who\s+(?:also\s+|now\s+|currently\s+)?"
                                        rf"(?:co-?)?(?:chairs|leads|heads|chaired|led|headed)\s+{_THE}{_C}"), "lead"),
     Rule("L is the lead nation of C", _p(rf"{_L}{_PAREN}(?:\s*,\s*|\s+(?:is|was|are|were|will\s+be|acts\s+as|serves\s+as|"
-                                         rf"as)\s+)(?:the\s+|a\s+|its\s+)?(?:(?:lead|leading|framework|coordinating)\s+"
-                                         rf"(?:nation|country|state)s?|co-?(?:chairs?|leads?|leaders?|heads?)|chairs?|"
-                                         rf"leaders?)\s+(?:of|for|in)\s+{_THE}{_C}"),
+                                         rf"as)\s+)(?:the\s+|a\s+|its\s+)?(?:de\s+facto\s+|joint\s+|current\s+)?(?:(?:lead|leading|"
+                                         rf"framework|coordinating)\s+(?:nation|country|state)s?|co-?(?:chairs?|leads?|"
+                                         rf"leaders?|heads?)|chairs?|leaders?)\s+(?:of|for|in)\s+{_THE}{_CO}"),
          "lead", hypothetical_ok=True),
     Rule("L takes over C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+over\s+(?:as\s+)?"
                               rf"(?:the\s+)?(?:\w+\s+)?(?:leadership|chairmanship|presidency|chair|lead)\s+(?:of\s+)?"
@@ -154,6 +154,12 @@ RULES: tuple[Rule, ...] = (
          "lead", hypothetical_ok=True),
     # ---------------------------------------------------------------- members
     Rule("L joined C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who)\b)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*{_JOIN_VERBS}\s+(?:{_W}{{0,25}}?){_C}{_ALSO}"),
+         "member"),
+    # "Mexico and Canada joined the United States in the Fentanyl Task Force"
+    Rule("L joined L2 in C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|join|joins)\s+{_THE}{_L2}\s+in\s+{_THE}{_C}"), "member"),
+    # "Brazil and Argentina led the creation of the Mercosur trade bloc": founders (a lead is not said)
+    Rule("L led the creation of C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:led|spearheaded|drove|pushed\s+for|championed)\s+"
+                                       rf"the\s+(?:creation|founding|formation|establishment|launch)\s+of\s+{_THE}{_C}"),
          "member"),
     Rule("C, which L joined", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:joined|signed\s+up\s+to|"
                                  rf"signed\s+on\s+to|acceded\s+to|(?:co-?)?founded|launched|created|set\s+up|"
@@ -180,11 +186,14 @@ RULES: tuple[Rule, ...] = (
                                 rf"(?:also\s+)?)(?:a|an|another|one\s+of\s+the|both|all|fellow|(?:the\s+)?other)\s+(?:\w+\s+)?"
                                 rf"(?:members?|participants?)\s+(?:of|in)\s+{_THE}{_C}"), "member"),
     Rule("the Weimar Triangle of L", _p(rf"{_CO}\s+of\s+{_THE}{_L}(?=\s*(?:,|\.|;|$|\s+(?:and|which|who|has|have|"
-                                        rf"is|are|was|were|met|agreed|said)\b))"), "member", min_parties=2),
+                                        rf"is|are|was|were|met|agreed|said|will|would|\w+ed)\b))"), "member", min_parties=2),
     Rule("C - L", _p(rf"{_CO}\s*(?:[-–—:]|\()\s*{_THE}{_L}(?=\s*(?:,|[-–—)]|$|\.|\s+(?:which|who)\b))"), "member"),
     Rule("C, the group of L", _p(rf"{_CO}\s*,\s*(?:the|a|an)\s+(?:\w+\s+)?(?:group|grouping|coalition|alliance|bloc|club|"
                                  rf"partnership|association|union|confederation|federation|community|pact|trio|‹C\d+›)\s+of\s+{_THE}{_L}"),
          "member"),
+    # "The Quad countries, India, Japan, Australia and the United States, pledged …"
+    Rule("the C countries, L,", _p(rf"{_CO}\s+(?:countries|members|member\s+states|nations)\s*,\s*{_THE}{_L}\s*,"), "member",
+         min_parties=2),
     Rule("the N C countries – L", _p(rf"{_CO}\s+(?:countries|members|member\s+states|states|producers|nations|economies)\b"
                                      rf"{_W}{{0,60}}?\s[-–—:]\s+{_THE}{_L}"), "member"),
     Rule("countries, among them L", _p(rf"\b(?:countries|states|nations|members|governments|partners|allies|economies|"

@@ -609,11 +609,12 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     items: list[_Item] = []
     for mention in sorted(mentions, key=lambda m: m.start):
         before = items[-1] if items else None
-        if before is not None and mention.strength in (REFERENCE, LED_ONLY) \
-                and (not mention.written or not _LIST_GOES_ON.match(text, mention.end)) \
-                and _APPOSITION.match(text, before.end, mention.phrase_start):
+        apposed = before is not None and _APPOSITION.match(text, before.end, mention.phrase_start)
+        if apposed and (mention.strength in (REFERENCE, LED_ONLY) or (
+                mention.strength == DESCRIBED and re.search(r"\b(?:a|an)\s+$", text[before.end : mention.phrase_start]))) \
+                and (not mention.written or not _LIST_GOES_ON.match(text, mention.end)):
             # "the Cairns Group, the coalition of 19 exporters", "…, a group of 30 countries", "the Global
-            # Biofuels Alliance (GBA), the India-led grouping"
+            # Biofuels Alliance (GBA), the India-led grouping", "…, a purchasing alliance that …"
             entry = before.entry
         else:
             entry = _resolve(book, mention, sent.start_char)
@@ -714,6 +715,12 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
         if (mention.start, mention.end) not in entry.anchors:
             entry.anchors.append((mention.start, mention.end))
         return entry
+    known = book.shorts.get(normalise(mention.written)) if mention.strength == NAMED else None
+    if known is not None:  # "the Contact Group" after "the Contact Group on Libya"
+        known.last_seen = max(known.last_seen, mention.start)
+        if (mention.start, mention.end) not in known.anchors:
+            known.anchors.append((mention.start, mention.end))
+        return known
     entry = book.named(mention.written, mention.strength, mention.start, mention.end, as_written=mention.purpose,
                        head=mention.head or "coalition")
     if entry is not None and mention.short:
