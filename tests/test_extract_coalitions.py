@@ -839,3 +839,40 @@ def test_round_two_no_coalition_from_an_excluded_organization_or_a_person(nlp, g
             "and Iraq. The Friends of Joe Biden group, which includes Ireland, raised funds.")
     found = _roles(nlp, gazetteer, text)
     assert not any("Nato" in name or "Islamic" in name or "Biden" in name for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Blue Shipping Coalition now has six members: Chile, Peru, Panama, Fiji, Samoa and Tonga.",
+         {"Blue Shipping Coalition": {"Chile": "member", "Peru": "member", "Panama": "member", "Fiji": "member",
+                                      "Samoa": "member", "Tonga": "member"}}),
+        ("The Blue Shipping Coalition was launched in May.\n\nMembers: Chile, Peru, Panama and Fiji.\n",
+         {"Blue Shipping Coalition": {"Chile": "member", "Peru": "member", "Panama": "member", "Fiji": "member"}}),
+        ("Estonia has been chosen to lead the cyber coalition next year.", {"Cyber Coalition": {"Estonia": "lead"}}),
+        ("Kenya holds the rotating presidency of the East African Climate Alliance.",
+         {"East African Climate Alliance": {"Kenya": "lead"}}),
+        ("Chile, Peru and Panama set up the Blue Shipping Coalition in 2021 and have since been joined by Fiji and "
+         "Samoa.", {"Blue Shipping Coalition": {"Chile": "member", "Peru": "member", "Panama": "member",
+                                                "Fiji": "member", "Samoa": "member"}}),
+        ("The Blue Shipping Coalition met in Lima. It is co-chaired by Chile and Peru. It now includes Fiji and "
+         "Samoa.", {"Blue Shipping Coalition": {"Chile": "lead", "Peru": "lead", "Fiji": "member",
+                                                "Samoa": "member"}}),
+    ],
+)
+def test_round_two_counts_lists_and_it(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting may be what was chaired; wanting to lead is no lead
+        "The Blue Shipping Coalition met in Lima. It was chaired by Peru.",
+        "The Blue Shipping Coalition met in Lima. Peru is keen to lead the group.",
+        # joined by someone in an action, not in the coalition
+        "The Blue Shipping Coalition met in Lima. Peru, joined by Ecuador, called for a new port tax.",
+    ],
+)
+def test_round_two_no_lead_from_a_meeting_or_a_wish(nlp, gazetteer, text):
+    assert _roles(nlp, gazetteer, text) == {}

@@ -146,6 +146,13 @@ RULES: tuple[Rule, ...] = (
     Rule("L takes over C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+over\s+(?:as\s+)?"
                               rf"(?:the\s+)?(?:\w+\s+)?(?:leadership|chairmanship|presidency|chair|lead)\s+(?:of\s+)?"
                               rf"{_THE}{_C}"), "lead", hypothetical_ok=True),
+    Rule("L holds the presidency of C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:holds|held|hold|holding|assumed|assumes|assume|"
+                                           rf"assuming)\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:leadership|chairmanship|"
+                                           rf"presidency|chair)\s+of\s+{_THE}{_C}"), "lead", hypothetical_ok=True),
+    # "It is co-chaired by Chile and Peru." (not "It was chaired by": a meeting may be meant)
+    Rule("it is led by L", _p(rf"(?:^|[.;]\s*)\W*it\s+(?:is|has\s+been|will\s+be)\s+(?:now\s+|currently\s+|jointly\s+|"
+                              rf"still\s+)?{_LEAD_VERBS}\s+(?:jointly\s+)?by\s+{_THE}{_LO}(?:\s*,?\s*(?:and|with|"
+                              rf"together\s+with)\s+{_THE}{{l2o}})?"), "lead", needs_coalition=False, hypothetical_ok=True),
     Rule("under the leadership of L, C", _p(rf"\bunder\s+(?:the\s+)?(?:joint\s+)?(?:leadership|chairmanship|"
                                             rf"command)\s+of\s+{_THE}{_LO}(?:\s*,?\s*(?:and|with)\s+{_THE}{{l2o}})?"
                                             rf"\s*,\s*{_THE}{_C}"), "lead"),
@@ -238,6 +245,15 @@ RULES: tuple[Rule, ...] = (
          "member", needs_coalition=False),
     Rule("with L on board, C", _p(rf"\bwith\s+{_THE}{_L}\s+(?:now\s+|also\s+)?on\s+board\s*,\s*(?:{_W}{{0,20}}?){_C}"),
          "member"),
+    # "The coalition now has six members: Chile, …"; a line "Members: Chile, Peru and Fiji."
+    Rule("C has six members: L", _p(rf"(?:^\W*|\b(?:has|have|had|counts|numbers)\s+(?:\w+\s+){{0,2}}?)(?:members|member\s+"
+                                    rf"states|member\s+countries|participants|signatories)\s*[:–—]\s*{_THE}{_L}"),
+         "member", needs_coalition=False),
+    # "… and have since been joined by Fiji and Samoa": those who joined the founders
+    Rule("have since been joined by L", _p(rf"\b(?:has|have|had)\s+(?:since\s+|also\s+|now\s+|already\s+)?been\s+joined\s+"
+                                           rf"(?:{_W}{{0,20}}?\s)?by\s+{_THE}{_L}"), "member", needs_coalition=False),
+    Rule("it now includes L", _p(rf"(?:^|[.;]\s*)\W*it\s+(?:now\s+|also\s+)?(?:includes|comprises|counts|groups|unites|"
+                                 rf"brings\s+together)\s+{_THE}{_L}"), "member", needs_coalition=False),
     Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+as\s+(?:its\s+)?(?:founding\s+|full\s+|new\s+|first\s+)?"
                                  rf"(?:members|member\s+states|partners|participants|signatories)"),
          "member", needs_coalition=False),
@@ -346,6 +362,10 @@ JOINING = re.compile(r"\b(?:in\s+the\s+process\s+of|expected\s+to|set\s+to|due\s
                      r"is\s+joining|are\s+joining|likely\s+to|(?:pledged|promised|agreed|decided|voted|committed|"
                      r"signalled|signaled)\s+to\s+join|will\s+sign\s+up)\b", re.I)
 
+#: "has been chosen to lead", "was elected to chair": a lead decided, not an intention.
+CHOSEN = re.compile(r"\b(?:chosen|selected|elected|appointed|picked|designated|tapped)\s+(?:as\s+\w+\s+)?to\s+"
+                    r"(?:co-?)?(?:lead|head|chair)\b", re.I)
+
 
 def plain(matched: str, match: re.Match[str]) -> str:
     """The words of a match that decide whether it holds: without the markers, and without a
@@ -377,6 +397,8 @@ def judged(rule: Rule, match: re.Match[str]) -> str | None:
         return None
     if rule.role in ("member", "lead") and not rule.infinitive_ok and INFINITIVE.search(words):
         # "is keen to join", "offered to lead": an intention, not a fact, unless it was agreed
+        if rule.role == "lead" and CHOSEN.search(words):
+            return "lead"  # "has been chosen to lead": a decision taken
         return ("joining" if rule.role == "member" else "lead") if JOINING.search(words) else None
     if rule.role == "member" and JOINING.search(words):
         return "joining"
