@@ -876,3 +876,32 @@ def test_round_two_counts_lists_and_it(nlp, gazetteer, text, expected):
 )
 def test_round_two_no_lead_from_a_meeting_or_a_wish(nlp, gazetteer, text):
     assert _roles(nlp, gazetteer, text) == {}
+
+
+def test_round_two_a_described_pact_is_the_named_one_and_the_lead_taken(nlp, gazetteer):
+    text = ("Five Nordic nations launch Arctic rescue pact\n\n"
+            "OSLO, March 3 (Wire) - Norway, Iceland, Denmark, Finland and Sweden on Tuesday launched a "
+            "search-and-rescue pact for Arctic waters, with Norway taking the lead.\n\n"
+            "The Arctic Rescue Pact will pool helicopters and ships. Norway took the lead in setting up the pact "
+            "after a cruise ship ran aground last year.\n\n"
+            "Canada and the United States have been invited to join as observers, officials said.\n")
+    assert _record_roles(_record(nlp, gazetteer, text)) == {"Arctic Rescue Pact": {
+        "Norway": "lead", "Iceland": "member", "Denmark": "member", "Finland": "member", "Sweden": "member"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brazil, Colombia and Peru, founding members of the Amazon Water Alliance, signed the declaration.",
+         {"Amazon Water Alliance": {"Brazil": "member", "Colombia": "member", "Peru": "member"}}),
+        # a lead taken in talks, not in the coalition
+        ("The Amazon Water Alliance met in Belem. Brazil took the lead in the talks on deforestation.",
+         {}),
+        # two pacts with their head word in common but no word of their own stay two
+        ("Chile launched a lithium pact with Peru. Separately, Bolivia and Argentina lead the Andean Water Pact.",
+         {"Lithium Pact": {"Chile": "member", "Peru": "member"},
+          "Andean Water Pact": {"Bolivia": "lead", "Argentina": "lead"}}),
+    ],
+)
+def test_round_two_members_without_an_article_and_pacts_kept_apart(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == expected

@@ -146,6 +146,12 @@ RULES: tuple[Rule, ...] = (
     Rule("L takes over C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+over\s+(?:as\s+)?"
                               rf"(?:the\s+)?(?:\w+\s+)?(?:leadership|chairmanship|presidency|chair|lead)\s+(?:of\s+)?"
                               rf"{_THE}{_C}"), "lead", hypothetical_ok=True),
+    # "L took the lead in setting up C"; "… launched C, with L taking the lead"
+    Rule("L took the lead in C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+(?:the\s+)?lead\s+"
+                                    rf"(?:in|on|of)\s+(?:(?:forming|creating|setting\s+up|launching|building|founding|"
+                                    rf"organi[sz]ing|running)\s+)?{_THE}{_C}"), "lead", hypothetical_ok=True),
+    Rule("C, with L taking the lead", _p(rf"{_C}{_W}{{0,80}}?,?\s*with\s+{_THE}{_L}\s+(?:taking|in)\s+(?:the\s+)?"
+                                         rf"(?:lead|charge)\b"), "lead"),
     Rule("L holds the presidency of C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:holds|held|hold|holding|assumed|assumes|assume|"
                                            rf"assuming)\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:leadership|chairmanship|"
                                            rf"presidency|chair)\s+of\s+{_THE}{_C}"), "lead", hypothetical_ok=True),
@@ -190,8 +196,8 @@ RULES: tuple[Rule, ...] = (
                             rf"has\s+admitted))\s+"
                             rf"{_THE}{_L}"), "member"),
     Rule("L, a member of C", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?|"
-                                rf"(?:also\s+)?)(?:a|an|another|one\s+of\s+the|both|all|fellow|(?:the\s+)?other)\s+(?:\w+\s+)?"
-                                rf"(?:members?|participants?)\s+(?:of|in)\s+{_THE}{_C}"), "member"),
+                                rf"(?:also\s+)?)(?:(?:a|an|another|one\s+of\s+the|both|all|fellow|(?:the\s+)?other)\s+(?:\w+\s+)?"
+                                rf"(?:members?|participants?)|(?:founding\s+|full\s+)?members)\s+(?:of|in)\s+{_THE}{_C}"), "member"),
     Rule("the Weimar Triangle of L", _p(rf"{_CO}\s+of\s+{_THE}{_L}(?=\s*(?:,|\.|;|$|\s+(?:and|which|who|has|have|"
                                         rf"is|are|was|were|met|agreed|said|will|would|\w+ed)\b))"), "member", min_parties=2),
     Rule("C - L", _p(rf"{_CO}\s*(?:[-–—:]|\()\s*{_THE}{_L}(?=\s*(?:,|[-–—)]|$|\.|\s+(?:which|who)\b))"), "member"),

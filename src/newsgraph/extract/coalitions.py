@@ -93,6 +93,8 @@ LONG_REACH = 3000
 #: References that an organization which is never a coalition may be what is meant by ("the
 #: alliance" after NATO, "the bloc" after the EU); "" is a sentence with no coalition in it.
 _BLOCKED_HEADS = {"", "alliance", "bloc", "union", "organisation", "organization", "group", "club"}
+#: Little words that name nothing in a coalition's name.
+_LINK_WORDS = {"and", "of", "for", "the", "to", "on", "in", "a", "an"}
 #: A head line (a headline, a standfirst) is one of the first lines of the text and short.
 _HEAD_LINES = 4
 _HEAD_LINE_LENGTH = 160
@@ -198,6 +200,11 @@ class _Book:
             if entity is not None:
                 entry.entity = entity
                 self.by_entity.setdefault(entity, entry)
+        elif strength == NAMED and entry.strength < NAMED and written:
+            # "Arctic rescue pact" in the headline, then "the Arctic Rescue Pact": named as a name
+            if entry.name and entry.name not in entry.aliases:
+                entry.aliases.append(entry.name)
+            entry.name, entry.strength = written, NAMED
         elif written != entry.name and written not in entry.aliases and strength >= DESCRIBED:
             entry.aliases.append(written)
         if (start, end) not in entry.anchors:
@@ -314,6 +321,12 @@ class _Book:
                 alike = [e for e in named if not words or words & e.words()]
                 fits = [e for e in alike if entry.led_by <= e.leads()] or \
                        [e for e in alike if not e.leads() and entry.led_by <= set(e.members)]
+            if not fits and entry.strength == DESCRIBED and words:
+                # "a search-and-rescue pact" launched by Norway, then "the Arctic Rescue Pact" Norway leads:
+                # the one named grouping with its head word, a word of its own and a country in common
+                countries = set(entry.members)
+                own = words - {entry.head} - _LINK_WORDS
+                fits = [e for e in strong if e.head == entry.head and own & e.words() and countries & set(e.members)]
             if not fits and self._in_headline(entry):
                 # "UK joins global coalition to speed up drug-resistance testing" over a story of the "Global
                 # Coalition on AMR Diagnostics": the one named coalition that has every country it names
