@@ -905,3 +905,17 @@ def test_round_two_a_described_pact_is_the_named_one_and_the_lead_taken(nlp, gaz
 )
 def test_round_two_members_without_an_article_and_pacts_kept_apart(nlp, gazetteer, text, expected):
     assert _roles(nlp, gazetteer, text) == expected
+
+
+def test_round_two_a_question_says_nothing_and_a_group_forms_an_alliance(nlp, gazetteer):
+    text = ("Today Portugal formally joins Operation Sentinel Shield, the European naval mission in the Red Sea. "
+            "Spain commands the operation, and Italy, Greece and Belgium contribute ships.\n\n"
+            "QUESTION: Will Portugal join the US-led coalition as well?\n")
+    assert _roles(nlp, gazetteer, text) == {
+        "Operation Sentinel Shield": {"Portugal": "member", "Spain": "lead", "Italy": "member", "Greece": "member",
+                                      "Belgium": "member"},
+        "US-led coalition": {"United States": "lead"}}
+    text = ("A group of eight countries led by Colombia announced a Powering Past Coal alliance for Latin America. "
+            "Chile, Peru and Costa Rica are among the founding members.")
+    assert _roles(nlp, gazetteer, text) == {"Powering Past Coal alliance": {
+        "Colombia": "lead", "Chile": "member", "Peru": "member", "Costa Rica": "member"}}

@@ -858,12 +858,42 @@ def _mask(text: str, start: int, end: int, items: list[_Item]) -> str:
     return "".join(parts).replace("\n", " ")
 
 
+#: What a question asks right before a pattern: "Will ‹L› join …?", "Does ‹L› lead …?".
+_ASKED = re.compile(r"\b(?:will|would|does|did|do|is|are|was|were|has|have|had|can|could|should|shall|why|when|how|what|"
+                    r"which|who|whether)\s+(?:\w+\s+)?$", re.I)
+
+
+#: "A group of eight countries led by Colombia announced a Powering Past Coal alliance": the unnamed group
+#: is the grouping it forms.
+_FORMED = re.compile(r"^(?P<a>‹C\d+›)(?:[^‹;]|‹[LO]\d+›){0,80}?\b(?:launched|announced|formed|created|set\s+up|founded|"
+                     r"unveiled|established)\s+(?:a|an|the)\s+(?:new\s+)?(?P<b>‹C\d+›)")
+
+
+def _group_that_formed(text: str, start: int, end: int, clause: list[_Item], sentence: list[_Item], book: _Book) -> None:
+    first = next((n for n, i in enumerate(clause) if i.kind == "C"), None)
+    if first is None:
+        return
+    m = _FORMED.match(_mask(text, clause[first].start, end, clause[first:]))
+    if m is None:
+        return
+    a = clause[first + int(MARK.fullmatch(m.group("a")).group(2))].entry
+    b = clause[first + int(MARK.fullmatch(m.group("b")).group(2))].entry
+    if a is None or b is None or a is b or a.name or a.strength != LED_ONLY:
+        return  # only a grouping named by nothing but who leads it ("a group of eight countries led by …")
+    book.merge(a, b)
+    for i in sentence:
+        if i.entry is a:
+            i.entry = b
+
+
 #: Verbs that make "… countries, among them X" a list of members, not of attendees.
 _MEMBERSHIP_VERBS = re.compile(r"\b(?:commit\w*|join\w*|sign\w*|contribut\w*|pledg\w*|take\s+part|took\s+part|"
                                r"taking\s+part|participat\w*|members?|groups|brings\s+together)\b", re.I)
 
 
 def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence: list[_Item], book: _Book) -> None:
+    question = text[start:end].rstrip().rstrip("\"”’'").endswith("?")
+    _group_that_formed(text, start, end, clause, sentence, book)
     if not any(i.kind in ("L", "P", "O") for i in clause):
         return  # no country (nor an organization that may lead): nobody to make a lead or a member
     masked = _mask(text, start, end, clause)
@@ -890,6 +920,8 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                 coalition.entry.assign(party, "lead")
     for rule in RULES:
         for match in rule.pattern.finditer(masked):
+            if question and _ASKED.search(masked, 0, match.start()):
+                continue  # "Will Portugal join the US-led coalition?" asks; "… the Squad, the group of L?" says
             role = judged(rule, match)
             if role is None:
                 continue
