@@ -919,3 +919,12 @@ def test_round_two_a_question_says_nothing_and_a_group_forms_an_alliance(nlp, ga
             "Chile, Peru and Costa Rica are among the founding members.")
     assert _roles(nlp, gazetteer, text) == {"Powering Past Coal alliance": {
         "Colombia": "lead", "Chile": "member", "Peru": "member", "Costa Rica": "member"}}
+
+
+def test_round_two_countries_acting_as_a_bloc_are_the_bloc_named_just_before(nlp, gazetteer):
+    text = ("Trade talks resume\n\nOn Mercosur and trade\n\n"
+            "\"The deal with the European Union matters. Brazil, Argentina, Paraguay and Uruguay negotiated as a "
+            "bloc for 25 years.\"\n\nOn the budget\n\n"
+            "\"Chile and Peru voted as a bloc at the meeting.\"\n")
+    assert _record_roles(_record(nlp, gazetteer, text)) == {"Mercosur": {
+        "Brazil": "member", "Argentina": "member", "Paraguay": "member", "Uruguay": "member"}}

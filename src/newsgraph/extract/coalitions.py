@@ -668,6 +668,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     free = [p for p in countries() if not any(s <= p.start and p.end <= e for s, e in taken)]
     items.extend(_lists(text, free))
     items.sort(key=lambda i: i.start)
+    _as_a_bloc(text, sent, items, ctx, book)
     counted, book.counted = book.counted, None
     if counted is not None and not text[counted[0] : sent.start_char].strip(" \n\"“”'"):
         _list_after_a_count(text, sent, items, counted[1])
@@ -679,6 +680,32 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         entry = named[-1] if named else book.current(sent.start_char, "")
         if entry is not None:
             book.counted = (sent.end_char, entry)
+
+
+#: "Brazil, Argentina, Paraguay and Uruguay negotiated as a bloc"
+_AS_A_BLOC = re.compile(r"(?P<l>‹L\d+›)[^‹;]{0,60}?\bas\s+(?:a|one)\s+(?:single\s+)?(?P<c>‹C\d+›)")
+
+
+def _as_a_bloc(text: str, sent: Span, items: list[_Item], ctx: ArticleContext, book: _Book) -> None:
+    """Countries that act 'as a bloc' are members of the bloc named just before: the last organization the
+    gazetteer knows (not one that is never a coalition) in the sentences before ('On Mercosur and trade')."""
+    m = _AS_A_BLOC.search(_mask(text, sent.start_char, sent.end_char, items))
+    if m is None:
+        return
+    bloc, countries = items[int(MARK.fullmatch(m.group("c")).group(2))], items[int(MARK.fullmatch(m.group("l")).group(2))]
+    if bloc.entry is None or bloc.entry.head != "bloc" or bloc.entry.strength != LED_ONLY or countries.kind != "L":
+        return
+    # within the paragraph, or the one (or the heading) right before it
+    paragraph = text.rfind("\n\n", 0, sent.start_char)
+    window = max(0, text.rfind("\n\n", 0, paragraph) if paragraph > 0 else 0, sent.start_char - REFERENCE_REACH)
+    known = [(s, e, k) for s, e, k in ctx.mentions(window, sent.start_char, ("Organization",))
+             if not _excluded(ctx.entities[k]) and ctx.gazetteer.lookup(ctx.entities[k].name, "Organization")]
+    if not known:
+        return
+    start, end, key = known[-1]
+    entry = book.organization(key, start, end)
+    for party in countries.parties:
+        entry.assign(party, "member")
 
 
 def _list_after_a_count(text: str, sent: Span, items: list[_Item], entry: _Entry) -> None:
