@@ -928,3 +928,26 @@ def test_round_two_countries_acting_as_a_bloc_are_the_bloc_named_just_before(nlp
             "\"Chile and Peru voted as a bloc at the meeting.\"\n")
     assert _record_roles(_record(nlp, gazetteer, text)) == {"Mercosur": {
         "Brazil": "member", "Argentina": "member", "Paraguay": "member", "Uruguay": "member"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Blue Shipping Coalition was launched in Lima on Monday.\n\nThe founding members are:\n- Chile (chair)\n"
+         "- Peru\n- Panama\n- Fiji\n",
+         {"Blue Shipping Coalition": {"Chile": "lead", "Peru": "member", "Panama": "member", "Fiji": "member"}}),
+        ("The Blue Shipping Coalition was launched in Lima on Monday.\n\nMembers of the coalition:\n• Chile\n• Peru\n",
+         {"Blue Shipping Coalition": {"Chile": "member", "Peru": "member"}}),
+        # a list of others than members
+        ("The Blue Shipping Coalition was launched in Lima on Monday.\n\nCountries invited as observers:\n• Chile\n"
+         "• Peru\n", {}),
+        ("The Blue Shipping Coalition was launched in Lima on Monday.\n\nCountries that declined to join:\n- Chile\n"
+         "- Peru\n", {}),
+        ("The Blue Shipping Coalition met in Lima. Chile became the coalition's 12th member in May.",
+         {"Blue Shipping Coalition": {"Chile": "member"}}),
+        ("The Blue Shipping Coalition, which counts Chile and Peru among its members, met in Lima.",
+         {"Blue Shipping Coalition": {"Chile": "member", "Peru": "member"}}),
+    ],
+)
+def test_round_two_bulleted_members_and_the_coalitions_nth_member(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == expected

@@ -237,6 +237,13 @@ RULES: tuple[Rule, ...] = (
     # "The Minerals Security Partnership … added Estonia and India last year"
     Rule("C added L", _p(rf"{_C}(?:(?:[^‹;]|‹[LO]\d+›){{0,80}}?)\s(?:added|adds|has\s+added|welcomed|welcomes|has\s+welcomed)\s+{_THE}{_L}"
                          rf"(?=\s*(?:$|[,.;]|\s+(?:as|in|last|this|on|to|earlier|since|at)\b))"), "member"),
+    # "Chile became the coalition's 12th member"; "the coalition, which counts Chile and Peru among its members"
+    Rule("L became C's 12th member", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:became|becomes|become|is|was|are|were|remains?)\s+"
+                                        rf"(?:now\s+|also\s+)?(?:one\s+of\s+|among\s+)?(?:the\s+)?{_C}['’]s?\s+(?:\w+\s+)?"
+                                        rf"(?:members?|member\s+states?|participants?|signator(?:y|ies))\b"), "member"),
+    Rule("C counts L among its members", _p(rf"{_C}(?:[^‹;]|‹[LO]\d+›){{0,80}}?\b(?:counts|count|lists|includes|numbers)\s+"
+                                            rf"{_THE}{_L}\s+among\s+(?:its|their)\s+(?:\w+\s+)?(?:members|partners|"
+                                            rf"participants|signatories)"), "member"),
     Rule("L were among the members", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:were|are|was|is|remain|remains|became|become|becomes|"
                                         rf"have\s+become|has\s+become)\s+{_ADV}\s*(?:among\s+|one\s+of\s+)?"
                                         rf"(?:the\s+|its\s+|a\s+)?(?:\d+(?:st|nd|rd|th)\s+|\w+est\s+|{_ORDINAL}\s+)?"
@@ -342,7 +349,9 @@ COUNTED_JOINERS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine
                              re.I)
 #: A sentence that is nothing but a list of countries: "Kenya, France, Benin, and of course the two co-chairs."
 #: (A tail that holds a negation says something else of them: "…, but not Chad".)
-LIST_ONLY = re.compile(r"^\W*(?P<l>‹L\d+›)(?P<tail>\s*,?\s*(?:and\s+)?[a-z][a-z\s-]{0,40})?\s*[.!\"”]*\s*$")
+#: A lead mark: "- Chile (chair)".
+LIST_ONLY = re.compile(r"^\W*(?P<l>‹L\d+›)(?P<mark>\s*\((?:co-?)?(?:lead|leader|chair|coordinator)\))?"
+                       r"(?P<tail>\s*,?\s*(?:and\s+)?[a-z][a-z\s-]{0,40})?\s*[.!;,\"”]*\s*$")
 #: "three new groups - logistics, cyber and counter-drone coalitions - to be led respectively by …"
 RESPECTIVELY = re.compile(rf"(?P<cs>‹C\d+›(?:\s*,\s*‹C\d+›)*\s*,?\s*(?:and|&)\s*‹C\d+›)(?:[^‹;]{{0,80}}?)"
                           rf"(?:co-?)?(?:led|chaired|headed|coordinated)\s+(?P<r1>respectively\s+)?by\s+{_THE}{_L}"

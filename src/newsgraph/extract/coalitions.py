@@ -580,6 +580,8 @@ def _from_prose(doc: Doc, ctx: ArticleContext, book: _Book, list_lines: set[int]
             break
         if ctx.is_ignored(sent.start_char) or line_start(ctx.text, sent.start_char) in list_lines:
             continue
+        if not any(c.isalnum() for c in text[sent.start_char : sent.end_char]):
+            continue  # a bullet the parser made a sentence of
         _read_sentence(doc, text, sent, ctx, book)
 
 
@@ -670,16 +672,19 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     items.sort(key=lambda i: i.start)
     _as_a_bloc(text, sent, items, ctx, book)
     counted, book.counted = book.counted, None
-    if counted is not None and not text[counted[0] : sent.start_char].strip(" \n\"“”'"):
-        _list_after_a_count(text, sent, items, counted[1])
+    if counted is not None and not text[counted[0] : sent.start_char].strip(_BETWEEN_LINES):
+        if _list_after_a_count(text, sent, items, counted[1]) and counted[2]:
+            book.counted = (sent.end_char, counted[1], True)  # the next line of a bulleted list
     for clause_start, clause_end in _clauses(text, sent.start_char, sent.end_char):
         clause = [i for i in items if clause_start <= i.start and i.end <= clause_end]
         _read_clause(text, clause_start, clause_end, clause, items, book)
-    if COUNTED_JOINERS.search(_mask(text, sent.start_char, sent.end_char, items)):
+    intro = bool(_LIST_INTRO.search(text, sent.start_char, sent.end_char)) and not (
+        NEGATION.search(text, sent.start_char, sent.end_char) or _NOT_MEMBERS.search(text, sent.start_char, sent.end_char))
+    if intro or COUNTED_JOINERS.search(_mask(text, sent.start_char, sent.end_char, items)):
         named = [i.entry for i in items if i.kind == "C"]
         entry = named[-1] if named else book.current(sent.start_char, "")
         if entry is not None:
-            book.counted = (sent.end_char, entry)
+            book.counted = (sent.end_char, entry, intro)
 
 
 #: "Brazil, Argentina, Paraguay and Uruguay negotiated as a bloc"
@@ -708,15 +713,27 @@ def _as_a_bloc(text: str, sent: Span, items: list[_Item], ctx: ArticleContext, b
         entry.assign(party, "member")
 
 
-def _list_after_a_count(text: str, sent: Span, items: list[_Item], entry: _Entry) -> None:
+def _list_after_a_count(text: str, sent: Span, items: list[_Item], entry: _Entry) -> bool:
     """'Eight countries have signed up so far. Kenya, France, Benin, and of course the two co-chairs.':
-    a sentence that is nothing but a list of countries, right after one that counts who joined."""
+    a sentence that is nothing but a list of countries, right after one that counts who joined, or a
+    line of a list after 'The founding members are:' ('- Chile (chair)')."""
     masked = _mask(text, sent.start_char, sent.end_char, items)
     m = LIST_ONLY.match(masked)
     if m is None or (m.group("tail") and NEGATION.search(m.group("tail"))):
-        return
+        return False
     for party in items[int(MARK.fullmatch(m.group("l")).group(2))].parties:
-        entry.assign(party, "member")
+        entry.assign(party, "lead" if m.group("mark") else "member")
+    return True
+
+
+#: Lists of others than members: "Countries invited as observers:", "Those opposed:".
+_NOT_MEMBERS = re.compile(r"(?i)\b(?:observers?|invited|invitees|absent|abstain\w*|against|oppos\w*|critic\w*|candidates?|"
+                          r"applicants?|hopefuls?|aspirants?|would|could|might|may)\b")
+#: What may stand between a line that introduces a list and its items: spaces, quotes, bullets.
+_BETWEEN_LINES = " \n\"“”'•·▪●◦‣*-–—"
+#: A line that introduces a list of members: "The founding members are:", "Members of the coalition:".
+_LIST_INTRO = re.compile(r"(?i)\b(?:members?|member\s+states|countries|signatories|participants|partners)\b[^.:;!?\n]{0,40}"
+                         r":[\s\"”]*$")
 
 
 #: Between a coalition and a description of it: "…, the coalition of", "…, a purchasing alliance",
