@@ -951,3 +951,20 @@ def test_round_two_countries_acting_as_a_bloc_are_the_bloc_named_just_before(nlp
 )
 def test_round_two_bulleted_members_and_the_coalitions_nth_member(nlp, gazetteer, text, expected):
     assert _roles(nlp, gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya presides over the East African Grain Alliance this year.",
+         {"East African Grain Alliance": {"Kenya": "lead"}}),
+        ("The East African Grain Alliance, helmed by Kenya, met in Arusha.",
+         {"East African Grain Alliance": {"Kenya": "lead"}}),
+        ("Uganda and Rwanda became parties to the East African Grain Pact in 2020.",
+         {"East African Grain Pact": {"Uganda": "member", "Rwanda": "member"}}),
+        ("The East African Grain Alliance (members: Kenya, Uganda and Rwanda) met in Arusha.",
+         {"East African Grain Alliance": {"Kenya": "member", "Uganda": "member", "Rwanda": "member"}}),
+    ],
+)
+def test_round_two_helms_presides_parties_and_bracketed_members(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == expected
