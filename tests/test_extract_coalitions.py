@@ -968,3 +968,19 @@ def test_round_two_bulleted_members_and_the_coalitions_nth_member(nlp, gazetteer
 )
 def test_round_two_helms_presides_parties_and_bracketed_members(nlp, gazetteer, text, expected):
     assert _roles(nlp, gazetteer, text) == expected
+
+
+def test_round_two_a_force_agreed_then_named_a_leader_who_chairs_a_pact_signed(nlp, gazetteer):
+    text = ("Ghana, Togo, Benin and Côte d'Ivoire agreed on Thursday to create a joint counter-terrorism force to "
+            "secure their borders. The Coastal States Joint Force will be headquartered in Tamale. Nigeria will "
+            "provide logistical support but will not contribute troops.")
+    assert _roles(nlp, gazetteer, text) == {"Coastal States Joint Force": {
+        "Ghana": "member", "Togo": "member", "Benin": "member", "Côte d'Ivoire": "member"}}
+    text = ("Fiji, Samoa and Tonga on Monday launched the Pacific Resilience Alliance, a grouping that will pool "
+            "disaster insurance. Fiji's prime minister will chair the alliance for its first year.")
+    assert _roles(nlp, gazetteer, text) == {"Pacific Resilience Alliance": {
+        "Fiji": "lead", "Samoa": "member", "Tonga": "member"}}
+    text = ("Bahrain and Oman signed a maritime security pact in Riyadh on Sunday. Under the agreement, known as the "
+            "Gulf Maritime Security Pact, Oman will host a command centre. Qatar signed a deal with the pact's "
+            "members on Monday.")
+    assert _roles(nlp, gazetteer, text) == {"Gulf Maritime Security Pact": {"Bahrain": "member", "Oman": "member"}}

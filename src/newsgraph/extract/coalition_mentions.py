@@ -51,7 +51,8 @@ _OTHER = {"rival", "competing", "parallel", "alternative", "different", "counter
 #: Organizations that are never a coalition of states (NATO, the EU): "the Nato military alliance" is NATO.
 _NEVER_COALITIONS = frozenset(normalise(n) for n in word_set("coalition-excluded-organizations.txt"))
 #: Heads a description may name a new grouping with, after "a": "a rice exporters' alliance".
-_DESCRIBED_HEADS = {"alliance", "bloc", "group", "partnership", "pact", "initiative", "club", "grouping"}
+_DESCRIBED_HEADS = {"alliance", "bloc", "group", "partnership", "pact", "initiative", "club", "grouping", "force",
+                    "taskforce", "mission", "operation"}
 #: Heads whose name may end in the country it is for or on ("the Quintet for Sudan", "the Contact Group
 #: on Libya", later "the Contact Group"); not "the Alliance for Ukraine" (NATO's "the Alliance") nor a
 #: coalition ("the Drone Coalition for Ukraine" is the "Drone Coalition").

@@ -138,6 +138,12 @@ RULES: tuple[Rule, ...] = (
     Rule("thank L for its leadership", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+for\s+(?:its|their|her|his)\s+"
                                           rf"(?:\w+\s+)?leadership(?:\s+(?:of|in|on|at)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C})?"), "lead",
          needs_coalition=False),
+    # "Fiji's prime minister will chair the alliance": the country's leader for the country
+    Rule("L's prime minister will chair C", _p(rf"{_P}['’]s?\s+(?:(?:prime\s+minister|president|foreign\s+minister|"
+                                               rf"head\s+of\s+state|government|leader|king|emir|chancellor)\s+)"
+                                               rf"(?:will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:co-?)?(?:chair|chairs|lead|"
+                                               rf"leads|head|heads|preside\s+over|presides\s+over)\s+{_THE}{_C}"),
+         "lead", hypothetical_ok=True),
     Rule("L's envoy, who chairs C", _p(rf"{_P}['’]s?\s+{_W}{{0,90}}?,\s*who\s+(?:also\s+|now\s+|currently\s+)?"
                                        rf"(?:co-?)?(?:chairs|leads|heads|chaired|led|headed)\s+{_THE}{_C}"), "lead"),
     Rule("L is the lead nation of C", _p(rf"{_L}{_PAREN}(?:\s*,\s*|\s+(?:is|was|are|were|will\s+be|acts\s+as|serves\s+as|"
@@ -329,8 +335,11 @@ RULES: tuple[Rule, ...] = (
                                    rf"established|started|initiated){_WHEN}\s+(?:jointly\s+)?by\s+{_THE}{_L}"
                                    rf"(?:\s*,?\s*(?:and|with|together\s+with)\s+{_THE}{{l2}})?"), "member"),
     Rule("L launched C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:launch|launched|launches|found|founded|"
-                            rf"create|created|form|formed|set\s+up|sets\s+up|establish|established)\s+(?:{_W}{{0,25}}?)"
+                            rf"create|created|form|formed|set\s+up|sets\s+up|establish|established)\s+(?:{_W}{{0,40}}?)"
                             rf"{_C}{_ALSO}"), "member"),
+    # "The UAE, Saudi Arabia, Bahrain and Oman signed a maritime security pact" (not "signed a deal with C")
+    Rule("L signed a pact", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|ratify)\s+(?:a|an|the)\s+"
+                               rf"(?:(?!\b(?:with|to|for|from|on|against|by|of)\b)[^‹›;]){{0,30}}?{_C}"), "member"),
     # ---------------------------------------------------------------- joining
     Rule("L is joining", _p(rf"{_L}{_PAREN}\s+(?:is|are)\s+(?:(?:now|also|currently|still|formally)\s+)?(?:in\s+the\s+"
                             rf"process\s+of\s+(?:joining|signing|acceding|ratifying)|(?:expected|set|due|scheduled|poised|"

@@ -323,10 +323,12 @@ class _Book:
                        [e for e in alike if not e.leads() and entry.led_by <= set(e.members)]
             if not fits and entry.strength == DESCRIBED and words:
                 # "a search-and-rescue pact" launched by Norway, then "the Arctic Rescue Pact" Norway leads:
-                # the one named grouping with its head word, a word of its own and a country in common
+                # the one named grouping with its head word, a word of its own and a country in common (or
+                # none of its own: "a joint counter-terrorism force …", then "The Coastal States Joint Force")
                 countries = set(entry.members)
                 own = words - {entry.head} - _LINK_WORDS
-                fits = [e for e in strong if e.head == entry.head and own & e.words() and countries & set(e.members)]
+                fits = [e for e in strong if e.head == entry.head and own & e.words()
+                        and (countries & set(e.members) or not e.members)]
             if not fits and self._in_headline(entry):
                 # "UK joins global coalition to speed up drug-resistance testing" over a story of the "Global
                 # Coalition on AMR Diagnostics": the one named coalition that has every country it names
