@@ -984,3 +984,16 @@ def test_round_two_a_force_agreed_then_named_a_leader_who_chairs_a_pact_signed(n
             "Gulf Maritime Security Pact, Oman will host a command centre. Qatar signed a deal with the pact's "
             "members on Monday.")
     assert _roles(nlp, gazetteer, text) == {"Gulf Maritime Security Pact": {"Bahrain": "member", "Oman": "member"}}
+
+
+def test_round_two_a_bloc_that_added_two_lists_and_a_mission_joined_by_observers(nlp, gazetteer):
+    text = ("Indonesia became a full member of the BRICS group on Monday, Brazil, which holds the bloc's rotating "
+            "presidency this year, said. The bloc, founded by Brazil, Russia, India and China in 2009, added South "
+            "Africa in 2010 and Egypt and Iran in 2024. Saudi Arabia has been invited but has not taken up "
+            "membership.")
+    assert _roles(nlp, gazetteer, text) == {"BRICS group": {
+        "Indonesia": "member", "Brazil": "lead", "Russia": "member", "India": "member", "China": "member",
+        "South Africa": "member", "Egypt": "member", "Iran": "member"}}
+    text = "A SADC mission, headed by Tanzania, will be joined by observers from Mozambique and Namibia."
+    assert _roles(nlp, gazetteer, text) == {"SADC mission": {
+        "Tanzania": "lead", "Mozambique": "member", "Namibia": "member"}}

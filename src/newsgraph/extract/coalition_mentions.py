@@ -328,10 +328,11 @@ class _Reader:
                                                  or (w.pos_ == "VERB" and w.tag_ != "VBG")):
                 break
             if w.ent_type_ == "GPE" and w.pos_ == "PROPN" and not glued and not (
-                    head != "coalition" and words and w.ent_iob_ == "B" and not self.is_country(w.text)
+                    head != "coalition" and (words or (w.text.isupper() and len(w.text) > 1)) and w.ent_iob_ == "B"
+                    and not self.is_country(w.text)
                     and (nxt_ent := self.tok(k + 1)) is not None and nxt_ent.ent_iob_ != "I"):
                 # "Latvia's drone coalition": the owner, not part of the name; but "a Mercosur observation
-                # mission" (an organization the recogniser takes for a place) is named by who sends it
+                # mission", "the BRICS group" (an organization the recogniser takes for a place) are named by it
                 break
             if w.ent_type_ == "PERSON" and w.ent_iob_ == "I" and not glued:
                 break  # "the Joe Biden group": a grouping of people (one word taken for a name may be no person's)
@@ -363,8 +364,9 @@ class _Reader:
                 return [(Mention(start, end, DESCRIBED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
             if len(capitals) >= 2 or any(w.text.isupper() and len(w.text) > 1 for w in capitals):
                 # "Nato's Baltic Sentry mission", "the SAARC currency swap framework", "the OPEC+ alliance"
-                if len(capitals) == len(words) and head in ("mission", "operation", "force"):
-                    end = words[-1].idx + len(words[-1].text)  # "Baltic Sentry"
+                if len(capitals) == len(words) and head in ("mission", "operation", "force") and not (
+                        len(words) == 1 and words[0].text.isupper()):
+                    end = words[-1].idx + len(words[-1].text)  # "Baltic Sentry"; not "SADC" of "a SADC mission"
                 return [(Mention(start, end, NAMED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
             if len(words) >= 2 and capitals and capitals[0] is words[0] and words[0].pos_ == "PROPN" \
                     and words[0].ent_type_ not in ("NORP", "PERSON") and not self.is_country(words[0].text) \

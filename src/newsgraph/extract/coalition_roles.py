@@ -160,9 +160,13 @@ RULES: tuple[Rule, ...] = (
                                     rf"organi[sz]ing|running)\s+)?{_THE}{_C}"), "lead", hypothetical_ok=True),
     Rule("C, with L taking the lead", _p(rf"{_C}{_W}{{0,80}}?,?\s*with\s+{_THE}{_L}\s+(?:taking|in)\s+(?:the\s+)?"
                                          rf"(?:lead|charge)\b"), "lead"),
-    Rule("L holds the presidency of C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:holds|held|hold|holding|assumed|assumes|assume|"
-                                           rf"assuming)\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:leadership|chairmanship|"
-                                           rf"presidency|chair)\s+of\s+{_THE}{_C}"), "lead", hypothetical_ok=True),
+    Rule("L holds the presidency of C", _p(rf"{_L}{_PAREN}(?:\s*,\s*which\b)?{_AUX}{_ADV}\s*(?:holds|held|hold|holding|assumed|"
+                                           rf"assumes|assume|assuming)\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:leadership|"
+                                           rf"chairmanship|presidency|chair)\s+of\s+{_THE}{_C}"),
+         "lead", hypothetical_ok=True),
+    Rule("L holds C's presidency", _p(rf"{_L}{_PAREN}(?:\s*,\s*which\b)?{_AUX}{_ADV}\s*(?:holds|held|hold|holding|assumed|"
+                                      rf"assumes|assume|assuming)\s+(?:the\s+)?{_C}['’]s?\s+(?:\w+\s+)?(?:leadership|"
+                                      rf"chairmanship|presidency|chair)\b"), "lead", hypothetical_ok=True),
     # "It is co-chaired by Chile and Peru." (not "It was chaired by": a meeting may be meant)
     Rule("it is led by L", _p(rf"(?:^|[.;]\s*)\W*it\s+(?:is|has\s+been|will\s+be)\s+(?:now\s+|currently\s+|jointly\s+|"
                               rf"still\s+)?{_LEAD_VERBS}\s+(?:jointly\s+)?by\s+{_THE}{_LO}(?:\s*,?\s*(?:and|with|"
@@ -246,6 +250,7 @@ RULES: tuple[Rule, ...] = (
                                          rf"participated)\b"), "member"),
     # "The Minerals Security Partnership … added Estonia and India last year"
     Rule("C added L", _p(rf"{_C}(?:(?:[^‹;]|‹[LO]\d+›){{0,80}}?)\s(?:added|adds|has\s+added|welcomed|welcomes|has\s+welcomed)\s+{_THE}{_L}"
+                         rf"(?:(?:\s+(?:in|on|last|this|earlier\s+in)\s+\w+)?\s*,?\s*and\s+{_THE}{{l2}})?"
                          rf"(?=\s*(?:$|[,.;]|\s+(?:as|in|last|this|on|to|earlier|since|at)\b))"), "member"),
     # "Chile became the coalition's 12th member"; "the coalition, which counts Chile and Peru among its members"
     Rule("L became C's 12th member", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:became|becomes|become|is|was|are|were|remains?)\s+"
@@ -315,7 +320,8 @@ RULES: tuple[Rule, ...] = (
     # "a mission … made up of 40 observers from L": the people it is made of (not "with observers from",
     # who may only watch)
     Rule("made up of observers from L", _p(rf"\b(?:made\s+up\s+of|composed\s+of|comprising|consisting\s+of|includes|"
-                                           rf"including|included|draws\s+on|drew\s+on)\s+{_PEOPLE}\s+{_FROM_STATES}"),
+                                           rf"including|included|draws\s+on|drew\s+on|joined\s+by)\s+{_PEOPLE}\s+"
+                                           rf"{_FROM_STATES}"),
          "member", needs_coalition=False),
     # "It deployed 62 observers from eight Member States: …": what the coalition named before is made of
     Rule("it deployed observers from L", _p(rf"(?:^|[.;]\s*)\W*(?:it|the\s+(?:mission|operation|force|taskforce|coalition|"
