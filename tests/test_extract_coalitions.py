@@ -997,3 +997,18 @@ def test_round_two_a_bloc_that_added_two_lists_and_a_mission_joined_by_observers
     text = "A SADC mission, headed by Tanzania, will be joined by observers from Mozambique and Namibia."
     assert _roles(nlp, gazetteer, text) == {"SADC mission": {
         "Tanzania": "lead", "Mozambique": "member", "Namibia": "member"}}
+
+
+def test_round_two_the_group_after_a_bloc_named_as_an_organization(nlp, gazetteer):
+    text = ("OPEC extends cuts\n\nVIENNA (Wire) - OPEC agreed on Sunday to extend its output cuts. The group, led by "
+            "Saudi Arabia and Russia, pumps about 40% of the world's crude.\n\n"
+            "Eight members - Iraq, Kuwait and Algeria among them - will phase out their cuts from April.\n")
+    found = _record_roles(_record(nlp, gazetteer, text))
+    assert found == {"OPEC": {"Saudi Arabia": "lead", "Russia": "lead", "Iraq": "member", "Kuwait": "member",
+                              "Algeria": "member"}}, found
+    # a body of the UN is no bloc, and 'the alliance' after a coalition is that coalition
+    text = ("Japan and Australia launched the Critical Minerals Buyers' Alliance at the United Nations General "
+            "Assembly in New York. The alliance, led by Japan and Australia, brings together Canada and India as "
+            "founding members.")
+    assert _record_roles(_record(nlp, gazetteer, text)) == {"Critical Minerals Buyers' Alliance": {
+        "Japan": "lead", "Australia": "lead", "Canada": "member", "India": "member"}}

@@ -274,8 +274,9 @@ RULES: tuple[Rule, ...] = (
     Rule("with L on board, C", _p(rf"\bwith\s+{_THE}{_L}\s+(?:now\s+|also\s+)?on\s+board\s*,\s*(?:{_W}{{0,20}}?){_C}"),
          "member"),
     # "The coalition now has six members: Chile, …"; a line "Members: Chile, Peru and Fiji."
-    Rule("C has six members: L", _p(rf"(?:^\W*|\b(?:has|have|had|counts|numbers)\s+(?:\w+\s+){{0,2}}?)(?:members|member\s+"
-                                    rf"states|member\s+countries|participants|signatories)\s*[:–—]\s*{_THE}{_L}"),
+    Rule("C has six members: L", _p(rf"(?:^\W*(?:[\w-]+\s+)?|\b(?:has|have|had|counts|numbers)\s+(?:\w+\s+){{0,2}}?)(?:members|"
+                                    rf"member\s+states|member\s+countries|participants|signatories)\s*(?:[:–—]|\s-)\s*"
+                                    rf"{_THE}{_L}"),
          "member", needs_coalition=False),
     # "… and have since been joined by Fiji and Samoa": those who joined the founders
     Rule("have since been joined by L", _p(rf"\b(?:has|have|had)\s+(?:since\s+|also\s+|now\s+|already\s+)?been\s+joined\s+"

@@ -95,6 +95,10 @@ LONG_REACH = 3000
 _BLOCKED_HEADS = {"", "alliance", "bloc", "union", "organisation", "organization", "group", "club"}
 #: Little words that name nothing in a coalition's name.
 _LINK_WORDS = {"and", "of", "for", "the", "to", "on", "in", "a", "an"}
+#: References that may be to a bloc named just before as an organization ("OPEC+ … the group").
+_BLOC_WORDS = {"group", "bloc", "alliance", "grouping", "cartel"}
+#: How far back such a reference looks for the bloc, in characters.
+_BLOC_REACH = 300
 #: A head line (a headline, a standfirst) is one of the first lines of the text and short.
 _HEAD_LINES = 4
 _HEAD_LINE_LENGTH = 160
@@ -258,6 +262,21 @@ class _Book:
             if same:
                 return max(same, key=lambda e: e.last_seen)
         return max(near, key=lambda e: e.last_seen)
+
+    def bloc_before(self, offset: int) -> _Entry | None:
+        """The organization a reference ('the group', 'the bloc') with no coalition named before is about:
+        the last one named in the sentence or the one before it, that the gazetteer knows and that may be
+        a coalition (not NATO, the EU, nor a body of the UN)."""
+        ctx = self.ctx
+        window = max(0, offset - _BLOC_REACH)
+        known = [(s, e, k) for s, e, k in ctx.mentions(window, offset, ("Organization",))
+                 if ctx.gazetteer.lookup(ctx.entities[k].name, "Organization")]
+        if not known:
+            return None
+        start, end, key = known[-1]
+        if _never_coalition(ctx.entities[key]):
+            return None
+        return self.organization(key, start, end)
 
     def only(self, offset: int, head: str) -> _Entry | None:
         """'this coalition' far after the one coalition named before: the one coalition (with that head
@@ -665,7 +684,8 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             excluded = _excluded(entity)
             if excluded:
                 book.blockers.append(start)
-            items.append(_Item(start, end, "O", organization=None if excluded else key, parties=[party]))
+            items.append(_Item(start, end, "O", organization=None if excluded or _never_coalition(entity) else key,
+                               parties=[party]))
         taken.append((start, end))
     if not any(i.kind == "C" or i.organization for i in items) and book.current(sent.start_char) is None:
         return  # no coalition, no organization that may be one, none named just before
@@ -706,7 +726,7 @@ def _as_a_bloc(text: str, sent: Span, items: list[_Item], ctx: ArticleContext, b
     paragraph = text.rfind("\n\n", 0, sent.start_char)
     window = max(0, text.rfind("\n\n", 0, paragraph) if paragraph > 0 else 0, sent.start_char - REFERENCE_REACH)
     known = [(s, e, k) for s, e, k in ctx.mentions(window, sent.start_char, ("Organization",))
-             if not _excluded(ctx.entities[k]) and ctx.gazetteer.lookup(ctx.entities[k].name, "Organization")]
+             if not _never_coalition(ctx.entities[k]) and ctx.gazetteer.lookup(ctx.entities[k].name, "Organization")]
     if not known:
         return
     start, end, key = known[-1]
@@ -749,13 +769,24 @@ _FORMALLY = re.compile(r"\s*,\s*(?:(?:more\s+)?formally|officially|(?:also\s+|be
 
 
 def _excluded(entity: Entity) -> bool:
+    """An organization of data/coalition-excluded-organizations.txt: never a coalition, and what "the
+    alliance" or "the bloc" after it may be about."""
     return any(normalise(n) in EXCLUDED_ORGANIZATIONS for n in (entity.name, *entity.aliases))
+
+
+def _never_coalition(entity: Entity) -> bool:
+    """An excluded organization or a body of one ("the United Nations General Assembly", "the EU Council")."""
+    return _excluded(entity) or any(normalise(n).startswith(x + " ") for n in (entity.name, *entity.aliases)
+                                    for x in EXCLUDED_ORGANIZATIONS)
 
 
 def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | None:
     if mention.strength == REFERENCE:
         reach = mention.start - sentence_start if mention.head == "it" else REFERENCE_REACH
         entry = book.current(mention.start, mention.head, reach)
+        if entry is None and mention.head in _BLOC_WORDS:
+            # "OPEC+ agreed … The group, led by Saudi Arabia and Russia, …": the bloc named just before
+            entry = book.bloc_before(mention.start)
         if entry is None and mention.head != "it":
             entry = book.only(mention.start, mention.head)
         if entry is not None:
