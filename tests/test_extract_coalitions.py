@@ -898,9 +898,11 @@ def test_round_two_a_described_pact_is_the_named_one_and_the_lead_taken(nlp, gaz
         ("The Amazon Water Alliance met in Belem. Brazil took the lead in the talks on deforestation.",
          {}),
         # two pacts with their head word in common but no word of their own stay two
-        ("Chile launched a lithium pact with Peru. Separately, Bolivia and Argentina lead the Andean Water Pact.",
-         {"Lithium Pact": {"Chile": "member", "Peru": "member"},
-          "Andean Water Pact": {"Bolivia": "lead", "Argentina": "lead"}}),
+        ("Chile, Peru and Ecuador launched a lithium pact. Separately, Bolivia and Argentina lead the Andean Water "
+         "Pact.", {"Lithium Pact": {"Chile": "member", "Peru": "member", "Ecuador": "member"},
+                   "Andean Water Pact": {"Bolivia": "lead", "Argentina": "lead"}}),
+        # a grouping only described, between two states, may be a bilateral deal: not reported
+        ("Kenya and Uganda signed a trade pact in Kampala on Monday.", {}),
     ],
 )
 def test_round_two_members_without_an_article_and_pacts_kept_apart(nlp, gazetteer, text, expected):

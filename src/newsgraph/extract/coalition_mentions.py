@@ -108,6 +108,7 @@ class Mention:
     short: str = ""  # another written form of a proper name: "Aspides" for "Operation Aspides"
     purpose: bool = False  # "a coalition for training field medics" (its name is kept as written)
     entry: object = None  # the coalition this mention is of, once resolved
+    indefinite: bool = False  # a new grouping described after "a": "a rice exporters' alliance"
 
 
 LedBy = Callable[[int], list[Party]]
@@ -379,7 +380,7 @@ class _Reader:
                 return [(Mention(phrase_start, end, LED_ONLY, self.text[phrase_start:end], head, phrase_start, led_by), used)]
             if opener_word in ("a", "an") and head in _DESCRIBED_HEADS and not self.of_others(t):
                 # "a rice exporters' alliance", "a grain bloc": a new grouping, named by its description
-                return [(Mention(start, end, DESCRIBED, self.text[start:end], head, start), used)]
+                return [(Mention(start, end, DESCRIBED, self.text[start:end], head, start, indefinite=True), used)]
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
         if led_by:
             # "a US-led coalition", "the British-led force": its name is who leads it; not "a US-led

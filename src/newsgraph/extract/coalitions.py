@@ -152,6 +152,7 @@ class _Entry:
     led_by: set[tuple[str, str]] = field(default_factory=set)  # from "Latvia-led"
     last_seen: int = -1
     head: str = "coalition"  # its head word: "coalition", "alliance", "operation" …
+    indefinite: bool = False  # only described, after "a": "a trade pact" (two states may be a bilateral deal)
 
     def assign(self, party: Party, role: str) -> None:
         ident = (party.kind, party.ident)
@@ -305,6 +306,8 @@ class _Book:
                 continue  # a grouping nobody is said to lead or join is not reported
             if entry.head in _NATIONAL_HEADS and len(states) < 2:
                 continue  # "India launched Operation Sindoor": one country's operation, no grouping of states
+            if entry.indefinite and entry.strength == DESCRIBED and len(states) < 3:
+                continue  # "Kenya and Uganda signed a trade pact": a deal between two, no grouping named
             out.append((min(s for s, _ in entry.anchors), self._register(entry)))
         return [c for _, c in sorted(out, key=lambda x: x[0])]
 
@@ -811,8 +814,11 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
         if (mention.start, mention.end) not in known.anchors:
             known.anchors.append((mention.start, mention.end))
         return known
+    fresh = coalition_key(mention.written) not in book.entries
     entry = book.named(mention.written, mention.strength, mention.start, mention.end, as_written=mention.purpose,
                        head=mention.head or "coalition")
+    if entry is not None and fresh and mention.indefinite:
+        entry.indefinite = True
     if entry is not None and mention.short:
         book.shorts.setdefault(normalise(mention.short), entry)
     return entry
