@@ -16,9 +16,14 @@ mask, so that one pattern reads "‹C› , led by ‹L›" whatever the names ar
   as founding members", "Its members are L", "Fellow members L", "L joined last year" (the
   coalition of the sentences before), "L is reported to have joined", "L also contribute
   warships", "with frigates from L", "Under C, L have …", "L's participation in C", "C was
-  launched by L";
+  launched by L", "made up of 40 observers from L", "It deployed observers from eight member
+  states: L", "L signed its charter", "C now has six members: L", "L is the latest country to
+  join C", "C added L in 2010 and L2 in 2024", "have since been joined by L";
 * joining, not yet members: "L is in the process of joining", "L are expected to sign";
 * never members: "L has not joined C", "L, which is not a member of C", "L, also outside C".
+
+More leads: "C, a joint campaign spearheaded by L", "L has been chosen to lead C", "It is co-chaired by
+L", "L holds the bloc's rotating presidency", "Fiji's prime minister will chair C".
 
 A pattern that holds a negation ("has not joined", "took part as observers", "has so far
 refused") or a hypothesis ("would sign up", "could join") says nothing, except that a negated
