@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.text import word_set
+from newsgraph.text import normalise, word_set
 
 NAMED, DESCRIBED, LED_ONLY, REFERENCE = 3, 2, 1, 0
 
@@ -46,6 +46,18 @@ _PURPOSE_STOPS = {"that", "which", "who", "whose", "led", "co-led", "headed", "s
 _DASHES = "-‐‑–"
 #: Head words that name a grouping on their own once capitalised: "the Squad", "the Quad".
 _LONE_NAMES = {"squad", "quad"}
+#: Words that make "the … pact" another grouping than the one named before.
+_OTHER = {"rival", "competing", "parallel", "alternative", "different", "counter"}
+#: Organizations that are never a coalition of states (NATO, the EU): "the Nato military alliance" is NATO.
+_NEVER_COALITIONS = frozenset(normalise(n) for n in word_set("coalition-excluded-organizations.txt"))
+#: Heads a description may name a new grouping with, after "a": "a rice exporters' alliance".
+_DESCRIBED_HEADS = {"alliance", "bloc", "group", "partnership", "pact", "initiative", "club", "grouping", "force",
+                    "taskforce", "mission", "operation"}
+#: Heads whose name may end in the country it is for or on ("the Quintet for Sudan", "the Contact Group
+#: on Libya", later "the Contact Group"); not "the Alliance for Ukraine" (NATO's "the Alliance") nor a
+#: coalition ("the Drone Coalition for Ukraine" is the "Drone Coalition").
+_FOR_COUNTRY_HEADS = {"quartet", "quintet", "troika", "group", "format", "initiative", "partnership", "club",
+                      "framework", "mission", "taskforce"}
 #: "the coalition of the willing": a name, however it is written.
 _OF_THE_NAMES = {"willing"}
 #: What a grouping of states groups: "a coalition of 40 countries", "a group of exporters".
@@ -96,6 +108,7 @@ class Mention:
     short: str = ""  # another written form of a proper name: "Aspides" for "Operation Aspides"
     purpose: bool = False  # "a coalition for training field medics" (its name is kept as written)
     entry: object = None  # the coalition this mention is of, once resolved
+    indefinite: bool = False  # a new grouping described after "a": "a rice exporters' alliance"
 
 
 LedBy = Callable[[int], list[Party]]
@@ -211,8 +224,14 @@ class _Reader:
         right: list[Token] = []
         k = t.i + 1
         if t.lower_ == "operation":
-            while (w := self.tok(k)) is not None and (_capitalised(w) or w.like_num) and "\n" not in self.doc[k - 1].whitespace_:
-                right.append(w)
+            while (w := self.tok(k)) is not None and "\n" not in self.doc[k - 1].whitespace_:
+                if w.text in _DASHES and right and not right[-1].whitespace_ and not w.whitespace_ \
+                        and (n := self.tok(k + 1)) is not None and _capitalised(n):
+                    right.append(w)  # "Operation Tri-Border"
+                elif _capitalised(w) or w.like_num:
+                    right.append(w)
+                else:
+                    break
                 k += 1
             if not right:
                 return None
@@ -231,8 +250,12 @@ class _Reader:
                     break
                 k += 1
             proper = [w for w in right if w.lower_ not in _NAME_LINKS]
-            if proper and self.is_country(self.span(proper[0], proper[-1])[2]):
-                right = []  # "the Alliance for Ukraine", "the Weimar Triangle of France, …": not its name
+            if proper and self.is_country(self.span(proper[0], proper[-1])[2]) and not (
+                    t.lower_ in _FOR_COUNTRY_HEADS and right[0].lower_ in ("for", "on")):
+                # "the Alliance for Ukraine" (NATO's "the Alliance"), "the Drone Coalition for Ukraine"
+                # (the "Drone Coalition"), "the Weimar Triangle of France, …": not its name; but "the
+                # Quintet for Sudan" is no other name
+                right = []
             elif right and self.titled and self.doc[t.i + 1].lower_ in ("on", "against"):
                 right = []  # "… Coalition On Polar Rescue" in a title-case headline: what it is about
             if not right and not left:
@@ -249,6 +272,8 @@ class _Reader:
         last = right[-1] if right else t
         start, end, written = self.span(first, last)
         short = self.span(right[0], right[-1])[2] if t.lower_ == "operation" else ""
+        if left and right and t.lower_ in _FOR_COUNTRY_HEADS and self.is_country(self.span(right[1], right[-1])[2]):
+            short = self.span(left[0], t)[2]  # "the Contact Group on Libya" is later "the Contact Group"
         led_by, phrase_start = self.led_by_before(first)
         return (Mention(start, end, NAMED, written, t.lower_, phrase_start, led_by, short=short),
                 set(range(first.i, last.i + 1)))
@@ -260,8 +285,9 @@ class _Reader:
         while (w := self.tok(k)) is not None and _capitalised(w) and len(words) < 5:
             words.append(w)
             k += 1
-        if not words or words[-1].lower_ not in HEADS:
-            return []
+        if not words or (words[-1].lower_ not in HEADS and (
+                len(words) < 2 or any(w.ent_type_ in ("PERSON", "GPE") or self.is_country(w.text) for w in words))):
+            return []  # "the so-called Frugal Four" is a name; "the so-called Islamic State" of no states
         start, end, written = self.span(words[0], words[-1])
         return [(Mention(start, end, NAMED, written, words[-1].lower_, start), {w.i for w in words})]
 
@@ -270,6 +296,12 @@ class _Reader:
         'the EU naval mission Aspides', 'the group' (a reference), 'a coalition of 30 countries'
         (an unnamed one, named by who leads it, if anyone)."""
         head = t.lower_
+        other = self.tok(t.i - 1)
+        if other is not None and other.lower_ in _OTHER:
+            return []  # "the rival pact", "a competing alliance": not the one named before, and no name
+        linked = self.linked_name(t)
+        if linked is not None:
+            return [linked]
         k = t.i - 1
         words: list[Token] = []
         led_by: list[Party] = []
@@ -282,6 +314,10 @@ class _Reader:
                 if led_by:
                     phrase_start = led_by[0].start
                 break
+            if w.text in ("'", "’") and prev is not None and not prev.whitespace_ and prev.lower_.endswith("s"):
+                words.insert(0, w)  # "a rice exporters' alliance"
+                k -= 1
+                continue
             # "F-16", "counter-drone", "OPEC+": the pieces of one written word
             piece = w.text in _DASHES or w.text == "+" or w.text.isalnum()
             glued = piece and ((not w.whitespace_ and bool(words)) or (prev is not None and not prev.whitespace_
@@ -292,8 +328,15 @@ class _Reader:
             if not glued and not designator and (w.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB")
                                                  or (w.pos_ == "VERB" and w.tag_ != "VBG")):
                 break
-            if w.ent_type_ == "GPE" and w.pos_ == "PROPN" and not glued:
-                break  # "Latvia's drone coalition": the owner, not part of the name
+            if w.ent_type_ == "GPE" and w.pos_ == "PROPN" and not glued and not (
+                    head != "coalition" and (words or (w.text.isupper() and len(w.text) > 1)) and w.ent_iob_ == "B"
+                    and not self.is_country(w.text)
+                    and (nxt_ent := self.tok(k + 1)) is not None and nxt_ent.ent_iob_ != "I"):
+                # "Latvia's drone coalition": the owner, not part of the name; but "a Mercosur observation
+                # mission", "the BRICS group" (an organization the recogniser takes for a place) are named by it
+                break
+            if w.ent_type_ == "PERSON" and w.ent_iob_ == "I" and not glued:
+                break  # "the Joe Biden group": a grouping of people (one word taken for a name may be no person's)
             words.insert(0, w)
             k -= 1
         counted = bool(words) and words[0].like_num and not _capitalised(words[0])
@@ -322,11 +365,22 @@ class _Reader:
                 return [(Mention(start, end, DESCRIBED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
             if len(capitals) >= 2 or any(w.text.isupper() and len(w.text) > 1 for w in capitals):
                 # "Nato's Baltic Sentry mission", "the SAARC currency swap framework", "the OPEC+ alliance"
-                if len(capitals) == len(words) and head in ("mission", "operation", "force"):
-                    end = words[-1].idx + len(words[-1].text)  # "Baltic Sentry"
+                if len(capitals) == len(words) and head in ("mission", "operation", "force") and not (
+                        len(words) == 1 and words[0].text.isupper()):
+                    end = words[-1].idx + len(words[-1].text)  # "Baltic Sentry"; not "SADC" of "a SADC mission"
                 return [(Mention(start, end, NAMED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
+            if len(words) >= 2 and capitals and capitals[0] is words[0] and words[0].pos_ == "PROPN" \
+                    and words[0].ent_type_ not in ("NORP", "PERSON") and not self.is_country(words[0].text) \
+                    and normalise(words[0].text) not in _NEVER_COALITIONS and any(not _capitalised(w) for w in words[1:]):
+                # "a Mercosur observation mission", "the Mercosur trade bloc": named by an organization and
+                # by what it is or does (not "the Nato military alliance")
+                return [(Mention(start, end, DESCRIBED, self.text[start:end], head, min(start, phrase_start), led_by),
+                         used)]
             if led_by:
                 return [(Mention(phrase_start, end, LED_ONLY, self.text[phrase_start:end], head, phrase_start, led_by), used)]
+            if opener_word in ("a", "an") and head in _DESCRIBED_HEADS and not self.of_others(t):
+                # "a rice exporters' alliance", "a grain bloc": a new grouping, named by its description
+                return [(Mention(start, end, DESCRIBED, self.text[start:end], head, start, indefinite=True), used)]
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
         if led_by:
             # "a US-led coalition", "the British-led force": its name is who leads it; not "a US-led
@@ -349,6 +403,27 @@ class _Reader:
                 (words and not naming):
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
         return []
+
+    def linked_name(self, t: Token) -> tuple[Mention, set[int]] | None:
+        """'the Friends of Venezuela group': a capitalised name with 'of' or 'for' in it, right before the head."""
+        k = t.i - 1
+        words: list[Token] = []
+        while (w := self.tok(k)) is not None and "\n" not in w.whitespace_ and len(words) < 8:
+            if _capitalised(w) and w.lower_ not in _DETERMINERS and w.pos_ not in ("DET", "PRON", "AUX", "VERB"):
+                words.insert(0, w)
+            elif w.lower_ in ("of", "for", "and") and words and _capitalised(words[0]):
+                words.insert(0, w)
+            else:
+                break
+            k -= 1
+        while words and not _capitalised(words[0]):
+            words.pop(0)
+        links = [w for w in words if w.lower_ in ("of", "for")]
+        if not links or len(words) - len(links) < 2 or self.titled or not _capitalised(words[-1]) \
+                or any(w.ent_type_ == "PERSON" for w in words) or words[0].ent_type_ == "DATE":
+            return None
+        start, end = words[0].idx, t.idx + len(t.text)
+        return Mention(start, end, NAMED, self.text[start:end], t.lower_, start), set(range(words[0].i, t.i + 1))
 
     def of_others(self, t: Token) -> bool:
         """'a group of investors', 'a coalition of opposition parties': a grouping, but not of states."""
@@ -396,7 +471,7 @@ class _Reader:
         words: list[Token] = []
         k += 1
         while (w := self.tok(k)) is not None and len(words) < 10:
-            if w.is_punct or w.lower_ in _PURPOSE_STOPS or (w.tag_ in ("VBZ", "VBD", "VBP", "MD") and words) \
+            if w.is_punct or w.is_space or w.lower_ in _PURPOSE_STOPS or (w.tag_ in ("VBZ", "VBD", "VBP", "MD") and words) \
                     or "\n" in self.doc[k - 1].whitespace_:
                 break
             nxt = self.tok(k + 1)

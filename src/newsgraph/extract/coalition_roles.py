@@ -16,9 +16,14 @@ mask, so that one pattern reads "‹C› , led by ‹L›" whatever the names ar
   as founding members", "Its members are L", "Fellow members L", "L joined last year" (the
   coalition of the sentences before), "L is reported to have joined", "L also contribute
   warships", "with frigates from L", "Under C, L have …", "L's participation in C", "C was
-  launched by L";
+  launched by L", "made up of 40 observers from L", "It deployed observers from eight member
+  states: L", "L signed its charter", "C now has six members: L", "L is the latest country to
+  join C", "C added L in 2010 and L2 in 2024", "have since been joined by L";
 * joining, not yet members: "L is in the process of joining", "L are expected to sign";
 * never members: "L has not joined C", "L, which is not a member of C", "L, also outside C".
+
+More leads: "C, a joint campaign spearheaded by L", "L has been chosen to lead C", "It is co-chaired by
+L", "L holds the bloc's rotating presidency", "Fiji's prime minister will chair C".
 
 A pattern that holds a negation ("has not joined", "took part as observers", "has so far
 refused") or a hypothesis ("would sign up", "could join") says nothing, except that a negated
@@ -63,22 +68,42 @@ _AUX = r"(?:\s+(?:has|have|had|is|are|was|were|will|would|shall|be|been|being|to
 #: A negation inside it is about something else.
 _PAREN = r"(?P<paren>,\s*(?:which|who|also|both|each|itself|themselves|not)\b[^,;]{0,90},)?"
 #: Who else, after the coalition: "… alongside Peru", ", together with France and the Netherlands".
-_ALSO = rf"(?:\s*[\"”’']?\s*,?\s*(?:together\s+with|jointly\s+with|along\s+with|alongside|with)\s+{_THE}{{l2}})?"
+_ALSO = (rf"(?:(?:\s*,\s*(?:formally|officially|(?:also\s+)?known\s+as|called)\s+{_THE}‹C\d+›)?"
+         rf"(?:\s*[\"”’']?\s*,?\s*(?:together\s+with|jointly\s+with|along\s+with|alongside|with)|"
+         rf"\s*[\"”’']?\s*,?{_W}{{0,40}}?\s(?:together\s+with|jointly\s+with|along\s+with|alongside))\s+{_THE}{{l2}})?")
 
 _LEAD_VERBS = (r"(?:co-?)?(?:led|chaired|headed|spearheaded|coordinated|steered|run|convened|championed|commanded|"
-               r"directed|fronted)")
+               r"directed|fronted|helmed|presided\s+over)")
 _LEAD_VERBS_ACTIVE = (r"(?:co-?)?(?:lead|leads|leading|head|heads|heading|chair|chairs|chairing|spearhead|spearheads|"
-                      r"spearheading|coordinate|coordinates|coordinating|run|runs|running|command|commands|steer|steers)")
-_JOIN_VERBS = (r"(?:joined|join|joins|rejoined|signed\s+up\s+(?:to|for|with)|signs?\s+up\s+(?:to|for|with)|"
+                      r"spearheading|coordinate|coordinates|coordinating|run|runs|running|command|commands|steer|steers|"
+                      r"helms|helm|helming|presides\s+over|preside\s+over|presiding\s+over|is\s+at\s+the\s+helm\s+of)")
+_JOIN_VERBS = (r"(?:joined|join|joins|rejoined|(?:is|are|became|become)\s+(?:a\s+)?part(?:y|ies)\s+to|adhered\s+to|"
+               r"adheres?\s+to|signed\s+up\s+(?:to|for|with)|signs?\s+up\s+(?:to|for|with)|"
                r"signed\s+on\s+to|signs?\s+on\s+to|acceded\s+to|accedes?\s+to|became\s+(?:a\s+)?members?\s+of|"
                r"become\s+(?:a\s+)?members?\s+of|(?:is|are)\s+(?:also\s+|now\s+)?(?:a\s+)?(?:full\s+|founding\s+|new\s+)?"
                r"members?\s+of|(?:is|are)\s+(?:also\s+)?part\s+of|belongs?\s+to|took\s+part\s+in|takes?\s+part\s+in|"
                r"taken\s+part\s+in|participates?\s+in|participated\s+in|contributes?\s+to|contributed\s+to|"
-               r"(?:is|are)\s+contributing\s+{w}{0,40}?\s*to|entered)")
+               r"(?:is|are)\s+contributing\s+{w}{0,40}?\s*to|entered|make\s+up|makes\s+up|made\s+up|constitute|"
+               r"signed\s+on\s+as\s+(?:\w+\s+)?(?:partners?|members?)\s+(?:to|of|in))")
+
+
+#: "its seventh member", "the twentieth member".
+_ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|"
+            r"\w+tieth(?:-\w+)?)")
+#: Those a mission or an operation is made of: "40 observers", "some 3,000 troops".
+_PEOPLE = (r"(?:(?:some|about|around|more\s+than|over|nearly)\s+)?(?:[\d,]+\s+)?(?:\w+\s+)?(?:warships|frigates|"
+           r"ships|vessels|troops|aircraft|jets|submarines|soldiers|forces|contingents|units|observers|monitors|"
+           r"inspectors|officers|personnel|peacekeepers|experts|staff)")
+#: The states they come from: "from Uruguay, Paraguay and Brazil", "from eight member states: Botswana, …".
+_FROM_STATES = (r"from\s+(?:(?:[\w-]+\s+){0,3}?(?:countries|states|nations|member\s+states|members)\s*[:–—]\s*)?"
+                r"(?:the\s+)?(?P<l>‹L\d+›)")
+#: The founding text of a coalition: "signed its charter".
+_CHARTER = r"(?:founding\s+)?(?:charter|declaration|memorandum|statute|accords?|pledge)"
 
 
 def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern.replace("{l2}", _L2).replace("{l2o}", _L2O).replace("{w}", _W), re.I)
+    return re.compile(pattern.replace("{l2}", _L2).replace("{l2o}", _L2O).replace("{w}", _W).replace("{charter}", _CHARTER),
+                      re.I)
 
 
 @dataclass(frozen=True)
@@ -90,6 +115,7 @@ class Rule:
     hypothetical_ok: bool = False  # "will"/"would" do not make it hypothetical (leads: "will co-chair")
     unless: re.Pattern[str] | None = None  # words that make the match say nothing about membership
     min_parties: int = 1  # countries the list must hold ("the Weimar Triangle of France, Germany and Poland")
+    infinitive_ok: bool = False  # "the latest country to join C" is a fact, not an intention
 
 
 RULES: tuple[Rule, ...] = (
@@ -99,6 +125,13 @@ RULES: tuple[Rule, ...] = (
                       rf"(?!\s*,?\s*respectively)"),
          "lead", hypothetical_ok=True),
     Rule("led by, before", _p(rf"(?:^|[,:(]\s*)\W*{_LEAD_VERBS}\s+by\s+{_THE}{_LO}\s*,\s*{_THE}{_C}"), "lead"),
+    # "Operation X, a joint mosquito-control campaign spearheaded by Brazil": a description of it, then who leads it
+    Rule("C, a campaign led by L", _p(rf"{_C}\s*[\"”’']?\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:campaign|effort|"
+                                      rf"drive|programme|program|scheme|network|venture|undertaking|grouping|body|"
+                                      rf"framework|arrangement|mechanism)\s+{_LEAD_VERBS}\s+(?:jointly\s+|together\s+)?by\s+"
+                                      rf"{_THE}{_LO}(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)\s+"
+                                      rf"{_THE}{{l2o}})?(?!\s*,?\s*respectively)"),
+         "lead", hypothetical_ok=True),
     Rule("L leads C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who|that)\b|\s*,)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:will\s+|would\s+)?"
                          rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO}"),
          "lead", hypothetical_ok=True),
@@ -108,17 +141,41 @@ RULES: tuple[Rule, ...] = (
     Rule("L's leadership in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:leadership|chairmanship|chairing|presidency)\s+"
                                    rf"(?:in|of|at)\s+{_THE}{_C}"), "lead"),
     Rule("thank L for its leadership", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+for\s+(?:its|their|her|his)\s+"
-                                          rf"(?:\w+\s+)?leadership"), "lead", needs_coalition=False),
+                                          rf"(?:\w+\s+)?leadership(?:\s+(?:of|in|on|at)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C})?"), "lead",
+         needs_coalition=False),
+    # "Fiji's prime minister will chair the alliance": the country's leader for the country
+    Rule("L's prime minister will chair C", _p(rf"{_P}['’]s?\s+(?:(?:prime\s+minister|president|foreign\s+minister|"
+                                               rf"head\s+of\s+state|government|leader|king|emir|chancellor)\s+)"
+                                               rf"(?:will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:co-?)?(?:chair|chairs|lead|"
+                                               rf"leads|head|heads|preside\s+over|presides\s+over)\s+{_THE}{_C}"),
+         "lead", hypothetical_ok=True),
     Rule("L's envoy, who chairs C", _p(rf"{_P}['’]s?\s+{_W}{{0,90}}?,\s*who\s+(?:also\s+|now\s+|currently\s+)?"
                                        rf"(?:co-?)?(?:chairs|leads|heads|chaired|led|headed)\s+{_THE}{_C}"), "lead"),
     Rule("L is the lead nation of C", _p(rf"{_L}{_PAREN}(?:\s*,\s*|\s+(?:is|was|are|were|will\s+be|acts\s+as|serves\s+as|"
-                                         rf"as)\s+)(?:the\s+|a\s+|its\s+)?(?:(?:lead|leading|framework|coordinating)\s+"
-                                         rf"(?:nation|country|state)s?|co-?(?:chairs?|leads?|leaders?|heads?)|chairs?|"
-                                         rf"leaders?)\s+(?:of|for|in)\s+{_THE}{_C}"),
+                                         rf"as)\s+)(?:the\s+|a\s+|its\s+)?(?:de\s+facto\s+|joint\s+|current\s+)?(?:(?:lead|leading|"
+                                         rf"framework|coordinating)\s+(?:nation|country|state)s?|co-?(?:chairs?|leads?|"
+                                         rf"leaders?|heads?)|chairs?|leaders?)\s+(?:of|for|in)\s+{_THE}{_CO}"),
          "lead", hypothetical_ok=True),
     Rule("L takes over C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+over\s+(?:as\s+)?"
                               rf"(?:the\s+)?(?:\w+\s+)?(?:leadership|chairmanship|presidency|chair|lead)\s+(?:of\s+)?"
                               rf"{_THE}{_C}"), "lead", hypothetical_ok=True),
+    # "L took the lead in setting up C"; "… launched C, with L taking the lead"
+    Rule("L took the lead in C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+(?:the\s+)?lead\s+"
+                                    rf"(?:in|on|of)\s+(?:(?:forming|creating|setting\s+up|launching|building|founding|"
+                                    rf"organi[sz]ing|running)\s+)?{_THE}{_C}"), "lead", hypothetical_ok=True),
+    Rule("C, with L taking the lead", _p(rf"{_C}{_W}{{0,80}}?,?\s*with\s+{_THE}{_L}\s+(?:taking|in)\s+(?:the\s+)?"
+                                         rf"(?:lead|charge)\b"), "lead"),
+    Rule("L holds the presidency of C", _p(rf"{_L}{_PAREN}(?:\s*,\s*which\b)?{_AUX}{_ADV}\s*(?:holds|held|hold|holding|assumed|"
+                                           rf"assumes|assume|assuming)\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:leadership|"
+                                           rf"chairmanship|presidency|chair)\s+of\s+{_THE}{_C}"),
+         "lead", hypothetical_ok=True),
+    Rule("L holds C's presidency", _p(rf"{_L}{_PAREN}(?:\s*,\s*which\b)?{_AUX}{_ADV}\s*(?:holds|held|hold|holding|assumed|"
+                                      rf"assumes|assume|assuming)\s+(?:the\s+)?{_C}['’]s?\s+(?:\w+\s+)?(?:leadership|"
+                                      rf"chairmanship|presidency|chair)\b"), "lead", hypothetical_ok=True),
+    # "It is co-chaired by Chile and Peru." (not "It was chaired by": a meeting may be meant)
+    Rule("it is led by L", _p(rf"(?:^|[.;]\s*)\W*it\s+(?:is|has\s+been|will\s+be)\s+(?:now\s+|currently\s+|jointly\s+|"
+                              rf"still\s+)?{_LEAD_VERBS}\s+(?:jointly\s+)?by\s+{_THE}{_LO}(?:\s*,?\s*(?:and|with|"
+                              rf"together\s+with)\s+{_THE}{{l2o}})?"), "lead", needs_coalition=False, hypothetical_ok=True),
     Rule("under the leadership of L, C", _p(rf"\bunder\s+(?:the\s+)?(?:joint\s+)?(?:leadership|chairmanship|"
                                             rf"command)\s+of\s+{_THE}{_LO}(?:\s*,?\s*(?:and|with)\s+{_THE}{{l2o}})?"
                                             rf"\s*,\s*{_THE}{_C}"), "lead"),
@@ -126,10 +183,28 @@ RULES: tuple[Rule, ...] = (
                                          rf"(?:[^‹,;]{{0,60}}?\s+(?:and|with)\s+{_THE}(?P<l2>‹P\d+›)['’]s\b)?"),
          "lead", hypothetical_ok=True),
     # ---------------------------------------------------------------- members
-    Rule("L joined C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*{_JOIN_VERBS}\s+(?:{_W}{{0,25}}?){_C}{_ALSO}"),
+    Rule("L joined C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who)\b)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*{_JOIN_VERBS}\s+(?:{_W}{{0,25}}?){_C}{_ALSO}"),
+         "member"),
+    # "Mexico and Canada joined the United States in the Fentanyl Task Force"
+    Rule("L joined L2 in C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|join|joins)\s+{_THE}{_L2}\s+in\s+{_THE}{_C}"), "member"),
+    # "Brazil and Argentina led the creation of the Mercosur trade bloc": founders (a lead is not said)
+    Rule("L led the creation of C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:led|spearheaded|drove|pushed\s+for|championed)\s+"
+                                       rf"the\s+(?:creation|founding|formation|establishment|launch)\s+of\s+{_THE}{_C}"),
          "member"),
     Rule("C, which L joined", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:joined|signed\s+up\s+to|"
-                                 rf"signed\s+on\s+to|acceded\s+to)\b"), "member"),
+                                 rf"signed\s+on\s+to|acceded\s+to|(?:co-?)?founded|launched|created|set\s+up|"
+                                 rf"established)\b"), "member"),
+    # "It was founded by India together with the United States and Brazil": the coalition of the sentences before
+    # "… gained two members when Algeria and Angola signed its charter": the founding text of the coalition of the clause
+    Rule("L signed its charter", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|endorsed|endorses|"
+                                    rf"adopted|adopts)\s+(?:(?:its|their|the\s+(?:group|coalition|alliance)['’]s)\s+{{charter}}\b|"
+                                    rf"the\s+{{charter}}\s+(?:of|for)\s+{_THE}{_C})"),
+         "member", needs_coalition=False),
+    Rule("it was founded by L", _p(rf"(?:^|[.;]\s*)\W*(?:it|the\s+(?:group|grouping|coalition|alliance|initiative|"
+                                   rf"partnership))\s+(?:was|had\s+been)\s+(?:jointly\s+)?(?:co-?founded|founded|launched|"
+                                   rf"created|set\s+up|established|formed){_WHEN}\s+(?:jointly\s+)?by\s+{_THE}{_L}"
+                                   rf"(?:\s*,?\s*(?:and|with|together\s+with|alongside|along\s+with)\s+{_THE}{{l2}})?"),
+         "member", needs_coalition=False),
     Rule("C includes L", _p(rf"{_CO}(?:['’]s\s+{_W}{{0,20}}?members)?[\"”’']?\s*,?(?:(?:[^‹;]|‹[LO]\d+›){{0,120}}?)"
                             rf"(?:whose\s+(?:\w+\s+)?members\s+(?:are|include|now\s+include)|"
                             rf"\b(?:which|that)\s+(?:now\s+|also\s+)?(?:brings|brought)\s+together|"
@@ -138,27 +213,81 @@ RULES: tuple[Rule, ...] = (
                             rf"has\s+admitted))\s+"
                             rf"{_THE}{_L}"), "member"),
     Rule("L, a member of C", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?|"
-                                rf"(?:also\s+)?)(?:a|an|another|one\s+of\s+the|both|all|fellow|(?:the\s+)?other)\s+(?:\w+\s+)?"
-                                rf"(?:members?|participants?)\s+(?:of|in)\s+{_THE}{_C}"), "member"),
+                                rf"(?:also\s+)?)(?:(?:a|an|another|one\s+of\s+the|both|all|fellow|(?:the\s+)?other)\s+(?:\w+\s+)?"
+                                rf"(?:members?|participants?)|(?:founding\s+|full\s+)?members)\s+(?:of|in)\s+{_THE}{_C}"), "member"),
     Rule("the Weimar Triangle of L", _p(rf"{_CO}\s+of\s+{_THE}{_L}(?=\s*(?:,|\.|;|$|\s+(?:and|which|who|has|have|"
-                                        rf"is|are|was|were|met|agreed|said)\b))"), "member", min_parties=2),
+                                        rf"is|are|was|were|met|agreed|said|will|would|\w+ed)\b))"), "member", min_parties=2),
+    Rule("C (members: L)", _p(rf"{_CO}\s*\(\s*(?:members?|member\s+states|participants|signatories)\s*(?::|include|are)?\s*"
+                              rf"{_THE}{_L}"), "member"),
     Rule("C - L", _p(rf"{_CO}\s*(?:[-–—:]|\()\s*{_THE}{_L}(?=\s*(?:,|[-–—)]|$|\.|\s+(?:which|who)\b))"), "member"),
     Rule("C, the group of L", _p(rf"{_CO}\s*,\s*(?:the|a|an)\s+(?:\w+\s+)?(?:group|grouping|coalition|alliance|bloc|club|"
-                                 rf"partnership|association|union|‹C\d+›)\s+of\s+{_THE}{_L}"), "member"),
+                                 rf"partnership|association|union|confederation|federation|community|pact|trio|‹C\d+›)\s+of\s+{_THE}{_L}"),
+         "member"),
+    # "The Quad countries, India, Japan, Australia and the United States, pledged …"
+    Rule("the C countries, L,", _p(rf"{_CO}\s+(?:countries|members|member\s+states|nations)\s*,\s*{_THE}{_L}\s*,"), "member",
+         min_parties=2),
     Rule("the N C countries – L", _p(rf"{_CO}\s+(?:countries|members|member\s+states|states|producers|nations|economies)\b"
                                      rf"{_W}{{0,60}}?\s[-–—:]\s+{_THE}{_L}"), "member"),
     Rule("countries, among them L", _p(rf"\b(?:countries|states|nations|members|governments|partners|allies|economies|"
                                        rf"producers)\b(?:[^‹;]|‹[LO]\d+›){{0,80}}?,?\s*(?:among\s+them|among\s+whom|"
                                        rf"including|such\s+as|notably)\s+{_THE}{_L}"),
          "member", needs_coalition=False),
-    Rule("L were among the members", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:were|are|was|is|remain|remains|became|become|"
+    # "the alliance's newest members, Chile and Peru,"; "the coalition's members are"
+    Rule("C's newest members, L", _p(rf"{_CO}['’]s?\s+(?:\w+\s+){{0,2}}?(?:members?|member\s+states|signatories)\s*"
+                                     rf"(?:,|:|[-–—]|are|were|include|included|now\s+include)\s*{_THE}{_L}"), "member"),
+    # "Ghana and Togo are among the 14 countries that have signed up to the Accra Initiative"
+    Rule("L are among the countries that joined C", _p(rf"{_L}{_PAREN}\s+(?:are|were|is|was)\s+(?:also\s+|now\s+)?among\s+"
+                                                       rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:countries|states|nations|"
+                                                       rf"members|governments|signatories)\s+(?:that|which|who)\s+"
+                                                       rf"(?:have\s+|had\s+)?(?:already\s+|so\s+far\s+)?(?:joined|"
+                                                       rf"signed\s+up\s+to|signed\s+on\s+to|signed|endorsed|ratified|"
+                                                       rf"acceded\s+to)\s+{_THE}{_C}"), "member"),
+    # "Denmark is the latest country to join the Drone Coalition"
+    Rule("L is the latest to join C", _p(rf"{_L}{_PAREN}\s+(?:is|are|was|were|became|becomes|has\s+become|have\s+become)\s+"
+                                         rf"the\s+(?:latest|last|first|newest|\d+(?:st|nd|rd|th)|{_ORDINAL})\s+"
+                                         rf"(?:countr(?:y|ies)|members?|states?|nations?)\s+to\s+(?:have\s+)?(?:join(?:ed)?|"
+                                         rf"sign(?:ed)?\s+up\s+to|sign(?:ed)?\s+on\s+to|accede(?:d)?\s+to)\s+{_THE}{_C}"),
+         "member", infinitive_ok=True),
+    # "the Skyshield coalition, to which Sweden and Norway have also contributed"
+    Rule("C, to which L contributed", _p(rf"{_C}\s*,\s*(?:to|in)\s+which\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:contributed|contribute|"
+                                         rf"contributes|belong|belongs|belonged|signed\s+up|signed\s+on|acceded|"
+                                         rf"take\s+part|takes\s+part|took\s+part|taken\s+part|participate|participates|"
+                                         rf"participated)\b"), "member"),
+    # "The Minerals Security Partnership … added Estonia and India last year"
+    Rule("C added L", _p(rf"{_C}(?:(?:[^‹;]|‹[LO]\d+›){{0,80}}?)\s(?:added|adds|has\s+added|welcomed|welcomes|has\s+welcomed)\s+{_THE}{_L}"
+                         rf"(?:(?:\s+(?:in|on|last|this|earlier\s+in)\s+\w+)?\s*,?\s*and\s+{_THE}{{l2}})?"
+                         rf"(?=\s*(?:$|[,.;]|\s+(?:as|in|last|this|on|to|earlier|since|at)\b))"), "member"),
+    # "Chile became the coalition's 12th member"; "the coalition, which counts Chile and Peru among its members"
+    Rule("L became C's 12th member", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:became|becomes|become|is|was|are|were|remains?)\s+"
+                                        rf"(?:now\s+|also\s+)?(?:one\s+of\s+|among\s+)?(?:the\s+)?{_C}['’]s?\s+(?:\w+\s+)?"
+                                        rf"(?:members?|member\s+states?|participants?|signator(?:y|ies))\b"), "member"),
+    Rule("C counts L among its members", _p(rf"{_C}(?:[^‹;]|‹[LO]\d+›){{0,80}}?\b(?:counts|count|lists|includes|numbers)\s+"
+                                            rf"{_THE}{_L}\s+among\s+(?:its|their)\s+(?:\w+\s+)?(?:members|partners|"
+                                            rf"participants|signatories)"), "member"),
+    Rule("L were among the members", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:were|are|was|is|remain|remains|became|become|becomes|"
                                         rf"have\s+become|has\s+become)\s+{_ADV}\s*(?:among\s+|one\s+of\s+)?"
-                                        rf"(?:the\s+|its\s+|a\s+)?(?:\d+(?:st|nd|rd|th)\s+|\w+est\s+)?"
+                                        rf"(?:the\s+|its\s+|a\s+)?(?:\d+(?:st|nd|rd|th)\s+|\w+est\s+|{_ORDINAL}\s+)?"
                                         rf"(?:founding\s+|full\s+|new\s+|permanent\s+|other\s+|original\s+)?"
                                         rf"(?:members?|member\s+states?|member\s+countr(?:y|ies)|participants?|"
                                         rf"signator(?:y|ies))\b"
                                         rf"(?!\s+of\s+(?!(?:the\s+)?‹C))(?:\s+of\s+{_THE}{_C})?"),
          "member", needs_coalition=False),
+    Rule("N countries have joined: L", _p(rf"\b(?:countries|nations|states|members|governments)\s+(?:have|has)\s+"
+                                          rf"(?:now\s+|already\s+|so\s+far\s+)?(?:joined|signed\s+up|signed\s+on)"
+                                          rf"(?:\s+so\s+far|\s+to\s+date|\s+already)?\s*[:–—]\s*{_THE}{_L}"),
+         "member", needs_coalition=False),
+    Rule("with L on board, C", _p(rf"\bwith\s+{_THE}{_L}\s+(?:now\s+|also\s+)?on\s+board\s*,\s*(?:{_W}{{0,20}}?){_C}"),
+         "member"),
+    # "The coalition now has six members: Chile, …"; a line "Members: Chile, Peru and Fiji."
+    Rule("C has six members: L", _p(rf"(?:^\W*(?:[\w-]+\s+)?|\b(?:has|have|had|counts|numbers)\s+(?:\w+\s+){{0,2}}?)(?:members|"
+                                    rf"member\s+states|member\s+countries|participants|signatories)\s*(?:[:–—]|\s-)\s*"
+                                    rf"{_THE}{_L}"),
+         "member", needs_coalition=False),
+    # "… and have since been joined by Fiji and Samoa": those who joined the founders
+    Rule("have since been joined by L", _p(rf"\b(?:has|have|had)\s+(?:since\s+|also\s+|now\s+|already\s+)?been\s+joined\s+"
+                                           rf"(?:{_W}{{0,20}}?\s)?by\s+{_THE}{_L}"), "member", needs_coalition=False),
+    Rule("it now includes L", _p(rf"(?:^|[.;]\s*)\W*it\s+(?:now\s+|also\s+)?(?:includes|comprises|counts|groups|unites|"
+                                 rf"brings\s+together)\s+{_THE}{_L}"), "member", needs_coalition=False),
     Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+as\s+(?:its\s+)?(?:founding\s+|full\s+|new\s+|first\s+)?"
                                  rf"(?:members|member\s+states|partners|participants|signatories)"),
          "member", needs_coalition=False),
@@ -168,7 +297,8 @@ RULES: tuple[Rule, ...] = (
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
     Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
          "member", needs_coalition=False),
-    Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:says?|said|announced|"
+    Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:after|when|once)\s|"
+                                  rf"\b(?:says?|said|announced|"
                                   rf"confirmed|added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|"
                                   rf"signed\s+up|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|(?:is|are|was|were)\s+(?:reported|said|understood|"
                                   rf"believed|known)\s+to\s+have\s+(?:joined|signed\s+(?:on|up))|(?:were|are|was|is)\s+"
@@ -180,27 +310,48 @@ RULES: tuple[Rule, ...] = (
                                                             r"exercises?|discussions?|negotiations?|vote|call|session|"
                                                             r"ceremony|event|debate|elections?)\b", re.I)),
     Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
-                                      rf"(?:contribute|contributes|contributed|contributing|provide|provides|provided|"
+                                      rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|provide|provides|provided|"
                                       rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"
                                       rf"commits|committed|committing|supply|supplies|supplied)\s+(?:{_W}{{0,40}}?)"
                                       rf"\b(?:warships|frigates|ships|vessels|troops|aircraft|jets|submarines?|soldiers|"
-                                      rf"personnel|forces|assets|(?:a|an|one|two|three)\s+(?:\w+\s+)?(?:frigate|warship|"
+                                      rf"personnel|forces|assets|inspectors|monitors|peacekeepers|police\s+officers|"
+                                      rf"(?:a|an|one|two|three)\s+(?:\w+\s+)?(?:frigate|warship|"
                                       rf"corvette|submarine|destroyer|ship|vessel|minehunter))\b"
                                       rf"(?:{_WO}{{0,40}}?\s(?:to|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?{_C})?"),
          "member", needs_coalition=False, hypothetical_ok=True),
-    Rule("with frigates from L", _p(rf"\bwith\s+(?:\w+\s+)?(?:warships|frigates|ships|vessels|troops|aircraft|jets|"
-                                    rf"submarines|soldiers|forces|contingents|units)\s+from\s+{_THE}{_L}"),
+    Rule("with frigates from L", _p(rf"\b(?:with|(?:also\s+)?(?:has|had|have))\s+(?:\w+\s+)?(?:warships|frigates|ships|vessels|"
+                                    rf"troops|aircraft|jets|submarines|soldiers|forces|contingents|units|police|"
+                                    rf"police\s+officers|personnel|peacekeepers)\s+from\s+{_THE}{_L}"),
+         "member", needs_coalition=False),
+    # "a mission … made up of 40 observers from L": the people it is made of (not "with observers from",
+    # who may only watch)
+    Rule("made up of observers from L", _p(rf"\b(?:made\s+up\s+of|composed\s+of|comprising|consisting\s+of|includes|"
+                                           rf"including|included|draws\s+on|drew\s+on|joined\s+by)\s+{_PEOPLE}\s+"
+                                           rf"{_FROM_STATES}"),
+         "member", needs_coalition=False),
+    # "It deployed 62 observers from eight Member States: …": what the coalition named before is made of
+    Rule("it deployed observers from L", _p(rf"(?:^|[.;]\s*)\W*(?:it|the\s+(?:mission|operation|force|taskforce|coalition|"
+                                            rf"group))\s+(?:has\s+|had\s+|also\s+)?(?:deployed|deploys|fielded|fields|"
+                                            rf"brought\s+together|brings\s+together|includes|included|comprises|"
+                                            rf"comprised)\s+{_PEOPLE}\s+{_FROM_STATES}"),
          "member", needs_coalition=False),
     Rule("under C, L have", _p(rf"^\W*under\s+{_THE}{_C}\s*,(?:{_W}{{0,60}}?,|\s*(?:led|chaired|headed)\s+by\s+{_THE}"
                                rf"‹[LO]\d+›\s*,)?\s*{_THE}{_L}\s+(?:have|has|had|can|could|will|may)\b"), "member"),
     Rule("L's participation in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:participation|membership|accession|entry|"
                                       rf"involvement)\s+(?:in|to|into|of|with)\s+(?:{_W}{{0,30}}?){_C}"), "member"),
+    # "Operation X, run jointly with Argentina": those it is run with (the subject leads or runs it too)
+    Rule("C, run jointly with L", _p(rf"{_C}\s*[\"”’']?\s*,\s*(?:(?:which|that)\s+(?:is|was|has\s+been)\s+)?(?:run|"
+                                     rf"conducted|carried\s+out|operated|organi[sz]ed|mounted|staged)\s+(?:jointly|together)\s+"
+                                     rf"with\s+{_THE}{_L}"), "member"),
     Rule("C was launched by L", _p(rf"{_C}{_TO_LED}\b(?:launched|founded|created|formed|set\s+up|"
                                    rf"established|started|initiated){_WHEN}\s+(?:jointly\s+)?by\s+{_THE}{_L}"
                                    rf"(?:\s*,?\s*(?:and|with|together\s+with)\s+{_THE}{{l2}})?"), "member"),
     Rule("L launched C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:launch|launched|launches|found|founded|"
-                            rf"create|created|form|formed|set\s+up|sets\s+up|establish|established)\s+(?:{_W}{{0,25}}?)"
+                            rf"create|created|form|formed|set\s+up|sets\s+up|establish|established)\s+(?:{_W}{{0,40}}?)"
                             rf"{_C}{_ALSO}"), "member"),
+    # "The UAE, Saudi Arabia, Bahrain and Oman signed a maritime security pact" (not "signed a deal with C")
+    Rule("L signed a pact", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|ratify)\s+(?:a|an|the)\s+"
+                               rf"(?:(?!\b(?:with|to|for|from|on|against|by|of)\b)[^‹›;]){{0,30}}?{_C}"), "member"),
     # ---------------------------------------------------------------- joining
     Rule("L is joining", _p(rf"{_L}{_PAREN}\s+(?:is|are)\s+(?:(?:now|also|currently|still|formally)\s+)?(?:in\s+the\s+"
                             rf"process\s+of\s+(?:joining|signing|acceding|ratifying)|(?:expected|set|due|scheduled|poised|"
@@ -216,13 +367,24 @@ RULES: tuple[Rule, ...] = (
     Rule("L, also outside C", _p(rf"{_L}\s*,\s*(?:also\s+|both\s+)?outside\s+{_THE}{_C}"), "not"),
 )
 
+#: "Eight countries have signed up so far." said of a coalition, with the countries in the next sentence.
+COUNTED_JOINERS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several)\s+"
+                             r"(?:countries|nations|states|governments)\s+(?:have|had)\s+(?:now\s+|already\s+)?"
+                             r"(?:joined|signed\s+up|signed\s+on)(?:\s+so\s+far|\s+to\s+date|\s+already)?\s*[.\"”]*\s*$",
+                             re.I)
+#: A sentence that is nothing but a list of countries: "Kenya, France, Benin, and of course the two co-chairs."
+#: (A tail that holds a negation says something else of them: "…, but not Chad".)
+#: A lead mark: "- Chile (chair)".
+LIST_ONLY = re.compile(r"^\W*(?P<l>‹L\d+›)(?P<mark>\s*\((?:co-?)?(?:lead|leader|chair|coordinator)\))?"
+                       r"(?P<tail>\s*,?\s*(?:and\s+)?[a-z][a-z\s-]{0,40})?\s*[.!;,\"”]*\s*$")
 #: "three new groups - logistics, cyber and counter-drone coalitions - to be led respectively by …"
 RESPECTIVELY = re.compile(rf"(?P<cs>‹C\d+›(?:\s*,\s*‹C\d+›)*\s*,?\s*(?:and|&)\s*‹C\d+›)(?:[^‹;]{{0,80}}?)"
                           rf"(?:co-?)?(?:led|chaired|headed|coordinated)\s+(?P<r1>respectively\s+)?by\s+{_THE}{_L}"
                           rf"(?P<r2>\s*,?\s*respectively)?", re.I)
 
 #: Words that make a pattern's words say the opposite or nothing.
-NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w*|outside|observers?|suspended|"
+NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w*|outside|as\s+(?:an?\s+)?observers?|"
+                      r"observer\s+(?:status|states?|countr\w+|nations?)|suspended|"
                       r"withdr[ae]w\w*|pulled\s+out|left\s+the|quit|stayed\s+out|stays\s+out|stay\s+out|excluded?|"
                       r"without|rather\s+than|instead\s+of)\b|n['’]t\b", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that|asked\s+to|invited\s+to|"
@@ -231,11 +393,18 @@ HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|if|whether|unless|report
 INFINITIVE = re.compile(r"(?<!latest )(?<!last )(?<!first )(?<!newest )(?<!next )\bto\s+(?:join|sign\s+up|sign\s+on|"
                         r"accede|become\s+(?:a\s+)?members?|take\s+part|participate|contribute|(?:co-?)?(?:lead|head|"
                         r"chair))\b", re.I)
+#: The month, not the verb: "in May", "since May", "May 12".
+_MONTH_MAY = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]y|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-?|[Oo]f|[Tt]his|"
+                        r"[Bb]efore|[Aa]fter|[Ii]n\s+early|[Ii]n\s+late)\s+May\b|\bMay\s+\d{1,4}\b")
 REPORTED_FUTURE = re.compile(r"\bsaid\s+(?:that\s+)?(?:it|they|he|she)\s+would\b", re.I)
 JOINING = re.compile(r"\b(?:in\s+the\s+process\s+of|expected\s+to|set\s+to|due\s+to|poised\s+to|preparing\s+to|"
                      r"about\s+to|applied\s+to|applying\s+to|will\s+join|is\s+to\s+join|are\s+to\s+join|"
                      r"is\s+joining|are\s+joining|likely\s+to|(?:pledged|promised|agreed|decided|voted|committed|"
                      r"signalled|signaled)\s+to\s+join|will\s+sign\s+up)\b", re.I)
+
+#: "has been chosen to lead", "was elected to chair": a lead decided, not an intention.
+CHOSEN = re.compile(r"\b(?:chosen|selected|elected|appointed|picked|designated|tapped)\s+(?:as\s+\w+\s+)?to\s+"
+                    r"(?:co-?)?(?:lead|head|chair)\b", re.I)
 
 
 def plain(matched: str, match: re.Match[str]) -> str:
@@ -261,12 +430,15 @@ def judged(rule: Rule, match: re.Match[str]) -> str | None:
         return None
     if NEGATION.search(words):
         return None
-    hypothesis = HYPOTHETICAL.search(REPORTED_FUTURE.sub(" ", words)) if not rule.hypothetical_ok else \
-        re.search(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that)\b", words, re.I)
+    supposed = _MONTH_MAY.sub(" ", words)
+    hypothesis = HYPOTHETICAL.search(REPORTED_FUTURE.sub(" ", supposed)) if not rule.hypothetical_ok else \
+        re.search(r"\b(?:could|might|may|should|if|whether|unless|reports?\s+that)\b", supposed, re.I)
     if hypothesis:
         return None
-    if rule.role in ("member", "lead") and INFINITIVE.search(words):
+    if rule.role in ("member", "lead") and not rule.infinitive_ok and INFINITIVE.search(words):
         # "is keen to join", "offered to lead": an intention, not a fact, unless it was agreed
+        if rule.role == "lead" and CHOSEN.search(words):
+            return "lead"  # "has been chosen to lead": a decision taken
         return ("joining" if rule.role == "member" else "lead") if JOINING.search(words) else None
     if rule.role == "member" and JOINING.search(words):
         return "joining"

@@ -44,7 +44,15 @@ from newsgraph.extract.coalition_mentions import (
     sentence_mentions,
     title_case,
 )
-from newsgraph.extract.coalition_roles import MARK, RESPECTIVELY, RULES, judged
+from newsgraph.extract.coalition_roles import (
+    COUNTED_JOINERS,
+    LIST_ONLY,
+    MARK,
+    NEGATION,
+    RESPECTIVELY,
+    RULES,
+    judged,
+)
 from newsgraph.extract.context import ArticleContext
 from newsgraph.gazetteer import Gazetteer
 from newsgraph.model import Coalition, CoalitionMember, Entity
@@ -67,6 +75,8 @@ _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")
 _LEAD_MARK = re.compile(r"\s*\((?:co-?)?(?:lead|leader|leading|chair)\)\s*$", re.I)
 _ANY_MARK = re.compile(r"\s*\([^)]*\)\s*$")
 
+#: "a Washington-led coalition": a capital for its country's government, before "-led".
+_CAPITALS = word_map("coalition-capitals.tsv", "capital", "country")
 #: Words left out when deciding that two written names are one coalition.
 _KEY_DROP = word_set("coalition-key-drops.txt")
 _SPELLING = word_map("coalition-spellings.tsv", "written", "key")
@@ -78,9 +88,23 @@ _NAME_STOP = word_set("coalition-name-stops.txt")
 #: How far back "the coalition", "the alliance" or a sentence without a coalition may refer to
 #: the coalition named last, in characters.
 REFERENCE_REACH = 800
+#: How far back "this coalition" may refer to the only coalition named before, in characters.
+LONG_REACH = 3000
 #: References that an organization which is never a coalition may be what is meant by ("the
 #: alliance" after NATO, "the bloc" after the EU); "" is a sentence with no coalition in it.
 _BLOCKED_HEADS = {"", "alliance", "bloc", "union", "organisation", "organization", "group", "club"}
+#: Little words that name nothing in a coalition's name.
+_LINK_WORDS = {"and", "of", "for", "the", "to", "on", "in", "a", "an"}
+#: References that may be to a bloc named just before as an organization ("OPEC+ … the group").
+_BLOC_WORDS = {"group", "bloc", "alliance", "grouping", "cartel"}
+#: How far back such a reference looks for the bloc, in characters.
+_BLOC_REACH = 300
+#: A head line (a headline, a standfirst) is one of the first lines of the text and short.
+_HEAD_LINES = 4
+_HEAD_LINE_LENGTH = 160
+#: References that may be to any grouping, whatever its name's head word: "the coalition", "it", and
+#: "the group" (said of an alliance or a coalition as well as of a "… Group").
+_ANY_HEAD = {"coalition", "it", "group", "grouping"}
 #: Head words of what one country may run alone: reported as a grouping of states only with two or more.
 _NATIONAL_HEADS = {"operation", "mission"}
 #: Roles, weakest first: a lead is also a member; a member has joined.
@@ -128,6 +152,7 @@ class _Entry:
     led_by: set[tuple[str, str]] = field(default_factory=set)  # from "Latvia-led"
     last_seen: int = -1
     head: str = "coalition"  # its head word: "coalition", "alliance", "operation" …
+    indefinite: bool = False  # only described, after "a": "a trade pact" (two states may be a bilateral deal)
 
     def assign(self, party: Party, role: str) -> None:
         ident = (party.kind, party.ident)
@@ -158,6 +183,11 @@ class _Book:
         # Where organizations that are never coalitions are named (NATO, the EU): "the alliance" or
         # "Sweden joined last year" after one may be about it, not about the coalition named before.
         self.blockers: list[int] = []
+        # "Eight countries have signed up so far." said of a coalition: where that sentence ends, and the
+        # coalition; the next sentence may be nothing but their list
+        self.counted: tuple[int, _Entry] | None = None
+        # the key of a coalition merged into another (a reference that was given its name) -> that one
+        self.redirects: dict[str, _Entry] = {}
 
     def named(self, written: str, strength: int, start: int, end: int, key: str | None = None,
               as_written: bool = False, head: str = "coalition") -> _Entry | None:
@@ -165,7 +195,7 @@ class _Book:
         key = key or coalition_key(written)
         if not key.strip():
             return None
-        entry = self.entries.get(key)
+        entry = self.entries.get(key) or self.redirects.get(key)
         if entry is None:
             # "drone coalition" is shown "Drone Coalition"; a proper name, "a US-led coalition" and
             # "a coalition for training field medics" as written.
@@ -175,12 +205,34 @@ class _Book:
             if entity is not None:
                 entry.entity = entity
                 self.by_entity.setdefault(entity, entry)
+        elif strength == NAMED and entry.strength < NAMED and written:
+            # "Arctic rescue pact" in the headline, then "the Arctic Rescue Pact": named as a name
+            if entry.name and entry.name not in entry.aliases:
+                entry.aliases.append(entry.name)
+            entry.name, entry.strength = written, NAMED
         elif written != entry.name and written not in entry.aliases and strength >= DESCRIBED:
             entry.aliases.append(written)
         if (start, end) not in entry.anchors:
             entry.anchors.append((start, end))
         entry.last_seen = max(entry.last_seen, start)
         return entry
+
+    def merge(self, source: _Entry, target: _Entry) -> None:
+        """`source` (a coalition referred to or described) is `target` (the one named): one coalition."""
+        for member in source.members.values():
+            target.assign(member.party, member.role)
+        target.excluded |= source.excluded
+        target.led_by |= source.led_by
+        target.anchors.extend(a for a in source.anchors if a not in target.anchors)
+        target.last_seen = max(target.last_seen, source.last_seen)
+        if source.name and source.name != target.name and source.name not in target.aliases:
+            target.aliases.append(source.name)
+        self.entries.pop(source.key, None)
+        self.redirects[source.key] = target
+        for table in (self.by_entity, self.shorts):
+            for k, v in list(table.items()):
+                if v is source:
+                    table[k] = target
 
     def organization(self, entity_key: str, start: int, end: int) -> _Entry:
         """The coalition an organization of the article is ("Mercosur - Argentina, Brazil …")."""
@@ -206,11 +258,37 @@ class _Book:
             latest = max(e.last_seen for e in near)
             if any(latest < b < offset for b in self.blockers):
                 return None
-        if head and head not in ("coalition", "it"):
+        if head and head not in _ANY_HEAD:
             same = [e for e in near if e.name.casefold().split()[-1:] == [head] or head in e.name.casefold().split()]
             if same:
                 return max(same, key=lambda e: e.last_seen)
         return max(near, key=lambda e: e.last_seen)
+
+    def bloc_before(self, offset: int) -> _Entry | None:
+        """The organization a reference ('the group', 'the bloc') with no coalition named before is about:
+        the last one named in the sentence or the one before it, that the gazetteer knows and that may be
+        a coalition (not NATO, the EU, nor a body of the UN)."""
+        ctx = self.ctx
+        window = max(0, offset - _BLOC_REACH)
+        known = [(s, e, k) for s, e, k in ctx.mentions(window, offset, ("Organization",))
+                 if ctx.gazetteer.lookup(ctx.entities[k].name, "Organization")]
+        if not known:
+            return None
+        start, end, key = known[-1]
+        if _never_coalition(ctx.entities[key]):
+            return None
+        return self.organization(key, start, end)
+
+    def only(self, offset: int, head: str) -> _Entry | None:
+        """'this coalition' far after the one coalition named before: the one coalition (with that head
+        word) named within LONG_REACH characters, when no organization that is never one stands between."""
+        near = [e for e in self.entries.values() if 0 <= e.last_seen < offset and offset - e.last_seen <= LONG_REACH
+                and (head in _ANY_HEAD or e.head == head or head in e.name.casefold().split())]
+        if len(near) > 1:
+            near = [e for e in near if not self._in_headline(e)]  # the headline's words for the story's coalition
+        if len(near) != 1 or any(near[0].last_seen < b < offset for b in self.blockers):
+            return None
+        return near[0]
 
     # ------------------------------------------------------------------ the end
 
@@ -228,6 +306,8 @@ class _Book:
                 continue  # a grouping nobody is said to lead or join is not reported
             if entry.head in _NATIONAL_HEADS and len(states) < 2:
                 continue  # "India launched Operation Sindoor": one country's operation, no grouping of states
+            if entry.indefinite and entry.strength == DESCRIBED and len(states) < 3:
+                continue  # "Kenya and Uganda signed a trade pact": a deal between two, no grouping named
             out.append((min(s for s, _ in entry.anchors), self._register(entry)))
         return [c for _, c in sorted(out, key=lambda x: x[0])]
 
@@ -263,6 +343,19 @@ class _Book:
                 alike = [e for e in named if not words or words & e.words()]
                 fits = [e for e in alike if entry.led_by <= e.leads()] or \
                        [e for e in alike if not e.leads() and entry.led_by <= set(e.members)]
+            if not fits and entry.strength == DESCRIBED and words:
+                # "a search-and-rescue pact" launched by Norway, then "the Arctic Rescue Pact" Norway leads:
+                # the one named grouping with its head word, a word of its own and a country in common (or
+                # none of its own: "a joint counter-terrorism force …", then "The Coastal States Joint Force")
+                countries = set(entry.members)
+                own = words - {entry.head} - _LINK_WORDS
+                fits = [e for e in strong if e.head == entry.head and own & e.words()
+                        and (countries & set(e.members) or not e.members)]
+            if not fits and self._in_headline(entry):
+                # "UK joins global coalition to speed up drug-resistance testing" over a story of the "Global
+                # Coalition on AMR Diagnostics": the one named coalition that has every country it names
+                countries = set(entry.members)
+                fits = [e for e in strong if countries and countries <= set(e.members)]
             if len(fits) != 1:
                 continue
             target = fits[0]
@@ -273,6 +366,23 @@ class _Book:
             if entry.name not in target.aliases:
                 target.aliases.append(entry.name)
             del self.entries[entry.key]
+
+    def _in_headline(self, entry: _Entry) -> bool:
+        """Whether every mention of the coalition is in the headline (or a head line before the body:
+        a label such as "Press release" may have been taken for the headline)."""
+        return bool(entry.anchors) and all(self._head_line(s, e) for s, e in entry.anchors)
+
+    def _head_line(self, start: int, end: int) -> bool:
+        headline = self.ctx.headline
+        if headline is not None and headline[0] <= start and end <= headline[1]:
+            return True
+        text = self.ctx.text
+        line_at = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_at : line_end if line_end >= 0 else len(text)].strip()
+        before = [x for x in text[:line_at].split("\n") if x.strip()]
+        # one of the first lines, short, not a sentence of the body
+        return len(before) < _HEAD_LINES and len(line) <= _HEAD_LINE_LENGTH and line[-1:] not in ".:\"”"
 
     def _register(self, entry: _Entry) -> Coalition:
         ctx = self.ctx
@@ -306,6 +416,12 @@ class _Book:
             return ctx.current_key(party.ident)
         if ctx.gazetteer.lookup(party.written, "Country"):
             return ctx.register_country(party.written, party.start, party.end)
+        if party.written in _CAPITALS:
+            # "Washington-led": the country, its mention the capital's name (no alias: the city is not the country)
+            rows = ctx.gazetteer.lookup(party.ident, "Country")
+            known = ctx.resolve(party.ident, "Country")
+            return known if known is not None else (
+                ctx.register(rows[0].label, "Country", party.start, party.end) if rows else None)
         return ctx.country_of_demonym(party.written, party.start, party.end)
 
 
@@ -488,6 +604,8 @@ def _from_prose(doc: Doc, ctx: ArticleContext, book: _Book, list_lines: set[int]
             break
         if ctx.is_ignored(sent.start_char) or line_start(ctx.text, sent.start_char) in list_lines:
             continue
+        if not any(c.isalnum() for c in text[sent.start_char : sent.end_char]):
+            continue  # a bullet the parser made a sentence of
         _read_sentence(doc, text, sent, ctx, book)
 
 
@@ -530,13 +648,24 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     items: list[_Item] = []
     for mention in sorted(mentions, key=lambda m: m.start):
         before = items[-1] if items else None
-        if before is not None and mention.strength in (REFERENCE, LED_ONLY) and not mention.written \
-                and _APPOSITION.match(text, before.end, mention.phrase_start):
-            entry = before.entry  # "the Cairns Group, the coalition of 19 exporters", "…, a group of 30 countries"
+        apposed = before is not None and _APPOSITION.match(text, before.end, mention.phrase_start)
+        if apposed and (mention.strength in (REFERENCE, LED_ONLY) or (
+                mention.strength == DESCRIBED and re.search(r"\b(?:a|an)\s+$", text[before.end : mention.phrase_start]))) \
+                and (not mention.written or not _LIST_GOES_ON.match(text, mention.end)):
+            # "the Cairns Group, the coalition of 19 exporters", "…, a group of 30 countries", "the Global
+            # Biofuels Alliance (GBA), the India-led grouping", "…, a purchasing alliance that …"
+            entry = before.entry
         else:
             entry = _resolve(book, mention, sent.start_char)
         if entry is None:
             continue
+        if before is not None and before.entry is not entry and mention.strength == NAMED \
+                and _FORMALLY.match(text, before.end, mention.start):
+            # "Greece launched the group, formally the Coalition for …": the coalition referred to has this name
+            book.merge(before.entry, entry)
+            for item in items:
+                if item.entry is before.entry:
+                    item.entry = entry
         for party in mention.led_by:
             entry.assign(party, "lead")
             entry.led_by.add((party.kind, party.ident))
@@ -558,30 +687,111 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             excluded = _excluded(entity)
             if excluded:
                 book.blockers.append(start)
-            items.append(_Item(start, end, "O", organization=None if excluded else key, parties=[party]))
+            items.append(_Item(start, end, "O", organization=None if excluded or _never_coalition(entity) else key,
+                               parties=[party]))
         taken.append((start, end))
     if not any(i.kind == "C" or i.organization for i in items) and book.current(sent.start_char) is None:
         return  # no coalition, no organization that may be one, none named just before
     free = [p for p in countries() if not any(s <= p.start and p.end <= e for s, e in taken)]
     items.extend(_lists(text, free))
     items.sort(key=lambda i: i.start)
+    _as_a_bloc(text, sent, items, ctx, book)
+    counted, book.counted = book.counted, None
+    if counted is not None and not text[counted[0] : sent.start_char].strip(_BETWEEN_LINES):
+        if _list_after_a_count(text, sent, items, counted[1]) and counted[2]:
+            book.counted = (sent.end_char, counted[1], True)  # the next line of a bulleted list
     for clause_start, clause_end in _clauses(text, sent.start_char, sent.end_char):
         clause = [i for i in items if clause_start <= i.start and i.end <= clause_end]
         _read_clause(text, clause_start, clause_end, clause, items, book)
+    intro = bool(_LIST_INTRO.search(text, sent.start_char, sent.end_char)) and not (
+        NEGATION.search(text, sent.start_char, sent.end_char) or _NOT_MEMBERS.search(text, sent.start_char, sent.end_char))
+    if intro or COUNTED_JOINERS.search(_mask(text, sent.start_char, sent.end_char, items)):
+        named = [i.entry for i in items if i.kind == "C"]
+        entry = named[-1] if named else book.current(sent.start_char, "")
+        if entry is not None:
+            book.counted = (sent.end_char, entry, intro)
 
 
-#: Between a coalition and a description of it: "…, the coalition of", "…, a purchasing alliance".
-_APPOSITION = re.compile(r"[\"”’']?\s*[,–—(-]\s*(?:the|a|an)\s+[\w\s-]{0,40}$")
+#: "Brazil, Argentina, Paraguay and Uruguay negotiated as a bloc"
+_AS_A_BLOC = re.compile(r"(?P<l>‹L\d+›)[^‹;]{0,60}?\bas\s+(?:a|one)\s+(?:single\s+)?(?P<c>‹C\d+›)")
+
+
+def _as_a_bloc(text: str, sent: Span, items: list[_Item], ctx: ArticleContext, book: _Book) -> None:
+    """Countries that act 'as a bloc' are members of the bloc named just before: the last organization the
+    gazetteer knows (not one that is never a coalition) in the sentences before ('On Mercosur and trade')."""
+    m = _AS_A_BLOC.search(_mask(text, sent.start_char, sent.end_char, items))
+    if m is None:
+        return
+    bloc, countries = items[int(MARK.fullmatch(m.group("c")).group(2))], items[int(MARK.fullmatch(m.group("l")).group(2))]
+    if bloc.entry is None or bloc.entry.head != "bloc" or bloc.entry.strength != LED_ONLY or countries.kind != "L":
+        return
+    # within the paragraph, or the one (or the heading) right before it
+    paragraph = text.rfind("\n\n", 0, sent.start_char)
+    window = max(0, text.rfind("\n\n", 0, paragraph) if paragraph > 0 else 0, sent.start_char - REFERENCE_REACH)
+    known = [(s, e, k) for s, e, k in ctx.mentions(window, sent.start_char, ("Organization",))
+             if not _never_coalition(ctx.entities[k]) and ctx.gazetteer.lookup(ctx.entities[k].name, "Organization")]
+    if not known:
+        return
+    start, end, key = known[-1]
+    entry = book.organization(key, start, end)
+    for party in countries.parties:
+        entry.assign(party, "member")
+
+
+def _list_after_a_count(text: str, sent: Span, items: list[_Item], entry: _Entry) -> bool:
+    """'Eight countries have signed up so far. Kenya, France, Benin, and of course the two co-chairs.':
+    a sentence that is nothing but a list of countries, right after one that counts who joined, or a
+    line of a list after 'The founding members are:' ('- Chile (chair)')."""
+    masked = _mask(text, sent.start_char, sent.end_char, items)
+    m = LIST_ONLY.match(masked)
+    if m is None or (m.group("tail") and NEGATION.search(m.group("tail"))):
+        return False
+    for party in items[int(MARK.fullmatch(m.group("l")).group(2))].parties:
+        entry.assign(party, "lead" if m.group("mark") else "member")
+    return True
+
+
+#: Lists of others than members: "Countries invited as observers:", "Those opposed:".
+_NOT_MEMBERS = re.compile(r"(?i)\b(?:observers?|invited|invitees|absent|abstain\w*|against|oppos\w*|critic\w*|candidates?|"
+                          r"applicants?|hopefuls?|aspirants?|would|could|might|may)\b")
+#: What may stand between a line that introduces a list and its items: spaces, quotes, bullets.
+_BETWEEN_LINES = " \n\"“”'•·▪●◦‣*-–—"
+#: A line that introduces a list of members: "The founding members are:", "Members of the coalition:".
+_LIST_INTRO = re.compile(r"(?i)\b(?:members?|member\s+states|countries|signatories|participants|partners)\b[^.:;!?\n]{0,40}"
+                         r":[\s\"”]*$")
+
+
+#: Between a coalition and a description of it: "…, the coalition of", "…, a purchasing alliance",
+#: "… (GBA), the India-led grouping".
+_APPOSITION = re.compile(r"[\"”’']?(?:\s*\([A-Z][A-Za-z0-9+&-]{1,9}\))?\s*[,–—(-]\s*(?:the|a|an)\s+[\w\s-]{0,40}$")
+#: After a description: the list of coalitions goes on ("the Drone Coalition, the Latvia-led coalition and …").
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s", re.I)
+#: Between a coalition referred to and its name: "the group, formally the", ", officially known as".
+_FORMALLY = re.compile(r"\s*,\s*(?:(?:more\s+)?formally|officially|(?:also\s+|better\s+|officially\s+)?known\s+as|"
+                       r"called|named|dubbed)\s+(?:the\s+)?[\"“‘']?$", re.I)
 
 
 def _excluded(entity: Entity) -> bool:
+    """An organization of data/coalition-excluded-organizations.txt: never a coalition, and what "the
+    alliance" or "the bloc" after it may be about."""
     return any(normalise(n) in EXCLUDED_ORGANIZATIONS for n in (entity.name, *entity.aliases))
+
+
+def _never_coalition(entity: Entity) -> bool:
+    """An excluded organization or a body of one ("the United Nations General Assembly", "the EU Council")."""
+    return _excluded(entity) or any(normalise(n).startswith(x + " ") for n in (entity.name, *entity.aliases)
+                                    for x in EXCLUDED_ORGANIZATIONS)
 
 
 def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | None:
     if mention.strength == REFERENCE:
         reach = mention.start - sentence_start if mention.head == "it" else REFERENCE_REACH
         entry = book.current(mention.start, mention.head, reach)
+        if entry is None and mention.head in _BLOC_WORDS:
+            # "OPEC+ agreed … The group, led by Saudi Arabia and Russia, …": the bloc named just before
+            entry = book.bloc_before(mention.start)
+        if entry is None and mention.head != "it":
+            entry = book.only(mention.start, mention.head)
         if entry is not None:
             entry.last_seen = max(entry.last_seen, mention.start)
         return entry
@@ -598,8 +808,17 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
         if (mention.start, mention.end) not in entry.anchors:
             entry.anchors.append((mention.start, mention.end))
         return entry
+    known = book.shorts.get(normalise(mention.written)) if mention.strength == NAMED else None
+    if known is not None:  # "the Contact Group" after "the Contact Group on Libya"
+        known.last_seen = max(known.last_seen, mention.start)
+        if (mention.start, mention.end) not in known.anchors:
+            known.anchors.append((mention.start, mention.end))
+        return known
+    fresh = coalition_key(mention.written) not in book.entries
     entry = book.named(mention.written, mention.strength, mention.start, mention.end, as_written=mention.purpose,
                        head=mention.head or "coalition")
+    if entry is not None and fresh and mention.indefinite:
+        entry.indefinite = True
     if entry is not None and mention.short:
         book.shorts.setdefault(normalise(mention.short), entry)
     return entry
@@ -643,7 +862,7 @@ def _led_by(text: str, dash: int, floor: int, countries: list[Party], organizati
     candidates += [Party("Organization", k, text[s:e], s, e) for s, e, k in organizations]
     word = re.search(r"([A-Z][A-Za-z]+)$", text[max(floor, dash - 30) : dash])
     if word is not None:
-        country = demonyms().get(word.group(1).casefold())
+        country = demonyms().get(word.group(1).casefold()) or _CAPITALS.get(word.group(1))
         start = dash - len(word.group(1))
         if country is not None and not any(c.start <= start < c.end for c in candidates):
             candidates.append(Party("Country", country, word.group(1), start, dash))
@@ -722,12 +941,42 @@ def _mask(text: str, start: int, end: int, items: list[_Item]) -> str:
     return "".join(parts).replace("\n", " ")
 
 
+#: What a question asks right before a pattern: "Will ‹L› join …?", "Does ‹L› lead …?".
+_ASKED = re.compile(r"\b(?:will|would|does|did|do|is|are|was|were|has|have|had|can|could|should|shall|why|when|how|what|"
+                    r"which|who|whether)\s+(?:\w+\s+)?$", re.I)
+
+
+#: "A group of eight countries led by Colombia announced a Powering Past Coal alliance": the unnamed group
+#: is the grouping it forms.
+_FORMED = re.compile(r"^(?P<a>‹C\d+›)(?:[^‹;]|‹[LO]\d+›){0,80}?\b(?:launched|announced|formed|created|set\s+up|founded|"
+                     r"unveiled|established)\s+(?:a|an|the)\s+(?:new\s+)?(?P<b>‹C\d+›)")
+
+
+def _group_that_formed(text: str, start: int, end: int, clause: list[_Item], sentence: list[_Item], book: _Book) -> None:
+    first = next((n for n, i in enumerate(clause) if i.kind == "C"), None)
+    if first is None:
+        return
+    m = _FORMED.match(_mask(text, clause[first].start, end, clause[first:]))
+    if m is None:
+        return
+    a = clause[first + int(MARK.fullmatch(m.group("a")).group(2))].entry
+    b = clause[first + int(MARK.fullmatch(m.group("b")).group(2))].entry
+    if a is None or b is None or a is b or a.name or a.strength != LED_ONLY:
+        return  # only a grouping named by nothing but who leads it ("a group of eight countries led by …")
+    book.merge(a, b)
+    for i in sentence:
+        if i.entry is a:
+            i.entry = b
+
+
 #: Verbs that make "… countries, among them X" a list of members, not of attendees.
 _MEMBERSHIP_VERBS = re.compile(r"\b(?:commit\w*|join\w*|sign\w*|contribut\w*|pledg\w*|take\s+part|took\s+part|"
                                r"taking\s+part|participat\w*|members?|groups|brings\s+together)\b", re.I)
 
 
 def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence: list[_Item], book: _Book) -> None:
+    question = text[start:end].rstrip().rstrip("\"”’'").endswith("?")
+    _group_that_formed(text, start, end, clause, sentence, book)
     if not any(i.kind in ("L", "P", "O") for i in clause):
         return  # no country (nor an organization that may lead): nobody to make a lead or a member
     masked = _mask(text, start, end, clause)
@@ -754,6 +1003,8 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                 coalition.entry.assign(party, "lead")
     for rule in RULES:
         for match in rule.pattern.finditer(masked):
+            if question and _ASKED.search(masked, 0, match.start()):
+                continue  # "Will Portugal join the US-led coalition?" asks; "… the Squad, the group of L?" says
             role = judged(rule, match)
             if role is None:
                 continue
@@ -827,8 +1078,10 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[P
             if "\n" in written or not last.text[:1].isalnum():
                 continue
             ent = index.entity_at(i) if t.ent_type_ == "PERSON" else None
-            if ent is not None and (ent.start, ent.end) != (i, i + n) and not any(w.is_punct for w in ent):
-                continue  # "Chad Smith" is a person; a lone "Denmark" taken for one is still the country
+            if ent is not None and (ent.start < i or ent.end > i + n) and not any(w.is_punct for w in ent):
+                # "Chad Smith" is a person; a lone "Denmark" taken for one is still the country, and so is
+                # "Antigua and Barbuda" when "Antigua" is taken for one
+                continue
             rows = ctx.gazetteer.lookup(written, "Country")
             after = doc[i + n] if i + n < end else None
             if rows and not titled and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() \
