@@ -74,6 +74,7 @@ _APPOINTED_AFTER = re.compile(
 _PLACE_SUFFIX = re.compile(r"-(?:led|flagged|backed|brokered|registered|owned|sponsored|funded|hosted)\b")
 _MANNER_SUFFIX = re.compile(r"-(?:style|like|type|esque)\b")
 _NER_KINDS = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "FAC": "Place", "ORG": "Organization", "EVENT": "Event"}
+_PLACE_ORG_HEADS = word_set("place-org-heads.txt")
 _KIND_PREFERENCE = ("Country", "Organization", "Place", "Person", "Event")
 
 
@@ -904,6 +905,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
         return Candidate(start, end, row.label, row.kind, _NER, written="" if name == row.label else name)
     if name.casefold() in demonyms():
         return None  # "Ukrainian" tagged GPE: an adjective, not a place
+    if kind == "Place" and " " in name and name.rsplit(None, 1)[-1].casefold() in _PLACE_ORG_HEADS:
+        kind = "Organization"  # "the Beneluxa Initiative" tagged GPE: a body, by the word that ends it
     adjective = re.match(r"^(\S+)\s+(?=\S)", name)
     if adjective is not None and adjective.group(1).casefold() in demonyms():
         rest_rows = [r for r in _known(ctx, name[adjective.end() :]) if r.kind == "Organization"]

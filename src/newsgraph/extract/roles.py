@@ -148,9 +148,10 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         clause_from = name_end
         after = _apposition_after(doc, m, grammar, sent_end)
         if after is not None:
-            title, end = after
+            titles, end = after
             since = _since_clause(ctx.text, end, sent_end_char) or _since_inside(ctx.text, doc[m.end].idx, end)
-            found.append(_found(m.key, title, doc[m.start].idx, end, ctx, start=since))
+            for title in titles:
+                found.append(_found(m.key, title, doc[m.start].idx, end, ctx, start=since if title is titles[-1] else None))
             clause_from = end
         found.extend(_who_heads(doc, m, clause_from, mentions, grammar, ctx, sent_end))
         found.extend(_copula(doc, m, grammar, ctx, sent_end))
@@ -160,6 +161,8 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         sent = doc[sent_start:sent_end]
         found.extend(_appointments(doc, sent, mentions, grammar, ctx, untitled))
         found.extend(_led_by(doc, sent, mentions, grammar, ctx))
+        found.extend(_pronoun_copula(doc, sent, mentions, grammar, ctx))
+        untitled.extend(_held_since(doc, sent, mentions, ctx))
     found.extend(_untitled_appointments(found, untitled))
     return _merge(found, ctx, doc, mentions)
 
@@ -218,6 +221,31 @@ def _since_inside(text: str, start: int, end: int) -> str | None:
     """The date of 'since 2022' closing an apposition ('…, Estonia's defence minister since 2022,')."""
     m = re.search(rf"\bsince\s+{_DATE}$", text[start:end], re.IGNORECASE)
     return _iso(m) if m is not None else None
+
+
+# "… has held her current post since February 2023, when she replaced John Doe": the start (and the
+# predecessor) of a post named elsewhere.
+_HELD_SINCE = re.compile(
+    r"\b(?:has|had)\s+(?:held|been\s+in)\s+(?:her|his|their|the)\s+(?:current\s+|present\s+)?(?:post|position|job|role|office)"
+    r"|\b(?:has|had)\s+been\s+in\s+office",
+    re.IGNORECASE,
+)
+
+
+def _held_since(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext) -> list[_Found]:
+    out = []
+    for verb in _HELD_SINCE.finditer(ctx.text, sent.start_char, sent.end_char):
+        date = re.compile(rf"\s+since\s+{_DATE}\b", re.IGNORECASE).match(ctx.text, verb.end(), sent.end_char)
+        if date is None:
+            continue
+        person = _subject_before(doc, sent, verb.start(), mentions, ctx)
+        if person is None:
+            continue
+        pred = _PREDECESSOR.search(ctx.text, date.end(), sent.end_char)
+        later = mentions.first_person_from(pred.end(), pred.end() + 60) if pred is not None else None
+        predecessor = later.key if later is not None and later.key != person else None
+        out.append(_Found(person, "", None, verb.start(), date.end(), start=_iso(date), predecessor=predecessor))
+    return out
 
 
 def _untitled_appointments(found: list[_Found], untitled: list[_Found]) -> list[_Found]:
@@ -416,16 +444,22 @@ def _counterpart(doc: Doc, m: Mention, found: list[_Found], ctx: ArticleContext,
 # ----------------------------------------------------------------------------- after a name
 
 
-def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int) -> tuple[Title, int] | None:
-    """'Jane Roe, Latvia's defense minister, …' -> the title and where it ends (a character offset).
+def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int) -> tuple[list[Title], int] | None:
+    """'Jane Roe, Latvia's defense minister, …' -> the titles and where they end (a character offset).
     The longest title that ends at a comma, a full stop or 'who' wins: 'Jane Roe, minister of
-    environment, urbanisation and climate change, said'."""
+    environment, urbanisation and climate change, said'. Two posts joined by 'and the' are two
+    titles: 'Jane Roe, Kenya's special envoy for climate change and the lead negotiator of the
+    African Group, said'."""
     if m.end >= len(doc) or doc[m.end].text != ",":
         return None
     a = _after_age_or_party(doc, m.end + 1, sent_end)
-    best: tuple[Title, int] | None = None
+    best: tuple[list[Title], int] | None = None
     for b in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
         if not _apposition_ends(doc, b, sent_end):
+            continue
+        pair = _two_posts(doc, grammar, a, b)
+        if pair is not None:
+            best = (pair, doc[b - 1].idx + len(doc[b - 1]))
             continue
         parsed = grammar.parse(a, b, one_person=True)
         if parsed is not None and parsed.plural:
@@ -438,10 +472,23 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
                 if cut is not None and cut.start > a:
                     parsed = grammar.parse(a, cut.start)
         if parsed is not None:
-            best = (parsed, doc[b - 1].idx + len(doc[b - 1]))
+            best = ([parsed], doc[b - 1].idx + len(doc[b - 1]))
         elif best is None and doc[b - 1].pos_ == "VERB":
             break  # "Jane Roe, who said …": no post follows
     return best
+
+
+def _two_posts(doc: Doc, grammar: TitleGrammar, a: int, b: int) -> list[Title] | None:
+    """'special envoy for climate change and the lead negotiator of the African Group': two posts
+    of one person, each a whole title, the second opening with its own determiner."""
+    for j in range(a + 1, b - 2):
+        if doc[j].lower_ != "and" or doc[j + 1].lower_ not in ("the", "a", "an", "its", "his", "her", "their"):
+            continue
+        first = grammar.parse(a, j)
+        second = grammar.parse(j + 1, b) if first is not None else None
+        if first is not None and second is not None and not first.plural and not second.plural:
+            return [first, second]
+    return None
 
 
 def _apposition_ends(doc: Doc, b: int, sent_end: int) -> bool:
@@ -525,6 +572,8 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
 
 
 _COPULA = re.compile(r"\s+(?:is|was|has\s+been|remains)\s+(?=\S)", re.IGNORECASE)
+# "She is director of …": a pronoun's present post (a past one, "He was …", is left alone).
+_PRONOUN_COPULA = re.compile(r"(?:He|She)\s+(?:is|remains|has\s+been)\s+(?=\S)")
 
 
 def _copula(doc: Doc, m: Mention, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
@@ -533,21 +582,47 @@ def _copula(doc: Doc, m: Mention, grammar: TitleGrammar, ctx: ArticleContext, se
     match = _COPULA.match(ctx.text, name_end)
     if match is None or m.end + 1 >= sent_end:
         return []
-    a = ctx.index(doc).token_at(match.end())
+    return _copula_post(doc, m.key, doc[m.start].idx, match.end(), grammar, ctx, sent_end)
+
+
+def _pronoun_copula(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext) -> list[_Found]:
+    """'Jane Roe chairs the group. She is director of pharmaceutical affairs at the Ministry of
+    Health.': the pronoun is the person the text was about (the last subject named before)."""
+    match = _PRONOUN_COPULA.match(ctx.text, sent.start_char, sent.end_char)
+    if match is None:
+        return []
+    earlier = mentions.last_person_before(sent.start, subjects_only=True)
+    if earlier is None or any(m.kind == "Person" for m in _mentions_between(mentions, earlier.end, sent.start)):
+        return []  # someone else was named since: whom "she" means is not sure
+    return _copula_post(doc, earlier.key, sent.start_char, match.end(), grammar, ctx, sent.end)
+
+
+def _mentions_between(mentions: _Mentions, first: int, stop: int) -> list[Mention]:
+    i = bisect_left(mentions.person_starts, first)
+    out = []
+    while i < len(mentions.persons) and mentions.person_starts[i] < stop:
+        out.append(mentions.persons[i])
+        i += 1
+    return out
+
+
+def _copula_post(doc: Doc, person: str, anchor_start: int, char: int, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
+    """The post named from character `char` (after 'is') to the end of its phrase."""
+    a = ctx.index(doc).token_at(char)
     best = None
     for b in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
         if _apposition_ends(doc, b, sent_end) or doc[b].lower_ in ("and", "since", "until", "from"):
             parsed = grammar.parse(a, b)
             if parsed is not None and not parsed.plural:
                 best = (parsed, b)
-            if doc[b].text not in (",",):
+            if doc[b].text != "," and doc[b].lower_ != "and":  # "at the Ministry of Health, Welfare and Sport"
                 break
     if best is None:
         return []
     if not (best[0].owner or best[0].demonym) and (best[0].head in WEAK_HEADS or " " not in best[0].title):
         return []  # "Roe is a member of the team", "Roe was a senator": too little to name a post
     parsed, b = best
-    return [_found(m.key, parsed, doc[m.start].idx, doc[b - 1].idx + len(doc[b - 1]), ctx)]
+    return [_found(person, parsed, anchor_start, doc[b - 1].idx + len(doc[b - 1]), ctx)]
 
 
 _LED_BY = re.compile(r",\s+(?:(?P<co>co-)?(?P<verb>chaired|headed|led))\s+by\s+", re.IGNORECASE)
