@@ -578,3 +578,87 @@ def test_possessive_noun_phrases_and_person_possessives_before_a_post(nlp, gazet
     assert [r.title for r in role_of(record, "Tusk")] == ["Prime Minister"]
     [member] = role_of(record, "Kotecki")
     assert member.title == "Member of the Monetary Policy Council" and name(record, member.of) == "Monetary Policy Council"
+
+
+def test_an_event_before_a_post_and_a_stacked_second_title(nlp, gazetteer):
+    text = (
+        "The COP29 president, Azerbaijan's minister of ecology and natural resources, Farid Aliyev-Rzayev, "
+        "opened the final plenary on Saturday.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    titles = {(r.title, name(record, r.of)) for r in role_of(record, "Aliyev-Rzayev")}
+    assert ("COP29 President", None) in titles
+    assert ("Minister of Ecology and Natural Resources", "Azerbaijan") in titles
+
+
+def test_two_posts_joined_by_and_the_are_two_roles(nlp, gazetteer):
+    text = (
+        "We spoke to Halima Odhiambo-Wekesa, Tanzania's special envoy for ocean affairs and the chief "
+        "negotiator of the Alliance of Small Island States, in Nairobi.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    roles = {(r.title, name(record, r.of)) for r in role_of(record, "Odhiambo-Wekesa")}
+    assert ("Special Envoy for Ocean Affairs", "Tanzania") in roles
+    assert any(t == "Chief Negotiator" and "Alliance of Small Island States" in (o or "") for t, o in roles)
+    assert len(roles) == 2
+
+
+def test_owner_through_a_possessive_in_the_complement_and_the_start_of_the_current_post(nlp, gazetteer):
+    text = (
+        "Renata Falcão, deputy secretary for tax policy at Portugal's Tax Authority, spoke to us in Lisbon. "
+        "Falcão joined the civil service in 2004 and has held her current post since March 2021, when she "
+        "replaced Duarte Meireles.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [role] = [r for r in role_of(record, "Falcão") if r.title == "Deputy Secretary for Tax Policy"]
+    assert name(record, role.of) == "Tax Authority"
+    assert role.start == "2021-03" and name(record, role.predecessor) == "Duarte Meireles"
+
+
+def test_a_pronoun_is_the_person_the_text_was_about(nlp, gazetteer):
+    text = (
+        "Ingrid Solheim-Bakke chairs the Arctic Fisheries Council. She is director of marine resources at "
+        "the Norwegian Ministry of Trade, Industry and Fisheries.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    roles = {(r.title, name(record, r.of)) for r in role_of(record, "Solheim-Bakke")}
+    assert ("Director of Marine Resources", "Norwegian Ministry of Trade, Industry and Fisheries") in roles
+    assert any(t.startswith("Chair") and o == "Arctic Fisheries Council" for t, o in roles)
+
+
+def test_a_pronoun_after_another_person_is_not_guessed(nlp, gazetteer):
+    text = (
+        "Ingrid Solheim-Bakke spoke after Maria Hansen on Monday. She is director of marine resources at "
+        "the Norwegian Ministry of Trade, Industry and Fisheries.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert not any(r.title.startswith("Director") for r in record.roles)
+
+
+def test_field_posts_in_charge_of_initials_in_brackets_and_an_envoys_country(nlp, gazetteer):
+    text = (
+        "Ghana's Deputy Commissioner in charge of Elections and Civic Education, Mrs Abena Owusu-Ansah, "
+        "briefed reporters. The Canadian Special Envoy on Arctic Affairs, Professor Colette Tremblay-Roy, "
+        "spoke next. The Chief of the Defence Staff, Air Marshal Kwame Boateng, said patrols would go on. "
+        "Later the statement was signed by her media aide, Comrade Yaw Mensah-Bonsu.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [commissioner] = role_of(record, "Owusu-Ansah")
+    assert commissioner.title == "Deputy Commissioner in charge of Elections and Civic Education"
+    assert name(record, commissioner.of) == "Ghana"
+    [envoy] = role_of(record, "Tremblay-Roy")
+    assert envoy.title == "Special Envoy on Arctic Affairs" and name(record, envoy.of) == "Canada"
+    assert [(r.title, r.of) for r in role_of(record, "Boateng")] == [("Chief of the Defence Staff", None)]
+    assert [r.title for r in role_of(record, "Mensah-Bonsu")] == ["Media Aide"]
+    # The field of a post, which NER tags as an organization, is no organization.
+    organizations = {e.name for e in record.entities if e.kind == "Organization"}
+    assert "Arctic Affairs" not in organizations and "Civic Education" not in organizations
+
+
+def test_a_body_named_outside_a_title_stays_an_organization(nlp, gazetteer):
+    text = (
+        "The Special Envoy on Arctic Affairs, Colette Tremblay-Roy, spoke first. "
+        "Arctic Affairs, a research group in Ottawa, published a report on Tuesday.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Arctic Affairs" in {e.name for e in record.entities if e.kind == "Organization"}

@@ -164,7 +164,26 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         found.extend(_pronoun_copula(doc, sent, mentions, grammar, ctx))
         untitled.extend(_held_since(doc, sent, mentions, ctx))
     found.extend(_untitled_appointments(found, untitled))
-    return _merge(found, ctx, doc, mentions)
+    roles = _merge(found, ctx, doc, mentions)
+    _drop_title_fields(roles, ctx, grammar, mentions)
+    return roles
+
+
+def _drop_title_fields(roles: list[Role], ctx: ArticleContext, grammar: TitleGrammar, mentions: _Mentions) -> None:
+    """'the Special Envoy on Arctic Affairs', 'Cabinet Secretary for Foreign and Diaspora Affairs':
+    NER calls the field of the post an organization. One the text names only inside titles, that
+    the title reads as a field (no word of a body, no acronym, unknown to the gazetteer), is none."""
+    titled = [(a.start, a.end) for r in roles for a in r.anchors]
+    owners = {r.of for r in roles}
+    in_titles = " ".join(normalise(r.title) for r in roles)
+    for m in {m.key: m for m in mentions.by_start.values() if m.kind == "Organization"}.values():
+        entity = ctx.entities.get(ctx.current_key(m.key))
+        if entity is None or entity.key in owners or " " not in entity.name or f" {normalise(entity.name)} " not in f" {in_titles} ":
+            continue  # one word ("Kremlin spokesman") may well name a body
+        if not all(any(s <= a.start and a.end <= e for s, e in titled) for a in entity.mentions):
+            continue
+        if grammar.field_like(m):
+            ctx.drop(entity.key)
 
 
 def _sentence(doc: Doc, i: int, ctx: ArticleContext) -> tuple[int, int]:

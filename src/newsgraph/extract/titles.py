@@ -154,7 +154,7 @@ class TitleGrammar:
         if m is not None and m.end < b:
             if m.kind in OWNER_KINDS and doc[m.end].text in POSSESSIVE_MARKS:
                 owner, k = m.key, m.end + 1  # "Latvia's", "the European Commission's"
-            elif (m.kind == "Organization" and self._field_like(m)) or m.kind == "Event":
+            elif (m.kind == "Organization" and self.field_like(m)) or m.kind == "Event":
                 pass  # "Union Health Secretary", "the COP31 president": read as words of the title below
             elif m.kind in OWNER_KINDS:
                 owner, k = m.key, m.end  # "NATO Secretary General", "US Defense Secretary"
@@ -205,7 +205,7 @@ class TitleGrammar:
             if inner is not None and inner.end > b:
                 inner = None  # "Gov. Jane Roe" read as one name: its first word is still a title
             if inner is not None:
-                if inner.kind in ("Country", "Place", "Event") or (inner.kind == "Organization" and self._field_like(inner)):
+                if inner.kind in ("Country", "Place", "Event") or (inner.kind == "Organization" and self.field_like(inner)):
                     # "chief UK economist", "the Cop31 president": a place or an event the post is named after
                     words.extend(t.text for t in doc[inner.start : inner.end])
                     k = inner.end
@@ -352,7 +352,7 @@ class TitleGrammar:
                         located = True
                         break
                     # "Minister of Economy, Trade and Industry", "Director for the Protection of Citizens": fields
-                    field = inner.kind == "Place" or (inner.kind == "Organization" and prep in ("of", "for", "on") and self._field_like(inner))
+                    field = inner.kind == "Place" or (inner.kind == "Organization" and prep in ("of", "for", "on") and self.field_like(inner))
                     if segment and prep == "at" and segment[-1][:1].isupper() and "-" not in segment[-1]:
                         field = True  # "at Africa CDC": a name in pieces is no clean owner
                     if inner.kind == "Organization" and doc[inner.end - 1].lower_ in _UNITS:
@@ -444,8 +444,8 @@ class TitleGrammar:
         while words and words[-1].casefold() in TITLE_JOINERS:
             words.pop()
         words = _without_trailing_rank(words)
-        if not words or all(w.casefold().rstrip(".") in RANKS for w in words):
-            return None  # "General Jane Roe": a military rank, not a post
+        if not words or all(w.casefold().rstrip(".") in RANKS or w.casefold().rstrip(".") in RANK_ABBREVIATIONS for w in words):
+            return None  # "General Jane Roe", "Vice Admiral Jane Roe": a military rank, not a post
         head = singular_head(words[-1].split("-")[-1]) or singular_head(words[-1]) or ""
         bare = len(words) == 1 and not complement
         owner, demonym = st.owner, st.demonym
@@ -521,7 +521,7 @@ class TitleGrammar:
             return False
         return re.fullmatch(r"[^\W\d_][\w'’-]*", token.text) is not None
 
-    def _field_like(self, m: Mention) -> bool:
+    def field_like(self, m: Mention) -> bool:
         """Whether an 'organization' is a field of a post: 'Economy, Trade and Industry',
         'International Affairs', 'Union Health'; not 'Bank of Korea', 'NATO', 'Pannon Capital Group'."""
         tokens = self.doc[m.start : m.end]
@@ -592,7 +592,7 @@ def _without_trailing_rank(words: list[str]) -> list[str]:
     return words[:n]
 
 
-_LOWER = TITLE_JOINERS | _PREPOSITIONS | {"a", "an"}
+_LOWER = TITLE_JOINERS | _PREPOSITIONS | {"a", "an", "charge"}  # "… in charge of …"
 
 
 def _cased(word: str) -> str:
