@@ -642,3 +642,32 @@ def test_a_one_word_name_is_the_one_longer_organization_it_ends(nlp, gazetteer):
     fuller = [e for e in two.entities if e.name in ("Baltic Council", "Nordic Council")]
     assert len(fuller) == 2
     assert not any(m.start == bare for e in fuller for m in e.mentions)
+
+
+def test_page_labels_are_no_names(nlp, gazetteer):
+    text = (
+        "The statistics office said output rose in the third quarter, led by services in Tallinn.\n\n"
+        "Prospects\n\n"
+        "Growth is expected to pick up next year.\n\n"
+        "Press office\n"
+        "Email press@stats.example\n"
+        "Telephone 020 7946 0123\n\n"
+        "Quarterly output, third quarter | Dataset | Released 3 December\n"
+        "Share: Facebook | X | LinkedIn | Email\n"
+        "Newsroom | Tallinn | 3 December 2025\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    found = {e.name for e in record.entities}
+    assert not found & {"Prospects", "Email", "Telephone", "Dataset", "Facebook", "LinkedIn", "X"}
+    assert "Tallinn" in names(record, "Place")
+
+
+def test_an_organization_named_after_a_post_in_its_own_line_is_kept(nlp, gazetteer):
+    record = extract("Outlook\n\nThe Riga Port Authority said cargo volumes fell.\n", nlp, gazetteer)
+    assert "Riga Port Authority" in names(record, "Organization")
+
+
+def test_a_place_ending_in_a_word_of_a_body_is_an_organization(nlp, gazetteer):
+    text = "Talks on drug prices are run by the Nordhavn Initiative, a group of five health ministries.\n"
+    record = extract(text, nlp, gazetteer)
+    assert "Nordhavn Initiative" not in names(record, "Place")

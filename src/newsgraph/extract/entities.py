@@ -107,6 +107,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates = _without_headline_only(ctx, candidates)
     candidates = _without_newsroom_posts(ctx, candidates, bylines)
     candidates = _without_capitals_junk(ctx, candidates)
+    candidates = _without_page_labels(ctx, candidates)
     labels = find_speaker_labels(ctx.text, ctx.body_end)
     if labels:
         in_labels = SpanIndex(labels)
@@ -346,6 +347,44 @@ def _without_capitals_junk(ctx: ArticleContext, candidates: list[Candidate]) -> 
             continue  # "INTERVIEW" when the text also says "the interview"
         out.append(cand)
     return out
+
+
+_CONTACT_AFTER = re.compile(r"[:\s]\s*(?:\S+@\S+\.\w+|https?://|www\.|\+?\(?\d[\d ()-]{6,}\d)")
+
+
+def _without_page_labels(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """Words of a page's furniture that NER takes for names: a one-word heading alone on its line
+    ("Background", "Outlook"), an item of a menu of links separated by '|' ("Share: Facebook | X |
+    LinkedIn | Email", "… | Bulletin | Released …"), a contact label ("Email newsdesk@…").
+    Names the gazetteer knows are kept: "Interview | Vilnius | 6 November" names a place."""
+    out = []
+    for cand in candidates:
+        written = ctx.text[cand.start : cand.end]
+        if cand.kind == "Country" or cand.source == _GAZETTEER or _known(ctx, written):
+            out.append(cand)
+            continue
+        first = line_start(ctx.text, cand.start)
+        line_end = ctx.text.find("\n", cand.end)
+        line = ctx.text[first : len(ctx.text) if line_end < 0 else line_end]
+        if " " not in written and line.strip() == written:
+            continue  # a heading
+        if line.count("|") >= 2:
+            items = [re.sub(r"^[^:|]{1,30}:\s*", "", item).strip() for item in line.split("|")]
+            if written in items and (cand.kind != "Place" or not _named_outside_menus(ctx.text, written)):
+                continue  # an item of a menu (a place named in the story too is the place of a dateline)
+        if " " not in written and ctx.text[first : cand.start].strip() == "" and _CONTACT_AFTER.match(ctx.text, cand.end):
+            continue  # "Email press@…", "Telephone 020 …": a contact label
+        out.append(cand)
+    return out
+
+
+def _named_outside_menus(text: str, written: str) -> bool:
+    """Whether `written` stands somewhere in the text on a line that is not a menu of '|' items."""
+    for m in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", text):
+        end = text.find("\n", m.end())
+        if text[line_start(text, m.start()) : len(text) if end < 0 else end].count("|") < 2:
+            return True
+    return False
 
 
 def _label_mentions(ctx: ArticleContext, labels: list[tuple[int, int]]) -> None:

@@ -178,12 +178,19 @@ def _drop_title_fields(roles: list[Role], ctx: ArticleContext, grammar: TitleGra
     in_titles = " ".join(normalise(r.title) for r in roles)
     for m in {m.key: m for m in mentions.by_start.values() if m.kind == "Organization"}.values():
         entity = ctx.entities.get(ctx.current_key(m.key))
-        if entity is None or entity.key in owners or " " not in entity.name or f" {normalise(entity.name)} " not in f" {in_titles} ":
-            continue  # one word ("Kremlin spokesman") may well name a body
+        if entity is None or entity.key in owners or f" {normalise(entity.name)} " not in f" {in_titles} ":
+            continue
+        if " " not in entity.name and not (is_title_word(entity.name) or _used_lower_case(ctx, entity.name)):
+            continue  # one word ("Kremlin spokesman") may well name a body; not "Commerce Secretary"
         if not all(any(s <= a.start and a.end <= e for s, e in titled) for a in entity.mentions):
             continue
         if grammar.field_like(m):
             ctx.drop(entity.key)
+
+
+def _used_lower_case(ctx: ArticleContext, word: str) -> bool:
+    """Whether the text also writes the word in lower case, as an ordinary word ('commerce')."""
+    return re.search(rf"(?<![\w-]){re.escape(word.casefold())}(?![\w-])", ctx.text[: ctx.body_end]) is not None
 
 
 def _sentence(doc: Doc, i: int, ctx: ArticleContext) -> tuple[int, int]:
