@@ -671,3 +671,26 @@ def test_a_place_ending_in_a_word_of_a_body_is_an_organization(nlp, gazetteer):
     text = "Talks on drug prices are run by the Nordhavn Initiative, a group of five health ministries.\n"
     record = extract(text, nlp, gazetteer)
     assert "Nordhavn Initiative" not in names(record, "Place")
+
+
+def test_later_initials_are_mentions_of_the_body(nlp, gazetteer):
+    text = (
+        "The Ministry of Coastal and Inland Fisheries released the survey on Monday.\n\n"
+        "Catches fell by a tenth, said Tomasz Zielinski, a senior adviser in the MCIF.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [ministry] = [e for e in record.entities if e.name == "Ministry of Coastal and Inland Fisheries"]
+    assert "MCIF" in ministry.aliases
+    assert any(text[a.start : a.end] == "MCIF" for a in ministry.mentions)
+    assert "MCIF" not in names(record, "Organization")
+
+
+def test_a_posts_initials_and_a_posts_field_are_no_names(nlp, gazetteer):
+    text = (
+        "He received the certificate from the Resident Returning Commissioner (RRC) in Lagos, Yemi Adeola. "
+        "Ghana's Minister for Trade and Diaspora Affairs, Kofi Amankwah, welcomed the result.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Resident Returning Commissioner" not in names(record, "Organization")
+    assert "Diaspora Affairs" not in names(record, "Person")
+    assert "Kofi Amankwah" in names(record, "Person")

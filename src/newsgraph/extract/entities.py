@@ -136,6 +136,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
             extra_key = ctx.register(name, kind, start, end)
             ctx.add_alias(extra_key, ctx.text[start:end])  # "NATO" in "the NATO summit"
     _attach_parenthetical_aliases(ctx, skip)
+    _acronym_mentions(ctx)
     _label_mentions(ctx, labels)
     _merge_bare_organizations(ctx)
     _merge_surnames(ctx)
@@ -932,6 +933,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             titled = True
         if not words:
             return None
+        if is_title_word(words[-1].group()) and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("and", "of", "for", "&"):
+            return None  # "Minister for Foreign and [Diaspora Affairs]": the field of a post, not a name
         start, end = start + words[0].start(), start + words[-1].end()
         name = ctx.text[start:end]
         if ent.start > 0 and (is_title_word(ent.doc[ent.start - 1].text) or _is_honorific(ent.doc[ent.start - 1])):
@@ -1640,6 +1643,8 @@ def _acronym_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             continue
         span = doc[found:end]
         name, start, stop = _strip(span.text, span.start_char)
+        if name.split()[-1].casefold() in TITLE_HEADS or name.split()[-1].casefold() in _OFFICE_HEADS:
+            continue  # "the Resident Electoral Commissioner (REC)": a post's initials, not a body's
         rows = _known(ctx, name) or _known(ctx, m.group(1))
         if rows:
             row = _best_row(rows)
@@ -1657,6 +1662,42 @@ def _is_indicator(name: str) -> bool:
     """'Gross Fixed Capital Formation (GFCF)', 'Bank Rate': a measure written in title case, not a body."""
     words = name.split()
     return len(words) >= 2 and words[-1].casefold() in _INDICATOR_HEADS
+
+
+def _acronym_mentions(ctx: ArticleContext) -> None:
+    """'the Ministry of New and Renewable Energy (MNRE)' … 'an officer in the MNRE': every later
+    use of a body's initials, which NER may leave untagged, is a mention of that body."""
+    acronyms: dict[str, str] = {}
+    initials: dict[str, list[str]] = {}
+    for key in sorted(ctx.entities):
+        entity = ctx.entities[key]
+        if entity.kind != "Organization":
+            continue
+        for alias in entity.aliases:
+            if 2 <= len(alias) <= 10 and alias.isupper() and alias.isalpha():
+                acronyms.setdefault(alias, entity.key)
+        words = [w for w in re.findall(r"[\w’'-]+", entity.name) if w.casefold() not in _LOWER_JOINERS]
+        if len(words) >= 3 and all(w[0].isupper() for w in words):
+            initials.setdefault("".join(w[0] for w in words), []).append(entity.key)
+    # "MNRE" with the "Ministry of New and Renewable Energy" named but never abbreviated: the body
+    # whose capitalised words it spells, when exactly one does.
+    for letters, keys in sorted(initials.items()):
+        if len(keys) == 1 and letters not in acronyms and not _known(ctx, letters):
+            acronyms[letters] = keys[0]
+            alone = ctx.resolve(letters, "Organization")
+            if alone is not None and alone != keys[0]:
+                ctx.merge(alone, keys[0])  # "MNRE" tagged on its own
+    if not acronyms:
+        return
+    taken = SpanIndex((s, e) for s, e, _ in ctx.mentions(0, ctx.body_end))
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(acronyms, key=lambda a: (-len(a), a))) + r")(?![\w-])")
+    for m in pattern.finditer(ctx.text, 0, ctx.body_end):
+        if taken.overlaps(m.start(), m.end()) or ctx.is_ignored(m.start()):
+            continue
+        key = ctx.current_key(acronyms[m.group(1)])
+        if key in ctx.entities:
+            ctx.add_alias(key, m.group(1))
+            ctx.register(m.group(1), "Organization", m.start(), m.end())
 
 
 def _merge_surnames(ctx: ArticleContext) -> None:
