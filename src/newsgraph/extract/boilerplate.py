@@ -151,8 +151,9 @@ def _prose_follows(lines: tuple[Line, ...], n: int) -> bool:
     """Whether the article goes on after line n: the next non-empty line is a long paragraph of
     prose, and so is another one before the next furniture line (one paragraph alone may be a
     footer's "about us" text)."""
-    if _HEADING_LINE.match(lines[n].text.strip()) or _LABEL_LIST.match(lines[n].text.strip()):
-        return False  # "Related:", "Tags: …" head the footer whatever follows them
+    heading = lines[n].text.strip()
+    if (_HEADING_LINE.match(heading) and not _SHARE_WIDGET.match(heading)) or _LABEL_LIST.match(heading):
+        return False  # "Related:", "Tags: …" head the footer whatever follows them; a share button may stand between paragraphs
     prose = 0
     for line in lines[n + 1 :]:
         stripped = line.text.strip()
@@ -162,11 +163,16 @@ def _prose_follows(lines: tuple[Line, ...], n: int) -> bool:
             break
         if _is_prose(stripped):
             prose += 1
-        elif prose == 0:
+        elif prose == 0 and not _TOPIC_HEADING.match(stripped):
             return False
         if prose >= 2:
             return True
     return False
+
+
+_SHARE_WIDGET = re.compile(r"^share(?:\s+this(?:\s+article)?)?$", re.IGNORECASE)
+# "On the 2026 target": the heading of one topic of an interview's highlights, before its answer.
+_TOPIC_HEADING = re.compile(r"^On\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,6}$")
 
 
 def find_inline_furniture(text: str, body_end: int, headline: tuple[int, int] | None = None) -> list[tuple[int, int]]:
