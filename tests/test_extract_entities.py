@@ -694,3 +694,17 @@ def test_a_posts_initials_and_a_posts_field_are_no_names(nlp, gazetteer):
     assert "Resident Returning Commissioner" not in names(record, "Organization")
     assert "Diaspora Affairs" not in names(record, "Person")
     assert "Kofi Amankwah" in names(record, "Person")
+
+
+def test_elections_named_by_year_and_by_a_countrys_possessive(nlp, gazetteer):
+    text = (
+        "Monitors said the 2024 Ghanaian general election was calm. "
+        "They will also observe Peru's presidential runoff in June, and voters in Chile rejected the draft in a referendum. "
+        "In 2023 presidential elections were held in many places.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    events = {e.name: e for e in record.entities if e.kind == "Event"}
+    assert "Ghanaian general election" in events["2024 Ghanaian general election"].aliases
+    assert "Peru's presidential runoff" in events
+    assert "Peru" in names(record, "Country")
+    assert not any(name.startswith("2023") for name in events)

@@ -1374,6 +1374,15 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
                 i -= 1
             if election and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in demonyms() and not doc[i].is_sent_start:
                 i -= 1  # "the Hungarian parliamentary election": an election is named by its country's adjective
+        if election and i < token.i and i > 0 and doc[i].text[:1].isupper() and re.fullmatch(r"(?:19|20)\d\d", doc[i - 1].text):
+            i -= 1  # "the 2025 Malawian general election": the year is part of its name
+        owner: list[tuple[int, int, str, str]] = []
+        if election and not token.text[0].isupper():
+            j = i - 1 if i > 0 and re.fullmatch(r"(?:19|20)\d\d", doc[i - 1].text) else i
+            country = _country_before_possessive(doc, j, ctx)
+            if country is not None:
+                # "Bolivia's presidential runoff", "Malawi's 2025 general election": named by its country
+                i, owner = country[0].start, [(country[0].start_char, country[0].end_char, country[1], "Country")]
         if i == token.i or i == token.i - 1 and doc[i].lower_ in _ELECTION_KINDS:
             continue
         name_span = doc[i : token.i]
@@ -1389,19 +1398,35 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         if token.lower_ in _ORDINAL_EVENT_NOUNS and token.text[0].isupper() and not any(_ORDINAL_WORD.fullmatch(t.text) for t in doc[i : min(i + 3, token.i)]):
             continue  # "National Assembly" is a parliament; "the Seventy-ninth World Health Assembly" a meeting
         event = doc[i : token.i + 1]
-        extra = []
-        rows = _known(ctx, name)
+        extra = list(owner)
+        rows = _known(ctx, name) if not owner else []
         if rows:
             # The meeting keeps the name as written ("NATO summit"); the group gets its full name.
             row = _best_row(rows)
             extra.append((name_span.start_char, name_span.end_char, row.label, row.kind))
         elif len(name_span) >= 2 and name_span[-1].lower_ in ORG_HEADS:
             extra.append((name_span.start_char, name_span.end_char, name, "Organization"))
-        out.append(Candidate(event.start_char, event.end_char, event.text, "Event", _EVENT_RULE, extra=extra))
+        # "2025 Malawian general election" is also written without its year.
+        short = doc[i + 1 : token.i + 1].text if re.fullmatch(r"(?:19|20)\d\d", doc[i].text) else ""
+        out.append(Candidate(event.start_char, event.end_char, event.text, "Event", _EVENT_RULE, written=short, extra=extra))
     return out
 
 
-_ELECTION_NOUNS = frozenset({"election", "elections"})
+def _country_before_possessive(doc: Doc, j: int, ctx: ArticleContext) -> tuple[Span, str] | None:
+    """The country named right before "'s" ending before token j ("Bolivia's"), and its label."""
+    if j < 2 or doc[j - 1].text not in POSSESSIVE_MARKS:
+        return None
+    for width in (1, 2, 3):
+        if j - 1 - width < 0:
+            break
+        span = doc[j - 1 - width : j - 1]
+        rows = [r for r in _known(ctx, span.text) if r.kind == "Country"]
+        if rows and span[0].text[:1].isupper():
+            return span, rows[0].label
+    return None
+
+
+_ELECTION_NOUNS = frozenset({"election", "elections", "runoff", "referendum"})
 # "presidential", "parliamentary": the kind of an election, between its name and the noun.
 _ELECTION_KINDS = word_set("election-kinds.txt")
 # Heads that name a meeting only with an ordinal: "the Seventy-ninth World Health Assembly", "the 7th Session".
