@@ -662,3 +662,16 @@ def test_a_body_named_outside_a_title_stays_an_organization(nlp, gazetteer):
     )
     record = extract(text, nlp, gazetteer)
     assert "Arctic Affairs" in {e.name for e in record.entities if e.kind == "Organization"}
+
+
+def test_a_transcript_label_with_a_post_and_an_accented_name(nlp, gazetteer):
+    text = (
+        "Transcript of the press conference of the central bank, 3 March 2026.\n\n"
+        "GOVERNOR ROE: Good afternoon. The board kept the rate unchanged today.\n\n"
+        "DEPUTY GOVERNOR ŁUCJA BRZĘCZEK: Let me add one point on the reserves, which stand at a record level "
+        "after the purchases of the past year.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [deputy] = role_of(record, "Brzęczek")
+    assert deputy.title == "Deputy Governor"
+    assert "Łucja Brzęczek" in {e.name for e in record.entities if e.kind == "Person"}

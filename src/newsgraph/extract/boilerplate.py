@@ -361,7 +361,9 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
 
 
 # "MINISTER TANAKA:", "SENIOR DEPUTY GOVERNOR OH:", "Q:", "A:" at the start of a line of a transcript.
-_SPEAKER_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'-]*(?:\s+[A-Z][A-Z.’'-]*){0,5})\s*:\s")
+# Capitals with accents too ("WRÓBLEWSKA", "ŁUKASZ"): the span is then checked to be all upper case.
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ž"
+_SPEAKER_LABEL = re.compile(rf"(?P<label>[{_CAPITAL}][{_CAPITAL}.’'-]*(?:\s+[{_CAPITAL}][{_CAPITAL}.’'-]*){{0,5}})\s*:\s")
 
 
 def find_speaker_labels(text: str, body_end: int) -> list[tuple[int, int]]:
@@ -371,7 +373,7 @@ def find_speaker_labels(text: str, body_end: int) -> list[tuple[int, int]]:
     for line in lines_of(text[:body_end]):
         lead = len(line.text) - len(line.text.lstrip())
         m = _SPEAKER_LABEL.match(text, line.start + lead, line.end)
-        if m is None:
+        if m is None or not m.group("label").isupper():
             continue
         dateline = _DATELINE.match(text, line.start + lead, line.end)
         if dateline is not None and (dateline.group("source") or dateline.group("date")):

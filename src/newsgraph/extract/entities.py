@@ -401,6 +401,17 @@ def _label_mentions(ctx: ArticleContext, labels: list[tuple[int, int]]) -> None:
                 # The mention is the whole label, as transcripts name the speaker: by post and name.
                 ctx.register(ctx.entities[key].name, "Person", start, end)
                 break
+        else:
+            # "DEPUTY GOVERNOR ANNA WRÓBLEWSKA:": a post, then a full name the text writes nowhere else.
+            texts = [w.group() for w in words]
+            k = 0
+            while k < len(texts) and is_title_word(texts[k].rstrip(".")):
+                k += 1
+            rest = texts[k:]
+            if k > 0 and 2 <= len(rest) <= 3 and all(w.isalpha() and not is_title_word(w) and w.casefold() not in _NOT_NAMES for w in rest):
+                name = _title_case(" ".join(rest))
+                first = start + words[k].start()
+                ctx.register(name, "Person", first, end)
 
 
 def _family_name_of(ctx: ArticleContext, name: str) -> str | None:
