@@ -675,3 +675,19 @@ def test_a_transcript_label_with_a_post_and_an_accented_name(nlp, gazetteer):
     [deputy] = role_of(record, "Brzęczek")
     assert deputy.title == "Deputy Governor"
     assert "Łucja Brzęczek" in {e.name for e in record.entities if e.kind == "Person"}
+
+
+def test_a_name_after_a_field_list_and_no_post_from_an_object_before_it(nlp, gazetteer):
+    text = (
+        "Chile and Peru became the newest members of the compact, Federal Minister for Ports and Inland "
+        "Waterways Farida Qureshi-Anwar announced at the forum here.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Qureshi-Anwar")] == ["Federal Minister for Ports and Inland Waterways"]
+
+
+def test_a_second_title_after_a_verb_of_saying_is_the_speakers(nlp, gazetteer):
+    text = '"The count was clean," said the head of the mission, former Chilean Senator Rosa Valdés-Ortega.\n'
+    record = extract(text, nlp, gazetteer)
+    titles = {r.title for r in role_of(record, "Valdés-Ortega")}
+    assert any(t.startswith("Head") for t in titles) and "Senator" in titles

@@ -650,7 +650,11 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             run = run[1:]
         after_field = len(run) >= 3 and bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char))
         if after_field:
-            run = run[-2:]  # "Minister for Fisheries and [Ocean Resources] Jane Roe": the field's last words
+            # "Minister for Fisheries and [Ocean Resources] Jane Roe": the field's last words; the
+            # name is the last two words ("Jane Qureshi-Anwar" is one word in three tokens)
+            words = run.text.split()
+            last_two = doc.char_span(run.end_char - len(" ".join(words[-2:])), run.end_char) if len(words) > 2 else None
+            run = last_two if last_two is not None else run[-2:]
         if _known(ctx, run.text) or run[-1].text in _NAME_PARTICLES or _PARTY_STATE.fullmatch(run.text):
             continue
         if len(run) == 1 and (run.text.casefold() in demonyms() or _is_initial(run[0])):
@@ -831,7 +835,8 @@ def _title_ends_here(doc: Doc, i: int) -> bool:
         if token.lower_ in TITLE_HEADS:
             return True
         if not (is_title_word(token.text) or token.lower_ in ("of", "for", "the") or _is_capitalised(token) and token.is_alpha):
-            return False
+            if not (token.lower_ in ("and", "&", ",") and j + 1 < i and j > 0):
+                return False  # but "Minister for New and Renewable Energy": a field list inside the title
         j -= 1
     return False
 

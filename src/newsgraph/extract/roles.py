@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, is_title_word
+from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, SPEECH_VERBS, is_title_word
 from newsgraph.extract.titles import WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific
 from newsgraph.model import Role
 from newsgraph.text import demonyms, normalise
@@ -328,6 +328,9 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
             out.append((other[0], _start_char(doc, other[1])))
     if a - 1 > sent_start and doc[a - 1].text == ",":
         second = _leftmost_title(doc, grammar, sent_start, a - 1)
+        before = doc[second[1] - 1] if second is not None and second[1] > sent_start else None
+        if second is not None and (second[0].plural or before is not None and before.pos_ in ("VERB", "AUX") and before.lemma_ not in SPEECH_VERBS):
+            second = None  # "… became the newest members of the alliance, Union Minister Jane Roe said": an object
         if second is not None and (second[1] == sent_start or not _ends_a_name(doc, grammar, second[1])):
             if " " not in title.title and title.owner is None and title.demonym is None:
                 out = []  # "Iowa's congressman for the 4th District, Rep. Jane Roe": 'Rep.' addresses her by that post
