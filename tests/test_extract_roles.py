@@ -691,3 +691,17 @@ def test_a_second_title_after_a_verb_of_saying_is_the_speakers(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     titles = {r.title for r in role_of(record, "Valdés-Ortega")}
     assert any(t.startswith("Head") for t in titles) and "Senator" in titles
+
+
+def test_who_heads_after_a_short_description_and_a_headline_shorthand(nlp, gazetteer):
+    text = (
+        "'Every ballot counts': poll chief Jana Horvat on Slovenia's vote\n\n"
+        "Jana Horvat has led Slovenia's National Electoral Commission since March 2024. Pirates are back, "
+        "said Maria Jansen-Vos, a Dutch economist who heads the Maritime Risk Institute in Rotterdam.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Horvat")] == [
+        ("Head of Slovenia's National Electoral Commission", "National Electoral Commission")
+    ]
+    titles = {(r.title, name(record, r.of)) for r in role_of(record, "Jansen-Vos")}
+    assert ("Head of the Maritime Risk Institute", "Maritime Risk Institute") in titles

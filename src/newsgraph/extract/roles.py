@@ -164,9 +164,33 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         found.extend(_pronoun_copula(doc, sent, mentions, grammar, ctx))
         untitled.extend(_held_since(doc, sent, mentions, ctx))
     found.extend(_untitled_appointments(found, untitled))
-    roles = _merge(found, ctx, doc, mentions)
+    roles = _without_headline_shorthand(_merge(found, ctx, doc, mentions), ctx)
     _drop_title_fields(roles, ctx, grammar, mentions)
     return roles
+
+
+def _without_headline_shorthand(roles: list[Role], ctx: ArticleContext) -> list[Role]:
+    """"'…': election chief Jane Roe on the vote" over "Jane Roe has led the National Election
+    Office since …": a headline's short label of a post without an owner, said nowhere in the body,
+    is the shorthand of the person's owned post, not another post."""
+    if ctx.headline is None:
+        return roles
+    start, end = ctx.headline
+    out = []
+    for role in roles:
+        shorthand = (
+            role.of is None
+            and not (role.start or role.end or role.predecessor)
+            and all(start <= a.start and a.end <= end for a in role.anchors)
+            and any(
+                other is not role and other.person == role.person and other.of is not None
+                and any(a.start >= end or a.end <= start for a in other.anchors)
+                for other in roles
+            )
+        )
+        if not shorthand:
+            out.append(role)
+    return out
 
 
 def _drop_title_fields(roles: list[Role], ctx: ArticleContext, grammar: TitleGrammar, mentions: _Mentions) -> None:
@@ -548,7 +572,8 @@ def _after_age_or_party(doc: Doc, a: int, sent_end: int) -> int:
 
 
 _WHO_HEADS = re.compile(
-    r"(?:\s*,\s*who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
+    # "…, who heads", "…, the Greek officer who commands": a clause after the name or after a short description
+    r"(?:\s*,\s*(?:(?:the|a|an)\s+(?:[\w’'-]+\s+){1,4}?)?who\s+|\s+who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
     r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|sits\s+on|serves\s+on)\s+",
     re.IGNORECASE,
 )
@@ -576,6 +601,11 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
         b += 1
     if b == a:
         return []
+    for j in range(a + 1, b - 1):
+        place = mentions.by_start.get(j + 1)
+        if doc[j].lower_ in ("in", "at") and place is not None and place.kind in ("Place", "Country") and place.end == b:
+            b = j  # "… heads the Maritime Risk Institute in Rotterdam": where it is, not part of the post
+            break
     verb = " ".join(match.group("verb").casefold().split())
     post = _VERB_POSTS[verb]
     if post == "Leader" and not any(t.lower_ in _LED_BY_LEADERS for t in doc[a:b]):
