@@ -705,3 +705,22 @@ def test_who_heads_after_a_short_description_and_a_headline_shorthand(nlp, gazet
     ]
     titles = {(r.title, name(record, r.of)) for r in role_of(record, "Jansen-Vos")}
     assert ("Head of the Maritime Risk Institute", "Maritime Risk Institute") in titles
+
+
+def test_time_words_end_a_title_and_a_top_diplomat_is_a_post(nlp, gazetteer):
+    text = (
+        "Jane Roe was named chief executive of the Baltic Shipping Council last month, replacing John Doe. "
+        "Ukraine's top diplomat, Andrii Sybiha, met her in Riga. A Ukrainian diplomat, Olena Petrenko, said little.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert all("Month" not in r.title for r in record.roles)
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Sybiha")] == [("Top Diplomat", "Ukraine")]
+    assert role_of(record, "Petrenko") == []
+
+
+def test_a_known_full_name_is_not_cut_by_an_organization_read_across_it(nlp, gazetteer):
+    text = "European Commission President Ursula von der Leyen and Commission Vice-President Teresa Ribera spoke.\n"
+    record = extract(text, nlp, gazetteer)
+    assert "Ursula von der Leyen" in {e.name for e in record.entities if e.kind == "Person"}
+    assert [r.title for r in role_of(record, "Ribera")] == ["Vice-President"]
+    assert not any(" and " in e.name for e in record.entities if e.kind == "Organization")

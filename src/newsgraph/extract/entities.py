@@ -122,7 +122,12 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     taken = SpanIndex()
     # A name found by its context beats any NER span overlapping it ("Defense Jane Roe" tagged ORG);
     # otherwise the longer span wins, then the more reliable source.
-    ranked = sorted(candidates, key=lambda c: (c.source != _PERSON_RULE, -(c.end - c.start), c.source, c.start))
+    # A person's full name the gazetteer knows counts as found by its context: "… President Ursula von
+    # der Leyen and Commission Vice-President …" is not cut by an organization read across "Leyen and …".
+    ranked = sorted(
+        candidates,
+        key=lambda c: (c.source != _PERSON_RULE and not (c.source == _GAZETTEER and c.kind == "Person"), -(c.end - c.start), c.source, c.start),
+    )
     for cand in ranked:
         if not taken.overlaps(cand.start, cand.end):
             chosen.append(cand)
