@@ -724,3 +724,24 @@ def test_a_known_full_name_is_not_cut_by_an_organization_read_across_it(nlp, gaz
     assert "Ursula von der Leyen" in {e.name for e in record.entities if e.kind == "Person"}
     assert [r.title for r in role_of(record, "Ribera")] == ["Vice-President"]
     assert not any(" and " in e.name for e in record.entities if e.kind == "Organization")
+
+
+def test_start_and_predecessor_from_relative_clauses(nlp, gazetteer):
+    text = (
+        "Latvian Economy Minister Viktors Valainis, appointed in September 2023, opened the forum. "
+        "Lithuania's central bank governor Gediminas Simkus, who replaced Vitas Vasiliauskas in June 2021, spoke next. "
+        "Madis Muller, who has been governor of the Bank of Estonia since 2019, closed it. "
+        "Polish Finance Minister Andrzej Domanski presented the plan. Domanski, who succeeded Marek Zielinski "
+        "at the ministry in December 2023, promised cuts.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [economy] = role_of(record, "Valainis")
+    assert economy.start == "2023-09"
+    [governor] = [r for r in role_of(record, "Simkus") if r.of]
+    assert governor.start == "2021-06" and name(record, governor.predecessor) == "Vitas Vasiliauskas"
+    [before] = role_of(record, "Vasiliauskas")
+    assert before.title == governor.title and before.end == "2021-06"
+    [muller] = role_of(record, "Muller")
+    assert (muller.title, name(record, muller.of), muller.start) == ("Governor", "Bank of Estonia", "2019")
+    [finance] = role_of(record, "Domanski")
+    assert finance.start == "2023-12" and name(record, finance.predecessor) == "Marek Zielinski"

@@ -141,20 +141,27 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         for title, start in befores:
             if owner_after is not None and title.owner is None and title.demonym is None and not title.possessed:
                 title = dataclasses.replace(title, owner=owner_after)  # "Governor Jane Roe of the National Bank"
-            since = _since_clause(ctx.text, name_end, sent_end_char)
-            found.append(_found(m.key, title, start, name_end, ctx, start=since))
+            since, before = _since_clause(ctx.text, name_end, sent_end_char, mentions, m.key)
+            found.extend(_with_predecessor(_found(m.key, title, start, name_end, ctx, start=since, predecessor=before)))
         if not befores:
             found.extend(_counterpart(doc, m, found, ctx, sent_start))
         clause_from = name_end
         after = _apposition_after(doc, m, grammar, sent_end)
         if after is not None:
             titles, end = after
-            since = _since_clause(ctx.text, end, sent_end_char) or _since_inside(ctx.text, doc[m.end].idx, end)
+            since, before = _since_clause(ctx.text, end, sent_end_char, mentions, m.key)
+            since = since or _since_inside(ctx.text, doc[m.end].idx, end)
             for title in titles:
-                found.append(_found(m.key, title, doc[m.start].idx, end, ctx, start=since if title is titles[-1] else None))
+                last = title is titles[-1]
+                held = _found(m.key, title, doc[m.start].idx, end, ctx, start=since if last else None, predecessor=before if last else None)
+                found.extend(_with_predecessor(held))
             clause_from = end
         found.extend(_who_heads(doc, m, clause_from, mentions, grammar, ctx, sent_end))
         found.extend(_copula(doc, m, grammar, ctx, sent_end))
+        who_is = _WHO_IS.match(ctx.text, clause_from, sent_end_char)
+        if who_is is not None:
+            # "Jane Roe, who has been governor of the central bank since 2019, said"
+            found.extend(_copula_post(doc, m.key, doc[m.start].idx, who_is.end(), grammar, ctx, sent_end))
     untitled: list[_Found] = []
     index = ctx.index(doc)
     for sent_start, sent_end in zip(index.sent_starts, index.sent_ends):
@@ -251,20 +258,40 @@ def _found(person: str, title: Title, anchor_start: int, anchor_end: int, ctx: A
     return _Found(person, title.title, owner, anchor_start, anchor_end, **dates)
 
 
-# ", who took office in December 2024," right after a titled name: when that post began.
+# ", who took office in December 2024," / ", appointed in May 2021," right after a titled name: when
+# that post began; ", who replaced John Doe in June 2019,": and after whom.
 _SINCE = re.compile(
-    r"\s*,\s*who\s+(?:took\s+office|assumed\s+office|took\s+up\s+the\s+post|was\s+(?:appointed|sworn\s+in|elected|named)|"
-    r"has\s+(?:held|been\s+in)\s+the\s+post|has\s+served)\s+"
+    r"\s*,\s*(?:who\s+(?:took\s+office|assumed\s+office|took\s+up\s+the\s+post|was\s+(?:appointed|sworn\s+in|elected|named)|"
+    r"has\s+(?:held|been\s+in)\s+the\s+post|has\s+served)|(?:appointed|named|elected|sworn\s+in))\s+"
 )
+_REPLACED = re.compile(r"\s*,\s*who\s+(?:replaced|succeeded|took\s+over\s+from)\s+")
+_WHO_IS = re.compile(r"\s*,\s*who\s+(?:is|has\s+been|remains)\s+(?:also\s+|now\s+)?(?=\S)")
+_BEFORE_DATE = re.compile(r"[^,;.]*?\s+(?=(?:in|on|since|as\s+of)\s)")
+_DATE_AFTER = re.compile(rf"(?:in|on|since|as\s+of)\s+{_DATE}\b", re.IGNORECASE)
 
 
-def _since_clause(text: str, end: int, sent_end: int) -> str | None:
-    """The start date a relative clause right after a titled name gives ('…, who took office in May 2021')."""
+def _with_predecessor(held: _Found) -> list[_Found]:
+    """The post held, and the same post held by the predecessor until it began."""
+    if held.predecessor is None or held.predecessor == held.person:
+        return [held]
+    return [held, dataclasses.replace(held, person=held.predecessor, start=None, end=held.start, predecessor=None)]
+
+
+def _since_clause(text: str, end: int, sent_end: int, mentions: "_Mentions", person: str) -> tuple[str | None, str | None]:
+    """The start date (and predecessor) a relative clause right after a titled name gives: '…, who
+    took office in May 2021', '…, appointed in May 2021', '…, who replaced John Doe in June 2019'."""
     m = _SINCE.match(text, end, sent_end)
-    if m is None:
-        return None
-    date = re.compile(rf"(?:in|on|since|as\s+of)\s+{_DATE}\b", re.IGNORECASE).match(text, m.end(), sent_end)
-    return _iso(date) if date is not None else None
+    if m is not None:
+        date = _DATE_AFTER.match(text, m.end(), sent_end)
+        return (_iso(date) if date is not None else None), None
+    m = _REPLACED.match(text, end, sent_end)
+    later = mentions.first_person_from(m.end(), m.end() + 1) if m is not None else None
+    if later is None or later.key == person:
+        return None, None
+    # "… John Doe in June 2019", "… John Doe as governor in June 2019": the date within the clause
+    after = _BEFORE_DATE.match(text, m.end(), sent_end)
+    date = _DATE_AFTER.match(text, after.end(), sent_end) if after is not None and after.end() - m.end() < 60 else None
+    return (_iso(date) if date is not None else None), later.key
 
 
 def _since_inside(text: str, start: int, end: int) -> str | None:
@@ -295,6 +322,15 @@ def _held_since(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext) 
         later = mentions.first_person_from(pred.end(), pred.end() + 60) if pred is not None else None
         predecessor = later.key if later is not None and later.key != person else None
         out.append(_Found(person, "", None, verb.start(), date.end(), start=_iso(date), predecessor=predecessor))
+    # "Roe, who replaced John Doe at the ministry in March 2025, …": the start and predecessor of her post
+    k = bisect_left(mentions.person_starts, sent.start)
+    while k < len(mentions.persons) and mentions.persons[k].start < sent.end:
+        m = mentions.persons[k]
+        k += 1
+        end = doc[m.end - 1].idx + len(doc[m.end - 1])
+        since, before = _since_clause(ctx.text, end, sent.end_char, mentions, m.key)
+        if before is not None:
+            out.append(_Found(m.key, "", None, doc[m.start].idx, end, start=since, predecessor=before))
     return out
 
 
@@ -681,7 +717,9 @@ def _copula_post(doc: Doc, person: str, anchor_start: int, char: int, grammar: T
     if not (best[0].owner or best[0].demonym) and (best[0].head in WEAK_HEADS or " " not in best[0].title):
         return []  # "Roe is a member of the team", "Roe was a senator": too little to name a post
     parsed, b = best
-    return [_found(person, parsed, anchor_start, doc[b - 1].idx + len(doc[b - 1]), ctx)]
+    end = doc[b - 1].idx + len(doc[b - 1])
+    since = _SINCE_DATE.match(ctx.text, end)  # "… has been governor of the central bank since 2019"
+    return [_found(person, parsed, anchor_start, end, ctx, start=_iso(since) if since is not None else None)]
 
 
 _LED_BY = re.compile(r",\s+(?:(?P<co>co-)?(?P<verb>chaired|headed|led))\s+by\s+", re.IGNORECASE)
