@@ -708,3 +708,15 @@ def test_elections_named_by_year_and_by_a_countrys_possessive(nlp, gazetteer):
     assert "Peru's presidential runoff" in events
     assert "Peru" in names(record, "Country")
     assert not any(name.startswith("2023") for name in events)
+
+
+def test_a_meetings_topic_is_part_of_its_name_and_directions_are_no_places(nlp, gazetteer):
+    text = (
+        "At the UN General Assembly High-Level Meeting on Ocean Plastics in May 2025, leaders set a target. "
+        "The NATO Summit on Monday was short. Funds go to Africa and South and South-East Asia.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    events = names(record, "Event")
+    assert "UN General Assembly High-Level Meeting on Ocean Plastics" in events
+    assert "NATO Summit" in events and not any("Monday" in e for e in events)
+    assert "South" not in {e.name for e in record.entities}

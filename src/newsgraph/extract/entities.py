@@ -1035,6 +1035,9 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
     return Candidate(start, end, name, kind, _NER, extra=extra)
 
 
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+
+
 def _plausible(name: str) -> bool:
     words = name.split()
     if _PARTY_STATE.fullmatch(name):
@@ -1048,8 +1051,8 @@ def _plausible(name: str) -> bool:
     if re.search(r"-(?:style|like|based|led|backed|made|type|class|era|born|speaking)$", name, re.IGNORECASE):
         return False  # "Minsk-style": an adjective built on a name
     lower = name.casefold()
-    if lower in MONTHS or lower in WEEKDAYS:
-        return False
+    if lower in MONTHS or lower in WEEKDAYS or lower in _COMPASS:
+        return False  # "… in Africa and South and South-East Asia": a direction alone is no place's name
     if all(is_title_word(w) or w.casefold() in _LOWER_JOINERS for w in words):
         return False  # "Defense Minister" alone is a post, not a name
     return True
@@ -1418,7 +1421,7 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             continue  # "as Antalya talks head for overtime": talks somewhere, not a named event
         if token.lower_ in _ORDINAL_EVENT_NOUNS and token.text[0].isupper() and not any(_ORDINAL_WORD.fullmatch(t.text) for t in doc[i : min(i + 3, token.i)]):
             continue  # "National Assembly" is a parliament; "the Seventy-ninth World Health Assembly" a meeting
-        event = doc[i : token.i + 1]
+        event = doc[i : _topic_end(doc, token.i + 1) if token.text[0].isupper() else token.i + 1]
         extra = list(owner)
         rows = _known(ctx, name) if not owner else []
         if rows:
@@ -1431,6 +1434,21 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         short = doc[i + 1 : token.i + 1].text if re.fullmatch(r"(?:19|20)\d\d", doc[i].text) else ""
         out.append(Candidate(event.start_char, event.end_char, event.text, "Event", _EVENT_RULE, written=short, extra=extra))
     return out
+
+
+def _topic_end(doc: Doc, k: int) -> int:
+    """Past 'on AMR', 'on Financing for Development' after a capitalised meeting's name ('the
+    High-Level Meeting on AMR'): what it is about is part of its name. Where the name ends."""
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("on", "of") or doc[k].whitespace_ == "":
+        return k
+    j = k + 1
+    while j < len(doc) and j - k <= 7 and doc[j].lower_ not in WEEKDAYS and doc[j].lower_ not in MONTHS and (
+                                            _is_capitalised(doc[j]) or doc[j].text.isupper() and doc[j].is_alpha
+                                            or doc[j].lower_ in ("and", "for", "of", "&") and j + 1 < len(doc) and _is_capitalised(doc[j + 1])):
+        j += 1
+    while j > k + 1 and doc[j - 1].lower_ in ("and", "for", "of", "&"):
+        j -= 1
+    return j if j > k + 1 and not doc[j - 1].is_sent_start else k
 
 
 def _country_before_possessive(doc: Doc, j: int, ctx: ArticleContext) -> tuple[Span, str] | None:
@@ -1470,6 +1488,8 @@ def _capitalised_event_start(doc: Doc, head: int) -> int:
             i -= 1
         elif prev.text in ("'", "’", "'s", "’s") and i >= 2 and not doc[i - 2].whitespace_:
             i -= 1
+        elif prev.text in ("-", "‑") and not prev.whitespace_ and i >= 2 and not doc[i - 2].whitespace_ and _is_capitalised(doc[i - 2]):
+            i -= 1  # "High-Level Meeting"
         elif prev.lower_ in ("and", "&", "of", "for", "on") and i - 1 > 0 and _is_capitalised(doc[i]) and (
             _is_capitalised(doc[i - 2]) or doc[i - 2].text in ("'", "’")
         ):
