@@ -720,3 +720,15 @@ def test_a_meetings_topic_is_part_of_its_name_and_directions_are_no_places(nlp, 
     assert "UN General Assembly High-Level Meeting on Ocean Plastics" in events
     assert "NATO Summit" in events and not any("Monday" in e for e in events)
     assert "South" not in {e.name for e in record.entities}
+
+
+def test_the_last_word_of_a_posts_field_is_not_part_of_the_name_after_it(nlp, gazetteer):
+    text = (
+        "Figures out today\n\n"
+        "Statistics Office Director of Regional Accounts Harriet Lowe-Dempsey said:\n\n"
+        '"Growth was broad across the regions this quarter, with services leading."\n'
+    )
+    record = extract(text, nlp, gazetteer)
+    persons = names(record, "Person")
+    assert "Harriet Lowe-Dempsey" in persons
+    assert not any(p.startswith("Accounts") for p in persons)

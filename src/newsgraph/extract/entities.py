@@ -654,6 +654,14 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
             run = run[1:]
         after_field = len(run) >= 3 and bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char))
+        if len(run) >= 3 and not after_field and _FIELD_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char):
+            ent = ctx.index(doc).entity_at(run.end - 1)
+            dropped = doc[run.start : ent.start] if ent is not None else None
+            if (
+                ent is not None and ent.label_ == "PERSON" and ent.end == run.end and run.start < ent.start and len(ent) >= 2
+                and not any("." in t.text for t in dropped)  # "Ma. Cristina Reyes": an abbreviated given name
+            ):
+                run = doc[ent.start : ent.end]  # "Director of Economic [Statistics] Jane Roe-Doe": NER's name after the field
         if after_field:
             # "Minister for Fisheries and [Ocean Resources] Jane Roe": the field's last words; the
             # name is the last two words ("Jane Qureshi-Anwar" is one word in three tokens)
@@ -714,6 +722,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     return _without_portfolio_words(doc, ctx, out)
 
 
+# "… of Economic ", "… for the ": a post's field being written, right before a run of capitalised words.
+_FIELD_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)*$")
 # "… for Resources and ", "… of Trade & ": the end of a post's field list, right before a name.
 _FIELD_LIST_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+)+(?:and|&)\s+$")
 
