@@ -745,3 +745,15 @@ def test_start_and_predecessor_from_relative_clauses(nlp, gazetteer):
     assert (muller.title, name(record, muller.of), muller.start) == ("Governor", "Bank of Estonia", "2019")
     [finance] = role_of(record, "Domanski")
     assert finance.start == "2023-12" and name(record, finance.predecessor) == "Marek Zielinski"
+
+
+def test_a_unit_of_a_body_named_with_its_possessive(nlp, gazetteer):
+    text = (
+        "Prices will rise, according to Jane Roe, head of the IMF's European department. "
+        "Ivo Tamm, head of Estonia's customs department, said seizures rose.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [roe] = role_of(record, "Roe")
+    assert roe.title == "Head of the European Department" and name(record, roe.of) == "International Monetary Fund"
+    [tamm] = role_of(record, "Tamm")
+    assert tamm.title == "Head of the Customs Department" and name(record, tamm.of) == "Estonia"

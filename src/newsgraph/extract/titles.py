@@ -332,11 +332,21 @@ class TitleGrammar:
             located = org_last = False
             while k < b and doc[k].lower_ not in _PREPOSITIONS and doc[k].lower_ not in _CUTS:
                 inner = self.by_start.get(k)
-                if inner is not None and inner.end + 1 < b and inner.kind in OWNER_KINDS and doc[inner.end].text in POSSESSIVE_MARKS:
+                if inner is not None and inner.end + 1 < b and inner.kind in OWNER_KINDS and doc[inner.end].text in POSSESSIVE_MARKS and not segment:
                     body = self.by_start.get(inner.end + 1)
-                    if body is not None and body.kind == "Organization" and body.end <= b and not segment:
+                    if body is not None and body.kind == "Organization" and body.end <= b:
                         inner = body  # "undersecretary … at Brazil's National Treasury": the body is the owner
                         the = False
+                    elif body is None and st.in_title:
+                        unit = self._unit_of(inner, b)
+                        if unit is not None:
+                            # "head of the IMF's European department": a unit of the body, which owns the post
+                            words, k = unit
+                            st.complement.extend([*written.split(), "the", *words])
+                            st.in_title, st.named, located = False, True, True
+                            if st.owner is None and st.demonym is None:
+                                st.owner, st.from_complement = inner.key, True
+                            break
                 if inner is not None and inner.end <= b:
                     if inner.kind == "Person" and prep in ("for", "to") and self._ends_segment(inner.end, b) and all(
                         is_title_word(w) or singular_head(w) for w in segment
@@ -537,6 +547,19 @@ class TitleGrammar:
         if entity is not None and (entity.wikidata or self.ctx.gazetteer.lookup(entity.name)):
             return False  # a body the gazetteer knows
         return all(is_title_word(t.text) or t.lower_ in ("and", ",", "&", "of", "for", "the") or t.text[:1].isupper() for t in tokens)
+
+    def _unit_of(self, owner: Mention, b: int) -> tuple[list[str], int] | None:
+        """The words of a unit after "<body>'s" ('European department', 'research division') up to
+        a preposition or b, and where they end; None unless they end in a unit's noun."""
+        doc = self.doc
+        j = owner.end + 1
+        words: list[str] = []
+        while j < b and doc[j].lower_ not in _PREPOSITIONS and doc[j].lower_ not in ("and", ",") and self._field_word(doc[j]):
+            words.append(doc[j].text)
+            j += 1
+        if not words or words[-1].casefold() not in _UNITS or (j < b and doc[j].lower_ not in _PREPOSITIONS):
+            return None
+        return words, j
 
     def _past_parenthesis(self, k: int, b: int) -> int:
         """Past an acronym in brackets after a name ('(SICA)'), the '(' inside the mention or not."""
