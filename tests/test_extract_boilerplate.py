@@ -236,3 +236,23 @@ def test_end_marks_and_release_references_end_the_body():
     text = f"Headline\n\n{PROSE}\n\n***\n\n{PROSE} More.\n\n{PROSE} Again.\n"
     assert find_body_end(text) == len(text.rstrip())
     assert not is_furniture("NATO") and not is_furniture("The end of the war is near.")
+
+
+def test_a_share_button_between_topics_of_an_interview_does_not_end_the_body():
+    answer = (
+        '"Freight costs have halved since the spring, and most of that saving has already reached the '
+        'shelves," she said, adding that the next quarter would show whether the fall lasts."'
+    )
+    text = (
+        f"Interview: the port chief on freight\n\n{PROSE}\n\nShare this article\n\n"
+        f"On freight costs\n\n{answer}\n\nOn the new terminal\n\n{answer}\n\nShare this article\n"
+    )
+    end = find_body_end(text)
+    assert text[:end].endswith("On the new terminal\n\n" + answer)
+    spans = find_inline_furniture(text, end, find_headline(text, end))
+    assert [text[a:b] for a, b in spans] == ["Share this article"]
+
+
+def test_a_share_button_before_a_list_of_links_ends_the_body():
+    text = f"Headline\n\n{PROSE}\n\nShare this article\n\nOn other news\n\nMarkets close higher\n"
+    assert find_body_end(text) == len(f"Headline\n\n{PROSE}")

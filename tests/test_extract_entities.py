@@ -642,3 +642,93 @@ def test_a_one_word_name_is_the_one_longer_organization_it_ends(nlp, gazetteer):
     fuller = [e for e in two.entities if e.name in ("Baltic Council", "Nordic Council")]
     assert len(fuller) == 2
     assert not any(m.start == bare for e in fuller for m in e.mentions)
+
+
+def test_page_labels_are_no_names(nlp, gazetteer):
+    text = (
+        "The statistics office said output rose in the third quarter, led by services in Tallinn.\n\n"
+        "Prospects\n\n"
+        "Growth is expected to pick up next year.\n\n"
+        "Press office\n"
+        "Email press@stats.example\n"
+        "Telephone 020 7946 0123\n\n"
+        "Quarterly output, third quarter | Dataset | Released 3 December\n"
+        "Share: Facebook | X | LinkedIn | Email\n"
+        "Newsroom | Tallinn | 3 December 2025\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    found = {e.name for e in record.entities}
+    assert not found & {"Prospects", "Email", "Telephone", "Dataset", "Facebook", "LinkedIn", "X"}
+    assert "Tallinn" in names(record, "Place")
+
+
+def test_an_organization_named_after_a_post_in_its_own_line_is_kept(nlp, gazetteer):
+    record = extract("Outlook\n\nThe Riga Port Authority said cargo volumes fell.\n", nlp, gazetteer)
+    assert "Riga Port Authority" in names(record, "Organization")
+
+
+def test_a_place_ending_in_a_word_of_a_body_is_an_organization(nlp, gazetteer):
+    text = "Talks on drug prices are run by the Nordhavn Initiative, a group of five health ministries.\n"
+    record = extract(text, nlp, gazetteer)
+    assert "Nordhavn Initiative" not in names(record, "Place")
+
+
+def test_later_initials_are_mentions_of_the_body(nlp, gazetteer):
+    text = (
+        "The Ministry of Coastal and Inland Fisheries released the survey on Monday.\n\n"
+        "Catches fell by a tenth, said Tomasz Zielinski, a senior adviser in the MCIF.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [ministry] = [e for e in record.entities if e.name == "Ministry of Coastal and Inland Fisheries"]
+    assert "MCIF" in ministry.aliases
+    assert any(text[a.start : a.end] == "MCIF" for a in ministry.mentions)
+    assert "MCIF" not in names(record, "Organization")
+
+
+def test_a_posts_initials_and_a_posts_field_are_no_names(nlp, gazetteer):
+    text = (
+        "He received the certificate from the Resident Returning Commissioner (RRC) in Lagos, Yemi Adeola. "
+        "Ghana's Minister for Trade and Diaspora Affairs, Kofi Amankwah, welcomed the result.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Resident Returning Commissioner" not in names(record, "Organization")
+    assert "Diaspora Affairs" not in names(record, "Person")
+    assert "Kofi Amankwah" in names(record, "Person")
+
+
+def test_elections_named_by_year_and_by_a_countrys_possessive(nlp, gazetteer):
+    text = (
+        "Monitors said the 2024 Ghanaian general election was calm. "
+        "They will also observe Peru's presidential runoff in June, and voters in Chile rejected the draft in a referendum. "
+        "In 2023 presidential elections were held in many places.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    events = {e.name: e for e in record.entities if e.kind == "Event"}
+    assert "Ghanaian general election" in events["2024 Ghanaian general election"].aliases
+    assert "Peru's presidential runoff" in events
+    assert "Peru" in names(record, "Country")
+    assert not any(name.startswith("2023") for name in events)
+
+
+def test_a_meetings_topic_is_part_of_its_name_and_directions_are_no_places(nlp, gazetteer):
+    text = (
+        "At the UN General Assembly High-Level Meeting on Ocean Plastics in May 2025, leaders set a target. "
+        "The NATO Summit on Monday was short. Funds go to Africa and South and South-East Asia.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    events = names(record, "Event")
+    assert "UN General Assembly High-Level Meeting on Ocean Plastics" in events
+    assert "NATO Summit" in events and not any("Monday" in e for e in events)
+    assert "South" not in {e.name for e in record.entities}
+
+
+def test_the_last_word_of_a_posts_field_is_not_part_of_the_name_after_it(nlp, gazetteer):
+    text = (
+        "Figures out today\n\n"
+        "Statistics Office Director of Regional Accounts Harriet Lowe-Dempsey said:\n\n"
+        '"Growth was broad across the regions this quarter, with services leading."\n'
+    )
+    record = extract(text, nlp, gazetteer)
+    persons = names(record, "Person")
+    assert "Harriet Lowe-Dempsey" in persons
+    assert not any(p.startswith("Accounts") for p in persons)

@@ -151,8 +151,9 @@ def _prose_follows(lines: tuple[Line, ...], n: int) -> bool:
     """Whether the article goes on after line n: the next non-empty line is a long paragraph of
     prose, and so is another one before the next furniture line (one paragraph alone may be a
     footer's "about us" text)."""
-    if _HEADING_LINE.match(lines[n].text.strip()) or _LABEL_LIST.match(lines[n].text.strip()):
-        return False  # "Related:", "Tags: …" head the footer whatever follows them
+    heading = lines[n].text.strip()
+    if (_HEADING_LINE.match(heading) and not _SHARE_WIDGET.match(heading)) or _LABEL_LIST.match(heading):
+        return False  # "Related:", "Tags: …" head the footer whatever follows them; a share button may stand between paragraphs
     prose = 0
     for line in lines[n + 1 :]:
         stripped = line.text.strip()
@@ -162,11 +163,16 @@ def _prose_follows(lines: tuple[Line, ...], n: int) -> bool:
             break
         if _is_prose(stripped):
             prose += 1
-        elif prose == 0:
+        elif prose == 0 and not _TOPIC_HEADING.match(stripped):
             return False
         if prose >= 2:
             return True
     return False
+
+
+_SHARE_WIDGET = re.compile(r"^share(?:\s+this(?:\s+article)?)?$", re.IGNORECASE)
+# "On the 2026 target": the heading of one topic of an interview's highlights, before its answer.
+_TOPIC_HEADING = re.compile(r"^On\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,6}$")
 
 
 def find_inline_furniture(text: str, body_end: int, headline: tuple[int, int] | None = None) -> list[tuple[int, int]]:
@@ -355,7 +361,9 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
 
 
 # "MINISTER TANAKA:", "SENIOR DEPUTY GOVERNOR OH:", "Q:", "A:" at the start of a line of a transcript.
-_SPEAKER_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'-]*(?:\s+[A-Z][A-Z.’'-]*){0,5})\s*:\s")
+# Capitals with accents too ("WRÓBLEWSKA", "ŁUKASZ"): the span is then checked to be all upper case.
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ž"
+_SPEAKER_LABEL = re.compile(rf"(?P<label>[{_CAPITAL}][{_CAPITAL}.’'-]*(?:\s+[{_CAPITAL}][{_CAPITAL}.’'-]*){{0,5}})\s*:\s")
 
 
 def find_speaker_labels(text: str, body_end: int) -> list[tuple[int, int]]:
@@ -365,7 +373,7 @@ def find_speaker_labels(text: str, body_end: int) -> list[tuple[int, int]]:
     for line in lines_of(text[:body_end]):
         lead = len(line.text) - len(line.text.lstrip())
         m = _SPEAKER_LABEL.match(text, line.start + lead, line.end)
-        if m is None:
+        if m is None or not m.group("label").isupper():
             continue
         dateline = _DATELINE.match(text, line.start + lead, line.end)
         if dateline is not None and (dateline.group("source") or dateline.group("date")):

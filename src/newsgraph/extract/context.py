@@ -159,6 +159,12 @@ class ArticleContext:
         self._speaker_spans = [(s, e, target if k == source else k) for s, e, k in self._speaker_spans]
         self.renamed[source] = target
 
+    def drop(self, key: str) -> None:
+        """Forget an entity that turned out not to be one (the field of a post read as a body)."""
+        entity = self.entities.pop(self.current_key(key), None)
+        if entity is not None:
+            self._unlist_mentions(entity)
+
     def mentions(self, start: int = 0, end: int | None = None, kinds: tuple[str, ...] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, key) of registered mentions inside text[start:end], by position."""
         end = len(self.text) if end is None else end

@@ -74,6 +74,7 @@ _APPOINTED_AFTER = re.compile(
 _PLACE_SUFFIX = re.compile(r"-(?:led|flagged|backed|brokered|registered|owned|sponsored|funded|hosted)\b")
 _MANNER_SUFFIX = re.compile(r"-(?:style|like|type|esque)\b")
 _NER_KINDS = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "FAC": "Place", "ORG": "Organization", "EVENT": "Event"}
+_PLACE_ORG_HEADS = word_set("place-org-heads.txt")
 _KIND_PREFERENCE = ("Country", "Organization", "Place", "Person", "Event")
 
 
@@ -106,6 +107,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates = _without_headline_only(ctx, candidates)
     candidates = _without_newsroom_posts(ctx, candidates, bylines)
     candidates = _without_capitals_junk(ctx, candidates)
+    candidates = _without_page_labels(ctx, candidates)
     labels = find_speaker_labels(ctx.text, ctx.body_end)
     if labels:
         in_labels = SpanIndex(labels)
@@ -120,7 +122,12 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     taken = SpanIndex()
     # A name found by its context beats any NER span overlapping it ("Defense Jane Roe" tagged ORG);
     # otherwise the longer span wins, then the more reliable source.
-    ranked = sorted(candidates, key=lambda c: (c.source != _PERSON_RULE, -(c.end - c.start), c.source, c.start))
+    # A person's full name the gazetteer knows counts as found by its context: "… President Ursula von
+    # der Leyen and Commission Vice-President …" is not cut by an organization read across "Leyen and …".
+    ranked = sorted(
+        candidates,
+        key=lambda c: (c.source != _PERSON_RULE and not (c.source == _GAZETTEER and c.kind == "Person"), -(c.end - c.start), c.source, c.start),
+    )
     for cand in ranked:
         if not taken.overlaps(cand.start, cand.end):
             chosen.append(cand)
@@ -134,6 +141,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
             extra_key = ctx.register(name, kind, start, end)
             ctx.add_alias(extra_key, ctx.text[start:end])  # "NATO" in "the NATO summit"
     _attach_parenthetical_aliases(ctx, skip)
+    _acronym_mentions(ctx)
     _label_mentions(ctx, labels)
     _merge_bare_organizations(ctx)
     _merge_surnames(ctx)
@@ -347,6 +355,44 @@ def _without_capitals_junk(ctx: ArticleContext, candidates: list[Candidate]) -> 
     return out
 
 
+_CONTACT_AFTER = re.compile(r"[:\s]\s*(?:\S+@\S+\.\w+|https?://|www\.|\+?\(?\d[\d ()-]{6,}\d)")
+
+
+def _without_page_labels(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """Words of a page's furniture that NER takes for names: a one-word heading alone on its line
+    ("Background", "Outlook"), an item of a menu of links separated by '|' ("Share: Facebook | X |
+    LinkedIn | Email", "… | Bulletin | Released …"), a contact label ("Email newsdesk@…").
+    Names the gazetteer knows are kept: "Interview | Vilnius | 6 November" names a place."""
+    out = []
+    for cand in candidates:
+        written = ctx.text[cand.start : cand.end]
+        if cand.kind == "Country" or cand.source == _GAZETTEER or _known(ctx, written):
+            out.append(cand)
+            continue
+        first = line_start(ctx.text, cand.start)
+        line_end = ctx.text.find("\n", cand.end)
+        line = ctx.text[first : len(ctx.text) if line_end < 0 else line_end]
+        if " " not in written and line.strip() == written:
+            continue  # a heading
+        if line.count("|") >= 2:
+            items = [re.sub(r"^[^:|]{1,30}:\s*", "", item).strip() for item in line.split("|")]
+            if written in items and (cand.kind != "Place" or not _named_outside_menus(ctx.text, written)):
+                continue  # an item of a menu (a place named in the story too is the place of a dateline)
+        if " " not in written and ctx.text[first : cand.start].strip() == "" and _CONTACT_AFTER.match(ctx.text, cand.end):
+            continue  # "Email press@…", "Telephone 020 …": a contact label
+        out.append(cand)
+    return out
+
+
+def _named_outside_menus(text: str, written: str) -> bool:
+    """Whether `written` stands somewhere in the text on a line that is not a menu of '|' items."""
+    for m in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", text):
+        end = text.find("\n", m.end())
+        if text[line_start(text, m.start()) : len(text) if end < 0 else end].count("|") < 2:
+            return True
+    return False
+
+
 def _label_mentions(ctx: ArticleContext, labels: list[tuple[int, int]]) -> None:
     """'SECRETARY DELA CRUZ:' opening a line of a transcript is a mention of the person named
     Dela Cruz in the text; 'GOVERNOR HAN:' of Han Seung-woo (a family name written first).
@@ -360,6 +406,17 @@ def _label_mentions(ctx: ArticleContext, labels: list[tuple[int, int]]) -> None:
                 # The mention is the whole label, as transcripts name the speaker: by post and name.
                 ctx.register(ctx.entities[key].name, "Person", start, end)
                 break
+        else:
+            # "DEPUTY GOVERNOR ANNA WRÓBLEWSKA:": a post, then a full name the text writes nowhere else.
+            texts = [w.group() for w in words]
+            k = 0
+            while k < len(texts) and is_title_word(texts[k].rstrip(".")):
+                k += 1
+            rest = texts[k:]
+            if k > 0 and 2 <= len(rest) <= 3 and all(w.isalpha() and not is_title_word(w) and w.casefold() not in _NOT_NAMES for w in rest):
+                name = _title_case(" ".join(rest))
+                first = start + words[k].start()
+                ctx.register(name, "Person", first, end)
 
 
 def _family_name_of(ctx: ArticleContext, name: str) -> str | None:
@@ -597,8 +654,20 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
             run = run[1:]
         after_field = len(run) >= 3 and bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char))
+        if len(run) >= 3 and not after_field and _FIELD_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char):
+            ent = ctx.index(doc).entity_at(run.end - 1)
+            dropped = doc[run.start : ent.start] if ent is not None else None
+            if (
+                ent is not None and ent.label_ == "PERSON" and ent.end == run.end and run.start < ent.start and len(ent) >= 2
+                and not any("." in t.text for t in dropped)  # "Ma. Cristina Reyes": an abbreviated given name
+            ):
+                run = doc[ent.start : ent.end]  # "Director of Economic [Statistics] Jane Roe-Doe": NER's name after the field
         if after_field:
-            run = run[-2:]  # "Minister for Fisheries and [Ocean Resources] Jane Roe": the field's last words
+            # "Minister for Fisheries and [Ocean Resources] Jane Roe": the field's last words; the
+            # name is the last two words ("Jane Qureshi-Anwar" is one word in three tokens)
+            words = run.text.split()
+            last_two = doc.char_span(run.end_char - len(" ".join(words[-2:])), run.end_char) if len(words) > 2 else None
+            run = last_two if last_two is not None else run[-2:]
         if _known(ctx, run.text) or run[-1].text in _NAME_PARTICLES or _PARTY_STATE.fullmatch(run.text):
             continue
         if len(run) == 1 and (run.text.casefold() in demonyms() or _is_initial(run[0])):
@@ -653,6 +722,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     return _without_portfolio_words(doc, ctx, out)
 
 
+# "… of Economic ", "… for the ": a post's field being written, right before a run of capitalised words.
+_FIELD_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)*$")
 # "… for Resources and ", "… of Trade & ": the end of a post's field list, right before a name.
 _FIELD_LIST_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+)+(?:and|&)\s+$")
 
@@ -779,7 +850,8 @@ def _title_ends_here(doc: Doc, i: int) -> bool:
         if token.lower_ in TITLE_HEADS:
             return True
         if not (is_title_word(token.text) or token.lower_ in ("of", "for", "the") or _is_capitalised(token) and token.is_alpha):
-            return False
+            if not (token.lower_ in ("and", "&", ",") and j + 1 < i and j > 0):
+                return False  # but "Minister for New and Renewable Energy": a field list inside the title
         j -= 1
     return False
 
@@ -892,6 +964,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             titled = True
         if not words:
             return None
+        if is_title_word(words[-1].group()) and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("and", "of", "for", "&"):
+            return None  # "Minister for Foreign and [Diaspora Affairs]": the field of a post, not a name
         start, end = start + words[0].start(), start + words[-1].end()
         name = ctx.text[start:end]
         if ent.start > 0 and (is_title_word(ent.doc[ent.start - 1].text) or _is_honorific(ent.doc[ent.start - 1])):
@@ -904,6 +978,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
         return Candidate(start, end, row.label, row.kind, _NER, written="" if name == row.label else name)
     if name.casefold() in demonyms():
         return None  # "Ukrainian" tagged GPE: an adjective, not a place
+    if kind == "Place" and " " in name and name.rsplit(None, 1)[-1].casefold() in _PLACE_ORG_HEADS:
+        kind = "Organization"  # "the Beneluxa Initiative" tagged GPE: a body, by the word that ends it
     adjective = re.match(r"^(\S+)\s+(?=\S)", name)
     if adjective is not None and adjective.group(1).casefold() in demonyms():
         rest_rows = [r for r in _known(ctx, name[adjective.end() :]) if r.kind == "Organization"]
@@ -969,6 +1045,9 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
     return Candidate(start, end, name, kind, _NER, extra=extra)
 
 
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+
+
 def _plausible(name: str) -> bool:
     words = name.split()
     if _PARTY_STATE.fullmatch(name):
@@ -982,8 +1061,8 @@ def _plausible(name: str) -> bool:
     if re.search(r"-(?:style|like|based|led|backed|made|type|class|era|born|speaking)$", name, re.IGNORECASE):
         return False  # "Minsk-style": an adjective built on a name
     lower = name.casefold()
-    if lower in MONTHS or lower in WEEKDAYS:
-        return False
+    if lower in MONTHS or lower in WEEKDAYS or lower in _COMPASS:
+        return False  # "… in Africa and South and South-East Asia": a direction alone is no place's name
     if all(is_title_word(w) or w.casefold() in _LOWER_JOINERS for w in words):
         return False  # "Defense Minister" alone is a post, not a name
     return True
@@ -1329,6 +1408,15 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
                 i -= 1
             if election and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in demonyms() and not doc[i].is_sent_start:
                 i -= 1  # "the Hungarian parliamentary election": an election is named by its country's adjective
+        if election and i < token.i and i > 0 and doc[i].text[:1].isupper() and re.fullmatch(r"(?:19|20)\d\d", doc[i - 1].text):
+            i -= 1  # "the 2025 Malawian general election": the year is part of its name
+        owner: list[tuple[int, int, str, str]] = []
+        if election and not token.text[0].isupper():
+            j = i - 1 if i > 0 and re.fullmatch(r"(?:19|20)\d\d", doc[i - 1].text) else i
+            country = _country_before_possessive(doc, j, ctx)
+            if country is not None:
+                # "Bolivia's presidential runoff", "Malawi's 2025 general election": named by its country
+                i, owner = country[0].start, [(country[0].start_char, country[0].end_char, country[1], "Country")]
         if i == token.i or i == token.i - 1 and doc[i].lower_ in _ELECTION_KINDS:
             continue
         name_span = doc[i : token.i]
@@ -1343,20 +1431,51 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             continue  # "as Antalya talks head for overtime": talks somewhere, not a named event
         if token.lower_ in _ORDINAL_EVENT_NOUNS and token.text[0].isupper() and not any(_ORDINAL_WORD.fullmatch(t.text) for t in doc[i : min(i + 3, token.i)]):
             continue  # "National Assembly" is a parliament; "the Seventy-ninth World Health Assembly" a meeting
-        event = doc[i : token.i + 1]
-        extra = []
-        rows = _known(ctx, name)
+        event = doc[i : _topic_end(doc, token.i + 1) if token.text[0].isupper() else token.i + 1]
+        extra = list(owner)
+        rows = _known(ctx, name) if not owner else []
         if rows:
             # The meeting keeps the name as written ("NATO summit"); the group gets its full name.
             row = _best_row(rows)
             extra.append((name_span.start_char, name_span.end_char, row.label, row.kind))
         elif len(name_span) >= 2 and name_span[-1].lower_ in ORG_HEADS:
             extra.append((name_span.start_char, name_span.end_char, name, "Organization"))
-        out.append(Candidate(event.start_char, event.end_char, event.text, "Event", _EVENT_RULE, extra=extra))
+        # "2025 Malawian general election" is also written without its year.
+        short = doc[i + 1 : token.i + 1].text if re.fullmatch(r"(?:19|20)\d\d", doc[i].text) else ""
+        out.append(Candidate(event.start_char, event.end_char, event.text, "Event", _EVENT_RULE, written=short, extra=extra))
     return out
 
 
-_ELECTION_NOUNS = frozenset({"election", "elections"})
+def _topic_end(doc: Doc, k: int) -> int:
+    """Past 'on AMR', 'on Financing for Development' after a capitalised meeting's name ('the
+    High-Level Meeting on AMR'): what it is about is part of its name. Where the name ends."""
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("on", "of") or doc[k].whitespace_ == "":
+        return k
+    j = k + 1
+    while j < len(doc) and j - k <= 7 and doc[j].lower_ not in WEEKDAYS and doc[j].lower_ not in MONTHS and (
+                                            _is_capitalised(doc[j]) or doc[j].text.isupper() and doc[j].is_alpha
+                                            or doc[j].lower_ in ("and", "for", "of", "&") and j + 1 < len(doc) and _is_capitalised(doc[j + 1])):
+        j += 1
+    while j > k + 1 and doc[j - 1].lower_ in ("and", "for", "of", "&"):
+        j -= 1
+    return j if j > k + 1 and not doc[j - 1].is_sent_start else k
+
+
+def _country_before_possessive(doc: Doc, j: int, ctx: ArticleContext) -> tuple[Span, str] | None:
+    """The country named right before "'s" ending before token j ("Bolivia's"), and its label."""
+    if j < 2 or doc[j - 1].text not in POSSESSIVE_MARKS:
+        return None
+    for width in (1, 2, 3):
+        if j - 1 - width < 0:
+            break
+        span = doc[j - 1 - width : j - 1]
+        rows = [r for r in _known(ctx, span.text) if r.kind == "Country"]
+        if rows and span[0].text[:1].isupper():
+            return span, rows[0].label
+    return None
+
+
+_ELECTION_NOUNS = frozenset({"election", "elections", "runoff", "referendum"})
 # "presidential", "parliamentary": the kind of an election, between its name and the noun.
 _ELECTION_KINDS = word_set("election-kinds.txt")
 # Heads that name a meeting only with an ordinal: "the Seventy-ninth World Health Assembly", "the 7th Session".
@@ -1379,6 +1498,8 @@ def _capitalised_event_start(doc: Doc, head: int) -> int:
             i -= 1
         elif prev.text in ("'", "’", "'s", "’s") and i >= 2 and not doc[i - 2].whitespace_:
             i -= 1
+        elif prev.text in ("-", "‑") and not prev.whitespace_ and i >= 2 and not doc[i - 2].whitespace_ and _is_capitalised(doc[i - 2]):
+            i -= 1  # "High-Level Meeting"
         elif prev.lower_ in ("and", "&", "of", "for", "on") and i - 1 > 0 and _is_capitalised(doc[i]) and (
             _is_capitalised(doc[i - 2]) or doc[i - 2].text in ("'", "’")
         ):
@@ -1598,6 +1719,8 @@ def _acronym_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             continue
         span = doc[found:end]
         name, start, stop = _strip(span.text, span.start_char)
+        if name.split()[-1].casefold() in TITLE_HEADS or name.split()[-1].casefold() in _OFFICE_HEADS:
+            continue  # "the Resident Electoral Commissioner (REC)": a post's initials, not a body's
         rows = _known(ctx, name) or _known(ctx, m.group(1))
         if rows:
             row = _best_row(rows)
@@ -1615,6 +1738,42 @@ def _is_indicator(name: str) -> bool:
     """'Gross Fixed Capital Formation (GFCF)', 'Bank Rate': a measure written in title case, not a body."""
     words = name.split()
     return len(words) >= 2 and words[-1].casefold() in _INDICATOR_HEADS
+
+
+def _acronym_mentions(ctx: ArticleContext) -> None:
+    """'the Ministry of New and Renewable Energy (MNRE)' … 'an officer in the MNRE': every later
+    use of a body's initials, which NER may leave untagged, is a mention of that body."""
+    acronyms: dict[str, str] = {}
+    initials: dict[str, list[str]] = {}
+    for key in sorted(ctx.entities):
+        entity = ctx.entities[key]
+        if entity.kind != "Organization":
+            continue
+        for alias in entity.aliases:
+            if 2 <= len(alias) <= 10 and alias.isupper() and alias.isalpha():
+                acronyms.setdefault(alias, entity.key)
+        words = [w for w in re.findall(r"[\w’'-]+", entity.name) if w.casefold() not in _LOWER_JOINERS]
+        if len(words) >= 3 and all(w[0].isupper() for w in words):
+            initials.setdefault("".join(w[0] for w in words), []).append(entity.key)
+    # "MNRE" with the "Ministry of New and Renewable Energy" named but never abbreviated: the body
+    # whose capitalised words it spells, when exactly one does.
+    for letters, keys in sorted(initials.items()):
+        if len(keys) == 1 and letters not in acronyms and not _known(ctx, letters):
+            acronyms[letters] = keys[0]
+            alone = ctx.resolve(letters, "Organization")
+            if alone is not None and alone != keys[0]:
+                ctx.merge(alone, keys[0])  # "MNRE" tagged on its own
+    if not acronyms:
+        return
+    taken = SpanIndex((s, e) for s, e, _ in ctx.mentions(0, ctx.body_end))
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(acronyms, key=lambda a: (-len(a), a))) + r")(?![\w-])")
+    for m in pattern.finditer(ctx.text, 0, ctx.body_end):
+        if taken.overlaps(m.start(), m.end()) or ctx.is_ignored(m.start()):
+            continue
+        key = ctx.current_key(acronyms[m.group(1)])
+        if key in ctx.entities:
+            ctx.add_alias(key, m.group(1))
+            ctx.register(m.group(1), "Organization", m.start(), m.end())
 
 
 def _merge_surnames(ctx: ArticleContext) -> None:

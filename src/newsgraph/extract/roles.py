@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, is_title_word
+from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, SPEECH_VERBS, is_title_word
 from newsgraph.extract.titles import WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific
 from newsgraph.model import Role
 from newsgraph.text import demonyms, normalise
@@ -141,27 +141,87 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         for title, start in befores:
             if owner_after is not None and title.owner is None and title.demonym is None and not title.possessed:
                 title = dataclasses.replace(title, owner=owner_after)  # "Governor Jane Roe of the National Bank"
-            since = _since_clause(ctx.text, name_end, sent_end_char)
-            found.append(_found(m.key, title, start, name_end, ctx, start=since))
+            since, before = _since_clause(ctx.text, name_end, sent_end_char, mentions, m.key)
+            found.extend(_with_predecessor(_found(m.key, title, start, name_end, ctx, start=since, predecessor=before)))
         if not befores:
             found.extend(_counterpart(doc, m, found, ctx, sent_start))
         clause_from = name_end
         after = _apposition_after(doc, m, grammar, sent_end)
         if after is not None:
-            title, end = after
-            since = _since_clause(ctx.text, end, sent_end_char) or _since_inside(ctx.text, doc[m.end].idx, end)
-            found.append(_found(m.key, title, doc[m.start].idx, end, ctx, start=since))
+            titles, end = after
+            since, before = _since_clause(ctx.text, end, sent_end_char, mentions, m.key)
+            since = since or _since_inside(ctx.text, doc[m.end].idx, end)
+            for title in titles:
+                last = title is titles[-1]
+                held = _found(m.key, title, doc[m.start].idx, end, ctx, start=since if last else None, predecessor=before if last else None)
+                found.extend(_with_predecessor(held))
             clause_from = end
         found.extend(_who_heads(doc, m, clause_from, mentions, grammar, ctx, sent_end))
         found.extend(_copula(doc, m, grammar, ctx, sent_end))
+        who_is = _WHO_IS.match(ctx.text, clause_from, sent_end_char)
+        if who_is is not None:
+            # "Jane Roe, who has been governor of the central bank since 2019, said"
+            found.extend(_copula_post(doc, m.key, doc[m.start].idx, who_is.end(), grammar, ctx, sent_end))
     untitled: list[_Found] = []
     index = ctx.index(doc)
     for sent_start, sent_end in zip(index.sent_starts, index.sent_ends):
         sent = doc[sent_start:sent_end]
         found.extend(_appointments(doc, sent, mentions, grammar, ctx, untitled))
         found.extend(_led_by(doc, sent, mentions, grammar, ctx))
+        found.extend(_pronoun_copula(doc, sent, mentions, grammar, ctx))
+        untitled.extend(_held_since(doc, sent, mentions, ctx))
     found.extend(_untitled_appointments(found, untitled))
-    return _merge(found, ctx, doc, mentions)
+    roles = _without_headline_shorthand(_merge(found, ctx, doc, mentions), ctx)
+    _drop_title_fields(roles, ctx, grammar, mentions)
+    return roles
+
+
+def _without_headline_shorthand(roles: list[Role], ctx: ArticleContext) -> list[Role]:
+    """"'…': election chief Jane Roe on the vote" over "Jane Roe has led the National Election
+    Office since …": a headline's short label of a post without an owner, said nowhere in the body,
+    is the shorthand of the person's owned post, not another post."""
+    if ctx.headline is None:
+        return roles
+    start, end = ctx.headline
+    out = []
+    for role in roles:
+        shorthand = (
+            role.of is None
+            and not (role.start or role.end or role.predecessor)
+            and all(start <= a.start and a.end <= end for a in role.anchors)
+            and any(
+                other is not role and other.person == role.person and other.of is not None
+                and any(a.start >= end or a.end <= start for a in other.anchors)
+                for other in roles
+            )
+        )
+        if not shorthand:
+            out.append(role)
+    return out
+
+
+def _drop_title_fields(roles: list[Role], ctx: ArticleContext, grammar: TitleGrammar, mentions: _Mentions) -> None:
+    """'the Special Envoy on Arctic Affairs', 'Cabinet Secretary for Foreign and Diaspora Affairs':
+    NER calls the field of the post an organization. One the text names only inside titles, that
+    the title reads as a field (no word of a body, no acronym, unknown to the gazetteer), is none."""
+    titled = [(a.start, a.end) for r in roles for a in r.anchors]
+    owners = {r.of for r in roles}
+    in_titles = " ".join(normalise(r.title) for r in roles)
+    for m in {m.key: m for m in mentions.by_start.values() if m.kind == "Organization"}.values():
+        entity = ctx.entities.get(ctx.current_key(m.key))
+        if entity is None or entity.key in owners or f" {normalise(entity.name)} " not in f" {in_titles} ":
+            continue
+        if " " not in entity.name and not (is_title_word(entity.name) or _used_lower_case(ctx, entity.name)):
+            continue  # one word ("Kremlin spokesman") may well name a body; not "Commerce Secretary"
+        if not all(any(s <= a.start and a.end <= e for s, e in titled) for a in entity.mentions):
+            continue
+        if grammar.field_like(m):
+            ctx.drop(entity.key)
+
+
+def _used_lower_case(ctx: ArticleContext, word: str) -> bool:
+    """Whether the text also writes the word in lower case, as an ordinary word ('commerce')."""
+    return re.search(rf"(?<![\w-]){re.escape(word.casefold())}(?![\w-])", ctx.text[: ctx.body_end]) is not None
 
 
 def _sentence(doc: Doc, i: int, ctx: ArticleContext) -> tuple[int, int]:
@@ -198,26 +258,80 @@ def _found(person: str, title: Title, anchor_start: int, anchor_end: int, ctx: A
     return _Found(person, title.title, owner, anchor_start, anchor_end, **dates)
 
 
-# ", who took office in December 2024," right after a titled name: when that post began.
+# ", who took office in December 2024," / ", appointed in May 2021," right after a titled name: when
+# that post began; ", who replaced John Doe in June 2019,": and after whom.
 _SINCE = re.compile(
-    r"\s*,\s*who\s+(?:took\s+office|assumed\s+office|took\s+up\s+the\s+post|was\s+(?:appointed|sworn\s+in|elected|named)|"
-    r"has\s+(?:held|been\s+in)\s+the\s+post|has\s+served)\s+"
+    r"\s*,\s*(?:who\s+(?:took\s+office|assumed\s+office|took\s+up\s+the\s+post|was\s+(?:appointed|sworn\s+in|elected|named)|"
+    r"has\s+(?:held|been\s+in)\s+the\s+post|has\s+served)|(?:appointed|named|elected|sworn\s+in))\s+"
 )
+_REPLACED = re.compile(r"\s*,\s*who\s+(?:replaced|succeeded|took\s+over\s+from)\s+")
+_WHO_IS = re.compile(r"\s*,\s*who\s+(?:is|has\s+been|remains)\s+(?:also\s+|now\s+)?(?=\S)")
+_BEFORE_DATE = re.compile(r"[^,;.]*?\s+(?=(?:in|on|since|as\s+of)\s)")
+_DATE_AFTER = re.compile(rf"(?:in|on|since|as\s+of)\s+{_DATE}\b", re.IGNORECASE)
 
 
-def _since_clause(text: str, end: int, sent_end: int) -> str | None:
-    """The start date a relative clause right after a titled name gives ('…, who took office in May 2021')."""
+def _with_predecessor(held: _Found) -> list[_Found]:
+    """The post held, and the same post held by the predecessor until it began."""
+    if held.predecessor is None or held.predecessor == held.person:
+        return [held]
+    return [held, dataclasses.replace(held, person=held.predecessor, start=None, end=held.start, predecessor=None)]
+
+
+def _since_clause(text: str, end: int, sent_end: int, mentions: "_Mentions", person: str) -> tuple[str | None, str | None]:
+    """The start date (and predecessor) a relative clause right after a titled name gives: '…, who
+    took office in May 2021', '…, appointed in May 2021', '…, who replaced John Doe in June 2019'."""
     m = _SINCE.match(text, end, sent_end)
-    if m is None:
-        return None
-    date = re.compile(rf"(?:in|on|since|as\s+of)\s+{_DATE}\b", re.IGNORECASE).match(text, m.end(), sent_end)
-    return _iso(date) if date is not None else None
+    if m is not None:
+        date = _DATE_AFTER.match(text, m.end(), sent_end)
+        return (_iso(date) if date is not None else None), None
+    m = _REPLACED.match(text, end, sent_end)
+    later = mentions.first_person_from(m.end(), m.end() + 1) if m is not None else None
+    if later is None or later.key == person:
+        return None, None
+    # "… John Doe in June 2019", "… John Doe as governor in June 2019": the date within the clause
+    after = _BEFORE_DATE.match(text, m.end(), sent_end)
+    date = _DATE_AFTER.match(text, after.end(), sent_end) if after is not None and after.end() - m.end() < 60 else None
+    return (_iso(date) if date is not None else None), later.key
 
 
 def _since_inside(text: str, start: int, end: int) -> str | None:
     """The date of 'since 2022' closing an apposition ('…, Estonia's defence minister since 2022,')."""
     m = re.search(rf"\bsince\s+{_DATE}$", text[start:end], re.IGNORECASE)
     return _iso(m) if m is not None else None
+
+
+# "… has held her current post since February 2023, when she replaced John Doe": the start (and the
+# predecessor) of a post named elsewhere.
+_HELD_SINCE = re.compile(
+    r"\b(?:has|had)\s+(?:held|been\s+in)\s+(?:her|his|their|the)\s+(?:current\s+|present\s+)?(?:post|position|job|role|office)"
+    r"|\b(?:has|had)\s+been\s+in\s+office",
+    re.IGNORECASE,
+)
+
+
+def _held_since(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext) -> list[_Found]:
+    out = []
+    for verb in _HELD_SINCE.finditer(ctx.text, sent.start_char, sent.end_char):
+        date = re.compile(rf"\s+since\s+{_DATE}\b", re.IGNORECASE).match(ctx.text, verb.end(), sent.end_char)
+        if date is None:
+            continue
+        person = _subject_before(doc, sent, verb.start(), mentions, ctx)
+        if person is None:
+            continue
+        pred = _PREDECESSOR.search(ctx.text, date.end(), sent.end_char)
+        later = mentions.first_person_from(pred.end(), pred.end() + 60) if pred is not None else None
+        predecessor = later.key if later is not None and later.key != person else None
+        out.append(_Found(person, "", None, verb.start(), date.end(), start=_iso(date), predecessor=predecessor))
+    # "Roe, who replaced John Doe at the ministry in March 2025, …": the start and predecessor of her post
+    k = bisect_left(mentions.person_starts, sent.start)
+    while k < len(mentions.persons) and mentions.persons[k].start < sent.end:
+        m = mentions.persons[k]
+        k += 1
+        end = doc[m.end - 1].idx + len(doc[m.end - 1])
+        since, before = _since_clause(ctx.text, end, sent.end_char, mentions, m.key)
+        if before is not None:
+            out.append(_Found(m.key, "", None, doc[m.start].idx, end, start=since, predecessor=before))
+    return out
 
 
 def _untitled_appointments(found: list[_Found], untitled: list[_Found]) -> list[_Found]:
@@ -274,6 +388,9 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
             out.append((other[0], _start_char(doc, other[1])))
     if a - 1 > sent_start and doc[a - 1].text == ",":
         second = _leftmost_title(doc, grammar, sent_start, a - 1)
+        before = doc[second[1] - 1] if second is not None and second[1] > sent_start else None
+        if second is not None and (second[0].plural or before is not None and before.pos_ in ("VERB", "AUX") and before.lemma_ not in SPEECH_VERBS):
+            second = None  # "… became the newest members of the alliance, Union Minister Jane Roe said": an object
         if second is not None and (second[1] == sent_start or not _ends_a_name(doc, grammar, second[1])):
             if " " not in title.title and title.owner is None and title.demonym is None:
                 out = []  # "Iowa's congressman for the 4th District, Rep. Jane Roe": 'Rep.' addresses her by that post
@@ -416,16 +533,22 @@ def _counterpart(doc: Doc, m: Mention, found: list[_Found], ctx: ArticleContext,
 # ----------------------------------------------------------------------------- after a name
 
 
-def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int) -> tuple[Title, int] | None:
-    """'Jane Roe, Latvia's defense minister, …' -> the title and where it ends (a character offset).
+def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int) -> tuple[list[Title], int] | None:
+    """'Jane Roe, Latvia's defense minister, …' -> the titles and where they end (a character offset).
     The longest title that ends at a comma, a full stop or 'who' wins: 'Jane Roe, minister of
-    environment, urbanisation and climate change, said'."""
+    environment, urbanisation and climate change, said'. Two posts joined by 'and the' are two
+    titles: 'Jane Roe, Kenya's special envoy for climate change and the lead negotiator of the
+    African Group, said'."""
     if m.end >= len(doc) or doc[m.end].text != ",":
         return None
     a = _after_age_or_party(doc, m.end + 1, sent_end)
-    best: tuple[Title, int] | None = None
+    best: tuple[list[Title], int] | None = None
     for b in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
         if not _apposition_ends(doc, b, sent_end):
+            continue
+        pair = _two_posts(doc, grammar, a, b)
+        if pair is not None:
+            best = (pair, doc[b - 1].idx + len(doc[b - 1]))
             continue
         parsed = grammar.parse(a, b, one_person=True)
         if parsed is not None and parsed.plural:
@@ -438,10 +561,23 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
                 if cut is not None and cut.start > a:
                     parsed = grammar.parse(a, cut.start)
         if parsed is not None:
-            best = (parsed, doc[b - 1].idx + len(doc[b - 1]))
+            best = ([parsed], doc[b - 1].idx + len(doc[b - 1]))
         elif best is None and doc[b - 1].pos_ == "VERB":
             break  # "Jane Roe, who said …": no post follows
     return best
+
+
+def _two_posts(doc: Doc, grammar: TitleGrammar, a: int, b: int) -> list[Title] | None:
+    """'special envoy for climate change and the lead negotiator of the African Group': two posts
+    of one person, each a whole title, the second opening with its own determiner."""
+    for j in range(a + 1, b - 2):
+        if doc[j].lower_ != "and" or doc[j + 1].lower_ not in ("the", "a", "an", "its", "his", "her", "their"):
+            continue
+        first = grammar.parse(a, j)
+        second = grammar.parse(j + 1, b) if first is not None else None
+        if first is not None and second is not None and not first.plural and not second.plural:
+            return [first, second]
+    return None
 
 
 def _apposition_ends(doc: Doc, b: int, sent_end: int) -> bool:
@@ -472,7 +608,8 @@ def _after_age_or_party(doc: Doc, a: int, sent_end: int) -> int:
 
 
 _WHO_HEADS = re.compile(
-    r"(?:\s*,\s*who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
+    # "…, who heads", "…, the Greek officer who commands": a clause after the name or after a short description
+    r"(?:\s*,\s*(?:(?:the|a|an)\s+(?:[\w’'-]+\s+){1,4}?)?who\s+|\s+who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
     r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|sits\s+on|serves\s+on)\s+",
     re.IGNORECASE,
 )
@@ -500,6 +637,11 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
         b += 1
     if b == a:
         return []
+    for j in range(a + 1, b - 1):
+        place = mentions.by_start.get(j + 1)
+        if doc[j].lower_ in ("in", "at") and place is not None and place.kind in ("Place", "Country") and place.end == b:
+            b = j  # "… heads the Maritime Risk Institute in Rotterdam": where it is, not part of the post
+            break
     verb = " ".join(match.group("verb").casefold().split())
     post = _VERB_POSTS[verb]
     if post == "Leader" and not any(t.lower_ in _LED_BY_LEADERS for t in doc[a:b]):
@@ -525,6 +667,8 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
 
 
 _COPULA = re.compile(r"\s+(?:is|was|has\s+been|remains)\s+(?=\S)", re.IGNORECASE)
+# "She is director of …": a pronoun's present post (a past one, "He was …", is left alone).
+_PRONOUN_COPULA = re.compile(r"(?:He|She)\s+(?:is|remains|has\s+been)\s+(?=\S)")
 
 
 def _copula(doc: Doc, m: Mention, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
@@ -533,21 +677,49 @@ def _copula(doc: Doc, m: Mention, grammar: TitleGrammar, ctx: ArticleContext, se
     match = _COPULA.match(ctx.text, name_end)
     if match is None or m.end + 1 >= sent_end:
         return []
-    a = ctx.index(doc).token_at(match.end())
+    return _copula_post(doc, m.key, doc[m.start].idx, match.end(), grammar, ctx, sent_end)
+
+
+def _pronoun_copula(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext) -> list[_Found]:
+    """'Jane Roe chairs the group. She is director of pharmaceutical affairs at the Ministry of
+    Health.': the pronoun is the person the text was about (the last subject named before)."""
+    match = _PRONOUN_COPULA.match(ctx.text, sent.start_char, sent.end_char)
+    if match is None:
+        return []
+    earlier = mentions.last_person_before(sent.start, subjects_only=True)
+    if earlier is None or any(m.kind == "Person" for m in _mentions_between(mentions, earlier.end, sent.start)):
+        return []  # someone else was named since: whom "she" means is not sure
+    return _copula_post(doc, earlier.key, sent.start_char, match.end(), grammar, ctx, sent.end)
+
+
+def _mentions_between(mentions: _Mentions, first: int, stop: int) -> list[Mention]:
+    i = bisect_left(mentions.person_starts, first)
+    out = []
+    while i < len(mentions.persons) and mentions.person_starts[i] < stop:
+        out.append(mentions.persons[i])
+        i += 1
+    return out
+
+
+def _copula_post(doc: Doc, person: str, anchor_start: int, char: int, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
+    """The post named from character `char` (after 'is') to the end of its phrase."""
+    a = ctx.index(doc).token_at(char)
     best = None
     for b in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
         if _apposition_ends(doc, b, sent_end) or doc[b].lower_ in ("and", "since", "until", "from"):
             parsed = grammar.parse(a, b)
             if parsed is not None and not parsed.plural:
                 best = (parsed, b)
-            if doc[b].text not in (",",):
+            if doc[b].text != "," and doc[b].lower_ != "and":  # "at the Ministry of Health, Welfare and Sport"
                 break
     if best is None:
         return []
     if not (best[0].owner or best[0].demonym) and (best[0].head in WEAK_HEADS or " " not in best[0].title):
         return []  # "Roe is a member of the team", "Roe was a senator": too little to name a post
     parsed, b = best
-    return [_found(m.key, parsed, doc[m.start].idx, doc[b - 1].idx + len(doc[b - 1]), ctx)]
+    end = doc[b - 1].idx + len(doc[b - 1])
+    since = _SINCE_DATE.match(ctx.text, end)  # "… has been governor of the central bank since 2019"
+    return [_found(person, parsed, anchor_start, end, ctx, start=_iso(since) if since is not None else None)]
 
 
 _LED_BY = re.compile(r",\s+(?:(?P<co>co-)?(?P<verb>chaired|headed|led))\s+by\s+", re.IGNORECASE)

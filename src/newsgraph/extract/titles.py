@@ -154,8 +154,8 @@ class TitleGrammar:
         if m is not None and m.end < b:
             if m.kind in OWNER_KINDS and doc[m.end].text in POSSESSIVE_MARKS:
                 owner, k = m.key, m.end + 1  # "Latvia's", "the European Commission's"
-            elif m.kind == "Organization" and self._field_like(m):
-                pass  # "Union Health Secretary": read as words of the title below
+            elif (m.kind == "Organization" and self.field_like(m)) or m.kind == "Event":
+                pass  # "Union Health Secretary", "the COP31 president": read as words of the title below
             elif m.kind in OWNER_KINDS:
                 owner, k = m.key, m.end  # "NATO Secretary General", "US Defense Secretary"
                 prefix = m
@@ -196,14 +196,18 @@ class TitleGrammar:
                 continue
             if head_at is not None and (lower in _PREPOSITIONS or lower in _CUTS):
                 break
+            if token.text == "(" and head_at is not None and k + 2 < b and doc[k + 2].text == ")" and doc[k + 1].text.isupper():
+                k += 3  # "the Resident Electoral Commissioner (REC) in …": the post's initials
+                continue
             if len(words) >= _MAX_BODY:
                 return None
             inner = self.by_start.get(k)
             if inner is not None and inner.end > b:
                 inner = None  # "Gov. Jane Roe" read as one name: its first word is still a title
             if inner is not None:
-                if inner.kind in ("Country", "Place") or (inner.kind == "Organization" and self._field_like(inner)):
-                    words.extend(t.text for t in doc[inner.start : inner.end])  # "chief UK economist"
+                if inner.kind in ("Country", "Place", "Event") or (inner.kind == "Organization" and self.field_like(inner)):
+                    # "chief UK economist", "the Cop31 president": a place or an event the post is named after
+                    words.extend(t.text for t in doc[inner.start : inner.end])
                     k = inner.end
                     continue
                 if inner.kind == "Organization" and not words and inner.end < b and doc[inner.end].text not in POSSESSIVE_MARKS:
@@ -248,8 +252,15 @@ class TitleGrammar:
         if words[-1].casefold() == "and":
             return None
 
-        if prefix is not None and owner == prefix.key and prefix.kind == "Country" and singular_head(words[head_at]) in _ENVOY_HEADS:
-            # "the Ukraine envoy", "the US Syria envoy": a country before an envoy is where he is sent
+        if (
+            prefix is not None
+            and owner == prefix.key
+            and prefix.kind == "Country"
+            and singular_head(words[head_at]) in _ENVOY_HEADS
+            and not (k < b and doc[k].lower_ in ("on", "for"))
+        ):
+            # "the Ukraine envoy", "the US Syria envoy": a country before an envoy is where he is sent;
+            # not in "the UK Special Envoy on Antimicrobial Resistance", whose field the complement names
             words = [t.text for t in doc[prefix.start : prefix.end]] + words
             head_at += prefix.end - prefix.start
             owner = prefix = None
@@ -298,15 +309,21 @@ class TitleGrammar:
             lower = doc[k].lower_
             if implicit is not None:
                 prep, the = implicit
+                written = prep
                 implicit = None
             else:
                 if lower in _CUTS:
                     return self._cut_ok(k, b)
-                if lower not in _PREPOSITIONS:
+                if lower == "in" and k + 2 < b and doc[k + 1].lower_ == "charge" and doc[k + 2].lower_ == "of":
+                    # "National Commissioner in charge of Information": what the post covers
+                    prep, written = "for", "in charge of"
+                    k += 3
+                elif lower not in _PREPOSITIONS:
                     # "Commander of the Navy Rear Admiral" before a name: the rank is not the post's
                     return all(doc[j].lower_ in RANKS for j in range(k, b))
-                prep = lower
-                k += 1
+                else:
+                    prep = written = lower
+                    k += 1
                 the = k < b and doc[k].lower_ == "the"
                 if the:
                     k += 1
@@ -315,6 +332,21 @@ class TitleGrammar:
             located = org_last = False
             while k < b and doc[k].lower_ not in _PREPOSITIONS and doc[k].lower_ not in _CUTS:
                 inner = self.by_start.get(k)
+                if inner is not None and inner.end + 1 < b and inner.kind in OWNER_KINDS and doc[inner.end].text in POSSESSIVE_MARKS and not segment:
+                    body = self.by_start.get(inner.end + 1)
+                    if body is not None and body.kind == "Organization" and body.end <= b:
+                        inner = body  # "undersecretary … at Brazil's National Treasury": the body is the owner
+                        the = False
+                    elif body is None and st.in_title:
+                        unit = self._unit_of(inner, b)
+                        if unit is not None:
+                            # "head of the IMF's European department": a unit of the body, which owns the post
+                            words, k = unit
+                            st.complement.extend([*written.split(), "the", *words])
+                            st.in_title, st.named, located = False, True, True
+                            if st.owner is None and st.demonym is None:
+                                st.owner, st.from_complement = inner.key, True
+                            break
                 if inner is not None and inner.end <= b:
                     if inner.kind == "Person" and prep in ("for", "to") and self._ends_segment(inner.end, b) and all(
                         is_title_word(w) or singular_head(w) for w in segment
@@ -330,7 +362,7 @@ class TitleGrammar:
                         located = True
                         break
                     # "Minister of Economy, Trade and Industry", "Director for the Protection of Citizens": fields
-                    field = inner.kind == "Place" or (inner.kind == "Organization" and prep in ("of", "for") and self._field_like(inner))
+                    field = inner.kind == "Place" or (inner.kind == "Organization" and prep in ("of", "for", "on") and self.field_like(inner))
                     if segment and prep == "at" and segment[-1][:1].isupper() and "-" not in segment[-1]:
                         field = True  # "at Africa CDC": a name in pieces is no clean owner
                     if inner.kind == "Organization" and doc[inner.end - 1].lower_ in _UNITS:
@@ -371,32 +403,32 @@ class TitleGrammar:
                 if prep in ("in", "at", "from") and segment[-1].casefold() not in ORG_HEADS and not org_last:
                     return False  # "in the capital", "at the time": not a part of the post
                 if st.in_title:
-                    st.complement.extend([prep, *(["the"] if the else []), *segment])
+                    st.complement.extend([*written.split(), *(["the"] if the else []), *segment])
                 continue
             st.named = True
             if prep == "to":
                 # "ambassador to Russia", "envoy to the UN": what the post is accredited to, not its owner.
                 if st.in_title:
-                    st.complement.extend([prep, *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
+                    st.complement.extend([*written.split(), *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
                 st.in_title = False
                 continue
             if not st.in_title:
                 continue
             if st.portfolio and entity.kind == "Organization" and (st.owner or st.demonym) and prep in ("of", "for"):
                 # "France's Minister of the Armed Forces": the portfolio, named in the title.
-                st.complement.extend([prep, *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
+                st.complement.extend([*written.split(), *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
                 st.in_title = False
                 continue
             if prep == "in" and entity.kind == "Organization":
                 # "officer on special duty in the Health Ministry": the body the post sits in is part of
                 # the title; whose post it is (the ministry's, the country's) the phrase leaves open.
                 if st.in_title:
-                    st.complement.extend([prep, *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
+                    st.complement.extend([*written.split(), *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
                 st.in_title = False
                 continue
             if st.complement and st.complement[-1].casefold() in ORG_HEADS and prep == "of":
                 # "the head of the central bank of Lithuania": the country names the bank, not the post's owner.
-                st.complement.extend([prep, *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
+                st.complement.extend([*written.split(), *(["the"] if the else []), *(t.text for t in doc[entity.start : entity.end])])
                 st.in_title = False
                 continue
             st.in_title = False
@@ -422,8 +454,8 @@ class TitleGrammar:
         while words and words[-1].casefold() in TITLE_JOINERS:
             words.pop()
         words = _without_trailing_rank(words)
-        if not words or all(w.casefold().rstrip(".") in RANKS for w in words):
-            return None  # "General Jane Roe": a military rank, not a post
+        if not words or all(w.casefold().rstrip(".") in RANKS or w.casefold().rstrip(".") in RANK_ABBREVIATIONS for w in words):
+            return None  # "General Jane Roe", "Vice Admiral Jane Roe": a military rank, not a post
         head = singular_head(words[-1].split("-")[-1]) or singular_head(words[-1]) or ""
         bare = len(words) == 1 and not complement
         owner, demonym = st.owner, st.demonym
@@ -499,7 +531,7 @@ class TitleGrammar:
             return False
         return re.fullmatch(r"[^\W\d_][\w'’-]*", token.text) is not None
 
-    def _field_like(self, m: Mention) -> bool:
+    def field_like(self, m: Mention) -> bool:
         """Whether an 'organization' is a field of a post: 'Economy, Trade and Industry',
         'International Affairs', 'Union Health'; not 'Bank of Korea', 'NATO', 'Pannon Capital Group'."""
         tokens = self.doc[m.start : m.end]
@@ -515,6 +547,19 @@ class TitleGrammar:
         if entity is not None and (entity.wikidata or self.ctx.gazetteer.lookup(entity.name)):
             return False  # a body the gazetteer knows
         return all(is_title_word(t.text) or t.lower_ in ("and", ",", "&", "of", "for", "the") or t.text[:1].isupper() for t in tokens)
+
+    def _unit_of(self, owner: Mention, b: int) -> tuple[list[str], int] | None:
+        """The words of a unit after "<body>'s" ('European department', 'research division') up to
+        a preposition or b, and where they end; None unless they end in a unit's noun."""
+        doc = self.doc
+        j = owner.end + 1
+        words: list[str] = []
+        while j < b and doc[j].lower_ not in _PREPOSITIONS and doc[j].lower_ not in ("and", ",") and self._field_word(doc[j]):
+            words.append(doc[j].text)
+            j += 1
+        if not words or words[-1].casefold() not in _UNITS or (j < b and doc[j].lower_ not in _PREPOSITIONS):
+            return None
+        return words, j
 
     def _past_parenthesis(self, k: int, b: int) -> int:
         """Past an acronym in brackets after a name ('(SICA)'), the '(' inside the mention or not."""
@@ -570,7 +615,7 @@ def _without_trailing_rank(words: list[str]) -> list[str]:
     return words[:n]
 
 
-_LOWER = TITLE_JOINERS | _PREPOSITIONS | {"a", "an"}
+_LOWER = TITLE_JOINERS | _PREPOSITIONS | {"a", "an", "charge"}  # "… in charge of …"
 
 
 def _cased(word: str) -> str:
