@@ -156,6 +156,28 @@ def test_furniture_inside_the_body_is_not_extracted(nlp, gazetteer):
     assert "Bergen" in names  # the prose after the appeal is still read
 
 
+def test_a_share_widget_under_the_lead_does_not_end_the_article():
+    # Pages print "Share this article" under the lead as well as at the end; sub-headings may
+    # come before the next paragraph.
+    answer = (
+        "\"Our harbour handled more containers this year than in any year before, and the new cranes "
+        "will let us take the largest ships from the spring onwards,\" she said."
+    )
+    text = (
+        f"Headline\n\n{PROSE}\n\nShare this article\n\nOn the harbour\n\n{answer}\n\n{answer}\n\n"
+        "Share this article\n\nRelated: Another story\n"
+    )
+    end = find_body_end(text)
+    assert text[:end].endswith(answer)
+    spans = find_inline_furniture(text, end, find_headline(text, end))
+    assert [text[a:b] for a, b in spans] == ["Share this article"]
+
+
+def test_a_share_widget_before_related_links_ends_the_article():
+    text = f"Headline\n\n{PROSE}\n\nPrint\n\nMore stories\n\nA headline of another story\n"
+    assert find_body_end(text) == len(f"Headline\n\n{PROSE}")
+
+
 def test_one_about_us_paragraph_after_an_appeal_is_still_footer():
     about = (
         "The Baltic Defence Review is an independent English-language outlet covering security in the Baltic "

@@ -323,6 +323,36 @@ def test_interview_highlights_in_quote_marks_belong_to_the_interviewee(nlp, gaze
     ]
 
 
+def test_an_editors_note_makes_the_introduced_person_the_interviewee(nlp, gazetteer):
+    # No 'we spoke to her': the introduction is about her, and a note says the answers follow.
+    text = (
+        "Interview: 'The canal will pay for itself,' says the port authority's Ingrid Vasquez\n\n"
+        "Ingrid Vasquez, director of planning at the Panama Canal Authority, spoke to Harbour Weekly in "
+        "Colón about water levels, tolls and the new locks. These are edited highlights.\n\n"
+        "On water levels\n\n"
+        "\"The lake is three metres higher than a year ago, and we have lifted the draught limit twice since March.\"\n\n"
+        "On tolls\n\n"
+        "\"Tolls rise by four percent in January. Shipping lines were told a year in advance.\"\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    answers = [(who, words) for who, words in said(record) if words.startswith(("The lake", "Tolls"))]
+    assert answers == [
+        ("Ingrid Vasquez", "The lake is three metres higher than a year ago, and we have lifted the draught limit twice since March."),
+        ("Ingrid Vasquez", "Tolls rise by four percent in January. Shipping lines were told a year in advance."),
+    ]
+
+
+def test_an_editors_note_after_a_named_subject_does_not_pick_another_person(nlp, gazetteer):
+    # The note's sentence names its own person: not the one the paragraph was about before.
+    text = (
+        "Transport Minister Pavel Horak opened the bridge on Monday.\n\n"
+        "Engineer Lucie Novakova's remarks, edited for length, follow.\n\n"
+        "\"We tested every cable twice before the opening, and the sensors report to us every minute.\"\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert ("Pavel Horak", "We tested every cable twice before the opening, and the sensors report to us every minute.") not in said(record)
+
+
 # ----------------------------------------------------------------------------- paragraphs, marks and precision
 
 

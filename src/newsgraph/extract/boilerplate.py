@@ -24,6 +24,15 @@ _HEADING_LINE = re.compile(
     r"advertisement|comments?|leave\s+a\s+(?:reply|comment)|subscribe)\s*:?\s*$",
     re.IGNORECASE,
 )
+# A page widget copied with the text ("Share this article", "Print", "Advertisement"): pages print it
+# under the lead as often as under the last paragraph, so it ends the article only when no more
+# article follows it.
+_WIDGET_LINE = re.compile(
+    r"^\s*(?:share(?:\s+this(?:\s+(?:article|story|page))?)?|print(?:\s+this\s+(?:article|story|page))?|advertisement)\s*:?\s*$",
+    re.IGNORECASE,
+)
+#: Short lines (sub-headings) a widget line may stand before the article's prose goes on.
+_MAX_SHORT_AFTER_WIDGET = 2
 
 # A line that marks the end of a release or transcript: "***", "###", "-30-", "ENDS", "-- END --",
 # "[END]", "END OF TRANSCRIPT"; and a release's reference line: "(Release ID: 2107745)", "AD/KS/SK".
@@ -150,10 +159,14 @@ def find_body_end(text: str) -> int:
 def _prose_follows(lines: tuple[Line, ...], n: int) -> bool:
     """Whether the article goes on after line n: the next non-empty line is a long paragraph of
     prose, and so is another one before the next furniture line (one paragraph alone may be a
-    footer's "about us" text)."""
-    if _HEADING_LINE.match(lines[n].text.strip()) or _LABEL_LIST.match(lines[n].text.strip()):
+    footer's "about us" text). After a page widget ("Share this article") sub-headings may come
+    first ('On the budget' before an interview's next answer)."""
+    here = lines[n].text.strip()
+    widget = bool(_WIDGET_LINE.match(here))
+    if not widget and (_HEADING_LINE.match(here) or _LABEL_LIST.match(here)):
         return False  # "Related:", "Tags: …" head the footer whatever follows them
     prose = 0
+    short = 0
     for line in lines[n + 1 :]:
         stripped = line.text.strip()
         if not stripped:
@@ -163,7 +176,9 @@ def _prose_follows(lines: tuple[Line, ...], n: int) -> bool:
         if _is_prose(stripped):
             prose += 1
         elif prose == 0:
-            return False
+            short += 1
+            if not widget or short > _MAX_SHORT_AFTER_WIDGET:
+                return False
         if prose >= 2:
             return True
     return False

@@ -76,6 +76,9 @@ _MAX_HEADING_CHARS = 120
 _MAX_HEADING_WORDS = 8
 _CLAUSE_VERB_TAGS = {"VBD", "VBZ", "VBP", "VB", "MD"}
 _OPENING_MARKS = "“\"‘'"
+# An interview cue that is an editor's note on the text ('edited for length', 'edited highlights').
+_EDITORIAL_NOTE = re.compile(r"\b(?:edited|condensed|highlights)\b", re.IGNORECASE)
+_MAX_NOTE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -258,7 +261,11 @@ def _interviewee(ctx: ArticleContext, speakers: Speakers, turns: list[Turn], spa
             return ctx.current_key(after[0][2])
         sentence_start = max(ctx.text.rfind(". ", head_end, start), ctx.text.rfind("\n", head_end, start), head_end)
         subject = ctx.text[sentence_start:start].split()
-        if subject and subject[-1].casefold() in PERSON_PRONOUNS | {"we", "i"} or ctx.text[end : end + 12].split()[:1] in (["her"], ["him"]):
+        pronoun = subject and subject[-1].casefold() in PERSON_PRONOUNS | {"we", "i"}
+        # 'These are edited highlights.': an editor's note names nobody; the interview is with the
+        # person the introduction was about.
+        note = _EDITORIAL_NOTE.search(ctx.text, start, end) and _names_nobody(ctx.text[sentence_start:start])
+        if pronoun or note or ctx.text[end : end + 12].split()[:1] in (["her"], ["him"]):
             key = speakers.last(start)
             if key is not None:
                 return ctx.current_key(key)
@@ -268,6 +275,13 @@ def _interviewee(ctx: ArticleContext, speakers: Speakers, turns: list[Turn], spa
             if not re.search(r"\b(?:by|with)\s*$", line, re.IGNORECASE) and "|" not in line:
                 return ctx.current_key(key)
     return None
+
+
+def _names_nobody(words_before: str) -> bool:
+    """'These are', 'The interview', 'Highlights,': a few words before an editor's note that name
+    nobody (no capitalised word but the first)."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", words_before)
+    return len(words) <= _MAX_NOTE_WORDS and not any(w[0].isupper() for w in words[1:])
 
 
 def _turn_speaker(ctx: ArticleContext, speakers: Speakers, turn: Turn, interviewee: str | None) -> str | None:
