@@ -40,7 +40,7 @@ from newsgraph.text import line_start, trimmed_end, word_list, word_set
 _SPEECH = rf"(?:{SPEECH_WORDS})"
 # After a closing mark: ', Roe said', ' said Roe', ' he concluded', ' the minister added'.
 _AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–-]*(?P<who>[^.!?“”\"\n]{{1,120}}?)\s+(?:also\s+|then\s+|later\s+)?{_SPEECH}\b")
-_AFTER_VERB_WHO = re.compile(rf"^[\s,;:—–-]*{_SPEECH}\s+(?P<who>[^.!?“”\"\n,;]{{1,80}})")
+_AFTER_VERB_WHO = re.compile(rf"^[\s,;:—–-]*{_SPEECH}\s+(?P<who>[^.!?“”\"\n,;]{{1,80}})(?:,\s+(?P<appos>[^.!?“”\"\n,;]{{1,80}}))?")
 # '…,” according to Roe.': the source named right after the closing mark.
 _AFTER_ACCORDING = re.compile(r"^[\s,;:—–-]*according\s+to\s+(?P<who>[^.!?“”\"\n,;]{1,80})", re.IGNORECASE)
 # Before an opening mark: 'Roe said: ', 'He added, ', 'According to Roe, '.
@@ -420,6 +420,12 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
             speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
             if speaker is not None:
                 return speaker, True
+            appos = m.groupdict().get("appos")
+            if appos:
+                # '…,” said the head of the mission, former Vice-President Jane Roe.': the name in apposition.
+                inside = ctx.mentions(q.close + m.start("appos"), q.close + m.end("appos"), kinds=("Person",))
+                if inside:
+                    return ctx.current_key(inside[0][2]), True
     before = masked[q.paragraph : q.open]
     prev_close = max(before.rfind("”"), before.rfind('"'), before.rfind("’ "))
     if prev_close >= 0:

@@ -110,18 +110,19 @@ class Speakers:
             span = subject_span(token)
             if ctx.mentions(span.start_char, span.end_char, kinds=("Person",)):
                 continue
-            if token.lower_ in HUMAN_NOUNS or (token.lower_ in TITLE_HEADS and not self._holder_named(span)):
+            holders = self._holders([t.lower_ for t in span if not t.is_punct]) if token.lower_ in TITLE_HEADS else set()
+            if token.lower_ in HUMAN_NOUNS or (token.lower_ in TITLE_HEADS and not holders):
                 self.unnamed.append(token.idx)
+            elif token.lower_ in TITLE_HEADS:
+                # 'The Naval Chief disclosed …' (a proper noun to the parser when capitalised): the one
+                # known holder of the post is the subject, whom a later 'he' refers to.
+                if len(holders) == 1:
+                    self._add(self.events, token.idx, next(iter(holders)))
             elif token.pos_ == "PROPN" and token.text[:1].isupper() and self._looks_like_a_name(token) and not self.person_named(
                 [t.text for t in _name_tokens(token)]
             ):
                 self.unnamed.append(token.idx)
         self.unnamed.sort()
-
-    def _holder_named(self, span: Span) -> bool:
-        """Whether a role noun subject ('the minister') refers to a person known to hold the post."""
-        words = [t.lower_ for t in span if not t.is_punct]
-        return bool(words) and self._holders(words)
 
     def _looks_like_a_name(self, token: Token) -> bool:
         """A name of up to four capitalised words that no entity of another kind covers: an unknown person."""
