@@ -187,6 +187,27 @@ def test_one_about_us_paragraph_after_an_appeal_is_still_footer():
     assert find_body_end(text) == len(f"Headline\n\n{PROSE}")
 
 
+def test_questioners_written_outlet_first():
+    # The outlets' press words say which part of "Q (…, …):" is the outlet, on every line.
+    text = (
+        "Transcript\n\n"
+        "Q (Radio Norrland, Karin Holm): Will prices fall?\n\n"
+        "MINISTER LINDGREN: No.\n\n"
+        "Q (Svenska Dagbladet, Petter Nyberg): And the aid?\n\n"
+        "MINISTER LINDGREN: Soon.\n"
+    )
+    end = find_body_end(text)
+    assert [(text[slice(*who)], text[slice(*outlet)]) for who, outlet in find_questioners(text, end)] == [
+        ("Karin Holm", "Radio Norrland"),
+        ("Petter Nyberg", "Svenska Dagbladet"),
+    ]
+
+
+def test_speaker_labels_in_capitals_with_letters_beyond_a_to_z():
+    text = "Transcript\n\nDEPUTY GOVERNOR ANNA WRÓBLEWSKA: Let me add one point.\n\nParticipants: two.\n"
+    assert [text[a:b] for a, b in find_speaker_labels(text, len(text))] == ["DEPUTY GOVERNOR ANNA WRÓBLEWSKA"]
+
+
 # ----------------------------------------------------------------------------- datelines, bylines, labels
 
 LEAD = "the harbour authority said on Monday, adding that the new cranes would be in service by the end of the summer season."

@@ -642,3 +642,68 @@ def test_a_one_word_name_is_the_one_longer_organization_it_ends(nlp, gazetteer):
     fuller = [e for e in two.entities if e.name in ("Baltic Council", "Nordic Council")]
     assert len(fuller) == 2
     assert not any(m.start == bare for e in fuller for m in e.mentions)
+
+
+# ----------------------------------------------------------------------------- persons that are places or bodies
+
+
+def test_a_town_tagged_a_person_in_one_place_and_a_place_in_others_is_a_place(nlp, gazetteer):
+    text = (
+        "Pirates strike again\n\n"
+        "Navies patrol from bases in Dakar, Banjul and Bissau. A trawler was boarded off Bissau on Tuesday, "
+        "and another off Bolama.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert not names(record, "Person")
+    assert {"Dakar", "Banjul", "Bissau", "Bolama"} <= names(record, "Place")
+
+
+def test_a_name_a_place_noun_follows_is_a_place(nlp, gazetteer):
+    text = (
+        "Floods hit the north\n\n"
+        "Relief teams reached the district by boat. The families of Juan Carlos Ortega ward were moved to schools.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Juan Carlos Ortega" not in names(record, "Person")
+    assert "Juan Carlos Ortega" in names(record, "Place")
+
+
+def test_a_body_written_short_and_a_contact_label_are_not_persons(nlp, gazetteer):
+    text = (
+        "Gas exports climb\n\n"
+        "Exports rose by a fifth in the year, according to data compiled by consultancy Merlin Energy Partners.\n\n"
+        "\"Buyers are not paying for spare capacity any more,\" said Merlin's head of research, Oona Fitzgerald.\n\n"
+        "Media enquiries\nEmail press@example.org\nTelephone +44 20 7946 0000\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Oona Fitzgerald"}
+    merlin = next(e for e in record.entities if e.name == "Merlin Energy Partners")
+    assert merlin.kind == "Organization" and "Merlin" in merlin.aliases
+    assert [(record.entity(q.speaker).name, q.text) for q in record.quotes] == [
+        ("Oona Fitzgerald", "Buyers are not paying for spare capacity any more,")
+    ]
+
+
+def test_a_person_after_an_abbreviated_honorific(nlp, gazetteer):
+    text = (
+        "Assembly seat goes to the opposition\n\n"
+        "The seat fell vacant after the death of the sitting member, Hon. Tunde Bakare-Ilori, in March.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Tunde Bakare-Ilori" in names(record, "Person")
+
+
+def test_outlet_first_questioners_and_a_speaker_named_only_by_a_label(nlp, gazetteer):
+    text = (
+        "Transcript: press conference on the harvest\n\n"
+        "Participants: Agriculture Minister Tomas Lindgren. Moderated by Ella Sund, press secretary.\n\n"
+        "MINISTER LINDGREN: Good morning. The harvest was the best in ten years.\n\n"
+        "Q (Radio Norrland, Karin Holm): Will prices fall?\n\n"
+        "MINISTER LINDGREN: Prices are set by the market, not by me.\n\n"
+        "Q (Daily Farmer, Petter Nyberg): What about the drought aid?\n\n"
+        "STATE SECRETARY JOHAN EKDAHL: The aid will be paid before the summer.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    persons = names(record, "Person")
+    assert {"Karin Holm", "Petter Nyberg", "Johan Ekdahl", "Tomas Lindgren"} <= persons
+    assert not persons & {"Radio Norrland", "Daily Farmer"}

@@ -294,6 +294,41 @@ def test_transcript_turns_are_quotes_of_the_labelled_speaker(nlp, gazetteer):
         assert text[q.anchor.start : q.anchor.end] == q.text
 
 
+def test_the_moderators_turns_are_not_quotes(nlp, gazetteer):
+    text = (
+        "Transcript: press conference on the harvest\n\n"
+        "Participants: Agriculture Minister Tomas Lindgren. Moderated by Ella Sund, press secretary.\n\n"
+        "MS SUND: Good morning. The minister will make a statement, then take questions.\n\n"
+        "MINISTER LINDGREN: The harvest was the best in ten years, and prices will follow the market.\n\n"
+        "Q: Will farmers get drought aid?\n\n"
+        "MINISTER LINDGREN: Yes, before the summer.\n\n"
+        "MS SUND: Thank you all.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Tomas Lindgren", "The harvest was the best in ten years, and prices will follow the market."),
+        ("Tomas Lindgren", "Yes, before the summer."),
+    ]
+
+
+def test_a_report_that_quotes_in_quote_marks_around_a_transcript(nlp, gazetteer):
+    # The article quotes the minister in quote marks in its own words: those are its quotations,
+    # the transcript's turns are the record (their words still belong to the speaker).
+    text = (
+        "Ministers meet on the harvest\n\n"
+        "Agriculture Minister Tomas Lindgren met farmers in Umeå on Monday. Arriving at the meeting, he told "
+        "reporters: \"Nobody will be left alone with the drought.\"\n\n"
+        "The following is the transcript of the press conference.\n\n"
+        "MINISTER LINDGREN: The harvest was the best in ten years. Aid of 40 million kronor will be paid.\n\n"
+        "Q: When?\n\n"
+        "MINISTER LINDGREN: Before the summer.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Tomas Lindgren", "Nobody will be left alone with the drought.")]
+    aid = next(s for s in record.statistics if s.value == "40000000")
+    assert aid.claimed_by == next(e.key for e in record.entities if e.name == "Tomas Lindgren")
+
+
 def test_a_label_names_a_speaker_by_a_part_of_the_name(nlp, gazetteer):
     # Family name first ('Tanaka' in 'Tanaka Hiroshi'), and a name of several parts after a title.
     text = (

@@ -370,7 +370,8 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
 
 
 # "MINISTER TANAKA:", "SENIOR DEPUTY GOVERNOR OH:", "Q:", "A:" at the start of a line of a transcript.
-_SPEAKER_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'-]*(?:\s+[A-Z][A-Z.’'-]*){0,5})\s*:\s")
+# Any letters here; the label is then kept only when it is all capitals ('WRÓBLEWSKA' too).
+_SPEAKER_LABEL = re.compile(r"(?P<label>[^\W\d_](?:[^\W\d_]|[.’'-])*(?:\s+[^\W\d_](?:[^\W\d_]|[.’'-])*){0,5})\s*:\s")
 
 
 def find_speaker_labels(text: str, body_end: int) -> list[tuple[int, int]]:
@@ -380,7 +381,7 @@ def find_speaker_labels(text: str, body_end: int) -> list[tuple[int, int]]:
     for line in lines_of(text[:body_end]):
         lead = len(line.text) - len(line.text.lstrip())
         m = _SPEAKER_LABEL.match(text, line.start + lead, line.end)
-        if m is None:
+        if m is None or not m.group("label").isupper():
             continue
         dateline = _DATELINE.match(text, line.start + lead, line.end)
         if dateline is not None and (dateline.group("source") or dateline.group("date")):
@@ -396,9 +397,14 @@ _QUESTIONER = re.compile(
 )
 
 
+_OUTLET_WORD = re.compile(r"\b(?:" + "|".join(sorted(word_set("outlet-words.txt"))) + r")\b", re.IGNORECASE)
+
+
 def find_questioners(text: str, body_end: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """(name span, outlet span) of the people a transcript's labels introduce with their outlet:
-    "Q (Jane Roe, Daily News): …", "Q: Jane Roe, Daily News. Governor, …"."""
+    "Q (Jane Roe, Daily News): …", "Q: Jane Roe, Daily News. Governor, …". A transcript that
+    writes the outlet first ("Q (Radio Kanem, Jane Roe):", told by the press words of its
+    outlets' names) writes it first on every line."""
     out = []
     for line in lines_of(text[:body_end]):
         lead = len(line.text) - len(line.text.lstrip())
@@ -407,4 +413,5 @@ def find_questioners(text: str, body_end: int) -> list[tuple[tuple[int, int], tu
             continue
         who, outlet = ("who", "outlet") if m.group("who") else ("who2", "outlet2")
         out.append((m.span(who), m.span(outlet)))
-    return out
+    press_first = sum(bool(_OUTLET_WORD.search(text, *w)) - bool(_OUTLET_WORD.search(text, *o)) for w, o in out)
+    return [(o, w) for w, o in out] if press_first > 0 else out

@@ -103,6 +103,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
     candidates += _frame_candidates(ctx, bylines) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
     candidates = _without_swallowed_persons(candidates)
+    candidates = _without_persons_in_outlets(ctx, candidates)
     candidates = _without_headline_only(ctx, candidates)
     candidates = _without_newsroom_posts(ctx, candidates, bylines)
     candidates = _without_capitals_junk(ctx, candidates)
@@ -137,6 +138,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _label_mentions(ctx, labels)
     _merge_bare_organizations(ctx)
     _merge_surnames(ctx)
+    _merge_organization_short_names(ctx)
     _merge_family_names(ctx)
     _surname_mentions(doc, ctx)
 
@@ -219,6 +221,13 @@ def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]]) -> li
         name = _title_case(written)
         out.append(Candidate(start, end, name, "Person", _PERSON_RULE, written="" if name == written else written))
     return out
+
+
+def _without_persons_in_outlets(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """'Q (Radio Kanem, Jane Roe):': the outlet a transcript's label gives a questioner is no person,
+    whatever the name rules or NER make of it."""
+    outlets = SpanIndex(o for _, o in find_questioners(ctx.text, ctx.body_end))
+    return [c for c in candidates if c.kind != "Person" or not outlets.overlaps(c.start, c.end)]
 
 
 def _without_headline_only(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
@@ -350,7 +359,8 @@ def _without_capitals_junk(ctx: ArticleContext, candidates: list[Candidate]) -> 
 def _label_mentions(ctx: ArticleContext, labels: list[tuple[int, int]]) -> None:
     """'SECRETARY DELA CRUZ:' opening a line of a transcript is a mention of the person named
     Dela Cruz in the text; 'GOVERNOR HAN:' of Han Seung-woo (a family name written first).
-    A label naming nobody known adds nothing."""
+    A label naming nobody known is a person only when it gives a post and then a full name
+    ('DEPUTY GOVERNOR JANE ROE:'); other labels add nothing."""
     for start, end in labels:
         words = list(re.finditer(r"\S+", ctx.text[start:end]))
         for k in range(len(words)):
@@ -360,6 +370,15 @@ def _label_mentions(ctx: ArticleContext, labels: list[tuple[int, int]]) -> None:
                 # The mention is the whole label, as transcripts name the speaker: by post and name.
                 ctx.register(ctx.entities[key].name, "Person", start, end)
                 break
+        else:
+            posts = 0
+            while posts < len(words) and is_title_word(words[posts].group().rstrip(".")):
+                posts += 1
+            rest = [w.group() for w in words[posts:]]
+            if posts and 2 <= len(rest) <= 4 and all(re.fullmatch(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", w) for w in rest):
+                name = _title_case(" ".join(rest))
+                if not _known(ctx, name):
+                    ctx.register(name, "Person", start + words[posts].start(), end)
 
 
 def _family_name_of(ctx: ArticleContext, name: str) -> str | None:
@@ -610,7 +629,13 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         if run.end < len(doc) and _is_capitalised(doc[run.end]) and is_title_word(doc[run.end].text):
             continue  # "Main Intelligence Directorate": the start of a longer name
         before = _previous_word(doc, run.start)
+        if before is None and run.start >= 2 and doc[run.start - 1].text == "." and not doc[run.start - 2].whitespace_:
+            before = doc[run.start - 2] if _is_honorific(doc[run.start - 2]) else None  # "Hon. Jane Roe": the parser ended a sentence at the period
         after = doc[run.end] if run.end < len(doc) else None
+        if before is not None and before.pos_ == "NOUN" and before.text.islower() and before.lower_ in ORG_HEADS | _BODY_DESCRIPTORS:
+            continue  # "civil society group Yiaga Africa": what the name is said to be is a body
+        if len(run) == 1 and before is not None and before.is_alpha and before.text.isupper() and len(before.text) > 1 and not is_title_word(before.text):
+            continue  # "the SADC Organ on Politics": a word of a body's name after its acronym
         person = False
         if before is not None and _is_honorific(before):
             # "Prof. Jane Roe", "Commodore Jan Roe", "Mr Roe"; not "Sri Lanka", a name of its own
@@ -809,6 +834,8 @@ def _apposition_title_follows(doc: Doc, i: int) -> bool:
     """', Latvia's defense minister,' right after a name."""
     if i >= len(doc) or doc[i].text != ",":
         return False
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ("which", "that"):
+        return False  # "Yiaga Africa, which deployed 120 observers": a body the clause is about
     for token in doc[i + 1 : i + 8]:
         if token.text in (",", ".", ";", "\n") or token.is_sent_start:
             return False
@@ -941,9 +968,19 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             return None  # "Jl. Taman Pejambon No. 6": a street in an address
         if name.split()[-1].casefold() in ORG_HEADS:
             kind = "Organization"  # "Muft Bijli Yojana", "Vaccine Alliance": a body's or a scheme's name
+        if len(name.split()) <= 2 and _FIELD_LIST_BEFORE.search(ctx.text, max(0, start - 90), start):
+            return None  # "Secretary for Foreign and [Diaspora Affairs]": the last field of a post
+        if _before_place_noun(ent):
+            return Candidate(start, end, name, "Place", _NER)  # "Buenos Aires province", "Gwale wards"
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ORG_HEADS | _BODY_DESCRIPTORS and ent.doc[ent.start - 1].pos_ == "NOUN":
+            kind = "Organization"  # "civil society group Yiaga Africa", "consultancy Kestrel Analytics"
         lone = len(name.split()) == 1 and name not in full_names
+        if lone and (_FIELD_LABEL.match(ctx.text, end) or ctx.text[max(0, start - 3) : start].rstrip(" \t").endswith("|")):
+            return None  # "Email newsdesk@…", "| Bulletin |": the label of a contact or page field
         if lone and len(ent) == 1 and _modifies_common_noun(ent[0]):
             return None  # "Lancet drones": a product name, not a person
+        if not lone and not titled and _in_a_place(ent):
+            return Candidate(start, end, name, "Place", _NER)  # "what happened in Kofar Mata": a place of two words
         if lone and (_place_context(ent, ctx) or _before_country(ctx, end)):
             kind = "Place"  # "capture Avdiivka and Vuhledar", "Honiara, Solomon Islands": a town tagged PERSON
         elif lone and _told_outlet(ent):
@@ -1106,6 +1143,12 @@ def _named_as_a_body(ent: Span, ctx: ArticleContext) -> bool:
     return m is not None and _is_org_head(m.group(1).split()[-1])
 
 
+# Common nouns that say a name after them is a body's: "consultancy Kestrel Analytics".
+_BODY_DESCRIPTORS = word_set("body-descriptors.txt")
+# What follows a field label in a contact block or a page's header line: an e-mail address, a web
+# address, a telephone number, or a '|' separator.
+_FIELD_LABEL = re.compile(r"\s*(?::\s*)?(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:https?://|www\.)\S+|\+?\d[\d ()-]{6,}|\|)")
+
 _VESSEL_NOUNS = word_set("vessel-nouns.txt")
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]{1,6}")
 
@@ -1122,6 +1165,30 @@ def _after_place_noun(ent: Span) -> bool:
     """'the village of Novopavlivka', 'the port city of Odesa': a name that a place noun and 'of' introduce."""
     i = ent.start
     return i >= 2 and ent.doc[i - 1].lower_ == "of" and ent.doc[i - 2].lower_ in _PLACE_NOUNS
+
+
+def _before_place_noun(ent: Span) -> bool:
+    """'Buenos Aires province', 'in the Dala and Gwale wards': a name a place noun follows and is
+    said of (NER took it for a person)."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    head = first.head
+    return (
+        first.dep_ in ("compound", "nmod")
+        and head.i >= ent.end
+        and head.text.islower()
+        and (head.lower_ in _PLACE_NOUNS or head.lemma_.casefold() in _PLACE_NOUNS)
+    )
+
+
+def _in_a_place(ent: Span) -> bool:
+    """'in Kofar Mata and Sharada', 'off Cape Lopez': a name that 'in', 'near' or 'off' governs
+    (or one coordinated with such a name) is where something is, not who."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i != first.i and ent.doc[ent.start - 1].lower_ in ("and", "or"):
+        first = first.head  # not 'in Kano State, Alhaji Jane Roe': a comma may join a person to the place
+    return first.dep_ == "pobj" and first.head.lower_ in ("in", "near", "off")
 
 
 def _before_country(ctx: ArticleContext, end: int) -> bool:
@@ -1624,8 +1691,32 @@ def _merge_surnames(ctx: ArticleContext) -> None:
         if entity is None or entity.kind == "Person" or len(entity.name.split()) != 1 or _known(ctx, entity.name):
             continue
         person = ctx.resolve(entity.name, "Person")
-        if person is not None:
+        if person is None:
+            continue
+        if len(ctx.entities[person].name.split()) == 1 and len(ctx.entities[person].mentions) <= len(entity.mentions):
+            # One word tagged a person here and a place there ('Abuja'), no full name behind it: the
+            # reading of most mentions wins, a tie the place's (news names people in full first).
+            ctx.merge(person, key)
+        else:
             ctx.merge(key, person)
+
+
+def _merge_organization_short_names(ctx: ArticleContext) -> None:
+    """'said Kestrel's head of research' after 'consultancy Kestrel Energy Analytics': a one-word
+    person that is no word of a known person's full name but the first word of exactly one
+    organization's name of several words is that organization, written short."""
+    full_words = {name_key(w) for e in ctx.entities.values() if e.kind == "Person" and len(e.name.split()) > 1 for w in e.name.split()}
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Person" or len(entity.name.split()) != 1 or name_key(entity.name) in full_words:
+            continue
+        orgs = [
+            e.key
+            for e in ctx.entities.values()
+            if e.kind == "Organization" and len(e.name.split()) > 1 and e.name.split()[0] == entity.name
+        ]
+        if len(orgs) == 1:
+            ctx.merge(key, orgs[0])
 
 
 def _merge_family_names(ctx: ArticleContext) -> None:

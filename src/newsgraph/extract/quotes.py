@@ -76,6 +76,8 @@ _MAX_HEADING_CHARS = 120
 _MAX_HEADING_WORDS = 8
 _CLAUSE_VERB_TAGS = {"VBD", "VBZ", "VBP", "VB", "MD"}
 _OPENING_MARKS = "“\"‘'"
+# 'Moderated by …', 'Moderator: …' in a transcript's head: who chairs it.
+_MODERATED_BY = re.compile(r"\b(?:moderated\s+by|moderator\s*[:,-])\s*", re.IGNORECASE)
 # An interview cue that is an editor's note on the text ('edited for length', 'edited highlights').
 _EDITORIAL_NOTE = re.compile(r"\b(?:edited|condensed|highlights)\b", re.IGNORECASE)
 _MAX_NOTE_WORDS = 4
@@ -165,15 +167,49 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         quote = Quote(speaker=speaker, text=ctx.text[q.start : q.end], anchor=make_anchor(ctx.text, q.start, q.end), event=events.get(speaker or ""))
         found.append((q.start, quote))
     in_quotes = SpanIndex(quoted)
+    narrated = _quotes_outside_turns(ctx, attributed, turn_at)
+    moderators = _moderators(ctx, turn_speakers)
     for t, speaker in turn_speakers.items():
         if speaker is None or t.kind not in ("speaker", "answer"):
             continue  # a question, the chair's words, or a label that names nobody known
         ctx.add_speaker_span(t.start, t.end, speaker)
+        if speaker in moderators:
+            continue  # 'Moderated by Jane Roe' and then 'MS ROE: …': the chair's words
         if in_quotes.overlaps(t.start, t.end):
             continue  # the turn marks its quotation itself: that one is the quote
+        if narrated and t.kind == "speaker":
+            continue  # a report quoting in quote marks around a transcript: those are its quotations
         anchor = make_anchor(ctx.text, t.start, t.end)
         found.append((t.start, Quote(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker))))
     return [quote for _, quote in sorted(found, key=lambda f: f[0])], claims
+
+
+def _moderators(ctx: ArticleContext, turn_speakers: dict[Turn, str | None]) -> set[str]:
+    """The persons a transcript's head introduces as its moderator ('Moderated by Lieutenant
+    Colonel Jane Roe, …', 'Moderator: Jane Roe'), whose turns are the chair's."""
+    spoken = [t.label_start for t, speaker in turn_speakers.items() if speaker is not None]
+    if not spoken:
+        return set()
+    out = set()
+    for m in _MODERATED_BY.finditer(ctx.text, 0, min(spoken)):  # the head, a 'Participants: …' line included
+        after = ctx.mentions(m.end(), m.end() + 80, kinds=("Person",))
+        if after and not re.search(r"[.;!?\n]", ctx.text[m.end() : after[0][0]]):
+            out.add(ctx.current_key(after[0][2]))
+    return out
+
+
+def _quotes_outside_turns(ctx: ArticleContext, attributed: list[tuple[_QuoteSpan, str | None]], turn_at: _TurnIndex) -> bool:
+    """Whether the article, besides a transcript's turns, quotes somebody in quote marks in its
+    own words ('Arriving at the meeting, the minister told reporters: “…”'). Such a report with
+    transcript excerpts gives its quotations in quote marks; the turns printed after labels are
+    the record of what was said, not what the article quotes. (An interview's answers are.)"""
+    for q, speaker in attributed:
+        if speaker is None or turn_at.holding(q.start) is not None:
+            continue
+        if ctx.headline is not None and ctx.headline[0] <= q.open < ctx.headline[1]:
+            continue
+        return True
+    return False
 
 
 def _unattributed_speaker(
