@@ -707,3 +707,20 @@ def test_outlet_first_questioners_and_a_speaker_named_only_by_a_label(nlp, gazet
     persons = names(record, "Person")
     assert {"Karin Holm", "Petter Nyberg", "Johan Ekdahl", "Tomas Lindgren"} <= persons
     assert not persons & {"Radio Norrland", "Daily Farmer"}
+
+
+def test_a_name_after_an_occupation_is_a_person(nlp, gazetteer):
+    text = (
+        "Markets wobble\n\n"
+        "Analysts Matteo Villa and Laura Bianchi expect a cut in June.\n\n"
+        "Lawyer Pietro Ricci filed the complaint in Milan on Monday.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert {"Matteo Villa", "Laura Bianchi", "Pietro Ricci"} <= names(record, "Person")
+    assert not {n for n in names(record, "Organization") if "Ricci" in n}
+
+
+def test_a_long_name_with_particles_is_a_person(nlp, gazetteer):
+    text = "Saudi ministers met Qatar's Sheikh Mohammed bin Abdulrahman Al Thani in Riyadh on Sunday.\n"
+    record = extract(text, nlp, gazetteer)
+    assert "Mohammed bin Abdulrahman Al Thani" in names(record, "Person")

@@ -268,6 +268,24 @@ def test_a_post_as_subject_then_he_refers_to_its_holder(nlp, gazetteer):
     assert said(record) == [("Chukwuma Obi", "Our pilots flew every mission we asked of them,")]
 
 
+def test_a_possessive_name_in_the_attribution_is_not_the_speaker(nlp, gazetteer):
+    text = (
+        "Spain's Ecology Minister Teresa Ribes toured the dry reservoirs on Monday.\n\n"
+        "Ribes's deputy, Hugo Morante, said on the radio that \"every drop counts\" this summer.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Hugo Morante", "every drop counts")]
+
+
+def test_a_body_introduced_by_what_it_is_speaks_as_itself(nlp, gazetteer):
+    text = (
+        "Water rationing begins in the valley on Monday.\n\n"
+        "Farmers' union Unió Pagesa said in a statement: \"The rationing will ruin thousands of farms.\"\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Unió Pagesa", "The rationing will ruin thousands of farms.")]
+
+
 # ----------------------------------------------------------------------------- transcripts and interviews
 
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.boilerplate import LONG_PARAGRAPH, find_bylines, find_dateline, find_questioners, find_speaker_labels
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import (
+    BODY_DESCRIPTORS,
     COUNTRIES_WITH_THE,
     CURRENCY_CODES,
     EVENT_NOUNS,
@@ -597,6 +598,15 @@ def _syllable_bridge(doc: Doc, i: int) -> bool:
     )
 
 
+_HUMAN_NOUNS = word_set("human-nouns.txt")
+
+
+def _human_noun(token: Token) -> bool:
+    """'economist', 'Analysts': a noun only people are (singular or plural)."""
+    lower = token.lower_
+    return lower in _HUMAN_NOUNS or lower.endswith("s") and lower[:-1] in _HUMAN_NOUNS
+
+
 def _hyphen_bridge(doc: Doc, i: int) -> bool:
     """Whether token i is a hyphen glued between two name tokens."""
     return (
@@ -615,6 +625,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         # "President of Finland Aino Roe": a known place or a demonym is not part of the name.
         while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
             run = run[1:]
+        if len(run) > 2 and run[0].is_sent_start and _human_noun(run[0]):
+            run = run[1:]  # "Lawyer Jane Roe filed …": what she is, capitalised as the sentence's first word
         after_field = len(run) >= 3 and bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char))
         if after_field:
             run = run[-2:]  # "Minister for Fisheries and [Ocean Resources] Jane Roe": the field's last words
@@ -632,7 +644,7 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         if before is None and run.start >= 2 and doc[run.start - 1].text == "." and not doc[run.start - 2].whitespace_:
             before = doc[run.start - 2] if _is_honorific(doc[run.start - 2]) else None  # "Hon. Jane Roe": the parser ended a sentence at the period
         after = doc[run.end] if run.end < len(doc) else None
-        if before is not None and before.pos_ == "NOUN" and before.text.islower() and before.lower_ in ORG_HEADS | _BODY_DESCRIPTORS:
+        if before is not None and before.pos_ == "NOUN" and before.text.islower() and before.lower_ in ORG_HEADS | BODY_DESCRIPTORS:
             continue  # "civil society group Yiaga Africa": what the name is said to be is a body
         if len(run) == 1 and before is not None and before.is_alpha and before.text.isupper() and len(before.text) > 1 and not is_title_word(before.text):
             continue  # "the SADC Organ on Politics": a word of a body's name after its acronym
@@ -670,6 +682,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             person = True
         elif len(run) >= 2 and _APPOINTED_AFTER.match(ctx.text[run.end_char : run.end_char + 40]):
             person = True
+        elif len(run) >= 2 and before is not None and _human_noun(before) and (before.text.islower() or before.is_sent_start):
+            person = True  # "economist Jane Roe", "Analysts Jane Roe and …": a person's occupation before the name
         elif len(run) >= 2 and _speaks_after_affiliation(doc, run.end):
             person = True  # "Jane Roe of the Bank of Korea said …"
         if person:
@@ -972,7 +986,7 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             return None  # "Secretary for Foreign and [Diaspora Affairs]": the last field of a post
         if _before_place_noun(ent):
             return Candidate(start, end, name, "Place", _NER)  # "Buenos Aires province", "Gwale wards"
-        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ORG_HEADS | _BODY_DESCRIPTORS and ent.doc[ent.start - 1].pos_ == "NOUN":
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ORG_HEADS | BODY_DESCRIPTORS and ent.doc[ent.start - 1].pos_ == "NOUN":
             kind = "Organization"  # "civil society group Yiaga Africa", "consultancy Kestrel Analytics"
         lone = len(name.split()) == 1 and name not in full_names
         if lone and (_FIELD_LABEL.match(ctx.text, end) or ctx.text[max(0, start - 3) : start].rstrip(" \t").endswith("|")):
@@ -1126,7 +1140,9 @@ def _person_ok(name: str) -> bool:
         return False  # "D-Mass.", "R-Ark.": a US lawmaker's party and state
     if words and words[-1].casefold() in TITLE_HEADS:
         return False  # "ASEAN Chair": a post, not a name
-    return 1 <= len(words) <= 4 and all(w[0].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
+    # Particles ('bin', 'Al', 'van der') lengthen a name without making it a phrase.
+    names = [w for w in words if w.casefold().rstrip("-") not in _NAME_PARTICLES]
+    return 1 <= len(names) <= 4 and len(words) <= 7 and all(w[0].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
 
 
 def _named_as_a_body(ent: Span, ctx: ArticleContext) -> bool:
@@ -1143,8 +1159,6 @@ def _named_as_a_body(ent: Span, ctx: ArticleContext) -> bool:
     return m is not None and _is_org_head(m.group(1).split()[-1])
 
 
-# Common nouns that say a name after them is a body's: "consultancy Kestrel Analytics".
-_BODY_DESCRIPTORS = word_set("body-descriptors.txt")
 # What follows a field label in a contact block or a page's header line: an e-mail address, a web
 # address, a telephone number, or a '|' separator.
 _FIELD_LABEL = re.compile(r"\s*(?::\s*)?(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:https?://|www\.)\S+|\+?\d[\d ()-]{6,}|\|)")

@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import OBJECT_PRONOUNS, ORG_HEADS, PERSON_PRONOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from newsgraph.extract.lexicon import BODY_DESCRIPTORS, OBJECT_PRONOUNS, ORG_HEADS, PERSON_PRONOUNS, TITLE_HEADS, TITLE_MODIFIERS
 from newsgraph.extract.names import name_key
 from newsgraph.model import Role
 from newsgraph.text import word_set
@@ -215,6 +215,10 @@ class Speakers:
         or an organization speaking as itself or through a spokesperson or a statement."""
         ctx = self.ctx
         inside = ctx.mentions(who_start, who_start + len(who), kinds=("Person",))
+        # 'Roe's deputy, Jan Doe,': a name with a possessive mark is whose the speaker is, not the speaker.
+        owners = [m for m in inside if re.match(r"[’']s?\b", ctx.text[m[1] : m[1] + 2])]
+        if inside and len(owners) < len(inside):
+            return next(m for m in inside if m not in owners)[2]
         if inside:
             return inside[0][2]
         words = re.findall(r"[\w’'-]+", who.casefold())
@@ -297,6 +301,8 @@ class Speakers:
         rest = [w for w in rest if w not in ("s", "’s", "'s")]
         if not rest and all(w in _DETERMINERS for w in lead):
             return key  # 'the OPEC Secretariat': the organization itself, not a post in it
+        if not rest and lead and lead[-1] in ORG_HEADS | BODY_DESCRIPTORS and not any(w in TITLE_HEADS or w in HUMAN_NOUNS for w in lead):
+            return key  # "farmers' union Unió de Pagesos", 'the consultancy Merlin Partners': what it is, then its name
         if words[-1] in VOICE_NOUNS and len(rest) <= 3 and not any(w in TITLE_HEADS - VOICE_NOUNS for w in lead + rest):
             return key  # 'a Treasury spokesperson', 'the ministry's statement'
         return None
