@@ -286,6 +286,15 @@ def test_a_body_introduced_by_what_it_is_speaks_as_itself(nlp, gazetteer):
     assert said(record) == [("Unió Pagesa", "The rationing will ruin thousands of farms.")]
 
 
+def test_the_speaker_referred_to_by_age(nlp, gazetteer):
+    text = (
+        "Fishermen's leader Svend Aagaard addressed the harbour meeting on Friday.\n\n"
+        "\"We were never consulted about the quotas,\" the 61-year-old said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Svend Aagaard", "We were never consulted about the quotas,")]
+
+
 # ----------------------------------------------------------------------------- transcripts and interviews
 
 

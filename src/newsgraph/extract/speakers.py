@@ -44,6 +44,10 @@ _NOT_OF_THE_POST = {"to", "at", "from", "with", "near", "close", "by", "like", "
 _NOT_NAME = {"the", "a", "an", "of", "for", "and", "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mme"}
 
 
+# 'the 61-year-old': a person referred to by age, as news writes after naming them.
+_THE_AGED = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
+
+
 def pronoun_gender(word: str) -> str | None:
     word = word.casefold()
     return "f" if word in _FEMININE else "m" if word in _MASCULINE else None
@@ -227,6 +231,8 @@ class Speakers:
         if len(words) == 1 and words[0] in PERSON_PRONOUNS | OBJECT_PRONOUNS:
             # 'he said', and 'according to him': a source phrase that is only an object pronoun
             return self.last(offset, pronoun_gender(words[0]))
+        if _THE_AGED.fullmatch(who.strip()):
+            return self.last(offset)  # '“…,” the 61-year-old said': the person the text is about
         named = self._name_in(who) or self._by_acronym(who)
         if named is not None:
             return named
