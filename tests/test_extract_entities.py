@@ -734,3 +734,16 @@ def test_a_capitalised_first_word_written_once_is_no_person(nlp, gazetteer):
     )
     record = extract(text, nlp, gazetteer)
     assert names(record, "Person") == {"Vladimir Putin"}  # a name the gazetteer knows stays a person
+
+
+def test_a_first_name_written_short_is_no_person_of_its_own(nlp, gazetteer):
+    text = (
+        "Joint press conference\n\n"
+        "Minister for Foreign Affairs of Japan Sato Kenji and Secretary of Foreign Affairs of the Philippines "
+        "Ma. Lourdes Bautista\n\n"
+        "Manila, 4 May 2026\n\n"
+        "SECRETARY BAUTISTA: Welcome to Manila.\n\n"
+        "MINISTER SATO: Thank you.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Sato Kenji", "Lourdes Bautista"}

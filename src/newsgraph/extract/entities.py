@@ -634,6 +634,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             continue
         if len(run) == 1 and (run.text.casefold() in demonyms() or _is_initial(run[0])):
             continue  # "replacing American support": an adjective of nationality, not a name
+        if len(run) == 1 and len(run.text) <= 3 and _abbreviated_first_name(run):
+            continue  # "… of the Philippines Ma. Teresa Dela Cruz": a first name written short
         if _has_place_word(run.text) or run[-1].lower_ in ORG_HEADS:
             continue  # "the Black Sea", "the Contact Group": not a person whatever follows
         if run.start > 0 and doc[run.start - 1].lower_ == "the":
@@ -989,6 +991,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ORG_HEADS | BODY_DESCRIPTORS and ent.doc[ent.start - 1].pos_ == "NOUN":
             kind = "Organization"  # "civil society group Yiaga Africa", "consultancy Kestrel Analytics"
         lone = len(name.split()) == 1 and name not in full_names
+        if lone and len(name) <= 3 and _abbreviated_first_name(ent):
+            return None  # "Ma. Teresa Dela Cruz", "Md. Rahman": a first name written short, not a person of its own
         if lone and (_FIELD_LABEL.match(ctx.text, end) or ctx.text[max(0, start - 3) : start].rstrip(" \t").endswith("|")):
             return None  # "Email newsdesk@…", "| Bulletin |": the label of a contact or page field
         if lone and len(ent) == 1 and _modifies_common_noun(ent[0]):
@@ -1199,6 +1203,18 @@ def _before_place_noun(ent: Span) -> bool:
         and head.i >= ent.end
         and head.text.islower()
         and (head.lower_ in _PLACE_NOUNS or head.lemma_.casefold() in _PLACE_NOUNS)
+    )
+
+
+def _abbreviated_first_name(ent: Span) -> bool:
+    """Whether a short name has a period glued to it and two name words right after it."""
+    doc, i = ent.doc, ent.end
+    return (
+        i + 2 < len(doc)
+        and doc[i].text == "."
+        and not ent[-1].whitespace_
+        and is_name_token(doc[i + 1])
+        and is_name_token(doc[i + 2])
     )
 
 
