@@ -747,3 +747,27 @@ def test_a_first_name_written_short_is_no_person_of_its_own(nlp, gazetteer):
     )
     record = extract(text, nlp, gazetteer)
     assert names(record, "Person") == {"Sato Kenji", "Lourdes Bautista"}
+
+
+def test_a_company_written_short_and_a_post_word_are_no_persons(nlp, gazetteer):
+    text = (
+        "Acme Robotics opens European hub in Lyon\n\n"
+        "Acme Robotics, a maker of warehouse robots, today announced the opening of its European headquarters in Lyon.\n\n"
+        "\"Europe is our fastest-growing market,\" said Dana Whitfield, Chief Executive Officer of Acme Robotics.\n\n"
+        "\"We are delighted to welcome Acme to our region,\" said Fabrice Morel, President of the Regional Council.\n\n"
+        "Acme Robotics designs autonomous mobile robots for logistics.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Dana Whitfield", "Fabrice Morel"}
+
+
+def test_a_company_whose_name_ends_with_a_business_word_is_no_person(nlp, gazetteer):
+    text = (
+        "Chipmakers rally\n\n"
+        "Nordvik Semiconductors said on Monday that orders had doubled. \"Demand is extraordinary,\" "
+        "Nordvik Semiconductors said in a statement.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Nordvik Semiconductors" in names(record, "Organization")
+    assert not names(record, "Person")
+    assert [(record.entity(q.speaker).name, q.text) for q in record.quotes] == [("Nordvik Semiconductors", "Demand is extraordinary,")]

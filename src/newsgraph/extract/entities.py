@@ -599,6 +599,7 @@ def _syllable_bridge(doc: Doc, i: int) -> bool:
 
 
 _HUMAN_NOUNS = word_set("human-nouns.txt")
+_COMPANY_WORDS = word_set("company-words.txt")
 
 
 def _human_noun(token: Token) -> bool:
@@ -634,10 +635,12 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             continue
         if len(run) == 1 and (run.text.casefold() in demonyms() or _is_initial(run[0])):
             continue  # "replacing American support": an adjective of nationality, not a name
+        if len(run) == 1 and _human_noun(run[0]):
+            continue  # "Chief Executive Officer of …": what a person is, not a name
         if len(run) == 1 and len(run.text) <= 3 and _abbreviated_first_name(run):
             continue  # "… of the Philippines Ma. Teresa Dela Cruz": a first name written short
-        if _has_place_word(run.text) or run[-1].lower_ in ORG_HEADS:
-            continue  # "the Black Sea", "the Contact Group": not a person whatever follows
+        if _has_place_word(run.text) or run[-1].lower_ in ORG_HEADS or len(run) > 1 and run[-1].lower_ in _COMPANY_WORDS:
+            continue  # "the Black Sea", "the Contact Group", "Acme Robotics": not a person whatever follows
         if run.start > 0 and doc[run.start - 1].lower_ == "the":
             continue  # "the Main …": a name of a thing, not of a person
         if run.end < len(doc) and _is_capitalised(doc[run.end]) and is_title_word(doc[run.end].text):
@@ -982,8 +985,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             return None  # "1.05 lakh Ni-kshay Mitras": people counted are a kind of people, not one person
         if re.match(r"\s+No\.?\s*\d", ctx.text[end : end + 8]):
             return None  # "Jl. Taman Pejambon No. 6": a street in an address
-        if name.split()[-1].casefold() in ORG_HEADS:
-            kind = "Organization"  # "Muft Bijli Yojana", "Vaccine Alliance": a body's or a scheme's name
+        if name.split()[-1].casefold() in ORG_HEADS or len(name.split()) > 1 and name.split()[-1].casefold().rstrip(".") in _COMPANY_WORDS:
+            kind = "Organization"  # "Muft Bijli Yojana", "Vaccine Alliance", "Acme Robotics": a body's, a scheme's or a company's name
         if len(name.split()) <= 2 and _FIELD_LIST_BEFORE.search(ctx.text, max(0, start - 90), start):
             return None  # "Secretary for Foreign and [Diaspora Affairs]": the last field of a post
         if _before_place_noun(ent):
@@ -1023,7 +1026,7 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
                 kind = "Organization"  # "said on Telegram", "wrote via Threads": where it was said, not who
             if token.dep_ in ("compound", "amod") and token.head.i > token.i and token.head.pos_ == "PROPN" and token.head.text.isupper():
                 return None  # "Nominal GDP": a word qualifying an abbreviation, not a person's name
-            if _named_as_a_body(ent, ctx):
+            if _named_as_a_body(ent, ctx) or _start_of_a_longer_name(ent, name):
                 kind = "Organization"
     if kind == "Organization" and ministry_form(name) != name:
         return Candidate(start, end, ministry_form(name), kind, _NER, written=name, extra=extra)
@@ -1204,6 +1207,14 @@ def _before_place_noun(ent: Span) -> bool:
         and head.text.islower()
         and (head.lower_ in _PLACE_NOUNS or head.lemma_.casefold() in _PLACE_NOUNS)
     )
+
+
+def _start_of_a_longer_name(ent: Span, name: str) -> bool:
+    """'welcome Acme to our region' in a text that writes 'Acme Robotics' again and again: the one
+    word is a body's name written short, when the longer name is written more often than it."""
+    text = ent.doc.text
+    longer = len(re.findall(rf"\b{re.escape(name)}[ \t]+[A-Z][\w&-]+", text))
+    return longer >= 2 and longer > len(re.findall(rf"\b{re.escape(name)}\b", text)) - longer
 
 
 def _abbreviated_first_name(ent: Span) -> bool:
