@@ -771,3 +771,13 @@ def test_a_company_whose_name_ends_with_a_business_word_is_no_person(nlp, gazett
     assert "Nordvik Semiconductors" in names(record, "Organization")
     assert not names(record, "Person")
     assert [(record.entity(q.speaker).name, q.text) for q in record.quotes] == [("Nordvik Semiconductors", "Demand is extraordinary,")]
+
+
+def test_a_name_with_an_apposition_before_said_is_a_person_unless_the_apposition_is_a_body(nlp, gazetteer):
+    text = (
+        "Trial results published\n\n"
+        "Halidou Tinto, the trial's principal investigator in Nanoro, said 4,800 children took part.\n\n"
+        "Volta Grid, the Norwegian grid operator, said it would invest more.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Halidou Tinto"}

@@ -689,6 +689,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             person = True
         elif len(run) >= 2 and before is not None and _human_noun(before) and (before.text.islower() or before.is_sent_start):
             person = True  # "economist Jane Roe", "Analysts Jane Roe and …": a person's occupation before the name
+        elif len(run) >= 2 and after is not None and after.text == "," and _says_after_apposition(doc, run, ctx):
+            person = True  # "Jane Roe, the trial's principal investigator, said …"
         elif len(run) >= 2 and _speaks_after_affiliation(doc, run.end):
             person = True  # "Jane Roe of the Bank of Korea said …"
         if person:
@@ -1207,6 +1209,19 @@ def _before_place_noun(ent: Span) -> bool:
         and head.text.islower()
         and (head.lower_ in _PLACE_NOUNS or head.lemma_.casefold() in _PLACE_NOUNS)
     )
+
+
+def _says_after_apposition(doc: Doc, run: Span, ctx: ArticleContext) -> bool:
+    """'Jane Roe, the trial's principal investigator, said': the run is the subject of a verb of
+    saying, with an apposition between, and NER reads no other kind of name in it."""
+    head = run[-1]
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.lemma_.casefold() not in SPEECH_VERBS or head.head.pos_ != "VERB":
+        return False
+    appos = [t for t in doc[run.end : head.head.i] if t.dep_ == "appos" and t.head.i == head.i]
+    if not appos or any(t.lower_ in ORG_HEADS | BODY_DESCRIPTORS | _COMPANY_WORDS for t in appos):
+        return False  # not 'Volta Grid, the grid operator, said': what the apposition says it is is a body
+    index = ctx.index(doc)
+    return not any((e := index.entity_at(t.i)) is not None and e.label_ not in ("PERSON",) for t in run)
 
 
 def _start_of_a_longer_name(ent: Span, name: str) -> bool:
