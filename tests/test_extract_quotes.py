@@ -295,6 +295,25 @@ def test_the_speaker_referred_to_by_age(nlp, gazetteer):
     assert said(record) == [("Svend Aagaard", "We were never consulted about the quotas,")]
 
 
+def test_a_quotation_signed_after_a_dash(nlp, gazetteer):
+    # Press releases print their quotes alone, signed on the next line or after the closing mark.
+    text = (
+        "Norway and Peru sign a fisheries pact\n\n"
+        "Oslo, 6 May 2026 — Norway and Peru today signed a partnership on sustainable fisheries.\n\n"
+        "\"This partnership will protect the anchovy stocks for the next generation.\"\n\n"
+        "— Kari Nordmo, Minister of Fisheries and Oceans\n\n"
+        "\"Peru is proud to share its science with Norway.\" – Minister Ana Quispe Soto\n\n"
+        "\"Quotas will be set together from 2027.\"\n\n"
+        "— Reporting by Jon Berg\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record)[:2] == [
+        ("Kari Nordmo", "This partnership will protect the anchovy stocks for the next generation."),
+        ("Ana Quispe Soto", "Peru is proud to share its science with Norway."),
+    ]
+    assert ("Jon Berg", "Quotas will be set together from 2027.") not in said(record)
+
+
 # ----------------------------------------------------------------------------- transcripts and interviews
 
 

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS
+from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, is_title_word
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, subject_phrase
 from newsgraph.extract.transcripts import Turn, find_turns, interview_cues
@@ -76,6 +76,9 @@ _MAX_HEADING_CHARS = 120
 _MAX_HEADING_WORDS = 8
 _CLAUSE_VERB_TAGS = {"VBD", "VBZ", "VBP", "VB", "MD"}
 _OPENING_MARKS = "“\"‘'"
+# A quotation's signature: a dash, then the speaker ('” — Jane Roe, Minister …').
+_SIGNATURE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*(?=\S)")
+_HONORIFIC_WORDS = frozenset(word_list("honorifics.txt"))
 # 'Moderated by …', 'Moderator: …' in a transcript's head: who chairs it.
 _MODERATED_BY = re.compile(r"\b(?:moderated\s+by|moderator\s*[:,-])\s*", re.IGNORECASE)
 # An interview cue that is an editor's note on the text ('edited for length', 'edited highlights').
@@ -462,6 +465,9 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
                 inside = ctx.mentions(q.close + m.start("appos"), q.close + m.end("appos"), kinds=("Person",))
                 if inside:
                     return ctx.current_key(inside[0][2]), True
+    signed = _signed_by(ctx, q, after, line_end)
+    if signed is not None:
+        return signed, True
     before = masked[q.paragraph : q.open]
     prev_close = max(before.rfind("”"), before.rfind('"'), before.rfind("’ "))
     if prev_close >= 0:
@@ -494,6 +500,33 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
         if speaker is not None:
             return speaker, True
     return _sentence_speaker(doc, ctx, q, speakers), named
+
+
+def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int) -> str | None:
+    """'“…” — Jane Roe, Minister of Mining' on the quote's line, or a quotation paragraph signed on
+    the next line ('– Jane Roe, Minister of Mining'), as press releases print their quotes: the
+    person named right after the dash."""
+    m = _SIGNATURE.match(after)
+    if m is not None:
+        start = q.close + m.end()
+    else:
+        if after.strip() or ctx.text[q.paragraph : q.open].strip():
+            return None
+        nxt = re.compile(r"\s*").match(ctx.text, line_end).end()
+        m = _SIGNATURE.match(ctx.text, nxt, ctx.body_end)
+        if m is None or "\n\n\n" in ctx.text[line_end:nxt]:
+            return None
+        start = m.end()
+    inside = ctx.mentions(start, start + 60, kinds=("Person",))
+    if inside and not ctx.text[start : inside[0][0]].strip(" \t") or inside and _only_titles(ctx.text[start : inside[0][0]]):
+        return ctx.current_key(inside[0][2])
+    return None
+
+
+def _only_titles(words: str) -> bool:
+    """'Minister ', 'Dr ': only a post or a form of address before the name."""
+    found = re.findall(r"[\w’'.-]+", words)
+    return bool(found) and "\n" not in words and all(is_title_word(w.strip(".")) or w.casefold().strip(".") in _HONORIFIC_WORDS for w in found)
 
 
 def _resolve_phrase(speakers: Speakers, who: str, who_start: int, offset: int) -> str | None:
