@@ -304,7 +304,11 @@ def test_a_quotation_signed_after_a_dash(nlp, gazetteer):
         "— Kari Nordmo, Minister of Fisheries and Oceans\n\n"
         "\"Peru is proud to share its science with Norway.\" – Minister Ana Quispe Soto\n\n"
         "\"Quotas will be set together from 2027.\"\n\n"
-        "— Reporting by Jon Berg\n"
+        "— Reporting by Jon Berg\n\n"
+        "\"The boats are ready to sail from the northern ports this week.\"\n\n"
+        "Lars Vik, Director of the Fisheries Directorate\n\n"
+        "\"Nobody expected the talks to end so fast.\"\n\n"
+        "Kari Nordmo's long road to the deal\n"
     )
     record = extract(text, nlp, gazetteer)
     assert said(record)[:2] == [
@@ -312,6 +316,8 @@ def test_a_quotation_signed_after_a_dash(nlp, gazetteer):
         ("Ana Quispe Soto", "Peru is proud to share its science with Norway."),
     ]
     assert ("Jon Berg", "Quotas will be set together from 2027.") not in said(record)
+    assert ("Lars Vik", "The boats are ready to sail from the northern ports this week.") in said(record)  # a signature line
+    assert ("Kari Nordmo", "Nobody expected the talks to end so fast.") not in said(record)  # a sub-heading
 
 
 # ----------------------------------------------------------------------------- transcripts and interviews

@@ -78,6 +78,7 @@ _CLAUSE_VERB_TAGS = {"VBD", "VBZ", "VBP", "VB", "MD"}
 _OPENING_MARKS = "“\"‘'"
 # A quotation's signature: a dash, then the speaker ('” — Jane Roe, Minister …').
 _SIGNATURE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*(?=\S)")
+_MAX_SIGNATURE = 120
 _HONORIFIC_WORDS = frozenset(word_list("honorifics.txt"))
 # 'Moderated by …', 'Moderator: …' in a transcript's head: who chairs it.
 _MODERATED_BY = re.compile(r"\b(?:moderated\s+by|moderator\s*[:,-])\s*", re.IGNORECASE)
@@ -514,9 +515,21 @@ def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int) ->
             return None
         nxt = re.compile(r"\s*").match(ctx.text, line_end).end()
         m = _SIGNATURE.match(ctx.text, nxt, ctx.body_end)
-        if m is None or "\n\n\n" in ctx.text[line_end:nxt]:
+        if "\n\n\n" in ctx.text[line_end:nxt]:
             return None
-        start = m.end()
+        if m is not None:
+            start = m.end()
+        else:
+            # A signature line without a dash ('Jane Roe, Minister of Mining', a page's <cite>): short,
+            # no sentence, starting with the name.
+            sig_end = ctx.text.find("\n", nxt)
+            sig = ctx.text[nxt : ctx.body_end if sig_end == -1 else sig_end].strip()
+            if not sig or len(sig) > _MAX_SIGNATURE or sig[-1] in ".!?:" or re.search(r"[“”\"]", sig):
+                return None
+            first = ctx.mentions(nxt, nxt + len(sig), kinds=("Person",))
+            if not first or first[0][0] != nxt or not re.match(r"\s*(?:,|\(|$)", ctx.text[first[0][1] : nxt + len(sig)]):
+                return None  # not 'Jane Roe's long road', a sub-heading: the name, then its post or nothing
+            start = nxt
     inside = ctx.mentions(start, start + 60, kinds=("Person",))
     if inside and not ctx.text[start : inside[0][0]].strip(" \t") or inside and _only_titles(ctx.text[start : inside[0][0]]):
         return ctx.current_key(inside[0][2])
