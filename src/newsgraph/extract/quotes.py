@@ -1,9 +1,9 @@
 """Who says what: direct quotations and reported speech.
 
 Quotes are the words between quote marks (curly or straight, double or single), attributed by
-what stands after them ('…,” Roe said.', '…,” said Roe', '…,” she added.'), before them ('Roe
-said: “…”', 'According to Roe, prices “fell”', 'Roe put it bluntly: “…”') or by a verb of
-saying in their sentence. Who a phrase names is `speakers.Speakers`' to say: a person, a
+what stands after them ('…,” Roe said.', '…,” said Roe', '…,” she added.', a press release's
+signature '“…” — Jane Roe, Minister …'), before them ('Roe said: “…”', 'According to Roe,
+prices “fell”', 'Roe put it bluntly: “…”') or by a verb of saying in their sentence. Who a phrase names is `speakers.Speakers`' to say: a person, a
 pronoun or role noun referring back to one, or an organization speaking as itself or through
 a spokesperson or a statement. A quote with no attribution keeps the speaker of the quote
 before it in its paragraph, or, when it opens its paragraph, of the quote that closes (or
@@ -12,7 +12,8 @@ leaves open) the paragraph before it.
 Words printed without quote marks are quotations too when the layout names their speaker
 (`transcripts`): a transcript's turns after a speaker label ('GOVERNOR HAN: …', 'A: …'), and
 in an interview the answers and the headline's quotation, the interviewee's. Questions and
-a moderator's words are left out. A phrase or title in quote marks is not a quotation: a
+a moderator's words are left out, and so are the turns of a transcript printed in a report
+that quotes in quote marks in its own words (those are its quotations). A phrase or title in quote marks is not a quotation: a
 short phrase with no verb (scare quotes), a title ('the report “Pathways to Peace”'), a
 quoted phrase in a sub-heading that the text below says in full.
 
@@ -79,6 +80,7 @@ _OPENING_MARKS = "“\"‘'"
 # A quotation's signature: a dash, then the speaker ('” — Jane Roe, Minister …').
 _SIGNATURE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*(?=\S)")
 _MAX_SIGNATURE = 120
+_SPACES = re.compile(r"\s*")
 _HONORIFIC_WORDS = frozenset(word_list("honorifics.txt"))
 # 'Moderated by …', 'Moderator: …' in a transcript's head: who chairs it.
 _MODERATED_BY = re.compile(r"\b(?:moderated\s+by|moderator\s*[:,-])\s*", re.IGNORECASE)
@@ -513,7 +515,7 @@ def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int) ->
     else:
         if after.strip() or ctx.text[q.paragraph : q.open].strip():
             return None
-        nxt = re.compile(r"\s*").match(ctx.text, line_end).end()
+        nxt = _SPACES.match(ctx.text, line_end).end()
         m = _SIGNATURE.match(ctx.text, nxt, ctx.body_end)
         if "\n\n\n" in ctx.text[line_end:nxt]:
             return None
