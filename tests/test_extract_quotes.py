@@ -277,6 +277,15 @@ def test_a_possessive_name_in_the_attribution_is_not_the_speaker(nlp, gazetteer)
     assert said(record) == [("Hugo Morante", "every drop counts")]
 
 
+def test_according_to_someone_of_a_named_person_and_their_name_in_apposition(nlp, gazetteer):
+    text = (
+        "Opposition leader Mark Dahlberg attacked the budget on Tuesday.\n\n"
+        "\"The numbers do not add up,\" according to Dahlberg's chief economist, Sara Lindqvist.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Sara Lindqvist", "The numbers do not add up,")]
+
+
 def test_a_body_introduced_by_what_it_is_speaks_as_itself(nlp, gazetteer):
     text = (
         "Water rationing begins in the valley on Monday.\n\n"

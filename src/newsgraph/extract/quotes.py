@@ -43,7 +43,7 @@ _SPEECH = rf"(?:{SPEECH_WORDS})"
 _AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–-]*(?P<who>[^.!?“”\"\n]{{1,120}}?)\s+(?:also\s+|then\s+|later\s+)?{_SPEECH}\b")
 _AFTER_VERB_WHO = re.compile(rf"^[\s,;:—–-]*{_SPEECH}\s+(?P<who>[^.!?“”\"\n,;]{{1,80}})(?:,\s+(?P<appos>[^.!?“”\"\n,;]{{1,80}}))?")
 # '…,” according to Roe.': the source named right after the closing mark.
-_AFTER_ACCORDING = re.compile(r"^[\s,;:—–-]*according\s+to\s+(?P<who>[^.!?“”\"\n,;]{1,80})", re.IGNORECASE)
+_AFTER_ACCORDING = re.compile(r"^[\s,;:—–-]*according\s+to\s+(?P<who>[^.!?“”\"\n,;]{1,80})(?:,\s+(?P<appos>[^.!?“”\"\n,;]{1,80}))?", re.IGNORECASE)
 # Before an opening mark: 'Roe said: ', 'He added, ', 'According to Roe, '.
 _BEFORE = re.compile(
     rf"(?P<who>[^.!?“”\"\n]{{1,80}}?)\s+(?:also\s+)?{_SPEECH}"

@@ -224,6 +224,9 @@ class Speakers:
         if inside and len(owners) < len(inside):
             return next(m for m in inside if m not in owners)[2]
         if inside:
+            after_owner = re.findall(r"[\w-]+", ctx.text[inside[0][1] : who_start + len(who)].casefold())[1:]
+            if owners and any(w in HUMAN_NOUNS or w in TITLE_HEADS - VOICE_NOUNS for w in after_owner):
+                return None  # "Roe's chief economist": someone of Roe's, not Roe ("Roe's message" is Roe's)
             return inside[0][2]
         words = re.findall(r"[\w’'-]+", who.casefold())
         if not words:
