@@ -434,6 +434,27 @@ def test_interview_answers_belong_to_the_interviewee(nlp, gazetteer):
     ]
 
 
+def test_interview_answers_after_q_and_a_with_periods(nlp, gazetteer):
+    text = (
+        "Five minutes with the harbour master\n\n"
+        "Ingrid Dahle, the harbour master of Tromsø, was in Oslo this week. The conversation has been edited for length.\n\n"
+        "Q. Are the quays full?\n\n"
+        "A. Every weekend in July, and the cruise lines want more.\n\n"
+        "Q. What comes next?\n\n"
+        "A. A new terminal, open by October.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Ingrid Dahle", "Every weekend in July, and the cruise lines want more."),
+        ("Ingrid Dahle", "A new terminal, open by October."),
+    ]
+
+
+def test_a_paragraph_opening_with_an_initial_is_no_answer(nlp, gazetteer):
+    text = "Ministers meet in Delhi\n\nA. Raman Pillai, the trade secretary, opened the talks on Monday.\n\nThe talks will end on Friday.\n"
+    assert extract(text, nlp, gazetteer).quotes == []
+
+
 def test_interview_highlights_in_quote_marks_belong_to_the_interviewee(nlp, gazetteer):
     text = (
         "Five questions for the new harbour master\n\n"
