@@ -355,7 +355,7 @@ def test_transcript_turns_are_quotes_of_the_labelled_speaker(nlp, gazetteer):
         assert text[q.anchor.start : q.anchor.end] == q.text
 
 
-def test_the_moderators_turns_are_not_quotes(nlp, gazetteer):
+def test_the_moderators_turns_and_mere_thanks_are_not_quotes(nlp, gazetteer):
     text = (
         "Transcript: press conference on the harvest\n\n"
         "Participants: Agriculture Minister Tomas Lindgren. Moderated by Ella Sund, press secretary.\n\n"
@@ -363,6 +363,7 @@ def test_the_moderators_turns_are_not_quotes(nlp, gazetteer):
         "MINISTER LINDGREN: The harvest was the best in ten years, and prices will follow the market.\n\n"
         "Q: Will farmers get drought aid?\n\n"
         "MINISTER LINDGREN: Yes, before the summer.\n\n"
+        "MINISTER LINDGREN: Thank you very much, everyone.\n\n"
         "MS SUND: Thank you all.\n"
     )
     record = extract(text, nlp, gazetteer)

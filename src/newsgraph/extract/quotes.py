@@ -82,6 +82,13 @@ _SIGNATURE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*(?=\S)")
 _MAX_SIGNATURE = 120
 _SPACES = re.compile(r"\s*")
 _HONORIFIC_WORDS = frozenset(word_list("honorifics.txt"))
+# A turn that is only greetings and thanks: 'Thank you very much.', 'Good afternoon, everyone.'
+_COURTESY = re.compile(
+    r"(?:\s*(?:thank\s+you|thanks|good\s+(?:morning|afternoon|evening)|hello|welcome)"
+    r"(?:[\s,]+(?:all|very\s+much|so\s+much|everyone|everybody|again|a\s+lot|ladies\s+and\s+gentlemen))*[.!]?)+\s*",
+    re.IGNORECASE,
+)
+_MAX_COURTESY = 160
 # 'Moderated by …', 'Moderator: …' in a transcript's head: who chairs it.
 _MODERATED_BY = re.compile(r"\b(?:moderated\s+by|moderator\s*[:,-])\s*", re.IGNORECASE)
 # An interview cue that is an editor's note on the text ('edited for length', 'edited highlights').
@@ -185,6 +192,8 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
             continue  # the turn marks its quotation itself: that one is the quote
         if narrated and t.kind == "speaker":
             continue  # a report quoting in quote marks around a transcript: those are its quotations
+        if t.end - t.start <= _MAX_COURTESY and _COURTESY.fullmatch(ctx.text[t.start : t.end]):
+            continue  # 'Thank you very much.', 'Good morning, everyone.': nothing said
         anchor = make_anchor(ctx.text, t.start, t.end)
         found.append((t.start, Quote(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker))))
     return [quote for _, quote in sorted(found, key=lambda f: f[0])], claims
