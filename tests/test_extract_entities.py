@@ -781,3 +781,14 @@ def test_a_name_with_an_apposition_before_said_is_a_person_unless_the_apposition
     )
     record = extract(text, nlp, gazetteer)
     assert names(record, "Person") == {"Halidou Tinto"}
+
+
+def test_a_person_of_a_body_is_not_read_into_the_bodys_name(nlp, gazetteer):
+    text = (
+        "Warsaw weighs nuclear plan\n\n"
+        "\"The timetable is very ambitious,\" said Anna Kowalski of Warsaw University.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Anna Kowalski" in names(record, "Person")
+    assert "Warsaw University" in names(record, "Organization")
+    assert [(record.entity(q.speaker).name, q.text) for q in record.quotes] == [("Anna Kowalski", "The timetable is very ambitious,")]

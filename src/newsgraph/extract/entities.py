@@ -1365,6 +1365,9 @@ def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[
     """Capitalised runs headed by an organization word that NER missed: 'Ministry of Defence',
     'Latvia's National Armed Forces', 'General Staff'. A run stops where a person's name starts."""
     person_starts = {start for start, _ in persons}
+    # And NER's persons of two words or more: 'said Jane Roe of Warsaw University' is no body's name.
+    named = {t.i for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e}
+    person_starts |= {doc[i].idx for i in named}
     out = []
     i = 0
     while i < len(doc):
