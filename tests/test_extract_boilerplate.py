@@ -201,6 +201,8 @@ def test_questioners_written_outlet_first():
         ("Karin Holm", "Radio Norrland"),
         ("Petter Nyberg", "Svenska Dagbladet"),
     ]
+    agencies = "Transcript\n\nQ (Reuters, Karin Holm): Why?\n\nMINISTER LINDGREN: Because.\n"
+    assert [(agencies[slice(*w)], agencies[slice(*o)]) for w, o in find_questioners(agencies, len(agencies))] == [("Karin Holm", "Reuters")]
 
 
 def test_speaker_labels_in_capitals_with_letters_beyond_a_to_z():
