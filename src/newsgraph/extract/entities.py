@@ -1021,7 +1021,7 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             if token.is_sent_start and (token.pos_ in ("ADJ", "ADV", "VERB") or re.search(rf"\b{re.escape(name.casefold())}\b", ctx.doc_text(ent.doc))):
                 return None
             opens = token.is_sent_start or token.i > 0 and ent.doc[token.i - 1].is_sent_start and ent.doc[token.i - 1].is_quote
-            speaks = token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.casefold() in SPEECH_VERBS
+            speaks = token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.casefold() in SPEECH_VERBS
             if opens and not speaks and len(re.findall(rf"\b{re.escape(name)}\b", ctx.doc_text(ent.doc))) == 1:
                 return None  # "Turnout was low.": a sentence's first word, capitalised once, that nobody is named by
             if token.dep_ == "pobj" and token.head.lower_ in ("on", "via") and token.head.head.lemma_.casefold() in SPEECH_VERBS:
