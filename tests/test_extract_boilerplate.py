@@ -156,6 +156,28 @@ def test_furniture_inside_the_body_is_not_extracted(nlp, gazetteer):
     assert "Bergen" in names  # the prose after the appeal is still read
 
 
+def test_a_share_widget_under_the_lead_does_not_end_the_article():
+    # Pages print "Share this article" under the lead as well as at the end; sub-headings may
+    # come before the next paragraph.
+    answer = (
+        "\"Our harbour handled more containers this year than in any year before, and the new cranes "
+        "will let us take the largest ships from the spring onwards,\" she said."
+    )
+    text = (
+        f"Headline\n\n{PROSE}\n\nShare this article\n\nOn the harbour\n\n{answer}\n\n{answer}\n\n"
+        "Share this article\n\nRelated: Another story\n"
+    )
+    end = find_body_end(text)
+    assert text[:end].endswith(answer)
+    spans = find_inline_furniture(text, end, find_headline(text, end))
+    assert [text[a:b] for a, b in spans] == ["Share this article"]
+
+
+def test_a_share_widget_before_related_links_ends_the_article():
+    text = f"Headline\n\n{PROSE}\n\nPrint\n\nMore stories\n\nA headline of another story\n"
+    assert find_body_end(text) == len(f"Headline\n\n{PROSE}")
+
+
 def test_one_about_us_paragraph_after_an_appeal_is_still_footer():
     about = (
         "The Baltic Defence Review is an independent English-language outlet covering security in the Baltic "
@@ -163,6 +185,29 @@ def test_one_about_us_paragraph_after_an_appeal_is_still_footer():
     )
     text = f"Headline\n\n{PROSE}\n\nSign up for our newsletter\n\n{about}\n"
     assert find_body_end(text) == len(f"Headline\n\n{PROSE}")
+
+
+def test_questioners_written_outlet_first():
+    # The outlets' press words say which part of "Q (…, …):" is the outlet, on every line.
+    text = (
+        "Transcript\n\n"
+        "Q (Radio Norrland, Karin Holm): Will prices fall?\n\n"
+        "MINISTER LINDGREN: No.\n\n"
+        "Q (Svenska Dagbladet, Petter Nyberg): And the aid?\n\n"
+        "MINISTER LINDGREN: Soon.\n"
+    )
+    end = find_body_end(text)
+    assert [(text[slice(*who)], text[slice(*outlet)]) for who, outlet in find_questioners(text, end)] == [
+        ("Karin Holm", "Radio Norrland"),
+        ("Petter Nyberg", "Svenska Dagbladet"),
+    ]
+    agencies = "Transcript\n\nQ (Reuters, Karin Holm): Why?\n\nMINISTER LINDGREN: Because.\n"
+    assert [(agencies[slice(*w)], agencies[slice(*o)]) for w, o in find_questioners(agencies, len(agencies))] == [("Karin Holm", "Reuters")]
+
+
+def test_speaker_labels_in_capitals_with_letters_beyond_a_to_z():
+    text = "Transcript\n\nDEPUTY GOVERNOR ANNA WRÓBLEWSKA: Let me add one point.\n\nParticipants: two.\n"
+    assert [text[a:b] for a, b in find_speaker_labels(text, len(text))] == ["DEPUTY GOVERNOR ANNA WRÓBLEWSKA"]
 
 
 # ----------------------------------------------------------------------------- datelines, bylines, labels

@@ -732,3 +732,152 @@ def test_the_last_word_of_a_posts_field_is_not_part_of_the_name_after_it(nlp, ga
     persons = names(record, "Person")
     assert "Harriet Lowe-Dempsey" in persons
     assert not any(p.startswith("Accounts") for p in persons)
+
+# ----------------------------------------------------------------------------- persons that are places or bodies
+
+
+def test_a_town_tagged_a_person_in_one_place_and_a_place_in_others_is_a_place(nlp, gazetteer):
+    text = (
+        "Pirates strike again\n\n"
+        "Navies patrol from bases in Dakar, Banjul and Bissau. A trawler was boarded off Bissau on Tuesday, "
+        "and another off Bolama.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert not names(record, "Person")
+    assert {"Dakar", "Banjul", "Bissau", "Bolama"} <= names(record, "Place")
+
+
+def test_a_name_a_place_noun_follows_is_a_place(nlp, gazetteer):
+    text = (
+        "Floods hit the north\n\n"
+        "Relief teams reached the district by boat. The families of Juan Carlos Ortega ward were moved to schools.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Juan Carlos Ortega" not in names(record, "Person")
+    assert "Juan Carlos Ortega" in names(record, "Place")
+
+
+def test_a_body_written_short_and_a_contact_label_are_not_persons(nlp, gazetteer):
+    text = (
+        "Gas exports climb\n\n"
+        "Exports rose by a fifth in the year, according to data compiled by consultancy Merlin Energy Partners.\n\n"
+        "\"Buyers are not paying for spare capacity any more,\" said Merlin's head of research, Oona Fitzgerald.\n\n"
+        "Media enquiries\nEmail press@example.org\nTelephone +44 20 7946 0000\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Oona Fitzgerald"}
+    merlin = next(e for e in record.entities if e.name == "Merlin Energy Partners")
+    assert merlin.kind == "Organization" and "Merlin" in merlin.aliases
+    assert [(record.entity(q.speaker).name, q.text) for q in record.quotes] == [
+        ("Oona Fitzgerald", "Buyers are not paying for spare capacity any more,")
+    ]
+
+
+def test_a_person_after_an_abbreviated_honorific(nlp, gazetteer):
+    text = (
+        "Assembly seat goes to the opposition\n\n"
+        "The seat fell vacant after the death of the sitting member, Hon. Tunde Bakare-Ilori, in March.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Tunde Bakare-Ilori" in names(record, "Person")
+
+
+def test_outlet_first_questioners_and_a_speaker_named_only_by_a_label(nlp, gazetteer):
+    text = (
+        "Transcript: press conference on the harvest\n\n"
+        "Participants: Agriculture Minister Tomas Lindgren. Moderated by Ella Sund, press secretary.\n\n"
+        "MINISTER LINDGREN: Good morning. The harvest was the best in ten years.\n\n"
+        "Q (Radio Norrland, Karin Holm): Will prices fall?\n\n"
+        "MINISTER LINDGREN: Prices are set by the market, not by me.\n\n"
+        "Q (Daily Farmer, Petter Nyberg): What about the drought aid?\n\n"
+        "STATE SECRETARY JOHAN EKDAHL: The aid will be paid before the summer.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    persons = names(record, "Person")
+    assert {"Karin Holm", "Petter Nyberg", "Johan Ekdahl", "Tomas Lindgren"} <= persons
+    assert not persons & {"Radio Norrland", "Daily Farmer"}
+
+
+def test_a_name_after_an_occupation_is_a_person(nlp, gazetteer):
+    text = (
+        "Markets wobble\n\n"
+        "Analysts Matteo Villa and Laura Bianchi expect a cut in June.\n\n"
+        "Lawyer Pietro Ricci filed the complaint in Milan on Monday.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert {"Matteo Villa", "Laura Bianchi", "Pietro Ricci"} <= names(record, "Person")
+    assert not {n for n in names(record, "Organization") if "Ricci" in n}
+
+
+def test_a_long_name_with_particles_is_a_person(nlp, gazetteer):
+    text = "Saudi ministers met Qatar's Sheikh Mohammed bin Abdulrahman Al Thani in Riyadh on Sunday.\n"
+    record = extract(text, nlp, gazetteer)
+    assert "Mohammed bin Abdulrahman Al Thani" in names(record, "Person")
+
+
+def test_a_capitalised_first_word_written_once_is_no_person(nlp, gazetteer):
+    text = (
+        "Vote count begins\n\n"
+        "Turnout was low in the capital, officials said. Reservoirs were full after the rains.\n\n"
+        "Putin has not commented on the vote.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Vladimir Putin"}  # a name the gazetteer knows stays a person
+
+
+def test_a_first_name_written_short_is_no_person_of_its_own(nlp, gazetteer):
+    text = (
+        "Joint press conference\n\n"
+        "Minister for Foreign Affairs of Japan Sato Kenji and Secretary of Foreign Affairs of the Philippines "
+        "Ma. Lourdes Bautista\n\n"
+        "Manila, 4 May 2026\n\n"
+        "SECRETARY BAUTISTA: Welcome to Manila.\n\n"
+        "MINISTER SATO: Thank you.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Sato Kenji", "Lourdes Bautista"}
+
+
+def test_a_company_written_short_and_a_post_word_are_no_persons(nlp, gazetteer):
+    text = (
+        "Acme Robotics opens European hub in Lyon\n\n"
+        "Acme Robotics, a maker of warehouse robots, today announced the opening of its European headquarters in Lyon.\n\n"
+        "\"Europe is our fastest-growing market,\" said Dana Whitfield, Chief Executive Officer of Acme Robotics.\n\n"
+        "\"We are delighted to welcome Acme to our region,\" said Fabrice Morel, President of the Regional Council.\n\n"
+        "Acme Robotics designs autonomous mobile robots for logistics.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Dana Whitfield", "Fabrice Morel"}
+
+
+def test_a_company_whose_name_ends_with_a_business_word_is_no_person(nlp, gazetteer):
+    text = (
+        "Chipmakers rally\n\n"
+        "Nordvik Semiconductors said on Monday that orders had doubled. \"Demand is extraordinary,\" "
+        "Nordvik Semiconductors said in a statement.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Nordvik Semiconductors" in names(record, "Organization")
+    assert not names(record, "Person")
+    assert [(record.entity(q.speaker).name, q.text) for q in record.quotes] == [("Nordvik Semiconductors", "Demand is extraordinary,")]
+
+
+def test_a_name_with_an_apposition_before_said_is_a_person_unless_the_apposition_is_a_body(nlp, gazetteer):
+    text = (
+        "Trial results published\n\n"
+        "Halidou Tinto, the trial's principal investigator in Nanoro, said 4,800 children took part.\n\n"
+        "Volta Grid, the Norwegian grid operator, said it would invest more.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert names(record, "Person") == {"Halidou Tinto"}
+
+
+def test_a_person_of_a_body_is_not_read_into_the_bodys_name(nlp, gazetteer):
+    text = (
+        "Warsaw weighs nuclear plan\n\n"
+        "\"The timetable is very ambitious,\" said Anna Kowalski of Warsaw University.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Anna Kowalski" in names(record, "Person")
+    assert "Warsaw University" in names(record, "Organization")
+    assert [(record.entity(q.speaker).name, q.text) for q in record.quotes] == [("Anna Kowalski", "The timetable is very ambitious,")]

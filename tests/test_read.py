@@ -103,6 +103,28 @@ def test_html_main_text_without_site_furniture():
         assert furniture not in article.text, furniture
 
 
+def test_html_key_points_box_is_article_text_and_a_related_box_is_not(tmp_path):
+    paragraph = (
+        "The central bank lowered its main rate by a quarter point on Thursday, its second cut this year, "
+        "and said that inflation would return to target in the spring as energy prices keep falling."
+    )
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><title>Central bank cuts rate</title></head><body><main><article>"
+        "<h1>Central bank cuts rate</h1>"
+        "<aside class='key-points'><h2>Key points</h2><ul><li>Rate cut to 3.25%</li>"
+        "<li>Board member Prof. Helga Strand voted for a pause</li></ul></aside>"
+        f"<p>{paragraph}</p><p>{paragraph}</p>"
+        "<aside class='related'><h2>Read more</h2><ul><li><a href='/x'>Markets rally on the news</a></li></ul></aside>"
+        "</article></main></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    text = read_article(path).text
+    assert "Board member Prof. Helga Strand voted for a pause" in text.split("\n\n")
+    assert "Rate cut to 3.25%" in text.split("\n\n")
+    assert "Markets rally" not in text
+
+
 def test_html_page_metadata_from_opengraph_and_meta():
     article = read_article(HTML / "naval-drone-trials.html")
     assert article.title == "Finland starts sea trials of unmanned patrol boats"  # og:title, not <title>

@@ -183,7 +183,7 @@ def _article_from_html(html: str, *, label: str, article_id: str, source: str, p
 
     meta = _html_metadata(html, page_url)
     extracted = trafilatura.extract(
-        html,
+        _summary_boxes_kept(html),
         url=page_url,
         include_comments=False,
         include_tables=False,
@@ -219,6 +219,44 @@ def _article_from_html(html: str, *, label: str, article_id: str, source: str, p
         label,
         declared_language=meta.language,
     )
+
+
+# An <aside> that sums the article up ("Key points", "Highlights", "At a glance"): written by the
+# newsroom, part of the article, where other asides are links to other stories.
+_ASIDE_OPEN = re.compile(r"<aside\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+_SUMMARY_BOX = re.compile(r"key[\s_-]*(?:points|facts|takeaways)|highlights|at[\s_-]+a[\s_-]+glance|summary|takeaways|what\s+we\s+know", re.IGNORECASE)
+_ITEM_TAG = re.compile(r"<(/?)li\b[^>]*>", re.IGNORECASE)
+_LIST_TAG = re.compile(r"</?[ou]l\b[^>]*>", re.IGNORECASE)
+_FIRST_HEADING = re.compile(r"<h[1-6]\b[^>]*>(?P<text>.*?)</h[1-6]\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _summary_boxes_kept(html: str) -> str:
+    """The page with its summary asides turned into plain paragraphs, which the text extraction
+    keeps (it leaves every <aside>, and a list standing apart, out): one paragraph per point.
+    One pass over the page: each aside's end is looked for from its start on."""
+    lower = html.lower()
+    if "<aside" not in lower:
+        return html
+    out, done = [], 0
+    for m in _ASIDE_OPEN.finditer(html):
+        if m.start() < done:
+            continue  # an aside inside one already passed
+        close = lower.find("</aside", m.end())
+        if close == -1:
+            break
+        body = html[m.end() : close]
+        heading = _FIRST_HEADING.search(body)
+        if _SUMMARY_BOX.search(m.group("attrs")) or heading is not None and _SUMMARY_BOX.search(heading.group("text")):
+            after = lower.find(">", close)
+            after = len(html) if after == -1 else after + 1
+            out.append(html[done : m.start()])
+            out.append("<div>" + _LIST_TAG.sub("", _ITEM_TAG.sub(lambda t: f"<{t.group(1)}p>", body)) + "</div>")
+            done = after
+        else:
+            out.append(html[done : close])
+            done = close
+    out.append(html[done:])
+    return "".join(out)
 
 
 @dataclass

@@ -24,6 +24,15 @@ _HEADING_LINE = re.compile(
     r"advertisement|comments?|leave\s+a\s+(?:reply|comment)|subscribe)\s*:?\s*$",
     re.IGNORECASE,
 )
+# A page widget copied with the text ("Share this article", "Print", "Advertisement"): pages print it
+# under the lead as often as under the last paragraph, so it ends the article only when no more
+# article follows it.
+_WIDGET_LINE = re.compile(
+    r"^\s*(?:share(?:\s+this(?:\s+(?:article|story|page))?)?|print(?:\s+this\s+(?:article|story|page))?|advertisement)\s*:?\s*$",
+    re.IGNORECASE,
+)
+#: Short lines (sub-headings) a widget line may stand before the article's prose goes on.
+_MAX_SHORT_AFTER_WIDGET = 2
 
 # A line that marks the end of a release or transcript: "***", "###", "-30-", "ENDS", "-- END --",
 # "[END]", "END OF TRANSCRIPT"; and a release's reference line: "(Release ID: 2107745)", "AD/KS/SK".
@@ -150,11 +159,14 @@ def find_body_end(text: str) -> int:
 def _prose_follows(lines: tuple[Line, ...], n: int) -> bool:
     """Whether the article goes on after line n: the next non-empty line is a long paragraph of
     prose, and so is another one before the next furniture line (one paragraph alone may be a
-    footer's "about us" text)."""
-    heading = lines[n].text.strip()
-    if (_HEADING_LINE.match(heading) and not _SHARE_WIDGET.match(heading)) or _LABEL_LIST.match(heading):
-        return False  # "Related:", "Tags: …" head the footer whatever follows them; a share button may stand between paragraphs
+    footer's "about us" text). After a page widget ("Share this article") sub-headings may come
+    first ('On the budget' before an interview's next answer)."""
+    here = lines[n].text.strip()
+    widget = bool(_WIDGET_LINE.match(here))
+    if not widget and (_HEADING_LINE.match(here) or _LABEL_LIST.match(here)):
+        return False  # "Related:", "Tags: …" head the footer whatever follows them
     prose = 0
+    short = 0
     for line in lines[n + 1 :]:
         stripped = line.text.strip()
         if not stripped:
@@ -163,16 +175,13 @@ def _prose_follows(lines: tuple[Line, ...], n: int) -> bool:
             break
         if _is_prose(stripped):
             prose += 1
-        elif prose == 0 and not _TOPIC_HEADING.match(stripped):
-            return False
+        elif prose == 0:
+            short += 1
+            if not widget or short > _MAX_SHORT_AFTER_WIDGET:
+                return False
         if prose >= 2:
             return True
     return False
-
-
-_SHARE_WIDGET = re.compile(r"^share(?:\s+this(?:\s+article)?)?$", re.IGNORECASE)
-# "On the 2026 target": the heading of one topic of an interview's highlights, before its answer.
-_TOPIC_HEADING = re.compile(r"^On\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,6}$")
 
 
 def find_inline_furniture(text: str, body_end: int, headline: tuple[int, int] | None = None) -> list[tuple[int, int]]:
@@ -361,9 +370,8 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
 
 
 # "MINISTER TANAKA:", "SENIOR DEPUTY GOVERNOR OH:", "Q:", "A:" at the start of a line of a transcript.
-# Capitals with accents too ("WRÓBLEWSKA", "ŁUKASZ"): the span is then checked to be all upper case.
-_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ž"
-_SPEAKER_LABEL = re.compile(rf"(?P<label>[{_CAPITAL}][{_CAPITAL}.’'-]*(?:\s+[{_CAPITAL}][{_CAPITAL}.’'-]*){{0,5}})\s*:\s")
+# Any letters here; the label is then kept only when it is all capitals ('WRÓBLEWSKA' too).
+_SPEAKER_LABEL = re.compile(r"(?P<label>[^\W\d_](?:[^\W\d_]|[.’'-])*(?:\s+[^\W\d_](?:[^\W\d_]|[.’'-])*){0,5})\s*:\s")
 
 
 def find_speaker_labels(text: str, body_end: int) -> list[tuple[int, int]]:
@@ -389,9 +397,14 @@ _QUESTIONER = re.compile(
 )
 
 
+_OUTLET_WORD = re.compile(r"\b(?:" + "|".join(sorted(word_set("outlet-words.txt"))) + r")\b", re.IGNORECASE)
+
+
 def find_questioners(text: str, body_end: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """(name span, outlet span) of the people a transcript's labels introduce with their outlet:
-    "Q (Jane Roe, Daily News): …", "Q: Jane Roe, Daily News. Governor, …"."""
+    "Q (Jane Roe, Daily News): …", "Q: Jane Roe, Daily News. Governor, …". A transcript that
+    writes the outlet first ("Q (Radio Kanem, Jane Roe):", told by the press words of its
+    outlets' names) writes it first on every line."""
     out = []
     for line in lines_of(text[:body_end]):
         lead = len(line.text) - len(line.text.lstrip())
@@ -400,4 +413,5 @@ def find_questioners(text: str, body_end: int) -> list[tuple[tuple[int, int], tu
             continue
         who, outlet = ("who", "outlet") if m.group("who") else ("who2", "outlet2")
         out.append((m.span(who), m.span(outlet)))
-    return out
+    press_first = sum(bool(_OUTLET_WORD.search(text, *w)) - bool(_OUTLET_WORD.search(text, *o)) for w, o in out)
+    return [(o, w) for w, o in out] if press_first > 0 else out

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.boilerplate import LONG_PARAGRAPH, find_bylines, find_dateline, find_questioners, find_speaker_labels
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import (
+    BODY_DESCRIPTORS,
     COUNTRIES_WITH_THE,
     CURRENCY_CODES,
     EVENT_NOUNS,
@@ -104,6 +105,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
     candidates += _frame_candidates(ctx, bylines) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
     candidates = _without_swallowed_persons(candidates)
+    candidates = _without_persons_in_outlets(ctx, candidates)
     candidates = _without_headline_only(ctx, candidates)
     candidates = _without_newsroom_posts(ctx, candidates, bylines)
     candidates = _without_capitals_junk(ctx, candidates)
@@ -145,6 +147,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _label_mentions(ctx, labels)
     _merge_bare_organizations(ctx)
     _merge_surnames(ctx)
+    _merge_organization_short_names(ctx)
     _merge_family_names(ctx)
     _surname_mentions(doc, ctx)
 
@@ -227,6 +230,13 @@ def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]]) -> li
         name = _title_case(written)
         out.append(Candidate(start, end, name, "Person", _PERSON_RULE, written="" if name == written else written))
     return out
+
+
+def _without_persons_in_outlets(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """'Q (Radio Kanem, Jane Roe):': the outlet a transcript's label gives a questioner is no person,
+    whatever the name rules or NER make of it."""
+    outlets = SpanIndex(o for _, o in find_questioners(ctx.text, ctx.body_end))
+    return [c for c in candidates if c.kind != "Person" or not outlets.overlaps(c.start, c.end)]
 
 
 def _without_headline_only(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
@@ -396,7 +406,8 @@ def _named_outside_menus(text: str, written: str) -> bool:
 def _label_mentions(ctx: ArticleContext, labels: list[tuple[int, int]]) -> None:
     """'SECRETARY DELA CRUZ:' opening a line of a transcript is a mention of the person named
     Dela Cruz in the text; 'GOVERNOR HAN:' of Han Seung-woo (a family name written first).
-    A label naming nobody known adds nothing."""
+    A label naming nobody known is a person only when it gives a post and then a full name
+    ('DEPUTY GOVERNOR JANE ROE:'); other labels add nothing."""
     for start, end in labels:
         words = list(re.finditer(r"\S+", ctx.text[start:end]))
         for k in range(len(words)):
@@ -408,15 +419,17 @@ def _label_mentions(ctx: ArticleContext, labels: list[tuple[int, int]]) -> None:
                 break
         else:
             # "DEPUTY GOVERNOR ANNA WRÓBLEWSKA:": a post, then a full name the text writes nowhere else.
-            texts = [w.group() for w in words]
-            k = 0
-            while k < len(texts) and is_title_word(texts[k].rstrip(".")):
-                k += 1
-            rest = texts[k:]
-            if k > 0 and 2 <= len(rest) <= 3 and all(w.isalpha() and not is_title_word(w) and w.casefold() not in _NOT_NAMES for w in rest):
+            posts = 0
+            while posts < len(words) and is_title_word(words[posts].group().rstrip(".")):
+                posts += 1
+            rest = [w.group() for w in words[posts:]]
+            if posts and 2 <= len(rest) <= 4 and all(
+                re.fullmatch(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", w) and not is_title_word(w) and w.casefold() not in _NOT_NAMES
+                for w in rest
+            ):
                 name = _title_case(" ".join(rest))
-                first = start + words[k].start()
-                ctx.register(name, "Person", first, end)
+                if not _known(ctx, name):
+                    ctx.register(name, "Person", start + words[posts].start(), end)
 
 
 def _family_name_of(ctx: ArticleContext, name: str) -> str | None:
@@ -635,6 +648,16 @@ def _syllable_bridge(doc: Doc, i: int) -> bool:
     )
 
 
+_HUMAN_NOUNS = word_set("human-nouns.txt")
+_COMPANY_WORDS = word_set("company-words.txt")
+
+
+def _human_noun(token: Token) -> bool:
+    """'economist', 'Analysts': a noun only people are (singular or plural)."""
+    lower = token.lower_
+    return lower in _HUMAN_NOUNS or lower.endswith("s") and lower[:-1] in _HUMAN_NOUNS
+
+
 def _hyphen_bridge(doc: Doc, i: int) -> bool:
     """Whether token i is a hyphen glued between two name tokens."""
     return (
@@ -653,6 +676,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         # "President of Finland Aino Roe": a known place or a demonym is not part of the name.
         while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
             run = run[1:]
+        if len(run) > 2 and run[0].is_sent_start and _human_noun(run[0]):
+            run = run[1:]  # "Lawyer Jane Roe filed …": what she is, capitalised as the sentence's first word
         after_field = len(run) >= 3 and bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char))
         if len(run) >= 3 and not after_field and _FIELD_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char):
             ent = ctx.index(doc).entity_at(run.end - 1)
@@ -672,14 +697,24 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             continue
         if len(run) == 1 and (run.text.casefold() in demonyms() or _is_initial(run[0])):
             continue  # "replacing American support": an adjective of nationality, not a name
-        if _has_place_word(run.text) or run[-1].lower_ in ORG_HEADS:
-            continue  # "the Black Sea", "the Contact Group": not a person whatever follows
+        if len(run) == 1 and _human_noun(run[0]):
+            continue  # "Chief Executive Officer of …": what a person is, not a name
+        if len(run) == 1 and len(run.text) <= 3 and _abbreviated_first_name(run):
+            continue  # "… of the Philippines Ma. Teresa Dela Cruz": a first name written short
+        if _has_place_word(run.text) or run[-1].lower_ in ORG_HEADS or len(run) > 1 and run[-1].lower_ in _COMPANY_WORDS:
+            continue  # "the Black Sea", "the Contact Group", "Acme Robotics": not a person whatever follows
         if run.start > 0 and doc[run.start - 1].lower_ == "the":
             continue  # "the Main …": a name of a thing, not of a person
         if run.end < len(doc) and _is_capitalised(doc[run.end]) and is_title_word(doc[run.end].text):
             continue  # "Main Intelligence Directorate": the start of a longer name
         before = _previous_word(doc, run.start)
+        if before is None and run.start >= 2 and doc[run.start - 1].text == "." and not doc[run.start - 2].whitespace_:
+            before = doc[run.start - 2] if _is_honorific(doc[run.start - 2]) else None  # "Hon. Jane Roe": the parser ended a sentence at the period
         after = doc[run.end] if run.end < len(doc) else None
+        if before is not None and before.pos_ == "NOUN" and before.text.islower() and before.lower_ in ORG_HEADS | BODY_DESCRIPTORS:
+            continue  # "civil society group Yiaga Africa": what the name is said to be is a body
+        if len(run) == 1 and before is not None and before.is_alpha and before.text.isupper() and len(before.text) > 1 and not is_title_word(before.text):
+            continue  # "the SADC Organ on Politics": a word of a body's name after its acronym
         person = False
         if before is not None and _is_honorific(before):
             # "Prof. Jane Roe", "Commodore Jan Roe", "Mr Roe"; not "Sri Lanka", a name of its own
@@ -714,6 +749,10 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             person = True
         elif len(run) >= 2 and _APPOINTED_AFTER.match(ctx.text[run.end_char : run.end_char + 40]):
             person = True
+        elif len(run) >= 2 and before is not None and _human_noun(before) and (before.text.islower() or before.is_sent_start):
+            person = True  # "economist Jane Roe", "Analysts Jane Roe and …": a person's occupation before the name
+        elif len(run) >= 2 and after is not None and after.text == "," and _says_after_apposition(doc, run, ctx):
+            person = True  # "Jane Roe, the trial's principal investigator, said …"
         elif len(run) >= 2 and _speaks_after_affiliation(doc, run.end):
             person = True  # "Jane Roe of the Bank of Korea said …"
         if person:
@@ -881,6 +920,8 @@ def _apposition_title_follows(doc: Doc, i: int) -> bool:
     """', Latvia's defense minister,' right after a name."""
     if i >= len(doc) or doc[i].text != ",":
         return False
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ("which", "that"):
+        return False  # "Yiaga Africa, which deployed 120 observers": a body the clause is about
     for token in doc[i + 1 : i + 8]:
         if token.text in (",", ".", ";", "\n") or token.is_sent_start:
             return False
@@ -1015,11 +1056,23 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             return None  # "1.05 lakh Ni-kshay Mitras": people counted are a kind of people, not one person
         if re.match(r"\s+No\.?\s*\d", ctx.text[end : end + 8]):
             return None  # "Jl. Taman Pejambon No. 6": a street in an address
-        if name.split()[-1].casefold() in ORG_HEADS:
-            kind = "Organization"  # "Muft Bijli Yojana", "Vaccine Alliance": a body's or a scheme's name
+        if name.split()[-1].casefold() in ORG_HEADS or len(name.split()) > 1 and name.split()[-1].casefold().rstrip(".") in _COMPANY_WORDS:
+            kind = "Organization"  # "Muft Bijli Yojana", "Vaccine Alliance", "Acme Robotics": a body's, a scheme's or a company's name
+        if len(name.split()) <= 2 and _FIELD_LIST_BEFORE.search(ctx.text, max(0, start - 90), start):
+            return None  # "Secretary for Foreign and [Diaspora Affairs]": the last field of a post
+        if _before_place_noun(ent):
+            return Candidate(start, end, name, "Place", _NER)  # "Buenos Aires province", "Gwale wards"
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ORG_HEADS | BODY_DESCRIPTORS and ent.doc[ent.start - 1].pos_ == "NOUN":
+            kind = "Organization"  # "civil society group Yiaga Africa", "consultancy Kestrel Analytics"
         lone = len(name.split()) == 1 and name not in full_names
+        if lone and len(name) <= 3 and _abbreviated_first_name(ent):
+            return None  # "Ma. Teresa Dela Cruz", "Md. Rahman": a first name written short, not a person of its own
+        if lone and (_FIELD_LABEL.match(ctx.text, end) or ctx.text[max(0, start - 3) : start].rstrip(" \t").endswith("|")):
+            return None  # "Email newsdesk@…", "| Bulletin |": the label of a contact or page field
         if lone and len(ent) == 1 and _modifies_common_noun(ent[0]):
             return None  # "Lancet drones": a product name, not a person
+        if not lone and not titled and _in_a_place(ent):
+            return Candidate(start, end, name, "Place", _NER)  # "what happened in Kofar Mata": a place of two words
         if lone and (_place_context(ent, ctx) or _before_country(ctx, end)):
             kind = "Place"  # "capture Avdiivka and Vuhledar", "Honiara, Solomon Islands": a town tagged PERSON
         elif lone and _told_outlet(ent):
@@ -1036,9 +1089,15 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             token = ent[0]
             if token.is_sent_start and (token.pos_ in ("ADJ", "ADV", "VERB") or re.search(rf"\b{re.escape(name.casefold())}\b", ctx.doc_text(ent.doc))):
                 return None
+            opens = token.is_sent_start or token.i > 0 and ent.doc[token.i - 1].is_sent_start and ent.doc[token.i - 1].is_quote
+            speaks = token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.casefold() in SPEECH_VERBS
+            if opens and not speaks and len(re.findall(rf"\b{re.escape(name)}\b", ctx.doc_text(ent.doc))) == 1:
+                return None  # "Turnout was low.": a sentence's first word, capitalised once, that nobody is named by
+            if token.dep_ == "pobj" and token.head.lower_ in ("on", "via") and token.head.head.lemma_.casefold() in SPEECH_VERBS:
+                kind = "Organization"  # "said on Telegram", "wrote via Threads": where it was said, not who
             if token.dep_ in ("compound", "amod") and token.head.i > token.i and token.head.pos_ == "PROPN" and token.head.text.isupper():
                 return None  # "Nominal GDP": a word qualifying an abbreviation, not a person's name
-            if _named_as_a_body(ent, ctx):
+            if _named_as_a_body(ent, ctx) or _start_of_a_longer_name(ent, name):
                 kind = "Organization"
     if kind == "Organization" and ministry_form(name) != name:
         return Candidate(start, end, ministry_form(name), kind, _NER, written=name, extra=extra)
@@ -1168,7 +1227,9 @@ def _person_ok(name: str) -> bool:
         return False  # "D-Mass.", "R-Ark.": a US lawmaker's party and state
     if words and words[-1].casefold() in TITLE_HEADS:
         return False  # "ASEAN Chair": a post, not a name
-    return 1 <= len(words) <= 4 and all(w[0].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
+    # Particles ('bin', 'Al', 'van der') lengthen a name without making it a phrase.
+    names = [w for w in words if w.casefold().rstrip("-") not in _NAME_PARTICLES]
+    return 1 <= len(names) <= 4 and len(words) <= 7 and all(w[0].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
 
 
 def _named_as_a_body(ent: Span, ctx: ArticleContext) -> bool:
@@ -1184,6 +1245,10 @@ def _named_as_a_body(ent: Span, ctx: ArticleContext) -> bool:
     m = re.match(r",\s+the\s+((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)", ctx.text[ent.end_char : ent.end_char + 80])
     return m is not None and _is_org_head(m.group(1).split()[-1])
 
+
+# What follows a field label in a contact block or a page's header line: an e-mail address, a web
+# address, a telephone number, or a '|' separator.
+_FIELD_LABEL = re.compile(r"\s*(?::\s*)?(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:https?://|www\.)\S+|\+?\d[\d ()-]{6,}|\|)")
 
 _VESSEL_NOUNS = word_set("vessel-nouns.txt")
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]{1,6}")
@@ -1201,6 +1266,63 @@ def _after_place_noun(ent: Span) -> bool:
     """'the village of Novopavlivka', 'the port city of Odesa': a name that a place noun and 'of' introduce."""
     i = ent.start
     return i >= 2 and ent.doc[i - 1].lower_ == "of" and ent.doc[i - 2].lower_ in _PLACE_NOUNS
+
+
+def _before_place_noun(ent: Span) -> bool:
+    """'Buenos Aires province', 'in the Dala and Gwale wards': a name a place noun follows and is
+    said of (NER took it for a person)."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    head = first.head
+    return (
+        first.dep_ in ("compound", "nmod")
+        and head.i >= ent.end
+        and head.text.islower()
+        and (head.lower_ in _PLACE_NOUNS or head.lemma_.casefold() in _PLACE_NOUNS)
+    )
+
+
+def _says_after_apposition(doc: Doc, run: Span, ctx: ArticleContext) -> bool:
+    """'Jane Roe, the trial's principal investigator, said': the run is the subject of a verb of
+    saying, with an apposition between, and NER reads no other kind of name in it."""
+    head = run[-1]
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.lemma_.casefold() not in SPEECH_VERBS or head.head.pos_ != "VERB":
+        return False
+    appos = [t for t in doc[run.end : head.head.i] if t.dep_ == "appos" and t.head.i == head.i]
+    if not appos or any(t.lower_ in ORG_HEADS | BODY_DESCRIPTORS | _COMPANY_WORDS for t in appos):
+        return False  # not 'Volta Grid, the grid operator, said': what the apposition says it is is a body
+    index = ctx.index(doc)
+    return not any((e := index.entity_at(t.i)) is not None and e.label_ not in ("PERSON",) for t in run)
+
+
+def _start_of_a_longer_name(ent: Span, name: str) -> bool:
+    """'welcome Acme to our region' in a text that writes 'Acme Robotics' again and again: the one
+    word is a body's name written short, when the longer name is written more often than it."""
+    text = ent.doc.text
+    longer = len(re.findall(rf"\b{re.escape(name)}[ \t]+[A-Z][\w&-]+", text))
+    return longer >= 2 and longer > len(re.findall(rf"\b{re.escape(name)}\b", text)) - longer
+
+
+def _abbreviated_first_name(ent: Span) -> bool:
+    """Whether a short name has a period glued to it and two name words right after it."""
+    doc, i = ent.doc, ent.end
+    return (
+        i + 2 < len(doc)
+        and doc[i].text == "."
+        and not ent[-1].whitespace_
+        and is_name_token(doc[i + 1])
+        and is_name_token(doc[i + 2])
+    )
+
+
+def _in_a_place(ent: Span) -> bool:
+    """'in Kofar Mata and Sharada', 'off Cape Lopez': a name that 'in', 'near' or 'off' governs
+    (or one coordinated with such a name) is where something is, not who."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i != first.i and ent.doc[ent.start - 1].lower_ in ("and", "or"):
+        first = first.head  # not 'in Kano State, Alhaji Jane Roe': a comma may join a person to the place
+    return first.dep_ == "pobj" and first.head.lower_ in ("in", "near", "off")
 
 
 def _before_country(ctx: ArticleContext, end: int) -> bool:
@@ -1315,6 +1437,9 @@ def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[
     """Capitalised runs headed by an organization word that NER missed: 'Ministry of Defence',
     'Latvia's National Armed Forces', 'General Staff'. A run stops where a person's name starts."""
     person_starts = {start for start, _ in persons}
+    # And NER's persons of two words or more: 'said Jane Roe of Warsaw University' is no body's name.
+    named = {t.i for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e}
+    person_starts |= {doc[i].idx for i in named}
     out = []
     i = 0
     while i < len(doc):
@@ -1783,8 +1908,32 @@ def _merge_surnames(ctx: ArticleContext) -> None:
         if entity is None or entity.kind == "Person" or len(entity.name.split()) != 1 or _known(ctx, entity.name):
             continue
         person = ctx.resolve(entity.name, "Person")
-        if person is not None:
+        if person is None:
+            continue
+        if len(ctx.entities[person].name.split()) == 1 and len(ctx.entities[person].mentions) <= len(entity.mentions):
+            # One word tagged a person here and a place there ('Abuja'), no full name behind it: the
+            # reading of most mentions wins, a tie the place's (news names people in full first).
+            ctx.merge(person, key)
+        else:
             ctx.merge(key, person)
+
+
+def _merge_organization_short_names(ctx: ArticleContext) -> None:
+    """'said Kestrel's head of research' after 'consultancy Kestrel Energy Analytics': a one-word
+    person that is no word of a known person's full name but the first word of exactly one
+    organization's name of several words is that organization, written short."""
+    full_words = {name_key(w) for e in ctx.entities.values() if e.kind == "Person" and len(e.name.split()) > 1 for w in e.name.split()}
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Person" or len(entity.name.split()) != 1 or name_key(entity.name) in full_words:
+            continue
+        orgs = [
+            e.key
+            for e in ctx.entities.values()
+            if e.kind == "Organization" and len(e.name.split()) > 1 and e.name.split()[0] == entity.name
+        ]
+        if len(orgs) == 1:
+            ctx.merge(key, orgs[0])
 
 
 def _merge_family_names(ctx: ArticleContext) -> None:

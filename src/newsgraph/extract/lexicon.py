@@ -46,6 +46,9 @@ EVENT_NOUNS = word_set("event-nouns.txt")
 #: Last words that make a capitalised name an organization: "… Contact Group", "… Council".
 ORG_HEADS = word_set("organization-heads.txt")
 
+#: Common nouns that say the name right after them is a body's: "the consultancy Merlin Partners".
+BODY_DESCRIPTORS = word_set("body-descriptors.txt")
+
 #: Names of armed services, said with the country's adjective: "Ukraine's Navy" is the "Ukrainian Navy".
 SERVICE_NAMES = word_set("service-names.txt")
 

@@ -1,9 +1,9 @@
 """Who says what: direct quotations and reported speech.
 
 Quotes are the words between quote marks (curly or straight, double or single), attributed by
-what stands after them ('…,” Roe said.', '…,” said Roe', '…,” she added.'), before them ('Roe
-said: “…”', 'According to Roe, prices “fell”', 'Roe put it bluntly: “…”') or by a verb of
-saying in their sentence. Who a phrase names is `speakers.Speakers`' to say: a person, a
+what stands after them ('…,” Roe said.', '…,” said Roe', '…,” she added.', a press release's
+signature '“…” — Jane Roe, Minister …'), before them ('Roe said: “…”', 'According to Roe,
+prices “fell”', 'Roe put it bluntly: “…”') or by a verb of saying in their sentence. Who a phrase names is `speakers.Speakers`' to say: a person, a
 pronoun or role noun referring back to one, or an organization speaking as itself or through
 a spokesperson or a statement. A quote with no attribution keeps the speaker of the quote
 before it in its paragraph, or, when it opens its paragraph, of the quote that closes (or
@@ -12,7 +12,8 @@ leaves open) the paragraph before it.
 Words printed without quote marks are quotations too when the layout names their speaker
 (`transcripts`): a transcript's turns after a speaker label ('GOVERNOR HAN: …', 'A: …'), and
 in an interview the answers and the headline's quotation, the interviewee's. Questions and
-a moderator's words are left out. A phrase or title in quote marks is not a quotation: a
+a moderator's words are left out, and so are the turns of a transcript printed in a report
+that quotes in quote marks in its own words (those are its quotations). A phrase or title in quote marks is not a quotation: a
 short phrase with no verb (scare quotes), a title ('the report “Pathways to Peace”'), a
 quoted phrase in a sub-heading that the text below says in full.
 
@@ -30,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS
+from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, is_title_word
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, subject_phrase
 from newsgraph.extract.transcripts import Turn, find_turns, interview_cues
@@ -40,9 +41,9 @@ from newsgraph.text import line_start, trimmed_end, word_list, word_set
 _SPEECH = rf"(?:{SPEECH_WORDS})"
 # After a closing mark: ', Roe said', ' said Roe', ' he concluded', ' the minister added'.
 _AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–-]*(?P<who>[^.!?“”\"\n]{{1,120}}?)\s+(?:also\s+|then\s+|later\s+)?{_SPEECH}\b")
-_AFTER_VERB_WHO = re.compile(rf"^[\s,;:—–-]*{_SPEECH}\s+(?P<who>[^.!?“”\"\n,;]{{1,80}})")
+_AFTER_VERB_WHO = re.compile(rf"^[\s,;:—–-]*{_SPEECH}\s+(?P<who>[^.!?“”\"\n,;]{{1,80}})(?:,\s+(?P<appos>[^.!?“”\"\n,;]{{1,80}}))?")
 # '…,” according to Roe.': the source named right after the closing mark.
-_AFTER_ACCORDING = re.compile(r"^[\s,;:—–-]*according\s+to\s+(?P<who>[^.!?“”\"\n,;]{1,80})", re.IGNORECASE)
+_AFTER_ACCORDING = re.compile(r"^[\s,;:—–-]*according\s+to\s+(?P<who>[^.!?“”\"\n,;]{1,80})(?:,\s+(?P<appos>[^.!?“”\"\n,;]{1,80}))?", re.IGNORECASE)
 # Before an opening mark: 'Roe said: ', 'He added, ', 'According to Roe, '.
 _BEFORE = re.compile(
     rf"(?P<who>[^.!?“”\"\n]{{1,80}}?)\s+(?:also\s+)?{_SPEECH}"
@@ -76,6 +77,23 @@ _MAX_HEADING_CHARS = 120
 _MAX_HEADING_WORDS = 8
 _CLAUSE_VERB_TAGS = {"VBD", "VBZ", "VBP", "VB", "MD"}
 _OPENING_MARKS = "“\"‘'"
+# A quotation's signature: a dash, then the speaker ('” — Jane Roe, Minister …').
+_SIGNATURE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*(?=\S)")
+_MAX_SIGNATURE = 120
+_SPACES = re.compile(r"\s*")
+_HONORIFIC_WORDS = frozenset(word_list("honorifics.txt"))
+# A turn that is only greetings and thanks: 'Thank you very much.', 'Good afternoon, everyone.'
+_COURTESY = re.compile(
+    r"(?:\s*(?:thank\s+you|thanks|good\s+(?:morning|afternoon|evening)|hello|welcome)"
+    r"(?:[\s,]+(?:all|very\s+much|so\s+much|everyone|everybody|again|a\s+lot|ladies\s+and\s+gentlemen))*[.!]?)+\s*",
+    re.IGNORECASE,
+)
+_MAX_COURTESY = 160
+# 'Moderated by …', 'Moderator: …' in a transcript's head: who chairs it.
+_MODERATED_BY = re.compile(r"\b(?:moderated\s+by|moderator\s*[:,-])\s*", re.IGNORECASE)
+# An interview cue that is an editor's note on the text ('edited for length', 'edited highlights').
+_EDITORIAL_NOTE = re.compile(r"\b(?:edited|condensed|highlights)\b", re.IGNORECASE)
+_MAX_NOTE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -162,15 +180,51 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         quote = Quote(speaker=speaker, text=ctx.text[q.start : q.end], anchor=make_anchor(ctx.text, q.start, q.end), event=events.get(speaker or ""))
         found.append((q.start, quote))
     in_quotes = SpanIndex(quoted)
+    narrated = _quotes_outside_turns(ctx, attributed, turn_at)
+    moderators = _moderators(ctx, turn_speakers)
     for t, speaker in turn_speakers.items():
         if speaker is None or t.kind not in ("speaker", "answer"):
             continue  # a question, the chair's words, or a label that names nobody known
         ctx.add_speaker_span(t.start, t.end, speaker)
+        if speaker in moderators:
+            continue  # 'Moderated by Jane Roe' and then 'MS ROE: …': the chair's words
         if in_quotes.overlaps(t.start, t.end):
             continue  # the turn marks its quotation itself: that one is the quote
+        if narrated and t.kind == "speaker":
+            continue  # a report quoting in quote marks around a transcript: those are its quotations
+        if t.end - t.start <= _MAX_COURTESY and _COURTESY.fullmatch(ctx.text[t.start : t.end]):
+            continue  # 'Thank you very much.', 'Good morning, everyone.': nothing said
         anchor = make_anchor(ctx.text, t.start, t.end)
         found.append((t.start, Quote(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker))))
     return [quote for _, quote in sorted(found, key=lambda f: f[0])], claims
+
+
+def _moderators(ctx: ArticleContext, turn_speakers: dict[Turn, str | None]) -> set[str]:
+    """The persons a transcript's head introduces as its moderator ('Moderated by Lieutenant
+    Colonel Jane Roe, …', 'Moderator: Jane Roe'), whose turns are the chair's."""
+    spoken = [t.label_start for t, speaker in turn_speakers.items() if speaker is not None]
+    if not spoken:
+        return set()
+    out = set()
+    for m in _MODERATED_BY.finditer(ctx.text, 0, min(spoken)):  # the head, a 'Participants: …' line included
+        after = ctx.mentions(m.end(), m.end() + 80, kinds=("Person",))
+        if after and not re.search(r"[.;!?\n]", ctx.text[m.end() : after[0][0]]):
+            out.add(ctx.current_key(after[0][2]))
+    return out
+
+
+def _quotes_outside_turns(ctx: ArticleContext, attributed: list[tuple[_QuoteSpan, str | None]], turn_at: _TurnIndex) -> bool:
+    """Whether the article, besides a transcript's turns, quotes somebody in quote marks in its
+    own words ('Arriving at the meeting, the minister told reporters: “…”'). Such a report with
+    transcript excerpts gives its quotations in quote marks; the turns printed after labels are
+    the record of what was said, not what the article quotes. (An interview's answers are.)"""
+    for q, speaker in attributed:
+        if speaker is None or turn_at.holding(q.start) is not None:
+            continue
+        if ctx.headline is not None and ctx.headline[0] <= q.open < ctx.headline[1]:
+            continue
+        return True
+    return False
 
 
 def _unattributed_speaker(
@@ -258,7 +312,11 @@ def _interviewee(ctx: ArticleContext, speakers: Speakers, turns: list[Turn], spa
             return ctx.current_key(after[0][2])
         sentence_start = max(ctx.text.rfind(". ", head_end, start), ctx.text.rfind("\n", head_end, start), head_end)
         subject = ctx.text[sentence_start:start].split()
-        if subject and subject[-1].casefold() in PERSON_PRONOUNS | {"we", "i"} or ctx.text[end : end + 12].split()[:1] in (["her"], ["him"]):
+        pronoun = subject and subject[-1].casefold() in PERSON_PRONOUNS | {"we", "i"}
+        # 'These are edited highlights.': an editor's note names nobody; the interview is with the
+        # person the introduction was about.
+        note = _EDITORIAL_NOTE.search(ctx.text, start, end) and _names_nobody(ctx.text[sentence_start:start])
+        if pronoun or note or ctx.text[end : end + 12].split()[:1] in (["her"], ["him"]):
             key = speakers.last(start)
             if key is not None:
                 return ctx.current_key(key)
@@ -268,6 +326,13 @@ def _interviewee(ctx: ArticleContext, speakers: Speakers, turns: list[Turn], spa
             if not re.search(r"\b(?:by|with)\s*$", line, re.IGNORECASE) and "|" not in line:
                 return ctx.current_key(key)
     return None
+
+
+def _names_nobody(words_before: str) -> bool:
+    """'These are', 'The interview', 'Highlights,': a few words before an editor's note that name
+    nobody (no capitalised word but the first)."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", words_before)
+    return len(words) <= _MAX_NOTE_WORDS and not any(w[0].isupper() for w in words[1:])
 
 
 def _turn_speaker(ctx: ArticleContext, speakers: Speakers, turn: Turn, interviewee: str | None) -> str | None:
@@ -406,6 +471,15 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
             speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
             if speaker is not None:
                 return speaker, True
+            appos = m.groupdict().get("appos")
+            if appos:
+                # '…,” said the head of the mission, former Vice-President Jane Roe.': the name in apposition.
+                inside = ctx.mentions(q.close + m.start("appos"), q.close + m.end("appos"), kinds=("Person",))
+                if inside:
+                    return ctx.current_key(inside[0][2]), True
+    signed = _signed_by(ctx, q, after, line_end)
+    if signed is not None:
+        return signed, True
     before = masked[q.paragraph : q.open]
     prev_close = max(before.rfind("”"), before.rfind('"'), before.rfind("’ "))
     if prev_close >= 0:
@@ -438,6 +512,45 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
         if speaker is not None:
             return speaker, True
     return _sentence_speaker(doc, ctx, q, speakers), named
+
+
+def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int) -> str | None:
+    """'“…” — Jane Roe, Minister of Mining' on the quote's line, or a quotation paragraph signed on
+    the next line ('– Jane Roe, Minister of Mining'), as press releases print their quotes: the
+    person named right after the dash."""
+    m = _SIGNATURE.match(after)
+    if m is not None:
+        start = q.close + m.end()
+    else:
+        if after.strip() or ctx.text[q.paragraph : q.open].strip():
+            return None
+        nxt = _SPACES.match(ctx.text, line_end).end()
+        m = _SIGNATURE.match(ctx.text, nxt, ctx.body_end)
+        if "\n\n\n" in ctx.text[line_end:nxt]:
+            return None
+        if m is not None:
+            start = m.end()
+        else:
+            # A signature line without a dash ('Jane Roe, Minister of Mining', a page's <cite>): short,
+            # no sentence, starting with the name.
+            sig_end = ctx.text.find("\n", nxt)
+            sig = ctx.text[nxt : ctx.body_end if sig_end == -1 else sig_end].strip()
+            if not sig or len(sig) > _MAX_SIGNATURE or sig[-1] in ".!?:" or re.search(r"[“”\"]", sig):
+                return None
+            first = ctx.mentions(nxt, nxt + len(sig), kinds=("Person",))
+            if not first or first[0][0] != nxt or not re.match(r"\s*(?:,|\(|$)", ctx.text[first[0][1] : nxt + len(sig)]):
+                return None  # not 'Jane Roe's long road', a sub-heading: the name, then its post or nothing
+            start = nxt
+    inside = ctx.mentions(start, start + 60, kinds=("Person",))
+    if inside and not ctx.text[start : inside[0][0]].strip(" \t") or inside and _only_titles(ctx.text[start : inside[0][0]]):
+        return ctx.current_key(inside[0][2])
+    return None
+
+
+def _only_titles(words: str) -> bool:
+    """'Minister ', 'Dr ': only a post or a form of address before the name."""
+    found = re.findall(r"[\w’'.-]+", words)
+    return bool(found) and "\n" not in words and all(is_title_word(w.strip(".")) or w.casefold().strip(".") in _HONORIFIC_WORDS for w in found)
 
 
 def _resolve_phrase(speakers: Speakers, who: str, who_start: int, offset: int) -> str | None:

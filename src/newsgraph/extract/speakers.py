@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import OBJECT_PRONOUNS, ORG_HEADS, PERSON_PRONOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from newsgraph.extract.lexicon import BODY_DESCRIPTORS, OBJECT_PRONOUNS, ORG_HEADS, PERSON_PRONOUNS, TITLE_HEADS, TITLE_MODIFIERS
 from newsgraph.extract.names import name_key
 from newsgraph.model import Role
 from newsgraph.text import word_set
@@ -42,6 +42,10 @@ _DETERMINERS = {"the", "a", "an"}
 # Words that put a role noun outside the phrase's head: 'an aide to the minister'.
 _NOT_OF_THE_POST = {"to", "at", "from", "with", "near", "close", "by", "like", "and", "or"}
 _NOT_NAME = {"the", "a", "an", "of", "for", "and", "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mme"}
+
+
+# 'the 61-year-old': a person referred to by age, as news writes after naming them.
+_THE_AGED = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
 
 
 def pronoun_gender(word: str) -> str | None:
@@ -110,18 +114,19 @@ class Speakers:
             span = subject_span(token)
             if ctx.mentions(span.start_char, span.end_char, kinds=("Person",)):
                 continue
-            if token.lower_ in HUMAN_NOUNS or (token.lower_ in TITLE_HEADS and not self._holder_named(span)):
+            holders = self._holders([t.lower_ for t in span if not t.is_punct]) if token.lower_ in TITLE_HEADS else set()
+            if token.lower_ in HUMAN_NOUNS or (token.lower_ in TITLE_HEADS and not holders):
                 self.unnamed.append(token.idx)
+            elif token.lower_ in TITLE_HEADS:
+                # 'The Naval Chief disclosed …' (a proper noun to the parser when capitalised): the one
+                # known holder of the post is the subject, whom a later 'he' refers to.
+                if len(holders) == 1:
+                    self._add(self.events, token.idx, next(iter(holders)))
             elif token.pos_ == "PROPN" and token.text[:1].isupper() and self._looks_like_a_name(token) and not self.person_named(
                 [t.text for t in _name_tokens(token)]
             ):
                 self.unnamed.append(token.idx)
         self.unnamed.sort()
-
-    def _holder_named(self, span: Span) -> bool:
-        """Whether a role noun subject ('the minister') refers to a person known to hold the post."""
-        words = [t.lower_ for t in span if not t.is_punct]
-        return bool(words) and self._holders(words)
 
     def _looks_like_a_name(self, token: Token) -> bool:
         """A name of up to four capitalised words that no entity of another kind covers: an unknown person."""
@@ -214,7 +219,14 @@ class Speakers:
         or an organization speaking as itself or through a spokesperson or a statement."""
         ctx = self.ctx
         inside = ctx.mentions(who_start, who_start + len(who), kinds=("Person",))
+        # 'Roe's deputy, Jan Doe,': a name with a possessive mark is whose the speaker is, not the speaker.
+        owners = [m for m in inside if re.match(r"[’']s?\b", ctx.text[m[1] : m[1] + 2])]
+        if inside and len(owners) < len(inside):
+            return next(m for m in inside if m not in owners)[2]
         if inside:
+            after_owner = re.findall(r"[\w-]+", ctx.text[inside[0][1] : who_start + len(who)].casefold())[1:]
+            if owners and any(w in HUMAN_NOUNS or w in TITLE_HEADS - VOICE_NOUNS for w in after_owner):
+                return None  # "Roe's chief economist": someone of Roe's, not Roe ("Roe's message" is Roe's)
             return inside[0][2]
         words = re.findall(r"[\w’'-]+", who.casefold())
         if not words:
@@ -222,6 +234,8 @@ class Speakers:
         if len(words) == 1 and words[0] in PERSON_PRONOUNS | OBJECT_PRONOUNS:
             # 'he said', and 'according to him': a source phrase that is only an object pronoun
             return self.last(offset, pronoun_gender(words[0]))
+        if _THE_AGED.fullmatch(who.strip()):
+            return self.last(offset)  # '“…,” the 61-year-old said': the person the text is about
         named = self._name_in(who) or self._by_acronym(who)
         if named is not None:
             return named
@@ -296,6 +310,8 @@ class Speakers:
         rest = [w for w in rest if w not in ("s", "’s", "'s")]
         if not rest and all(w in _DETERMINERS for w in lead):
             return key  # 'the OPEC Secretariat': the organization itself, not a post in it
+        if not rest and lead and lead[-1] in ORG_HEADS | BODY_DESCRIPTORS and not any(w in TITLE_HEADS or w in HUMAN_NOUNS for w in lead):
+            return key  # "farmers' union Unió de Pagesos", 'the consultancy Merlin Partners': what it is, then its name
         if words[-1] in VOICE_NOUNS and len(rest) <= 3 and not any(w in TITLE_HEADS - VOICE_NOUNS for w in lead + rest):
             return key  # 'a Treasury spokesperson', 'the ministry's statement'
         return None

@@ -27,6 +27,8 @@ _LABEL = re.compile(
 _LABEL_KINDS = word_map("transcript-labels.tsv", "label", "kind")
 # A label alone on its line ('MINISTER TANAKA:'), the words in the paragraphs after it.
 _LABEL_ALONE = re.compile(r"(?P<label>[^\W\d_][\w.’'\- ]{0,50}?)[ \t]*(?:\((?P<note>[^()\n]{1,160})\)[ \t]*)?:[ \t]*$")
+# 'Q.' and 'A.' opening a paragraph, as some transcripts and interviews write them.
+_QA_DOT = re.compile(r"(?P<label>Q|A)\.[ \t]+(?=\S)")
 _MIN_TURNS = 2  # one labelled paragraph is a heading ('Roe: Russia lost …'), not a transcript
 _MAX_LABEL_WORDS = 6
 _CUES = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in word_list("interview-cues.txt")) + r")\b", re.IGNORECASE)
@@ -82,6 +84,11 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = ()) -> li
 
 
 def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
+    m = _QA_DOT.match(text, p_start, p_end)
+    if m is not None:
+        # 'Q. How low is the river?', 'A. Lower than ever.': a question or an answer, a period for the colon
+        start = m.end()
+        return Turn(m.group("label"), p_start, None, -1, _LABEL_KINDS[m.group("label").casefold()], start, _trim(text, start, p_end))
     m = _LABEL.match(text, p_start, p_end)
     alone = m is None
     if alone:
