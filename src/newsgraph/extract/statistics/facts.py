@@ -82,6 +82,9 @@ def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
         if phrase is None:
             i += 1
             continue
+        if phrase.vague:  # "thousands of rocket attacks": never a number
+            i = max(phrase.end, i + 1)
+            continue
         if phrase.kind == "amount":
             if last_amount is not None and is_conversion(doc, last_amount, phrase):
                 # "UAH 2.2 trillion, or about $53 billion": the same sum in another currency, not a new fact.
@@ -138,8 +141,6 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
             hedge_start = p.start - 1
     elif qualifier is None:
         qualifier = p.qualifier
-    elif p.qualifier == "more than" and qualifier in ("approximately",):
-        qualifier = "more than"  # "some thousands of" is still "more than a thousand"
 
     kind = p.kind
     relative = change_head(doc, p, hedge_start)
@@ -156,8 +157,6 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     if is_hypothetical(doc[p.start]):
         return None
     if _superseded(doc, hedge_start):
-        return None
-    if _vague_and_hypothetical(doc, p):
         return None
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
@@ -240,19 +239,6 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         sent_start=sent_start,
         verb=governor(doc[p.start]).lemma_.lower(),
     )
-
-
-def _vague_and_hypothetical(doc: Doc, p: Phrase) -> bool:
-    """'could save thousands of lives', 'might cost hundreds of jobs': a vague amount in a clause
-    of what may happen is a manner of speaking, not a figure anyone counted."""
-    if p.plain or p.noun_from is None or not (doc[p.start].lower_ in num.VAGUE_PLURALS or doc[p.start].lower_ == "tens"):
-        return False
-    verb = governor(doc[p.start])
-    return any(c.dep_ == "aux" and (c.lower_ in CONDITIONAL_MODALS or c.lower_ in _PROSPECTIVE_MODALS) for c in verb.children)
-
-
-#: Modals of what may yet happen, besides the conditional ones: "may destroy hundreds of homes".
-_PROSPECTIVE_MODALS = {"may", "can", "will", "'ll"}
 
 
 #: How a wire correction notice starts: "(Corrects turnout figure in paragraph 4 to 78.4 pct from 87.4 pct)".

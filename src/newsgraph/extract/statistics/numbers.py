@@ -99,6 +99,7 @@ class Phrase:
     measure_per: str | None = None  # the rate the unit carries: "b/d" is per "day"
     glued: bool = False  # the figure's token carries its unit: "41pc", "12.5GW" (the tagger may call it a name)
     hyphened: bool = False  # the figure is hyphened to its unit before a noun: "a 90-day deadline", "a 60-mile mark"
+    vague: bool = False  # "thousands of", "hundreds of millions of": read only so that no word of it is read again
 
 
 def cardinal_run(doc: Doc, i: int) -> tuple[int, Decimal] | None:
@@ -353,20 +354,15 @@ def after_comparative(doc: Doc, j: int) -> int:
 
 
 def _vague(doc: Doc, i: int) -> Phrase | None:
-    w = doc[i].lower_
-    words = [doc[k].lower_ for k in range(i, min(i + 4, len(doc)))]
-    if w == "tens" or (w in ("hundreds", "dozens") and words[1:3] == ["of", "thousands"]):
-        if words[1:4] not in (["of", "thousands", "of"], ["of", "millions", "of"]) and words[1:3] not in (
-            ["of", "thousands"], ["of", "millions"]):
-            return None
-        base = {"tens": 10, "dozens": 12, "hundreds": 100}[w] * num.VAGUE_PLURALS[words[2]]
-        end = i + 3
-    else:
-        base = num.VAGUE_PLURALS[w]
-        end = i + 1
-    if end < len(doc) and doc[end].lower_ == "of":
-        return Phrase(i, end, Decimal(base), qualifier="more than", noun_from=end + 1, plain=False)
-    return None
+    """'thousands of', 'tens of thousands of', 'hundreds of millions of', 'dozens of': a manner
+    of speaking, not a figure anyone counted. The whole run is read (so that 'millions' in
+    'hundreds of millions' is not read again as a number of its own) and marked vague: it is
+    never published ("thousands of lives" is not 1,000 lives)."""
+    end = i + 1
+    while end + 1 < len(doc) and doc[end].lower_ == "of" and (
+            doc[end + 1].lower_ in num.VAGUE_PLURALS or doc[end + 1].lower_ == "tens"):
+        end += 2
+    return Phrase(i, end, Decimal(0), plain=False, vague=True)
 
 
 def _fraction(doc: Doc, i: int) -> Phrase | None:
