@@ -16,6 +16,7 @@ from newsgraph.extract.statistics.document import (
     NOUNS,
     PRONOUNS,
     char_end,
+    common_noun,
     doc_text,
     governor,
     index,
@@ -563,6 +564,8 @@ _LEVEL_ADJECTIVES = {"unchanged", "steady", "stable", "flat"}
 
 def _level_subject(doc: Doc, p: Phrase) -> str | None:
     token = doc[p.end - 1]
+    if token.dep_ == "appos" and p.start <= token.head.i < token.i:
+        token = token.head  # "stood at Rs 1.29 lakh crore", parsed as the currency with the figure beside it
     if token.dep_ in ("nsubj", "nsubjpass"):
         return None  # "85% of them went abroad": the figure is what acts, not a level reached
     head = token.head
@@ -605,7 +608,7 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
             if c.dep_ in ("nsubj", "nsubjpass") and not p.start <= c.i < p.end:
                 if _refers_back(c):
                     return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
-                if c.pos_ == "NOUN":
+                if c.pos_ == "NOUN" or common_noun(doc, c):
                     return _quantity_target(c)
     return None
 
@@ -685,8 +688,8 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
             return f"{target} in {currency}"  # "exports fell by $3.2 billion"
     if j < limit and doc[j].lower_ in ("in", "of", "for", "on", "worth") and j + 1 < limit:
         span = _np_span(doc, j + 1, limit)
-        if span is not None and doc[span[1] - 1].lemma_.lower() not in TIME_NOUNS:
-            return f"{currency} {doc[j].lower_} {span_text(doc, span)}"  # (not "in the quarter": when)
+        if span is not None and not _is_when(doc[span[1] - 1]):
+            return f"{currency} {doc[j].lower_} {span_text(doc, span)}"  # (not "in the quarter", "in April": when)
     span = _np_span(doc, j, limit)
     if span is not None and span[0] == j and doc[j].ent_type_ not in ("DATE", "TIME"):
         return f"{span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package" (not "€124 billion last year")
@@ -931,6 +934,69 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
                     return parallel[-1].stat.counts  # "he won 54% of the vote, while his rival took 38%": the vote
                 return None if _refers_back(c) else _quantity_target(c)
     return None
+
+
+def takes_share(doc: Doc, p: Phrase) -> bool:
+    """A percentage someone named holds or takes: "Quispe had 17.9 pct", "the Greens won 12%",
+    "… led the count with 22.4 pct of valid votes", "ahead of X with 11.2 pct"."""
+    if p.unit != "percent":
+        return False
+    token = doc[p.end - 1]
+    if token.dep_ == "pobj" and token.head.lower_ == "with":
+        return True
+    if token.dep_ != "dobj" or token.head.lemma_.lower() not in TAKING_VERBS | {"have"}:
+        return False
+    return any(c.dep_ == "nsubj" and (c.pos_ in NOUNS or c.lower_ in _HOLDER_PRONOUNS) for c in token.head.children)
+
+
+#: Pronouns of who holds a share: "she had 40%".
+_HOLDER_PRONOUNS = {"he", "she", "they", "we"}
+
+
+def taken_share_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
+    """A bare percentage someone named takes counts what the last such share, in its paragraph
+    or the one before, was a share of: "Salazar led with 22.4 pct of valid votes. … Quispe had
+    17.9 pct": of the valid votes too (a share of the same thing, shared out)."""
+    if not takes_share(doc, p):
+        return None
+    text = doc_text(doc)
+    paragraph = line_start(text, doc[p.start].idx)
+    k = paragraph - 1
+    while k > 0 and text[k].isspace():
+        k -= 1
+    previous = line_start(text, k) if k >= 0 else paragraph
+    for m in reversed(earlier):
+        if m.offset >= doc[p.start].idx or line_start(text, m.offset) not in (paragraph, previous):
+            continue
+        if m.taken and m.stat.unit == "percent" and m.stat.kind == "ratio" \
+                and not _words(m.stat.counts) & PERCENT_WORDS:
+            return m.stat.counts
+    return None
+
+
+def passive_subject_counts(doc: Doc, p: Phrase) -> str | None:
+    """A bare number that is what a passive verb happened to: "58 have been hospitalized",
+    "at least 12 were killed and 40 injured", "7 were arrested": those it happened to, named
+    by the participle ("hospitalized"). Active verbs abstain ("the two said", "nine agreed")."""
+    if p.unit is not None or p.kind != "count":
+        return None
+    token = doc[p.end - 1]
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NUM" or token.ent_type_ in ("DATE", "TIME"):
+        return None
+    verb = token.head
+    if verb.tag_ != "VBN" or verb.lemma_.lower() in SPEECH_VERBS:
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not passive and verb.dep_ == "conj":
+        # "12 were killed and 40 injured": the participle shares the passive of the verb it joins
+        passive = verb.head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.head.children)
+    if not passive or any(c.dep_ in ("dobj", "attr") for c in verb.children):
+        return None
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into") and c.i == verb.i + 1), None)
+    where = next((o for o in to.children if o.dep_ == "pobj"), None) if to is not None else None
+    if where is not None and where.pos_ == "NOUN":
+        return span_text(doc, (verb.i, where.i + 1))  # "were taken to hospital", "were taken into custody"
+    return verb.lower_
 
 
 #: Nouns that only hedge the figure after 'of': "in the range of 6.8-7.0%", "in the region of 5%".

@@ -32,6 +32,8 @@ class _Run:
         self.index = index
         #: Written name -> person key; statistics register countries only, so this cannot go stale.
         self.persons: dict[str, str | None] = {}
+        #: Every word the article writes in lower case (built on first use).
+        self.lower_words: set[str] | None = None
 
 
 @contextmanager
@@ -55,6 +57,21 @@ def index(doc: Doc) -> DocIndex:
 
 def person_cache(doc: Doc) -> dict[str, str | None]:
     return _run(doc).persons
+
+
+def common_noun(doc: Doc, token: Token) -> bool:
+    """A capitalised word the tagger calls a name only because it opens its sentence or line
+    ("Turnout was 78.4 pct"), told by the article writing the same word in lower case elsewhere."""
+    if token.pos_ != "PROPN" or not token.is_title or not token.is_alpha:
+        return False
+    if token.i > 0 and not token.is_sent_start and joined(doc, token.i):
+        return False
+    if any(c.dep_ in ("compound", "flat") for c in token.children) or token.dep_ in ("compound", "flat"):
+        return False
+    run = _run(doc)
+    if run.lower_words is None:
+        run.lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
+    return token.lower_ in run.lower_words
 
 
 def doc_text(doc: Doc) -> str:

@@ -33,7 +33,10 @@ from newsgraph.extract.statistics.counts import (
     per_of,
     percent_word,
     what_it_is,
+    passive_subject_counts,
     share_of,
+    taken_share_counts,
+    takes_share,
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
 from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_duration, is_label_or_date, read_phrase
@@ -59,6 +62,7 @@ class Mention:
     head_words: set[str] = field(default_factory=set)
     sent_start: int = 0  # first token of its sentence
     verb: str = ""  # the lemma of the verb its clause hangs from
+    taken: bool = False  # a percentage someone named holds or takes ("Quispe had 17.9 pct")
 
 
 # --------------------------------------------------------------------------- entry point
@@ -163,8 +167,12 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     counts = None
     if relative is not None and relative.lower_ in ("up", "down") and before and relative.i > 0 and doc[relative.i - 1].text == ",":
         counts = before[-1].stat.counts  # "13,000 workers, up 22%": the change of the figure just named
+    if counts is None and noun is None and p.unit == "percent":
+        counts = taken_share_counts(doc, p, previous)  # "X led with 22% of the vote. … Y had 17.9 pct"
     if counts is None:
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
+    if counts is None and noun is None and p.plain:
+        counts = passive_subject_counts(doc, p)  # "58 have been hospitalized", "12 were killed and 40 injured"
     if counts is None and noun is None:
         counts = what_it_is(doc, p) or brought_to(doc, p, hedge_start) or headline_level(doc, p, hedge_start) \
             or elided_counts(doc, p, hedge_start, before)
@@ -238,6 +246,7 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         head_words=_content_words(counts),
         sent_start=sent_start,
         verb=governor(doc[p.start]).lemma_.lower(),
+        taken=takes_share(doc, p),
     )
 
 
