@@ -881,3 +881,21 @@ def test_a_person_of_a_body_is_not_read_into_the_bodys_name(nlp, gazetteer):
     assert "Anna Kowalski" in names(record, "Person")
     assert "Warsaw University" in names(record, "Organization")
     assert [(record.entity(q.speaker).name, q.text) for q in record.quotes] == [("Anna Kowalski", "The timetable is very ambitious,")]
+
+
+def test_a_measure_in_title_case_and_a_posts_staff_are_no_organizations(nlp, gazetteer):
+    text = ("The central bank left Bank Rate at 4.25% on Thursday, and Policy Rate expectations eased.\n\n"
+            "The Chief of the Air Staff, Air Marshal Dana Okoro, said the squadron was ready.\n")
+    orgs = names(extract(text, nlp, gazetteer), "Organization")
+    assert not any(o.endswith(("Rate", "Staff")) for o in orgs), orgs
+
+
+def test_a_body_named_staff_outside_a_post_stays(nlp, gazetteer):
+    text = "The General Staff of the Armed Forces said 40 drones were shot down overnight.\n"
+    orgs = names(extract(text, nlp, gazetteer), "Organization")
+    assert any(o.startswith("General Staff") for o in orgs), orgs
+
+
+def test_a_pandemic_named_by_its_disease_code_is_an_event(nlp, gazetteer):
+    text = "Output is now 4% above its level before the COVID-19 pandemic, the agency said.\n"
+    assert "COVID-19 pandemic" in names(extract(text, nlp, gazetteer), "Event")

@@ -110,6 +110,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates = _without_newsroom_posts(ctx, candidates, bylines)
     candidates = _without_capitals_junk(ctx, candidates)
     candidates = _without_page_labels(ctx, candidates)
+    candidates = _without_measures_and_post_parts(ctx, candidates)
     labels = find_speaker_labels(ctx.text, ctx.body_end)
     if labels:
         in_labels = SpanIndex(labels)
@@ -1704,7 +1705,7 @@ def _meeting_of(doc: Doc, noun: Token, ctx: ArticleContext) -> Candidate | None:
 def _event_name_token(token: Token) -> bool:
     """A word of the name before 'meeting': capitalised proper noun, not a date word."""
     lower = token.lower_
-    if re.fullmatch(r"[A-Z]+\d{1,2}|[A-Z]{2,}\+\d", token.text):
+    if re.fullmatch(r"[A-Z]+-?\d{1,2}|[A-Z]{2,}\+\d", token.text):
         return True  # "the G20 summit", "the ASEAN+3 meeting": a group named by letters and a number
     if not (_is_capitalised(token) and token.is_alpha) or lower in _NOT_NAMES or lower in MONTHS or lower in WEEKDAYS:
         return False
@@ -1863,6 +1864,25 @@ def _is_indicator(name: str) -> bool:
     """'Gross Fixed Capital Formation (GFCF)', 'Bank Rate': a measure written in title case, not a body."""
     words = name.split()
     return len(words) >= 2 and words[-1].casefold() in _INDICATOR_HEADS
+
+
+def _without_measures_and_post_parts(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """No organization that is a measure written in title case ("left Bank Rate at 4pc"), whatever
+    rule found it, nor the staff a post is named after ("the Chief of the Naval Staff": a post,
+    not a body the article names)."""
+    out = []
+    for cand in candidates:
+        if cand.kind == "Organization" and not _known(ctx, cand.name):
+            if _is_indicator(cand.name):
+                continue
+            if cand.name.split()[-1] == "Staff" and _POST_OF.search(ctx.text, max(0, cand.start - 20), cand.start):
+                continue
+        out.append(cand)
+    return out
+
+
+#: A post named after a staff: "Chief of the", "Chiefs of", "Deputy Chief of the" just before the staff's name.
+_POST_OF = re.compile(r"\b[Cc]hiefs? of (?:the )?$")
 
 
 def _acronym_mentions(ctx: ArticleContext) -> None:
