@@ -899,3 +899,11 @@ def test_a_body_named_staff_outside_a_post_stays(nlp, gazetteer):
 def test_a_pandemic_named_by_its_disease_code_is_an_event(nlp, gazetteer):
     text = "Output is now 4% above its level before the COVID-19 pandemic, the agency said.\n"
     assert "COVID-19 pandemic" in names(extract(text, nlp, gazetteer), "Event")
+
+
+def test_a_common_word_opening_a_sentence_is_no_organization(nlp, gazetteer):
+    text = ("Pensioners will receive a top-up of 300 euros, the ministry said. Officials said poorer pensioners "
+            "would be paid first.\n\nShell said its profit rose.\n")
+    orgs = names(extract(text, nlp, gazetteer), "Organization")
+    assert "Pensioners" not in orgs
+    assert "Shell" in orgs  # a company whose name is no word the article writes in lower case

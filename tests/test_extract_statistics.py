@@ -1341,6 +1341,7 @@ def test_a_capitalised_common_noun_opening_its_sentence_is_what_it_counts(nlp, g
         ("At least 9 were killed and 23 injured when the bridge collapsed.", 9, "killed"),
         ("Police said 14 were arrested after the match.", 14, "arrested"),
         ("Three died at the scene and 6 were taken to hospital.", 6, "hospital"),
+        ("No trawler was seized during the spring, compared with 11 seized in the autumn.", 11, "seized"),
     ],
 )
 def test_a_bare_number_a_passive_verb_happened_to(nlp, gazetteer, text, value, word):

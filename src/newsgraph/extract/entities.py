@@ -1871,14 +1871,28 @@ def _without_measures_and_post_parts(ctx: ArticleContext, candidates: list[Candi
     rule found it, nor the staff a post is named after ("the Chief of the Naval Staff": a post,
     not a body the article names)."""
     out = []
+    lower_words: set[str] | None = None
     for cand in candidates:
         if cand.kind == "Organization" and not _known(ctx, cand.name):
             if _is_indicator(cand.name):
                 continue
             if cand.name.split()[-1] == "Staff" and _POST_OF.search(ctx.text, max(0, cand.start - 20), cand.start):
                 continue
+            if _opens_sentence(ctx.text, cand.start) and re.fullmatch(r"[A-Z][a-z]+", cand.name):
+                # "Households receive a subsidy": a common word capitalised only because it opens
+                # the sentence, as the article's own lower-case use of it shows
+                if lower_words is None:
+                    lower_words = set(re.findall(r"\b[a-z]+\b", ctx.text[: ctx.body_end]))
+                if cand.name.lower() in lower_words:
+                    continue
         out.append(cand)
     return out
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when only a line break, or the end of a sentence and spaces, come before `start`."""
+    before = text[max(0, start - 3) : start]
+    return start == 0 or before.endswith("\n") or bool(re.search(r"[.!?][\"”’)]?\s+$", text[max(0, start - 4) : start]))
 
 
 #: A post named after a staff: "Chief of the", "Chiefs of", "Deputy Chief of the" just before the staff's name.

@@ -981,7 +981,12 @@ def passive_subject_counts(doc: Doc, p: Phrase) -> str | None:
     if p.unit is not None or p.kind != "count":
         return None
     token = doc[p.end - 1]
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NUM" or token.ent_type_ in ("DATE", "TIME"):
+    if token.pos_ != "NUM" or token.ent_type_ in ("DATE", "TIME"):
+        return None
+    if p.end < len(doc) and doc[p.end].tag_ == "VBN" and doc[p.end].dep_ == "acl" and doc[p.end].head.i == token.i \
+            and doc[p.end].lemma_.lower() not in SPEECH_VERBS:
+        return doc[p.end].lower_  # "compared with 19 kidnapped a year earlier"
+    if token.dep_ not in ("nsubj", "nsubjpass"):
         return None
     verb = token.head
     if verb.tag_ != "VBN" or verb.lemma_.lower() in SPEECH_VERBS:
