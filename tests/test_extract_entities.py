@@ -907,3 +907,19 @@ def test_a_common_word_opening_a_sentence_is_no_organization(nlp, gazetteer):
     orgs = names(extract(text, nlp, gazetteer), "Organization")
     assert "Pensioners" not in orgs
     assert "Shell" in orgs  # a company whose name is no word the article writes in lower case
+
+
+def test_joint_issuers_and_a_body_named_by_a_list_of_words(nlp, gazetteer):
+    text = ("Joint statement\n\nFrom: Department for Business and Trade and Foreign, Commonwealth & Development Office\n\n"
+            "The Department for Business and Trade said exports rose.\n\nSweden, Finland and Norway signed the deal.\n")
+    record = extract(text, nlp, gazetteer)
+    orgs = names(record, "Organization")
+    assert {"Department for Business and Trade", "Foreign, Commonwealth & Development Office"} <= orgs, orgs
+    assert not any(o.endswith(("and Foreign", "Foreign")) for o in orgs)
+    assert {"Sweden", "Finland", "Norway"} <= names(record, "Country")  # a list of countries is no body
+
+
+def test_a_fund_named_after_a_pandemic_stays_a_body(nlp, gazetteer):
+    text = "Donors have pledged to a Pandemic Fund that has awarded about 600 million dollars in grants.\n"
+    record = extract(text, nlp, gazetteer)
+    assert "Pandemic Fund" in names(record, "Organization")

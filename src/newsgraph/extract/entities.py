@@ -111,6 +111,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates = _without_capitals_junk(ctx, candidates)
     candidates = _without_page_labels(ctx, candidates)
     candidates = _without_measures_and_post_parts(ctx, candidates)
+    candidates = _with_listed_names(ctx, candidates)
     labels = find_speaker_labels(ctx.text, ctx.body_end)
     if labels:
         in_labels = SpanIndex(labels)
@@ -1515,7 +1516,8 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     """'the Defense Contact Group meeting' -> Event, with 'Defense Contact Group' as an Organization."""
     out = []
     for token in doc:
-        if token.lower_ not in EVENT_NOUNS and not (token.lower_ in _ORDINAL_EVENT_NOUNS and token.text[0].isupper()):
+        if token.lower_ not in EVENT_NOUNS and not (token.lower_ in _ORDINAL_EVENT_NOUNS and token.text[0].isupper()) \
+                and not (token.text in _OUTBREAK_NOUNS and _named_outbreak(doc, token)):
             continue
         of_event = _meeting_of(doc, token, ctx)
         if of_event is not None:
@@ -1606,6 +1608,15 @@ _ELECTION_NOUNS = frozenset({"election", "elections", "runoff", "referendum"})
 _ELECTION_KINDS = word_set("election-kinds.txt")
 # Heads that name a meeting only with an ordinal: "the Seventy-ninth World Health Assembly", "the 7th Session".
 _ORDINAL_EVENT_NOUNS = frozenset({"assembly", "session", "congress"})
+
+#: Nouns of an outbreak named by its disease, in lower case only ("the COVID-19 pandemic"; the
+#: "Pandemic Fund" is a body, left to the organization rules).
+_OUTBREAK_NOUNS = frozenset({"pandemic", "epidemic"})
+
+
+def _named_outbreak(doc: Doc, token: Token) -> bool:
+    """'the COVID-19 pandemic', 'the H1N1 epidemic': the disease's code or name just before it."""
+    return token.i > 0 and _event_name_token(doc[token.i - 1])
 _ORDINAL_WORD = re.compile(
     r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth",
@@ -1886,6 +1897,40 @@ def _without_measures_and_post_parts(ctx: ArticleContext, candidates: list[Candi
                 if cand.name.lower() in lower_words:
                     continue
         out.append(cand)
+    return out
+
+
+#: A body named by a list of words: "Foreign, Commonwealth & Development Office" (its last word an
+#: organization head, checked apart).
+_LISTED_NAME = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+)+,? (?:&|and) [A-Z][a-z]+(?: [A-Z][a-z]+)*")
+
+
+def _with_listed_names(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """'From: Department of Health and Social Care and Foreign, Commonwealth & Development Office':
+    the comma inside a body's name is no end of it. Each such name is one organization, and a
+    name read across the 'and' before it ("… Social Care and Foreign") ends at that 'and'."""
+    listed = [m for m in _LISTED_NAME.finditer(ctx.text, 0, ctx.body_end)
+              if m.group().rsplit(" ", 1)[-1].casefold() in ORG_HEADS and not ctx.is_ignored(m.start())]
+    if not listed:
+        return candidates
+    out = []
+    for cand in candidates:
+        m = next((m for m in listed if cand.start < m.end() and m.start() < cand.end), None)
+        if m is None:
+            out.append(cand)
+            continue
+        joint = re.search(r"(?:,| and| &)\s*$", ctx.text[cand.start : m.start()]) if cand.start < m.start() else None
+        if cand.kind == "Organization" and joint is not None and len(ctx.text[cand.start : joint.start()].split()) >= 2:
+            name = ctx.text[cand.start : cand.start + joint.start()]
+            out.append(Candidate(cand.start, cand.start + joint.start(), name, "Organization", cand.source))
+        # any other candidate across the listed name gives way to it
+    for m in listed:
+        rows = _known(ctx, m.group())
+        if rows:
+            row = _best_row(rows)
+            out.append(Candidate(m.start(), m.end(), row.label, row.kind, _GAZETTEER, written="" if m.group() == row.label else m.group()))
+        else:
+            out.append(Candidate(m.start(), m.end(), m.group(), "Organization", _NER))
     return out
 
 
