@@ -1379,3 +1379,23 @@ def test_house_styles_of_numbers(nlp, gazetteer, text, value, upper, word, unit)
 
 def test_a_change_whose_object_is_a_year_is_no_statistic(nlp, gazetteer):
     assert _stats(nlp, gazetteer, "The company moved its listing target to 2027 from 2026.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper", "word"),
+    [
+        ("The contract is worth between $2bn and $3bn, brokers said.", 2e9, 3e9, "dollars"),
+        ("The levy will raise between £15 million and £20 million a year.", 1.5e7, 2e7, "pounds"),
+        ("The dam will cost between 4 and 5 billion euros.", 4e9, 5e9, "euros"),
+        ("Between 7 and 8 million tourists visited the island.", 7e6, 8e6, "tourists"),
+    ],
+)
+def test_a_range_written_with_between_and_a_shared_scale(nlp, gazetteer, text, value, upper, word):
+    stat = _find(_stats(nlp, gazetteer, text), value, word)
+    assert stat.qualifier == "between" and float(stat.upper) == upper
+
+
+def test_a_share_whose_subject_refers_back_is_a_share_of_what_it_refers_to(nlp, gazetteer):
+    text = "Public debt was 71.5% of GDP in 2024, and it is forecast to climb to 74% of GDP in 2026."
+    stat = _find(_stats(nlp, gazetteer, text), 74, "debt")
+    assert "gdp" in _words(stat.counts)

@@ -837,6 +837,22 @@ def anaphoric_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
     return _last_counts(doc, p, earlier)
 
 
+def anaphoric_share(doc: Doc, p: Phrase, counts: str, earlier: list[Mention]) -> str:
+    """'The deficit was 4.1% of GDP; it is expected to narrow to 3.5% of GDP': a share of the same
+    whole whose subject refers back is a share of what the last such share in its paragraph was
+    (the deficit, as a share of GDP), not of the whole itself."""
+    if p.unit != "percent" or p.end >= len(doc) or doc[p.end].lower_ != "of":
+        return counts
+    verb = _clause_verb(doc, p)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not _refers_back(subjects[0]):
+        return counts
+    last = _last_counts(doc, p, earlier)
+    return last if last is not None and last.casefold().endswith(f" as a share of {counts.casefold()}") else counts
+
+
 def parallel_counts(doc: Doc, p: Phrase, sent_start: int, previous: list[Mention]) -> str | None:
     """A bare number whose verb repeats the verb of a count in the sentence just before, in the same
     paragraph: "Two years ago we had two companies building drones. Today we have more than twenty"."""

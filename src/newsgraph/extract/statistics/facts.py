@@ -17,6 +17,7 @@ from newsgraph.extract.statistics.counts import (
     CHANGE_NOUNS,
     RATE_ADVERBS,
     anaphoric_counts,
+    anaphoric_share,
     brought_to,
     change_head,
     clause_counts,
@@ -193,6 +194,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = f"{counts} in {before[-1].stat.counts}"
     if counts is not None:
         counts = forecast_counts(doc, p, counts, previous)  # "a projection of 3.5%" of what?
+    if counts is not None and noun is not None:
+        counts = anaphoric_share(doc, p, counts, previous)  # "… 4.1% of GDP; it will narrow to 3.5% of GDP"
     if counts is None and noun is None and (p.kind == "ratio" or p.unit == "percent"):
         counts = fronted_whole(doc, p, sent_start)  # "Of those infected, 81 percent were unvaccinated"
     if counts is None and p.unit in ("percent", "percentage points"):

@@ -296,8 +296,10 @@ def _glued_money(doc: Doc, i: int) -> Phrase | None:
 def _read_money_range(doc: Doc, phrase: Phrase) -> None:
     """'$62-66', '$15 million to $20 million', 'Rs 500-1,000': a range of sums in one currency."""
     j = phrase.end
-    if j + 1 >= len(doc) or doc[j].text not in ("-", "–", "to") or (doc[j].text != "to" and doc[j - 1].whitespace_):
-        return
+    between = phrase.start > 0 and doc[phrase.start - 1].lower_ == "between" and j < len(doc) and doc[j].lower_ == "and"
+    if j + 1 >= len(doc) or (doc[j].text not in ("-", "–", "to") and not between) \
+            or (doc[j].text not in ("to", "and") and doc[j - 1].whitespace_):
+        return  # ("between $2bn and $3bn": a range too)
     if doc[j].text == "to" and phrase.start > 0 and doc[phrase.start - 1].lower_ == "from" \
             and change_verb_of(doc[phrase.start - 1]) is not None:
         return  # "raised from Rs 500 to Rs 1,000": the old and the new level
@@ -486,6 +488,10 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
         if run is None:
             return
         end, upper = run
+        if phrase.end - phrase.start == 1 and end > j + 2 and doc[end - 1].lower_ in num.SCALES:
+            scaled = num.cardinal_value([doc[phrase.start].lower_, doc[end - 1].lower_])
+            if scaled is not None and scaled < upper:
+                phrase.value = scaled  # "between 2 and 3 billion euros": the bottom is in billions too
         if upper > phrase.value:
             phrase.upper, phrase.end = upper, end
             phrase.qualifier = "between"
