@@ -120,7 +120,7 @@ def test_sparql_page_without_javascript_runs_a_competency_question(browser, samp
     assert "ng:Statistic" in page.locator("textarea#query").input_value()
     page.get_by_role("button", name="Run query").click()
     page.wait_for_selector("table.results")
-    assert page.locator("table.results tbody tr").count() == 6
+    assert page.locator("table.results tbody tr").count() == 5
     assert page.locator("table.results thead th").first.inner_text() == "value"
     _shot(page, "serve-sparql-plain.png")
     assert watch.remote == []
@@ -134,7 +134,7 @@ def test_sparql_page_with_the_query_editor(browser, sample_server):
     page.locator("a.example[data-name='statistics']").click()
     rows = page.locator("#yasgui .yasr table tbody tr")
     rows.first.wait_for(timeout=15_000)
-    assert rows.count() == 6
+    assert rows.count() == 5
     _shot(page, "serve-sparql-yasgui.png")
     assert watch.remote == [], watch.remote
     assert watch.errors == [], watch.errors
@@ -233,7 +233,7 @@ def test_static_site_query_page_sends_queries_to_the_endpoint_elsewhere(browser,
     page.locator("a.example[data-name='statistics']").click()
     rows = page.locator("#yasgui .yasr table tbody tr")
     rows.first.wait_for(timeout=15_000)
-    assert rows.count() == 6
+    assert rows.count() == 5
     _shot(page, "site-sparql.png")
     assert all(url.startswith(sample_server.url + "/sparql") for url in watch.remote), watch.remote
     assert watch.remote and watch.csp == [] and watch.errors == [], (watch.csp, watch.errors)

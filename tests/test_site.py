@@ -224,7 +224,7 @@ def test_cli_without_an_endpoint_says_so_and_refuses_other_folders(tmp_path):
     out = tmp_path / "site"
     r = site(str(SAMPLE), "-o", str(out), "--url", "https://news.example.org/")
     assert r.returncode == 0, r.stderr
-    assert "174 resources" in r.stdout and str(out) in r.stdout
+    assert "172 resources" in r.stdout and str(out) in r.stdout
     html = (out / "sparql.html").read_text(encoding="utf-8")
     assert "This site has no SPARQL endpoint." in html
     assert "yasgui" not in html and "<form" not in html.split("<main>")[1]  # nothing that would send a query
@@ -264,7 +264,7 @@ def test_cli_publishes_an_embedded_store(tmp_path):
     from newsgraph.serve import open_dataset
 
     report = build_site(open_dataset([store]), tmp_path / "site", url="https://news.example.org/")
-    assert report.resources == 174
+    assert report.resources == 172
     written = Graph().parse(tmp_path / "site" / (path_of(UMEROV).lstrip("/") + ".ttl"), format="turtle")
     from_files = Graph().parse(data=(tmp_path / "site" / (path_of(UMEROV).lstrip("/") + ".nt")).read_bytes(),
                                format="nt")
