@@ -42,7 +42,6 @@ from newsgraph.extract.statistics.counts import (
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
 from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_duration, is_label_or_date, read_phrase
 from newsgraph.extract.statistics.qualifiers import (
-    CONDITIONAL_MODALS,
     hedge_after,
     hedge_before,
     is_hypothetical,
