@@ -881,3 +881,39 @@ def test_a_person_of_a_body_is_not_read_into_the_bodys_name(nlp, gazetteer):
     assert "Anna Kowalski" in names(record, "Person")
     assert "Warsaw University" in names(record, "Organization")
     assert [(record.entity(q.speaker).name, q.text) for q in record.quotes] == [("Anna Kowalski", "The timetable is very ambitious,")]
+
+
+def test_a_name_after_a_countrys_possessive_is_a_person_when_the_family_name_speaks(nlp, gazetteer):
+    text = (
+        "Trade talks in Geneva resumed on Wednesday. Kenya's Amina Wekesa opened the session with a warning.\n\n"
+        "“We cannot wait another decade,” Wekesa told delegates.\n"
+    )
+    found = extract(text, nlp, gazetteer)
+    assert "Amina Wekesa" in names(found, "Person")
+    assert "Amina Wekesa" not in names(found, "Organization")
+
+
+def test_a_country_possessive_before_a_body_still_names_a_body(nlp, gazetteer):
+    found = extract("Kenya's National Treasury published the figures on Monday. The Treasury said revenue rose.\n", nlp, gazetteer)
+    assert not names(found, "Person")
+
+
+def test_rank_initials_before_a_name_are_no_organization(nlp, gazetteer):
+    text = "Police in Pune detained three suspects on Sunday. SSP Meera Deshpande said the search would continue.\n"
+    found = extract(text, nlp, gazetteer)
+    assert "Meera Deshpande" in names(found, "Person")
+    assert "SSP" not in names(found, "Organization")
+
+
+def test_a_body_named_like_a_person_by_ner_ends_with_a_word_of_bodies(nlp, gazetteer):
+    text = "Naval Headquarters said on Friday that the frigate had docked. Commodore Lars Eklund said the crew were safe.\n"
+    found = extract(text, nlp, gazetteer)
+    assert "Naval Headquarters" in names(found, "Organization")
+    assert names(found, "Person") == {"Lars Eklund"}
+
+
+def test_persons_listed_after_a_plural_post_and_each_country(nlp, gazetteer):
+    text = "Trade Ministers of Portugal Rui Tavares and Greece Eleni Pappas met in Lisbon on Tuesday.\n"
+    found = extract(text, nlp, gazetteer)
+    assert {"Rui Tavares", "Eleni Pappas"} <= names(found, "Person")
+    assert not names(found, "Organization") & {"Greece Eleni Pappas", "Portugal Rui Tavares"}

@@ -851,7 +851,9 @@ def _coordinated_persons(doc: Doc, ctx: ArticleContext, found: list[Candidate], 
     out = []
     taken = {c.start for c in found}
     for n, run in enumerate(runs):
-        if run.start == 0 or not _plural_post(doc[run.start - 1]):
+        # "Finance Ministers of Spain Jane Roe and Italy Jan Doe": each name after its country.
+        by_country = run.start >= 2 and doc[run.start - 1].lower_ == "of" and _plural_post(doc[run.start - 2]) and len(_after_country(ctx, run)) >= 2
+        if not by_country and (run.start == 0 or not _plural_post(doc[run.start - 1])):
             continue
         listed = [run]
         for other in runs[n + 1 :]:
@@ -861,10 +863,20 @@ def _coordinated_persons(doc: Doc, ctx: ArticleContext, found: list[Candidate], 
             listed.append(other)
             if between[-1].lower_ == "and":
                 break
+        if by_country:
+            listed = [_after_country(ctx, name) for name in listed]
         for name in listed:
             if len(name) >= 2 and name.start_char not in taken and not _known(ctx, name.text) and not _has_place_word(name.text) and name[-1].lower_ not in ORG_HEADS:
                 out.append(Candidate(name.start_char, name.end_char, name.text, "Person", _PERSON_RULE))
     return out
+
+
+def _after_country(ctx: ArticleContext, run: Span) -> Span:
+    """The words of `run` after a known country that opens it ('[Spain] Jane Roe'); empty when none opens it."""
+    for k in range(len(run) - 1, 0, -1):
+        if any(r.kind == "Country" for r in _known(ctx, run[:k].text)):
+            return run[k:]
+    return run[0:0]
 
 
 def _plural_post(token: Token) -> bool:
@@ -997,6 +1009,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
     if kind == "Organization" and _secretary_of_state(ctx, name, start):
         return None
     titled = False  # a title or a form of address stands before the name
+    if kind == "Person" and len(name.split()) >= 2 and name.split()[-1].casefold() in ORG_HEADS:
+        kind = "Organization"  # "Naval Headquarters said": a body NER took for a person, by the word that ends it
     if kind == "Person":
         # "Minister Jane Roe" -> "Jane Roe", "Mr. Roe" -> "Roe": titles are roles, not names.
         words = list(re.finditer(r"\S+", name))
@@ -1039,6 +1053,10 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             name = name[owner.end() :]
         if not _organization_ok(ent, name, alone) or _is_indicator(name):
             return None
+        if _speaks_by_family_name(ctx, name):
+            # "Pakistan's Ishaq Dar met …; 'We …,' Dar said": NER calls the name a body, but the
+            # text names its holder by the family name alone as a speaker: a person.
+            return Candidate(start, end, name, "Person", _NER, extra=extra)
         if len(ent) == 1 and name.casefold() not in ORG_HEADS and not name.isupper() and _coordinated_with_place(ent, ctx):
             return Candidate(start, end, name, "Place", _NER)  # "shelled Kherson and Nikopol": a town tagged ORG
         country = _country_prefix(ctx, name)
@@ -1138,6 +1156,8 @@ def _organization_ok(ent: Span, name: str, alone: frozenset[str] = frozenset()) 
             return False  # "UAVs", "IFVs": the plural of an abbreviated common noun
         if len(name) <= 2 or name in CURRENCY_CODES:
             return False  # "DKK 1.2 billion": a currency, not an organization
+        if name.casefold() in _HONORIFICS and ent.end < len(ent.doc) and ent.doc[ent.end].text[:1].isupper():
+            return False  # "DCP Jane Roe": a rank written in initials before a name
         # "FPV drones", "IT specialists": a one-word modifier of a common noun is a kind of thing,
         # unless the text also names it on its own ("ONPE data" beside "ONPE said").
         head = ent[-1].head.text
@@ -1428,9 +1448,38 @@ def _owned_organization(ctx: ArticleContext, name: str, start: int, end: int, so
     if ministry_form(owned).startswith("Ministry "):
         # "Latvia's Defence Ministry" -> "Ministry of Defence of Latvia": a ministry is named by its country.
         return Candidate(start, end, full, "Organization", source, written=name, extra=extra)
+    if row.kind == "Country" and _speaks_by_family_name(ctx, owned):
+        # "Pakistan's Ishaq Dar met …; 'We …,' Dar said": a person the country's possessive
+        # introduces (NER calls the whole phrase a body), named later by the family name alone.
+        return Candidate(own_start, end, owned, "Person", source, extra=extra)
     # Any other body keeps the name it has in the text: "Hungary's National Election Office" is the
     # National Election Office (of Hungary, a mention of its own), never a name with a suffix it lacks.
     return Candidate(own_start, end, owned, "Organization", source, extra=extra)
+
+
+# The written forms of the verbs of saying, for a plain-text look-up: "said", "tells", "warned".
+_SAID_FORMS = "|".join(
+    sorted(
+        {"said", "told", "wrote", "spoke", "says", "tells", "writes"}
+        | {f for v in SPEECH_VERBS if v.isalpha() for f in (v + "s", v + "d" if v.endswith("e") else v + "ed")},
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _speaks_by_family_name(ctx: ArticleContext, name: str) -> bool:
+    """Whether `name` looks like a person's name (two or three capitalised words, none a word of a
+    body, a place or a post) whose last word the text elsewhere uses alone as a speaker:
+    'Dar said', 'said Dar', 'Mr Dar'."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z][\w’'-]*", w) for w in words):
+        return False
+    if any(w.casefold() in ORG_HEADS or w.casefold() in _COMPANY_WORDS or is_title_word(w) for w in words) or _has_place_word(name):
+        return False
+    family = re.escape(words[-1])
+    pattern = rf"\b{family}\s+(?:{_SAID_FORMS})\b|\b(?:{_SAID_FORMS})\s+{family}\b|\bM(?:r|s|rs)\.?\s+{family}\b"
+    return re.search(pattern, ctx.text[: ctx.body_end]) is not None
 
 
 def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[int, int]]) -> list[Candidate]:
