@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.boilerplate import LONG_PARAGRAPH, find_bylines, find_dateline, find_questioners, find_speaker_labels
+from newsgraph.extract.boilerplate import LONG_PARAGRAPH, find_bylines, find_dateline, find_questioners, find_speaker_labels, post_and_body
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import (
     BODY_DESCRIPTORS,
@@ -423,7 +423,10 @@ def _label_mentions(ctx: ArticleContext, labels: list[tuple[int, int]]) -> None:
             while posts < len(words) and is_title_word(words[posts].group().rstrip(".")):
                 posts += 1
             rest = [w.group() for w in words[posts:]]
-            if posts and 2 <= len(rest) <= 4 and all(
+            # "JANE ROE (Chief Executive, Acme Rail):": the post written in the parenthesis after the name.
+            note = re.match(r"[ \t]*\(([^()\n]{1,160})\)", ctx.text[end : end + 170])
+            titled = posts > 0 or note is not None and post_and_body(note.group(1))
+            if titled and 2 <= len(rest) <= 4 and all(
                 re.fullmatch(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", w) and not is_title_word(w) and w.casefold() not in _NOT_NAMES
                 for w in rest
             ):
@@ -1053,7 +1056,7 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             name = name[owner.end() :]
         if not _organization_ok(ent, name, alone) or _is_indicator(name):
             return None
-        if _speaks_by_family_name(ctx, name):
+        if _speaks_by_family_name(ctx, name) or _person_shaped(name) and _speaks_after_a_post(ent):
             # "Pakistan's Ishaq Dar met …; 'We …,' Dar said": NER calls the name a body, but the
             # text names its holder by the family name alone as a speaker: a person.
             return Candidate(start, end, name, "Person", _NER, extra=extra)
@@ -1107,7 +1110,10 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             token = ent[0]
             if token.is_sent_start and (token.pos_ in ("ADJ", "ADV", "VERB") or re.search(rf"\b{re.escape(name.casefold())}\b", ctx.doc_text(ent.doc))):
                 return None
-            opens = token.is_sent_start or token.i > 0 and ent.doc[token.i - 1].is_sent_start and ent.doc[token.i - 1].is_quote
+            opens = token.is_sent_start or token.i > 0 and (
+                ent.doc[token.i - 1].is_sent_start and ent.doc[token.i - 1].is_quote
+                or ent.doc[token.i - 1].text.endswith(":")  # "ROE: Sailings will double": a turn's first word
+            )
             speaks = token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.casefold() in SPEECH_VERBS
             if opens and not speaks and len(re.findall(rf"\b{re.escape(name)}\b", ctx.doc_text(ent.doc))) == 1:
                 return None  # "Turnout was low.": a sentence's first word, capitalised once, that nobody is named by
@@ -1468,16 +1474,33 @@ _SAID_FORMS = "|".join(
 )
 
 
-def _speaks_by_family_name(ctx: ArticleContext, name: str) -> bool:
-    """Whether `name` looks like a person's name (two or three capitalised words, none a word of a
-    body, a place or a post) whose last word the text elsewhere uses alone as a speaker:
-    'Dar said', 'said Dar', 'Mr Dar'."""
+def _person_shaped(name: str) -> bool:
+    """Two or three capitalised words, none a word of a body, a company, a place or a post."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z][\w’'-]*", w) for w in words):
         return False
-    if any(w.casefold() in ORG_HEADS or w.casefold() in _COMPANY_WORDS or is_title_word(w) for w in words) or _has_place_word(name):
+    return not any(w.casefold() in ORG_HEADS or w.casefold() in _COMPANY_WORDS or is_title_word(w) for w in words) and not _has_place_word(name)
+
+
+def _speaks_after_a_post(ent: Span) -> bool:
+    """'Jane Roe, the Congress MP from Kochi, told reporters': the name is the subject of a verb of
+    saying, with an apposition between that names a post (and no body)."""
+    head = ent[-1]
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.casefold() not in SPEECH_VERBS or verb.pos_ != "VERB" or verb.i <= ent.end:
         return False
-    family = re.escape(words[-1])
+    if ent.end >= len(ent.doc) or ent.doc[ent.end].text != ",":
+        return False
+    appos = [t for t in ent.doc[ent.end : verb.i] if t.dep_ == "appos" and t.head.i == head.i]
+    return bool(appos) and all((t.lower_ in TITLE_HEADS or t.lower_ in _OFFICE_HEADS) and t.lower_ not in ORG_HEADS | BODY_DESCRIPTORS | _COMPANY_WORDS for t in appos)
+
+
+def _speaks_by_family_name(ctx: ArticleContext, name: str) -> bool:
+    """Whether `name` looks like a person's name whose last word the text elsewhere uses alone as
+    a speaker: 'Dar said', 'said Dar', 'Mr Dar'."""
+    if not _person_shaped(name):
+        return False
+    family = re.escape(name.split()[-1])
     pattern = rf"\b{family}\s+(?:{_SAID_FORMS})\b|\b(?:{_SAID_FORMS})\s+{family}\b|\bM(?:r|s|rs)\.?\s+{family}\b"
     return re.search(pattern, ctx.text[: ctx.body_end]) is not None
 
