@@ -776,3 +776,19 @@ def test_a_start_month_without_a_year_takes_the_articles_year(nlp, gazetteer):
     assert [r.start for r in role_of(extract(later, nlp, gazetteer), "Mensah")] == [None]
     undated = dated.replace("ACCRA, 9 October 2025 — ", "")
     assert [r.start for r in role_of(extract(undated, nlp, gazetteer), "Mensah")] == [None]
+
+
+def test_posts_of_their_own_before_minister_and_a_general_after_an_office_head():
+    assert post_title(["Chief", "Minister"]) == "Chief Minister"
+    assert post_title(["Union", "Finance", "Minister"]) == "Union Minister of Finance"
+    assert post_title(["Senior", "Minister"]) == "Senior Minister"
+
+
+def test_general_after_an_office_head_is_part_of_the_post(nlp, gazetteer):
+    text = (
+        "According to Inspector General of Police Usman Bello, the suspects were arrested in Jos.\n\n"
+        "Solicitor Olu Bakare and Auditor General Ngozi Eze attended the hearing.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Bello")] == ["Inspector General of Police"]
+    assert [r.title for r in role_of(record, "Eze")] == ["Auditor General"]
