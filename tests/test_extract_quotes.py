@@ -723,3 +723,10 @@ def test_transcript_label_with_the_speakers_post_and_body_in_brackets(nlp, gazet
         ("Elena Markova", "Sailings will double from June."),
         ("Elena Markova", "Not this year, no."),
     ]
+
+
+def test_an_outlet_before_a_titled_speaker_is_not_the_speaker(nlp, gazetteer):
+    text = "In an interview with Al Jazeera, Qatar's Foreign Minister Khalid Nasser al-Thani said: “Talks will resume next week.”\n"
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Khalid Nasser al-Thani", "Talks will resume next week.")]
+    assert "Al Jazeera" not in {e.name for e in record.entities if e.kind == "Person"}

@@ -941,7 +941,9 @@ def _apposition_title_follows(doc: Doc, i: int) -> bool:
         if token.text in (",", ".", ";", "\n") or token.is_sent_start:
             return False
         if token.lower_ in TITLE_HEADS:
-            return True
+            # Not "In an interview with Al Jazeera, Yemen's Prime Minister Jan Roe said": a title
+            # written before the next name is that name's.
+            return not (token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ == "PROPN")
     return False
 
 
