@@ -917,3 +917,16 @@ def test_persons_listed_after_a_plural_post_and_each_country(nlp, gazetteer):
     found = extract(text, nlp, gazetteer)
     assert {"Rui Tavares", "Eleni Pappas"} <= names(found, "Person")
     assert not names(found, "Organization") & {"Greece Eleni Pappas", "Portugal Rui Tavares"}
+
+
+def test_a_long_name_with_particles_after_a_countrys_possessive(nlp, gazetteer):
+    text = "Chile's María José Ortega de la Fuente will chair the talks. “We start at dawn,” Ortega said.\n"
+    found = extract(text, nlp, gazetteer)
+    assert not {n for n in names(found, "Organization") if "Ortega" in n}
+    assert any("Ortega" in n for n in names(found, "Person"))
+
+
+def test_a_branch_is_a_body_not_a_person(nlp, gazetteer):
+    text = "Inspector Ravi Menon of the Economic Offences Branch said the accounts had been frozen.\n"
+    found = extract(text, nlp, gazetteer)
+    assert names(found, "Person") == {"Ravi Menon"}

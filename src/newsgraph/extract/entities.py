@@ -681,6 +681,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             run = run[1:]
         if len(run) > 2 and run[0].is_sent_start and _human_noun(run[0]):
             run = run[1:]  # "Lawyer Jane Roe filed …": what she is, capitalised as the sentence's first word
+        while len(run) > 2 and run[0].lower_ in _OFFICE_HEADS and not is_title_word(run[0].text):
+            run = run[1:]  # "Inspector Jane Roe", "Governor Jane Roe": a post's head before the name
         after_field = len(run) >= 3 and bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char))
         if len(run) >= 3 and not after_field and _FIELD_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char):
             ent = ctx.index(doc).entity_at(run.end - 1)
@@ -1478,8 +1480,8 @@ _SAID_FORMS = "|".join(
 
 def _person_shaped(name: str) -> bool:
     """Two or three capitalised words, none a word of a body, a company, a place or a post."""
-    words = name.split()
-    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z][\w’'-]*", w) for w in words):
+    words = [w for w in name.split() if w not in _NAME_PARTICLES]  # "Luiz Inácio Lula da Silva"
+    if not 2 <= len(words) <= 5 or not all(re.fullmatch(r"[A-Z][a-z][\w’'-]*", w) for w in words):
         return False
     return not any(w.casefold() in ORG_HEADS or w.casefold() in _COMPANY_WORDS or is_title_word(w) for w in words) and not _has_place_word(name)
 
@@ -1502,7 +1504,8 @@ def _speaks_by_family_name(ctx: ArticleContext, name: str) -> bool:
     a speaker: 'Dar said', 'said Dar', 'Mr Dar'."""
     if not _person_shaped(name):
         return False
-    family = re.escape(name.split()[-1])
+    # Any word of the name but the first, which news uses alone for the best-known ("Lula said").
+    family = "(?:" + "|".join(re.escape(w) for w in name.split()[1:] if w not in _NAME_PARTICLES) + ")"
     pattern = rf"\b{family}\s+(?:{_SAID_FORMS})\b|\b(?:{_SAID_FORMS})\s+{family}\b|\bM(?:r|s|rs)\.?\s+{family}\b"
     return re.search(pattern, ctx.text[: ctx.body_end]) is not None
 

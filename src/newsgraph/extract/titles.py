@@ -52,7 +52,7 @@ _ABBREVIATIONS = word_map("title-abbreviations.tsv", "abbreviation", "title")
 _STOP = word_set("title-stop-words.txt")
 _UNITS = word_set("office-units.txt")
 _BODY_WORDS = ORG_HEADS | word_set("body-words.txt")
-_FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing"})
+_FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing", "retired"})
 
 #: Prepositions that attach a field or an owner to a post.
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "at", "to", "from"})
