@@ -301,3 +301,14 @@ def test_a_share_button_between_topics_of_an_interview_does_not_end_the_body():
 def test_a_share_button_before_a_list_of_links_ends_the_body():
     text = f"Headline\n\n{PROSE}\n\nShare this article\n\nOn other news\n\nMarkets close higher\n"
     assert find_body_end(text) == len(f"Headline\n\n{PROSE}")
+
+
+def test_a_label_whose_brackets_give_a_post_and_body_names_the_speaker():
+    text = (
+        "Transcript\n\n"
+        "ELENA MARKOVA (Managing Director, Baltic Ferries): Sailings will double.\n\n"
+        "Q: Will fares rise?\n"
+    )
+    end = len(text)
+    assert _spans(text, find_speaker_labels(text, end)) == ["ELENA MARKOVA", "Q"]
+    assert find_questioners(text, end) == []

@@ -923,3 +923,51 @@ def test_a_fund_named_after_a_pandemic_stays_a_body(nlp, gazetteer):
     text = "Donors have pledged to a Pandemic Fund that has awarded about 600 million dollars in grants.\n"
     record = extract(text, nlp, gazetteer)
     assert "Pandemic Fund" in names(record, "Organization")
+
+def test_a_name_after_a_countrys_possessive_is_a_person_when_the_family_name_speaks(nlp, gazetteer):
+    text = (
+        "Trade talks in Geneva resumed on Wednesday. Kenya's Amina Wekesa opened the session with a warning.\n\n"
+        "“We cannot wait another decade,” Wekesa told delegates.\n"
+    )
+    found = extract(text, nlp, gazetteer)
+    assert "Amina Wekesa" in names(found, "Person")
+    assert "Amina Wekesa" not in names(found, "Organization")
+
+
+def test_a_country_possessive_before_a_body_still_names_a_body(nlp, gazetteer):
+    found = extract("Kenya's National Treasury published the figures on Monday. The Treasury said revenue rose.\n", nlp, gazetteer)
+    assert not names(found, "Person")
+
+
+def test_rank_initials_before_a_name_are_no_organization(nlp, gazetteer):
+    text = "Police in Pune detained three suspects on Sunday. SSP Meera Deshpande said the search would continue.\n"
+    found = extract(text, nlp, gazetteer)
+    assert "Meera Deshpande" in names(found, "Person")
+    assert "SSP" not in names(found, "Organization")
+
+
+def test_a_body_named_like_a_person_by_ner_ends_with_a_word_of_bodies(nlp, gazetteer):
+    text = "Naval Headquarters said on Friday that the frigate had docked. Commodore Lars Eklund said the crew were safe.\n"
+    found = extract(text, nlp, gazetteer)
+    assert "Naval Headquarters" in names(found, "Organization")
+    assert names(found, "Person") == {"Lars Eklund"}
+
+
+def test_persons_listed_after_a_plural_post_and_each_country(nlp, gazetteer):
+    text = "Trade Ministers of Portugal Rui Tavares and Greece Eleni Pappas met in Lisbon on Tuesday.\n"
+    found = extract(text, nlp, gazetteer)
+    assert {"Rui Tavares", "Eleni Pappas"} <= names(found, "Person")
+    assert not names(found, "Organization") & {"Greece Eleni Pappas", "Portugal Rui Tavares"}
+
+
+def test_a_long_name_with_particles_after_a_countrys_possessive(nlp, gazetteer):
+    text = "Chile's María José Ortega de la Fuente will chair the talks. “We start at dawn,” Ortega said.\n"
+    found = extract(text, nlp, gazetteer)
+    assert not {n for n in names(found, "Organization") if "Ortega" in n}
+    assert any("Ortega" in n for n in names(found, "Person"))
+
+
+def test_a_branch_is_a_body_not_a_person(nlp, gazetteer):
+    text = "Inspector Ravi Menon of the Economic Offences Branch said the accounts had been frozen.\n"
+    found = extract(text, nlp, gazetteer)
+    assert names(found, "Person") == {"Ravi Menon"}

@@ -695,3 +695,38 @@ def test_paragraphs_of_one_character_and_no_marks(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     [(speaker, words)] = said(record)
     assert speaker.endswith("Novak") and words == "We will meet again in May, and we will sign then,"
+
+
+def test_a_short_whole_sentence_after_a_colon_is_a_quotation(nlp, gazetteer):
+    text = "Asked whether the mine would close, Ms Adeyemi replied: “Certainly not.” The company later said output would rise.\n"
+    assert said(extract(text, nlp, gazetteer)) == [("Adeyemi", "Certainly not.")]
+    # A capitalised word or two in marks with no colon before them stays a name, not a quotation.
+    assert said(extract("The plan, dubbed “Operation Harvest,” began in May. Officials said it was working.\n", nlp, gazetteer)) == []
+
+
+def test_a_speaker_named_before_an_apposition_giving_a_post(nlp, gazetteer):
+    text = "Ravi Kumaran, the Labour MP from Leeds, told reporters: “This budget fails the north.”\n"
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Ravi Kumaran", "This budget fails the north.")]
+    assert record.entity(record.quotes[0].speaker).kind == "Person"
+
+
+def test_transcript_label_with_the_speakers_post_and_body_in_brackets(nlp, gazetteer):
+    text = (
+        "Briefing on the new timetable, 2 May 2025.\n\n"
+        "ELENA MARKOVA (Managing Director, Baltic Ferries): Sailings will double from June.\n\n"
+        "REPORTER: Will fares rise?\n\n"
+        "ELENA MARKOVA: Not this year, no.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Elena Markova", "Sailings will double from June."),
+        ("Elena Markova", "Not this year, no."),
+    ]
+
+
+def test_an_outlet_before_a_titled_speaker_is_not_the_speaker(nlp, gazetteer):
+    text = "In an interview with Al Jazeera, Qatar's Foreign Minister Khalid Nasser al-Thani said: “Talks will resume next week.”\n"
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Khalid Nasser al-Thani", "Talks will resume next week.")]
+    assert "Al Jazeera" not in {e.name for e in record.entities if e.kind == "Person"}

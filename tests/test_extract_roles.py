@@ -757,3 +757,38 @@ def test_a_unit_of_a_body_named_with_its_possessive(nlp, gazetteer):
     assert roe.title == "Head of the European Department" and name(record, roe.of) == "International Monetary Fund"
     [tamm] = role_of(record, "Tamm")
     assert tamm.title == "Head of the Customs Department" and name(record, tamm.of) == "Estonia"
+
+
+def test_one_post_each_for_persons_listed_by_country(nlp, gazetteer):
+    record = extract("Trade Ministers of Portugal Rui Tavares and Greece Eleni Pappas met in Lisbon on Tuesday.\n", nlp, gazetteer)
+    assert sorted((name(record, r.person), r.title, name(record, r.of)) for r in record.roles) == [
+        ("Eleni Pappas", "Minister of Trade", "Greece"),
+        ("Rui Tavares", "Minister of Trade", "Portugal"),
+    ]
+
+
+def test_a_start_month_without_a_year_takes_the_articles_year(nlp, gazetteer):
+    dated = "ACCRA, 9 October 2025 — The central bank's governor, Kwame Mensah, who took office in April, said prices had steadied.\n"
+    (role,) = role_of(extract(dated, nlp, gazetteer), "Mensah")
+    assert role.start == "2025-04"
+    # A month later than the article's own (last year's, or a future one), or no date at the top: no start.
+    later = dated.replace("in April", "in November")
+    assert [r.start for r in role_of(extract(later, nlp, gazetteer), "Mensah")] == [None]
+    undated = dated.replace("ACCRA, 9 October 2025 — ", "")
+    assert [r.start for r in role_of(extract(undated, nlp, gazetteer), "Mensah")] == [None]
+
+
+def test_posts_of_their_own_before_minister_and_a_general_after_an_office_head():
+    assert post_title(["Chief", "Minister"]) == "Chief Minister"
+    assert post_title(["Union", "Finance", "Minister"]) == "Union Minister of Finance"
+    assert post_title(["Senior", "Minister"]) == "Senior Minister"
+
+
+def test_general_after_an_office_head_is_part_of_the_post(nlp, gazetteer):
+    text = (
+        "According to Inspector General of Police Usman Bello, the suspects were arrested in Jos.\n\n"
+        "Solicitor Olu Bakare and Auditor General Ngozi Eze attended the hearing.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Bello")] == ["Inspector General of Police"]
+    assert [r.title for r in role_of(record, "Eze")] == ["Auditor General"]

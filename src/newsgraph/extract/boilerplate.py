@@ -371,7 +371,10 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
 
 # "MINISTER TANAKA:", "SENIOR DEPUTY GOVERNOR OH:", "Q:", "A:" at the start of a line of a transcript.
 # Any letters here; the label is then kept only when it is all capitals ('WRÓBLEWSKA' too).
-_SPEAKER_LABEL = re.compile(r"(?P<label>[^\W\d_](?:[^\W\d_]|[.’'-])*(?:\s+[^\W\d_](?:[^\W\d_]|[.’'-])*){0,5})\s*:\s")
+_SPEAKER_LABEL = re.compile(
+    r"(?P<label>[^\W\d_](?:[^\W\d_]|[.’'-])*(?:\s+[^\W\d_](?:[^\W\d_]|[.’'-])*){0,5})"
+    r"(?:[ \t]*\((?P<note>[^()\n]{1,160})\))?\s*:\s"  # "JANE ROE (Chief Executive, Acme Rail): …"
+)
 
 
 def find_speaker_labels(text: str, body_end: int) -> list[tuple[int, int]]:
@@ -381,10 +384,10 @@ def find_speaker_labels(text: str, body_end: int) -> list[tuple[int, int]]:
     for line in lines_of(text[:body_end]):
         lead = len(line.text) - len(line.text.lstrip())
         m = _SPEAKER_LABEL.match(text, line.start + lead, line.end)
-        if m is None or not m.group("label").isupper():
-            continue
+        if m is None or not m.group("label").isupper() or m.group("note") and not post_and_body(m.group("note")):
+            continue  # a parenthesis naming a questioner ("MODERATOR (Jane Roe, …):") is read apart
         dateline = _DATELINE.match(text, line.start + lead, line.end)
-        if dateline is not None and (dateline.group("source") or dateline.group("date")):
+        if dateline is not None and (dateline.group("source") and not m.group("note") or dateline.group("date")):
             continue  # "LONDON, March 3 (PTI): …" opens a story
         out.append(m.span("label"))
     return out
@@ -395,6 +398,23 @@ _QUESTIONER = re.compile(
     r"[A-Z][A-Z.’'-]*(?:\s+[A-Z][A-Z.’'-]*){0,3}\s*\((?P<who>[^,()\n]{3,60}),\s*(?P<outlet>[^()\n]{2,60})\)\s*:"
     r"|(?:Q|QUESTION|REPORTER|JOURNALIST)\s*:\s*(?P<who2>[A-Z][^,.:()\n]{2,40}),\s*(?P<outlet2>[A-Z][^,.:()\n]{1,50})\.\s"
 )
+
+
+# The words of posts ("Chief", "Executive", "Minister"): a parenthesis of them alone names nobody.
+_TITLE_WORDS = word_set("title-heads.txt") | word_set("title-modifiers.txt")
+def post_and_body(note: str) -> bool:
+    """'Chief Executive, Acme Rail': a label's parenthesis giving a post (its words all words of
+    posts) and then whose it is: the label before it names the speaker, no questioner."""
+    post, comma, _ = note.partition(",")
+    words = [w.casefold().strip(".") for w in post.split()]
+    if not comma or not any(w in _TITLE_WORDS for w in words):
+        return False
+    # "Assistant Secretary Jane Roe": a post and then a name (two words or more, right after a
+    # word of the post), a questioner's; not "Minister of Finance", "Secretary for Northern Ireland".
+    n = len(words)
+    while n > 0 and words[n - 1] not in _TITLE_WORDS and words[n - 1] not in ("of", "for", "and", "&", "the"):
+        n -= 1
+    return not (len(words) - n >= 2 and n > 0 and words[n - 1] in _TITLE_WORDS)
 
 
 _OUTLET_WORD = re.compile(r"\b(?:" + "|".join(sorted(word_set("outlet-words.txt"))) + r")\b", re.IGNORECASE)
@@ -412,6 +432,8 @@ def find_questioners(text: str, body_end: int) -> list[tuple[tuple[int, int], tu
         if m is None:
             continue
         who, outlet = ("who", "outlet") if m.group("who") else ("who2", "outlet2")
+        if post_and_body(text[m.start(who) : m.end(outlet)]):
+            continue  # "JANE ROE (Chief Executive, Acme Rail):": the speaker's post and body, not a questioner
         out.append((m.span(who), m.span(outlet)))
     press_first = sum(bool(_OUTLET_WORD.search(text, *w)) - bool(_OUTLET_WORD.search(text, *o)) for w, o in out)
     return [(o, w) for w, o in out] if press_first > 0 else out

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.boilerplate import LONG_PARAGRAPH, find_bylines, find_dateline, find_questioners, find_speaker_labels
+from newsgraph.extract.boilerplate import LONG_PARAGRAPH, find_bylines, find_dateline, find_questioners, find_speaker_labels, post_and_body
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import (
     BODY_DESCRIPTORS,
@@ -425,7 +425,10 @@ def _label_mentions(ctx: ArticleContext, labels: list[tuple[int, int]]) -> None:
             while posts < len(words) and is_title_word(words[posts].group().rstrip(".")):
                 posts += 1
             rest = [w.group() for w in words[posts:]]
-            if posts and 2 <= len(rest) <= 4 and all(
+            # "JANE ROE (Chief Executive, Acme Rail):": the post written in the parenthesis after the name.
+            note = re.match(r"[ \t]*\(([^()\n]{1,160})\)", ctx.text[end : end + 170])
+            titled = posts > 0 or note is not None and post_and_body(note.group(1))
+            if titled and 2 <= len(rest) <= 4 and all(
                 re.fullmatch(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", w) and not is_title_word(w) and w.casefold() not in _NOT_NAMES
                 for w in rest
             ):
@@ -680,6 +683,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             run = run[1:]
         if len(run) > 2 and run[0].is_sent_start and _human_noun(run[0]):
             run = run[1:]  # "Lawyer Jane Roe filed …": what she is, capitalised as the sentence's first word
+        while len(run) > 2 and run[0].lower_ in _OFFICE_HEADS and not is_title_word(run[0].text):
+            run = run[1:]  # "Inspector Jane Roe", "Governor Jane Roe": a post's head before the name
         after_field = len(run) >= 3 and bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char))
         if len(run) >= 3 and not after_field and _FIELD_BEFORE.search(ctx.text, max(0, run.start_char - 90), run.start_char):
             ent = ctx.index(doc).entity_at(run.end - 1)
@@ -853,7 +858,9 @@ def _coordinated_persons(doc: Doc, ctx: ArticleContext, found: list[Candidate], 
     out = []
     taken = {c.start for c in found}
     for n, run in enumerate(runs):
-        if run.start == 0 or not _plural_post(doc[run.start - 1]):
+        # "Finance Ministers of Spain Jane Roe and Italy Jan Doe": each name after its country.
+        by_country = run.start >= 2 and doc[run.start - 1].lower_ == "of" and _plural_post(doc[run.start - 2]) and len(_after_country(ctx, run)) >= 2
+        if not by_country and (run.start == 0 or not _plural_post(doc[run.start - 1])):
             continue
         listed = [run]
         for other in runs[n + 1 :]:
@@ -863,10 +870,20 @@ def _coordinated_persons(doc: Doc, ctx: ArticleContext, found: list[Candidate], 
             listed.append(other)
             if between[-1].lower_ == "and":
                 break
+        if by_country:
+            listed = [_after_country(ctx, name) for name in listed]
         for name in listed:
             if len(name) >= 2 and name.start_char not in taken and not _known(ctx, name.text) and not _has_place_word(name.text) and name[-1].lower_ not in ORG_HEADS:
                 out.append(Candidate(name.start_char, name.end_char, name.text, "Person", _PERSON_RULE))
     return out
+
+
+def _after_country(ctx: ArticleContext, run: Span) -> Span:
+    """The words of `run` after a known country that opens it ('[Spain] Jane Roe'); empty when none opens it."""
+    for k in range(len(run) - 1, 0, -1):
+        if any(r.kind == "Country" for r in _known(ctx, run[:k].text)):
+            return run[k:]
+    return run[0:0]
 
 
 def _plural_post(token: Token) -> bool:
@@ -928,7 +945,9 @@ def _apposition_title_follows(doc: Doc, i: int) -> bool:
         if token.text in (",", ".", ";", "\n") or token.is_sent_start:
             return False
         if token.lower_ in TITLE_HEADS:
-            return True
+            # Not "In an interview with Al Jazeera, Yemen's Prime Minister Jan Roe said": a title
+            # written before the next name is that name's.
+            return not (token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ == "PROPN")
     return False
 
 
@@ -999,6 +1018,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
     if kind == "Organization" and _secretary_of_state(ctx, name, start):
         return None
     titled = False  # a title or a form of address stands before the name
+    if kind == "Person" and len(name.split()) >= 2 and name.split()[-1].casefold() in ORG_HEADS:
+        kind = "Organization"  # "Naval Headquarters said": a body NER took for a person, by the word that ends it
     if kind == "Person":
         # "Minister Jane Roe" -> "Jane Roe", "Mr. Roe" -> "Roe": titles are roles, not names.
         words = list(re.finditer(r"\S+", name))
@@ -1041,6 +1062,10 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             name = name[owner.end() :]
         if not _organization_ok(ent, name, alone) or _is_indicator(name):
             return None
+        if _speaks_by_family_name(ctx, name) or _person_shaped(name) and _speaks_after_a_post(ent):
+            # "Pakistan's Ishaq Dar met …; 'We …,' Dar said": NER calls the name a body, but the
+            # text names its holder by the family name alone as a speaker: a person.
+            return Candidate(start, end, name, "Person", _NER, extra=extra)
         if len(ent) == 1 and name.casefold() not in ORG_HEADS and not name.isupper() and _coordinated_with_place(ent, ctx):
             return Candidate(start, end, name, "Place", _NER)  # "shelled Kherson and Nikopol": a town tagged ORG
         country = _country_prefix(ctx, name)
@@ -1091,7 +1116,10 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             token = ent[0]
             if token.is_sent_start and (token.pos_ in ("ADJ", "ADV", "VERB") or re.search(rf"\b{re.escape(name.casefold())}\b", ctx.doc_text(ent.doc))):
                 return None
-            opens = token.is_sent_start or token.i > 0 and ent.doc[token.i - 1].is_sent_start and ent.doc[token.i - 1].is_quote
+            opens = token.is_sent_start or token.i > 0 and (
+                ent.doc[token.i - 1].is_sent_start and ent.doc[token.i - 1].is_quote
+                or ent.doc[token.i - 1].text.endswith(":")  # "ROE: Sailings will double": a turn's first word
+            )
             speaks = token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.casefold() in SPEECH_VERBS
             if opens and not speaks and len(re.findall(rf"\b{re.escape(name)}\b", ctx.doc_text(ent.doc))) == 1:
                 return None  # "Turnout was low.": a sentence's first word, capitalised once, that nobody is named by
@@ -1140,6 +1168,8 @@ def _organization_ok(ent: Span, name: str, alone: frozenset[str] = frozenset()) 
             return False  # "UAVs", "IFVs": the plural of an abbreviated common noun
         if len(name) <= 2 or name in CURRENCY_CODES:
             return False  # "DKK 1.2 billion": a currency, not an organization
+        if name.casefold() in _HONORIFICS and ent.end < len(ent.doc) and ent.doc[ent.end].text[:1].isupper():
+            return False  # "DCP Jane Roe": a rank written in initials before a name
         # "FPV drones", "IT specialists": a one-word modifier of a common noun is a kind of thing,
         # unless the text also names it on its own ("ONPE data" beside "ONPE said").
         head = ent[-1].head.text
@@ -1430,9 +1460,56 @@ def _owned_organization(ctx: ArticleContext, name: str, start: int, end: int, so
     if ministry_form(owned).startswith("Ministry "):
         # "Latvia's Defence Ministry" -> "Ministry of Defence of Latvia": a ministry is named by its country.
         return Candidate(start, end, full, "Organization", source, written=name, extra=extra)
+    if row.kind == "Country" and _speaks_by_family_name(ctx, owned):
+        # "Pakistan's Ishaq Dar met …; 'We …,' Dar said": a person the country's possessive
+        # introduces (NER calls the whole phrase a body), named later by the family name alone.
+        return Candidate(own_start, end, owned, "Person", source, extra=extra)
     # Any other body keeps the name it has in the text: "Hungary's National Election Office" is the
     # National Election Office (of Hungary, a mention of its own), never a name with a suffix it lacks.
     return Candidate(own_start, end, owned, "Organization", source, extra=extra)
+
+
+# The written forms of the verbs of saying, for a plain-text look-up: "said", "tells", "warned".
+_SAID_FORMS = "|".join(
+    sorted(
+        {"said", "told", "wrote", "spoke", "says", "tells", "writes"}
+        | {f for v in SPEECH_VERBS if v.isalpha() for f in (v + "s", v + "d" if v.endswith("e") else v + "ed")},
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _person_shaped(name: str) -> bool:
+    """Two or three capitalised words, none a word of a body, a company, a place or a post."""
+    words = [w for w in name.split() if w not in _NAME_PARTICLES]  # "Luiz Inácio Lula da Silva"
+    if not 2 <= len(words) <= 5 or not all(re.fullmatch(r"[A-Z][a-z][\w’'-]*", w) for w in words):
+        return False
+    return not any(w.casefold() in ORG_HEADS or w.casefold() in _COMPANY_WORDS or is_title_word(w) for w in words) and not _has_place_word(name)
+
+
+def _speaks_after_a_post(ent: Span) -> bool:
+    """'Jane Roe, the Congress MP from Kochi, told reporters': the name is the subject of a verb of
+    saying, with an apposition between that names a post (and no body)."""
+    head = ent[-1]
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.casefold() not in SPEECH_VERBS or verb.pos_ != "VERB" or verb.i <= ent.end:
+        return False
+    if ent.end >= len(ent.doc) or ent.doc[ent.end].text != ",":
+        return False
+    appos = [t for t in ent.doc[ent.end : verb.i] if t.dep_ == "appos" and t.head.i == head.i]
+    return bool(appos) and all((t.lower_ in TITLE_HEADS or t.lower_ in _OFFICE_HEADS) and t.lower_ not in ORG_HEADS | BODY_DESCRIPTORS | _COMPANY_WORDS for t in appos)
+
+
+def _speaks_by_family_name(ctx: ArticleContext, name: str) -> bool:
+    """Whether `name` looks like a person's name whose last word the text elsewhere uses alone as
+    a speaker: 'Dar said', 'said Dar', 'Mr Dar'."""
+    if not _person_shaped(name):
+        return False
+    # Any word of the name but the first, which news uses alone for the best-known ("Lula said").
+    family = "(?:" + "|".join(re.escape(w) for w in name.split()[1:] if w not in _NAME_PARTICLES) + ")"
+    pattern = rf"\b{family}\s+(?:{_SAID_FORMS})\b|\b(?:{_SAID_FORMS})\s+{family}\b|\bM(?:r|s|rs)\.?\s+{family}\b"
+    return re.search(pattern, ctx.text[: ctx.body_end]) is not None
 
 
 def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[int, int]]) -> list[Candidate]:

@@ -413,6 +413,9 @@ def _scare_quote(doc: Doc, text: str, q: _QuoteSpan) -> bool:
     words = re.findall(r"\w+", text[q.start : q.end])
     if len(words) > _MAX_SCARE_WORDS:
         return False
+    said = text[q.start : q.end].strip()
+    if said[:1].isupper() and said[-1:] in (".", "!", "?") and text[q.paragraph : q.open].rstrip().endswith(":"):
+        return False  # '… replied: “Absolutely not.”': a whole sentence said after a colon, verb or no verb
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     # A participle ("so-called") does not make a statement; a finite or base verb does.
     return span is None or not any(t.tag_ in _CLAUSE_VERB_TAGS for t in span)

@@ -283,7 +283,11 @@ def _since_clause(text: str, end: int, sent_end: int, mentions: "_Mentions", per
     m = _SINCE.match(text, end, sent_end)
     if m is not None:
         date = _DATE_AFTER.match(text, m.end(), sent_end)
-        return (_iso(date) if date is not None else None), None
+        if date is None:
+            month = _MONTH_AFTER.match(text, m.end(), sent_end)
+            named = month is not None and month.group("m")[0].isupper()  # "in May", not "in may"
+            return (_month_of_article_year(text, month.group("m")) if named else None), None
+        return _iso(date), None
     m = _REPLACED.match(text, end, sent_end)
     later = mentions.first_person_from(m.end(), m.end() + 1) if m is not None else None
     if later is None or later.key == person:
@@ -292,6 +296,33 @@ def _since_clause(text: str, end: int, sent_end: int, mentions: "_Mentions", per
     after = _BEFORE_DATE.match(text, m.end(), sent_end)
     date = _DATE_AFTER.match(text, after.end(), sent_end) if after is not None and after.end() - m.end() < 60 else None
     return (_iso(date) if date is not None else None), later.key
+
+
+# ", who took office in March,": a month without a year, the year the article is dated.
+_MONTH_AFTER = re.compile(rf"(?:in|since)\s+(?P<m>{_MONTH_RE})\b(?!\.?\s*\d)(?!\s*,\s*\d)", re.IGNORECASE)
+# The article's date near its top: "LAGOS, 12 August 2024 —", "Oct 21, 2025 (Wire) -", "published: 2025-08-19".
+_TOP_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+(?P<m1>{_MONTH_RE})\.?,?\s+(?P<y1>(?:19|20)\d{{2}})|(?P<m2>{_MONTH_RE})\.?\s+\d{{1,2}},?\s+(?P<y2>(?:19|20)\d{{2}})"
+    rf"|(?P<y3>(?:19|20)\d{{2}})-(?P<n3>[01]\d)-[0-3]\d)\b",
+    re.IGNORECASE,
+)
+_TOP_CHARS = 400
+
+
+def _month_of_article_year(text: str, month_name: str) -> str | None:
+    """'took office in March' in an article dated 12 August 2024: '2024-03'. None when the article
+    shows no date near its top, or the month is later in the year than the article's own (then
+    the year before is meant, or the text is about the future: abstain)."""
+    top = _TOP_DATE.search(text, 0, _TOP_CHARS)
+    if top is None:
+        return None
+    year = top.group("y1") or top.group("y2") or top.group("y3")
+    named = top.group("m1") or top.group("m2")
+    article_month = MONTHS[named.casefold().rstrip(".")] if named else int(top.group("n3"))
+    month = MONTHS[month_name.casefold()]
+    if month > article_month:
+        return None
+    return f"{year}-{month:02d}"
 
 
 def _since_inside(text: str, start: int, end: int) -> str | None:

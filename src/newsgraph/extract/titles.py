@@ -52,7 +52,7 @@ _ABBREVIATIONS = word_map("title-abbreviations.tsv", "abbreviation", "title")
 _STOP = word_set("title-stop-words.txt")
 _UNITS = word_set("office-units.txt")
 _BODY_WORDS = ORG_HEADS | word_set("body-words.txt")
-_FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing"})
+_FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing", "retired"})
 
 #: Prepositions that attach a field or an owner to a post.
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "at", "to", "from"})
@@ -610,8 +610,8 @@ def _without_trailing_rank(words: list[str]) -> list[str]:
     block = len(words) - n
     if block == 0 or n == 0 or not any(singular_head(w) and w.casefold() not in RANKS for w in words[:n]):
         return words
-    if block == 1 and words[n - 1].casefold() in TITLE_HEADS:
-        return words
+    if block == 1 and (words[n - 1].casefold() in TITLE_HEADS or singular_head(words[n - 1])):
+        return words  # "Secretary General", "Inspector General", "Attorney General": one post
     return words[:n]
 
 
