@@ -41,6 +41,7 @@ _DETERMINERS = {"the", "this", "that", "these", "those", "our", "its", "their", 
 _NAME_LINKS = {"of", "for", "the", "a", "an", "and", "on", "in", "to", "&", "de"}
 #: Words that end a purpose phrase: "a coalition for training field medics, led by …", "… that was …".
 _PURPOSE_STOPS = {"that", "which", "who", "whose", "led", "co-led", "headed", "spearheaded", "chaired", "co-chaired",
+                  "alongside", "together", "jointly", "backed", "supported", "sponsored",
                   "launched", "formed", "founded", "created", "including", "as", "with", "among", "said", "says",
                   "according", "since", "after", "before", "when", "while", "until", "but", "so", "because"}
 _DASHES = "-‐‑–"
@@ -58,6 +59,9 @@ _DESCRIBED_HEADS = {"alliance", "bloc", "group", "partnership", "pact", "initiat
 #: coalition ("the Drone Coalition for Ukraine" is the "Drone Coalition").
 _FOR_COUNTRY_HEADS = {"quartet", "quintet", "troika", "group", "format", "initiative", "partnership", "club",
                       "framework", "mission", "taskforce"}
+#: Heads that a purpose phrase may name: "a coalition for training field medics", "an alliance for tank
+#: maintenance" (other heads only after "a": "the group for …" may be one named before).
+_PURPOSE_HEADS = {"coalition", "alliance", "partnership", "initiative", "taskforce", "pact"}
 #: "the coalition of the willing": a name, however it is written.
 _OF_THE_NAMES = {"willing"}
 #: What a grouping of states groups: "a coalition of 40 countries", "a group of exporters".
@@ -164,6 +168,10 @@ class _Reader:
         if low == "so-called" or (low == "so" and (n := self.tok(t.i + 2)) is not None and n.lower_ == "called"):
             return self.so_called(t)
         if low in HEADS and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
+            nxt = self.tok(t.i + 1)
+            if nxt is not None and not _capitalised(t) and not _capitalised(nxt) and not t.whitespace_.count("\n") \
+                    and (nxt.lower_ in HEADS or (nxt.lower_[-1:] == "s" and nxt.lower_[:-1] in HEADS)):
+                return []  # "the air force coalition": the last head word names the grouping
             return self.head_mentions(t)
         if low.endswith("s") and low[:-1] in HEADS and t.pos_ in ("NOUN", "PROPN"):
             return self.shared_head(t)
@@ -223,7 +231,12 @@ class _Reader:
         left = self.left_name(t)
         right: list[Token] = []
         k = t.i + 1
-        if t.lower_ == "operation":
+        prev = self.tok(t.i - 1)
+        named_after = t.lower_ == "operation" or (t.lower_ in ("force", "taskforce") and (
+            t.lower_ == "taskforce" or (prev is not None and prev.lower_ == "task" and _capitalised(prev))) and
+            (n := self.tok(k)) is not None and _capitalised(n) and n.pos_ == "PROPN" and not self.is_country(n.text)
+            and "\n" not in t.whitespace_ and not self.titled)
+        if named_after:
             while (w := self.tok(k)) is not None and "\n" not in self.doc[k - 1].whitespace_:
                 if w.text in _DASHES and right and not right[-1].whitespace_ and not w.whitespace_ \
                         and (n := self.tok(k + 1)) is not None and _capitalised(n):
@@ -271,7 +284,7 @@ class _Reader:
         first = left[0] if left else t
         last = right[-1] if right else t
         start, end, written = self.span(first, last)
-        short = self.span(right[0], right[-1])[2] if t.lower_ == "operation" else ""
+        short = self.span(right[0], right[-1])[2] if named_after else ""
         if left and right and t.lower_ in _FOR_COUNTRY_HEADS and self.is_country(self.span(right[1], right[-1])[2]):
             short = self.span(left[0], t)[2]  # "the Contact Group on Libya" is later "the Contact Group"
         led_by, phrase_start = self.led_by_before(first)
@@ -382,16 +395,20 @@ class _Reader:
                 # "a rice exporters' alliance", "a grain bloc": a new grouping, named by its description
                 return [(Mention(start, end, DESCRIBED, self.text[start:end], head, start, indefinite=True), used)]
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
+        purpose = self.purpose(t, indefinite=opener_word in ("a", "an")) if head in _PURPOSE_HEADS else None
+        if purpose is not None and (purpose[0].strength == NAMED or not led_by):
+            # "a coalition for training field medics", "the UK-led coalition of the willing" (named, led by
+            # the UK); but "a US-led coalition against piracy" is named by who leads it
+            mention, taken = purpose
+            mention.led_by = led_by
+            mention.phrase_start = min(mention.start, phrase_start)
+            return [(mention, taken | used)]
         if led_by:
             # "a US-led coalition", "the British-led force": its name is who leads it; not "a US-led
             # group of investors"
             if self.of_others(t):
                 return []
             return [(Mention(phrase_start, end, LED_ONLY, self.text[phrase_start:end], head, phrase_start, led_by), used)]
-        if head == "coalition":
-            purpose = self.purpose(t)
-            if purpose is not None:
-                return [purpose]
         if opener_word in ("a", "an", "another"):
             # "a coalition of more than 40 countries, led by the United States": a new one, unnamed
             if self.of_others(t):
@@ -453,30 +470,38 @@ class _Reader:
             return None
         return Mention(start, end, NAMED, written, t.lower_, t.idx), set(range(t.i, names[-1].i + 1))
 
-    def purpose(self, t: Token) -> tuple[Mention, set[int]] | None:
+    def purpose(self, t: Token, indefinite: bool = False) -> tuple[Mention, set[int]] | None:
         """'a coalition for training field medics', 'a coalition to end routine gas flaring in west Africa'
         (up to a comma, a relative clause, a verb or 'by 2030'); 'the coalition of the willing'."""
         k = t.i + 1
         first = self.tok(k)
         if first is None:
             return None
-        if first.lower_ == "of":
+        if first.lower_ == "of" and t.lower_ == "coalition":
             the, name = self.tok(k + 1), self.tok(k + 2)
             if the is not None and name is not None and the.lower_ == "the" and name.lower_ in _OF_THE_NAMES:
                 start, end, _ = self.span(t, name)
                 return Mention(start, end, NAMED, "coalition of the " + name.lower_, "coalition", start), set(range(t.i, k + 3))
             return None
-        if first.lower_ not in ("for", "to", "on", "against"):
-            return None
+        if first.lower_ not in ("for", "to", "on", "against") or (t.lower_ != "coalition" and not indefinite):
+            return None  # "an alliance for tank maintenance" is described by its purpose; "the alliance for …" may be
+            # one named before
         words: list[Token] = []
         k += 1
         while (w := self.tok(k)) is not None and len(words) < 10:
-            if w.is_punct or w.is_space or w.lower_ in _PURPOSE_STOPS or (w.tag_ in ("VBZ", "VBD", "VBP", "MD") and words) \
+            nxt = self.tok(k + 1)
+            if w.text in _DASHES and words and not words[-1].whitespace_ and not w.whitespace_ and nxt is not None \
+                    and nxt.is_alpha:
+                words.append(w)  # "storm-damaged": one written word
+                k += 1
+                continue
+            if w.is_punct or w.is_space or w.lower_ in _PURPOSE_STOPS or (w.lower_ == "along" and nxt is not None
+                                                                          and nxt.lower_ == "with") or (w.tag_ in ("VBZ", "VBD", "VBP", "MD") and words) \
                     or "\n" in self.doc[k - 1].whitespace_:
                 break
-            nxt = self.tok(k + 1)
-            if w.lower_ == "by" and nxt is not None and (nxt.like_num or nxt.ent_type_ == "DATE"):
-                break  # "… by 2030"
+            if w.lower_ in ("by", "on", "in", "at", "from", "since", "last", "this", "next") and nxt is not None \
+                    and (nxt.like_num or nxt.ent_type_ in ("DATE", "TIME")) or w.ent_type_ in ("DATE", "TIME"):
+                break  # "… by 2030", "… on Monday": when, not what for
             words.append(w)
             k += 1
         while words and (words[-1].lower_ in _NAME_LINKS or words[-1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
@@ -484,7 +509,7 @@ class _Reader:
         if not any(w.pos_ in ("NOUN", "VERB") for w in words):
             return None
         start, end, written = self.span(t, words[-1])
-        return Mention(start, end, DESCRIBED, written, "coalition", start, purpose=True), set(range(t.i, words[-1].i + 1))
+        return Mention(start, end, DESCRIBED, written, t.lower_, start, purpose=True), set(range(t.i, words[-1].i + 1))
 
     def shared_head(self, t: Token) -> list[tuple[Mention, set[int]]]:
         """'logistics, cyber and counter-drone coalitions': one coalition per item, named by it."""

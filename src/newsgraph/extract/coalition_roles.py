@@ -54,7 +54,7 @@ _WO = r"(?:[^‹›;]|‹O\d+›)"
 #: ("which is", "will, in 2026, again be", "of 19 agricultural exporters"), holding no other thing
 #: that could be what is led ("the first UDCG gathering chaired by …", "the bloc's tariff, as a
 #: push led by …"): no determiner, no owner.
-_TO_LED = (r"\s*[\"”’']?\s*,?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
+_TO_LED = (r"\s*[\"”’']?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
            r"jointly|currently|of|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
            r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)[^‹›;]){0,60}?)?")
 #: When, between a verb and its "by": "founded in 2019 by", "led since 2022 by".
@@ -76,7 +76,10 @@ _LEAD_VERBS = (r"(?:co-?)?(?:led|chaired|headed|spearheaded|coordinated|steered|
                r"directed|fronted|helmed|presided\s+over)")
 _LEAD_VERBS_ACTIVE = (r"(?:co-?)?(?:lead|leads|leading|head|heads|heading|chair|chairs|chairing|spearhead|spearheads|"
                       r"spearheading|coordinate|coordinates|coordinating|run|runs|running|command|commands|steer|steers|"
-                      r"helms|helm|helming|presides\s+over|preside\s+over|presiding\s+over|is\s+at\s+the\s+helm\s+of)")
+                      r"helms|helm|helming|presides\s+over|preside\s+over|presiding\s+over|is\s+at\s+the\s+helm\s+of|"
+                      r"(?<=has\s)(?:led|headed|chaired|spearheaded|co-led|co-chaired)|"
+                      r"(?<=have\s)(?:led|headed|chaired|spearheaded|co-led|co-chaired)|"
+                      r"spearheaded|co-led|co-chaired)")
 _JOIN_VERBS = (r"(?:joined|join|joins|rejoined|(?:is|are|became|become)\s+(?:a\s+)?part(?:y|ies)\s+to|adhered\s+to|"
                r"adheres?\s+to|signed\s+up\s+(?:to|for|with)|signs?\s+up\s+(?:to|for|with)|"
                r"signed\s+on\s+to|signs?\s+on\s+to|acceded\s+to|accedes?\s+to|became\s+(?:a\s+)?members?\s+of|"
@@ -135,12 +138,12 @@ RULES: tuple[Rule, ...] = (
     Rule("L leads C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who|that)\b|\s*,)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:will\s+|would\s+)?"
                          rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO}"),
          "lead", hypothetical_ok=True),
-    Rule("C, which L leads", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
+    Rule("C, which L leads", _p(rf"{_C}\s*[\"”’']?\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
                                 rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+with\s+{_THE}{{l2}})?"),
          "lead", hypothetical_ok=True),
     Rule("L's leadership in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:leadership|chairmanship|chairing|presidency)\s+"
                                    rf"(?:in|of|at)\s+{_THE}{_C}"), "lead"),
-    Rule("thank L for its leadership", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+for\s+(?:its|their|her|his)\s+"
+    Rule("thank L for its leadership", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+[\"“]?for\s+(?:its|their|her|his)\s+"
                                           rf"(?:\w+\s+)?leadership(?:\s+(?:of|in|on|at)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C})?"), "lead",
          needs_coalition=False),
     # "Fiji's prime minister will chair the alliance": the country's leader for the country
@@ -271,6 +274,14 @@ RULES: tuple[Rule, ...] = (
                                         rf"(?:members?|member\s+states?|member\s+countr(?:y|ies)|participants?|"
                                         rf"signator(?:y|ies))\b"
                                         rf"(?!\s+of\s+(?!(?:the\s+)?‹C))(?:\s+of\s+{_THE}{_C})?"),
+         "member", needs_coalition=False),
+    # "The four countries taking part are Britain, …", "The nations involved are …": the coalition's members
+    Rule("the countries taking part are L", _p(rf"(?:^|[.;:]\s*)\W*(?:the|its|all|those)\s+(?:(?:\d+|two|three|four|five|"
+                                               rf"six|seven|eight|nine|ten|eleven|twelve|other|other\s+\w+)\s+)?"
+                                               rf"(?:countries|nations|states|governments|members)\s+(?:taking\s+part|"
+                                               rf"involved|participating|contributing|in\s+it|in\s+the\s+(?:coalition|"
+                                               rf"alliance|group|mission|operation|task\s*force))\s+(?:are|were|include|"
+                                               rf"included)\s+{_THE}{_L}"),
          "member", needs_coalition=False),
     Rule("N countries have joined: L", _p(rf"\b(?:countries|nations|states|members|governments)\s+(?:have|has)\s+"
                                           rf"(?:now\s+|already\s+|so\s+far\s+)?(?:joined|signed\s+up|signed\s+on)"
