@@ -1014,3 +1014,70 @@ def test_round_two_the_group_after_a_bloc_named_as_an_organization(nlp, gazettee
             "founding members.")
     assert _record_roles(_record(nlp, gazetteer, text)) == {"Critical Minerals Buyers' Alliance": {
         "Japan": "lead", "Australia": "lead", "Canada": "member", "India": "member"}}
+
+
+# ---------------------------------------------------------------- round 2b: forms the dev set does not use
+
+@pytest.mark.parametrize("text, expected", [
+    # a purpose phrase ends before when it was formed, and a hyphenated word stays whole
+    ("Kenya and Ghana launched a coalition for training field medics on Monday. Rwanda is in the process of joining.",
+     {"coalition for training field medics": {"Kenya": "member", "Ghana": "member", "Rwanda": "joining"}}),
+    ("Jamaica and Barbados have formed a coalition for the repair of storm-damaged hospitals. Trinidad and Tobago "
+     "has declined to join.",
+     {"coalition for the repair of storm-damaged hospitals": {"Jamaica": "member", "Barbados": "member"}}),
+    # ... and before who it is led alongside
+    ("Under the plan, Italy leads a new coalition for the repair of power plants alongside Spain. Greece has so "
+     "far refused to take part.",
+     {"coalition for the repair of power plants": {"Italy": "lead", "Spain": "lead"}}),
+    # other heads are named by their purpose after "a"
+    ("Germany, the Netherlands and Denmark have formed an alliance for tank maintenance. Poland and Austria are "
+     "expected to join the alliance.",
+     {"alliance for tank maintenance": {"Germany": "member", "Netherlands": "member", "Denmark": "member",
+                                         "Poland": "joining", "Austria": "joining"}}),
+    ("Argentina, Brazil and Uruguay on Tuesday formed a task force to fight cattle rustling. Paraguay is said to "
+     "be considering joining the task force.",
+     {"task force to fight cattle rustling": {"Argentina": "member", "Brazil": "member", "Uruguay": "member"}}),
+])
+def test_round_2b_purpose_phrases(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Task Force" followed by its name, with leads after "is co-led by"
+    ("Task Force Harbor Shield is co-led by Japan and the Philippines. Vietnam is reported to have joined the "
+     "task force.",
+     {"Task Force Harbor Shield": {"Japan": "lead", "Philippines": "lead", "Vietnam": "member"}}),
+    # leads set off by dashes
+    ("The Green Shipping Corridor Alliance - co-led by Singapore and the Netherlands - wants zero-emission ferries.",
+     {"Green Shipping Corridor Alliance": {"Singapore": "lead", "Netherlands": "lead"}}),
+    # "has spearheaded", and members in the next sentence about "the coalition"
+    ("Brazil has spearheaded the Amazon Fire Coalition since 2021. Bolivia and Colombia also take part in the "
+     "coalition.",
+     {"Amazon Fire Coalition": {"Brazil": "lead", "Bolivia": "member", "Colombia": "member"}}),
+    # a thank-you and a relative clause after a closing quotation mark
+    ('The minister thanked Estonia "for its leadership of the IT coalition", which Luxembourg co-leads.',
+     {"IT Coalition": {"Estonia": "lead", "Luxembourg": "lead"}}),
+    # those who joined after the leads are members, never leads
+    ("The Clean Ports Alliance was launched in June. The alliance is led by Chile and Norway, and Peru and Panama "
+     "have joined it.",
+     {"Clean Ports Alliance": {"Chile": "lead", "Norway": "lead", "Peru": "member", "Panama": "member"}}),
+    # "the coalition of the willing" keeps its name with a lead written before it
+    ("Australia and New Zealand joined the UK-led coalition of the willing in 2025.",
+     {"coalition of the willing": {"Australia": "member", "New Zealand": "member", "United Kingdom": "lead"}}),
+    # the countries taking part, named after a coalition named by who leads it
+    ("In 2015 a coalition led by the United States began air strikes. The four countries taking part are "
+     "Britain, France, Australia and Canada.",
+     {"United States-led coalition": {"United States": "lead", "United Kingdom": "member", "France": "member",
+                                      "Australia": "member", "Canada": "member"}}),
+])
+def test_round_2b_names_and_leads(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+def test_round_2b_two_head_words_name_one_coalition(nlp, gazetteer):
+    # "the air force coalition" is its own coalition, not "the force" of the maritime coalition
+    text = "Denmark leads the maritime coalition; the Netherlands and Norway co-lead the air force coalition."
+    assert _record_roles(_record(nlp, gazetteer, text)) == {
+        "Maritime Coalition": {"Denmark": "lead"},
+        "Air Force Coalition": {"Netherlands": "lead", "Norway": "lead"},
+    }

@@ -371,6 +371,11 @@ class _Reader:
             after = self.name_after(t)
             if after is not None:
                 return [after]
+        if head == "force" and len(words) == 1 and words[0].lower_ == "task" and not led_by:
+            # "a task force to fight cattle rustling": named by what it is for, like a coalition
+            task_force = self.purpose(t, indefinite=opener_word in ("a", "an"), first_word=words[0])
+            if task_force is not None:
+                return [task_force]
         if naming:
             start = words[0].idx
             capitals = [w for w in words if _capitalised(w)]
@@ -470,7 +475,7 @@ class _Reader:
             return None
         return Mention(start, end, NAMED, written, t.lower_, t.idx), set(range(t.i, names[-1].i + 1))
 
-    def purpose(self, t: Token, indefinite: bool = False) -> tuple[Mention, set[int]] | None:
+    def purpose(self, t: Token, indefinite: bool = False, first_word: Token | None = None) -> tuple[Mention, set[int]] | None:
         """'a coalition for training field medics', 'a coalition to end routine gas flaring in west Africa'
         (up to a comma, a relative clause, a verb or 'by 2030'); 'the coalition of the willing'."""
         k = t.i + 1
@@ -508,8 +513,9 @@ class _Reader:
             words.pop()
         if not any(w.pos_ in ("NOUN", "VERB") for w in words):
             return None
-        start, end, written = self.span(t, words[-1])
-        return Mention(start, end, DESCRIBED, written, t.lower_, start, purpose=True), set(range(t.i, words[-1].i + 1))
+        begin = first_word or t
+        start, end, written = self.span(begin, words[-1])
+        return Mention(start, end, DESCRIBED, written, t.lower_, start, purpose=True), set(range(begin.i, words[-1].i + 1))
 
     def shared_head(self, t: Token) -> list[tuple[Mention, set[int]]]:
         """'logistics, cyber and counter-drone coalitions': one coalition per item, named by it."""

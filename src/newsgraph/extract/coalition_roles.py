@@ -43,7 +43,10 @@ _CO = r"(?P<c>‹[CO]\d+›)"  # a coalition mention or an organization that may
 _L = r"(?P<l>‹L\d+›)"  # countries
 _LO = r"(?P<l>‹[LO]\d+›)"  # countries, or an organization as a lead ("spearheaded by the EU")
 _L2 = r"(?P<l2>‹L\d+›)"
-_L2O = r"(?P<l2>‹[LO]\d+›)"
+#: A second lead, unless it is the subject of the next clause: "led by Chile and Norway, and Peru and Panama
+#: have joined it" (Peru and Panama are members).
+_L2O = (r"(?P<l2>‹[LO]\d+›)(?!\s*,?\s+(?:have|has|had|are|is|were|was|will|would|also|now|then|later|joined|joins|"
+        r"join|signed|became|remain|remains|took|take|takes|participate|participates|contribute|contributes)\b)")
 _P = r"(?P<l>‹P\d+›)"  # a country as an owner: "Finland's"
 _THE = r"(?:the\s+)?"
 #: Words between the parts of a pattern: no marker, no clause break.
