@@ -1081,3 +1081,21 @@ def test_round_2b_two_head_words_name_one_coalition(nlp, gazetteer):
         "Maritime Coalition": {"Denmark": "lead"},
         "Air Force Coalition": {"Netherlands": "lead", "Norway": "lead"},
     }
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline's joiners are members and the "-led" country the lead; the body's refusal adds nobody
+    ("Chile and Peru join Argentina-led task force against illegal fishing\n\nSANTIAGO - Chile and Peru said on "
+     "Monday they had joined the task force. Bolivia has declined to take part.\n",
+     {"Argentina-led task force": {"Chile": "member", "Peru": "member", "Argentina": "lead"}}),
+    # leads after what the coalition is against
+    ("The Pacific Islands coalition against sea-level rise, co-chaired by Tuvalu and Fiji, met on Friday. Vanuatu "
+     "and Palau attended as observers.",
+     {"Pacific Islands Coalition": {"Tuvalu": "lead", "Fiji": "lead"}}),
+    # those who stay out or decline are never members
+    ("Iceland, Ireland and Malta stayed out of the maritime coalition, which is led by the Netherlands. Belgium "
+     "declined to join it.",
+     {"Maritime Coalition": {"Netherlands": "lead"}}),
+])
+def test_round_2b_headlines_and_refusals(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected

@@ -85,6 +85,9 @@ _ANY_TRIGGER = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, HEADS)))
 _NAMED_AFTER = {"mission", "operation", "force", "initiative", "coalition", "alliance", "partnership", "taskforce"}
 #: Verbs whose object "it" may be a coalition named just before.
 _JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair", "co-chair", "rejoin", "leave", "quit"}
+#: Forms of those verbs that the tagger may take for nouns: "Sweden and Finland chair it".
+_JOIN_OR_LEAD_FORMS = {"chair", "chairs", "chaired", "head", "heads", "headed", "lead", "leads", "led", "join", "joins",
+                       "joined"}
 #: Finite verb tags: a capitalised finite verb ends a name read leftwards ("Japan Launch Critical …").
 _FINITE = {"VBZ", "VBD", "VBP", "VB", "MD"}
 
@@ -162,7 +165,11 @@ class _Reader:
     def mentions_at(self, t: Token) -> list[tuple[Mention, set[int]]]:
         low = t.lower_
         before = self.tok(t.i - 1)
-        if low == "it" and before is not None and before.lemma_.lower() in _JOIN_OR_LEAD and before.pos_ == "VERB":
+        if low == "it" and before is not None and (
+                (before.lemma_.lower() in _JOIN_OR_LEAD and before.pos_ == "VERB")
+                or (before.lower_ in _JOIN_OR_LEAD_FORMS and (b2 := self.tok(before.i - 1)) is not None
+                    and b2.pos_ not in ("DET", "ADJ", "ADP"))):
+            # "Sweden and Finland chair it" ("chair" taken for a noun)
             # "Sweden and Norway had joined it": the coalition named just before
             return [(Mention(t.idx, t.idx + len(t.text), REFERENCE, "", "it", t.idx), {t.i})]
         if low == "so-called" or (low == "so" and (n := self.tok(t.i + 2)) is not None and n.lower_ == "called"):

@@ -58,7 +58,7 @@ _WO = r"(?:[^‹›;]|‹O\d+›)"
 #: that could be what is led ("the first UDCG gathering chaired by …", "the bloc's tariff, as a
 #: push led by …"): no determiner, no owner.
 _TO_LED = (r"\s*[\"”’']?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
-           r"jointly|currently|of|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
+           r"jointly|currently|of|for|against|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
            r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)[^‹›;]){0,60}?)?")
 #: When, between a verb and its "by": "founded in 2019 by", "led since 2022 by".
 _WHEN = r"(?:\s+(?:in|since|until|from)\s+(?:\w+\s+)?\d{4}|\s+(?:last|this)\s+\w+|\s+two\s+years\s+ago)?"
