@@ -1099,3 +1099,32 @@ def test_round_2b_two_head_words_name_one_coalition(nlp, gazetteer):
 ])
 def test_round_2b_headlines_and_refusals(nlp, gazetteer, text, expected):
     assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "with L as members" after the leads: members, not more leads
+    ("The Grain Corridor Initiative was agreed in Istanbul. The initiative is chaired by Turkey, with Moldova and "
+     "Romania as members.",
+     {"Grain Corridor Initiative": {"Türkiye": "lead", "Moldova": "member", "Romania": "member"}}),
+    # a demonym before "-led", and the police a mission is made of
+    ("The Kenyan-led mission in Haiti includes police from Jamaica and the Bahamas.",
+     {"Kenyan-led mission": {"Kenya": "lead", "Jamaica": "member", "Bahamas": "member"}}),
+    # a task force named by what it is on, co-chaired by two of its founders
+    ("Mexico, Canada and the United States formed a task force on fentanyl. The task force is co-chaired by "
+     "Mexico and Canada.",
+     {"task force on fentanyl": {"Mexico": "lead", "Canada": "lead", "United States": "member"}}),
+])
+def test_round_2b_members_after_leads_and_demonym_leads(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "with L among its members" after two co-leads: members, not more leads
+    ("The UK and France co-lead the Coalition of the Willing, with Italy and Canada among its 30 members.",
+     {"Coalition of the Willing": {"United Kingdom": "lead", "France": "lead", "Italy": "member", "Canada": "member"}}),
+    # a task force described in lower case, as "the drone coalition" is; a refusal adds nobody
+    ("The anti-piracy task force, co-led by India and Oman, added Kenya. Tanzania said it would not join.",
+     {"Anti-piracy Task Force": {"India": "lead", "Oman": "lead", "Kenya": "member"}}),
+])
+def test_round_2b_members_among_and_a_described_task_force(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected

@@ -386,7 +386,8 @@ class _Reader:
         if naming:
             start = words[0].idx
             capitals = [w for w in words if _capitalised(w)]
-            if head == "coalition":
+            if head == "coalition" or (head == "force" and len(words) >= 2 and words[-1].lower_ == "task"):
+                # "the drone coalition", "the anti-piracy task force"
                 return [(Mention(start, end, DESCRIBED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
             if len(capitals) >= 2 or any(w.text.isupper() and len(w.text) > 1 for w in capitals):
                 # "Nato's Baltic Sentry mission", "the SAARC currency swap framework", "the OPEC+ alliance"
@@ -518,8 +519,9 @@ class _Reader:
             k += 1
         while words and (words[-1].lower_ in _NAME_LINKS or words[-1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
             words.pop()
-        if not any(w.pos_ in ("NOUN", "VERB") for w in words):
-            return None
+        if not any(w.pos_ in ("NOUN", "VERB") for w in words) and not (words and words[-1].pos_ == "ADJ" and (
+                (after := self.tok(words[-1].i + 1)) is None or after.is_punct)):
+            return None  # a rare noun may be taken for an adjective at the end: "a task force on fentanyl."
         begin = first_word or t
         start, end, written = self.span(begin, words[-1])
         return Mention(start, end, DESCRIBED, written, t.lower_, start, purpose=True), set(range(begin.i, words[-1].i + 1))

@@ -45,8 +45,10 @@ _LO = r"(?P<l>‹[LO]\d+›)"  # countries, or an organization as a lead ("spear
 _L2 = r"(?P<l2>‹L\d+›)"
 #: A second lead, unless it is the subject of the next clause: "led by Chile and Norway, and Peru and Panama
 #: have joined it" (Peru and Panama are members).
-_L2O = (r"(?P<l2>‹[LO]\d+›)(?!\s*,?\s+(?:have|has|had|are|is|were|was|will|would|also|now|then|later|joined|joins|"
-        r"join|signed|became|remain|remains|took|take|takes|participate|participates|contribute|contributes)\b)")
+_NOT_SUBJECT = (r"(?!\s*,?\s+(?:have|has|had|are|is|were|was|will|would|also|now|then|later|joined|joins|"
+                r"join|signed|became|remain|remains|took|take|takes|participate|participates|contribute|contributes|as|"
+                r"among)\b)")
+_L2O = r"(?P<l2>‹[LO]\d+›)" + _NOT_SUBJECT
 _P = r"(?P<l>‹P\d+›)"  # a country as an owner: "Finland's"
 _THE = r"(?:the\s+)?"
 #: Words between the parts of a pattern: no marker, no clause break.
@@ -73,7 +75,8 @@ _PAREN = r"(?P<paren>,\s*(?:which|who|also|both|each|itself|themselves|not)\b[^,
 #: Who else, after the coalition: "… alongside Peru", ", together with France and the Netherlands".
 _ALSO = (rf"(?:(?:\s*,\s*(?:formally|officially|(?:also\s+)?known\s+as|called)\s+{_THE}‹C\d+›)?"
          rf"(?:\s*[\"”’']?\s*,?\s*(?:together\s+with|jointly\s+with|along\s+with|alongside|with)|"
-         rf"\s*[\"”’']?\s*,?{_W}{{0,40}}?\s(?:together\s+with|jointly\s+with|along\s+with|alongside))\s+{_THE}{{l2}})?")
+         rf"\s*[\"”’']?\s*,?{_W}{{0,40}}?\s(?:together\s+with|jointly\s+with|along\s+with|alongside))\s+{_THE}{{l2}}"
+         rf"{_NOT_SUBJECT})?")
 
 _LEAD_VERBS = (r"(?:co-?)?(?:led|chaired|headed|spearheaded|coordinated|steered|run|convened|championed|commanded|"
                r"directed|fronted|helmed|presided\s+over)")
@@ -99,7 +102,7 @@ _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tent
 #: Those a mission or an operation is made of: "40 observers", "some 3,000 troops".
 _PEOPLE = (r"(?:(?:some|about|around|more\s+than|over|nearly)\s+)?(?:[\d,]+\s+)?(?:\w+\s+)?(?:warships|frigates|"
            r"ships|vessels|troops|aircraft|jets|submarines|soldiers|forces|contingents|units|observers|monitors|"
-           r"inspectors|officers|personnel|peacekeepers|experts|staff)")
+           r"inspectors|officers|personnel|peacekeepers|experts|staff|police)")
 #: The states they come from: "from Uruguay, Paraguay and Brazil", "from eight member states: Botswana, …".
 _FROM_STATES = (r"from\s+(?:(?:[\w-]+\s+){0,3}?(?:countries|states|nations|member\s+states|members)\s*[:–—]\s*)?"
                 r"(?:the\s+)?(?P<l>‹L\d+›)")
@@ -302,7 +305,8 @@ RULES: tuple[Rule, ...] = (
                                            rf"(?:{_W}{{0,20}}?\s)?by\s+{_THE}{_L}"), "member", needs_coalition=False),
     Rule("it now includes L", _p(rf"(?:^|[.;]\s*)\W*it\s+(?:now\s+|also\s+)?(?:includes|comprises|counts|groups|unites|"
                                  rf"brings\s+together)\s+{_THE}{_L}"), "member", needs_coalition=False),
-    Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+as\s+(?:its\s+)?(?:founding\s+|full\s+|new\s+|first\s+)?"
+    Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+(?:as|among)\s+(?:its\s+|the\s+)?(?:[\d,]+\s+|\w+\s+)?"
+                                 rf"(?:founding\s+|full\s+|new\s+|first\s+)?"
                                  rf"(?:members|member\s+states|partners|participants|signatories)"),
          "member", needs_coalition=False),
     Rule("C counts L as members", _p(rf"{_C}(?:[^‹;]|‹[LO]\d+›){{0,120}}?\b(?:counts|lists|has|names)\s+{_THE}{_L}\s+as\s+"
