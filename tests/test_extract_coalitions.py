@@ -1128,3 +1128,10 @@ def test_round_2b_members_after_leads_and_demonym_leads(nlp, gazetteer, text, ex
 ])
 def test_round_2b_members_among_and_a_described_task_force(nlp, gazetteer, text, expected):
     assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+def test_round_2b_a_coalition_led_by_and_the_same_leads_led_coalition_are_one(nlp, gazetteer):
+    text = ("A coalition led by the United States launched strikes on Monday. The US-led coalition includes Britain "
+            "and Bahrain.")
+    assert _record_roles(_record(nlp, gazetteer, text)) == {
+        "US-led coalition": {"United States": "lead", "United Kingdom": "member", "Bahrain": "member"}}

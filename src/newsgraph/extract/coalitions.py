@@ -322,6 +322,11 @@ class _Book:
                 del self.entries[entry.key]
                 continue
             head = entry.key.rsplit(" ", 1)[-1]
+            same = self.entries.get("led " + " ".join(sorted(p.ident for p in leads)) + " " + head)
+            if same is not None and same is not entry:
+                # "a coalition led by the United States … The US-led coalition includes …": one coalition
+                self.merge(entry, same)
+                continue
             written = [p.written for p in leads]
             who = "".join(f"{w}-, " for w in written[:-2]) + "- and ".join(written[-2:])  # "Britain- and France"
             entry.name = f"{who}-led {head}"
