@@ -1135,3 +1135,16 @@ def test_round_2b_a_coalition_led_by_and_the_same_leads_led_coalition_are_one(nl
             "and Bahrain.")
     assert _record_roles(_record(nlp, gazetteer, text)) == {
         "US-led coalition": {"United States": "lead", "United Kingdom": "member", "Bahrain": "member"}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline's "to join": joining, not yet members; the demonym before "-led" leads
+    ("Spain, Portugal to join Greek-led firefighting coalition\n\nATHENS - The coalition flew its first missions "
+     "in July.\n",
+     {"Firefighting Coalition": {"Spain": "joining", "Portugal": "joining", "Greece": "lead"}}),
+    # a headline's joiners are members, never leads
+    ("Colombia, Ecuador join Peru-led anti-mining task force\n",
+     {"Anti-mining Task Force": {"Colombia": "member", "Ecuador": "member", "Peru": "lead"}}),
+])
+def test_round_2b_headline_joiners(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected

@@ -376,6 +376,9 @@ RULES: tuple[Rule, ...] = (
                             rf"preparing|about|likely)\s+to\s+(?:join|sign|accede|ratify|become)|(?:applying|negotiating)"
                             rf"\s+to\s+join|joining)\b(?:\s+{_THE}{_C})?"),
          "joining", needs_coalition=False, hypothetical_ok=True),
+    # A headline's "Spain, Portugal to join Greek-led coalition": they will join, they have not yet
+    Rule("L to join C", _p(rf"^\W*{_L}\s+(?:to|set\s+to|poised\s+to|expected\s+to)\s+(?:join|sign\s+up\s+to|"
+                           rf"sign\s+on\s+to|enter)\s+{_THE}{_C}"), "joining", hypothetical_ok=True),
     # ---------------------------------------------------------------- never members
     Rule("L has not joined C", _p(rf"{_L}{_PAREN}{_AUX}\s+(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:joined|join|been\s+"
                                   rf"part\s+of|part\s+of|a\s+member\s+of|members\s+of|signed\s+up\s+to)\s+"
