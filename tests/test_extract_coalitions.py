@@ -1148,3 +1148,19 @@ def test_round_2b_a_coalition_led_by_and_the_same_leads_led_coalition_are_one(nl
 ])
 def test_round_2b_headline_joiners(nlp, gazetteer, text, expected):
     assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Clean Ports Alliance, with Norway at the helm, met in Oslo. Chile joined in 2024.",
+     {"Clean Ports Alliance": {"Norway": "lead", "Chile": "member"}}),
+    ("Under Norway's leadership, the Clean Ports Alliance has grown to 14 members.",
+     {"Clean Ports Alliance": {"Norway": "lead"}}),
+    ("The Clean Ports Alliance, whose co-chairs are Chile and Norway, met in Oslo.",
+     {"Clean Ports Alliance": {"Chile": "lead", "Norway": "lead"}}),
+    # a leadership under someone else's name says nothing of this one
+    ("Under Norway's leadership, the talks ended. The Clean Ports Alliance, whose members are Chile and Peru, "
+     "met later.",
+     {"Clean Ports Alliance": {"Chile": "member", "Peru": "member"}}),
+])
+def test_round_2b_helm_leadership_and_co_chairs(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected

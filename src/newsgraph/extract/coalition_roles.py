@@ -23,7 +23,10 @@ mask, so that one pattern reads "‹C› , led by ‹L›" whatever the names ar
 * never members: "L has not joined C", "L, which is not a member of C", "L, also outside C".
 
 More leads: "C, a joint campaign spearheaded by L", "L has been chosen to lead C", "It is co-chaired by
-L", "L holds the bloc's rotating presidency", "Fiji's prime minister will chair C".
+L", "L holds the bloc's rotating presidency", "Fiji's prime minister will chair C", "C - co-led by L -",
+"L has spearheaded C", "C, with L at the helm", "Under L's leadership, C", "C, whose co-chairs are L".
+A second lead that is the subject of what follows is not one: "led by L, and L2 have joined it", "led by
+L, with L2 as members". A headline's "L to join C" is joining.
 
 A pattern that holds a negation ("has not joined", "took part as observers", "has so far
 refused") or a hypothesis ("would sign up", "could join") says nothing, except that a negated
@@ -172,8 +175,14 @@ RULES: tuple[Rule, ...] = (
     Rule("L took the lead in C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+(?:the\s+)?lead\s+"
                                     rf"(?:in|on|of)\s+(?:(?:forming|creating|setting\s+up|launching|building|founding|"
                                     rf"organi[sz]ing|running)\s+)?{_THE}{_C}"), "lead", hypothetical_ok=True),
-    Rule("C, with L taking the lead", _p(rf"{_C}{_W}{{0,80}}?,?\s*with\s+{_THE}{_L}\s+(?:taking|in)\s+(?:the\s+)?"
-                                         rf"(?:lead|charge)\b"), "lead"),
+    Rule("C, with L taking the lead", _p(rf"{_C}{_W}{{0,80}}?,?\s*with\s+{_THE}{_L}\s+(?:(?:taking|in)\s+(?:the\s+)?"
+                                         rf"(?:lead|charge)|at\s+(?:the|its)\s+helm|in\s+the\s+chair)\b"), "lead"),
+    # "Under Norway's leadership, the alliance has grown"
+    Rule("under L's leadership, C", _p(rf"\bunder\s+{_P}['’]s?\s+(?:joint\s+|current\s+)?(?:leadership|chairmanship|"
+                                       rf"presidency|command)\s*,\s*{_THE}{_C}"), "lead"),
+    # "the alliance, whose co-chairs are Chile and Norway"
+    Rule("C, whose co-chairs are L", _p(rf"{_C}\s*[\"”’']?\s*,\s*whose\s+(?:current\s+|joint\s+)?(?:co-?)?(?:chairs?|leads?|"
+                                        rf"leaders?|heads?|lead\s+nations?)\s+(?:are|is|were|was)\s+{_THE}{_L}"), "lead"),
     Rule("L holds the presidency of C", _p(rf"{_L}{_PAREN}(?:\s*,\s*which\b)?{_AUX}{_ADV}\s*(?:holds|held|hold|holding|assumed|"
                                            rf"assumes|assume|assuming)\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:leadership|"
                                            rf"chairmanship|presidency|chair)\s+of\s+{_THE}{_C}"),
