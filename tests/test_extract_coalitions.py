@@ -1164,3 +1164,24 @@ def test_round_2b_headline_joiners(nlp, gazetteer, text, expected):
 ])
 def test_round_2b_helm_leadership_and_co_chairs(nlp, gazetteer, text, expected):
     assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the lead verb said once for several coalitions
+    ("Latvia and the UK lead the drone coalition, France the artillery coalition and Denmark the air force "
+     "coalition.",
+     {"Drone Coalition": {"Latvia": "lead", "United Kingdom": "lead"}, "Artillery Coalition": {"France": "lead"},
+      "Air Force Coalition": {"Denmark": "lead"}}),
+    # ... but not when it is denied
+    ("Lithuania does not lead the demining coalition and Germany the air-defence coalition.", {}),
+    # a shared head noun after a gerund, led respectively; a country part of both
+    ("The IT and demining coalitions are led by Estonia and Lithuania respectively. Sweden is part of the IT and "
+     "demining coalitions.",
+     {"IT Coalition": {"Estonia": "lead", "Sweden": "member"},
+      "Demining Coalition": {"Lithuania": "lead", "Sweden": "member"}}),
+    # "the naval alliance" is the naval one of the two named before, never the last named
+    ("The naval and air-defence alliances were set up in 2024. The naval alliance is led by Greece.",
+     {"Naval Alliance": {"Greece": "lead"}}),
+])
+def test_round_2b_gapped_leads_shared_heads_and_described_references(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected

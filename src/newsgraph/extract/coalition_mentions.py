@@ -116,6 +116,7 @@ class Mention:
     purpose: bool = False  # "a coalition for training field medics" (its name is kept as written)
     entry: object = None  # the coalition this mention is of, once resolved
     indefinite: bool = False  # a new grouping described after "a": "a rice exporters' alliance"
+    described: str = ""  # a reference's own words: "naval" of "the naval alliance" (which of those named it is)
 
 
 LedBy = Callable[[int], list[Party]]
@@ -407,7 +408,8 @@ class _Reader:
             if opener_word in ("a", "an") and head in _DESCRIBED_HEADS and not self.of_others(t):
                 # "a rice exporters' alliance", "a grain bloc": a new grouping, named by its description
                 return [(Mention(start, end, DESCRIBED, self.text[start:end], head, start, indefinite=True), used)]
-            return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
+            described = " ".join(w.text for w in naming)
+            return [(Mention(t.idx, end, REFERENCE, "", head, t.idx, described=described), {t.i})]
         purpose = self.purpose(t, indefinite=opener_word in ("a", "an")) if head in _PURPOSE_HEADS else None
         if purpose is not None and (purpose[0].strength == NAMED or not led_by):
             # "a coalition for training field medics", "the UK-led coalition of the willing" (named, led by
@@ -547,7 +549,7 @@ class _Reader:
                 current.insert(0, w)  # "counter-drone"
                 k -= 1
                 continue
-            if w.pos_ in ("NOUN", "ADJ", "PROPN") and w.lower_ not in GENERIC_MODIFIERS and w.lower_ not in _DETERMINERS \
+            if (w.pos_ in ("NOUN", "ADJ", "PROPN") or w.tag_ == "VBG") and w.lower_ not in GENERIC_MODIFIERS and w.lower_ not in _DETERMINERS \
                     and w.lower_ not in TRANSPARENT_MODIFIERS and len(current) < 3 and not w.like_num:
                 current.insert(0, w)
                 k -= 1

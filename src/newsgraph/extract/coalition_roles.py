@@ -412,6 +412,10 @@ RESPECTIVELY = re.compile(rf"(?P<cs>‹C\d+›(?:\s*,\s*‹C\d+›)*\s*,?\s*(?:a
                           rf"(?:co-?)?(?:led|chaired|headed|coordinated)\s+(?P<r1>respectively\s+)?by\s+{_THE}{_L}"
                           rf"(?P<r2>\s*,?\s*respectively)?", re.I)
 
+#: "Lithuania leads the demining coalition and Germany the air-defence coalition": the verb said once.
+GAPPED_LEADS = re.compile(r"‹L\d+›\s+(?:now\s+|also\s+|jointly\s+)?(?:co-?)?(?:lead|leads|led|chair|chairs|chaired|head|"
+                          r"heads|headed)\s+(?:the\s+)?‹C\d+›(?:(?:\s*,\s*(?:and\s+)?|\s*,?\s*and\s+)(?:the\s+)?"
+                          r"‹L\d+›\s+(?:the\s+)?‹C\d+›)+(?=\s*(?:[.;,)]|$))", re.I)
 #: Words that make a pattern's words say the opposite or nothing.
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w*|outside|as\s+(?:an?\s+)?observers?|"
                       r"observer\s+(?:status|states?|countr\w+|nations?)|suspended|"

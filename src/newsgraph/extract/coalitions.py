@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -46,11 +47,14 @@ from newsgraph.extract.coalition_mentions import (
 )
 from newsgraph.extract.coalition_roles import (
     COUNTED_JOINERS,
+    GAPPED_LEADS,
+    HYPOTHETICAL,
     LIST_ONLY,
     MARK,
     NEGATION,
     RESPECTIVELY,
     RULES,
+    Rule,
     judged,
 )
 from newsgraph.extract.context import ArticleContext
@@ -797,6 +801,14 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
             entry = book.bloc_before(mention.start)
         if entry is None and mention.head != "it":
             entry = book.only(mention.start, mention.head)
+        if mention.described:
+            # "the naval alliance" after "the naval and air-defence alliances" is the naval one; after
+            # another single alliance, it may be another: say nothing
+            same = book.entries.get(coalition_key(f"{mention.described} {mention.head}"))
+            if same is not None:
+                entry = same
+            elif entry is not None and not set(normalise(mention.described).split()) <= set(normalise(entry.name).split()):
+                entry = None if any(e is not entry and e.head == mention.head for e in book.entries.values()) else entry
         if entry is not None:
             entry.last_seen = max(entry.last_seen, mention.start)
         return entry
@@ -1006,6 +1018,14 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
         if len(named) == len(leads) and all(i.kind == "C" for i in named):
             for coalition, party in zip(named, leads):
                 coalition.entry.assign(party, "lead")
+    gapped = GAPPED_LEADS.search(masked)
+    if gapped and not NEGATION.search(MARK.sub(" ", gapped.group(0))) and not HYPOTHETICAL.search(gapped.group(0)):
+        # "Lithuania leads the demining coalition and Germany the air-defence coalition"
+        for pair in re.finditer(r"(‹L\d+›)\s+(?:the\s+)?(‹C\d+›)", gapped.group(0)):
+            lead, coalition = item(pair.group(1)), item(pair.group(2))
+            if lead.kind == "L" and coalition.kind == "C" and coalition.entry is not None:
+                for party in lead.parties:
+                    coalition.entry.assign(party, "lead")
     for rule in RULES:
         for match in rule.pattern.finditer(masked):
             if question and _ASKED.search(masked, 0, match.start()):
@@ -1028,19 +1048,36 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                     continue
             if entry is None:
                 continue
-            for group in ("l", "l2"):
-                if not groups.get(group):
-                    continue
-                target = item(groups[group])
-                if target.kind == "O" and role != "lead":
-                    continue
-                if group == "l" and len(target.parties) < rule.min_parties:
-                    break
-                for party in target.parties:
-                    if role == "not":
-                        entry.excluded.add((party.kind, party.ident))
-                    else:
-                        entry.assign(party, role)
+            entries = [entry]
+            if groups.get("c") and not groups.get("l2") and match.end("c") >= match.end() - 1:
+                # "Estonia is part of the IT and demining coalitions": of each of them
+                chain = _MORE_COALITIONS.match(masked, match.end("c"))
+                if chain:
+                    entries += [item(m.group(0)).entry for m in MARK.finditer(chain.group(0))
+                                if item(m.group(0)).kind == "C" and item(m.group(0)).entry is not None]
+            for entry in entries:
+                _assign(rule, role, groups, entry, item)
+
+
+#: Coalitions right after another, and nothing else: "… the IT and demining coalitions."
+_MORE_COALITIONS = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s*,?\s*and\s+)(?:the\s+)?‹C\d+›)+(?=\s*(?:[.;,)]|$))")
+
+
+def _assign(rule: Rule, role: str, groups: dict[str, str | None], entry: _Entry, item: Callable[[str], _Item]) -> None:
+    """Give the countries a rule's match names their role in the coalition `entry`."""
+    for group in ("l", "l2"):
+        if not groups.get(group):
+            continue
+        target = item(groups[group])
+        if target.kind == "O" and role != "lead":
+            continue
+        if group == "l" and len(target.parties) < rule.min_parties:
+            break
+        for party in target.parties:
+            if role == "not":
+                entry.excluded.add((party.kind, party.ident))
+            else:
+                entry.assign(party, role)
 
 
 _FIRST_WORDS: dict[int, tuple[weakref.ref, int, frozenset[str]]] = {}
