@@ -1185,3 +1185,15 @@ def test_round_2b_helm_leadership_and_co_chairs(nlp, gazetteer, text, expected):
 ])
 def test_round_2b_gapped_leads_shared_heads_and_described_references(nlp, gazetteer, text, expected):
     assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lead agreed is a lead; one only offered is not
+    ("Canada has agreed to lead a new Arctic coalition. Denmark is reported to have joined, and Norway is in the "
+     "process of joining.",
+     {"Arctic Coalition": {"Canada": "lead", "Denmark": "member", "Norway": "joining"}}),
+    ("Canada has offered to lead a new Arctic coalition. Denmark is reported to have joined.",
+     {"Arctic Coalition": {"Denmark": "member"}}),
+])
+def test_round_2b_a_lead_agreed(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected

@@ -436,8 +436,8 @@ JOINING = re.compile(r"\b(?:in\s+the\s+process\s+of|expected\s+to|set\s+to|due\s
                      r"is\s+joining|are\s+joining|likely\s+to|(?:pledged|promised|agreed|decided|voted|committed|"
                      r"signalled|signaled)\s+to\s+join|will\s+sign\s+up)\b", re.I)
 
-#: "has been chosen to lead", "was elected to chair": a lead decided, not an intention.
-CHOSEN = re.compile(r"\b(?:chosen|selected|elected|appointed|picked|designated|tapped)\s+(?:as\s+\w+\s+)?to\s+"
+#: "has been chosen to lead", "was elected to chair", "has agreed to lead": a lead decided, not an intention.
+CHOSEN = re.compile(r"\b(?:chosen|selected|elected|appointed|picked|designated|tapped|agreed)\s+(?:as\s+\w+\s+)?to\s+"
                     r"(?:co-?)?(?:lead|head|chair)\b", re.I)
 
 
