@@ -1197,3 +1197,17 @@ def test_round_2b_gapped_leads_shared_heads_and_described_references(nlp, gazett
 ])
 def test_round_2b_a_lead_agreed(nlp, gazetteer, text, expected):
     assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it" in the next sentence is the coalition the sentence before was about
+    ("The Baltic Sea Cable Protection Coalition was formed in 2025. Sweden and Finland chair it. Estonia and "
+     "Latvia are members.",
+     {"Baltic Sea Cable Protection Coalition": {"Sweden": "lead", "Finland": "lead", "Estonia": "member",
+                                                "Latvia": "member"}}),
+    # ... not when that sentence named something else "it" may be, nor across another sentence
+    ("The drone coalition announced a training plan on Monday. Latvia leads it.", {}),
+    ("The IT coalition met in Tallinn. The summit was hosted by Estonia. Iceland joined it.", {}),
+])
+def test_round_2b_it_in_the_next_sentence(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected

@@ -187,6 +187,10 @@ class _Book:
         # Where organizations that are never coalitions are named (NATO, the EU): "the alliance" or
         # "Sweden joined last year" after one may be about it, not about the coalition named before.
         self.blockers: list[int] = []
+        # The coalition a sentence starts with, as its subject, for an "it" in the next sentence:
+        # "The Baltic Cable Coalition was formed in 2025. Sweden and Finland chair it."
+        self.subject: _Entry | None = None
+        self.previous_subject: _Entry | None = None
         # "Eight countries have signed up so far." said of a coalition: where that sentence ends, and the
         # coalition; the next sentence may be nothing but their list
         self.counted: tuple[int, _Entry] | None = None
@@ -615,6 +619,7 @@ def _from_prose(doc: Doc, ctx: ArticleContext, book: _Book, list_lines: set[int]
             continue
         if not any(c.isalnum() for c in text[sent.start_char : sent.end_char]):
             continue  # a bullet the parser made a sentence of
+        book.previous_subject, book.subject = book.subject, None
         _read_sentence(doc, text, sent, ctx, book)
 
 
@@ -680,6 +685,10 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             entry.led_by.add((party.kind, party.ident))
         items.append(_Item(mention.phrase_start, mention.end, "C", entry=entry))
         _acronym_after(text, mention, entry, book)
+    if items and re.fullmatch(r"\W*(?:the\s+)?", text[sent.start_char : items[0].start], re.I) \
+            and not any(c.dep_ in ("dobj", "dative", "attr") for c in sent.root.children):
+        # the sentence names no other thing "it" could be ("The coalition announced a plan. Latvia leads it.")
+        book.subject = items[0].entry
     taken = [(i.start, i.end) for i in items]
     for start, end, key in organizations:
         if any(s < end and start < e for s, e in taken):
@@ -799,6 +808,10 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
         if entry is None and mention.head in _BLOC_WORDS:
             # "OPEC+ agreed … The group, led by Saudi Arabia and Russia, …": the bloc named just before
             entry = book.bloc_before(mention.start)
+        if entry is None and mention.head == "it" and book.previous_subject is not None and \
+                book.current(mention.start, "") is book.previous_subject:
+            # "The Baltic Cable Coalition was formed in 2025. Sweden and Finland chair it."
+            entry = book.previous_subject
         if entry is None and mention.head != "it":
             entry = book.only(mention.start, mention.head)
         if mention.described:
