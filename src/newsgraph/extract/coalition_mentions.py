@@ -41,6 +41,7 @@ _DETERMINERS = {"the", "this", "that", "these", "those", "our", "its", "their", 
 _NAME_LINKS = {"of", "for", "the", "a", "an", "and", "on", "in", "to", "&", "de"}
 #: Words that end a purpose phrase: "a coalition for training field medics, led by …", "… that was …".
 _PURPOSE_STOPS = {"that", "which", "who", "whose", "led", "co-led", "headed", "spearheaded", "chaired", "co-chaired",
+                  "alongside", "together", "jointly", "backed", "supported", "sponsored",
                   "launched", "formed", "founded", "created", "including", "as", "with", "among", "said", "says",
                   "according", "since", "after", "before", "when", "while", "until", "but", "so", "because"}
 _DASHES = "-‐‑–"
@@ -58,6 +59,9 @@ _DESCRIBED_HEADS = {"alliance", "bloc", "group", "partnership", "pact", "initiat
 #: coalition ("the Drone Coalition for Ukraine" is the "Drone Coalition").
 _FOR_COUNTRY_HEADS = {"quartet", "quintet", "troika", "group", "format", "initiative", "partnership", "club",
                       "framework", "mission", "taskforce"}
+#: Heads that a purpose phrase may name: "a coalition for training field medics", "an alliance for tank
+#: maintenance" (other heads only after "a": "the group for …" may be one named before).
+_PURPOSE_HEADS = {"coalition", "alliance", "partnership", "initiative", "taskforce", "pact"}
 #: "the coalition of the willing": a name, however it is written.
 _OF_THE_NAMES = {"willing"}
 #: What a grouping of states groups: "a coalition of 40 countries", "a group of exporters".
@@ -81,6 +85,9 @@ _ANY_TRIGGER = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, HEADS)))
 _NAMED_AFTER = {"mission", "operation", "force", "initiative", "coalition", "alliance", "partnership", "taskforce"}
 #: Verbs whose object "it" may be a coalition named just before.
 _JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair", "co-chair", "rejoin", "leave", "quit"}
+#: Forms of those verbs that the tagger may take for nouns: "Sweden and Finland chair it".
+_JOIN_OR_LEAD_FORMS = {"chair", "chairs", "chaired", "head", "heads", "headed", "lead", "leads", "led", "join", "joins",
+                       "joined"}
 #: Finite verb tags: a capitalised finite verb ends a name read leftwards ("Japan Launch Critical …").
 _FINITE = {"VBZ", "VBD", "VBP", "VB", "MD"}
 
@@ -109,6 +116,7 @@ class Mention:
     purpose: bool = False  # "a coalition for training field medics" (its name is kept as written)
     entry: object = None  # the coalition this mention is of, once resolved
     indefinite: bool = False  # a new grouping described after "a": "a rice exporters' alliance"
+    described: str = ""  # a reference's own words: "naval" of "the naval alliance" (which of those named it is)
 
 
 LedBy = Callable[[int], list[Party]]
@@ -158,12 +166,20 @@ class _Reader:
     def mentions_at(self, t: Token) -> list[tuple[Mention, set[int]]]:
         low = t.lower_
         before = self.tok(t.i - 1)
-        if low == "it" and before is not None and before.lemma_.lower() in _JOIN_OR_LEAD and before.pos_ == "VERB":
+        if low == "it" and before is not None and (
+                (before.lemma_.lower() in _JOIN_OR_LEAD and before.pos_ == "VERB")
+                or (before.lower_ in _JOIN_OR_LEAD_FORMS and (b2 := self.tok(before.i - 1)) is not None
+                    and b2.pos_ not in ("DET", "ADJ", "ADP"))):
+            # "Sweden and Finland chair it" ("chair" taken for a noun)
             # "Sweden and Norway had joined it": the coalition named just before
             return [(Mention(t.idx, t.idx + len(t.text), REFERENCE, "", "it", t.idx), {t.i})]
         if low == "so-called" or (low == "so" and (n := self.tok(t.i + 2)) is not None and n.lower_ == "called"):
             return self.so_called(t)
         if low in HEADS and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
+            nxt = self.tok(t.i + 1)
+            if nxt is not None and not _capitalised(t) and not _capitalised(nxt) and not t.whitespace_.count("\n") \
+                    and (nxt.lower_ in HEADS or (nxt.lower_[-1:] == "s" and nxt.lower_[:-1] in HEADS)):
+                return []  # "the air force coalition": the last head word names the grouping
             return self.head_mentions(t)
         if low.endswith("s") and low[:-1] in HEADS and t.pos_ in ("NOUN", "PROPN"):
             return self.shared_head(t)
@@ -223,7 +239,12 @@ class _Reader:
         left = self.left_name(t)
         right: list[Token] = []
         k = t.i + 1
-        if t.lower_ == "operation":
+        prev = self.tok(t.i - 1)
+        named_after = t.lower_ == "operation" or (t.lower_ in ("force", "taskforce") and (
+            t.lower_ == "taskforce" or (prev is not None and prev.lower_ == "task" and _capitalised(prev))) and
+            (n := self.tok(k)) is not None and _capitalised(n) and n.pos_ == "PROPN" and not self.is_country(n.text)
+            and "\n" not in t.whitespace_ and not self.titled)
+        if named_after:
             while (w := self.tok(k)) is not None and "\n" not in self.doc[k - 1].whitespace_:
                 if w.text in _DASHES and right and not right[-1].whitespace_ and not w.whitespace_ \
                         and (n := self.tok(k + 1)) is not None and _capitalised(n):
@@ -271,7 +292,7 @@ class _Reader:
         first = left[0] if left else t
         last = right[-1] if right else t
         start, end, written = self.span(first, last)
-        short = self.span(right[0], right[-1])[2] if t.lower_ == "operation" else ""
+        short = self.span(right[0], right[-1])[2] if named_after else ""
         if left and right and t.lower_ in _FOR_COUNTRY_HEADS and self.is_country(self.span(right[1], right[-1])[2]):
             short = self.span(left[0], t)[2]  # "the Contact Group on Libya" is later "the Contact Group"
         led_by, phrase_start = self.led_by_before(first)
@@ -358,10 +379,16 @@ class _Reader:
             after = self.name_after(t)
             if after is not None:
                 return [after]
+        if head == "force" and len(words) == 1 and words[0].lower_ == "task" and not led_by:
+            # "a task force to fight cattle rustling": named by what it is for, like a coalition
+            task_force = self.purpose(t, indefinite=opener_word in ("a", "an"), first_word=words[0])
+            if task_force is not None:
+                return [task_force]
         if naming:
             start = words[0].idx
             capitals = [w for w in words if _capitalised(w)]
-            if head == "coalition":
+            if head == "coalition" or (head == "force" and len(words) >= 2 and words[-1].lower_ == "task"):
+                # "the drone coalition", "the anti-piracy task force"
                 return [(Mention(start, end, DESCRIBED, self.text[start:end], head, min(start, phrase_start), led_by), used)]
             if len(capitals) >= 2 or any(w.text.isupper() and len(w.text) > 1 for w in capitals):
                 # "Nato's Baltic Sentry mission", "the SAARC currency swap framework", "the OPEC+ alliance"
@@ -381,17 +408,22 @@ class _Reader:
             if opener_word in ("a", "an") and head in _DESCRIBED_HEADS and not self.of_others(t):
                 # "a rice exporters' alliance", "a grain bloc": a new grouping, named by its description
                 return [(Mention(start, end, DESCRIBED, self.text[start:end], head, start, indefinite=True), used)]
-            return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
+            described = " ".join(w.text for w in naming)
+            return [(Mention(t.idx, end, REFERENCE, "", head, t.idx, described=described), {t.i})]
+        purpose = self.purpose(t, indefinite=opener_word in ("a", "an")) if head in _PURPOSE_HEADS else None
+        if purpose is not None and (purpose[0].strength == NAMED or not led_by):
+            # "a coalition for training field medics", "the UK-led coalition of the willing" (named, led by
+            # the UK); but "a US-led coalition against piracy" is named by who leads it
+            mention, taken = purpose
+            mention.led_by = led_by
+            mention.phrase_start = min(mention.start, phrase_start)
+            return [(mention, taken | used)]
         if led_by:
             # "a US-led coalition", "the British-led force": its name is who leads it; not "a US-led
             # group of investors"
             if self.of_others(t):
                 return []
             return [(Mention(phrase_start, end, LED_ONLY, self.text[phrase_start:end], head, phrase_start, led_by), used)]
-        if head == "coalition":
-            purpose = self.purpose(t)
-            if purpose is not None:
-                return [purpose]
         if opener_word in ("a", "an", "another"):
             # "a coalition of more than 40 countries, led by the United States": a new one, unnamed
             if self.of_others(t):
@@ -453,38 +485,48 @@ class _Reader:
             return None
         return Mention(start, end, NAMED, written, t.lower_, t.idx), set(range(t.i, names[-1].i + 1))
 
-    def purpose(self, t: Token) -> tuple[Mention, set[int]] | None:
+    def purpose(self, t: Token, indefinite: bool = False, first_word: Token | None = None) -> tuple[Mention, set[int]] | None:
         """'a coalition for training field medics', 'a coalition to end routine gas flaring in west Africa'
         (up to a comma, a relative clause, a verb or 'by 2030'); 'the coalition of the willing'."""
         k = t.i + 1
         first = self.tok(k)
         if first is None:
             return None
-        if first.lower_ == "of":
+        if first.lower_ == "of" and t.lower_ == "coalition":
             the, name = self.tok(k + 1), self.tok(k + 2)
             if the is not None and name is not None and the.lower_ == "the" and name.lower_ in _OF_THE_NAMES:
                 start, end, _ = self.span(t, name)
                 return Mention(start, end, NAMED, "coalition of the " + name.lower_, "coalition", start), set(range(t.i, k + 3))
             return None
-        if first.lower_ not in ("for", "to", "on", "against"):
-            return None
+        if first.lower_ not in ("for", "to", "on", "against") or (t.lower_ != "coalition" and not indefinite):
+            return None  # "an alliance for tank maintenance" is described by its purpose; "the alliance for …" may be
+            # one named before
         words: list[Token] = []
         k += 1
         while (w := self.tok(k)) is not None and len(words) < 10:
-            if w.is_punct or w.is_space or w.lower_ in _PURPOSE_STOPS or (w.tag_ in ("VBZ", "VBD", "VBP", "MD") and words) \
+            nxt = self.tok(k + 1)
+            if w.text in _DASHES and words and not words[-1].whitespace_ and not w.whitespace_ and nxt is not None \
+                    and nxt.is_alpha:
+                words.append(w)  # "storm-damaged": one written word
+                k += 1
+                continue
+            if w.is_punct or w.is_space or w.lower_ in _PURPOSE_STOPS or (w.lower_ == "along" and nxt is not None
+                                                                          and nxt.lower_ == "with") or (w.tag_ in ("VBZ", "VBD", "VBP", "MD") and words) \
                     or "\n" in self.doc[k - 1].whitespace_:
                 break
-            nxt = self.tok(k + 1)
-            if w.lower_ == "by" and nxt is not None and (nxt.like_num or nxt.ent_type_ == "DATE"):
-                break  # "… by 2030"
+            if w.lower_ in ("by", "on", "in", "at", "from", "since", "last", "this", "next") and nxt is not None \
+                    and (nxt.like_num or nxt.ent_type_ in ("DATE", "TIME")) or w.ent_type_ in ("DATE", "TIME"):
+                break  # "… by 2030", "… on Monday": when, not what for
             words.append(w)
             k += 1
         while words and (words[-1].lower_ in _NAME_LINKS or words[-1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
             words.pop()
-        if not any(w.pos_ in ("NOUN", "VERB") for w in words):
-            return None
-        start, end, written = self.span(t, words[-1])
-        return Mention(start, end, DESCRIBED, written, "coalition", start, purpose=True), set(range(t.i, words[-1].i + 1))
+        if not any(w.pos_ in ("NOUN", "VERB") for w in words) and not (words and words[-1].pos_ == "ADJ" and (
+                (after := self.tok(words[-1].i + 1)) is None or after.is_punct)):
+            return None  # a rare noun may be taken for an adjective at the end: "a task force on fentanyl."
+        begin = first_word or t
+        start, end, written = self.span(begin, words[-1])
+        return Mention(start, end, DESCRIBED, written, t.lower_, start, purpose=True), set(range(begin.i, words[-1].i + 1))
 
     def shared_head(self, t: Token) -> list[tuple[Mention, set[int]]]:
         """'logistics, cyber and counter-drone coalitions': one coalition per item, named by it."""
@@ -507,7 +549,7 @@ class _Reader:
                 current.insert(0, w)  # "counter-drone"
                 k -= 1
                 continue
-            if w.pos_ in ("NOUN", "ADJ", "PROPN") and w.lower_ not in GENERIC_MODIFIERS and w.lower_ not in _DETERMINERS \
+            if (w.pos_ in ("NOUN", "ADJ", "PROPN") or w.tag_ == "VBG") and w.lower_ not in GENERIC_MODIFIERS and w.lower_ not in _DETERMINERS \
                     and w.lower_ not in TRANSPARENT_MODIFIERS and len(current) < 3 and not w.like_num:
                 current.insert(0, w)
                 k -= 1

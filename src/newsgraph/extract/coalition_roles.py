@@ -23,7 +23,10 @@ mask, so that one pattern reads "‹C› , led by ‹L›" whatever the names ar
 * never members: "L has not joined C", "L, which is not a member of C", "L, also outside C".
 
 More leads: "C, a joint campaign spearheaded by L", "L has been chosen to lead C", "It is co-chaired by
-L", "L holds the bloc's rotating presidency", "Fiji's prime minister will chair C".
+L", "L holds the bloc's rotating presidency", "Fiji's prime minister will chair C", "C - co-led by L -",
+"L has spearheaded C", "C, with L at the helm", "Under L's leadership, C", "C, whose co-chairs are L".
+A second lead that is the subject of what follows is not one: "led by L, and L2 have joined it", "led by
+L, with L2 as members". A headline's "L to join C" is joining.
 
 A pattern that holds a negation ("has not joined", "took part as observers", "has so far
 refused") or a hypothesis ("would sign up", "could join") says nothing, except that a negated
@@ -43,7 +46,12 @@ _CO = r"(?P<c>‹[CO]\d+›)"  # a coalition mention or an organization that may
 _L = r"(?P<l>‹L\d+›)"  # countries
 _LO = r"(?P<l>‹[LO]\d+›)"  # countries, or an organization as a lead ("spearheaded by the EU")
 _L2 = r"(?P<l2>‹L\d+›)"
-_L2O = r"(?P<l2>‹[LO]\d+›)"
+#: A second lead, unless it is the subject of the next clause: "led by Chile and Norway, and Peru and Panama
+#: have joined it" (Peru and Panama are members).
+_NOT_SUBJECT = (r"(?!\s*,?\s+(?:have|has|had|are|is|were|was|will|would|also|now|then|later|joined|joins|"
+                r"join|signed|became|remain|remains|took|take|takes|participate|participates|contribute|contributes|as|"
+                r"among)\b)")
+_L2O = r"(?P<l2>‹[LO]\d+›)" + _NOT_SUBJECT
 _P = r"(?P<l>‹P\d+›)"  # a country as an owner: "Finland's"
 _THE = r"(?:the\s+)?"
 #: Words between the parts of a pattern: no marker, no clause break.
@@ -54,8 +62,8 @@ _WO = r"(?:[^‹›;]|‹O\d+›)"
 #: ("which is", "will, in 2026, again be", "of 19 agricultural exporters"), holding no other thing
 #: that could be what is led ("the first UDCG gathering chaired by …", "the bloc's tariff, as a
 #: push led by …"): no determiner, no owner.
-_TO_LED = (r"\s*[\"”’']?\s*,?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
-           r"jointly|currently|of|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
+_TO_LED = (r"\s*[\"”’']?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
+           r"jointly|currently|of|for|against|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
            r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)[^‹›;]){0,60}?)?")
 #: When, between a verb and its "by": "founded in 2019 by", "led since 2022 by".
 _WHEN = r"(?:\s+(?:in|since|until|from)\s+(?:\w+\s+)?\d{4}|\s+(?:last|this)\s+\w+|\s+two\s+years\s+ago)?"
@@ -70,13 +78,17 @@ _PAREN = r"(?P<paren>,\s*(?:which|who|also|both|each|itself|themselves|not)\b[^,
 #: Who else, after the coalition: "… alongside Peru", ", together with France and the Netherlands".
 _ALSO = (rf"(?:(?:\s*,\s*(?:formally|officially|(?:also\s+)?known\s+as|called)\s+{_THE}‹C\d+›)?"
          rf"(?:\s*[\"”’']?\s*,?\s*(?:together\s+with|jointly\s+with|along\s+with|alongside|with)|"
-         rf"\s*[\"”’']?\s*,?{_W}{{0,40}}?\s(?:together\s+with|jointly\s+with|along\s+with|alongside))\s+{_THE}{{l2}})?")
+         rf"\s*[\"”’']?\s*,?{_W}{{0,40}}?\s(?:together\s+with|jointly\s+with|along\s+with|alongside))\s+{_THE}{{l2}}"
+         rf"{_NOT_SUBJECT})?")
 
 _LEAD_VERBS = (r"(?:co-?)?(?:led|chaired|headed|spearheaded|coordinated|steered|run|convened|championed|commanded|"
                r"directed|fronted|helmed|presided\s+over)")
 _LEAD_VERBS_ACTIVE = (r"(?:co-?)?(?:lead|leads|leading|head|heads|heading|chair|chairs|chairing|spearhead|spearheads|"
                       r"spearheading|coordinate|coordinates|coordinating|run|runs|running|command|commands|steer|steers|"
-                      r"helms|helm|helming|presides\s+over|preside\s+over|presiding\s+over|is\s+at\s+the\s+helm\s+of)")
+                      r"helms|helm|helming|presides\s+over|preside\s+over|presiding\s+over|is\s+at\s+the\s+helm\s+of|"
+                      r"(?<=has\s)(?:led|headed|chaired|spearheaded|co-led|co-chaired)|"
+                      r"(?<=have\s)(?:led|headed|chaired|spearheaded|co-led|co-chaired)|"
+                      r"spearheaded|co-led|co-chaired)")
 _JOIN_VERBS = (r"(?:joined|join|joins|rejoined|(?:is|are|became|become)\s+(?:a\s+)?part(?:y|ies)\s+to|adhered\s+to|"
                r"adheres?\s+to|signed\s+up\s+(?:to|for|with)|signs?\s+up\s+(?:to|for|with)|"
                r"signed\s+on\s+to|signs?\s+on\s+to|acceded\s+to|accedes?\s+to|became\s+(?:a\s+)?members?\s+of|"
@@ -93,7 +105,7 @@ _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tent
 #: Those a mission or an operation is made of: "40 observers", "some 3,000 troops".
 _PEOPLE = (r"(?:(?:some|about|around|more\s+than|over|nearly)\s+)?(?:[\d,]+\s+)?(?:\w+\s+)?(?:warships|frigates|"
            r"ships|vessels|troops|aircraft|jets|submarines|soldiers|forces|contingents|units|observers|monitors|"
-           r"inspectors|officers|personnel|peacekeepers|experts|staff)")
+           r"inspectors|officers|personnel|peacekeepers|experts|staff|police)")
 #: The states they come from: "from Uruguay, Paraguay and Brazil", "from eight member states: Botswana, …".
 _FROM_STATES = (r"from\s+(?:(?:[\w-]+\s+){0,3}?(?:countries|states|nations|member\s+states|members)\s*[:–—]\s*)?"
                 r"(?:the\s+)?(?P<l>‹L\d+›)")
@@ -135,12 +147,12 @@ RULES: tuple[Rule, ...] = (
     Rule("L leads C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who|that)\b|\s*,)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:will\s+|would\s+)?"
                          rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO}"),
          "lead", hypothetical_ok=True),
-    Rule("C, which L leads", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
+    Rule("C, which L leads", _p(rf"{_C}\s*[\"”’']?\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
                                 rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+with\s+{_THE}{{l2}})?"),
          "lead", hypothetical_ok=True),
     Rule("L's leadership in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:leadership|chairmanship|chairing|presidency)\s+"
                                    rf"(?:in|of|at)\s+{_THE}{_C}"), "lead"),
-    Rule("thank L for its leadership", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+for\s+(?:its|their|her|his)\s+"
+    Rule("thank L for its leadership", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+[\"“]?for\s+(?:its|their|her|his)\s+"
                                           rf"(?:\w+\s+)?leadership(?:\s+(?:of|in|on|at)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C})?"), "lead",
          needs_coalition=False),
     # "Fiji's prime minister will chair the alliance": the country's leader for the country
@@ -163,8 +175,14 @@ RULES: tuple[Rule, ...] = (
     Rule("L took the lead in C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+(?:the\s+)?lead\s+"
                                     rf"(?:in|on|of)\s+(?:(?:forming|creating|setting\s+up|launching|building|founding|"
                                     rf"organi[sz]ing|running)\s+)?{_THE}{_C}"), "lead", hypothetical_ok=True),
-    Rule("C, with L taking the lead", _p(rf"{_C}{_W}{{0,80}}?,?\s*with\s+{_THE}{_L}\s+(?:taking|in)\s+(?:the\s+)?"
-                                         rf"(?:lead|charge)\b"), "lead"),
+    Rule("C, with L taking the lead", _p(rf"{_C}{_W}{{0,80}}?,?\s*with\s+{_THE}{_L}\s+(?:(?:taking|in)\s+(?:the\s+)?"
+                                         rf"(?:lead|charge)|at\s+(?:the|its)\s+helm|in\s+the\s+chair)\b"), "lead"),
+    # "Under Norway's leadership, the alliance has grown"
+    Rule("under L's leadership, C", _p(rf"\bunder\s+{_P}['’]s?\s+(?:joint\s+|current\s+)?(?:leadership|chairmanship|"
+                                       rf"presidency|command)\s*,\s*{_THE}{_C}"), "lead"),
+    # "the alliance, whose co-chairs are Chile and Norway"
+    Rule("C, whose co-chairs are L", _p(rf"{_C}\s*[\"”’']?\s*,\s*whose\s+(?:current\s+|joint\s+)?(?:co-?)?(?:chairs?|leads?|"
+                                        rf"leaders?|heads?|lead\s+nations?)\s+(?:are|is|were|was)\s+{_THE}{_L}"), "lead"),
     Rule("L holds the presidency of C", _p(rf"{_L}{_PAREN}(?:\s*,\s*which\b)?{_AUX}{_ADV}\s*(?:holds|held|hold|holding|assumed|"
                                            rf"assumes|assume|assuming)\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:leadership|"
                                            rf"chairmanship|presidency|chair)\s+of\s+{_THE}{_C}"),
@@ -272,6 +290,14 @@ RULES: tuple[Rule, ...] = (
                                         rf"signator(?:y|ies))\b"
                                         rf"(?!\s+of\s+(?!(?:the\s+)?‹C))(?:\s+of\s+{_THE}{_C})?"),
          "member", needs_coalition=False),
+    # "The four countries taking part are Britain, …", "The nations involved are …": the coalition's members
+    Rule("the countries taking part are L", _p(rf"(?:^|[.;:]\s*)\W*(?:the|its|all|those)\s+(?:(?:\d+|two|three|four|five|"
+                                               rf"six|seven|eight|nine|ten|eleven|twelve|other|other\s+\w+)\s+)?"
+                                               rf"(?:countries|nations|states|governments|members)\s+(?:taking\s+part|"
+                                               rf"involved|participating|contributing|in\s+it|in\s+the\s+(?:coalition|"
+                                               rf"alliance|group|mission|operation|task\s*force))\s+(?:are|were|include|"
+                                               rf"included)\s+{_THE}{_L}"),
+         "member", needs_coalition=False),
     Rule("N countries have joined: L", _p(rf"\b(?:countries|nations|states|members|governments)\s+(?:have|has)\s+"
                                           rf"(?:now\s+|already\s+|so\s+far\s+)?(?:joined|signed\s+up|signed\s+on)"
                                           rf"(?:\s+so\s+far|\s+to\s+date|\s+already)?\s*[:–—]\s*{_THE}{_L}"),
@@ -288,7 +314,8 @@ RULES: tuple[Rule, ...] = (
                                            rf"(?:{_W}{{0,20}}?\s)?by\s+{_THE}{_L}"), "member", needs_coalition=False),
     Rule("it now includes L", _p(rf"(?:^|[.;]\s*)\W*it\s+(?:now\s+|also\s+)?(?:includes|comprises|counts|groups|unites|"
                                  rf"brings\s+together)\s+{_THE}{_L}"), "member", needs_coalition=False),
-    Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+as\s+(?:its\s+)?(?:founding\s+|full\s+|new\s+|first\s+)?"
+    Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+(?:as|among)\s+(?:its\s+|the\s+)?(?:[\d,]+\s+|\w+\s+)?"
+                                 rf"(?:founding\s+|full\s+|new\s+|first\s+)?"
                                  rf"(?:members|member\s+states|partners|participants|signatories)"),
          "member", needs_coalition=False),
     Rule("C counts L as members", _p(rf"{_C}(?:[^‹;]|‹[LO]\d+›){{0,120}}?\b(?:counts|lists|has|names)\s+{_THE}{_L}\s+as\s+"
@@ -358,6 +385,9 @@ RULES: tuple[Rule, ...] = (
                             rf"preparing|about|likely)\s+to\s+(?:join|sign|accede|ratify|become)|(?:applying|negotiating)"
                             rf"\s+to\s+join|joining)\b(?:\s+{_THE}{_C})?"),
          "joining", needs_coalition=False, hypothetical_ok=True),
+    # A headline's "Spain, Portugal to join Greek-led coalition": they will join, they have not yet
+    Rule("L to join C", _p(rf"^\W*{_L}\s+(?:to|set\s+to|poised\s+to|expected\s+to)\s+(?:join|sign\s+up\s+to|"
+                           rf"sign\s+on\s+to|enter)\s+{_THE}{_C}"), "joining", hypothetical_ok=True),
     # ---------------------------------------------------------------- never members
     Rule("L has not joined C", _p(rf"{_L}{_PAREN}{_AUX}\s+(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:joined|join|been\s+"
                                   rf"part\s+of|part\s+of|a\s+member\s+of|members\s+of|signed\s+up\s+to)\s+"
@@ -382,6 +412,10 @@ RESPECTIVELY = re.compile(rf"(?P<cs>‹C\d+›(?:\s*,\s*‹C\d+›)*\s*,?\s*(?:a
                           rf"(?:co-?)?(?:led|chaired|headed|coordinated)\s+(?P<r1>respectively\s+)?by\s+{_THE}{_L}"
                           rf"(?P<r2>\s*,?\s*respectively)?", re.I)
 
+#: "Lithuania leads the demining coalition and Germany the air-defence coalition": the verb said once.
+GAPPED_LEADS = re.compile(r"‹L\d+›\s+(?:now\s+|also\s+|jointly\s+)?(?:co-?)?(?:lead|leads|led|chair|chairs|chaired|head|"
+                          r"heads|headed)\s+(?:the\s+)?‹C\d+›(?:(?:\s*,\s*(?:and\s+)?|\s*,?\s*and\s+)(?:the\s+)?"
+                          r"‹L\d+›\s+(?:the\s+)?‹C\d+›)+(?=\s*(?:[.;,)]|$))", re.I)
 #: Words that make a pattern's words say the opposite or nothing.
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refus\w*|declin\w*|outside|as\s+(?:an?\s+)?observers?|"
                       r"observer\s+(?:status|states?|countr\w+|nations?)|suspended|"
@@ -402,8 +436,8 @@ JOINING = re.compile(r"\b(?:in\s+the\s+process\s+of|expected\s+to|set\s+to|due\s
                      r"is\s+joining|are\s+joining|likely\s+to|(?:pledged|promised|agreed|decided|voted|committed|"
                      r"signalled|signaled)\s+to\s+join|will\s+sign\s+up)\b", re.I)
 
-#: "has been chosen to lead", "was elected to chair": a lead decided, not an intention.
-CHOSEN = re.compile(r"\b(?:chosen|selected|elected|appointed|picked|designated|tapped)\s+(?:as\s+\w+\s+)?to\s+"
+#: "has been chosen to lead", "was elected to chair", "has agreed to lead": a lead decided, not an intention.
+CHOSEN = re.compile(r"\b(?:chosen|selected|elected|appointed|picked|designated|tapped|agreed)\s+(?:as\s+\w+\s+)?to\s+"
                     r"(?:co-?)?(?:lead|head|chair)\b", re.I)
 
 

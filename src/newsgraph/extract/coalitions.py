@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -46,11 +47,14 @@ from newsgraph.extract.coalition_mentions import (
 )
 from newsgraph.extract.coalition_roles import (
     COUNTED_JOINERS,
+    GAPPED_LEADS,
+    HYPOTHETICAL,
     LIST_ONLY,
     MARK,
     NEGATION,
     RESPECTIVELY,
     RULES,
+    Rule,
     judged,
 )
 from newsgraph.extract.context import ArticleContext
@@ -183,6 +187,10 @@ class _Book:
         # Where organizations that are never coalitions are named (NATO, the EU): "the alliance" or
         # "Sweden joined last year" after one may be about it, not about the coalition named before.
         self.blockers: list[int] = []
+        # The coalition a sentence starts with, as its subject, for an "it" in the next sentence:
+        # "The Baltic Cable Coalition was formed in 2025. Sweden and Finland chair it."
+        self.subject: _Entry | None = None
+        self.previous_subject: _Entry | None = None
         # "Eight countries have signed up so far." said of a coalition: where that sentence ends, and the
         # coalition; the next sentence may be nothing but their list
         self.counted: tuple[int, _Entry] | None = None
@@ -322,6 +330,11 @@ class _Book:
                 del self.entries[entry.key]
                 continue
             head = entry.key.rsplit(" ", 1)[-1]
+            same = self.entries.get("led " + " ".join(sorted(p.ident for p in leads)) + " " + head)
+            if same is not None and same is not entry:
+                # "a coalition led by the United States … The US-led coalition includes …": one coalition
+                self.merge(entry, same)
+                continue
             written = [p.written for p in leads]
             who = "".join(f"{w}-, " for w in written[:-2]) + "- and ".join(written[-2:])  # "Britain- and France"
             entry.name = f"{who}-led {head}"
@@ -606,6 +619,7 @@ def _from_prose(doc: Doc, ctx: ArticleContext, book: _Book, list_lines: set[int]
             continue
         if not any(c.isalnum() for c in text[sent.start_char : sent.end_char]):
             continue  # a bullet the parser made a sentence of
+        book.previous_subject, book.subject = book.subject, None
         _read_sentence(doc, text, sent, ctx, book)
 
 
@@ -671,6 +685,10 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             entry.led_by.add((party.kind, party.ident))
         items.append(_Item(mention.phrase_start, mention.end, "C", entry=entry))
         _acronym_after(text, mention, entry, book)
+    if items and re.fullmatch(r"\W*(?:the\s+)?", text[sent.start_char : items[0].start], re.I) \
+            and not any(c.dep_ in ("dobj", "dative", "attr") for c in sent.root.children):
+        # the sentence names no other thing "it" could be ("The coalition announced a plan. Latvia leads it.")
+        book.subject = items[0].entry
     taken = [(i.start, i.end) for i in items]
     for start, end, key in organizations:
         if any(s < end and start < e for s, e in taken):
@@ -790,8 +808,20 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
         if entry is None and mention.head in _BLOC_WORDS:
             # "OPEC+ agreed … The group, led by Saudi Arabia and Russia, …": the bloc named just before
             entry = book.bloc_before(mention.start)
+        if entry is None and mention.head == "it" and book.previous_subject is not None and \
+                book.current(mention.start, "") is book.previous_subject:
+            # "The Baltic Cable Coalition was formed in 2025. Sweden and Finland chair it."
+            entry = book.previous_subject
         if entry is None and mention.head != "it":
             entry = book.only(mention.start, mention.head)
+        if mention.described:
+            # "the naval alliance" after "the naval and air-defence alliances" is the naval one; after
+            # another single alliance, it may be another: say nothing
+            same = book.entries.get(coalition_key(f"{mention.described} {mention.head}"))
+            if same is not None:
+                entry = same
+            elif entry is not None and not set(normalise(mention.described).split()) <= set(normalise(entry.name).split()):
+                entry = None if any(e is not entry and e.head == mention.head for e in book.entries.values()) else entry
         if entry is not None:
             entry.last_seen = max(entry.last_seen, mention.start)
         return entry
@@ -1001,6 +1031,14 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
         if len(named) == len(leads) and all(i.kind == "C" for i in named):
             for coalition, party in zip(named, leads):
                 coalition.entry.assign(party, "lead")
+    gapped = GAPPED_LEADS.search(masked)
+    if gapped and not NEGATION.search(MARK.sub(" ", gapped.group(0))) and not HYPOTHETICAL.search(gapped.group(0)):
+        # "Lithuania leads the demining coalition and Germany the air-defence coalition"
+        for pair in re.finditer(r"(‹L\d+›)\s+(?:the\s+)?(‹C\d+›)", gapped.group(0)):
+            lead, coalition = item(pair.group(1)), item(pair.group(2))
+            if lead.kind == "L" and coalition.kind == "C" and coalition.entry is not None:
+                for party in lead.parties:
+                    coalition.entry.assign(party, "lead")
     for rule in RULES:
         for match in rule.pattern.finditer(masked):
             if question and _ASKED.search(masked, 0, match.start()):
@@ -1023,19 +1061,36 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                     continue
             if entry is None:
                 continue
-            for group in ("l", "l2"):
-                if not groups.get(group):
-                    continue
-                target = item(groups[group])
-                if target.kind == "O" and role != "lead":
-                    continue
-                if group == "l" and len(target.parties) < rule.min_parties:
-                    break
-                for party in target.parties:
-                    if role == "not":
-                        entry.excluded.add((party.kind, party.ident))
-                    else:
-                        entry.assign(party, role)
+            entries = [entry]
+            if groups.get("c") and not groups.get("l2") and match.end("c") >= match.end() - 1:
+                # "Estonia is part of the IT and demining coalitions": of each of them
+                chain = _MORE_COALITIONS.match(masked, match.end("c"))
+                if chain:
+                    entries += [item(m.group(0)).entry for m in MARK.finditer(chain.group(0))
+                                if item(m.group(0)).kind == "C" and item(m.group(0)).entry is not None]
+            for entry in entries:
+                _assign(rule, role, groups, entry, item)
+
+
+#: Coalitions right after another, and nothing else: "… the IT and demining coalitions."
+_MORE_COALITIONS = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s*,?\s*and\s+)(?:the\s+)?‹C\d+›)+(?=\s*(?:[.;,)]|$))")
+
+
+def _assign(rule: Rule, role: str, groups: dict[str, str | None], entry: _Entry, item: Callable[[str], _Item]) -> None:
+    """Give the countries a rule's match names their role in the coalition `entry`."""
+    for group in ("l", "l2"):
+        if not groups.get(group):
+            continue
+        target = item(groups[group])
+        if target.kind == "O" and role != "lead":
+            continue
+        if group == "l" and len(target.parties) < rule.min_parties:
+            break
+        for party in target.parties:
+            if role == "not":
+                entry.excluded.add((party.kind, party.ident))
+            else:
+                entry.assign(party, role)
 
 
 _FIRST_WORDS: dict[int, tuple[weakref.ref, int, frozenset[str]]] = {}
