@@ -7,6 +7,7 @@ Every RDF answer is compared with the description computed independently with rd
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -639,23 +640,32 @@ def test_serves_a_corpus_folder_from_its_dataset_file(tmp_path):
 # ------------------------------------------------------------------ the command
 
 
-@pytest.mark.slow
-def test_cli_serves_files_and_prints_its_address(tmp_path):
+@contextlib.contextmanager
+def serve_command(*args: str, tmpdir: Path | None = None, stop: int = signal.SIGINT):
+    """`newsgraph serve ARGS --port 0` in its own process: yields it and the first line it printed,
+    then stops it with `stop` (killed if it does not end within 20 s)."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", str(SAMPLE), "--port", "0"],
+    if tmpdir is not None:
+        env["TMPDIR"] = str(tmpdir)
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", *args, "--port", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
-        line = proc.stdout.readline()
+        yield proc, proc.stdout.readline()
+    finally:
+        proc.send_signal(stop)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.mark.slow
+def test_cli_serves_files_and_prints_its_address():
+    with serve_command(str(SAMPLE)) as (proc, line):
         m = re.search(r"at (http://127\.0\.0\.1:\d+)/", line)
         assert m, line
         r = httpx.get(m.group(1) + path_of(UMEROV) + ".ttl", timeout=10)
         assert r.status_code == 200 and "Rustem Umerov" in r.text
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
     assert proc.returncode == 0
 
 
@@ -665,23 +675,13 @@ def test_cli_serves_the_embedded_store(tmp_path):
 
     store = tmp_path / "store"
     load([SAMPLE], store=store)
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--store", str(store), "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        line = proc.stdout.readline()
+    with serve_command("--store", str(store)) as (proc, line):
         url = re.search(r"at (http://[\d.:]+)/", line).group(1)
         r = httpx.get(url + "/sparql", params={"query": cq_query("statistics")},
                       headers={"accept": "application/sparql-results+json"}, timeout=10)
         expected = len(Graph().parse(SAMPLE).query(cq_query("statistics")))  # the same question over the file
         assert expected >= 5 and len(r.json()["results"]["bindings"]) == expected
         assert httpx.get(url + path_of(UMEROV), headers={"accept": "text/turtle"}).status_code == 303
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.mark.slow
@@ -692,11 +692,7 @@ def test_cli_serves_with_several_workers_and_stops_them_all(tmp_path):
     load([SAMPLE], store=store)
     tmp = tmp_path / "tmp"
     tmp.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"), "TMPDIR": str(tmp)}
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--store", str(store), "--port", "0",
-                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        line = proc.stdout.readline()
+    with serve_command("--store", str(store), "--workers", "2", tmpdir=tmp, stop=signal.SIGTERM) as (proc, line):
         assert line.rstrip().endswith(", 2 workers"), line
         url = re.search(r"at (http://[\d.:]+)/", line).group(1)
         started = set()
@@ -713,12 +709,6 @@ def test_cli_serves_with_several_workers_and_stops_them_all(tmp_path):
         assert all(a == answers[0] for a in answers)
         shared = [p for p in tmp.iterdir() if p.name.startswith("newsgraph-serve-shared-")]
         assert len(shared) == 1 and any(shared[0].iterdir())  # the document, for both workers
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
     assert proc.returncode == 0
     assert not shared[0].exists()
     for pid in started:  # the workers went with it
