@@ -792,3 +792,10 @@ def test_general_after_an_office_head_is_part_of_the_post(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     assert [r.title for r in role_of(record, "Bello")] == ["Inspector General of Police"]
     assert [r.title for r in role_of(record, "Eze")] == ["Auditor General"]
+
+
+def test_occupation_at_a_firm_written_in_capitals(nlp, gazetteer):
+    text = '"The first cut is a summer story," said Gergely Antal, an economist at ING in Budapest.\n'
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Antal")
+    assert (role.title, name(record, role.of)) == ("Economist", "ING")

@@ -104,6 +104,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates += _ner_candidates(doc, ctx, full_names)
     bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
     candidates += _frame_candidates(ctx, bylines) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
+    candidates += _employer_candidates(doc, ctx)
     candidates = _without_swallowed_persons(candidates)
     candidates = _without_persons_in_outlets(ctx, candidates)
     candidates = _without_headline_only(ctx, candidates)
@@ -785,13 +786,27 @@ def _without_portfolio_words(doc: Doc, ctx: ArticleContext, found: list[Candidat
         words = list(re.finditer(r"\S+", cand.name))
         if len(words) >= 3:
             after_fields = bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, cand.start - 90), cand.start))
-            cut = next((w.start() for w in words[1:-1] if cand.name[w.start() :] in names), None)
+            # Only a run that continues a post's field can start with a field word: not "Dutch Defense
+            # Minister Pieter van Aalst" or "minister of defense, Helena Cardoso Matos" when the
+            # article later writes "van Aalst" or "Cardoso Matos" alone.
+            in_field = after_fields or _continues_a_field(ctx.text, cand.start)
+            cut = next((w.start() for w in words[1:-1] if cand.name[w.start() :] in names), None) if in_field else None
             if cut is None and after_fields:
                 cut = words[-2].start()
             if cut is not None:
                 cand = Candidate(cand.start + cut, cand.end, cand.name[cut:], cand.kind, cand.source)
         out.append(cand)
     return out
+
+
+def _continues_a_field(text: str, start: int) -> bool:
+    """Whether the text right before `start` is a post's 'of'/'for' field still being written:
+    "Minister of [Tourism Ravi Roe]", "Secretary for the Environment and [Rural Affairs …]"."""
+    found = _FIELD_BEFORE.search(text, max(0, start - 90), start)
+    if found is None:
+        return False
+    before = re.findall(r"[\w-]+", text[max(0, found.start() - 40) : found.start()])
+    return bool(before) and (before[-1].casefold() in TITLE_HEADS or before[-1].casefold() in _OFFICE_HEADS)
 
 
 def _inside_longer_name(doc: Doc, run: Span, ctx: ArticleContext) -> bool:
@@ -948,7 +963,25 @@ def _apposition_title_follows(doc: Doc, i: int) -> bool:
             # Not "In an interview with Al Jazeera, Yemen's Prime Minister Jan Roe said": a title
             # written before the next name is that name's.
             return not (token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ == "PROPN")
+        if _occupation_heads_apposition(doc, i, token):
+            return True  # ", an economist at …", ", a senior analyst with …": what only a person is
     return False
+
+
+#: Human nouns a firm can also be ("Acme, the owner of the vessel", "a major investor in …").
+_ALSO_BODIES = frozenset({"owner", "investor", "source", "founder"})
+
+
+def _occupation_heads_apposition(doc: Doc, comma: int, token: Token) -> bool:
+    """Whether `token` is a singular lower-case human noun heading the apposition that opens at
+    `comma` with 'a'/'an'/'the' and only modifiers between: ", an economist at …", ", the chief
+    strategist of …"; not ", which hired an economist"."""
+    if token.pos_ != "NOUN" or not token.is_lower or token.lower_ not in _HUMAN_NOUNS or token.lower_ in _ALSO_BODIES:
+        return False
+    if comma + 1 >= token.i or doc[comma + 1].lower_ not in ("a", "an", "the"):
+        return False
+    return all(t.pos_ in ("ADJ", "NOUN", "ADV", "PROPN") and t.dep_ in ("amod", "compound", "advmod", "nmod")
+               for t in doc[comma + 2 : token.i])
 
 
 # ----------------------------------------------------------------------------- spaCy NER
@@ -1941,6 +1974,37 @@ def _acronym_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             out.append(Candidate(start, stop, row.label, row.kind, _EVENT_RULE, written="" if name == row.label else name))
         elif not _is_indicator(name):
             out.append(Candidate(start, stop, name, "Organization", _EVENT_RULE))
+    return out
+
+
+def _employer_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
+    """'an economist at ING', 'a senior analyst with UBS': a name in capital letters right after a
+    lower-case noun only a person is and 'at'/'with' is where that person works, an organization.
+    Only where NER read no name at all, and not a name the gazetteer knows (its own candidates
+    say what that is); a name in ordinary case may be a place ('a doctor at Kampala')."""
+    out = []
+    index = ctx.index(doc)
+    for token in doc:
+        if token.pos_ != "NOUN" or not token.is_lower or token.lower_ not in _HUMAN_NOUNS or token.lower_ in _ALSO_BODIES:
+            continue
+        k = token.i + 1
+        if k + 1 >= len(doc) or doc[k].lower_ not in ("at", "with"):
+            continue
+        first = k + 1
+        end = first
+        while end < len(doc) and not doc[end].is_space and (
+            _is_capitalised(doc[end]) and (end == first or not doc[end].is_sent_start)
+            or doc[end].text == "&" and end > first and end + 1 < len(doc) and _is_capitalised(doc[end + 1])
+        ) and end - first < 6:
+            end += 1
+        if end == first or any(index.entity_at(j) is not None for j in range(first, end)):
+            continue
+        span = doc[first:end]
+        name = span.text
+        lead = doc[first].text
+        if not (lead.isupper() and sum(c.isalpha() for c in lead) >= 2) or _known(ctx, name) or name.casefold() in _NOT_NAMES:
+            continue  # a bank's or a firm's letters ("ING", "UBS"); "a doctor at Kampala" may be a place
+        out.append(Candidate(span.start_char, span.end_char, name, "Organization", _NER))
     return out
 
 
