@@ -1635,6 +1635,8 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             continue
         if token.i + 1 < len(doc) and token.text[0].isupper() and _is_capitalised(doc[token.i + 1]) and not doc[token.i + 1].is_sent_start:
             continue  # "Election Commission", "Summit Office": the word is inside a longer name
+        if token.is_lower and _names_a_body_after(doc, token.i):
+            continue  # "the OSCE election observation mission": a body the event noun only describes
         i = token.i
         election = token.lower_ in _ELECTION_NOUNS
         if election and i > 0 and doc[i - 1].lower_ in _ELECTION_KINDS:
@@ -1682,6 +1684,21 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         short = doc[i + 1 : token.i + 1].text if re.fullmatch(r"(?:19|20)\d\d", doc[i].text) else ""
         out.append(Candidate(event.start_char, event.end_char, event.text, "Event", _EVENT_RULE, written=short, extra=extra))
     return out
+
+
+_BODY_ENDS = word_set("mission-nouns.txt") | word_set("office-units.txt")
+
+
+def _names_a_body_after(doc: Doc, i: int) -> bool:
+    """Whether the lower-case words right after token i end in a noun of a body a group sends or
+    sets up: 'election [observation mission]', 'summit [secretariat]'."""
+    for j in range(i + 1, min(i + 4, len(doc))):
+        token = doc[j]
+        if not token.is_lower or token.pos_ not in ("NOUN", "ADJ"):
+            return False
+        if token.lower_ in _BODY_ENDS:
+            return True
+    return False
 
 
 def _topic_end(doc: Doc, k: int) -> int:
