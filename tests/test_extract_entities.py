@@ -995,3 +995,14 @@ def test_a_name_before_an_occupation_apposition_is_a_person(nlp, gazetteer):
     assert "Gergely Antal" in names(record, "Person")
     assert "ING" in names(record, "Organization")  # where the economist works
     assert not names(record, "Person") & {"Northwind Partners", "Meridian Capital"}
+
+
+def test_a_noun_only_ever_opening_sentences_is_no_person(nlp, gazetteer):
+    text = (
+        "Key points\n\nTurnout in Sunday’s parliamentary election was 52.3 per cent, the commission says\n\n"
+        "With most precincts counted, the ruling party leads. Turnout was 52.3 per cent, up from 49.4 per cent.\n\n"
+        '"We are calling the lawyers," Voskanyan told supporters, and Voskanyan said so again later.\n'
+    )
+    persons = names(extract(text, nlp, gazetteer), "Person")
+    assert "Turnout" not in persons
+    assert "Voskanyan" in persons  # a surname that speaks stays a person

@@ -1399,3 +1399,19 @@ def test_a_share_whose_subject_refers_back_is_a_share_of_what_it_refers_to(nlp, 
     text = "Public debt was 71.5% of GDP in 2024, and it is forecast to climb to 74% of GDP in 2026."
     stat = _find(_stats(nlp, gazetteer, text), 74, "debt")
     assert "gdp" in _words(stat.counts)
+
+
+def test_a_capitalised_noun_opening_the_sentence_is_what_a_percentage_counts(nlp, gazetteer):
+    # The tagger reads the sentence's first word as a name (or an imperative verb); the model's
+    # dictionary knows it as a noun, and the article never writes it as a name inside a sentence.
+    text = (
+        "Turnout was 61.2 per cent, up from 58.0 per cent at the 2019 vote.\n\n"
+        "Turnout in the regional election was 44.5 per cent, the electoral board said.\n"
+    )
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 61.2, "turnout").counts == "Turnout"
+    assert _find(stats, 58.0, "turnout").counts == "Turnout"
+    assert _find(stats, 44.5, "turnout").counts == "Turnout"
+    # a person's surname opening a sentence is nobody's count
+    stats = _stats(nlp, gazetteer, "Jane Smith won the seat. Smith was 12 per cent ahead of her rival.\n", persons=("Jane Smith", "Smith"))
+    assert all("smith" not in (s.counts or "").casefold() for s in stats)

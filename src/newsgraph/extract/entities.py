@@ -37,6 +37,7 @@ from newsgraph.extract.lexicon import (
     is_title_word,
 )
 from newsgraph.extract.names import name_key
+from newsgraph.extract.nlp import dictionary_nouns
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.gazetteer import GazetteerRow
 from newsgraph.text import country_adjective, demonyms, line_start, ministry_field, normalise, trimmed_end, word_set
@@ -1156,6 +1157,10 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             speaks = token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.casefold() in SPEECH_VERBS
             if opens and not speaks and len(re.findall(rf"\b{re.escape(name)}\b", ctx.doc_text(ent.doc))) == 1:
                 return None  # "Turnout was low.": a sentence's first word, capitalised once, that nobody is named by
+            if opens and not speaks and name.casefold() in dictionary_nouns(ent.doc) and all(
+                t.is_sent_start for t in ent.doc if t.text == name
+            ):
+                return None  # "Turnout was 52%. … Turnout was 49%.": an English noun, only ever a sentence's first word
             if token.dep_ == "pobj" and token.head.lower_ in ("on", "via") and token.head.head.lemma_.casefold() in SPEECH_VERBS:
                 kind = "Organization"  # "said on Telegram", "wrote via Threads": where it was said, not who
             if token.dep_ in ("compound", "amod") and token.head.i > token.i and token.head.pos_ == "PROPN" and token.head.text.isupper():

@@ -566,6 +566,8 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     token = doc[p.end - 1]
     if token.dep_ == "appos" and p.start <= token.head.i < token.i:
         token = token.head  # "stood at Rs 1.29 lakh crore", parsed as the currency with the figure beside it
+    if token.dep_ == "pobj" and token.head.lower_ == "per" and p.start <= token.head.head.i < token.head.i:
+        token = token.head.head  # "was 52.3 per cent, up from …", parsed as the number with 'per cent' hung on it
     if token.dep_ in ("nsubj", "nsubjpass"):
         return None  # "85% of them went abroad": the figure is what acts, not a level reached
     head = token.head
@@ -605,7 +607,8 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     verbs = [head, head.head] if head.dep_ in ("conj", "advcl", "xcomp") else [head]
     for verb in verbs:
         for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and not p.start <= c.i < p.end:
+            if (c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "csubj" and c.tag_ == "VB") and not p.start <= c.i < p.end:
+                # (a bare verb as the subject: "Turnout in the election was 52%", misread as an imperative)
                 if _refers_back(c):
                     return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
                 if c.pos_ == "NOUN" or common_noun(doc, c):
