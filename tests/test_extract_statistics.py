@@ -1415,3 +1415,28 @@ def test_a_capitalised_noun_opening_the_sentence_is_what_a_percentage_counts(nlp
     # a person's surname opening a sentence is nobody's count
     stats = _stats(nlp, gazetteer, "Jane Smith won the seat. Smith was 12 per cent ahead of her rival.\n", persons=("Jane Smith", "Smith"))
     assert all("smith" not in (s.counts or "").casefold() for s in stats)
+
+
+def test_a_range_above_a_level_measures_the_subject_of_its_clause(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Brokers say freight rates are still 20-25pc above 2019 levels.\n")
+    rates = _find(stats, 20, "freight")
+    assert (rates.counts, rates.upper) == ("freight rates", "25")
+    assert not any("above" in (s.counts or "") for s in stats)
+
+
+def test_a_forecast_for_something_counts_what_is_forecast(nlp, gazetteer):
+    text = "The central bank also raised its forecast for inflation this year to between 3.5 and 4.0 pct, from 3-3.5 pct in June.\n"
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 3.5, "inflation").counts == "forecast for inflation"
+    assert _find(stats, 3, "inflation").upper == "3.5"
+    assert not any(s.counts == "pct" for s in stats)
+
+
+def test_changes_counted_are_a_count_not_a_change(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Economists expect two cuts of 25 basis points each before December.\n")
+    cuts = _find(stats, 2, "cuts")
+    assert cuts.kind == "count"
+    assert _find(stats, 25, "points").kind == "count"
+    # a percentage before a change noun is still the size of the change
+    rise = _find(_stats(nlp, gazetteer, "Exports posted a 12% rise in value last year.\n"), 12, "value")
+    assert rise.kind == "relative change"
