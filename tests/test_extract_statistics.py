@@ -1440,3 +1440,19 @@ def test_changes_counted_are_a_count_not_a_change(nlp, gazetteer):
     # a percentage before a change noun is still the size of the change
     rise = _find(_stats(nlp, gazetteer, "Exports posted a 12% rise in value last year.\n"), 12, "value")
     assert rise.kind == "relative change"
+
+
+def test_a_level_reached_at_the_end_of_a_time_counts_what_reaches_it(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "She expects the deposit rate to end the year at 3.25 pct.\n")
+    assert _find(stats, 3.25, "rate").counts == "deposit rate"
+    assert not any(s.counts == "year" for s in stats)
+
+
+def test_twice_the_share_is_a_multiple_of_what_follows(nlp, gazetteer):
+    text = "Forty poor countries now spend more than 12 percent of revenue on debt service, twice the share of a decade ago.\n"
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 2, "share").kind == "ratio"
+    assert not any(s.value == "2" and "countries" in s.counts for s in stats)
+    # how often something happened is no multiple
+    often = _stats(nlp, gazetteer, "The two ministers met twice the same year.\n")
+    assert not [s for s in often if "year" in s.counts]

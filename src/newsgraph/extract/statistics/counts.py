@@ -590,7 +590,8 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
         if head.pos_ == "VERB":
             for c in head.children:
                 if c.dep_ == "dobj" and c.pos_ in NOUNS and head.lemma_.lower() not in LEVEL_VERBS \
-                        and c.ent_type_ not in ("GPE", "PERSON", "NORP") and c.lower_ not in PRONOUNS and not _is_figure(c):
+                        and c.ent_type_ not in ("GPE", "PERSON", "NORP") and c.lower_ not in PRONOUNS and not _is_figure(c) \
+                        and not _is_when(c):  # not "end the year at 6%": when the level is reached
                     return _quantity_target(c)  # "bringing Russia's total losses to about 712,950"
     elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
         head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
