@@ -971,3 +971,38 @@ def test_a_branch_is_a_body_not_a_person(nlp, gazetteer):
     text = "Inspector Ravi Menon of the Economic Offences Branch said the accounts had been frozen.\n"
     found = extract(text, nlp, gazetteer)
     assert names(found, "Person") == {"Ravi Menon"}
+
+
+def test_a_full_name_after_a_post_keeps_its_given_name(nlp, gazetteer):
+    # The surname written alone later is not a sign that the first word was a post's field.
+    text = (
+        "Chilean Defense Minister Pablo de la Vega Ruiz said the ships would sail. "
+        "Spain's minister of industry, Ana María Ortiz Lago, said the plant would open.\n\n"
+        '"We are ready," de la Vega Ruiz said. "It is good news," Ortiz Lago said.\n'
+    )
+    record = extract(text, nlp, gazetteer)
+    assert {"Pablo de la Vega Ruiz", "Ana María Ortiz Lago"} <= names(record, "Person")
+    assert not names(record, "Person") & {"Vega Ruiz", "Ortiz Lago", "de la Vega Ruiz"}
+
+
+def test_a_name_before_an_occupation_apposition_is_a_person(nlp, gazetteer):
+    text = (
+        '"Rates will fall before the summer," said Gergely Antal, an economist at ING in Budapest.\n\n'
+        "Northwind Partners, which hired an economist last year, said rates would hold. "
+        "Meridian Capital, an investor in the project, declined to comment.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Gergely Antal" in names(record, "Person")
+    assert "ING" in names(record, "Organization")  # where the economist works
+    assert not names(record, "Person") & {"Northwind Partners", "Meridian Capital"}
+
+
+def test_a_noun_only_ever_opening_sentences_is_no_person(nlp, gazetteer):
+    text = (
+        "Key points\n\nTurnout in Sunday’s parliamentary election was 52.3 per cent, the commission says\n\n"
+        "With most precincts counted, the ruling party leads. Turnout was 52.3 per cent, up from 49.4 per cent.\n\n"
+        '"We are calling the lawyers," Voskanyan told supporters, and Voskanyan said so again later.\n'
+    )
+    persons = names(extract(text, nlp, gazetteer), "Person")
+    assert "Turnout" not in persons
+    assert "Voskanyan" in persons  # a surname that speaks stays a person

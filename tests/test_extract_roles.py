@@ -792,3 +792,28 @@ def test_general_after_an_office_head_is_part_of_the_post(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     assert [r.title for r in role_of(record, "Bello")] == ["Inspector General of Police"]
     assert [r.title for r in role_of(record, "Eze")] == ["Auditor General"]
+
+
+def test_occupation_at_a_firm_written_in_capitals(nlp, gazetteer):
+    text = '"The first cut is a summer story," said Gergely Antal, an economist at ING in Budapest.\n'
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Antal")
+    assert (role.title, name(record, role.of)) == ("Economist", "ING")
+
+
+def test_head_of_a_mission_an_organization_sends(nlp, gazetteer):
+    text = (
+        '"The count was orderly," Jane Roe, the head of the OSCE election observation mission, told reporters. '
+        "Jan Doe, head of the EU delegation to Peru, said the same.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    [roe] = role_of(record, "Roe")
+    assert roe.title.casefold() == "head of the osce election observation mission"
+    assert "OSCE" in (record.entity(roe.of).name, *record.entity(roe.of).aliases)
+    [doe] = role_of(record, "Doe")
+    assert doe.title == "Head of the EU Delegation" and "EU" in record.entity(doe.of).aliases
+    # not an event: the election only describes the mission
+    assert not [e for e in record.entities if e.kind == "Event"]
+    # the election named on its own stays an event
+    other = extract("Observers said the OSCE election was calm.\n", nlp, gazetteer)
+    assert [e.name for e in other.entities if e.kind == "Event"] == ["OSCE election"]

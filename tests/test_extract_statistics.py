@@ -1399,3 +1399,60 @@ def test_a_share_whose_subject_refers_back_is_a_share_of_what_it_refers_to(nlp, 
     text = "Public debt was 71.5% of GDP in 2024, and it is forecast to climb to 74% of GDP in 2026."
     stat = _find(_stats(nlp, gazetteer, text), 74, "debt")
     assert "gdp" in _words(stat.counts)
+
+
+def test_a_capitalised_noun_opening_the_sentence_is_what_a_percentage_counts(nlp, gazetteer):
+    # The tagger reads the sentence's first word as a name (or an imperative verb); the model's
+    # dictionary knows it as a noun, and the article never writes it as a name inside a sentence.
+    text = (
+        "Turnout was 61.2 per cent, up from 58.0 per cent at the 2019 vote.\n\n"
+        "Turnout in the regional election was 44.5 per cent, the electoral board said.\n"
+    )
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 61.2, "turnout").counts == "Turnout"
+    assert _find(stats, 58.0, "turnout").counts == "Turnout"
+    assert _find(stats, 44.5, "turnout").counts == "Turnout"
+    # a person's surname opening a sentence is nobody's count
+    stats = _stats(nlp, gazetteer, "Jane Smith won the seat. Smith was 12 per cent ahead of her rival.\n", persons=("Jane Smith", "Smith"))
+    assert all("smith" not in (s.counts or "").casefold() for s in stats)
+
+
+def test_a_range_above_a_level_measures_the_subject_of_its_clause(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Brokers say freight rates are still 20-25pc above 2019 levels.\n")
+    rates = _find(stats, 20, "freight")
+    assert (rates.counts, rates.upper) == ("freight rates", "25")
+    assert not any("above" in (s.counts or "") for s in stats)
+
+
+def test_a_forecast_for_something_counts_what_is_forecast(nlp, gazetteer):
+    text = "The central bank also raised its forecast for inflation this year to between 3.5 and 4.0 pct, from 3-3.5 pct in June.\n"
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 3.5, "inflation").counts == "forecast for inflation"
+    assert _find(stats, 3, "inflation").upper == "3.5"
+    assert not any(s.counts == "pct" for s in stats)
+
+
+def test_changes_counted_are_a_count_not_a_change(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Economists expect two cuts of 25 basis points each before December.\n")
+    cuts = _find(stats, 2, "cuts")
+    assert cuts.kind == "count"
+    assert _find(stats, 25, "points").kind == "count"
+    # a percentage before a change noun is still the size of the change
+    rise = _find(_stats(nlp, gazetteer, "Exports posted a 12% rise in value last year.\n"), 12, "value")
+    assert rise.kind == "relative change"
+
+
+def test_a_level_reached_at_the_end_of_a_time_counts_what_reaches_it(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "She expects the deposit rate to end the year at 3.25 pct.\n")
+    assert _find(stats, 3.25, "rate").counts == "deposit rate"
+    assert not any(s.counts == "year" for s in stats)
+
+
+def test_twice_the_share_is_a_multiple_of_what_follows(nlp, gazetteer):
+    text = "Forty poor countries now spend more than 12 percent of revenue on debt service, twice the share of a decade ago.\n"
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 2, "share").kind == "ratio"
+    assert not any(s.value == "2" and "countries" in s.counts for s in stats)
+    # how often something happened is no multiple
+    often = _stats(nlp, gazetteer, "The two ministers met twice the same year.\n")
+    assert not [s for s in often if "year" in s.counts]

@@ -37,6 +37,7 @@ from newsgraph.extract.lexicon import (
     is_title_word,
 )
 from newsgraph.extract.names import name_key
+from newsgraph.extract.nlp import dictionary_nouns
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.gazetteer import GazetteerRow
 from newsgraph.text import country_adjective, demonyms, line_start, ministry_field, normalise, trimmed_end, word_set
@@ -104,6 +105,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates += _ner_candidates(doc, ctx, full_names)
     bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
     candidates += _frame_candidates(ctx, bylines) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
+    candidates += _employer_candidates(doc, ctx)
     candidates = _without_swallowed_persons(candidates)
     candidates = _without_persons_in_outlets(ctx, candidates)
     candidates = _without_headline_only(ctx, candidates)
@@ -785,13 +787,27 @@ def _without_portfolio_words(doc: Doc, ctx: ArticleContext, found: list[Candidat
         words = list(re.finditer(r"\S+", cand.name))
         if len(words) >= 3:
             after_fields = bool(_FIELD_LIST_BEFORE.search(ctx.text, max(0, cand.start - 90), cand.start))
-            cut = next((w.start() for w in words[1:-1] if cand.name[w.start() :] in names), None)
+            # Only a run that continues a post's field can start with a field word: not "Dutch Defense
+            # Minister Pieter van Aalst" or "minister of defense, Helena Cardoso Matos" when the
+            # article later writes "van Aalst" or "Cardoso Matos" alone.
+            in_field = after_fields or _continues_a_field(ctx.text, cand.start)
+            cut = next((w.start() for w in words[1:-1] if cand.name[w.start() :] in names), None) if in_field else None
             if cut is None and after_fields:
                 cut = words[-2].start()
             if cut is not None:
                 cand = Candidate(cand.start + cut, cand.end, cand.name[cut:], cand.kind, cand.source)
         out.append(cand)
     return out
+
+
+def _continues_a_field(text: str, start: int) -> bool:
+    """Whether the text right before `start` is a post's 'of'/'for' field still being written:
+    "Minister of [Tourism Ravi Roe]", "Secretary for the Environment and [Rural Affairs …]"."""
+    found = _FIELD_BEFORE.search(text, max(0, start - 90), start)
+    if found is None:
+        return False
+    before = re.findall(r"[\w-]+", text[max(0, found.start() - 40) : found.start()])
+    return bool(before) and (before[-1].casefold() in TITLE_HEADS or before[-1].casefold() in _OFFICE_HEADS)
 
 
 def _inside_longer_name(doc: Doc, run: Span, ctx: ArticleContext) -> bool:
@@ -948,7 +964,25 @@ def _apposition_title_follows(doc: Doc, i: int) -> bool:
             # Not "In an interview with Al Jazeera, Yemen's Prime Minister Jan Roe said": a title
             # written before the next name is that name's.
             return not (token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ == "PROPN")
+        if _occupation_heads_apposition(doc, i, token):
+            return True  # ", an economist at …", ", a senior analyst with …": what only a person is
     return False
+
+
+#: Human nouns a firm can also be ("Acme, the owner of the vessel", "a major investor in …").
+_ALSO_BODIES = frozenset({"owner", "investor", "source", "founder"})
+
+
+def _occupation_heads_apposition(doc: Doc, comma: int, token: Token) -> bool:
+    """Whether `token` is a singular lower-case human noun heading the apposition that opens at
+    `comma` with 'a'/'an'/'the' and only modifiers between: ", an economist at …", ", the chief
+    strategist of …"; not ", which hired an economist"."""
+    if token.pos_ != "NOUN" or not token.is_lower or token.lower_ not in _HUMAN_NOUNS or token.lower_ in _ALSO_BODIES:
+        return False
+    if comma + 1 >= token.i or doc[comma + 1].lower_ not in ("a", "an", "the"):
+        return False
+    return all(t.pos_ in ("ADJ", "NOUN", "ADV", "PROPN") and t.dep_ in ("amod", "compound", "advmod", "nmod")
+               for t in doc[comma + 2 : token.i])
 
 
 # ----------------------------------------------------------------------------- spaCy NER
@@ -1123,6 +1157,10 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             speaks = token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.casefold() in SPEECH_VERBS
             if opens and not speaks and len(re.findall(rf"\b{re.escape(name)}\b", ctx.doc_text(ent.doc))) == 1:
                 return None  # "Turnout was low.": a sentence's first word, capitalised once, that nobody is named by
+            if opens and not speaks and name.casefold() in dictionary_nouns(ent.doc) and all(
+                t.is_sent_start for t in ent.doc if t.text == name
+            ):
+                return None  # "Turnout was 52%. … Turnout was 49%.": an English noun, only ever a sentence's first word
             if token.dep_ == "pobj" and token.head.lower_ in ("on", "via") and token.head.head.lemma_.casefold() in SPEECH_VERBS:
                 kind = "Organization"  # "said on Telegram", "wrote via Threads": where it was said, not who
             if token.dep_ in ("compound", "amod") and token.head.i > token.i and token.head.pos_ == "PROPN" and token.head.text.isupper():
@@ -1602,6 +1640,8 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             continue
         if token.i + 1 < len(doc) and token.text[0].isupper() and _is_capitalised(doc[token.i + 1]) and not doc[token.i + 1].is_sent_start:
             continue  # "Election Commission", "Summit Office": the word is inside a longer name
+        if token.is_lower and _names_a_body_after(doc, token.i):
+            continue  # "the OSCE election observation mission": a body the event noun only describes
         i = token.i
         election = token.lower_ in _ELECTION_NOUNS
         if election and i > 0 and doc[i - 1].lower_ in _ELECTION_KINDS:
@@ -1649,6 +1689,21 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         short = doc[i + 1 : token.i + 1].text if re.fullmatch(r"(?:19|20)\d\d", doc[i].text) else ""
         out.append(Candidate(event.start_char, event.end_char, event.text, "Event", _EVENT_RULE, written=short, extra=extra))
     return out
+
+
+_BODY_ENDS = word_set("mission-nouns.txt") | word_set("office-units.txt")
+
+
+def _names_a_body_after(doc: Doc, i: int) -> bool:
+    """Whether the lower-case words right after token i end in a noun of a body a group sends or
+    sets up: 'election [observation mission]', 'summit [secretariat]'."""
+    for j in range(i + 1, min(i + 4, len(doc))):
+        token = doc[j]
+        if not token.is_lower or token.pos_ not in ("NOUN", "ADJ"):
+            return False
+        if token.lower_ in _BODY_ENDS:
+            return True
+    return False
 
 
 def _topic_end(doc: Doc, k: int) -> int:
@@ -1941,6 +1996,37 @@ def _acronym_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             out.append(Candidate(start, stop, row.label, row.kind, _EVENT_RULE, written="" if name == row.label else name))
         elif not _is_indicator(name):
             out.append(Candidate(start, stop, name, "Organization", _EVENT_RULE))
+    return out
+
+
+def _employer_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
+    """'an economist at ING', 'a senior analyst with UBS': a name in capital letters right after a
+    lower-case noun only a person is and 'at'/'with' is where that person works, an organization.
+    Only where NER read no name at all, and not a name the gazetteer knows (its own candidates
+    say what that is); a name in ordinary case may be a place ('a doctor at Kampala')."""
+    out = []
+    index = ctx.index(doc)
+    for token in doc:
+        if token.pos_ != "NOUN" or not token.is_lower or token.lower_ not in _HUMAN_NOUNS or token.lower_ in _ALSO_BODIES:
+            continue
+        k = token.i + 1
+        if k + 1 >= len(doc) or doc[k].lower_ not in ("at", "with"):
+            continue
+        first = k + 1
+        end = first
+        while end < len(doc) and not doc[end].is_space and (
+            _is_capitalised(doc[end]) and (end == first or not doc[end].is_sent_start)
+            or doc[end].text == "&" and end > first and end + 1 < len(doc) and _is_capitalised(doc[end + 1])
+        ) and end - first < 6:
+            end += 1
+        if end == first or any(index.entity_at(j) is not None for j in range(first, end)):
+            continue
+        span = doc[first:end]
+        name = span.text
+        lead = doc[first].text
+        if not (lead.isupper() and sum(c.isalpha() for c in lead) >= 2) or _known(ctx, name) or name.casefold() in _NOT_NAMES:
+            continue  # a bank's or a firm's letters ("ING", "UBS"); "a doctor at Kampala" may be a place
+        out.append(Candidate(span.start_char, span.end_char, name, "Organization", _NER))
     return out
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from newsgraph import DEFAULT_MODEL  # re-exported: callers that load the model import it from here
 from newsgraph.errors import ModelError
 
-__all__ = ["DEFAULT_MODEL", "LINE_BREAKS", "PARSE_CHUNK_CHARS", "load_nlp", "parse", "parse_chunks", "with_line_breaks"]
+__all__ = ["DEFAULT_MODEL", "LINE_BREAKS", "PARSE_CHUNK_CHARS", "dictionary_nouns", "load_nlp", "parse", "parse_chunks", "with_line_breaks"]
 
 LINE_BREAKS = "newsgraph_line_breaks"
 
@@ -63,7 +63,27 @@ def _load(model: str) -> Language:
         ) from exc
     except (ImportError, ValueError) as exc:  # a broken package
         raise ModelError(f"NLP model '{model}' does not load: {exc}") from exc
+    _remember_nouns(nlp)
     return with_line_breaks(nlp)
+
+
+#: id(vocab) -> the common nouns of the model's lemmatizer tables (empty when it has none).
+_NOUNS: dict[int, frozenset[str]] = {}
+
+
+def _remember_nouns(nlp: Language) -> None:
+    nouns: frozenset[str] = frozenset()
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            nouns = frozenset(lookups.get_table("lemma_index").get("noun", ()))
+    _NOUNS[id(nlp.vocab)] = nouns
+
+
+def dictionary_nouns(doc: Doc) -> frozenset[str]:
+    """The English common nouns (lower case) the model's rule lemmatizer knows, from its WordNet
+    index: 'turnout', 'unemployment'; empty for a model without those tables."""
+    return _NOUNS.get(id(doc.vocab), frozenset())
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:

@@ -51,6 +51,7 @@ TIME_MODIFIERS = word_set("time-modifiers.txt")
 _ABBREVIATIONS = word_map("title-abbreviations.tsv", "abbreviation", "title")
 _STOP = word_set("title-stop-words.txt")
 _UNITS = word_set("office-units.txt")
+_MISSIONS = word_set("mission-nouns.txt")
 _BODY_WORDS = ORG_HEADS | word_set("body-words.txt")
 _FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing", "retired"})
 
@@ -367,6 +368,17 @@ class TitleGrammar:
                         field = True  # "at Africa CDC": a name in pieces is no clean owner
                     if inner.kind == "Organization" and doc[inner.end - 1].lower_ in _UNITS:
                         field = True  # "of the Communications Department": a unit, named in the title
+                    if inner.kind == "Organization" and not field and not segment and st.in_title and prep in ("of", "for"):
+                        unit = self._unit_of(inner, b, possessive=False)
+                        if unit is not None:
+                            # "head of the OSCE election observation mission": what the body sent, named
+                            # in the title; the body owns the post
+                            words, k = unit
+                            st.complement.extend([*written.split(), *(["the"] if the else []), *(t.text for t in doc[inner.start : inner.end]), *words])
+                            st.in_title, st.named, located = False, True, True
+                            if st.owner is None and st.demonym is None:
+                                st.owner, st.from_complement = inner.key, True
+                            break
                     if inner.kind in OWNER_KINDS and not field and (not segment or prep == "at"):
                         entity = inner  # "at the consultancy Harrowgate Economics": the words before it describe it
                         k = inner.end
@@ -548,16 +560,20 @@ class TitleGrammar:
             return False  # a body the gazetteer knows
         return all(is_title_word(t.text) or t.lower_ in ("and", ",", "&", "of", "for", "the") or t.text[:1].isupper() for t in tokens)
 
-    def _unit_of(self, owner: Mention, b: int) -> tuple[list[str], int] | None:
+    def _unit_of(self, owner: Mention, b: int, possessive: bool = True) -> tuple[list[str], int] | None:
         """The words of a unit after "<body>'s" ('European department', 'research division') up to
-        a preposition or b, and where they end; None unless they end in a unit's noun."""
+        a preposition or b, and where they end; None unless they end in a unit's noun. Without the
+        possessive ("the OSCE election observation mission"), only the words of a body it sends."""
         doc = self.doc
-        j = owner.end + 1
+        j = owner.end + 1 if possessive else self._past_parenthesis(owner.end, b)
         words: list[str] = []
         while j < b and doc[j].lower_ not in _PREPOSITIONS and doc[j].lower_ not in ("and", ",") and self._field_word(doc[j]):
+            if self.by_start.get(j) is not None:
+                return None  # another name: not a unit's words
             words.append(doc[j].text)
             j += 1
-        if not words or words[-1].casefold() not in _UNITS or (j < b and doc[j].lower_ not in _PREPOSITIONS):
+        ends = _UNITS if possessive else _MISSIONS
+        if not words or words[-1].casefold() not in ends or (j < b and doc[j].lower_ not in _PREPOSITIONS):
             return None
         return words, j
 

@@ -297,6 +297,12 @@ def _quantity_target(token: Token) -> str:
         obj = _of_object(token)
         if obj is not None:
             return f"{_noun_phrase_of(token)} of {_noun_phrase_of(obj)}"  # "tonnes of carbon dioxide"
+    if token.lemma_.lower() in FORECAST_NOUNS:
+        # "raised its forecast for inflation to 4%", "the outlook for growth": what is forecast
+        obj = next((o for c in token.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                    for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and not _is_when(o) and not _is_figure(o)), None)
+        if obj is not None:
+            return f"{_noun_phrase_of(token)} for {_noun_phrase_of(obj)}"
     if token.lower_ in NEED_NOUNS or token.lemma_.lower() in NEED_NOUNS:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "in", "of"):
@@ -339,6 +345,8 @@ def change_head(doc: Doc, p: Phrase, hedge_start: int) -> Token | None:
         return before  # "grew 30%"
     after = p.noun_from if p.noun_from is not None else p.end
     if after < len(doc) and doc[after].lemma_.lower() in CHANGE_NOUNS and doc[after].pos_ == "NOUN":
+        if p.unit is None and not p.multiplier and doc[after].tag_ == "NNS":
+            return None  # "two cuts of 25 basis points", "three increases": changes counted, not a change's size
         return doc[after]  # "a 30% increase in …", "a sixfold rise in …"
     return None
 
@@ -469,9 +477,11 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
             if level is not None and not (_words(level) & _words(text)):
                 # "Public debt stood at 74.5% of GDP": the debt, as a share of GDP (not a share of the GDP)
                 return f"{level} as a share of {text}"
-        if head.lemma_.lower() in CHANGE_NOUNS:
+        if head.lemma_.lower() in CHANGE_NOUNS and not (p.unit is None and not p.multiplier and head.tag_ == "NNS"):
+            # "a 30% rise in wages": what rises; not "two cuts of 25 basis points", changes counted
             obj = next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                        for o in c.children if o.dep_ == "pobj" and not _is_when(o)), None)
+                        for o in c.children if o.dep_ == "pobj" and not _is_when(o)
+                        and not any(n.dep_ == "nummod" or n.like_num for n in o.children)), None)
             if obj is not None:
                 return _quantity_target(obj)
         if head.lemma_.lower() in MEASURE_NOUNS or kind == "duration":
@@ -566,6 +576,8 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     token = doc[p.end - 1]
     if token.dep_ == "appos" and p.start <= token.head.i < token.i:
         token = token.head  # "stood at Rs 1.29 lakh crore", parsed as the currency with the figure beside it
+    if token.dep_ == "pobj" and token.head.lower_ == "per" and p.start <= token.head.head.i < token.head.i:
+        token = token.head.head  # "was 52.3 per cent, up from …", parsed as the number with 'per cent' hung on it
     if token.dep_ in ("nsubj", "nsubjpass"):
         return None  # "85% of them went abroad": the figure is what acts, not a level reached
     head = token.head
@@ -578,7 +590,8 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
         if head.pos_ == "VERB":
             for c in head.children:
                 if c.dep_ == "dobj" and c.pos_ in NOUNS and head.lemma_.lower() not in LEVEL_VERBS \
-                        and c.ent_type_ not in ("GPE", "PERSON", "NORP") and c.lower_ not in PRONOUNS and not _is_figure(c):
+                        and c.ent_type_ not in ("GPE", "PERSON", "NORP") and c.lower_ not in PRONOUNS and not _is_figure(c) \
+                        and not _is_when(c):  # not "end the year at 6%": when the level is reached
                     return _quantity_target(c)  # "bringing Russia's total losses to about 712,950"
     elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
         head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
@@ -605,7 +618,8 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     verbs = [head, head.head] if head.dep_ in ("conj", "advcl", "xcomp") else [head]
     for verb in verbs:
         for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and not p.start <= c.i < p.end:
+            if (c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "csubj" and c.tag_ == "VB") and not p.start <= c.i < p.end:
+                # (a bare verb as the subject: "Turnout in the election was 52%", misread as an imperative)
                 if _refers_back(c):
                     return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
                 if c.pos_ == "NOUN" or common_noun(doc, c):
@@ -1094,6 +1108,22 @@ def measured_subject(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention
         if node.dep_ not in ("xcomp", "conj") or node.head == node:
             return None
         node = node.head  # "… is estimated to be 4.2% larger": the subject of 'estimated'
+    return None
+
+
+def compared_level_subject(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
+    """'prices are still 30-40pc above 2020 levels': a percentage right before 'above'/'below'
+    ('higher', 'lower') measures the subject of the linking verb just before it, read on the
+    surface when the parse makes the range a modifier of what follows."""
+    if p.end >= len(doc) or not (doc[p.end].lower_ in _MEASURED_WORDS or doc[p.end].tag_ == "JJR"):
+        return None
+    for k in range(hedge_start - 1, max(-1, hedge_start - 4), -1):
+        token = doc[k]
+        if token.pos_ in ("AUX", "VERB") and token.lemma_.lower() in _LINKING_VERBS:
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < k), None)
+            return _quantity_target(subject) if subject is not None and _names_a_thing(subject) else None
+        if token.pos_ != "ADV":  # only "still", "now", "about" between the verb and the figure
+            return None
     return None
 
 

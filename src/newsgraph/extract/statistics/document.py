@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.docindex import DocIndex
+from newsgraph.extract.nlp import dictionary_nouns
 
 
 #: Parts of speech of a noun.
@@ -34,6 +35,8 @@ class _Run:
         self.persons: dict[str, str | None] = {}
         #: Every word the article writes in lower case (built on first use).
         self.lower_words: set[str] | None = None
+        #: Every word it writes capitalised inside a sentence (built with `lower_words`).
+        self.named_words: set[str] = set()
 
 
 @contextmanager
@@ -62,7 +65,9 @@ def person_cache(doc: Doc) -> dict[str, str | None]:
 def common_noun(doc: Doc, token: Token) -> bool:
     """A capitalised word the tagger calls a name only because it opens its sentence or line
     ("Turnout was 78.4 pct"), told by the article writing the same word in lower case elsewhere."""
-    if token.pos_ != "PROPN" or not token.is_title or not token.is_alpha:
+    # "Turnout in … was 52%", tagged as an imperative; a verb that takes an object is one
+    misread_verb = token.tag_ == "VB" and token.dep_ == "csubj" and token.is_sent_start and not any(c.dep_ == "dobj" for c in token.children)
+    if (token.pos_ != "PROPN" and not misread_verb) or not token.is_title or not token.is_alpha:
         return False
     if token.i > 0 and not token.is_sent_start and joined(doc, token.i):
         return False
@@ -71,7 +76,13 @@ def common_noun(doc: Doc, token: Token) -> bool:
     run = _run(doc)
     if run.lower_words is None:
         run.lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
-    return token.lower_ in run.lower_words
+        # words the article also writes capitalised inside a sentence: a name somewhere ("Brent crude")
+        run.named_words = {t.lower_ for t in doc if t.is_title and not t.is_sent_start and t.i > 0 and joined(doc, t.i)}
+    if token.lower_ in run.lower_words:
+        return True
+    # "Turnout was 52.3 per cent" and 'turnout' nowhere else: an English noun the dictionary knows,
+    # at the start of its sentence and never written as a name inside one
+    return token.is_sent_start and token.lower_ not in run.named_words and token.lower_ in dictionary_nouns(doc)
 
 
 def doc_text(doc: Doc) -> str:

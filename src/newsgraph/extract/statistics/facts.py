@@ -21,6 +21,7 @@ from newsgraph.extract.statistics.counts import (
     brought_to,
     change_head,
     clause_counts,
+    compared_level_subject,
     counted_span,
     counted_thing,
     elided_counts,
@@ -184,6 +185,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = named_before_of(doc, p, hedge_start, before)  # "growth of 0.9%", "an increase of 60%"
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
         counts = measured_subject(doc, p, hedge_start, before)  # "GDP is 0.3% below …", "the appeal is 23% funded"
+    if counts is None and noun is None and p.unit in ("percent", "percentage points"):
+        counts = compared_level_subject(doc, p, hedge_start)  # "prices are still 30-40pc above 2020 levels"
     if counts is None and noun is None and (p.kind == "ratio" or p.multiplier):
         counts = clause_counts(doc, p, before, previous)
     if counts is None and noun is None:

@@ -236,6 +236,10 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     if w in ("twice", "thrice") and i + 1 < len(doc) and doc[i + 1].lower_ in ("that", "this") \
             and (i + 2 >= len(doc) or not doc[i + 2].is_alpha):
         return Phrase(i, i + 1, Decimal(num.MULTIPLIER_WORDS[w]), kind="ratio", plain=False, multiplier=True, compared=True)
+    if w in ("twice", "thrice") and i + 2 < len(doc) and doc[i + 1].lower_ in _COMPARED_NEXT and doc[i + 2].is_alpha \
+            and doc[i + 1].lower_ not in ("that", "this") and not _time_follows(doc, i + 1):
+        # "twice the share of a decade ago", "twice its pre-war level": a multiple of what follows
+        return Phrase(i, i + 1, Decimal(num.MULTIPLIER_WORDS[w]), kind="ratio", plain=False, multiplier=True, compared=True)
     if w in ("twice", "thrice") and i + 1 < len(doc) and doc[i + 1].lower_ in COMPARATIVES:
         return Phrase(i, i + 1, Decimal(num.MULTIPLIER_WORDS[w]), kind="ratio", plain=False, multiplier=True,
                        noun_from=after_comparative(doc, i + 1))
@@ -327,6 +331,13 @@ def _read_money_range(doc: Doc, phrase: Phrase) -> None:
 
 #: After "double", words that name what it is a multiple of: "double those in June", "double the number".
 _COMPARED_NEXT = {"those", "that", "the", "what", "its", "their", "his", "her", "our", "last", "this"}
+
+
+def _time_follows(doc: Doc, k: int) -> bool:
+    """Whether the first noun from token k on (within five) is a time: 'twice the same year'
+    says how often, not a multiple of anything."""
+    noun = next((t for t in doc[k : k + 6] if t.pos_ in NOUNS), None)
+    return noun is None or noun.lower_ in TIME_NOUNS or noun.lemma_.lower() in TIME_NOUNS
 
 
 def _change_word(doc: Doc, i: int) -> Phrase | None:
