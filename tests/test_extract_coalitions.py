@@ -1211,3 +1211,94 @@ def test_round_2b_a_lead_agreed(nlp, gazetteer, text, expected):
 ])
 def test_round_2b_it_in_the_next_sentence(nlp, gazetteer, text, expected):
     assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+# ---------------------------------------------------------------- round 3: references and names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mention later in the sentence does not hide the coalition named before from a word that comes first
+    ("The demining coalition met in Rome. The drone coalition has delivered 9,000 drones. \"I thank Latvia for its "
+     "leadership,\" the minister said, adding that Canada had joined the drone coalition.",
+     {"Drone Coalition": {"Latvia": "lead", "Canada": "member"}}),
+    # "This coalition is led by …" is what "it" in the next sentence is
+    ("The pipeline coalition has 19 members. This coalition is led by Norway and Poland. Italy and Malta joined it "
+     "in May, a spokeswoman said.",
+     {"Pipeline Coalition": {"Norway": "lead", "Poland": "lead", "Italy": "member", "Malta": "member"}}),
+    # "It is a coalition of …" describes the one named before; "lead it" in the next sentence is about it
+    ("Q: What is Operation Silver Net?\nA: It is a coalition of navies that watches the cables. Sweden and Denmark "
+     "lead it, and Poland and Germany contribute ships and aircraft.",
+     {"Operation Silver Net": {"Sweden": "lead", "Denmark": "lead", "Poland": "member", "Germany": "member"}}),
+    ("Operation Harbour Light is a US-led coalition that escorts tankers. Greece and Italy joined it in March.",
+     {"Operation Harbour Light": {"United States": "lead", "Greece": "member", "Italy": "member"}}),
+])
+def test_round_3_the_coalition_referred_to(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the coalition" is the coalition named before, not a contact group named after it
+    ("Norway and Chile will jointly lead a new coalition for the repair of fishing boats, the minister announced "
+     "after a video call of the Pacific Contact Group. The coalition will train mechanics in Lima. Peru and Ecuador "
+     "have confirmed that they will take part as members.",
+     {"coalition for the repair of fishing boats": {"Norway": "lead", "Chile": "lead", "Peru": "member",
+                                                    "Ecuador": "member"}}),
+    # ... but a coalition named only in the headline is not preferred to the one the body names
+    ("Coalition of the Tides: ministers of France and Italy meet\n\nMinisters met in Rome to plan the Mediterranean "
+     "Rescue Force. This coalition is led by France and Italy.",
+     {"Mediterranean Rescue Force": {"France": "lead", "Italy": "lead"}}),
+])
+def test_round_3_the_coalition_is_a_coalition(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the group" after NATO is named is still the coalition: NATO is "the alliance"
+    ("The drone coalition, led by Latvia, met on Monday on the sidelines of a NATO ministers' meeting. Denmark "
+     "co-leads the group with Latvia.",
+     {"Drone Coalition": {"Latvia": "lead", "Denmark": "lead"}}),
+    # "the alliance" after the EU is named is still the alliance: the EU is "the bloc"
+    ("The Clean Steel Alliance, led by Brazil, was launched on Monday. Steel emits more than the European Union's "
+     "power sector. Chile joined the alliance on Tuesday.",
+     {"Clean Steel Alliance": {"Brazil": "lead", "Chile": "member"}}),
+])
+def test_round_3_what_an_excluded_organization_may_be_called(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a new grouping described, then its name in apposition; a later description in its words is the same one
+    ("Spain and Italy will lead a new maritime group, the Coalition of the Tides. Greece joined the maritime "
+     "coalition on Monday.",
+     {"Coalition of the Tides": {"Spain": "lead", "Italy": "lead", "Greece": "member"}}),
+    # one name with a word of description more
+    ("A Nordic-Baltic observer mission led by Lithuania says the vote was clean.\n\nThe Nordic-Baltic mission, "
+     "including observers from Estonia and Latvia, visited 300 polling stations.",
+     {"Nordic-Baltic observer mission": {"Lithuania": "lead", "Estonia": "member", "Latvia": "member"}}),
+])
+def test_round_3_one_coalition_under_two_names(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The medics coalition met in Tallinn. The group, again led by Estonia, this year alongside Canada, has "
+     "trained 300 medics.",
+     {"Medics Coalition": {"Estonia": "lead", "Canada": "lead"}}),
+    ("The ministry published the membership list of the Coalition of the Tides, led by Spain. Portugal, Malta and "
+     "Cyprus have signed the letter of intent.",
+     {"Coalition of the Tides": {"Spain": "lead", "Portugal": "member", "Malta": "member", "Cyprus": "member"}}),
+    ("The Sahel Water Alliance, led by Niger, met in Niamey. Chad has been a member since 2021.",
+     {"Sahel Water Alliance": {"Niger": "lead", "Chad": "member"}}),
+    ("The Green Cement Alliance is spearheaded by Chile and Spain. Besides the two leads, the founding members are "
+     "Peru, Kenya and Ireland.",
+     {"Green Cement Alliance": {"Chile": "lead", "Spain": "lead", "Peru": "member", "Kenya": "member",
+                                "Ireland": "member"}}),
+    ("The medics coalition is led by Estonia. Ireland and Belgium take part as members.",
+     {"Medics Coalition": {"Estonia": "lead", "Ireland": "member", "Belgium": "member"}}),
+    # a member once, no longer
+    ("The Nordic observer mission, led by Sweden, includes observers from Norway and Finland. Iceland, which took "
+     "part in the mission in 2021, did not send observers this time.",
+     {"Nordic observer mission": {"Sweden": "lead", "Norway": "member", "Finland": "member"}}),
+])
+def test_round_3_more_ways_to_say_lead_and_member(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected

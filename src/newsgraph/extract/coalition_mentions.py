@@ -117,6 +117,7 @@ class Mention:
     entry: object = None  # the coalition this mention is of, once resolved
     indefinite: bool = False  # a new grouping described after "a": "a rice exporters' alliance"
     described: str = ""  # a reference's own words: "naval" of "the naval alliance" (which of those named it is)
+    described_start: int = -1  # where those words start
 
 
 LedBy = Callable[[int], list[Party]]
@@ -409,7 +410,7 @@ class _Reader:
                 # "a rice exporters' alliance", "a grain bloc": a new grouping, named by its description
                 return [(Mention(start, end, DESCRIBED, self.text[start:end], head, start, indefinite=True), used)]
             described = " ".join(w.text for w in naming)
-            return [(Mention(t.idx, end, REFERENCE, "", head, t.idx, described=described), {t.i})]
+            return [(Mention(t.idx, end, REFERENCE, "", head, t.idx, described=described, described_start=start), {t.i})]
         purpose = self.purpose(t, indefinite=opener_word in ("a", "an")) if head in _PURPOSE_HEADS else None
         if purpose is not None and (purpose[0].strength == NAMED or not led_by):
             # "a coalition for training field medics", "the UK-led coalition of the willing" (named, led by
