@@ -1302,3 +1302,39 @@ def test_round_3_one_coalition_under_two_names(nlp, gazetteer, text, expected):
 ])
 def test_round_3_more_ways_to_say_lead_and_member(nlp, gazetteer, text, expected):
     assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with no head word of its own, a grouping of states described in apposition to it
+    ("\"Silver Line Black Sea, the mine countermeasures group that Romania, Bulgaria and Türkiye set up last year, "
+     "is the best example,\" he said.",
+     {"Silver Line Black Sea": {"Romania": "member", "Bulgaria": "member", "Türkiye": "member"}}),
+    ("Atlantic Beacon, a naval task force of five coastal states led by Ghana, escorted 40 tankers. Togo and Benin "
+     "joined the task force in May.",
+     {"Atlantic Beacon": {"Ghana": "lead", "Togo": "member", "Benin": "member"}}),
+    # a company described as a group is no grouping of states; a name with its own head keeps it
+    ("Vitol, the trading group that Saudi Arabia's fund backs, said Chile joined the talks.", {}),
+    ("Chile and Peru launched the Andean Salt Alliance, a purchasing alliance that Bolivia joined in June.",
+     {"Andean Salt Alliance": {"Chile": "member", "Peru": "member", "Bolivia": "member"}}),
+])
+def test_round_3_a_name_described_in_apposition(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # leads gapped after "will lead"
+    ("Ministers set up three groups: naval, cyber and medical coalitions. Norway will lead the naval coalition, "
+     "Estonia the cyber coalition and Canada the medical coalition.",
+     {"Naval Coalition": {"Norway": "lead"}, "Cyber Coalition": {"Estonia": "lead"},
+      "Medical Coalition": {"Canada": "lead"}}),
+    ("The Black Sea Demining Group is co-chaired by Romania and Bulgaria. Türkiye is also a member.",
+     {"Black Sea Demining Group": {"Romania": "lead", "Bulgaria": "lead", "Türkiye": "member"}}),
+    ("The Lake Contact Group on Sudan, which Egypt and Kenya co-chair, met in Cairo. Chad and Ethiopia attended as "
+     "members.",
+     {"Lake Contact Group on Sudan": {"Egypt": "lead", "Kenya": "lead", "Chad": "member", "Ethiopia": "member"}}),
+    # ... observers are not members
+    ("The Lake Contact Group on Sudan, which Egypt and Kenya co-chair, met in Cairo. Chad attended as an observer.",
+     {"Lake Contact Group on Sudan": {"Egypt": "lead", "Kenya": "lead"}}),
+])
+def test_round_3_gapped_leads_and_members_said_briefly(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected

@@ -293,7 +293,7 @@ RULES: tuple[Rule, ...] = (
                                             rf"{_THE}{_L}\s+among\s+(?:its|their)\s+(?:\w+\s+)?(?:members|partners|"
                                             rf"participants|signatories)"), "member"),
     Rule("L were among the members", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:were|are|was|is|remain|remains|became|become|becomes|"
-                                        rf"have\s+become|has\s+become|been)\s+{_ADV}\s*(?:among\s+|one\s+of\s+)?"
+                                        rf"have\s+become|has\s+become|been){_ADV}\s+(?:among\s+|one\s+of\s+)?"
                                         rf"(?:the\s+|its\s+|a\s+)?(?:\d+(?:st|nd|rd|th)\s+|\w+est\s+|{_ORDINAL}\s+)?"
                                         rf"(?:founding\s+|full\s+|new\s+|permanent\s+|other\s+|original\s+)?"
                                         rf"(?:members?|member\s+states?|member\s+countr(?:y|ies)|participants?|"
@@ -335,7 +335,7 @@ RULES: tuple[Rule, ...] = (
     # "Ireland and Belgium take part as members", "… have confirmed that they will take part as members"
     Rule("L take part as members", _p(rf"{_L}{_PAREN}(?:\s+(?:have|has|had)\s+(?:confirmed|said|announced|agreed|decided)\s+"
                                       rf"(?:that\s+)?(?:they|it)\s+will)?{_AUX}{_ADV}\s*(?:will\s+)?(?:take|takes|took|taking|"
-                                      rf"taken|participate|participates|participated|participating|joined|join|joins|"
+                                      rf"taken|participate|participates|participated|participating|joined|join|joins|attend|attends|attended|"
                                       rf"signed\s+on|signed\s+up|signs?\s+on|signs?\s+up|came\s+in|come\s+in|comes\s+in)"
                                       rf"(?:\s+part)?\s+as\s+(?:full\s+|founding\s+|new\s+|regular\s+|ordinary\s+)?"
                                       rf"(?:members|member\s+states|member\s+countries|participants|partners|a\s+member)\b"),
@@ -431,7 +431,7 @@ RESPECTIVELY = re.compile(rf"(?P<cs>‹C\d+›(?:\s*,\s*‹C\d+›)*\s*,?\s*(?:a
                           rf"(?P<r2>\s*,?\s*respectively)?", re.I)
 
 #: "Lithuania leads the demining coalition and Germany the air-defence coalition": the verb said once.
-GAPPED_LEADS = re.compile(r"‹L\d+›\s+(?:now\s+|also\s+|jointly\s+)?(?:co-?)?(?:lead|leads|led|chair|chairs|chaired|head|"
+GAPPED_LEADS = re.compile(r"‹L\d+›\s+(?:(?:now|also|jointly|will|would|is\s+to|are\s+to)\s+)*(?:co-?)?(?:lead|leads|led|chair|chairs|chaired|head|"
                           r"heads|headed)\s+(?:the\s+)?‹C\d+›(?:(?:\s*,\s*(?:and\s+)?|\s*,?\s*and\s+)(?:the\s+)?"
                           r"‹L\d+›\s+(?:the\s+)?‹C\d+›)+(?=\s*(?:[.;,)]|$))", re.I)
 #: Words that make a pattern's words say the opposite or nothing.

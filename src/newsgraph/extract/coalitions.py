@@ -753,7 +753,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         for party in mention.led_by:
             entry.assign(party, "lead")
             entry.led_by.add((party.kind, party.ident))
-        items.append(_Item(mention.phrase_start, mention.end, "C", entry=entry))
+        items.append(_Item(mention.phrase_start, max(mention.end, mention.phrase_end), "C", entry=entry))
         _acronym_after(text, mention, entry, book)
     if items and ((re.fullmatch(r"\W*(?:the\s+|this\s+|that\s+)?", text[sent.start_char : items[0].start], re.I)
                    and not any(c.dep_ in ("dobj", "dative", "attr") and not any(
