@@ -365,6 +365,7 @@ class _Book:
     def finish(self) -> list[Coalition]:
         self._name_the_unnamed()
         self._merge_descriptions()
+        self._merge_owned()
         out: list[tuple[int, Coalition]] = []
         for entry in self.entries.values():
             for ident in entry.excluded:
@@ -441,6 +442,37 @@ class _Book:
             if entry.name not in target.aliases:
                 target.aliases.append(entry.name)
             del self.entries[entry.key]
+
+    def _merge_owned(self) -> None:
+        """'a British and Dutch naval operation', 'the Dutch-Danish group': a grouping named by nothing but the
+        countries whose it is, is the one grouping of the article that has them all among its countries."""
+        for entry in list(self.entries.values()):
+            owners = self._owners(entry)
+            if not owners:
+                continue
+            fits = [e for e in self.entries.values() if e is not entry and not self._owners(e) and e.strength >= DESCRIBED
+                    and owners <= set(e.members)]
+            if len(fits) == 1:
+                self.merge(entry, fits[0])
+
+    def _owners(self, entry: _Entry) -> set[tuple[str, str]]:
+        """The countries of a name made of nothing but their adjectives (or names) and common words: {UK,
+        Netherlands} of 'British-Dutch mission'; none of a proper name ('Nordic-Baltic mission')."""
+        if entry.strength < DESCRIBED or not entry.name or re.search(r"(?i)\b(?:co-)?led\b", entry.name):
+            return set()
+        words = [w for w in re.split(r"[\s\-‐‑–/]+", entry.name)[:-1] if w]
+        owners: set[tuple[str, str]] = set()
+        for word in words:
+            if word.casefold() in ("and", "&", "the", "a", "an") or word[:1].islower():
+                continue
+            country = demonyms().get(word.casefold())
+            if country is None:
+                rows = self.ctx.gazetteer.lookup(word, "Country")
+                country = rows[0].label if rows else None
+            if country is None:
+                return set()
+            owners.add(("Country", country))
+        return owners
 
     def _in_headline(self, entry: _Entry) -> bool:
         """Whether every mention of the coalition is in the headline (or a head line before the body:
@@ -1153,6 +1185,11 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
             role = judged(rule, match)
             if role is None:
                 continue
+            if role == "lead" and _CHAIR_WORDS.search(match.group(0)) and (
+                    _ROTATING.search(masked) or _FOR_A_YEAR.match(masked, match.end())):
+                # "France's minister, who chairs the group this year", "Paraguay took over the rotating presidency":
+                # a chair that passes from member to member in turn, no lead of a coalition
+                continue
             if role == "member" and _RELATIVE.search(match.group(0)) and _THEN_NOT.match(masked, match.end()):
                 # "Iceland, which took part in the mission in 2021, did not send observers this time": no longer
                 continue
@@ -1182,6 +1219,10 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                 _assign(rule, role, groups, entry, item)
 
 
+#: A chair held in turn: "the rotating presidency", "who chairs the group this year".
+_CHAIR_WORDS = re.compile(r"\b(?:co-?)?(?:chair\w*|presiden\w*|presid\w*)\b", re.I)
+_ROTATING = re.compile(r"\brotating\b|\bin\s+rotation\b|\bby\s+rotation\b", re.I)
+_FOR_A_YEAR = re.compile(r"\s*(?:this|next|for\s+the|for\s+a|for\s+one)\s+(?:year|term)\b|\s*(?:for|in)\s+\d{4}\b", re.I)
 #: A relative clause after a subject ("Iceland, which took part in …"), and its main verb denied after it.
 _RELATIVE = re.compile(r"‹L\d+›\s*,\s*(?:which|who)\b")
 _THEN_NOT = re.compile(r"[^‹;,]{0,60},\s*(?:but\s+)?(?:(?:did|does|do|has|have|had|is|are|was|were|will|would)\s+"
