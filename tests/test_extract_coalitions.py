@@ -285,7 +285,8 @@ def test_coalition_of_the_titles(nlp, gazetteer):
     text = ("Spain will head a separate Coalition of the Willing for Wildfire Response, together with Portugal and "
             "Greece, which aims to share firefighting aircraft.")
     assert _roles(nlp, gazetteer, text) == {
-        "Coalition of the Willing for Wildfire Response": {"Spain": "lead", "Portugal": "lead", "Greece": "lead"},
+        # "together with" after a comma: who is in it, not who else heads it (round 3)
+        "Coalition of the Willing for Wildfire Response": {"Spain": "lead", "Portugal": "member", "Greece": "member"},
     }
     text = "The so-called coalition of the willing, led by Britain and France, met in London on Sunday."
     assert _roles(nlp, gazetteer, text) == {"coalition of the willing": {"United Kingdom": "lead", "France": "lead"}}
@@ -1365,3 +1366,19 @@ def test_round_3_a_grouping_named_by_the_countries_whose_it_is(nlp, gazetteer):
     assert _record_roles(_record(nlp, gazetteer, text)) == {
         "Operation Deep Watch": {"United Kingdom": "lead", "Netherlands": "lead", "Belgium": "member",
                                  "Norway": "member"}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # those "taking part" after a lead are members, not more leads
+    ("Operation Salt Gate, led by Estonia, with Latvia and Finland taking part, checked 9,600 trucks.",
+     {"Operation Salt Gate": {"Estonia": "lead", "Latvia": "member", "Finland": "member"}}),
+    # "together with" after a comma names members; right after the coalition, a co-lead
+    ("Germany will head a separate Coalition of the Willing for Magnet Recycling, together with France and the "
+     "Netherlands, which aims to recover scrap.",
+     {"Coalition of the Willing for Magnet Recycling": {"Germany": "lead", "France": "member",
+                                                        "Netherlands": "member"}}),
+    ("The Drone Coalition, which Latvia leads with the United Kingdom, delivered drones.",
+     {"Drone Coalition": {"Latvia": "lead", "United Kingdom": "lead"}}),
+])
+def test_round_3_co_leads_and_those_taking_part(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected

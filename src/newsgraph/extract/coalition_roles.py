@@ -51,7 +51,7 @@ _L2 = r"(?P<l2>‹L\d+›)"
 #: Estonia, this year alongside Canada, has trained …").
 _NOT_SUBJECT = (r"(?!\s+(?:have|has|had|are|is|were|was|will|would|also|now|then|later|joined|joins|"
                 r"join|signed|became|remain|remains|took|take|takes|participate|participates|contribute|contributes)\b)"
-                r"(?!\s*,?\s+(?:as|among)\b)")
+                r"(?!\s*,?\s+(?:as|among|taking\s+part|participating|contributing|joining)\b)")
 _L2O = r"(?P<l2>‹[LO]\d+›)" + _NOT_SUBJECT
 _P = r"(?P<l>‹P\d+›)"  # a country as an owner: "Finland's"
 _THE = r"(?:the\s+)?"
@@ -86,6 +86,12 @@ _ALSO = (rf"(?:(?:\s*,\s*(?:formally|officially|(?:also\s+)?known\s+as|called)\s
 _CO_LEAD = (rf"(?:(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)|\s*,\s*(?:(?:this|last|next|that)\s+"
             rf"(?:year|time|round|term|month|season)|again|now|since\s+\d{{4}}|in\s+\d{{4}})\s*,?\s*(?:together\s+with|"
             rf"with|alongside|along\s+with|jointly\s+with))\s+{_THE}{{l2o}})?")
+
+#: Who else leads, right after the coalition a verb says a country leads: "which Latvia leads with the United
+#: Kingdom", "co-leads the group with the Netherlands"; not after a comma ("Germany will head C, together with
+#: France and the Netherlands, which …" may name its members).
+_ALSO_LEAD = (rf"(?:\s*[\"”’']?\s+(?:together\s+with|jointly\s+with|along\s+with|alongside|with)\s+{_THE}{{l2}}"
+              rf"{_NOT_SUBJECT})?")
 
 _LEAD_VERBS = (r"(?:co-?)?(?:led|chaired|headed|spearheaded|coordinated|steered|run|convened|championed|commanded|"
                r"directed|fronted|helmed|presided\s+over)")
@@ -152,7 +158,7 @@ RULES: tuple[Rule, ...] = (
                                       rf"{_THE}{{l2o}})?(?!\s*,?\s*respectively)"),
          "lead", hypothetical_ok=True),
     Rule("L leads C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who|that)\b|\s*,)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:will\s+|would\s+)?"
-                         rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO}"),
+                         rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO_LEAD}"),
          "lead", hypothetical_ok=True),
     Rule("C, which L leads", _p(rf"{_C}\s*[\"”’']?\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
                                 rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+with\s+{_THE}{{l2}})?"),
@@ -324,9 +330,13 @@ RULES: tuple[Rule, ...] = (
                                            rf"(?:{_W}{{0,20}}?\s)?by\s+{_THE}{_L}"), "member", needs_coalition=False),
     Rule("it now includes L", _p(rf"(?:^|[.;]\s*)\W*it\s+(?:now\s+|also\s+)?(?:includes|comprises|counts|groups|unites|"
                                  rf"brings\s+together)\s+{_THE}{_L}"), "member", needs_coalition=False),
-    Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+(?:as|among)\s+(?:its\s+|the\s+)?(?:[\d,]+\s+|\w+\s+)?"
+    # "Germany will head a separate coalition, together with France and the Netherlands, which …"
+    Rule("C, together with L", _p(rf"{_C}\s*[\"”’']?\s*,\s*(?:together\s+with|along\s+with|jointly\s+with)\s+{_THE}{_L}"
+                                  rf"(?=\s*(?:,|\.|;|$))"), "member"),
+    Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+(?:(?:as|among)\s+(?:its\s+|the\s+)?(?:[\d,]+\s+|\w+\s+)?"
                                  rf"(?:founding\s+|full\s+|new\s+|first\s+)?"
-                                 rf"(?:members|member\s+states|partners|participants|signatories)"),
+                                 rf"(?:members|member\s+states|partners|participants|signatories)|(?:also\s+)?(?:taking\s+part|"
+                                 rf"participating|contributing\s+(?:ships|troops|forces|staff|officers|aircraft)))\b"),
          "member", needs_coalition=False),
     Rule("C counts L as members", _p(rf"{_C}(?:[^‹;]|‹[LO]\d+›){{0,120}}?\b(?:counts|lists|has|names)\s+{_THE}{_L}\s+as\s+"
                                      rf"(?:its\s+)?(?:\w+\s+)?members"), "member"),
