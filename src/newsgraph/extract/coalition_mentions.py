@@ -67,6 +67,9 @@ _OF_THE_NAMES = {"willing"}
 #: What a grouping of states groups: "a coalition of 40 countries", "a group of exporters".
 _STATES = {"countries", "nations", "states", "governments", "allies", "partners", "democracies", "economies",
            "members", "producers", "exporters", "importers", "donors", "navies", "militaries", "forces"}
+#: Heads of a description in apposition to a name that has none: "Northern Lantern, a maritime coalition of …".
+_APPOSED_HEADS = {"coalition", "alliance", "group", "grouping", "bloc", "force", "taskforce", "operation", "mission",
+                  "partnership", "initiative", "pact", "club", "format", "framework"}
 #: Little words that a headline in title case capitalises: "Denmark And Iceland Join …".
 _LITTLE_WORDS = {"and", "or", "to", "on", "of", "in", "for", "with", "at", "by", "from", "as", "the", "a", "an"}
 
@@ -117,6 +120,8 @@ class Mention:
     entry: object = None  # the coalition this mention is of, once resolved
     indefinite: bool = False  # a new grouping described after "a": "a rice exporters' alliance"
     described: str = ""  # a reference's own words: "naval" of "the naval alliance" (which of those named it is)
+    described_start: int = -1  # where those words start
+    phrase_end: int = -1  # where the whole phrase ends, if after the name: "Atlantic Shield, a naval task force"
 
 
 LedBy = Callable[[int], list[Party]]
@@ -320,7 +325,7 @@ class _Reader:
         other = self.tok(t.i - 1)
         if other is not None and other.lower_ in _OTHER:
             return []  # "the rival pact", "a competing alliance": not the one named before, and no name
-        linked = self.linked_name(t)
+        linked = self.linked_name(t) or self.apposed_name(t)
         if linked is not None:
             return [linked]
         k = t.i - 1
@@ -409,7 +414,7 @@ class _Reader:
                 # "a rice exporters' alliance", "a grain bloc": a new grouping, named by its description
                 return [(Mention(start, end, DESCRIBED, self.text[start:end], head, start, indefinite=True), used)]
             described = " ".join(w.text for w in naming)
-            return [(Mention(t.idx, end, REFERENCE, "", head, t.idx, described=described), {t.i})]
+            return [(Mention(t.idx, end, REFERENCE, "", head, t.idx, described=described, described_start=start), {t.i})]
         purpose = self.purpose(t, indefinite=opener_word in ("a", "an")) if head in _PURPOSE_HEADS else None
         if purpose is not None and (purpose[0].strength == NAMED or not led_by):
             # "a coalition for training field medics", "the UK-led coalition of the willing" (named, led by
@@ -456,6 +461,54 @@ class _Reader:
             return None
         start, end = words[0].idx, t.idx + len(t.text)
         return Mention(start, end, NAMED, self.text[start:end], t.lower_, start), set(range(words[0].i, t.i + 1))
+
+    def apposed_name(self, t: Token) -> tuple[Mention, set[int]] | None:
+        """'MCM Black Sea, the mine countermeasures group that Romania, Bulgaria and Türkiye set up', 'Northern
+        Lantern, a maritime coalition of eight Baltic states': a proper name with no head word of its own, and
+        a description of a grouping of states in apposition to it (what follows the head names states)."""
+        if t.lower_ not in _APPOSED_HEADS or (nxt := self.tok(t.i + 1)) is not None and nxt.text in ("'s", "’s", "'", "’"):
+            return None
+        k = t.i - 1
+        while (w := self.tok(k)) is not None and w.lower_ not in ("the", "a", "an"):
+            if t.i - k > 6 or "\n" in w.whitespace_ or (w.is_punct and w.text not in _DASHES):
+                return None
+            k -= 1
+        comma = self.tok(k - 1)
+        if w is None or comma is None or comma.text not in (",", "–", "—"):
+            return None
+        run: list[Token] = []
+        j = comma.i - 1
+        while (w := self.tok(j)) is not None and len(run) < 6 and "\n" not in w.whitespace_:
+            if w.text in _DASHES and not w.whitespace_ and run:
+                run.insert(0, w)
+            elif _capitalised(w) and (w.pos_ == "PROPN" or w.text.isupper()) and w.lower_ not in _DETERMINERS:
+                run.insert(0, w)
+            else:
+                break
+            j -= 1
+        while run and not _capitalised(run[0]):
+            run.pop(0)
+        if run and (run[-1].lower_ in HEADS or run[-1].lower_.rstrip("s") in HEADS):
+            return None  # "the Beneluxa Initiative, the joint drug-pricing alliance of …": a name with its head
+        if not run or any(w.ent_type_ in ("PERSON", "DATE", "TIME", "NORP", "MONEY") for w in run):
+            return None
+        start, end, written = self.span(run[0], run[-1])
+        if self.is_country(written) or normalise(written) in _NEVER_COALITIONS or any(self.is_country(w.text) for w in run):
+            return None
+        if self.of_others(t):
+            return None
+        # what follows the head, up to a comma: "of eight Baltic states", "that Romania and Bulgaria set up"
+        states = False
+        k = t.i + 1
+        while (w := self.tok(k)) is not None and k - t.i <= 15 and w.text not in (",", ";", ".", "\n"):
+            if w.lower_ in _STATES or (_capitalised(w) and self.is_country(w.text)):
+                states = True
+                break
+            k += 1
+        if not states and t.lower_ != "coalition":
+            return None
+        return (Mention(start, end, NAMED, written, t.lower_, start, phrase_end=t.idx + len(t.text)),
+                set(range(run[0].i, t.i + 1)))
 
     def of_others(self, t: Token) -> bool:
         """'a group of investors', 'a coalition of opposition parties': a grouping, but not of states."""

@@ -47,10 +47,11 @@ _L = r"(?P<l>‹L\d+›)"  # countries
 _LO = r"(?P<l>‹[LO]\d+›)"  # countries, or an organization as a lead ("spearheaded by the EU")
 _L2 = r"(?P<l2>‹L\d+›)"
 #: A second lead, unless it is the subject of the next clause: "led by Chile and Norway, and Peru and Panama
-#: have joined it" (Peru and Panama are members).
-_NOT_SUBJECT = (r"(?!\s*,?\s+(?:have|has|had|are|is|were|was|will|would|also|now|then|later|joined|joins|"
-                r"join|signed|became|remain|remains|took|take|takes|participate|participates|contribute|contributes|as|"
-                r"among)\b)")
+#: have joined it" (Peru and Panama are members); a verb after a comma is the sentence's own ("The group, led by
+#: Estonia, this year alongside Canada, has trained …").
+_NOT_SUBJECT = (r"(?!\s+(?:have|has|had|are|is|were|was|will|would|also|now|then|later|joined|joins|"
+                r"join|signed|became|remain|remains|took|take|takes|participate|participates|contribute|contributes)\b)"
+                r"(?!\s*,?\s+(?:as|among|taking\s+part|participating|contributing|joining)\b)")
 _L2O = r"(?P<l2>‹[LO]\d+›)" + _NOT_SUBJECT
 _P = r"(?P<l>‹P\d+›)"  # a country as an owner: "Finland's"
 _THE = r"(?:the\s+)?"
@@ -81,6 +82,17 @@ _ALSO = (rf"(?:(?:\s*,\s*(?:formally|officially|(?:also\s+)?known\s+as|called)\s
          rf"\s*[\"”’']?\s*,?{_W}{{0,40}}?\s(?:together\s+with|jointly\s+with|along\s+with|alongside))\s+{_THE}{{l2}}"
          rf"{_NOT_SUBJECT})?")
 
+#: A second lead after "led by L": "and L2", "alongside L2", ", this year alongside L2".
+_CO_LEAD = (rf"(?:(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)|\s*,\s*(?:(?:this|last|next|that)\s+"
+            rf"(?:year|time|round|term|month|season)|again|now|since\s+\d{{4}}|in\s+\d{{4}})\s*,?\s*(?:together\s+with|"
+            rf"with|alongside|along\s+with|jointly\s+with))\s+{_THE}{{l2o}})?")
+
+#: Who else leads, right after the coalition a verb says a country leads: "which Latvia leads with the United
+#: Kingdom", "co-leads the group with the Netherlands"; not after a comma ("Germany will head C, together with
+#: France and the Netherlands, which …" may name its members).
+_ALSO_LEAD = (rf"(?:\s*[\"”’']?\s+(?:together\s+with|jointly\s+with|along\s+with|alongside|with)\s+{_THE}{{l2}}"
+              rf"{_NOT_SUBJECT})?")
+
 _LEAD_VERBS = (r"(?:co-?)?(?:led|chaired|headed|spearheaded|coordinated|steered|run|convened|championed|commanded|"
                r"directed|fronted|helmed|presided\s+over)")
 _LEAD_VERBS_ACTIVE = (r"(?:co-?)?(?:lead|leads|leading|head|heads|heading|chair|chairs|chairing|spearhead|spearheads|"
@@ -110,7 +122,8 @@ _PEOPLE = (r"(?:(?:some|about|around|more\s+than|over|nearly)\s+)?(?:[\d,]+\s+)?
 _FROM_STATES = (r"from\s+(?:(?:[\w-]+\s+){0,3}?(?:countries|states|nations|member\s+states|members)\s*[:–—]\s*)?"
                 r"(?:the\s+)?(?P<l>‹L\d+›)")
 #: The founding text of a coalition: "signed its charter".
-_CHARTER = r"(?:founding\s+)?(?:charter|declaration|memorandum|statute|accords?|pledge)"
+_CHARTER = (r"(?:founding\s+)?(?:charter|declaration|memorandum(?:\s+of\s+understanding)?|statute|accords?|pledge|"
+            r"letter\s+of\s+intent)")
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -133,7 +146,7 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- leads
     Rule("led by", _p(rf"{_C}{_TO_LED}\b{_LEAD_VERBS}{_WHEN}\s+(?:jointly\s+|together\s+)?by\s+"
-                      rf"{_THE}{_LO}(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)\s+{_THE}{{l2o}})?"
+                      rf"{_THE}{_LO}{_CO_LEAD}"
                       rf"(?!\s*,?\s*respectively)"),
          "lead", hypothetical_ok=True),
     Rule("led by, before", _p(rf"(?:^|[,:(]\s*)\W*{_LEAD_VERBS}\s+by\s+{_THE}{_LO}\s*,\s*{_THE}{_C}"), "lead"),
@@ -145,7 +158,7 @@ RULES: tuple[Rule, ...] = (
                                       rf"{_THE}{{l2o}})?(?!\s*,?\s*respectively)"),
          "lead", hypothetical_ok=True),
     Rule("L leads C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who|that)\b|\s*,)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:will\s+|would\s+)?"
-                         rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO}"),
+                         rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO_LEAD}"),
          "lead", hypothetical_ok=True),
     Rule("C, which L leads", _p(rf"{_C}\s*[\"”’']?\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
                                 rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+with\s+{_THE}{{l2}})?"),
@@ -216,7 +229,10 @@ RULES: tuple[Rule, ...] = (
     # "… gained two members when Algeria and Angola signed its charter": the founding text of the coalition of the clause
     Rule("L signed its charter", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|endorsed|endorses|"
                                     rf"adopted|adopts)\s+(?:(?:its|their|the\s+(?:group|coalition|alliance)['’]s)\s+{{charter}}\b|"
-                                    rf"the\s+{{charter}}\s+(?:of|for)\s+{_THE}{_C})"),
+                                    rf"the\s+{{charter}}\s+(?:of|for)\s+{_THE}{_C}|"
+                                    # "Denmark and Finland have signed the letter of intent." (the one of the coalition
+                                    # named before: nothing follows)
+                                    rf"the\s+{{charter}}(?=\s*(?:[.;]|$|,\s*(?:the|a|an)\s+\w+\s+said)))"),
          "member", needs_coalition=False),
     Rule("it was founded by L", _p(rf"(?:^|[.;]\s*)\W*(?:it|the\s+(?:group|grouping|coalition|alliance|initiative|"
                                    rf"partnership))\s+(?:was|had\s+been)\s+(?:jointly\s+)?(?:co-?founded|founded|launched|"
@@ -283,7 +299,7 @@ RULES: tuple[Rule, ...] = (
                                             rf"{_THE}{_L}\s+among\s+(?:its|their)\s+(?:\w+\s+)?(?:members|partners|"
                                             rf"participants|signatories)"), "member"),
     Rule("L were among the members", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:were|are|was|is|remain|remains|became|become|becomes|"
-                                        rf"have\s+become|has\s+become)\s+{_ADV}\s*(?:among\s+|one\s+of\s+)?"
+                                        rf"have\s+become|has\s+become|been){_ADV}\s+(?:among\s+|one\s+of\s+)?"
                                         rf"(?:the\s+|its\s+|a\s+)?(?:\d+(?:st|nd|rd|th)\s+|\w+est\s+|{_ORDINAL}\s+)?"
                                         rf"(?:founding\s+|full\s+|new\s+|permanent\s+|other\s+|original\s+)?"
                                         rf"(?:members?|member\s+states?|member\s+countr(?:y|ies)|participants?|"
@@ -314,14 +330,26 @@ RULES: tuple[Rule, ...] = (
                                            rf"(?:{_W}{{0,20}}?\s)?by\s+{_THE}{_L}"), "member", needs_coalition=False),
     Rule("it now includes L", _p(rf"(?:^|[.;]\s*)\W*it\s+(?:now\s+|also\s+)?(?:includes|comprises|counts|groups|unites|"
                                  rf"brings\s+together)\s+{_THE}{_L}"), "member", needs_coalition=False),
-    Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+(?:as|among)\s+(?:its\s+|the\s+)?(?:[\d,]+\s+|\w+\s+)?"
+    # "Germany will head a separate coalition, together with France and the Netherlands, which …"
+    Rule("C, together with L", _p(rf"{_C}\s*[\"”’']?\s*,\s*(?:together\s+with|along\s+with|jointly\s+with)\s+{_THE}{_L}"
+                                  rf"(?=\s*(?:,|\.|;|$))"), "member"),
+    Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+(?:(?:as|among)\s+(?:its\s+|the\s+)?(?:[\d,]+\s+|\w+\s+)?"
                                  rf"(?:founding\s+|full\s+|new\s+|first\s+)?"
-                                 rf"(?:members|member\s+states|partners|participants|signatories)"),
+                                 rf"(?:members|member\s+states|partners|participants|signatories)|(?:also\s+)?(?:taking\s+part|"
+                                 rf"participating|contributing\s+(?:ships|troops|forces|staff|officers|aircraft)))\b"),
          "member", needs_coalition=False),
     Rule("C counts L as members", _p(rf"{_C}(?:[^‹;]|‹[LO]\d+›){{0,120}}?\b(?:counts|lists|has|names)\s+{_THE}{_L}\s+as\s+"
                                      rf"(?:its\s+)?(?:\w+\s+)?members"), "member"),
-    Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*and\s+)\W*(?:its|their|the)\s+(?:\w+\s+)?members\s+(?:are|include|"
+    Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*(?:and\s+)?)\W*(?:its|their|the)\s+(?:\w+\s+)?members\s+(?:are|include|"
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
+    # "Ireland and Belgium take part as members", "… have confirmed that they will take part as members"
+    Rule("L take part as members", _p(rf"{_L}{_PAREN}(?:\s+(?:have|has|had)\s+(?:confirmed|said|announced|agreed|decided)\s+"
+                                      rf"(?:that\s+)?(?:they|it)\s+will)?{_AUX}{_ADV}\s*(?:will\s+)?(?:take|takes|took|taking|"
+                                      rf"taken|participate|participates|participated|participating|joined|join|joins|attend|attends|attended|"
+                                      rf"signed\s+on|signed\s+up|signs?\s+on|signs?\s+up|came\s+in|come\s+in|comes\s+in)"
+                                      rf"(?:\s+part)?\s+as\s+(?:full\s+|founding\s+|new\s+|regular\s+|ordinary\s+)?"
+                                      rf"(?:members|member\s+states|member\s+countries|participants|partners|a\s+member)\b"),
+         "member", needs_coalition=False),
     Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
          "member", needs_coalition=False),
     Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:after|when|once)\s|"
@@ -413,7 +441,7 @@ RESPECTIVELY = re.compile(rf"(?P<cs>‹C\d+›(?:\s*,\s*‹C\d+›)*\s*,?\s*(?:a
                           rf"(?P<r2>\s*,?\s*respectively)?", re.I)
 
 #: "Lithuania leads the demining coalition and Germany the air-defence coalition": the verb said once.
-GAPPED_LEADS = re.compile(r"‹L\d+›\s+(?:now\s+|also\s+|jointly\s+)?(?:co-?)?(?:lead|leads|led|chair|chairs|chaired|head|"
+GAPPED_LEADS = re.compile(r"‹L\d+›\s+(?:(?:now|also|jointly|will|would|is\s+to|are\s+to)\s+)*(?:co-?)?(?:lead|leads|led|chair|chairs|chaired|head|"
                           r"heads|headed)\s+(?:the\s+)?‹C\d+›(?:(?:\s*,\s*(?:and\s+)?|\s*,?\s*and\s+)(?:the\s+)?"
                           r"‹L\d+›\s+(?:the\s+)?‹C\d+›)+(?=\s*(?:[.;,)]|$))", re.I)
 #: Words that make a pattern's words say the opposite or nothing.

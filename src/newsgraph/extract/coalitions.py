@@ -26,6 +26,7 @@ in the headline's words ("roadmap coalition") is the named one it describes, whe
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from collections.abc import Callable
@@ -81,6 +82,9 @@ _ANY_MARK = re.compile(r"\s*\([^)]*\)\s*$")
 
 #: "a Washington-led coalition": a capital for its country's government, before "-led".
 _CAPITALS = word_map("coalition-capitals.tsv", "capital", "country")
+#: What an organization that is never a coalition may be called after it is named ("the alliance" for NATO).
+_BLOCKER_REFERENCES = {normalise(k): frozenset(v.split())
+                       for k, v in word_map("coalition-blocker-references.tsv", "organization", "references").items()}
 #: Words left out when deciding that two written names are one coalition.
 _KEY_DROP = word_set("coalition-key-drops.txt")
 _SPELLING = word_map("coalition-spellings.tsv", "written", "key")
@@ -124,6 +128,12 @@ def coalition_key(name: str) -> str:
     return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w for w in words)
 
 
+def _proper_words(written: str) -> frozenset[str]:
+    """The capitalised words of a name but its last (its head): "nordic-baltic" of "Nordic-Baltic observer mission"."""
+    words = written.split()[:-1]
+    return frozenset(normalise(w) for w in words if w[:1].isupper() and normalise(w))
+
+
 def display_name(written: str) -> str:
     """'drone coalition' -> 'Drone Coalition'; a name with proper nouns in it stays as written
     ('Black Sea security coalition'); acronyms stay upper case."""
@@ -154,7 +164,7 @@ class _Entry:
     members: dict[tuple[str, str], _Member] = field(default_factory=dict)
     excluded: set[tuple[str, str]] = field(default_factory=set)
     led_by: set[tuple[str, str]] = field(default_factory=set)  # from "Latvia-led"
-    last_seen: int = -1
+    seen: list[int] = field(default_factory=list)  # where it is named or referred to, in text order
     head: str = "coalition"  # its head word: "coalition", "alliance", "operation" …
     indefinite: bool = False  # only described, after "a": "a trade pact" (two states may be a bilateral deal)
 
@@ -166,11 +176,28 @@ class _Entry:
         elif _RANK[role] > _RANK[known.role]:
             known.role = role
 
+    @property
+    def last_seen(self) -> int:
+        return self.seen[-1] if self.seen else -1
+
+    def see(self, offset: int) -> None:
+        if offset not in self.seen:
+            bisect.insort(self.seen, offset)
+
+    def seen_before(self, offset: int) -> int:
+        """Where it was named or referred to last before `offset` (-1: not before): a mention later in the
+        sentence does not make it the coalition named last before a word that comes first."""
+        at = bisect.bisect_left(self.seen, offset)
+        return self.seen[at - 1] if at else -1
+
     def words(self) -> set[str]:
-        """The words that name it ("drone" of "Drone Coalition"); none for "a US-led coalition"."""
+        """The words that name it ("drone" of "Drone Coalition"; of a proper name, those of the descriptions
+        it was given too: "air-defence" of "the Coalition of the Skies", "a new air-defence group"); none for
+        "a US-led coalition"."""
         if self.strength == LED_ONLY:
             return set()
-        return {w for w in coalition_key(self.name).split() if w not in TRANSPARENT_MODIFIERS}
+        names = [self.name, *self.aliases] if self.strength == NAMED else [self.name]
+        return {w for n in names for w in coalition_key(n).split() if w not in TRANSPARENT_MODIFIERS}
 
     def leads(self) -> set[tuple[str, str]]:
         return {i for i, m in self.members.items() if m.role == "lead"}
@@ -186,7 +213,8 @@ class _Book:
         self.shorts: dict[str, _Entry] = {}  # "aspides" -> Operation Aspides, "jef" -> Joint Expeditionary Force
         # Where organizations that are never coalitions are named (NATO, the EU): "the alliance" or
         # "Sweden joined last year" after one may be about it, not about the coalition named before.
-        self.blockers: list[int] = []
+        # Each with the references that may be about it (None: any), "the alliance" for NATO.
+        self.blockers: list[tuple[int, frozenset[str] | None]] = []
         # The coalition a sentence starts with, as its subject, for an "it" in the next sentence:
         # "The Baltic Cable Coalition was formed in 2025. Sweden and Finland chair it."
         self.subject: _Entry | None = None
@@ -204,6 +232,12 @@ class _Book:
         if not key.strip():
             return None
         entry = self.entries.get(key) or self.redirects.get(key)
+        if entry is None and written and strength >= DESCRIBED:
+            # "the Nordic-Baltic mission" after "a Nordic-Baltic observer mission": one name with a word of
+            # description more or less
+            entry = self._variant(written, head)
+            if entry is not None:
+                self.redirects[key] = entry
         if entry is None:
             # "drone coalition" is shown "Drone Coalition"; a proper name, "a US-led coalition" and
             # "a coalition for training field medics" as written.
@@ -222,8 +256,26 @@ class _Book:
             entry.aliases.append(written)
         if (start, end) not in entry.anchors:
             entry.anchors.append((start, end))
-        entry.last_seen = max(entry.last_seen, start)
+        entry.see(start)
         return entry
+
+    def _variant(self, written: str, head: str) -> _Entry | None:
+        """The coalition already named whose name has the same proper words as `written` and the same head,
+        one name's words holding the other's: "Nordic-Baltic mission", "Nordic-Baltic observer mission"."""
+        proper = _proper_words(written)
+        if not proper:
+            return None
+        words = set(coalition_key(written).split())
+        found = []
+        for entry in self.entries.values():
+            if entry.head != head or entry.strength < DESCRIBED:
+                continue
+            for name in (entry.name, *entry.aliases):
+                other = set(coalition_key(name).split())
+                if _proper_words(name) == proper and (other <= words or words <= other):
+                    found.append(entry)
+                    break
+        return found[0] if len(found) == 1 else None
 
     def merge(self, source: _Entry, target: _Entry) -> None:
         """`source` (a coalition referred to or described) is `target` (the one named): one coalition."""
@@ -232,7 +284,8 @@ class _Book:
         target.excluded |= source.excluded
         target.led_by |= source.led_by
         target.anchors.extend(a for a in source.anchors if a not in target.anchors)
-        target.last_seen = max(target.last_seen, source.last_seen)
+        for offset in source.seen:
+            target.see(offset)
         if source.name and source.name != target.name and source.name not in target.aliases:
             target.aliases.append(source.name)
         self.entries.pop(source.key, None)
@@ -253,24 +306,32 @@ class _Book:
             self.by_entity[entity_key] = entry
         elif (start, end) not in entry.anchors:
             entry.anchors.append((start, end))
-        entry.last_seen = max(entry.last_seen, start)
+        entry.see(start)
         return entry
 
     def current(self, offset: int, head: str = "", reach: int = REFERENCE_REACH) -> _Entry | None:
         """The coalition named last before `offset` (one whose name ends in `head`, if there is one
-        within reach), if it was named within `reach` characters."""
-        near = [e for e in self.entries.values() if 0 <= e.last_seen < offset and offset - e.last_seen <= reach]
+        within reach; for "the coalition", a coalition of the body rather than an operation or a group), if
+        it was named within `reach` characters."""
+        seen = {id(e): e.seen_before(offset) for e in self.entries.values()}
+        near = [e for e in self.entries.values() if 0 <= seen[id(e)] and offset - seen[id(e)] <= reach]
         if not near:
             return None
         if head in _BLOCKED_HEADS:
-            latest = max(e.last_seen for e in near)
-            if any(latest < b < offset for b in self.blockers):
+            latest = max(seen[id(e)] for e in near)
+            if self._blocked(latest, offset, head):
                 return None
-        if head and head not in _ANY_HEAD:
-            same = [e for e in near if e.name.casefold().split()[-1:] == [head] or head in e.name.casefold().split()]
+        if head and (head not in _ANY_HEAD or head == "coalition"):
+            same = [e for e in near if (e.name.casefold().split()[-1:] == [head] or head in e.name.casefold().split()
+                                        or e.head == head) and (head != "coalition" or not self._in_headline(e))]
             if same:
-                return max(same, key=lambda e: e.last_seen)
-        return max(near, key=lambda e: e.last_seen)
+                return max(same, key=lambda e: seen[id(e)])
+        return max(near, key=lambda e: seen[id(e)])
+
+    def _blocked(self, since: int, offset: int, head: str) -> bool:
+        """Whether an organization that is never a coalition, and that `head` may be about ("" for a
+        sentence with no coalition in it), is named between `since` and `offset`."""
+        return any(since < b < offset and (refs is None or not head or head in refs) for b, refs in self.blockers)
 
     def bloc_before(self, offset: int) -> _Entry | None:
         """The organization a reference ('the group', 'the bloc') with no coalition named before is about:
@@ -290,11 +351,12 @@ class _Book:
     def only(self, offset: int, head: str) -> _Entry | None:
         """'this coalition' far after the one coalition named before: the one coalition (with that head
         word) named within LONG_REACH characters, when no organization that is never one stands between."""
-        near = [e for e in self.entries.values() if 0 <= e.last_seen < offset and offset - e.last_seen <= LONG_REACH
+        seen = {id(e): e.seen_before(offset) for e in self.entries.values()}
+        near = [e for e in self.entries.values() if 0 <= seen[id(e)] and offset - seen[id(e)] <= LONG_REACH
                 and (head in _ANY_HEAD or e.head == head or head in e.name.casefold().split())]
         if len(near) > 1:
             near = [e for e in near if not self._in_headline(e)]  # the headline's words for the story's coalition
-        if len(near) != 1 or any(near[0].last_seen < b < offset for b in self.blockers):
+        if len(near) != 1 or self._blocked(seen[id(near[0])], offset, head if head in _BLOCKED_HEADS else ""):
             return None
         return near[0]
 
@@ -303,6 +365,7 @@ class _Book:
     def finish(self) -> list[Coalition]:
         self._name_the_unnamed()
         self._merge_descriptions()
+        self._merge_owned()
         out: list[tuple[int, Coalition]] = []
         for entry in self.entries.values():
             for ident in entry.excluded:
@@ -379,6 +442,37 @@ class _Book:
             if entry.name not in target.aliases:
                 target.aliases.append(entry.name)
             del self.entries[entry.key]
+
+    def _merge_owned(self) -> None:
+        """'a British and Dutch naval operation', 'the Dutch-Danish group': a grouping named by nothing but the
+        countries whose it is, is the one grouping of the article that has them all among its countries."""
+        for entry in list(self.entries.values()):
+            owners = self._owners(entry)
+            if not owners:
+                continue
+            fits = [e for e in self.entries.values() if e is not entry and not self._owners(e) and e.strength >= DESCRIBED
+                    and owners <= set(e.members)]
+            if len(fits) == 1:
+                self.merge(entry, fits[0])
+
+    def _owners(self, entry: _Entry) -> set[tuple[str, str]]:
+        """The countries of a name made of nothing but their adjectives (or names) and common words: {UK,
+        Netherlands} of 'British-Dutch mission'; none of a proper name ('Nordic-Baltic mission')."""
+        if entry.strength < DESCRIBED or not entry.name or re.search(r"(?i)\b(?:co-)?led\b", entry.name):
+            return set()
+        words = [w for w in re.split(r"[\s\-‐‑–/]+", entry.name)[:-1] if w]
+        owners: set[tuple[str, str]] = set()
+        for word in words:
+            if word.casefold() in ("and", "&", "the", "a", "an") or word[:1].islower():
+                continue
+            country = demonyms().get(word.casefold())
+            if country is None:
+                rows = self.ctx.gazetteer.lookup(word, "Country")
+                country = rows[0].label if rows else None
+            if country is None:
+                return set()
+            owners.add(("Country", country))
+        return owners
 
     def _in_headline(self, entry: _Entry) -> bool:
         """Whether every mention of the coalition is in the headline (or a head line before the body:
@@ -669,13 +763,21 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             # "the Cairns Group, the coalition of 19 exporters", "…, a group of 30 countries", "the Global
             # Biofuels Alliance (GBA), the India-led grouping", "…, a purchasing alliance that …"
             entry = before.entry
+        elif _described_by_copula(text, sent.start_char, before, mention) \
+                and (subject := before.entry if before is not None else book.current(sent.start_char, "")) is not None:
+            # "It is a coalition of navies …", "Operation X is a US-led coalition": the one named before, described
+            entry = subject
+            entry.see(mention.start)
         else:
             entry = _resolve(book, mention, sent.start_char)
         if entry is None:
             continue
-        if before is not None and before.entry is not entry and mention.strength == NAMED \
-                and _FORMALLY.match(text, before.end, mention.start):
-            # "Greece launched the group, formally the Coalition for …": the coalition referred to has this name
+        if before is not None and before.entry is not entry and mention.strength == NAMED and (
+                _FORMALLY.match(text, before.end, mention.start) or (
+                (before.entry.indefinite or before.entry.strength == LED_ONLY) and before.entry.strength < NAMED
+                and _NAMED_APPOSITION.match(text, before.end, mention.start) and not _LIST_GOES_ON.match(text, mention.end))):
+            # "Greece launched the group, formally the Coalition for …": the coalition referred to has this name;
+            # "… will lead a new air-defence group, the Coalition of the Skies": the new one described has this name
             book.merge(before.entry, entry)
             for item in items:
                 if item.entry is before.entry:
@@ -683,11 +785,14 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         for party in mention.led_by:
             entry.assign(party, "lead")
             entry.led_by.add((party.kind, party.ident))
-        items.append(_Item(mention.phrase_start, mention.end, "C", entry=entry))
+        items.append(_Item(mention.phrase_start, max(mention.end, mention.phrase_end), "C", entry=entry))
         _acronym_after(text, mention, entry, book)
-    if items and re.fullmatch(r"\W*(?:the\s+)?", text[sent.start_char : items[0].start], re.I) \
-            and not any(c.dep_ in ("dobj", "dative", "attr") for c in sent.root.children):
-        # the sentence names no other thing "it" could be ("The coalition announced a plan. Latvia leads it.")
+    if items and ((re.fullmatch(r"\W*(?:the\s+|this\s+|that\s+)?", text[sent.start_char : items[0].start], re.I)
+                   and not any(c.dep_ in ("dobj", "dative", "attr") and not any(
+                       i.entry is items[0].entry and i.start <= c.idx < i.end for i in items) for c in sent.root.children))
+                  or _IT_IS_A.match(text[sent.start_char : items[0].start])):
+        # the sentence names no other thing "it" could be ("The coalition announced a plan. Latvia leads it.";
+        # "It is a coalition of navies. Finland and Estonia lead it."; "Operation X is a US-led coalition …")
         book.subject = items[0].entry
     taken = [(i.start, i.end) for i in items]
     for start, end, key in organizations:
@@ -696,7 +801,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         entity = ctx.entities[key]
         known = book.by_entity.get(key)
         if known is not None:
-            known.last_seen = max(known.last_seen, start)
+            known.see(start)
             if (start, end) not in known.anchors:
                 known.anchors.append((start, end))
             items.append(_Item(start, end, "C", entry=known))
@@ -704,7 +809,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             party = Party("Organization", key, text[start:end], start, end)
             excluded = _excluded(entity)
             if excluded:
-                book.blockers.append(start)
+                book.blockers.append((start, _blocker_references(entity)))
             items.append(_Item(start, end, "O", organization=None if excluded or _never_coalition(entity) else key,
                                parties=[party]))
         taken.append((start, end))
@@ -782,6 +887,15 @@ _LIST_INTRO = re.compile(r"(?i)\b(?:members?|member\s+states|countries|signatori
 #: Between a coalition and a description of it: "…, the coalition of", "…, a purchasing alliance",
 #: "… (GBA), the India-led grouping".
 _APPOSITION = re.compile(r"[\"”’']?(?:\s*\([A-Z][A-Za-z0-9+&-]{1,9}\))?\s*[,–—(-]\s*(?:the|a|an)\s+[\w\s-]{0,40}$")
+#: Between a new grouping described and its name: "a new air-defence group, the Coalition of the Skies".
+_NAMED_APPOSITION = re.compile(r"\s*(?:,|[–—:]|\s-)\s*(?:the\s+)?[\"“‘']?$", re.I)
+#: A sentence that says what the coalition named before, or its subject, is: "It is a coalition of navies",
+#: "This is a US-led coalition", "Operation X is a coalition of eight states" (not "It is the coalition …":
+#: another may be meant).
+_IT_IS_A = re.compile(r"^\W*(?:[A-Z][\w.]{0,12}\s*:\s*)?(?:it|this)\s+(?:is|was|remains|became|has\s+become|had\s+become)\s+"
+                      r"(?:now\s+|also\s+|still\s+|essentially\s+|in\s+effect\s+)?(?:a|an)\s+$", re.I)
+_IS_A = re.compile(r"^[\"”’']?\s*(?:is|was|remains|became|has\s+become|had\s+become)\s+(?:now\s+|also\s+|still\s+|"
+                   r"essentially\s+|in\s+effect\s+)?(?:a|an)\s+$", re.I)
 #: After a description: the list of coalitions goes on ("the Drone Coalition, the Latvia-led coalition and …").
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s", re.I)
 #: Between a coalition referred to and its name: "the group, formally the", ", officially known as".
@@ -789,10 +903,31 @@ _FORMALLY = re.compile(r"\s*,\s*(?:(?:more\s+)?formally|officially|(?:also\s+|be
                        r"called|named|dubbed)\s+(?:the\s+)?[\"“‘']?$", re.I)
 
 
+def _described_by_copula(text: str, sentence_start: int, before: _Item | None, mention: Mention) -> bool:
+    """Whether a new grouping described after "a" is the subject of the sentence: "It is a coalition of
+    navies", "Operation X is a US-led coalition" (the sentence's first coalition, as its subject)."""
+    if mention.strength not in (LED_ONLY, DESCRIBED) or (mention.strength == DESCRIBED and not mention.indefinite
+                                                         and not mention.purpose):
+        return False
+    if before is None:
+        return bool(_IT_IS_A.match(text[sentence_start : mention.phrase_start]))
+    return bool(re.fullmatch(r"\W*(?:the\s+)?", text[sentence_start : before.start], re.I)) \
+        and bool(_IS_A.match(text[before.end : mention.phrase_start]))
+
+
 def _excluded(entity: Entity) -> bool:
     """An organization of data/coalition-excluded-organizations.txt: never a coalition, and what "the
     alliance" or "the bloc" after it may be about."""
     return any(normalise(n) in EXCLUDED_ORGANIZATIONS for n in (entity.name, *entity.aliases))
+
+
+def _blocker_references(entity: Entity) -> frozenset[str] | None:
+    """The references that may be about an excluded organization ("the alliance" for NATO); None: any."""
+    for name in (entity.name, *entity.aliases):
+        refs = _BLOCKER_REFERENCES.get(normalise(name))
+        if refs is not None:
+            return refs
+    return None
 
 
 def _never_coalition(entity: Entity) -> bool:
@@ -822,8 +957,12 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
                 entry = same
             elif entry is not None and not set(normalise(mention.described).split()) <= set(normalise(entry.name).split()):
                 entry = None if any(e is not entry and e.head == mention.head for e in book.entries.values()) else entry
+        if entry is None and mention.described_start >= 0 and any(w[:1].isupper() for w in mention.described.split()):
+            # "The Nordic observer mission, led by Sweden, …" with no mission named before: named by its description
+            written = book.ctx.text[mention.described_start : mention.end]
+            return book.named(written, DESCRIBED, mention.described_start, mention.end, head=mention.head)
         if entry is not None:
-            entry.last_seen = max(entry.last_seen, mention.start)
+            entry.see(mention.start)
         return entry
     if mention.strength == LED_ONLY and not mention.written:
         # "a coalition of 40 countries": a new one, named at the end by who leads it
@@ -834,13 +973,13 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
         return book.named(mention.written, LED_ONLY, mention.start, mention.end, key=key, head=mention.head)
     if mention.entry is not None:  # a short form of a name read before ("JEF", "Aspides")
         entry = mention.entry
-        entry.last_seen = max(entry.last_seen, mention.start)
+        entry.see(mention.start)
         if (mention.start, mention.end) not in entry.anchors:
             entry.anchors.append((mention.start, mention.end))
         return entry
     known = book.shorts.get(normalise(mention.written)) if mention.strength == NAMED else None
     if known is not None:  # "the Contact Group" after "the Contact Group on Libya"
-        known.last_seen = max(known.last_seen, mention.start)
+        known.see(mention.start)
         if (mention.start, mention.end) not in known.anchors:
             known.anchors.append((mention.start, mention.end))
         return known
@@ -1046,6 +1185,14 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
             role = judged(rule, match)
             if role is None:
                 continue
+            if role == "lead" and _CHAIR_WORDS.search(match.group(0)) and (
+                    _ROTATING.search(masked) or _FOR_A_YEAR.match(masked, match.end())):
+                # "France's minister, who chairs the group this year", "Paraguay took over the rotating presidency":
+                # a chair that passes from member to member in turn, no lead of a coalition
+                continue
+            if role == "member" and _RELATIVE.search(match.group(0)) and _THEN_NOT.match(masked, match.end()):
+                # "Iceland, which took part in the mission in 2021, did not send observers this time": no longer
+                continue
             groups = match.groupdict()
             if groups.get("c"):
                 target = item(groups["c"])
@@ -1072,6 +1219,14 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                 _assign(rule, role, groups, entry, item)
 
 
+#: A chair held in turn: "the rotating presidency", "who chairs the group this year".
+_CHAIR_WORDS = re.compile(r"\b(?:co-?)?(?:chair\w*|presiden\w*|presid\w*)\b", re.I)
+_ROTATING = re.compile(r"\brotating\b|\bin\s+rotation\b|\bby\s+rotation\b", re.I)
+_FOR_A_YEAR = re.compile(r"\s*(?:this|next|for\s+the|for\s+a|for\s+one)\s+(?:year|term)\b|\s*(?:for|in)\s+\d{4}\b", re.I)
+#: A relative clause after a subject ("Iceland, which took part in …"), and its main verb denied after it.
+_RELATIVE = re.compile(r"‹L\d+›\s*,\s*(?:which|who)\b")
+_THEN_NOT = re.compile(r"[^‹;,]{0,60},\s*(?:but\s+)?(?:(?:did|does|do|has|have|had|is|are|was|were|will|would)\s+"
+                       r"(?:not|never|no\s+longer)|(?:has|have|had)\s+since\s+(?:left|withdrawn|quit|pulled\s+out))\b", re.I)
 #: Coalitions right after another, and nothing else: "… the IT and demining coalitions."
 _MORE_COALITIONS = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s*,?\s*and\s+)(?:the\s+)?‹C\d+›)+(?=\s*(?:[.;,)]|$))")
 
