@@ -335,3 +335,10 @@ def test_a_comment_heading_before_an_officials_comment_does_not_end_the_release(
 def test_live_coverage_credit_after_a_bar_is_a_byline():
     text = "Headline\n\nMonday 3 May | Quito | Live coverage by Ana María Roe and Tom Doe\n\nCoverage by the agency was wide, and the count by officials went on.\n"
     assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Ana María Roe", "Tom Doe"]
+
+
+def test_byline_names_with_the_place_each_reporter_filed_from():
+    text = "Headline\n\nBy Ingrid Roe in Brussels and Piotr Kowal in Warsaw\n\nThe talks went on late into the night.\n"
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Ingrid Roe", "Piotr Kowal"]
+    text = "Headline\n\nBy Ingrid Roe in New York\n\nThe talks went on.\n"
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Ingrid Roe"]

@@ -1055,3 +1055,11 @@ def test_field_between_a_post_and_an_addressed_name_is_no_person(nlp, gazetteer)
     assert names(record, "Person") == {"Anil Varghese"}
     [role] = record.roles
     assert role.title == "Minister for Health, Kerala" and role.of is None
+
+
+def test_a_capitalised_preposition_opening_a_sentence_is_no_word_of_a_name(nlp, gazetteer):
+    record = extract("Under Mission Sanjeevani and routine checks, 4.2 lakh mothers were screened.", nlp, gazetteer)
+    found = {e.name for e in record.entities}
+    assert "Mission Sanjeevani" in found and not any(n.startswith("Under") for n in found)
+    record = extract("Within Defence Ministry circles the plan was popular.", nlp, gazetteer)
+    assert not any(n.startswith("Within") for n in names(record, "Organization"))

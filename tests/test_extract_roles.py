@@ -834,3 +834,11 @@ def test_post_of_a_body_described_by_a_common_noun(nlp, gazetteer):
     assert "John Brandt" in [e.name for e in record.entities if e.kind == "Person"]
     record = extract("Real estate developer John Brandt bought the tower last year.", nlp, gazetteer)
     assert "John Brandt" in [e.name for e in record.entities if e.kind == "Person"]
+
+
+def test_chief_statistician_is_a_post_not_a_name(nlp, gazetteer):
+    text = "\"Prices are cooling,\" said Marie Dubois, Chief Statistician of Canada, on Friday."
+    record = extract(text, nlp, gazetteer)
+    assert [e.name for e in record.entities if e.kind == "Person"] == ["Marie Dubois"]
+    [role] = role_of(record, "Dubois")
+    assert role.title == "Chief Statistician"

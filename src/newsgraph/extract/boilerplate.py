@@ -340,6 +340,7 @@ _BYLINE = re.compile(
     r"(?:^|(?<=[;|]\s)|(?<=[;|]))\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|written|produced)\s+|(?:live\s+)?(?:coverage|updates|blog)\s+)?by\s+",
     re.IGNORECASE,
 )
+_BYLINE_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?=\s*(?:,|and\b|&|$))")
 _BYLINE_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|bin|al|le|la|del|der|du)){1,3}")
 
 
@@ -364,10 +365,12 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
                 if m is None or any(w.casefold() in _NEWSROOM_WORDS for w in m.group().split()):
                     break  # "By Jane Roe, Economics Editor": the post, not a second name
                 out.append((line.start + m.start(), line.start + m.end()))
-                sep = re.match(r"\s*(?:,|and|&)\s*", line.text[m.end() :])
+                # "By Jane Roe in Brussels and Jan Doe in Warsaw": where each reporter filed from
+                where = _BYLINE_PLACE.match(line.text, m.end())
+                sep = re.match(r"\s*(?:,|and|&)\s*", line.text[where.end() if where else m.end() :])
                 if sep is None:
                     break
-                k = m.end() + sep.end()
+                k = (where.end() if where else m.end()) + sep.end()
     return out
 
 

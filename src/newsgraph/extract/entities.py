@@ -1689,6 +1689,8 @@ def _org_word(token: Token) -> bool:
     text, lower = token.text, token.lower_
     if not text or not text[0].isupper() or not token.is_alpha:
         return False
+    if token.is_sent_start and token.pos_ in ("ADP", "SCONJ", "DET", "PRON", "ADV"):
+        return False  # "Under Mission Indradhanush, …": a sentence's first word, capitalised for that alone
     if lower in ORG_HEADS:
         return True
     if lower in TITLE_HEADS and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ORG_HEADS and token.doc[token.i + 1].text[0].isupper():
