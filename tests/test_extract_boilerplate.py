@@ -312,3 +312,33 @@ def test_a_label_whose_brackets_give_a_post_and_body_names_the_speaker():
     end = len(text)
     assert _spans(text, find_speaker_labels(text, end)) == ["ELENA MARKOVA", "Q"]
     assert find_questioners(text, end) == []
+
+
+def test_a_comment_heading_before_an_officials_comment_does_not_end_the_release():
+    # Statistics releases head the chief's words on the figures "Comment"; a page's lone
+    # "Comment" button with nothing but short lines after it still ends the article.
+    comment = (
+        "\"Harvests were better than expected across the east of the country, and that shows in the "
+        "prices of bread and flour this month,\" said Jana Kowal, the bureau's chief statistician."
+    )
+    follow = (
+        "Kowal, who took up the post in March after a decade at the central bank, added that the "
+        "survey of shops would be widened to smaller towns from the next quarter onwards."
+    )
+    text = f"Headline\n\n{PROSE}\n\nComment\n\n{comment}\n\n{follow}\n\nContact: Press Office\n"
+    assert comment in text[: find_body_end(text)]
+    footer = f"Headline\n\n{PROSE}\n\nComment\n\nName\n\nEmail\n\nPost comment\n"
+    assert find_body_end(footer) == len(f"Headline\n\n{PROSE}")
+    assert find_body_end(f"Headline\n\n{PROSE}\n\nComments\n\n{comment}\n\n{follow}\n") == len(f"Headline\n\n{PROSE}")
+
+
+def test_live_coverage_credit_after_a_bar_is_a_byline():
+    text = "Headline\n\nMonday 3 May | Quito | Live coverage by Ana María Roe and Tom Doe\n\nCoverage by the agency was wide, and the count by officials went on.\n"
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Ana María Roe", "Tom Doe"]
+
+
+def test_byline_names_with_the_place_each_reporter_filed_from():
+    text = "Headline\n\nBy Ingrid Roe in Brussels and Piotr Kowal in Warsaw\n\nThe talks went on late into the night.\n"
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Ingrid Roe", "Piotr Kowal"]
+    text = "Headline\n\nBy Ingrid Roe in New York\n\nThe talks went on.\n"
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Ingrid Roe"]

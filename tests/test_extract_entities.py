@@ -1006,3 +1006,60 @@ def test_a_noun_only_ever_opening_sentences_is_no_person(nlp, gazetteer):
     persons = names(extract(text, nlp, gazetteer), "Person")
     assert "Turnout" not in persons
     assert "Voskanyan" in persons  # a surname that speaks stays a person
+
+
+def test_brackets_after_a_persons_name_give_a_party_not_an_alias(nlp, gazetteer):
+    record = extract("Third-placed Tomás Ruiz (Unidad Andina) is on 11.8%, the electoral office said.", nlp, gazetteer)
+    [person] = [e for e in record.entities if e.kind == "Person"]
+    assert person.name == "Tomás Ruiz" and "Unidad Andina" not in person.aliases
+    assert "Unidad Andina" in names(record, "Organization")
+    # a country in brackets stays a country
+    record = extract("The striker Jon Ander (Spain) scored twice on Sunday.", nlp, gazetteer)
+    assert "Spain" in names(record, "Country") and "Jon Ander" in names(record, "Person")
+
+
+def test_a_name_after_a_persons_name_and_of_is_a_body(nlp, gazetteer):
+    # "Javier Roe of X": a person is of a party or a body; NER's reading of X as a person, here and
+    # elsewhere in the text, gives way.
+    text = (
+        "With most ballots counted, Marcos Quintero of Nueva Esperanza leads, ahead of Lucía Ferrer of "
+        "Avance Liberal. Avance Liberal is projected to take 12 seats, and Ferrer, a former regional "
+        "governor of Piura, said she would fight on."
+    )
+    record = extract(text, nlp, gazetteer)
+    persons = names(record, "Person")
+    assert {"Marcos Quintero", "Lucía Ferrer"} <= persons
+    assert not persons & {"Nueva Esperanza", "Avance Liberal", "Esperanza"}
+    # a place after 'of' is no body
+    record = extract("Maria Lopes of Porto said the harbour would reopen in May.", nlp, gazetteer)
+    assert "Porto" not in names(record, "Organization")
+
+
+def test_family_name_given_a_post_in_apposition_makes_a_person(nlp, gazetteer):
+    # NER calls "Rosa Quintana" a body; the text later gives "Quintana" a post of a person.
+    text = (
+        "Rosa Quintana of Frente Verde leads with 24.1% of valid votes. Quintana, a former regional "
+        "governor of Cusco, addressed a rally in Lima."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Rosa Quintana" in names(record, "Person")
+    assert "Rosa Quintana" not in names(record, "Organization")
+
+
+def test_field_between_a_post_and_an_addressed_name_is_no_person(nlp, gazetteer):
+    # Indian releases: "Director General, <field>, Dr. <name>": the field is not a person, and
+    # it stays in the post's title.
+    record = extract("Director General, Rural Water Supply, Dr. Anil Mehra, opened the new plant on Monday.", nlp, gazetteer)
+    assert names(record, "Person") == {"Anil Mehra"}
+    record = extract("The Minister for Health, Kerala, Shri Anil Varghese, opened the hospital.", nlp, gazetteer)
+    assert names(record, "Person") == {"Anil Varghese"}
+    [role] = record.roles
+    assert role.title == "Minister for Health, Kerala" and role.of is None
+
+
+def test_a_capitalised_preposition_opening_a_sentence_is_no_word_of_a_name(nlp, gazetteer):
+    record = extract("Under Mission Sanjeevani and routine checks, 4.2 lakh mothers were screened.", nlp, gazetteer)
+    found = {e.name for e in record.entities}
+    assert "Mission Sanjeevani" in found and not any(n.startswith("Under") for n in found)
+    record = extract("Within Defence Ministry circles the plan was popular.", nlp, gazetteer)
+    assert not any(n.startswith("Within") for n in names(record, "Organization"))

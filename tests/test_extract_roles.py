@@ -817,3 +817,28 @@ def test_head_of_a_mission_an_organization_sends(nlp, gazetteer):
     # the election named on its own stays an event
     other = extract("Observers said the OSCE election was calm.\n", nlp, gazetteer)
     assert [e.name for e in other.entities if e.kind == "Event"] == ["OSCE election"]
+
+
+def test_post_of_a_body_described_by_a_common_noun(nlp, gazetteer):
+    # "head of developer X": what follows the post's 'of' and a lower-case noun of a kind of body
+    # is the body owning the post, even where NER reads a person's name.
+    record = extract("The head of developer Kestrel Wind, Maria Lindgren, said the project was on schedule.", nlp, gazetteer)
+    assert [e.name for e in record.entities if e.kind == "Person"] == ["Maria Lindgren"]
+    [role] = role_of(record, "Lindgren")
+    assert (role.title, name(record, role.of)) == ("Head", "Kestrel Wind")
+    record = extract("Anna Berg, the chief executive of state-owned lender Banco Norte, said rates would fall.", nlp, gazetteer)
+    [role] = role_of(record, "Berg")
+    assert (role.title, name(record, role.of)) == ("Chief Executive", "Banco Norte")
+    # a noun of persons between: the name is still a person's
+    record = extract("The chief of staff of senator John Brandt resigned on Monday.", nlp, gazetteer)
+    assert "John Brandt" in [e.name for e in record.entities if e.kind == "Person"]
+    record = extract("Real estate developer John Brandt bought the tower last year.", nlp, gazetteer)
+    assert "John Brandt" in [e.name for e in record.entities if e.kind == "Person"]
+
+
+def test_chief_statistician_is_a_post_not_a_name(nlp, gazetteer):
+    text = "\"Prices are cooling,\" said Marie Dubois, Chief Statistician of Canada, on Friday."
+    record = extract(text, nlp, gazetteer)
+    assert [e.name for e in record.entities if e.kind == "Person"] == ["Marie Dubois"]
+    [role] = role_of(record, "Dubois")
+    assert role.title == "Chief Statistician"

@@ -26,9 +26,10 @@ _HEADING_LINE = re.compile(
 )
 # A page widget copied with the text ("Share this article", "Print", "Advertisement"): pages print it
 # under the lead as often as under the last paragraph, so it ends the article only when no more
-# article follows it.
+# article follows it. So does a lone "Comment": a page's comment button, or a release's section
+# heading before an official's comment on the figures.
 _WIDGET_LINE = re.compile(
-    r"^\s*(?:share(?:\s+this(?:\s+(?:article|story|page))?)?|print(?:\s+this\s+(?:article|story|page))?|advertisement)\s*:?\s*$",
+    r"^\s*(?:share(?:\s+this(?:\s+(?:article|story|page))?)?|print(?:\s+this\s+(?:article|story|page))?|advertisement|comment)\s*:?\s*$",
     re.IGNORECASE,
 )
 #: Short lines (sub-headings) a widget line may stand before the article's prose goes on.
@@ -333,11 +334,13 @@ def find_dateline(text: str, body_end: int, headline: tuple[int, int] | None = N
     return None
 
 
-# "By DANIEL OKAFOR and CHIARA BENEDETTI", "Reporting by Jane Roe; Editing by Jan Doe".
+# "By DANIEL OKAFOR and CHIARA BENEDETTI", "Reporting by Jane Roe; Editing by Jan Doe",
+# a live blog's "… | Live coverage by Jane Roe and Jan Doe".
 _BYLINE = re.compile(
-    r"(?:^|(?<=[;|]\s)|(?<=[;|]))\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+)?by\s+",
+    r"(?:^|(?<=[;|]\s)|(?<=[;|]))\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|written|produced)\s+|(?:live\s+)?(?:coverage|updates|blog)\s+)?by\s+",
     re.IGNORECASE,
 )
+_BYLINE_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?=\s*(?:,|and\b|&|$))")
 _BYLINE_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|bin|al|le|la|del|der|du)){1,3}")
 
 
@@ -362,10 +365,12 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
                 if m is None or any(w.casefold() in _NEWSROOM_WORDS for w in m.group().split()):
                     break  # "By Jane Roe, Economics Editor": the post, not a second name
                 out.append((line.start + m.start(), line.start + m.end()))
-                sep = re.match(r"\s*(?:,|and|&)\s*", line.text[m.end() :])
+                # "By Jane Roe in Brussels and Jan Doe in Warsaw": where each reporter filed from
+                where = _BYLINE_PLACE.match(line.text, m.end())
+                sep = re.match(r"\s*(?:,|and|&)\s*", line.text[where.end() if where else m.end() :])
                 if sep is None:
                     break
-                k = m.end() + sep.end()
+                k = (where.end() if where else m.end()) + sep.end()
     return out
 
 

@@ -146,7 +146,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
         for start, end, name, kind in cand.extra:
             extra_key = ctx.register(name, kind, start, end)
             ctx.add_alias(extra_key, ctx.text[start:end])  # "NATO" in "the NATO summit"
-    _attach_parenthetical_aliases(ctx, skip)
+    _attach_parenthetical_aliases(ctx, skip, ctx.index(doc))
     _acronym_mentions(ctx)
     _label_mentions(ctx, labels)
     _merge_bare_organizations(ctx)
@@ -752,6 +752,7 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             and before.text == ","
             and (_title_ends_here(doc, run.start - 1) or _post_clause_before(doc, run.start - 1))
             and (after is None or after.text in (",", ")", ".", ";", ":") or after.pos_ in ("VERB", "AUX"))
+            and not _field_between_post_and_name(run)
         ):
             # "the Air Force spokesperson, Jane Roe, said …", "Chile's Minister of Transport and
             # Telecommunications, Jane Roe, told …": a name after a post and a comma
@@ -992,10 +993,13 @@ def _ner_candidates(doc: Doc, ctx: ArticleContext, full_names: set[str]) -> list
     out = []
     # One-word names that stand on their own somewhere, not only as a modifier ("ONPE said").
     alone = frozenset(e.text for e in doc.ents if len(e) == 1 and not _modifies_common_noun(e[0]))
-    ents = list(doc.ents)
+    ents = _with_cut_first_words(doc, list(doc.ents))
+    bodies = _affiliations(doc, ents)
     for n, ent in enumerate(ents):
         if ent.label_ not in _NER_KINDS:
             continue
+        if ent.label_ == "PERSON" and ent.text in bodies:
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # "Javier Roe of Renovación Liberal": a body, here and elsewhere
         if n > 0 and ents[n - 1].end == ent.start and ents[n - 1][-1].lower_ in ("of", "for") and ents[n - 1].label_ == "ORG":
             continue  # read with the organization before it, below
         following = ents[n + 1] if n + 1 < len(ents) else None
@@ -1005,6 +1009,58 @@ def _ner_candidates(doc: Doc, ctx: ArticleContext, full_names: set[str]) -> list
         cand = _clean_ner(ent, ctx, full_names, alone)
         if cand is not None:
             out.append(cand)
+    return out
+
+
+def _with_cut_first_words(doc: Doc, ents: list[Span]) -> list[Span]:
+    """NER's spans, one that lost its first word taken whole where the text names it whole elsewhere:
+    'Rosa Roe of Fuerza [Andina]' beside 'Fuerza Andina would win'."""
+    whole = {e.text for e in ents if len(e) >= 2}
+    alone = {e.text for e in ents if len(e) == 1}
+    out = []
+    for ent in ents:
+        split = _person_of_body(doc, ent, alone)
+        if split is not None:
+            out.extend(split)  # "[Lucía Roe of Avance Liberal]" tagged ORG: a person, 'of', a body
+            continue
+        i = ent.start - 1
+        if (
+            i > 0 and not doc[i].is_sent_start and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+            and doc[i].ent_iob_ == "O" and not is_title_word(doc[i].text)
+            and f"{doc[i].text_with_ws}{ent.text}" in whole
+        ):
+            ent = Span(doc, i, ent.end, label=ent.label_)
+        out.append(ent)
+    return out
+
+
+def _person_of_body(doc: Doc, ent: Span, alone: set[str]) -> list[Span] | None:
+    """An ORG span 'Lucía Roe of Avance Liberal' that runs over a person's name: the words before
+    'of' are shaped like a person's name whose last word the text uses alone elsewhere ('Roe, a
+    former governor, …'); then they are the person and the words after 'of' the body."""
+    if ent.label_ != "ORG":
+        return None
+    of = next((t.i for t in ent if t.lower_ == "of"), None)
+    if of is None or of - ent.start < 2 or ent.end - of < 2:
+        return None
+    left = doc[ent.start : of]
+    if not _person_shaped(left.text) or left[-1].text not in alone:
+        return None
+    return [Span(doc, ent.start, of, label="PERSON"), Span(doc, of + 1, ent.end, label="ORG")]
+
+
+def _affiliations(doc: Doc, ents: list[Span]) -> set[str]:
+    """Names written right after a person's name and 'of' ('Javier Roe of Renovación Liberal',
+    'Jane Doe of Acme Analytics'): a person is 'of' a party or a body, never of another person.
+    A place there ('Jane Doe of Lima') is not one of them."""
+    out = set()
+    for n in range(1, len(ents)):
+        ent, before = ents[n], ents[n - 1]
+        if ent.label_ not in ("PERSON", "ORG") or before.end + 1 != ent.start or doc[before.end].lower_ != "of":
+            continue
+        if before.label_ == "PERSON" and len(before) >= 2 or before.label_ == "ORG" and _person_shaped(before.text):
+            if len(ent) >= 2 or ent.label_ == "ORG":
+                out.add(ent.text)
     return out
 
 
@@ -1115,6 +1171,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             return None
         if ent.start > 0 and (ent.doc[ent.start - 1].like_num or ent.doc[ent.start - 1].lower_ in _COUNT_WORDS):
             return None  # "1.05 lakh Ni-kshay Mitras": people counted are a kind of people, not one person
+        if _field_between_post_and_name(ent):
+            return None  # "Director General, Family Welfare, Dr. Jane Roe": the post's field, between commas
         if re.match(r"\s+No\.?\s*\d", ctx.text[end : end + 8]):
             return None  # "Jl. Taman Pejambon No. 6": a street in an address
         if name.split()[-1].casefold() in ORG_HEADS or len(name.split()) > 1 and name.split()[-1].casefold().rstrip(".") in _COMPANY_WORDS:
@@ -1125,6 +1183,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             return Candidate(start, end, name, "Place", _NER)  # "Buenos Aires province", "Gwale wards"
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ORG_HEADS | BODY_DESCRIPTORS and ent.doc[ent.start - 1].pos_ == "NOUN":
             kind = "Organization"  # "civil society group Yiaga Africa", "consultancy Kestrel Analytics"
+        elif _post_of_described_body(ent):
+            kind = "Organization"  # "the head of developer Kestrel Wind": a post is held of a body, not of a person
         lone = len(name.split()) == 1 and name not in full_names
         if lone and len(name) <= 3 and _abbreviated_first_name(ent):
             return None  # "Ma. Teresa Dela Cruz", "Md. Rahman": a first name written short, not a person of its own
@@ -1547,7 +1607,19 @@ def _speaks_by_family_name(ctx: ArticleContext, name: str) -> bool:
     # Any word of the name but the first, which news uses alone for the best-known ("Lula said").
     family = "(?:" + "|".join(re.escape(w) for w in name.split()[1:] if w not in _NAME_PARTICLES) + ")"
     pattern = rf"\b{family}\s+(?:{_SAID_FORMS})\b|\b(?:{_SAID_FORMS})\s+{family}\b|\bM(?:r|s|rs)\.?\s+{family}\b"
-    return re.search(pattern, ctx.text[: ctx.body_end]) is not None
+    if re.search(pattern, ctx.text[: ctx.body_end]) is not None:
+        return True
+    # "Roe, a former regional governor of Cusco, …": the family name alone, given a post in apposition
+    for m in re.finditer(rf"\b{family},\s+", ctx.text[: ctx.body_end]):
+        post = _POST_APPOSITION.match(ctx.text, m.end(), ctx.body_end)
+        if post is not None and post.group("head").casefold() in _PERSON_POST_HEADS:
+            return True
+    return False
+
+
+# "a former regional governor", "the party's leader": an article, a few lower-case words, the post's head.
+_POST_APPOSITION = re.compile(r"(?:a|an|the)\s+(?:[a-z][\w’'-]*\s+){0,3}?(?P<head>[a-z][\w-]*)\b(?=\s*(?:,|of\b|for\b|at\b|in\b))")
+_PERSON_POST_HEADS = (TITLE_HEADS | _OFFICE_HEADS) - ORG_HEADS - BODY_DESCRIPTORS
 
 
 def _organization_candidates(doc: Doc, ctx: ArticleContext, persons: list[tuple[int, int]]) -> list[Candidate]:
@@ -1617,6 +1689,8 @@ def _org_word(token: Token) -> bool:
     text, lower = token.text, token.lower_
     if not text or not text[0].isupper() or not token.is_alpha:
         return False
+    if token.is_sent_start and token.pos_ in ("ADP", "SCONJ", "DET", "PRON", "ADV"):
+        return False  # "Under Mission Indradhanush, …": a sentence's first word, capitalised for that alone
     if lower in ORG_HEADS:
         return True
     if lower in TITLE_HEADS and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ORG_HEADS and token.doc[token.i + 1].text[0].isupper():
@@ -1894,7 +1968,15 @@ def _word_ending_at(text: str, i: int) -> str:
     return text[k:i]
 
 
-def _attach_parenthetical_aliases(ctx: ArticleContext, spans: list[tuple[int, int, str]]) -> None:
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def _initials_of(alias: str, name: str) -> bool:
+    """'AMLO' for 'Andrés Manuel López Obrador': the capitals of the name's words."""
+    return alias.isupper() and len(alias) >= 2 and alias == "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _attach_parenthetical_aliases(ctx: ArticleContext, spans: list[tuple[int, int, str]], doc_index) -> None:
     """'X (Y)': Y is another name of X. When the gazetteer knows Y, X is that entity."""
     for start, end, alias in spans:
         # The name right before the bracket: a mention ending where only spaces stand before "(".
@@ -1911,6 +1993,15 @@ def _attach_parenthetical_aliases(ctx: ArticleContext, spans: list[tuple[int, in
                 ctx.add_alias(target, alias if alias.casefold().endswith(" meeting") else f"{alias} meeting")
                 target = ctx.current_key(inner[0][2])
         rows = _known(ctx, alias)
+        if ctx.entities[target].kind == "Person" and not _initials_of(alias, ctx.entities[target].name):
+            # "Carlos Roe (Unidad Popular)": after a person's name the brackets give the party or
+            # body he stands for, not another name of his; a place or country there stays what it is.
+            if rows:
+                row = _best_row(rows)
+                ctx.register(row.label, row.kind, start, end)
+            elif not _PLACE_LABELS & {e.label_ for e in doc_index.entities_in(doc_index.token_at(start), doc_index.token_at(end - 1) + 1)}:
+                ctx.register(alias, "Organization", start, end)
+            continue
         if rows and _best_row(rows).kind == ctx.entities[target].kind:
             row = _best_row(rows)
             known = ctx.register(row.label, row.kind, start, end)
@@ -2238,3 +2329,37 @@ def _merge_bare_organizations(ctx: ArticleContext) -> None:
         ]
         if len(fuller) == 1:
             ctx.merge(key, fuller[0])
+
+
+#: Heads of a post held of a body ("head of", "chief executive of", "founder of").
+_BODY_POST_HEADS = frozenset({"head", "chief", "ceo", "chair", "chairman", "chairwoman", "chairperson", "director", "president", "founder", "co-founder", "executive", "owner", "boss", "manager"})
+
+
+def _post_of_described_body(ent: Span) -> bool:
+    """'the head of developer Kestrel Wind', 'chief executive of state-owned lender Banco Sur': a name
+    after a post's 'of' and lower-case words saying what kind of thing it is names a body: one heads
+    a body, not a person. Not when a word is itself a person's ('the chief of staff of senator Jo Roe')."""
+    doc = ent.doc
+    j = ent.start - 1
+    if j < 2 or doc[j].tag_ != "NN" or not doc[j].is_lower:
+        return False
+    while j >= 0 and j > ent.start - 6 and (doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "VERB") or doc[j].text in ("-", "–")):
+        if doc[j].lower_ in TITLE_HEADS or doc[j].lower_ in _OFFICE_HEADS or _human_noun(doc[j]):
+            return False
+        j -= 1
+    return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _BODY_POST_HEADS
+
+
+def _field_between_post_and_name(ent: Span) -> bool:
+    """'Director General, Family Welfare, Dr. Jane Roe', 'Secretary, Rural Affairs, Shri Jan Doe': words
+    between a post's title and its holder's name, set off by commas, say what the post covers. No
+    person's name is followed by a comma and another person's name with a form of address.
+    (Without one, "the Director, Mark Field, Jane Roe and …" may be a list of people: left as it is.)"""
+    doc = ent.doc
+    i, j = ent.start, ent.end
+    if i < 2 or j + 2 >= len(doc) or doc[i - 1].text != "," or doc[j].text != ",":
+        return False
+    if doc[i - 2].lower_ not in TITLE_HEADS and not is_title_word(doc[i - 2].text):
+        return False
+    after = doc[j + 1]
+    return _is_honorific(after) and doc[j + 2].text[:1].isupper()

@@ -442,14 +442,43 @@ def _owner_after_name(doc: Doc, m: Mention, mentions: _Mentions, sent_end: int) 
 
 
 def _title_comma_owner(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
-    """'Secretary, MNRE, Smt. Jane Roe': a post, then the body it belongs to, between commas."""
+    """'Secretary, MNRE, Smt. Jane Roe': a post, then the body it belongs to, between commas.
+    What stands there may instead be the post's field ('Director General, Family Welfare, Dr. Jane
+    Roe') or the state or region it serves ('Minister for Health, Kerala, Shri Jan Doe'): capitalised
+    words no body's name, which the title keeps as written."""
     for a in range(max(sent_start, end - 6), end):
+        if a - 1 <= sent_start or doc[a - 1].text != ",":
+            continue
         owner = grammar.by_start.get(a)
-        if owner is not None and owner.end == end and owner.kind == "Organization" and a - 1 > sent_start and doc[a - 1].text == ",":
+        if owner is not None and owner.end == end and owner.kind == "Organization":
             first = _leftmost_title(doc, grammar, sent_start, a - 1)
             if first is not None and first[0].owner is None and first[0].demonym is None:
                 return dataclasses.replace(first[0], owner=owner.key), first[1]
+        if _field_words(doc, grammar, a, end):
+            first = _leftmost_title(doc, grammar, sent_start, a - 1)
+            if first is not None and first[0].owner is None and first[0].demonym is None:
+                return dataclasses.replace(first[0], title=f"{first[0].title}, {doc[a:end].text}"), first[1]
     return None
+
+
+def _field_words(doc: Doc, grammar: TitleGrammar, a: int, end: int) -> bool:
+    """Whether tokens a..end are capitalised words (with 'and', '&') naming no person, country or
+    body: a field or a place, not an owner."""
+    if not doc[a].text[:1].isupper() or doc[end - 1].lower_ in ("and", "&"):
+        return False
+    k = a
+    while k < end:
+        m = grammar.by_start.get(k)
+        if m is not None:
+            if m.kind != "Place" or m.end > end:
+                return False
+            k = m.end
+            continue
+        t = doc[k]
+        if not (t.is_alpha and t.text[:1].isupper() and not t.is_sent_start or t.lower_ in ("and", "&")):
+            return False
+        k += 1
+    return True
 
 
 def _title_in_name(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Title, int]]:

@@ -329,6 +329,7 @@ class TitleGrammar:
                 if the:
                     k += 1
             segment: list[str] = []
+            segment_from = k
             entity: Mention | None = None
             located = org_last = False
             while k < b and doc[k].lower_ not in _PREPOSITIONS and doc[k].lower_ not in _CUTS:
@@ -363,7 +364,8 @@ class TitleGrammar:
                         located = True
                         break
                     # "Minister of Economy, Trade and Industry", "Director for the Protection of Citizens": fields
-                    field = inner.kind == "Place" or (inner.kind == "Organization" and prep in ("of", "for", "on") and self.field_like(inner))
+                    described = bool(segment) and self._describes(segment_from, inner.start, prep)
+                    field = inner.kind == "Place" or (inner.kind == "Organization" and prep in ("of", "for", "on") and not described and self.field_like(inner))
                     if segment and prep == "at" and segment[-1][:1].isupper() and "-" not in segment[-1]:
                         field = True  # "at Africa CDC": a name in pieces is no clean owner
                     if inner.kind == "Organization" and doc[inner.end - 1].lower_ in _UNITS:
@@ -379,7 +381,7 @@ class TitleGrammar:
                             if st.owner is None and st.demonym is None:
                                 st.owner, st.from_complement = inner.key, True
                             break
-                    if inner.kind in OWNER_KINDS and not field and (not segment or prep == "at"):
+                    if inner.kind in OWNER_KINDS and not field and (not segment or prep == "at" or described):
                         entity = inner  # "at the consultancy Harrowgate Economics": the words before it describe it
                         k = inner.end
                         k = self._past_parenthesis(k, b)  # "… Integration System (SICA)"
@@ -585,6 +587,24 @@ class TitleGrammar:
                 if doc[j].text == ")":
                     return j + 1
         return k
+
+    def _describes(self, a: int, b: int, prep: str) -> bool:
+        """'head of developer Kestrel Wind', 'chief executive of state-owned lender Banco Sur': lower-case
+        words right before the body after 'of'/'for' say what kind of body it is; the body owns the post.
+        Only ordinary words ending in a singular common noun, none a post's own word ('minister of
+        state')."""
+        doc = self.doc
+        if prep not in ("of", "for") or a >= b or a < 0:
+            return False
+        words = doc[a:b]
+        return (
+            words[-1].tag_ == "NN"
+            and all(
+                t.text in ("-", "–") and 0 < j < len(words) - 1 or t.is_lower and t.pos_ in ("NOUN", "ADJ", "VERB") and singular_head(t.text) is None and t.lower_ not in OFFICE_HEADS
+                for j, t in enumerate(words)
+            )
+            and not any(t.lower_ in _STOP for t in words)
+        )
 
     def _ends_segment(self, k: int, b: int) -> bool:
         return k == b or self.doc[k].lower_ in _PREPOSITIONS or self.doc[k].lower_ in _CUTS
