@@ -1456,3 +1456,18 @@ def test_twice_the_share_is_a_multiple_of_what_follows(nlp, gazetteer):
     # how often something happened is no multiple
     often = _stats(nlp, gazetteer, "The two ministers met twice the same year.\n")
     assert not [s for s in often if "year" in s.counts]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("Turnout was 61.8 per cent, down from 64.2 per cent four years ago.", 61.8, "turnout"),
+        ("Turnout was 61.8 per cent, down from 64.2 per cent four years ago.", 64.2, "turnout"),
+        ("Participation in the poll was 47 per cent, officials said.", 47, "participation"),
+        ("Outlook: core inflation is seen at 2.9 per cent, with headline at 3.1 per cent.", 2.9, "inflation"),
+    ],
+)
+def test_a_level_written_per_cent_counts_the_subject_of_its_verb(nlp, gazetteer, text, value, word):
+    """'per cent' hangs from the figure: the figure, not 'cent', is what the verb takes."""
+    stat = _find(_stats(nlp, gazetteer, text), value, word)
+    assert "cent" not in _words(stat.counts)

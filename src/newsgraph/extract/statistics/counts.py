@@ -94,6 +94,19 @@ _DESIGNATOR = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*$")
 _YEAR = re.compile(r"(1[89]|20|21)\d\d")
 
 
+def _figure(doc: Doc, p: Phrase) -> Token:
+    """The token of the number phrase the parse attaches to the rest of its clause: its last
+    token, unless that hangs inside the phrase ("61.8 per cent": the figure, which 'per cent'
+    modifies, is what the verb takes)."""
+    last = doc[p.end - 1]
+    if not p.start <= last.head.i < p.end or last.head == last:
+        return last
+    for t in doc[p.start : p.end]:
+        if not p.start <= t.head.i < p.end or t.head == t:
+            return t
+    return last
+
+
 # --------------------------------------------------------------------------- the noun phrase a number counts
 
 
@@ -573,7 +586,7 @@ _LEVEL_ADJECTIVES = {"unchanged", "steady", "stable", "flat"}
 
 
 def _level_subject(doc: Doc, p: Phrase) -> str | None:
-    token = doc[p.end - 1]
+    token = _figure(doc, p)
     if token.dep_ == "appos" and p.start <= token.head.i < token.i:
         token = token.head  # "stood at Rs 1.29 lakh crore", parsed as the currency with the figure beside it
     if token.dep_ == "pobj" and token.head.lower_ == "per" and p.start <= token.head.head.i < token.head.i:
@@ -617,7 +630,7 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     # A verb without a subject of its own ("… and fell to 60%", or a misparse) shares its head's.
     verbs = [head, head.head] if head.dep_ in ("conj", "advcl", "xcomp") else [head]
     for verb in verbs:
-        for c in verb.children:
+        for c in reversed(list(verb.children)):  # (the nearest: not a label before a colon, "Projections: …")
             if (c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "csubj" and c.tag_ == "VB") and not p.start <= c.i < p.end:
                 # (a bare verb as the subject: "Turnout in the election was 52%", misread as an imperative)
                 if _refers_back(c):
@@ -769,7 +782,7 @@ def listed_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
     deposit rate 4%" (the noun: its verb is left out), "a 15% share, followed by Latvia (11%) and
     Sweden (9%)" (after a name: what the figure before it counts)."""
     same_unit = [m for m in before if m.stat.unit == p.unit]
-    figure = doc[p.end - 1]
+    figure = _figure(doc, p)
     head = figure.head
     if not same_unit or figure.dep_ != "appos" or head.pos_ not in NOUNS or head.i >= hedge_start:
         return None
@@ -799,7 +812,7 @@ def _refers_back(subject: Token) -> bool:
 
 def _clause_verb(doc: Doc, p: Phrase) -> Token:
     """The verb the number is the complement of: 'shrink' in 'it will shrink to 3.2%'."""
-    head = doc[p.end - 1].head
+    head = _figure(doc, p).head
     if head.dep_ == "prep":
         head = head.head
     return governor(head)
@@ -971,7 +984,7 @@ def takes_share(doc: Doc, p: Phrase) -> bool:
     "… led the count with 22.4 pct of valid votes", "ahead of X with 11.2 pct"."""
     if p.unit != "percent":
         return False
-    token = doc[p.end - 1]
+    token = _figure(doc, p)
     if token.dep_ == "pobj" and token.head.lower_ == "with":
         return True
     if token.dep_ != "dobj" or token.head.lemma_.lower() not in TAKING_VERBS | {"have"}:
@@ -1085,7 +1098,7 @@ def measured_subject(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention
     is only 23% funded': a figure that says how far the subject of its clause is above, below or
     along measures that subject; set after a figure with a comma ('at £79.50, some 11% above the
     last round'), it measures that figure's thing."""
-    figure = doc[p.end - 1]
+    figure = _figure(doc, p)
     word = figure.head
     if figure.dep_ != "npadvmod" or not (word.tag_ in _MEASURED_TAGS or word.lower_ in _MEASURED_WORDS):
         return None
