@@ -1471,3 +1471,84 @@ def test_a_level_written_per_cent_counts_the_subject_of_its_verb(nlp, gazetteer,
     """'per cent' hangs from the figure: the figure, not 'cent', is what the verb takes."""
     stat = _find(_stats(nlp, gazetteer, text), value, word)
     assert "cent" not in _words(stat.counts)
+
+
+def test_a_change_then_a_level_in_one_currency_is_two_figures(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Copper rose $45 to $9,120 a tonne on the London exchange.")
+    change, level = _find(stats, 45, "copper"), _find(stats, 9120, "copper")
+    assert change.upper is None and level.upper is None
+    assert level.per == "tonne"
+
+
+def test_a_range_of_sums_is_still_one_figure(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The repairs will cost $15 million to $20 million."), 1.5e7, "dollars")
+    assert float(stat.upper) == 2e7
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper"),
+    [
+        ("Fares will rise by 4 to 4.5 pct from January.", 4, 4.5),
+        ("Wages are expected to rise by 3 to 3.5 per cent this year.", 3, 3.5),
+    ],
+)
+def test_a_range_after_by_with_one_percent_sign(nlp, gazetteer, text, value, upper):
+    stat = _find(_stats(nlp, gazetteer, text), value, "fare" if "Fares" in text else "wages")
+    assert float(stat.upper) == upper and stat.qualifier == "between"
+
+
+def test_a_change_by_a_bare_figure_then_a_percent_level_stays_two(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The jobless rate rose by 0.2 to 5.6 pct.")
+    assert _find(stats, 5.6, "rate").upper is None
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("The minimum wage rises to £12.60 an hour in April.", "hour"),
+        ("Diesel now costs Rs 92 a litre in the capital.", "litre"),
+    ],
+)
+def test_a_price_of_one_unit(nlp, gazetteer, text, per):
+    stats = _stats(nlp, gazetteer, text)
+    assert [s.per for s in stats] == [per]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children under five are most at risk, the agency said.",
+        "People over 65 will be offered a booster first.",
+        "Residents aged 80 and over will be seen at home.",
+    ],
+)
+def test_an_age_that_names_a_group_is_no_statistic(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []
+
+
+def test_under_a_number_before_its_noun_still_counts(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The firm sold under 50 trucks last year."), 50, "trucks")
+    assert stat.qualifier is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The amendment was rejected by 289 votes to 251.", 251),
+        ("The motion was carried 61 votes to 14, with two abstentions.", 14),
+    ],
+)
+def test_the_second_number_of_a_tally_counts_the_same_noun(nlp, gazetteer, text, value):
+    _find(_stats(nlp, gazetteer, text), value, "votes")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word", "per"),
+    [
+        ("The region has a maternal mortality rate of 112 per 100,000 live births.", 112, "rate", "births"),
+        ("Officials put the attack rate at about 4 per 1,000 residents.", 4, "rate", "residents"),
+    ],
+)
+def test_a_rate_per_a_base_counts_the_rate(nlp, gazetteer, text, value, word, per):
+    stat = _find(_stats(nlp, gazetteer, text), value, word)
+    assert per.rstrip("s") in _words(stat.per)

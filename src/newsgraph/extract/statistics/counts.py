@@ -587,6 +587,9 @@ _LEVEL_ADJECTIVES = {"unchanged", "steady", "stable", "flat"}
 
 def _level_subject(doc: Doc, p: Phrase) -> str | None:
     token = _figure(doc, p)
+    if p.end < len(doc) and doc[p.end].lower_ == "per":
+        while token.head.i > token.i and token.head.i <= p.end + 4:
+            token = token.head  # "at about 4 per 1,000 residents": the rate hangs by its base
     if token.dep_ == "appos" and p.start <= token.head.i < token.i:
         token = token.head  # "stood at Rs 1.29 lakh crore", parsed as the currency with the figure beside it
     if token.dep_ == "pobj" and token.head.lower_ == "per" and p.start <= token.head.head.i < token.head.i:
@@ -708,8 +711,9 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         if close is not None:
             j = close + 1  # "500 million euros ($520 million) for drones": past the conversion
     _, k = hedge_before(doc, p.start)
-    if k > 0 and doc[k - 1].lower_ == "by":
-        change = change_head(doc, p, k)
+    if k > 0 and (doc[k - 1].lower_ == "by" or (doc[k - 1].pos_ == "VERB" and doc[k - 1].lemma_.lower() in CHANGE_VERBS)):
+        # "exports fell by $3.2 billion", "copper rose $45"
+        change = change_head(doc, p, k) or (doc[k - 1] if doc[k - 1].pos_ == "VERB" else None)
         target = _change_target(change) if change is not None else None
         if target is not None:
             return f"{target} in {currency}"  # "exports fell by $3.2 billion"
@@ -775,6 +779,26 @@ def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
     if compared or (hedge_start > 0 and doc[hedge_start - 1].lower_ in ("another", "further", "additional", "other")):
         return plain_counts[-1].stat.counts  # "870 confirmed deaths and another 1,300 under investigation"
     return plain_counts[0].stat.counts
+
+
+def tally_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
+    """'by 320 votes to 210', 'won 3 games to 1': a bare number after 'to' that answers a number
+    with its noun just before counts that noun too (a tally, not a level something reached)."""
+    k = hedge_start - 1
+    if not p.plain or k < 2 or doc[k].lower_ != "to" or not before:
+        return None
+    noun = doc[k - 1]
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or not doc[k - 2].like_num or noun.lemma_.lower() in TIME_NOUNS:
+        return None
+    first = k - 2
+    while first > 0 and (doc[first - 1].like_num or doc[first - 1].lower_ in ("by", *_ONE_WORD_HEDGES)):
+        first -= 1
+    if first > 0 and doc[first - 1].lemma_.lower() in CHANGE_VERBS:
+        return None  # "gained 30 cents to 128.4", "rose by 3 seats to 45": a change, then a level
+    last = before[-1]
+    if last.stat.kind != "count" or last.stat.unit is not None or noun.lemma_.lower() not in last.head_words:
+        return None
+    return last.stat.counts
 
 
 def listed_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
@@ -1183,6 +1207,9 @@ def _written_per(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: in
         elif w in ("a", "an", "every", "each") and k + 1 < stop and doc[k + 1].lemma_.lower() in TIME_NOUNS \
                 and (k + 2 >= len(doc) or doc[k + 2].lower_ not in ("earlier", "ago", "later", "before", "after", "on")):
             return doc[k + 1].lemma_.lower()  # (not "740 a year earlier", a time, nor "a year on year rise")
+        elif w in ("a", "an") and k == p.end and p.kind == "amount" and k + 1 < stop and doc[k + 1].tag_ == "NN" \
+                and (k + 2 >= sent_end or doc[k + 2].pos_ not in NOUNS):
+            return doc[k + 1].lower_  # "$82.40 a barrel", "£9.50 an hour": a price of one
         if after is not None:
             run = cardinal_run(doc, after) if after < sent_end else None
             span = _np_span(doc, run[0] if run is not None else after, sent_end)
