@@ -1552,3 +1552,79 @@ def test_the_second_number_of_a_tally_counts_the_same_noun(nlp, gazetteer, text,
 def test_a_rate_per_a_base_counts_the_rate(nlp, gazetteer, text, value, word, per):
     stat = _find(_stats(nlp, gazetteer, text), value, word)
     assert per.rstrip("s") in _words(stat.per)
+
+
+def test_a_sum_with_a_rate_before_what_it_pays_for(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The partners will spend up to €900m a year on the scheme."), 9e8, "scheme")
+    assert stat.per == "year"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("Ten-year bond yields fell 7 basis points to 4.1%.", 7, "yields"),
+        ("The jobless rate climbed 0.3 percentage points to 5.2%.", 0.3, "rate"),
+    ],
+)
+def test_a_change_in_points_straight_after_its_verb_counts_what_changed(nlp, gazetteer, text, value, word):
+    _find(_stats(nlp, gazetteer, text), value, word)
+
+
+def test_the_number_of_an_index_name_is_no_statistic(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Bonds rallied, and the S&P 500 rose 1.1% on the day.")
+    assert [float(s.value) for s in stats] == [1.1]
+
+
+def test_a_rate_of_a_place_counts_the_rate(nlp, gazetteer):
+    text = "Officials said the birth rate of the District has fallen to 18 per 1,000 people."
+    stat = _find(_stats(nlp, gazetteer, text), 18, "rate")
+    assert "district" not in _words(stat.counts)
+
+
+def test_one_quarter_alone_is_a_quarter_of_a_year(nlp, gazetteer):
+    assert _stats(nlp, gazetteer, "One quarter is not a trend, the chief executive said.") == []
+    _find(_stats(nlp, gazetteer, "Profits rose by a quarter."), 0.25, "profits")
+    _find(_stats(nlp, gazetteer, "A quarter of households rent."), 0.25, "households")
+
+
+def test_a_change_then_a_sum_after_to_counts_what_changed(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Car exports slipped 4pc to £3.1bn in the quarter."), 3.1e9, "exports")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "words"),
+    [
+        ("The treasury projects a deficit of 3.9 pct of GDP for next year.", 3.9, {"deficit", "gdp"}),
+        ("Spoiled ballots account for 6.2% of votes cast.", 6.2, {"ballot", "vote"}),
+        ("Migrants make up 14% of the workforce.", 14, {"migrant", "workforce"}),
+    ],
+)
+def test_a_share_of_a_whole_counts_the_part_named_before_it(nlp, gazetteer, text, value, words):
+    stat = _find(_stats(nlp, gazetteer, text), value, sorted(words)[0])
+    assert words <= _words(stat.counts)
+
+
+def test_a_share_a_candidate_is_on_counts_the_shared_votes(nlp, gazetteer):
+    text = "Ana Lima leads with 31.2% of valid votes, ahead of Rui Costa on 27.5%."
+    _find(_stats(nlp, gazetteer, text), 27.5, "votes")
+
+
+def test_a_share_compared_with_the_one_before(nlp, gazetteer):
+    text = "Turnout was 58.1%, lower than the 63.4% in 2019."
+    _find(_stats(nlp, gazetteer, text), 63.4, "turnout")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("Early results, with 34% counted, show a tight race.", 34, "counted"),
+        ("No party is close to the 50% needed to govern alone.", 50, "needed"),
+    ],
+)
+def test_a_percentage_named_by_its_participle(nlp, gazetteer, text, value, word):
+    _find(_stats(nlp, gazetteer, text), value, word)
+
+
+def test_a_percentage_recorded_before_is_not_named_recorded(nlp, gazetteer):
+    text = "Turnout was 61 per cent, below the 66 per cent recorded in 2019."
+    _find(_stats(nlp, gazetteer, text), 66, "turnout")

@@ -40,6 +40,7 @@ from newsgraph.extract.statistics.counts import (
     taken_share_counts,
     takes_share,
     tally_counts,
+    participle_share,
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
 from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_duration, is_label_or_date, read_phrase
@@ -173,6 +174,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = taken_share_counts(doc, p, previous)  # "X led with 22% of the vote. … Y had 17.9 pct"
     if counts is None and noun is None:
         counts = tally_counts(doc, p, hedge_start, before)  # "by 320 votes to 210"
+    if counts is None and noun is None:
+        counts = participle_share(doc, p)  # "with 21% counted"
     if counts is None:
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
     if counts is None and noun is None and p.plain:

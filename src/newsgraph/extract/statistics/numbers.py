@@ -403,6 +403,9 @@ def _fraction(doc: Doc, i: int) -> Phrase | None:
     if value is None or end is None:
         return None
     nxt = doc[end] if end < len(doc) else None
+    if doc[end - 1].lower_ in ("quarter", "quarters") and (nxt is None or nxt.lower_ != "of") \
+            and (i == 0 or doc[i - 1].lower_ not in ("by", "than", "about", "nearly", "almost", "roughly", "some")):
+        return None  # "one quarter does not make a recovery": a quarter of a year (but "a quarter of", "by a quarter")
     if nxt is not None and nxt.pos_ in NOUNS and nxt.lower_ not in TIME_NOUNS:
         return None  # an ordinal: "a third round of sanctions"
     if nxt is not None and (nxt.text in "-‐" or (nxt.pos_ == "ADJ" and end + 1 < len(doc) and doc[end + 1].pos_ in NOUNS)):
@@ -766,6 +769,9 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         return True  # "Leopard 2", "Patriot 3": a model name
     if _an_age(doc, p):
         return True  # "children under five", "people over 65", "those aged 50": who, not how many
+    if prev is not None and not prev.whitespace_.count("\n") and joined(doc, p.start) and len(prev.text) > 1 \
+            and prev.text.isupper() and not prev.is_alpha and any(c.isalpha() for c in prev.text) and p.end - p.start == 1:
+        return True  # "the S&P 500", "AT&T 5G": part of a name
     if words in (["one"], ["a"], ["an"]):
         return True  # "one of the…", "one" as a pronoun
     if prev is not None and prev.lower_ in DEFINITE_WORDS and p.value <= 10 and not _whole_of_a_part(doc, p.start - 1):
