@@ -1456,3 +1456,175 @@ def test_twice_the_share_is_a_multiple_of_what_follows(nlp, gazetteer):
     # how often something happened is no multiple
     often = _stats(nlp, gazetteer, "The two ministers met twice the same year.\n")
     assert not [s for s in often if "year" in s.counts]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("Turnout was 61.8 per cent, down from 64.2 per cent four years ago.", 61.8, "turnout"),
+        ("Turnout was 61.8 per cent, down from 64.2 per cent four years ago.", 64.2, "turnout"),
+        ("Participation in the poll was 47 per cent, officials said.", 47, "participation"),
+        ("Outlook: core inflation is seen at 2.9 per cent, with headline at 3.1 per cent.", 2.9, "inflation"),
+    ],
+)
+def test_a_level_written_per_cent_counts_the_subject_of_its_verb(nlp, gazetteer, text, value, word):
+    """'per cent' hangs from the figure: the figure, not 'cent', is what the verb takes."""
+    stat = _find(_stats(nlp, gazetteer, text), value, word)
+    assert "cent" not in _words(stat.counts)
+
+
+def test_a_change_then_a_level_in_one_currency_is_two_figures(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Copper rose $45 to $9,120 a tonne on the London exchange.")
+    change, level = _find(stats, 45, "copper"), _find(stats, 9120, "copper")
+    assert change.upper is None and level.upper is None
+    assert level.per == "tonne"
+
+
+def test_a_range_of_sums_is_still_one_figure(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The repairs will cost $15 million to $20 million."), 1.5e7, "dollars")
+    assert float(stat.upper) == 2e7
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper"),
+    [
+        ("Fares will rise by 4 to 4.5 pct from January.", 4, 4.5),
+        ("Wages are expected to rise by 3 to 3.5 per cent this year.", 3, 3.5),
+    ],
+)
+def test_a_range_after_by_with_one_percent_sign(nlp, gazetteer, text, value, upper):
+    stat = _find(_stats(nlp, gazetteer, text), value, "fare" if "Fares" in text else "wages")
+    assert float(stat.upper) == upper and stat.qualifier == "between"
+
+
+def test_a_change_by_a_bare_figure_then_a_percent_level_stays_two(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The jobless rate rose by 0.2 to 5.6 pct.")
+    assert _find(stats, 5.6, "rate").upper is None
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("The minimum wage rises to £12.60 an hour in April.", "hour"),
+        ("Diesel now costs Rs 92 a litre in the capital.", "litre"),
+    ],
+)
+def test_a_price_of_one_unit(nlp, gazetteer, text, per):
+    stats = _stats(nlp, gazetteer, text)
+    assert [s.per for s in stats] == [per]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children under five are most at risk, the agency said.",
+        "People over 65 will be offered a booster first.",
+        "Residents aged 80 and over will be seen at home.",
+    ],
+)
+def test_an_age_that_names_a_group_is_no_statistic(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []
+
+
+def test_under_a_number_before_its_noun_still_counts(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The firm sold under 50 trucks last year."), 50, "trucks")
+    assert stat.qualifier is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The amendment was rejected by 289 votes to 251.", 251),
+        ("The motion was carried 61 votes to 14, with two abstentions.", 14),
+    ],
+)
+def test_the_second_number_of_a_tally_counts_the_same_noun(nlp, gazetteer, text, value):
+    _find(_stats(nlp, gazetteer, text), value, "votes")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word", "per"),
+    [
+        ("The region has a maternal mortality rate of 112 per 100,000 live births.", 112, "rate", "births"),
+        ("Officials put the attack rate at about 4 per 1,000 residents.", 4, "rate", "residents"),
+    ],
+)
+def test_a_rate_per_a_base_counts_the_rate(nlp, gazetteer, text, value, word, per):
+    stat = _find(_stats(nlp, gazetteer, text), value, word)
+    assert per.rstrip("s") in _words(stat.per)
+
+
+def test_a_sum_with_a_rate_before_what_it_pays_for(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The partners will spend up to €900m a year on the scheme."), 9e8, "scheme")
+    assert stat.per == "year"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("Ten-year bond yields fell 7 basis points to 4.1%.", 7, "yields"),
+        ("The jobless rate climbed 0.3 percentage points to 5.2%.", 0.3, "rate"),
+    ],
+)
+def test_a_change_in_points_straight_after_its_verb_counts_what_changed(nlp, gazetteer, text, value, word):
+    _find(_stats(nlp, gazetteer, text), value, word)
+
+
+def test_the_number_of_an_index_name_is_no_statistic(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Bonds rallied, and the S&P 500 rose 1.1% on the day.")
+    assert [float(s.value) for s in stats] == [1.1]
+
+
+def test_a_rate_of_a_place_counts_the_rate(nlp, gazetteer):
+    text = "Officials said the birth rate of the District has fallen to 18 per 1,000 people."
+    stat = _find(_stats(nlp, gazetteer, text), 18, "rate")
+    assert "district" not in _words(stat.counts)
+
+
+def test_one_quarter_alone_is_a_quarter_of_a_year(nlp, gazetteer):
+    assert _stats(nlp, gazetteer, "One quarter is not a trend, the chief executive said.") == []
+    _find(_stats(nlp, gazetteer, "Profits rose by a quarter."), 0.25, "profits")
+    _find(_stats(nlp, gazetteer, "A quarter of households rent."), 0.25, "households")
+
+
+def test_a_change_then_a_sum_after_to_counts_what_changed(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Car exports slipped 4pc to £3.1bn in the quarter."), 3.1e9, "exports")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "words"),
+    [
+        ("The treasury projects a deficit of 3.9 pct of GDP for next year.", 3.9, {"deficit", "gdp"}),
+        ("Spoiled ballots account for 6.2% of votes cast.", 6.2, {"ballot", "vote"}),
+        ("Migrants make up 14% of the workforce.", 14, {"migrant", "workforce"}),
+    ],
+)
+def test_a_share_of_a_whole_counts_the_part_named_before_it(nlp, gazetteer, text, value, words):
+    stat = _find(_stats(nlp, gazetteer, text), value, sorted(words)[0])
+    assert words <= _words(stat.counts)
+
+
+def test_a_share_a_candidate_is_on_counts_the_shared_votes(nlp, gazetteer):
+    text = "Ana Lima leads with 31.2% of valid votes, ahead of Rui Costa on 27.5%."
+    _find(_stats(nlp, gazetteer, text), 27.5, "votes")
+
+
+def test_a_share_compared_with_the_one_before(nlp, gazetteer):
+    text = "Turnout was 58.1%, lower than the 63.4% in 2019."
+    _find(_stats(nlp, gazetteer, text), 63.4, "turnout")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("Early results, with 34% counted, show a tight race.", 34, "counted"),
+        ("No party is close to the 50% needed to govern alone.", 50, "needed"),
+    ],
+)
+def test_a_percentage_named_by_its_participle(nlp, gazetteer, text, value, word):
+    _find(_stats(nlp, gazetteer, text), value, word)
+
+
+def test_a_percentage_recorded_before_is_not_named_recorded(nlp, gazetteer):
+    text = "Turnout was 61 per cent, below the 66 per cent recorded in 2019."
+    _find(_stats(nlp, gazetteer, text), 66, "turnout")

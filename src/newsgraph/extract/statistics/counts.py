@@ -94,6 +94,19 @@ _DESIGNATOR = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*$")
 _YEAR = re.compile(r"(1[89]|20|21)\d\d")
 
 
+def _figure(doc: Doc, p: Phrase) -> Token:
+    """The token of the number phrase the parse attaches to the rest of its clause: its last
+    token, unless that hangs inside the phrase ("61.8 per cent": the figure, which 'per cent'
+    modifies, is what the verb takes)."""
+    last = doc[p.end - 1]
+    if not p.start <= last.head.i < p.end or last.head == last:
+        return last
+    for t in doc[p.start : p.end]:
+        if not p.start <= t.head.i < p.end or t.head == t:
+            return t
+    return last
+
+
 # --------------------------------------------------------------------------- the noun phrase a number counts
 
 
@@ -269,9 +282,16 @@ def _of_object(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ in NOUNS and not _is_figure(obj):
+                if obj.dep_ == "pobj" and obj.pos_ in NOUNS and not _is_figure(obj) and not _a_holder(obj):
                     return obj
     return None
+
+
+def _a_holder(token: Token) -> bool:
+    """'the rate of the State', 'the share of Kenya': whose measure it is, not what it measures."""
+    return token.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "PERSON") or (
+        token.pos_ == "PROPN" and token.is_title and not any(c.dep_ == "compound" for c in token.children)
+        and any(c.lower_ == "the" for c in token.children))
 
 
 def _is_figure(token: Token) -> bool:
@@ -457,6 +477,11 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
             of = _of_object(head) if head.lemma_.lower() in QUANTITY_NOUNS else None
             return _noun_phrase_of(of) if of is not None else span_text(doc, span)
         return clause_counts(doc, p, [])
+    if change is None and noun is not None and doc[noun[1] - 1].lemma_.lower() == "point" and p.start > 0 \
+            and doc[p.start - 1].pos_ == "VERB" and doc[p.start - 1].lemma_.lower() in CHANGE_VERBS:
+        target = _change_target(doc[p.start - 1])
+        if target is not None:
+            return f"{target} in {span_text(doc, noun)}"  # "yields fell 6 basis points", "rose 0.2 percentage points"
     if change is not None and kind in ("relative change", "ratio"):
         target = _change_target(change)
         if target is not None and noun is not None and doc[noun[1] - 1].lemma_.lower() == "point":
@@ -473,7 +498,7 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
             # "28 long-term and around 300 short-term observers": 28 long-term observers
             return f"{span_text(doc, (noun[0], joint))} {head.text}"
         if p.unit == "percent" and p.end < len(doc) and doc[p.end].lower_ == "of":
-            level = _level_subject(doc, p)
+            level = _level_subject(doc, p) or _share_subject(doc, p) or _named_before(doc, p)
             if level is not None and not (_words(level) & _words(text)):
                 # "Public debt stood at 74.5% of GDP": the debt, as a share of GDP (not a share of the GDP)
                 return f"{level} as a share of {text}"
@@ -515,6 +540,41 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
     if level is not None:
         return level
     return _list_label(doc, p)
+
+
+#: Verbs whose subject is a share of what the figure after them is 'of': "ballots account for 14% of votes".
+_SHARE_VERBS = {"account", "represent", "comprise", "constitute", "make"}
+
+
+def _share_subject(doc: Doc, p: Phrase) -> str | None:
+    """'Blank ballots account for 14.3% of votes cast', 'women make up 40% of the workforce': the
+    subject is what the share counts."""
+    token = _figure(doc, p)
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "for":
+        verb = verb.head
+        if verb.lemma_.lower() != "account":
+            return None
+    elif token.dep_ != "dobj" or verb.lemma_.lower() not in _SHARE_VERBS:
+        return None
+    if verb.lemma_.lower() == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return None
+    subject = next((c for c in reversed(list(verb.children)) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not (_names_a_thing(subject) or common_noun(doc, subject)):
+        return None
+    return _quantity_target(subject)
+
+
+def _named_before(doc: Doc, p: Phrase) -> str | None:
+    """'projects a deficit of 5.2 pct of GDP': the noun the figure is 'of' is what it counts."""
+    _, k = hedge_before(doc, p.start)
+    if k < 2 or doc[k - 1].lower_ != "of":
+        return None
+    noun = doc[k - 2]
+    if noun.pos_ != "NOUN" or doc[k - 1].head.i != noun.i or not _names_a_thing(noun) or _is_when(noun) \
+            or noun.lemma_.lower() in _HEDGE_NOUNS or noun.lemma_.lower() in FORECAST_NOUNS:
+        return None
+    return _noun_phrase_of(noun)
 
 
 def _change_verb_before(doc: Doc, k: int) -> Token | None:
@@ -573,7 +633,10 @@ _LEVEL_ADJECTIVES = {"unchanged", "steady", "stable", "flat"}
 
 
 def _level_subject(doc: Doc, p: Phrase) -> str | None:
-    token = doc[p.end - 1]
+    token = _figure(doc, p)
+    if p.end < len(doc) and doc[p.end].lower_ == "per":
+        while token.head.i > token.i and token.head.i <= p.end + 4:
+            token = token.head  # "at about 4 per 1,000 residents": the rate hangs by its base
     if token.dep_ == "appos" and p.start <= token.head.i < token.i:
         token = token.head  # "stood at Rs 1.29 lakh crore", parsed as the currency with the figure beside it
     if token.dep_ == "pobj" and token.head.lower_ == "per" and p.start <= token.head.head.i < token.head.i:
@@ -617,7 +680,7 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     # A verb without a subject of its own ("… and fell to 60%", or a misparse) shares its head's.
     verbs = [head, head.head] if head.dep_ in ("conj", "advcl", "xcomp") else [head]
     for verb in verbs:
-        for c in verb.children:
+        for c in reversed(list(verb.children)):  # (the nearest: not a label before a colon, "Projections: …")
             if (c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "csubj" and c.tag_ == "VB") and not p.start <= c.i < p.end:
                 # (a bare verb as the subject: "Turnout in the election was 52%", misread as an imperative)
                 if _refers_back(c):
@@ -694,9 +757,13 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         close = next((k for k in range(j + 1, min(limit, j + 10)) if doc[k].text == ")"), None)
         if close is not None:
             j = close + 1  # "500 million euros ($520 million) for drones": past the conversion
+    if j + 2 < limit and doc[j].lower_ in ("a", "an", "per", "each", "every") and doc[j + 1].lemma_.lower() in TIME_NOUNS \
+            and doc[j + 2].lower_ in ("in", "of", "for", "on"):
+        j += 2  # "€1.2bn a year on the programme": past the rate
     _, k = hedge_before(doc, p.start)
-    if k > 0 and doc[k - 1].lower_ == "by":
-        change = change_head(doc, p, k)
+    if k > 0 and (doc[k - 1].lower_ == "by" or (doc[k - 1].pos_ == "VERB" and doc[k - 1].lemma_.lower() in CHANGE_VERBS)):
+        # "exports fell by $3.2 billion", "copper rose $45"
+        change = change_head(doc, p, k) or (doc[k - 1] if doc[k - 1].pos_ == "VERB" else None)
         target = _change_target(change) if change is not None else None
         if target is not None:
             return f"{target} in {currency}"  # "exports fell by $3.2 billion"
@@ -709,7 +776,7 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         return f"{span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package" (not "€124 billion last year")
     _, k = hedge_before(doc, p.start)
     if k > 0 and doc[k - 1].lower_ in ("from", "to"):
-        verb = change_verb_of(doc[k - 1])
+        verb = change_verb_of(doc[k - 1]) or _change_verb_before(doc, k - 1)
         target = _change_target(verb) if verb is not None else None
         if target is not None:
             return f"{target} in {currency}"  # "lift bilateral trade from €124 billion to €200 billion"
@@ -748,6 +815,8 @@ def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
     "some 300,000 people, up from 100,000" and "three times as many as …" (the nearest one)."""
     words = tuple(doc[k].lower_ for k in range(max(0, hedge_start - 2), hedge_start))
     compared = any(words[-len(w):] == w for w in _COMPARED_WITH)
+    if not compared and p.unit is not None and words[-1:] == ("the",) and words[:1] in (("than",), ("above",), ("below",)):
+        compared = True  # "lower than the 81.5% of 2016", "above the 70% of 2021": the figure compared with
     if compared and p.unit is not None:
         # "3.45% of GDP on defence, compared with 2.1% in 2022": the nearest figure in the same unit
         same_unit = [m for m in before if m.stat.unit == p.unit]
@@ -764,12 +833,32 @@ def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
     return plain_counts[0].stat.counts
 
 
+def tally_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
+    """'by 320 votes to 210', 'won 3 games to 1': a bare number after 'to' that answers a number
+    with its noun just before counts that noun too (a tally, not a level something reached)."""
+    k = hedge_start - 1
+    if not p.plain or k < 2 or doc[k].lower_ != "to" or not before:
+        return None
+    noun = doc[k - 1]
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or not doc[k - 2].like_num or noun.lemma_.lower() in TIME_NOUNS:
+        return None
+    first = k - 2
+    while first > 0 and (doc[first - 1].like_num or doc[first - 1].lower_ in ("by", *_ONE_WORD_HEDGES)):
+        first -= 1
+    if first > 0 and doc[first - 1].lemma_.lower() in CHANGE_VERBS:
+        return None  # "gained 30 cents to 128.4", "rose by 3 seats to 45": a change, then a level
+    last = before[-1]
+    if last.stat.kind != "count" or last.stat.unit is not None or noun.lemma_.lower() not in last.head_words:
+        return None
+    return last.stat.counts
+
+
 def listed_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
     """A figure set after a noun in a list of figures of one unit: "the lombard rate is 5% and the
     deposit rate 4%" (the noun: its verb is left out), "a 15% share, followed by Latvia (11%) and
     Sweden (9%)" (after a name: what the figure before it counts)."""
     same_unit = [m for m in before if m.stat.unit == p.unit]
-    figure = doc[p.end - 1]
+    figure = _figure(doc, p)
     head = figure.head
     if not same_unit or figure.dep_ != "appos" or head.pos_ not in NOUNS or head.i >= hedge_start:
         return None
@@ -799,7 +888,7 @@ def _refers_back(subject: Token) -> bool:
 
 def _clause_verb(doc: Doc, p: Phrase) -> Token:
     """The verb the number is the complement of: 'shrink' in 'it will shrink to 3.2%'."""
-    head = doc[p.end - 1].head
+    head = _figure(doc, p).head
     if head.dep_ == "prep":
         head = head.head
     return governor(head)
@@ -971,9 +1060,13 @@ def takes_share(doc: Doc, p: Phrase) -> bool:
     "… led the count with 22.4 pct of valid votes", "ahead of X with 11.2 pct"."""
     if p.unit != "percent":
         return False
-    token = doc[p.end - 1]
+    token = _figure(doc, p)
     if token.dep_ == "pobj" and token.head.lower_ == "with":
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "on" and (p.end >= len(doc) or doc[p.end].lower_ != "of") and (
+            token.head.head.lemma_.lower() in ("be", "sit", "stand", "stay", "remain")
+            or (token.head.i > 0 and doc[token.head.i - 1].pos_ == "PROPN")):
+        return True  # "Huamán is on 11.8%", "ahead of Montalvo on 19.6%": the share a candidate holds
     if token.dep_ != "dobj" or token.head.lemma_.lower() not in TAKING_VERBS | {"have"}:
         return False
     return any(c.dep_ == "nsubj" and (c.pos_ in NOUNS or c.lower_ in _HOLDER_PRONOUNS) for c in token.head.children)
@@ -1001,6 +1094,27 @@ def taken_share_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | Non
         if m.taken and m.stat.unit == "percent" and m.stat.kind == "ratio" \
                 and not _words(m.stat.counts) & PERCENT_WORDS:
             return m.stat.counts
+    return None
+
+
+#: Participles after a figure that say how it was found or put, not what it is a share of.
+_NOT_SHARE_PARTICIPLES = {"combine", "record", "report", "register", "post", "see", "estimate", "expect", "forecast",
+                          "project", "predict", "announce", "quote", "cite", "mention", "state"}
+
+
+def participle_share(doc: Doc, p: Phrase) -> str | None:
+    """'with 21% counted', 'the 50% needed to win': a bare percentage named by the participle
+    after it (what has been counted, what is needed)."""
+    if p.unit != "percent" or p.end >= len(doc):
+        return None
+    verb, figure = doc[p.end], _figure(doc, p)
+    if verb.tag_ != "VBN" or verb.lemma_.lower() in SPEECH_VERBS or not joined(doc, p.end):
+        return None
+    after = doc[p.end + 1] if p.end + 1 < len(doc) else None
+    if (verb.dep_ in ("acl", "amod") and verb.head.i == figure.i and verb.lemma_.lower() not in _NOT_SHARE_PARTICIPLES
+            and (after is None or after.lower_ == "to" or after.is_punct)) or (
+            figure.dep_ in ("nsubj", "nsubjpass") and figure.head.i == verb.i and p.start > 0 and doc[p.start - 1].lower_ == "with"):
+        return verb.lower_
     return None
 
 
@@ -1085,7 +1199,7 @@ def measured_subject(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention
     is only 23% funded': a figure that says how far the subject of its clause is above, below or
     along measures that subject; set after a figure with a comma ('at £79.50, some 11% above the
     last round'), it measures that figure's thing."""
-    figure = doc[p.end - 1]
+    figure = _figure(doc, p)
     word = figure.head
     if figure.dep_ != "npadvmod" or not (word.tag_ in _MEASURED_TAGS or word.lower_ in _MEASURED_WORDS):
         return None
@@ -1170,6 +1284,9 @@ def _written_per(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: in
         elif w in ("a", "an", "every", "each") and k + 1 < stop and doc[k + 1].lemma_.lower() in TIME_NOUNS \
                 and (k + 2 >= len(doc) or doc[k + 2].lower_ not in ("earlier", "ago", "later", "before", "after", "on")):
             return doc[k + 1].lemma_.lower()  # (not "740 a year earlier", a time, nor "a year on year rise")
+        elif w in ("a", "an") and k == p.end and p.kind == "amount" and k + 1 < stop and doc[k + 1].tag_ == "NN" \
+                and (k + 2 >= sent_end or doc[k + 2].pos_ not in NOUNS):
+            return doc[k + 1].lower_  # "$82.40 a barrel", "£9.50 an hour": a price of one
         if after is not None:
             run = cardinal_run(doc, after) if after < sent_end else None
             span = _np_span(doc, run[0] if run is not None else after, sent_end)

@@ -39,6 +39,8 @@ from newsgraph.extract.statistics.counts import (
     share_of,
     taken_share_counts,
     takes_share,
+    tally_counts,
+    participle_share,
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
 from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_duration, is_label_or_date, read_phrase
@@ -170,6 +172,10 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = before[-1].stat.counts  # "13,000 workers, up 22%": the change of the figure just named
     if counts is None and noun is None and p.unit == "percent":
         counts = taken_share_counts(doc, p, previous)  # "X led with 22% of the vote. … Y had 17.9 pct"
+    if counts is None and noun is None:
+        counts = tally_counts(doc, p, hedge_start, before)  # "by 320 votes to 210"
+    if counts is None and noun is None:
+        counts = participle_share(doc, p)  # "with 21% counted"
     if counts is None:
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
     if counts is None and noun is None and p.plain:
@@ -181,8 +187,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = parallel_counts(doc, p, sent_start, previous[-3:])
     if counts is None and noun is None and before:
         counts = listed_counts(doc, p, hedge_start, before)  # "… and the deposit rate 4%", "Latvia (11%)"
-    if counts is None and noun is None and p.unit in ("percent", "percentage points"):
-        counts = named_before_of(doc, p, hedge_start, before)  # "growth of 0.9%", "an increase of 60%"
+    if counts is None and noun is None and (p.unit in ("percent", "percentage points") or _a_rate(doc, p)):
+        counts = named_before_of(doc, p, hedge_start, before)  # "growth of 0.9%", "a death rate of 2 per 1,000"
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
         counts = measured_subject(doc, p, hedge_start, before)  # "GDP is 0.3% below …", "the appeal is 23% funded"
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
@@ -253,6 +259,11 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         verb=governor(doc[p.start]).lemma_.lower(),
         taken=takes_share(doc, p),
     )
+
+
+def _a_rate(doc: Doc, p: Phrase) -> bool:
+    """'2 per 1,000 births', '11.4 per 100,000 people': a bare figure given per some base."""
+    return p.plain and p.end + 1 < len(doc) and doc[p.end].lower_ == "per"
 
 
 #: How a wire correction notice starts: "(Corrects turnout figure in paragraph 4 to 78.4 pct from 87.4 pct)".

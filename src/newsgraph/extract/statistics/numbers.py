@@ -309,6 +309,8 @@ def _read_money_range(doc: Doc, phrase: Phrase) -> None:
         return  # "raised from Rs 500 to Rs 1,000": the old and the new level
     k = j + 1
     if doc[k].lower_ in CURRENCY_BEFORE and CURRENCY_BEFORE[doc[k].lower_] == phrase.unit:
+        if doc[j].text == "to" and _after_change_verb(doc, phrase.start):
+            return  # "Brent rose $1.20 to $82.40": the change, then the new price
         k += 1  # "$15 million to $20 million"
     run = cardinal_run(doc, k) if k < len(doc) and (doc[k].like_num or num.digits_value(doc[k].text) is not None) else None
     if run is None:
@@ -401,6 +403,9 @@ def _fraction(doc: Doc, i: int) -> Phrase | None:
     if value is None or end is None:
         return None
     nxt = doc[end] if end < len(doc) else None
+    if doc[end - 1].lower_ in ("quarter", "quarters") and (nxt is None or nxt.lower_ != "of") \
+            and (i == 0 or doc[i - 1].lower_ not in ("by", "than", "about", "nearly", "almost", "roughly", "some")):
+        return None  # "one quarter does not make a recovery": a quarter of a year (but "a quarter of", "by a quarter")
     if nxt is not None and nxt.pos_ in NOUNS and nxt.lower_ not in TIME_NOUNS:
         return None  # an ordinal: "a third round of sanctions"
     if nxt is not None and (nxt.text in "-‐" or (nxt.pos_ == "ADJ" and end + 1 < len(doc) and doc[end + 1].pos_ in NOUNS)):
@@ -486,7 +491,7 @@ def _read_suffix(doc: Doc, phrase: Phrase) -> None:
             return  # a dash with spaces is punctuation, not a range
         if prev == "from" and nxt == "to" and change_verb_of(doc[phrase.start - 1]) is not None:
             return  # "increased production from two to twelve a month": the old and the new level
-        if nxt == "to" and _after_by(doc, phrase.start):
+        if nxt == "to" and _after_by(doc, phrase.start) and not _shared_percent(doc, phrase, j + 1):
             return  # "dropped by 9,000 to 717,000": the change, then the new level
         run = cardinal_run(doc, j + 1)
         top = _glued(doc, j + 1) if run is None else None
@@ -518,6 +523,27 @@ _DIGIT_GROUP = re.compile(r"\d+")
 
 #: A year: "up from 264 in 2024" is no proportion.
 _YEAR = re.compile(r"(1[89]|20|21)\d\d")
+
+
+def _shared_percent(doc: Doc, phrase: Phrase, k: int) -> bool:
+    """'rise by 5 to 5.5 pct': a bare figure, 'to', and a figure with a percent sign of which it is
+    at least half is one range written with one sign (a change then a level writes the change's
+    unit too: 'fell by 0.3 points to 5.1 pct', 'fell 2% to 5%')."""
+    run = cardinal_run(doc, k) if k < len(doc) else None
+    if run is None or run[0] >= len(doc) or not phrase.value:
+        return False
+    end, upper = run
+    signed = doc[end].lower_ in PERCENT_WORDS or (doc[end].lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent")
+    return signed and phrase.value < upper <= 2 * phrase.value
+
+
+def _after_change_verb(doc: Doc, start: int) -> bool:
+    """True when the figure at `start` follows a verb of change, or 'by' after one: 'rose $1.20 to
+    $82.40', 'fell by £3 to £45' (the change, then the level)."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "by":
+        k -= 1
+    return k >= 0 and doc[k].pos_ == "VERB" and doc[k].lemma_.lower() in CHANGE_VERBS
 
 
 def _after_by(doc: Doc, start: int) -> bool:
@@ -640,6 +666,24 @@ def _whole_of_a_part(doc: Doc, k: int) -> bool:
         and (doc[k - 2].like_num or num.is_number_word(doc[k - 2].lower_))
 
 
+#: Words before an age that sets apart a group of people: "children under five", "aged 65".
+_AGE_LEADS = {"under", "over", "above", "below", "aged"}
+
+
+def _an_age(doc: Doc, p: Phrase) -> bool:
+    """'children under five', 'people over 65', 'those aged 50 and over': a bare number after
+    'aged', or after 'under'/'over' straight after a plural noun, is an age that names a group."""
+    k = p.start - 1
+    if k < 1 or doc[k].lower_ not in _AGE_LEADS or p.end - p.start != 1 or p.value > 120:
+        return False
+    if doc[k].lower_ == "aged":
+        return True
+    if doc[k - 1].lower_ == "aged":
+        return True  # "aged over 80"
+    before = doc[k - 1]
+    return (before.tag_ == "NNS" and before.pos_ == "NOUN" and not before.like_num) or before.lower_ == "those"
+
+
 def is_duration(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: int) -> bool:
     """'take up to six days', 'within 30 days', 'after 25 years of talks', 'thirty days after …':
     a number of time units the article states as a length of time, not as the period of another
@@ -723,6 +767,11 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     if prev is not None and prev.pos_ in NOUNS and (prev.is_title or prev.is_upper) and prev.is_alpha and len(
             prev.text) > 1 and not prev.is_sent_start and joined(doc, p.start) and not prev.whitespace_.count("\n"):
         return True  # "Leopard 2", "Patriot 3": a model name
+    if _an_age(doc, p):
+        return True  # "children under five", "people over 65", "those aged 50": who, not how many
+    if prev is not None and not prev.whitespace_.count("\n") and joined(doc, p.start) and len(prev.text) > 1 \
+            and prev.text.isupper() and not prev.is_alpha and any(c.isalpha() for c in prev.text) and p.end - p.start == 1:
+        return True  # "the S&P 500", "AT&T 5G": part of a name
     if words in (["one"], ["a"], ["an"]):
         return True  # "one of the…", "one" as a pronoun
     if prev is not None and prev.lower_ in DEFINITE_WORDS and p.value <= 10 and not _whole_of_a_part(doc, p.start - 1):
