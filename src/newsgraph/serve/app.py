@@ -25,6 +25,7 @@ import shutil
 import tempfile
 import threading
 import urllib.parse
+import zlib
 from collections import OrderedDict
 from pathlib import Path
 
@@ -209,8 +210,9 @@ class PersistentDocuments(SharedDocuments):
     the same files as :class:`SharedDocuments` (besides the ETag and header, the document's
     key and length), in 256 folders by the first two characters of their names. Nothing is
     removed (the folder was emptied when it was opened if it was made from other data). A
-    file is used only if its body has the length and the hash (its ETag) its header says,
-    so a truncated or damaged file is made again, never served. The documents that name
+    file is used only if its body has the length and the CRC-32 its header says (and the
+    header is whole and names the key), so a truncated or damaged file is made again,
+    never served. The documents that name
     the server's address are kept only for ``origin``, so that requests naming other hosts
     cannot fill the disk."""
 
@@ -232,11 +234,11 @@ class PersistentDocuments(SharedDocuments):
         return self._path(key)
 
     def _head(self, key: tuple, item: list) -> dict:
-        return {**super()._head(key, item), "key": repr(key), "length": len(item[0])}
+        return {**super()._head(key, item), "key": repr(key), "length": len(item[0]), "crc32": zlib.crc32(item[0])}
 
     def _whole(self, key: tuple, head: dict, item: list) -> bool:
         body = item[0]
-        return head.get("key") == repr(key) and head.get("length") == len(body) and item[1] == _etag(body)
+        return head.get("key") == repr(key) and head.get("length") == len(body) and head.get("crc32") == zlib.crc32(body)
 
     def put(self, key: tuple, item: list) -> None:
         if self.write(key, item):

@@ -17,7 +17,7 @@ Layout::
 
 A file holds the document's body, its ETag and the whole header of its answer, exactly as
 the handler gave them (the format of :class:`~newsgraph.serve.app.SharedDocuments`), and is
-written beside its place and renamed into it. Reading checks the body's length and hash
+written beside its place and renamed into it. Reading checks the body's length and CRC-32
 against the header, so a truncated or damaged file is never served: it is made again.
 
 :func:`prerender` makes every document by asking the application itself for each URL, in
