@@ -743,6 +743,16 @@ def test_a_documents_folder_is_filled_on_demand(http, files, tmp_path):
     assert report.made == report.asked - 1
 
 
+def test_the_default_documents_folder_is_in_the_cache_folder_one_per_dataset(files, tmp_path, monkeypatch):
+    from newsgraph.serve import default_folder
+
+    monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path / "cache"))
+    of_files, of_store = default_folder(files=files), default_folder(store=tmp_path / "store")
+    assert of_files.parent == of_store.parent == tmp_path / "cache" / "serve"
+    assert of_files != of_store and of_files == default_folder(files=files)
+    assert default_folder(files=files[:1]) != of_files
+
+
 def test_a_folder_that_is_not_a_documents_folder_is_never_emptied(files, tmp_path):
     from newsgraph.serve import DocumentsError
 
