@@ -11,7 +11,11 @@ Oxigraph store; corpus and store are cached in the temporary folder
 
 Then, in the same run, on loopback:
 
-* ``newsgraph serve --store STORE`` (Uvicorn, one process), and
+* ``newsgraph serve --store STORE`` (Uvicorn, one process; *on demand*: documents made
+  when first asked for),
+* ``newsgraph serve --store STORE --prerender -j 2 --documents FOLDER`` (*prerendered*: every
+  document made first, into an emptied folder beside the store, timed; then started a
+  second time on that folder, which makes nothing, and asked the same requests), and
 * ``oxigraph serve-read-only --location STORE --union-default-graph`` (the ``oxigraph``
   package's CLI; read-only, so that both can open the store at once),
 
@@ -20,12 +24,14 @@ number of requests per kind; a minimal HTTP/1.1 client, since httpx's own cost a
 CPU per request and set the pace on two CPUs: ``--client httpx`` to see), for: article, person and statistic pages (HTML), claims
 ledgers, the Turtle of persons and of statistics, and the statistics competency question
 (JSON); Oxigraph for ``DESCRIBE <iri>`` of the same persons and statistics (Turtle) and the
-same query. The IRIs are drawn from the store (a fixed seed). Per kind, after a warm-up on
+same query (the prerendered server is asked for the pages and documents only). The IRIs
+are drawn from the store (a fixed seed). Per kind, after a warm-up on
 a few IRIs: other IRIs one request at a time (``alone``: the service time of a first view,
 no queueing), then REQUESTS/2 requests for IRIs not asked before, CONCURRENCY at a time
 (``first view``), then as many again for the same IRIs (``again``; a corpus has only tens
 of persons, so their "first view" is short). Printed: p50, p99 and requests/s of each, the
-server's RSS after the run at each size, and the targets. Figures only: nothing here
+servers' RSS after the run at each size, the prerendering's time and the folder's size,
+the machine's load average during the run, and the targets. Figures only: nothing here
 asserts on time. The client runs on the same machine and takes CPU of its own, for both
 servers alike.
 """
@@ -34,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime
 import hashlib
 import os
@@ -45,6 +52,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -137,8 +145,8 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait(url: str, proc: subprocess.Popen, what: str) -> None:
-    deadline = time.monotonic() + 120
+def _wait(url: str, proc: subprocess.Popen, what: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"{what} stopped with exit code {proc.returncode}")
@@ -150,12 +158,17 @@ def _wait(url: str, proc: subprocess.Popen, what: str) -> None:
     raise SystemExit(f"{what} did not answer at {url}")
 
 
-def start_newsgraph(store: Path, workers: int = 1) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
+def start_newsgraph(store: Path, workers: int = 1, *, documents: Path | None = None, jobs: int = 2,
+                    log: Path | None = None, port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """`newsgraph serve --store STORE` on a free port (or ``port``); with ``documents``,
+    `--prerender -j JOBS --documents DOCUMENTS` (its stderr in ``log``: what it made, in how long)."""
+    port = port or _free_port()
+    extra = ["--prerender", "-j", str(jobs), "--documents", str(documents)] if documents is not None else []
+    err = open(log, "w", encoding="utf-8") if log is not None else subprocess.DEVNULL  # noqa: SIM115
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--store", str(store), "--port", str(port),
-                             "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+                             "--workers", str(workers), *extra], stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
-    _wait(url + "/robots.txt", proc, "newsgraph serve")
+    _wait(url + "/robots.txt", proc, "newsgraph serve", 3600 if documents is not None else 120)
     return proc, url
 
 
@@ -259,7 +272,7 @@ class Run:
 @dataclass
 class Kind:
     name: str
-    server: str  #: "newsgraph" or "oxigraph"
+    server: str  #: "newsgraph", "prerendered" (newsgraph serve --prerender) or "oxigraph"
     urls: list[str]  #: distinct, in the order they are used (a query: the same URL repeated)
     accept: str
     target: str = ""  #: the issue's target, for the table
@@ -388,10 +401,46 @@ def measure(base: str, kind: Kind, requests: int, concurrency: int) -> None:
     kind.again = asyncio.run(_load(base, again, kind.accept, concurrency))
 
 
-def run_size(n: int, store: Path, args) -> tuple[list[Kind], tuple[float, ...], int]:
+@dataclass
+class Prerendered:
+    """`newsgraph serve --prerender` at one size: what making the documents cost."""
+
+    seconds: float = 0.0  #: from the command's start until it answered (prerendering, mostly)
+    said: str = ""  #: its own line about the documents
+    documents: int = 0
+    bytes: int = 0  #: the folder's size on disk (du)
+    restart: float = 0.0  #: a second start on the same folder, until it answered
+    restart_said: str = ""
+    rss: tuple[float, float] = (0.0, 0.0)
+
+
+def _said(log: Path) -> str:
+    lines = [line.strip() for line in log.read_text(encoding="utf-8").splitlines() if line.startswith("documents:")]
+    return lines[-1] if lines else ""
+
+
+def _du(folder: Path) -> tuple[int, int]:
+    """(files, bytes on disk) under ``folder``."""
+    files = size = 0
+    for root, _, names in os.walk(folder):
+        for name in names:
+            files += 1
+            size += os.stat(os.path.join(root, name)).st_blocks * 512
+    return files, size
+
+
+def _report_line(n: int, kind: Kind) -> None:
+    print(f"  N={n:>5}  {kind.server:<11} {kind.name:<20} alone {kind.alone.p50:6.1f} ms | first: p50 "
+          f"{kind.first.p50:6.1f} p99 {kind.first.p99:7.1f} ms {kind.first.rate:6.1f}/s {kind.first.statuses_text()}"
+          f" | again: p50 {kind.again.p50:6.1f} p99 {kind.again.p99:7.1f} ms {kind.again.rate:6.1f}/s",
+          file=sys.stderr)
+
+
+def run_size(n: int, store: Path, args) -> tuple[list[Kind], tuple[float, ...], int, Prerendered | None]:
     iris = iris_of(store, args.seed, args.requests)
     ng, ng_url = start_newsgraph(store, args.workers)
     ox_proc, ox_url = start_oxigraph(store)
+    pre = None
     try:
         index = httpx.get(ng_url + "/newsgraph/ledger/", timeout=300).text
         ledgers = sorted(set(re.findall(r'href="(/newsgraph/ledger/[^"]+)"', index)))
@@ -399,18 +448,54 @@ def run_size(n: int, store: Path, args) -> tuple[list[Kind], tuple[float, ...], 
         kinds = kinds_for(iris, ledgers[: args.requests], args.requests)
         for kind in kinds:
             measure(ng_url if kind.server == "newsgraph" else ox_url, kind, args.requests, args.concurrency)
-            print(f"  N={n:>5}  {kind.server:<9} {kind.name:<20} alone {kind.alone.p50:6.1f} ms | first: p50 "
-                  f"{kind.first.p50:6.1f} p99 {kind.first.p99:7.1f} ms {kind.first.rate:6.1f}/s {kind.first.statuses_text()}"
-                  f" | again: p50 {kind.again.p50:6.1f} p99 {kind.again.p99:7.1f} ms {kind.again.rate:6.1f}/s",
-                  file=sys.stderr)
+            _report_line(n, kind)
         memory = (*rss_mib(ng.pid), *rss_mib(ox_proc.pid))
         triples = int(httpx.get(ng_url + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"},
                                 headers={"accept": "application/sparql-results+json"}, timeout=120
                                 ).json()["results"]["bindings"][0]["n"]["value"])
+        stop(ng)
+        if not args.no_prerender:
+            pre = Prerendered()
+            kinds += prerendered_kinds(n, store, iris, ledgers, args, pre)
     finally:
         stop(ng)
         stop(ox_proc)
-    return kinds, memory, triples
+    return kinds, memory, triples, pre
+
+
+def prerendered_kinds(n: int, store: Path, iris, ledgers: list[str], args, pre: Prerendered) -> list[Kind]:
+    """The same requests to `newsgraph serve --prerender` on the same store: its documents
+    made first (into an emptied folder, so that making them is measured), then a second
+    start on the same folder (nothing made), which is the one asked."""
+    folder = store.parent / "documents"
+    shutil.rmtree(folder, ignore_errors=True)
+    log = store.parent / "prerender.log"
+    print(f"  N={n:>5}  prerendering (-j {args.prerender_jobs}) into {folder} ...", file=sys.stderr)
+    started = time.perf_counter()
+    port = _free_port()  # both starts on the same address, as a server restarted would be
+    proc, _ = start_newsgraph(store, args.workers, documents=folder, jobs=args.prerender_jobs, log=log, port=port)
+    pre.seconds = time.perf_counter() - started
+    stop(proc)
+    pre.said = _said(log)
+    pre.documents, pre.bytes = _du(folder)
+    print(f"  N={n:>5}  {pre.said} ({pre.seconds:.0f} s until it answered; {pre.bytes / 2**20:.0f} MiB on disk)",
+          file=sys.stderr)
+    started = time.perf_counter()
+    time.sleep(1)  # the port, free again
+    proc, url = start_newsgraph(store, args.workers, documents=folder, jobs=args.prerender_jobs, log=log, port=port)
+    pre.restart = time.perf_counter() - started
+    pre.restart_said = _said(log)
+    try:
+        kinds = [Kind(k.name, "prerendered", k.urls, k.accept, k.target)
+                 for k in kinds_for(iris, ledgers[: args.requests], args.requests)
+                 if k.server == "newsgraph" and k.repeat]
+        for kind in kinds:
+            measure(url, kind, args.requests, args.concurrency)
+            _report_line(n, kind)
+        pre.rss = rss_mib(proc.pid)
+    finally:
+        stop(proc)
+    return kinds
 
 
 def _verdict(target: str, p50: float) -> str:
@@ -421,12 +506,18 @@ def _verdict(target: str, p50: float) -> str:
     return ""
 
 
-def report(results: dict[int, tuple[list[Kind], tuple[float, ...], int]], args) -> None:
+def report(results: dict[int, tuple[list[Kind], tuple[float, ...], int, Prerendered | None]], args) -> None:
     c = args.concurrency
     for n in sorted(results):
-        kinds, _, triples = results[n]
-        print(f"\nN = {n} articles ({triples:,} triples, {os.cpu_count()} CPUs): newsgraph serve and oxigraph "
-              f"serve-read-only on the same store; p50 / p99 in ms, requests/s; concurrency {c} unless 'alone'\n")
+        kinds, _, triples, pre = results[n]
+        print(f"\nN = {n} articles ({triples:,} triples, {os.cpu_count()} CPUs): newsgraph serve (on demand), "
+              f"newsgraph serve --prerender (prerendered) and oxigraph serve-read-only on the same store; p50 / p99 "
+              f"in ms, requests/s; concurrency {c} unless 'alone'\n")
+        if pre is not None:
+            print(f"prerendered: {pre.documents:,} files, {pre.bytes / 2**20:,.0f} MiB on disk, made in "
+                  f"{pre.seconds:.0f} s (-j {args.prerender_jobs}, until the server answered); a second start on "
+                  f"the same folder answered after {pre.restart:.1f} s.\n  first start: {pre.said}\n  second start: "
+                  f"{pre.restart_said}\n")
         print("| kind | server | alone p50 | first view p50 / p99 | req/s | again p50 / p99 | req/s | statuses | "
               f"target, p50 at c={c} (first / again) |")
         print("|---|---|---:|---:|---:|---:|---:|---|---|")
@@ -439,16 +530,25 @@ def report(results: dict[int, tuple[list[Kind], tuple[float, ...], int]], args) 
                   f"{k.first.rate:.0f} | {again} | {statuses} | {verdict} |")
         by = {(k.server, k.name): k for k in kinds}
         print()
-        for ours, theirs in (("person Turtle", "person DESCRIBE"), ("statistic Turtle", "statistic DESCRIBE")):
-            a, b = by[("newsgraph", ours)], by[("oxigraph", theirs)]
-            for when in ("first", "again"):
-                ra, rb = getattr(a, when).rate, getattr(b, when).rate
-                ratio = ra / rb if rb else float("nan")
-                print(f"RDF throughput ({when}), {ours} against Oxigraph's {theirs}: {ra:.0f} / {rb:.0f} req/s = "
-                      f"{ratio:.2f} (target >= 0.8: {'met' if ratio >= 0.8 else 'MISSED'})")
+        for server in ("newsgraph", "prerendered"):
+            for ours, theirs in (("person Turtle", "person DESCRIBE"), ("statistic Turtle", "statistic DESCRIBE")):
+                if (server, ours) not in by:
+                    continue
+                a, b = by[(server, ours)], by[("oxigraph", theirs)]
+                for when in ("first", "again"):
+                    ra, rb = getattr(a, when).rate, getattr(b, when).rate
+                    ratio = ra / rb if rb else float("nan")
+                    print(f"RDF throughput ({when}), {server} {ours} against Oxigraph's {theirs}: {ra:.0f} / {rb:.0f} "
+                          f"req/s = {ratio:.2f} (target >= 0.8: {'met' if ratio >= 0.8 else 'MISSED'})")
     if len(results) > 1:
         small, large = min(results), max(results)
         (rss_small, peak_small, ox_small, _), (rss_large, peak_large, ox_large, _) = results[small][1], results[large][1]
+        pre_small, pre_large = results[small][3], results[large][3]
+        if pre_small is not None and pre_large is not None:
+            ratio = pre_large.rss[0] / pre_small.rss[0]
+            print(f"\nnewsgraph serve --prerender's RSS after the run: N = {small}: {pre_small.rss[0]:.0f} MiB (peak "
+                  f"{pre_small.rss[1]:.0f}); N = {large}: {pre_large.rss[0]:.0f} MiB (peak {pre_large.rss[1]:.0f}); "
+                  f"{ratio:.2f} × (target: flat, here <= 1.2 ×: {'met' if ratio <= 1.2 else 'MISSED'}).")
         ratio = rss_large / rss_small
         own_small, own_large = rss_small - ox_small, rss_large - ox_large
         print(f"\nnewsgraph serve's RSS after the run: N = {small}: {rss_small:.0f} MiB (peak {peak_small:.0f}); "
@@ -468,6 +568,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="workers of `newsgraph build` (default 2)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=1, help="newsgraph serve --workers (default 1)")
+    parser.add_argument("--prerender-jobs", type=int, default=2, help="newsgraph serve --prerender -j (default 2)")
+    parser.add_argument("--no-prerender", action="store_true", help="leave out the prerendered server")
     parser.add_argument("--client", choices=sorted(CLIENTS), default="raw",
                         help="raw: a minimal asyncio HTTP/1.1 client (default); httpx: httpx's AsyncClient")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsgraph-bench-serve",
@@ -480,8 +582,24 @@ def main() -> None:
     for n in sizes:
         print(f"corpus of {n} articles ...", file=sys.stderr)
         stores[n] = prepare(n, args.cache, args.jobs)
-    results = {n: run_size(n, stores[n], args) for n in sizes}
+    results = {}
+    loads: list[float] = []
+    done = threading.Event()
+
+    def sample() -> None:  # the machine's 1-minute load average, every 10 s, during the runs
+        while not done.wait(10):
+            with contextlib.suppress(OSError, ValueError):
+                loads.append(float(Path("/proc/loadavg").read_text(encoding="ascii").split()[0]))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    for n in sizes:
+        results[n] = run_size(n, stores[n], args)
+    done.set()
     report(results, args)
+    if loads:
+        print(f"\nload average (1 min) during the runs, sampled every 10 s: {min(loads):.1f}–{max(loads):.1f}, "
+              f"median {statistics.median(loads):.1f} ({os.cpu_count()} CPUs)")
 
 
 if __name__ == "__main__":

@@ -101,17 +101,30 @@ def build_articles(folder: Path) -> list[Path]:
 
 
 class LiveServer:
-    """`newsgraph serve`'s application under Uvicorn on 127.0.0.1, in a thread."""
+    """`newsgraph serve`'s application under Uvicorn on 127.0.0.1, in a thread. With
+    ``documents`` (a folder), as `newsgraph serve --documents DIR [--prerender -j JOBS]`:
+    the folder is opened for the data (``self.folder``) and, with ``prerender``, every
+    document made into it first (``self.report``)."""
 
-    def __init__(self, paths: list[Path], **config):
+    def __init__(self, paths: list[Path], *, documents: Path | None = None, prerender: bool = False, jobs: int = 1,
+                 **config):
         import uvicorn
 
-        from newsgraph.serve import Config, bind, create_app, read_files
+        from newsgraph.serve import Config, bind, create_app, fingerprint, open_documents, read_files
+        from newsgraph.serve import prerender as make_documents
 
         self.dataset = read_files(paths)
-        self.app = create_app(self.dataset, Config(**config))
         self.sock = bind("127.0.0.1", 0)
         self.url = "http://127.0.0.1:%d" % self.sock.getsockname()[1]
+        cfg = Config(**config)
+        self.folder = self.report = None
+        if documents is not None:
+            self.folder = open_documents(documents, fingerprint(cfg, files=paths))
+            cfg.documents, cfg.document_origin = str(documents), self.url
+            if prerender:
+                self.report = make_documents(self.folder, cfg, origin=self.url, paths=paths, jobs=jobs)
+        self.app = create_app(self.dataset, cfg)
+        self.site = self.app.state.site
         self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning", lifespan="on"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 

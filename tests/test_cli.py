@@ -403,3 +403,38 @@ def test_record_round_trips_through_yaml_and_json(tmp_path):
         assert read_record(write_record(record, tmp_path / name)) == record
     data = yaml.safe_load((tmp_path / "r.yaml").read_text(encoding="utf-8"))
     assert data["format"] == "newsgraph-record/1"
+
+
+# ---------------------------------------------------------------- serve: the documents folder options
+
+SAMPLE_GRAPH = ROOT / "out" / "umerov-ramstein-2024.ttl"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--jobs", "2"], "--jobs is the number of processes --prerender makes the documents with: give --prerender too"),
+    (["--prerender", "--jobs", "0"], "--jobs must be a whole number from 1 to 64, not '0'"),
+    (["--prerender", "-j", "many"], "--jobs must be a whole number from 1 to 64, not 'many'"),
+    (["--prerender", "-j", "65"], "--jobs must be a whole number from 1 to 64, not '65'"),
+])
+def test_serve_bad_prerender_options_are_one_line_usage_errors(runner, tmp_path, args, message):
+    result = run(runner, "serve", SAMPLE_GRAPH, "--port", "0", "--documents", tmp_path / "docs", *args)
+    assert result.exit_code == 2
+    assert result.output == f"Error: {message}\n"
+    assert not (tmp_path / "docs").exists()
+
+
+def test_serve_documents_must_be_a_folder(runner, tmp_path):
+    file = tmp_path / "docs"
+    file.write_text("not a folder", encoding="utf-8")
+    result = run(runner, "serve", SAMPLE_GRAPH, "--port", "0", "--documents", file)
+    assert result.exit_code == 2
+    assert result.output == f"Error: --documents {file} is a file, not a folder\n"
+
+
+def test_serve_refuses_a_documents_folder_it_did_not_write(runner, tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run(runner, "serve", SAMPLE_GRAPH, "--port", "0", "--prerender", "--documents", tmp_path)
+    assert result.exit_code == 10
+    assert result.output == (f"Error: {tmp_path} is a folder that was not written by `newsgraph serve`: "
+                             "give an empty or new folder for the documents\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]

@@ -608,6 +608,160 @@ def test_ontology_and_shapes_by_negotiation(http):
     assert http.get("/newsgraph/ontology", headers={"accept": "image/png"}).status_code == 406
 
 
+# ------------------------------------------------------------------ the documents folder (--prerender, --documents)
+
+#: IRIs of every kind whose documents are compared with and without the documents folder.
+SOME = [UMEROV, A, QUOTE, STATISTIC, ROLE, BASE + "country/ukraine", A + "/anchor/1135-1316", BASE + "person/mallory"]
+FORM_KEYS = ("html", "ttl", "jsonld", "nt")
+
+
+def _answer(r: httpx.Response) -> tuple:
+    return r.status_code, r.content, {k: v for k, v in r.headers.items() if k != "date"}
+
+
+@pytest.fixture(scope="module")
+def prerendered(files, tmp_path_factory):
+    """A server over the same files as `server`, its documents made first into a folder."""
+    with LiveServer(files, documents=tmp_path_factory.mktemp("documents") / "docs", prerender=True, jobs=2) as live:
+        yield live
+
+
+def test_prerendered_documents_are_the_documents_made_on_demand(http, server, prerendered):
+    report = prerendered.report
+    assert report.status == "new" and report.made == report.asked == report.documents > 4 * len(SOME)
+    assert not report.failed and not report.skipped
+    with httpx.Client(base_url=prerendered.url, timeout=30) as pre:
+        for iri in SOME:
+            for key in FORM_KEYS:
+                url = path_of(iri) + "." + key
+                # the same body, ETag and headers, whether made now or read from the folder
+                assert _answer(pre.get(url)) == _answer(http.get(url)), url
+        ledgers = sorted(set(re.findall(r'href="(/newsgraph/ledger/[^"]+)"', http.get("/newsgraph/ledger/").text)))
+        assert ledgers
+        for url in ["/newsgraph/ledger/", *ledgers]:
+            assert _answer(pre.get(url)) == _answer(http.get(url)), url
+        # The pages naming the server's address: the same but for the address.
+        for url in ["/", "/.well-known/void.ttl", "/.well-known/void.html", "/sitemap.xml"]:
+            mine, theirs = pre.get(url), http.get(url)
+            assert mine.status_code == theirs.status_code == 200
+            assert mine.content.replace(prerendered.url.encode(), b"@") == theirs.content.replace(
+                server.url.encode(), b"@"), url
+    assert prerendered.site.made == 0  # every one of them was read from the folder, none made
+
+
+def test_a_documents_folder_keeps_negotiation_conditional_get_head_and_errors(http, prerendered):
+    with httpx.Client(base_url=prerendered.url, timeout=30) as pre:
+        url = path_of(UMEROV) + ".ttl"
+        first = pre.get(url)
+        assert pre.get(url, headers={"if-none-match": first.headers["etag"]}).status_code == 304
+        head = pre.head(path_of(QUOTE) + ".jsonld")
+        assert head.status_code == 200 and head.content == b"" and int(head.headers["content-length"]) > 0
+        for path, headers in [(path_of(UMEROV), {"accept": "text/turtle"}), (path_of(UMEROV), {"accept": "image/png"}),
+                              (path_of(UMEROV) + "?format=nt", {}), (path_of(UMEROV) + ".ttl?x=1", {}),
+                              (path_of(BASE + "person/nobody.ttl"), {}), ("/no/such/page", {"accept": "text/html"}),
+                              ("/newsgraph/ledger/no-such-ledger", {}), ("/newsgraph/ontology", {"accept": "text/turtle"}),
+                              (path_of(A) + ".html", {"if-none-match": '"other"'})]:
+            assert _answer(pre.get(path, headers=headers)) == _answer(http.get(path, headers=headers)), path
+        assert pre.post(url).status_code == 405
+
+
+def _prerender(folder, files, origin="http://127.0.0.1:1", **config):
+    from newsgraph.serve import Config, fingerprint, open_documents, prerender
+
+    cfg = Config(**config)
+    return prerender(open_documents(folder, fingerprint(cfg, files=files)), cfg, origin=origin, paths=files, jobs=1)
+
+
+def test_a_second_start_reuses_the_folder_and_makes_nothing(files, tmp_path):
+    folder = tmp_path / "docs"
+    first = _prerender(folder, files)
+    assert first.status == "new" and first.made == first.documents > 0
+    second = _prerender(folder, files)
+    assert (second.status, second.asked, second.made, second.documents) == ("reused", 0, 0, first.documents)
+    assert second.reused == first.documents
+    # Served from that folder, a document is read, not made.
+    with LiveServer(files, documents=folder) as live, httpx.Client(base_url=live.url, timeout=30) as c:
+        assert live.folder.status == "reused"
+        assert c.get(path_of(UMEROV) + ".html").status_code == 200 and live.site.made == 0
+        assert c.get("/newsgraph/ledger/").status_code == 200 and live.site.made == 0
+        assert c.get("/").status_code == 200 and live.site.made == 1  # it names this server's address
+    # Another address: only the pages that name it are made.
+    other = _prerender(folder, files, origin="http://127.0.0.1:2")
+    assert other.status == "reused" and other.made == other.asked == 6 and other.documents == first.documents
+
+
+def test_other_data_or_settings_make_the_documents_again(files, tmp_path):
+    data = [tmp_path / p.name for p in files]
+    for src, dst in zip(files, data):
+        dst.write_bytes(src.read_bytes())
+    folder = tmp_path / "docs"
+    first = _prerender(folder, data)
+    with data[-1].open("a", encoding="utf-8") as fh:  # one more person in the hand-made graph
+        fh.write('\n<https://w3id.org/newsgraph/id/person/trent> a <https://schema.org/Person> ;'
+                 ' <https://schema.org/name> "Trent" .\n')
+    again = _prerender(folder, data)
+    assert again.status == "emptied" and again.made == again.asked == again.documents == first.documents + 4
+    retitled = _prerender(folder, data, title="Other news")
+    assert retitled.status == "emptied" and retitled.made == retitled.documents
+    with LiveServer(data, documents=folder, title="Other news") as live, httpx.Client(base_url=live.url) as c:
+        r = c.get(path_of(BASE + "person/trent") + ".html")
+        assert r.status_code == 200 and "Trent" in r.text and "Other news" in r.text and live.site.made == 0
+
+
+def test_a_damaged_or_truncated_document_file_is_made_again_never_served(http, files, tmp_path):
+    from newsgraph.serve.app import PersistentDocuments
+
+    folder = tmp_path / "docs"
+    _prerender(folder, files)
+    kept = PersistentDocuments(str(folder))
+    truncated, damaged, headless = (UMEROV, "html"), (QUOTE, "ttl"), (STATISTIC, "nt")
+    data = kept.file(truncated).read_bytes()
+    kept.file(truncated).write_bytes(data[: len(data) - 100])
+    data = bytearray(kept.file(damaged).read_bytes())
+    data[-10] ^= 0x20  # one letter's case in the body: its hash is not the ETag any more
+    kept.file(damaged).write_bytes(bytes(data))
+    kept.file(headless).write_bytes(b"\x00\x00\x10\x00{")
+    with LiveServer(files, documents=folder) as live, httpx.Client(base_url=live.url, timeout=30) as c:
+        for iri, key in (truncated, damaged, headless):
+            url = path_of(iri) + "." + key
+            assert _answer(c.get(url)) == _answer(http.get(url)), url
+        assert live.site.made == 3
+    for key in (truncated, damaged, headless):  # written whole again
+        assert kept.get(key) is not None
+
+
+def test_a_documents_folder_is_filled_on_demand(http, files, tmp_path):
+    folder = tmp_path / "docs"
+    with LiveServer(files, documents=folder) as live, httpx.Client(base_url=live.url, timeout=30) as c:
+        assert live.folder.status == "new"
+        url = path_of(ROLE) + ".jsonld"
+        assert _answer(c.get(url)) == _answer(http.get(url))
+        assert live.site.made == 1
+    with LiveServer(files, documents=folder) as live, httpx.Client(base_url=live.url, timeout=30) as c:
+        assert _answer(c.get(url)) == _answer(http.get(url)) and live.site.made == 0
+    report = _prerender(folder, files)  # the rest: what is there is not made again
+    assert report.made == report.asked - 1
+
+
+def test_the_default_documents_folder_is_in_the_cache_folder_one_per_dataset(files, tmp_path, monkeypatch):
+    from newsgraph.serve import default_folder
+
+    monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path / "cache"))
+    of_files, of_store = default_folder(files=files), default_folder(store=tmp_path / "store")
+    assert of_files.parent == of_store.parent == tmp_path / "cache" / "serve"
+    assert of_files != of_store and of_files == default_folder(files=files)
+    assert default_folder(files=files[:1]) != of_files
+
+
+def test_a_folder_that_is_not_a_documents_folder_is_never_emptied(files, tmp_path):
+    from newsgraph.serve import DocumentsError
+
+    (tmp_path / "mine.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(DocumentsError, match="not written by `newsgraph serve`"):
+        _prerender(tmp_path, files)
+    assert (tmp_path / "mine.txt").read_text(encoding="utf-8") == "keep me"
+
+
 # ------------------------------------------------------------------ a corpus folder
 
 
@@ -713,6 +867,35 @@ def test_cli_serves_with_several_workers_and_stops_them_all(tmp_path):
     assert not shared[0].exists()
     for pid in started:  # the workers went with it
         assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+
+
+@pytest.mark.slow
+def test_cli_prerenders_an_embedded_store_and_reuses_the_documents(tmp_path):
+    from newsgraph.store import load
+
+    store, docs = tmp_path / "store", tmp_path / "docs"
+    load([SAMPLE], store=store)
+    answers = []
+    for run in range(2):
+        with serve_command("--store", str(store), "--prerender", "-j", "2", "--documents", str(docs)) as (proc, line):
+            url = re.search(r"at (http://[\d.:]+)/", line).group(1)
+            r = httpx.get(url + path_of(UMEROV) + ".ttl", timeout=10)
+            assert r.status_code == 200 and "Rustem Umerov" in r.text
+            answers.append((r.content, r.headers["etag"]))
+        said = proc.stderr.read()
+        if run == 0:
+            assert re.search(rf"documents: (\d+) documents \([\d.]+ MB\) in {re.escape(str(docs))}: \1 made, 0 found "
+                             r"there, in [\d.]+ s with 2 processes", said), said
+        else:  # another port: only the pages naming the address are made
+            assert re.search(r"documents: \d+ documents .*: 6 made, \d+ found there", said), said
+    assert answers[0] == answers[1]
+    from serve_support import HANDMADE
+
+    (tmp_path / "handmade.ttl").write_text(HANDMADE, encoding="utf-8")
+    load([tmp_path / "handmade.ttl"], store=store)  # the store changes
+    with serve_command("--store", str(store), "--documents", str(docs)) as (proc, line):
+        assert "serving" in line
+    assert "made from other data or settings; emptied" in proc.stderr.read()
 
 
 @pytest.mark.parametrize("args,code,message", [

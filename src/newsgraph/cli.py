@@ -417,19 +417,48 @@ def query_command(query_text: str | None, cq_name: str | None, store_path: Path 
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Server processes sharing the port, each with its own handle on the store and its own "
               "caches (memory grows with each).")
+@click.option("--prerender", is_flag=True,
+              help="Make every document (each IRI's .html .ttl .jsonld .nt, landing page, ledgers, dataset "
+              "description, sitemap) into the documents folder before listening; a folder made from the same "
+              "data is used as it is.")
+@click.option("--documents", "documents_dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
+              help="The documents folder: documents made are kept there between runs (default with --prerender: "
+              "a folder for this dataset in $NEWSGRAPH_CACHE, else $XDG_CACHE_HOME/newsgraph, else ~/.cache/newsgraph).")
+@click.option("-j", "--jobs", default=None, metavar="N", callback=lambda ctx, param, value: _check_jobs(value),
+              help="Processes that make the documents with --prerender (default 1).")
 def serve_command(paths: tuple[Path, ...], store_path: Path | None, base: str, host: str, port: int,
-                  query_timeout: float, max_rows: int, workers: int) -> None:
+                  query_timeout: float, max_rows: int, workers: int, prerender: bool, documents_dir: Path | None,
+                  jobs: int | None) -> None:
     """Serve the graph over HTTP: every IRI under --base answers at its own path (HTML,
     Turtle, JSON-LD, N-Triples), with a SPARQL endpoint, search, claims ledgers and the
-    ontology. Serves the embedded store, or published files (FILE|DIR...) read into memory."""
+    ontology. Serves the embedded store, or published files (FILE|DIR...) read into memory.
+    With --prerender, every document is made first (and kept in the documents folder for
+    the next run on the same data)."""
     from newsgraph import serve
+    from newsgraph.serve import documents as docs
 
     if paths and store_path is not None:
         raise click.UsageError("give --store or FILE|DIR..., not both")
+    if jobs is not None and not prerender:
+        raise _Failure("--jobs is the number of processes --prerender makes the documents with: give --prerender too",
+                       EXIT_USAGE)
+    if documents_dir is not None and documents_dir.exists() and not documents_dir.is_dir():
+        raise _Failure(f"--documents {documents_dir} is a file, not a folder", EXIT_USAGE)
     serve.limit_malloc_arenas()  # before the store's threads and the server's exist
     dataset = serve.read_files(list(paths)) if paths else serve.open_embedded(store_path)
     config = serve.Config(base=base, query_timeout=query_timeout, max_rows=max_rows)
+    folder = None
+    if prerender or documents_dir is not None:
+        where = {"files": list(paths)} if paths else {"store": Path(dataset.source)}
+        documents_dir = documents_dir or docs.default_folder(**where)
+        folder = docs.open_documents(documents_dir, docs.fingerprint(config, **where))
     sock = serve.bind(host, port)
+    if folder is not None:
+        config.documents, config.document_origin = str(folder.path), serve.address(sock)
+        if folder.status == "emptied":
+            click.echo(f"documents: {folder.path} held documents made from other data or settings; emptied", err=True)
+        if prerender:
+            _prerender(folder, config, paths, Path(dataset.source) if not paths else None, jobs or 1)
     click.echo(f"serving {len(dataset)} triples from {dataset.source} at {serve.address(sock)}/ (Ctrl+C to stop)"
                + (f", {workers} workers" if workers > 1 else ""))
     if workers == 1:
@@ -437,6 +466,37 @@ def serve_command(paths: tuple[Path, ...], store_path: Path | None, base: str, h
     else:
         del dataset  # each worker reads or opens it itself
         serve.run_workers(list(paths), store_path, config, sock, workers)
+
+
+def _check_jobs(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not value.strip().isdigit() or not 1 <= int(value) <= 64:
+        raise _Failure(f"--jobs must be a whole number from 1 to 64, not {value!r}", EXIT_USAGE)
+    return int(value)
+
+
+def _prerender(folder, config, paths: tuple[Path, ...], store: Path | None, jobs: int) -> None:
+    """`serve --prerender`: make the documents, saying how it goes on stderr."""
+    from newsgraph.serve.documents import prerender
+
+    bar = ProgressBar(sys.stderr, unit="documents", log_every=30.0)
+    try:
+        report = prerender(folder, config, origin=config.document_origin, paths=list(paths), store=store, jobs=jobs,
+                           progress=bar)
+    finally:
+        bar.close()
+    size = f"{report.documents} documents ({report.bytes / 1e6:.1f} MB)"
+    if not report.asked:
+        click.echo(f"documents: {size} in {report.folder}, made before from the same data: nothing to make", err=True)
+    else:
+        click.echo(f"documents: {size} in {report.folder}: {report.made} made, {report.reused} found there, in "
+                   f"{report.seconds:.1f} s with {report.jobs} process{'es' if report.jobs != 1 else ''}", err=True)
+    for url in report.failed[:5]:
+        click.echo(f"documents: not made (the server does not answer 200): {url}", err=True)
+    if report.skipped:
+        click.echo(f"documents: {len(report.skipped)} IRIs not made (no request path reaches them), "
+                   f"e.g. {report.skipped[0]}", err=True)
 
 
 @main.command("site")
@@ -491,18 +551,31 @@ class ProgressBar:
         delay: float = 1.0,
         width: int = 24,
         clock: Callable[[], float] = time.monotonic,
+        unit: str = "articles",
+        log_every: float | None = None,
     ):
         self.stream = stream
-        # Redrawing with \r only makes sense on a terminal; in a log file it would be noise.
-        self.enabled = _is_terminal(stream) if enabled is None else enabled
+        # Redrawing with \r only makes sense on a terminal; in a log file it would be noise
+        # (unless ``log_every``: then a line at most every that many seconds, for long runs).
+        self.terminal = _is_terminal(stream) if enabled is None else enabled
+        self.log_every = None if enabled is False else log_every
+        self.enabled = self.terminal
         self.delay = delay
         self.width = width
         self.clock = clock
+        self.unit = unit
         self.started = clock()
         self.shown = False
         self._last_length = 0
+        self._logged = self.started
 
     def __call__(self, done: int, total: int, current: str) -> None:
+        if not self.terminal and self.log_every is not None:
+            if self.clock() - self._logged >= self.log_every:
+                self._logged = self.clock()
+                self.stream.write(self.render(done, total, current) + "\n")
+                self.stream.flush()
+            return
         if not self.enabled or self.clock() - self.started < self.delay:
             return
         line = self.render(done, total, current)
@@ -519,7 +592,8 @@ class ProgressBar:
         bar = "#" * filled + "." * (self.width - filled)
         eta = _clock_time((total - done) / rate) if rate > 0 and done < total else "-:--"
         name = current if len(current) <= 32 else current[:29] + "..."
-        return f"[{bar}] {done:>{len(str(total))}}/{total} articles  {rate:.1f} articles/s  ETA {eta}  {name}"
+        unit = self.unit
+        return f"[{bar}] {done:>{len(str(total))}}/{total} {unit}  {rate:.1f} {unit}/s  ETA {eta}  {name}"
 
     def close(self) -> None:
         """End the bar's line, so what is printed next starts on a fresh one."""

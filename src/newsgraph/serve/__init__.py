@@ -12,6 +12,8 @@ import socket
 from newsgraph.errors import NewsgraphError
 from newsgraph.serve.app import Config, create_app
 from newsgraph.serve.dataset import Dataset, open_dataset, open_embedded, read_files
+from newsgraph.serve.documents import (DocumentsError, DocumentsFolder, PrerenderReport, default_folder, fingerprint,
+                                       open_documents, prerender)
 
 
 class ServeError(NewsgraphError):
@@ -82,15 +84,17 @@ def run_workers(paths: list, store, config: Config, sock: socket.socket, workers
     is a new interpreter (spawned, not forked: a store's handle and its threads cannot
     cross a fork) that opens the dataset itself (``paths``, read into memory, else the
     embedded ``store``) and has its own caches; the documents they make they share through
-    files in a temporary folder, removed when they stop."""
+    files in a temporary folder, removed when they stop (or the documents folder,
+    ``config.documents``, which stays)."""
     import dataclasses
     import multiprocessing
     import shutil
     import signal
     import tempfile
 
-    # The documents one worker made, the others answer too (app.SharedDocuments).
-    shared = tempfile.mkdtemp(prefix="newsgraph-serve-shared-")
+    # The documents one worker made, the others answer too (app.SharedDocuments; with a
+    # documents folder, that folder).
+    shared = None if config.documents else tempfile.mkdtemp(prefix="newsgraph-serve-shared-")
     config = dataclasses.replace(config, shared_cache=shared, workers=workers)
     context = multiprocessing.get_context("spawn")
     procs = [context.Process(target=_worker, args=(list(paths), store, config, sock, log_level), daemon=False)
@@ -118,7 +122,8 @@ def run_workers(paths: list, store, config: Config, sock: socket.socket, workers
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        shutil.rmtree(shared, ignore_errors=True)
+        if shared is not None:
+            shutil.rmtree(shared, ignore_errors=True)
     if failed is not None:
         raise ServeError(f"a server worker stopped (exit code {failed.exitcode}); see the log above")
 
@@ -150,5 +155,6 @@ def limit_malloc_arenas(arenas: int = 2) -> bool:
     return bool(mallopt(M_ARENA_MAX, arenas))
 
 
-__all__ = ["Config", "Dataset", "ServeError", "address", "bind", "create_app", "limit_malloc_arenas", "make_server",
-           "open_dataset", "open_embedded", "read_files", "run"]
+__all__ = ["Config", "Dataset", "DocumentsError", "DocumentsFolder", "PrerenderReport", "ServeError", "address",
+           "bind", "create_app", "default_folder", "fingerprint", "limit_malloc_arenas", "make_server", "open_dataset",
+           "open_documents", "open_embedded", "prerender", "read_files", "run"]

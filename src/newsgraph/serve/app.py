@@ -25,6 +25,7 @@ import shutil
 import tempfile
 import threading
 import urllib.parse
+import zlib
 from collections import OrderedDict
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from starlette.staticfiles import StaticFiles
 from newsgraph.serve import negotiation as n
 from newsgraph.serve import pages
 from newsgraph.serve.dataset import Dataset
+from newsgraph.serve.documents import ORIGIN_KINDS
 from newsgraph.serve.pages import DUMPS, HERE, SECURITY_HEADERS, SPARQL_PAGE_CSP, SPARQL_PATH, VOID_PATH, Config, Site
 from newsgraph.serve.sparql import WRITERS, QueryRefused, Runner
 from newsgraph.store import cq_names, cq_query
@@ -139,28 +141,60 @@ class SharedDocuments:
         return hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:40]
 
     def get(self, key: tuple) -> list | None:
+        path = self._path(key)
+        if path is None:
+            return None
         try:
-            data = (self.folder / self._name(key)).read_bytes()
+            data = path.read_bytes()
         except OSError:
             return None
-        size = int.from_bytes(data[:4], "big")
-        head = json.loads(data[4:4 + size])
-        headers = None if head["headers"] is None else [(k.encode("latin-1"), v.encode("latin-1"))
-                                                        for k, v in head["headers"]]
-        return [data[4 + size:], head["etag"], headers]
+        try:
+            size = int.from_bytes(data[:4], "big")
+            head = json.loads(data[4:4 + size])
+            headers = None if head["headers"] is None else [(k.encode("latin-1"), v.encode("latin-1"))
+                                                            for k, v in head["headers"]]
+            item = [data[4 + size:], head["etag"], headers]
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeError):
+            return None
+        return item if self._whole(key, head, item) else None
+
+    def _path(self, key: tuple) -> Path | None:
+        return self.folder / self._name(key)
+
+    def _whole(self, key: tuple, head: dict, item: list) -> bool:
+        return True  # written whole and renamed, in this server's lifetime
+
+    def _head(self, key: tuple, item: list) -> dict:
+        body, etag, headers = item
+        return {"etag": etag, "headers": None if headers is None else [
+            (k.decode("latin-1"), v.decode("latin-1")) for k, v in headers]}
+
+    def write(self, key: tuple, item: list) -> bool:
+        """Write ``item`` as the file of ``key`` (beside it, then renamed); False if it could not be."""
+        path = self._path(key)
+        if path is None:
+            return False
+        head = json.dumps(self._head(key, item), sort_keys=True).encode("utf-8")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+        try:
+            try:
+                tmp.write_bytes(len(head).to_bytes(4, "big") + head + item[0])
+            except FileNotFoundError:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp.write_bytes(len(head).to_bytes(4, "big") + head + item[0])
+            os.replace(tmp, path)
+        except OSError:  # a cache: the answer is right without it
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            return False
+        return True
 
     def put(self, key: tuple, item: list) -> None:
-        body, etag, headers = item
+        body = item[0]
         if len(body) > self.budget // 4:
             return
         name = self._name(key)
-        head = json.dumps({"etag": etag, "headers": None if headers is None else [
-            (k.decode("latin-1"), v.decode("latin-1")) for k, v in headers]}).encode("utf-8")
-        tmp = self.folder / f".{name}.{os.getpid()}"
-        try:
-            tmp.write_bytes(len(head).to_bytes(4, "big") + head + body)
-            os.replace(tmp, self.folder / name)
-        except OSError:  # a cache: the answer is right without it
+        if not self.write(key, item):
             return
         self.size += len(body) - self.mine.pop(name, 0)
         self.mine[name] = len(body)
@@ -171,10 +205,50 @@ class SharedDocuments:
                 os.unlink(self.folder / old)
 
 
+class PersistentDocuments(SharedDocuments):
+    """The documents folder (:mod:`newsgraph.serve.documents`): documents kept for good, in
+    the same files as :class:`SharedDocuments` (besides the ETag and header, the document's
+    key and length), in 256 folders by the first two characters of their names. Nothing is
+    removed (the folder was emptied when it was opened if it was made from other data). A
+    file is used only if its body has the length and the CRC-32 its header says (and the
+    header is whole and names the key), so a truncated or damaged file is made again,
+    never served. The documents that name
+    the server's address are kept only for ``origin``, so that requests naming other hosts
+    cannot fill the disk."""
+
+    def __init__(self, folder: str, origin: str | None = None):
+        super().__init__(folder, budget=0)
+        self.origin = origin
+        self.written = 0
+
+    def _path(self, key: tuple) -> Path | None:
+        name = self._name(key)
+        if key and key[0] in ORIGIN_KINDS:
+            if len(key) < 2 or key[1] != self.origin:
+                return None
+            return self.folder / "origin" / name
+        return self.folder / name[:2] / name
+
+    def file(self, key: tuple) -> Path | None:
+        """The file of the document ``key`` (None: not kept in the folder)."""
+        return self._path(key)
+
+    def _head(self, key: tuple, item: list) -> dict:
+        return {**super()._head(key, item), "key": repr(key), "length": len(item[0]), "crc32": zlib.crc32(item[0])}
+
+    def _whole(self, key: tuple, head: dict, item: list) -> bool:
+        body = item[0]
+        return head.get("key") == repr(key) and head.get("length") == len(body) and head.get("crc32") == zlib.crc32(body)
+
+    def put(self, key: tuple, item: list) -> None:
+        if self.write(key, item):
+            self.written += 1
+
+
 class FastDocuments:
     """ASGI middleware in front of everything: a plain GET (or HEAD) of an IRI's document that
-    was made before is answered from :class:`DocumentCache` with the very header and body the
-    handler gave, without routing or building a response again. Anything else (a query
+    was made before is answered from :class:`DocumentCache` (else the documents folder, else
+    the folder the workers share) with the very header and body the handler gave, without routing or building a response again. Anything else (a query
     string, If-None-Match, a document not made yet) goes on to the application."""
 
     def __init__(self, app, site: "ServedSite"):
@@ -183,7 +257,7 @@ class FastDocuments:
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") and not scope.get("query_string"):
-            item = self.site.documents.get(self.site.document_key(scope.get("raw_path") or scope["path"].encode()))
+            item = self.site.lookup(self.site.document_key(scope.get("raw_path") or scope["path"].encode()))
             if item is not None and item[2] is not None and not any(k == b"if-none-match" for k, _ in scope["headers"]):
                 await send({"type": "http.response.start", "status": 200, "headers": item[2]})
                 await send({"type": "http.response.body", "body": item[0] if scope["method"] == "GET" else b""})
@@ -202,20 +276,33 @@ class ServedSite(Site):
         self._dump_lock = threading.Lock()
         self._dump_etags: dict[str, str] = {}
         self.documents = DocumentCache(config.cache_bytes)
-        self.shared = (SharedDocuments(config.shared_cache, config.cache_bytes // max(1, config.workers))
-                       if config.shared_cache else None)
+        self.shared: SharedDocuments | None = None
+        if config.documents:
+            self.shared = PersistentDocuments(config.documents, config.document_origin)
+        elif config.shared_cache:
+            self.shared = SharedDocuments(config.shared_cache, config.cache_bytes // max(1, config.workers))
+        self.made = 0  #: documents made (not found in a cache), for reports and tests
 
-    async def document(self, key: tuple, make, *args, share: bool = True) -> list:
-        """[the document ``make(self, *args)``, its ETag, …], from the cache (this worker's,
-        else the one the workers share) or made (in a thread, so the server goes on
-        answering meanwhile); ``share``: put a document made in the shared cache now."""
+    def lookup(self, key: tuple | None) -> list | None:
+        """[document, ETag, header or None] of ``key`` if it was made before: from this
+        process's cache, else from the documents folder or the folder the workers share."""
+        if key is None:
+            return None
         found = self.documents.get(key)
         if found is None and self.shared is not None:
             found = self.shared.get(key)
             if found is not None:
                 self.documents.keep(key, found)
+        return found
+
+    async def document(self, key: tuple, make, *args, share: bool = True) -> list:
+        """[the document ``make(self, *args)``, its ETag, …], from the cache (this worker's,
+        else the documents folder or the one the workers share) or made (in a thread, so the
+        server goes on answering meanwhile); ``share``: put a document made there now."""
+        found = self.lookup(key)
         if found is None:
             found = self.documents.put(key, await asyncio.to_thread(make, self, *args))
+            self.made += 1
             if share:
                 self.share(key, found)
         return found
@@ -330,7 +417,7 @@ async def resource(request: Request) -> Response:
         return RedirectResponse("/", status_code=302)
     iri = site.base + rest
     split = n.by_extension(rest)
-    if split is not None and site.documents.get(site.document_key(path.encode("latin-1"))) is not None:
+    if split is not None and site.lookup(site.document_key(path.encode("latin-1"))) is not None:
         return await _describe(request, site, site.base + split[0], split[1])  # asked before: decided before
     if iri == site.dataset_iri:
         return _see_other(request, site, VOID_PATH, n.RESOURCE_FORMS)
@@ -370,20 +457,21 @@ async def _describe(request: Request, site: Site, iri: str, form: n.Form) -> Res
 
 async def ontology(request: Request) -> Response:
     site = _site(request)
-    return _negotiated_document(request, site, site.ontology_path, lambda form: pages.vocabulary_document(
+    return await _negotiated_document(request, site, site.ontology_path, lambda form: pages.vocabulary_document(
         site, "ontology", form))
 
 
 async def shapes(request: Request) -> Response:
     site = _site(request)
-    return _negotiated_document(request, site, site.shapes_path, lambda form: pages.vocabulary_document(
+    return await _negotiated_document(request, site, site.shapes_path, lambda form: pages.vocabulary_document(
         site, "shapes", form))
 
 
-def _negotiated_document(request: Request, site: Site, path: str, make) -> Response:
+async def _negotiated_document(request: Request, site: Site, path: str, make) -> Response:
     """A document that is its own IRI (the ontology, the shapes, the dataset description): 200
     with negotiation at ``path`` (Content-Location names the form given), and each form at
-    ``path.html``, ``path.ttl``…"""
+    ``path.html``, ``path.ttl``…; ``make(form)`` gives its body, or an awaitable of
+    [body, ETag, …] (:meth:`ServedSite.document`)."""
     suffix = request.url.path[len(path):]
     if suffix:
         form = next((f for f in n.RESOURCE_FORMS if suffix == "." + f.key), None)
@@ -395,7 +483,9 @@ def _negotiated_document(request: Request, site: Site, path: str, make) -> Respo
         if form is None:
             return not_acceptable(request, site, n.RESOURCE_FORMS)
         vary = True
-    return document(request, make(form), form, vary=vary, headers={"content-location": f"{path}.{form.key}"})
+    made = make(form)
+    body, etag = (made, None) if isinstance(made, bytes) else (await made)[:2]
+    return document(request, body, form, vary=vary, headers={"content-location": f"{path}.{form.key}"}, etag=etag)
 
 
 async def ledger_index(request: Request) -> Response:
@@ -407,7 +497,7 @@ async def ledger_index(request: Request) -> Response:
 async def ledger(request: Request) -> Response:
     site = _site(request)
     slug = request.path_params["slug"]
-    if not any(lg.slug == slug for lg in await asyncio.to_thread(site.ledgers)):
+    if site.lookup(("ledger", slug)) is None and not any(lg.slug == slug for lg in await asyncio.to_thread(site.ledgers)):
         return error_page(request, site, 404, "Not found", "No claims ledger by that name.")
     body, etag, _ = await site.document(("ledger", slug), pages.ledger_page, slug)
     return document(request, body, n.HTML, etag=etag)
@@ -518,13 +608,15 @@ def _origin(request: Request) -> str:
 async def well_known_void(request: Request) -> Response:
     site = _site(request)
     origin = _origin(request)
-    return await asyncio.to_thread(_negotiated_document, request, site, VOID_PATH, lambda form: pages.dataset_document(
-        site, origin, origin + SPARQL_PATH, form))
+    return await _negotiated_document(request, site, VOID_PATH, lambda form: site.document(
+        ("void", origin, form.key), pages.dataset_document, origin, origin + SPARQL_PATH, form))
 
 
 async def sitemap(request: Request) -> Response:
-    body = await asyncio.to_thread(pages.sitemap_xml, _site(request), _origin(request))
-    return document(request, body, "application/xml; charset=utf-8")
+    site = _site(request)
+    origin = _origin(request)
+    body, etag, _ = await site.document(("sitemap", origin), pages.sitemap_xml, origin)
+    return document(request, body, "application/xml; charset=utf-8", etag=etag)
 
 
 async def robots(request: Request) -> Response:

@@ -119,6 +119,7 @@ def _read_into(st: ox.Store, path: Path) -> None:
         raise RDFInputError(f"{path}: not valid {fmt.name}: {' '.join(str(exc).split())[:200]}") from None
     except (OSError, ValueError) as exc:
         raise RDFInputError(f"{path}: cannot read: {' '.join(str(exc).split())[:200]}") from None
+    quads = _numbered_blank_nodes(quads, path, source.data)
     if not fmt.supports_datasets:
         articles = {q.subject for q in quads if q.predicate == _RDF_TYPE and q.object == _NEWS_ARTICLE
                     and isinstance(q.subject, ox.NamedNode)}
@@ -131,6 +132,30 @@ def _read_into(st: ox.Store, path: Path) -> None:
                  ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(f"urn:newsgraph:file:{_name(path)}"))
                  for q in quads]
     st.extend(quads)
+
+
+def _numbered_blank_nodes(quads: list, path: Path, data: bytes | str) -> list:
+    """``quads`` with their blank nodes named by the file (its name and content) and their
+    order in it, not by the parser's random labels: the same files read twice (by the
+    server and by the processes of `serve --prerender`, or by two runs) give the same
+    documents, byte for byte."""
+    import hashlib
+
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    prefix = "f" + hashlib.sha256(path.name.encode("utf-8") + b"\0" + raw).hexdigest()[:16] + "b"
+    names: dict[ox.BlankNode, ox.BlankNode] = {}
+
+    def term(t):
+        if isinstance(t, ox.BlankNode):
+            found = names.get(t)
+            if found is None:
+                found = names[t] = ox.BlankNode(f"{prefix}{len(names)}")
+            return found
+        return t
+
+    if not any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object, q.graph_name)):
+        return quads
+    return [ox.Quad(term(q.subject), q.predicate, term(q.object), term(q.graph_name)) for q in quads]
 
 
 def _name(path: Path) -> str:

@@ -87,6 +87,12 @@ class Config:
     #: documents they made through, and how many workers share it.
     shared_cache: str | None = None
     workers: int = 1
+    #: The documents folder (``newsgraph serve --documents``, :mod:`newsgraph.serve.documents`):
+    #: documents made are kept there for good, and looked for there before being made.
+    documents: str | None = None
+    #: The one address (``http://host:port``) whose landing page, dataset description and
+    #: sitemap (which name it) are kept in the documents folder; for others, memory only.
+    document_origin: str | None = None
 
 
 def _safe_href(url: str | None) -> str | None:
