@@ -730,3 +730,69 @@ def test_an_outlet_before_a_titled_speaker_is_not_the_speaker(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     assert said(record) == [("Khalid Nasser al-Thani", "Talks will resume next week.")]
     assert "Al Jazeera" not in {e.name for e in record.entities if e.kind == "Person"}
+
+
+def test_the_subject_not_a_person_named_in_a_phrase_before_it_is_the_speaker(nlp, gazetteer):
+    text = (
+        "Trade Minister Helga Brandvold opened the new terminal in Tromsø on Friday.\n\n"
+        "Touring the quay beside her Icelandic counterpart, the fisheries minister Bjarni Eyjolfsson, "
+        "Ms Brandvold said: “This port will carry half our salmon exports.”\n\n"
+        "“Nobody else in the north can do that,” she added.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Helga Brandvold", "This port will carry half our salmon exports."),
+        ("Helga Brandvold", "Nobody else in the north can do that,"),
+    ]
+    # A person named inside a relative clause is not the subject either.
+    text = "Helga Brandvold, who met Bjarni Eyjolfsson on Friday, said: “Our ports will stay open.”\n"
+    assert said(extract(text, nlp, gazetteer)) == [("Helga Brandvold", "Our ports will stay open.")]
+
+
+def test_she_after_who_said_refers_to_the_person_the_clause_is_about(nlp, gazetteer):
+    text = (
+        "Tomasz Wilk, the opposition leader, told parliament on Tuesday that the plan was rushed.\n\n"
+        "The flotilla will be commanded by Captain Ingrid Halvorsen of the coast guard, who said the first "
+        "patrols would start in March. “We will be out there every night,” she said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Ingrid Halvorsen", "We will be out there every night,")]
+    assert ("Ingrid Halvorsen", "the first patrols would start in March") in [
+        (record.entity(c.speaker).name, c.text) for c in record.claims
+    ]
+
+
+def test_she_is_never_an_organization_that_spoke_before(nlp, gazetteer):
+    text = (
+        "Health Minister Carla Mendes visited the new clinic in Porto on Monday.\n\n"
+        "Spain has joined the vaccine pact, the Ministry of Health said.\n\n"
+        "“This is the best day of my year,” she wrote on X.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Carla Mendes", "This is the best day of my year,")]
+
+
+def test_a_pronoun_after_a_quote_refers_to_the_subject_before_its_colon(nlp, gazetteer):
+    text = (
+        "Senator Paul Okafor opened the hearing.\n\n"
+        "Finance Minister Amina Bello was clearly relieved: “The bond sale went better than we hoped,” she told reporters.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Amina Bello", "The bond sale went better than we hoped,")]
+
+
+def test_a_quoted_subheading_does_not_continue_the_quote_before_it(nlp, gazetteer):
+    text = (
+        "Mayor Elin Sandvik welcomed the new rail link.\n\n"
+        "“Our town has waited forty years for this,” Sandvik said. “Now it is here.”\n\n"
+        "‘A blow for the valley’\n\n"
+        "In Dalby, councillor Per Moen called the route a mistake.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Elin Sandvik", "Our town has waited forty years for this,"),
+        ("Elin Sandvik", "Now it is here."),
+    ]
+    # A whole-paragraph quotation that ends a sentence still goes on with the speaker before it.
+    text = (
+        "“Our town has waited forty years for this,” Mayor Elin Sandvik said.\n\n"
+        "“Now the trains will stop here every hour.”\n"
+    )
+    assert said(extract(text, nlp, gazetteer))[-1] == ("Elin Sandvik", "Now the trains will stop here every hour.")

@@ -33,7 +33,7 @@ from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, is_title_word
 from newsgraph.extract.spans import SpanIndex
-from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, subject_phrase
+from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, pronoun_gender, subject_phrase
 from newsgraph.extract.transcripts import Turn, find_turns, interview_cues
 from newsgraph.model import Claim, Quote, Role
 from newsgraph.text import line_start, trimmed_end, word_list, word_set
@@ -58,6 +58,8 @@ _HEADLINE_WHO = re.compile(r"\s*[:—–-]\s*(?P<who>[^:“”\"‘’\n]{1,100}
 # 'Russia failed to advance, Roe says.': the clause before is what the speaker claims.
 _CLAUSE_THEN_WHO = re.compile(rf"^(?P<claim>[^“”\"]{{12,}}?),\s+(?P<who>[^,“”\"]{{1,60}}?)\s+(?:says|said|claims|claimed|stated|states|noted|notes|added|adds|believes)\s*[.!]?\s*$")
 
+# Between a name and the 'who' of a clause about the person: 'Jan Roe, who', 'Jan Roe of the navy, who'.
+_BEFORE_WHO = re.compile(r"(?:\s+(?:of|from|at)\s+[^,;:.“”\"\n]{1,60})?\s*,\s*")
 _ACCORDING_START = re.compile(r"^\s*according\s+to\s+(?P<who>[^,“”\"\n]{1,80}?),\s+", re.IGNORECASE)
 # 'Roe: Russia lost 300 tanks in May' (a headline form).
 _WHO_COLON = re.compile(r"^(?P<who>[A-Z][^:“”\"\n]{1,60}?):\s+(?P<claim>[^“”\"\n]{12,})$")
@@ -281,12 +283,22 @@ def _continued(
             between = text[before.close : q.paragraph]
             adjacent = before.paragraph != q.paragraph and "\n" not in between.strip() and before_speaker is not None
             others = {k for _, _, k in ctx.mentions(before.close, q.open, kinds=("Person",))} - {before_speaker}
-            if adjacent and not others and _whole_paragraph(text, q):
+            if adjacent and not others and _whole_paragraph(text, q) and not _quoted_subheading(text, q):
                 out[i] = (q, before_speaker)
                 continue
         if interviewee is not None and _whole_paragraph(text, q):
             out[i] = (q, interviewee)
     return out
+
+
+def _quoted_subheading(text: str, q: _QuoteSpan) -> bool:
+    """'‘A bad deal for our town’' alone on its line: a few words in quote marks with no
+    punctuation closing them, a sub-heading quoting words the text below gives, not the
+    quotation before it going on."""
+    words = text[q.start : q.end].split()
+    line_end = text.find("\n", q.close)
+    tail = text[q.end : len(text) if line_end == -1 else line_end]
+    return len(words) <= _MAX_HEADING_WORDS and not re.search(r"[.,;:!?…—–-]", text[q.end - 1 : q.end] + tail)
 
 
 def _whole_paragraph(text: str, q: _QuoteSpan) -> bool:
@@ -471,6 +483,10 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
         m = pattern.match(after)
         if m:
             named = True
+            if m.group("who").strip().casefold() in PERSON_PRONOUNS:
+                speaker = _subject_before(ctx, q, speakers, masked, pronoun_gender(m.group("who").strip()))
+                if speaker is not None:
+                    return speaker, True  # 'Roe was pleased: “…,” she wrote.'
             speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
             if speaker is not None:
                 return speaker, True
@@ -515,6 +531,24 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
         if speaker is not None:
             return speaker, True
     return _sentence_speaker(doc, ctx, q, speakers), named
+
+
+def _subject_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, masked: str, gender: str | None) -> str | None:
+    """'Roe was clearly pleased: “…,” she wrote.': the one person named as a subject in the
+    quote's sentence before the opening mark, whom the pronoun after the quote refers to."""
+    before = masked[q.paragraph : q.open]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("”"), before.rfind('"'))
+    start = q.paragraph + cut + 1 if cut >= 0 else q.paragraph
+    found = {
+        ctx.current_key(key) or key
+        for m_start, m_end, key in ctx.mentions(start, q.open, kinds=("Person",))
+        if speakers.is_subject(m_start, m_end) and not re.match(r"[’']s?\b", ctx.text[m_end : m_end + 2])
+    }
+    if len(found) != 1:
+        return None
+    key = next(iter(found))
+    known = speakers.gender_of(key)
+    return key if gender is None or known is None or known == gender else None
 
 
 def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int) -> str | None:
@@ -618,13 +652,13 @@ def _claim_candidates(doc: Doc, ctx: ArticleContext, quoted: list[tuple[int, int
         if in_quotes.overlaps(sent.start_char, sent.end_char):
             continue  # sentences with quote marks are quotations, handled above
         labelled = sent.start_char in labels
-        found = _that_clause(doc, sent) or _clause_then_who(ctx, sent) or (None if labelled else _who_colon(sent)) or _according_to(sent)
+        found = _that_clause(doc, ctx, sent) or _clause_then_who(ctx, sent) or (None if labelled else _who_colon(sent)) or _according_to(sent)
         if found is not None:
             out.append(found)
     return out
 
 
-def _that_clause(doc: Doc, sent: Span) -> _ClaimSpan | None:
+def _that_clause(doc: Doc, ctx: ArticleContext, sent: Span) -> _ClaimSpan | None:
     """'Roe stated that …' / 'He pointed out that …' -> the clause after 'that'."""
     for token in sent:
         if token.pos_ != "VERB" or token.lemma_.casefold() not in SPEECH_VERBS:
@@ -645,9 +679,32 @@ def _that_clause(doc: Doc, sent: Span) -> _ClaimSpan | None:
             end_tok = doc[end_tok.i - 1]
         if end_tok.i <= start_tok.i:
             continue
-        who = subject_phrase(doc, subject, token)
-        return _ClaimSpan(start_tok.idx, end_tok.idx + len(end_tok), sent.start_char, _sent_end(sent), who.text, who.start_char)
+        sent_start = sent.start_char
+        if subject.lower_ == "who":
+            # 'Captain Jan Roe of the navy, who said that …': the person the clause is about; the
+            # clause alone is what they say.
+            antecedent = _relative_antecedent(ctx, sent.start_char, subject.idx)
+            if antecedent is None:
+                continue
+            sent_start = subject.idx
+            who_text, who_start = antecedent
+        else:
+            who = subject_phrase(doc, subject, token)
+            who_text, who_start = who.text, who.start_char
+        return _ClaimSpan(start_tok.idx, end_tok.idx + len(end_tok), sent_start, _sent_end(sent), who_text, who_start)
     return None
+
+
+def _relative_antecedent(ctx: ArticleContext, start: int, who: int) -> tuple[str, int] | None:
+    """The person a 'who' clause is about: named right before it ('Jan Roe, who', 'Captain Jan
+    Roe of the coast guard, who'), as (name, offset)."""
+    before = ctx.mentions(start, who, kinds=("Person",))
+    if not before:
+        return None
+    m_start, m_end, _ = before[-1]
+    if not _BEFORE_WHO.fullmatch(ctx.text, m_end, who):
+        return None
+    return ctx.text[m_start:m_end], m_start
 
 
 def _clause_then_who(ctx: ArticleContext, sent: Span) -> _ClaimSpan | None:

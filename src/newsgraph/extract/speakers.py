@@ -169,12 +169,13 @@ class Speakers:
     def spoke(self, offset: int, key: str) -> None:
         self._add(self.events, offset, key)
 
-    def _gender_of(self, key: str) -> str | None:
+    def gender_of(self, key: str) -> str | None:
         return self.gender.get(self.ctx.current_key(key) or key, self.gender.get(key))
 
     def last(self, offset: int, gender: str | None = None) -> str | None:
         """The person who spoke or was a subject last before `offset`, else the one named last;
-        with a gender, passing over persons the article shows to be of the other one."""
+        with a gender, passing over persons the article shows to be of the other one, and
+        always over organizations that spoke ('the ministry said')."""
         j = bisect.bisect_left(self.unnamed, offset)
         unnamed = self.unnamed[j - 1] if j > 0 else -1
         for where in (self.events, self.mentioned):
@@ -183,11 +184,15 @@ class Speakers:
                 return None  # a person the article does not name spoke since: not a named one
             while i > 0:
                 key = where[i - 1][1]
-                known = self._gender_of(key)
-                if gender is None or known is None or known == gender:
+                known = self.gender_of(key)
+                if self._is_person(key) and (gender is None or known is None or known == gender):
                     return key
-                i -= 1
+                i -= 1  # 'the ministry said' spoke too, but 'she' is a person
         return None
+
+    def _is_person(self, key: str) -> bool:
+        entity = self.ctx.entities.get(self.ctx.current_key(key) or key)
+        return entity is None or entity.kind == "Person"
 
     def subject_since(self, start: int, offset: int) -> str | None:
         """The person who spoke or was a main-clause subject last in text[start:offset], unless a
@@ -222,7 +227,20 @@ class Speakers:
         # 'Roe's deputy, Jan Doe,': a name with a possessive mark is whose the speaker is, not the speaker.
         owners = [m for m in inside if re.match(r"[’']s?\b", ctx.text[m[1] : m[1] + 2])]
         if inside and len(owners) < len(inside):
-            return next(m for m in inside if m not in owners)[2]
+            named = [m for m in inside if m not in owners]
+            # 'Speaking beside her counterpart, Jan Doe, Ms Roe said': a name alone right before the
+            # verb, else the one person who is the subject.
+            last = self._name_last(who, who_start)
+            if last is not None:
+                return last
+            subjects = [m for m in named if self.is_subject(m[0], m[1])]
+            if len(subjects) == 1 and len(named) > 1:
+                return subjects[0][2]
+            if not subjects:
+                subject = self._subject_named(who_start, who_start + len(who))
+                if subject is not None:
+                    return subject  # the subject is a known person written in a form no mention marks
+            return named[0][2]
         if inside:
             after_owner = re.findall(r"[\w-]+", ctx.text[inside[0][1] : who_start + len(who)].casefold())[1:]
             if owners and any(w in HUMAN_NOUNS or w in TITLE_HEADS - VOICE_NOUNS for w in after_owner):
@@ -247,6 +265,35 @@ class Speakers:
                 return None  # 'a minister', 'an aide to the minister': someone the text does not name
             return self._by_role(words, offset)
         return None
+
+    def is_subject(self, start: int, end: int) -> bool:
+        """Whether the person named in text[start:end] is a clause's subject (not a word in a
+        phrase before it, 'alongside Jan Doe', or an apposition to an object)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(subject_like(t) for t in span)
+
+    def _subject_named(self, start: int, end: int) -> str | None:
+        """The known person whose name is the subject in text[start:end] ('Ms Roe' after
+        'Jane Roe' was named), where no mention marks it."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if token.dep_ in SUBJECT_DEPS and token.pos_ == "PROPN" and token.text[:1].isupper():
+                key = self.person_named([t.text for t in _name_tokens(token)])
+                if key is not None:
+                    return key
+        return None
+
+    def _name_last(self, who: str, who_start: int) -> str | None:
+        """'Speaking beside Jan Doe, Ms Roe': a name alone after the phrase's last comma, right
+        before the verb, is its subject (where the parser found none)."""
+        if "," not in who.rstrip(", "):
+            return None
+        tail_at = who.rstrip(", ").rindex(",") + 1
+        tail = who[tail_at:].strip(" ,")
+        if not tail or not all(w[:1].isupper() for w in tail.split()):
+            return None
+        inside = self.ctx.mentions(who_start + tail_at, who_start + len(who), kinds=("Person",))
+        return inside[0][2] if inside else self._name_in(tail)
 
     def _name_in(self, who: str) -> str | None:
         """A capitalised name in the phrase that is a part of one known person's name."""
