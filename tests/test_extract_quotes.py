@@ -796,3 +796,44 @@ def test_a_quoted_subheading_does_not_continue_the_quote_before_it(nlp, gazettee
         "“Now the trains will stop here every hour.”\n"
     )
     assert said(extract(text, nlp, gazetteer))[-1] == ("Elin Sandvik", "Now the trains will stop here every hour.")
+
+
+def test_a_short_quoted_sentence_of_its_own_is_a_quotation(nlp, gazetteer):
+    text = (
+        "Union leader Mick Farrow criticised the new rota.\n\n"
+        "'Nobody asked the crews,' Mr Farrow told the Herald. 'Not once.'\n\n"
+        "He called the plan a 'paper exercise'.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Mick Farrow", "Nobody asked the crews,"), ("Mick Farrow", "Not once.")]
+
+
+def test_the_statement_and_it_refer_to_the_organization_that_spoke(nlp, gazetteer):
+    text = (
+        "The Norwegian Seafood Council said in a statement that exports to Japan had doubled.\n\n"
+        "“Japanese buyers want trout as much as salmon,” the statement said.\n\n"
+        "The Central Bank of Iceland said on Monday that arrears had fallen.\n\n"
+        "“Households are in a stronger position than at any time since 2008,” it said.\n\n"
+        "Finance Minister Sigrun Olafsdottir welcomed the figures.\n\n"
+        "“This is good news, but it is not the end of the road,” it said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Norwegian Seafood Council", "Japanese buyers want trout as much as salmon,"),
+        ("Central Bank of Iceland", "Households are in a stronger position than at any time since 2008,"),
+        (None, "This is good news, but it is not the end of the road,"),  # a person spoke since: 'it' is nobody known
+    ]
+
+
+def test_a_quotation_after_a_short_sentence_about_one_person(nlp, gazetteer):
+    text = (
+        "Farm leader Anouk Peeters spoke to the crowd in Ghent.\n\n"
+        "Agriculture Minister Wim Claes promised new safeguards for dairy.\n\n"
+        "Peeters was not convinced.\n\n"
+        "“Safeguards on paper do not pay our bills.”\n\n"
+        "Claes later met union representatives in Brussels.\n\n"
+        "“We told him to think again about the quotas.”\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Anouk Peeters", "Safeguards on paper do not pay our bills."),
+        (None, "We told him to think again about the quotas."),  # 'met union representatives': maybe theirs
+    ]

@@ -75,6 +75,7 @@ _TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|named|dubbed|headlined|slo
 _MAX_SCARE_WORDS = 3
 _MAX_TITLE_WORDS = 12
 _MAX_UNATTRIBUTED_WORDS = 6
+_MAX_INTRO_TOKENS = 16  # 'Roe was not convinced.': a short sentence introducing the quotation after it
 _MAX_HEADING_CHARS = 120
 _MAX_HEADING_WORDS = 8
 _CLAUSE_VERB_TAGS = {"VBD", "VBZ", "VBP", "VB", "MD"}
@@ -241,7 +242,40 @@ def _unattributed_speaker(
         speaker = _headline_speaker(ctx, q, speakers, interviewee)
         if speaker is not None:
             return speaker
-    return speakers.subject_since(q.paragraph, q.open)
+    speaker = speakers.subject_since(q.paragraph, q.open)
+    if speaker is None and q.open == q.paragraph:
+        speaker = _introduced_before(ctx, q, speakers)
+    return speaker
+
+
+def _introduced_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> str | None:
+    """'Roe was not convinced.' closing the paragraph before a paragraph that opens with a
+    quotation naming nobody: the one person the short sentence is about, when it has no object
+    (not 'Roe met the farmers.', whose quotation may be theirs) and no quote marks."""
+    text = ctx.text
+    end = trimmed_end(text, q.paragraph)
+    start = line_start(text, end - 1) if end > 0 else 0
+    if end <= start or text[end - 1] not in ".!" or re.search(r"[“”\"‘]", text[start:end]):
+        return None
+    index = ctx.index(speakers.doc)
+    s, e = index.sentence(index.token_at(end - 1))
+    sent = speakers.doc[s:e]
+    if sent.start_char < start or len(sent) > _MAX_INTRO_TOKENS:
+        return None
+    root = sent.root
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in root.children):
+        return None
+    persons = {ctx.current_key(k) or k for _, _, k in ctx.mentions(sent.start_char, sent.end_char, kinds=("Person",))}
+    speaker = speakers.subject_since(sent.start_char, sent.end_char)
+    if speaker is None or persons - {ctx.current_key(speaker) or speaker}:
+        return None
+    entity = ctx.entities.get(ctx.current_key(speaker) or speaker)
+    if entity is None or entity.kind != "Person":
+        return None
+    names = {w.casefold() for w in re.findall(r"\w+", entity.name) if len(w) > 2}
+    if names & {w.casefold() for w in re.findall(r"\w+", text[q.start : q.end])}:
+        return None  # '“We told Roe so.”': about the person, not theirs
+    return speaker
 
 
 class _TurnIndex:
@@ -428,6 +462,8 @@ def _scare_quote(doc: Doc, text: str, q: _QuoteSpan) -> bool:
     said = text[q.start : q.end].strip()
     if said[:1].isupper() and said[-1:] in (".", "!", "?") and text[q.paragraph : q.open].rstrip().endswith(":"):
         return False  # '… replied: “Absolutely not.”': a whole sentence said after a colon, verb or no verb
+    if said[:1].isupper() and said[-1:] in (".", "!", "?") and re.search(r"(?:^|[.!?])\s*$", text[q.paragraph : q.open]):
+        return False  # '“Nobody asked us,” Roe said. “Not once.”', '“Never!” Roe said.': a sentence of its own in quote marks
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     # A participle ("so-called") does not make a statement; a finite or base verb does.
     return span is None or not any(t.tag_ in _CLAUSE_VERB_TAGS for t in span)

@@ -44,6 +44,11 @@ _NOT_OF_THE_POST = {"to", "at", "from", "with", "near", "close", "by", "like", "
 _NOT_NAME = {"the", "a", "an", "of", "for", "and", "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mme"}
 
 
+# Voice nouns that are persons: 'the spokesman said' is a person the text does not name.
+_VOICE_PERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople"}
+# How far back '“…,” the statement said' looks for the sentence that named the statement.
+_ISSUER_WINDOW = 1200
+
 # 'the 61-year-old': a person referred to by age, as news writes after naming them.
 _THE_AGED = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
 
@@ -260,11 +265,43 @@ class Speakers:
         organization = self._organization(who, who_start, words)
         if organization is not None:
             return organization
+        if words == ["it"]:
+            return self._organization_last(offset)  # 'The bank said on Monday … “…,” it said.'
+        if words[0] == "the" and len(words) <= 3 and words[-1] in VOICE_NOUNS and words[-1] not in _VOICE_PERSONS:
+            return self._issuer(words[-1], offset)  # '“…,” the statement said.'
         if words[-1] in TITLE_HEADS and words[-1] not in VOICE_NOUNS and len(words) <= 5:
             if words[0] in ("a", "an") or any(w in _NOT_OF_THE_POST for w in words[:-1]):
                 return None  # 'a minister', 'an aide to the minister': someone the text does not name
             return self._by_role(words, offset)
         return None
+
+    def _organization_last(self, offset: int) -> str | None:
+        """The organization that spoke last before `offset`, if nobody spoke after it."""
+        i = bisect.bisect_left(self.events, (offset,))
+        if i == 0:
+            return None
+        key = self.events[i - 1][1]
+        entity = self.ctx.entities.get(self.ctx.current_key(key) or key)
+        return entity.key if entity is not None and entity.kind == "Organization" else None
+
+    def _issuer(self, noun: str, offset: int) -> str | None:
+        """'The union said in a statement that … “…,” the statement said': who spoke in the
+        sentence that last named such a statement (a release, a communiqué) before `offset`."""
+        text = self.ctx.text
+        start = max(0, offset - _ISSUER_WINDOW)
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(noun)}\b", text[start:offset], re.IGNORECASE)]
+        if not found:
+            return None
+        index = self.ctx.index(self.doc)
+        s, e = index.sentence(index.token_at(start + found[-1]))
+        s_char, e_char = self.doc[s].idx, min(offset, self.doc[e - 1].idx + len(self.doc[e - 1]))
+        i, j = bisect.bisect_left(self.events, (s_char,)), bisect.bisect_left(self.events, (e_char,))
+        keys = {self.ctx.current_key(k) or k for _, k in self.events[i:j]}
+        if not keys:
+            # 'The union said in a statement …' read as 'a statement that …': the one organization
+            # or person named before the noun in that sentence.
+            keys = {self.ctx.current_key(k) or k for _, _, k in self.ctx.mentions(s_char, start + found[-1], kinds=("Person", "Organization"))}
+        return next(iter(keys)) if len(keys) == 1 else None
 
     def is_subject(self, start: int, end: int) -> bool:
         """Whether the person named in text[start:end] is a clause's subject (not a word in a
