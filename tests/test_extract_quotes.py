@@ -837,3 +837,24 @@ def test_a_quotation_after_a_short_sentence_about_one_person(nlp, gazetteer):
         ("Anouk Peeters", "Safeguards on paper do not pay our bills."),
         (None, "We told him to think again about the quotas."),  # 'met union representatives': maybe theirs
     ]
+
+
+def test_the_speaker_named_in_the_sentence_after_the_quotation(nlp, gazetteer):
+    text = (
+        "Talks on the grain corridor resumed in Ankara on Monday.\n\n"
+        "“We are close, but we are not there yet.” That was the verdict of the Turkish mediator Selim Aydin after nine hours of talks.\n\n"
+        "“Nobody wants the blame.” That was obvious to everyone in the room.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Selim Aydin", "We are close, but we are not there yet.")]
+
+
+def test_a_persons_spokesman_is_not_the_person(nlp, gazetteer):
+    text = (
+        "Mediator Selim Aydin left Ankara on Tuesday.\n\n"
+        "“The mediator needs more time to consult both capitals,” Aydin's spokesman said.\n\n"
+        "“The talks will resume next week in Istanbul,” Aydin's statement said.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        (None, "The mediator needs more time to consult both capitals,"),
+        ("Selim Aydin", "The talks will resume next week in Istanbul,"),
+    ]

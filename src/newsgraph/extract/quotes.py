@@ -64,6 +64,11 @@ _ACCORDING_START = re.compile(r"^\s*according\s+to\s+(?P<who>[^,“”\"\n]{1,80
 # 'Roe: Russia lost 300 tanks in May' (a headline form).
 _WHO_COLON = re.compile(r"^(?P<who>[A-Z][^:“”\"\n]{1,60}?):\s+(?P<claim>[^“”\"\n]{12,})$")
 _SPEECH_NOUNS = word_set("speech-nouns.txt")
+# '“We are close.” That was the verdict of Jan Roe, …': the speaker named in the next sentence.
+_VERDICT_NOUNS = word_set("verdict-nouns.txt")
+_THAT_WAS = re.compile(
+    r"^\s*(?:That|This|Such|Those|These)\s+(?:was|is|were|are)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?P<noun>\w+)\s+(?:of|from)\s+(?P<who>[^.!?“”\"\n]{1,120})"
+)
 # 'Ms. Roe said', 'said Rear Adm. Jane Roe': periods that end no sentence, masked (same length)
 # before the attribution patterns, which stop at a sentence end.
 _ABBREVIATION = re.compile(
@@ -532,6 +537,12 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
                 inside = ctx.mentions(q.close + m.start("appos"), q.close + m.end("appos"), kinds=("Person",))
                 if inside:
                     return ctx.current_key(inside[0][2]), True
+    m = _THAT_WAS.match(after)
+    if m and m.group("noun").casefold() in _VERDICT_NOUNS and ctx.text[q.start : q.end].rstrip()[-1:] in ".!?":
+        named = True
+        speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
+        if speaker is not None:
+            return speaker, True
     signed = _signed_by(ctx, q, after, line_end)
     if signed is not None:
         return signed, True

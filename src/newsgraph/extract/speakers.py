@@ -248,8 +248,8 @@ class Speakers:
             return named[0][2]
         if inside:
             after_owner = re.findall(r"[\w-]+", ctx.text[inside[0][1] : who_start + len(who)].casefold())[1:]
-            if owners and any(w in HUMAN_NOUNS or w in TITLE_HEADS - VOICE_NOUNS for w in after_owner):
-                return None  # "Roe's chief economist": someone of Roe's, not Roe ("Roe's message" is Roe's)
+            if owners and any(w in HUMAN_NOUNS or w in _VOICE_PERSONS or w in TITLE_HEADS - VOICE_NOUNS for w in after_owner):
+                return None  # "Roe's chief economist", "Roe's spokesman": someone of Roe's, not Roe ("Roe's statement" is Roe's)
             return inside[0][2]
         words = re.findall(r"[\w’'-]+", who.casefold())
         if not words:
