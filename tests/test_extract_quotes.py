@@ -858,3 +858,27 @@ def test_a_persons_spokesman_is_not_the_person(nlp, gazetteer):
         (None, "The mediator needs more time to consult both capitals,"),
         ("Selim Aydin", "The talks will resume next week in Istanbul,"),
     ]
+
+
+def test_a_transcript_label_naming_only_a_post(nlp, gazetteer):
+    text = (
+        "Remarks by Minister Kenji Arai after the trade ministers' meeting\n\n"
+        "THE MINISTER: Thank you. Today we agreed on a common approach to export controls.\n\n"
+        "QUESTION: What about rare earths?\n\n"
+        "THE MINISTER: We are diversifying our suppliers every year.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Kenji Arai", "Thank you. Today we agreed on a common approach to export controls."),
+        ("Kenji Arai", "We are diversifying our suppliers every year."),
+    ]
+    # Two ministers: the label names neither.
+    text = text.replace("Remarks by Minister Kenji Arai", "Remarks by Minister Kenji Arai and Minister Sofia Lind")
+    assert said(extract(text, nlp, gazetteer)) == []
+
+
+def test_a_one_word_reply_attributed_after_it_is_a_quotation(nlp, gazetteer):
+    text = (
+        "Union leader Gareth Pryce left the talks at noon. “Never,” Pryce replied when asked if he would call off the strike.\n\n"
+        "He called the offer “insulting”, and the talks “a charade”.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Gareth Pryce", "Never,")]

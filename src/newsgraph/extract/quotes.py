@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, is_title_word
+from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, TITLE_HEADS, TITLE_MODIFIERS, is_title_word
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, pronoun_gender, subject_phrase
 from newsgraph.extract.transcripts import Turn, find_turns, interview_cues
@@ -405,6 +405,12 @@ def _turn_speaker(ctx: ArticleContext, speakers: Speakers, turn: Turn, interview
         key = speakers.person_named(words[i:])
         if key is not None:
             return key
+    # 'THE MINISTER:', 'THE GOVERNOR:': the one person the article gives that post.
+    post = [w.casefold().strip(".") for w in words if w.casefold() != "the"]
+    if post and post[-1] in TITLE_HEADS and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in post):
+        holders = speakers.holders(post)
+        if len(holders) == 1:
+            return next(iter(holders))
     return None
 
 
@@ -469,6 +475,11 @@ def _scare_quote(doc: Doc, text: str, q: _QuoteSpan) -> bool:
         return False  # '… replied: “Absolutely not.”': a whole sentence said after a colon, verb or no verb
     if said[:1].isupper() and said[-1:] in (".", "!", "?") and re.search(r"(?:^|[.!?])\s*$", text[q.paragraph : q.open]):
         return False  # '“Nobody asked us,” Roe said. “Not once.”', '“Never!” Roe said.': a sentence of its own in quote marks
+    if said[-1:] in (",", "!", "?") and re.search(r"(?:^|[.!?])\s*$", text[q.paragraph : q.open]):
+        line_end = text.find("\n", q.close)
+        after = text[q.close : len(text) if line_end == -1 else line_end]
+        if _AFTER_WHO_VERB.match(after) or _AFTER_VERB_WHO.match(after):
+            return False  # '“Never,” Roe replied.': a reply, attributed as a quotation
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     # A participle ("so-called") does not make a statement; a finite or base verb does.
     return span is None or not any(t.tag_ in _CLAUSE_VERB_TAGS for t in span)

@@ -119,7 +119,7 @@ class Speakers:
             span = subject_span(token)
             if ctx.mentions(span.start_char, span.end_char, kinds=("Person",)):
                 continue
-            holders = self._holders([t.lower_ for t in span if not t.is_punct]) if token.lower_ in TITLE_HEADS else set()
+            holders = self.holders([t.lower_ for t in span if not t.is_punct]) if token.lower_ in TITLE_HEADS else set()
             if token.lower_ in HUMAN_NOUNS or (token.lower_ in TITLE_HEADS and not holders):
                 self.unnamed.append(token.idx)
             elif token.lower_ in TITLE_HEADS:
@@ -418,7 +418,7 @@ class Speakers:
                 return entity.key
         return None
 
-    def _holders(self, words: list[str]) -> set[str]:
+    def holders(self, words: list[str]) -> set[str]:
         """The persons whose post the role noun phrase names ('the minister', 'Ukraine's defense minister')."""
         wanted = {w for w in words if w not in ("the", "a", "an")}
         holders = set()
@@ -449,7 +449,7 @@ class Speakers:
         """'the minister', 'Ukraine's defense minister': of the persons named before it, the one
         named last whose post matches the noun, else the last speaker. A person first named
         after the noun is never the one it refers back to."""
-        holders = self._holders(words)
+        holders = self.holders(words)
         latest: dict[str, int] = {}  # person -> where they were last named or spoke before `offset`
         for key, positions in self.positions.items():
             key = self.ctx.current_key(key)
