@@ -882,3 +882,18 @@ def test_a_one_word_reply_attributed_after_it_is_a_quotation(nlp, gazetteer):
         "He called the offer “insulting”, and the talks “a charade”.\n"
     )
     assert said(extract(text, nlp, gazetteer)) == [("Gareth Pryce", "Never,")]
+
+
+def test_a_name_in_apposition_after_a_post_is_the_speaker(nlp, gazetteer):
+    text = (
+        "Defence ministers met in Tallinn on Friday, hosted by Estonia's Hanno Kask.\n\n"
+        "“We will deliver the first batch before winter,” said Finland's defence minister, Aino Rautio.\n\n"
+        "The plant in Tartu will start output in March, the head of builder Tamm Group, Liis Saar, said. "
+        "“We have hired 300 people since the spring,” she said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Aino Rautio", "We will deliver the first batch before winter,"),
+        ("Liis Saar", "We have hired 300 people since the spring,"),
+    ]
+    assert [(record.entity(c.speaker).name, c.text) for c in record.claims] == [("Liis Saar", "The plant in Tartu will start output in March")]

@@ -56,7 +56,7 @@ _ACCORDING_EARLIER = re.compile(r"\baccording\s+to\s+(?P<who>[^.!?“”\"\n,;:]
 # '‘We will win’: Roe on the vote' (a headline): the speaker after the colon, up to ' on …'.
 _HEADLINE_WHO = re.compile(r"\s*[:—–-]\s*(?P<who>[^:“”\"‘’\n]{1,100}?)(?:\s+(?:on|says|about|in|at|to)\s+[^\n]*)?$")
 # 'Russia failed to advance, Roe says.': the clause before is what the speaker claims.
-_CLAUSE_THEN_WHO = re.compile(rf"^(?P<claim>[^“”\"]{{12,}}?),\s+(?P<who>[^,“”\"]{{1,60}}?)\s+(?:says|said|claims|claimed|stated|states|noted|notes|added|adds|believes)\s*[.!]?\s*$")
+_CLAUSE_THEN_WHO = re.compile(rf"^(?P<claim>[^“”\"]{{12,}}?),\s+(?P<who>[^,“”\"]{{1,60}}?)(?:,\s+(?P<appos>[^,“”\"]{{1,60}}?),)?\s+(?:says|said|claims|claimed|stated|states|noted|notes|added|adds|believes)\s*[.!]?\s*$")
 
 # Between a name and the 'who' of a clause about the person: 'Jan Roe, who', 'Jan Roe of the navy, who'.
 _BEFORE_WHO = re.compile(r"(?:\s+(?:of|from|at)\s+[^,;:.“”\"\n]{1,60})?\s*,\s*")
@@ -535,6 +535,13 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
         m = pattern.match(after)
         if m:
             named = True
+            appos = m.groupdict().get("appos")
+            if appos and not ctx.mentions(q.close + m.start("who"), q.close + m.end("who"), kinds=("Person",)):
+                # '…,” said Ukraine's defence minister, Jane Roe.': the name in apposition, not a
+                # holder of the post named before.
+                inside = ctx.mentions(q.close + m.start("appos"), q.close + m.end("appos"), kinds=("Person",))
+                if inside:
+                    return ctx.current_key(inside[0][2]), True
             if m.group("who").strip().casefold() in PERSON_PRONOUNS:
                 speaker = _subject_before(ctx, q, speakers, masked, pronoun_gender(m.group("who").strip()))
                 if speaker is not None:
@@ -773,7 +780,13 @@ def _clause_then_who(ctx: ArticleContext, sent: Span) -> _ClaimSpan | None:
         return None
     start = sent.start_char
     claim = m.group("claim").rstrip()
-    return _ClaimSpan(start, start + len(claim), start, _sent_end(sent), m.group("who"), start + m.start("who"))
+    who = "who"
+    if m.group("appos"):
+        # '…, the head of the firm, Jane Roe, said.': the part that is a name alone.
+        inside = ctx.mentions(start + m.start("appos"), start + m.end("appos"), kinds=("Person",))
+        if inside and inside[0][0] == start + m.start("appos") and inside[0][1] == start + m.end("appos"):
+            who = "appos"
+    return _ClaimSpan(start, start + len(claim), start, _sent_end(sent), m.group(who), start + m.start(who))
 
 
 def _who_colon(sent: Span) -> _ClaimSpan | None:
