@@ -897,3 +897,24 @@ def test_a_name_in_apposition_after_a_post_is_the_speaker(nlp, gazetteer):
         ("Liis Saar", "We have hired 300 people since the spring,"),
     ]
     assert [(record.entity(c.speaker).name, c.text) for c in record.claims] == [("Liis Saar", "The plant in Tartu will start output in March")]
+
+
+def test_transcript_highlights_in_a_report_are_quotations(nlp, gazetteer):
+    report = (
+        "The central bank cut its main rate to 3.5% on Wednesday.\n\n"
+        "“The cut was overdue,” said Omar Haddad, an economist at Gulf Capital.\n\n"
+        "{intro}\n\n"
+        "GOVERNOR SALEH: Inflation has fallen for six months in a row. We can ease without risk.\n\n"
+        "Q: Will you cut again in July?\n\n"
+        "GOVERNOR SALEH: That depends on the data, not on the calendar.\n\n"
+        "Governor Layla Saleh took office in March.\n"
+    )
+    record = extract(report.format(intro="Highlights from the governor's press conference:"), nlp, gazetteer)
+    assert said(record) == [
+        ("Omar Haddad", "The cut was overdue,"),
+        ("Layla Saleh", "Inflation has fallen for six months in a row. We can ease without risk."),
+        ("Layla Saleh", "That depends on the data, not on the calendar."),
+    ]
+    # The full transcript printed in a report: the quotations are those in quote marks.
+    record = extract(report.format(intro="The transcript of the press conference follows."), nlp, gazetteer)
+    assert said(record) == [("Omar Haddad", "The cut was overdue,")]

@@ -102,6 +102,8 @@ _MODERATED_BY = re.compile(r"\b(?:moderated\s+by|moderator\s*[:,-])\s*", re.IGNO
 # An interview cue that is an editor's note on the text ('edited for length', 'edited highlights').
 _EDITORIAL_NOTE = re.compile(r"\b(?:edited|condensed|highlights)\b", re.IGNORECASE)
 _MAX_NOTE_WORDS = 4
+# 'Highlights from the press conference:', 'Excerpts:': a transcript's turns chosen as quotations.
+_HIGHLIGHTS = re.compile(r"\b(?:highlights|excerpts)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         quote = Quote(speaker=speaker, text=ctx.text[q.start : q.end], anchor=make_anchor(ctx.text, q.start, q.end), event=events.get(speaker or ""))
         found.append((q.start, quote))
     in_quotes = SpanIndex(quoted)
-    narrated = _quotes_outside_turns(ctx, attributed, turn_at)
+    narrated = _quotes_outside_turns(ctx, attributed, turn_at) and not _highlights(ctx, turns)
     moderators = _moderators(ctx, turn_speakers)
     for t, speaker in turn_speakers.items():
         if speaker is None or t.kind not in ("speaker", "answer"):
@@ -219,6 +221,18 @@ def _moderators(ctx: ArticleContext, turn_speakers: dict[Turn, str | None]) -> s
         if after and not re.search(r"[.;!?\n]", ctx.text[m.end() : after[0][0]]):
             out.add(ctx.current_key(after[0][2]))
     return out
+
+
+def _highlights(ctx: ArticleContext, turns: list[Turn]) -> bool:
+    """Whether the line right before a transcript's first turn introduces its turns as
+    highlights or excerpts ('Highlights from the governor's press conference:'): turns the
+    article chose to quote, its quotations even beside others in quote marks."""
+    if not turns:
+        return False
+    first = min(t.label_start for t in turns)
+    end = trimmed_end(ctx.text, first)
+    line = ctx.text[line_start(ctx.text, end - 1) if end > 0 else 0 : end]
+    return len(line) <= _MAX_HEADING_CHARS and line.endswith(":") and bool(_HIGHLIGHTS.search(line))
 
 
 def _quotes_outside_turns(ctx: ArticleContext, attributed: list[tuple[_QuoteSpan, str | None]], turn_at: _TurnIndex) -> bool:
