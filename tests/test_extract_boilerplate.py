@@ -312,13 +312,3 @@ def test_a_label_whose_brackets_give_a_post_and_body_names_the_speaker():
     end = len(text)
     assert _spans(text, find_speaker_labels(text, end)) == ["ELENA MARKOVA", "Q"]
     assert find_questioners(text, end) == []
-
-
-def test_a_comment_subheading_followed_by_prose_does_not_end_the_article():
-    prose = "The jobless rate rose to 6.1% in May, the statistics office said, as factories shed staff for a third month in a row and hiring in retail stalled across the country."
-    quote = "“The labour market is cooling gradually rather than breaking, and wages are still rising faster than prices,” said Chief Statistician Ana Lopes in her comment on the release."
-    text = f"Jobs report\n\n{prose}\n\nComment\n\n{quote}\n\n{prose}\n"
-    assert find_body_end(text) == len(text.rstrip())
-    # 'Comments' over the readers' comments still ends it.
-    text = f"Jobs report\n\n{prose}\n\nComments\n\n{quote}\n\n{prose}\n"
-    assert find_body_end(text) == text.index("Comments") - 2

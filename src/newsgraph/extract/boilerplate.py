@@ -21,15 +21,14 @@ _HEADING_LINE = re.compile(
     r"^\s*(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|topics))?|"
     r"(?:read\s+)?more(?:\s+(?:on\s+this\s+topic|stories|news|from\s+\w+))?|read\s+also|see\s+also|you\s+may\s+also\s+like|"
     r"recommended(?:\s+for\s+you)?|popular|most\s+read|trending|tags?|topics|keywords|share(?:\s+this(?:\s+article)?)?|print|"
-    r"advertisement|comments|leave\s+a\s+(?:reply|comment)|subscribe)\s*:?\s*$",
+    r"advertisement|comments?|leave\s+a\s+(?:reply|comment)|subscribe)\s*:?\s*$",
     re.IGNORECASE,
 )
-# A page widget copied with the text ("Share this article", "Print", "Advertisement"), or "Comment"
-# (a comment box, or a release's sub-heading over an official's comment): pages print it
+# A page widget copied with the text ("Share this article", "Print", "Advertisement"): pages print it
 # under the lead as often as under the last paragraph, so it ends the article only when no more
 # article follows it.
 _WIDGET_LINE = re.compile(
-    r"^\s*(?:share(?:\s+this(?:\s+(?:article|story|page))?)?|print(?:\s+this\s+(?:article|story|page))?|advertisement|comment)\s*:?\s*$",
+    r"^\s*(?:share(?:\s+this(?:\s+(?:article|story|page))?)?|print(?:\s+this\s+(?:article|story|page))?|advertisement)\s*:?\s*$",
     re.IGNORECASE,
 )
 #: Short lines (sub-headings) a widget line may stand before the article's prose goes on.
