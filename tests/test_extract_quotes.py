@@ -730,3 +730,191 @@ def test_an_outlet_before_a_titled_speaker_is_not_the_speaker(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     assert said(record) == [("Khalid Nasser al-Thani", "Talks will resume next week.")]
     assert "Al Jazeera" not in {e.name for e in record.entities if e.kind == "Person"}
+
+
+def test_the_subject_not_a_person_named_in_a_phrase_before_it_is_the_speaker(nlp, gazetteer):
+    text = (
+        "Trade Minister Helga Brandvold opened the new terminal in Tromsø on Friday.\n\n"
+        "Touring the quay beside her Icelandic counterpart, the fisheries minister Bjarni Eyjolfsson, "
+        "Ms Brandvold said: “This port will carry half our salmon exports.”\n\n"
+        "“Nobody else in the north can do that,” she added.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Helga Brandvold", "This port will carry half our salmon exports."),
+        ("Helga Brandvold", "Nobody else in the north can do that,"),
+    ]
+    # A person named inside a relative clause is not the subject either.
+    text = "Helga Brandvold, who met Bjarni Eyjolfsson on Friday, said: “Our ports will stay open.”\n"
+    assert said(extract(text, nlp, gazetteer)) == [("Helga Brandvold", "Our ports will stay open.")]
+
+
+def test_she_after_who_said_refers_to_the_person_the_clause_is_about(nlp, gazetteer):
+    text = (
+        "Tomasz Wilk, the opposition leader, told parliament on Tuesday that the plan was rushed.\n\n"
+        "The flotilla will be commanded by Captain Ingrid Halvorsen of the coast guard, who said the first "
+        "patrols would start in March. “We will be out there every night,” she said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Ingrid Halvorsen", "We will be out there every night,")]
+    assert ("Ingrid Halvorsen", "the first patrols would start in March") in [
+        (record.entity(c.speaker).name, c.text) for c in record.claims
+    ]
+
+
+def test_she_is_never_an_organization_that_spoke_before(nlp, gazetteer):
+    text = (
+        "Health Minister Carla Mendes visited the new clinic in Porto on Monday.\n\n"
+        "Spain has joined the vaccine pact, the Ministry of Health said.\n\n"
+        "“This is the best day of my year,” she wrote on X.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Carla Mendes", "This is the best day of my year,")]
+
+
+def test_a_pronoun_after_a_quote_refers_to_the_subject_before_its_colon(nlp, gazetteer):
+    text = (
+        "Senator Paul Okafor opened the hearing.\n\n"
+        "Finance Minister Amina Bello was clearly relieved: “The bond sale went better than we hoped,” she told reporters.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Amina Bello", "The bond sale went better than we hoped,")]
+
+
+def test_a_quoted_subheading_does_not_continue_the_quote_before_it(nlp, gazetteer):
+    text = (
+        "Mayor Elin Sandvik welcomed the new rail link.\n\n"
+        "“Our town has waited forty years for this,” Sandvik said. “Now it is here.”\n\n"
+        "‘A blow for the valley’\n\n"
+        "In Dalby, councillor Per Moen called the route a mistake.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Elin Sandvik", "Our town has waited forty years for this,"),
+        ("Elin Sandvik", "Now it is here."),
+    ]
+    # A whole-paragraph quotation that ends a sentence still goes on with the speaker before it.
+    text = (
+        "“Our town has waited forty years for this,” Mayor Elin Sandvik said.\n\n"
+        "“Now the trains will stop here every hour.”\n"
+    )
+    assert said(extract(text, nlp, gazetteer))[-1] == ("Elin Sandvik", "Now the trains will stop here every hour.")
+
+
+def test_a_short_quoted_sentence_of_its_own_is_a_quotation(nlp, gazetteer):
+    text = (
+        "Union leader Mick Farrow criticised the new rota.\n\n"
+        "'Nobody asked the crews,' Mr Farrow told the Herald. 'Not once.'\n\n"
+        "He called the plan a 'paper exercise'.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Mick Farrow", "Nobody asked the crews,"), ("Mick Farrow", "Not once.")]
+
+
+def test_the_statement_and_it_refer_to_the_organization_that_spoke(nlp, gazetteer):
+    text = (
+        "The Norwegian Seafood Council said in a statement that exports to Japan had doubled.\n\n"
+        "“Japanese buyers want trout as much as salmon,” the statement said.\n\n"
+        "The Central Bank of Iceland said on Monday that arrears had fallen.\n\n"
+        "“Households are in a stronger position than at any time since 2008,” it said.\n\n"
+        "Finance Minister Sigrun Olafsdottir welcomed the figures.\n\n"
+        "“This is good news, but it is not the end of the road,” it said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Norwegian Seafood Council", "Japanese buyers want trout as much as salmon,"),
+        ("Central Bank of Iceland", "Households are in a stronger position than at any time since 2008,"),
+        (None, "This is good news, but it is not the end of the road,"),  # a person spoke since: 'it' is nobody known
+    ]
+
+
+def test_a_quotation_after_a_short_sentence_about_one_person(nlp, gazetteer):
+    text = (
+        "Farm leader Anouk Peeters spoke to the crowd in Ghent.\n\n"
+        "Agriculture Minister Wim Claes promised new safeguards for dairy.\n\n"
+        "Peeters was not convinced.\n\n"
+        "“Safeguards on paper do not pay our bills.”\n\n"
+        "Claes later met union representatives in Brussels.\n\n"
+        "“We told him to think again about the quotas.”\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Anouk Peeters", "Safeguards on paper do not pay our bills."),
+        (None, "We told him to think again about the quotas."),  # 'met union representatives': maybe theirs
+    ]
+
+
+def test_the_speaker_named_in_the_sentence_after_the_quotation(nlp, gazetteer):
+    text = (
+        "Talks on the grain corridor resumed in Ankara on Monday.\n\n"
+        "“We are close, but we are not there yet.” That was the verdict of the Turkish mediator Selim Aydin after nine hours of talks.\n\n"
+        "“Nobody wants the blame.” That was obvious to everyone in the room.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Selim Aydin", "We are close, but we are not there yet.")]
+
+
+def test_a_persons_spokesman_is_not_the_person(nlp, gazetteer):
+    text = (
+        "Mediator Selim Aydin left Ankara on Tuesday.\n\n"
+        "“The mediator needs more time to consult both capitals,” Aydin's spokesman said.\n\n"
+        "“The talks will resume next week in Istanbul,” Aydin's statement said.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        (None, "The mediator needs more time to consult both capitals,"),
+        ("Selim Aydin", "The talks will resume next week in Istanbul,"),
+    ]
+
+
+def test_a_transcript_label_naming_only_a_post(nlp, gazetteer):
+    text = (
+        "Remarks by Minister Kenji Arai after the trade ministers' meeting\n\n"
+        "THE MINISTER: Thank you. Today we agreed on a common approach to export controls.\n\n"
+        "QUESTION: What about rare earths?\n\n"
+        "THE MINISTER: We are diversifying our suppliers every year.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Kenji Arai", "Thank you. Today we agreed on a common approach to export controls."),
+        ("Kenji Arai", "We are diversifying our suppliers every year."),
+    ]
+    # Two ministers: the label names neither.
+    text = text.replace("Remarks by Minister Kenji Arai", "Remarks by Minister Kenji Arai and Minister Sofia Lind")
+    assert said(extract(text, nlp, gazetteer)) == []
+
+
+def test_a_one_word_reply_attributed_after_it_is_a_quotation(nlp, gazetteer):
+    text = (
+        "Union leader Gareth Pryce left the talks at noon. “Never,” Pryce replied when asked if he would call off the strike.\n\n"
+        "He called the offer “insulting”, and the talks “a charade”.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Gareth Pryce", "Never,")]
+
+
+def test_a_name_in_apposition_after_a_post_is_the_speaker(nlp, gazetteer):
+    text = (
+        "Defence ministers met in Tallinn on Friday, hosted by Estonia's Hanno Kask.\n\n"
+        "“We will deliver the first batch before winter,” said Finland's defence minister, Aino Rautio.\n\n"
+        "The plant in Tartu will start output in March, the head of builder Tamm Group, Liis Saar, said. "
+        "“We have hired 300 people since the spring,” she said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Aino Rautio", "We will deliver the first batch before winter,"),
+        ("Liis Saar", "We have hired 300 people since the spring,"),
+    ]
+    assert [(record.entity(c.speaker).name, c.text) for c in record.claims] == [("Liis Saar", "The plant in Tartu will start output in March")]
+
+
+def test_transcript_highlights_in_a_report_are_quotations(nlp, gazetteer):
+    report = (
+        "The central bank cut its main rate to 3.5% on Wednesday.\n\n"
+        "“The cut was overdue,” said Omar Haddad, an economist at Gulf Capital.\n\n"
+        "{intro}\n\n"
+        "GOVERNOR SALEH: Inflation has fallen for six months in a row. We can ease without risk.\n\n"
+        "Q: Will you cut again in July?\n\n"
+        "GOVERNOR SALEH: That depends on the data, not on the calendar.\n\n"
+        "Governor Layla Saleh took office in March.\n"
+    )
+    record = extract(report.format(intro="Highlights from the governor's press conference:"), nlp, gazetteer)
+    assert said(record) == [
+        ("Omar Haddad", "The cut was overdue,"),
+        ("Layla Saleh", "Inflation has fallen for six months in a row. We can ease without risk."),
+        ("Layla Saleh", "That depends on the data, not on the calendar."),
+    ]
+    # The full transcript printed in a report: the quotations are those in quote marks.
+    record = extract(report.format(intro="The transcript of the press conference follows."), nlp, gazetteer)
+    assert said(record) == [("Omar Haddad", "The cut was overdue,")]

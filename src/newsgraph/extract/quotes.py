@@ -31,9 +31,9 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, is_title_word
+from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, TITLE_HEADS, TITLE_MODIFIERS, is_title_word
 from newsgraph.extract.spans import SpanIndex
-from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, subject_phrase
+from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, pronoun_gender, subject_phrase
 from newsgraph.extract.transcripts import Turn, find_turns, interview_cues
 from newsgraph.model import Claim, Quote, Role
 from newsgraph.text import line_start, trimmed_end, word_list, word_set
@@ -56,12 +56,19 @@ _ACCORDING_EARLIER = re.compile(r"\baccording\s+to\s+(?P<who>[^.!?“”\"\n,;:]
 # '‘We will win’: Roe on the vote' (a headline): the speaker after the colon, up to ' on …'.
 _HEADLINE_WHO = re.compile(r"\s*[:—–-]\s*(?P<who>[^:“”\"‘’\n]{1,100}?)(?:\s+(?:on|says|about|in|at|to)\s+[^\n]*)?$")
 # 'Russia failed to advance, Roe says.': the clause before is what the speaker claims.
-_CLAUSE_THEN_WHO = re.compile(rf"^(?P<claim>[^“”\"]{{12,}}?),\s+(?P<who>[^,“”\"]{{1,60}}?)\s+(?:says|said|claims|claimed|stated|states|noted|notes|added|adds|believes)\s*[.!]?\s*$")
+_CLAUSE_THEN_WHO = re.compile(rf"^(?P<claim>[^“”\"]{{12,}}?),\s+(?P<who>[^,“”\"]{{1,60}}?)(?:,\s+(?P<appos>[^,“”\"]{{1,60}}?),)?\s+(?:says|said|claims|claimed|stated|states|noted|notes|added|adds|believes)\s*[.!]?\s*$")
 
+# Between a name and the 'who' of a clause about the person: 'Jan Roe, who', 'Jan Roe of the navy, who'.
+_BEFORE_WHO = re.compile(r"(?:\s+(?:of|from|at)\s+[^,;:.“”\"\n]{1,60})?\s*,\s*")
 _ACCORDING_START = re.compile(r"^\s*according\s+to\s+(?P<who>[^,“”\"\n]{1,80}?),\s+", re.IGNORECASE)
 # 'Roe: Russia lost 300 tanks in May' (a headline form).
 _WHO_COLON = re.compile(r"^(?P<who>[A-Z][^:“”\"\n]{1,60}?):\s+(?P<claim>[^“”\"\n]{12,})$")
 _SPEECH_NOUNS = word_set("speech-nouns.txt")
+# '“We are close.” That was the verdict of Jan Roe, …': the speaker named in the next sentence.
+_VERDICT_NOUNS = word_set("verdict-nouns.txt")
+_THAT_WAS = re.compile(
+    r"^\s*(?:That|This|Such|Those|These)\s+(?:was|is|were|are)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?P<noun>\w+)\s+(?:of|from)\s+(?P<who>[^.!?“”\"\n]{1,120})"
+)
 # 'Ms. Roe said', 'said Rear Adm. Jane Roe': periods that end no sentence, masked (same length)
 # before the attribution patterns, which stop at a sentence end.
 _ABBREVIATION = re.compile(
@@ -73,6 +80,7 @@ _TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|named|dubbed|headlined|slo
 _MAX_SCARE_WORDS = 3
 _MAX_TITLE_WORDS = 12
 _MAX_UNATTRIBUTED_WORDS = 6
+_MAX_INTRO_TOKENS = 16  # 'Roe was not convinced.': a short sentence introducing the quotation after it
 _MAX_HEADING_CHARS = 120
 _MAX_HEADING_WORDS = 8
 _CLAUSE_VERB_TAGS = {"VBD", "VBZ", "VBP", "VB", "MD"}
@@ -94,6 +102,8 @@ _MODERATED_BY = re.compile(r"\b(?:moderated\s+by|moderator\s*[:,-])\s*", re.IGNO
 # An interview cue that is an editor's note on the text ('edited for length', 'edited highlights').
 _EDITORIAL_NOTE = re.compile(r"\b(?:edited|condensed|highlights)\b", re.IGNORECASE)
 _MAX_NOTE_WORDS = 4
+# 'Highlights from the press conference:', 'Excerpts:': a transcript's turns chosen as quotations.
+_HIGHLIGHTS = re.compile(r"\b(?:highlights|excerpts)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -180,7 +190,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         quote = Quote(speaker=speaker, text=ctx.text[q.start : q.end], anchor=make_anchor(ctx.text, q.start, q.end), event=events.get(speaker or ""))
         found.append((q.start, quote))
     in_quotes = SpanIndex(quoted)
-    narrated = _quotes_outside_turns(ctx, attributed, turn_at)
+    narrated = _quotes_outside_turns(ctx, attributed, turn_at) and not _highlights(ctx, turns)
     moderators = _moderators(ctx, turn_speakers)
     for t, speaker in turn_speakers.items():
         if speaker is None or t.kind not in ("speaker", "answer"):
@@ -213,6 +223,18 @@ def _moderators(ctx: ArticleContext, turn_speakers: dict[Turn, str | None]) -> s
     return out
 
 
+def _highlights(ctx: ArticleContext, turns: list[Turn]) -> bool:
+    """Whether the line right before a transcript's first turn introduces its turns as
+    highlights or excerpts ('Highlights from the governor's press conference:'): turns the
+    article chose to quote, its quotations even beside others in quote marks."""
+    if not turns:
+        return False
+    first = min(t.label_start for t in turns)
+    end = trimmed_end(ctx.text, first)
+    line = ctx.text[line_start(ctx.text, end - 1) if end > 0 else 0 : end]
+    return len(line) <= _MAX_HEADING_CHARS and line.endswith(":") and bool(_HIGHLIGHTS.search(line))
+
+
 def _quotes_outside_turns(ctx: ArticleContext, attributed: list[tuple[_QuoteSpan, str | None]], turn_at: _TurnIndex) -> bool:
     """Whether the article, besides a transcript's turns, quotes somebody in quote marks in its
     own words ('Arriving at the meeting, the minister told reporters: “…”'). Such a report with
@@ -239,7 +261,40 @@ def _unattributed_speaker(
         speaker = _headline_speaker(ctx, q, speakers, interviewee)
         if speaker is not None:
             return speaker
-    return speakers.subject_since(q.paragraph, q.open)
+    speaker = speakers.subject_since(q.paragraph, q.open)
+    if speaker is None and q.open == q.paragraph:
+        speaker = _introduced_before(ctx, q, speakers)
+    return speaker
+
+
+def _introduced_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> str | None:
+    """'Roe was not convinced.' closing the paragraph before a paragraph that opens with a
+    quotation naming nobody: the one person the short sentence is about, when it has no object
+    (not 'Roe met the farmers.', whose quotation may be theirs) and no quote marks."""
+    text = ctx.text
+    end = trimmed_end(text, q.paragraph)
+    start = line_start(text, end - 1) if end > 0 else 0
+    if end <= start or text[end - 1] not in ".!" or re.search(r"[“”\"‘]", text[start:end]):
+        return None
+    index = ctx.index(speakers.doc)
+    s, e = index.sentence(index.token_at(end - 1))
+    sent = speakers.doc[s:e]
+    if sent.start_char < start or len(sent) > _MAX_INTRO_TOKENS:
+        return None
+    root = sent.root
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in root.children):
+        return None
+    persons = {ctx.current_key(k) or k for _, _, k in ctx.mentions(sent.start_char, sent.end_char, kinds=("Person",))}
+    speaker = speakers.subject_since(sent.start_char, sent.end_char)
+    if speaker is None or persons - {ctx.current_key(speaker) or speaker}:
+        return None
+    entity = ctx.entities.get(ctx.current_key(speaker) or speaker)
+    if entity is None or entity.kind != "Person":
+        return None
+    names = {w.casefold() for w in re.findall(r"\w+", entity.name) if len(w) > 2}
+    if names & {w.casefold() for w in re.findall(r"\w+", text[q.start : q.end])}:
+        return None  # '“We told Roe so.”': about the person, not theirs
+    return speaker
 
 
 class _TurnIndex:
@@ -281,12 +336,22 @@ def _continued(
             between = text[before.close : q.paragraph]
             adjacent = before.paragraph != q.paragraph and "\n" not in between.strip() and before_speaker is not None
             others = {k for _, _, k in ctx.mentions(before.close, q.open, kinds=("Person",))} - {before_speaker}
-            if adjacent and not others and _whole_paragraph(text, q):
+            if adjacent and not others and _whole_paragraph(text, q) and not _quoted_subheading(text, q):
                 out[i] = (q, before_speaker)
                 continue
         if interviewee is not None and _whole_paragraph(text, q):
             out[i] = (q, interviewee)
     return out
+
+
+def _quoted_subheading(text: str, q: _QuoteSpan) -> bool:
+    """'‘A bad deal for our town’' alone on its line: a few words in quote marks with no
+    punctuation closing them, a sub-heading quoting words the text below gives, not the
+    quotation before it going on."""
+    words = text[q.start : q.end].split()
+    line_end = text.find("\n", q.close)
+    tail = text[q.end : len(text) if line_end == -1 else line_end]
+    return len(words) <= _MAX_HEADING_WORDS and not re.search(r"[.,;:!?…—–-]", text[q.end - 1 : q.end] + tail)
 
 
 def _whole_paragraph(text: str, q: _QuoteSpan) -> bool:
@@ -354,6 +419,12 @@ def _turn_speaker(ctx: ArticleContext, speakers: Speakers, turn: Turn, interview
         key = speakers.person_named(words[i:])
         if key is not None:
             return key
+    # 'THE MINISTER:', 'THE GOVERNOR:': the one person the article gives that post.
+    post = [w.casefold().strip(".") for w in words if w.casefold() != "the"]
+    if post and post[-1] in TITLE_HEADS and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in post):
+        holders = speakers.holders(post)
+        if len(holders) == 1:
+            return next(iter(holders))
     return None
 
 
@@ -416,6 +487,13 @@ def _scare_quote(doc: Doc, text: str, q: _QuoteSpan) -> bool:
     said = text[q.start : q.end].strip()
     if said[:1].isupper() and said[-1:] in (".", "!", "?") and text[q.paragraph : q.open].rstrip().endswith(":"):
         return False  # '… replied: “Absolutely not.”': a whole sentence said after a colon, verb or no verb
+    if said[:1].isupper() and said[-1:] in (".", "!", "?") and re.search(r"(?:^|[.!?])\s*$", text[q.paragraph : q.open]):
+        return False  # '“Nobody asked us,” Roe said. “Not once.”', '“Never!” Roe said.': a sentence of its own in quote marks
+    if said[-1:] in (",", "!", "?") and re.search(r"(?:^|[.!?])\s*$", text[q.paragraph : q.open]):
+        line_end = text.find("\n", q.close)
+        after = text[q.close : len(text) if line_end == -1 else line_end]
+        if _AFTER_WHO_VERB.match(after) or _AFTER_VERB_WHO.match(after):
+            return False  # '“Never,” Roe replied.': a reply, attributed as a quotation
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     # A participle ("so-called") does not make a statement; a finite or base verb does.
     return span is None or not any(t.tag_ in _CLAUSE_VERB_TAGS for t in span)
@@ -471,6 +549,17 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
         m = pattern.match(after)
         if m:
             named = True
+            appos = m.groupdict().get("appos")
+            if appos and not ctx.mentions(q.close + m.start("who"), q.close + m.end("who"), kinds=("Person",)):
+                # '…,” said Ukraine's defence minister, Jane Roe.': the name in apposition, not a
+                # holder of the post named before.
+                inside = ctx.mentions(q.close + m.start("appos"), q.close + m.end("appos"), kinds=("Person",))
+                if inside:
+                    return ctx.current_key(inside[0][2]), True
+            if m.group("who").strip().casefold() in PERSON_PRONOUNS:
+                speaker = _subject_before(ctx, q, speakers, masked, pronoun_gender(m.group("who").strip()))
+                if speaker is not None:
+                    return speaker, True  # 'Roe was pleased: “…,” she wrote.'
             speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
             if speaker is not None:
                 return speaker, True
@@ -480,6 +569,12 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
                 inside = ctx.mentions(q.close + m.start("appos"), q.close + m.end("appos"), kinds=("Person",))
                 if inside:
                     return ctx.current_key(inside[0][2]), True
+    m = _THAT_WAS.match(after)
+    if m and m.group("noun").casefold() in _VERDICT_NOUNS and ctx.text[q.start : q.end].rstrip()[-1:] in ".!?":
+        named = True
+        speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
+        if speaker is not None:
+            return speaker, True
     signed = _signed_by(ctx, q, after, line_end)
     if signed is not None:
         return signed, True
@@ -515,6 +610,24 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
         if speaker is not None:
             return speaker, True
     return _sentence_speaker(doc, ctx, q, speakers), named
+
+
+def _subject_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, masked: str, gender: str | None) -> str | None:
+    """'Roe was clearly pleased: “…,” she wrote.': the one person named as a subject in the
+    quote's sentence before the opening mark, whom the pronoun after the quote refers to."""
+    before = masked[q.paragraph : q.open]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("”"), before.rfind('"'))
+    start = q.paragraph + cut + 1 if cut >= 0 else q.paragraph
+    found = {
+        ctx.current_key(key) or key
+        for m_start, m_end, key in ctx.mentions(start, q.open, kinds=("Person",))
+        if speakers.is_subject(m_start, m_end) and not re.match(r"[’']s?\b", ctx.text[m_end : m_end + 2])
+    }
+    if len(found) != 1:
+        return None
+    key = next(iter(found))
+    known = speakers.gender_of(key)
+    return key if gender is None or known is None or known == gender else None
 
 
 def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int) -> str | None:
@@ -618,13 +731,13 @@ def _claim_candidates(doc: Doc, ctx: ArticleContext, quoted: list[tuple[int, int
         if in_quotes.overlaps(sent.start_char, sent.end_char):
             continue  # sentences with quote marks are quotations, handled above
         labelled = sent.start_char in labels
-        found = _that_clause(doc, sent) or _clause_then_who(ctx, sent) or (None if labelled else _who_colon(sent)) or _according_to(sent)
+        found = _that_clause(doc, ctx, sent) or _clause_then_who(ctx, sent) or (None if labelled else _who_colon(sent)) or _according_to(sent)
         if found is not None:
             out.append(found)
     return out
 
 
-def _that_clause(doc: Doc, sent: Span) -> _ClaimSpan | None:
+def _that_clause(doc: Doc, ctx: ArticleContext, sent: Span) -> _ClaimSpan | None:
     """'Roe stated that …' / 'He pointed out that …' -> the clause after 'that'."""
     for token in sent:
         if token.pos_ != "VERB" or token.lemma_.casefold() not in SPEECH_VERBS:
@@ -645,9 +758,32 @@ def _that_clause(doc: Doc, sent: Span) -> _ClaimSpan | None:
             end_tok = doc[end_tok.i - 1]
         if end_tok.i <= start_tok.i:
             continue
-        who = subject_phrase(doc, subject, token)
-        return _ClaimSpan(start_tok.idx, end_tok.idx + len(end_tok), sent.start_char, _sent_end(sent), who.text, who.start_char)
+        sent_start = sent.start_char
+        if subject.lower_ == "who":
+            # 'Captain Jan Roe of the navy, who said that …': the person the clause is about; the
+            # clause alone is what they say.
+            antecedent = _relative_antecedent(ctx, sent.start_char, subject.idx)
+            if antecedent is None:
+                continue
+            sent_start = subject.idx
+            who_text, who_start = antecedent
+        else:
+            who = subject_phrase(doc, subject, token)
+            who_text, who_start = who.text, who.start_char
+        return _ClaimSpan(start_tok.idx, end_tok.idx + len(end_tok), sent_start, _sent_end(sent), who_text, who_start)
     return None
+
+
+def _relative_antecedent(ctx: ArticleContext, start: int, who: int) -> tuple[str, int] | None:
+    """The person a 'who' clause is about: named right before it ('Jan Roe, who', 'Captain Jan
+    Roe of the coast guard, who'), as (name, offset)."""
+    before = ctx.mentions(start, who, kinds=("Person",))
+    if not before:
+        return None
+    m_start, m_end, _ = before[-1]
+    if not _BEFORE_WHO.fullmatch(ctx.text, m_end, who):
+        return None
+    return ctx.text[m_start:m_end], m_start
 
 
 def _clause_then_who(ctx: ArticleContext, sent: Span) -> _ClaimSpan | None:
@@ -658,7 +794,13 @@ def _clause_then_who(ctx: ArticleContext, sent: Span) -> _ClaimSpan | None:
         return None
     start = sent.start_char
     claim = m.group("claim").rstrip()
-    return _ClaimSpan(start, start + len(claim), start, _sent_end(sent), m.group("who"), start + m.start("who"))
+    who = "who"
+    if m.group("appos"):
+        # '…, the head of the firm, Jane Roe, said.': the part that is a name alone.
+        inside = ctx.mentions(start + m.start("appos"), start + m.end("appos"), kinds=("Person",))
+        if inside and inside[0][0] == start + m.start("appos") and inside[0][1] == start + m.end("appos"):
+            who = "appos"
+    return _ClaimSpan(start, start + len(claim), start, _sent_end(sent), m.group(who), start + m.start(who))
 
 
 def _who_colon(sent: Span) -> _ClaimSpan | None:

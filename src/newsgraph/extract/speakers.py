@@ -44,6 +44,11 @@ _NOT_OF_THE_POST = {"to", "at", "from", "with", "near", "close", "by", "like", "
 _NOT_NAME = {"the", "a", "an", "of", "for", "and", "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mme"}
 
 
+# Voice nouns that are persons: 'the spokesman said' is a person the text does not name.
+_VOICE_PERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople"}
+# How far back '“…,” the statement said' looks for the sentence that named the statement.
+_ISSUER_WINDOW = 1200
+
 # 'the 61-year-old': a person referred to by age, as news writes after naming them.
 _THE_AGED = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
 
@@ -114,7 +119,7 @@ class Speakers:
             span = subject_span(token)
             if ctx.mentions(span.start_char, span.end_char, kinds=("Person",)):
                 continue
-            holders = self._holders([t.lower_ for t in span if not t.is_punct]) if token.lower_ in TITLE_HEADS else set()
+            holders = self.holders([t.lower_ for t in span if not t.is_punct]) if token.lower_ in TITLE_HEADS else set()
             if token.lower_ in HUMAN_NOUNS or (token.lower_ in TITLE_HEADS and not holders):
                 self.unnamed.append(token.idx)
             elif token.lower_ in TITLE_HEADS:
@@ -169,12 +174,13 @@ class Speakers:
     def spoke(self, offset: int, key: str) -> None:
         self._add(self.events, offset, key)
 
-    def _gender_of(self, key: str) -> str | None:
+    def gender_of(self, key: str) -> str | None:
         return self.gender.get(self.ctx.current_key(key) or key, self.gender.get(key))
 
     def last(self, offset: int, gender: str | None = None) -> str | None:
         """The person who spoke or was a subject last before `offset`, else the one named last;
-        with a gender, passing over persons the article shows to be of the other one."""
+        with a gender, passing over persons the article shows to be of the other one, and
+        always over organizations that spoke ('the ministry said')."""
         j = bisect.bisect_left(self.unnamed, offset)
         unnamed = self.unnamed[j - 1] if j > 0 else -1
         for where in (self.events, self.mentioned):
@@ -183,11 +189,15 @@ class Speakers:
                 return None  # a person the article does not name spoke since: not a named one
             while i > 0:
                 key = where[i - 1][1]
-                known = self._gender_of(key)
-                if gender is None or known is None or known == gender:
+                known = self.gender_of(key)
+                if self._is_person(key) and (gender is None or known is None or known == gender):
                     return key
-                i -= 1
+                i -= 1  # 'the ministry said' spoke too, but 'she' is a person
         return None
+
+    def _is_person(self, key: str) -> bool:
+        entity = self.ctx.entities.get(self.ctx.current_key(key) or key)
+        return entity is None or entity.kind == "Person"
 
     def subject_since(self, start: int, offset: int) -> str | None:
         """The person who spoke or was a main-clause subject last in text[start:offset], unless a
@@ -222,11 +232,24 @@ class Speakers:
         # 'Roe's deputy, Jan Doe,': a name with a possessive mark is whose the speaker is, not the speaker.
         owners = [m for m in inside if re.match(r"[’']s?\b", ctx.text[m[1] : m[1] + 2])]
         if inside and len(owners) < len(inside):
-            return next(m for m in inside if m not in owners)[2]
+            named = [m for m in inside if m not in owners]
+            # 'Speaking beside her counterpart, Jan Doe, Ms Roe said': a name alone right before the
+            # verb, else the one person who is the subject.
+            last = self._name_last(who, who_start)
+            if last is not None:
+                return last
+            subjects = [m for m in named if self.is_subject(m[0], m[1])]
+            if len(subjects) == 1 and len(named) > 1:
+                return subjects[0][2]
+            if not subjects:
+                subject = self._subject_named(who_start, who_start + len(who))
+                if subject is not None:
+                    return subject  # the subject is a known person written in a form no mention marks
+            return named[0][2]
         if inside:
             after_owner = re.findall(r"[\w-]+", ctx.text[inside[0][1] : who_start + len(who)].casefold())[1:]
-            if owners and any(w in HUMAN_NOUNS or w in TITLE_HEADS - VOICE_NOUNS for w in after_owner):
-                return None  # "Roe's chief economist": someone of Roe's, not Roe ("Roe's message" is Roe's)
+            if owners and any(w in HUMAN_NOUNS or w in _VOICE_PERSONS or w in TITLE_HEADS - VOICE_NOUNS for w in after_owner):
+                return None  # "Roe's chief economist", "Roe's spokesman": someone of Roe's, not Roe ("Roe's statement" is Roe's)
             return inside[0][2]
         words = re.findall(r"[\w’'-]+", who.casefold())
         if not words:
@@ -242,11 +265,72 @@ class Speakers:
         organization = self._organization(who, who_start, words)
         if organization is not None:
             return organization
+        if words == ["it"]:
+            return self._organization_last(offset)  # 'The bank said on Monday … “…,” it said.'
+        if words[0] == "the" and len(words) <= 3 and words[-1] in VOICE_NOUNS and words[-1] not in _VOICE_PERSONS:
+            return self._issuer(words[-1], offset)  # '“…,” the statement said.'
         if words[-1] in TITLE_HEADS and words[-1] not in VOICE_NOUNS and len(words) <= 5:
             if words[0] in ("a", "an") or any(w in _NOT_OF_THE_POST for w in words[:-1]):
                 return None  # 'a minister', 'an aide to the minister': someone the text does not name
             return self._by_role(words, offset)
         return None
+
+    def _organization_last(self, offset: int) -> str | None:
+        """The organization that spoke last before `offset`, if nobody spoke after it."""
+        i = bisect.bisect_left(self.events, (offset,))
+        if i == 0:
+            return None
+        key = self.events[i - 1][1]
+        entity = self.ctx.entities.get(self.ctx.current_key(key) or key)
+        return entity.key if entity is not None and entity.kind == "Organization" else None
+
+    def _issuer(self, noun: str, offset: int) -> str | None:
+        """'The union said in a statement that … “…,” the statement said': who spoke in the
+        sentence that last named such a statement (a release, a communiqué) before `offset`."""
+        text = self.ctx.text
+        start = max(0, offset - _ISSUER_WINDOW)
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(noun)}\b", text[start:offset], re.IGNORECASE)]
+        if not found:
+            return None
+        index = self.ctx.index(self.doc)
+        s, e = index.sentence(index.token_at(start + found[-1]))
+        s_char, e_char = self.doc[s].idx, min(offset, self.doc[e - 1].idx + len(self.doc[e - 1]))
+        i, j = bisect.bisect_left(self.events, (s_char,)), bisect.bisect_left(self.events, (e_char,))
+        keys = {self.ctx.current_key(k) or k for _, k in self.events[i:j]}
+        if not keys:
+            # 'The union said in a statement …' read as 'a statement that …': the one organization
+            # or person named before the noun in that sentence.
+            keys = {self.ctx.current_key(k) or k for _, _, k in self.ctx.mentions(s_char, start + found[-1], kinds=("Person", "Organization"))}
+        return next(iter(keys)) if len(keys) == 1 else None
+
+    def is_subject(self, start: int, end: int) -> bool:
+        """Whether the person named in text[start:end] is a clause's subject (not a word in a
+        phrase before it, 'alongside Jan Doe', or an apposition to an object)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(subject_like(t) for t in span)
+
+    def _subject_named(self, start: int, end: int) -> str | None:
+        """The known person whose name is the subject in text[start:end] ('Ms Roe' after
+        'Jane Roe' was named), where no mention marks it."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if token.dep_ in SUBJECT_DEPS and token.pos_ == "PROPN" and token.text[:1].isupper():
+                key = self.person_named([t.text for t in _name_tokens(token)])
+                if key is not None:
+                    return key
+        return None
+
+    def _name_last(self, who: str, who_start: int) -> str | None:
+        """'Speaking beside Jan Doe, Ms Roe': a name alone after the phrase's last comma, right
+        before the verb, is its subject (where the parser found none)."""
+        if "," not in who.rstrip(", "):
+            return None
+        tail_at = who.rstrip(", ").rindex(",") + 1
+        tail = who[tail_at:].strip(" ,")
+        if not tail or not all(w[:1].isupper() for w in tail.split()):
+            return None
+        inside = self.ctx.mentions(who_start + tail_at, who_start + len(who), kinds=("Person",))
+        return inside[0][2] if inside else self._name_in(tail)
 
     def _name_in(self, who: str) -> str | None:
         """A capitalised name in the phrase that is a part of one known person's name."""
@@ -334,7 +418,7 @@ class Speakers:
                 return entity.key
         return None
 
-    def _holders(self, words: list[str]) -> set[str]:
+    def holders(self, words: list[str]) -> set[str]:
         """The persons whose post the role noun phrase names ('the minister', 'Ukraine's defense minister')."""
         wanted = {w for w in words if w not in ("the", "a", "an")}
         holders = set()
@@ -365,7 +449,7 @@ class Speakers:
         """'the minister', 'Ukraine's defense minister': of the persons named before it, the one
         named last whose post matches the noun, else the last speaker. A person first named
         after the noun is never the one it refers back to."""
-        holders = self._holders(words)
+        holders = self.holders(words)
         latest: dict[str, int] = {}  # person -> where they were last named or spoke before `offset`
         for key, positions in self.positions.items():
             key = self.ctx.current_key(key)
