@@ -1403,3 +1403,11 @@ def test_round_3b_leading_is_no_word_of_a_coalitions_name(nlp, gazetteer):
     records = _record_roles(_record(nlp, gazetteer, text))
     assert list(records) == ["Cyber Coalition"]
     assert records["Cyber Coalition"] == {"Chile": "lead", "Peru": "lead"}
+
+
+def test_round_3b_a_compact_is_a_grouping_of_states(nlp, gazetteer):
+    text = "Sweden and Canada joined the Blue Ammonia Compact on Monday."
+    assert _record_roles(_record(nlp, gazetteer, text)) == {
+        "Blue Ammonia Compact": {"Sweden": "member", "Canada": "member"}}
+    # no country joins or leads it: no coalition
+    assert _record_roles(_record(nlp, gazetteer, "The Blue Ammonia Compact published a report.")) == {}
