@@ -1382,3 +1382,32 @@ def test_round_3_a_grouping_named_by_the_countries_whose_it_is(nlp, gazetteer):
 ])
 def test_round_3_co_leads_and_those_taking_part(nlp, gazetteer, text, expected):
     assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capital as subject or agent of a lead or join verb stands for its government
+    ("The mine-clearing coalition, which Riga co-leads with Sweden, has trained 400 sappers.",
+     {"Mine-clearing Coalition": {"Latvia": "lead", "Sweden": "lead"}}),
+    ("The Atlantic Seed Alliance, spearheaded by Oslo and Dublin, opened a gene bank.",
+     {"Atlantic Seed Alliance": {"Norway": "lead", "Ireland": "lead"}}),
+    # a capital as a place is nobody: "in Oslo", "the Oslo meeting"
+    ("The Atlantic Seed Alliance, led by Chile, met in Oslo, where Dublin officials joined the talks.",
+     {"Atlantic Seed Alliance": {"Chile": "lead"}}),
+])
+def test_round_3b_capitals_acting_for_their_countries(nlp, gazetteer, text, expected):
+    assert _record_roles(_record(nlp, gazetteer, text)) == expected
+
+
+def test_round_3b_leading_is_no_word_of_a_coalitions_name(nlp, gazetteer):
+    text = "Chile and Peru to keep leading cyber coalition for a second year"
+    records = _record_roles(_record(nlp, gazetteer, text))
+    assert list(records) == ["Cyber Coalition"]
+    assert records["Cyber Coalition"] == {"Chile": "lead", "Peru": "lead"}
+
+
+def test_round_3b_a_compact_is_a_grouping_of_states(nlp, gazetteer):
+    text = "Sweden and Canada joined the Blue Ammonia Compact on Monday."
+    assert _record_roles(_record(nlp, gazetteer, text)) == {
+        "Blue Ammonia Compact": {"Sweden": "member", "Canada": "member"}}
+    # no country joins or leads it: no coalition
+    assert _record_roles(_record(nlp, gazetteer, "The Blue Ammonia Compact published a report.")) == {}

@@ -350,6 +350,8 @@ class _Reader:
                                                                        and not w.is_alpha))
             if "\n" in w.whitespace_ or w.lower_ in GENERIC_MODIFIERS or w.lower_ in _DETERMINERS:
                 break
+            if w.tag_ == "VBG" and w.lemma_.lower() in _JOIN_OR_LEAD:
+                break  # "to keep leading maritime coalition", "joining the alliance": the verb, no word of its name
             designator = w.pos_ in ("NUM", "X") and any(c.isalpha() for c in w.text) and w.text[:1].isupper()  # "F-16"
             if not glued and not designator and (w.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB")
                                                  or (w.pos_ == "VERB" and w.tag_ != "VBG")):

@@ -1279,6 +1279,11 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[P
     while i < end:
         t = doc[i]
         if not t.text[:1].isupper() or normalise(t.text) not in firsts:
+            country = _CAPITALS.get(t.text)
+            if country is not None and _acting(t):
+                # "Vilnius co-leads it with Iceland", "spearheaded by Tokyo and Canberra": the capital as the
+                # subject or agent of a verb stands for its government (not "in Vilnius", "the Tokyo summit")
+                out.append(Party("Country", country, t.text, t.idx, t.idx + len(t.text)))
             i += 1  # no country's name starts with this word: the runs from it are not looked up
             continue
         for n in range(min(6, end - i), 0, -1):
@@ -1305,3 +1310,21 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[P
         else:
             i += 1
     return out
+
+
+#: A lead or join verb right after a word: "Vilnius co-leads", "Nairobi now chairs" (the parser may split "co-leads").
+_ACTING_VERB = re.compile(r"\s+(?:(?:now|also|again|jointly|currently|still)\s+)?(?:co-?)?(?:leads|led|chairs|chaired|"
+                          r"heads|headed|spearheads|spearheaded|joined|joins|runs|commands)\b", re.I)
+
+
+def _acting(t) -> bool:
+    """A token that is the subject or the "by" agent of a verb, or a conjunct of one, or is followed by a lead or
+    join verb."""
+    if _ACTING_VERB.match(t.doc.text, t.idx + len(t.text)):
+        return True
+    seen = 0
+    while t.dep_ == "conj" and seen < 4:
+        t, seen = t.head, seen + 1
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.dep_ == "agent"
