@@ -454,9 +454,10 @@ def test_trade_blocs_described_with_their_members(nlp, gazetteer):
     assert "NATO" not in found
 
 
-def test_a_joining_member_is_no_member_in_the_graph(nlp, gazetteer):
-    """The record keeps a country that is only joining; the graph gives it ng:JoiningRole, the shapes
-    accept it and the coalitions question lists only the leads and members."""
+def test_a_joining_member_is_kept_apart_in_the_graph(nlp, gazetteer):
+    """The record keeps a country that is only joining; the graph gives it ng:JoiningRole (not
+    ng:MemberRole), the shapes accept it, and the coalitions question ("who leads or joins them?")
+    lists it with the members."""
     from rdflib import Graph
 
     from newsgraph.mapping import record_to_graph
@@ -473,7 +474,12 @@ def test_a_joining_member_is_no_member_in_the_graph(nlp, gazetteer):
     query = (Path(__file__).resolve().parents[1] / "ontology" / "queries" / "coalitions.rq").read_text(encoding="utf-8")
     rows = {tuple(str(v) if v is not None else None for v in row) for row in Graph().parse(
         data=graph.serialize(format="turtle"), format="turtle").query(query)}
-    assert rows == {("Atlantic Rescue Coalition", "Ireland", None), ("Atlantic Rescue Coalition", None, "Spain")}
+    assert rows == {("Atlantic Rescue Coalition", "Ireland", None), ("Atlantic Rescue Coalition", None, "Spain"),
+                    ("Atlantic Rescue Coalition", None, "Morocco")}
+    roles = {str(member): str(role) for member, role in graph.query(
+        "SELECT ?name ?role WHERE { ?m <http://www.w3.org/ns/org#role> ?role ; <http://www.w3.org/ns/org#member> ?c . "
+        "?c <https://schema.org/name> ?name }")}
+    assert roles["Morocco"].endswith("#JoiningRole") and roles["Spain"].endswith("#MemberRole")
 
 
 @pytest.mark.parametrize(
