@@ -206,7 +206,29 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
             continue  # 'Thank you very much.', 'Good morning, everyone.': nothing said
         anchor = make_anchor(ctx.text, t.start, t.end)
         found.append((t.start, Quote(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker))))
+    found = _without_headline_repeats(ctx, found)
     return [quote for _, quote in sorted(found, key=lambda f: f[0])], claims
+
+
+def _without_headline_repeats(ctx: ArticleContext, found: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
+    """A headline quoting words that a quotation in the body gives (within a longer answer,
+    say) repeats that quotation: the body's is the one quote."""
+    if not ctx.headline:
+        return found
+    h_start, h_end = ctx.headline
+    body = [_said_words(q.text) for start, q in found if not h_start <= start < h_end]
+    out = []
+    for start, q in found:
+        if h_start <= start < h_end:
+            words = _said_words(q.text)
+            if words and any(f" {words} " in f" {b} " for b in body):
+                continue
+        out.append((start, q))
+    return out
+
+
+def _said_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _moderators(ctx: ArticleContext, turn_speakers: dict[Turn, str | None]) -> set[str]:
