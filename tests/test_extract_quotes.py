@@ -966,3 +966,26 @@ def test_a_headline_quotation_the_body_does_not_repeat_stays(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     assert ("Ilse Brandt", "The river will not wait for us") in said(record)
     assert ("Ilse Brandt", "We start building in May,") in said(record)
+
+
+def test_a_speaker_opening_a_sentence_before_a_long_apposition(nlp, gazetteer):
+    text = (
+        "Grid operators agree on a reserve\n\n"
+        "The energy minister, Helga Sorensen, said Oslo would pay half. According to her, the old lines had been “left to rot” for years.\n\n"
+        "Pham Thi Hoa, Laos's deputy minister of mines and energy, who will co-chair the grid working group, said the goal was to “find where our weak points really are, plant by plant.\n\n"
+        "“Most of our utilities do not yet know how much of their power crosses a single line,” she added.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    quotes = said(record)
+    assert ("Pham Thi Hoa", "find where our weak points really are, plant by plant.") in quotes
+    assert ("Pham Thi Hoa", "Most of our utilities do not yet know how much of their power crosses a single line,") in quotes
+    assert not any(who == "Helga Sorensen" and "utilities" in words for who, words in quotes)
+
+
+def test_a_sentence_opening_with_a_name_that_is_not_the_speaker(nlp, gazetteer):
+    text = (
+        "Harbour dispute\n\n"
+        "Pham Thi Hoa, the harbour master, was not at the meeting, and officials said only that talks were “going well, slowly but surely.”\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert not any(who == "Pham Thi Hoa" for who, _ in said(record))

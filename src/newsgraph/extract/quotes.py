@@ -737,6 +737,13 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Sp
             speaker = speakers.resolve(who.text, who.start_char, q.start)
             if speaker is not None:
                 return speaker
+        elif subject is None and token.dep_ == "ROOT" and token.idx < q.open:
+            # 'Jane Roe, the port's director, who took over in May, said the aim was “…”': a long
+            # apposition can leave the verb with no subject in the parse; the person opening the
+            # sentence, a comma right after the name, is it.
+            opening = ctx.mentions(sent.start_char, sent.start_char + 120, kinds=("Person",))
+            if opening and not ctx.text[sent.start_char : opening[0][0]].strip() and ctx.text[opening[0][1] : opening[0][1] + 1] == ",":
+                return ctx.current_key(opening[0][2])
     return None
 
 
