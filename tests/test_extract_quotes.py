@@ -918,3 +918,74 @@ def test_transcript_highlights_in_a_report_are_quotations(nlp, gazetteer):
     # The full transcript printed in a report: the quotations are those in quote marks.
     record = extract(report.format(intro="The transcript of the press conference follows."), nlp, gazetteer)
     assert said(record) == [("Omar Haddad", "The cut was overdue,")]
+
+
+def test_a_section_heading_between_turns_does_not_continue_the_answer(nlp, gazetteer):
+    text = (
+        "Farm minister Odile Varennes on drought and the grain reserve\n\n"
+        "We spoke to Odile Varennes, the agriculture minister, in Lyon on Friday.\n\n"
+        "Q: How bad is the drought?\n\n"
+        "VARENNES: Worse than last year. The wells in the south are dry.\n\n"
+        "It will take two wet winters to refill them.\n\n"
+        "On the grain reserve\n\n"
+        "Q: Will the reserve be opened?\n\n"
+        "VARENNES: Yes, in September, for the smallest farms first.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Odile Varennes", "Worse than last year. The wells in the south are dry."),
+        ("Odile Varennes", "It will take two wet winters to refill them."),  # a sentence goes on with the turn
+        ("Odile Varennes", "Yes, in September, for the smallest farms first."),
+    ]  # 'On the grain reserve' is the section's heading, nobody's words
+
+
+def test_a_short_answer_after_a_label_alone_on_its_line_is_still_a_turn(nlp, gazetteer):
+    from newsgraph.extract.transcripts import find_turns
+
+    text = "BRIEFING ON THE HARBOUR WORKS\n\nMINISTER HALVORSEN:\n\nNot yet\n\nQ: When will it open?\n\nMINISTER HALVORSEN:\n\nIn the spring.\n"
+    turns = find_turns(text, len(text))
+    assert [text[t.start : t.end] for t in turns if t.kind == "speaker"] == ["Not yet", "In the spring."]
+
+
+def test_a_headline_quotation_repeating_words_of_the_body_is_one_quote(nlp, gazetteer):
+    text = (
+        "“The river will not wait for us”: Mayor Ilse Brandt on the flood wall\n\n"
+        "Mayor Ilse Brandt spoke to reporters at the town hall on Tuesday.\n\n"
+        "“We start building in May. The river will not wait for us, and neither will the insurers,” Brandt said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Ilse Brandt", "We start building in May. The river will not wait for us, and neither will the insurers,")]
+
+
+def test_a_headline_quotation_the_body_does_not_repeat_stays(nlp, gazetteer):
+    text = (
+        "“The river will not wait for us”: Mayor Ilse Brandt on the flood wall\n\n"
+        "Mayor Ilse Brandt spoke to reporters at the town hall on Tuesday.\n\n"
+        "“We start building in May,” Brandt said.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert ("Ilse Brandt", "The river will not wait for us") in said(record)
+    assert ("Ilse Brandt", "We start building in May,") in said(record)
+
+
+def test_a_speaker_opening_a_sentence_before_a_long_apposition(nlp, gazetteer):
+    text = (
+        "Grid operators agree on a reserve\n\n"
+        "The energy minister, Helga Sorensen, said Oslo would pay half. According to her, the old lines had been “left to rot” for years.\n\n"
+        "Pham Thi Hoa, Laos's deputy minister of mines and energy, who will co-chair the grid working group, said the goal was to “find where our weak points really are, plant by plant.\n\n"
+        "“Most of our utilities do not yet know how much of their power crosses a single line,” she added.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    quotes = said(record)
+    assert ("Pham Thi Hoa", "find where our weak points really are, plant by plant.") in quotes
+    assert ("Pham Thi Hoa", "Most of our utilities do not yet know how much of their power crosses a single line,") in quotes
+    assert not any(who == "Helga Sorensen" and "utilities" in words for who, words in quotes)
+
+
+def test_a_sentence_opening_with_a_name_that_is_not_the_speaker(nlp, gazetteer):
+    text = (
+        "Harbour dispute\n\n"
+        "Pham Thi Hoa, the harbour master, was not at the meeting, and officials said only that talks were “going well, slowly but surely.”\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert not any(who == "Pham Thi Hoa" for who, _ in said(record))

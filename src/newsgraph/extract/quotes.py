@@ -206,7 +206,29 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
             continue  # 'Thank you very much.', 'Good morning, everyone.': nothing said
         anchor = make_anchor(ctx.text, t.start, t.end)
         found.append((t.start, Quote(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker))))
+    found = _without_headline_repeats(ctx, found)
     return [quote for _, quote in sorted(found, key=lambda f: f[0])], claims
+
+
+def _without_headline_repeats(ctx: ArticleContext, found: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
+    """A headline quoting words that a quotation in the body gives (within a longer answer,
+    say) repeats that quotation: the body's is the one quote."""
+    if not ctx.headline:
+        return found
+    h_start, h_end = ctx.headline
+    body = [_said_words(q.text) for start, q in found if not h_start <= start < h_end]
+    out = []
+    for start, q in found:
+        if h_start <= start < h_end:
+            words = _said_words(q.text)
+            if words and any(f" {words} " in f" {b} " for b in body):
+                continue
+        out.append((start, q))
+    return out
+
+
+def _said_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _moderators(ctx: ArticleContext, turn_speakers: dict[Turn, str | None]) -> set[str]:
@@ -715,6 +737,13 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Sp
             speaker = speakers.resolve(who.text, who.start_char, q.start)
             if speaker is not None:
                 return speaker
+        elif subject is None and token.dep_ == "ROOT" and token.idx < q.open:
+            # 'Jane Roe, the port's director, who took over in May, said the aim was “…”': a long
+            # apposition can leave the verb with no subject in the parse; the person opening the
+            # sentence, a comma right after the name, is it.
+            opening = ctx.mentions(sent.start_char, sent.start_char + 120, kinds=("Person",))
+            if opening and not ctx.text[sent.start_char : opening[0][0]].strip() and ctx.text[opening[0][1] : opening[0][1] + 1] == ",":
+                return ctx.current_key(opening[0][2])
     return None
 
 

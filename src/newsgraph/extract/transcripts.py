@@ -31,6 +31,7 @@ _LABEL_ALONE = re.compile(r"(?P<label>[^\W\d_][\w.’'\- ]{0,50}?)[ \t]*(?:\((?P
 _QA_DOT = re.compile(r"(?P<label>Q|A)\.[ \t]+(?=\S)")
 _MIN_TURNS = 2  # one labelled paragraph is a heading ('Roe: Russia lost …'), not a transcript
 _MAX_LABEL_WORDS = 6
+_MAX_HEADING_WORDS = 8  # a sub-heading between turns ('On the budget'): a short line, no sentence
 _CUES = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in word_list("interview-cues.txt")) + r")\b", re.IGNORECASE)
 # 'Interview by Jane Roe': the interviewer's byline, not the interviewee.
 _BYLINE_AFTER = re.compile(r"\s+(?:[Bb]y|[Cc]onducted\s+by)\s+[A-Z]")
@@ -68,15 +69,20 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = ()) -> li
     turns: list[Turn] = []
     starts = {t.label_start: t for t in labelled}
     current: Turn | None = None
+    has_words = False  # whether the current turn has words yet (a label alone on its line has none)
     last_label = labelled[-1].label_start
     for p_start, p_end in paragraphs:
         if p_start in starts:
             current = starts[p_start]
-            if current.end > current.start:
+            has_words = current.end > current.start
+            if has_words:
                 turns.append(current)
+        elif current is not None and has_words and _section_heading(text[p_start:p_end]):
+            current = None  # a section's heading ends the turn before it
         elif current is not None and (p_start < last_label or current.end == current.start) and not _stage_note(text[p_start:p_end]):
             end = _trim(text, p_start, p_end)
             if end > p_start:
+                has_words = True
                 turns.append(Turn(current.label, current.label_start, current.note, current.note_start, current.kind, p_start, end, True))
                 if current.end == current.start and p_start > last_label:
                     current = None  # after the last label alone on its line: its one paragraph only
@@ -116,6 +122,14 @@ def _stage_note(paragraph: str) -> bool:
     """'[Transcript ends]', '(Applause)', '-- END --': not words anybody said."""
     stripped = paragraph.strip()
     return not stripped or stripped[0] in "[(-—–*#" or stripped.isupper()
+
+
+def _section_heading(paragraph: str) -> bool:
+    """'On the northern border', 'Prices and wages': a short line with no punctuation closing a
+    sentence, a section's heading between turns, not the turn before it going on."""
+    stripped = paragraph.strip()
+    words = stripped.split()
+    return 0 < len(words) <= _MAX_HEADING_WORDS and stripped[-1] not in ".!?…,;:\"”’'" and stripped[0].isupper()
 
 
 def _trim(text: str, start: int, end: int) -> int:
