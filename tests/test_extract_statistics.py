@@ -1628,3 +1628,56 @@ def test_a_percentage_named_by_its_participle(nlp, gazetteer, text, value, word)
 def test_a_percentage_recorded_before_is_not_named_recorded(nlp, gazetteer):
     text = "Turnout was 61 per cent, below the 66 per cent recorded in 2019."
     _find(_stats(nlp, gazetteer, text), 66, "turnout")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("Retail sales rose 3.4% year over year in June.", 3.4, "sales"),
+        ("Rents climbed 5.1% year-over-year, the fastest pace in a decade.", 5.1, "rents"),
+    ],
+)
+def test_a_change_year_over_year_counts_what_changed(nlp, gazetteer, text, value, word):
+    stat = _find(_stats(nlp, gazetteer, text), value, word)
+    assert "year" not in _words(stat.counts)
+
+
+def test_a_percentage_after_a_sum_changes_what_the_sum_is_of(nlp, gazetteer):
+    text = "Wheat exports were worth about $12bn in 2024, up 6.1 per cent on a year earlier."
+    stats = _stats(nlp, gazetteer, text)
+    stat = _find(stats, 6.1, "exports")
+    assert "dollar" not in _words(stat.counts)
+    _find(stats, 12e9, "dollars")  # the sum itself keeps its currency
+
+
+def test_a_percentage_after_a_bare_price_counts_the_priced_subject(nlp, gazetteer):
+    text = "Retail electricity averaged €81/MWh in March, 12pc higher than a year earlier."
+    stat = _find(_stats(nlp, gazetteer, text), 12, "electricity")
+    assert "euro" not in _words(stat.counts)
+
+
+def test_a_percentage_after_a_sum_with_no_subject_is_not_counted_in_the_currency(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "It cost $5bn, up 4%.")
+    assert all("dollar" not in _words(s.counts) for s in stats if float(s.value) == 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club has grown to two or three partners.",
+        "Talks could take one or two days.",
+    ],
+)
+def test_one_number_or_the_next_spelled_out_is_a_guess(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []
+
+
+def test_a_guess_leaves_a_real_count_beside_it(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Two or three ships were hit, and 14 sailors were hurt.")
+    assert [float(s.value) for s in stats] == [14]
+    _find(stats, 14, "sailors")
+
+
+def test_one_number_or_the_next_of_a_fraction_is_still_read(nlp, gazetteer):
+    text = "Officials think the levy adds three or four tenths of a percentage point to prices."
+    assert any(round(float(s.value), 6) in (0.3, 0.4) for s in _stats(nlp, gazetteer, text))

@@ -197,11 +197,11 @@ def _shared_head(doc: Doc, span: tuple[int, int], limit: int) -> int | None:
 
 
 def _on_itself(doc: Doc, k: int) -> bool:
-    """True when token k starts 'year on year', 'month-on-month'."""
+    """True when token k starts 'year on year', 'month-on-month', 'year over year'."""
     j = k + 1
     if j < len(doc) and doc[j].text in "-‐":
         j += 1
-    if j + 1 >= len(doc) or doc[j].lower_ != "on":
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("on", "over"):
         return False
     j += 1
     if doc[j].text in "-‐" and j + 1 < len(doc):
@@ -1294,3 +1294,45 @@ def _written_per(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: in
                 return span_text(doc, (after, span[1]))  # "per square kilometre", "per 100,000 people"
         k += 1
     return None
+
+
+def _without_currency(counts: str, unit: str | None) -> str | None:
+    """What a sum of money counts without its currency: "wheat exports in dollars" → "wheat exports",
+    "euros in military aid" → "military aid", "euros" → "" (nothing left); None when the words do
+    not name the currency of `unit`."""
+    currency = CURRENCY_WORDS.get(unit or "", unit or "")
+    if not currency:
+        return None
+    if counts.casefold() == currency.casefold():
+        return ""
+    tail = f" in {currency}"
+    if counts.endswith(tail):
+        return counts[: -len(tail)]
+    for prep in ("in", "of", "for", "on", "worth"):
+        head = f"{currency} {prep} "
+        if counts.startswith(head):
+            return counts[len(head):]
+    return None
+
+
+def money_change_counts(doc: Doc, p: Phrase, counts: str, before: list) -> str | None:
+    """A percentage that takes its counted thing from a sum of money before it changes that thing,
+    not the currency: "exports were worth $12bn, up 6% on a year earlier" (exports), "power averaged
+    €81/MWh, 12pc higher" (power, the subject of the sum). Returns `counts` unchanged when it does not
+    come from a sum of money, None when no thing can be named."""
+    money = next((m for m in reversed(before) if m.stat.kind == "amount" and m.stat.counts == counts), None)
+    if money is None:
+        return counts
+    stripped = _without_currency(counts, money.stat.unit)
+    if stripped is None:
+        return counts
+    if stripped:
+        return stripped
+    token = next((t for t in doc[money.sent_start : p.start] if t.idx == money.offset), None)
+    if token is None:
+        return None
+    verb = governor(token)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+    if subject is None or subject.pos_ not in NOUNS or not _names_a_thing(subject):
+        return None
+    return _noun_phrase_of(subject)  # "spot power … averaged €94/MWh, 18pc higher": spot power

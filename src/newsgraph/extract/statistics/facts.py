@@ -31,6 +31,7 @@ from newsgraph.extract.statistics.counts import (
     headline_level,
     listed_counts,
     measured_subject,
+    money_change_counts,
     named_before_of,
     per_of,
     percent_word,
@@ -204,6 +205,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = forecast_counts(doc, p, counts, previous)  # "a projection of 3.5%" of what?
     if counts is not None and noun is not None:
         counts = anaphoric_share(doc, p, counts, previous)  # "… 4.1% of GDP; it will narrow to 3.5% of GDP"
+    if counts is not None and p.unit in ("percent", "percentage points"):
+        counts = money_change_counts(doc, p, counts, before)  # "worth $12bn, up 6%": what the money is of
     if counts is None and noun is None and (p.kind == "ratio" or p.unit == "percent"):
         counts = fronted_whole(doc, p, sent_start)  # "Of those infected, 81 percent were unvaccinated"
     if counts is None and p.unit in ("percent", "percentage points"):

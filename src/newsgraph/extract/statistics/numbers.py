@@ -269,6 +269,8 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     end, value = run
     if doc[i].lower_ in ("a", "an") and end == i + 1:
         return None
+    if _either_of_two(doc, i, end, value):
+        return Phrase(i, end + 2, Decimal(0), plain=False, vague=True)  # "two or three": a guess, never a figure
     phrase = Phrase(i, end, value)
     _read_suffix(doc, phrase)
     return phrase
@@ -366,6 +368,19 @@ def after_comparative(doc: Doc, j: int) -> int:
         if tuple(words[: len(pattern)]) == pattern:
             return j + len(pattern)
     return j
+
+
+def _either_of_two(doc: Doc, i: int, end: int, value: Decimal) -> bool:
+    """'two or three enthusiasts', 'one or two days': a spelled-out number, 'or' and the next one
+    up spelled out too, a manner of speaking rather than a count ("2 or 3" in digits is left alone,
+    and so is a range of a fraction, a scale or a percentage: "three or four tenths of a point")."""
+    if end != i + 1 or end + 1 >= len(doc) or doc[end].lower_ != "or":
+        return False
+    after = doc[end + 2].lower_ if end + 2 < len(doc) else ""
+    if after in num.SCALES or after in num.FRACTIONS or after in PERCENT_WORDS or after in ("per", "%"):
+        return False  # "three or four tenths of a point", "two or three million": a figure with its range
+    first, second = num.word_value(doc[i].lower_), num.word_value(doc[end + 1].lower_)
+    return first is not None and second is not None and Decimal(second) == value + 1 == Decimal(first) + 1
 
 
 def _vague(doc: Doc, i: int) -> Phrase | None:
