@@ -1681,3 +1681,34 @@ def test_a_guess_leaves_a_real_count_beside_it(nlp, gazetteer):
 def test_one_number_or_the_next_of_a_fraction_is_still_read(nlp, gazetteer):
     text = "Officials think the levy adds three or four tenths of a percentage point to prices."
     assert any(round(float(s.value), 6) in (0.3, 0.4) for s in _stats(nlp, gazetteer, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("Bond yields dipped, and the FTSE 100 fell 1.2%.", 1.2, "FTSE 100"),
+        ("The Nikkei 225 rose 0.4% on Tuesday.", 0.4, "Nikkei 225"),
+    ],
+)
+def test_an_index_named_with_its_number_is_what_changed(nlp, gazetteer, text, value, name):
+    stats = _stats(nlp, gazetteer, text)
+    assert any(abs(float(s.value) - value) < 1e-6 and s.counts == name for s in stats), [(s.value, s.counts) for s in stats]
+    assert all(float(s.value) not in (100, 225) for s in stats)  # the number of the name is no figure
+
+
+def test_a_bare_starting_point_after_a_comma_counts_the_nearest_figure(nlp, gazetteer):
+    text = "The minister said the city would buy 48 buses and grow its police force to 4,000 officers, from about 3,100 now."
+    stats = _stats(nlp, gazetteer, text)
+    _find(stats, 3100, "officers")
+    assert not any(float(s.value) == 3100 and "bus" in _words(s.counts) for s in stats)
+
+
+def test_a_sum_included_in_a_sum_counts_what_that_one_counts(nlp, gazetteer):
+    text = "The fund has received pledges of $300 million, including a grant from Canada and $45 million from Japan."
+    _find(_stats(nlp, gazetteer, text), 45e6, "pledges")
+
+
+def test_a_sum_after_another_sum_without_including_keeps_its_currency(nlp, gazetteer):
+    text = "Donors pledged $2 billion in aid; the United States gave $500 million."
+    stat = _find(_stats(nlp, gazetteer, text), 500e6, "dollars")
+    assert "aid" not in _words(stat.counts)

@@ -398,6 +398,8 @@ def _change_target(change: Token) -> str | None:
         deps = ("nsubj", "nsubjpass", "dobj") if verb.lemma_.lower() in COMPARISON_VERBS else ("dobj", "nsubjpass", "nsubj")
     for dep in deps:
         for c in reversed(list(verb.children)):  # (the nearest: not a label before a colon, "X's note: volume is …")
+            if c != change and c.dep_ in ("nsubj", "nsubjpass") and c.dep_ == dep and _index_name(c) is not None:
+                return _index_name(c)  # "the FTSE 100 fell 1.2%": a name that ends in its number
             if c != change and c.dep_ == dep and _names_a_thing(c) \
                     and not (dep == "dobj" and any(n.dep_ == "nummod" and n.like_num for n in c.children)):
                 return _quantity_target(c)  # (not "gained 14 paise to 83.46": the paise are another figure's)
@@ -414,6 +416,18 @@ def _change_target(change: Token) -> str | None:
             if c.dep_ in ("nsubjpass", "nsubj") and _names_a_thing(c):
                 return _quantity_target(c)
     return None
+
+
+def _index_name(token: Token) -> str | None:
+    """'FTSE 100', 'S&P 500', 'Nikkei 225': a proper name whose number, right after it, is part of
+    the name (the name of a stock index), as written; None for anything else."""
+    if token.pos_ != "PROPN" or token.i + 1 >= len(token.doc):
+        return None
+    number = token.doc[token.i + 1]
+    if number.dep_ != "nummod" or number.head != token or not number.text.isdigit() or not token.whitespace_:
+        return None
+    start = min([token.i, *(c.left_edge.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")])
+    return span_text(token.doc, (start, number.i + 1))
 
 
 def _is_when(token: Token) -> bool:
@@ -830,6 +844,8 @@ def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
         return plain_counts[-1].stat.counts if nxt in ("as", "more", "fewer", "less", "many", "much") else None
     if compared or (hedge_start > 0 and doc[hedge_start - 1].lower_ in ("another", "further", "additional", "other")):
         return plain_counts[-1].stat.counts  # "870 confirmed deaths and another 1,300 under investigation"
+    if hedge_start > 1 and doc[hedge_start - 1].lower_ == "from" and doc[hedge_start - 2].text == ",":
+        return plain_counts[-1].stat.counts  # "buy 96 jets and grow to 300,000 troops, from about 216,000": where that one started
     return plain_counts[0].stat.counts
 
 
@@ -1336,3 +1352,19 @@ def money_change_counts(doc: Doc, p: Phrase, counts: str, before: list) -> str |
     if subject is None or subject.pos_ not in NOUNS or not _names_a_thing(subject):
         return None
     return _noun_phrase_of(subject)  # "spot power … averaged €94/MWh, 18pc higher": spot power
+
+
+def included_part_counts(doc: Doc, p: Phrase, counts: str, before: list) -> str:
+    """A sum of money named only by its currency, set after 'including' a sum before it in the same
+    currency, is part of that sum and counts what it counts: "pledges of $300 million, including a
+    grant from Canada and $45 million from Japan" (pledges). Returns `counts` otherwise."""
+    currency = CURRENCY_WORDS.get(p.unit or "", p.unit or "")
+    if p.kind != "amount" or counts != currency:
+        return counts
+    whole = next((m for m in reversed(before) if m.stat.kind == "amount" and m.stat.unit == p.unit), None)
+    if whole is None or whole.stat.counts == counts:
+        return counts
+    between = [t for t in doc[whole.sent_start : p.start] if t.idx > whole.offset]
+    if not any(t.lower_ in ("including", "incl.") for t in between) or any(t.text in (";", ":") for t in between):
+        return counts
+    return whole.stat.counts

@@ -29,6 +29,7 @@ from newsgraph.extract.statistics.counts import (
     parallel_counts,
     fronted_whole,
     headline_level,
+    included_part_counts,
     listed_counts,
     measured_subject,
     money_change_counts,
@@ -205,6 +206,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = forecast_counts(doc, p, counts, previous)  # "a projection of 3.5%" of what?
     if counts is not None and noun is not None:
         counts = anaphoric_share(doc, p, counts, previous)  # "… 4.1% of GDP; it will narrow to 3.5% of GDP"
+    if counts is not None and p.kind == "amount":
+        counts = included_part_counts(doc, p, counts, before)  # "$300 million, including $45 million from Japan"
     if counts is not None and p.unit in ("percent", "percentage points"):
         counts = money_change_counts(doc, p, counts, before)  # "worth $12bn, up 6%": what the money is of
     if counts is None and noun is None and (p.kind == "ratio" or p.unit == "percent"):
