@@ -1712,3 +1712,37 @@ def test_a_sum_after_another_sum_without_including_keeps_its_currency(nlp, gazet
     text = "Donors pledged $2 billion in aid; the United States gave $500 million."
     stat = _find(_stats(nlp, gazetteer, text), 500e6, "dollars")
     assert "aid" not in _words(stat.counts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The infant mortality rate has come down to 28 per 100,000 live births.",
+        "The infant mortality rate has fallen to 28 per 1,00,000 live births.",
+    ],
+)
+def test_a_rate_something_changed_to_counts_the_subject(nlp, gazetteer, text):
+    stat = _find(_stats(nlp, gazetteer, text), 28, "mortality")
+    assert stat.per is not None and "birth" in _words(stat.per)
+
+
+def test_a_comment_after_a_change_is_not_what_changed(nlp, gazetteer):
+    text = "The central bank cut its policy rate by 25 basis points, to a range of 4.25%-4.5%, the first move since May."
+    stats = _stats(nlp, gazetteer, text)
+    _find(stats, 4.25, "rate")
+    assert not any("move" in _words(s.counts) for s in stats)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile is reported to have joined the group in March, according to two people briefed on the talks.",
+        "Three sources familiar with the matter said the deal was close.",
+    ],
+)
+def test_how_many_unnamed_sources_a_report_cites_is_no_statistic(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []
+
+
+def test_people_familiar_with_a_trade_are_still_counted(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The agency hired 300 people familiar with farming."), 300, "people")

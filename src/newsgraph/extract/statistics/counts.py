@@ -398,6 +398,8 @@ def _change_target(change: Token) -> str | None:
         deps = ("nsubj", "nsubjpass", "dobj") if verb.lemma_.lower() in COMPARISON_VERBS else ("dobj", "nsubjpass", "nsubj")
     for dep in deps:
         for c in reversed(list(verb.children)):  # (the nearest: not a label before a colon, "X's note: volume is …")
+            if dep == "dobj" and c.dep_ == "dobj" and _second_object(c):
+                continue  # "cut its rate by 25bp, to 4%, the first move since May": a comment on the change
             if c != change and c.dep_ in ("nsubj", "nsubjpass") and c.dep_ == dep and _index_name(c) is not None:
                 return _index_name(c)  # "the FTSE 100 fell 1.2%": a name that ends in its number
             if c != change and c.dep_ == dep and _names_a_thing(c) \
@@ -416,6 +418,14 @@ def _change_target(change: Token) -> str | None:
             if c.dep_ in ("nsubjpass", "nsubj") and _names_a_thing(c):
                 return _quantity_target(c)
     return None
+
+
+def _second_object(token: Token) -> bool:
+    """An object set off by a comma after an earlier object of its verb: the parse's reading of an
+    appositive comment ("…, the first move since May"), not what the verb acts on."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].text == "," and any(
+        c.dep_ == "dobj" and c.i < first for c in token.head.children)
 
 
 def _index_name(token: Token) -> str | None:
@@ -1368,3 +1378,40 @@ def included_part_counts(doc: Doc, p: Phrase, counts: str, before: list) -> str:
     if not any(t.lower_ in ("including", "incl.") for t in between) or any(t.text in (";", ":") for t in between):
         return counts
     return whole.stat.counts
+
+
+def rate_reached(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
+    """A rate something changed to: "the infant mortality rate has fallen to 28 per 100,000 births",
+    "… has come down to 28 per 100,000 births" (what the verb of change, or a verb with 'down'/'up',
+    has as subject). None when no such verb takes the 'to'."""
+    if hedge_start < 2 or doc[hedge_start - 1].lower_ != "to":
+        return None
+    to = doc[hedge_start - 1]
+    verb = change_verb_of(to) or _change_verb_before(doc, hedge_start - 1)
+    particle = doc[hedge_start - 2]
+    if verb is None and particle.lower_ in ("down", "up") and particle.head.pos_ == "VERB" and particle.head.i < particle.i:
+        verb = particle.head  # "has come down to", "has gone up to"
+    return _change_target(verb) if verb is not None else None
+
+
+#: Who an anonymous report is sourced to: "according to two people familiar with the talks".
+_SOURCE_NOUNS = {"person", "people", "source", "official", "diplomat", "insider", "executive", "banker", "aide"}
+#: What follows such sources: "familiar with", "briefed on", "with knowledge of", "close to".
+_SOURCE_TAILS = {"familiar", "briefed", "close", "with", "who", "speaking", "aware", "involved", "knowledgeable"}
+
+
+def anonymous_sources(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: int) -> bool:
+    """'according to two people briefed on the talks', 'three sources familiar with the matter said':
+    how many unnamed people a report is sourced to, an attribution, not a statistic."""
+    if noun is None or not p.plain or noun[1] - noun[0] > 3:
+        return False
+    head = doc[noun[1] - 1]
+    if head.lemma_.lower() not in _SOURCE_NOUNS:
+        return False
+    according = hedge_start >= 2 and doc[hedge_start - 2].lower_ == "according" and doc[hedge_start - 1].lower_ == "to"
+    tail = noun[1] < len(doc) and doc[noun[1]].lower_ in _SOURCE_TAILS
+    if tail and doc[noun[1]].lower_ in ("with", "who", "close"):
+        nxt = doc[noun[1] + 1].lower_ if noun[1] + 1 < len(doc) else ""
+        tail = nxt in ("knowledge", "direct", "spoke", "asked", "declined", "requested", "to")
+    said = head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS  # (not "hired 300 people familiar with farming")
+    return according or (tail and said)

@@ -17,6 +17,7 @@ from newsgraph.extract.statistics.counts import (
     CHANGE_NOUNS,
     RATE_ADVERBS,
     anaphoric_counts,
+    anonymous_sources,
     anaphoric_share,
     brought_to,
     change_head,
@@ -35,6 +36,7 @@ from newsgraph.extract.statistics.counts import (
     money_change_counts,
     named_before_of,
     per_of,
+    rate_reached,
     percent_word,
     what_it_is,
     passive_subject_counts,
@@ -165,6 +167,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         return None
     if is_hypothetical(doc[p.start]):
         return None
+    if anonymous_sources(doc, p, noun, hedge_start):
+        return None  # "according to two people briefed on the talks": who a report is sourced to
     if _superseded(doc, hedge_start):
         return None
 
@@ -191,6 +195,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = listed_counts(doc, p, hedge_start, before)  # "… and the deposit rate 4%", "Latvia (11%)"
     if counts is None and noun is None and (p.unit in ("percent", "percentage points") or _a_rate(doc, p)):
         counts = named_before_of(doc, p, hedge_start, before)  # "growth of 0.9%", "a death rate of 2 per 1,000"
+    if counts is None and noun is None and _a_rate(doc, p):
+        counts = rate_reached(doc, p, hedge_start)  # "the death rate has come down to 28 per 100,000 births"
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
         counts = measured_subject(doc, p, hedge_start, before)  # "GDP is 0.3% below …", "the appeal is 23% funded"
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
