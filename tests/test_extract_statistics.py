@@ -1746,3 +1746,28 @@ def test_how_many_unnamed_sources_a_report_cites_is_no_statistic(nlp, gazetteer,
 
 def test_people_familiar_with_a_trade_are_still_counted(nlp, gazetteer):
     _find(_stats(nlp, gazetteer, "The agency hired 300 people familiar with farming."), 300, "people")
+
+
+def _live(nlp, gazetteer, stamp: str) -> list[Statistic]:
+    text = (f"Ana Lima leads with 31.2% of valid votes.\n\n{stamp}\n\n"
+            "The board has counted 90% of tally sheets. Rui Costa (Green Left) is on 27.5%, down from 28.1% an hour ago.\n")
+    return _stats(nlp, gazetteer, text)
+
+
+def test_a_share_a_candidate_is_on_counts_the_share_of_the_entry_before_a_time_stamp(nlp, gazetteer):
+    _find(_live(nlp, gazetteer, "21:40"), 27.5, "votes")
+
+
+def test_a_line_of_words_between_entries_still_ends_the_search(nlp, gazetteer):
+    stats = _live(nlp, gazetteer, "The count goes on")
+    assert not any(float(s.value) == 27.5 and "vote" in _words(s.counts) for s in stats)
+
+
+def test_an_average_of_measures_counts_what_it_averages(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The average of the two gauges, the agency's preferred measures, was 3.1%."), 3.1, "gauges")
+    assert "average" in _words(stat.counts)
+
+
+def test_an_average_of_nothing_named_stays_the_average(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The average was 3.1%."), 3.1, "average")
+    assert stat.counts == "average"

@@ -300,6 +300,10 @@ def _is_figure(token: Token) -> bool:
         or (token.lower_ == "cent" and token.i > 0 and token.doc[token.i - 1].lower_ == "per")
 
 
+#: Nouns of a figure made of others: "the average of the two gauges", "the total of state and federal aid".
+_AGGREGATE_NOUNS = {"average", "mean", "median", "total", "sum"}
+
+
 def _quantity_target(token: Token) -> str:
     """'the number of attack drones launched' -> 'attack drones'; 'drone production' stays;
     'demand for interceptors' keeps what the demand is for; 'growth in regular earnings' keeps
@@ -317,6 +321,10 @@ def _quantity_target(token: Token) -> str:
         obj = _of_object(token)
         if obj is not None:
             return f"{_noun_phrase_of(token)} of {_noun_phrase_of(obj)}"  # "tonnes of carbon dioxide"
+    if token.lemma_.lower() in _AGGREGATE_NOUNS:
+        obj = _of_object(token)
+        if obj is not None:
+            return f"{token.lower_} of {_noun_phrase_of(obj)}"  # "the average of the two gauges was 3.1%"
     if token.lemma_.lower() in FORECAST_NOUNS:
         # "raised its forecast for inflation to 4%", "the outlook for growth": what is forecast
         obj = next((o for c in token.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")
@@ -1104,7 +1112,7 @@ _HOLDER_PRONOUNS = {"he", "she", "they", "we"}
 
 def taken_share_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
     """A bare percentage someone named takes counts what the last such share, in its paragraph
-    or the one before, was a share of: "Salazar led with 22.4 pct of valid votes. … Quispe had
+    or the one before (past a time stamp), was a share of: "Salazar led with 22.4 pct of valid votes. … Quispe had
     17.9 pct": of the valid votes too (a share of the same thing, shared out)."""
     if not takes_share(doc, p):
         return None
@@ -1114,6 +1122,13 @@ def taken_share_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | Non
     while k > 0 and text[k].isspace():
         k -= 1
     previous = line_start(text, k) if k >= 0 else paragraph
+    for _ in range(2):  # past a line with no words: a live blog's time stamp ("23:15") between two entries
+        if previous <= 0 or any(c.isalpha() for c in text[previous : k + 1]):
+            break
+        k = previous - 1
+        while k > 0 and text[k].isspace():
+            k -= 1
+        previous = line_start(text, k)
     for m in reversed(earlier):
         if m.offset >= doc[p.start].idx or line_start(text, m.offset) not in (paragraph, previous):
             continue
