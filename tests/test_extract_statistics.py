@@ -1771,3 +1771,26 @@ def test_an_average_of_measures_counts_what_it_averages(nlp, gazetteer):
 def test_an_average_of_nothing_named_stays_the_average(nlp, gazetteer):
     stat = _find(_stats(nlp, gazetteer, "The average was 3.1%."), 3.1, "average")
     assert stat.counts == "average"
+
+
+def test_signed_figures_in_brackets_are_the_change_the_clause_states(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Employment decreased in manufacturing (-21,000; -1.1%), mostly in Ontario.")
+    big = _find(stats, 21000, "manufacturing")
+    small = _find(stats, 1.1, "employment")
+    assert big.kind == small.kind == "relative change" and small.unit == "percent"
+
+
+def test_a_bracketed_change_of_it_counts_the_one_before(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Among the regions, jobs fell in Quebec (-8,000), while they rose in Manitoba (+3,000).")
+    _find(stats, 3000, "jobs")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scores ranged widely (-3 to +4 on the scale).",
+        "The temperature was -5 degrees.",
+    ],
+)
+def test_a_signed_number_outside_a_bracket_of_changes_is_left_alone(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []

@@ -1430,3 +1430,28 @@ def anonymous_sources(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_s
         tail = nxt in ("knowledge", "direct", "spoke", "asked", "declined", "requested", "to")
     said = head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS  # (not "hired 300 people familiar with farming")
     return according or (tail and said)
+
+
+def bracketed_change_counts(doc: Doc, p: Phrase, before: list) -> str | None:
+    """What a signed figure in brackets changes: "Employment fell in manufacturing (-21,000)" (employment
+    in manufacturing), "It increased in health care (+17,000)" (health care), "…, while it rose in
+    Alberta (+12,000)" (what the bracket before it in the sentence changed)."""
+    if not (doc[p.start].text[:1] in "+-−–" and doc[p.start].text[1:2].isdigit()):
+        return None
+    k = p.start - 1
+    while k > 0 and doc[k].text != "(":
+        k -= 1
+    if k < 1:
+        return None
+    verb = governor(doc[k - 1])
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in CHANGE_VERBS:
+        return None
+    where = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < k
+                  for o in c.children if o.dep_ == "pobj"), None)
+    target = _change_target(verb)
+    thing = where is not None and _names_a_thing(where) and not _is_when(where)
+    if target is not None:
+        return f"{target} in {_noun_phrase_of(where)}" if thing else target
+    if thing:
+        return _noun_phrase_of(where)
+    return before[-1].stat.counts if before else None

@@ -20,6 +20,7 @@ from newsgraph.extract.statistics.counts import (
     anonymous_sources,
     anaphoric_share,
     brought_to,
+    bracketed_change_counts,
     change_head,
     clause_counts,
     compared_level_subject,
@@ -176,6 +177,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     counts = None
     if relative is not None and relative.lower_ in ("up", "down") and before and relative.i > 0 and doc[relative.i - 1].text == ",":
         counts = before[-1].stat.counts  # "13,000 workers, up 22%": the change of the figure just named
+    if counts is None and p.change_verb and p.kind == "relative change":
+        counts = bracketed_change_counts(doc, p, before)  # "Employment fell in manufacturing (-21,000)"
     if counts is None and noun is None and p.unit == "percent":
         counts = taken_share_counts(doc, p, previous)  # "X led with 22% of the vote. … Y had 17.9 pct"
     if counts is None and noun is None:

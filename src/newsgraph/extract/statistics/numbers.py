@@ -217,6 +217,9 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
             phrase = Phrase(i, end, value, kind="amount", unit=CURRENCY_BEFORE[w], plain=False)
             _read_money_range(doc, phrase)
             return phrase
+    signed = _bracketed_change(doc, i)
+    if signed is not None:
+        return signed
     # A verb that is a number: "output tripled", "production has doubled", "nearly double those in June".
     change = _change_word(doc, i)
     if change is not None:
@@ -368,6 +371,38 @@ def after_comparative(doc: Doc, j: int) -> int:
         if tuple(words[: len(pattern)]) == pattern:
             return j + len(pattern)
     return j
+
+
+#: A signed figure as one token: "-21,000", "+17,000", "−1.1".
+_SIGNED = re.compile(r"^[-+−–]\d")
+
+
+def _bracketed_change(doc: Doc, i: int) -> Phrase | None:
+    """'Employment fell in manufacturing (-21,000; -1.1%)', 'it rose in Alberta (+12,000)': a signed
+    figure in brackets right after a clause, the statistics-office way of giving the change that
+    clause states (its size: the sign repeats the verb). Only in brackets, never a bare '-3'."""
+    t = doc[i]
+    if not _SIGNED.match(t.text) or i == 0:
+        return None
+    value = num.digits_value(t.text[1:])
+    if value is None:
+        return None
+    k = i - 1
+    while k >= 0 and doc[k].text == ";" and k >= 1 and _SIGNED.match(doc[k - 1].text if doc[k - 1].text != "%" else doc[k - 2].text):
+        k -= 2 if doc[k - 1].text != "%" else 3  # the second figure of "(-21,000; -1.1%)"
+    if k < 1 or doc[k].text != "(":
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].text != ")" and end - i < 8:
+        end += 1
+    if end >= len(doc) or doc[end].text != ")":
+        return None  # the bracket must close
+    if any(not (_SIGNED.match(x.text) or x.text in ("%", ";", ",") or x.lower_ in PERCENT_WORDS) for x in doc[k + 1 : end]):
+        return None  # only signed figures: not "(-3 to +4 on the scale)"
+    phrase = Phrase(i, i + 1, value, kind="relative change", plain=False, change_verb=True)
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ("%", *PERCENT_WORDS):
+        phrase.end, phrase.unit, phrase.kind = i + 2, "percent", "relative change"
+    return phrase
 
 
 def _either_of_two(doc: Doc, i: int, end: int, value: Decimal) -> bool:
