@@ -1628,3 +1628,169 @@ def test_a_percentage_named_by_its_participle(nlp, gazetteer, text, value, word)
 def test_a_percentage_recorded_before_is_not_named_recorded(nlp, gazetteer):
     text = "Turnout was 61 per cent, below the 66 per cent recorded in 2019."
     _find(_stats(nlp, gazetteer, text), 66, "turnout")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("Retail sales rose 3.4% year over year in June.", 3.4, "sales"),
+        ("Rents climbed 5.1% year-over-year, the fastest pace in a decade.", 5.1, "rents"),
+    ],
+)
+def test_a_change_year_over_year_counts_what_changed(nlp, gazetteer, text, value, word):
+    stat = _find(_stats(nlp, gazetteer, text), value, word)
+    assert "year" not in _words(stat.counts)
+
+
+def test_a_percentage_after_a_sum_changes_what_the_sum_is_of(nlp, gazetteer):
+    text = "Wheat exports were worth about $12bn in 2024, up 6.1 per cent on a year earlier."
+    stats = _stats(nlp, gazetteer, text)
+    stat = _find(stats, 6.1, "exports")
+    assert "dollar" not in _words(stat.counts)
+    _find(stats, 12e9, "dollars")  # the sum itself keeps its currency
+
+
+def test_a_percentage_after_a_bare_price_counts_the_priced_subject(nlp, gazetteer):
+    text = "Retail electricity averaged €81/MWh in March, 12pc higher than a year earlier."
+    stat = _find(_stats(nlp, gazetteer, text), 12, "electricity")
+    assert "euro" not in _words(stat.counts)
+
+
+def test_a_percentage_after_a_sum_with_no_subject_is_not_counted_in_the_currency(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "It cost $5bn, up 4%.")
+    assert all("dollar" not in _words(s.counts) for s in stats if float(s.value) == 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club has grown to two or three partners.",
+        "Talks could take one or two days.",
+    ],
+)
+def test_one_number_or_the_next_spelled_out_is_a_guess(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []
+
+
+def test_a_guess_leaves_a_real_count_beside_it(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Two or three ships were hit, and 14 sailors were hurt.")
+    assert [float(s.value) for s in stats] == [14]
+    _find(stats, 14, "sailors")
+
+
+def test_one_number_or_the_next_of_a_fraction_is_still_read(nlp, gazetteer):
+    text = "Officials think the levy adds three or four tenths of a percentage point to prices."
+    assert any(round(float(s.value), 6) in (0.3, 0.4) for s in _stats(nlp, gazetteer, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("Bond yields dipped, and the FTSE 100 fell 1.2%.", 1.2, "FTSE 100"),
+        ("The Nikkei 225 rose 0.4% on Tuesday.", 0.4, "Nikkei 225"),
+    ],
+)
+def test_an_index_named_with_its_number_is_what_changed(nlp, gazetteer, text, value, name):
+    stats = _stats(nlp, gazetteer, text)
+    assert any(abs(float(s.value) - value) < 1e-6 and s.counts == name for s in stats), [(s.value, s.counts) for s in stats]
+    assert all(float(s.value) not in (100, 225) for s in stats)  # the number of the name is no figure
+
+
+def test_a_bare_starting_point_after_a_comma_counts_the_nearest_figure(nlp, gazetteer):
+    text = "The minister said the city would buy 48 buses and grow its police force to 4,000 officers, from about 3,100 now."
+    stats = _stats(nlp, gazetteer, text)
+    _find(stats, 3100, "officers")
+    assert not any(float(s.value) == 3100 and "bus" in _words(s.counts) for s in stats)
+
+
+def test_a_sum_included_in_a_sum_counts_what_that_one_counts(nlp, gazetteer):
+    text = "The fund has received pledges of $300 million, including a grant from Canada and $45 million from Japan."
+    _find(_stats(nlp, gazetteer, text), 45e6, "pledges")
+
+
+def test_a_sum_after_another_sum_without_including_keeps_its_currency(nlp, gazetteer):
+    text = "Donors pledged $2 billion in aid; the United States gave $500 million."
+    stat = _find(_stats(nlp, gazetteer, text), 500e6, "dollars")
+    assert "aid" not in _words(stat.counts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The infant mortality rate has come down to 28 per 100,000 live births.",
+        "The infant mortality rate has fallen to 28 per 1,00,000 live births.",
+    ],
+)
+def test_a_rate_something_changed_to_counts_the_subject(nlp, gazetteer, text):
+    stat = _find(_stats(nlp, gazetteer, text), 28, "mortality")
+    assert stat.per is not None and "birth" in _words(stat.per)
+
+
+def test_a_comment_after_a_change_is_not_what_changed(nlp, gazetteer):
+    text = "The central bank cut its policy rate by 25 basis points, to a range of 4.25%-4.5%, the first move since May."
+    stats = _stats(nlp, gazetteer, text)
+    _find(stats, 4.25, "rate")
+    assert not any("move" in _words(s.counts) for s in stats)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile is reported to have joined the group in March, according to two people briefed on the talks.",
+        "Three sources familiar with the matter said the deal was close.",
+    ],
+)
+def test_how_many_unnamed_sources_a_report_cites_is_no_statistic(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []
+
+
+def test_people_familiar_with_a_trade_are_still_counted(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The agency hired 300 people familiar with farming."), 300, "people")
+
+
+def _live(nlp, gazetteer, stamp: str) -> list[Statistic]:
+    text = (f"Ana Lima leads with 31.2% of valid votes.\n\n{stamp}\n\n"
+            "The board has counted 90% of tally sheets. Rui Costa (Green Left) is on 27.5%, down from 28.1% an hour ago.\n")
+    return _stats(nlp, gazetteer, text)
+
+
+def test_a_share_a_candidate_is_on_counts_the_share_of_the_entry_before_a_time_stamp(nlp, gazetteer):
+    _find(_live(nlp, gazetteer, "21:40"), 27.5, "votes")
+
+
+def test_a_line_of_words_between_entries_still_ends_the_search(nlp, gazetteer):
+    stats = _live(nlp, gazetteer, "The count goes on")
+    assert not any(float(s.value) == 27.5 and "vote" in _words(s.counts) for s in stats)
+
+
+def test_an_average_of_measures_counts_what_it_averages(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The average of the two gauges, the agency's preferred measures, was 3.1%."), 3.1, "gauges")
+    assert "average" in _words(stat.counts)
+
+
+def test_an_average_of_nothing_named_stays_the_average(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The average was 3.1%."), 3.1, "average")
+    assert stat.counts == "average"
+
+
+def test_signed_figures_in_brackets_are_the_change_the_clause_states(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Employment decreased in manufacturing (-21,000; -1.1%), mostly in Ontario.")
+    big = _find(stats, 21000, "manufacturing")
+    small = _find(stats, 1.1, "employment")
+    assert big.kind == small.kind == "relative change" and small.unit == "percent"
+
+
+def test_a_bracketed_change_of_it_counts_the_one_before(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Among the regions, jobs fell in Quebec (-8,000), while they rose in Manitoba (+3,000).")
+    _find(stats, 3000, "jobs")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scores ranged widely (-3 to +4 on the scale).",
+        "The temperature was -5 degrees.",
+    ],
+)
+def test_a_signed_number_outside_a_bracket_of_changes_is_left_alone(nlp, gazetteer, text):
+    assert _stats(nlp, gazetteer, text) == []

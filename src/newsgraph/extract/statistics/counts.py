@@ -197,11 +197,11 @@ def _shared_head(doc: Doc, span: tuple[int, int], limit: int) -> int | None:
 
 
 def _on_itself(doc: Doc, k: int) -> bool:
-    """True when token k starts 'year on year', 'month-on-month'."""
+    """True when token k starts 'year on year', 'month-on-month', 'year over year'."""
     j = k + 1
     if j < len(doc) and doc[j].text in "-‐":
         j += 1
-    if j + 1 >= len(doc) or doc[j].lower_ != "on":
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("on", "over"):
         return False
     j += 1
     if doc[j].text in "-‐" and j + 1 < len(doc):
@@ -300,6 +300,10 @@ def _is_figure(token: Token) -> bool:
         or (token.lower_ == "cent" and token.i > 0 and token.doc[token.i - 1].lower_ == "per")
 
 
+#: Nouns of a figure made of others: "the average of the two gauges", "the total of state and federal aid".
+_AGGREGATE_NOUNS = {"average", "mean", "median", "total", "sum"}
+
+
 def _quantity_target(token: Token) -> str:
     """'the number of attack drones launched' -> 'attack drones'; 'drone production' stays;
     'demand for interceptors' keeps what the demand is for; 'growth in regular earnings' keeps
@@ -317,6 +321,10 @@ def _quantity_target(token: Token) -> str:
         obj = _of_object(token)
         if obj is not None:
             return f"{_noun_phrase_of(token)} of {_noun_phrase_of(obj)}"  # "tonnes of carbon dioxide"
+    if token.lemma_.lower() in _AGGREGATE_NOUNS:
+        obj = _of_object(token)
+        if obj is not None:
+            return f"{token.lower_} of {_noun_phrase_of(obj)}"  # "the average of the two gauges was 3.1%"
     if token.lemma_.lower() in FORECAST_NOUNS:
         # "raised its forecast for inflation to 4%", "the outlook for growth": what is forecast
         obj = next((o for c in token.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")
@@ -398,6 +406,10 @@ def _change_target(change: Token) -> str | None:
         deps = ("nsubj", "nsubjpass", "dobj") if verb.lemma_.lower() in COMPARISON_VERBS else ("dobj", "nsubjpass", "nsubj")
     for dep in deps:
         for c in reversed(list(verb.children)):  # (the nearest: not a label before a colon, "X's note: volume is …")
+            if dep == "dobj" and c.dep_ == "dobj" and _second_object(c):
+                continue  # "cut its rate by 25bp, to 4%, the first move since May": a comment on the change
+            if c != change and c.dep_ in ("nsubj", "nsubjpass") and c.dep_ == dep and _index_name(c) is not None:
+                return _index_name(c)  # "the FTSE 100 fell 1.2%": a name that ends in its number
             if c != change and c.dep_ == dep and _names_a_thing(c) \
                     and not (dep == "dobj" and any(n.dep_ == "nummod" and n.like_num for n in c.children)):
                 return _quantity_target(c)  # (not "gained 14 paise to 83.46": the paise are another figure's)
@@ -414,6 +426,26 @@ def _change_target(change: Token) -> str | None:
             if c.dep_ in ("nsubjpass", "nsubj") and _names_a_thing(c):
                 return _quantity_target(c)
     return None
+
+
+def _second_object(token: Token) -> bool:
+    """An object set off by a comma after an earlier object of its verb: the parse's reading of an
+    appositive comment ("…, the first move since May"), not what the verb acts on."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].text == "," and any(
+        c.dep_ == "dobj" and c.i < first for c in token.head.children)
+
+
+def _index_name(token: Token) -> str | None:
+    """'FTSE 100', 'S&P 500', 'Nikkei 225': a proper name whose number, right after it, is part of
+    the name (the name of a stock index), as written; None for anything else."""
+    if token.pos_ != "PROPN" or token.i + 1 >= len(token.doc):
+        return None
+    number = token.doc[token.i + 1]
+    if number.dep_ != "nummod" or number.head != token or not number.text.isdigit() or not token.whitespace_:
+        return None
+    start = min([token.i, *(c.left_edge.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")])
+    return span_text(token.doc, (start, number.i + 1))
 
 
 def _is_when(token: Token) -> bool:
@@ -830,6 +862,8 @@ def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
         return plain_counts[-1].stat.counts if nxt in ("as", "more", "fewer", "less", "many", "much") else None
     if compared or (hedge_start > 0 and doc[hedge_start - 1].lower_ in ("another", "further", "additional", "other")):
         return plain_counts[-1].stat.counts  # "870 confirmed deaths and another 1,300 under investigation"
+    if hedge_start > 1 and doc[hedge_start - 1].lower_ == "from" and doc[hedge_start - 2].text == ",":
+        return plain_counts[-1].stat.counts  # "buy 96 jets and grow to 300,000 troops, from about 216,000": where that one started
     return plain_counts[0].stat.counts
 
 
@@ -1078,7 +1112,7 @@ _HOLDER_PRONOUNS = {"he", "she", "they", "we"}
 
 def taken_share_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
     """A bare percentage someone named takes counts what the last such share, in its paragraph
-    or the one before, was a share of: "Salazar led with 22.4 pct of valid votes. … Quispe had
+    or the one before (past a time stamp), was a share of: "Salazar led with 22.4 pct of valid votes. … Quispe had
     17.9 pct": of the valid votes too (a share of the same thing, shared out)."""
     if not takes_share(doc, p):
         return None
@@ -1088,6 +1122,13 @@ def taken_share_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | Non
     while k > 0 and text[k].isspace():
         k -= 1
     previous = line_start(text, k) if k >= 0 else paragraph
+    for _ in range(2):  # past a line with no words: a live blog's time stamp ("23:15") between two entries
+        if previous <= 0 or any(c.isalpha() for c in text[previous : k + 1]):
+            break
+        k = previous - 1
+        while k > 0 and text[k].isspace():
+            k -= 1
+        previous = line_start(text, k)
     for m in reversed(earlier):
         if m.offset >= doc[p.start].idx or line_start(text, m.offset) not in (paragraph, previous):
             continue
@@ -1294,3 +1335,123 @@ def _written_per(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_end: in
                 return span_text(doc, (after, span[1]))  # "per square kilometre", "per 100,000 people"
         k += 1
     return None
+
+
+def _without_currency(counts: str, unit: str | None) -> str | None:
+    """What a sum of money counts without its currency: "wheat exports in dollars" → "wheat exports",
+    "euros in military aid" → "military aid", "euros" → "" (nothing left); None when the words do
+    not name the currency of `unit`."""
+    currency = CURRENCY_WORDS.get(unit or "", unit or "")
+    if not currency:
+        return None
+    if counts.casefold() == currency.casefold():
+        return ""
+    tail = f" in {currency}"
+    if counts.endswith(tail):
+        return counts[: -len(tail)]
+    for prep in ("in", "of", "for", "on", "worth"):
+        head = f"{currency} {prep} "
+        if counts.startswith(head):
+            return counts[len(head):]
+    return None
+
+
+def money_change_counts(doc: Doc, p: Phrase, counts: str, before: list) -> str | None:
+    """A percentage that takes its counted thing from a sum of money before it changes that thing,
+    not the currency: "exports were worth $12bn, up 6% on a year earlier" (exports), "power averaged
+    €81/MWh, 12pc higher" (power, the subject of the sum). Returns `counts` unchanged when it does not
+    come from a sum of money, None when no thing can be named."""
+    money = next((m for m in reversed(before) if m.stat.kind == "amount" and m.stat.counts == counts), None)
+    if money is None:
+        return counts
+    stripped = _without_currency(counts, money.stat.unit)
+    if stripped is None:
+        return counts
+    if stripped:
+        return stripped
+    token = next((t for t in doc[money.sent_start : p.start] if t.idx == money.offset), None)
+    if token is None:
+        return None
+    verb = governor(token)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+    if subject is None or subject.pos_ not in NOUNS or not _names_a_thing(subject):
+        return None
+    return _noun_phrase_of(subject)  # "spot power … averaged €94/MWh, 18pc higher": spot power
+
+
+def included_part_counts(doc: Doc, p: Phrase, counts: str, before: list) -> str:
+    """A sum of money named only by its currency, set after 'including' a sum before it in the same
+    currency, is part of that sum and counts what it counts: "pledges of $300 million, including a
+    grant from Canada and $45 million from Japan" (pledges). Returns `counts` otherwise."""
+    currency = CURRENCY_WORDS.get(p.unit or "", p.unit or "")
+    if p.kind != "amount" or counts != currency:
+        return counts
+    whole = next((m for m in reversed(before) if m.stat.kind == "amount" and m.stat.unit == p.unit), None)
+    if whole is None or whole.stat.counts == counts:
+        return counts
+    between = [t for t in doc[whole.sent_start : p.start] if t.idx > whole.offset]
+    if not any(t.lower_ in ("including", "incl.") for t in between) or any(t.text in (";", ":") for t in between):
+        return counts
+    return whole.stat.counts
+
+
+def rate_reached(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
+    """A rate something changed to: "the infant mortality rate has fallen to 28 per 100,000 births",
+    "… has come down to 28 per 100,000 births" (what the verb of change, or a verb with 'down'/'up',
+    has as subject). None when no such verb takes the 'to'."""
+    if hedge_start < 2 or doc[hedge_start - 1].lower_ != "to":
+        return None
+    to = doc[hedge_start - 1]
+    verb = change_verb_of(to) or _change_verb_before(doc, hedge_start - 1)
+    particle = doc[hedge_start - 2]
+    if verb is None and particle.lower_ in ("down", "up") and particle.head.pos_ == "VERB" and particle.head.i < particle.i:
+        verb = particle.head  # "has come down to", "has gone up to"
+    return _change_target(verb) if verb is not None else None
+
+
+#: Who an anonymous report is sourced to: "according to two people familiar with the talks".
+_SOURCE_NOUNS = {"person", "people", "source", "official", "diplomat", "insider", "executive", "banker", "aide"}
+#: What follows such sources: "familiar with", "briefed on", "with knowledge of", "close to".
+_SOURCE_TAILS = {"familiar", "briefed", "close", "with", "who", "speaking", "aware", "involved", "knowledgeable"}
+
+
+def anonymous_sources(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: int) -> bool:
+    """'according to two people briefed on the talks', 'three sources familiar with the matter said':
+    how many unnamed people a report is sourced to, an attribution, not a statistic."""
+    if noun is None or not p.plain or noun[1] - noun[0] > 3:
+        return False
+    head = doc[noun[1] - 1]
+    if head.lemma_.lower() not in _SOURCE_NOUNS:
+        return False
+    according = hedge_start >= 2 and doc[hedge_start - 2].lower_ == "according" and doc[hedge_start - 1].lower_ == "to"
+    tail = noun[1] < len(doc) and doc[noun[1]].lower_ in _SOURCE_TAILS
+    if tail and doc[noun[1]].lower_ in ("with", "who", "close"):
+        nxt = doc[noun[1] + 1].lower_ if noun[1] + 1 < len(doc) else ""
+        tail = nxt in ("knowledge", "direct", "spoke", "asked", "declined", "requested", "to")
+    said = head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS  # (not "hired 300 people familiar with farming")
+    return according or (tail and said)
+
+
+def bracketed_change_counts(doc: Doc, p: Phrase, before: list) -> str | None:
+    """What a signed figure in brackets changes: "Employment fell in manufacturing (-21,000)" (employment
+    in manufacturing), "It increased in health care (+17,000)" (health care), "…, while it rose in
+    Alberta (+12,000)" (what the bracket before it in the sentence changed)."""
+    if not (doc[p.start].text[:1] in "+-−–" and doc[p.start].text[1:2].isdigit()):
+        return None
+    k = p.start - 1
+    while k > 0 and doc[k].text != "(":
+        k -= 1
+    if k < 1:
+        return None
+    verb = governor(doc[k - 1])
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in CHANGE_VERBS:
+        return None
+    where = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < k
+                  for o in c.children if o.dep_ == "pobj"), None)
+    target = _change_target(verb)
+    thing = where is not None and _names_a_thing(where) and not _is_when(where)
+    if target is not None:
+        return f"{target} in {_noun_phrase_of(where)}" if thing else target
+    if thing:
+        return _noun_phrase_of(where)
+    return before[-1].stat.counts if before else None

@@ -17,8 +17,10 @@ from newsgraph.extract.statistics.counts import (
     CHANGE_NOUNS,
     RATE_ADVERBS,
     anaphoric_counts,
+    anonymous_sources,
     anaphoric_share,
     brought_to,
+    bracketed_change_counts,
     change_head,
     clause_counts,
     compared_level_subject,
@@ -29,10 +31,13 @@ from newsgraph.extract.statistics.counts import (
     parallel_counts,
     fronted_whole,
     headline_level,
+    included_part_counts,
     listed_counts,
     measured_subject,
+    money_change_counts,
     named_before_of,
     per_of,
+    rate_reached,
     percent_word,
     what_it_is,
     passive_subject_counts,
@@ -163,6 +168,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         return None
     if is_hypothetical(doc[p.start]):
         return None
+    if anonymous_sources(doc, p, noun, hedge_start):
+        return None  # "according to two people briefed on the talks": who a report is sourced to
     if _superseded(doc, hedge_start):
         return None
 
@@ -170,6 +177,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     counts = None
     if relative is not None and relative.lower_ in ("up", "down") and before and relative.i > 0 and doc[relative.i - 1].text == ",":
         counts = before[-1].stat.counts  # "13,000 workers, up 22%": the change of the figure just named
+    if counts is None and p.change_verb and p.kind == "relative change":
+        counts = bracketed_change_counts(doc, p, before)  # "Employment fell in manufacturing (-21,000)"
     if counts is None and noun is None and p.unit == "percent":
         counts = taken_share_counts(doc, p, previous)  # "X led with 22% of the vote. … Y had 17.9 pct"
     if counts is None and noun is None:
@@ -189,6 +198,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = listed_counts(doc, p, hedge_start, before)  # "… and the deposit rate 4%", "Latvia (11%)"
     if counts is None and noun is None and (p.unit in ("percent", "percentage points") or _a_rate(doc, p)):
         counts = named_before_of(doc, p, hedge_start, before)  # "growth of 0.9%", "a death rate of 2 per 1,000"
+    if counts is None and noun is None and _a_rate(doc, p):
+        counts = rate_reached(doc, p, hedge_start)  # "the death rate has come down to 28 per 100,000 births"
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
         counts = measured_subject(doc, p, hedge_start, before)  # "GDP is 0.3% below …", "the appeal is 23% funded"
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
@@ -204,6 +215,10 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = forecast_counts(doc, p, counts, previous)  # "a projection of 3.5%" of what?
     if counts is not None and noun is not None:
         counts = anaphoric_share(doc, p, counts, previous)  # "… 4.1% of GDP; it will narrow to 3.5% of GDP"
+    if counts is not None and p.kind == "amount":
+        counts = included_part_counts(doc, p, counts, before)  # "$300 million, including $45 million from Japan"
+    if counts is not None and p.unit in ("percent", "percentage points"):
+        counts = money_change_counts(doc, p, counts, before)  # "worth $12bn, up 6%": what the money is of
     if counts is None and noun is None and (p.kind == "ratio" or p.unit == "percent"):
         counts = fronted_whole(doc, p, sent_start)  # "Of those infected, 81 percent were unvaccinated"
     if counts is None and p.unit in ("percent", "percentage points"):

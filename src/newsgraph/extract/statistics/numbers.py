@@ -217,6 +217,9 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
             phrase = Phrase(i, end, value, kind="amount", unit=CURRENCY_BEFORE[w], plain=False)
             _read_money_range(doc, phrase)
             return phrase
+    signed = _bracketed_change(doc, i)
+    if signed is not None:
+        return signed
     # A verb that is a number: "output tripled", "production has doubled", "nearly double those in June".
     change = _change_word(doc, i)
     if change is not None:
@@ -269,6 +272,8 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     end, value = run
     if doc[i].lower_ in ("a", "an") and end == i + 1:
         return None
+    if _either_of_two(doc, i, end, value):
+        return Phrase(i, end + 2, Decimal(0), plain=False, vague=True)  # "two or three": a guess, never a figure
     phrase = Phrase(i, end, value)
     _read_suffix(doc, phrase)
     return phrase
@@ -366,6 +371,51 @@ def after_comparative(doc: Doc, j: int) -> int:
         if tuple(words[: len(pattern)]) == pattern:
             return j + len(pattern)
     return j
+
+
+#: A signed figure as one token: "-21,000", "+17,000", "−1.1".
+_SIGNED = re.compile(r"^[-+−–]\d")
+
+
+def _bracketed_change(doc: Doc, i: int) -> Phrase | None:
+    """'Employment fell in manufacturing (-21,000; -1.1%)', 'it rose in Alberta (+12,000)': a signed
+    figure in brackets right after a clause, the statistics-office way of giving the change that
+    clause states (its size: the sign repeats the verb). Only in brackets, never a bare '-3'."""
+    t = doc[i]
+    if not _SIGNED.match(t.text) or i == 0:
+        return None
+    value = num.digits_value(t.text[1:])
+    if value is None:
+        return None
+    k = i - 1
+    while k >= 0 and doc[k].text == ";" and k >= 1 and _SIGNED.match(doc[k - 1].text if doc[k - 1].text != "%" else doc[k - 2].text):
+        k -= 2 if doc[k - 1].text != "%" else 3  # the second figure of "(-21,000; -1.1%)"
+    if k < 1 or doc[k].text != "(":
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].text != ")" and end - i < 8:
+        end += 1
+    if end >= len(doc) or doc[end].text != ")":
+        return None  # the bracket must close
+    if any(not (_SIGNED.match(x.text) or x.text in ("%", ";", ",") or x.lower_ in PERCENT_WORDS) for x in doc[k + 1 : end]):
+        return None  # only signed figures: not "(-3 to +4 on the scale)"
+    phrase = Phrase(i, i + 1, value, kind="relative change", plain=False, change_verb=True)
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ("%", *PERCENT_WORDS):
+        phrase.end, phrase.unit, phrase.kind = i + 2, "percent", "relative change"
+    return phrase
+
+
+def _either_of_two(doc: Doc, i: int, end: int, value: Decimal) -> bool:
+    """'two or three enthusiasts', 'one or two days': a spelled-out number, 'or' and the next one
+    up spelled out too, a manner of speaking rather than a count ("2 or 3" in digits is left alone,
+    and so is a range of a fraction, a scale or a percentage: "three or four tenths of a point")."""
+    if end != i + 1 or end + 1 >= len(doc) or doc[end].lower_ != "or":
+        return False
+    after = doc[end + 2].lower_ if end + 2 < len(doc) else ""
+    if after in num.SCALES or after in num.FRACTIONS or after in PERCENT_WORDS or after in ("per", "%"):
+        return False  # "three or four tenths of a point", "two or three million": a figure with its range
+    first, second = num.word_value(doc[i].lower_), num.word_value(doc[end + 1].lower_)
+    return first is not None and second is not None and Decimal(second) == value + 1 == Decimal(first) + 1
 
 
 def _vague(doc: Doc, i: int) -> Phrase | None:
