@@ -126,6 +126,11 @@ _CHARTER = (r"(?:founding\s+)?(?:charter|declaration|memorandum(?:\s+of\s+unders
             r"letter\s+of\s+intent)")
 
 
+#: When and where a text was signed, after it: "in Geneva today", "on Friday", "last week".
+_WHEN_WHERE = (r"(?:\s+(?:in|at)\s+(?:[A-Z][\w-]+\s*){1,3}|\s+on\s+(?:\w+day|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2})|"
+               r"\s+(?:today|yesterday|this\s+(?:week|month|morning)|last\s+(?:week|month|year)|in\s+\d{4}))*")
+
+
 def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("{l2}", _L2).replace("{l2o}", _L2O).replace("{w}", _W).replace("{charter}", _CHARTER),
                       re.I)
@@ -232,7 +237,9 @@ RULES: tuple[Rule, ...] = (
                                     rf"the\s+{{charter}}\s+(?:of|for)\s+{_THE}{_C}|"
                                     # "Denmark and Finland have signed the letter of intent." (the one of the coalition
                                     # named before: nothing follows)
-                                    rf"the\s+{{charter}}(?=\s*(?:[.;]|$|,\s*(?:the|a|an)\s+\w+\s+said)))"),
+                                    rf"the\s+{{charter}}(?={_WHEN_WHERE}\s*(?:[.;]|$|,\s*(?:the|a|an)\s+\w+\s+said))|"
+                                    # "… signed the founding declaration in Geneva today, on the margins of …"
+                                    rf"the\s+founding\s+{{charter}}(?={_WHEN_WHERE}\s*,))"),
          "member", needs_coalition=False),
     Rule("it was founded by L", _p(rf"(?:^|[.;]\s*)\W*(?:it|the\s+(?:group|grouping|coalition|alliance|initiative|"
                                    rf"partnership))\s+(?:was|had\s+been)\s+(?:jointly\s+)?(?:co-?founded|founded|launched|"
@@ -342,6 +349,15 @@ RULES: tuple[Rule, ...] = (
                                      rf"(?:its\s+)?(?:\w+\s+)?members"), "member"),
     Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*(?:and\s+)?)\W*(?:its|their|the)\s+(?:\w+\s+)?members\s+(?:are|include|"
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
+    # "Contributors in the current rotation include L", "Members now include L" (opening the sentence: those of
+    # the coalition named before; not "Contributors to the fund include …")
+    Rule("contributors include L", _p(rf"(?:^|[.;:]\s*)\W*(?:(?:its|their|the)\s+(?:current\s+|main\s+)?)?(?:contributors|"
+                                      rf"contributing\s+(?:nations|countries|states|navies|governments)|troop\s+contributors|"
+                                      rf"members|member\s+states|participants|participating\s+(?:nations|countries|states))"
+                                      rf"(?:\s+(?:in|during)\s+(?:the\s+|this\s+)?(?:current\s+|latest\s+|first\s+|"
+                                      rf"new\s+)?(?:rotation|phase|round|year|period|deployment|\d{{4}}))?"
+                                      rf"\s+(?:are|include|now\s+include|currently\s+include|comprise)\s+{_THE}{_L}"),
+         "member", needs_coalition=False),
     # "Ireland and Belgium take part as members", "… have confirmed that they will take part as members"
     Rule("L take part as members", _p(rf"{_L}{_PAREN}(?:\s+(?:have|has|had)\s+(?:confirmed|said|announced|agreed|decided)\s+"
                                       rf"(?:that\s+)?(?:they|it)\s+will)?{_AUX}{_ADV}\s*(?:will\s+)?(?:take|takes|took|taking|"
