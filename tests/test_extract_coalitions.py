@@ -1467,3 +1467,22 @@ def test_contributors_include(nlp, gazetteer):
             "and Oman. Contributors to the reconstruction fund include Norway and Japan.")
     coalitions, ctx = _coalitions(nlp, gazetteer, text)
     assert _summary(coalitions, ctx) == {"Task Force 88": {"United States": False, "Bahrain": False, "Oman": False}}
+
+
+def test_a_name_ending_in_of_is_not_cut_by_an_apposition(nlp, gazetteer):
+    text = ("The fund will work with the Group of Friends of the Ocean Treaty, the cross-regional group of WHO member "
+            "states co-chaired by Chile and Kenya, which meets in May.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Group of Friends of the Ocean Treaty": {"Chile": True, "Kenya": True}}
+
+
+def test_the_coalition_they_set_up_together_with(nlp, gazetteer):
+    text = ("Chile and Peru also renewed the fisheries monitoring coalition they set up in 2021 together with Ecuador "
+            "and Panama. The coalition, led by Ecuador, has trained 900 inspectors.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Fisheries Monitoring Coalition": {
+        "Chile": False, "Peru": False, "Ecuador": True, "Panama": False}}
+    # one country and "they": somebody else set it up
+    text = "Peru criticised the fisheries monitoring coalition they set up in 2021 together with Ecuador."
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {}

@@ -504,6 +504,9 @@ class _Reader:
             j -= 1
         while run and not _capitalised(run[0]):
             run.pop(0)
+        if run and (link := self.tok(run[0].i - 1)) is not None and link.lower_ in _NAME_LINKS and any(
+                (w := self.tok(link.i - n)) is not None and _capitalised(w) and w.lower_ not in _DETERMINERS for n in (1, 2)):
+            return None  # "the Group of Friends of the Pandemic Agreement, the group of …": the end of a longer name
         if run and (run[-1].lower_ in HEADS or run[-1].lower_.rstrip("s") in HEADS):
             return None  # "the Beneluxa Initiative, the joint drug-pricing alliance of …": a name with its head
         if not run or any(w.ent_type_ in ("PERSON", "DATE", "TIME", "NORP", "MONEY") for w in run):

@@ -65,7 +65,7 @@ _WO = r"(?:[^‹›;]|‹O\d+›)"
 #: push led by …"): no determiner, no owner.
 _TO_LED = (r"\s*[\"”’']?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
            r"jointly|currently|of|for|against|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
-           r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)[^‹›;]){0,60}?)?")
+           r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)(?:[^‹›;]|‹O\d+›)){0,60}?)?")
 #: When, between a verb and its "by": "founded in 2019 by", "led since 2022 by".
 _WHEN = r"(?:\s+(?:in|since|until|from)\s+(?:\w+\s+)?\d{4}|\s+(?:last|this)\s+\w+|\s+two\s+years\s+ago)?"
 #: Words that may stand between a subject and its verb, or a verb and its object.
@@ -420,6 +420,11 @@ RULES: tuple[Rule, ...] = (
     Rule("L launched C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:launch|launched|launches|found|founded|"
                             rf"create|created|form|formed|set\s+up|sets\s+up|establish|established)\s+(?:{_W}{{0,40}}?)"
                             rf"{_C}{_ALSO}"), "member"),
+    # "Chile and Peru confirmed the future of the coalition they set up in 2020 together with Ecuador": "they" is the
+    # subject, who founded it with the others
+    Rule("L … C they set up", _p(rf"^\W*{_THE}{_L}{_PAREN}(?:{_W}{{0,80}}?){_C}\s*,?\s+(?:that\s+|which\s+)?they"
+                                 rf"{_AUX}{_ADV}\s*(?:(?:co-?)?founded|set\s+up|launched|created|established|formed)\b"
+                                 rf"{_WHEN}{_ALSO}"), "member", min_parties=2),
     # "The UAE, Saudi Arabia, Bahrain and Oman signed a maritime security pact" (not "signed a deal with C")
     Rule("L signed a pact", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|ratify)\s+(?:a|an|the)\s+"
                                rf"(?:(?!\b(?:with|to|for|from|on|against|by|of)\b)[^‹›;]){{0,30}}?{_C}"), "member"),
