@@ -1486,3 +1486,30 @@ def test_the_coalition_they_set_up_together_with(nlp, gazetteer):
     text = "Peru criticised the fisheries monitoring coalition they set up in 2021 together with Ecuador."
     coalitions, ctx = _coalitions(nlp, gazetteer, text)
     assert _summary(coalitions, ctx) == {}
+
+
+def test_co_chairs_in_apposition_lead(nlp, gazetteer):
+    text = ("Peru and Ecuador joined the Andean Water Compact on Monday, lifting the group to nine members as "
+            "co-chairs Chile and Bolivia pushed for a common standard.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Andean Water Compact": {
+        "Peru": False, "Ecuador": False, "Chile": True, "Bolivia": True}}
+    # a rotating chair is no lead
+    text = ("Peru and Ecuador joined the Andean Water Compact on Monday, as the rotating co-chairs Chile and Bolivia "
+            "looked on.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Andean Water Compact": {"Peru": False, "Ecuador": False}}
+
+
+def test_a_comparative_is_no_word_of_a_name(nlp, gazetteer):
+    text = ("A smaller group of island states, spearheaded by Fiji and Samoa, renewed calls for a levy. "
+            "The group, which also includes Tonga, wants the levy by 2030.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Fiji- and Samoa-led group": {"Fiji": True, "Samoa": True, "Tonga": False}}
+
+
+def test_reported_to_have_joined_as_a_contributor(nlp, gazetteer):
+    text = ("The Drone Coalition is led by Latvia. Ireland, which is not a Nato member, is reported to have joined "
+            "as a non-lethal contributor. Austria is reported to have joined as an observer.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Drone Coalition": {"Latvia": True, "Ireland": False}}

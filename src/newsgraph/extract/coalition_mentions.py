@@ -362,8 +362,9 @@ class _Reader:
             piece = w.text in _DASHES or w.text == "+" or w.text.isalnum()
             glued = piece and ((not w.whitespace_ and bool(words)) or (prev is not None and not prev.whitespace_
                                                                        and not w.is_alpha))
-            if "\n" in w.whitespace_ or w.lower_ in GENERIC_MODIFIERS or w.lower_ in _DETERMINERS:
-                break
+            if "\n" in w.whitespace_ or w.lower_ in GENERIC_MODIFIERS or w.lower_ in _DETERMINERS or (
+                    w.tag_ in ("JJR", "JJS", "RBR", "RBS") and not _capitalised(w)):
+                break  # "a smaller group", "the biggest alliance": a comparison, no word of a name
             if w.tag_ == "VBG" and w.lemma_.lower() in _JOIN_OR_LEAD:
                 break  # "to keep leading maritime coalition", "joining the alliance": the verb, no word of its name
             designator = w.pos_ in ("NUM", "X") and any(c.isalpha() for c in w.text) and w.text[:1].isupper()  # "F-16"
@@ -389,7 +390,8 @@ class _Reader:
                 n += 1
             words = words[n:]
         opener = self.tok(k)
-        while opener is not None and opener.lower_ in GENERIC_MODIFIERS and opener.lower_ not in _DETERMINERS \
+        while opener is not None and (opener.lower_ in GENERIC_MODIFIERS or opener.tag_ in ("JJR", "JJS")) \
+                and opener.lower_ not in _DETERMINERS \
                 and t.i - opener.i <= 4:
             opener = self.tok(opener.i - 1)
         opener_word = opener.lower_ if opener is not None else ""

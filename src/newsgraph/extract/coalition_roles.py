@@ -349,6 +349,10 @@ RULES: tuple[Rule, ...] = (
                                      rf"(?:its\s+)?(?:\w+\s+)?members"), "member"),
     Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*(?:and\s+)?)\W*(?:its|their|the)\s+(?:\w+\s+)?members\s+(?:are|include|"
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
+    # "… as co-chairs Chile and Germany pushed for …", "its co-leads, Chile and Peru,": the coalition's joint leads
+    # (a chair alone may hold a rotating post)
+    Rule("co-chairs L", _p(rf"\b(?:as|its|their|the|with|and)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?leads|co-?leaders|"
+                           rf"lead\s+nations)\s*,?\s+{_THE}{_L}"), "lead", needs_coalition=False, hypothetical_ok=True, min_parties=2),
     # "Contributors in the current rotation include L", "Members now include L" (opening the sentence: those of
     # the coalition named before; not "Contributors to the fund include …")
     Rule("contributors include L", _p(rf"(?:^|[.;:]\s*)\W*(?:(?:its|their|the)\s+(?:current\s+|main\s+)?)?(?:contributors|"
@@ -376,7 +380,8 @@ RULES: tuple[Rule, ...] = (
                                   rf"the\s+(?:latest|last|first|newest)\s+(?:countries\s+|members\s+|states\s+)?to\s+"
                                   rf"(?:join|sign(?:\s+up|\s+on)?|ratify|accede)(?:\s+(?:its|the\s+group's|the\s+"
                                   rf"coalition's)\s+(?:[^;]){{0,40}}?)?)(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|"
-                                  rf"later|since|during|at|after|before|over|within|recently|too|as\s+well)\b))"),
+                                  rf"later|since|during|at|after|before|over|within|recently|too|as\s+well|"
+                                  rf"as\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:contributor|member|partner|participant|signatory))\b))"),
          "member", needs_coalition=False, unless=re.compile(r"\bpart\s+in\b.*\b(?:meeting|summit|talks|conference|"
                                                             r"exercises?|discussions?|negotiations?|vote|call|session|"
                                                             r"ceremony|event|debate|elections?)\b", re.I)),
