@@ -1513,3 +1513,10 @@ def test_reported_to_have_joined_as_a_contributor(nlp, gazetteer):
             "as a non-lethal contributor. Austria is reported to have joined as an observer.")
     coalitions, ctx = _coalitions(nlp, gazetteer, text)
     assert _summary(coalitions, ctx) == {"Drone Coalition": {"Latvia": True, "Ireland": False}}
+
+
+def test_reported_by_someone_to_have_joined(nlp, gazetteer):
+    text = ("The Andean Water Compact is led by Chile. South Korea was reported by local media to have joined at "
+            "ministerial level. Japan was reported by the BBC to have declined.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Andean Water Compact": {"Chile": True, "South Korea": False}}
