@@ -1417,3 +1417,106 @@ def test_round_3b_a_compact_is_a_grouping_of_states(nlp, gazetteer):
         "Blue Ammonia Compact": {"Sweden": "member", "Canada": "member"}}
     # no country joins or leads it: no coalition
     assert _record_roles(_record(nlp, gazetteer, "The Blue Ammonia Compact published a report.")) == {}
+
+
+def test_a_number_after_a_name_is_part_of_it(nlp, gazetteer):
+    text = ("Combined Task Force 217 patrols the strait. Norway and Denmark joined Combined Task Force 217 in May. "
+            "The Harbour Alliance 12 ships escorted convoys, and Poland joined the Harbour Alliance.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    summary = _summary(coalitions, ctx)
+    assert summary["Combined Task Force 217"] == {"Norway": False, "Denmark": False}
+    assert "Harbour Alliance" in summary and "Harbour Alliance 12" not in summary
+
+
+def test_a_predicative_led_names_the_lead_of_its_subject(nlp, gazetteer):
+    text = ("The Coastal Shield Mission was set up in 2021 with ships from Italy and Spain. "
+            "A Croatian admiral took command in March, so the mission is currently Croatian-led. "
+            "The Harbour Alliance was founded by Canada and Chile. Its secretariat sits in Ottawa, and it remains "
+            "Canadian-led.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    summary = _summary(coalitions, ctx)
+    assert summary["Coastal Shield Mission"] == {"Italy": False, "Spain": False, "Croatia": True}
+    assert summary["Harbour Alliance"] == {"Canada": True, "Chile": False}
+
+
+def test_a_predicative_led_needs_countries_and_the_coalition_as_subject(nlp, gazetteer):
+    text = ("The Harbour Alliance was founded by Canada and Chile. The recovery of its members is export-led. "
+            "The budget of the alliance is German-led, officials said.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Harbour Alliance": {"Canada": False, "Chile": False}}
+
+
+def test_a_grouping_of_this_kind_is_no_new_grouping(nlp, gazetteer):
+    text = ("Norway joined the Lake Chad Contact Group in March. What can a small country bring to a group of this "
+            "kind? The group is co-chaired by Egypt and Kenya.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Lake Chad Contact Group": {"Norway": False, "Egypt": True, "Kenya": True}}
+
+
+def test_signing_the_founding_text_with_when_and_where(nlp, gazetteer):
+    text = ("The Lake Basin Alliance is co-led by Kenya and Uganda. Ghana and Denmark signed the founding declaration "
+            "in Nairobi today, on the sidelines of a summit. Alongside the two founders, Chile and Peru signed the "
+            "founding charter on Friday. Italy signed the declaration on climate finance.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Lake Basin Alliance": {
+        "Kenya": True, "Uganda": True, "Ghana": False, "Denmark": False, "Chile": False, "Peru": False}}
+
+
+def test_contributors_include(nlp, gazetteer):
+    text = ("Task Force 88 patrols the gulf. Contributors in the current rotation include the United States, Bahrain "
+            "and Oman. Contributors to the reconstruction fund include Norway and Japan.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Task Force 88": {"United States": False, "Bahrain": False, "Oman": False}}
+
+
+def test_a_name_ending_in_of_is_not_cut_by_an_apposition(nlp, gazetteer):
+    text = ("The fund will work with the Group of Friends of the Ocean Treaty, the cross-regional group of WHO member "
+            "states co-chaired by Chile and Kenya, which meets in May.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Group of Friends of the Ocean Treaty": {"Chile": True, "Kenya": True}}
+
+
+def test_the_coalition_they_set_up_together_with(nlp, gazetteer):
+    text = ("Chile and Peru also renewed the fisheries monitoring coalition they set up in 2021 together with Ecuador "
+            "and Panama. The coalition, led by Ecuador, has trained 900 inspectors.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Fisheries Monitoring Coalition": {
+        "Chile": False, "Peru": False, "Ecuador": True, "Panama": False}}
+    # one country and "they": somebody else set it up
+    text = "Peru criticised the fisheries monitoring coalition they set up in 2021 together with Ecuador."
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {}
+
+
+def test_co_chairs_in_apposition_lead(nlp, gazetteer):
+    text = ("Peru and Ecuador joined the Andean Water Compact on Monday, lifting the group to nine members as "
+            "co-chairs Chile and Bolivia pushed for a common standard.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Andean Water Compact": {
+        "Peru": False, "Ecuador": False, "Chile": True, "Bolivia": True}}
+    # a rotating chair is no lead
+    text = ("Peru and Ecuador joined the Andean Water Compact on Monday, as the rotating co-chairs Chile and Bolivia "
+            "looked on.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Andean Water Compact": {"Peru": False, "Ecuador": False}}
+
+
+def test_a_comparative_is_no_word_of_a_name(nlp, gazetteer):
+    text = ("A smaller group of island states, spearheaded by Fiji and Samoa, renewed calls for a levy. "
+            "The group, which also includes Tonga, wants the levy by 2030.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Fiji- and Samoa-led group": {"Fiji": True, "Samoa": True, "Tonga": False}}
+
+
+def test_reported_to_have_joined_as_a_contributor(nlp, gazetteer):
+    text = ("The Drone Coalition is led by Latvia. Ireland, which is not a Nato member, is reported to have joined "
+            "as a non-lethal contributor. Austria is reported to have joined as an observer.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Drone Coalition": {"Latvia": True, "Ireland": False}}
+
+
+def test_reported_by_someone_to_have_joined(nlp, gazetteer):
+    text = ("The Andean Water Compact is led by Chile. South Korea was reported by local media to have joined at "
+            "ministerial level. Japan was reported by the BBC to have declined.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Andean Water Compact": {"Chile": True, "South Korea": False}}

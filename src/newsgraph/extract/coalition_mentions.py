@@ -154,6 +154,18 @@ def _capitalised(t: Token) -> bool:
     return (t.text[:1].isupper() and t.is_alpha) or bool(re.fullmatch(r"[A-Z][A-Za-z]*\+?|[A-Z][A-Z0-9]+\+?", t.text))
 
 
+def _name_number(number: Token, after: Token | None) -> bool:
+    """Whether a number right after a name's head is a word of the name ("Task Force 151", "Group 4"): digits,
+    no year or date ("the Green Alliance 2030 agenda"), on the same line, and counting nothing after it
+    ("the Coastal Alliance 12 ships")."""
+    if not re.fullmatch(r"\d{1,3}", number.text) or number.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"):
+        return False
+    if number.doc[number.i - 1].whitespace_ != " ":
+        return False
+    return after is None or (after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") and after.text not in ("%", "-", "–", "/", ".")) \
+        or (after.text == "." and after.whitespace_ != "")
+
+
 class _Reader:
     def __init__(self, doc: Doc, text: str, sent: Span, led_by_at: LedBy, is_country: Callable[[str], bool]):
         self.doc, self.text, self.sent, self.led_by_at, self.is_country = doc, text, sent, led_by_at, is_country
@@ -290,6 +302,8 @@ class _Reader:
         if left and not right and nxt is not None and "\n" not in t.whitespace_ and _capitalised(nxt) \
                 and self.is_country(nxt.text) and (after := self.tok(t.i + 2)) is not None and not _capitalised(after):
             right = [nxt]  # "Multinational Force Ukraine"
+        if left and not right and nxt is not None and _name_number(nxt, self.tok(t.i + 2)):
+            right = [nxt]  # "Combined Task Force 151": a number is part of the name
         if not left and not right:
             before = self.tok(t.i - 1)
             if before is None or before.lower_ != "the" or t.lower_ not in _LONE_NAMES:
@@ -348,8 +362,9 @@ class _Reader:
             piece = w.text in _DASHES or w.text == "+" or w.text.isalnum()
             glued = piece and ((not w.whitespace_ and bool(words)) or (prev is not None and not prev.whitespace_
                                                                        and not w.is_alpha))
-            if "\n" in w.whitespace_ or w.lower_ in GENERIC_MODIFIERS or w.lower_ in _DETERMINERS:
-                break
+            if "\n" in w.whitespace_ or w.lower_ in GENERIC_MODIFIERS or w.lower_ in _DETERMINERS or (
+                    w.tag_ in ("JJR", "JJS", "RBR", "RBS") and not _capitalised(w)):
+                break  # "a smaller group", "the biggest alliance": a comparison, no word of a name
             if w.tag_ == "VBG" and w.lemma_.lower() in _JOIN_OR_LEAD:
                 break  # "to keep leading maritime coalition", "joining the alliance": the verb, no word of its name
             designator = w.pos_ in ("NUM", "X") and any(c.isalpha() for c in w.text) and w.text[:1].isupper()  # "F-16"
@@ -375,7 +390,8 @@ class _Reader:
                 n += 1
             words = words[n:]
         opener = self.tok(k)
-        while opener is not None and opener.lower_ in GENERIC_MODIFIERS and opener.lower_ not in _DETERMINERS \
+        while opener is not None and (opener.lower_ in GENERIC_MODIFIERS or opener.tag_ in ("JJR", "JJS")) \
+                and opener.lower_ not in _DETERMINERS \
                 and t.i - opener.i <= 4:
             opener = self.tok(opener.i - 1)
         opener_word = opener.lower_ if opener is not None else ""
@@ -433,7 +449,7 @@ class _Reader:
             return [(Mention(phrase_start, end, LED_ONLY, self.text[phrase_start:end], head, phrase_start, led_by), used)]
         if opener_word in ("a", "an", "another"):
             # "a coalition of more than 40 countries, led by the United States": a new one, unnamed
-            if self.of_others(t):
+            if self.of_others(t) or self.of_a_kind(t):
                 return []
             return [(Mention(t.idx, end, LED_ONLY, "", head, t.idx), {t.i})]
         if counted:
@@ -490,6 +506,9 @@ class _Reader:
             j -= 1
         while run and not _capitalised(run[0]):
             run.pop(0)
+        if run and (link := self.tok(run[0].i - 1)) is not None and link.lower_ in _NAME_LINKS and any(
+                (w := self.tok(link.i - n)) is not None and _capitalised(w) and w.lower_ not in _DETERMINERS for n in (1, 2)):
+            return None  # "the Group of Friends of the Pandemic Agreement, the group of …": the end of a longer name
         if run and (run[-1].lower_ in HEADS or run[-1].lower_.rstrip("s") in HEADS):
             return None  # "the Beneluxa Initiative, the joint drug-pricing alliance of …": a name with its head
         if not run or any(w.ent_type_ in ("PERSON", "DATE", "TIME", "NORP", "MONEY") for w in run):
@@ -524,6 +543,12 @@ class _Reader:
                 break
             k += 1
         return what is not None and what not in _STATES
+
+    def of_a_kind(self, t: Token) -> bool:
+        """'a group of this kind', 'a coalition like that': any grouping of the kind, no new one."""
+        after = [w.lower_ for w in self.doc[t.i + 1 : min(t.i + 5, self.stop)]]
+        return bool(re.match(r"(?:of (?:this|that|its|the same|such a) (?:kind|sort|type|size)|like (?:this|that|"
+                             r"ours|theirs|it)|such as (?:this|ours))\b", " ".join(after)))
 
     def name_after(self, t: Token) -> tuple[Mention, set[int]] | None:
         """'the EU naval mission Aspides', 'the maritime operation Atalanta': the name after the head."""

@@ -65,7 +65,7 @@ _WO = r"(?:[^‹›;]|‹O\d+›)"
 #: push led by …"): no determiner, no owner.
 _TO_LED = (r"\s*[\"”’']?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
            r"jointly|currently|of|for|against|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
-           r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)[^‹›;]){0,60}?)?")
+           r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)(?:[^‹›;]|‹O\d+›)){0,60}?)?")
 #: When, between a verb and its "by": "founded in 2019 by", "led since 2022 by".
 _WHEN = r"(?:\s+(?:in|since|until|from)\s+(?:\w+\s+)?\d{4}|\s+(?:last|this)\s+\w+|\s+two\s+years\s+ago)?"
 #: Words that may stand between a subject and its verb, or a verb and its object.
@@ -124,6 +124,11 @@ _FROM_STATES = (r"from\s+(?:(?:[\w-]+\s+){0,3}?(?:countries|states|nations|membe
 #: The founding text of a coalition: "signed its charter".
 _CHARTER = (r"(?:founding\s+)?(?:charter|declaration|memorandum(?:\s+of\s+understanding)?|statute|accords?|pledge|"
             r"letter\s+of\s+intent)")
+
+
+#: When and where a text was signed, after it: "in Geneva today", "on Friday", "last week".
+_WHEN_WHERE = (r"(?:\s+(?:in|at)\s+(?:[A-Z][\w-]+\s*){1,3}|\s+on\s+(?:\w+day|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2})|"
+               r"\s+(?:today|yesterday|this\s+(?:week|month|morning)|last\s+(?:week|month|year)|in\s+\d{4}))*")
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -232,7 +237,9 @@ RULES: tuple[Rule, ...] = (
                                     rf"the\s+{{charter}}\s+(?:of|for)\s+{_THE}{_C}|"
                                     # "Denmark and Finland have signed the letter of intent." (the one of the coalition
                                     # named before: nothing follows)
-                                    rf"the\s+{{charter}}(?=\s*(?:[.;]|$|,\s*(?:the|a|an)\s+\w+\s+said)))"),
+                                    rf"the\s+{{charter}}(?={_WHEN_WHERE}\s*(?:[.;]|$|,\s*(?:the|a|an)\s+\w+\s+said))|"
+                                    # "… signed the founding declaration in Geneva today, on the margins of …"
+                                    rf"the\s+founding\s+{{charter}}(?={_WHEN_WHERE}\s*,))"),
          "member", needs_coalition=False),
     Rule("it was founded by L", _p(rf"(?:^|[.;]\s*)\W*(?:it|the\s+(?:group|grouping|coalition|alliance|initiative|"
                                    rf"partnership))\s+(?:was|had\s+been)\s+(?:jointly\s+)?(?:co-?founded|founded|launched|"
@@ -342,6 +349,19 @@ RULES: tuple[Rule, ...] = (
                                      rf"(?:its\s+)?(?:\w+\s+)?members"), "member"),
     Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*(?:and\s+)?)\W*(?:its|their|the)\s+(?:\w+\s+)?members\s+(?:are|include|"
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
+    # "… as co-chairs Chile and Germany pushed for …", "its co-leads, Chile and Peru,": the coalition's joint leads
+    # (a chair alone may hold a rotating post)
+    Rule("co-chairs L", _p(rf"\b(?:as|its|their|the|with|and)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?leads|co-?leaders|"
+                           rf"lead\s+nations)\s*,?\s+{_THE}{_L}"), "lead", needs_coalition=False, hypothetical_ok=True, min_parties=2),
+    # "Contributors in the current rotation include L", "Members now include L" (opening the sentence: those of
+    # the coalition named before; not "Contributors to the fund include …")
+    Rule("contributors include L", _p(rf"(?:^|[.;:]\s*)\W*(?:(?:its|their|the)\s+(?:current\s+|main\s+)?)?(?:contributors|"
+                                      rf"contributing\s+(?:nations|countries|states|navies|governments)|troop\s+contributors|"
+                                      rf"members|member\s+states|participants|participating\s+(?:nations|countries|states))"
+                                      rf"(?:\s+(?:in|during)\s+(?:the\s+|this\s+)?(?:current\s+|latest\s+|first\s+|"
+                                      rf"new\s+)?(?:rotation|phase|round|year|period|deployment|\d{{4}}))?"
+                                      rf"\s+(?:are|include|now\s+include|currently\s+include|comprise)\s+{_THE}{_L}"),
+         "member", needs_coalition=False),
     # "Ireland and Belgium take part as members", "… have confirmed that they will take part as members"
     Rule("L take part as members", _p(rf"{_L}{_PAREN}(?:\s+(?:have|has|had)\s+(?:confirmed|said|announced|agreed|decided)\s+"
                                       rf"(?:that\s+)?(?:they|it)\s+will)?{_AUX}{_ADV}\s*(?:will\s+)?(?:take|takes|took|taking|"
@@ -356,11 +376,12 @@ RULES: tuple[Rule, ...] = (
                                   rf"\b(?:says?|said|announced|"
                                   rf"confirmed|added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|"
                                   rf"signed\s+up|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|(?:is|are|was|were)\s+(?:reported|said|understood|"
-                                  rf"believed|known)\s+to\s+have\s+(?:joined|signed\s+(?:on|up))|(?:were|are|was|is)\s+"
+                                  rf"believed|known)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?)?\s*to\s+have\s+(?:joined|signed\s+(?:on|up))|(?:were|are|was|is)\s+"
                                   rf"the\s+(?:latest|last|first|newest)\s+(?:countries\s+|members\s+|states\s+)?to\s+"
                                   rf"(?:join|sign(?:\s+up|\s+on)?|ratify|accede)(?:\s+(?:its|the\s+group's|the\s+"
                                   rf"coalition's)\s+(?:[^;]){{0,40}}?)?)(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|"
-                                  rf"later|since|during|at|after|before|over|within|recently|too|as\s+well)\b))"),
+                                  rf"later|since|during|at|after|before|over|within|recently|too|as\s+well|"
+                                  rf"as\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:contributor|member|partner|participant|signatory))\b))"),
          "member", needs_coalition=False, unless=re.compile(r"\bpart\s+in\b.*\b(?:meeting|summit|talks|conference|"
                                                             r"exercises?|discussions?|negotiations?|vote|call|session|"
                                                             r"ceremony|event|debate|elections?)\b", re.I)),
@@ -404,6 +425,11 @@ RULES: tuple[Rule, ...] = (
     Rule("L launched C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:launch|launched|launches|found|founded|"
                             rf"create|created|form|formed|set\s+up|sets\s+up|establish|established)\s+(?:{_W}{{0,40}}?)"
                             rf"{_C}{_ALSO}"), "member"),
+    # "Chile and Peru confirmed the future of the coalition they set up in 2020 together with Ecuador": "they" is the
+    # subject, who founded it with the others
+    Rule("L … C they set up", _p(rf"^\W*{_THE}{_L}{_PAREN}(?:{_W}{{0,80}}?){_C}\s*,?\s+(?:that\s+|which\s+)?they"
+                                 rf"{_AUX}{_ADV}\s*(?:(?:co-?)?founded|set\s+up|launched|created|established|formed)\b"
+                                 rf"{_WHEN}{_ALSO}"), "member", min_parties=2),
     # "The UAE, Saudi Arabia, Bahrain and Oman signed a maritime security pact" (not "signed a deal with C")
     Rule("L signed a pact", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|ratify)\s+(?:a|an|the)\s+"
                                rf"(?:(?!\b(?:with|to|for|from|on|against|by|of)\b)[^‹›;]){{0,30}}?{_C}"), "member"),

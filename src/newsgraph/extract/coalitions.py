@@ -794,6 +794,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         # the sentence names no other thing "it" could be ("The coalition announced a plan. Latvia leads it.";
         # "It is a coalition of navies. Finland and Estonia lead it."; "Operation X is a US-led coalition …")
         book.subject = items[0].entry
+    _predicative_led(text, sent, items, book, led_by_at)
     taken = [(i.start, i.end) for i in items]
     for start, end, key in organizations:
         if any(s < end and start < e for s, e in taken):
@@ -833,6 +834,44 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         entry = named[-1] if named else book.current(sent.start_char, "")
         if entry is not None:
             book.counted = (sent.end_char, entry, intro)
+
+
+#: "… is currently Jordanian-led.", "it remains Greek-led:": a "-led" said of the subject, nothing after it.
+_PREDICATIVE_LED = re.compile(r"\b(?:is|are|was|were|remains|remain|remained|stays|stay|stayed|has\s+been|have\s+been|"
+                              r"had\s+been|will\s+be|will\s+remain|became|has\s+become)\s+(?:(?:now|currently|still|"
+                              r"again|firmly|also|jointly|once\s+more|for\s+now)\s+)*"
+                              r"(?P<who>[A-Z][^\s,;:.]*(?:(?:\s+|\s*(?:,|and|&|,\s*and)\s*)[A-Z][^\s,;:.]*)*?)(?P<dash>[-‐‑])"
+                              r"(?:co-)?led(?=\s*(?:[.,;:!?)”\"]|$|\s+(?:and|but|since|until|after|as|for|under|while)\b))")
+#: What may stand before a coalition that is the subject of its clause: nothing, or a clause break, and a
+#: determiner with up to two words of its name ("so the task force is …").
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:–—]|\b(?:and|but|so|while|that))\s*(?:(?:the|this|that|its|their)\s+"
+                             r"(?:[\w-]+\s+){0,2})?$", re.I)
+#: What a predicative "-led" is said of when no coalition comes right before it: "it" opening its clause.
+_IT_BEFORE = re.compile(r"(?:^|[,;:(–—]\s*|\b(?:and|but|so|while|though)\s+)\W*it\s+$", re.I)
+
+
+def _predicative_led(text: str, sent: Span, items: list[_Item], book: _Book, led_by_at: Callable[[int], list[Party]]) -> None:
+    """'The task force is currently Jordanian-led.', 'and it remains Greek-led': the countries before the
+    "-led" lead the coalition the clause is about (the one right before the verb, or the one named last for
+    an "it" that opens the clause). Nothing when no country stands before the dash ('export-led')."""
+    for m in _PREDICATIVE_LED.finditer(text, sent.start_char, sent.end_char):
+        parties = [p for p in led_by_at(m.start("dash")) if p.start >= m.start("who")]
+        if not parties or parties[0].start != m.start("who"):
+            continue
+        before = text[sent.start_char : m.start()]
+        subject = [i for i in items if i.kind == "C" and i.end <= m.start() and not text[i.end : m.start()].strip()]
+        if subject:
+            entry = subject[-1].entry
+            if not _SUBJECT_BEFORE.search(text[sent.start_char : subject[-1].start]):
+                continue  # "the headquarters of the coalition is …": another subject
+        elif _IT_BEFORE.search(before):
+            entry = book.current(m.start(), "")
+        else:
+            continue
+        if entry is None:
+            continue  # ("is not Greek-led" never matches: no negation stands between the verb and the countries)
+        for party in parties:
+            entry.assign(party, "lead")
 
 
 #: "Brazil, Argentina, Paraguay and Uruguay negotiated as a bloc"
