@@ -1063,3 +1063,25 @@ def test_a_capitalised_preposition_opening_a_sentence_is_no_word_of_a_name(nlp, 
     assert "Mission Sanjeevani" in found and not any(n.startswith("Under") for n in found)
     record = extract("Within Defence Ministry circles the plan was popular.", nlp, gazetteer)
     assert not any(n.startswith("Within") for n in names(record, "Organization"))
+
+
+def test_acronym_defined_by_lower_case_words_is_no_organization(nlp, gazetteer):
+    text = (
+        "The regional board said the neonatal death rate (NDR) fell to 9 per 1,000 births in Ostrava province. "
+        "Officials expect the NDR to fall further, Deputy Director Lenka Horakova said."
+    )
+    rec = extract(text, nlp, gazetteer)
+    assert "NDR" not in names(rec, "Organization")
+    # Capitalised words that spell the acronym still make a name.
+    text = (
+        "The Coastal Fisheries Agency (CFA) said catches fell. "
+        "The CFA will publish new quotas in May, spokesperson Ivo Marek said."
+    )
+    rec = extract(text, nlp, gazetteer)
+    assert "Coastal Fisheries Agency" in names(rec, "Organization")
+
+
+def test_african_time_zone_after_a_clock_time_is_no_organization(nlp, gazetteer):
+    text = "LIVE | Updated 3 May 2027, 14:05 EAT\n\nVoters queued in Mombasa as polls opened, officials said."
+    rec = extract(text, nlp, gazetteer)
+    assert "EAT" not in names(rec, "Organization")

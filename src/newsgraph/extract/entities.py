@@ -113,6 +113,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates = _without_capitals_junk(ctx, candidates)
     candidates = _without_page_labels(ctx, candidates)
     candidates = _without_measures_and_post_parts(ctx, candidates)
+    candidates = _without_term_acronyms(ctx, candidates)
     candidates = _with_listed_names(ctx, candidates)
     labels = find_speaker_labels(ctx.text, ctx.body_end)
     if labels:
@@ -2129,6 +2130,43 @@ def _is_indicator(name: str) -> bool:
     """'Gross Fixed Capital Formation (GFCF)', 'Bank Rate': a measure written in title case, not a body."""
     words = name.split()
     return len(words) >= 2 and words[-1].casefold() in _INDICATOR_HEADS
+
+
+_TERM_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,8})\($")
+
+
+def _term_acronyms(ctx: ArticleContext) -> set[str]:
+    """Acronyms the text defines as a common noun phrase: "the maternal mortality ratio (MMR)",
+    "antimicrobial resistance (AMR)", where the lower-case words right before the parenthesis
+    spell it. Such an acronym names a measure or a thing, not an organization."""
+    text = ctx.text[: ctx.body_end]
+    out: set[str] = set()
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(1)
+        letters = re.sub(r"[^A-Za-z]", "", acronym).casefold()
+        before = _TERM_BEFORE.search(text, max(0, m.start() - 120), m.start() + 1)
+        if before is None or not letters:
+            continue
+        words = before.group(1).split()
+        initials = ""
+        for word in reversed(words):
+            initials = "".join(part[0] for part in word.split("-") if part) + initials
+            if initials == letters:
+                out.add(acronym)
+                break
+            if len(initials) >= len(letters):
+                break
+    return out
+
+
+def _without_term_acronyms(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """No organization that is an acronym the text defines with lower-case words ("the infant
+    mortality rate (IMR)"), unless the gazetteer knows it as a name."""
+    terms = _term_acronyms(ctx)
+    if not terms:
+        return candidates
+    return [c for c in candidates
+            if not (c.kind == "Organization" and ctx.text[c.start : c.end] in terms and not _known(ctx, c.name))]
 
 
 def _without_measures_and_post_parts(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
