@@ -879,7 +879,7 @@ def test_a_transcript_label_naming_only_a_post(nlp, gazetteer):
 def test_a_one_word_reply_attributed_after_it_is_a_quotation(nlp, gazetteer):
     text = (
         "Union leader Gareth Pryce left the talks at noon. “Never,” Pryce replied when asked if he would call off the strike.\n\n"
-        "He called the offer “insulting”, and the talks “a charade”.\n"
+        "He walked out of the so-called “final round” with the “new offer” unsigned.\n"
     )
     assert said(extract(text, nlp, gazetteer)) == [("Gareth Pryce", "Never,")]
 
@@ -989,3 +989,38 @@ def test_a_sentence_opening_with_a_name_that_is_not_the_speaker(nlp, gazetteer):
     )
     record = extract(text, nlp, gazetteer)
     assert not any(who == "Pham Thi Hoa" for who, _ in said(record))
+
+
+def test_short_fragment_completing_a_speech_verb_is_the_subjects_partial_quotation(nlp, gazetteer):
+    text = (
+        "Opposition leader Hector Valdivia spoke to supporters in Arequipa on Sunday night.\n\n"
+        "Valdivia said “each remaining ballot” must be checked before the count is closed.\n\n"
+        "The Carter Center called the count “calm and transparent” in a statement.\n\n"
+        "Senator Mirela Dobre warned of “serious unrest” if the tally was delayed.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Hector Valdivia", "each remaining ballot"),
+        ("Carter Center", "calm and transparent"),
+        ("Mirela Dobre", "serious unrest"),
+    ]
+
+
+def test_short_fragment_in_a_narrated_clause_or_after_so_called_stays_a_scare_quote(nlp, gazetteer):
+    text = (
+        "Opposition leader Hector Valdivia spoke to supporters in Arequipa on Sunday night.\n\n"
+        "Valdivia said the so-called “peace plan” had failed.\n\n"
+        "Crowds gathered near the “green zone” after dark.\n\n"
+        "Valdivia visited the “new normal” exhibition with his aides.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == []
+
+
+def test_short_fragment_takes_the_subject_of_its_own_verb_not_of_another_in_the_sentence(nlp, gazetteer):
+    text = (
+        "Wages rose 3 pct in May, the Federal Statistics Bureau said on Friday, "
+        "but Governor Ilona Varga said price pressure remained “stubborn”.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Ilona Varga", "stubborn")]

@@ -78,6 +78,10 @@ _MASK = "\u2024"  # one dot leader: not a sentence end
 # 'a report titled “…”', 'the film “…”': a quoted name, not a quotation.
 _TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|named|dubbed|headlined|slogan|hashtag|motto|theme)\s*,?\s*$", re.IGNORECASE)
 _MAX_SCARE_WORDS = 3
+# Verbs whose complement in quote marks is the subject's partial quotation ('called the vote “orderly”').
+_CHARACTERISING_VERBS = word_set("characterising-verbs.txt")
+# 'the so-called “peace plan”', 'a quote-unquote “reform”': the writer distancing the words, nobody's quotation.
+_DISTANCING = re.compile(r"\b(?:so[\s-]called|quote[\s,-]+unquote|supposed|alleged)\s*$", re.IGNORECASE)
 _MAX_TITLE_WORDS = 12
 _MAX_UNATTRIBUTED_WORDS = 6
 _MAX_INTRO_TOKENS = 16  # 'Roe was not convinced.': a short sentence introducing the quotation after it
@@ -518,7 +522,33 @@ def _scare_quote(doc: Doc, text: str, q: _QuoteSpan) -> bool:
             return False  # '“Never,” Roe replied.': a reply, attributed as a quotation
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     # A participle ("so-called") does not make a statement; a finite or base verb does.
-    return span is None or not any(t.tag_ in _CLAUSE_VERB_TAGS for t in span)
+    if span is None or any(t.tag_ in _CLAUSE_VERB_TAGS for t in span):
+        return span is None
+    return _speech_verb_over(q, span) is None or bool(_DISTANCING.search(text, max(0, q.open - 30), q.open))
+
+
+def _speech_verb_over(q: _QuoteSpan, span: Span):
+    """The verb of saying or characterising whose clause a few quoted words complete, its
+    subject outside the marks: 'He said “every single vote” should be counted', 'the mission
+    called the vote “orderly and peaceful”', 'she warned of “grave consequences”' (a partial
+    quotation, the subject's words). The first such verb up the parse from the words, within
+    their sentence; None when there is none (a phrase in a narrated clause: scare quotes).
+    The words must be a whole phrase: a word outside the marks modifying them ('called the vote
+    a “sham”', 'the so-called “peace plan”') makes them a label in the writer's phrase."""
+    doc = span.doc
+    if any(span.start <= doc[i].head.i < span.end and not doc[i].is_punct for i in range(span.sent.start, span.start)):
+        return None
+    token = span.root.head
+    while True:
+        lemma = token.lemma_.casefold()
+        if token.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in _CHARACTERISING_VERBS):
+            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and not q.open <= subject.idx < q.close and token.idx < q.open:
+                return token
+            return None
+        if token.head.i == token.i:
+            return None
+        token = token.head
 
 
 def _title(text: str, q: _QuoteSpan) -> bool:
@@ -728,9 +758,23 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Sp
     if span is None:
         return None
     sent = span[0].sent
+    if len(re.findall(r"\w+", ctx.text[q.start : q.end])) <= _MAX_SCARE_WORDS:
+        # A few words completing a verb of saying: that verb's subject, the words before its
+        # first comma ('The mission of the OAS, led by Jane Roe, said …': the mission).
+        verb = _speech_verb_over(q, span)
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) if verb is not None else None
+        if subject is None:
+            return None
+        who = subject_phrase(doc, subject, verb)
+        cut = next((t.i for t in who if t.text in (",", "(")), who.end)
+        who = doc[who.start : max(cut, subject.i + 1)]
+        return speakers.resolve(who.text, who.start_char, q.start)
     for token in sent:
-        if q.open <= token.idx < q.close or token.lemma_.casefold() not in SPEECH_VERBS or token.pos_ != "VERB":
+        if q.open <= token.idx < q.close or token.pos_ != "VERB":
             continue
+        lemma = token.lemma_.casefold()
+        if lemma not in SPEECH_VERBS and not (lemma in _CHARACTERISING_VERBS and token.left_edge.idx <= q.open and q.end <= token.right_edge.idx + len(token.right_edge)):
+            continue  # 'Roe called the plan “a betrayal of our voters”': the verb's own complement
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None and not (q.open <= subject.idx < q.close):
             who = subject_phrase(doc, subject, token)
