@@ -39,6 +39,7 @@ from typing import Callable, Sequence
 
 from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
+from newsgraph.publish import write_atomic
 from newsgraph.serve.pages import SPARQL_PATH, VOID_PATH, Config
 
 #: The file in every documents folder: only a folder holding it is ever emptied.
@@ -145,7 +146,7 @@ class DocumentsFolder:
 
     def write_state(self, **changes) -> None:
         self.state.update(changes)
-        _write_atomic(self.path / MARKER, json.dumps(self.state, indent=1, sort_keys=True).encode("utf-8") + b"\n")
+        write_atomic(self.path / MARKER, json.dumps(self.state, indent=1, sort_keys=True).encode("utf-8") + b"\n")
 
 
 def open_documents(folder: Path | str, fp: dict) -> DocumentsFolder:
@@ -187,12 +188,6 @@ def _read_state(marker: Path) -> dict | None:
     except (OSError, ValueError):
         return None
     return state if isinstance(state, dict) else None
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def folder_size(folder: Path | str) -> tuple[int, int]:
