@@ -649,6 +649,34 @@ def test_prerendered_documents_are_the_documents_made_on_demand(http, server, pr
     assert prerendered.site.made == 0  # every one of them was read from the folder, none made
 
 
+def test_documents_read_from_the_folder_are_not_kept_in_memory_too(prerendered):
+    # The kernel's page cache keeps the files: the server's memory does not grow with the dataset.
+    site = prerendered.site
+    with httpx.Client(base_url=prerendered.url, timeout=30) as pre:
+        for _ in range(2):
+            for iri in SOME:
+                for key in FORM_KEYS:
+                    assert pre.get(path_of(iri) + "." + key).status_code == 200
+    assert site.made == 0
+    assert not [k for k in site.documents.items if k[0] in SOME], list(site.documents.items)
+
+
+def test_the_triples_are_counted_once_when_the_documents_are_made(files, tmp_path):
+    from newsgraph.serve import count_triples, fingerprint, open_documents, read_files
+
+    class Uncountable:
+        def __len__(self):
+            raise AssertionError("counted again")
+
+    report = _prerender(tmp_path / "docs", files)
+    assert report.triples == len(read_files(files)) > 0
+    from newsgraph.serve import Config
+
+    folder = open_documents(tmp_path / "docs", fingerprint(Config(), files=files))
+    assert folder.status == "reused" and count_triples(Uncountable(), folder) == report.triples
+    assert count_triples(read_files(files)) == report.triples  # no folder: counted
+
+
 def test_a_documents_folder_keeps_negotiation_conditional_get_head_and_errors(http, prerendered):
     with httpx.Client(base_url=prerendered.url, timeout=30) as pre:
         url = path_of(UMEROV) + ".ttl"
@@ -821,6 +849,21 @@ def test_cli_serves_files_and_prints_its_address():
         r = httpx.get(m.group(1) + path_of(UMEROV) + ".ttl", timeout=10)
         assert r.status_code == 200 and "Rustem Umerov" in r.text
     assert proc.returncode == 0
+
+
+@pytest.mark.slow
+def test_cli_logs_each_request_on_stdout_as_uvicorn_does():
+    with serve_command(str(SAMPLE)) as (proc, line):
+        url = re.search(r"at (http://127\.0\.0\.1:\d+)/", line).group(1)
+        assert httpx.get(url + path_of(UMEROV) + ".ttl", timeout=10).status_code == 200
+        assert httpx.get(url + "/search?q=Umerov", timeout=10).status_code == 200
+        assert httpx.get(url + "/no/such/page", timeout=10).status_code == 404
+    log = proc.stdout.read().splitlines()
+    assert re.fullmatch(r'INFO:     127\.0\.0\.1:\d+ - "GET /newsgraph/id/person/rustem-umerov\.ttl HTTP/1\.1" 200 OK',
+                        log[0]), log
+    assert re.fullmatch(r'INFO:     127\.0\.0\.1:\d+ - "GET /search\?q=Umerov HTTP/1\.1" 200 OK', log[1]), log
+    assert re.fullmatch(r'INFO:     127\.0\.0\.1:\d+ - "GET /no/such/page HTTP/1\.1" 404 Not Found', log[2]), log
+    assert len(log) == 3
 
 
 @pytest.mark.slow

@@ -459,7 +459,7 @@ def serve_command(paths: tuple[Path, ...], store_path: Path | None, base: str, h
             click.echo(f"documents: {folder.path} held documents made from other data or settings; emptied", err=True)
         if prerender:
             _prerender(folder, config, paths, Path(dataset.source) if not paths else None, jobs or 1)
-    click.echo(f"serving {len(dataset)} triples from {dataset.source} at {serve.address(sock)}/ (Ctrl+C to stop)"
+    click.echo(f"serving {serve.count_triples(dataset, folder)} triples from {dataset.source} at {serve.address(sock)}/ (Ctrl+C to stop)"
                + (f", {workers} workers" if workers > 1 else ""))
     if workers == 1:
         serve.run(serve.create_app(dataset, config), sock)

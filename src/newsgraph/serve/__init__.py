@@ -2,12 +2,16 @@
 
 A Starlette application (:func:`create_app`) over the embedded store or published files
 (:mod:`newsgraph.serve.dataset`), run by Uvicorn (:func:`bind` then :func:`run`). The
-library never prints: Uvicorn logs; the CLI says where the server listens.
+library never prints: the running server logs (Uvicorn, and :class:`AccessLog` a line per
+request); the CLI says where the server listens.
 """
 
 from __future__ import annotations
 
+import http
 import socket
+import sys
+import urllib.parse
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.serve.app import Config, create_app
@@ -66,9 +70,49 @@ def make_server(app, sock: socket.socket, *, log_level: str = "info"):
                 if isinstance(captured, list):
                     captured.clear()
 
-    config = uvicorn.Config(app, log_level=log_level, access_log=log_level in ("info", "debug"),
+    if log_level in ("info", "debug"):
+        app = AccessLog(app)
+    config = uvicorn.Config(app, log_level=log_level, access_log=False,
                             lifespan="on", proxy_headers=False, server_header=False, date_header=True)
     return Server(config)
+
+
+class AccessLog:
+    """ASGI middleware writing one line per answered request to standard output, as
+    Uvicorn's own access log does (``INFO:     127.0.0.1:50312 - "GET /x HTTP/1.1" 200 OK``).
+    Uvicorn's goes through the logging module's records and formatters, which cost about as
+    much as answering a prerendered document; this is a plain write, flushed per line so a
+    log file or a terminal shows each request as it is answered."""
+
+    def __init__(self, app, stream=None):
+        self.app = app
+        self.stream = stream
+        self.phrases = {int(s): s.phrase for s in http.HTTPStatus}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def logged(message):
+            if message["type"] == "http.response.start":
+                self.write(scope, message["status"])
+            await send(message)
+
+        await self.app(scope, receive, logged)
+
+    def write(self, scope, status: int) -> None:
+        client = scope.get("client")
+        where = f"{client[0]}:{client[1]}" if client else "-"
+        path = urllib.parse.quote(scope.get("root_path", "") + scope["path"])
+        if scope.get("query_string"):
+            path += "?" + scope["query_string"].decode("ascii", "replace")
+        stream = self.stream or sys.stdout
+        try:
+            stream.write(f'INFO:     {where} - "{scope["method"]} {path} HTTP/{scope.get("http_version", "1.1")}" '
+                         f'{status} {self.phrases.get(status, "")}\n')
+            stream.flush()
+        except (OSError, ValueError):  # a closed or full log: the answer goes out all the same
+            pass
 
 
 def run(app, sock: socket.socket, *, log_level: str = "info") -> None:
@@ -135,6 +179,16 @@ def _worker(paths: list, store, config: Config, sock: socket.socket, log_level: 
     run(create_app(dataset, config), sock, log_level=log_level)
 
 
+def count_triples(dataset: Dataset, folder: DocumentsFolder | None = None) -> int:
+    """Triples in ``dataset`` (as :meth:`Dataset.__len__` counts them), from the documents
+    ``folder`` when its prerendering counted them for the same data: counting reads the
+    whole store, which would then stay in the store's block cache for as long as the server
+    runs."""
+    if folder is not None and folder.complete and isinstance(folder.state.get("triples"), int):
+        return folder.state["triples"]
+    return len(dataset)
+
+
 def limit_malloc_arenas(arenas: int = 2) -> bool:
     """With glibc, at most ``arenas`` malloc arenas (the ``MALLOC_ARENA_MAX`` setting, unless
     the environment sets it); to be called first thing, before the store's and the server's
@@ -156,5 +210,5 @@ def limit_malloc_arenas(arenas: int = 2) -> bool:
 
 
 __all__ = ["Config", "Dataset", "DocumentsError", "DocumentsFolder", "PrerenderReport", "ServeError", "address",
-           "bind", "create_app", "default_folder", "fingerprint", "limit_malloc_arenas", "make_server", "open_dataset",
+           "bind", "count_triples", "create_app", "default_folder", "fingerprint", "limit_malloc_arenas", "make_server", "open_dataset",
            "open_documents", "open_embedded", "prerender", "read_files", "run"]

@@ -130,6 +130,10 @@ class SharedDocuments:
     whole or not at all; each worker removes the oldest files it wrote beyond ``budget``
     bytes (the data never changes, so a file never has to be made right again)."""
 
+    #: Whether a document put here stays for as long as the server runs (then the server
+    #: need not also keep it in memory: the kernel's page cache keeps the file).
+    lasting = False
+
     def __init__(self, folder: str, budget: int):
         self.folder = Path(folder)
         self.budget = budget
@@ -216,10 +220,13 @@ class PersistentDocuments(SharedDocuments):
     the server's address are kept only for ``origin``, so that requests naming other hosts
     cannot fill the disk."""
 
+    lasting = True
+
     def __init__(self, folder: str, origin: str | None = None):
         super().__init__(folder, budget=0)
         self.origin = origin
         self.written = 0
+        self._root = str(self.folder) + os.sep
 
     def _path(self, key: tuple) -> Path | None:
         name = self._name(key)
@@ -236,9 +243,34 @@ class PersistentDocuments(SharedDocuments):
     def _head(self, key: tuple, item: list) -> dict:
         return {**super()._head(key, item), "key": repr(key), "length": len(item[0]), "crc32": zlib.crc32(item[0])}
 
-    def _whole(self, key: tuple, head: dict, item: list) -> bool:
-        body = item[0]
-        return head.get("key") == repr(key) and head.get("length") == len(body) and head.get("crc32") == zlib.crc32(body)
+    def get(self, key: tuple) -> list | None:
+        # The path every first view of a prerendered document takes: plain strings and one
+        # unbuffered read rather than pathlib and the base class's general parsing.
+        where = repr(key)
+        name = hashlib.sha256(where.encode("utf-8")).hexdigest()[:40]
+        if key and key[0] in ORIGIN_KINDS:
+            if len(key) < 2 or key[1] != self.origin:
+                return None
+            path = f"{self._root}origin{os.sep}{name}"
+        else:
+            path = f"{self._root}{name[:2]}{os.sep}{name}"
+        try:
+            with open(path, "rb", buffering=0) as fh:
+                data = fh.readall()
+        except OSError:
+            return None
+        try:
+            size = int.from_bytes(data[:4], "big")
+            head = json.loads(data[4:4 + size])
+            body = data[4 + size:]
+            if head["key"] != where or head["length"] != len(body) or head["crc32"] != zlib.crc32(body):
+                return None
+            headers = head["headers"]
+            if headers is not None:
+                headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
+            return [body, head["etag"], headers]
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeError):
+            return None
 
     def put(self, key: tuple, item: list) -> None:
         if self.write(key, item):
@@ -291,7 +323,7 @@ class ServedSite(Site):
         found = self.documents.get(key)
         if found is None and self.shared is not None:
             found = self.shared.get(key)
-            if found is not None:
+            if found is not None and not self.shared.lasting:
                 self.documents.keep(key, found)
         return found
 
@@ -301,8 +333,13 @@ class ServedSite(Site):
         server goes on answering meanwhile); ``share``: put a document made there now."""
         found = self.lookup(key)
         if found is None:
-            found = self.documents.put(key, await asyncio.to_thread(make, self, *args))
+            body = await asyncio.to_thread(make, self, *args)
+            found = [body, _etag(body), None]
             self.made += 1
+            # A document the documents folder keeps is read from there next time (memory
+            # stays flat however large the dataset); others stay in this process's cache.
+            if self.shared is None or not self.shared.lasting or self.shared.file(key) is None:
+                self.documents.keep(key, found)
             if share:
                 self.share(key, found)
         return found
