@@ -465,10 +465,12 @@ def run_size(n: int, store: Path, args) -> tuple[list[Kind], tuple[float, ...], 
 
 def prerendered_kinds(n: int, store: Path, iris, ledgers: list[str], args, pre: Prerendered) -> list[Kind]:
     """The same requests to `newsgraph serve --prerender` on the same store: its documents
-    made first (into an emptied folder, so that making them is measured), then a second
+    made first (into an emptied folder, so that making them is measured; with
+    ``--keep-documents``, into the folder as an earlier run left it), then a second
     start on the same folder (nothing made), which is the one asked."""
     folder = store.parent / "documents"
-    shutil.rmtree(folder, ignore_errors=True)
+    if not args.keep_documents:
+        shutil.rmtree(folder, ignore_errors=True)
     log = store.parent / "prerender.log"
     print(f"  N={n:>5}  prerendering (-j {args.prerender_jobs}) into {folder} ...", file=sys.stderr)
     started = time.perf_counter()
@@ -570,6 +572,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="newsgraph serve --workers (default 1)")
     parser.add_argument("--prerender-jobs", type=int, default=2, help="newsgraph serve --prerender -j (default 2)")
     parser.add_argument("--no-prerender", action="store_true", help="leave out the prerendered server")
+    parser.add_argument("--keep-documents", action="store_true",
+                        help="use the documents folder an earlier run made, when it was made from the same data and "
+                        "code (then making the documents is not measured)")
     parser.add_argument("--client", choices=sorted(CLIENTS), default="raw",
                         help="raw: a minimal asyncio HTTP/1.1 client (default); httpx: httpx's AsyncClient")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsgraph-bench-serve",
