@@ -1024,3 +1024,95 @@ def test_short_fragment_takes_the_subject_of_its_own_verb_not_of_another_in_the_
     )
     record = extract(text, nlp, gazetteer)
     assert said(record) == [("Ilona Varga", "stubborn")]
+
+
+def test_answers_under_question_labels_belong_to_the_interviewee(nlp, gazetteer):
+    # Only the questions carry a label; each answer is the paragraph under its question.
+    text = (
+        "Five questions for the new harbour master\n\n"
+        "Henrik Solberg took charge of the port of Tromsø in March. He answered our questions by telephone.\n\n"
+        "Q: Are the quays full?\n\n"
+        "Every weekend in July, and the cruise lines want more.\n\n"
+        "Q: When does the new terminal open?\n\n"
+        "In October, a year late, but within the budget the council gave us.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Henrik Solberg", "Every weekend in July, and the cruise lines want more."),
+        ("Henrik Solberg", "In October, a year late, but within the budget the council gave us."),
+    ]
+
+
+def test_question_labels_with_labelled_answers_keep_questions_out(nlp, gazetteer):
+    # A question over two paragraphs, then a labelled answer: the second paragraph is the question's.
+    text = (
+        "Five questions for the new harbour master\n\n"
+        "Henrik Solberg took charge of the port of Tromsø in March. He answered our questions by telephone.\n\n"
+        "Q: Cruise calls rose by a third last year.\n\n"
+        "Can the quays cope?\n\n"
+        "A: Every weekend in July they are full.\n\n"
+        "Q: And the terminal?\n\n"
+        "A: It opens in October.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Henrik Solberg", "Every weekend in July they are full."),
+        ("Henrik Solberg", "It opens in October."),
+    ]
+
+
+def test_an_interview_without_labels_gives_the_answers_to_the_interviewee(nlp, gazetteer):
+    # Questions ask, or put a short point; the paragraphs under them are the answers; the
+    # narration after the exchanges (naming her) is nobody's quotation.
+    text = (
+        "INTERVIEW\n\n"
+        "‘The river will not wait for us,’ says the water commissioner\n\n"
+        "Marta Kowalczyk has run the national water agency since 2023. We spoke to her in Warsaw. "
+        "The interview has been edited for length.\n\n"
+        "How low is the Vistula?\n\n"
+        "Lower than at any time since records began. Barges stopped running in May, and the ports are empty.\n\n"
+        "Farmers say the agency reacted too late.\n\n"
+        "I understand the anger. We asked for pumps in March and got them in June. That is too slow, "
+        "and what do you tell a farmer whose field is dust?\n\n"
+        "Will there be rationing?\n\n"
+        "In twelve districts, and more if it does not rain by July.\n\n"
+        "What keeps you awake at night?\n\n"
+        "The wells. Nobody knows how much water is left under the plain.\n\n"
+        "Kowalczyk will present the drought plan to parliament on Thursday, alongside the agriculture "
+        "minister and the heads of the regional water boards.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Marta Kowalczyk", "The river will not wait for us,"),  # the headline under the kicker
+        ("Marta Kowalczyk", "Lower than at any time since records began. Barges stopped running in May, and the ports are empty."),
+        ("Marta Kowalczyk", "I understand the anger. We asked for pumps in March and got them in June. That is too slow, and what do you tell a farmer whose field is dust?"),
+        ("Marta Kowalczyk", "In twelve districts, and more if it does not rain by July."),
+        ("Marta Kowalczyk", "The wells. Nobody knows how much water is left under the plain."),
+    ]
+
+
+def test_paragraphs_asking_questions_in_a_report_are_no_interview(nlp, gazetteer):
+    # An article that mentions an interview and asks questions in its prose: no answers.
+    text = (
+        "Drought grips the Vistula basin\n\n"
+        "Marta Kowalczyk, head of the national water agency, said in an interview on Monday that barges had stopped.\n\n"
+        "Will the ports reopen before the autumn?\n\n"
+        "Nobody at the agency would say.\n\n"
+        "The agency's budget was cut by a fifth last year.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == []
+
+
+def test_a_kicker_line_in_capitals_is_not_the_headline(nlp, gazetteer):
+    text = (
+        "HARBOUR WEEKLY | PORTS\n\n"
+        "\"We are building a port, not a car park\": Tromsø's harbour master on the new terminal\n\n"
+        "Henrik Solberg took charge of the port of Tromsø in March. He answered our questions by telephone.\n\n"
+        "Q: When does the terminal open?\n\n"
+        "In October, a year late.\n\n"
+        "Q: And the cost?\n\n"
+        "Within the budget the council gave us.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record)[0] == ("Henrik Solberg", "We are building a port, not a car park")
