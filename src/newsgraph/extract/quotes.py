@@ -210,13 +210,16 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         ctx.add_speaker_span(t.start, t.end, speaker)
         if speaker in moderators:
             continue  # 'Moderated by Jane Roe' and then 'MS ROE: …': the chair's words
+        end = t.end
         if in_quotes.overlaps(t.start, t.end):
-            continue  # the turn marks its quotation itself: that one is the quote
+            end = _before_quoting_another(masked, t, speaker, attributed)
+            if end is None:
+                continue  # the turn marks its quotation itself: that one is the quote
         if narrated and t.kind == "speaker":
             continue  # a report quoting in quote marks around a transcript: those are its quotations
-        if t.end - t.start <= _MAX_COURTESY and _COURTESY.fullmatch(ctx.text[t.start : t.end]):
+        if end - t.start <= _MAX_COURTESY and _COURTESY.fullmatch(ctx.text[t.start : end]):
             continue  # 'Thank you very much.', 'Good morning, everyone.': nothing said
-        anchor = make_anchor(ctx.text, t.start, t.end)
+        anchor = make_anchor(ctx.text, t.start, end)
         found.append((t.start, Quote(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker))))
     found = _without_headline_repeats(head, found)
     return [quote for _, quote in sorted(found, key=lambda f: f[0])], claims
@@ -260,6 +263,22 @@ def _without_headline_repeats(head: tuple[int, int] | None, found: list[tuple[in
 
 def _said_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _before_quoting_another(text: str, turn: Turn, speaker: str, attributed: list[tuple[_QuoteSpan, str | None]]) -> int | None:
+    """A turn that quotes somebody else ('… As the minister put it yesterday, “…”'): the turn's own
+    words are those before the sentence holding that quotation (the quotation is its speaker's).
+    None when the turn's quotations are its speaker's own, or when nothing comes before. `text`
+    has the periods of abbreviations masked ('As Dr. Roe put it' is one sentence)."""
+    inside = [(q, who) for q, who in attributed if turn.start <= q.open < turn.end]
+    if not inside or any(who is None or who == speaker for _, who in inside):
+        return None
+    first = min(q.open for q, _ in inside)
+    cut = max(text.rfind(". ", turn.start, first), text.rfind("? ", turn.start, first), text.rfind("! ", turn.start, first))
+    if cut < 0:
+        return None
+    end = trimmed_end(text, cut + 1)
+    return end if end > turn.start else None
 
 
 def _moderators(ctx: ArticleContext, turn_speakers: dict[Turn, str | None]) -> set[str]:
@@ -826,7 +845,8 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Sp
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None and not (q.open <= subject.idx < q.close):
             who = subject_phrase(doc, subject, token)
-            speaker = speakers.resolve(who.text, who.start_char, q.start)
+            # 'The High Council of Public Finances, France's fiscal watchdog, said': the name before an apposition.
+            speaker = _resolve_phrase(speakers, who.text, who.start_char, q.start)
             if speaker is not None:
                 return speaker
         elif subject is None and token.dep_ == "ROOT" and token.idx < q.open:
