@@ -1188,3 +1188,14 @@ def test_the_head_noun_does_not_refer_back_past_another_body_with_that_noun(nlp,
     )
     record = extract(text, nlp, gazetteer)
     assert ("EU Election Observation Mission", "Delays were due to logistics, not to any attempt to obstruct the vote,") not in said(record)
+
+
+def test_a_speaker_inside_a_relative_clause_says_the_partial_quotation(nlp, gazetteer):
+    text = (
+        "Harbour plans\n\n"
+        "Harbour Minister Ingrid Dahle opened the new quay in Tromsø on Monday.\n\n"
+        "The minister also pointed to fishing. Norwegian boats landed close to 2.5 million tonnes of fish last year, "
+        "nearly all of it through northern ports, which she said made the new quays \"a question of survival as much as of growth\".\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Ingrid Dahle", "a question of survival as much as of growth")]

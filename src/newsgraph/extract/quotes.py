@@ -87,6 +87,7 @@ _MAX_UNATTRIBUTED_WORDS = 6
 _MAX_INTRO_TOKENS = 16  # 'Roe was not convinced.': a short sentence introducing the quotation after it
 _MAX_HEADING_CHARS = 120
 _MAX_KICKER_CHARS = 60
+_RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 # The next non-empty line after an offset at a line's end.
 _NEXT_LINE = re.compile(r"[ \t]*\n\s*(?P<line>[^\n]+)")
 _MAX_HEADING_WORDS = 8
@@ -842,7 +843,8 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Sp
         lemma = token.lemma_.casefold()
         if lemma not in SPEECH_VERBS and not (lemma in _CHARACTERISING_VERBS and token.left_edge.idx <= q.open and q.end <= token.right_edge.idx + len(token.right_edge)):
             continue  # 'Roe called the plan “a betrayal of our voters”': the verb's own complement
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        # 'the Baltic, which she said made …': the parse may give the relative pronoun as a subject too.
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in _RELATIVE_PRONOUNS), None)
         if subject is not None and not (q.open <= subject.idx < q.close):
             who = subject_phrase(doc, subject, token)
             # 'The High Council of Public Finances, France's fiscal watchdog, said': the name before an apposition.
