@@ -1199,3 +1199,36 @@ def test_a_speaker_inside_a_relative_clause_says_the_partial_quotation(nlp, gaze
     )
     record = extract(text, nlp, gazetteer)
     assert said(record) == [("Ingrid Dahle", "a question of survival as much as of growth")]
+
+
+def test_an_explainers_questions_and_answers_are_the_writers(nlp, gazetteer):
+    # 'Q:' labels with the text under them, and no interviewee: the answers are the article's own.
+    text = (
+        "Explainer: what the new harbour levy means\n\n"
+        "Harbour Minister Ingrid Dahle announced the levy on Monday.\n\n"
+        "Q: Who pays the levy?\n\n"
+        "Every ship over 5,000 tonnes that calls at a Norwegian port.\n\n"
+        "Q: When does it start?\n\n"
+        "In January, after a vote in parliament.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == []
+
+
+def test_questions_in_bold_without_labels_are_questions(nlp, gazetteer):
+    text = (
+        "Five questions for the harbour master\n\n"
+        "Henrik Solberg took charge of the port of Tromsø in March. He answered our questions by telephone.\n\n"
+        "**Are the quays full?**\n\n"
+        "Every weekend in July, and the cruise lines want more.\n\n"
+        "**When does the new terminal open?**\n\n"
+        "In October, a year late.\n\n"
+        "**And the cost?**\n\n"
+        "Within the budget the council gave us.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Henrik Solberg", "Every weekend in July, and the cruise lines want more."),
+        ("Henrik Solberg", "In October, a year late."),
+        ("Henrik Solberg", "Within the budget the council gave us."),
+    ]

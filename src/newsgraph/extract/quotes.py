@@ -461,7 +461,9 @@ def _interviewee(
             key = speakers.last(start)
             if key is not None:
                 return ctx.current_key(key), end
-    if any(t.kind == "answer" for t in turns):
+    # Labelled answers ('A: …'); not the paragraphs under 'Q:' labels, which an explainer's
+    # questions and answers have too (the writer's, with no interviewee).
+    if any(t.kind == "answer" and not t.continued for t in turns):
         for start, end, key in ctx.mentions(head_end, ctx.body_end, kinds=("Person",)):
             line = ctx.text[line_start(ctx.text, start) : start]
             if not re.search(r"\b(?:by|with)\s*$", line, re.IGNORECASE) and "|" not in line:

@@ -174,8 +174,9 @@ def unlabelled_turns(text: str, start: int, body_end: int, skip: list[tuple[int,
         p_start, p_end = m.start(), _trim(text, m.start(), m.end())
         if p_start < start or p_end <= p_start or any(s <= p_start < e for s, e in skip):
             continue
-        if _section_heading(text[p_start:p_end]) or _stage_note(text[p_start:p_end]):
-            continue  # 'On the budget': a heading between the exchanges
+        paragraph = text[p_start:p_end]
+        if _section_heading(paragraph) or (_stage_note(paragraph) and not _asks(paragraph)):
+            continue  # 'On the budget': a heading between the exchanges ('**Will you …?**' is a question)
         paragraphs.append((p_start, p_end))
     asks = _asking(text, paragraphs)
     first = next((i for i, a in enumerate(asks) if a), None)
@@ -208,7 +209,7 @@ def _asking(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
     does, but an answer may end by asking too ('… and what do you tell a farmer whose field is
     dust?'): in a run of such paragraphs the last one asks, the one before it answers the one
     before that, and so on back."""
-    ends = [text[e - 1] == "?" for _, e in paragraphs]
+    ends = [_asks(text[s:e]) for s, e in paragraphs]
     out = [False] * len(ends)
     i = len(ends) - 1
     while i >= 0:
@@ -220,6 +221,11 @@ def _asking(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
             out[i] = (run_end - i) % 2 == 0
             i -= 1
     return out
+
+
+def _asks(paragraph: str) -> bool:
+    """Whether the paragraph ends with a question mark ('**Will you meet it?**' too)."""
+    return paragraph.rstrip("*_ \t").endswith("?")
 
 
 def _prompt(paragraph: str) -> bool:
