@@ -1232,3 +1232,12 @@ def test_questions_in_bold_without_labels_are_questions(nlp, gazetteer):
         ("Henrik Solberg", "In October, a year late."),
         ("Henrik Solberg", "Within the budget the council gave us."),
     ]
+
+
+def test_an_organization_written_like_a_relative_pronoun_stays_the_speaker(nlp, gazetteer):
+    text = (
+        "Cholera in the north\n\n"
+        "WHO said in its latest assessment that it considers the risk “high at the national level and low at the global level”.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("World Health Organization", "high at the national level and low at the global level")]

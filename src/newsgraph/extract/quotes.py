@@ -845,8 +845,9 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Sp
         lemma = token.lemma_.casefold()
         if lemma not in SPEECH_VERBS and not (lemma in _CHARACTERISING_VERBS and token.left_edge.idx <= q.open and q.end <= token.right_edge.idx + len(token.right_edge)):
             continue  # 'Roe called the plan “a betrayal of our voters”': the verb's own complement
-        # 'the Baltic, which she said made …': the parse may give the relative pronoun as a subject too.
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in _RELATIVE_PRONOUNS), None)
+        # 'the Baltic, which she said made …': the parse may give the relative pronoun as a subject too
+        # (written in lower case: 'WHO said' is the organization).
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.text not in _RELATIVE_PRONOUNS), None)
         if subject is not None and not (q.open <= subject.idx < q.close):
             who = subject_phrase(doc, subject, token)
             # 'The High Council of Public Finances, France's fiscal watchdog, said': the name before an apposition.
