@@ -1241,3 +1241,17 @@ def test_an_organization_written_like_a_relative_pronoun_stays_the_speaker(nlp, 
     )
     record = extract(text, nlp, gazetteer)
     assert said(record) == [("World Health Organization", "high at the national level and low at the global level")]
+
+
+def test_a_short_quotation_in_a_sentence_according_to_a_source_is_the_sources(nlp, gazetteer):
+    text = (
+        "Fish prices\n\n"
+        "\"The market has already adjusted,\" said Ingrid Dahle, an analyst at a Bergen brokerage. "
+        "According to her, Asian demand has \"permanently shifted\" towards farmed salmon.\n\n"
+        "Prices for the so-called \"premium catch\" fell again.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Ingrid Dahle", "The market has already adjusted,"),
+        ("Ingrid Dahle", "permanently shifted"),
+    ]

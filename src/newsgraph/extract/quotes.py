@@ -594,7 +594,11 @@ def _scare_quote(doc: Doc, text: str, q: _QuoteSpan) -> bool:
     # A participle ("so-called") does not make a statement; a finite or base verb does.
     if span is None or any(t.tag_ in _CLAUSE_VERB_TAGS for t in span):
         return span is None
-    return _speech_verb_over(q, span) is None or bool(_DISTANCING.search(text, max(0, q.open - 30), q.open))
+    if _DISTANCING.search(text, max(0, q.open - 30), q.open):
+        return True
+    # 'According to her, demand has “permanently shifted”': the sentence is the source's, and so
+    # are the words it quotes.
+    return _speech_verb_over(q, span) is None and not _ACCORDING_EARLIER.search(text, span.sent.start_char, q.open)
 
 
 def _speech_verb_over(q: _QuoteSpan, span: Span):
