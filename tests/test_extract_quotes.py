@@ -1255,3 +1255,25 @@ def test_a_short_quotation_in_a_sentence_according_to_a_source_is_the_sources(nl
         ("Ingrid Dahle", "The market has already adjusted,"),
         ("Ingrid Dahle", "permanently shifted"),
     ]
+
+
+def test_a_pronoun_refers_to_the_person_named_since_the_last_speaker(nlp, gazetteer):
+    text = (
+        "Harbour ministers meet\n\n"
+        "\"We are building a port for the next fifty years,\" Norwegian Harbour Minister Ingrid Dahle said.\n\n"
+        "Denmark was represented in Oslo by its transport minister, Lars Holm. According to him, Danish yards "
+        "had together trained \"hundreds of welders and dozens of engineers\" since the spring.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record)[-1] == ("Lars Holm", "hundreds of welders and dozens of engineers")
+
+
+def test_a_pronoun_does_not_refer_to_a_person_named_inside_a_quotation(nlp, gazetteer):
+    text = (
+        "Harbour ministers meet\n\n"
+        "Norwegian Harbour Minister Ingrid Dahle opened the meeting in Oslo.\n\n"
+        "\"We told Lars Holm that the quay would be ready,\" Dahle said.\n\n"
+        "\"And it will be ready by June,\" she added.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record)[-1] == ("Ingrid Dahle", "And it will be ready by June,")

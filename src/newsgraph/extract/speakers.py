@@ -56,6 +56,8 @@ _PLACE_PREPOSITIONS = {"in", "at", "on"}
 # Words before a body's head noun that refer back to one already named: 'the mission', 'its mission'.
 _REFERRING_WORDS = {"the", "a", "an", "this", "that", "its", "their", "said", "same"}
 
+_QUOTE_MARKS = re.compile(r"[“”\"‘]")
+
 # 'the 61-year-old': a person referred to by age, as news writes after naming them.
 _THE_AGED = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
 
@@ -263,7 +265,8 @@ class Speakers:
             return None
         if len(words) == 1 and words[0] in PERSON_PRONOUNS | OBJECT_PRONOUNS:
             # 'he said', and 'according to him': a source phrase that is only an object pronoun
-            return self.last(offset, pronoun_gender(words[0]))
+            gender = pronoun_gender(words[0])
+            return self._named_since(who_start, gender) or self.last(offset, gender)
         if _THE_AGED.fullmatch(who.strip()):
             return self.last(offset)  # '“…,” the 61-year-old said': the person the text is about
         named = self._name_in(who) or self._by_acronym(who)
@@ -281,6 +284,32 @@ class Speakers:
                 return None  # 'a minister', 'an aide to the minister': someone the text does not name
             return self._by_role(words, offset)
         return None
+
+    def _named_since(self, offset: int, gender: str | None) -> str | None:
+        """'Britain was represented by its minister, Jan Roe. According to him, …': the one person
+        named since the last person who spoke or was a subject, in a sentence where no person is
+        the subject (an object, a passive's agent), whom a pronoun right after refers to."""
+        i = bisect.bisect_left(self.events, (offset,))
+        since = self.events[i - 1][0] + 1 if i > 0 else 0
+        named = [(s, k) for s, _, k in self.ctx.mentions(since, offset, kinds=("Person",))]
+        keys = {self.ctx.current_key(k) or k for _, k in named}
+        if len(keys) != 1:
+            return None
+        key = next(iter(keys))
+        known = self.gender_of(key)
+        if gender is not None and known is not None and known != gender:
+            return None
+        index = self.ctx.index(self.doc)
+        for start, _ in named:
+            s, e = index.sentence(index.token_at(start))
+            if self.doc[e - 1].idx >= offset:
+                return None  # named in the pronoun's own sentence
+            if _QUOTE_MARKS.search(self.ctx.text, self.doc[s].idx, self.doc[e - 1].idx + 1):
+                return None  # '“We told Doe so,” Roe said.': named in somebody's words
+        j = bisect.bisect_left(self.unnamed, offset)
+        if j > 0 and self.unnamed[j - 1] >= since:
+            return None
+        return key
 
     def _organization_last(self, offset: int) -> str | None:
         """The organization that spoke last before `offset`, if nobody spoke after it."""
