@@ -306,6 +306,8 @@ class Speakers:
                 return None  # named in the pronoun's own sentence
             if _QUOTE_MARKS.search(self.ctx.text, self.doc[s].idx, self.doc[e - 1].idx + 1):
                 return None  # '“We told Doe so,” Roe said.': named in somebody's words
+            if since > self.doc[s].idx:
+                return None  # 'Roe, who took over from Doe, said …': a person is that sentence's subject
         j = bisect.bisect_left(self.unnamed, offset)
         if j > 0 and self.unnamed[j - 1] >= since:
             return None
