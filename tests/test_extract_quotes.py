@@ -1288,3 +1288,23 @@ def test_a_pronoun_does_not_refer_to_a_person_named_beside_a_sentences_subject(n
     )
     record = extract(text, nlp, gazetteer)
     assert said(record) == [("Ingrid Dahle", "by half or better")]
+
+
+def test_a_headline_quotation_said_by_a_post_is_the_one_holder_of_that_post(nlp, gazetteer):
+    text = (
+        "'We will not devalue the real,' says Brazil's finance minister\n\n"
+        "Brazil's Finance Minister Rodrigo Almeida told parliament on Monday that the currency would float freely.\n\n"
+        "Almeida said the central bank would keep rates unchanged.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Rodrigo Almeida", "We will not devalue the real,")]
+
+
+def test_a_headline_quotation_said_by_a_post_two_people_hold_names_nobody(nlp, gazetteer):
+    text = (
+        "'We will not devalue,' says finance minister\n\n"
+        "Brazil's Finance Minister Rodrigo Almeida met Argentina's Finance Minister Pablo Ferreyra in Montevideo on Monday.\n\n"
+        "Both said their currencies would float freely.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert all(who is None for who, _ in said(record))  # kept unattributed, or left out

@@ -87,6 +87,8 @@ _MAX_UNATTRIBUTED_WORDS = 6
 _MAX_INTRO_TOKENS = 16  # 'Roe was not convinced.': a short sentence introducing the quotation after it
 _MAX_HEADING_CHARS = 120
 _MAX_KICKER_CHARS = 60
+_MAX_POST_WORDS = 5  # 'Brazil's deputy finance minister'
+
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 # The next non-empty line after an offset at a line's end.
 _NEXT_LINE = re.compile(r"[ \t]*\n\s*(?P<line>[^\n]+)")
@@ -176,8 +178,10 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
                 turn = turn_at.holding(q.start)
                 speaker = turn_speakers.get(turn) if turn is not None else None  # 'GOVERNOR HAN: Let me be clear: “…”'
                 speaker = speaker or _unattributed_speaker(ctx, head, q, speakers, previous, interviewee)
-            elif speaker is None and interviewee is not None and head and head[0] <= q.open < head[1]:
-                speaker = interviewee  # an interview's headline: '‘…,’ says Brazil's finance minister'
+            elif speaker is None and head and head[0] <= q.open < head[1]:
+                # '‘…,’ says Brazil's finance minister': in an interview the interviewee, else the one
+                # person the article gives that post.
+                speaker = interviewee or _headline_post_holder(ctx, head, q, speakers, masked)
             previous = (q, speaker)
             if speaker is not None:
                 speakers.spoke(q.start, speaker)
@@ -522,6 +526,20 @@ def _turn_speaker(ctx: ArticleContext, speakers: Speakers, turn: Turn, interview
         if len(holders) == 1:
             return next(iter(holders))
     return None
+
+
+def _headline_post_holder(ctx: ArticleContext, head: tuple[int, int], q: _QuoteSpan, speakers: Speakers, masked: str) -> str | None:
+    """'‘We will not devalue,’ says Brazil's finance minister' (a headline, the person named only
+    in the body): the one person the article gives the post the phrase names."""
+    after = masked[q.close : head[1]]
+    m = _AFTER_VERB_WHO.match(after) or _AFTER_WHO_VERB.match(after)
+    if m is None:
+        return None
+    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", m.group("who").casefold())]
+    if not words or words[-1] not in TITLE_HEADS or words[0] in ("a", "an") or len(words) > _MAX_POST_WORDS:
+        return None  # 'a minister': somebody the text does not name
+    holders = speakers.holders(words)
+    return next(iter(holders)) if len(holders) == 1 else None
 
 
 def _headline_speaker(ctx: ArticleContext, head: tuple[int, int], q: _QuoteSpan, speakers: Speakers, interviewee: str | None) -> str | None:
