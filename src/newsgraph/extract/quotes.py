@@ -34,7 +34,7 @@ from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, TITLE_HEADS, TITLE_MODIFIERS, is_title_word
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, pronoun_gender, subject_phrase
-from newsgraph.extract.transcripts import Turn, find_turns, interview_cues
+from newsgraph.extract.transcripts import Turn, find_turns, interview_cues, unlabelled_turns
 from newsgraph.model import Claim, Quote, Role
 from newsgraph.text import line_start, trimmed_end, word_list, word_set
 
@@ -86,6 +86,12 @@ _MAX_TITLE_WORDS = 12
 _MAX_UNATTRIBUTED_WORDS = 6
 _MAX_INTRO_TOKENS = 16  # 'Roe was not convinced.': a short sentence introducing the quotation after it
 _MAX_HEADING_CHARS = 120
+_MAX_KICKER_CHARS = 60
+_MAX_POST_WORDS = 5  # 'Brazil's deputy finance minister'
+
+_RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+# The next non-empty line after an offset at a line's end.
+_NEXT_LINE = re.compile(r"[ \t]*\n\s*(?P<line>[^\n]+)")
 _MAX_HEADING_WORDS = 8
 _CLAUSE_VERB_TAGS = {"VBD", "VBZ", "VBP", "VB", "MD"}
 _OPENING_MARKS = "“\"‘'"
@@ -137,14 +143,17 @@ class _ClaimSpan:
 def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[Quote], list[Claim]]:
     """Quotes and claims of the body, by position; registers a speaker span for each."""
     speakers = Speakers(doc, ctx, roles)
-    heading = [ctx.headline] if ctx.headline else []
+    head = _title_line(ctx)
+    heading = [h for h in (ctx.headline, head) if h]
     turns = find_turns(ctx.text, ctx.body_end, heading + ctx.furniture + ctx.duplicates)
     spans = _quote_spans(ctx.text, ctx.body_end)
     spans = [q for q in spans if not _scare_quote(doc, ctx.text, q) and not any(s <= q.open < e for s, e in ctx.furniture)]
     quoted = [(q.open, q.close) for q in spans]  # a sentence with quote marks is no reported speech
-    spans = [q for q in spans if not _title(ctx.text, q) and not _in_subheading(ctx, q)]
+    spans = [q for q in spans if not _title(ctx.text, q) and not _in_subheading(ctx, head, q)]
     claim_items = _claim_candidates(doc, ctx, quoted, {t.label_start for t in turns})
-    interviewee = _interviewee(ctx, speakers, turns, spans)
+    interviewee, cue_end = _interviewee(ctx, head, speakers, turns, spans)
+    if interviewee is not None and cue_end is not None and not turns:
+        turns = _unlabelled_exchanges(ctx, interviewee, cue_end, heading)
     turn_at = _TurnIndex(turns)
     masked = _ABBREVIATION.sub(lambda m: m.group()[:-1] + _MASK, ctx.text)
 
@@ -168,7 +177,11 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
             if speaker is None and not named:  # not '“B,” an aide added': a speaker the text does not name
                 turn = turn_at.holding(q.start)
                 speaker = turn_speakers.get(turn) if turn is not None else None  # 'GOVERNOR HAN: Let me be clear: “…”'
-                speaker = speaker or _unattributed_speaker(ctx, q, speakers, previous, interviewee)
+                speaker = speaker or _unattributed_speaker(ctx, head, q, speakers, previous, interviewee)
+            elif speaker is None and head and head[0] <= q.open < head[1]:
+                # '‘…,’ says Brazil's finance minister': in an interview the interviewee, else the one
+                # person the article gives that post.
+                speaker = interviewee or _headline_post_holder(ctx, head, q, speakers, masked)
             previous = (q, speaker)
             if speaker is not None:
                 speakers.spoke(q.start, speaker)
@@ -194,7 +207,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         quote = Quote(speaker=speaker, text=ctx.text[q.start : q.end], anchor=make_anchor(ctx.text, q.start, q.end), event=events.get(speaker or ""))
         found.append((q.start, quote))
     in_quotes = SpanIndex(quoted)
-    narrated = _quotes_outside_turns(ctx, attributed, turn_at) and not _highlights(ctx, turns)
+    narrated = _quotes_outside_turns(ctx, head, attributed, turn_at) and not _highlights(ctx, turns)
     moderators = _moderators(ctx, turn_speakers)
     for t, speaker in turn_speakers.items():
         if speaker is None or t.kind not in ("speaker", "answer"):
@@ -202,24 +215,46 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         ctx.add_speaker_span(t.start, t.end, speaker)
         if speaker in moderators:
             continue  # 'Moderated by Jane Roe' and then 'MS ROE: …': the chair's words
+        end = t.end
         if in_quotes.overlaps(t.start, t.end):
-            continue  # the turn marks its quotation itself: that one is the quote
+            end = _before_quoting_another(masked, t, speaker, attributed)
+            if end is None:
+                continue  # the turn marks its quotation itself: that one is the quote
         if narrated and t.kind == "speaker":
             continue  # a report quoting in quote marks around a transcript: those are its quotations
-        if t.end - t.start <= _MAX_COURTESY and _COURTESY.fullmatch(ctx.text[t.start : t.end]):
+        if end - t.start <= _MAX_COURTESY and _COURTESY.fullmatch(ctx.text[t.start : end]):
             continue  # 'Thank you very much.', 'Good morning, everyone.': nothing said
-        anchor = make_anchor(ctx.text, t.start, t.end)
+        anchor = make_anchor(ctx.text, t.start, end)
         found.append((t.start, Quote(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker))))
-    found = _without_headline_repeats(ctx, found)
+    found = _without_headline_repeats(head, found)
     return [quote for _, quote in sorted(found, key=lambda f: f[0])], claims
 
 
-def _without_headline_repeats(ctx: ArticleContext, found: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
+def _title_line(ctx: ArticleContext) -> tuple[int, int] | None:
+    """The headline whose quotation is the article's: the first line, or the line under it when
+    the first is a kicker in capitals ('INTERVIEW', 'GLOBAL TRADE REVIEW | SUPPLY CHAINS', an
+    outlet's or section's name) and the next one a short line in mixed case."""
+    if ctx.headline is None:
+        return None
+    start, end = ctx.headline
+    first = ctx.text[start:end]
+    if end - start > _MAX_KICKER_CHARS or not any(c.isalpha() for c in first) or any(c.islower() for c in first):
+        return ctx.headline
+    m = _NEXT_LINE.match(ctx.text, end, ctx.body_end)
+    if m is None:
+        return ctx.headline
+    line = m.group("line").rstrip()
+    if len(line) >= _MAX_HEADING_CHARS or not any(c.islower() for c in line):
+        return ctx.headline
+    return m.start("line"), m.start("line") + len(line)
+
+
+def _without_headline_repeats(head: tuple[int, int] | None, found: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
     """A headline quoting words that a quotation in the body gives (within a longer answer,
     say) repeats that quotation: the body's is the one quote."""
-    if not ctx.headline:
+    if not head:
         return found
-    h_start, h_end = ctx.headline
+    h_start, h_end = head
     body = [_said_words(q.text) for start, q in found if not h_start <= start < h_end]
     out = []
     for start, q in found:
@@ -233,6 +268,22 @@ def _without_headline_repeats(ctx: ArticleContext, found: list[tuple[int, Quote]
 
 def _said_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _before_quoting_another(text: str, turn: Turn, speaker: str, attributed: list[tuple[_QuoteSpan, str | None]]) -> int | None:
+    """A turn that quotes somebody else ('… As the minister put it yesterday, “…”'): the turn's own
+    words are those before the sentence holding that quotation (the quotation is its speaker's).
+    None when the turn's quotations are its speaker's own, or when nothing comes before. `text`
+    has the periods of abbreviations masked ('As Dr. Roe put it' is one sentence)."""
+    inside = [(q, who) for q, who in attributed if turn.start <= q.open < turn.end]
+    if not inside or any(who is None or who == speaker for _, who in inside):
+        return None
+    first = min(q.open for q, _ in inside)
+    cut = max(text.rfind(". ", turn.start, first), text.rfind("? ", turn.start, first), text.rfind("! ", turn.start, first))
+    if cut < 0:
+        return None
+    end = trimmed_end(text, cut + 1)
+    return end if end > turn.start else None
 
 
 def _moderators(ctx: ArticleContext, turn_speakers: dict[Turn, str | None]) -> set[str]:
@@ -261,7 +312,7 @@ def _highlights(ctx: ArticleContext, turns: list[Turn]) -> bool:
     return len(line) <= _MAX_HEADING_CHARS and line.endswith(":") and bool(_HIGHLIGHTS.search(line))
 
 
-def _quotes_outside_turns(ctx: ArticleContext, attributed: list[tuple[_QuoteSpan, str | None]], turn_at: _TurnIndex) -> bool:
+def _quotes_outside_turns(ctx: ArticleContext, head: tuple[int, int] | None, attributed: list[tuple[_QuoteSpan, str | None]], turn_at: _TurnIndex) -> bool:
     """Whether the article, besides a transcript's turns, quotes somebody in quote marks in its
     own words ('Arriving at the meeting, the minister told reporters: “…”'). Such a report with
     transcript excerpts gives its quotations in quote marks; the turns printed after labels are
@@ -269,22 +320,22 @@ def _quotes_outside_turns(ctx: ArticleContext, attributed: list[tuple[_QuoteSpan
     for q, speaker in attributed:
         if speaker is None or turn_at.holding(q.start) is not None:
             continue
-        if ctx.headline is not None and ctx.headline[0] <= q.open < ctx.headline[1]:
+        if head is not None and head[0] <= q.open < head[1]:
             continue
         return True
     return False
 
 
 def _unattributed_speaker(
-    ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, previous: tuple[_QuoteSpan, str | None] | None, interviewee: str | None
+    ctx: ArticleContext, head: tuple[int, int] | None, q: _QuoteSpan, speakers: Speakers, previous: tuple[_QuoteSpan, str | None] | None, interviewee: str | None
 ) -> str | None:
     """The speaker of a quote that names none: the one of the quote before it in its paragraph
     ('“A,” Roe said. “B.”'), the one a headline names after it, or the person last the subject
     in its paragraph ('Roe was blunt. “We lost.”')."""
     if previous is not None and previous[0].paragraph == q.paragraph and previous[1]:
         return previous[1]
-    if ctx.headline and ctx.headline[0] <= q.open < ctx.headline[1]:
-        speaker = _headline_speaker(ctx, q, speakers, interviewee)
+    if head and head[0] <= q.open < head[1]:
+        speaker = _headline_speaker(ctx, head, q, speakers, interviewee)
         if speaker is not None:
             return speaker
     speaker = speakers.subject_since(q.paragraph, q.open)
@@ -390,17 +441,20 @@ def _whole_paragraph(text: str, q: _QuoteSpan) -> bool:
 # ----------------------------------------------------------------------------- interviews and transcripts
 
 
-def _interviewee(ctx: ArticleContext, speakers: Speakers, turns: list[Turn], spans: list[_QuoteSpan]) -> str | None:
+def _interviewee(
+    ctx: ArticleContext, head: tuple[int, int] | None, speakers: Speakers, turns: list[Turn], spans: list[_QuoteSpan]
+) -> tuple[str | None, int | None]:
     """The person an interview introduces at its top: named right after a cue ('We asked Jane
     Roe, …'), or the person last the subject before it ('She answered our questions'). An
-    article with answer turns ('A: …') and no cue: the first person its body names."""
-    head_end = ctx.headline[1] if ctx.headline else 0
+    article with answer turns ('A: …') and no cue: the first person its body names. With the
+    end of the cue that named the person (None without a cue)."""
+    head_end = head[1] if head else 0
     first = min([t.label_start for t in turns] + [q.open for q in spans if q.open >= head_end] + [ctx.body_end])
     region_end = max(first, min(ctx.body_end, head_end + 1500))
     for start, end in interview_cues(ctx.text, head_end, region_end):
         after = ctx.mentions(end, end + 60, kinds=("Person",))
         if after and not re.search(r"[.!?\n]", ctx.text[end : after[0][0]]):
-            return ctx.current_key(after[0][2])
+            return ctx.current_key(after[0][2]), end
         sentence_start = max(ctx.text.rfind(". ", head_end, start), ctx.text.rfind("\n", head_end, start), head_end)
         subject = ctx.text[sentence_start:start].split()
         pronoun = subject and subject[-1].casefold() in PERSON_PRONOUNS | {"we", "i"}
@@ -410,13 +464,33 @@ def _interviewee(ctx: ArticleContext, speakers: Speakers, turns: list[Turn], spa
         if pronoun or note or ctx.text[end : end + 12].split()[:1] in (["her"], ["him"]):
             key = speakers.last(start)
             if key is not None:
-                return ctx.current_key(key)
-    if any(t.kind == "answer" for t in turns):
+                return ctx.current_key(key), end
+    # Labelled answers ('A: …'); not the paragraphs under 'Q:' labels, which an explainer's
+    # questions and answers have too (the writer's, with no interviewee).
+    if any(t.kind == "answer" and not t.continued for t in turns):
         for start, end, key in ctx.mentions(head_end, ctx.body_end, kinds=("Person",)):
             line = ctx.text[line_start(ctx.text, start) : start]
             if not re.search(r"\b(?:by|with)\s*$", line, re.IGNORECASE) and "|" not in line:
-                return ctx.current_key(key)
-    return None
+                return ctx.current_key(key), None
+    return None, None
+
+
+def _unlabelled_exchanges(ctx: ArticleContext, interviewee: str, cue_end: int, heading: list[tuple[int, int]]) -> list[Turn]:
+    """An interview printed without labels (`transcripts.unlabelled_turns`), from the paragraph
+    after the one whose cue names the interviewee, up to an answer that names the interviewee
+    or quotes in quote marks: the narration resuming ('Roe previously served as …')."""
+    line_end = ctx.text.find("\n", cue_end)
+    if line_end == -1 or line_end >= ctx.body_end:
+        return []
+    turns = unlabelled_turns(ctx.text, line_end, ctx.body_end, heading + ctx.furniture + ctx.duplicates)
+    out = []
+    for t in turns:
+        if t.kind == "answer":
+            named = {ctx.current_key(k) or k for _, _, k in ctx.mentions(t.start, t.end, kinds=("Person",))}
+            if interviewee in named or re.search(r"[“”\"]", ctx.text[t.start : t.end]):
+                break
+        out.append(t)
+    return out
 
 
 def _names_nobody(words_before: str) -> bool:
@@ -454,10 +528,24 @@ def _turn_speaker(ctx: ArticleContext, speakers: Speakers, turn: Turn, interview
     return None
 
 
-def _headline_speaker(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, interviewee: str | None) -> str | None:
+def _headline_post_holder(ctx: ArticleContext, head: tuple[int, int], q: _QuoteSpan, speakers: Speakers, masked: str) -> str | None:
+    """'‘We will not devalue,’ says Brazil's finance minister' (a headline, the person named only
+    in the body): the one person the article gives the post the phrase names."""
+    after = masked[q.close : head[1]]
+    m = _AFTER_VERB_WHO.match(after) or _AFTER_WHO_VERB.match(after)
+    if m is None:
+        return None
+    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", m.group("who").casefold())]
+    if not words or words[-1] not in TITLE_HEADS or words[0] in ("a", "an") or len(words) > _MAX_POST_WORDS:
+        return None  # 'a minister': somebody the text does not name
+    holders = speakers.holders(words)
+    return next(iter(holders)) if len(holders) == 1 else None
+
+
+def _headline_speaker(ctx: ArticleContext, head: tuple[int, int], q: _QuoteSpan, speakers: Speakers, interviewee: str | None) -> str | None:
     """'‘We will win’: Roe on the vote', '‘Balloons test our nerves’: Lithuania's deputy minister
     on …': the speaker named after the colon; in an interview, the interviewee."""
-    line_end = ctx.headline[1] if ctx.headline else q.close
+    line_end = head[1]
     m = _HEADLINE_WHO.match(ctx.text, q.close, line_end)
     if m is None:
         return None
@@ -524,7 +612,11 @@ def _scare_quote(doc: Doc, text: str, q: _QuoteSpan) -> bool:
     # A participle ("so-called") does not make a statement; a finite or base verb does.
     if span is None or any(t.tag_ in _CLAUSE_VERB_TAGS for t in span):
         return span is None
-    return _speech_verb_over(q, span) is None or bool(_DISTANCING.search(text, max(0, q.open - 30), q.open))
+    if _DISTANCING.search(text, max(0, q.open - 30), q.open):
+        return True
+    # 'According to her, demand has “permanently shifted”': the sentence is the source's, and so
+    # are the words it quotes.
+    return _speech_verb_over(q, span) is None and not _ACCORDING_EARLIER.search(text, span.sent.start_char, q.open)
 
 
 def _speech_verb_over(q: _QuoteSpan, span: Span):
@@ -563,10 +655,10 @@ def _title(text: str, q: _QuoteSpan) -> bool:
     return len(words) >= 2 and bool(main) and words[0][:1].isupper() and all(w[:1].isupper() for w in main)
 
 
-def _in_subheading(ctx: ArticleContext, q: _QuoteSpan) -> bool:
+def _in_subheading(ctx: ArticleContext, head: tuple[int, int] | None, q: _QuoteSpan) -> bool:
     """'Australia's Donnelly: ‘the gap is narrowing’': a sub-heading in the body quoting a few
     words the text under it gives in full. The article's headline is not one."""
-    if ctx.headline and ctx.headline[0] <= q.open < ctx.headline[1]:
+    if head and head[0] <= q.open < head[1]:
         return False
     line_end = ctx.text.find("\n", q.close)
     line_end = ctx.body_end if line_end == -1 else line_end
@@ -775,10 +867,13 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Sp
         lemma = token.lemma_.casefold()
         if lemma not in SPEECH_VERBS and not (lemma in _CHARACTERISING_VERBS and token.left_edge.idx <= q.open and q.end <= token.right_edge.idx + len(token.right_edge)):
             continue  # 'Roe called the plan “a betrayal of our voters”': the verb's own complement
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        # 'the Baltic, which she said made …': the parse may give the relative pronoun as a subject too
+        # (written in lower case: 'WHO said' is the organization).
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.text not in _RELATIVE_PRONOUNS), None)
         if subject is not None and not (q.open <= subject.idx < q.close):
             who = subject_phrase(doc, subject, token)
-            speaker = speakers.resolve(who.text, who.start_char, q.start)
+            # 'The High Council of Public Finances, France's fiscal watchdog, said': the name before an apposition.
+            speaker = _resolve_phrase(speakers, who.text, who.start_char, q.start)
             if speaker is not None:
                 return speaker
         elif subject is None and token.dep_ == "ROOT" and token.idx < q.open:

@@ -49,6 +49,15 @@ _VOICE_PERSONS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople"}
 # How far back '“…,” the statement said' looks for the sentence that named the statement.
 _ISSUER_WINDOW = 1200
 
+#: Bodies an organization sends or sets up: 'the observer mission of the OAS'.
+_BODY_NOUNS = word_set("mission-nouns.txt")
+# After a speaker's phrase, where it spoke: 'a Commission spokesperson in Brussels'.
+_PLACE_PREPOSITIONS = {"in", "at", "on"}
+# Words before a body's head noun that refer back to one already named: 'the mission', 'its mission'.
+_REFERRING_WORDS = {"the", "a", "an", "this", "that", "its", "their", "said", "same"}
+
+_QUOTE_MARKS = re.compile(r"[“”\"‘]")
+
 # 'the 61-year-old': a person referred to by age, as news writes after naming them.
 _THE_AGED = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
 
@@ -256,7 +265,8 @@ class Speakers:
             return None
         if len(words) == 1 and words[0] in PERSON_PRONOUNS | OBJECT_PRONOUNS:
             # 'he said', and 'according to him': a source phrase that is only an object pronoun
-            return self.last(offset, pronoun_gender(words[0]))
+            gender = pronoun_gender(words[0])
+            return self._named_since(who_start, gender) or self.last(offset, gender)
         if _THE_AGED.fullmatch(who.strip()):
             return self.last(offset)  # '“…,” the 61-year-old said': the person the text is about
         named = self._name_in(who) or self._by_acronym(who)
@@ -274,6 +284,34 @@ class Speakers:
                 return None  # 'a minister', 'an aide to the minister': someone the text does not name
             return self._by_role(words, offset)
         return None
+
+    def _named_since(self, offset: int, gender: str | None) -> str | None:
+        """'Britain was represented by its minister, Jan Roe. According to him, …': the one person
+        named since the last person who spoke or was a subject, in a sentence where no person is
+        the subject (an object, a passive's agent), whom a pronoun right after refers to."""
+        i = bisect.bisect_left(self.events, (offset,))
+        since = self.events[i - 1][0] + 1 if i > 0 else 0
+        named = [(s, k) for s, _, k in self.ctx.mentions(since, offset, kinds=("Person",))]
+        keys = {self.ctx.current_key(k) or k for _, k in named}
+        if len(keys) != 1:
+            return None
+        key = next(iter(keys))
+        known = self.gender_of(key)
+        if gender is not None and known is not None and known != gender:
+            return None
+        index = self.ctx.index(self.doc)
+        for start, _ in named:
+            s, e = index.sentence(index.token_at(start))
+            if self.doc[e - 1].idx >= offset:
+                return None  # named in the pronoun's own sentence
+            if _QUOTE_MARKS.search(self.ctx.text, self.doc[s].idx, self.doc[e - 1].idx + 1):
+                return None  # '“We told Doe so,” Roe said.': named in somebody's words
+            if since > self.doc[s].idx:
+                return None  # 'Roe, who took over from Doe, said …': a person is that sentence's subject
+        j = bisect.bisect_left(self.unnamed, offset)
+        if j > 0 and self.unnamed[j - 1] >= since:
+            return None
+        return key
 
     def _organization_last(self, offset: int) -> str | None:
         """The organization that spoke last before `offset`, if nobody spoke after it."""
@@ -376,8 +414,10 @@ class Speakers:
         """'the OPEC Secretariat', 'a Treasury spokesperson', 'the ministry's statement', 'a
         spokesperson for the ministry': the organization the phrase ends with, or whose voice
         noun ends it or comes before it."""
-        voice = re.match(r"(?:an?|the)\s+(?P<noun>\w+)\s+(?:for|of|at|from)\s+(?P<org>.+)$", who, re.IGNORECASE)
-        if voice and voice.group("noun").casefold() in VOICE_NOUNS:
+        # 'a spokesperson for the ministry', 'the observer mission of the OAS': a voice, or a body
+        # the organization sends, of the organization named after it.
+        voice = re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>\w+)\s+(?:for|of|at|from)\s+(?P<org>.+)$", who, re.IGNORECASE)
+        if voice and voice.group("noun").casefold() in VOICE_NOUNS | _BODY_NOUNS:
             org_start = who_start + voice.start("org")
             org = voice.group("org")
             found = self.ctx.mentions(org_start, org_start + len(org), kinds=("Organization",))
@@ -392,11 +432,14 @@ class Speakers:
         lead = re.findall(r"[\w’'-]+", self.ctx.text[who_start:start].casefold())
         rest = re.findall(r"[\w-]+", self.ctx.text[end : who_start + len(who)].casefold())
         rest = [w for w in rest if w not in ("s", "’s", "'s")]
+        where = next((i for i, w in enumerate(rest) if w in _PLACE_PREPOSITIONS), None)
+        if where is not None:
+            rest = rest[:where]  # 'a Commission spokesperson in Brussels': where it spoke
         if not rest and all(w in _DETERMINERS for w in lead):
             return key  # 'the OPEC Secretariat': the organization itself, not a post in it
         if not rest and lead and lead[-1] in ORG_HEADS | BODY_DESCRIPTORS and not any(w in TITLE_HEADS or w in HUMAN_NOUNS for w in lead):
             return key  # "farmers' union Unió de Pagesos", 'the consultancy Merlin Partners': what it is, then its name
-        if words[-1] in VOICE_NOUNS and len(rest) <= 3 and not any(w in TITLE_HEADS - VOICE_NOUNS for w in lead + rest):
+        if (rest[-1:] or words[-1:])[0] in VOICE_NOUNS and len(rest) <= 3 and not any(w in TITLE_HEADS - VOICE_NOUNS for w in lead + rest):
             return key  # 'a Treasury spokesperson', 'the ministry's statement'
         return None
 
@@ -407,16 +450,35 @@ class Speakers:
         if not words or words[0] not in ("the", "a", "an"):
             return None
         head = next((w for w in words[1:] if w in ORG_HEADS), None)
+        if head is not None:
+            # 'a Commission spokesperson in Brussels': where the voice spoke is not part of who it is.
+            where = next((i for i in range(words.index(head) + 1, len(words)) if words[i] in _PLACE_PREPOSITIONS), len(words))
+            words = words[:where]
         rest = words[words.index(head) + 1 :] if head else []
-        voiced = len(rest) == 1 and rest[0] in VOICE_NOUNS
+        # 'the ministry's statement', 'the alliance's joint statement': a voice noun, one word before it.
+        voiced = 1 <= len(rest) <= 2 and rest[-1] in VOICE_NOUNS
         if head is None or len(words) > 4 or not (voiced or (not rest and words[0] == "the")):
             return None  # 'the ministry', 'a ministry spokesperson'; not 'the ministry's envoy', 'a ministry'
         before = self.ctx.mentions(0, offset, kinds=("Organization",))
-        for _, _, key in reversed(before):
+        for _, m_end, key in reversed(before):
             entity = self.ctx.entities.get(self.ctx.current_key(key) or key)
             if entity is not None and head in entity.name.casefold().split():
+                if self._other_body(head, m_end, offset, entity.key):
+                    return None
                 return entity.key
         return None
+
+    def _other_body(self, head: str, start: int, offset: int, key: str) -> bool:
+        """Whether text[start:offset] introduces another body with the head noun after the
+        organization last named: 'the EU mission …; the OAS observer mission … the mission said'
+        (the head noun after a word other than an article, outside the organization's mentions)."""
+        own = {(s, e) for s, e, k in self.ctx.mentions(start, offset) if (self.ctx.current_key(k) or k) == key}
+        for m in re.finditer(rf"(?P<before>[\w’'-]+)\s+{re.escape(head)}\b", self.ctx.text[start:offset], re.IGNORECASE):
+            at = start + m.start()
+            if m.group("before").casefold() in _REFERRING_WORDS or any(s <= at < e for s, e in own):
+                continue
+            return True
+        return False
 
     def holders(self, words: list[str]) -> set[str]:
         """The persons whose post the role noun phrase names ('the minister', 'Ukraine's defense minister')."""

@@ -32,6 +32,9 @@ _QA_DOT = re.compile(r"(?P<label>Q|A)\.[ \t]+(?=\S)")
 _MIN_TURNS = 2  # one labelled paragraph is a heading ('Roe: Russia lost …'), not a transcript
 _MAX_LABEL_WORDS = 6
 _MAX_HEADING_WORDS = 8  # a sub-heading between turns ('On the budget'): a short line, no sentence
+_MIN_ASKED = 3  # questions that end with a question mark, in an interview printed without labels
+_MAX_INTRO_PARAGRAPHS = 2  # paragraphs between the introduction naming the interviewee and the first question
+_MAX_PROMPT_CHARS = 160  # an interviewer's statement put as a question
 _CUES = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in word_list("interview-cues.txt")) + r")\b", re.IGNORECASE)
 # 'Interview by Jane Roe': the interviewer's byline, not the interviewee.
 _BYLINE_AFTER = re.compile(r"\s+(?:[Bb]y|[Cc]onducted\s+by)\s+[A-Z]")
@@ -71,21 +74,30 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = ()) -> li
     current: Turn | None = None
     has_words = False  # whether the current turn has words yet (a label alone on its line has none)
     last_label = labelled[-1].label_start
+    # Only questions labelled ('Q: …' and the answer printed under it, unlabelled): the paragraphs
+    # under a question are the interviewee's answer.
+    questions_only = all(t.kind == "question" for t in labelled)
+    answered = False
     for p_start, p_end in paragraphs:
         if p_start in starts:
             current = starts[p_start]
             has_words = current.end > current.start
+            answered = False
             if has_words:
                 turns.append(current)
         elif current is not None and has_words and _section_heading(text[p_start:p_end]):
             current = None  # a section's heading ends the turn before it
-        elif current is not None and (p_start < last_label or current.end == current.start) and not _stage_note(text[p_start:p_end]):
+        elif current is not None and (p_start < last_label or current.end == current.start or questions_only) and not _stage_note(text[p_start:p_end]):
             end = _trim(text, p_start, p_end)
             if end > p_start:
                 has_words = True
-                turns.append(Turn(current.label, current.label_start, current.note, current.note_start, current.kind, p_start, end, True))
-                if current.end == current.start and p_start > last_label:
-                    current = None  # after the last label alone on its line: its one paragraph only
+                kind = current.kind
+                if questions_only and (answered or text[end - 1] != "?"):
+                    kind = "answer"
+                    answered = True
+                turns.append(Turn(current.label, current.label_start, current.note, current.note_start, kind, p_start, end, True))
+                if (current.end == current.start or questions_only and answered) and p_start > last_label:
+                    current = None  # after the last label: its one paragraph only
     return turns
 
 
@@ -147,3 +159,77 @@ def interview_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         out.append((m.start(), m.end()))
     return out
+
+
+def unlabelled_turns(text: str, start: int, body_end: int, skip: list[tuple[int, int]] = ()) -> list[Turn]:
+    """An interview's questions and answers printed with no labels, in the paragraphs from
+    `start` (after the introduction that names the interviewee): a question is a paragraph that
+    asks ('… Will you meet it?'), or a short prompt between two answers ('Markets do not seem
+    convinced.'); the paragraphs under a question, the answer. [] when fewer than
+    _MIN_ASKED questions ask, or when the first comes more than _MAX_INTRO_PARAGRAPHS
+    paragraphs after `start`. The Q&A ends at a paragraph that could be neither (an answer
+    that asks, a question of two paragraphs); the caller ends it where the narration resumes."""
+    paragraphs = []
+    for m in re.finditer(r"[^\n]+", text[:body_end]):
+        p_start, p_end = m.start(), _trim(text, m.start(), m.end())
+        if p_start < start or p_end <= p_start or any(s <= p_start < e for s, e in skip):
+            continue
+        paragraph = text[p_start:p_end]
+        if _section_heading(paragraph) or (_stage_note(paragraph) and not _asks(paragraph)):
+            continue  # 'On the budget': a heading between the exchanges ('**Will you …?**' is a question)
+        paragraphs.append((p_start, p_end))
+    asks = _asking(text, paragraphs)
+    first = next((i for i, a in enumerate(asks) if a), None)
+    if first is None or first > _MAX_INTRO_PARAGRAPHS:
+        return []
+    turns: list[Turn] = []
+    asked = 0
+    previous = None  # the kind of the paragraph before
+    for i in range(first, len(paragraphs)):
+        p_start, p_end = paragraphs[i]
+        next_asks = i + 1 < len(paragraphs) and asks[i + 1]
+        if previous is None or (previous == "answer" and asks[i]):
+            kind = "question"
+        elif previous == "question":
+            if asks[i]:
+                break  # a question of two paragraphs, or no answer: not a Q&A this function can read
+            kind = "answer"
+        elif _prompt(text[p_start:p_end]) and i + 1 < len(paragraphs) and not next_asks:
+            kind = "question"  # a short statement put to the interviewee, answered in the next paragraph
+        else:
+            kind = "answer"  # the answer before, going on
+        asked += kind == "question" and asks[i]
+        turns.append(Turn("", p_start, None, -1, kind, p_start, p_end, kind == "answer" and previous == "answer"))
+        previous = kind
+    return turns if asked >= _MIN_ASKED else []
+
+
+def _asking(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
+    """Which paragraphs ask a question of the interviewee. A paragraph ending with a question mark
+    does, but an answer may end by asking too ('… and what do you tell a farmer whose field is
+    dust?'): in a run of such paragraphs the last one asks, the one before it answers the one
+    before that, and so on back."""
+    ends = [_asks(text[s:e]) for s, e in paragraphs]
+    out = [False] * len(ends)
+    i = len(ends) - 1
+    while i >= 0:
+        if not ends[i]:
+            i -= 1
+            continue
+        run_end = i
+        while i >= 0 and ends[i]:
+            out[i] = (run_end - i) % 2 == 0
+            i -= 1
+    return out
+
+
+def _asks(paragraph: str) -> bool:
+    """Whether the paragraph ends with a question mark ('**Will you meet it?**' too)."""
+    return paragraph.rstrip("*_ \t").endswith("?")
+
+
+def _prompt(paragraph: str) -> bool:
+    """A short statement of one or two sentences, no quote marks: how an interviewer puts a point
+    to the interviewee ('Markets do not seem convinced. Debt reached 78.6% of GDP in April.')."""
+    sentences = re.findall(r"[.!](?:\s|$)", paragraph)
+    return len(paragraph) <= _MAX_PROMPT_CHARS and len(sentences) <= 2 and not re.search(r"[“”\"‘]", paragraph)
