@@ -105,7 +105,7 @@ _JOIN_VERBS = (r"(?:joined|join|joins|rejoined|(?:is|are|became|become)\s+(?:a\s
                r"adheres?\s+to|signed\s+up\s+(?:to|for|with)|signs?\s+up\s+(?:to|for|with)|"
                r"signed\s+on\s+to|signs?\s+on\s+to|acceded\s+to|accedes?\s+to|became\s+(?:a\s+)?members?\s+of|"
                r"become\s+(?:a\s+)?members?\s+of|(?:is|are)\s+(?:also\s+|now\s+)?(?:a\s+)?(?:full\s+|founding\s+|new\s+)?"
-               r"members?\s+of|(?:is|are)\s+(?:also\s+)?part\s+of|belongs?\s+to|took\s+part\s+in|takes?\s+part\s+in|"
+               r"members?\s+of|(?:is|are|was|were|been)\s+(?:also\s+|already\s+)?part\s+of|belongs?\s+to|took\s+part\s+in|takes?\s+part\s+in|"
                r"taken\s+part\s+in|participates?\s+in|participated\s+in|contributes?\s+to|contributed\s+to|"
                r"(?:is|are)\s+contributing\s+{w}{0,40}?\s*to|entered|make\s+up|makes\s+up|made\s+up|constitute|"
                r"signed\s+on\s+as\s+(?:\w+\s+)?(?:partners?|members?)\s+(?:to|of|in))")
@@ -375,7 +375,8 @@ RULES: tuple[Rule, ...] = (
     Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:after|when|once)\s|"
                                   rf"\b(?:says?|said|announced|"
                                   rf"confirmed|added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|"
-                                  rf"signed\s+up|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|(?:is|are|was|were)\s+(?:reported|said|understood|"
+                                  rf"signed\s+up|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|"
+                                  rf"(?:take|takes|took|taken)\s+part|(?:is|are|was|were)\s+(?:reported|said|understood|"
                                   rf"believed|known)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?)?\s*to\s+have\s+(?:joined|signed\s+(?:on|up))|(?:were|are|was|is)\s+"
                                   rf"the\s+(?:latest|last|first|newest)\s+(?:countries\s+|members\s+|states\s+)?to\s+"
                                   rf"(?:join|sign(?:\s+up|\s+on)?|ratify|accede)(?:\s+(?:its|the\s+group's|the\s+"
@@ -385,6 +386,12 @@ RULES: tuple[Rule, ...] = (
          "member", needs_coalition=False, unless=re.compile(r"\bpart\s+in\b.*\b(?:meeting|summit|talks|conference|"
                                                             r"exercises?|discussions?|negotiations?|vote|call|session|"
                                                             r"ceremony|event|debate|elections?)\b", re.I)),
+    # "Greece confirmed on Tuesday that it has joined": the country said so of itself
+    Rule("L said it has joined", _p(rf"{_L}{_PAREN}\s+(?:said|says|confirmed|confirms|announced|announces)\s+"
+                                    rf"(?:\w+\s+){{0,2}}?(?:that\s+)?(?:it|they)\s+(?:has|have|had)\s+(?:now\s+|also\s+|"
+                                    rf"formally\s+|officially\s+)?(?:joined|signed\s+up|signed\s+on|acceded)"
+                                    rf"(?=\s*(?:$|[,.;]|\s(?:and|in|on|last|this|earlier|as)\b))"),
+         "member", needs_coalition=False),
     Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
                                       rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|provide|provides|provided|"
                                       rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"

@@ -427,6 +427,17 @@ class _Book:
                 own = words - {entry.head} - _LINK_WORDS
                 fits = [e for e in strong if e.head == entry.head and own & e.words()
                         and (countries & set(e.members) or not e.members)]
+            if not fits and entry.strength == DESCRIBED and entry.led_by:
+                # "the British-led naval task force", then "Operation Tidewatch … is led by the United Kingdom":
+                # the one named grouping the same countries lead, when no other grouping has those leads
+                fits = [e for e in strong if e.leads() == entry.led_by]
+                if any(e is not entry and e.leads() == entry.led_by and e.strength == DESCRIBED and e.words() - entry.words()
+                       and not e.led_by for e in self.entries.values()):
+                    fits = []
+            if len(fits) > 1 and entry.strength == LED_ONLY:
+                # "a British-led task force" fits the named "Operation Tidewatch" and the "naval task force" that
+                # describes it: the named one
+                fits = [e for e in fits if e.strength == NAMED]
             if not fits and self._in_headline(entry):
                 # "UK joins global coalition to speed up drug-resistance testing" over a story of the "Global
                 # Coalition on AMR Diagnostics": the one named coalition that has every country it names
@@ -731,6 +742,12 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
             if before and before[-1] not in ".!?:;\"”’)" and "\n\n" not in text[doc[spans[-1][1] - 1].idx : sent.start_char]:
                 spans[-1][1] = sent.end
                 continue
+        if spans and first is not None and spans[-1][1] - spans[-1][0] <= 2 and \
+                all(t.is_alpha and t.text[:1].isupper() for t in doc[spans[-1][0] : spans[-1][1]]) and \
+                "\n" not in text[doc[spans[-1][0]].idx : sent.start_char]:
+            # "Operation" | "Prosperity Guardian, the US-led coalition …": a word the parser cut from its line
+            spans[-1][1] = sent.end
+            continue
         spans.append([sent.start, sent.end])
     return [doc[a:b] for a, b in spans]
 
@@ -995,7 +1012,9 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
             if same is not None:
                 entry = same
             elif entry is not None and not set(normalise(mention.described).split()) <= set(normalise(entry.name).split()):
-                entry = None if any(e is not entry and e.head == mention.head for e in book.entries.values()) else entry
+                # "a new Haiti contact group" after the G7: another grouping, not the one named before
+                entry = None if entry.head != mention.head or any(
+                    e is not entry and e.head == mention.head for e in book.entries.values()) else entry
         if entry is None and mention.described_start >= 0 and any(w[:1].isupper() for w in mention.described.split()):
             # "The Nordic observer mission, led by Sweden, …" with no mission named before: named by its description
             written = book.ctx.text[mention.described_start : mention.end]
