@@ -351,6 +351,11 @@ RULES: tuple[Rule, ...] = (
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
     # "… as co-chairs Chile and Germany pushed for …", "its co-leads, Chile and Peru,": the coalition's joint leads
     # (a chair alone may hold a rotating post)
+    # "Germany will lead the Coalition of the Skies, with the Netherlands as co-lead": the second lead of the clause
+    Rule("with L as co-lead", _p(rf"(?:{_C}|\b(?:lead|leads|led|leading|chair|chairs|chaired|chairing|head|heads|headed)\b)"
+                                 rf"(?:[^‹;]|‹L\d+›){{0,80}}?,?\s*with\s+{_THE}{_L}\s+as\s+(?:(?:the|its|a)\s+)?(?:joint\s+)?"
+                                 rf"(?:co-?(?:leads?|leaders?|chairs?|heads?)|(?:second|other)\s+(?:leads?|chairs?))\b"),
+         "lead", needs_coalition=False, hypothetical_ok=True),
     Rule("co-chairs L", _p(rf"\b(?:as|its|their|the|with|and)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?leads|co-?leaders|"
                            rf"lead\s+nations)\s*,?\s+{_THE}{_L}"), "lead", needs_coalition=False, hypothetical_ok=True, min_parties=2),
     # "Contributors in the current rotation include L", "Members now include L" (opening the sentence: those of
@@ -369,6 +374,13 @@ RULES: tuple[Rule, ...] = (
                                       rf"signed\s+on|signed\s+up|signs?\s+on|signs?\s+up|came\s+in|come\s+in|comes\s+in)"
                                       rf"(?:\s+part)?\s+as\s+(?:full\s+|founding\s+|new\s+|regular\s+|ordinary\s+)?"
                                       rf"(?:members|member\s+states|member\s+countries|participants|partners|a\s+member)\b"),
+         "member", needs_coalition=False),
+    # "Lithuania, a founding member, and Germany, which joined last October, also signed …": said in passing of
+    # the coalition of the sentences before
+    Rule("L, a founding member,", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:joined|"
+                                     rf"signed\s+up|signed\s+on|acceded)|(?:a|an|another|one\s+of\s+the|its)\s+"
+                                     rf"(?:founding|full|original|new|newer|newest|latest|fellow)\s+members?)"
+                                     rf"(?:\s+(?:in|on|last|this|earlier\s+this|since)\s+(?:\w+\s+)?\w+)?\s*,"),
          "member", needs_coalition=False),
     Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
          "member", needs_coalition=False),
@@ -441,7 +453,7 @@ RULES: tuple[Rule, ...] = (
     Rule("L signed a pact", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|ratify)\s+(?:a|an|the)\s+"
                                rf"(?:(?!\b(?:with|to|for|from|on|against|by|of)\b)[^‹›;]){{0,30}}?{_C}"), "member"),
     # ---------------------------------------------------------------- joining
-    Rule("L is joining", _p(rf"{_L}{_PAREN}\s+(?:is|are)\s+(?:(?:now|also|currently|still|formally)\s+)?(?:in\s+the\s+"
+    Rule("L is joining", _p(rf"{_L}{_PAREN}\s+(?:is|are|was|were)\s+(?:(?:now|also|currently|still|formally)\s+)?(?:in\s+the\s+"
                             rf"process\s+of\s+(?:joining|signing|acceding|ratifying)|(?:expected|set|due|scheduled|poised|"
                             rf"preparing|about|likely)\s+to\s+(?:join|sign|accede|ratify|become)|(?:applying|negotiating)"
                             rf"\s+to\s+join|joining)\b(?:\s+{_THE}{_C})?"),

@@ -1273,6 +1273,14 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                 if chain:
                     entries += [item(m.group(0)).entry for m in MARK.finditer(chain.group(0))
                                 if item(m.group(0)).kind == "C" and item(m.group(0)).entry is not None]
+                at = match.end("c")
+                while role == "member" and (again := _MORE_AFTER_LEADS.match(masked, at)) and re.search(
+                        rf"\b{again.group('prep')}\s+(?:the\s+)?‹C\d+›$", match.group(0)):
+                    marker = MARK.findall(again.group(0))[-1]
+                    other = item(f"‹{marker[0]}{marker[1]}›")
+                    if other.kind == "C" and other.entry is not None:
+                        entries.append(other.entry)
+                    at = again.end()
             for entry in entries:
                 _assign(rule, role, groups, entry, item)
 
@@ -1287,6 +1295,10 @@ _THEN_NOT = re.compile(r"[^‹;,]{0,60},\s*(?:but\s+)?(?:(?:did|does|do|has|have
                        r"(?:not|never|no\s+longer)|(?:has|have|had)\s+since\s+(?:left|withdrawn|quit|pulled\s+out))\b", re.I)
 #: Coalitions right after another, and nothing else: "… the IT and demining coalitions."
 _MORE_COALITIONS = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s*,?\s*and\s+)(?:the\s+)?‹C\d+›)+(?=\s*(?:[.;,)]|$))")
+#: The same verb's preposition again, for another coalition, after who leads the first: "… takes part in the IT
+#: Coalition, led by Estonia, and in the Demining Coalition, spearheaded by Lithuania."
+_MORE_AFTER_LEADS = re.compile(r"\s*,\s*(?:(?:co-?)?(?:led|chaired|headed|spearheaded|run)\s+by\s+(?:the\s+)?‹L\d+›\s*,\s*)?"
+                               r"and\s+(?:also\s+)?(?P<prep>in|to|of)\s+(?:the\s+)?‹C\d+›")
 
 
 def _assign(rule: Rule, role: str, groups: dict[str, str | None], entry: _Entry, item: Callable[[str], _Item]) -> None:
@@ -1385,4 +1397,13 @@ def _acting(t) -> bool:
         t, seen = t.head, seen + 1
     if t.dep_ in ("nsubj", "nsubjpass"):
         return True
+    if t.dep_ == "pobj" and t.head.lower_ in ("with", "alongside") and (
+            _SHARED_VERB.fullmatch(t.head.head.lower_) or (t.head.head.dep_ == "dobj"
+                                                           and _SHARED_VERB.fullmatch(t.head.head.head.lower_))):
+        return True  # "France, which co-leads the coalition with Berlin": the capital shares the lead
     return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.dep_ == "agent"
+
+
+#: Lead and join verbs a capital may share with a country ("co-leads it with Berlin", "joined alongside Oslo").
+_SHARED_VERB = re.compile(r"(?:co-?)?(?:lead|leads|led|leading|chair|chairs|chaired|chairing|head|heads|headed|joined|join|"
+                          r"joins)")
