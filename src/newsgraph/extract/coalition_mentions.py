@@ -317,6 +317,17 @@ class _Reader:
                 right = []  # "… Coalition On Polar Rescue" in a title-case headline: what it is about
             if not right and not left:
                 return None
+        if left and not right and not t.whitespace_ and (dash := self.tok(t.i + 1)) is not None and dash.text in _DASHES \
+                and not dash.whitespace_:
+            # "the Green Grids Initiative-One Sun One World One Grid": a second name joined to the head by a dash
+            k = t.i + 2
+            more: list[Token] = []
+            while (w := self.tok(k)) is not None and _capitalised(w) and w.pos_ in ("PROPN", "NOUN", "NUM", "ADJ") \
+                    and "\n" not in self.doc[k - 1].whitespace_ and len(more) < 8:
+                more.append(w)
+                k += 1
+            if len(more) >= 2:
+                right = [dash, *more]
         nxt = self.tok(t.i + 1)
         if left and not right and nxt is not None and "\n" not in t.whitespace_ and _capitalised(nxt) \
                 and self.is_country(nxt.text) and (after := self.tok(t.i + 2)) is not None and not _capitalised(after):

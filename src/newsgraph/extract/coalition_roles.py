@@ -63,7 +63,7 @@ _WO = r"(?:[^‹›;]|‹O\d+›)"
 #: ("which is", "will, in 2026, again be", "of 19 agricultural exporters"), holding no other thing
 #: that could be what is led ("the first UDCG gathering chaired by …", "the bloc's tariff, as a
 #: push led by …"): no determiner, no owner.
-_TO_LED = (r"\s*[\"”’']?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
+_TO_LED = (r"\s*[\"”’']?(?:\s*\([A-Z][A-Za-z0-9+&-]{1,12}\))?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
            r"jointly|currently|of|for|against|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
            r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)(?:[^‹›;]|‹O\d+›)){0,60}?)?")
 #: When, between a verb and its "by": "founded in 2019 by", "led since 2022 by".
@@ -241,6 +241,13 @@ RULES: tuple[Rule, ...] = (
                                     # "… signed the founding declaration in Geneva today, on the margins of …"
                                     rf"the\s+founding\s+{{charter}}(?={_WHEN_WHERE}\s*,))"),
          "member", needs_coalition=False),
+    # "Uzbekistan and Paraguay deposited their instruments of ratification of the ISA framework agreement": a state
+    # becomes a party to a treaty-based grouping by depositing its instrument of ratification or accession
+    Rule("L deposited instruments of ratification of C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:deposited|deposits|deposit|"
+                                                           rf"lodged|lodges|handed\s+over)\s+(?:its|their)\s+"
+                                                           rf"instruments?\s+of\s+(?:ratification|accession|acceptance|"
+                                                           rf"approval)\s+(?:of|to)\s+{_THE}{_C}"),
+         "member"),
     Rule("it was founded by L", _p(rf"(?:^|[.;]\s*)\W*(?:it|the\s+(?:group|grouping|coalition|alliance|initiative|"
                                    rf"partnership))\s+(?:was|had\s+been)\s+(?:jointly\s+)?(?:co-?founded|founded|launched|"
                                    rf"created|set\s+up|established|formed){_WHEN}\s+(?:jointly\s+)?by\s+{_THE}{_L}"
@@ -403,6 +410,10 @@ RULES: tuple[Rule, ...] = (
                                     rf"(?:\w+\s+){{0,2}}?(?:that\s+)?(?:it|they)\s+(?:has|have|had)\s+(?:now\s+|also\s+|"
                                     rf"formally\s+|officially\s+)?(?:joined|signed\s+up|signed\s+on|acceded)"
                                     rf"(?=\s*(?:$|[,.;]|\s(?:and|in|on|last|this|earlier|as)\b))"),
+         "member", needs_coalition=False),
+    # "We joined together with Ireland.": who joined alongside the subject joined too (the coalition before)
+    Rule("joined together with L", _p(rf"\b(?:joined|signed\s+up|signed\s+on|acceded)\s+(?:together\s+with|along\s+with|"
+                                      rf"alongside)\s+{_THE}{_L}(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|as)\b))"),
          "member", needs_coalition=False),
     Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
                                       rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|provide|provides|provided|"

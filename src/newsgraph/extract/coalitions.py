@@ -826,7 +826,10 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         else:
             party = Party("Organization", key, text[start:end], start, end)
             excluded = _excluded(entity)
-            if excluded:
+            if excluded and not any(i.kind == "C" and i.end <= start and _COUNTED_WITH.search(text, i.end, start)
+                                    for i in items):
+                # not "The group now has 64 members, plus the UN and the EU": counted with the coalition's members,
+                # the organization is no new subject for what follows
                 book.blockers.append((start, _blocker_references(entity)))
             items.append(_Item(start, end, "O", organization=None if excluded or _never_coalition(entity) else key,
                                parties=[party]))
@@ -969,6 +972,10 @@ def _described_by_copula(text: str, sentence_start: int, before: _Item | None, m
         return bool(_IT_IS_A.match(text[sentence_start : mention.phrase_start]))
     return bool(re.fullmatch(r"\W*(?:the\s+)?", text[sentence_start : before.start], re.I)) \
         and bool(_IS_A.match(text[before.end : mention.phrase_start]))
+
+
+#: Words that put an organization among a coalition's members or observers, after the coalition.
+_COUNTED_WITH = re.compile(r"\b(?:members?|plus|including|observers?|partners)\b", re.I)
 
 
 def _excluded(entity: Entity) -> bool:
