@@ -1520,3 +1520,123 @@ def test_reported_by_someone_to_have_joined(nlp, gazetteer):
             "ministerial level. Japan was reported by the BBC to have declined.")
     coalitions, ctx = _coalitions(nlp, gazetteer, text)
     assert _summary(coalitions, ctx) == {"Andean Water Compact": {"Chile": True, "South Korea": False}}
+
+
+# ---------------------------------------------------------------- round 4: families from unseen writers
+
+
+def test_a_led_description_in_apposition_to_a_name_with_its_head_first(nlp, gazetteer):
+    # the description after the comma says who leads the named operation (a place in the description is no member)
+    text = ("Chile and Peru said they had joined Operation Silver Current, the Argentina-led mission patrolling the "
+            "fishing grounds off Uruguay.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    summary = _summary(coalitions, ctx)
+    assert summary["Operation Silver Current"]["Argentina"] is True
+    assert "Uruguay" not in summary["Operation Silver Current"]
+
+
+def test_a_led_description_in_the_headline_is_the_named_grouping_the_same_country_leads(nlp, gazetteer):
+    text = ("Chile joins Argentina-led patrol mission in the South Atlantic\n\n"
+            "Chile has signed up to Operation Silver Current, which was set up last year. The operation is led by "
+            "Argentina, and its other members are Uruguay and Paraguay.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    summary = _summary(coalitions, ctx)
+    assert list(summary) == ["Operation Silver Current"]
+    assert summary["Operation Silver Current"] == {"Chile": False, "Argentina": True, "Uruguay": False,
+                                                   "Paraguay": False}
+    # two named groupings the same country leads: the description stays apart (no guess)
+    text = ("Chile joins Argentina-led patrol mission\n\n"
+            "Chile has signed up to Operation Silver Current. The operation is led by Argentina, with Uruguay. "
+            "Argentina also leads Operation Red Tide, which Paraguay and Bolivia have joined.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert "Chile" not in _summary(coalitions, ctx).get("Operation Red Tide", {})
+
+
+def test_friends_of_a_cause_is_a_name(nlp, gazetteer):
+    text = ("The Friends of Clean Harbours held its first meeting on Monday. Chile co-chairs the group together with "
+            "Norway, and Peru and Ghana formally joined it as members.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Friends of Clean Harbours": {
+        "Chile": True, "Norway": True, "Peru": False, "Ghana": False}}
+    # a lower-case "friends of" is no name
+    text = "Chile and Peru, old friends of Norway, joined the talks."
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert coalitions == []
+
+
+def test_a_name_with_of_before_its_head_and_a_place_after_it(nlp, gazetteer):
+    text = ("The Bay of Bengal Fisheries Task Force, led by India and Bangladesh, now includes Sri Lanka. "
+            "The Group of Friends of Fair Fishing in New York, chaired by Chile, added Peru.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    summary = _summary(coalitions, ctx)
+    assert summary["Bay of Bengal Fisheries Task Force"] == {"India": True, "Bangladesh": True, "Sri Lanka": False}
+    assert "Group of Friends of Fair Fishing" in summary
+
+
+def test_a_new_group_named_by_the_country_it_is_about_is_not_the_bloc_named_before(nlp, gazetteer):
+    text = ("G20 ministers on Friday backed a new Sudan support group co-chaired by Norway and Ghana.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    summary = _summary(coalitions, ctx)
+    assert not any("G20" in name or "Group of Twenty" in name for name in summary), summary
+
+
+def test_a_word_the_parser_cut_from_its_line(nlp, gazetteer):
+    text = ("PATROLS: A YEAR ON\n\nOperation Silver Current, the Argentina-led coalition set up to guard the fishing "
+            "grounds, added a member this week: Chile confirmed on Tuesday that it has joined and will send a ship. "
+            "Uruguay and Paraguay already take part.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    summary = _summary(coalitions, ctx)
+    assert summary == {"Operation Silver Current": {"Argentina": True, "Chile": False, "Uruguay": False,
+                                                    "Paraguay": False}}
+
+
+def test_second_lead_as_co_lead_and_a_capital_sharing_the_lead(nlp, gazetteer):
+    text = ("Chile will lead the coastal radar coalition, with Peru as co-lead, the minister said. Argentina, which "
+            "co-leads the fisheries coalition with Oslo, will host the next meeting.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Coastal Radar Coalition"] == {"Chile": "lead", "Peru": "lead"}
+    assert roles["Fisheries Coalition"] == {"Argentina": "lead", "Norway": "lead"}
+    # "with L as members" is no lead
+    roles = _roles(nlp, gazetteer, "The coastal radar coalition is led by Chile, with Peru and Ghana as members.")
+    assert roles["Coastal Radar Coalition"] == {"Chile": "lead", "Peru": "member", "Ghana": "member"}
+
+
+def test_members_said_in_passing_and_in_reported_speech(nlp, gazetteer):
+    text = ("The Andean Water Compact, co-chaired by Chile and Peru, admitted Bolivia on Tuesday and said Ecuador was "
+            "in the process of joining. Colombia, a founding member, and Ghana, which joined last year, also signed "
+            "the updated declaration.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Andean Water Compact"] == {"Chile": "lead", "Peru": "lead", "Bolivia": "member",
+                                             "Ecuador": "joining", "Colombia": "member", "Ghana": "member"}
+
+
+def test_one_verb_two_coalitions_each_with_its_leads(nlp, gazetteer):
+    text = ("Ghana also takes part in the radar coalition, led by Chile, and in the fisheries coalition, "
+            "spearheaded by Peru.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles == {"Radar Coalition": {"Ghana": "member", "Chile": "lead"},
+                     "Fisheries Coalition": {"Ghana": "member", "Peru": "lead"}}
+
+
+def test_instruments_of_ratification_and_an_acronym_before_launched_by(nlp, gazetteer):
+    text = ("Ghana and Peru deposited their instruments of ratification of the Global Tidal Power Alliance (GTPA) "
+            "framework agreement on Monday. The Blue Grids Initiative-One Ocean One Grid (BGI-OOOG), launched by "
+            "Chile and Norway in 2022, has been joined by Fiji.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Global Tidal Power Alliance"] == {"Ghana": "member", "Peru": "member"}
+    assert set(roles["Blue Grids Initiative-One Ocean One Grid"]) == {"Chile", "Norway", "Fiji"}
+
+
+def test_an_organization_counted_with_the_members_blocks_nothing(nlp, gazetteer):
+    def members(text):
+        record = _record(nlp, gazetteer, text)
+        names = {e.key: e.name for e in record.entities}
+        return {c.name: {names[m.country] for m in c.members} for c in record.coalitions}
+
+    text = ("Chile has chaired the Andean Water Compact since 2019. The compact now has 12 members, plus the EU as an "
+            "observer. Ghana and Peru joined this spring, and Ecuador joined together with Bolivia.")
+    assert members(text)["Andean Water Compact"] == {"Chile", "Ghana", "Peru", "Ecuador", "Bolivia"}
+    # the EU named as a new subject still blocks: "joined" may be about it
+    text = ("Chile has chaired the Andean Water Compact since 2019. The EU held talks with Chile on Monday. Ghana and "
+            "Peru joined this spring.")
+    assert "Ghana" not in members(text).get("Andean Water Compact", set())

@@ -400,7 +400,7 @@ RULES: tuple[Rule, ...] = (
                                   rf"the\s+(?:latest|last|first|newest)\s+(?:countries\s+|members\s+|states\s+)?to\s+"
                                   rf"(?:join|sign(?:\s+up|\s+on)?|ratify|accede)(?:\s+(?:its|the\s+group's|the\s+"
                                   rf"coalition's)\s+(?:[^;]){{0,40}}?)?)(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|"
-                                  rf"later|since|during|at|after|before|over|within|recently|too|as\s+well|"
+                                  rf"later|since|during|at|after|before|over|within|recently|too|as\s+well|together\s+with|along\s+with|alongside|"
                                   rf"as\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:contributor|member|partner|participant|signatory))\b))"),
          "member", needs_coalition=False, unless=re.compile(r"\bpart\s+in\b.*\b(?:meeting|summit|talks|conference|"
                                                             r"exercises?|discussions?|negotiations?|vote|call|session|"

@@ -1154,7 +1154,8 @@ def _lists(text: str, countries: list[Party]) -> list[_Item]:
             continue
         if chain:
             gap = text[chain[-1].end : party.start]
-            if _LIST_GAP.match(gap) and not seen_and:
+            if _LIST_GAP.match(gap) and not seen_and and not (len(chain) == 1 and "," in gap and _AND_GAP.search(gap)):
+                # "Chile, Peru, and Bolivia" is one list; "… with Norway, and Peru and Ghana joined" is two clauses
                 seen_and = bool(_AND_GAP.search(gap))
                 chain.append(party)
                 continue
