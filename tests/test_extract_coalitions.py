@@ -1640,3 +1640,23 @@ def test_an_organization_counted_with_the_members_blocks_nothing(nlp, gazetteer)
     text = ("Chile has chaired the Andean Water Compact since 2019. The EU held talks with Chile on Monday. Ghana and "
             "Peru joined this spring.")
     assert "Ghana" not in members(text).get("Andean Water Compact", set())
+
+
+def test_a_list_of_founding_members_with_its_co_chairs_and_hearsay_of_a_joiner(nlp, gazetteer):
+    text = ("Q: Who is in the Andean Water Compact today?\n\nFive founding members: Chile and Peru as co-chairs, plus "
+            "Bolivia, Ecuador and Colombia. We have been told that Ghana has joined, but the paperwork is not done.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Andean Water Compact"] == {"Chile": "lead", "Peru": "lead", "Bolivia": "member",
+                                             "Ecuador": "member", "Colombia": "member", "Ghana": "member"}
+    # the co-chairs of a meeting lead no coalition
+    roles = _roles(nlp, gazetteer, "Ghana joined the Andean Water Compact, with Chile and Peru as co-chairs of the "
+                                   "meeting.")
+    assert roles["Andean Water Compact"] == {"Ghana": "member"}
+
+
+def test_a_member_that_contributes_its_coastguard(nlp, gazetteer):
+    text = ("Operation Silver Current is led by Argentina. Its founding members are Chile and Peru, and Uruguay, "
+            "which has no navy, contributes its coastguard.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Operation Silver Current"] == {"Argentina": "lead", "Chile": "member", "Peru": "member",
+                                                 "Uruguay": "member"}

@@ -335,9 +335,9 @@ RULES: tuple[Rule, ...] = (
     Rule("with L on board, C", _p(rf"\bwith\s+{_THE}{_L}\s+(?:now\s+|also\s+)?on\s+board\s*,\s*(?:{_W}{{0,20}}?){_C}"),
          "member"),
     # "The coalition now has six members: Chile, …"; a line "Members: Chile, Peru and Fiji."
-    Rule("C has six members: L", _p(rf"(?:^\W*(?:[\w-]+\s+)?|\b(?:has|have|had|counts|numbers)\s+(?:\w+\s+){{0,2}}?)(?:members|"
+    Rule("C has six members: L", _p(rf"(?:^\W*(?:[\w-]+\s+)?(?:(?:founding|full|original|current|new)\s+)?|\b(?:has|have|had|counts|numbers)\s+(?:\w+\s+){{0,2}}?)(?:members|"
                                     rf"member\s+states|member\s+countries|participants|signatories)\s*(?:[:–—]|\s-)\s*"
-                                    rf"{_THE}{_L}"),
+                                    rf"{_THE}{_L}(?:\s+as\s+(?:the\s+)?[\w-]+\s*,?\s*(?:plus|and|as\s+well\s+as)\s+{_THE}{{l2}})?"),
          "member", needs_coalition=False),
     # "… and have since been joined by Fiji and Samoa": those who joined the founders
     Rule("have since been joined by L", _p(rf"\b(?:has|have|had)\s+(?:since\s+|also\s+|now\s+|already\s+)?been\s+joined\s+"
@@ -361,7 +361,12 @@ RULES: tuple[Rule, ...] = (
     # "Germany will lead the Coalition of the Skies, with the Netherlands as co-lead": the second lead of the clause
     Rule("with L as co-lead", _p(rf"(?:{_C}|\b(?:lead|leads|led|leading|chair|chairs|chaired|chairing|head|heads|headed)\b)"
                                  rf"(?:[^‹;]|‹L\d+›){{0,80}}?,?\s*with\s+{_THE}{_L}\s+as\s+(?:(?:the|its|a)\s+)?(?:joint\s+)?"
-                                 rf"(?:co-?(?:leads?|leaders?|chairs?|heads?)|(?:second|other)\s+(?:leads?|chairs?))\b"),
+                                 rf"(?:co-?(?:leads?|leaders?|chairs?|heads?)|(?:second|other)\s+(?:leads?|chairs?))\b"
+                                 rf"(?!\s+of\s+(?!(?:the\s+)?‹C))"),
+         "lead", needs_coalition=False, hypothetical_ok=True),
+    # "Seven founding members: Australia and Canada as co-chairs, plus Japan …" (not the co-chairs of a meeting)
+    Rule("L as co-chairs", _p(rf"(?:^|[:;]\s*|\b(?:members?|countries|states)\s*[:–—]?\s*){_THE}{_L}\s+as\s+(?:the\s+|its\s+)?"
+                              rf"(?:joint\s+)?(?:co-?(?:chairs?|leads?|leaders?|heads?))\b(?!\s+of\s+(?!(?:the\s+)?‹C))"),
          "lead", needs_coalition=False, hypothetical_ok=True),
     Rule("co-chairs L", _p(rf"\b(?:as|its|their|the|with|and)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?leads|co-?leaders|"
                            rf"lead\s+nations)\s*,?\s+{_THE}{_L}"), "lead", needs_coalition=False, hypothetical_ok=True, min_parties=2),
@@ -392,7 +397,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
          "member", needs_coalition=False),
     Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:after|when|once)\s|"
-                                  rf"\b(?:says?|said|announced|"
+                                  rf"\b(?:been\s+told|were\s+told|was\s+told)\s+that\s|\b(?:says?|said|announced|"
                                   rf"confirmed|added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|"
                                   rf"signed\s+up|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|"
                                   rf"(?:take|takes|took|taken)\s+part|(?:is|are|was|were)\s+(?:reported|said|understood|"
@@ -420,7 +425,8 @@ RULES: tuple[Rule, ...] = (
                                       rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"
                                       rf"commits|committed|committing|supply|supplies|supplied)\s+(?:{_W}{{0,40}}?)"
                                       rf"\b(?:warships|frigates|ships|vessels|troops|aircraft|jets|submarines?|soldiers|"
-                                      rf"personnel|forces|assets|inspectors|monitors|peacekeepers|police\s+officers|"
+                                      rf"personnel|forces|assets|inspectors|monitors|peacekeepers|police\s+officers|(?:its|their)\s+coast\s*guards?|"
+                                      rf"(?:its|their)\s+navy|(?:its|their)\s+navies|experts|trainers|instructors|engineers|"
                                       rf"(?:a|an|one|two|three)\s+(?:\w+\s+)?(?:frigate|warship|"
                                       rf"corvette|submarine|destroyer|ship|vessel|minehunter))\b"
                                       rf"(?:{_WO}{{0,40}}?\s(?:to|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?{_C})?"),
