@@ -356,6 +356,10 @@ class _Book:
                 and (head in _ANY_HEAD or e.head == head or head in e.name.casefold().split())]
         if len(near) > 1:
             near = [e for e in near if not self._in_headline(e)]  # the headline's words for the story's coalition
+        if len(near) > 1 and head in _ANY_HEAD:
+            # "the coalition" far after a coalition countries lead or join and "the Royal Netherlands Air Force" that
+            # nobody does: the one that is a grouping of states so far
+            near = [e for e in near if e.members] or near
         if len(near) != 1 or self._blocked(seen[id(near[0])], offset, head if head in _BLOCKED_HEADS else ""):
             return None
         return near[0]
@@ -827,7 +831,8 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             party = Party("Organization", key, text[start:end], start, end)
             excluded = _excluded(entity)
             if excluded and not any(i.kind == "C" and i.end <= start and _COUNTED_WITH.search(text, i.end, start)
-                                    for i in items):
+                                    for i in items) and not _in_capitals_line(text, start, end) \
+                    and not _OWNER_OF_A_THING.match(text, end):
                 # not "The group now has 64 members, plus the UN and the EU": counted with the coalition's members,
                 # the organization is no new subject for what follows
                 book.blockers.append((start, _blocker_references(entity)))
@@ -976,6 +981,21 @@ def _described_by_copula(text: str, sentence_start: int, before: _Item | None, m
 
 #: Words that put an organization among a coalition's members or observers, after the coalition.
 _COUNTED_WITH = re.compile(r"\b(?:members?|plus|including|observers?|partners)\b", re.I)
+
+
+#: An organization written as the owner of a thing that is not its membership: "the European Union's power sector"
+#: (not "NATO's members", "the EU's member states", "the alliance's newest ally").
+_OWNER_OF_A_THING = re.compile(r"['’]s?\s+(?!(?:\w+\s+){0,2}?(?:members?|allies|ally|partners?|states|countries|nations|"
+                               r"membership|enlargement|expansion|accession)\b)", re.I)
+
+
+def _in_capitals_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is in a line of several words written in capitals ("WHO IS IN", a section
+    heading): "WHO" there is a word, not the organization."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line.split()) >= 2 and line.upper() == line and any(c.isalpha() for c in line)
 
 
 def _excluded(entity: Entity) -> bool:
