@@ -1660,3 +1660,28 @@ def test_a_member_that_contributes_its_coastguard(nlp, gazetteer):
     roles = _roles(nlp, gazetteer, text)
     assert roles["Operation Silver Current"] == {"Argentina": "lead", "Chile": "member", "Peru": "member",
                                                  "Uruguay": "member"}
+
+
+def test_a_heading_in_capitals_and_an_organization_owning_a_thing_block_nothing(nlp, gazetteer):
+    def members(text):
+        record = _record(nlp, gazetteer, text)
+        names = {e.key: e.name for e in record.entities}
+        return {c.name: {names[m.country] for m in c.members} for c in record.coalitions}
+
+    text = ("Chile and Peru launched the Andean Water Compact on Monday. Farming uses more water there than the whole "
+            "of the European Union's industry.\n\nWHO IS IN\n\nBesides the two leads, the founding members are Bolivia "
+            "and Ecuador.")
+    assert members(text)["Andean Water Compact"] == {"Chile", "Peru", "Bolivia", "Ecuador"}
+    # the organization's own members: "joined" may be about it
+    text = ("Chile and Peru launched the Andean Water Compact on Monday. The European Union's member states met in "
+            "Brussels. Bolivia and Ecuador joined last year.")
+    assert members(text)["Andean Water Compact"] == {"Chile", "Peru"}
+
+
+def test_the_coalition_far_on_is_the_one_with_members(nlp, gazetteer):
+    filler = " ".join(["The ministers discussed prices, supply chains and the weather for a long time."] * 14)
+    text = ("Chile leads the coastal radar coalition, which Peru joined in May. General Ana Ruiz, commander of the "
+            f"Chilean Air Force, runs its planning staff. {filler} Bolivia has not joined the coalition. Ecuador is in "
+            "the process of joining.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Coastal Radar Coalition"] == {"Chile": "lead", "Peru": "member", "Ecuador": "joining"}
