@@ -19,12 +19,17 @@ mask, so that one pattern reads "‹C› , led by ‹L›" whatever the names ar
   launched by L", "made up of 40 observers from L", "It deployed observers from eight member
   states: L", "L signed its charter", "C now has six members: L", "L is the latest country to
   join C", "C added L in 2010 and L2 in 2024", "have since been joined by L";
-* joining, not yet members: "L is in the process of joining", "L are expected to sign";
+  "L deposited its instrument of ratification of C", "L confirmed that it has joined", "we have been told
+  that L has joined", "L, a founding member, and L2, which joined last October, also …", "joined together
+  with L", "Seven founding members: L as co-chairs, plus L2", "L already take part", "L have been part of C";
+* joining, not yet members: "L is in the process of joining", "L are expected to sign", "said L was in the
+  process of joining";
 * never members: "L has not joined C", "L, which is not a member of C", "L, also outside C".
 
 More leads: "C, a joint campaign spearheaded by L", "L has been chosen to lead C", "It is co-chaired by
 L", "L holds the bloc's rotating presidency", "Fiji's prime minister will chair C", "C - co-led by L -",
-"L has spearheaded C", "C, with L at the helm", "Under L's leadership, C", "C, whose co-chairs are L".
+"L has spearheaded C", "C, with L at the helm", "Under L's leadership, C", "C, whose co-chairs are L",
+"C will be led by L, with L2 as co-lead", "L, which co-leads C with Berlin" (a capital sharing the lead).
 A second lead that is the subject of what follows is not one: "led by L, and L2 have joined it", "led by
 L, with L2 as members". A headline's "L to join C" is joining.
 

@@ -21,7 +21,10 @@ Three sources:
 
 One coalition per name however it is written ("Armoured capability coalition" is the
 "Armored Coalition"). A coalition named only by who leads it ("a Canadian-led coalition") or
-in the headline's words ("roadmap coalition") is the named one it describes, when there is one.
+in the headline's words ("roadmap coalition") is the named one it describes, when there is one; so is
+"the British-led naval task force" when one named grouping, and no other, is led by the same countries
+("Operation Tidewatch … is led by the United Kingdom"), and "the Finland-led mission" in apposition to
+"Operation Northern Lantern".
 """
 
 from __future__ import annotations
