@@ -1685,3 +1685,15 @@ def test_the_coalition_far_on_is_the_one_with_members(nlp, gazetteer):
             "the process of joining.")
     roles = _roles(nlp, gazetteer, text)
     assert roles["Coastal Radar Coalition"] == {"Chile": "lead", "Peru": "member", "Ecuador": "joining"}
+
+
+def test_who_joined_us_in_a_quote_about_the_coalition(nlp, gazetteer):
+    text = ("The Chilean minister spoke about the coastal radar coalition, which her country leads with Peru. "
+            "\u201cI thank Bolivia and Ecuador, who joined us last spring, for their radars,\u201d she said.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Coastal Radar Coalition"]["Bolivia"] == "member"
+    assert roles["Coastal Radar Coalition"]["Ecuador"] == "member"
+    # joined us for dinner: no member
+    roles = _roles(nlp, gazetteer, "Chile leads the coastal radar coalition. Bolivia, who joined us for dinner, "
+                                   "said nothing.")
+    assert "Bolivia" not in roles.get("Coastal Radar Coalition", {})

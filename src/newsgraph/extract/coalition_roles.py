@@ -394,7 +394,7 @@ RULES: tuple[Rule, ...] = (
          "member", needs_coalition=False),
     # "Lithuania, a founding member, and Germany, which joined last October, also signed …": said in passing of
     # the coalition of the sentences before
-    Rule("L, a founding member,", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:joined|"
+    Rule("L, a founding member,", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:joined(?:\s+us)?|"
                                      rf"signed\s+up|signed\s+on|acceded)|(?:a|an|another|one\s+of\s+the|its)\s+"
                                      rf"(?:founding|full|original|new|newer|newest|latest|fellow)\s+members?)"
                                      rf"(?:\s+(?:in|on|last|this|earlier\s+this|since)\s+(?:\w+\s+)?\w+)?\s*,"),
