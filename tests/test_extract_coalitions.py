@@ -1697,3 +1697,15 @@ def test_who_joined_us_in_a_quote_about_the_coalition(nlp, gazetteer):
     roles = _roles(nlp, gazetteer, "Chile leads the coastal radar coalition. Bolivia, who joined us for dinner, "
                                    "said nothing.")
     assert "Bolivia" not in roles.get("Coastal Radar Coalition", {})
+
+
+def test_co_chairs_of_an_opening_are_no_leads(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "Peru joined the Andean Water Compact in May. Chile and Bolivia as co-chairs opened "
+                                   "the meeting on Monday.")
+    assert roles["Andean Water Compact"] == {"Peru": "member"}
+
+
+def test_a_co_chair_of_a_meeting_after_the_coalition_is_no_lead(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "Peru joined the Andean Water Compact in May. The Andean Water Compact met in Lima "
+                                   "on Monday, with Bolivia as co-chair.")
+    assert roles["Andean Water Compact"] == {"Peru": "member"}

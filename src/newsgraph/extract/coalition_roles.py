@@ -364,13 +364,13 @@ RULES: tuple[Rule, ...] = (
     # "… as co-chairs Chile and Germany pushed for …", "its co-leads, Chile and Peru,": the coalition's joint leads
     # (a chair alone may hold a rotating post)
     # "Germany will lead the Coalition of the Skies, with the Netherlands as co-lead": the second lead of the clause
-    Rule("with L as co-lead", _p(rf"(?:{_C}|\b(?:lead|leads|led|leading|chair|chairs|chaired|chairing|head|heads|headed)\b)"
-                                 rf"(?:[^‹;]|‹L\d+›){{0,80}}?,?\s*with\s+{_THE}{_L}\s+as\s+(?:(?:the|its|a)\s+)?(?:joint\s+)?"
+    Rule("with L as co-lead", _p(rf"\b(?:co-?)?(?:lead|leads|led|leading|chair|chairs|chaired|chairing|head|heads|headed)\b"
+                                 rf"(?:[^‹;]|‹[LC]\d+›){{0,80}}?,?\s*with\s+{_THE}{_L}\s+as\s+(?:(?:the|its|a)\s+)?(?:joint\s+)?"
                                  rf"(?:co-?(?:leads?|leaders?|chairs?|heads?)|(?:second|other)\s+(?:leads?|chairs?))\b"
                                  rf"(?!\s+of\s+(?!(?:the\s+)?‹C))"),
          "lead", needs_coalition=False, hypothetical_ok=True),
     # "Seven founding members: Australia and Canada as co-chairs, plus Japan …" (not the co-chairs of a meeting)
-    Rule("L as co-chairs", _p(rf"(?:^|[:;]\s*|\b(?:members?|countries|states)\s*[:–—]?\s*){_THE}{_L}\s+as\s+(?:the\s+|its\s+)?"
+    Rule("L as co-chairs", _p(rf"(?:\b(?:members?|countries|states|participants)|‹C\d+›[^‹;]{{0,40}}?)\s*[:–—]\s*{_THE}{_L}\s+as\s+(?:the\s+|its\s+)?"
                               rf"(?:joint\s+)?(?:co-?(?:chairs?|leads?|leaders?|heads?))\b(?!\s+of\s+(?!(?:the\s+)?‹C))"),
          "lead", needs_coalition=False, hypothetical_ok=True),
     Rule("co-chairs L", _p(rf"\b(?:as|its|their|the|with|and)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?leads|co-?leaders|"
