@@ -1709,3 +1709,19 @@ def test_a_co_chair_of_a_meeting_after_the_coalition_is_no_lead(nlp, gazetteer):
     roles = _roles(nlp, gazetteer, "Peru joined the Andean Water Compact in May. The Andean Water Compact met in Lima "
                                    "on Monday, with Bolivia as co-chair.")
     assert roles["Andean Water Compact"] == {"Peru": "member"}
+
+
+def test_a_ministers_we_in_a_transcript_is_their_country(nlp, gazetteer):
+    def members(text):
+        record = _record(nlp, gazetteer, text)
+        names = {e.key: e.name for e in record.entities}
+        return {c.name: {names[m.country]: m.lead for m in c.members} for c in record.coalitions}
+
+    text = ("Lima, 16 April 2026 – Chile's Minister for Foreign Affairs, Ana Reyes, spoke to us about water.\n\n"
+            "Q: What is new?\n\nREYES: We joined the Andean Water Compact in January. The compact is co-chaired by "
+            "Peru and Bolivia.")
+    assert members(text)["Andean Water Compact"] == {"Chile": False, "Peru": True, "Bolivia": True}
+    # a "we" nobody with a country's post says is nobody's
+    text = ("Lima, 16 April 2026 – Ana Reyes, a farmer, spoke to us about water.\n\nQ: What is new?\n\nREYES: We joined "
+            "the Andean Water Compact in January. The compact is co-chaired by Peru and Bolivia.")
+    assert members(text)["Andean Water Compact"] == {"Peru": True, "Bolivia": True}

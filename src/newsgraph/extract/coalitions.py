@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -63,7 +63,7 @@ from newsgraph.extract.coalition_roles import (
 )
 from newsgraph.extract.context import ArticleContext
 from newsgraph.gazetteer import Gazetteer
-from newsgraph.model import Coalition, CoalitionMember, Entity
+from newsgraph.model import Coalition, CoalitionMember, Entity, Role
 from newsgraph.text import demonyms, line_start, normalise, word_map, word_set
 
 #: Words that say a country leads: "taken the lead", "led by", "co-leads", "heads".
@@ -227,6 +227,8 @@ class _Book:
         self.counted: tuple[int, _Entry] | None = None
         # the key of a coalition merged into another (a reference that was given its name) -> that one
         self.redirects: dict[str, _Entry] = {}
+        # a speaker's country (the gazetteer's label), for the "we" they say: person key -> country
+        self.speaker_country: dict[str, str] = {}
 
     def named(self, written: str, strength: int, start: int, end: int, key: str | None = None,
               as_written: bool = False, head: str = "coalition") -> _Entry | None:
@@ -537,6 +539,9 @@ class _Book:
 
     def _party_key(self, party: Party) -> str | None:
         ctx = self.ctx
+        if party.kind == "Country" and party.written.casefold() == "we":
+            # a speaker's "we": their country, named elsewhere in the article (no alias: "we" is no name of it)
+            return ctx.resolve(party.ident, "Country")
         if party.kind == "Organization":
             return ctx.current_key(party.ident)
         if ctx.gazetteer.lookup(party.written, "Country"):
@@ -553,9 +558,18 @@ class _Book:
 # --------------------------------------------------------------------------- entry point
 
 
-def find_coalitions(doc: Doc, ctx: ArticleContext) -> list[Coalition]:
-    """Coalitions named in the article body, each with its leads, members and joining members, in text order."""
+def find_coalitions(doc: Doc, ctx: ArticleContext, roles: Sequence[Role] = ()) -> list[Coalition]:
+    """Coalitions named in the article body, each with its leads, members and joining members, in text order.
+
+    `roles` (the posts people hold) make a speaker's "we" their country: "We joined together with Ireland," said
+    by Finland's foreign minister."""
     book = _Book(ctx)
+    for role in roles:
+        country = ctx.entities.get(ctx.current_key(role.of) or "")
+        if country is not None and country.kind == "Country" and (rows := ctx.gazetteer.lookup(country.name, "Country")):
+            known = book.speaker_country.setdefault(ctx.current_key(role.person) or role.person, rows[0].label)
+            if known != rows[0].label:
+                book.speaker_country[ctx.current_key(role.person) or role.person] = ""  # posts in two countries: none
     list_lines = _from_list_lines(ctx, book)
     list_lines |= _from_parentheses(ctx, book, list_lines)
     _from_prose(doc, ctx, book, list_lines)
@@ -766,7 +780,8 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     def countries() -> list[Party]:
         # Looked up only for a sentence that may say something of a coalition.
         if not found:
-            found.append(_countries_in(doc, ctx, sent.start, sent.end))
+            found.append(_countries_in(doc, ctx, sent.start, sent.end) + _we_countries(sent, ctx, book))
+            found[0].sort(key=lambda p: p.start)
         return found[0]
 
     def led_by_at(dash: int) -> list[Party]:
@@ -990,6 +1005,21 @@ _COUNTED_WITH = re.compile(r"\b(?:members?|plus|including|observers?|partners)\b
 #: (not "NATO's members", "the EU's member states", "the alliance's newest ally").
 _OWNER_OF_A_THING = re.compile(r"['’]s?\s+(?!(?:\w+\s+){0,2}?(?:members?|allies|ally|partners?|states|countries|nations|"
                                r"membership|enlargement|expansion|accession)\b)", re.I)
+
+
+def _we_countries(sent: Span, ctx: ArticleContext, book: _Book) -> list[Party]:
+    """A "we" that is a subject, said by a speaker who holds a post of one country: that country ("We joined
+    together with Ireland," in the answer of Finland's foreign minister)."""
+    if not book.speaker_country:
+        return []
+    out = []
+    for t in sent:
+        if t.lower_ == "we" and t.dep_ in ("nsubj", "nsubjpass"):
+            speaker = ctx.speaker_at(t.idx)
+            country = book.speaker_country.get(speaker or "")
+            if country:
+                out.append(Party("Country", country, t.text, t.idx, t.idx + len(t.text)))
+    return out
 
 
 def _in_capitals_line(text: str, start: int, end: int) -> bool:
