@@ -1725,3 +1725,11 @@ def test_a_ministers_we_in_a_transcript_is_their_country(nlp, gazetteer):
     text = ("Lima, 16 April 2026 – Ana Reyes, a farmer, spoke to us about water.\n\nQ: What is new?\n\nREYES: We joined "
             "the Andean Water Compact in January. The compact is co-chaired by Peru and Bolivia.")
     assert members(text)["Andean Water Compact"] == {"Peru": True, "Bolivia": True}
+
+
+def test_a_coalition_which_a_country_is_part_of(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "They have their own tools, including the Andean Water Compact, which Chile is also "
+                                   "part of. The compact is led by Peru.")
+    assert roles["Andean Water Compact"] == {"Chile": "member", "Peru": "lead"}
+    roles = _roles(nlp, gazetteer, "Peru leads the Andean Water Compact, which Chile is part of the problem for.")
+    assert roles["Andean Water Compact"] == {"Peru": "lead"}

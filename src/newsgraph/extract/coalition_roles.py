@@ -233,6 +233,8 @@ RULES: tuple[Rule, ...] = (
                                        rf"the\s+(?:creation|founding|formation|establishment|launch)\s+of\s+{_THE}{_C}"),
          "member"),
     Rule("C, which L joined", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:joined|signed\s+up\s+to|"
+                                 rf"(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?(?:part|a\s+member|members)\s+of"
+                                 rf"(?=\s*(?:[,.;]|$))|"
                                  rf"signed\s+on\s+to|acceded\s+to|(?:co-?)?founded|launched|created|set\s+up|"
                                  rf"established)\b"), "member"),
     # "It was founded by India together with the United States and Brazil": the coalition of the sentences before
