@@ -1733,3 +1733,11 @@ def test_a_coalition_which_a_country_is_part_of(nlp, gazetteer):
     assert roles["Andean Water Compact"] == {"Chile": "member", "Peru": "lead"}
     roles = _roles(nlp, gazetteer, "Peru leads the Andean Water Compact, which Chile is part of the problem for.")
     assert roles["Andean Water Compact"] == {"Peru": "lead"}
+
+
+def test_a_new_group_described_after_a_named_one_is_not_it(nlp, gazetteer):
+    text = ("Chile and Peru co-chair the Group of Friends of Clean Water. Ghana joined it in May. Separately, a new "
+            "water support group for the Andes was set up, and Chile has joined it.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    friends = next(c for c in coalitions if c.name == "Group of Friends of Clean Water")
+    assert not any("support" in a.lower() for a in ctx.entities[friends.key].aliases)

@@ -435,7 +435,9 @@ class _Book:
                 countries = set(entry.members)
                 own = words - {entry.head} - _LINK_WORDS
                 fits = [e for e in strong if e.head == entry.head and own & e.words()
-                        and (countries & set(e.members) or not e.members)]
+                        and (countries & set(e.members) or not e.members)
+                        # "a new mediation support group" after the "Group of Friends of Mediation": another one
+                        and not (entry.indefinite and self._first_in_body(e) < self._first_in_body(entry))]
             if not fits and entry.strength == DESCRIBED and entry.led_by:
                 # "the British-led naval task force", then "Operation Tidewatch … is led by the United Kingdom":
                 # the one named grouping the same countries lead, when no other grouping has those leads
@@ -493,6 +495,10 @@ class _Book:
                 return set()
             owners.add(("Country", country))
         return owners
+
+    def _first_in_body(self, entry: _Entry) -> int:
+        """Where the coalition is first named or described below the head lines (the text's length if nowhere)."""
+        return min((s for s, e in entry.anchors if not self._head_line(s, e)), default=len(self.ctx.text))
 
     def _in_headline(self, entry: _Entry) -> bool:
         """Whether every mention of the coalition is in the headline (or a head line before the body:
