@@ -1520,3 +1520,224 @@ def test_reported_by_someone_to_have_joined(nlp, gazetteer):
             "ministerial level. Japan was reported by the BBC to have declined.")
     coalitions, ctx = _coalitions(nlp, gazetteer, text)
     assert _summary(coalitions, ctx) == {"Andean Water Compact": {"Chile": True, "South Korea": False}}
+
+
+# ---------------------------------------------------------------- round 4: families from unseen writers
+
+
+def test_a_led_description_in_apposition_to_a_name_with_its_head_first(nlp, gazetteer):
+    # the description after the comma says who leads the named operation (a place in the description is no member)
+    text = ("Chile and Peru said they had joined Operation Silver Current, the Argentina-led mission patrolling the "
+            "fishing grounds off Uruguay.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    summary = _summary(coalitions, ctx)
+    assert summary["Operation Silver Current"]["Argentina"] is True
+    assert "Uruguay" not in summary["Operation Silver Current"]
+
+
+def test_a_led_description_in_the_headline_is_the_named_grouping_the_same_country_leads(nlp, gazetteer):
+    text = ("Chile joins Argentina-led patrol mission in the South Atlantic\n\n"
+            "Chile has signed up to Operation Silver Current, which was set up last year. The operation is led by "
+            "Argentina, and its other members are Uruguay and Paraguay.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    summary = _summary(coalitions, ctx)
+    assert list(summary) == ["Operation Silver Current"]
+    assert summary["Operation Silver Current"] == {"Chile": False, "Argentina": True, "Uruguay": False,
+                                                   "Paraguay": False}
+    # two named groupings the same country leads: the description stays apart (no guess)
+    text = ("Chile joins Argentina-led patrol mission\n\n"
+            "Chile has signed up to Operation Silver Current. The operation is led by Argentina, with Uruguay. "
+            "Argentina also leads Operation Red Tide, which Paraguay and Bolivia have joined.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert "Chile" not in _summary(coalitions, ctx).get("Operation Red Tide", {})
+
+
+def test_friends_of_a_cause_is_a_name(nlp, gazetteer):
+    text = ("The Friends of Clean Harbours held its first meeting on Monday. Chile co-chairs the group together with "
+            "Norway, and Peru and Ghana formally joined it as members.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert _summary(coalitions, ctx) == {"Friends of Clean Harbours": {
+        "Chile": True, "Norway": True, "Peru": False, "Ghana": False}}
+    # a lower-case "friends of" is no name
+    text = "Chile and Peru, old friends of Norway, joined the talks."
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    assert coalitions == []
+
+
+def test_a_name_with_of_before_its_head_and_a_place_after_it(nlp, gazetteer):
+    text = ("The Bay of Bengal Fisheries Task Force, led by India and Bangladesh, now includes Sri Lanka. "
+            "The Group of Friends of Fair Fishing in New York, chaired by Chile, added Peru.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    summary = _summary(coalitions, ctx)
+    assert summary["Bay of Bengal Fisheries Task Force"] == {"India": True, "Bangladesh": True, "Sri Lanka": False}
+    assert "Group of Friends of Fair Fishing" in summary
+
+
+def test_a_new_group_named_by_the_country_it_is_about_is_not_the_bloc_named_before(nlp, gazetteer):
+    text = ("G20 ministers on Friday backed a new Sudan support group co-chaired by Norway and Ghana.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    summary = _summary(coalitions, ctx)
+    assert not any("G20" in name or "Group of Twenty" in name for name in summary), summary
+
+
+def test_a_word_the_parser_cut_from_its_line(nlp, gazetteer):
+    text = ("PATROLS: A YEAR ON\n\nOperation Silver Current, the Argentina-led coalition set up to guard the fishing "
+            "grounds, added a member this week: Chile confirmed on Tuesday that it has joined and will send a ship. "
+            "Uruguay and Paraguay already take part.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    summary = _summary(coalitions, ctx)
+    assert summary == {"Operation Silver Current": {"Argentina": True, "Chile": False, "Uruguay": False,
+                                                    "Paraguay": False}}
+
+
+def test_second_lead_as_co_lead_and_a_capital_sharing_the_lead(nlp, gazetteer):
+    text = ("Chile will lead the coastal radar coalition, with Peru as co-lead, the minister said. Argentina, which "
+            "co-leads the fisheries coalition with Oslo, will host the next meeting.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Coastal Radar Coalition"] == {"Chile": "lead", "Peru": "lead"}
+    assert roles["Fisheries Coalition"] == {"Argentina": "lead", "Norway": "lead"}
+    # "with L as members" is no lead
+    roles = _roles(nlp, gazetteer, "The coastal radar coalition is led by Chile, with Peru and Ghana as members.")
+    assert roles["Coastal Radar Coalition"] == {"Chile": "lead", "Peru": "member", "Ghana": "member"}
+
+
+def test_members_said_in_passing_and_in_reported_speech(nlp, gazetteer):
+    text = ("The Andean Water Compact, co-chaired by Chile and Peru, admitted Bolivia on Tuesday and said Ecuador was "
+            "in the process of joining. Colombia, a founding member, and Ghana, which joined last year, also signed "
+            "the updated declaration.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Andean Water Compact"] == {"Chile": "lead", "Peru": "lead", "Bolivia": "member",
+                                             "Ecuador": "joining", "Colombia": "member", "Ghana": "member"}
+
+
+def test_one_verb_two_coalitions_each_with_its_leads(nlp, gazetteer):
+    text = ("Ghana also takes part in the radar coalition, led by Chile, and in the fisheries coalition, "
+            "spearheaded by Peru.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles == {"Radar Coalition": {"Ghana": "member", "Chile": "lead"},
+                     "Fisheries Coalition": {"Ghana": "member", "Peru": "lead"}}
+
+
+def test_instruments_of_ratification_and_an_acronym_before_launched_by(nlp, gazetteer):
+    text = ("Ghana and Peru deposited their instruments of ratification of the Global Tidal Power Alliance (GTPA) "
+            "framework agreement on Monday. The Blue Grids Initiative-One Ocean One Grid (BGI-OOOG), launched by "
+            "Chile and Norway in 2022, has been joined by Fiji.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Global Tidal Power Alliance"] == {"Ghana": "member", "Peru": "member"}
+    assert set(roles["Blue Grids Initiative-One Ocean One Grid"]) == {"Chile", "Norway", "Fiji"}
+
+
+def test_an_organization_counted_with_the_members_blocks_nothing(nlp, gazetteer):
+    def members(text):
+        record = _record(nlp, gazetteer, text)
+        names = {e.key: e.name for e in record.entities}
+        return {c.name: {names[m.country] for m in c.members} for c in record.coalitions}
+
+    text = ("Chile has chaired the Andean Water Compact since 2019. The compact now has 12 members, plus the EU as an "
+            "observer. Ghana and Peru joined this spring, and Ecuador joined together with Bolivia.")
+    assert members(text)["Andean Water Compact"] == {"Chile", "Ghana", "Peru", "Ecuador", "Bolivia"}
+    # the EU named as a new subject still blocks: "joined" may be about it
+    text = ("Chile has chaired the Andean Water Compact since 2019. The EU held talks with Chile on Monday. Ghana and "
+            "Peru joined this spring.")
+    assert "Ghana" not in members(text).get("Andean Water Compact", set())
+
+
+def test_a_list_of_founding_members_with_its_co_chairs_and_hearsay_of_a_joiner(nlp, gazetteer):
+    text = ("Q: Who is in the Andean Water Compact today?\n\nFive founding members: Chile and Peru as co-chairs, plus "
+            "Bolivia, Ecuador and Colombia. We have been told that Ghana has joined, but the paperwork is not done.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Andean Water Compact"] == {"Chile": "lead", "Peru": "lead", "Bolivia": "member",
+                                             "Ecuador": "member", "Colombia": "member", "Ghana": "member"}
+    # the co-chairs of a meeting lead no coalition
+    roles = _roles(nlp, gazetteer, "Ghana joined the Andean Water Compact, with Chile and Peru as co-chairs of the "
+                                   "meeting.")
+    assert roles["Andean Water Compact"] == {"Ghana": "member"}
+
+
+def test_a_member_that_contributes_its_coastguard(nlp, gazetteer):
+    text = ("Operation Silver Current is led by Argentina. Its founding members are Chile and Peru, and Uruguay, "
+            "which has no navy, contributes its coastguard.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Operation Silver Current"] == {"Argentina": "lead", "Chile": "member", "Peru": "member",
+                                                 "Uruguay": "member"}
+
+
+def test_a_heading_in_capitals_and_an_organization_owning_a_thing_block_nothing(nlp, gazetteer):
+    def members(text):
+        record = _record(nlp, gazetteer, text)
+        names = {e.key: e.name for e in record.entities}
+        return {c.name: {names[m.country] for m in c.members} for c in record.coalitions}
+
+    text = ("Chile and Peru launched the Andean Water Compact on Monday. Farming uses more water there than the whole "
+            "of the European Union's industry.\n\nWHO IS IN\n\nBesides the two leads, the founding members are Bolivia "
+            "and Ecuador.")
+    assert members(text)["Andean Water Compact"] == {"Chile", "Peru", "Bolivia", "Ecuador"}
+    # the organization's own members: "joined" may be about it
+    text = ("Chile and Peru launched the Andean Water Compact on Monday. The European Union's member states met in "
+            "Brussels. Bolivia and Ecuador joined last year.")
+    assert members(text)["Andean Water Compact"] == {"Chile", "Peru"}
+
+
+def test_the_coalition_far_on_is_the_one_with_members(nlp, gazetteer):
+    filler = " ".join(["The ministers discussed prices, supply chains and the weather for a long time."] * 14)
+    text = ("Chile leads the coastal radar coalition, which Peru joined in May. General Ana Ruiz, commander of the "
+            f"Chilean Air Force, runs its planning staff. {filler} Bolivia has not joined the coalition. Ecuador is in "
+            "the process of joining.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Coastal Radar Coalition"] == {"Chile": "lead", "Peru": "member", "Ecuador": "joining"}
+
+
+def test_who_joined_us_in_a_quote_about_the_coalition(nlp, gazetteer):
+    text = ("The Chilean minister spoke about the coastal radar coalition, which her country leads with Peru. "
+            "\u201cI thank Bolivia and Ecuador, who joined us last spring, for their radars,\u201d she said.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles["Coastal Radar Coalition"]["Bolivia"] == "member"
+    assert roles["Coastal Radar Coalition"]["Ecuador"] == "member"
+    # joined us for dinner: no member
+    roles = _roles(nlp, gazetteer, "Chile leads the coastal radar coalition. Bolivia, who joined us for dinner, "
+                                   "said nothing.")
+    assert "Bolivia" not in roles.get("Coastal Radar Coalition", {})
+
+
+def test_co_chairs_of_an_opening_are_no_leads(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "Peru joined the Andean Water Compact in May. Chile and Bolivia as co-chairs opened "
+                                   "the meeting on Monday.")
+    assert roles["Andean Water Compact"] == {"Peru": "member"}
+
+
+def test_a_co_chair_of_a_meeting_after_the_coalition_is_no_lead(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "Peru joined the Andean Water Compact in May. The Andean Water Compact met in Lima "
+                                   "on Monday, with Bolivia as co-chair.")
+    assert roles["Andean Water Compact"] == {"Peru": "member"}
+
+
+def test_a_ministers_we_in_a_transcript_is_their_country(nlp, gazetteer):
+    def members(text):
+        record = _record(nlp, gazetteer, text)
+        names = {e.key: e.name for e in record.entities}
+        return {c.name: {names[m.country]: m.lead for m in c.members} for c in record.coalitions}
+
+    text = ("Lima, 16 April 2026 – Chile's Minister for Foreign Affairs, Ana Reyes, spoke to us about water.\n\n"
+            "Q: What is new?\n\nREYES: We joined the Andean Water Compact in January. The compact is co-chaired by "
+            "Peru and Bolivia.")
+    assert members(text)["Andean Water Compact"] == {"Chile": False, "Peru": True, "Bolivia": True}
+    # a "we" nobody with a country's post says is nobody's
+    text = ("Lima, 16 April 2026 – Ana Reyes, a farmer, spoke to us about water.\n\nQ: What is new?\n\nREYES: We joined "
+            "the Andean Water Compact in January. The compact is co-chaired by Peru and Bolivia.")
+    assert members(text)["Andean Water Compact"] == {"Peru": True, "Bolivia": True}
+
+
+def test_a_coalition_which_a_country_is_part_of(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "They have their own tools, including the Andean Water Compact, which Chile is also "
+                                   "part of. The compact is led by Peru.")
+    assert roles["Andean Water Compact"] == {"Chile": "member", "Peru": "lead"}
+    roles = _roles(nlp, gazetteer, "Peru leads the Andean Water Compact, which Chile is part of the problem for.")
+    assert roles["Andean Water Compact"] == {"Peru": "lead"}
+
+
+def test_a_new_group_described_after_a_named_one_is_not_it(nlp, gazetteer):
+    text = ("Chile and Peru co-chair the Group of Friends of Clean Water. Ghana joined it in May. Separately, a new "
+            "water support group for the Andes was set up, and Chile has joined it.")
+    coalitions, ctx = _coalitions(nlp, gazetteer, text)
+    friends = next(c for c in coalitions if c.name == "Group of Friends of Clean Water")
+    assert not any("support" in a.lower() for a in ctx.entities[friends.key].aliases)

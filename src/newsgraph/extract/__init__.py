@@ -87,7 +87,7 @@ def extract_record(article: Article, nlp: Language, gazetteer: Gazetteer, *, doc
     roles = find_roles(doc, ctx)
     quotes, claims = find_speech(doc, ctx, roles)
     statistics = find_statistics(doc, ctx)
-    coalitions = find_coalitions(doc, ctx)
+    coalitions = find_coalitions(doc, ctx, roles)
 
     return Record(
         article=article,

@@ -30,6 +30,8 @@ NAMED, DESCRIBED, LED_ONLY, REFERENCE = 3, 2, 1, 0
 
 #: Head words of a grouping's name: "Clean Ports Alliance", "Cairns Group", "Operation Aspides".
 HEADS = word_set("coalition-heads.txt")
+#: Plural head words that open a name: "Friends of Submarine Cable Resilience".
+LEADING_HEADS = word_set("coalition-leading-heads.txt")
 #: Words that describe a coalition without naming it: "a new coalition", "the ruling coalition".
 GENERIC_MODIFIERS = word_set("coalition-generic-modifiers.txt")
 #: Words that may stand in a coalition's name but do not name it on their own ("capability").
@@ -80,8 +82,8 @@ def title_case(doc: Doc, start: int, end: int) -> bool:
                for i in range(start + 1, end))
 
 #: The words a mention is read from (plural heads aside): heads, "it" after "joined", "so-called".
-_TRIGGERS = HEADS | {"it", "so-called", "so"}
-_ANY_TRIGGER = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, HEADS))) + r")s?\b|\bso[\s-]called\b|"
+_TRIGGERS = HEADS | LEADING_HEADS | {"it", "so-called", "so"}
+_ANY_TRIGGER = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, HEADS | LEADING_HEADS))) + r")s?\b|\bso[\s-]called\b|"
                           r"\b(?:joined|join|joins|led|lead|leads|co-leads?|heads?|headed|chairs?|chaired|"
                           r"co-chairs?|rejoined|left|quit|leave|leaves)\s+it\b")
 #: Head words that may have the name right after them: "the EU naval mission Aspides".
@@ -192,6 +194,16 @@ class _Reader:
             return [(Mention(t.idx, t.idx + len(t.text), REFERENCE, "", "it", t.idx), {t.i})]
         if low == "so-called" or (low == "so" and (n := self.tok(t.i + 2)) is not None and n.lower_ == "called"):
             return self.so_called(t)
+        if low in LEADING_HEADS:
+            # "the Friends of Submarine Cable Resilience": a name only when capitalised and followed by "of" and a name
+            nxt = self.tok(t.i + 1)
+            if not t.text[:1].isupper() or nxt is None or nxt.lower_ != "of":
+                return []
+            named = self.proper_name(t)
+            if named is None or named[0].start != t.idx or named[0].end <= nxt.idx \
+                    or any(self.doc[i].ent_type_ == "PERSON" for i in named[1]):
+                return []  # "the Friends of Joe Biden": friends of a person, no grouping of states
+            return [named]
         if low in HEADS and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
             nxt = self.tok(t.i + 1)
             if nxt is not None and not _capitalised(t) and not _capitalised(nxt) and not t.whitespace_.count("\n") \
@@ -244,6 +256,11 @@ class _Reader:
                     and _capitalised(prev):
                 k -= 1  # "Multi-Party"
                 continue
+            if w.lower_ == "of" and words and _capitalised(words[0]) and prev is not None and _capitalised(prev) \
+                    and prev.lower_ not in _DETERMINERS and prev.pos_ in ("PROPN", "NOUN") and "\n" not in prev.whitespace_:
+                words.insert(0, w)  # "Gulf of Guinea Maritime Task Force"
+                k -= 1
+                continue
             if not _capitalised(w) or w.lower_ in _DETERMINERS or w.pos_ in ("DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ") \
                     or w.tag_ in _FINITE or w.lower_ in ("led", "co-led", "headed", "backed"):
                 break  # "Canada-Led Coalition" in a headline: who leads it, not its name
@@ -279,6 +296,8 @@ class _Reader:
             k += 1
             while (w := self.tok(k)) is not None and "\n" not in self.doc[k - 1].whitespace_:
                 if (_capitalised(w) or (w.like_num and right)) and w.ent_type_ not in ("DATE", "TIME"):
+                    if right and pending and pending[0].lower_ in ("in", "at") and w.ent_type_ in ("GPE", "LOC", "FAC"):
+                        break  # "the Group of Friends of Mediation in New York": where it meets, not its name
                     right.extend(pending)
                     pending = []
                     right.append(w)
@@ -298,6 +317,17 @@ class _Reader:
                 right = []  # "… Coalition On Polar Rescue" in a title-case headline: what it is about
             if not right and not left:
                 return None
+        if left and not right and not t.whitespace_ and (dash := self.tok(t.i + 1)) is not None and dash.text in _DASHES \
+                and not dash.whitespace_:
+            # "the Green Grids Initiative-One Sun One World One Grid": a second name joined to the head by a dash
+            k = t.i + 2
+            more: list[Token] = []
+            while (w := self.tok(k)) is not None and _capitalised(w) and w.pos_ in ("PROPN", "NOUN", "NUM", "ADJ") \
+                    and "\n" not in self.doc[k - 1].whitespace_ and len(more) < 8:
+                more.append(w)
+                k += 1
+            if len(more) >= 2:
+                right = [dash, *more]
         nxt = self.tok(t.i + 1)
         if left and not right and nxt is not None and "\n" not in t.whitespace_ and _capitalised(nxt) \
                 and self.is_country(nxt.text) and (after := self.tok(t.i + 2)) is not None and not _capitalised(after):
@@ -376,8 +406,13 @@ class _Reader:
                     and not self.is_country(w.text)
                     and (nxt_ent := self.tok(k + 1)) is not None and nxt_ent.ent_iob_ != "I"):
                 # "Latvia's drone coalition": the owner, not part of the name; but "a Mercosur observation
-                # mission", "the BRICS group" (an organization the recogniser takes for a place) are named by it
-                break
+                # mission", "the BRICS group" (an organization the recogniser takes for a place) are named by it,
+                # and "a new Haiti contact group" by the country it is about (no owner: no "'s", no "-led")
+                about = head != "coalition" and words and not any(_capitalised(x) for x in words) \
+                    and prev is not None and (prev.lower_ in _DETERMINERS or prev.lower_ in GENERIC_MODIFIERS) \
+                    and w.ent_iob_ == "B" and (nxt_ent := self.tok(k + 1)) is not None and nxt_ent.ent_iob_ != "I"
+                if not about:
+                    break
             if w.ent_type_ == "PERSON" and w.ent_iob_ == "I" and not glued:
                 break  # "the Joe Biden group": a grouping of people (one word taken for a name may be no person's)
             words.insert(0, w)
@@ -494,6 +529,7 @@ class _Reader:
         comma = self.tok(k - 1)
         if w is None or comma is None or comma.text not in (",", "–", "—"):
             return None
+        opener = k  # "the", "a" or "an"
         run: list[Token] = []
         j = comma.i - 1
         while (w := self.tok(j)) is not None and len(run) < 6 and "\n" not in w.whitespace_:
@@ -511,6 +547,8 @@ class _Reader:
             return None  # "the Group of Friends of the Pandemic Agreement, the group of …": the end of a longer name
         if run and (run[-1].lower_ in HEADS or run[-1].lower_.rstrip("s") in HEADS):
             return None  # "the Beneluxa Initiative, the joint drug-pricing alliance of …": a name with its head
+        if run and run[0].lower_ in _NAMED_AFTER and len(run) > 1:
+            return None  # "Operation Northern Lantern, the Finland-led mission …": a name with its head first
         if not run or any(w.ent_type_ in ("PERSON", "DATE", "TIME", "NORP", "MONEY") for w in run):
             return None
         start, end, written = self.span(run[0], run[-1])
@@ -528,7 +566,12 @@ class _Reader:
             k += 1
         if not states and t.lower_ != "coalition":
             return None
-        return (Mention(start, end, NAMED, written, t.lower_, start, phrase_end=t.idx + len(t.text)),
+        # "Northern Lantern, the Finland-led mission of …": who leads it is said by the description
+        led_by: list[Party] = []
+        for j in range(opener + 2, t.i):
+            if self.doc[j].lower_ in ("led", "co-led", "headed") and self.doc[j - 1].text in _DASHES:
+                led_by = self.led_by_at(self.doc[j - 1].idx)
+        return (Mention(start, end, NAMED, written, t.lower_, start, led_by, phrase_end=t.idx + len(t.text)),
                 set(range(run[0].i, t.i + 1)))
 
     def of_others(self, t: Token) -> bool:

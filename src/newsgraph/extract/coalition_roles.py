@@ -19,12 +19,17 @@ mask, so that one pattern reads "‹C› , led by ‹L›" whatever the names ar
   launched by L", "made up of 40 observers from L", "It deployed observers from eight member
   states: L", "L signed its charter", "C now has six members: L", "L is the latest country to
   join C", "C added L in 2010 and L2 in 2024", "have since been joined by L";
-* joining, not yet members: "L is in the process of joining", "L are expected to sign";
+  "L deposited its instrument of ratification of C", "L confirmed that it has joined", "we have been told
+  that L has joined", "L, a founding member, and L2, which joined last October, also …", "joined together
+  with L", "Seven founding members: L as co-chairs, plus L2", "L already take part", "L have been part of C";
+* joining, not yet members: "L is in the process of joining", "L are expected to sign", "said L was in the
+  process of joining";
 * never members: "L has not joined C", "L, which is not a member of C", "L, also outside C".
 
 More leads: "C, a joint campaign spearheaded by L", "L has been chosen to lead C", "It is co-chaired by
 L", "L holds the bloc's rotating presidency", "Fiji's prime minister will chair C", "C - co-led by L -",
-"L has spearheaded C", "C, with L at the helm", "Under L's leadership, C", "C, whose co-chairs are L".
+"L has spearheaded C", "C, with L at the helm", "Under L's leadership, C", "C, whose co-chairs are L",
+"C will be led by L, with L2 as co-lead", "L, which co-leads C with Berlin" (a capital sharing the lead).
 A second lead that is the subject of what follows is not one: "led by L, and L2 have joined it", "led by
 L, with L2 as members". A headline's "L to join C" is joining.
 
@@ -63,7 +68,7 @@ _WO = r"(?:[^‹›;]|‹O\d+›)"
 #: ("which is", "will, in 2026, again be", "of 19 agricultural exporters"), holding no other thing
 #: that could be what is led ("the first UDCG gathering chaired by …", "the bloc's tariff, as a
 #: push led by …"): no determiner, no owner.
-_TO_LED = (r"\s*[\"”’']?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
+_TO_LED = (r"\s*[\"”’']?(?:\s*\([A-Z][A-Za-z0-9+&-]{1,12}\))?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
            r"jointly|currently|of|for|against|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
            r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)(?:[^‹›;]|‹O\d+›)){0,60}?)?")
 #: When, between a verb and its "by": "founded in 2019 by", "led since 2022 by".
@@ -105,7 +110,7 @@ _JOIN_VERBS = (r"(?:joined|join|joins|rejoined|(?:is|are|became|become)\s+(?:a\s
                r"adheres?\s+to|signed\s+up\s+(?:to|for|with)|signs?\s+up\s+(?:to|for|with)|"
                r"signed\s+on\s+to|signs?\s+on\s+to|acceded\s+to|accedes?\s+to|became\s+(?:a\s+)?members?\s+of|"
                r"become\s+(?:a\s+)?members?\s+of|(?:is|are)\s+(?:also\s+|now\s+)?(?:a\s+)?(?:full\s+|founding\s+|new\s+)?"
-               r"members?\s+of|(?:is|are)\s+(?:also\s+)?part\s+of|belongs?\s+to|took\s+part\s+in|takes?\s+part\s+in|"
+               r"members?\s+of|(?:is|are|was|were|been)\s+(?:also\s+|already\s+)?part\s+of|belongs?\s+to|took\s+part\s+in|takes?\s+part\s+in|"
                r"taken\s+part\s+in|participates?\s+in|participated\s+in|contributes?\s+to|contributed\s+to|"
                r"(?:is|are)\s+contributing\s+{w}{0,40}?\s*to|entered|make\s+up|makes\s+up|made\s+up|constitute|"
                r"signed\s+on\s+as\s+(?:\w+\s+)?(?:partners?|members?)\s+(?:to|of|in))")
@@ -228,6 +233,8 @@ RULES: tuple[Rule, ...] = (
                                        rf"the\s+(?:creation|founding|formation|establishment|launch)\s+of\s+{_THE}{_C}"),
          "member"),
     Rule("C, which L joined", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:joined|signed\s+up\s+to|"
+                                 rf"(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?(?:part|a\s+member|members)\s+of"
+                                 rf"(?=\s*(?:[,.;]|$))|"
                                  rf"signed\s+on\s+to|acceded\s+to|(?:co-?)?founded|launched|created|set\s+up|"
                                  rf"established)\b"), "member"),
     # "It was founded by India together with the United States and Brazil": the coalition of the sentences before
@@ -241,6 +248,13 @@ RULES: tuple[Rule, ...] = (
                                     # "… signed the founding declaration in Geneva today, on the margins of …"
                                     rf"the\s+founding\s+{{charter}}(?={_WHEN_WHERE}\s*,))"),
          "member", needs_coalition=False),
+    # "Uzbekistan and Paraguay deposited their instruments of ratification of the ISA framework agreement": a state
+    # becomes a party to a treaty-based grouping by depositing its instrument of ratification or accession
+    Rule("L deposited instruments of ratification of C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:deposited|deposits|deposit|"
+                                                           rf"lodged|lodges|handed\s+over)\s+(?:its|their)\s+"
+                                                           rf"instruments?\s+of\s+(?:ratification|accession|acceptance|"
+                                                           rf"approval)\s+(?:of|to)\s+{_THE}{_C}"),
+         "member"),
     Rule("it was founded by L", _p(rf"(?:^|[.;]\s*)\W*(?:it|the\s+(?:group|grouping|coalition|alliance|initiative|"
                                    rf"partnership))\s+(?:was|had\s+been)\s+(?:jointly\s+)?(?:co-?founded|founded|launched|"
                                    rf"created|set\s+up|established|formed){_WHEN}\s+(?:jointly\s+)?by\s+{_THE}{_L}"
@@ -328,9 +342,9 @@ RULES: tuple[Rule, ...] = (
     Rule("with L on board, C", _p(rf"\bwith\s+{_THE}{_L}\s+(?:now\s+|also\s+)?on\s+board\s*,\s*(?:{_W}{{0,20}}?){_C}"),
          "member"),
     # "The coalition now has six members: Chile, …"; a line "Members: Chile, Peru and Fiji."
-    Rule("C has six members: L", _p(rf"(?:^\W*(?:[\w-]+\s+)?|\b(?:has|have|had|counts|numbers)\s+(?:\w+\s+){{0,2}}?)(?:members|"
+    Rule("C has six members: L", _p(rf"(?:^\W*(?:[\w-]+\s+)?(?:(?:founding|full|original|current|new)\s+)?|\b(?:has|have|had|counts|numbers)\s+(?:\w+\s+){{0,2}}?)(?:members|"
                                     rf"member\s+states|member\s+countries|participants|signatories)\s*(?:[:–—]|\s-)\s*"
-                                    rf"{_THE}{_L}"),
+                                    rf"{_THE}{_L}(?:\s+as\s+(?:the\s+)?[\w-]+\s*,?\s*(?:plus|and|as\s+well\s+as)\s+{_THE}{{l2}})?"),
          "member", needs_coalition=False),
     # "… and have since been joined by Fiji and Samoa": those who joined the founders
     Rule("have since been joined by L", _p(rf"\b(?:has|have|had)\s+(?:since\s+|also\s+|now\s+|already\s+)?been\s+joined\s+"
@@ -351,6 +365,16 @@ RULES: tuple[Rule, ...] = (
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
     # "… as co-chairs Chile and Germany pushed for …", "its co-leads, Chile and Peru,": the coalition's joint leads
     # (a chair alone may hold a rotating post)
+    # "Germany will lead the Coalition of the Skies, with the Netherlands as co-lead": the second lead of the clause
+    Rule("with L as co-lead", _p(rf"\b(?:co-?)?(?:lead|leads|led|leading|chair|chairs|chaired|chairing|head|heads|headed)\b"
+                                 rf"(?:[^‹;]|‹[LC]\d+›){{0,80}}?,?\s*with\s+{_THE}{_L}\s+as\s+(?:(?:the|its|a)\s+)?(?:joint\s+)?"
+                                 rf"(?:co-?(?:leads?|leaders?|chairs?|heads?)|(?:second|other)\s+(?:leads?|chairs?))\b"
+                                 rf"(?!\s+of\s+(?!(?:the\s+)?‹C))"),
+         "lead", needs_coalition=False, hypothetical_ok=True),
+    # "Seven founding members: Australia and Canada as co-chairs, plus Japan …" (not the co-chairs of a meeting)
+    Rule("L as co-chairs", _p(rf"(?:\b(?:members?|countries|states|participants)|‹C\d+›[^‹;]{{0,40}}?)\s*[:–—]\s*{_THE}{_L}\s+as\s+(?:the\s+|its\s+)?"
+                              rf"(?:joint\s+)?(?:co-?(?:chairs?|leads?|leaders?|heads?))\b(?!\s+of\s+(?!(?:the\s+)?‹C))"),
+         "lead", needs_coalition=False, hypothetical_ok=True),
     Rule("co-chairs L", _p(rf"\b(?:as|its|their|the|with|and)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?leads|co-?leaders|"
                            rf"lead\s+nations)\s*,?\s+{_THE}{_L}"), "lead", needs_coalition=False, hypothetical_ok=True, min_parties=2),
     # "Contributors in the current rotation include L", "Members now include L" (opening the sentence: those of
@@ -370,27 +394,46 @@ RULES: tuple[Rule, ...] = (
                                       rf"(?:\s+part)?\s+as\s+(?:full\s+|founding\s+|new\s+|regular\s+|ordinary\s+)?"
                                       rf"(?:members|member\s+states|member\s+countries|participants|partners|a\s+member)\b"),
          "member", needs_coalition=False),
+    # "Lithuania, a founding member, and Germany, which joined last October, also signed …": said in passing of
+    # the coalition of the sentences before
+    Rule("L, a founding member,", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:joined(?:\s+us)?|"
+                                     rf"signed\s+up|signed\s+on|acceded)|(?:a|an|another|one\s+of\s+the|its)\s+"
+                                     rf"(?:founding|full|original|new|newer|newest|latest|fellow)\s+members?)"
+                                     rf"(?:\s+(?:in|on|last|this|earlier\s+this|since)\s+(?:\w+\s+)?\w+)?\s*,"),
+         "member", needs_coalition=False),
     Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
          "member", needs_coalition=False),
     Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:after|when|once)\s|"
-                                  rf"\b(?:says?|said|announced|"
+                                  rf"\b(?:been\s+told|were\s+told|was\s+told)\s+that\s|\b(?:says?|said|announced|"
                                   rf"confirmed|added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|"
-                                  rf"signed\s+up|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|(?:is|are|was|were)\s+(?:reported|said|understood|"
+                                  rf"signed\s+up|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|"
+                                  rf"(?:take|takes|took|taken)\s+part|(?:is|are|was|were)\s+(?:reported|said|understood|"
                                   rf"believed|known)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?)?\s*to\s+have\s+(?:joined|signed\s+(?:on|up))|(?:were|are|was|is)\s+"
                                   rf"the\s+(?:latest|last|first|newest)\s+(?:countries\s+|members\s+|states\s+)?to\s+"
                                   rf"(?:join|sign(?:\s+up|\s+on)?|ratify|accede)(?:\s+(?:its|the\s+group's|the\s+"
                                   rf"coalition's)\s+(?:[^;]){{0,40}}?)?)(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|"
-                                  rf"later|since|during|at|after|before|over|within|recently|too|as\s+well|"
+                                  rf"later|since|during|at|after|before|over|within|recently|too|as\s+well|together\s+with|along\s+with|alongside|"
                                   rf"as\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:contributor|member|partner|participant|signatory))\b))"),
          "member", needs_coalition=False, unless=re.compile(r"\bpart\s+in\b.*\b(?:meeting|summit|talks|conference|"
                                                             r"exercises?|discussions?|negotiations?|vote|call|session|"
                                                             r"ceremony|event|debate|elections?)\b", re.I)),
+    # "Greece confirmed on Tuesday that it has joined": the country said so of itself
+    Rule("L said it has joined", _p(rf"{_L}{_PAREN}\s+(?:said|says|confirmed|confirms|announced|announces)\s+"
+                                    rf"(?:\w+\s+){{0,2}}?(?:that\s+)?(?:it|they)\s+(?:has|have|had)\s+(?:now\s+|also\s+|"
+                                    rf"formally\s+|officially\s+)?(?:joined|signed\s+up|signed\s+on|acceded)"
+                                    rf"(?=\s*(?:$|[,.;]|\s(?:and|in|on|last|this|earlier|as)\b))"),
+         "member", needs_coalition=False),
+    # "We joined together with Ireland.": who joined alongside the subject joined too (the coalition before)
+    Rule("joined together with L", _p(rf"\b(?:joined|signed\s+up|signed\s+on|acceded)\s+(?:together\s+with|along\s+with|"
+                                      rf"alongside)\s+{_THE}{_L}(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|as)\b))"),
+         "member", needs_coalition=False),
     Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
                                       rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|provide|provides|provided|"
                                       rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"
                                       rf"commits|committed|committing|supply|supplies|supplied)\s+(?:{_W}{{0,40}}?)"
                                       rf"\b(?:warships|frigates|ships|vessels|troops|aircraft|jets|submarines?|soldiers|"
-                                      rf"personnel|forces|assets|inspectors|monitors|peacekeepers|police\s+officers|"
+                                      rf"personnel|forces|assets|inspectors|monitors|peacekeepers|police\s+officers|(?:its|their)\s+coast\s*guards?|"
+                                      rf"(?:its|their)\s+navy|(?:its|their)\s+navies|experts|trainers|instructors|engineers|"
                                       rf"(?:a|an|one|two|three)\s+(?:\w+\s+)?(?:frigate|warship|"
                                       rf"corvette|submarine|destroyer|ship|vessel|minehunter))\b"
                                       rf"(?:{_WO}{{0,40}}?\s(?:to|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?{_C})?"),
@@ -434,7 +477,7 @@ RULES: tuple[Rule, ...] = (
     Rule("L signed a pact", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|ratify)\s+(?:a|an|the)\s+"
                                rf"(?:(?!\b(?:with|to|for|from|on|against|by|of)\b)[^‹›;]){{0,30}}?{_C}"), "member"),
     # ---------------------------------------------------------------- joining
-    Rule("L is joining", _p(rf"{_L}{_PAREN}\s+(?:is|are)\s+(?:(?:now|also|currently|still|formally)\s+)?(?:in\s+the\s+"
+    Rule("L is joining", _p(rf"{_L}{_PAREN}\s+(?:is|are|was|were)\s+(?:(?:now|also|currently|still|formally)\s+)?(?:in\s+the\s+"
                             rf"process\s+of\s+(?:joining|signing|acceding|ratifying)|(?:expected|set|due|scheduled|poised|"
                             rf"preparing|about|likely)\s+to\s+(?:join|sign|accede|ratify|become)|(?:applying|negotiating)"
                             rf"\s+to\s+join|joining)\b(?:\s+{_THE}{_C})?"),

@@ -21,7 +21,10 @@ Three sources:
 
 One coalition per name however it is written ("Armoured capability coalition" is the
 "Armored Coalition"). A coalition named only by who leads it ("a Canadian-led coalition") or
-in the headline's words ("roadmap coalition") is the named one it describes, when there is one.
+in the headline's words ("roadmap coalition") is the named one it describes, when there is one; so is
+"the British-led naval task force" when one named grouping, and no other, is led by the same countries
+("Operation Tidewatch … is led by the United Kingdom"), and "the Finland-led mission" in apposition to
+"Operation Northern Lantern".
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -60,7 +63,7 @@ from newsgraph.extract.coalition_roles import (
 )
 from newsgraph.extract.context import ArticleContext
 from newsgraph.gazetteer import Gazetteer
-from newsgraph.model import Coalition, CoalitionMember, Entity
+from newsgraph.model import Coalition, CoalitionMember, Entity, Role
 from newsgraph.text import demonyms, line_start, normalise, word_map, word_set
 
 #: Words that say a country leads: "taken the lead", "led by", "co-leads", "heads".
@@ -224,6 +227,8 @@ class _Book:
         self.counted: tuple[int, _Entry] | None = None
         # the key of a coalition merged into another (a reference that was given its name) -> that one
         self.redirects: dict[str, _Entry] = {}
+        # a speaker's country (the gazetteer's label), for the "we" they say: person key -> country
+        self.speaker_country: dict[str, str] = {}
 
     def named(self, written: str, strength: int, start: int, end: int, key: str | None = None,
               as_written: bool = False, head: str = "coalition") -> _Entry | None:
@@ -356,6 +361,10 @@ class _Book:
                 and (head in _ANY_HEAD or e.head == head or head in e.name.casefold().split())]
         if len(near) > 1:
             near = [e for e in near if not self._in_headline(e)]  # the headline's words for the story's coalition
+        if len(near) > 1 and head in _ANY_HEAD:
+            # "the coalition" far after a coalition countries lead or join and "the Royal Netherlands Air Force" that
+            # nobody does: the one that is a grouping of states so far
+            near = [e for e in near if e.members] or near
         if len(near) != 1 or self._blocked(seen[id(near[0])], offset, head if head in _BLOCKED_HEADS else ""):
             return None
         return near[0]
@@ -426,7 +435,20 @@ class _Book:
                 countries = set(entry.members)
                 own = words - {entry.head} - _LINK_WORDS
                 fits = [e for e in strong if e.head == entry.head and own & e.words()
-                        and (countries & set(e.members) or not e.members)]
+                        and (countries & set(e.members) or not e.members)
+                        # "a new mediation support group" after the "Group of Friends of Mediation": another one
+                        and not (entry.indefinite and self._first_in_body(e) < self._first_in_body(entry))]
+            if not fits and entry.strength == DESCRIBED and entry.led_by:
+                # "the British-led naval task force", then "Operation Tidewatch … is led by the United Kingdom":
+                # the one named grouping the same countries lead, when no other grouping has those leads
+                fits = [e for e in strong if e.leads() == entry.led_by]
+                if any(e is not entry and e.leads() == entry.led_by and e.strength == DESCRIBED and e.words() - entry.words()
+                       and not e.led_by for e in self.entries.values()):
+                    fits = []
+            if len(fits) > 1 and entry.strength == LED_ONLY:
+                # "a British-led task force" fits the named "Operation Tidewatch" and the "naval task force" that
+                # describes it: the named one
+                fits = [e for e in fits if e.strength == NAMED]
             if not fits and self._in_headline(entry):
                 # "UK joins global coalition to speed up drug-resistance testing" over a story of the "Global
                 # Coalition on AMR Diagnostics": the one named coalition that has every country it names
@@ -474,6 +496,10 @@ class _Book:
             owners.add(("Country", country))
         return owners
 
+    def _first_in_body(self, entry: _Entry) -> int:
+        """Where the coalition is first named or described below the head lines (the text's length if nowhere)."""
+        return min((s for s, e in entry.anchors if not self._head_line(s, e)), default=len(self.ctx.text))
+
     def _in_headline(self, entry: _Entry) -> bool:
         """Whether every mention of the coalition is in the headline (or a head line before the body:
         a label such as "Press release" may have been taken for the headline)."""
@@ -519,6 +545,9 @@ class _Book:
 
     def _party_key(self, party: Party) -> str | None:
         ctx = self.ctx
+        if party.kind == "Country" and party.written.casefold() == "we":
+            # a speaker's "we": their country, named elsewhere in the article (no alias: "we" is no name of it)
+            return ctx.resolve(party.ident, "Country")
         if party.kind == "Organization":
             return ctx.current_key(party.ident)
         if ctx.gazetteer.lookup(party.written, "Country"):
@@ -535,9 +564,18 @@ class _Book:
 # --------------------------------------------------------------------------- entry point
 
 
-def find_coalitions(doc: Doc, ctx: ArticleContext) -> list[Coalition]:
-    """Coalitions named in the article body, each with its leads, members and joining members, in text order."""
+def find_coalitions(doc: Doc, ctx: ArticleContext, roles: Sequence[Role] = ()) -> list[Coalition]:
+    """Coalitions named in the article body, each with its leads, members and joining members, in text order.
+
+    `roles` (the posts people hold) make a speaker's "we" their country: "We joined together with Ireland," said
+    by Finland's foreign minister."""
     book = _Book(ctx)
+    for role in roles:
+        country = ctx.entities.get(ctx.current_key(role.of) or "")
+        if country is not None and country.kind == "Country" and (rows := ctx.gazetteer.lookup(country.name, "Country")):
+            known = book.speaker_country.setdefault(ctx.current_key(role.person) or role.person, rows[0].label)
+            if known != rows[0].label:
+                book.speaker_country[ctx.current_key(role.person) or role.person] = ""  # posts in two countries: none
     list_lines = _from_list_lines(ctx, book)
     list_lines |= _from_parentheses(ctx, book, list_lines)
     _from_prose(doc, ctx, book, list_lines)
@@ -731,6 +769,12 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
             if before and before[-1] not in ".!?:;\"”’)" and "\n\n" not in text[doc[spans[-1][1] - 1].idx : sent.start_char]:
                 spans[-1][1] = sent.end
                 continue
+        if spans and first is not None and spans[-1][1] - spans[-1][0] <= 2 and \
+                all(t.is_alpha and t.text[:1].isupper() for t in doc[spans[-1][0] : spans[-1][1]]) and \
+                "\n" not in text[doc[spans[-1][0]].idx : sent.start_char]:
+            # "Operation" | "Prosperity Guardian, the US-led coalition …": a word the parser cut from its line
+            spans[-1][1] = sent.end
+            continue
         spans.append([sent.start, sent.end])
     return [doc[a:b] for a, b in spans]
 
@@ -742,7 +786,8 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     def countries() -> list[Party]:
         # Looked up only for a sentence that may say something of a coalition.
         if not found:
-            found.append(_countries_in(doc, ctx, sent.start, sent.end))
+            found.append(_countries_in(doc, ctx, sent.start, sent.end) + _we_countries(sent, ctx, book))
+            found[0].sort(key=lambda p: p.start)
         return found[0]
 
     def led_by_at(dash: int) -> list[Party]:
@@ -809,7 +854,11 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         else:
             party = Party("Organization", key, text[start:end], start, end)
             excluded = _excluded(entity)
-            if excluded:
+            if excluded and not any(i.kind == "C" and i.end <= start and _COUNTED_WITH.search(text, i.end, start)
+                                    for i in items) and not _in_capitals_line(text, start, end) \
+                    and not _OWNER_OF_A_THING.match(text, end):
+                # not "The group now has 64 members, plus the UN and the EU": counted with the coalition's members,
+                # the organization is no new subject for what follows
                 book.blockers.append((start, _blocker_references(entity)))
             items.append(_Item(start, end, "O", organization=None if excluded or _never_coalition(entity) else key,
                                parties=[party]))
@@ -954,6 +1003,40 @@ def _described_by_copula(text: str, sentence_start: int, before: _Item | None, m
         and bool(_IS_A.match(text[before.end : mention.phrase_start]))
 
 
+#: Words that put an organization among a coalition's members or observers, after the coalition.
+_COUNTED_WITH = re.compile(r"\b(?:members?|plus|including|observers?|partners)\b", re.I)
+
+
+#: An organization written as the owner of a thing that is not its membership: "the European Union's power sector"
+#: (not "NATO's members", "the EU's member states", "the alliance's newest ally").
+_OWNER_OF_A_THING = re.compile(r"['’]s?\s+(?!(?:\w+\s+){0,2}?(?:members?|allies|ally|partners?|states|countries|nations|"
+                               r"membership|enlargement|expansion|accession)\b)", re.I)
+
+
+def _we_countries(sent: Span, ctx: ArticleContext, book: _Book) -> list[Party]:
+    """A "we" that is a subject, said by a speaker who holds a post of one country: that country ("We joined
+    together with Ireland," in the answer of Finland's foreign minister)."""
+    if not book.speaker_country:
+        return []
+    out = []
+    for t in sent:
+        if t.lower_ == "we" and t.dep_ in ("nsubj", "nsubjpass"):
+            speaker = ctx.speaker_at(t.idx)
+            country = book.speaker_country.get(speaker or "")
+            if country:
+                out.append(Party("Country", country, t.text, t.idx, t.idx + len(t.text)))
+    return out
+
+
+def _in_capitals_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is in a line of several words written in capitals ("WHO IS IN", a section
+    heading): "WHO" there is a word, not the organization."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line.split()) >= 2 and line.upper() == line and any(c.isalpha() for c in line)
+
+
 def _excluded(entity: Entity) -> bool:
     """An organization of data/coalition-excluded-organizations.txt: never a coalition, and what "the
     alliance" or "the bloc" after it may be about."""
@@ -995,7 +1078,9 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
             if same is not None:
                 entry = same
             elif entry is not None and not set(normalise(mention.described).split()) <= set(normalise(entry.name).split()):
-                entry = None if any(e is not entry and e.head == mention.head for e in book.entries.values()) else entry
+                # "a new Haiti contact group" after the G7: another grouping, not the one named before
+                entry = None if entry.head != mention.head or any(
+                    e is not entry and e.head == mention.head for e in book.entries.values()) else entry
         if entry is None and mention.described_start >= 0 and any(w[:1].isupper() for w in mention.described.split()):
             # "The Nordic observer mission, led by Sweden, …" with no mission named before: named by its description
             written = book.ctx.text[mention.described_start : mention.end]
@@ -1128,7 +1213,8 @@ def _lists(text: str, countries: list[Party]) -> list[_Item]:
             continue
         if chain:
             gap = text[chain[-1].end : party.start]
-            if _LIST_GAP.match(gap) and not seen_and:
+            if _LIST_GAP.match(gap) and not seen_and and not (len(chain) == 1 and "," in gap and _AND_GAP.search(gap)):
+                # "Chile, Peru, and Bolivia" is one list; "… with Norway, and Peru and Ghana joined" is two clauses
                 seen_and = bool(_AND_GAP.search(gap))
                 chain.append(party)
                 continue
@@ -1254,6 +1340,14 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                 if chain:
                     entries += [item(m.group(0)).entry for m in MARK.finditer(chain.group(0))
                                 if item(m.group(0)).kind == "C" and item(m.group(0)).entry is not None]
+                at = match.end("c")
+                while role == "member" and (again := _MORE_AFTER_LEADS.match(masked, at)) and re.search(
+                        rf"\b{again.group('prep')}\s+(?:the\s+)?‹C\d+›$", match.group(0)):
+                    marker = MARK.findall(again.group(0))[-1]
+                    other = item(f"‹{marker[0]}{marker[1]}›")
+                    if other.kind == "C" and other.entry is not None:
+                        entries.append(other.entry)
+                    at = again.end()
             for entry in entries:
                 _assign(rule, role, groups, entry, item)
 
@@ -1268,6 +1362,10 @@ _THEN_NOT = re.compile(r"[^‹;,]{0,60},\s*(?:but\s+)?(?:(?:did|does|do|has|have
                        r"(?:not|never|no\s+longer)|(?:has|have|had)\s+since\s+(?:left|withdrawn|quit|pulled\s+out))\b", re.I)
 #: Coalitions right after another, and nothing else: "… the IT and demining coalitions."
 _MORE_COALITIONS = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s*,?\s*and\s+)(?:the\s+)?‹C\d+›)+(?=\s*(?:[.;,)]|$))")
+#: The same verb's preposition again, for another coalition, after who leads the first: "… takes part in the IT
+#: Coalition, led by Estonia, and in the Demining Coalition, spearheaded by Lithuania."
+_MORE_AFTER_LEADS = re.compile(r"\s*,\s*(?:(?:co-?)?(?:led|chaired|headed|spearheaded|run)\s+by\s+(?:the\s+)?‹L\d+›\s*,\s*)?"
+                               r"and\s+(?:also\s+)?(?P<prep>in|to|of)\s+(?:the\s+)?‹C\d+›")
 
 
 def _assign(rule: Rule, role: str, groups: dict[str, str | None], entry: _Entry, item: Callable[[str], _Item]) -> None:
@@ -1366,4 +1464,13 @@ def _acting(t) -> bool:
         t, seen = t.head, seen + 1
     if t.dep_ in ("nsubj", "nsubjpass"):
         return True
+    if t.dep_ == "pobj" and t.head.lower_ in ("with", "alongside") and (
+            _SHARED_VERB.fullmatch(t.head.head.lower_) or (t.head.head.dep_ == "dobj"
+                                                           and _SHARED_VERB.fullmatch(t.head.head.head.lower_))):
+        return True  # "France, which co-leads the coalition with Berlin": the capital shares the lead
     return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.dep_ == "agent"
+
+
+#: Lead and join verbs a capital may share with a country ("co-leads it with Berlin", "joined alongside Oslo").
+_SHARED_VERB = re.compile(r"(?:co-?)?(?:lead|leads|led|leading|chair|chairs|chaired|chairing|head|heads|headed|joined|join|"
+                          r"joins)")
