@@ -831,7 +831,39 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
     level = _level_subject(doc, p)
     if level is not None:
         return f"{level} in {currency}"
+    given = _money_given(doc, p, currency)
+    if given is not None:
+        return given
     return currency
+
+
+#: Verbs whose object sum is the level of their subject, not a sum handed over: "exports totalled $5bn".
+_HOLDING_VERBS = {"be", "have", "cost", "need", "require", "exceed", "equal", "represent", "mean", "see", "expect",
+                  "forecast", "estimate", "project", "predict", "say", "report", "post", "record", "show"}
+#: Prepositions after such a verb that say where the sum goes or comes from.
+_DESTINATIONS = ("into", "to", "towards", "toward", "for", "on", "from")
+
+
+def _money_given(doc: Doc, p: Phrase, currency: str) -> str | None:
+    """A sum that is the object of what someone does with money: "will contribute EUR 20 million",
+    "pledged a further $600m", "put €2.4bn into the coalition", "released $1.2 million from its fund":
+    the money as the verb gives it ("pledged dollars"), with where it goes or comes from."""
+    token = _figure(doc, p)
+    if token.dep_ != "dobj" or token.head.pos_ != "VERB":
+        return None
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    if lemma in _HOLDING_VERBS or lemma in LEVEL_VERBS:
+        return None
+    out = f"{verb.lower_} {currency}"
+    for c in verb.rights:
+        if c.dep_ == "prep" and c.lower_ in _DESTINATIONS and c.i >= p.end:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in NOUNS and obj.ent_type_ not in ("DATE", "TIME") and not _is_figure(obj) \
+                    and obj.lower_ not in PRONOUNS:
+                return f"{out} {c.lower_} {_noun_phrase_of(obj)}"
+    # a verb of change or of saying ("add") gives money only where it says where it goes ("add €50m to the fund")
+    return None if lemma in CHANGE_VERBS or lemma in SPEECH_VERBS else out
 
 
 # --------------------------------------------------------------------------- a number without a noun of its own
@@ -1096,25 +1128,76 @@ def takes_share(doc: Doc, p: Phrase) -> bool:
         return False
     token = _figure(doc, p)
     if token.dep_ == "pobj" and token.head.lower_ == "with":
-        return True
-    if token.dep_ == "pobj" and token.head.lower_ == "on" and (p.end >= len(doc) or doc[p.end].lower_ != "of") and (
-            token.head.head.lemma_.lower() in ("be", "sit", "stand", "stay", "remain")
+        return not _absolute_with(doc, p)
+    if token.dep_ == "pobj" and token.head.lower_ == "on" and (
+            ((p.end >= len(doc) or doc[p.end].lower_ != "of")
+             and token.head.head.lemma_.lower() in ("be", "sit", "stand", "stay", "remain"))
             or (token.head.i > 0 and doc[token.head.i - 1].pos_ == "PROPN")):
-        return True  # "Huamán is on 11.8%", "ahead of Montalvo on 19.6%": the share a candidate holds
+        return True  # "Huamán is on 11.8%", "ahead of Montalvo on 19.6%", "has X on 26.8% of valid votes": a candidate's share
     if token.dep_ != "dobj" or token.head.lemma_.lower() not in TAKING_VERBS | {"have"}:
         return False
     return any(c.dep_ == "nsubj" and (c.pos_ in NOUNS or c.lower_ in _HOLDER_PRONOUNS) for c in token.head.children)
+
+
+def _absolute_with(doc: Doc, p: Phrase) -> bool:
+    """'With 38.2% of tally sheets counted, …', 'With 21% reporting, …': how far a count has got, not a
+    share someone holds (the 'with' opens its sentence and a participle follows the figure, or the noun
+    after its 'of'; not "finished first with 44% of the ballots cast")."""
+    w = _figure(doc, p).head
+    if w.i > sentence_bounds(doc, w)[0] and not doc[w.i - 1].is_punct:
+        return False
+    k = p.end
+    if k < len(doc) and doc[k].lower_ == "of":
+        k += 1
+        while k < len(doc) and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and doc[k].tag_ != "VBN":
+            k += 1
+    return k < len(doc) and doc[k].tag_ in ("VBN", "VBG")
 
 
 #: Pronouns of who holds a share: "she had 40%".
 _HOLDER_PRONOUNS = {"he", "she", "they", "we"}
 
 
-def taken_share_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
+def _name_token(doc: Doc, k: int, sent_start: int) -> bool:
+    """Token k ends a name: a proper noun, a named entity, or a capitalised word inside its sentence."""
+    t = doc[k]
+    if not t.is_alpha or t.lower_ in _HOLDER_PRONOUNS:
+        return False
+    return t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
+        k > sent_start and t.text[:1].isupper() and t.pos_ == "NOUN")
+
+
+def _named_percentages(doc: Doc, sent: tuple[int, int]) -> int:
+    """How many percentages of a sentence are set straight after a name ("Montalvo 23.8%")."""
+    start, end = sent
+    n = 0
+    for k in range(start + 1, end):
+        if doc[k].like_num and k + 1 < end and doc[k + 1].text in ("%", "pc", "pct") and _name_token(doc, k - 1, start):
+            n += 1
+        elif doc[k].like_num and doc[k].text.endswith("%") and _name_token(doc, k - 1, start):
+            n += 1
+    return n
+
+
+def listed_share(doc: Doc, p: Phrase, before: list[Mention]) -> bool:
+    """A percentage set straight after a name in a list of such pairs, its verb left out or
+    given once: "Morales 23.8%, Ortiz 21.9%", "gives Morales 27.5%, Ortiz 21%", "X won 10%, Y 7.4%
+    and Z 5.8%": the share each named one holds, as in a list of results."""
+    if p.unit != "percent" or p.start < 1 or not _name_token(doc, p.start - 1, sentence_bounds(doc, doc[p.start])[0]):
+        return False
+    if any(m.taken for m in before):
+        return True
+    return _named_percentages(doc, sentence_bounds(doc, doc[p.start])) >= 2
+
+
+def taken_share_counts(doc: Doc, p: Phrase, earlier: list[Mention], before: list[Mention] = (),
+                       last_share: Mention | None = None) -> str | None:
     """A bare percentage someone named takes counts what the last such share, in its paragraph
     or the one before (past a time stamp), was a share of: "Salazar led with 22.4 pct of valid votes. … Quispe had
-    17.9 pct": of the valid votes too (a share of the same thing, shared out)."""
-    if not takes_share(doc, p):
+    17.9 pct": of the valid votes too (a share of the same thing, shared out). Failing that, what the
+    article's last share someone named took of a thing it names counted ("the SDS took 31.2% of the vote.
+    … NSi won 10.3%"): an article shares out one thing (the vote, a market) that it names once."""
+    if not (takes_share(doc, p) or listed_share(doc, p, before)):
         return None
     text = doc_text(doc)
     paragraph = line_start(text, doc[p.start].idx)
@@ -1132,10 +1215,17 @@ def taken_share_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | Non
     for m in reversed(earlier):
         if m.offset >= doc[p.start].idx or line_start(text, m.offset) not in (paragraph, previous):
             continue
-        if m.taken and m.stat.unit == "percent" and m.stat.kind == "ratio" \
-                and not _words(m.stat.counts) & PERCENT_WORDS:
+        if explicit_share(m):
             return m.stat.counts
+    if last_share is not None and last_share.offset < doc[p.start].idx:
+        return last_share.stat.counts
     return None
+
+
+def explicit_share(m: Mention) -> bool:
+    """A share someone named took of a thing written out: "took 31.2% of the vote"."""
+    return m.taken and m.whole and m.stat.unit == "percent" and m.stat.kind == "ratio" \
+        and not _words(m.stat.counts) & PERCENT_WORDS
 
 
 #: Participles after a figure that say how it was found or put, not what it is a share of.
@@ -1353,6 +1443,9 @@ def _without_currency(counts: str, unit: str | None) -> str | None:
         head = f"{currency} {prep} "
         if counts.startswith(head):
             return counts[len(head):]
+    verb, _, rest = counts.partition(" ")
+    if rest.casefold().startswith(currency.casefold()) and verb.isalpha() and verb.islower():
+        return ""  # "pay pounds", "put euros into the fund" (`_money_given`): what is done with it names no thing
     return None
 
 

@@ -42,6 +42,8 @@ from newsgraph.extract.statistics.counts import (
     what_it_is,
     passive_subject_counts,
     share_of,
+    explicit_share,
+    listed_share,
     taken_share_counts,
     takes_share,
     tally_counts,
@@ -71,6 +73,7 @@ class Mention:
     sent_start: int = 0  # first token of its sentence
     verb: str = ""  # the lemma of the verb its clause hangs from
     taken: bool = False  # a percentage someone named holds or takes ("Quispe had 17.9 pct")
+    whole: bool = False  # its counted noun is written after 'of' ("31.2% of the vote"), or taken from such a share
 
 
 # --------------------------------------------------------------------------- entry point
@@ -85,6 +88,7 @@ def find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
 def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
     mentions: list[Mention] = []
     last_amount: Phrase | None = None
+    last_share: Mention | None = None  # the last share someone named took of a thing written out
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -103,9 +107,11 @@ def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
                 i = max(phrase.end, i + 1)
                 continue
             last_amount = phrase
-        mention = _mention(doc, ctx, phrase, _in_sentence(doc, mentions, i), mentions[-6:])
+        mention = _mention(doc, ctx, phrase, _in_sentence(doc, mentions, i), mentions[-6:], last_share)
         if mention is not None:
             mentions.append(mention)
+            if explicit_share(mention):
+                last_share = mention
         i = max(phrase.end, i + 1)
     return _merge(_without_periods(mentions), ctx)
 
@@ -137,7 +143,8 @@ def _in_sentence(doc: Doc, mentions: list[Mention], i: int) -> list[Mention]:
 # --------------------------------------------------------------------------- one mention
 
 
-def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], previous: list[Mention]) -> Mention | None:
+def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], previous: list[Mention],
+             last_share: Mention | None = None) -> Mention | None:
     if p.kind == "proportion":
         return None
     value, upper = num.format_value(p.value), num.format_value(p.upper) if p.upper is not None else None
@@ -179,8 +186,10 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = before[-1].stat.counts  # "13,000 workers, up 22%": the change of the figure just named
     if counts is None and p.change_verb and p.kind == "relative change":
         counts = bracketed_change_counts(doc, p, before)  # "Employment fell in manufacturing (-21,000)"
+    whole = noun is not None and p.end < len(doc) and doc[p.end].lower_ == "of"
     if counts is None and noun is None and p.unit == "percent":
-        counts = taken_share_counts(doc, p, previous)  # "X led with 22% of the vote. … Y had 17.9 pct"
+        counts = taken_share_counts(doc, p, previous, before, last_share)  # "X led with 22% of the vote. … Y had 17.9 pct"
+        whole = counts is not None
     if counts is None and noun is None:
         counts = tally_counts(doc, p, hedge_start, before)  # "by 320 votes to 210"
     if counts is None and noun is None:
@@ -272,7 +281,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         head_words=_content_words(counts),
         sent_start=sent_start,
         verb=governor(doc[p.start]).lemma_.lower(),
-        taken=takes_share(doc, p),
+        taken=takes_share(doc, p) or listed_share(doc, p, before),
+        whole=whole,
     )
 
 
