@@ -1873,3 +1873,25 @@ def test_lengths_of_time_stated(nlp, gazetteer, text, value, qualifier):
 )
 def test_times_that_are_no_lengths_stated(nlp, gazetteer, text):
     assert not any(s.kind == "duration" for s in _stats(nlp, gazetteer, text))
+
+
+def test_a_level_after_a_change_of_a_currency_counts_the_currency(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The rupee weakened 0.6 pct to 83.41 per dollar after the vote.")
+    assert "pct" not in _words(_find(stats, 83.41, "rupee").counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("Deposit rate cut by 50 bps to 3.25%; guidance unchanged", 3.25, "rate"),
+        ("Central bank lifts policy rate to 9.5%, flags more tightening", 9.5, "rate"),
+        ("Unemployment seen between 5 and 5.5 pct next year", 5, "unemployment"),
+    ],
+)
+def test_a_headline_level_counts_what_reaches_it(nlp, gazetteer, text, value, word):
+    _find(_stats(nlp, gazetteer, text + "\n\nThe statement followed a two-day meeting.\n"), value, word)
+
+
+def test_who_projected_a_level_is_not_what_it_counts(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "In March the treasury had projected 2.9 pct for next year.")
+    assert not any("treasury" in _words(s.counts) for s in stats)

@@ -683,11 +683,16 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
         at = head.lower_ in ("at", "past")
         head = head.head
         if head.pos_ == "VERB":
+            # (a change verb's object the tagger calls a nationality is still what changes: "cuts Selic to 14.25%")
+            names = ("GPE", "PERSON") if head.lemma_.lower() in CHANGE_VERBS else ("GPE", "PERSON", "NORP")
             for c in head.children:
                 if c.dep_ == "dobj" and c.pos_ in NOUNS and head.lemma_.lower() not in LEVEL_VERBS \
-                        and c.ent_type_ not in ("GPE", "PERSON", "NORP") and c.lower_ not in PRONOUNS and not _is_figure(c) \
+                        and c.ent_type_ not in names and c.lower_ not in PRONOUNS and not _is_figure(c) \
                         and not _is_when(c):  # not "end the year at 6%": when the level is reached
                     return _quantity_target(c)  # "bringing Russia's total losses to about 712,950"
+            if not at and head.tag_ == "VBN" and head.dep_ == "acl" and head.lemma_.lower() in CHANGE_VERBS \
+                    and head.head.pos_ == "NOUN" and _names_a_thing(head.head):
+                return _quantity_target(head.head)  # "Repo rate cut by 25 bps to 5.00%": a headline's new level
     elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
         head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
     if at and head.pos_ in NOUNS and head.ent_type_ not in ("GPE", "PERSON", "NORP") and not _is_figure(head) \
@@ -705,8 +710,10 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
             return _quantity_target(held)
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"}:
-        return None
+    if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"} \
+            and not (head.tag_ == "VBN" and head.lemma_.lower() in FORECAST_VERBS and token.dep_ == "dobj"
+                     and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
+        return None  # (but "Inflation seen between 4 and 4.5 pct in 2026": a headline's forecast level)
     if head.dep_ == "acl" and head.head.pos_ == "NOUN" and (head.tag_ == "VBG" or (at and head.tag_ == "VBN")):
         return _quantity_target(head.head)  # "the tariff, currently averaging 11.6%", "the jobless rate held at 3.9%"
     # A verb without a subject of its own ("… and fell to 60%", or a misparse) shares its head's.
@@ -748,6 +755,8 @@ def brought_to(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
         t = doc[k]
         if t.pos_ == "VERB" and t.lemma_.lower() not in LEVEL_VERBS:
             for c in t.children:
+                if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < hedge_start and _is_figure(c):
+                    return _change_target(t)  # "the forint firmed 0.3 pct to 398.40 per euro": the forint's level
                 if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < hedge_start:
                     return _quantity_target(c)
             return None
