@@ -1895,3 +1895,16 @@ def test_a_headline_level_counts_what_reaches_it(nlp, gazetteer, text, value, wo
 def test_who_projected_a_level_is_not_what_it_counts(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "In March the treasury had projected 2.9 pct for next year.")
     assert not any("treasury" in _words(s.counts) for s in stats)
+
+
+def test_it_refers_back_past_a_figure_set_up_for_comparison(nlp, gazetteer):
+    text = ("The treasury expects the budget deficit to reach 3.9 pct of GDP this year, above the 3 pct ceiling. "
+            "It would narrow to 3.4 pct next year, the minister said.\n")
+    stat = _find(_stats(nlp, gazetteer, text), 3.4, "deficit")
+    assert "ceiling" not in _words(stat.counts)
+
+
+def test_a_level_set_for_an_object_that_refers_back(nlp, gazetteer):
+    text = "The agency said participation would be confirmed on Friday, but observers estimated it at about 61%."
+    stat = _find(_stats(nlp, gazetteer, text), 61, "participation")
+    assert "observers" not in _words(stat.counts)

@@ -682,6 +682,8 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     if head.dep_ == "prep" and head.lower_ in ("to", "at", "past"):
         at = head.lower_ in ("at", "past")
         head = head.head
+        if head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _OBJECT_ANAPHORS for c in head.children):
+            return None  # "officials estimated it at around 78%": what 'it' is (`anaphoric_counts`), not who estimated
         if head.pos_ == "VERB":
             # (a change verb's object the tagger calls a nationality is still what changes: "cuts Selic to 14.25%")
             names = ("GPE", "PERSON") if head.lemma_.lower() in CHANGE_VERBS else ("GPE", "PERSON", "NORP")
@@ -986,25 +988,71 @@ def _paragraph_before(doc: Doc, p: Phrase, earlier: list[Mention]) -> list[Menti
     return [m for m in earlier if m.sent_start == prev_start]
 
 
+#: Prepositions that set a figure up as a point of comparison: "above the government's 4.1 pct target".
+_REFERENCE_PREPS = {"above", "below", "than", "under", "over", "near", "against", "versus", "vs"}
+
+
+def _a_reference(doc: Doc, m: Mention) -> bool:
+    """A figure set up as a point of comparison ("above its 4.1 pct target", "close to its 3 pct
+    target"): not what a later 'it' refers to."""
+    token = next((t for t in doc[m.sent_start :] if t.idx >= m.offset), None)
+    if token is None:
+        return False
+    while token.dep_ in ("nummod", "compound", "quantmod", "amod") and token.head.i > token.i and token.head.i - token.i <= 4:
+        token = token.head
+    head = token.head
+    if token.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    return head.lower_ in _REFERENCE_PREPS or (head.lower_ == "to" and head.head.lower_ in ("close", "near", "compared"))
+
+
 def _last_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
-    """What the last figure in the unit of `p`, before it in its paragraph, counted."""
+    """What the last figure in the unit of `p`, before it in its paragraph, counted (not one set up
+    as a point of comparison: "The deficit will be 4.8 pct, above the 4.1 pct target. It would narrow
+    to 4.2 pct": the deficit)."""
     text = doc_text(doc)
     paragraph = line_start(text, doc[p.start].idx)
     for m in reversed(earlier):
         if m.offset >= doc[p.start].idx or line_start(text, m.offset) != paragraph:
             continue
-        if m.stat.unit == p.unit and m.stat.kind != "relative change":
+        if m.stat.unit == p.unit and m.stat.kind != "relative change" and not _a_reference(doc, m):
             return m.stat.counts
+    return None
+
+
+#: Objects that refer back: "estimated it at 78%", "put them at 3,000".
+_OBJECT_ANAPHORS = {"it", "them"}
+
+
+def _antecedent(doc: Doc, pronoun: Token) -> str | None:
+    """What 'it' refers to when no figure before it does: the last subject before it in its sentence
+    or the one before, a common noun naming a thing ("turnout would be published …, but officials
+    estimated it at 78%": the turnout; not the officials, the subject of its own verb)."""
+    start, _ = sentence_bounds(doc, pronoun)
+    if start > 0:
+        start = sentence_bounds(doc, doc[start - 1])[0]
+    own = pronoun.head
+    for k in range(pronoun.i - 1, start - 1, -1):
+        t = doc[k]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head != own and t.pos_ == "NOUN" and t.tag_ == "NN" \
+                and _names_a_thing(t) and not _refers_back(t) and t.lower_ not in PRONOUNS:
+            return _quantity_target(t)
     return None
 
 
 def anaphoric_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
     """A number whose clause's subject refers back ('it', 'this', 'the level') counts what the
     last figure in the same unit, in the same paragraph, counted: "The deficit was 4.1%; it
-    will shrink to 3.2%"."""
+    will shrink to 3.2%". So does one set 'at' a level by a verb whose object refers back
+    ("officials estimated it at 78%"), or, with no figure before, what that object refers to."""
     if p.end < len(doc) and doc[p.end].lower_ == "of":
         return None  # "half of that": a share, found from its clause
     verb = _clause_verb(doc, p)
+    figure = _figure(doc, p)
+    if figure.dep_ == "pobj" and figure.head.lower_ in ("at", "to"):
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _OBJECT_ANAPHORS and c.i < p.start), None)
+        if obj is not None:
+            return _last_counts(doc, p, earlier) or _antecedent(doc, obj)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
