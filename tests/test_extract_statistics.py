@@ -1908,3 +1908,21 @@ def test_a_level_set_for_an_object_that_refers_back(nlp, gazetteer):
     text = "The agency said participation would be confirmed on Friday, but observers estimated it at about 61%."
     stat = _find(_stats(nlp, gazetteer, text), 61, "participation")
     assert "observers" not in _words(stat.counts)
+
+
+def test_a_sum_a_thing_runs_to_counts_the_thing(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Repair bills now run up to $3 million per ship."), 3e6, "bills")
+    assert "run" not in _words(stat.counts)
+
+
+def test_a_price_averaged_per_unit_counts_what_averaged(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Nordic wholesale power prices averaged EUR 54/MWh in March."), 54, "prices")
+
+
+def test_a_sum_earned_counts_the_earning(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Households earning $40,000 a year will qualify."), 40000, "earning")
+    _find(_stats(nlp, gazetteer, "Farmers who earn less than Rs 2 lakh a year pay no tax."), 200000, "earn")
+
+
+def test_announcements_a_speaker_counts_are_no_statistic(nlp, gazetteer):
+    assert _stats(nlp, gazetteer, "I have three announcements this morning.") == []

@@ -64,6 +64,9 @@ FORECAST_VERBS = word_set("forecast-verbs.txt")
 #: Verbs by which a subject takes a share: "his rival took 38%".
 TAKING_VERBS = word_set("taking-verbs.txt")
 
+#: Verbs by which money is handed over, set aside or used: "contribute EUR 20 million".
+MONEY_VERBS = word_set("money-verbs.txt")
+
 #: Verbs whose subject is a figure's source: "ONPE data showed", "the survey found".
 SOURCE_VERBS = word_set("source-verbs.txt")
 
@@ -666,9 +669,9 @@ _LEVEL_ADJECTIVES = {"unchanged", "steady", "stable", "flat"}
 
 def _level_subject(doc: Doc, p: Phrase) -> str | None:
     token = _figure(doc, p)
-    if p.end < len(doc) and doc[p.end].lower_ == "per":
+    if p.end < len(doc) and (doc[p.end].lower_ == "per" or (doc[p.end].text == "/" and not doc[p.end - 1].whitespace_)):
         while token.head.i > token.i and token.head.i <= p.end + 4:
-            token = token.head  # "at about 4 per 1,000 residents": the rate hangs by its base
+            token = token.head  # "at about 4 per 1,000 residents", "averaged EUR 86/MWh": the rate hangs by its base
     if token.dep_ == "appos" and p.start <= token.head.i < token.i:
         token = token.head  # "stood at Rs 1.29 lakh crore", parsed as the currency with the figure beside it
     if token.dep_ == "pobj" and token.head.lower_ == "per" and p.start <= token.head.head.i < token.head.i:
@@ -848,9 +851,6 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
     return currency
 
 
-#: Verbs whose object sum is the level of their subject, not a sum handed over: "exports totalled $5bn".
-_HOLDING_VERBS = {"be", "have", "cost", "need", "require", "exceed", "equal", "represent", "mean", "see", "expect",
-                  "forecast", "estimate", "project", "predict", "say", "report", "post", "record", "show"}
 #: Prepositions after such a verb that say where the sum goes or comes from.
 _DESTINATIONS = ("into", "to", "towards", "toward", "for", "on", "from")
 
@@ -864,7 +864,7 @@ def _money_given(doc: Doc, p: Phrase, currency: str) -> str | None:
         return None
     verb = token.head
     lemma = verb.lemma_.lower()
-    if lemma in _HOLDING_VERBS or lemma in LEVEL_VERBS:
+    if lemma not in MONEY_VERBS:
         return None
     out = f"{verb.lower_} {currency}"
     for c in verb.rights:
