@@ -1926,3 +1926,16 @@ def test_a_sum_earned_counts_the_earning(nlp, gazetteer):
 
 def test_announcements_a_speaker_counts_are_no_statistic(nlp, gazetteer):
     assert _stats(nlp, gazetteer, "I have three announcements this morning.") == []
+
+
+def test_counts_of_a_list_whose_verb_and_noun_are_given_once(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The Farmers' Union won 54 seats, the Greens 17 and the Socialists 8.")
+    _find(stats, 17, "seats")
+    _find(stats, 8, "seats")
+    stats = _stats(nlp, gazetteer, "Norway bought 24 helicopters, and Denmark 9.")
+    _find(stats, 9, "helicopters")
+
+
+def test_a_model_name_in_a_list_is_no_gapped_count(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Spain sent 20 tanks, including Leopard 2, to the front.")
+    assert [float(s.value) for s in stats] == [20]

@@ -1236,6 +1236,44 @@ def _named_percentages(doc: Doc, sent: tuple[int, int]) -> int:
     return n
 
 
+def _list_item_name(doc: Doc, k: int, sent_start: int) -> int | None:
+    """The first token of the name ending at token k when it opens an item of a list (after ',',
+    'and', 'while', ';' or ':', an article allowed): "…, the PRF 46", "and the Greens 12"."""
+    if not _name_token(doc, k, sent_start):
+        return None
+    j = k
+    while j - 1 > sent_start and _name_token(doc, j - 1, sent_start):
+        j -= 1
+    if j - 1 > sent_start and doc[j - 1].lower_ == "the":
+        j -= 1
+    return j if j - 1 > sent_start and doc[j - 1].lower_ in (",", "and", "while", ";", ":") else None
+
+
+def gapped_count(doc: Doc, p: Phrase, noun: tuple[int, int] | None, before: list[Mention]) -> str | None:
+    """A bare number after a name, in a list whose verb and noun are given once: "the UPA has won 87
+    seats, the PRF 46 and independents 12" (the seats): what the first item, a name's count of a noun
+    its verb takes, counts. Not a model name ("including Leopard 2"): the first item must be a named
+    subject's, and the number must end its item."""
+    if noun is not None or not p.plain or p.kind != "count" or p.start < 2 or _YEAR.fullmatch(doc[p.start].text):
+        return None
+    if p.end < len(doc) and doc[p.end].text not in (",", ";", ".", "and", "while"):
+        return None
+    sent_start = sentence_bounds(doc, doc[p.start])[0]
+    if _list_item_name(doc, p.start - 1, sent_start) is None:
+        return None
+    for m in before:
+        if m.stat.kind != "count" or m.stat.unit is not None or not m.head_words:
+            continue
+        figure = next((t for t in doc[m.sent_start : p.start] if t.idx >= m.offset), None)
+        noun_head = figure.head if figure is not None and figure.dep_ == "nummod" else None
+        if noun_head is None or noun_head.dep_ != "dobj":
+            continue
+        subject = next((c for c in reversed(list(noun_head.head.children)) if c.dep_ == "nsubj" and c.i < figure.i), None)
+        if subject is not None and _name_token(doc, subject.i, sent_start - 1):
+            return m.stat.counts
+    return None
+
+
 def listed_share(doc: Doc, p: Phrase, before: list[Mention]) -> bool:
     """A percentage set straight after a name in a list of such pairs, its verb left out or
     given once: "Morales 23.8%, Ortiz 21.9%", "gives Morales 27.5%, Ortiz 21%", "X won 10%, Y 7.4%

@@ -43,6 +43,7 @@ from newsgraph.extract.statistics.counts import (
     passive_subject_counts,
     share_of,
     explicit_share,
+    gapped_count,
     listed_share,
     taken_share_counts,
     takes_share,
@@ -169,9 +170,10 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         kind = "relative change"  # "increased by over a third", "a 30% rise in …"
 
     noun = None if p.change_verb or p.compared else counted_span(doc, p)
+    gapped = gapped_count(doc, p, noun, before)
     if noun is not None and is_duration(doc, p, noun, hedge_start):
         kind = "duration"  # "take up to six days": counts the days
-    elif is_label_or_date(doc, p, noun):
+    elif gapped is None and is_label_or_date(doc, p, noun):
         return None
     if is_hypothetical(doc[p.start]):
         return None
@@ -181,7 +183,7 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         return None
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
-    counts = None
+    counts = gapped  # "the UPA has won 87 seats, the PRF 46": the seats too
     if relative is not None and relative.lower_ in ("up", "down") and before and relative.i > 0 and doc[relative.i - 1].text == ",":
         counts = before[-1].stat.counts  # "13,000 workers, up 22%": the change of the figure just named
     if counts is None and p.change_verb and p.kind == "relative change":
