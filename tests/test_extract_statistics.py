@@ -1939,3 +1939,17 @@ def test_counts_of_a_list_whose_verb_and_noun_are_given_once(nlp, gazetteer):
 def test_a_model_name_in_a_list_is_no_gapped_count(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "Spain sent 20 tanks, including Leopard 2, to the front.")
     assert [float(s.value) for s in stats] == [20]
+
+
+def test_a_level_compared_is_kept_when_the_tagger_runs_it_into_a_date(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The agency handled 63 appeals, up from 52 the year before."), 52, "appeals")
+
+
+def test_a_share_of_what_of_which_refers_back_to(nlp, gazetteer):
+    text = "The ministry put the yearly cost of the mission at 80 million euros, of which Sweden pays about 40 per cent."
+    _find(_stats(nlp, gazetteer, text), 40, "cost")
+
+
+def test_a_share_of_it_in_the_next_sentence(nlp, gazetteer):
+    text = "The new aid package is worth NOK 3.1 billion. Roughly 70 percent of it will be spent on air defence."
+    _find(_stats(nlp, gazetteer, text), 70, "package")

@@ -1150,6 +1150,13 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
         and doc[p.end + 1].tag_ != "PRP$"
     if partitive and doc[p.end + 1].lower_ == "it" and before:
         return before[-1].stat.counts  # "more than €50 billion …, roughly 40% of it from Europe"
+    if partitive and doc[p.end + 1].lower_ == "it":
+        said = [m for m in _paragraph_before(doc, p, list(earlier)) if m.stat.kind in ("amount", "count")]
+        if said:
+            return said[0].stat.counts  # "The package is worth DKK 4.2 billion. About 60% of it will go to …"
+    whole = _relative_whole(doc, p, before)
+    if whole is not None:
+        return whole
     if partitive and doc[p.end + 1].lower_ == "them" and p.end + 2 < len(doc) and doc[p.end + 2].pos_ == "NOUN" \
             and doc[p.end + 2].tag_ == "NNS" and _names_a_thing(doc[p.end + 2]):
         return _noun_phrase_of(doc[p.end + 2])  # "arrested 140 people, 30 of them minors": what those are
@@ -1176,6 +1183,21 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
                     return parallel[-1].stat.counts  # "he won 54% of the vote, while his rival took 38%": the vote
                 return None if _refers_back(c) else _quantity_target(c)
     return None
+
+
+def _relative_whole(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
+    """"…at about 45 million euros, of which Finland covers roughly 60 per cent": a share of what
+    ', of which' refers back to (the figure just before it, or the noun)."""
+    k = next((j for j in range(p.start - 1, max(0, p.start - 9), -1)
+              if doc[j].lower_ == "of" and j + 1 < p.start and doc[j + 1].lower_ in ("which", "whom")), None)
+    if k is None or k < 2 or doc[k - 1].text != ",":
+        return None
+    if any(t.text in (",", ";", ":") for t in doc[k + 2 : p.start]):
+        return None
+    if before and before[-1].offset < doc[k].idx:
+        return before[-1].stat.counts
+    head = doc[k - 2]
+    return _noun_phrase_of(head) if head.pos_ == "NOUN" and _names_a_thing(head) else None
 
 
 def takes_share(doc: Doc, p: Phrase) -> bool:

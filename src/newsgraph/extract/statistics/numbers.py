@@ -878,8 +878,11 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     lone_date = p.end - p.start == 1 and first.ent_type_ == "DATE" and not _YEAR.fullmatch(first.text) \
         and (prev is None or prev.ent_type_ != "DATE") and (nxt is None or nxt.ent_type_ != "DATE")
     rate = nxt is not None and nxt.lower_ == "per" and not _YEAR.fullmatch(last.text)  # "187 per lakh population"
+    # "47 emergencies, up from 41 the year before": a level compared, which the tagger runs into the date after it
+    compared = prev is not None and prev.lower_ == "from" and p.start >= 2 and doc[p.start - 2].lower_ in ("up", "down") \
+        and not _YEAR.fullmatch(last.text)
     if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[p.start : p.end]) and noun is None and not before_when \
-            and not lone_date and not rate:
+            and not lone_date and not rate and not compared:
         return True  # (but "down from 54", tagged a date on its own, is a number)
     if any(t.ent_type_ in ("TIME",) for t in doc[p.start : p.end]) and not before_when:
         return True
