@@ -1953,3 +1953,28 @@ def test_a_share_of_what_of_which_refers_back_to(nlp, gazetteer):
 def test_a_share_of_it_in_the_next_sentence(nlp, gazetteer):
     text = "The new aid package is worth NOK 3.1 billion. Roughly 70 percent of it will be spent on air defence."
     _find(_stats(nlp, gazetteer, text), 70, "package")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("\"We could have offered 6% and failed,\" the minister said.", False),
+        ("Without the subsidy, bills would have risen 14%.", False),
+        ("Officials said the blast might have killed 40 people.", True),
+        ("Bills have risen 14%, the regulator said.", True),
+    ],
+)
+def test_what_could_have_happened_is_no_statistic(nlp, gazetteer, text, kept):
+    assert bool(_stats(nlp, gazetteer, text)) == kept
+
+
+def test_a_bare_figure_answering_a_question_counts_what_was_asked_about(nlp, gazetteer):
+    text = ("Q: How much of the annual budget goes to cyber defence?\n\n"
+            "GENERAL OKONKWO: About a fifth, and rising.\n")
+    stat = _find(_stats(nlp, gazetteer, text), 0.2, "budget")
+    assert "okonkwo" not in _words(stat.counts)
+
+
+def test_a_speaker_label_is_not_what_a_figure_counts(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Q: Is the plan on track?\n\nCOLONEL MBEKI: Roughly a quarter, I would say.\n")
+    assert not any("mbeki" in _words(s.counts) for s in stats)

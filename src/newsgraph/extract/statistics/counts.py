@@ -791,6 +791,8 @@ def _list_label(doc: Doc, p: Phrase) -> str | None:
         return None  # mid-sentence, not a list label
     if end - start == 1 and len(doc[start].text) == 1:
         return None  # "A: Four of the six": an interview's speaker mark, not a label
+    if doc[k].text == ":" and end - start >= 2 and all(t.is_upper and t.is_alpha for t in doc[start:end]):
+        return None  # "MINISTER ANDERSEN: Roughly a third": a transcript's speaker label, not a label
     return doc_text(doc)[doc[start].idx : char_end(doc, end)]
 
 
@@ -1182,6 +1184,44 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
                 if parallel and p.unit is not None:
                     return parallel[-1].stat.counts  # "he won 54% of the vote, while his rival took 38%": the vote
                 return None if _refers_back(c) else _quantity_target(c)
+    return None
+
+
+#: How a question asks for a number: "how many drones", "how much of the package", "what share of exports".
+_ASKING = (("how", "many"), ("how", "much", "of"), ("what", "share", "of"), ("what", "proportion", "of"),
+           ("what", "percentage", "of"), ("what", "part", "of"))
+
+
+def asked_counts(doc: Doc, p: Phrase) -> str | None:
+    """A bare figure opening an answer counts what the question just before asked about:
+    "Q: How much of the new budget goes to research? — A: Roughly a fifth." (the budget)."""
+    text = doc_text(doc)
+    paragraph = line_start(text, doc[p.start].idx)
+    first = p.start
+    while first > 0 and doc[first - 1].idx >= paragraph:
+        first -= 1
+    opening = [t for t in doc[first : p.start] if not t.is_space]
+    if ":" in [t.text for t in opening]:
+        opening = opening[[t.text for t in opening].index(":") + 1 :]  # past a speaker label
+    if len(opening) > 2 or any(t.is_alpha and t.lower_ not in _ONE_WORD_HEDGES and t.lower_ not in ("roughly", "about", "around", "just", "only")
+                               for t in opening):
+        return None
+    k = first - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text != "?":
+        return None
+    start = sentence_bounds(doc, doc[k])[0]
+    words = [t.lower_ for t in doc[start : k + 1]]
+    for ask in _ASKING:
+        at = next((j for j in range(len(words) - len(ask)) if tuple(words[j : j + len(ask)]) == ask), None)
+        if at is None:
+            continue
+        j = start + at + len(ask)
+        span = _np_span(doc, j, k)
+        if span is not None and all(t.pos_ == "DET" or t.tag_ == "PRP$" for t in doc[j : span[0]]) \
+                and _names_a_thing(doc[span[1] - 1]):
+            return span_text(doc, span)
     return None
 
 

@@ -42,6 +42,7 @@ from newsgraph.extract.statistics.counts import (
     what_it_is,
     passive_subject_counts,
     share_of,
+    asked_counts,
     explicit_share,
     gapped_count,
     listed_share,
@@ -232,6 +233,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = money_change_counts(doc, p, counts, before)  # "worth $12bn, up 6%": what the money is of
     if counts is None and noun is None and (p.kind == "ratio" or p.unit == "percent"):
         counts = fronted_whole(doc, p, sent_start)  # "Of those infected, 81 percent were unvaccinated"
+    if counts is None and noun is None:
+        counts = asked_counts(doc, p)  # "Q: How much of the package is for air defence? A: Roughly a third."
     if counts is None and p.unit in ("percent", "percentage points"):
         # a percentage of something the sentence leaves unnamed: the percentage, as written ("pct"),
         # of what a share before it in its sentence counts ("20% of output: 10% as a donation")
