@@ -1978,3 +1978,10 @@ def test_a_bare_figure_answering_a_question_counts_what_was_asked_about(nlp, gaz
 def test_a_speaker_label_is_not_what_a_figure_counts(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "Q: Is the plan on track?\n\nCOLONEL MBEKI: Roughly a quarter, I would say.\n")
     assert not any("mbeki" in _words(s.counts) for s in stats)
+
+
+def test_one_of_a_tally(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Seven judges backed the ruling and one judge dissented.")
+    _find(stats, 1, "judge")
+    assert _stats(nlp, gazetteer, "One judge dissented from the ruling.") == []
+    assert [float(s.value) for s in _stats(nlp, gazetteer, "Three reports this week are really one report.")] == [3]

@@ -174,7 +174,7 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     gapped = gapped_count(doc, p, noun, before)
     if noun is not None and is_duration(doc, p, noun, hedge_start):
         kind = "duration"  # "take up to six days": counts the days
-    elif gapped is None and is_label_or_date(doc, p, noun):
+    elif gapped is None and not _one_of_a_tally(doc, p, noun, before) and is_label_or_date(doc, p, noun):
         return None
     if is_hypothetical(doc[p.start]):
         return None
@@ -289,6 +289,17 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         taken=takes_share(doc, p) or listed_share(doc, p, before),
         whole=whole,
     )
+
+
+def _one_of_a_tally(doc: Doc, p: Phrase, noun: tuple[int, int] | None, before: list[Mention]) -> bool:
+    """'one member' after a count of members in its sentence: "Five members voted for the cut, and
+    one member voted to hold" (a tally's part; 'one' alone is otherwise a pronoun or an article)."""
+    if noun is None or noun[0] != p.end or doc[p.start : p.end].text.lower() != "one":
+        return False
+    if doc[noun[1] - 1].dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False  # "Two stories today are really one story": what they are, not a part counted
+    head = doc[noun[1] - 1].lemma_.lower()
+    return any(m.stat.kind == "count" and m.stat.unit is None and head in m.head_words for m in before)
 
 
 def _a_rate(doc: Doc, p: Phrase) -> bool:
