@@ -1985,3 +1985,13 @@ def test_one_of_a_tally(nlp, gazetteer):
     _find(stats, 1, "judge")
     assert _stats(nlp, gazetteer, "One judge dissented from the ruling.") == []
     assert [float(s.value) for s in _stats(nlp, gazetteer, "Three reports this week are really one report.")] == [3]
+
+
+def test_a_day_of_the_month_bracketed_after_its_weekday_is_a_date(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The bank cut its rate to 9.5% on Thursday (12), the first cut this year.")
+    assert [float(s.value) for s in stats] == [9.5]
+
+
+def test_pp_after_a_figure_is_percentage_points(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Unemployment fell 0.3 pp to 6.2%."), 0.3, "points")
+    assert "unemployment" in _words(stat.counts)

@@ -892,6 +892,9 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     if len(words) == 1 and re.fullmatch(r"(19|20)\d\d", words[0]) and noun is not None and noun[0] == p.end \
             and doc[noun[1] - 1].tag_ in ("NN", "NNP"):
         return True  # "its 2022 output", "the 2025 budget": a year naming a singular thing, not a count
+    if prev is not None and prev.text == "(" and p.start >= 2 and doc[p.start - 2].lower_ in WEEKDAYS and nxt is not None \
+            and nxt.text == ")" and p.value <= 31:
+        return True  # "on Wednesday (18)": the day of the month, as Brazilian and Portuguese papers write it
     if any(t is not None and (t.lower_.rstrip(".") in MONTHS or t.lower_ in WEEKDAYS) and t.text[:1].isupper() for t in (prev, nxt)):
         return True  # "12 March", "March 12", "Monday 12" (but not "Russia may lose 400 soldiers")
     if prev is not None and prev.pos_ in NOUNS and (prev.is_title or prev.is_upper) and prev.is_alpha and len(
