@@ -1995,3 +1995,9 @@ def test_a_day_of_the_month_bracketed_after_its_weekday_is_a_date(nlp, gazetteer
 def test_pp_after_a_figure_is_percentage_points(nlp, gazetteer):
     stat = _find(_stats(nlp, gazetteer, "Unemployment fell 0.3 pp to 6.2%."), 0.3, "points")
     assert "unemployment" in _words(stat.counts)
+
+
+def test_a_span_of_years_is_no_range_of_counts(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The strategy for 2025 to 2030 commits to cutting emissions by 12%.")
+    assert [float(s.value) for s in stats] == [12]
+    _find(_stats(nlp, gazetteer, "Police counted 2000 to 2500 protesters."), 2000, "protesters")

@@ -889,6 +889,10 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     words = [t.lower_ for t in doc[p.start : p.end]]
     if len(words) == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", words[0]) and (noun is None or first.ent_type_ == "DATE"):
         return True  # "in 2024"
+    if p.upper is not None and (noun is None or (prev is not None and prev.lower_ in ("for", "in", "from", "during", "over"))) \
+            and p.unit is None and p.kind == "count" and _YEAR.fullmatch(words[0]) \
+            and _YEAR.fullmatch(format(p.upper, "f")) and p.value < p.upper <= p.value + 100:
+        return True  # "the plan for 2024 to 2029": a span of years, not a range of counts
     if len(words) == 1 and re.fullmatch(r"(19|20)\d\d", words[0]) and noun is not None and noun[0] == p.end \
             and doc[noun[1] - 1].tag_ in ("NN", "NNP"):
         return True  # "its 2022 output", "the 2025 budget": a year naming a singular thing, not a count
