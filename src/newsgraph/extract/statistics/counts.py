@@ -64,6 +64,9 @@ FORECAST_VERBS = word_set("forecast-verbs.txt")
 #: Verbs by which a subject takes a share: "his rival took 38%".
 TAKING_VERBS = word_set("taking-verbs.txt")
 
+#: Verbs by which money is handed over, set aside or used: "contribute EUR 20 million".
+MONEY_VERBS = word_set("money-verbs.txt")
+
 #: Verbs whose subject is a figure's source: "ONPE data showed", "the survey found".
 SOURCE_VERBS = word_set("source-verbs.txt")
 
@@ -666,9 +669,9 @@ _LEVEL_ADJECTIVES = {"unchanged", "steady", "stable", "flat"}
 
 def _level_subject(doc: Doc, p: Phrase) -> str | None:
     token = _figure(doc, p)
-    if p.end < len(doc) and doc[p.end].lower_ == "per":
+    if p.end < len(doc) and (doc[p.end].lower_ == "per" or (doc[p.end].text == "/" and not doc[p.end - 1].whitespace_)):
         while token.head.i > token.i and token.head.i <= p.end + 4:
-            token = token.head  # "at about 4 per 1,000 residents": the rate hangs by its base
+            token = token.head  # "at about 4 per 1,000 residents", "averaged EUR 86/MWh": the rate hangs by its base
     if token.dep_ == "appos" and p.start <= token.head.i < token.i:
         token = token.head  # "stood at Rs 1.29 lakh crore", parsed as the currency with the figure beside it
     if token.dep_ == "pobj" and token.head.lower_ == "per" and p.start <= token.head.head.i < token.head.i:
@@ -682,12 +685,19 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     if head.dep_ == "prep" and head.lower_ in ("to", "at", "past"):
         at = head.lower_ in ("at", "past")
         head = head.head
+        if head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _OBJECT_ANAPHORS for c in head.children):
+            return None  # "officials estimated it at around 78%": what 'it' is (`anaphoric_counts`), not who estimated
         if head.pos_ == "VERB":
+            # (a change verb's object the tagger calls a nationality is still what changes: "cuts Selic to 14.25%")
+            names = ("GPE", "PERSON") if head.lemma_.lower() in CHANGE_VERBS else ("GPE", "PERSON", "NORP")
             for c in head.children:
                 if c.dep_ == "dobj" and c.pos_ in NOUNS and head.lemma_.lower() not in LEVEL_VERBS \
-                        and c.ent_type_ not in ("GPE", "PERSON", "NORP") and c.lower_ not in PRONOUNS and not _is_figure(c) \
+                        and c.ent_type_ not in names and c.lower_ not in PRONOUNS and not _is_figure(c) \
                         and not _is_when(c):  # not "end the year at 6%": when the level is reached
                     return _quantity_target(c)  # "bringing Russia's total losses to about 712,950"
+            if not at and head.tag_ == "VBN" and head.dep_ == "acl" and head.lemma_.lower() in CHANGE_VERBS \
+                    and head.head.pos_ == "NOUN" and _names_a_thing(head.head):
+                return _quantity_target(head.head)  # "Repo rate cut by 25 bps to 5.00%": a headline's new level
     elif head.dep_ in ("appos", "conj") and head.head.pos_ in ("NUM", "NOUN", "SYM"):
         head = head.head.head  # "… is UAH 2.2 trillion, or about $53 billion"
     if at and head.pos_ in NOUNS and head.ent_type_ not in ("GPE", "PERSON", "NORP") and not _is_figure(head) \
@@ -705,8 +715,10 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
             return _quantity_target(held)
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"}:
-        return None
+    if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"} \
+            and not (head.tag_ == "VBN" and head.lemma_.lower() in FORECAST_VERBS and token.dep_ == "dobj"
+                     and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
+        return None  # (but "Inflation seen between 4 and 4.5 pct in 2026": a headline's forecast level)
     if head.dep_ == "acl" and head.head.pos_ == "NOUN" and (head.tag_ == "VBG" or (at and head.tag_ == "VBN")):
         return _quantity_target(head.head)  # "the tariff, currently averaging 11.6%", "the jobless rate held at 3.9%"
     # A verb without a subject of its own ("… and fell to 60%", or a misparse) shares its head's.
@@ -748,6 +760,8 @@ def brought_to(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
         t = doc[k]
         if t.pos_ == "VERB" and t.lemma_.lower() not in LEVEL_VERBS:
             for c in t.children:
+                if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < hedge_start and _is_figure(c):
+                    return _change_target(t)  # "the forint firmed 0.3 pct to 398.40 per euro": the forint's level
                 if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < hedge_start:
                     return _quantity_target(c)
             return None
@@ -777,6 +791,8 @@ def _list_label(doc: Doc, p: Phrase) -> str | None:
         return None  # mid-sentence, not a list label
     if end - start == 1 and len(doc[start].text) == 1:
         return None  # "A: Four of the six": an interview's speaker mark, not a label
+    if doc[k].text == ":" and end - start >= 2 and all(t.is_upper and t.is_alpha for t in doc[start:end]):
+        return None  # "MINISTER ANDERSEN: Roughly a third": a transcript's speaker label, not a label
     return doc_text(doc)[doc[start].idx : char_end(doc, end)]
 
 
@@ -831,7 +847,36 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
     level = _level_subject(doc, p)
     if level is not None:
         return f"{level} in {currency}"
+    given = _money_given(doc, p, currency)
+    if given is not None:
+        return given
     return currency
+
+
+#: Prepositions after such a verb that say where the sum goes or comes from.
+_DESTINATIONS = ("into", "to", "towards", "toward", "for", "on", "from")
+
+
+def _money_given(doc: Doc, p: Phrase, currency: str) -> str | None:
+    """A sum that is the object of what someone does with money: "will contribute EUR 20 million",
+    "pledged a further $600m", "put €2.4bn into the coalition", "released $1.2 million from its fund":
+    the money as the verb gives it ("pledged dollars"), with where it goes or comes from."""
+    token = _figure(doc, p)
+    if token.dep_ != "dobj" or token.head.pos_ != "VERB":
+        return None
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    if lemma not in MONEY_VERBS:
+        return None
+    out = f"{verb.lower_} {currency}"
+    for c in verb.rights:
+        if c.dep_ == "prep" and c.lower_ in _DESTINATIONS and c.i >= p.end:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in NOUNS and obj.ent_type_ not in ("DATE", "TIME") and not _is_figure(obj) \
+                    and obj.lower_ not in PRONOUNS:
+                return f"{out} {c.lower_} {_noun_phrase_of(obj)}"
+    # a verb of change or of saying ("add") gives money only where it says where it goes ("add €50m to the fund")
+    return None if lemma in CHANGE_VERBS or lemma in SPEECH_VERBS else out
 
 
 # --------------------------------------------------------------------------- a number without a noun of its own
@@ -945,25 +990,71 @@ def _paragraph_before(doc: Doc, p: Phrase, earlier: list[Mention]) -> list[Menti
     return [m for m in earlier if m.sent_start == prev_start]
 
 
+#: Prepositions that set a figure up as a point of comparison: "above the government's 4.1 pct target".
+_REFERENCE_PREPS = {"above", "below", "than", "under", "over", "near", "against", "versus", "vs"}
+
+
+def _a_reference(doc: Doc, m: Mention) -> bool:
+    """A figure set up as a point of comparison ("above its 4.1 pct target", "close to its 3 pct
+    target"): not what a later 'it' refers to."""
+    token = next((t for t in doc[m.sent_start :] if t.idx >= m.offset), None)
+    if token is None:
+        return False
+    while token.dep_ in ("nummod", "compound", "quantmod", "amod") and token.head.i > token.i and token.head.i - token.i <= 4:
+        token = token.head
+    head = token.head
+    if token.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    return head.lower_ in _REFERENCE_PREPS or (head.lower_ == "to" and head.head.lower_ in ("close", "near", "compared"))
+
+
 def _last_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
-    """What the last figure in the unit of `p`, before it in its paragraph, counted."""
+    """What the last figure in the unit of `p`, before it in its paragraph, counted (not one set up
+    as a point of comparison: "The deficit will be 4.8 pct, above the 4.1 pct target. It would narrow
+    to 4.2 pct": the deficit)."""
     text = doc_text(doc)
     paragraph = line_start(text, doc[p.start].idx)
     for m in reversed(earlier):
         if m.offset >= doc[p.start].idx or line_start(text, m.offset) != paragraph:
             continue
-        if m.stat.unit == p.unit and m.stat.kind != "relative change":
+        if m.stat.unit == p.unit and m.stat.kind != "relative change" and not _a_reference(doc, m):
             return m.stat.counts
+    return None
+
+
+#: Objects that refer back: "estimated it at 78%", "put them at 3,000".
+_OBJECT_ANAPHORS = {"it", "them"}
+
+
+def _antecedent(doc: Doc, pronoun: Token) -> str | None:
+    """What 'it' refers to when no figure before it does: the last subject before it in its sentence
+    or the one before, a common noun naming a thing ("turnout would be published …, but officials
+    estimated it at 78%": the turnout; not the officials, the subject of its own verb)."""
+    start, _ = sentence_bounds(doc, pronoun)
+    if start > 0:
+        start = sentence_bounds(doc, doc[start - 1])[0]
+    own = pronoun.head
+    for k in range(pronoun.i - 1, start - 1, -1):
+        t = doc[k]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head != own and t.pos_ == "NOUN" and t.tag_ == "NN" \
+                and _names_a_thing(t) and not _refers_back(t) and t.lower_ not in PRONOUNS:
+            return _quantity_target(t)
     return None
 
 
 def anaphoric_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
     """A number whose clause's subject refers back ('it', 'this', 'the level') counts what the
     last figure in the same unit, in the same paragraph, counted: "The deficit was 4.1%; it
-    will shrink to 3.2%"."""
+    will shrink to 3.2%". So does one set 'at' a level by a verb whose object refers back
+    ("officials estimated it at 78%"), or, with no figure before, what that object refers to."""
     if p.end < len(doc) and doc[p.end].lower_ == "of":
         return None  # "half of that": a share, found from its clause
     verb = _clause_verb(doc, p)
+    figure = _figure(doc, p)
+    if figure.dep_ == "pobj" and figure.head.lower_ in ("at", "to"):
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _OBJECT_ANAPHORS and c.i < p.start), None)
+        if obj is not None:
+            return _last_counts(doc, p, earlier) or _antecedent(doc, obj)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1061,6 +1152,13 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
         and doc[p.end + 1].tag_ != "PRP$"
     if partitive and doc[p.end + 1].lower_ == "it" and before:
         return before[-1].stat.counts  # "more than €50 billion …, roughly 40% of it from Europe"
+    if partitive and doc[p.end + 1].lower_ == "it":
+        said = [m for m in _paragraph_before(doc, p, list(earlier)) if m.stat.kind in ("amount", "count")]
+        if said:
+            return said[0].stat.counts  # "The package is worth DKK 4.2 billion. About 60% of it will go to …"
+    whole = _relative_whole(doc, p, before)
+    if whole is not None:
+        return whole
     if partitive and doc[p.end + 1].lower_ == "them" and p.end + 2 < len(doc) and doc[p.end + 2].pos_ == "NOUN" \
             and doc[p.end + 2].tag_ == "NNS" and _names_a_thing(doc[p.end + 2]):
         return _noun_phrase_of(doc[p.end + 2])  # "arrested 140 people, 30 of them minors": what those are
@@ -1089,6 +1187,59 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
     return None
 
 
+#: How a question asks for a number: "how many drones", "how much of the package", "what share of exports".
+_ASKING = (("how", "many"), ("how", "much", "of"), ("what", "share", "of"), ("what", "proportion", "of"),
+           ("what", "percentage", "of"), ("what", "part", "of"))
+
+
+def asked_counts(doc: Doc, p: Phrase) -> str | None:
+    """A bare figure opening an answer counts what the question just before asked about:
+    "Q: How much of the new budget goes to research? — A: Roughly a fifth." (the budget)."""
+    text = doc_text(doc)
+    paragraph = line_start(text, doc[p.start].idx)
+    first = p.start
+    while first > 0 and doc[first - 1].idx >= paragraph:
+        first -= 1
+    opening = [t for t in doc[first : p.start] if not t.is_space]
+    if ":" in [t.text for t in opening]:
+        opening = opening[[t.text for t in opening].index(":") + 1 :]  # past a speaker label
+    if len(opening) > 2 or any(t.is_alpha and t.lower_ not in _ONE_WORD_HEDGES and t.lower_ not in ("roughly", "about", "around", "just", "only")
+                               for t in opening):
+        return None
+    k = first - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text != "?":
+        return None
+    start = sentence_bounds(doc, doc[k])[0]
+    words = [t.lower_ for t in doc[start : k + 1]]
+    for ask in _ASKING:
+        at = next((j for j in range(len(words) - len(ask)) if tuple(words[j : j + len(ask)]) == ask), None)
+        if at is None:
+            continue
+        j = start + at + len(ask)
+        span = _np_span(doc, j, k)
+        if span is not None and all(t.pos_ == "DET" or t.tag_ == "PRP$" for t in doc[j : span[0]]) \
+                and _names_a_thing(doc[span[1] - 1]):
+            return span_text(doc, span)
+    return None
+
+
+def _relative_whole(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
+    """"…at about 45 million euros, of which Finland covers roughly 60 per cent": a share of what
+    ', of which' refers back to (the figure just before it, or the noun)."""
+    k = next((j for j in range(p.start - 1, max(0, p.start - 9), -1)
+              if doc[j].lower_ == "of" and j + 1 < p.start and doc[j + 1].lower_ in ("which", "whom")), None)
+    if k is None or k < 2 or doc[k - 1].text != ",":
+        return None
+    if any(t.text in (",", ";", ":") for t in doc[k + 2 : p.start]):
+        return None
+    if before and before[-1].offset < doc[k].idx:
+        return before[-1].stat.counts
+    head = doc[k - 2]
+    return _noun_phrase_of(head) if head.pos_ == "NOUN" and _names_a_thing(head) else None
+
+
 def takes_share(doc: Doc, p: Phrase) -> bool:
     """A percentage someone named holds or takes: "Quispe had 17.9 pct", "the Greens won 12%",
     "… led the count with 22.4 pct of valid votes", "ahead of X with 11.2 pct"."""
@@ -1096,25 +1247,114 @@ def takes_share(doc: Doc, p: Phrase) -> bool:
         return False
     token = _figure(doc, p)
     if token.dep_ == "pobj" and token.head.lower_ == "with":
-        return True
-    if token.dep_ == "pobj" and token.head.lower_ == "on" and (p.end >= len(doc) or doc[p.end].lower_ != "of") and (
-            token.head.head.lemma_.lower() in ("be", "sit", "stand", "stay", "remain")
+        return not _absolute_with(doc, p)
+    if token.dep_ == "pobj" and token.head.lower_ == "on" and (
+            ((p.end >= len(doc) or doc[p.end].lower_ != "of")
+             and token.head.head.lemma_.lower() in ("be", "sit", "stand", "stay", "remain"))
             or (token.head.i > 0 and doc[token.head.i - 1].pos_ == "PROPN")):
-        return True  # "Huamán is on 11.8%", "ahead of Montalvo on 19.6%": the share a candidate holds
+        return True  # "Huamán is on 11.8%", "ahead of Montalvo on 19.6%", "has X on 26.8% of valid votes": a candidate's share
     if token.dep_ != "dobj" or token.head.lemma_.lower() not in TAKING_VERBS | {"have"}:
         return False
     return any(c.dep_ == "nsubj" and (c.pos_ in NOUNS or c.lower_ in _HOLDER_PRONOUNS) for c in token.head.children)
+
+
+def _absolute_with(doc: Doc, p: Phrase) -> bool:
+    """'With 38.2% of tally sheets counted, …', 'With 21% reporting, …': how far a count has got, not a
+    share someone holds (the 'with' opens its sentence and a participle follows the figure, or the noun
+    after its 'of'; not "finished first with 44% of the ballots cast")."""
+    w = _figure(doc, p).head
+    if w.i > sentence_bounds(doc, w)[0] and not doc[w.i - 1].is_punct:
+        return False
+    k = p.end
+    if k < len(doc) and doc[k].lower_ == "of":
+        k += 1
+        while k < len(doc) and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and doc[k].tag_ != "VBN":
+            k += 1
+    return k < len(doc) and doc[k].tag_ in ("VBN", "VBG")
 
 
 #: Pronouns of who holds a share: "she had 40%".
 _HOLDER_PRONOUNS = {"he", "she", "they", "we"}
 
 
-def taken_share_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
+def _name_token(doc: Doc, k: int, sent_start: int) -> bool:
+    """Token k ends a name: a proper noun, a named entity, or a capitalised word inside its sentence."""
+    t = doc[k]
+    if not t.is_alpha or t.lower_ in _HOLDER_PRONOUNS:
+        return False
+    return t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
+        k > sent_start and t.text[:1].isupper() and t.pos_ == "NOUN")
+
+
+def _named_percentages(doc: Doc, sent: tuple[int, int]) -> int:
+    """How many percentages of a sentence are set straight after a name ("Montalvo 23.8%")."""
+    start, end = sent
+    n = 0
+    for k in range(start + 1, end):
+        if doc[k].like_num and k + 1 < end and doc[k + 1].text in ("%", "pc", "pct") and _name_token(doc, k - 1, start):
+            n += 1
+        elif doc[k].like_num and doc[k].text.endswith("%") and _name_token(doc, k - 1, start):
+            n += 1
+    return n
+
+
+def _list_item_name(doc: Doc, k: int, sent_start: int) -> int | None:
+    """The first token of the name ending at token k when it opens an item of a list (after ',',
+    'and', 'while', ';' or ':', an article allowed): "…, the PRF 46", "and the Greens 12"."""
+    if not _name_token(doc, k, sent_start):
+        return None
+    j = k
+    while j - 1 > sent_start and _name_token(doc, j - 1, sent_start):
+        j -= 1
+    if j - 1 > sent_start and doc[j - 1].lower_ == "the":
+        j -= 1
+    return j if j - 1 > sent_start and doc[j - 1].lower_ in (",", "and", "while", ";", ":") else None
+
+
+def gapped_count(doc: Doc, p: Phrase, noun: tuple[int, int] | None, before: list[Mention]) -> str | None:
+    """A bare number after a name, in a list whose verb and noun are given once: "the UPA has won 87
+    seats, the PRF 46 and independents 12" (the seats): what the first item, a name's count of a noun
+    its verb takes, counts. Not a model name ("including Leopard 2"): the first item must be a named
+    subject's, and the number must end its item."""
+    if noun is not None or not p.plain or p.kind != "count" or p.start < 2 or _YEAR.fullmatch(doc[p.start].text):
+        return None
+    if p.end < len(doc) and doc[p.end].text not in (",", ";", ".", "and", "while"):
+        return None
+    sent_start = sentence_bounds(doc, doc[p.start])[0]
+    if _list_item_name(doc, p.start - 1, sent_start) is None:
+        return None
+    for m in before:
+        if m.stat.kind != "count" or m.stat.unit is not None or not m.head_words:
+            continue
+        figure = next((t for t in doc[m.sent_start : p.start] if t.idx >= m.offset), None)
+        noun_head = figure.head if figure is not None and figure.dep_ == "nummod" else None
+        if noun_head is None or noun_head.dep_ != "dobj":
+            continue
+        subject = next((c for c in reversed(list(noun_head.head.children)) if c.dep_ == "nsubj" and c.i < figure.i), None)
+        if subject is not None and _name_token(doc, subject.i, sent_start - 1):
+            return m.stat.counts
+    return None
+
+
+def listed_share(doc: Doc, p: Phrase, before: list[Mention]) -> bool:
+    """A percentage set straight after a name in a list of such pairs, its verb left out or
+    given once: "Morales 23.8%, Ortiz 21.9%", "gives Morales 27.5%, Ortiz 21%", "X won 10%, Y 7.4%
+    and Z 5.8%": the share each named one holds, as in a list of results."""
+    if p.unit != "percent" or p.start < 1 or not _name_token(doc, p.start - 1, sentence_bounds(doc, doc[p.start])[0]):
+        return False
+    if any(m.taken for m in before):
+        return True
+    return _named_percentages(doc, sentence_bounds(doc, doc[p.start])) >= 2
+
+
+def taken_share_counts(doc: Doc, p: Phrase, earlier: list[Mention], before: list[Mention] = (),
+                       last_share: Mention | None = None) -> str | None:
     """A bare percentage someone named takes counts what the last such share, in its paragraph
     or the one before (past a time stamp), was a share of: "Salazar led with 22.4 pct of valid votes. … Quispe had
-    17.9 pct": of the valid votes too (a share of the same thing, shared out)."""
-    if not takes_share(doc, p):
+    17.9 pct": of the valid votes too (a share of the same thing, shared out). Failing that, what the
+    article's last share someone named took of a thing it names counted ("the SDS took 31.2% of the vote.
+    … NSi won 10.3%"): an article shares out one thing (the vote, a market) that it names once."""
+    if not (takes_share(doc, p) or listed_share(doc, p, before)):
         return None
     text = doc_text(doc)
     paragraph = line_start(text, doc[p.start].idx)
@@ -1132,10 +1372,17 @@ def taken_share_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | Non
     for m in reversed(earlier):
         if m.offset >= doc[p.start].idx or line_start(text, m.offset) not in (paragraph, previous):
             continue
-        if m.taken and m.stat.unit == "percent" and m.stat.kind == "ratio" \
-                and not _words(m.stat.counts) & PERCENT_WORDS:
+        if explicit_share(m):
             return m.stat.counts
+    if last_share is not None and last_share.offset < doc[p.start].idx:
+        return last_share.stat.counts
     return None
+
+
+def explicit_share(m: Mention) -> bool:
+    """A share someone named took of a thing written out: "took 31.2% of the vote"."""
+    return m.taken and m.whole and m.stat.unit == "percent" and m.stat.kind == "ratio" \
+        and not _words(m.stat.counts) & PERCENT_WORDS
 
 
 #: Participles after a figure that say how it was found or put, not what it is a share of.
@@ -1353,6 +1600,9 @@ def _without_currency(counts: str, unit: str | None) -> str | None:
         head = f"{currency} {prep} "
         if counts.startswith(head):
             return counts[len(head):]
+    verb, _, rest = counts.partition(" ")
+    if rest.casefold().startswith(currency.casefold()) and verb.isalpha() and verb.islower():
+        return ""  # "pay pounds", "put euros into the fund" (`_money_given`): what is done with it names no thing
     return None
 
 

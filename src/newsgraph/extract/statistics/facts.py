@@ -42,6 +42,10 @@ from newsgraph.extract.statistics.counts import (
     what_it_is,
     passive_subject_counts,
     share_of,
+    asked_counts,
+    explicit_share,
+    gapped_count,
+    listed_share,
     taken_share_counts,
     takes_share,
     tally_counts,
@@ -71,6 +75,7 @@ class Mention:
     sent_start: int = 0  # first token of its sentence
     verb: str = ""  # the lemma of the verb its clause hangs from
     taken: bool = False  # a percentage someone named holds or takes ("Quispe had 17.9 pct")
+    whole: bool = False  # its counted noun is written after 'of' ("31.2% of the vote"), or taken from such a share
 
 
 # --------------------------------------------------------------------------- entry point
@@ -85,6 +90,7 @@ def find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
 def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
     mentions: list[Mention] = []
     last_amount: Phrase | None = None
+    last_share: Mention | None = None  # the last share someone named took of a thing written out
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -103,9 +109,11 @@ def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
                 i = max(phrase.end, i + 1)
                 continue
             last_amount = phrase
-        mention = _mention(doc, ctx, phrase, _in_sentence(doc, mentions, i), mentions[-6:])
+        mention = _mention(doc, ctx, phrase, _in_sentence(doc, mentions, i), mentions[-6:], last_share)
         if mention is not None:
             mentions.append(mention)
+            if explicit_share(mention):
+                last_share = mention
         i = max(phrase.end, i + 1)
     return _merge(_without_periods(mentions), ctx)
 
@@ -137,7 +145,8 @@ def _in_sentence(doc: Doc, mentions: list[Mention], i: int) -> list[Mention]:
 # --------------------------------------------------------------------------- one mention
 
 
-def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], previous: list[Mention]) -> Mention | None:
+def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], previous: list[Mention],
+             last_share: Mention | None = None) -> Mention | None:
     if p.kind == "proportion":
         return None
     value, upper = num.format_value(p.value), num.format_value(p.upper) if p.upper is not None else None
@@ -162,9 +171,10 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         kind = "relative change"  # "increased by over a third", "a 30% rise in …"
 
     noun = None if p.change_verb or p.compared else counted_span(doc, p)
+    gapped = gapped_count(doc, p, noun, before)
     if noun is not None and is_duration(doc, p, noun, hedge_start):
         kind = "duration"  # "take up to six days": counts the days
-    elif is_label_or_date(doc, p, noun):
+    elif gapped is None and not _one_of_a_tally(doc, p, noun, before) and is_label_or_date(doc, p, noun):
         return None
     if is_hypothetical(doc[p.start]):
         return None
@@ -174,13 +184,15 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         return None
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
-    counts = None
+    counts = gapped  # "the UPA has won 87 seats, the PRF 46": the seats too
     if relative is not None and relative.lower_ in ("up", "down") and before and relative.i > 0 and doc[relative.i - 1].text == ",":
         counts = before[-1].stat.counts  # "13,000 workers, up 22%": the change of the figure just named
     if counts is None and p.change_verb and p.kind == "relative change":
         counts = bracketed_change_counts(doc, p, before)  # "Employment fell in manufacturing (-21,000)"
+    whole = noun is not None and p.end < len(doc) and doc[p.end].lower_ == "of"
     if counts is None and noun is None and p.unit == "percent":
-        counts = taken_share_counts(doc, p, previous)  # "X led with 22% of the vote. … Y had 17.9 pct"
+        counts = taken_share_counts(doc, p, previous, before, last_share)  # "X led with 22% of the vote. … Y had 17.9 pct"
+        whole = counts is not None
     if counts is None and noun is None:
         counts = tally_counts(doc, p, hedge_start, before)  # "by 320 votes to 210"
     if counts is None and noun is None:
@@ -221,6 +233,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = money_change_counts(doc, p, counts, before)  # "worth $12bn, up 6%": what the money is of
     if counts is None and noun is None and (p.kind == "ratio" or p.unit == "percent"):
         counts = fronted_whole(doc, p, sent_start)  # "Of those infected, 81 percent were unvaccinated"
+    if counts is None and noun is None:
+        counts = asked_counts(doc, p)  # "Q: How much of the package is for air defence? A: Roughly a third."
     if counts is None and p.unit in ("percent", "percentage points"):
         # a percentage of something the sentence leaves unnamed: the percentage, as written ("pct"),
         # of what a share before it in its sentence counts ("20% of output: 10% as a donation")
@@ -272,8 +286,20 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         head_words=_content_words(counts),
         sent_start=sent_start,
         verb=governor(doc[p.start]).lemma_.lower(),
-        taken=takes_share(doc, p),
+        taken=takes_share(doc, p) or listed_share(doc, p, before),
+        whole=whole,
     )
+
+
+def _one_of_a_tally(doc: Doc, p: Phrase, noun: tuple[int, int] | None, before: list[Mention]) -> bool:
+    """'one member' after a count of members in its sentence: "Five members voted for the cut, and
+    one member voted to hold" (a tally's part; 'one' alone is otherwise a pronoun or an article)."""
+    if noun is None or noun[0] != p.end or doc[p.start : p.end].text.lower() != "one":
+        return False
+    if doc[noun[1] - 1].dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False  # "Two stories today are really one story": what they are, not a part counted
+    head = doc[noun[1] - 1].lemma_.lower()
+    return any(m.stat.kind == "count" and m.stat.unit is None and head in m.head_words for m in before)
 
 
 def _a_rate(doc: Doc, p: Phrase) -> bool:

@@ -102,6 +102,15 @@ class Phrase:
     vague: bool = False  # "thousands of", "hundreds of millions of": read only so that no word of it is read again
 
 
+def _final_scale(doc: Doc, j: int) -> str | None:
+    """'m.' in "pledged $600m.": an abbreviated scale that ends its sentence, its full stop taken
+    into the token by the tokenizer (the scale word, or None)."""
+    w = doc[j].lower_
+    if len(w) < 2 or w[-1] != "." or w[:-1] not in num.ABBREVIATED_SCALES or not joined(doc, j):
+        return None
+    return w[:-1] if j + 1 == len(doc) or doc[j].whitespace_ or doc[j + 1].is_space else None
+
+
 def cardinal_run(doc: Doc, i: int) -> tuple[int, Decimal] | None:
     """The longest run of cardinal words starting at token i: (end, value)."""
     words: list[str] = []
@@ -111,6 +120,11 @@ def cardinal_run(doc: Doc, i: int) -> tuple[int, Decimal] | None:
         w = doc[j].lower_
         if j > i and not doc[j].whitespace_ and j + 1 < len(doc) and doc[j + 1].text == "/":
             break  # "1.5 b/d": the 'b' of a unit, not a billion
+        if j > i and words and num.digits_value(words[-1]) is not None and _final_scale(doc, j):
+            words.append(_final_scale(doc, j))  # "$600m." at the end of a sentence
+            j += 1
+            ends.append(j)
+            break
         if num.is_number_word(w) or (j == i and w in ("a", "an") and j + 1 < len(doc)
                                       and doc[j + 1].lower_ in ("hundred", "thousand", "million", "billion", "dozen")):
             words.append(w)
@@ -253,6 +267,8 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     fraction = _fraction(doc, i)
     if fraction is not None:
         return fraction
+    if w in ("a", "an") and _one_time_unit(doc, i):
+        return Phrase(i, i + 1, Decimal(1))  # "takes more than a month": one month
     run = cardinal_run(doc, i)
     if run is None and not t.text[:1].isdigit():
         return None
@@ -295,6 +311,9 @@ def _glued_money(doc: Doc, i: int) -> Phrase | None:
     end = i + 1
     while end < len(doc) and joined(doc, end) and doc[end].lower_ in num.SCALES:
         words.append(doc[end].lower_)
+        end += 1
+    if end == i + 1 and end < len(doc) and _final_scale(doc, end):
+        words.append(_final_scale(doc, end))  # "EUR600m." at the end of a sentence
         end += 1
     if letter_sign and end == i + 1 and not digits[-1].isalpha():
         return None  # "N95 masks", "the N7 road": a name, not a sum
@@ -734,6 +753,53 @@ def _an_age(doc: Doc, p: Phrase) -> bool:
     return (before.tag_ == "NNS" and before.pos_ == "NOUN" and not before.like_num) or before.lower_ == "those"
 
 
+#: Bounds before "a month" that make it a length stated: "takes more than a month".
+_BOUNDS_BEFORE_ONE = (("more", "than"), ("less", "than"), ("at", "least"), ("at", "most"), ("nearly",), ("almost",),
+                      ("up", "to"), ("under",), ("over",))
+#: Verbs whose object is a length of time: "still takes more than a month", "to last at least a year".
+_LENGTH_VERBS = {"take", "last", "spend", "wait", "need", "require"}
+
+
+def _one_time_unit(doc: Doc, i: int) -> bool:
+    """'a' in "takes more than a month", "last at least a year": one unit of time, a length stated
+    with a bound after a verb of length (not "more than a year ago", nor "a month" alone)."""
+    if i + 1 >= len(doc) or doc[i + 1].lemma_.lower() not in _DURATION_NOUNS or doc[i + 1].tag_ != "NN":
+        return False
+    if i + 2 < len(doc) and doc[i + 2].lower_ in _NOT_DURATION_NEXT:
+        return False
+    for bound in _BOUNDS_BEFORE_ONE:
+        k = i - len(bound)
+        if k >= 1 and tuple(t.lower_ for t in doc[k:i]) == bound:
+            verb = doc[k - 1]
+            return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _LENGTH_VERBS
+    return False
+
+
+#: Words after a number of time units that make it a length: "nine days without a case", "two hours late".
+_LENGTH_NEXT = {"without", "late", "behind"}
+#: Words after a number of time units that make it a run of them: "three quarters in a row", "two years running".
+_RUN_NEXT = {"running", "straight", "consecutively"}
+#: Words that, before 'in' and a number of time units, make it a length: "the first cut in 19 months", "lowest in two years".
+_FIRST_WORDS = {"first", "only"}
+
+
+def _in_a_row(doc: Doc, k: int) -> bool:
+    return doc[k : k + 3].text.lower() == "in a row" or (k < len(doc) and doc[k].lower_ in _RUN_NEXT)
+
+
+def _first_in(doc: Doc, k: int) -> bool:
+    """Token k is the 'in' of "its first reduction in 19 months", "the highest level in two years"."""
+    if k < 1 or doc[k].lower_ != "in":
+        return False
+    for j in range(k - 1, max(-1, k - 5), -1):
+        t = doc[j]
+        if t.lower_ in _FIRST_WORDS or t.tag_ in ("JJS", "RBS"):
+            return True
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP"):
+            return False
+    return False
+
+
 def is_duration(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: int) -> bool:
     """'take up to six days', 'within 30 days', 'after 25 years of talks', 'thirty days after …':
     a number of time units the article states as a length of time, not as the period of another
@@ -741,20 +807,29 @@ def is_duration(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: 
     if noun is None or noun[0] != p.end or not p.plain or p.kind != "count":
         return False
     head = doc[noun[1] - 1]
-    if head.lemma_.lower() not in _DURATION_NOUNS or head.lower_ in ("times",):
-        return False
-    if any(t.text in "-‐" for t in doc[p.end - 1 : noun[1]]):
-        return False  # "a 90-day deadline", "a 10-year bond": what it names, not a duration claimed
-    after = doc[noun[1]].lower_ if noun[1] < len(doc) else ""
-    if after in _NOT_DURATION_NEXT:
-        return False
     k = hedge_start - 1
     while k > 0 and hedge_start - k <= 2 and doc[k].lower_ in _DURATION_MODIFIERS:
         k -= 1  # "for an initial three months", "for another two years"
     before = doc[k].lower_ if k >= 0 else ""
+    lead = before in DURATION_LEADS or (k >= 0 and doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in _LENGTH_VERBS)
+    run = _in_a_row(doc, noun[1])
+    # "quarter" only as a run or after a lead ("for three quarters", "three quarters in a row"), never "the first quarter"
+    if (head.lemma_.lower() not in _DURATION_NOUNS and not (head.lemma_.lower() == "quarter" and (lead or run))) \
+            or head.lower_ in ("times",):
+        return False
+    if any(t.text in "-‐" for t in doc[p.end - 1 : noun[1]]):
+        return False  # "a 90-day deadline", "a 10-year bond": what it names, not a duration claimed
+    after = doc[noun[1]].lower_ if noun[1] < len(doc) else ""
+    if after in _NOT_DURATION_NEXT and not (lead and after == "from"):
+        return False  # (but "takes 10 to 15 years from discovery to production" is a length)
+    if run or (after in _LENGTH_NEXT and before not in _WHEN_BEFORE) or _first_in(doc, k):
+        return True  # "three quarters in a row", "nine days without a case", "its first cut in 19 months"
     # "thirty days after the vote", "holds 90 days of imports" (but "in two years of war" is when)
-    return before in DURATION_LEADS or (after in ("after", "of") and before not in (
-        "in", "over", "during", "past", "next", "last", "first", "the", "these", "those", "throughout"))
+    return lead or (after in ("after", "of") and before not in _WHEN_BEFORE)
+
+
+#: Words before a number of time units that make it when, not how long: "in two years of war".
+_WHEN_BEFORE = {"in", "over", "during", "past", "next", "last", "first", "the", "these", "those", "throughout"}
 
 
 def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
@@ -781,8 +856,10 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     figure_start = p.start + 1 if p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE else p.start
     figure = [t for t in doc[figure_start : p.end] if p.kind != "amount" or t.like_num or num.is_number_word(t.lower_)]
     money_first = p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE  # "NOK 1.8 billion", tagged a law
-    if any(t.ent_type_ in NAME_ENTITIES for t in figure) and not p.glued and not money_first:
-        return True  # "Leopard 2", "Minsk-2": part of a name (a currency code the tagger took for one is not)
+    if any(t.ent_type_ in NAME_ENTITIES for t in figure) and not p.glued and not money_first and p.unit != "percent":
+        # "Leopard 2", "Minsk-2": part of a name (a currency code the tagger took for one is not, nor a
+        # percentage the tagger ran into the name before it, "… and Adeyemi 13%")
+        return True
     if nxt is not None and not last.whitespace_ and nxt.is_alpha and p.end + 1 < len(doc) and doc[p.end + 1].pos_ in NOUNS \
             and p.kind == "count":
         return True  # "155mm ammunition", "a 40km front": a measure used as a modifier
@@ -801,17 +878,27 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     lone_date = p.end - p.start == 1 and first.ent_type_ == "DATE" and not _YEAR.fullmatch(first.text) \
         and (prev is None or prev.ent_type_ != "DATE") and (nxt is None or nxt.ent_type_ != "DATE")
     rate = nxt is not None and nxt.lower_ == "per" and not _YEAR.fullmatch(last.text)  # "187 per lakh population"
+    # "47 emergencies, up from 41 the year before": a level compared, which the tagger runs into the date after it
+    compared = prev is not None and prev.lower_ == "from" and p.start >= 2 and doc[p.start - 2].lower_ in ("up", "down") \
+        and not _YEAR.fullmatch(last.text)
     if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[p.start : p.end]) and noun is None and not before_when \
-            and not lone_date and not rate:
+            and not lone_date and not rate and not compared:
         return True  # (but "down from 54", tagged a date on its own, is a number)
     if any(t.ent_type_ in ("TIME",) for t in doc[p.start : p.end]) and not before_when:
         return True
     words = [t.lower_ for t in doc[p.start : p.end]]
     if len(words) == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", words[0]) and (noun is None or first.ent_type_ == "DATE"):
         return True  # "in 2024"
+    if p.upper is not None and (noun is None or (prev is not None and prev.lower_ in ("for", "in", "from", "during", "over"))) \
+            and p.unit is None and p.kind == "count" and _YEAR.fullmatch(words[0]) \
+            and _YEAR.fullmatch(format(p.upper, "f")) and p.value < p.upper <= p.value + 100:
+        return True  # "the plan for 2024 to 2029": a span of years, not a range of counts
     if len(words) == 1 and re.fullmatch(r"(19|20)\d\d", words[0]) and noun is not None and noun[0] == p.end \
             and doc[noun[1] - 1].tag_ in ("NN", "NNP"):
         return True  # "its 2022 output", "the 2025 budget": a year naming a singular thing, not a count
+    if prev is not None and prev.text == "(" and p.start >= 2 and doc[p.start - 2].lower_ in WEEKDAYS and nxt is not None \
+            and nxt.text == ")" and p.value <= 31:
+        return True  # "on Wednesday (18)": the day of the month, as Brazilian and Portuguese papers write it
     if any(t is not None and (t.lower_.rstrip(".") in MONTHS or t.lower_ in WEEKDAYS) and t.text[:1].isupper() for t in (prev, nxt)):
         return True  # "12 March", "March 12", "Monday 12" (but not "Russia may lose 400 soldiers")
     if prev is not None and prev.pos_ in NOUNS and (prev.is_title or prev.is_upper) and prev.is_alpha and len(

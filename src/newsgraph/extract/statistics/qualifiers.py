@@ -65,6 +65,17 @@ def hedge_after(doc: Doc, end: int) -> tuple[str | None, int]:
 # --------------------------------------------------------------------------- hypothetical numbers
 
 
+def _counterfactual(verb: Token) -> bool:
+    """'could have promised', 'would have cost', 'might have reached': a modal with 'have' and a
+    participle, what did not happen (the verb, or the first of verbs joined to it)."""
+    node = verb
+    if node.dep_ == "conj" and not any(c.dep_ == "aux" for c in node.children):
+        node = node.head  # "could have promised 4% and missed it"
+    auxes = [c.lower_ for c in node.children if c.dep_ == "aux"]
+    # (not "might have": "the strike might have killed 40" reports a hedged count of what happened)
+    return "have" in auxes and any(a in CONDITIONAL_MODALS and a != "might" for a in auxes)
+
+
 def is_hypothetical(token: Token) -> bool:
     """Inside an 'if'/'unless' clause ("if the proportions were 1 to 1"), or in the 'would'/'could'
     clause that an 'if' clause conditions ("if Russia kept losing …, it would lose another 60,000")."""
@@ -75,6 +86,8 @@ def is_hypothetical(token: Token) -> bool:
                 and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
                         for c in node.children):
             return True
+        if node.pos_ == "VERB" and node.tag_ == "VBN" and _counterfactual(node):
+            return True  # "we could have promised 4%": what did not happen
     return False
 
 
