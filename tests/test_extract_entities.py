@@ -1085,3 +1085,42 @@ def test_african_time_zone_after_a_clock_time_is_no_organization(nlp, gazetteer)
     text = "LIVE | Updated 3 May 2027, 14:05 EAT\n\nVoters queued in Mombasa as polls opened, officials said."
     rec = extract(text, nlp, gazetteer)
     assert "EAT" not in names(rec, "Organization")
+
+
+def test_full_name_read_as_a_place_is_the_person_named_alone(nlp, gazetteer):
+    text = (
+        "Inês Cardoso, the Portuguese member of the European Parliament who leads the mission, told reporters "
+        "at the Lima Convention Center that voting had been calm in the stations her teams had visited. "
+        "\"Nothing calls the vote into question,\" Cardoso said."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Inês Cardoso" in names(record, "Person")
+    assert "Inês Cardoso" not in names(record, "Place")
+
+
+def test_initials_and_a_surname_make_a_person(nlp, gazetteer):
+    text = (
+        "The session was co-chaired by Union minister for new and renewable energy H S Ranganathan and France's "
+        "trade minister. \"The pace is only going up,\" Ranganathan said."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "H S Ranganathan" in names(record, "Person")
+    # an acronym and a word is no name
+    record = extract("Shares of U S Steel rose on Monday.", nlp, gazetteer)
+    assert not any(n.endswith("Steel") for n in names(record, "Person"))
+
+
+def test_predecessor_after_took_over_and_a_date(nlp, gazetteer):
+    text = "The defence minister, who took over the ministry in July 2025 from Mykola Holub, told reporters the drones were new."
+    record = extract(text, nlp, gazetteer)
+    assert "Mykola Holub" in names(record, "Person")
+
+
+def test_a_name_read_as_a_body_and_as_a_person_with_an_acronym_is_the_body(nlp, gazetteer):
+    text = (
+        "GDP rose 0.6 percent, according to figures released by Stats NZ today. Primary industries rose "
+        "2.4 percent. According to Stats NZ, agriculture alone accounted for a third of the growth."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Stats NZ" in names(record, "Organization")
+    assert "Stats NZ" not in names(record, "Person")

@@ -842,3 +842,107 @@ def test_chief_statistician_is_a_post_not_a_name(nlp, gazetteer):
     assert [e.name for e in record.entities if e.kind == "Person"] == ["Marie Dubois"]
     [role] = role_of(record, "Dubois")
     assert role.title == "Chief Statistician"
+
+
+def test_two_word_demonym_owns_the_post(nlp, gazetteer):
+    record = extract("The talks were chaired by former Costa Rican foreign minister Pablo Mora in Lima.", nlp, gazetteer)
+    [role] = role_of(record, "Mora")
+    assert (role.title, name(record, role.of)) == ("Minister of Foreign Affairs", "Costa Rica")
+
+
+def test_nationality_before_a_seat_in_a_body(nlp, gazetteer):
+    # the adjective says where the member is from; the body holds the seat
+    text = "Marta Silva, the Portuguese member of the European Parliament, said the count was slow."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Silva")
+    assert (role.title, name(record, role.of)) == ("Member", "European Parliament")
+    # a cabinet post keeps its country
+    record = extract("Jan Novak, the Czech minister of the environment, said the plan was ready.", nlp, gazetteer)
+    [role] = role_of(record, "Novak")
+    assert name(record, role.of) == "Czech Republic" or name(record, role.of) == "Czechia"
+
+
+def test_rank_with_the_force_after_the_name(nlp, gazetteer):
+    record = extract("The patrol is commanded by Commodore Anna Berg of the Finnish Navy.", nlp, gazetteer)
+    [role] = role_of(record, "Berg")
+    assert (role.title, name(record, role.of)) == ("Commodore", "Finnish Navy")
+    record = extract("Rear Admiral Mia Holm of the Royal Navy said the corridor was quiet.", nlp, gazetteer)
+    [role] = role_of(record, "Holm")
+    assert (role.title, name(record, role.of)) == ("Rear Admiral", "Royal Navy")
+    # a rank alone is no post
+    record = extract("General Ivo Stan said the corridor was quiet.", nlp, gazetteer)
+    assert role_of(record, "Stan") == []
+
+
+def test_who_chairs_a_body_named_before_by_its_noun(nlp, gazetteer):
+    text = "The State Election Commission met on Monday. Peter Novak, who chairs the commission, said turnout was high."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Novak")
+    assert (role.title, name(record, role.of)) == ("Chair of the Commission", "State Election Commission")
+    text = (
+        "The Gulf Maritime Task Force was set up in 2024. Jan Holm, Ghana's defence minister, who chairs the "
+        "task force's steering committee, said Accra would push for talks."
+    )
+    record = extract(text, nlp, gazetteer)
+    chair = [r for r in role_of(record, "Holm") if r.title.startswith("Chair")]
+    assert [(r.title, name(record, r.of)) for r in chair] == [("Chair of the Steering Committee", "Gulf Maritime Task Force")]
+    text = "Ministers of the Group of Seven met in Paris. Claire Dumont, who chairs the group this year, said debt relief was urgent."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Dumont")
+    assert name(record, role.of) == "Group of Seven"
+
+
+def test_who_chairs_a_body_no_name_fits_or_two_fit(nlp, gazetteer):
+    # no body named before is a commission: no post
+    record = extract("The vote was calm. Peter Novak, who chairs the commission, said turnout was high.", nlp, gazetteer)
+    assert role_of(record, "Novak") == []
+    # two commissions named before: which one is not sure
+    text = (
+        "The State Election Commission and the European Commission met on Monday. "
+        "Peter Novak, who chairs the commission, said turnout was high."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert role_of(record, "Novak") == []
+
+
+def test_union_before_a_cabinet_post_is_part_of_the_title(nlp, gazetteer):
+    text = "Shri Ramesh Verma, Union Minister of Health and Family Welfare, today launched the campaign in New Delhi."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Verma")
+    assert role.title == "Union Minister of Health and Family Welfare"
+    assert role.of is None
+    assert "Union" not in [e.name for e in record.entities]
+
+
+def test_a_form_of_address_opens_the_next_name_not_a_field(nlp, gazetteer):
+    text = (
+        "The campaign opened in the presence of Smt. Anita Rao, Minister of State for Health and Family Welfare, "
+        "and Shri Vikram Joshi, Secretary (Health)."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Joshi")] == ["Secretary"]
+    [rao] = role_of(record, "Rao")
+    assert rao.title == "Minister of State for Health and Family Welfare"
+
+
+def test_took_over_with_object_and_date_before_from(nlp, gazetteer):
+    text = (
+        "WARSAW, 12 May 2026 - Finland's Defence Minister Taras Kovan, who took over the ministry in July 2025 "
+        "from Mykola Holub, told reporters the drones were new. The agency's director general, Dr Amit Rao, who "
+        "took over in March from Rakesh Nair, said finance remained the bottleneck."
+    )
+    record = extract(text, nlp, gazetteer)
+    [kovan] = role_of(record, "Kovan")
+    assert (kovan.start, name(record, kovan.predecessor)) == ("2025-07", "Mykola Holub")
+    [rao] = role_of(record, "Rao")
+    assert (rao.start, name(record, rao.predecessor)) == ("2026-03", "Rakesh Nair")
+    [holub] = role_of(record, "Holub")
+    assert (holub.title, holub.end) == ("Minister of Defence", "2025-07")
+
+
+def test_government_statistician_is_a_post(nlp, gazetteer):
+    text = '"Growth is modest," Government Statistician Mere Tawa said.\n\nAbout the Government Statistician\n\nThe office publishes data.'
+    record = extract(text, nlp, gazetteer)
+    assert [e.name for e in record.entities if e.kind == "Person"] == ["Mere Tawa"]
+    [role] = role_of(record, "Tawa")
+    assert role.title == "Government Statistician"

@@ -151,7 +151,9 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _acronym_mentions(ctx)
     _label_mentions(ctx, labels)
     _merge_bare_organizations(ctx)
+    _persons_read_as_places(ctx)
     _merge_surnames(ctx)
+    _merge_person_organizations(ctx)
     _merge_organization_short_names(ctx)
     _merge_family_names(ctx)
     _surname_mentions(doc, ctx)
@@ -478,6 +480,27 @@ def is_name_token(token: Token) -> bool:
     return token.pos_ in ("PROPN", "NOUN", "ADJ", "X") or not token.is_sent_start
 
 
+def _initials_and_name(run: Span) -> bool:
+    """'H S Roy', 'A. K. Roy': one to three initials (a capital letter, with or without its
+    period), then one capitalised word that is no title, body or place word: a person's name
+    as South Asian and other writers give it (the caller asks that NER read the last word as a
+    person's somewhere in the text)."""
+    *initials, last = list(run)
+    if not 1 <= len(initials) <= 3 or not all(re.fullmatch(r"[A-Z]\.?", t.text) for t in initials):
+        return False
+    lower = last.lower_
+    return (
+        len(last.text) >= 3
+        and last.is_alpha
+        and last.text[:1].isupper()
+        and not last.text.isupper()
+        and not is_title_word(last.text)
+        and lower not in ORG_HEADS
+        and lower not in _COMPANY_WORDS
+        and not _has_place_word(last.text)
+    )
+
+
 def _is_initial(token: Token) -> bool:
     """A capital letter with a period inside a name ("O." in "Tore O. Sandvik"): the previous and
     the next token are capitalised words of the same sentence."""
@@ -680,6 +703,7 @@ def _hyphen_bridge(doc: Doc, i: int) -> bool:
 def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     out = []
     runs = _name_runs(doc)
+    ner_person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
     for run in runs:
         # "President of Finland Aino Roe": a known place or a demonym is not part of the name.
         while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
@@ -766,6 +790,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             person = True  # "Jane Roe, the trial's principal investigator, said …"
         elif len(run) >= 2 and _speaks_after_affiliation(doc, run.end):
             person = True  # "Jane Roe of the Bank of Korea said …"
+        elif _initials_and_name(run) and run[-1].text in ner_person_words:
+            person = True  # "H S Roy", "A. K. Roy": given names written as initials, the surname a person's elsewhere
         if person:
             out.append(Candidate(run.start_char, run.end_char, run.text, "Person", _PERSON_RULE))
     out += _coordinated_persons(doc, ctx, out, runs)
@@ -914,7 +940,13 @@ def _plural_post(token: Token) -> bool:
 
 def _took_over_from(doc: Doc, i: int) -> bool:
     """'… took over from Jane Roe': the name after is a person's (a predecessor)."""
-    return i >= 3 and doc[i - 1].lower_ == "from" and doc[i - 2].lower_ == "over" and doc[i - 3].lemma_ == "take"
+    if i >= 3 and doc[i - 1].lower_ == "from" and doc[i - 2].lower_ == "over" and doc[i - 3].lemma_ == "take":
+        return True
+    if i < 1 or doc[i - 1].lower_ != "from":
+        return False
+    # "… took over the ministry in July 2025 from Jane Roe": 'from' hangs on the verb 'take over'
+    verb = doc[i - 1].head
+    return verb.lemma_ == "take" and verb.i < i - 1 and any(c.lower_ == "over" and c.i == verb.i + 1 for c in verb.children)
 
 
 def _title_ends_here(doc: Doc, i: int) -> bool:
@@ -2272,6 +2304,28 @@ def _acronym_mentions(ctx: ArticleContext) -> None:
             ctx.register(m.group(1), "Organization", m.start(), m.end())
 
 
+def _persons_read_as_places(ctx: ArticleContext) -> None:
+    """'Inês Cardoso, the Portuguese member of …' tagged a place, then '…, Cardoso said' a person: a
+    full name of two or three capitalised words that no gazetteer knows and no place word ends,
+    whose last word is a person the text names alone, is that person."""
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Place":
+            continue
+        words = entity.name.split()
+        if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)?", w) and w[:1].isupper() for w in words):
+            continue
+        if _known(ctx, entity.name) or _has_place_word(entity.name) or any(_known(ctx, w) for w in words):
+            continue
+        person = ctx.entities.get(ctx.resolve(words[-1], "Person") or "")
+        if person is None or person.name != words[-1]:
+            continue
+        mentions = list(entity.mentions)
+        ctx.drop(key)
+        for anchor in mentions:
+            ctx.register(entity.name, "Person", anchor.start, anchor.end)
+
+
 def _merge_surnames(ctx: ArticleContext) -> None:
     """A one-word ORG/place that is a known person's surname ('…, Roe says' tagged ORG) is that person."""
     for key in sorted(ctx.entities):
@@ -2287,6 +2341,27 @@ def _merge_surnames(ctx: ArticleContext) -> None:
             ctx.merge(person, key)
         else:
             ctx.merge(key, person)
+
+
+def _merge_person_organizations(ctx: ArticleContext) -> None:
+    """'figures released by Stats NZ' and then 'According to Stats NZ, …' read as a person: a name of
+    several words registered both as a person and as an organization is one of them, the reading
+    of most of its mentions; a tie is the organization's when a word is an acronym ('NZ'), which no
+    person's name has, and is left alone otherwise."""
+    organizations = {normalise(e.name): e.key for e in ctx.entities.values() if e.kind == "Organization"}
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Person" or len(entity.name.split()) < 2:
+            continue
+        other = organizations.get(normalise(entity.name))
+        if other is None or other not in ctx.entities:
+            continue
+        mine, theirs = len(entity.mentions), len(ctx.entities[other].mentions)
+        acronym = any(len(w) > 1 and w.isupper() for w in entity.name.split())
+        if mine < theirs or (mine == theirs and acronym):
+            ctx.merge(key, other)
+        elif mine > theirs:
+            ctx.merge(other, key)
 
 
 def _merge_organization_short_names(ctx: ArticleContext) -> None:

@@ -30,9 +30,9 @@ from spacy.tokens import Doc, Span
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, SPEECH_VERBS, is_title_word
-from newsgraph.extract.titles import WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific
+from newsgraph.extract.titles import RANK_ABBREVIATIONS, RANKS, WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific
 from newsgraph.model import Role
-from newsgraph.text import demonyms, normalise
+from newsgraph.text import demonyms, normalise, word_set
 
 # How far left of a name a title may start, and how far right an apposition may run (tokens).
 _MAX_TITLE_TOKENS = 16
@@ -137,7 +137,8 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         befores = _titles_before(doc, m, grammar, sent_start) or _title_in_name(doc, m, grammar)
         if not befores:
             befores = _title_over_a_list(doc, m, mentions, grammar, sent_start)
-        owner_after = _owner_after_name(doc, m, mentions, sent_end)
+        owner_mention = _owner_after_name(doc, m, mentions, sent_end)
+        owner_after = owner_mention.key if owner_mention is not None else None
         for title, start in befores:
             if owner_after is not None and title.owner is None and title.demonym is None and not title.possessed:
                 title = dataclasses.replace(title, owner=owner_after)  # "Governor Jane Roe of the National Bank"
@@ -145,6 +146,8 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
             found.extend(_with_predecessor(_found(m.key, title, start, name_end, ctx, start=since, predecessor=before)))
         if not befores:
             found.extend(_counterpart(doc, m, found, ctx, sent_start))
+            if owner_mention is not None:
+                found.extend(_rank_of_owner(doc, m, owner_mention, sent_start))
         clause_from = name_end
         after = _apposition_after(doc, m, grammar, sent_end)
         if after is not None:
@@ -265,6 +268,7 @@ _SINCE = re.compile(
     r"has\s+(?:held|been\s+in)\s+the\s+post|has\s+served)|(?:appointed|named|elected|sworn\s+in))\s+"
 )
 _REPLACED = re.compile(r"\s*,\s*who\s+(?:replaced|succeeded|took\s+over\s+from)\s+")
+_TOOK_OVER = re.compile(r"\s*,\s*who\s+took\s+over\b(?P<mid>[^,;.:]{0,50}?)\s+from\s+")
 _WHO_IS = re.compile(r"\s*,\s*who\s+(?:is|has\s+been|remains)\s+(?:also\s+|now\s+)?(?=\S)")
 _BEFORE_DATE = re.compile(r"[^,;.]*?\s+(?=(?:in|on|since|as\s+of)\s)")
 _DATE_AFTER = re.compile(rf"(?:in|on|since|as\s+of)\s+{_DATE}\b", re.IGNORECASE)
@@ -289,7 +293,18 @@ def _since_clause(text: str, end: int, sent_end: int, mentions: "_Mentions", per
             return (_month_of_article_year(text, month.group("m")) if named else None), None
         return _iso(date), None
     m = _REPLACED.match(text, end, sent_end)
-    later = mentions.first_person_from(m.end(), m.end() + 1) if m is not None else None
+    if m is None:
+        # "…, who took over the ministry in July 2025 from John Doe": the date inside, the predecessor after
+        m = _TOOK_OVER.match(text, end, sent_end)
+        later = mentions.first_person_from(m.end(), m.end() + 1) if m is not None else None
+        if later is None or later.key == person:
+            return None, None
+        date = _DATE_RE.search(m.group("mid"))
+        named = date is None and _MONTH_AFTER.search(m.group("mid"))
+        if named and named.group("m")[0].isupper():
+            return _month_of_article_year(text, named.group("m")), later.key
+        return (_iso(date) if date is not None else None), later.key
+    later = mentions.first_person_from(m.end(), m.end() + 1)
     if later is None or later.key == person:
         return None, None
     # "… John Doe in June 2019", "… John Doe as governor in June 2019": the date within the clause
@@ -429,7 +444,7 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
     return out
 
 
-def _owner_after_name(doc: Doc, m: Mention, mentions: _Mentions, sent_end: int) -> str | None:
+def _owner_after_name(doc: Doc, m: Mention, mentions: _Mentions, sent_end: int) -> Mention | None:
     """'Governor Jane Roe of the National Bank of Slovakia': the owner named right after the name."""
     k = m.end
     if k >= sent_end or doc[k].lower_ != "of":
@@ -438,7 +453,26 @@ def _owner_after_name(doc: Doc, m: Mention, mentions: _Mentions, sent_end: int) 
     owner = mentions.by_start.get(k)
     if owner is None or owner.kind not in ("Country", "Organization") or owner.end > sent_end:
         return None
-    return owner.key
+    return owner
+
+
+def _rank_of_owner(doc: Doc, m: Mention, owner: Mention, sent_start: int) -> list[_Found]:
+    """'Commodore Jane Roe of the Royal Navy', 'Lt. Col. Jane Roe of the National Guard': a military
+    rank is a post when the text says whose force it is in (a rank alone, 'General Jane Roe', is not)."""
+    if owner.kind != "Organization":
+        return []
+    k = m.start
+    while k - 1 >= sent_start and _rank_word(doc[k - 1]):
+        k -= 1
+    if k == m.start or not doc[k].text[:1].isupper() or not any(t.lower_ in RANKS for t in doc[k : m.start]):
+        return []
+    end = doc[owner.end - 1].idx + len(doc[owner.end - 1])
+    return [_Found(m.key, doc[k : m.start].text, owner.key, doc[k].idx, end)]
+
+
+def _rank_word(token) -> bool:
+    lower = token.lower_.rstrip(".")
+    return token.text[:1].isupper() and (lower in RANKS or lower in RANK_ABBREVIATIONS)
 
 
 def _title_comma_owner(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
@@ -708,6 +742,8 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
         post = "Head"  # "has led the National Election Office": its head; "leads the Green Party": its leader
     parsed = grammar.object_of(post, a, b)
     if parsed is None:
+        parsed = _definite_body(doc, post, a, b, mentions, ctx, m.start)
+    if parsed is None:
         return []
     if verb in ("leads", "has led") and not any((o := mentions.by_start.get(i)) and o.kind == "Organization" for i in range(a, b)):
         return []  # "leads Argentina's attack", "leads the polls": leading is not always a post
@@ -724,6 +760,58 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
     if predecessor is None:
         return [held]
     return [held, dataclasses.replace(held, person=predecessor, start=None, end=start, predecessor=None)]
+
+
+_TIME_NOUNS = word_set("time-nouns.txt")
+
+
+def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx: ArticleContext, before: int) -> Title | None:
+    """'who chairs the commission' after 'the State Election Commission' was named; 'who chairs the
+    task force's steering committee': a definite description of a body the text named before, by
+    the noun its name is built on ('Commission' of 'State Election Commission', 'Group' of 'Group
+    of Seven'). Only when exactly one body named before fits; the title names it as written."""
+    if b - a < 2 or doc[a].lower_ != "the":
+        return None
+    k = a + 1
+    noun: list[str] = []
+    while k < b and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+        noun.append(doc[k].lower_)
+        k += 1
+    if not noun or doc[k - 1].pos_ != "NOUN" or len(noun) > 3:
+        return None
+    if k + 2 == b and doc[k].lower_ in ("this", "next") and doc[k + 1].lower_ in _TIME_NOUNS:
+        b = k  # "who chairs the group this year"
+    unit: list[str] = []
+    if k < b:
+        if doc[k].text not in POSSESSIVE_MARKS:
+            return None
+        # "the task force's steering committee": a unit of the body
+        unit = [t.text for t in doc[k + 1 : b]]
+        if not unit or not all(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") for t in doc[k + 1 : b]) or doc[b - 1].pos_ != "NOUN":
+            return None
+    bodies = {}
+    for other in mentions.by_start.values():
+        if other.kind != "Organization" or other.end > before:
+            continue
+        entity = ctx.entities.get(ctx.current_key(other.key))
+        if entity is not None and _built_on(entity.name, noun):
+            bodies[entity.key] = entity
+    if len(bodies) != 1:
+        return None
+    body = next(iter(bodies.values()))
+    words = unit or noun
+    title = f"{post} of the " + " ".join(w[:1].upper() + w[1:] for w in words)
+    return Title(title, body.key, head=post.casefold(), determined=True)
+
+
+def _built_on(name: str, noun: list[str]) -> bool:
+    """Whether a body's name ends in these nouns before any 'of …' ('State Election Commission',
+    'Group of Seven' for 'group'; 'task force' for 'Gulf of Guinea Maritime Task Force')."""
+    words = name.casefold().split()
+    heads = [words]
+    if "of" in words[1:]:
+        heads.append(words[: words.index("of", 1)])
+    return any(len(h) >= len(noun) and h[-len(noun) :] == noun for h in heads)
 
 
 _COPULA = re.compile(r"\s+(?:is|was|has\s+been|remains)\s+(?=\S)", re.IGNORECASE)
