@@ -1124,3 +1124,9 @@ def test_a_name_read_as_a_body_and_as_a_person_with_an_acronym_is_the_body(nlp, 
     record = extract(text, nlp, gazetteer)
     assert "Stats NZ" in names(record, "Organization")
     assert "Stats NZ" not in names(record, "Person")
+
+
+def test_last_word_of_a_posts_field_is_no_person(nlp, gazetteer):
+    text = "The minister met the Director-General of Health Services of Sri Lanka and discussed cooperation."
+    record = extract(text, nlp, gazetteer)
+    assert "Services" not in names(record, "Person")

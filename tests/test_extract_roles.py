@@ -946,3 +946,22 @@ def test_government_statistician_is_a_post(nlp, gazetteer):
     assert [e.name for e in record.entities if e.kind == "Person"] == ["Mere Tawa"]
     [role] = role_of(record, "Tawa")
     assert role.title == "Government Statistician"
+
+
+def test_field_of_a_title_without_a_name_is_no_body(nlp, gazetteer):
+    text = (
+        "Shri Ramesh Verma, Union Minister of Health and Family Welfare, launched the campaign. Speaking on the "
+        "occasion, the Union Health Minister said that the first phase had reached 90 lakh girls."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert not [e.name for e in record.entities if e.name.startswith("Union")]
+
+
+def test_initials_of_the_post_before_the_name(nlp, gazetteer):
+    text = "The Kano State Commissioner of Police, CP Olumide Bello-Briggs, said 3,500 officers were deployed."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Bello-Briggs")
+    assert role.title.endswith("Commissioner of Police")
+    # letters that are not the post's initials are no form of address
+    record = extract("The ministry's spokesman, UK Jane Roe, said so.", nlp, gazetteer)
+    assert role_of(record, "Roe") == []

@@ -733,6 +733,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             continue  # "replacing American support": an adjective of nationality, not a name
         if len(run) == 1 and _human_noun(run[0]):
             continue  # "Chief Executive Officer of …": what a person is, not a name
+        if len(run) == 1 and _continues_a_field(ctx.text, run.start_char):
+            continue  # "Director-General of Health Services": the last word of the post's field
         if len(run) == 1 and len(run.text) <= 3 and _abbreviated_first_name(run):
             continue  # "… of the Philippines Ma. Teresa Dela Cruz": a first name written short
         if _has_place_word(run.text) or run[-1].lower_ in ORG_HEADS or len(run) > 1 and run[-1].lower_ in _COMPANY_WORDS:

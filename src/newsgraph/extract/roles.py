@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, SPEECH_VERBS, is_title_word
-from newsgraph.extract.titles import RANK_ABBREVIATIONS, RANKS, WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific
+from newsgraph.extract.titles import RANK_ABBREVIATIONS, RANKS, WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific, singular_head
 from newsgraph.model import Role
 from newsgraph.text import demonyms, normalise, word_set
 
@@ -212,14 +212,29 @@ def _drop_title_fields(roles: list[Role], ctx: ArticleContext, grammar: TitleGra
     in_titles = " ".join(normalise(r.title) for r in roles)
     for m in {m.key: m for m in mentions.by_start.values() if m.kind == "Organization"}.values():
         entity = ctx.entities.get(ctx.current_key(m.key))
-        if entity is None or entity.key in owners or f" {normalise(entity.name)} " not in f" {in_titles} ":
+        if entity is None or entity.key in owners:
             continue
-        if " " not in entity.name and not (is_title_word(entity.name) or _used_lower_case(ctx, entity.name)):
-            continue  # one word ("Kremlin spokesman") may well name a body; not "Commerce Secretary"
-        if not all(any(s <= a.start and a.end <= e for s, e in titled) for a in entity.mentions):
+        # "the Union Health Minister said": a title with no name after it, the field before its head
+        before_posts = all(_before_a_post(ctx, a.end) for a in entity.mentions)
+        if not before_posts and f" {normalise(entity.name)} " not in f" {in_titles} ":
+            continue
+        if " " not in entity.name and not (is_title_word(entity.name) or _used_lower_case(ctx, entity.name) or entity.name.casefold() in _RANK_PREFIXES):
+            continue  # one word ("Kremlin spokesman") may well name a body; not "Commerce Secretary", "Union Minister"
+        if not before_posts and not all(any(s <= a.start and a.end <= e for s, e in titled) for a in entity.mentions):
             continue
         if grammar.field_like(m):
             ctx.drop(entity.key)
+
+
+_RANK_PREFIXES = word_set("rank-prefixes.txt")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z-]+)")
+
+
+def _before_a_post(ctx: ArticleContext, end: int) -> bool:
+    """Whether the word right after a mention is a noun of office ('Union Health Minister said'):
+    the mention is a word of a title with no name after it."""
+    word = _NEXT_WORD.match(ctx.text, end)
+    return word is not None and singular_head(word.group(1)) is not None
 
 
 def _used_lower_case(ctx: ArticleContext, word: str) -> bool:
@@ -423,6 +438,8 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
             if first is None:
                 first = _title_comma_owner(doc, grammar, sent_start, end)
     if first is None:
+        first = _title_then_its_initials(doc, grammar, sent_start, m.start)
+    if first is None:
         return []
     title, a = first
     out = [(title, _start_char(doc, a))]
@@ -442,6 +459,21 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
                 out = []  # "Iowa's congressman for the 4th District, Rep. Jane Roe": 'Rep.' addresses her by that post
             out.append((second[0], _start_char(doc, second[1])))
     return out
+
+
+def _title_then_its_initials(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
+    """'the Kano State Commissioner of Police, CP Jane Roe': the post, then its initials as a
+    form of address before the name. Only when the letters are the initials of the post's words."""
+    short = doc[end - 1] if end - 1 > sent_start else None
+    if short is None or not (short.is_alpha and short.text.isupper() and 2 <= len(short.text) <= 4):
+        return None
+    comma = end - 2 if doc[end - 2].text == "," else end - 1
+    first = _leftmost_title(doc, grammar, sent_start, comma)
+    if first is None:
+        return None
+    words = [t.text for t in doc[first[1] : comma] if t.text[:1].isupper() and t.is_alpha]
+    initials = "".join(w[0] for w in words)
+    return first if initials.endswith(short.text) else None
 
 
 def _owner_after_name(doc: Doc, m: Mention, mentions: _Mentions, sent_end: int) -> Mention | None:
