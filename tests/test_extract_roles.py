@@ -965,3 +965,38 @@ def test_initials_of_the_post_before_the_name(nlp, gazetteer):
     # letters that are not the post's initials are no form of address
     record = extract("The ministry's spokesman, UK Jane Roe, said so.", nlp, gazetteer)
     assert role_of(record, "Roe") == []
+
+
+def test_passive_leading_verb_with_a_definite_subject(nlp, gazetteer):
+    text = "The State Election Commission met on Monday. The commission is chaired by Dejan Novak, a lawyer."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Novak")
+    assert (role.title, name(record, role.of)) == ("Chair of the Commission", "State Election Commission")
+    text = (
+        "The Regional Observation Mission arrived on Monday. The Mission was led by Zambia, in its capacity as chair, "
+        "and headed by Zambia's former Vice-President, Hon. Mutale Banda. It deployed 62 observers."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert ("Head of the Mission", "Regional Observation Mission") in [(r.title, name(record, r.of)) for r in role_of(record, "Banda")]
+    # nothing named before that the subject describes: no post
+    record = extract("The panel is chaired by Dejan Novak, a lawyer.", nlp, gazetteer)
+    assert role_of(record, "Novak") == []
+
+
+def test_the_force_is_the_one_operation_named(nlp, gazetteer):
+    text = (
+        "LONDON, 12 May 2026 - Sweden joined Operation Tidewater, which was set up last spring. Rear Admiral Fiona "
+        "Lyle, who has commanded the task force since January, when she replaced Commodore Alan Pryce, said the "
+        "number of ships had risen. Norway may join later. The force is commanded from Northwood."
+    )
+    record = extract(text, nlp, gazetteer)
+    [lyle] = role_of(record, "Lyle")
+    assert (lyle.title, name(record, lyle.of), lyle.start, name(record, lyle.predecessor)) == (
+        "Commander of the Task Force", "Operation Tidewater", "2026-01", "Alan Pryce")
+    # two operations named: which one 'the task force' is is not sure
+    text = (
+        "Sweden joined Operation Tidewater in May. Denmark leads Operation Baltic Guard. Rear Admiral Fiona Lyle, who has commanded "
+        "the task force since 2025, said the number of ships had risen."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert role_of(record, "Lyle") == []

@@ -2345,11 +2345,14 @@ def _merge_surnames(ctx: ArticleContext) -> None:
             ctx.merge(key, person)
 
 
+_BODY_LAST_WORDS = ORG_HEADS | _COMPANY_WORDS | word_set("outlet-words.txt")
+
+
 def _merge_person_organizations(ctx: ArticleContext) -> None:
     """'figures released by Stats NZ' and then 'According to Stats NZ, …' read as a person: a name of
     several words registered both as a person and as an organization is one of them, the reading
-    of most of its mentions; a tie is the organization's when a word is an acronym ('NZ'), which no
-    person's name has, and is left alone otherwise."""
+    of most of its mentions; a tie is the organization's when a word is an acronym ('NZ') or the last
+    word a body's or an outlet's ('Wire'), which no person's name has, and is left alone otherwise."""
     organizations = {normalise(e.name): e.key for e in ctx.entities.values() if e.kind == "Organization"}
     for key in sorted(ctx.entities):
         entity = ctx.entities.get(key)
@@ -2359,8 +2362,10 @@ def _merge_person_organizations(ctx: ArticleContext) -> None:
         if other is None or other not in ctx.entities:
             continue
         mine, theirs = len(entity.mentions), len(ctx.entities[other].mentions)
-        acronym = any(len(w) > 1 and w.isupper() for w in entity.name.split())
-        if mine < theirs or (mine == theirs and acronym):
+        words = entity.name.split()
+        # an acronym ('NZ') or a body's last word ('… Wire', '… Holdings') no person's name has
+        body_shaped = any(len(w) > 1 and w.isupper() for w in words) or words[-1].casefold() in _BODY_LAST_WORDS
+        if mine < theirs or (mine == theirs and body_shaped):
             ctx.merge(key, other)
         elif mine > theirs:
             ctx.merge(other, key)

@@ -171,6 +171,7 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         sent = doc[sent_start:sent_end]
         found.extend(_appointments(doc, sent, mentions, grammar, ctx, untitled))
         found.extend(_led_by(doc, sent, mentions, grammar, ctx))
+        found.extend(_passive_led_by(doc, sent, mentions, grammar, ctx))
         found.extend(_pronoun_copula(doc, sent, mentions, grammar, ctx))
         untitled.extend(_held_since(doc, sent, mentions, ctx))
     found.extend(_untitled_appointments(found, untitled))
@@ -736,14 +737,15 @@ def _after_age_or_party(doc: Doc, a: int, sent_end: int) -> int:
 _WHO_HEADS = re.compile(
     # "…, who heads", "…, the Greek officer who commands": a clause after the name or after a short description
     r"(?:\s*,\s*(?:(?:the|a|an)\s+(?:[\w’'-]+\s+){1,4}?)?who\s+|\s+who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
-    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|sits\s+on|serves\s+on)\s+",
+    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|has\s+commanded|sits\s+on|serves\s+on)\s+",
     re.IGNORECASE,
 )
 #: What a leader leads, as against what a head heads: "leads the Green Party".
 _LED_BY_LEADERS = frozenset({"party", "movement", "opposition", "coalition", "bloc", "faction", "caucus", "group"})
 _SINCE_DATE = re.compile(rf"\s*since\s+{_DATE}\b", re.IGNORECASE)
+_SINCE_MONTH = re.compile(rf"\s*since\s+(?P<m>{_MONTH_RE})\b(?!\.?\s*\d)(?!\s*,\s*\d)", re.IGNORECASE)
 _VERB_POSTS = {"co-chairs": "Co-Chair", "chairs": "Chair", "has chaired": "Chair", "heads": "Head", "has headed": "Head",
-               "leads": "Leader", "has led": "Leader", "commands": "Commander", "directs": "Director",
+               "leads": "Leader", "has led": "Leader", "commands": "Commander", "has commanded": "Commander", "directs": "Director",
                "sits on": "Member", "serves on": "Member"}
 
 
@@ -783,6 +785,12 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
     # "… has led the Office since January 2025, when she succeeded John Doe"
     since = _SINCE_DATE.match(ctx.text, end, sent_end_char)
     start = _iso(since) if since is not None else None
+    if since is None:
+        # "… has commanded the task force since January": a month of the article's year
+        since = _SINCE_MONTH.match(ctx.text, end, sent_end_char)
+        if since is not None and not since.group("m")[0].isupper():
+            since = None  # "since may", not a month
+        start = _month_of_article_year(ctx.text, since.group("m")) if since is not None else None
     predecessor = None
     if since is not None:
         pred = _PREDECESSOR.search(ctx.text, since.end(), sent_end_char)
@@ -795,6 +803,7 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
 
 
 _TIME_NOUNS = word_set("time-nouns.txt")
+_OPERATION_NOUNS = word_set("operation-nouns.txt")
 
 
 def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx: ArticleContext, before: int) -> Title | None:
@@ -806,10 +815,11 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
         return None
     k = a + 1
     noun: list[str] = []
-    while k < b and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+    # "the commission"; "The Mission" too, capitalised as the body's short name, when no name starts there
+    while k < b and doc[k].is_alpha and (doc[k].is_lower or doc[k].is_title and k not in mentions.by_start) and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
         noun.append(doc[k].lower_)
         k += 1
-    if not noun or doc[k - 1].pos_ != "NOUN" or len(noun) > 3:
+    if not noun or doc[k - 1].pos_ not in ("NOUN", "PROPN") or len(noun) > 3:
         return None
     if k + 2 == b and doc[k].lower_ in ("this", "next") and doc[k + 1].lower_ in _TIME_NOUNS:
         b = k  # "who chairs the group this year"
@@ -821,13 +831,19 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
         unit = [t.text for t in doc[k + 1 : b]]
         if not unit or not all(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") for t in doc[k + 1 : b]) or doc[b - 1].pos_ != "NOUN":
             return None
-    bodies = {}
+    bodies, operations = {}, {}
     for other in mentions.by_start.values():
-        if other.kind != "Organization" or other.end > before:
+        if other.kind not in ("Organization", "Event") or other.end > before:
             continue
         entity = ctx.entities.get(ctx.current_key(other.key))
-        if entity is not None and _built_on(entity.name, noun):
+        if entity is None:
+            continue
+        if other.kind == "Organization" and _built_on(entity.name, noun):
             bodies[entity.key] = entity
+        if entity.name.startswith("Operation "):
+            operations[entity.key] = entity
+    if not bodies and " ".join(noun) in _OPERATION_NOUNS:
+        bodies = operations  # "Operation Tidewatch … the task force": the one operation named
     if len(bodies) != 1:
         return None
     body = next(iter(bodies.values()))
@@ -931,6 +947,43 @@ def _led_by(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ct
         verb = ("Co-" if match.group("co") else "") + {"chaired": "Chair", "headed": "Head", "led": "Head"}[match.group("verb").casefold()]
         parsed = grammar.object_of(verb, a, comma)
         if parsed is None or parsed.owner is None:
+            continue
+        out.append(_found(person.key, parsed, doc[a].idx, doc[person.end - 1].idx + len(doc[person.end - 1]), ctx))
+    return out
+
+
+_PASSIVE_POSTS = {"commanded": "Commander", "headed": "Head", "chaired": "Chair", "co-chaired": "Co-Chair", "led": "Head"}
+
+
+def _passive_led_by(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext) -> list[_Found]:
+    """'The force is commanded by Commodore Jane Roe', 'The mission … and headed by Hon. Jane Roe':
+    the subject of a passive verb of leading, a definite description of the one body (or operation)
+    the text named before, is what the person leads. Subjects that are names are left to the
+    other rules."""
+    out = []
+    for verb in sent:
+        post = _PASSIVE_POSTS.get(verb.lower_)
+        if post is None or verb.tag_ != "VBN":
+            continue
+        by = next((c for c in verb.children if c.dep_ == "agent" and c.lower_ == "by"), None)
+        if by is None:
+            continue
+        person = mentions.first_person_from(by.idx + 3, by.idx + 90)
+        if person is None:
+            continue
+        between, stop = by.i + 1, person.start
+        while stop > between and (is_honorific(doc[stop - 1]) or doc[stop - 1].text in (",", ".")):
+            stop -= 1  # "… Vice-President, Hon. Jane Roe"
+        if between < stop and grammar.parse(between, stop) is None:
+            continue  # "led by the minister of Jane Roe's party": the name is not the leader's
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None and verb.dep_ == "conj":
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.i < sent.start:
+            continue
+        a = subject.left_edge.i
+        parsed = _definite_body(doc, post, a, subject.i + 1, mentions, ctx, a)
+        if parsed is None:
             continue
         out.append(_found(person.key, parsed, doc[a].idx, doc[person.end - 1].idx + len(doc[person.end - 1]), ctx))
     return out
