@@ -847,6 +847,9 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
     if len(bodies) != 1:
         return None
     body = next(iter(bodies.values()))
+    if body.kind != "Organization":
+        # an operation read as an event owns no post: the title names it
+        return Title(f"{post} of {body.name}", None, head=post.casefold(), determined=True)
     words = unit or noun
     title = f"{post} of the " + " ".join(w[:1].upper() + w[1:] for w in words)
     return Title(title, body.key, head=post.casefold(), determined=True)
