@@ -1001,3 +1001,28 @@ def test_the_force_is_the_one_operation_named(nlp, gazetteer):
     )
     record = extract(text, nlp, gazetteer)
     assert role_of(record, "Lyle") == []
+
+
+def test_who_leads_a_political_grouping_in_plain_words(nlp, gazetteer):
+    record = extract("Karen Sargsyan, who leads the main opposition alliance, said it would file complaints.", nlp, gazetteer)
+    [role] = role_of(record, "Sargsyan")
+    assert (role.title, role.of) == ("Leader of the main opposition alliance", None)
+    # leading the polls or a team is no post
+    record = extract("Jane Roe, who leads the polls, said she was confident.", nlp, gazetteer)
+    assert role_of(record, "Roe") == []
+    record = extract("Jane Roe, who leads the team, said she was confident.", nlp, gazetteer)
+    assert role_of(record, "Roe") == []
+
+
+def test_succeeded_his_compatriot_and_who_replaced_as(nlp, gazetteer):
+    text = "The mission stays Greek-led: Rear Admiral Nikos Petrou succeeded his compatriot Rear Admiral Andreas Vlassis as operation commander on 1 March 2026."
+    record = extract(text, nlp, gazetteer)
+    [petrou] = role_of(record, "Petrou")
+    assert (petrou.title, petrou.start, name(record, petrou.predecessor)) == ("Operation Commander", "2026-03-01", "Andreas Vlassis")
+    [vlassis] = role_of(record, "Vlassis")
+    assert (vlassis.title, vlassis.end) == ("Operation Commander", "2026-03-01")  # not "Compatriot Rear Admiral"
+    text = "Katrin Albers, who replaced Stefan Kohl as Germany's state secretary for energy in January 2026, said Berlin would pay."
+    record = extract(text, nlp, gazetteer)
+    [albers] = role_of(record, "Albers")
+    assert (albers.title, name(record, albers.of), albers.start, name(record, albers.predecessor)) == (
+        "State Secretary for Energy", "Germany", "2026-01", "Stefan Kohl")

@@ -60,6 +60,8 @@ _APPOINTED = re.compile(
 )
 # "Jane Roe succeeded John Doe as defense minister": the predecessor stands between verb and post.
 _SUCCEEDED = re.compile(r"\b(?:succeeded|replaced|has\s+succeeded|has\s+replaced|took\s+over\s+from|has\s+taken\s+over\s+from)\s+", re.IGNORECASE)
+#: Words between 'succeeded' and the predecessor's name: "his compatriot", "her colleague".
+_RELATION_WORDS = frozenset({"his", "her", "their", "compatriot", "colleague", "countryman", "countrywoman", "fellow"})
 _APPOINTED_ACTIVE = re.compile(r"\b(?:appointed|named|elected|confirmed|nominated)\s+", re.IGNORECASE)
 # What may follow "was appointed" when no post is named: a date, then a comma or the end.
 _UNTITLED = re.compile(rf"(?:(?:in|on|since|as\s+of)\s+{_DATE}\s*)?(?=[,.;]|\s*$)", re.IGNORECASE)
@@ -777,9 +779,13 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
     parsed = grammar.object_of(post, a, b)
     if parsed is None:
         parsed = _definite_body(doc, post, a, b, mentions, ctx, m.start)
+    if parsed is None and verb in ("leads", "has led"):
+        parsed = _political_grouping(doc, a, b)
     if parsed is None:
         return []
-    if verb in ("leads", "has led") and not any((o := mentions.by_start.get(i)) and o.kind == "Organization" for i in range(a, b)):
+    if parsed.owner is None and parsed.head == "leader":
+        pass  # "who leads the main opposition alliance": a leader's post, named by its grouping
+    elif verb in ("leads", "has led") and not any((o := mentions.by_start.get(i)) and o.kind == "Organization" for i in range(a, b)):
         return []  # "leads Argentina's attack", "leads the polls": leading is not always a post
     end = doc[b - 1].idx + len(doc[b - 1])
     # "… has led the Office since January 2025, when she succeeded John Doe"
@@ -804,6 +810,21 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
 
 _TIME_NOUNS = word_set("time-nouns.txt")
 _OPERATION_NOUNS = word_set("operation-nouns.txt")
+
+
+#: What a political leader leads, named in plain words ("the main opposition alliance").
+_GROUPINGS = frozenset({"party", "movement", "opposition", "coalition", "bloc", "faction", "caucus", "alliance"})
+
+
+def _political_grouping(doc: Doc, a: int, b: int) -> Title | None:
+    """'leads the main opposition alliance', 'leads the opposition': a political grouping in plain
+    words (its last word one of the leaders' nouns) names the post of its leader, with no owner."""
+    if b - a < 2 or doc[a].lower_ != "the" or b - a > 5:
+        return None
+    words = doc[a + 1 : b]
+    if not all(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") for t in words) or words[-1].lower_ not in _GROUPINGS:
+        return None
+    return Title("Leader of the " + " ".join(t.text for t in words), None, head="leader", determined=True)
 
 
 def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx: ArticleContext, before: int) -> Title | None:
@@ -1016,10 +1037,12 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
     named_predecessor: dict[int, str] = {}
     for verb in _SUCCEEDED.finditer(text):
         # "Jane Roe succeeded John Doe as …": the subject holds the post after the object.
-        if re.search(r"\bwho\s+$", text[: verb.start()]):
-            continue  # "John Doe, who replaced …": the subject is Doe, handled as an appointment
+        # "John Doe, who replaced Jane Roe as governor": the subject is Doe, the person before 'who'
         person = _subject_before(doc, sent, sent.start_char + verb.start(), mentions, ctx)
-        obj = mentions.by_start.get(ctx.index(doc).token_at(sent.start_char + verb.end()))
+        at = ctx.index(doc).token_at(sent.start_char + verb.end())
+        while at < sent.end and (doc[at].lower_ in _RELATION_WORDS or is_honorific(doc[at])):
+            at += 1  # "succeeded his compatriot Rear Admiral John Doe"
+        obj = mentions.by_start.get(at)
         if person is None or obj is None or obj.kind != "Person" or obj.key == person:
             continue
         after = doc[obj.end - 1].idx + len(doc[obj.end - 1])
