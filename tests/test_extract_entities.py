@@ -1130,3 +1130,12 @@ def test_last_word_of_a_posts_field_is_no_person(nlp, gazetteer):
     text = "The minister met the Director-General of Health Services of Sri Lanka and discussed cooperation."
     record = extract(text, nlp, gazetteer)
     assert "Services" not in names(record, "Person")
+
+
+def test_a_name_then_who_is_a_person(nlp, gazetteer):
+    text = "Davit Ter-Avagyan, who leads the main opposition alliance, said it would file complaints."
+    record = extract(text, nlp, gazetteer)
+    assert "Davit Ter-Avagyan" in names(record, "Person")
+    # a body's name before 'which' is no person
+    record = extract("Meridian Holdings, which owns the port, said it would appeal.", nlp, gazetteer)
+    assert not names(record, "Person")

@@ -792,6 +792,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             person = True  # "Jane Roe, the trial's principal investigator, said …"
         elif len(run) >= 2 and _speaks_after_affiliation(doc, run.end):
             person = True  # "Jane Roe of the Bank of Korea said …"
+        elif len(run) >= 2 and after is not None and after.text == "," and run.end + 1 < len(doc) and doc[run.end + 1].lower_ == "who":
+            person = True  # "Jane Roe, who leads the alliance, said": 'who' is said of persons
         elif _initials_and_name(run) and run[-1].text in ner_person_words:
             person = True  # "H S Roy", "A. K. Roy": given names written as initials, the surname a person's elsewhere
         if person:
