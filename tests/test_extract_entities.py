@@ -1139,3 +1139,27 @@ def test_a_name_then_who_is_a_person(nlp, gazetteer):
     # a body's name before 'which' is no person
     record = extract("Meridian Holdings, which owns the port, said it would appeal.", nlp, gazetteer)
     assert not names(record, "Person")
+
+
+def test_a_country_glued_to_a_dollar_sign_is_a_currency(nlp, gazetteer):
+    record = extract("WHO has released US$ 1.2 million for the response, and donors pledged NZ$40 million more.", nlp, gazetteer)
+    assert not names(record, "Country")
+    # the country written alone stays
+    record = extract("The US pledged $40 million for the response.", nlp, gazetteer)
+    assert "United States" in names(record, "Country")
+
+
+def test_a_disease_named_after_a_place_is_no_place(nlp, gazetteer):
+    text = (
+        "Uganda has reported 14 cases of Marburg virus disease in Kasese district.\n\n2. Cholera - Sudan\n\n"
+        "Cholera is a disease of poverty, the minister said, and outbreaks like Marburg show the need for funds."
+    )
+    record = extract(text, nlp, gazetteer)
+    found = {e.name for e in record.entities}
+    assert not any(n.startswith(("Marburg", "Cholera")) for n in found)
+    assert "Uganda" in names(record, "Country")
+
+
+def test_places_of_a_list_sharing_a_plural_district_noun(nlp, gazetteer):
+    record = extract("The ministry reported 14 cases in Kasoro and Bundiga districts on Friday.", nlp, gazetteer)
+    assert {"Kasoro", "Bundiga"} <= names(record, "Place")

@@ -115,6 +115,8 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates = _without_measures_and_post_parts(ctx, candidates)
     candidates = _without_term_acronyms(ctx, candidates)
     candidates = _with_listed_names(ctx, candidates)
+    # "US$ 1.2 million", "NZ$40", "HK$": a country's letters glued to a dollar sign are a currency
+    candidates = [c for c in candidates if not (ctx.text[c.start : c.end].endswith("$") or ctx.text.startswith("$", c.end))]
     labels = find_speaker_labels(ctx.text, ctx.body_end)
     if labels:
         in_labels = SpanIndex(labels)
@@ -154,6 +156,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _persons_read_as_places(ctx)
     _merge_surnames(ctx)
     _merge_person_organizations(ctx)
+    _without_disease_names(ctx)
     _merge_organization_short_names(ctx)
     _merge_family_names(ctx)
     _surname_mentions(doc, ctx)
@@ -2060,9 +2063,11 @@ def _attach_parenthetical_aliases(ctx: ArticleContext, spans: list[tuple[int, in
 
 # "Kyiv, Kharkiv and Zaporizhzhia oblasts": each name is a region, not the city of that name.
 _REGION_LIST = re.compile(
-    r"\b(?P<names>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*,?\s+(?:and|or)\s+[A-Z][\w’'-]+)\s+(?P<noun>oblasts|regions|provinces)\b"
+    r"\b(?P<names>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*,?\s+(?:and|or)\s+[A-Z][\w’'-]+)\s+(?P<noun>oblasts|regions|provinces|districts|counties|prefectures)\b"
 )
-_REGION_NOUN = {"oblasts": "Oblast", "regions": "region", "provinces": "Province"}
+# The noun each place takes in its name; "" where news names the place alone ("Kasese and Bundibugyo
+# districts": Kasese, Bundibugyo).
+_REGION_NOUN = {"oblasts": "Oblast", "regions": "region", "provinces": "Province", "districts": "", "counties": "", "prefectures": ""}
 
 
 def _coordinated_regions(doc: Doc, ctx: ArticleContext) -> tuple[list[Candidate], list[tuple[int, int]]]:
@@ -2075,7 +2080,7 @@ def _coordinated_regions(doc: Doc, ctx: ArticleContext) -> tuple[list[Candidate]
             continue
         spans.append((m.start("names"), m.end("names")))
         for n in names:
-            full = f"{n.group()} {noun}"
+            full = f"{n.group()} {noun}".strip()
             rows = [r for r in _known(ctx, full) if r.kind == "Place"]
             label = rows[0].label if rows else full
             out.append(Candidate(m.start("names") + n.start(), m.start("names") + n.end(), label, "Place", _GAZETTEER))
@@ -2345,6 +2350,29 @@ def _merge_surnames(ctx: ArticleContext) -> None:
             ctx.merge(person, key)
         else:
             ctx.merge(key, person)
+
+
+_DISEASE_WORDS = word_set("disease-words.txt")
+_DISEASE_NAMES = word_set("disease-names.txt")
+_NEXT_LOWER_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _without_disease_names(ctx: ArticleContext) -> None:
+    """'Marburg virus disease', '2. Cholera - Sudan': a name that is a disease's (data/disease-names.txt),
+    or that the text writes before 'virus', 'disease', 'fever' (data/disease-words.txt), names the
+    disease, not a place, body or person. Countries stay ('the Uganda outbreak' is not a disease)."""
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind in ("Country", "Event"):
+            continue
+        first = normalise(entity.name.split(" - ")[0])
+        named = first in _DISEASE_NAMES
+        before_word = any(
+            (word := _NEXT_LOWER_WORD.match(ctx.text, a.end)) is not None and word.group(1) in _DISEASE_WORDS
+            for a in entity.mentions
+        )
+        if named or (before_word and not any(r.kind == "Country" for r in _known(ctx, entity.name))):
+            ctx.drop(key)
 
 
 _BODY_LAST_WORDS = ORG_HEADS | _COMPANY_WORDS | word_set("outlet-words.txt")
