@@ -1163,3 +1163,10 @@ def test_a_disease_named_after_a_place_is_no_place(nlp, gazetteer):
 def test_places_of_a_list_sharing_a_plural_district_noun(nlp, gazetteer):
     record = extract("The ministry reported 14 cases in Kasoro and Bundiga districts on Friday.", nlp, gazetteer)
     assert {"Kasoro", "Bundiga"} <= names(record, "Place")
+
+
+def test_the_name_after_governor_of_is_a_place(nlp, gazetteer):
+    text = "Vieira left the government in January to run for governor of São Paulo. Carmen Villanueva, a former mayor of Trujillo, spoke."
+    record = extract(text, nlp, gazetteer)
+    assert {"São Paulo", "Trujillo"} <= names(record, "Place")
+    assert names(record, "Person") == {"Carmen Villanueva"} or "São Paulo" not in names(record, "Person")

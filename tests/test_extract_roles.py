@@ -1026,3 +1026,16 @@ def test_succeeded_his_compatriot_and_who_replaced_as(nlp, gazetteer):
     [albers] = role_of(record, "Albers")
     assert (albers.title, name(record, albers.of), albers.start, name(record, albers.predecessor)) == (
         "State Secretary for Energy", "Germany", "2026-01", "Stefan Kohl")
+
+
+def test_a_place_then_an_abbreviated_post_before_a_name(nlp, gazetteer):
+    text = "Not everyone agreed. São Paulo Gov. Marcos Antero, a frequent critic of the central bank, said the cut came late."
+    record = extract(text, nlp, gazetteer)
+    assert "Marcos Antero" in [e.name for e in record.entities if e.kind == "Person"]
+    assert [r.title for r in role_of(record, "Antero")] == ["São Paulo Governor"]  # a critic is no post
+
+
+def test_a_body_before_a_staff_noun_stays(nlp, gazetteer):
+    text = "Sweden is expected to join by June, according to a senior Global Affairs Canada official who briefed reporters."
+    record = extract(text, nlp, gazetteer)
+    assert "Global Affairs Canada" in [e.name for e in record.entities if e.kind == "Organization"]

@@ -40,7 +40,7 @@ from newsgraph.extract.names import name_key
 from newsgraph.extract.nlp import dictionary_nouns
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.gazetteer import GazetteerRow
-from newsgraph.text import country_adjective, demonyms, line_start, ministry_field, normalise, trimmed_end, word_set
+from newsgraph.text import country_adjective, demonyms, line_start, ministry_field, normalise, trimmed_end, word_map, word_set
 
 # Source reliability at equal span length: lower wins.
 _PERSON_RULE, _GAZETTEER, _EVENT_RULE, _NER = 0, 1, 2, 3
@@ -476,6 +476,8 @@ def is_name_token(token: Token) -> bool:
     lower = text.casefold()
     if lower in _NOT_NAMES or lower in MONTHS or lower in WEEKDAYS or is_title_word(lower) or lower.rstrip(".") in _HONORIFICS:
         return False
+    if text.endswith(".") and lower.rstrip(".") in _TITLE_ABBREVIATIONS:
+        return False  # "São Paulo Gov. Jane Roe": a post written short ends a name run
     if text.isupper() and len(text) > 1:
         return False  # acronyms are organizations, not names
     if _plural_post(token):
@@ -1145,6 +1147,10 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             name = tail.group(1)
     if kind in ("Organization", "Person") and _after_place_noun(ent):
         return Candidate(start, end, name, "Place", _NER)  # "the village of Novopavlivka"
+    if kind in ("Organization", "Person") and ent.start >= 2 and ent.doc[ent.start - 1].lower_ == "of" and ent.doc[ent.start - 2].lower_ in _JURISDICTION_HEADS:
+        # "run for governor of São Paulo", "a former mayor of Trujillo": where the post is, not who holds it
+        rows = [r for r in _known(ctx, name) if r.kind in ("Place", "Country")]
+        return Candidate(start, end, rows[0].label if rows else name, rows[0].kind if rows else "Place", _NER)
     if kind == "Organization" and _secretary_of_state(ctx, name, start):
         return None
     titled = False  # a title or a form of address stands before the name
@@ -2375,6 +2381,9 @@ def _without_disease_names(ctx: ArticleContext) -> None:
             ctx.drop(key)
 
 
+#: Posts held of a territory: the name after "governor of" is a place.
+_JURISDICTION_HEADS = frozenset({"governor", "mayor", "premier", "prefect", "governorship", "mayoralty"})
+_TITLE_ABBREVIATIONS = frozenset(word_map("title-abbreviations.tsv", "abbreviation", "title"))
 _BODY_LAST_WORDS = ORG_HEADS | _COMPANY_WORDS | word_set("outlet-words.txt")
 
 

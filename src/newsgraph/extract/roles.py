@@ -237,7 +237,8 @@ def _before_a_post(ctx: ArticleContext, end: int) -> bool:
     """Whether the word right after a mention is a noun of office ('Union Health Minister said'):
     the mention is a word of a title with no name after it."""
     word = _NEXT_WORD.match(ctx.text, end)
-    return word is not None and singular_head(word.group(1)) is not None
+    head = singular_head(word.group(1)) if word is not None else None
+    return head is not None and head not in WEAK_HEADS  # not "a Global Affairs Canada official": a body's staff
 
 
 def _used_lower_case(ctx: ArticleContext, word: str) -> bool:
@@ -831,8 +832,7 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
     """'who chairs the commission' after 'the State Election Commission' was named; 'who chairs the
     task force's steering committee': a definite description of a body the text named before, by
     the noun its name is built on ('Commission' of 'State Election Commission', 'Group' of 'Group
-    of Seven'). Only when exactly one body the article names fits (named before, or after in a live
-    blog's summary or a later paragraph); the title names it as written."""
+    of Seven'). Only when exactly one body named before fits; the title names it as written."""
     if b - a < 2 or doc[a].lower_ != "the":
         return None
     k = a + 1
@@ -854,10 +854,15 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
         if not unit or not all(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") for t in doc[k + 1 : b]) or doc[b - 1].pos_ != "NOUN":
             return None
     bodies, operations = {}, {}
-    for entity in ctx.entities.values():
+    for other in mentions.by_start.values():
+        if other.kind not in ("Organization", "Event") or other.end > before:
+            continue
+        entity = ctx.entities.get(ctx.current_key(other.key))
+        if entity is None:
+            continue
         if entity.kind == "Organization" and _built_on(entity.name, noun):
             bodies[entity.key] = entity
-        if entity.kind in ("Organization", "Event") and entity.name.startswith("Operation "):
+        if entity.name.startswith("Operation "):
             operations[entity.key] = entity
     if not bodies and " ".join(noun) in _OPERATION_NOUNS:
         bodies = operations  # "Operation Tidewatch … the task force": the one operation named
