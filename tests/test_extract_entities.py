@@ -1170,3 +1170,26 @@ def test_the_name_after_governor_of_is_a_place(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     assert {"São Paulo", "Trujillo"} <= names(record, "Place")
     assert names(record, "Person") == {"Carmen Villanueva"} or "São Paulo" not in names(record, "Person")
+
+
+def test_a_storm_and_a_virus_are_no_persons(nlp, gazetteer):
+    text = (
+        "In response to the damage caused by Cyclone Mele, Japan will extend aid to Vanuatu. "
+        "The campaign against Human Papillomavirus (HPV) reached 90 lakh girls."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert not names(record, "Person")
+    assert "Cyclone Mele" in names(record, "Event")
+
+
+def test_a_name_after_a_kind_of_body_is_that_body(nlp, gazetteer):
+    text = '"The numbers are better," said Amira Vandeberg, a maritime security analyst at the London-based consultancy Dryad Global.'
+    record = extract(text, nlp, gazetteer)
+    assert "Dryad Global" in names(record, "Organization")
+
+
+def test_words_of_a_heading_in_capitals_are_no_names(nlp, gazetteer):
+    text = "Piracy fell last year.\n\nKIDNAPPINGS DOWN, BUT NOT OUT\n\nThe navy of Nigeria said 12 crew were taken in 2025, NATO said."
+    record = extract(text, nlp, gazetteer)
+    assert not any(e.name.isupper() and len(e.name) > 5 for e in record.entities)
+    assert "NATO" in names(record, "Organization")

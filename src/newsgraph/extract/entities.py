@@ -394,6 +394,8 @@ def _without_page_labels(ctx: ArticleContext, candidates: list[Candidate]) -> li
         line = ctx.text[first : len(ctx.text) if line_end < 0 else line_end]
         if " " not in written and line.strip() == written:
             continue  # a heading
+        if _capitals_heading(line) and not (written.isupper() and " " not in written and len(written) <= 5):
+            continue  # "RED SEA: THE US-LED COALITION, TWO YEARS ON": NER reads a heading in capitals as names
         if line.count("|") >= 2:
             items = [re.sub(r"^[^:|]{1,30}:\s*", "", item).strip() for item in line.split("|")]
             if written in items and (cand.kind != "Place" or not _named_outside_menus(ctx.text, written)):
@@ -402,6 +404,13 @@ def _without_page_labels(ctx: ArticleContext, candidates: list[Candidate]) -> li
             continue  # "Email press@…", "Telephone 020 …": a contact label
         out.append(cand)
     return out
+
+
+def _capitals_heading(line: str) -> bool:
+    """A line of three words or more written all in capitals: a heading or a kicker, whose words
+    NER cannot tell apart (acronyms of five letters or fewer in it are still read)."""
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 3 and bool(letters) and all(c.isupper() for c in letters)
 
 
 def _named_outside_menus(text: str, written: str) -> bool:
@@ -713,6 +722,8 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         # "President of Finland Aino Roe": a known place or a demonym is not part of the name.
         while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
             run = run[1:]
+        if len(run) == 2 and run[0].lower_ in _STORM_WORDS:
+            continue  # "Cyclone Mele", "Typhoon Haiyan": a storm's name, not a person's
         if len(run) > 2 and run[0].is_sent_start and _human_noun(run[0]):
             run = run[1:]  # "Lawyer Jane Roe filed …": what she is, capitalised as the sentence's first word
         while len(run) > 2 and run[0].lower_ in _OFFICE_HEADS and not is_title_word(run[0].text):
@@ -742,6 +753,14 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             continue  # "Director-General of Health Services": the last word of the post's field
         if len(run) == 1 and len(run.text) <= 3 and _abbreviated_first_name(run):
             continue  # "… of the Philippines Ma. Teresa Dela Cruz": a first name written short
+        described = _previous_word(doc, run.start)
+        if (
+            len(run) >= 2 and described is not None and described.pos_ == "NOUN" and described.text.islower()
+            and described.lower_ in BODY_DESCRIPTORS
+        ):
+            # "the consultancy Dryad Global": what the name is said to be is a body
+            out.append(Candidate(run.start_char, run.end_char, run.text, "Organization", _NER))
+            continue
         if _has_place_word(run.text) or run[-1].lower_ in ORG_HEADS or len(run) > 1 and run[-1].lower_ in _COMPANY_WORDS:
             continue  # "the Black Sea", "the Contact Group", "Acme Robotics": not a person whatever follows
         if run.start > 0 and doc[run.start - 1].lower_ == "the":
@@ -1215,6 +1234,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
     elif kind == "Person":
         if not _person_ok(name):
             return None
+        if len(name.split()) == 2 and name.split()[0].casefold() in _STORM_WORDS:
+            return Candidate(start, end, name, "Event", _NER)  # "Cyclone Mele": a storm's name
         if ent.start > 0 and (ent.doc[ent.start - 1].like_num or ent.doc[ent.start - 1].lower_ in _COUNT_WORDS):
             return None  # "1.05 lakh Ni-kshay Mitras": people counted are a kind of people, not one person
         if _field_between_post_and_name(ent):
@@ -2372,7 +2393,8 @@ def _without_disease_names(ctx: ArticleContext) -> None:
         if entity is None or entity.kind in ("Country", "Event"):
             continue
         first = normalise(entity.name.split(" - ")[0])
-        named = first in _DISEASE_NAMES
+        # "Human Papillomavirus", "Rotavirus": a virus's name
+        named = first in _DISEASE_NAMES or (bool(first) and first.split()[-1].endswith("virus"))
         before_word = any(
             (word := _NEXT_LOWER_WORD.match(ctx.text, a.end)) is not None and word.group(1) in _DISEASE_WORDS
             for a in entity.mentions
@@ -2383,6 +2405,7 @@ def _without_disease_names(ctx: ArticleContext) -> None:
 
 #: Posts held of a territory: the name after "governor of" is a place.
 _JURISDICTION_HEADS = frozenset({"governor", "mayor", "premier", "prefect", "governorship", "mayoralty"})
+_STORM_WORDS = word_set("storm-words.txt")
 _TITLE_ABBREVIATIONS = frozenset(word_map("title-abbreviations.tsv", "abbreviation", "title"))
 _BODY_LAST_WORDS = ORG_HEADS | _COMPANY_WORDS | word_set("outlet-words.txt")
 
