@@ -1193,3 +1193,14 @@ def test_words_of_a_heading_in_capitals_are_no_names(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     assert not any(e.name.isupper() and len(e.name) > 5 for e in record.entities)
     assert "NATO" in names(record, "Organization")
+
+
+def test_the_place_after_a_byline_name_is_no_person(nlp, gazetteer):
+    text = (
+        "Central bank cuts rates again\n\nBy Gustavo Ramalho, São Paulo\n19/03/2026\n\n"
+        "The central bank cut its rate on Wednesday. Speaking at an event in São Paulo last week, the governor "
+        "had prepared the ground."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "São Paulo" not in names(record, "Person")
+    assert "Gustavo Ramalho" in names(record, "Person")

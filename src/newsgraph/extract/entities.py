@@ -104,7 +104,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     full_names |= {w for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1 for w in (e.text.split()[0], e.text.split()[-1])}
     candidates += _ner_candidates(doc, ctx, full_names)
     bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
-    candidates += _frame_candidates(ctx, bylines) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
+    candidates += _frame_candidates(ctx, bylines, doc) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
     candidates += _employer_candidates(doc, ctx)
     candidates = _without_swallowed_persons(candidates)
     candidates = _without_persons_in_outlets(ctx, candidates)
@@ -201,7 +201,7 @@ def _title_case(written: str) -> str:
     return " ".join(words)
 
 
-def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]]) -> list[Candidate]:
+def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]], doc: Doc | None = None) -> list[Candidate]:
     """Names in the lines that frame a story: the dateline's place, region and news agency
     ("FRANKFURT, Feb 5 (Reuters) -"), the people a transcript's questions introduce with their
     outlet ("Q (Jane Roe, Daily News):") and the bylines' persons ("By JANE ROE and JAN DOE")."""
@@ -233,13 +233,30 @@ def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]]) -> li
                 out.append(Candidate(outlet_start, outlet_end, row.label, row.kind, _PERSON_RULE, written="" if outlet == row.label else outlet))
             elif outlet[0].isupper() and not _known_not_person(ctx, outlet):
                 out.append(Candidate(outlet_start, outlet_end, outlet, "Organization", _PERSON_RULE))
-    for start, end in bylines:
+    for i, (start, end) in enumerate(bylines):
         written = ctx.text[start:end]
         if _known_not_person(ctx, written):
+            continue
+        if doc is not None and i > 0 and _byline_place(ctx, doc, bylines[i - 1], start, end):
+            out.append(Candidate(start, end, written, "Place", _PERSON_RULE))  # "By Jane Roe, São Paulo"
             continue
         name = _title_case(written)
         out.append(Candidate(start, end, name, "Person", _PERSON_RULE, written="" if name == written else written))
     return out
+
+
+def _byline_place(ctx: ArticleContext, doc: Doc, previous: tuple[int, int], start: int, end: int) -> bool:
+    """'By Jane Roe, São Paulo': the last item of a byline, after a comma and no 'and', that NER reads
+    as a place or the text writes after 'in' elsewhere, is where the writer files from."""
+    between = ctx.text[previous[1] : start]
+    rest = ctx.text[end : ctx.text.find("\n", end) if "\n" in ctx.text[end:] else len(ctx.text)]
+    if between.strip() != "," or rest.strip():
+        return False
+    written = ctx.text[start:end]
+    if any(e.label_ in ("GPE", "LOC") and e.text == written for e in doc.ents):
+        return True
+    # "… at an event in São Paulo last week": the text elsewhere writes it as a place
+    return re.search(rf"\b(?:in|from|near)\s+{re.escape(written)}\b", ctx.text[: ctx.body_end]) is not None
 
 
 def _without_persons_in_outlets(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
