@@ -1039,3 +1039,10 @@ def test_a_body_before_a_staff_noun_stays(nlp, gazetteer):
     text = "Sweden is expected to join by June, according to a senior Global Affairs Canada official who briefed reporters."
     record = extract(text, nlp, gazetteer)
     assert "Global Affairs Canada" in [e.name for e in record.entities if e.kind == "Organization"]
+
+
+def test_two_lower_case_fields_joined_by_and_before_a_head(nlp, gazetteer):
+    text = '"Finland is waiting," Finnish climate and environment minister Kaisa Lehtimäki told reporters.'
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Lehtimäki")
+    assert (role.title, name(record, role.of)) == ("Minister of Climate and Environment", "Finland")

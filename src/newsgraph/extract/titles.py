@@ -243,6 +243,14 @@ class TitleGrammar:
                 words.append("and")  # "Foreign and Commonwealth Secretary"
                 k += 1
                 continue
+            if (
+                lower == "and" and words and head_at is None and words[-1].islower() and k + 2 < b
+                and doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN" and self._modifier(doc[k + 1])
+                and singular_head(doc[k + 1].text) is None
+            ):
+                words.append("and")  # "climate and environment minister": two fields of one post
+                k += 1
+                continue
             if lower == "and" and one_person and head_at == len(words) - 1 and k + 1 < b:
                 words.append("and")  # "Jane Roe, president and chief executive of Acme, said": one person's two posts
                 head_at = None
