@@ -1204,3 +1204,11 @@ def test_the_place_after_a_byline_name_is_no_person(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     assert "São Paulo" not in names(record, "Person")
     assert "Gustavo Ramalho" in names(record, "Person")
+
+
+def test_a_meeting_named_by_who_meets(nlp, gazetteer):
+    record = extract("The G7 leaders' summit will take place in Evian in June. The EU foreign ministers' meeting ended on Friday.", nlp, gazetteer)
+    assert {"G7 leaders' summit", "EU foreign ministers' meeting"} <= names(record, "Event")
+    # a plain plural possessive is no name
+    record = extract("The ministers' meeting ended on Friday.", nlp, gazetteer)
+    assert not names(record, "Event")

@@ -1807,6 +1807,13 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         if token.text[0].isupper():
             i = _capitalised_event_start(doc, token.i)  # "29th ASEAN Finance Ministers' Meeting"
         else:
+            if i >= 3 and doc[i - 1].text in ("'", "’") and doc[i - 2].tag_ == "NNS" and doc[i - 2].is_lower:
+                # "the G7 leaders' summit", "the EU foreign ministers' meeting": who meets, owned by the group
+                j = i - 2
+                while j > i - 4 and doc[j - 1].is_lower and doc[j - 1].pos_ == "ADJ":
+                    j -= 1
+                if j > 0 and _event_name_token(doc[j - 1]) and doc[j - 1].text[:1].isupper():
+                    i = j
             while i > 0 and _event_name_token(doc[i - 1]) and not doc[i].is_sent_start:
                 i -= 1
             if election and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in demonyms() and not doc[i].is_sent_start:
