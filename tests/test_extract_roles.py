@@ -920,7 +920,7 @@ def test_a_form_of_address_opens_the_next_name_not_a_field(nlp, gazetteer):
         "and Shri Vikram Joshi, Secretary (Health)."
     )
     record = extract(text, nlp, gazetteer)
-    assert [r.title for r in role_of(record, "Joshi")] == ["Secretary"]
+    assert [r.title for r in role_of(record, "Joshi")] == ["Secretary (Health)"]
     [rao] = role_of(record, "Rao")
     assert rao.title == "Minister of State for Health and Family Welfare"
 
@@ -1046,3 +1046,21 @@ def test_two_lower_case_fields_joined_by_and_before_a_head(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     [role] = role_of(record, "Lehtimäki")
     assert (role.title, name(record, role.of)) == ("Minister of Climate and Environment", "Finland")
+
+
+def test_a_posts_field_in_brackets(nlp, gazetteer):
+    text = "Gujarat expects to add 6 GW of solar capacity next year, the state's principal secretary (energy) Nirali Desai told reporters."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Desai")
+    assert role.title == "Principal Secretary (energy)"
+
+
+def test_a_field_read_as_a_body_between_commas_stays_in_the_title(nlp, gazetteer):
+    text = (
+        "The Principal Secretary, Medical Health and Family Welfare, Smt. Anjali Verma, IAS, informed that Rs 1,240 "
+        "crore has been sanctioned for 312 health centres."
+    )
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Verma")
+    assert role.title.startswith("Principal Secretary")
+    assert role.of is None or name(record, role.of) != "Medical Health and Family Welfare"

@@ -520,7 +520,7 @@ def _title_comma_owner(doc: Doc, grammar: TitleGrammar, sent_start: int, end: in
         if a - 1 <= sent_start or doc[a - 1].text != ",":
             continue
         owner = grammar.by_start.get(a)
-        if owner is not None and owner.end == end and owner.kind == "Organization":
+        if owner is not None and owner.end == end and owner.kind == "Organization" and not grammar.field_like(owner):
             first = _leftmost_title(doc, grammar, sent_start, a - 1)
             if first is not None and first[0].owner is None and first[0].demonym is None:
                 return dataclasses.replace(first[0], owner=owner.key), first[1]
@@ -540,7 +540,8 @@ def _field_words(doc: Doc, grammar: TitleGrammar, a: int, end: int) -> bool:
     while k < end:
         m = grammar.by_start.get(k)
         if m is not None:
-            if m.kind != "Place" or m.end > end:
+            # a place, or a field NER read as a body ("Medical Health and Family Welfare")
+            if m.kind not in ("Place", "Organization") or m.end > end or m.kind == "Organization" and not grammar.field_like(m):
                 return False
             k = m.end
             continue

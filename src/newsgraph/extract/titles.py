@@ -22,6 +22,7 @@ Secretary") stays in the title: it names what the post is about, not whose it is
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -188,6 +189,7 @@ class TitleGrammar:
 
         # The body: modifiers and the head.
         head_at: int | None = None
+        paren: str | None = None
         plural = False
         while k < b:
             token = doc[k]
@@ -202,6 +204,11 @@ class TitleGrammar:
                 break
             if token.text == "(" and head_at is not None and k + 2 < b and doc[k + 2].text == ")" and doc[k + 1].text.isupper():
                 k += 3  # "the Resident Electoral Commissioner (REC) in …": the post's initials
+                continue
+            close = next((j for j in range(k + 2, min(b, k + 5)) if doc[j].text == ")"), None) if token.text == "(" else None
+            if close is not None and head_at == len(words) - 1 and paren is None and all(t.is_alpha and not t.text.isupper() for t in doc[k + 1 : close]):
+                paren = doc[k + 1 : close].text  # "principal secretary (energy)": the post's field in brackets
+                k = close + 1
                 continue
             if len(words) >= _MAX_BODY:
                 return None
@@ -282,7 +289,10 @@ class TitleGrammar:
         state.weak = head_at == len(words) - 1 and singular_head(words[head_at]) in WEAK_HEADS
         if not self._complements(k, b, state):
             return None
-        return self._finish(words, state, det or possessed or clause, former, plural, possessed)
+        title = self._finish(words, state, det or possessed or clause, former, plural, possessed)
+        if title is not None and paren is not None:
+            title = dataclasses.replace(title, title=f"{title.title} ({paren})")
+        return title
 
     def object_of(self, verb_title: str, a: int, b: int) -> Title | None:
         """The post a clause gives by its verb and object: 'who heads procurement at Africa CDC'
