@@ -1064,3 +1064,16 @@ def test_a_field_read_as_a_body_between_commas_stays_in_the_title(nlp, gazetteer
     [role] = role_of(record, "Verma")
     assert role.title.startswith("Principal Secretary")
     assert role.of is None or name(record, role.of) != "Medical Health and Family Welfare"
+
+
+def test_a_posts_field_that_is_a_named_departments_short_name_joins_it(nlp, gazetteer):
+    text = (
+        "The Department of Medical, Health and Family Welfare released its plan on Monday. "
+        "The Principal Secretary, Medical Health and Family Welfare, Smt. Anjali Verma, IAS, informed that Rs 1,240 "
+        "crore has been sanctioned for 312 health centres."
+    )
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Verma")
+    assert role.title.startswith("Principal Secretary")
+    [dept] = [e for e in record.entities if e.name.startswith("Department of Medical")]
+    assert "Medical Health and Family Welfare" in dept.aliases

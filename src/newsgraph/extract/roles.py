@@ -226,7 +226,15 @@ def _drop_title_fields(roles: list[Role], ctx: ArticleContext, grammar: TitleGra
         if not before_posts and not all(any(s <= a.start and a.end <= e for s, e in titled) for a in entity.mentions):
             continue
         if grammar.field_like(m):
-            ctx.drop(entity.key)
+            field = normalise(entity.name)
+            bodies = [
+                e.key for e in ctx.entities.values()
+                if e.kind == "Organization" and e.key != entity.key and normalise(e.name).endswith(f" of {field}")
+            ]
+            if len(bodies) == 1:
+                ctx.merge(entity.key, bodies[0])  # the field of the one body named for it ("Department of …"): its short name
+            else:
+                ctx.drop(entity.key)
 
 
 _RANK_PREFIXES = word_set("rank-prefixes.txt")
