@@ -426,8 +426,7 @@ def _without_page_labels(ctx: ArticleContext, candidates: list[Candidate]) -> li
 def _capitals_heading(line: str) -> bool:
     """A line of three words or more written all in capitals: a heading or a kicker, whose words
     NER cannot tell apart (acronyms of five letters or fewer in it are still read)."""
-    letters = [c for c in line if c.isalpha()]
-    return len(line.split()) >= 3 and bool(letters) and all(c.isupper() for c in letters)
+    return line.upper() == line and line.lower() != line and len(line.split()) >= 3
 
 
 def _named_outside_menus(text: str, written: str) -> bool:

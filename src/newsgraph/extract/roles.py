@@ -994,7 +994,9 @@ def _passive_led_by(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGra
     the subject of a passive verb of leading, a definite description of the one body (or operation)
     the text named before, is what the person leads. Subjects that are names are left to the
     other rules."""
-    out = []
+    out: list[_Found] = []
+    if " by " not in ctx.text[sent.start_char : sent.end_char]:
+        return out
     for verb in sent:
         post = _PASSIVE_POSTS.get(verb.lower_)
         if post is None or verb.tag_ != "VBN":
