@@ -1212,3 +1212,16 @@ def test_a_meeting_named_by_who_meets(nlp, gazetteer):
     # a plain plural possessive is no name
     record = extract("The ministers' meeting ended on Friday.", nlp, gazetteer)
     assert not names(record, "Event")
+
+
+def test_a_piped_byline_names_the_writer(nlp, gazetteer):
+    text = (
+        "Four more nations join solar alliance\n\nAnanya Rao | TNN | Oct 29, 2026, 04.12 AM IST\n\n"
+        "NEW DELHI: Uzbekistan and Paraguay on Wednesday joined the alliance, officials said."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Ananya Rao" in names(record, "Person")
+    # a menu of sections is no byline
+    text = "Home | World | Business\n\nNEW DELHI: Uzbekistan and Paraguay on Wednesday joined the alliance, officials said."
+    record = extract(text, nlp, gazetteer)
+    assert not names(record, "Person")

@@ -233,6 +233,7 @@ def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]], doc: 
                 out.append(Candidate(outlet_start, outlet_end, row.label, row.kind, _PERSON_RULE, written="" if outlet == row.label else outlet))
             elif outlet[0].isupper() and not _known_not_person(ctx, outlet):
                 out.append(Candidate(outlet_start, outlet_end, outlet, "Organization", _PERSON_RULE))
+    out.extend(_piped_bylines(ctx))
     for i, (start, end) in enumerate(bylines):
         written = ctx.text[start:end]
         if _known_not_person(ctx, written):
@@ -242,6 +243,24 @@ def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]], doc: 
             continue
         name = _title_case(written)
         out.append(Candidate(start, end, name, "Person", _PERSON_RULE, written="" if name == written else written))
+    return out
+
+
+_PIPED_BYLINE = re.compile(r"^(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,3}) \| [^|\n]{1,40} \| (?P<date>[^|\n]*)$", re.MULTILINE)
+
+
+def _piped_bylines(ctx: ArticleContext) -> list[Candidate]:
+    """'Jane Roe | TNN | Oct 29, 2026, 04.12 AM IST': a line of a writer's name, the desk or agency and
+    the date, between pipes, near the top: the name is the writer's."""
+    out = []
+    for m in _PIPED_BYLINE.finditer(ctx.text, 0, min(ctx.body_end, 1500)):
+        date = m.group("date")
+        words = m.group("name").split()
+        if not (re.search(r"\d", date) and any(w.casefold().rstrip(".,") in MONTHS for w in re.findall(r"[A-Za-z.]+", date))):
+            continue
+        if any(is_title_word(w) or w.casefold() in _NOT_NAMES or w.casefold() in MONTHS for w in words) or _known(ctx, m.group("name")):
+            continue
+        out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "Person", _PERSON_RULE))
     return out
 
 
@@ -413,6 +432,9 @@ def _without_page_labels(ctx: ArticleContext, candidates: list[Candidate]) -> li
             continue  # a heading
         if _capitals_heading(line) and not (written.isupper() and " " not in written and len(written) <= 5):
             continue  # "RED SEA: THE US-LED COALITION, TWO YEARS ON": NER reads a heading in capitals as names
+        if cand.kind == "Person" and cand.source == _PERSON_RULE and _PIPED_BYLINE.fullmatch(line) and line.startswith(written):
+            out.append(cand)  # "Jane Roe | TNN | Oct 29, 2026": a byline, not a menu
+            continue
         if line.count("|") >= 2:
             items = [re.sub(r"^[^:|]{1,30}:\s*", "", item).strip() for item in line.split("|")]
             if written in items and (cand.kind != "Place" or not _named_outside_menus(ctx.text, written)):
