@@ -842,3 +842,238 @@ def test_chief_statistician_is_a_post_not_a_name(nlp, gazetteer):
     assert [e.name for e in record.entities if e.kind == "Person"] == ["Marie Dubois"]
     [role] = role_of(record, "Dubois")
     assert role.title == "Chief Statistician"
+
+
+def test_two_word_demonym_owns_the_post(nlp, gazetteer):
+    record = extract("The talks were chaired by former Costa Rican foreign minister Pablo Mora in Lima.", nlp, gazetteer)
+    [role] = role_of(record, "Mora")
+    assert (role.title, name(record, role.of)) == ("Minister of Foreign Affairs", "Costa Rica")
+
+
+def test_nationality_before_a_seat_in_a_body(nlp, gazetteer):
+    # the adjective says where the member is from; the body holds the seat
+    text = "Marta Silva, the Portuguese member of the European Parliament, said the count was slow."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Silva")
+    assert (role.title, name(record, role.of)) == ("Member", "European Parliament")
+    # a cabinet post keeps its country
+    record = extract("Jan Novak, the Czech minister of the environment, said the plan was ready.", nlp, gazetteer)
+    [role] = role_of(record, "Novak")
+    assert name(record, role.of) == "Czech Republic" or name(record, role.of) == "Czechia"
+
+
+def test_rank_with_the_force_after_the_name(nlp, gazetteer):
+    record = extract("The patrol is commanded by Commodore Anna Berg of the Finnish Navy.", nlp, gazetteer)
+    [role] = role_of(record, "Berg")
+    assert (role.title, name(record, role.of)) == ("Commodore", "Finnish Navy")
+    record = extract("Rear Admiral Mia Holm of the Royal Navy said the corridor was quiet.", nlp, gazetteer)
+    [role] = role_of(record, "Holm")
+    assert (role.title, name(record, role.of)) == ("Rear Admiral", "Royal Navy")
+    # a rank alone is no post
+    record = extract("General Ivo Stan said the corridor was quiet.", nlp, gazetteer)
+    assert role_of(record, "Stan") == []
+
+
+def test_who_chairs_a_body_named_before_by_its_noun(nlp, gazetteer):
+    text = "The State Election Commission met on Monday. Peter Novak, who chairs the commission, said turnout was high."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Novak")
+    assert (role.title, name(record, role.of)) == ("Chair of the Commission", "State Election Commission")
+    text = (
+        "The Gulf Maritime Task Force was set up in 2024. Jan Holm, Ghana's defence minister, who chairs the "
+        "task force's steering committee, said Accra would push for talks."
+    )
+    record = extract(text, nlp, gazetteer)
+    chair = [r for r in role_of(record, "Holm") if r.title.startswith("Chair")]
+    assert [(r.title, name(record, r.of)) for r in chair] == [("Chair of the Steering Committee", "Gulf Maritime Task Force")]
+    text = "Ministers of the Group of Seven met in Paris. Claire Dumont, who chairs the group this year, said debt relief was urgent."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Dumont")
+    assert name(record, role.of) == "Group of Seven"
+
+
+def test_who_chairs_a_body_no_name_fits_or_two_fit(nlp, gazetteer):
+    # no body named before is a commission: no post
+    record = extract("The vote was calm. Peter Novak, who chairs the commission, said turnout was high.", nlp, gazetteer)
+    assert role_of(record, "Novak") == []
+    # two commissions named before: which one is not sure
+    text = (
+        "The State Election Commission and the European Commission met on Monday. "
+        "Peter Novak, who chairs the commission, said turnout was high."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert role_of(record, "Novak") == []
+
+
+def test_union_before_a_cabinet_post_is_part_of_the_title(nlp, gazetteer):
+    text = "Shri Ramesh Verma, Union Minister of Health and Family Welfare, today launched the campaign in New Delhi."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Verma")
+    assert role.title == "Union Minister of Health and Family Welfare"
+    assert role.of is None
+    assert "Union" not in [e.name for e in record.entities]
+
+
+def test_a_form_of_address_opens_the_next_name_not_a_field(nlp, gazetteer):
+    text = (
+        "The campaign opened in the presence of Smt. Anita Rao, Minister of State for Health and Family Welfare, "
+        "and Shri Vikram Joshi, Secretary (Health)."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Joshi")] == ["Secretary (Health)"]
+    [rao] = role_of(record, "Rao")
+    assert rao.title == "Minister of State for Health and Family Welfare"
+
+
+def test_took_over_with_object_and_date_before_from(nlp, gazetteer):
+    text = (
+        "WARSAW, 12 May 2026 - Finland's Defence Minister Taras Kovan, who took over the ministry in July 2025 "
+        "from Mykola Holub, told reporters the drones were new. The agency's director general, Dr Amit Rao, who "
+        "took over in March from Rakesh Nair, said finance remained the bottleneck."
+    )
+    record = extract(text, nlp, gazetteer)
+    [kovan] = role_of(record, "Kovan")
+    assert (kovan.start, name(record, kovan.predecessor)) == ("2025-07", "Mykola Holub")
+    [rao] = role_of(record, "Rao")
+    assert (rao.start, name(record, rao.predecessor)) == ("2026-03", "Rakesh Nair")
+    [holub] = role_of(record, "Holub")
+    assert (holub.title, holub.end) == ("Minister of Defence", "2025-07")
+
+
+def test_government_statistician_is_a_post(nlp, gazetteer):
+    text = '"Growth is modest," Government Statistician Mere Tawa said.\n\nAbout the Government Statistician\n\nThe office publishes data.'
+    record = extract(text, nlp, gazetteer)
+    assert [e.name for e in record.entities if e.kind == "Person"] == ["Mere Tawa"]
+    [role] = role_of(record, "Tawa")
+    assert role.title == "Government Statistician"
+
+
+def test_field_of_a_title_without_a_name_is_no_body(nlp, gazetteer):
+    text = (
+        "Shri Ramesh Verma, Union Minister of Health and Family Welfare, launched the campaign. Speaking on the "
+        "occasion, the Union Health Minister said that the first phase had reached 90 lakh girls."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert not [e.name for e in record.entities if e.name.startswith("Union")]
+
+
+def test_initials_of_the_post_before_the_name(nlp, gazetteer):
+    text = "The Kano State Commissioner of Police, CP Olumide Bello-Briggs, said 3,500 officers were deployed."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Bello-Briggs")
+    assert role.title.endswith("Commissioner of Police")
+    # letters that are not the post's initials are no form of address
+    record = extract("The ministry's spokesman, UK Jane Roe, said so.", nlp, gazetteer)
+    assert role_of(record, "Roe") == []
+
+
+def test_passive_leading_verb_with_a_definite_subject(nlp, gazetteer):
+    text = "The State Election Commission met on Monday. The commission is chaired by Dejan Novak, a lawyer."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Novak")
+    assert (role.title, name(record, role.of)) == ("Chair of the Commission", "State Election Commission")
+    text = (
+        "The Regional Observation Mission arrived on Monday. The Mission was led by Zambia, in its capacity as chair, "
+        "and headed by Zambia's former Vice-President, Hon. Mutale Banda. It deployed 62 observers."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert ("Head of the Mission", "Regional Observation Mission") in [(r.title, name(record, r.of)) for r in role_of(record, "Banda")]
+    # nothing named before that the subject describes: no post
+    record = extract("The panel is chaired by Dejan Novak, a lawyer.", nlp, gazetteer)
+    assert role_of(record, "Novak") == []
+
+
+def test_the_force_is_the_one_operation_named(nlp, gazetteer):
+    text = (
+        "LONDON, 12 May 2026 - Sweden joined Operation Tidewater, which was set up last spring. Rear Admiral Fiona "
+        "Lyle, who has commanded the task force since January, when she replaced Commodore Alan Pryce, said the "
+        "number of ships had risen. Norway may join later. The force is commanded from Northwood."
+    )
+    record = extract(text, nlp, gazetteer)
+    [lyle] = role_of(record, "Lyle")
+    # an operation is an event, which owns no post: the title names it
+    assert (lyle.title, lyle.of, lyle.start, name(record, lyle.predecessor)) == (
+        "Commander of Operation Tidewater", None, "2026-01", "Alan Pryce")
+    # two operations named: which one 'the task force' is is not sure
+    text = (
+        "Sweden joined Operation Tidewater in May. Denmark leads Operation Baltic Guard. Rear Admiral Fiona Lyle, who has commanded "
+        "the task force since 2025, said the number of ships had risen."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert role_of(record, "Lyle") == []
+
+
+def test_who_leads_a_political_grouping_in_plain_words(nlp, gazetteer):
+    record = extract("Karen Sargsyan, who leads the main opposition alliance, said it would file complaints.", nlp, gazetteer)
+    [role] = role_of(record, "Sargsyan")
+    assert (role.title, role.of) == ("Leader of the main opposition alliance", None)
+    # leading the polls or a team is no post
+    record = extract("Jane Roe, who leads the polls, said she was confident.", nlp, gazetteer)
+    assert role_of(record, "Roe") == []
+    record = extract("Jane Roe, who leads the team, said she was confident.", nlp, gazetteer)
+    assert role_of(record, "Roe") == []
+
+
+def test_succeeded_his_compatriot_and_who_replaced_as(nlp, gazetteer):
+    text = "The mission stays Greek-led: Rear Admiral Nikos Petrou succeeded his compatriot Rear Admiral Andreas Vlassis as operation commander on 1 March 2026."
+    record = extract(text, nlp, gazetteer)
+    [petrou] = role_of(record, "Petrou")
+    assert (petrou.title, petrou.start, name(record, petrou.predecessor)) == ("Operation Commander", "2026-03-01", "Andreas Vlassis")
+    [vlassis] = role_of(record, "Vlassis")
+    assert (vlassis.title, vlassis.end) == ("Operation Commander", "2026-03-01")  # not "Compatriot Rear Admiral"
+    text = "Katrin Albers, who replaced Stefan Kohl as Germany's state secretary for energy in January 2026, said Berlin would pay."
+    record = extract(text, nlp, gazetteer)
+    [albers] = role_of(record, "Albers")
+    assert (albers.title, name(record, albers.of), albers.start, name(record, albers.predecessor)) == (
+        "State Secretary for Energy", "Germany", "2026-01", "Stefan Kohl")
+
+
+def test_a_place_then_an_abbreviated_post_before_a_name(nlp, gazetteer):
+    text = "Not everyone agreed. São Paulo Gov. Marcos Antero, a frequent critic of the central bank, said the cut came late."
+    record = extract(text, nlp, gazetteer)
+    assert "Marcos Antero" in [e.name for e in record.entities if e.kind == "Person"]
+    assert [r.title for r in role_of(record, "Antero")] == ["São Paulo Governor"]  # a critic is no post
+
+
+def test_a_body_before_a_staff_noun_stays(nlp, gazetteer):
+    text = "Sweden is expected to join by June, according to a senior Global Affairs Canada official who briefed reporters."
+    record = extract(text, nlp, gazetteer)
+    assert "Global Affairs Canada" in [e.name for e in record.entities if e.kind == "Organization"]
+
+
+def test_two_lower_case_fields_joined_by_and_before_a_head(nlp, gazetteer):
+    text = '"Finland is waiting," Finnish climate and environment minister Kaisa Lehtimäki told reporters.'
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Lehtimäki")
+    assert (role.title, name(record, role.of)) == ("Minister of Climate and Environment", "Finland")
+
+
+def test_a_posts_field_in_brackets(nlp, gazetteer):
+    text = "Gujarat expects to add 6 GW of solar capacity next year, the state's principal secretary (energy) Nirali Desai told reporters."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Desai")
+    assert role.title == "Principal Secretary (energy)"
+
+
+def test_a_field_read_as_a_body_between_commas_stays_in_the_title(nlp, gazetteer):
+    text = (
+        "The Principal Secretary, Medical Health and Family Welfare, Smt. Anjali Verma, IAS, informed that Rs 1,240 "
+        "crore has been sanctioned for 312 health centres."
+    )
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Verma")
+    assert role.title.startswith("Principal Secretary")
+    assert role.of is None or name(record, role.of) != "Medical Health and Family Welfare"
+
+
+def test_a_posts_field_that_is_a_named_departments_short_name_joins_it(nlp, gazetteer):
+    text = (
+        "The Department of Medical, Health and Family Welfare released its plan on Monday. "
+        "The Principal Secretary, Medical Health and Family Welfare, Smt. Anjali Verma, IAS, informed that Rs 1,240 "
+        "crore has been sanctioned for 312 health centres."
+    )
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Verma")
+    assert role.title.startswith("Principal Secretary")
+    [dept] = [e for e in record.entities if e.name.startswith("Department of Medical")]
+    assert "Medical Health and Family Welfare" in dept.aliases

@@ -40,7 +40,7 @@ from newsgraph.extract.names import name_key
 from newsgraph.extract.nlp import dictionary_nouns
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.gazetteer import GazetteerRow
-from newsgraph.text import country_adjective, demonyms, line_start, ministry_field, normalise, trimmed_end, word_set
+from newsgraph.text import country_adjective, demonyms, line_start, ministry_field, normalise, trimmed_end, word_map, word_set
 
 # Source reliability at equal span length: lower wins.
 _PERSON_RULE, _GAZETTEER, _EVENT_RULE, _NER = 0, 1, 2, 3
@@ -104,7 +104,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     full_names |= {w for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1 for w in (e.text.split()[0], e.text.split()[-1])}
     candidates += _ner_candidates(doc, ctx, full_names)
     bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
-    candidates += _frame_candidates(ctx, bylines) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
+    candidates += _frame_candidates(ctx, bylines, doc) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
     candidates += _employer_candidates(doc, ctx)
     candidates = _without_swallowed_persons(candidates)
     candidates = _without_persons_in_outlets(ctx, candidates)
@@ -115,6 +115,8 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates = _without_measures_and_post_parts(ctx, candidates)
     candidates = _without_term_acronyms(ctx, candidates)
     candidates = _with_listed_names(ctx, candidates)
+    # "US$ 1.2 million", "NZ$40", "HK$": a country's letters glued to a dollar sign are a currency
+    candidates = [c for c in candidates if not (ctx.text[c.start : c.end].endswith("$") or ctx.text.startswith("$", c.end))]
     labels = find_speaker_labels(ctx.text, ctx.body_end)
     if labels:
         in_labels = SpanIndex(labels)
@@ -151,7 +153,10 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _acronym_mentions(ctx)
     _label_mentions(ctx, labels)
     _merge_bare_organizations(ctx)
+    _persons_read_as_places(ctx)
     _merge_surnames(ctx)
+    _merge_person_organizations(ctx)
+    _without_disease_names(ctx)
     _merge_organization_short_names(ctx)
     _merge_family_names(ctx)
     _surname_mentions(doc, ctx)
@@ -196,7 +201,7 @@ def _title_case(written: str) -> str:
     return " ".join(words)
 
 
-def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]]) -> list[Candidate]:
+def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]], doc: Doc | None = None) -> list[Candidate]:
     """Names in the lines that frame a story: the dateline's place, region and news agency
     ("FRANKFURT, Feb 5 (Reuters) -"), the people a transcript's questions introduce with their
     outlet ("Q (Jane Roe, Daily News):") and the bylines' persons ("By JANE ROE and JAN DOE")."""
@@ -228,13 +233,49 @@ def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]]) -> li
                 out.append(Candidate(outlet_start, outlet_end, row.label, row.kind, _PERSON_RULE, written="" if outlet == row.label else outlet))
             elif outlet[0].isupper() and not _known_not_person(ctx, outlet):
                 out.append(Candidate(outlet_start, outlet_end, outlet, "Organization", _PERSON_RULE))
-    for start, end in bylines:
+    out.extend(_piped_bylines(ctx))
+    for i, (start, end) in enumerate(bylines):
         written = ctx.text[start:end]
         if _known_not_person(ctx, written):
+            continue
+        if doc is not None and i > 0 and _byline_place(ctx, doc, bylines[i - 1], start, end):
+            out.append(Candidate(start, end, written, "Place", _PERSON_RULE))  # "By Jane Roe, São Paulo"
             continue
         name = _title_case(written)
         out.append(Candidate(start, end, name, "Person", _PERSON_RULE, written="" if name == written else written))
     return out
+
+
+_PIPED_BYLINE = re.compile(r"^(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,3}) \| [^|\n]{1,40} \| (?P<date>[^|\n]*)$", re.MULTILINE)
+
+
+def _piped_bylines(ctx: ArticleContext) -> list[Candidate]:
+    """'Jane Roe | TNN | Oct 29, 2026, 04.12 AM IST': a line of a writer's name, the desk or agency and
+    the date, between pipes, near the top: the name is the writer's."""
+    out = []
+    for m in _PIPED_BYLINE.finditer(ctx.text, 0, min(ctx.body_end, 1500)):
+        date = m.group("date")
+        words = m.group("name").split()
+        if not (re.search(r"\d", date) and any(w.casefold().rstrip(".,") in MONTHS for w in re.findall(r"[A-Za-z.]+", date))):
+            continue
+        if any(is_title_word(w) or w.casefold() in _NOT_NAMES or w.casefold() in MONTHS for w in words) or _known(ctx, m.group("name")):
+            continue
+        out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "Person", _PERSON_RULE))
+    return out
+
+
+def _byline_place(ctx: ArticleContext, doc: Doc, previous: tuple[int, int], start: int, end: int) -> bool:
+    """'By Jane Roe, São Paulo': the last item of a byline, after a comma and no 'and', that NER reads
+    as a place or the text writes after 'in' elsewhere, is where the writer files from."""
+    between = ctx.text[previous[1] : start]
+    rest = ctx.text[end : ctx.text.find("\n", end) if "\n" in ctx.text[end:] else len(ctx.text)]
+    if between.strip() != "," or rest.strip():
+        return False
+    written = ctx.text[start:end]
+    if any(e.label_ in ("GPE", "LOC") and e.text == written for e in doc.ents):
+        return True
+    # "… at an event in São Paulo last week": the text elsewhere writes it as a place
+    return re.search(rf"\b(?:in|from|near)\s+{re.escape(written)}\b", ctx.text[: ctx.body_end]) is not None
 
 
 def _without_persons_in_outlets(ctx: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
@@ -389,6 +430,11 @@ def _without_page_labels(ctx: ArticleContext, candidates: list[Candidate]) -> li
         line = ctx.text[first : len(ctx.text) if line_end < 0 else line_end]
         if " " not in written and line.strip() == written:
             continue  # a heading
+        if _capitals_heading(line) and not (written.isupper() and " " not in written and len(written) <= 5):
+            continue  # "RED SEA: THE US-LED COALITION, TWO YEARS ON": NER reads a heading in capitals as names
+        if cand.kind == "Person" and cand.source == _PERSON_RULE and _PIPED_BYLINE.fullmatch(line) and line.startswith(written):
+            out.append(cand)  # "Jane Roe | TNN | Oct 29, 2026": a byline, not a menu
+            continue
         if line.count("|") >= 2:
             items = [re.sub(r"^[^:|]{1,30}:\s*", "", item).strip() for item in line.split("|")]
             if written in items and (cand.kind != "Place" or not _named_outside_menus(ctx.text, written)):
@@ -397,6 +443,12 @@ def _without_page_labels(ctx: ArticleContext, candidates: list[Candidate]) -> li
             continue  # "Email press@…", "Telephone 020 …": a contact label
         out.append(cand)
     return out
+
+
+def _capitals_heading(line: str) -> bool:
+    """A line of three words or more written all in capitals: a heading or a kicker, whose words
+    NER cannot tell apart (acronyms of five letters or fewer in it are still read)."""
+    return line.upper() == line and line.lower() != line and len(line.split()) >= 3
 
 
 def _named_outside_menus(text: str, written: str) -> bool:
@@ -471,11 +523,34 @@ def is_name_token(token: Token) -> bool:
     lower = text.casefold()
     if lower in _NOT_NAMES or lower in MONTHS or lower in WEEKDAYS or is_title_word(lower) or lower.rstrip(".") in _HONORIFICS:
         return False
+    if text.endswith(".") and lower.rstrip(".") in _TITLE_ABBREVIATIONS:
+        return False  # "São Paulo Gov. Jane Roe": a post written short ends a name run
     if text.isupper() and len(text) > 1:
         return False  # acronyms are organizations, not names
     if _plural_post(token):
         return False  # "Commissioners": the post of the names after it
     return token.pos_ in ("PROPN", "NOUN", "ADJ", "X") or not token.is_sent_start
+
+
+def _initials_and_name(run: Span) -> bool:
+    """'H S Roy', 'A. K. Roy': one to three initials (a capital letter, with or without its
+    period), then one capitalised word that is no title, body or place word: a person's name
+    as South Asian and other writers give it (the caller asks that NER read the last word as a
+    person's somewhere in the text)."""
+    *initials, last = list(run)
+    if not 1 <= len(initials) <= 3 or not all(re.fullmatch(r"[A-Z]\.?", t.text) for t in initials):
+        return False
+    lower = last.lower_
+    return (
+        len(last.text) >= 3
+        and last.is_alpha
+        and last.text[:1].isupper()
+        and not last.text.isupper()
+        and not is_title_word(last.text)
+        and lower not in ORG_HEADS
+        and lower not in _COMPANY_WORDS
+        and not _has_place_word(last.text)
+    )
 
 
 def _is_initial(token: Token) -> bool:
@@ -680,10 +755,13 @@ def _hyphen_bridge(doc: Doc, i: int) -> bool:
 def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     out = []
     runs = _name_runs(doc)
+    ner_person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
     for run in runs:
         # "President of Finland Aino Roe": a known place or a demonym is not part of the name.
         while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
             run = run[1:]
+        if len(run) == 2 and run[0].lower_ in _STORM_WORDS:
+            continue  # "Cyclone Mele", "Typhoon Haiyan": a storm's name, not a person's
         if len(run) > 2 and run[0].is_sent_start and _human_noun(run[0]):
             run = run[1:]  # "Lawyer Jane Roe filed …": what she is, capitalised as the sentence's first word
         while len(run) > 2 and run[0].lower_ in _OFFICE_HEADS and not is_title_word(run[0].text):
@@ -709,8 +787,18 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             continue  # "replacing American support": an adjective of nationality, not a name
         if len(run) == 1 and _human_noun(run[0]):
             continue  # "Chief Executive Officer of …": what a person is, not a name
+        if len(run) == 1 and _continues_a_field(ctx.text, run.start_char):
+            continue  # "Director-General of Health Services": the last word of the post's field
         if len(run) == 1 and len(run.text) <= 3 and _abbreviated_first_name(run):
             continue  # "… of the Philippines Ma. Teresa Dela Cruz": a first name written short
+        described = _previous_word(doc, run.start)
+        if (
+            len(run) >= 2 and described is not None and described.pos_ == "NOUN" and described.text.islower()
+            and described.lower_ in BODY_DESCRIPTORS
+        ):
+            # "the consultancy Dryad Global": what the name is said to be is a body
+            out.append(Candidate(run.start_char, run.end_char, run.text, "Organization", _NER))
+            continue
         if _has_place_word(run.text) or run[-1].lower_ in ORG_HEADS or len(run) > 1 and run[-1].lower_ in _COMPANY_WORDS:
             continue  # "the Black Sea", "the Contact Group", "Acme Robotics": not a person whatever follows
         if run.start > 0 and doc[run.start - 1].lower_ == "the":
@@ -766,6 +854,10 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             person = True  # "Jane Roe, the trial's principal investigator, said …"
         elif len(run) >= 2 and _speaks_after_affiliation(doc, run.end):
             person = True  # "Jane Roe of the Bank of Korea said …"
+        elif len(run) >= 2 and after is not None and after.text == "," and run.end + 1 < len(doc) and doc[run.end + 1].lower_ == "who":
+            person = True  # "Jane Roe, who leads the alliance, said": 'who' is said of persons
+        elif _initials_and_name(run) and run[-1].text in ner_person_words:
+            person = True  # "H S Roy", "A. K. Roy": given names written as initials, the surname a person's elsewhere
         if person:
             out.append(Candidate(run.start_char, run.end_char, run.text, "Person", _PERSON_RULE))
     out += _coordinated_persons(doc, ctx, out, runs)
@@ -914,7 +1006,13 @@ def _plural_post(token: Token) -> bool:
 
 def _took_over_from(doc: Doc, i: int) -> bool:
     """'… took over from Jane Roe': the name after is a person's (a predecessor)."""
-    return i >= 3 and doc[i - 1].lower_ == "from" and doc[i - 2].lower_ == "over" and doc[i - 3].lemma_ == "take"
+    if i >= 3 and doc[i - 1].lower_ == "from" and doc[i - 2].lower_ == "over" and doc[i - 3].lemma_ == "take":
+        return True
+    if i < 1 or doc[i - 1].lower_ != "from":
+        return False
+    # "… took over the ministry in July 2025 from Jane Roe": 'from' hangs on the verb 'take over'
+    verb = doc[i - 1].head
+    return verb.lemma_ == "take" and verb.i < i - 1 and any(c.lower_ == "over" and c.i == verb.i + 1 for c in verb.children)
 
 
 def _title_ends_here(doc: Doc, i: int) -> bool:
@@ -1106,6 +1204,10 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             name = tail.group(1)
     if kind in ("Organization", "Person") and _after_place_noun(ent):
         return Candidate(start, end, name, "Place", _NER)  # "the village of Novopavlivka"
+    if kind in ("Organization", "Person") and ent.start >= 2 and ent.doc[ent.start - 1].lower_ == "of" and ent.doc[ent.start - 2].lower_ in _JURISDICTION_HEADS:
+        # "run for governor of São Paulo", "a former mayor of Trujillo": where the post is, not who holds it
+        rows = [r for r in _known(ctx, name) if r.kind in ("Place", "Country")]
+        return Candidate(start, end, rows[0].label if rows else name, rows[0].kind if rows else "Place", _NER)
     if kind == "Organization" and _secretary_of_state(ctx, name, start):
         return None
     titled = False  # a title or a form of address stands before the name
@@ -1170,6 +1272,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
     elif kind == "Person":
         if not _person_ok(name):
             return None
+        if len(name.split()) == 2 and name.split()[0].casefold() in _STORM_WORDS:
+            return Candidate(start, end, name, "Event", _NER)  # "Cyclone Mele": a storm's name
         if ent.start > 0 and (ent.doc[ent.start - 1].like_num or ent.doc[ent.start - 1].lower_ in _COUNT_WORDS):
             return None  # "1.05 lakh Ni-kshay Mitras": people counted are a kind of people, not one person
         if _field_between_post_and_name(ent):
@@ -1724,6 +1828,13 @@ def _event_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
         if token.text[0].isupper():
             i = _capitalised_event_start(doc, token.i)  # "29th ASEAN Finance Ministers' Meeting"
         else:
+            if i >= 3 and doc[i - 1].text in ("'", "’") and doc[i - 2].tag_ == "NNS" and doc[i - 2].is_lower:
+                # "the G7 leaders' summit", "the EU foreign ministers' meeting": who meets, owned by the group
+                j = i - 2
+                while j > i - 4 and doc[j - 1].is_lower and doc[j - 1].pos_ == "ADJ":
+                    j -= 1
+                if j > 0 and _event_name_token(doc[j - 1]) and doc[j - 1].text[:1].isupper():
+                    i = j
             while i > 0 and _event_name_token(doc[i - 1]) and not doc[i].is_sent_start:
                 i -= 1
             if election and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in demonyms() and not doc[i].is_sent_start:
@@ -2024,9 +2135,11 @@ def _attach_parenthetical_aliases(ctx: ArticleContext, spans: list[tuple[int, in
 
 # "Kyiv, Kharkiv and Zaporizhzhia oblasts": each name is a region, not the city of that name.
 _REGION_LIST = re.compile(
-    r"\b(?P<names>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*,?\s+(?:and|or)\s+[A-Z][\w’'-]+)\s+(?P<noun>oblasts|regions|provinces)\b"
+    r"\b(?P<names>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*,?\s+(?:and|or)\s+[A-Z][\w’'-]+)\s+(?P<noun>oblasts|regions|provinces|districts|counties|prefectures)\b"
 )
-_REGION_NOUN = {"oblasts": "Oblast", "regions": "region", "provinces": "Province"}
+# The noun each place takes in its name; "" where news names the place alone ("Kasese and Bundibugyo
+# districts": Kasese, Bundibugyo).
+_REGION_NOUN = {"oblasts": "Oblast", "regions": "region", "provinces": "Province", "districts": "", "counties": "", "prefectures": ""}
 
 
 def _coordinated_regions(doc: Doc, ctx: ArticleContext) -> tuple[list[Candidate], list[tuple[int, int]]]:
@@ -2039,7 +2152,7 @@ def _coordinated_regions(doc: Doc, ctx: ArticleContext) -> tuple[list[Candidate]
             continue
         spans.append((m.start("names"), m.end("names")))
         for n in names:
-            full = f"{n.group()} {noun}"
+            full = f"{n.group()} {noun}".strip()
             rows = [r for r in _known(ctx, full) if r.kind == "Place"]
             label = rows[0].label if rows else full
             out.append(Candidate(m.start("names") + n.start(), m.start("names") + n.end(), label, "Place", _GAZETTEER))
@@ -2272,6 +2385,28 @@ def _acronym_mentions(ctx: ArticleContext) -> None:
             ctx.register(m.group(1), "Organization", m.start(), m.end())
 
 
+def _persons_read_as_places(ctx: ArticleContext) -> None:
+    """'Inês Cardoso, the Portuguese member of …' tagged a place, then '…, Cardoso said' a person: a
+    full name of two or three capitalised words that no gazetteer knows and no place word ends,
+    whose last word is a person the text names alone, is that person."""
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Place":
+            continue
+        words = entity.name.split()
+        if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)?", w) and w[:1].isupper() for w in words):
+            continue
+        if _known(ctx, entity.name) or _has_place_word(entity.name) or any(_known(ctx, w) for w in words):
+            continue
+        person = ctx.entities.get(ctx.resolve(words[-1], "Person") or "")
+        if person is None or person.name != words[-1]:
+            continue
+        mentions = list(entity.mentions)
+        ctx.drop(key)
+        for anchor in mentions:
+            ctx.register(entity.name, "Person", anchor.start, anchor.end)
+
+
 def _merge_surnames(ctx: ArticleContext) -> None:
     """A one-word ORG/place that is a known person's surname ('…, Roe says' tagged ORG) is that person."""
     for key in sorted(ctx.entities):
@@ -2287,6 +2422,60 @@ def _merge_surnames(ctx: ArticleContext) -> None:
             ctx.merge(person, key)
         else:
             ctx.merge(key, person)
+
+
+_DISEASE_WORDS = word_set("disease-words.txt")
+_DISEASE_NAMES = word_set("disease-names.txt")
+_NEXT_LOWER_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _without_disease_names(ctx: ArticleContext) -> None:
+    """'Marburg virus disease', '2. Cholera - Sudan': a name that is a disease's (data/disease-names.txt),
+    or that the text writes before 'virus', 'disease', 'fever' (data/disease-words.txt), names the
+    disease, not a place, body or person. Countries stay ('the Uganda outbreak' is not a disease)."""
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind in ("Country", "Event"):
+            continue
+        first = normalise(entity.name.split(" - ")[0])
+        # "Human Papillomavirus", "Rotavirus": a virus's name
+        named = first in _DISEASE_NAMES or (bool(first) and first.split()[-1].endswith("virus"))
+        before_word = any(
+            (word := _NEXT_LOWER_WORD.match(ctx.text, a.end)) is not None and word.group(1) in _DISEASE_WORDS
+            for a in entity.mentions
+        )
+        if named or (before_word and not any(r.kind == "Country" for r in _known(ctx, entity.name))):
+            ctx.drop(key)
+
+
+#: Posts held of a territory: the name after "governor of" is a place.
+_JURISDICTION_HEADS = frozenset({"governor", "mayor", "premier", "prefect", "governorship", "mayoralty"})
+_STORM_WORDS = word_set("storm-words.txt")
+_TITLE_ABBREVIATIONS = frozenset(word_map("title-abbreviations.tsv", "abbreviation", "title"))
+_BODY_LAST_WORDS = ORG_HEADS | _COMPANY_WORDS | word_set("outlet-words.txt")
+
+
+def _merge_person_organizations(ctx: ArticleContext) -> None:
+    """'figures released by Stats NZ' and then 'According to Stats NZ, …' read as a person: a name of
+    several words registered both as a person and as an organization is one of them, the reading
+    of most of its mentions; a tie is the organization's when a word is an acronym ('NZ') or the last
+    word a body's or an outlet's ('Wire'), which no person's name has, and is left alone otherwise."""
+    organizations = {normalise(e.name): e.key for e in ctx.entities.values() if e.kind == "Organization"}
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Person" or len(entity.name.split()) < 2:
+            continue
+        other = organizations.get(normalise(entity.name))
+        if other is None or other not in ctx.entities:
+            continue
+        mine, theirs = len(entity.mentions), len(ctx.entities[other].mentions)
+        words = entity.name.split()
+        # an acronym ('NZ') or a body's last word ('… Wire', '… Holdings') no person's name has
+        body_shaped = any(len(w) > 1 and w.isupper() for w in words) or words[-1].casefold() in _BODY_LAST_WORDS
+        if mine < theirs or (mine == theirs and body_shaped):
+            ctx.merge(key, other)
+        elif mine > theirs:
+            ctx.merge(other, key)
 
 
 def _merge_organization_short_names(ctx: ArticleContext) -> None:

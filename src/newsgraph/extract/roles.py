@@ -30,9 +30,9 @@ from spacy.tokens import Doc, Span
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, SPEECH_VERBS, is_title_word
-from newsgraph.extract.titles import WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific
+from newsgraph.extract.titles import RANK_ABBREVIATIONS, RANKS, WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific, singular_head
 from newsgraph.model import Role
-from newsgraph.text import demonyms, normalise
+from newsgraph.text import demonyms, normalise, word_set
 
 # How far left of a name a title may start, and how far right an apposition may run (tokens).
 _MAX_TITLE_TOKENS = 16
@@ -60,6 +60,8 @@ _APPOINTED = re.compile(
 )
 # "Jane Roe succeeded John Doe as defense minister": the predecessor stands between verb and post.
 _SUCCEEDED = re.compile(r"\b(?:succeeded|replaced|has\s+succeeded|has\s+replaced|took\s+over\s+from|has\s+taken\s+over\s+from)\s+", re.IGNORECASE)
+#: Words between 'succeeded' and the predecessor's name: "his compatriot", "her colleague".
+_RELATION_WORDS = frozenset({"his", "her", "their", "compatriot", "colleague", "countryman", "countrywoman", "fellow"})
 _APPOINTED_ACTIVE = re.compile(r"\b(?:appointed|named|elected|confirmed|nominated)\s+", re.IGNORECASE)
 # What may follow "was appointed" when no post is named: a date, then a comma or the end.
 _UNTITLED = re.compile(rf"(?:(?:in|on|since|as\s+of)\s+{_DATE}\s*)?(?=[,.;]|\s*$)", re.IGNORECASE)
@@ -137,7 +139,8 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         befores = _titles_before(doc, m, grammar, sent_start) or _title_in_name(doc, m, grammar)
         if not befores:
             befores = _title_over_a_list(doc, m, mentions, grammar, sent_start)
-        owner_after = _owner_after_name(doc, m, mentions, sent_end)
+        owner_mention = _owner_after_name(doc, m, mentions, sent_end)
+        owner_after = owner_mention.key if owner_mention is not None else None
         for title, start in befores:
             if owner_after is not None and title.owner is None and title.demonym is None and not title.possessed:
                 title = dataclasses.replace(title, owner=owner_after)  # "Governor Jane Roe of the National Bank"
@@ -145,6 +148,8 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
             found.extend(_with_predecessor(_found(m.key, title, start, name_end, ctx, start=since, predecessor=before)))
         if not befores:
             found.extend(_counterpart(doc, m, found, ctx, sent_start))
+            if owner_mention is not None:
+                found.extend(_rank_of_owner(doc, m, owner_mention, sent_start))
         clause_from = name_end
         after = _apposition_after(doc, m, grammar, sent_end)
         if after is not None:
@@ -168,6 +173,7 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         sent = doc[sent_start:sent_end]
         found.extend(_appointments(doc, sent, mentions, grammar, ctx, untitled))
         found.extend(_led_by(doc, sent, mentions, grammar, ctx))
+        found.extend(_passive_led_by(doc, sent, mentions, grammar, ctx))
         found.extend(_pronoun_copula(doc, sent, mentions, grammar, ctx))
         untitled.extend(_held_since(doc, sent, mentions, ctx))
     found.extend(_untitled_appointments(found, untitled))
@@ -209,14 +215,38 @@ def _drop_title_fields(roles: list[Role], ctx: ArticleContext, grammar: TitleGra
     in_titles = " ".join(normalise(r.title) for r in roles)
     for m in {m.key: m for m in mentions.by_start.values() if m.kind == "Organization"}.values():
         entity = ctx.entities.get(ctx.current_key(m.key))
-        if entity is None or entity.key in owners or f" {normalise(entity.name)} " not in f" {in_titles} ":
+        if entity is None or entity.key in owners:
             continue
-        if " " not in entity.name and not (is_title_word(entity.name) or _used_lower_case(ctx, entity.name)):
-            continue  # one word ("Kremlin spokesman") may well name a body; not "Commerce Secretary"
-        if not all(any(s <= a.start and a.end <= e for s, e in titled) for a in entity.mentions):
+        # "the Union Health Minister said": a title with no name after it, the field before its head
+        before_posts = all(_before_a_post(ctx, a.end) for a in entity.mentions)
+        if not before_posts and f" {normalise(entity.name)} " not in f" {in_titles} ":
+            continue
+        if " " not in entity.name and not (is_title_word(entity.name) or _used_lower_case(ctx, entity.name) or entity.name.casefold() in _RANK_PREFIXES):
+            continue  # one word ("Kremlin spokesman") may well name a body; not "Commerce Secretary", "Union Minister"
+        if not before_posts and not all(any(s <= a.start and a.end <= e for s, e in titled) for a in entity.mentions):
             continue
         if grammar.field_like(m):
-            ctx.drop(entity.key)
+            field = normalise(entity.name)
+            bodies = [
+                e.key for e in ctx.entities.values()
+                if e.kind == "Organization" and e.key != entity.key and normalise(e.name).endswith(f" of {field}")
+            ]
+            if len(bodies) == 1:
+                ctx.merge(entity.key, bodies[0])  # the field of the one body named for it ("Department of …"): its short name
+            else:
+                ctx.drop(entity.key)
+
+
+_RANK_PREFIXES = word_set("rank-prefixes.txt")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z-]+)")
+
+
+def _before_a_post(ctx: ArticleContext, end: int) -> bool:
+    """Whether the word right after a mention is a noun of office ('Union Health Minister said'):
+    the mention is a word of a title with no name after it."""
+    word = _NEXT_WORD.match(ctx.text, end)
+    head = singular_head(word.group(1)) if word is not None else None
+    return head is not None and head not in WEAK_HEADS  # not "a Global Affairs Canada official": a body's staff
 
 
 def _used_lower_case(ctx: ArticleContext, word: str) -> bool:
@@ -265,6 +295,7 @@ _SINCE = re.compile(
     r"has\s+(?:held|been\s+in)\s+the\s+post|has\s+served)|(?:appointed|named|elected|sworn\s+in))\s+"
 )
 _REPLACED = re.compile(r"\s*,\s*who\s+(?:replaced|succeeded|took\s+over\s+from)\s+")
+_TOOK_OVER = re.compile(r"\s*,\s*who\s+took\s+over\b(?P<mid>[^,;.:]{0,50}?)\s+from\s+")
 _WHO_IS = re.compile(r"\s*,\s*who\s+(?:is|has\s+been|remains)\s+(?:also\s+|now\s+)?(?=\S)")
 _BEFORE_DATE = re.compile(r"[^,;.]*?\s+(?=(?:in|on|since|as\s+of)\s)")
 _DATE_AFTER = re.compile(rf"(?:in|on|since|as\s+of)\s+{_DATE}\b", re.IGNORECASE)
@@ -289,7 +320,18 @@ def _since_clause(text: str, end: int, sent_end: int, mentions: "_Mentions", per
             return (_month_of_article_year(text, month.group("m")) if named else None), None
         return _iso(date), None
     m = _REPLACED.match(text, end, sent_end)
-    later = mentions.first_person_from(m.end(), m.end() + 1) if m is not None else None
+    if m is None:
+        # "…, who took over the ministry in July 2025 from John Doe": the date inside, the predecessor after
+        m = _TOOK_OVER.match(text, end, sent_end)
+        later = mentions.first_person_from(m.end(), m.end() + 1) if m is not None else None
+        if later is None or later.key == person:
+            return None, None
+        date = _DATE_RE.search(m.group("mid"))
+        named = date is None and _MONTH_AFTER.search(m.group("mid"))
+        if named and named.group("m")[0].isupper():
+            return _month_of_article_year(text, named.group("m")), later.key
+        return (_iso(date) if date is not None else None), later.key
+    later = mentions.first_person_from(m.end(), m.end() + 1)
     if later is None or later.key == person:
         return None, None
     # "… John Doe in June 2019", "… John Doe as governor in June 2019": the date within the clause
@@ -408,6 +450,8 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
             if first is None:
                 first = _title_comma_owner(doc, grammar, sent_start, end)
     if first is None:
+        first = _title_then_its_initials(doc, grammar, sent_start, m.start)
+    if first is None:
         return []
     title, a = first
     out = [(title, _start_char(doc, a))]
@@ -429,7 +473,22 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
     return out
 
 
-def _owner_after_name(doc: Doc, m: Mention, mentions: _Mentions, sent_end: int) -> str | None:
+def _title_then_its_initials(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
+    """'the Kano State Commissioner of Police, CP Jane Roe': the post, then its initials as a
+    form of address before the name. Only when the letters are the initials of the post's words."""
+    short = doc[end - 1] if end - 1 > sent_start else None
+    if short is None or not (short.is_alpha and short.text.isupper() and 2 <= len(short.text) <= 4):
+        return None
+    comma = end - 2 if doc[end - 2].text == "," else end - 1
+    first = _leftmost_title(doc, grammar, sent_start, comma)
+    if first is None:
+        return None
+    words = [t.text for t in doc[first[1] : comma] if t.text[:1].isupper() and t.is_alpha]
+    initials = "".join(w[0] for w in words)
+    return first if initials.endswith(short.text) else None
+
+
+def _owner_after_name(doc: Doc, m: Mention, mentions: _Mentions, sent_end: int) -> Mention | None:
     """'Governor Jane Roe of the National Bank of Slovakia': the owner named right after the name."""
     k = m.end
     if k >= sent_end or doc[k].lower_ != "of":
@@ -438,7 +497,26 @@ def _owner_after_name(doc: Doc, m: Mention, mentions: _Mentions, sent_end: int) 
     owner = mentions.by_start.get(k)
     if owner is None or owner.kind not in ("Country", "Organization") or owner.end > sent_end:
         return None
-    return owner.key
+    return owner
+
+
+def _rank_of_owner(doc: Doc, m: Mention, owner: Mention, sent_start: int) -> list[_Found]:
+    """'Commodore Jane Roe of the Royal Navy', 'Lt. Col. Jane Roe of the National Guard': a military
+    rank is a post when the text says whose force it is in (a rank alone, 'General Jane Roe', is not)."""
+    if owner.kind != "Organization":
+        return []
+    k = m.start
+    while k - 1 >= sent_start and _rank_word(doc[k - 1]):
+        k -= 1
+    if k == m.start or not doc[k].text[:1].isupper() or not any(t.lower_ in RANKS for t in doc[k : m.start]):
+        return []
+    end = doc[owner.end - 1].idx + len(doc[owner.end - 1])
+    return [_Found(m.key, doc[k : m.start].text, owner.key, doc[k].idx, end)]
+
+
+def _rank_word(token) -> bool:
+    lower = token.lower_.rstrip(".")
+    return token.text[:1].isupper() and (lower in RANKS or lower in RANK_ABBREVIATIONS)
 
 
 def _title_comma_owner(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
@@ -450,7 +528,7 @@ def _title_comma_owner(doc: Doc, grammar: TitleGrammar, sent_start: int, end: in
         if a - 1 <= sent_start or doc[a - 1].text != ",":
             continue
         owner = grammar.by_start.get(a)
-        if owner is not None and owner.end == end and owner.kind == "Organization":
+        if owner is not None and owner.end == end and owner.kind == "Organization" and not grammar.field_like(owner):
             first = _leftmost_title(doc, grammar, sent_start, a - 1)
             if first is not None and first[0].owner is None and first[0].demonym is None:
                 return dataclasses.replace(first[0], owner=owner.key), first[1]
@@ -470,7 +548,8 @@ def _field_words(doc: Doc, grammar: TitleGrammar, a: int, end: int) -> bool:
     while k < end:
         m = grammar.by_start.get(k)
         if m is not None:
-            if m.kind != "Place" or m.end > end:
+            # a place, or a field NER read as a body ("Medical Health and Family Welfare")
+            if m.kind not in ("Place", "Organization") or m.end > end or m.kind == "Organization" and not grammar.field_like(m):
                 return False
             k = m.end
             continue
@@ -670,14 +749,15 @@ def _after_age_or_party(doc: Doc, a: int, sent_end: int) -> int:
 _WHO_HEADS = re.compile(
     # "…, who heads", "…, the Greek officer who commands": a clause after the name or after a short description
     r"(?:\s*,\s*(?:(?:the|a|an)\s+(?:[\w’'-]+\s+){1,4}?)?who\s+|\s+who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
-    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|sits\s+on|serves\s+on)\s+",
+    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|has\s+commanded|sits\s+on|serves\s+on)\s+",
     re.IGNORECASE,
 )
 #: What a leader leads, as against what a head heads: "leads the Green Party".
 _LED_BY_LEADERS = frozenset({"party", "movement", "opposition", "coalition", "bloc", "faction", "caucus", "group"})
 _SINCE_DATE = re.compile(rf"\s*since\s+{_DATE}\b", re.IGNORECASE)
+_SINCE_MONTH = re.compile(rf"\s*since\s+(?P<m>{_MONTH_RE})\b(?!\.?\s*\d)(?!\s*,\s*\d)", re.IGNORECASE)
 _VERB_POSTS = {"co-chairs": "Co-Chair", "chairs": "Chair", "has chaired": "Chair", "heads": "Head", "has headed": "Head",
-               "leads": "Leader", "has led": "Leader", "commands": "Commander", "directs": "Director",
+               "leads": "Leader", "has led": "Leader", "commands": "Commander", "has commanded": "Commander", "directs": "Director",
                "sits on": "Member", "serves on": "Member"}
 
 
@@ -708,13 +788,25 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
         post = "Head"  # "has led the National Election Office": its head; "leads the Green Party": its leader
     parsed = grammar.object_of(post, a, b)
     if parsed is None:
+        parsed = _definite_body(doc, post, a, b, mentions, ctx, m.start)
+    if parsed is None and verb in ("leads", "has led"):
+        parsed = _political_grouping(doc, a, b)
+    if parsed is None:
         return []
-    if verb in ("leads", "has led") and not any((o := mentions.by_start.get(i)) and o.kind == "Organization" for i in range(a, b)):
+    if parsed.owner is None and parsed.head == "leader":
+        pass  # "who leads the main opposition alliance": a leader's post, named by its grouping
+    elif verb in ("leads", "has led") and not any((o := mentions.by_start.get(i)) and o.kind == "Organization" for i in range(a, b)):
         return []  # "leads Argentina's attack", "leads the polls": leading is not always a post
     end = doc[b - 1].idx + len(doc[b - 1])
     # "… has led the Office since January 2025, when she succeeded John Doe"
     since = _SINCE_DATE.match(ctx.text, end, sent_end_char)
     start = _iso(since) if since is not None else None
+    if since is None:
+        # "… has commanded the task force since January": a month of the article's year
+        since = _SINCE_MONTH.match(ctx.text, end, sent_end_char)
+        if since is not None and not since.group("m")[0].isupper():
+            since = None  # "since may", not a month
+        start = _month_of_article_year(ctx.text, since.group("m")) if since is not None else None
     predecessor = None
     if since is not None:
         pred = _PREDECESSOR.search(ctx.text, since.end(), sent_end_char)
@@ -724,6 +816,84 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
     if predecessor is None:
         return [held]
     return [held, dataclasses.replace(held, person=predecessor, start=None, end=start, predecessor=None)]
+
+
+_TIME_NOUNS = word_set("time-nouns.txt")
+_OPERATION_NOUNS = word_set("operation-nouns.txt")
+
+
+#: What a political leader leads, named in plain words ("the main opposition alliance").
+_GROUPINGS = frozenset({"party", "movement", "opposition", "coalition", "bloc", "faction", "caucus", "alliance"})
+
+
+def _political_grouping(doc: Doc, a: int, b: int) -> Title | None:
+    """'leads the main opposition alliance', 'leads the opposition': a political grouping in plain
+    words (its last word one of the leaders' nouns) names the post of its leader, with no owner."""
+    if b - a < 2 or doc[a].lower_ != "the" or b - a > 5:
+        return None
+    words = doc[a + 1 : b]
+    if not all(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") for t in words) or words[-1].lower_ not in _GROUPINGS:
+        return None
+    return Title("Leader of the " + " ".join(t.text for t in words), None, head="leader", determined=True)
+
+
+def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx: ArticleContext, before: int) -> Title | None:
+    """'who chairs the commission' after 'the State Election Commission' was named; 'who chairs the
+    task force's steering committee': a definite description of a body the text named before, by
+    the noun its name is built on ('Commission' of 'State Election Commission', 'Group' of 'Group
+    of Seven'). Only when exactly one body named before fits; the title names it as written."""
+    if b - a < 2 or doc[a].lower_ != "the":
+        return None
+    k = a + 1
+    noun: list[str] = []
+    # "the commission"; "The Mission" too, capitalised as the body's short name, when no name starts there
+    while k < b and doc[k].is_alpha and (doc[k].is_lower or doc[k].is_title and k not in mentions.by_start) and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+        noun.append(doc[k].lower_)
+        k += 1
+    if not noun or doc[k - 1].pos_ not in ("NOUN", "PROPN") or len(noun) > 3:
+        return None
+    if k + 2 == b and doc[k].lower_ in ("this", "next") and doc[k + 1].lower_ in _TIME_NOUNS:
+        b = k  # "who chairs the group this year"
+    unit: list[str] = []
+    if k < b:
+        if doc[k].text not in POSSESSIVE_MARKS:
+            return None
+        # "the task force's steering committee": a unit of the body
+        unit = [t.text for t in doc[k + 1 : b]]
+        if not unit or not all(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") for t in doc[k + 1 : b]) or doc[b - 1].pos_ != "NOUN":
+            return None
+    bodies, operations = {}, {}
+    for other in mentions.by_start.values():
+        if other.kind not in ("Organization", "Event") or other.end > before:
+            continue
+        entity = ctx.entities.get(ctx.current_key(other.key))
+        if entity is None:
+            continue
+        if entity.kind == "Organization" and _built_on(entity.name, noun):
+            bodies[entity.key] = entity
+        if entity.name.startswith("Operation "):
+            operations[entity.key] = entity
+    if not bodies and " ".join(noun) in _OPERATION_NOUNS:
+        bodies = operations  # "Operation Tidewatch … the task force": the one operation named
+    if len(bodies) != 1:
+        return None
+    body = next(iter(bodies.values()))
+    if body.kind != "Organization":
+        # an operation read as an event owns no post: the title names it
+        return Title(f"{post} of {body.name}", None, head=post.casefold(), determined=True)
+    words = unit or noun
+    title = f"{post} of the " + " ".join(w[:1].upper() + w[1:] for w in words)
+    return Title(title, body.key, head=post.casefold(), determined=True)
+
+
+def _built_on(name: str, noun: list[str]) -> bool:
+    """Whether a body's name ends in these nouns before any 'of …' ('State Election Commission',
+    'Group of Seven' for 'group'; 'task force' for 'Gulf of Guinea Maritime Task Force')."""
+    words = name.casefold().split()
+    heads = [words]
+    if "of" in words[1:]:
+        heads.append(words[: words.index("of", 1)])
+    return any(len(h) >= len(noun) and h[-len(noun) :] == noun for h in heads)
 
 
 _COPULA = re.compile(r"\s+(?:is|was|has\s+been|remains)\s+(?=\S)", re.IGNORECASE)
@@ -816,6 +986,45 @@ def _led_by(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ct
     return out
 
 
+_PASSIVE_POSTS = {"commanded": "Commander", "headed": "Head", "chaired": "Chair", "co-chaired": "Co-Chair", "led": "Head"}
+
+
+def _passive_led_by(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext) -> list[_Found]:
+    """'The force is commanded by Commodore Jane Roe', 'The mission … and headed by Hon. Jane Roe':
+    the subject of a passive verb of leading, a definite description of the one body (or operation)
+    the text named before, is what the person leads. Subjects that are names are left to the
+    other rules."""
+    out: list[_Found] = []
+    if " by " not in ctx.text[sent.start_char : sent.end_char]:
+        return out
+    for verb in sent:
+        post = _PASSIVE_POSTS.get(verb.lower_)
+        if post is None or verb.tag_ != "VBN":
+            continue
+        by = next((c for c in verb.children if c.dep_ == "agent" and c.lower_ == "by"), None)
+        if by is None:
+            continue
+        person = mentions.first_person_from(by.idx + 3, by.idx + 90)
+        if person is None:
+            continue
+        between, stop = by.i + 1, person.start
+        while stop > between and (is_honorific(doc[stop - 1]) or doc[stop - 1].text in (",", ".")):
+            stop -= 1  # "… Vice-President, Hon. Jane Roe"
+        if between < stop and grammar.parse(between, stop) is None:
+            continue  # "led by the minister of Jane Roe's party": the name is not the leader's
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None and verb.dep_ == "conj":
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.i < sent.start:
+            continue
+        a = subject.left_edge.i
+        parsed = _definite_body(doc, post, a, subject.i + 1, mentions, ctx, a)
+        if parsed is None:
+            continue
+        out.append(_found(person.key, parsed, doc[a].idx, doc[person.end - 1].idx + len(doc[person.end - 1]), ctx))
+    return out
+
+
 # ----------------------------------------------------------------------------- appointments
 
 
@@ -840,10 +1049,12 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
     named_predecessor: dict[int, str] = {}
     for verb in _SUCCEEDED.finditer(text):
         # "Jane Roe succeeded John Doe as …": the subject holds the post after the object.
-        if re.search(r"\bwho\s+$", text[: verb.start()]):
-            continue  # "John Doe, who replaced …": the subject is Doe, handled as an appointment
+        # "John Doe, who replaced Jane Roe as governor": the subject is Doe, the person before 'who'
         person = _subject_before(doc, sent, sent.start_char + verb.start(), mentions, ctx)
-        obj = mentions.by_start.get(ctx.index(doc).token_at(sent.start_char + verb.end()))
+        at = ctx.index(doc).token_at(sent.start_char + verb.end())
+        while at < sent.end and (doc[at].lower_ in _RELATION_WORDS or is_honorific(doc[at])):
+            at += 1  # "succeeded his compatriot Rear Admiral John Doe"
+        obj = mentions.by_start.get(at)
         if person is None or obj is None or obj.kind != "Person" or obj.key == person:
             continue
         after = doc[obj.end - 1].idx + len(doc[obj.end - 1])

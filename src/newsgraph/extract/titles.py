@@ -22,6 +22,7 @@ Secretary") stays in the title: it names what the post is about, not whose it is
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -50,6 +51,7 @@ RANK_ABBREVIATIONS = word_set("rank-abbreviations.txt")
 TIME_MODIFIERS = word_set("time-modifiers.txt")
 _ABBREVIATIONS = word_map("title-abbreviations.tsv", "abbreviation", "title")
 _STOP = word_set("title-stop-words.txt")
+_RANK_PREFIXES = word_set("rank-prefixes.txt")
 _UNITS = word_set("office-units.txt")
 _MISSIONS = word_set("mission-nouns.txt")
 _BODY_WORDS = ORG_HEADS | word_set("body-words.txt")
@@ -166,13 +168,15 @@ class TitleGrammar:
                 k, possessed = m.end + 1, True
             elif m.kind != "Place":
                 return None
-        elif k < b and doc[k].text[:1].isupper() and doc[k].text.casefold() in demonyms():
-            known = self.ctx.country_of_demonym(doc[k].text)
+        elif k < b and doc[k].text[:1].isupper() and (width := _demonym_width(doc, k, b)):
+            # "Latvian", "Costa Rican": one word or two
+            adjective = doc[k : k + width].text
+            known = self.ctx.country_of_demonym(adjective)
             if known is not None:
                 owner = known
             else:
-                demonym = (doc[k].text, doc[k].idx, doc[k].idx + len(doc[k]))
-            k += 1
+                demonym = (adjective, doc[k].idx, doc[k + width - 1].idx + len(doc[k + width - 1]))
+            k += width
         elif det:
             # "the association's president", "the opposition Law and Justice party's leader"
             j = k
@@ -185,6 +189,7 @@ class TitleGrammar:
 
         # The body: modifiers and the head.
         head_at: int | None = None
+        paren: str | None = None
         plural = False
         while k < b:
             token = doc[k]
@@ -199,6 +204,11 @@ class TitleGrammar:
                 break
             if token.text == "(" and head_at is not None and k + 2 < b and doc[k + 2].text == ")" and doc[k + 1].text.isupper():
                 k += 3  # "the Resident Electoral Commissioner (REC) in …": the post's initials
+                continue
+            close = next((j for j in range(k + 2, min(b, k + 5)) if doc[j].text == ")"), None) if token.text == "(" else None
+            if close is not None and head_at == len(words) - 1 and paren is None and all(t.is_alpha and not t.text.isupper() for t in doc[k + 1 : close]):
+                paren = doc[k + 1 : close].text  # "principal secretary (energy)": the post's field in brackets
+                k = close + 1
                 continue
             if len(words) >= _MAX_BODY:
                 return None
@@ -240,6 +250,14 @@ class TitleGrammar:
                 words.append("and")  # "Foreign and Commonwealth Secretary"
                 k += 1
                 continue
+            if (
+                lower == "and" and words and head_at is None and words[-1].islower() and k + 2 < b
+                and doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN" and self._modifier(doc[k + 1])
+                and singular_head(doc[k + 1].text) is None
+            ):
+                words.append("and")  # "climate and environment minister": two fields of one post
+                k += 1
+                continue
             if lower == "and" and one_person and head_at == len(words) - 1 and k + 1 < b:
                 words.append("and")  # "Jane Roe, president and chief executive of Acme, said": one person's two posts
                 head_at = None
@@ -268,9 +286,13 @@ class TitleGrammar:
         state = _State(owner, demonym)
         state.prefix = prefix
         state.portfolio = singular_head(words[head_at].split("-")[-1]) in _CABINET_HEADS
+        state.weak = head_at == len(words) - 1 and singular_head(words[head_at]) in WEAK_HEADS
         if not self._complements(k, b, state):
             return None
-        return self._finish(words, state, det or possessed or clause, former, plural, possessed)
+        title = self._finish(words, state, det or possessed or clause, former, plural, possessed)
+        if title is not None and paren is not None:
+            title = dataclasses.replace(title, title=f"{title.title} ({paren})")
+        return title
 
     def object_of(self, verb_title: str, a: int, b: int) -> Title | None:
         """The post a clause gives by its verb and object: 'who heads procurement at Africa CDC'
@@ -446,7 +468,11 @@ class TitleGrammar:
                 st.in_title = False
                 continue
             st.in_title = False
-            if st.owner is None and st.demonym is None:
+            if st.weak and entity.kind == "Organization" and prep in ("of", "at") and self._national(st):
+                # "the Portuguese member of the European Parliament", "a Greek official at the European
+                # Commission": the adjective says where the person is from; the body holds the seat.
+                st.owner, st.demonym, st.from_complement = entity.key, None, True
+            elif st.owner is None and st.demonym is None:
                 if entity.kind == "Country" and prep in ("of", "for", "at"):
                     st.owner, st.from_complement = entity.key, True
                 elif entity.kind == "Organization" and prep in ("of", "for", "at", "on", "from"):
@@ -462,6 +488,12 @@ class TitleGrammar:
                 # "Ukraine's Commander of the Unmanned Systems Forces": the body is more specific than the country.
                 st.owner, st.from_complement = entity.key, True
         return True
+
+    def _national(self, st: "_State") -> bool:
+        """Whether the owner so far is only a nationality: a demonym, or a country before the head."""
+        if st.demonym is not None:
+            return True
+        return st.owner is not None and self.ctx.entities[self.ctx.current_key(st.owner)].kind == "Country"
 
     def _finish(self, words: list[str], st: "_State", determined: bool, former: bool, plural: bool, possessed: bool) -> Title | None:
         complement = st.complement
@@ -537,6 +569,8 @@ class TitleGrammar:
             return True
         if lower in _STOP or lower in MONTHS or lower in WEEKDAYS or token.like_num and len(token.text) == 4:
             return False
+        if lower.rstrip(".") in HONORIFICS:
+            return False  # "…, and Shri Jan Roe": a form of address opens the next name, no field has one
         if is_title_word(token.text):
             return True
         if re.fullmatch(r"\d+(st|nd|rd|th)", lower):
@@ -549,6 +583,10 @@ class TitleGrammar:
         """Whether an 'organization' is a field of a post: 'Economy, Trade and Industry',
         'International Affairs', 'Union Health'; not 'Bank of Korea', 'NATO', 'Pannon Capital Group'."""
         tokens = self.doc[m.start : m.end]
+        if len(tokens) == 1 and tokens[0].lower_ in _RANK_PREFIXES and m.end < len(self.doc) and (
+            singular_head(self.doc[m.end].text) or self._modifier(self.doc[m.end])
+        ):
+            return True  # "Union Minister of Health": a word of the post (data/rank-prefixes.txt), not a body
         for i, t in enumerate(tokens):
             # "Bank of Korea", "the Defence Council", "Land Forces Command"; not the "Union" of "Union Health"
             if t.lower_ in _BODY_WORDS and (i > 0 or i == len(tokens) - 1 or tokens[i + 1].lower_ in ("of", "for")):
@@ -629,7 +667,17 @@ class _State:
     # A cabinet post ("Minister of the Armed Forces"): what follows is its portfolio, the country its owner.
     portfolio: bool = False
     from_complement: bool = False
+    weak: bool = False  # the head is a weak one ("member", "official"): see office-weak-heads.txt
     named: bool = False  # a country or organization stands in the complements
+
+
+def _demonym_width(doc: Doc, k: int, b: int) -> int:
+    """How many tokens from k spell an adjective of nationality: 2 for "Costa Rican", "South
+    Korean" (the two-word entries of data/demonyms.tsv), 1 for "Latvian", 0 for none."""
+    table = demonyms()
+    if k + 1 < b and doc[k + 1].text[:1].isupper() and doc[k].whitespace_ == " " and f"{doc[k].text} {doc[k + 1].text}".casefold() in table:
+        return 2
+    return 1 if doc[k].text.casefold() in table else 0
 
 
 def _singular_as_written(word: str, head: str) -> str:
