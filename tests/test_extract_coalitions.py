@@ -1741,3 +1741,63 @@ def test_a_new_group_described_after_a_named_one_is_not_it(nlp, gazetteer):
     coalitions, ctx = _coalitions(nlp, gazetteer, text)
     friends = next(c for c in coalitions if c.name == "Group of Friends of Clean Water")
     assert not any("support" in a.lower() for a in ctx.entities[friends.key].aliases)
+
+
+def test_a_multinational_unit_named_by_the_country_it_is_stationed_in(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "The allies have moved jets east, and the multinational brigade in Estonia, led by "
+                                   "the United Kingdom, will double in size by 2028.")
+    assert roles == {"multinational brigade in Estonia": {"United Kingdom": "lead"}}
+    roles = _roles(nlp, gazetteer, "The battlegroup in Slovakia is led by Czechia. Slovenia and Germany send troops "
+                                   "to it.")
+    assert roles["battlegroup in Slovakia"]["Czechia"] == "lead"
+
+
+def test_a_national_or_unled_unit_is_no_grouping(nlp, gazetteer):
+    # nobody leads or joins it; a brigade of one army; "in" a country's region; an indefinite one
+    for text in ("The brigade in Estonia will double in size by 2028.",
+                 "The commander of the 12th Mechanised Brigade, which Poland formed last year, spoke.",
+                 "Officials said the brigade in Estonia's north, led by Colonel Ivo Tamm, would grow.",
+                 "A brigade in Estonia, led by the United Kingdom, would be welcome, Tallinn said."):
+        assert _roles(nlp, gazetteer, text) == {}, text
+
+
+def test_a_council_of_producing_countries_is_a_grouping(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "Ghana and Togo lead the Council of Cocoa Producing Countries, which Benin joined "
+                                   "in May.")
+    assert roles == {"Council of Cocoa Producing Countries": {"Ghana": "lead", "Togo": "lead", "Benin": "member"}}
+    # a council of ministers or of a state groups no states
+    for text in ("The Council of Ministers, chaired by France, met on Monday.",
+                 "France chairs the Council of State this year.",
+                 "Ghana and Togo joined the Council of Europe Development Bank."):
+        assert _roles(nlp, gazetteer, text) == {}, text
+
+
+def test_a_seat_based_description_in_apposition_is_the_grouping(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "Delegates of the Council of Cocoa Producing Countries, the Accra-based alliance "
+                                   "spearheaded by Ghana and Togo, met in Lome.")
+    assert roles == {"Council of Cocoa Producing Countries": {"Ghana": "lead", "Togo": "lead"}}
+
+
+def test_countries_described_by_their_count_are_those_named_just_before(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "Kenya and Tanzania signed a fisheries deal on Monday. The Lake Victoria Fisheries "
+                                   "Compact, led by the two East African neighbours, opens in May.")
+    assert roles == {"Lake Victoria Fisheries Compact": {"Kenya": "lead", "Tanzania": "lead"}}
+    roles = _roles(nlp, gazetteer, "The Andes Water Compact was launched by Chile and Peru in 2019, and both countries "
+                                   "still lead it.")
+    assert roles["Andes Water Compact"] == {"Chile": "lead", "Peru": "lead"}
+
+
+def test_countries_described_by_a_count_that_does_not_fit_are_nobody(nlp, gazetteer):
+    # three countries named before "the two countries"; "the two other countries" are others
+    roles = _roles(nlp, gazetteer, "France sold jets to Kenya and Ghana. The Jet Maintenance Coalition, led by the two "
+                                   "countries, met on Monday.")
+    assert not any(roles.values())
+    roles = _roles(nlp, gazetteer, "Chile and Peru met on Monday. The Andes Water Compact, led by the two other "
+                                   "countries, opens in May.")
+    assert not any(roles.values())
+
+
+def test_a_unit_is_no_reference_to_the_grouping_named_before(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "Romania and Bulgaria joined the Black Sea Demining Group. The battlegroup led by "
+                                   "Italy is based near Constanta.")
+    assert roles == {"Black Sea Demining Group": {"Romania": "member", "Bulgaria": "member"}}

@@ -72,6 +72,10 @@ _STATES = {"countries", "nations", "states", "governments", "allies", "partners"
 #: Heads of a description in apposition to a name that has none: "Northern Lantern, a maritime coalition of …".
 _APPOSED_HEADS = {"coalition", "alliance", "group", "grouping", "bloc", "force", "taskforce", "operation", "mission",
                   "partnership", "initiative", "pact", "club", "format", "framework"}
+#: Heads of a multinational unit that may be named by the country it is stationed in: "the multinational
+#: brigade in Lithuania", "the battlegroup in Estonia" (NATO's forward land forces, each led by a framework
+#: nation; a unit is a grouping only when countries are said to lead or join it).
+_STATIONED_HEADS = {"brigade", "battlegroup"}
 #: Little words that a headline in title case capitalises: "Denmark And Iceland Join …".
 _LITTLE_WORDS = {"and", "or", "to", "on", "of", "in", "for", "with", "at", "by", "from", "as", "the", "a", "an"}
 
@@ -203,6 +207,8 @@ class _Reader:
             if named is None or named[0].start != t.idx or named[0].end <= nxt.idx \
                     or any(self.doc[i].ent_type_ == "PERSON" for i in named[1]):
                 return []  # "the Friends of Joe Biden": friends of a person, no grouping of states
+            if not low.endswith("s") and named[0].written.split()[-1].lower() not in _STATES:
+                return []  # "the Council of Palm Oil Producing Countries"; not "the Council of Europe" nor "of Ministers"
             return [named]
         if low in HEADS and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
             nxt = self.tok(t.i + 1)
@@ -384,6 +390,14 @@ class _Reader:
                 if led_by:
                     phrase_start = led_by[0].start
                 break
+            if w.lower_ == "based" and prev is not None and prev.text in _DASHES and not prev.whitespace_ \
+                    and (place := self.tok(k - 2)) is not None and not place.whitespace_ and _capitalised(place):
+                # "the Jakarta-based alliance", "the Kuala Lumpur-based group": where it sits, no word of its name
+                k -= 3
+                while (w := self.tok(k)) is not None and _capitalised(w) and w.pos_ == "PROPN" and w.whitespace_ == " " \
+                        and k >= place.i - 3:
+                    k -= 1
+                continue
             if w.text in ("'", "’") and prev is not None and not prev.whitespace_ and prev.lower_.endswith("s"):
                 words.insert(0, w)  # "a rice exporters' alliance"
                 k -= 1
@@ -433,6 +447,14 @@ class _Reader:
         naming = [w for w in words if w.lower_ not in TRANSPARENT_MODIFIERS]
         end = t.idx + len(t.text)
         used = set(range(words[0].i if words else t.i, t.i + 1))
+        stationed = self.stationed_in(t) if head in _STATIONED_HEADS else None
+        if stationed is not None and opener_word in _DETERMINERS and opener_word not in ("a", "an"):
+            # "the multinational brigade in Lithuania": a unit named by the country it is stationed in
+            start = words[0].idx if words else t.idx
+            return [(Mention(start, stationed, DESCRIBED, self.text[start:stationed], head, min(start, phrase_start),
+                             led_by), used)]
+        if head in _STATIONED_HEADS and not led_by:
+            return []  # "the battlegroup led by France": a unit, not the grouping named before; "a full brigade"
         if not led_by and head in _NAMED_AFTER:
             after = self.name_after(t)
             if after is not None:
@@ -493,6 +515,26 @@ class _Reader:
                 (words and not naming):
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
         return []
+
+    def stationed_in(self, t: Token) -> int | None:
+        """Where 'in <country>' right after a unit's head word ends, if the words are a country's name:
+        "the brigade in Lithuania", "the battlegroup in the United Kingdom"."""
+        prep = self.tok(t.i + 1)
+        if prep is None or prep.lower_ != "in" or "\n" in t.whitespace_:
+            return None
+        k = t.i + 2
+        if (w := self.tok(k)) is not None and w.lower_ == "the":
+            k += 1
+        names: list[Token] = []
+        while (w := self.tok(k)) is not None and w.pos_ == "PROPN" and _capitalised(w) and len(names) < 4:
+            names.append(w)
+            k += 1
+        if not names:
+            return None
+        start, end, written = self.span(names[0], names[-1])
+        if not self.is_country(written) or ((nxt := self.tok(k)) is not None and nxt.text in ("'s", "’s")):
+            return None
+        return end
 
     def linked_name(self, t: Token) -> tuple[Mention, set[int]] | None:
         """'the Friends of Venezuela group': a capitalised name with 'of' or 'for' in it, right before the head."""

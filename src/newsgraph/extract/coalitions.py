@@ -144,6 +144,8 @@ def display_name(written: str) -> str:
     modifiers = words[:-1]
     if any(w[:1].isupper() for w in modifiers) and any(w[:1].islower() for w in modifiers):
         return " ".join(words)
+    if len(words) >= 3 and words[-2] == "in" and words[-1][:1].isupper():
+        return " ".join(words)  # "multinational brigade in Lithuania": named by where it is, as written
     return " ".join(w if w.isupper() and len(w) > 1 else w[:1].upper() + w[1:] for w in words)
 
 
@@ -867,6 +869,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         return  # no coalition, no organization that may be one, none named just before
     free = [p for p in countries() if not any(s <= p.start and p.end <= e for s, e in taken)]
     items.extend(_lists(text, free))
+    items.extend(_described_countries(doc, text, sent, ctx, countries(), taken))
     items.sort(key=lambda i: i.start)
     _as_a_bloc(text, sent, items, ctx, book)
     counted, book.counted = book.counted, None
@@ -1025,6 +1028,36 @@ def _we_countries(sent: Span, ctx: ArticleContext, book: _Book) -> list[Party]:
             country = book.speaker_country.get(speaker or "")
             if country:
                 out.append(Party("Country", country, t.text, t.idx, t.idx + len(t.text)))
+    return out
+
+
+#: "the two Southeast Asian neighbours", "both countries", "the three Nordic states": countries named just before,
+#: described by how many they are (capitalised words only between: "the two other countries" are others).
+_DESCRIBED_COUNTRIES = re.compile(r"\b(?:[Tt]he\s+(?P<n>two|three|four)|[Bb]oth)\s+(?:[A-Z][\w-]*\s+){0,3}"
+                                  r"(?:neighbou?rs|countries|nations|states|governments)\b(?!\s*['’])")
+_HOW_MANY = {"two": 2, "three": 3, "four": 4}
+
+
+def _described_countries(doc: Doc, text: str, sent: Span, ctx: ArticleContext, countries: list[Party],
+                         taken: list[tuple[int, int]]) -> list[_Item]:
+    """ "the two Southeast Asian neighbours" as the countries it means: exactly as many countries as it counts,
+    named earlier in its sentence or, if none is, in the sentence before ("Indonesia and Malaysia … . The
+    alliance spearheaded by the two Southeast Asian neighbours …"). Any other count of countries there: none."""
+    out: list[_Item] = []
+    for match in _DESCRIBED_COUNTRIES.finditer(text, sent.start_char, sent.end_char):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        wanted = _HOW_MANY[match.group("n")] if match.group("n") else 2
+        before = [p for p in countries if p.end <= start]
+        if not before and sent.start > 0:
+            previous = doc[sent.start - 1].sent
+            before = _countries_in(doc, ctx, previous.start, previous.end)
+        first = {p.ident: p for p in reversed(before) if p.kind == "Country"}  # the first mention of each
+        if len(first) != wanted:
+            continue
+        # the countries as named before (the description is no name of theirs)
+        out.append(_Item(start, end, "L", parties=sorted(first.values(), key=lambda p: p.start)))
     return out
 
 
