@@ -758,6 +758,49 @@ def test_a_damaged_or_truncated_document_file_is_made_again_never_served(http, f
         assert kept.get(key) is not None
 
 
+@pytest.mark.skipif(not hasattr(os, "RWF_NOWAIT") or not hasattr(os, "posix_fadvise"),
+                    reason="needs Linux preadv2(RWF_NOWAIT) and posix_fadvise")
+def test_a_document_file_not_in_the_page_cache_is_read_in_a_thread_not_on_the_event_loop(http, files, tmp_path,
+                                                                                          monkeypatch):
+    import asyncio
+
+    from newsgraph.serve.app import NOT_IN_MEMORY, PersistentDocuments
+
+    folder = tmp_path / "docs"
+    _prerender(folder, files)
+    kept, key = PersistentDocuments(str(folder)), (UMEROV, "ttl")
+    whole = kept.get(key)
+    assert whole is not None and kept.get(key, nowait=True) == whole  # just read: in the page cache
+
+    def evict() -> None:  # its pages out of the kernel's cache, as on a folder larger than memory
+        fd = os.open(kept.file(key), os.O_RDONLY)
+        try:
+            os.fsync(fd)
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
+
+    evict()
+    assert kept.get(key, nowait=True) is NOT_IN_MEMORY
+    with LiveServer(files, documents=folder) as live:
+        threads = []
+
+        async def to_thread(fn, *args):
+            threads.append(fn.__name__)
+            return fn(*args)
+
+        evict()
+        with monkeypatch.context() as patched:
+            patched.setattr(asyncio, "to_thread", to_thread)
+            found = asyncio.run(live.site.lookup_soon(key))  # read in a thread, whole
+            warm = asyncio.run(live.site.lookup_soon(key))  # now in the page cache: read at once
+        assert found == warm == whole and threads == ["get"] and live.site.made == 0
+        with httpx.Client(base_url=live.url, timeout=30) as c:
+            evict()
+            url = path_of(UMEROV) + ".ttl"
+            assert _answer(c.get(url)) == _answer(http.get(url)) and live.site.made == 0
+
+
 def test_a_documents_folder_is_filled_on_demand(http, files, tmp_path):
     folder = tmp_path / "docs"
     with LiveServer(files, documents=folder) as live, httpx.Client(base_url=live.url, timeout=30) as c:

@@ -209,6 +209,14 @@ class SharedDocuments:
                 os.unlink(self.folder / old)
 
 
+#: What :meth:`PersistentDocuments.get` answers, asked not to wait, for a file whose pages
+#: are not in the kernel's page cache.
+NOT_IN_MEMORY = object()
+#: Read only what is in the page cache (Linux ``preadv2(RWF_NOWAIT)``); 0 where there is none.
+_NOWAIT = getattr(os, "RWF_NOWAIT", 0) if hasattr(os, "preadv") else 0
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
 class PersistentDocuments(SharedDocuments):
     """The documents folder (:mod:`newsgraph.serve.documents`): documents kept for good, in
     the same files as :class:`SharedDocuments` (besides the ETag and header, the document's
@@ -243,9 +251,11 @@ class PersistentDocuments(SharedDocuments):
     def _head(self, key: tuple, item: list) -> dict:
         return {**super()._head(key, item), "key": repr(key), "length": len(item[0]), "crc32": zlib.crc32(item[0])}
 
-    def get(self, key: tuple) -> list | None:
-        # The path every first view of a prerendered document takes: plain strings and one
-        # unbuffered read rather than pathlib and the base class's general parsing.
+    def get(self, key: tuple, *, nowait: bool = False) -> list | None:
+        """The document ``key`` from its file, or None; with ``nowait``, :data:`NOT_IN_MEMORY`
+        when reading it would wait for the disk (its pages are not in the kernel's cache)."""
+        # The path every view of a prerendered document takes: plain strings and one read
+        # rather than pathlib and the base class's general parsing.
         where = repr(key)
         name = hashlib.sha256(where.encode("utf-8")).hexdigest()[:40]
         if key and key[0] in ORIGIN_KINDS:
@@ -255,10 +265,25 @@ class PersistentDocuments(SharedDocuments):
         else:
             path = f"{self._root}{name[:2]}{os.sep}{name}"
         try:
-            with open(path, "rb", buffering=0) as fh:
-                data = fh.readall()
+            fd = os.open(path, _OPEN_FLAGS)
         except OSError:
             return None
+        try:
+            length = os.fstat(fd).st_size
+            if nowait and _NOWAIT:
+                buffer = bytearray(length)
+                try:
+                    if os.preadv(fd, [buffer], 0, _NOWAIT) != length:
+                        return NOT_IN_MEMORY
+                except BlockingIOError:
+                    return NOT_IN_MEMORY
+                data = bytes(buffer)
+            else:
+                data = os.pread(fd, length, 0)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
         try:
             size = int.from_bytes(data[:4], "big")
             head = json.loads(data[4:4 + size])
@@ -289,7 +314,7 @@ class FastDocuments:
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") and not scope.get("query_string"):
-            item = self.site.lookup(self.site.document_key(scope.get("raw_path") or scope["path"].encode()))
+            item = await self.site.lookup_soon(self.site.document_key(scope.get("raw_path") or scope["path"].encode()))
             if item is not None and item[2] is not None and not any(k == b"if-none-match" for k, _ in scope["headers"]):
                 await send({"type": "http.response.start", "status": 200, "headers": item[2]})
                 await send({"type": "http.response.body", "body": item[0] if scope["method"] == "GET" else b""})
@@ -326,6 +351,20 @@ class ServedSite(Site):
             if found is not None and not self.shared.lasting:
                 self.documents.keep(key, found)
         return found
+
+    async def lookup_soon(self, key: tuple | None) -> list | None:
+        """:meth:`lookup`, but a file of the documents folder that must come from the disk is
+        read in a thread: the event loop goes on answering meanwhile, and the reads of several
+        requests overlap (on a folder larger than the page cache keeps, most first views)."""
+        if key is None:
+            return None
+        found = self.documents.get(key)
+        if found is None and isinstance(self.shared, PersistentDocuments):
+            found = self.shared.get(key, nowait=True)
+            if found is NOT_IN_MEMORY:
+                found = await asyncio.to_thread(self.shared.get, key)
+            return found
+        return self.lookup(key)
 
     async def document(self, key: tuple, make, *args, share: bool = True) -> list:
         """[the document ``make(self, *args)``, its ETag, …], from the cache (this worker's,
