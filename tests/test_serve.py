@@ -794,7 +794,7 @@ def test_a_document_file_not_in_the_page_cache_is_read_in_a_thread_not_on_the_ev
             patched.setattr(asyncio, "to_thread", to_thread)
             found = asyncio.run(live.site.lookup_soon(key))  # read in a thread, whole
             warm = asyncio.run(live.site.lookup_soon(key))  # now in the page cache: read at once
-        assert found == warm == whole and threads == ["get"] and live.site.made == 0
+        assert found == warm == whole and threads == ["lookup"] and live.site.made == 0
         with httpx.Client(base_url=live.url, timeout=30) as c:
             evict()
             url = path_of(UMEROV) + ".ttl"

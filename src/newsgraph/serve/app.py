@@ -144,7 +144,9 @@ class SharedDocuments:
     def _name(key: tuple) -> str:
         return hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:40]
 
-    def get(self, key: tuple) -> list | None:
+    def get(self, key: tuple, *, nowait: bool = False) -> list | None:
+        """[body, ETag, header] of ``key`` from its file, or None (``nowait``: see
+        :meth:`PersistentDocuments.get`; these files are ones this server just wrote)."""
         path = self._path(key)
         if path is None:
             return None
@@ -152,20 +154,27 @@ class SharedDocuments:
             data = path.read_bytes()
         except OSError:
             return None
+        return self._item(key, data)
+
+    def _item(self, key: tuple, data: bytes) -> list | None:
+        """The document a file holds (``data``), or None when it is not whole."""
         try:
             size = int.from_bytes(data[:4], "big")
             head = json.loads(data[4:4 + size])
-            headers = None if head["headers"] is None else [(k.encode("latin-1"), v.encode("latin-1"))
-                                                            for k, v in head["headers"]]
-            item = [data[4 + size:], head["etag"], headers]
+            body = data[4 + size:]
+            if not self._whole(key, head, body):
+                return None
+            headers = head["headers"]
+            if headers is not None:
+                headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
+            return [body, head["etag"], headers]
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeError):
             return None
-        return item if self._whole(key, head, item) else None
 
     def _path(self, key: tuple) -> Path | None:
         return self.folder / self._name(key)
 
-    def _whole(self, key: tuple, head: dict, item: list) -> bool:
+    def _whole(self, key: tuple, head: dict, body: bytes) -> bool:
         return True  # written whole and renamed, in this server's lifetime
 
     def _head(self, key: tuple, item: list) -> dict:
@@ -236,13 +245,18 @@ class PersistentDocuments(SharedDocuments):
         self.written = 0
         self._root = str(self.folder) + os.sep
 
-    def _path(self, key: tuple) -> Path | None:
+    def _location(self, key: tuple) -> str | None:
+        # Plain strings, not pathlib: this is on the way of every prerendered document served.
         name = self._name(key)
         if key and key[0] in ORIGIN_KINDS:
             if len(key) < 2 or key[1] != self.origin:
                 return None
-            return self.folder / "origin" / name
-        return self.folder / name[:2] / name
+            return f"{self._root}origin{os.sep}{name}"
+        return f"{self._root}{name[:2]}{os.sep}{name}"
+
+    def _path(self, key: tuple) -> Path | None:
+        location = self._location(key)
+        return None if location is None else Path(location)
 
     def file(self, key: tuple) -> Path | None:
         """The file of the document ``key`` (None: not kept in the folder)."""
@@ -251,21 +265,17 @@ class PersistentDocuments(SharedDocuments):
     def _head(self, key: tuple, item: list) -> dict:
         return {**super()._head(key, item), "key": repr(key), "length": len(item[0]), "crc32": zlib.crc32(item[0])}
 
+    def _whole(self, key: tuple, head: dict, body: bytes) -> bool:
+        return head["key"] == repr(key) and head["length"] == len(body) and head["crc32"] == zlib.crc32(body)
+
     def get(self, key: tuple, *, nowait: bool = False) -> list | None:
         """The document ``key`` from its file, or None; with ``nowait``, :data:`NOT_IN_MEMORY`
         when reading it would wait for the disk (its pages are not in the kernel's cache)."""
-        # The path every view of a prerendered document takes: plain strings and one read
-        # rather than pathlib and the base class's general parsing.
-        where = repr(key)
-        name = hashlib.sha256(where.encode("utf-8")).hexdigest()[:40]
-        if key and key[0] in ORIGIN_KINDS:
-            if len(key) < 2 or key[1] != self.origin:
-                return None
-            path = f"{self._root}origin{os.sep}{name}"
-        else:
-            path = f"{self._root}{name[:2]}{os.sep}{name}"
+        location = self._location(key)
+        if location is None:
+            return None
         try:
-            fd = os.open(path, _OPEN_FLAGS)
+            fd = os.open(location, _OPEN_FLAGS)
         except OSError:
             return None
         try:
@@ -284,18 +294,7 @@ class PersistentDocuments(SharedDocuments):
             return None
         finally:
             os.close(fd)
-        try:
-            size = int.from_bytes(data[:4], "big")
-            head = json.loads(data[4:4 + size])
-            body = data[4 + size:]
-            if head["key"] != where or head["length"] != len(body) or head["crc32"] != zlib.crc32(body):
-                return None
-            headers = head["headers"]
-            if headers is not None:
-                headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
-            return [body, head["etag"], headers]
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeError):
-            return None
+        return self._item(key, data)
 
     def put(self, key: tuple, item: list) -> None:
         if self.write(key, item):
@@ -340,15 +339,16 @@ class ServedSite(Site):
             self.shared = SharedDocuments(config.shared_cache, config.cache_bytes // max(1, config.workers))
         self.made = 0  #: documents made (not found in a cache), for reports and tests
 
-    def lookup(self, key: tuple | None) -> list | None:
+    def lookup(self, key: tuple | None, *, nowait: bool = False) -> list | None:
         """[document, ETag, header or None] of ``key`` if it was made before: from this
-        process's cache, else from the documents folder or the folder the workers share."""
+        process's cache, else from the documents folder or the folder the workers share
+        (``nowait``: :data:`NOT_IN_MEMORY` for a file that would have to come from the disk)."""
         if key is None:
             return None
         found = self.documents.get(key)
         if found is None and self.shared is not None:
-            found = self.shared.get(key)
-            if found is not None and not self.shared.lasting:
+            found = self.shared.get(key, nowait=nowait)
+            if found is not None and found is not NOT_IN_MEMORY and not self.shared.lasting:
                 self.documents.keep(key, found)
         return found
 
@@ -356,15 +356,10 @@ class ServedSite(Site):
         """:meth:`lookup`, but a file of the documents folder that must come from the disk is
         read in a thread: the event loop goes on answering meanwhile, and the reads of several
         requests overlap (on a folder larger than the page cache keeps, most first views)."""
-        if key is None:
-            return None
-        found = self.documents.get(key)
-        if found is None and isinstance(self.shared, PersistentDocuments):
-            found = self.shared.get(key, nowait=True)
-            if found is NOT_IN_MEMORY:
-                found = await asyncio.to_thread(self.shared.get, key)
-            return found
-        return self.lookup(key)
+        found = self.lookup(key, nowait=True)
+        if found is NOT_IN_MEMORY:
+            found = await asyncio.to_thread(self.lookup, key)
+        return found
 
     async def document(self, key: tuple, make, *args, share: bool = True) -> list:
         """[the document ``make(self, *args)``, its ETag, …], from the cache (this worker's,
