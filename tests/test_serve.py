@@ -8,6 +8,7 @@ Every RDF answer is compared with the description computed independently with rd
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import csv
 import io
 import json
@@ -736,26 +737,92 @@ def test_other_data_or_settings_make_the_documents_again(files, tmp_path):
         assert r.status_code == 200 and "Trent" in r.text and "Other news" in r.text and live.site.made == 0
 
 
-def test_a_damaged_or_truncated_document_file_is_made_again_never_served(http, files, tmp_path):
+def _record(kept, key) -> tuple:
+    """(segment file, offset, length) of the pack's record of ``key``."""
+    places = kept.pack.places(kept._name(key))
+    assert len(places) == 1, places
+    number, offset, length = kept.pack.span(places[0])
+    return kept.pack.files[number], offset, length
+
+
+def test_prerendering_packs_the_documents_into_segments_and_one_index(files, tmp_path):
+    from newsgraph.serve.app import PersistentDocuments
+
+    folder = tmp_path / "docs"
+    report = _prerender(folder, files)
+    kept = PersistentDocuments(str(folder), "http://127.0.0.1:1")
+    # Every IRI's documents are in the pack; only the pages naming the address are files of their own.
+    assert len(kept.pack) == report.documents - 6 > 0
+    loose = sorted(p.relative_to(folder).parts[0] for p in folder.rglob("*")
+                   if p.is_file() and p.parent.name != "pack" and p.name != ".newsgraph-documents")
+    assert loose == ["origin"] * 6
+    assert sorted(p.suffix for p in (folder / "pack").iterdir()) == ["", ".log", ".seg"]  # index, one process's
+    for iri in SOME:
+        for key in FORM_KEYS:
+            item = kept.get((iri, key))
+            assert item is not None and item[1] == '"' + hashlib.sha256(item[0]).hexdigest()[:32] + '"'
+    kept.close()
+
+
+def test_a_damaged_or_truncated_document_is_made_again_never_served(http, files, tmp_path):
     from newsgraph.serve.app import PersistentDocuments
 
     folder = tmp_path / "docs"
     _prerender(folder, files)
     kept = PersistentDocuments(str(folder))
     truncated, damaged, headless = (UMEROV, "html"), (QUOTE, "ttl"), (STATISTIC, "nt")
-    data = kept.file(truncated).read_bytes()
-    kept.file(truncated).write_bytes(data[: len(data) - 100])
-    data = bytearray(kept.file(damaged).read_bytes())
-    data[-10] ^= 0x20  # one letter's case in the body: its hash is not the ETag any more
-    kept.file(damaged).write_bytes(bytes(data))
-    kept.file(headless).write_bytes(b"\x00\x00\x10\x00{")
+    spans = {key: _record(kept, key) for key in (truncated, damaged, headless)}
+    kept.close()
+    segment, offset, length = spans[damaged]
+    data = bytearray(segment.read_bytes())
+    data[offset + length - 10] ^= 0x20  # one letter's case in the body: its hash is not the ETag any more
+    segment, offset, length = spans[headless]
+    data[offset + 4:offset + 9] = b"\x00\x00\x10\x00{"  # a header that says it is longer than it is
+    segment.write_bytes(bytes(data))
+    segment, offset, length = spans[truncated]
+    with open(segment, "r+b") as fh:  # the segment cut short in the middle of the record
+        fh.truncate(offset + length - 100)
     with LiveServer(files, documents=folder) as live, httpx.Client(base_url=live.url, timeout=30) as c:
         for iri, key in (truncated, damaged, headless):
             url = path_of(iri) + "." + key
             assert _answer(c.get(url)) == _answer(http.get(url)), url
         assert live.site.made == 3
-    for key in (truncated, damaged, headless):  # written whole again
-        assert kept.get(key) is not None
+    kept = PersistentDocuments(str(folder))
+    for key in (truncated, damaged, headless):  # written whole again, as files of their own
+        assert kept.get(key) is not None and kept.file(key).is_file()
+    # A damaged file of its own is made again too.
+    data = kept.file(damaged).read_bytes()
+    kept.file(damaged).write_bytes(data[: len(data) - 100])
+    kept.close()
+    with LiveServer(files, documents=folder) as live, httpx.Client(base_url=live.url, timeout=30) as c:
+        url = path_of(QUOTE) + ".ttl"
+        assert _answer(c.get(url)) == _answer(http.get(url)) and live.site.made == 1
+
+
+def test_a_damaged_pack_index_is_not_used(http, files, tmp_path):
+    folder = tmp_path / "docs"
+    _prerender(folder, files)
+    index = folder / "pack" / "index"
+    data = bytearray(index.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    index.write_bytes(bytes(data))
+    with LiveServer(files, documents=folder) as live, httpx.Client(base_url=live.url, timeout=30) as c:
+        assert live.site.shared.pack is None
+        url = path_of(UMEROV) + ".ttl"
+        assert _answer(c.get(url)) == _answer(http.get(url)) and live.site.made == 1
+
+
+def test_an_interrupted_prerendering_goes_on_from_what_its_segments_hold(files, tmp_path):
+    import json
+
+    folder = tmp_path / "docs"
+    first = _prerender(folder, files)
+    # As if stopped before the index was made: the segments and their logs are all there is.
+    (folder / "pack" / "index").unlink()
+    state = json.loads((folder / ".newsgraph-documents").read_text())
+    (folder / ".newsgraph-documents").write_text(json.dumps({**state, "complete": False}))
+    again = _prerender(folder, files)
+    assert again.status == "reused" and again.made == 0 and again.documents == first.documents
 
 
 @pytest.mark.skipif(not hasattr(os, "RWF_NOWAIT") or not hasattr(os, "posix_fadvise"),
@@ -772,8 +839,10 @@ def test_a_document_file_not_in_the_page_cache_is_read_in_a_thread_not_on_the_ev
     whole = kept.get(key)
     assert whole is not None and kept.get(key, nowait=True) == whole  # just read: in the page cache
 
+    segment = _record(kept, key)[0]
+
     def evict() -> None:  # its pages out of the kernel's cache, as on a folder larger than memory
-        fd = os.open(kept.file(key), os.O_RDONLY)
+        fd = os.open(segment, os.O_RDONLY)
         try:
             os.fsync(fd)
             os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)

@@ -37,7 +37,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from newsgraph.serve import negotiation as n
-from newsgraph.serve import pages
+from newsgraph.serve import pack, pages
 from newsgraph.serve.dataset import Dataset
 from newsgraph.serve.documents import ORIGIN_KINDS
 from newsgraph.serve.pages import DUMPS, HERE, SECURITY_HEADERS, SPARQL_PAGE_CSP, SPARQL_PATH, VOID_PATH, Config, Site
@@ -182,25 +182,33 @@ class SharedDocuments:
         return {"etag": etag, "headers": None if headers is None else [
             (k.decode("latin-1"), v.decode("latin-1")) for k, v in headers]}
 
+    def _record(self, key: tuple, item: list) -> bytes:
+        """What a file of ``key`` holds: the length of its header, the header, the body."""
+        head = json.dumps(self._head(key, item), sort_keys=True).encode("utf-8")
+        return len(head).to_bytes(4, "big") + head + item[0]
+
     def write(self, key: tuple, item: list) -> bool:
         """Write ``item`` as the file of ``key`` (beside it, then renamed); False if it could not be."""
         path = self._path(key)
         if path is None:
             return False
-        head = json.dumps(self._head(key, item), sort_keys=True).encode("utf-8")
+        data = self._record(key, item)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
         try:
             try:
-                tmp.write_bytes(len(head).to_bytes(4, "big") + head + item[0])
+                tmp.write_bytes(data)
             except FileNotFoundError:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                tmp.write_bytes(len(head).to_bytes(4, "big") + head + item[0])
+                tmp.write_bytes(data)
             os.replace(tmp, path)
         except OSError:  # a cache: the answer is right without it
             with contextlib.suppress(OSError):
                 tmp.unlink()
             return False
         return True
+
+    def flush(self) -> None:
+        """Nothing: every file is written whole when it is put."""
 
     def put(self, key: tuple, item: list) -> None:
         body = item[0]
@@ -218,36 +226,39 @@ class SharedDocuments:
                 os.unlink(self.folder / old)
 
 
-#: What :meth:`PersistentDocuments.get` answers, asked not to wait, for a file whose pages
-#: are not in the kernel's page cache.
-NOT_IN_MEMORY = object()
-#: Read only what is in the page cache (Linux ``preadv2(RWF_NOWAIT)``); 0 where there is none.
-_NOWAIT = getattr(os, "RWF_NOWAIT", 0) if hasattr(os, "preadv") else 0
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+#: What :meth:`PersistentDocuments.get` answers, asked not to wait, for a document whose
+#: pages are not in the kernel's page cache.
+NOT_IN_MEMORY = pack.NOT_IN_MEMORY
+_NOWAIT = pack.NOWAIT
+_OPEN_FLAGS = pack.OPEN_FLAGS
 
 
 class PersistentDocuments(SharedDocuments):
     """The documents folder (:mod:`newsgraph.serve.documents`): documents kept for good, in
-    the same files as :class:`SharedDocuments` (besides the ETag and header, the document's
-    key and length), in 256 folders by the first two characters of their names. Nothing is
-    removed (the folder was emptied when it was opened if it was made from other data). A
-    file is used only if its body has the length and the CRC-32 its header says (and the
-    header is whole and names the key), so a truncated or damaged file is made again,
-    never served. The documents that name
-    the server's address are kept only for ``origin``, so that requests naming other hosts
-    cannot fill the disk."""
+    its pack (:mod:`newsgraph.serve.pack`: what prerendering made) or in files of their own
+    (what was made on demand, and the documents that name the server's address), in 256
+    folders by the first two characters of their names. A file or record holds what
+    :class:`SharedDocuments` files hold, and besides the ETag and header, the document's key
+    and length. Nothing is removed (the folder was emptied when it was opened if it was made
+    from other data). A document is used only if its body has the length and the CRC-32 its
+    header says (and the header is whole and names the key), so a truncated or damaged one
+    is made again, never served. The documents that name the server's address are kept only
+    for ``origin``, so that requests naming other hosts cannot fill the disk. ``segment``
+    (prerendering processes only): the name of the segment the documents made are appended
+    to, rather than written as files of their own."""
 
     lasting = True
 
-    def __init__(self, folder: str, origin: str | None = None):
+    def __init__(self, folder: str, origin: str | None = None, segment: str | None = None):
         super().__init__(folder, budget=0)
         self.origin = origin
         self.written = 0
         self._root = str(self.folder) + os.sep
+        self.pack = pack.Pack.open(self.folder)
+        self.segment = pack.SegmentWriter(self.folder, segment) if segment else None
 
-    def _location(self, key: tuple) -> str | None:
+    def _location(self, key: tuple, name: str) -> str | None:
         # Plain strings, not pathlib: this is on the way of every prerendered document served.
-        name = self._name(key)
         if key and key[0] in ORIGIN_KINDS:
             if len(key) < 2 or key[1] != self.origin:
                 return None
@@ -255,7 +266,7 @@ class PersistentDocuments(SharedDocuments):
         return f"{self._root}{name[:2]}{os.sep}{name}"
 
     def _path(self, key: tuple) -> Path | None:
-        location = self._location(key)
+        location = self._location(key, self._name(key))
         return None if location is None else Path(location)
 
     def file(self, key: tuple) -> Path | None:
@@ -269,11 +280,21 @@ class PersistentDocuments(SharedDocuments):
         return head["key"] == repr(key) and head["length"] == len(body) and head["crc32"] == zlib.crc32(body)
 
     def get(self, key: tuple, *, nowait: bool = False) -> list | None:
-        """The document ``key`` from its file, or None; with ``nowait``, :data:`NOT_IN_MEMORY`
-        when reading it would wait for the disk (its pages are not in the kernel's cache)."""
-        location = self._location(key)
+        """The document ``key`` from the pack or its file, or None; with ``nowait``,
+        :data:`NOT_IN_MEMORY` when reading it would wait for the disk (its pages are not in
+        the kernel's cache)."""
+        name = self._name(key)
+        location = self._location(key, name)
         if location is None:
             return None
+        if self.pack is not None:
+            for place in self.pack.places(name):
+                data = self.pack.read(place, nowait=nowait)
+                if data is NOT_IN_MEMORY:
+                    return NOT_IN_MEMORY
+                item = None if data is None else self._item(key, data)
+                if item is not None:
+                    return item
         try:
             fd = os.open(location, _OPEN_FLAGS)
         except OSError:
@@ -297,8 +318,25 @@ class PersistentDocuments(SharedDocuments):
         return self._item(key, data)
 
     def put(self, key: tuple, item: list) -> None:
+        if self.segment is not None and key and key[0] not in ORIGIN_KINDS:
+            if self.segment.append(self._name(key), self._record(key, item)):
+                self.written += 1
+                return
         if self.write(key, item):
             self.written += 1
+
+    def flush(self) -> None:
+        """What was appended to the segment, out to the kernel (prerendering processes)."""
+        if self.segment is not None:
+            self.segment.flush()
+
+    def close(self) -> None:
+        if self.segment is not None:
+            self.segment.close()
+            self.segment = None
+        if self.pack is not None:
+            self.pack.close()
+            self.pack = None
 
 
 class FastDocuments:
@@ -334,7 +372,7 @@ class ServedSite(Site):
         self.documents = DocumentCache(config.cache_bytes)
         self.shared: SharedDocuments | None = None
         if config.documents:
-            self.shared = PersistentDocuments(config.documents, config.document_origin)
+            self.shared = PersistentDocuments(config.documents, config.document_origin, config.document_segment)
         elif config.shared_cache:
             self.shared = SharedDocuments(config.shared_cache, config.cache_bytes // max(1, config.workers))
         self.made = 0  #: documents made (not found in a cache), for reports and tests
@@ -402,6 +440,8 @@ class ServedSite(Site):
             return path, self._dump_etags[name]
 
     def close(self) -> None:
+        if isinstance(self.shared, PersistentDocuments):
+            self.shared.close()
         if self._dump_dir is not None:
             shutil.rmtree(self._dump_dir, ignore_errors=True)
             self._dump_dir = None

@@ -11,14 +11,17 @@ is emptied when it is opened (:func:`open_documents`), never served.
 Layout::
 
     DIR/.newsgraph-documents    what the documents were made from, and whether all were made (JSON)
-    DIR/ab/ab12…                one file per document (sha256 of its key), in 256 folders
+    DIR/pack/…                  what prerendering made: a few large files and their index
+                                (:mod:`newsgraph.serve.pack`)
+    DIR/ab/ab12…                a document made on demand: a file of its own (sha256 of its key),
+                                in 256 folders
     DIR/origin/…                the landing page, dataset description and sitemap (they name
                                 the server's address) for the one address recorded
 
-A file holds the document's body, its ETag and the whole header of its answer, exactly as
-the handler gave them (the format of :class:`~newsgraph.serve.app.SharedDocuments`), and is
+A document holds its body, its ETag and the whole header of its answer, exactly as the
+handler gave them (the format of :class:`~newsgraph.serve.app.SharedDocuments`); a file is
 written beside its place and renamed into it. Reading checks the body's length and CRC-32
-against the header, so a truncated or damaged file is never served: it is made again.
+against the header, so a truncated or damaged document is never served: it is made again.
 
 :func:`prerender` makes every document by asking the application itself for each URL, in
 ``jobs`` processes, so what is served is byte for byte what the server makes on demand.
@@ -40,12 +43,13 @@ from typing import Callable, Sequence
 from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
 from newsgraph.publish import write_atomic
+from newsgraph.serve import pack
 from newsgraph.serve.pages import SPARQL_PATH, VOID_PATH, Config
 
 #: The file in every documents folder: only a folder holding it is ever emptied.
 MARKER = ".newsgraph-documents"
 #: Bump when the folder's layout or its files' format changes.
-FORMAT = 1
+FORMAT = 2
 #: Keys of documents that depend on the address the server is reached at (key[1]).
 ORIGIN_KINDS = ("home", "void", "sitemap")
 #: IRIs per piece of work handed to a prerendering process (their four documents each).
@@ -191,9 +195,17 @@ def _read_state(marker: Path) -> dict | None:
 
 
 def folder_size(folder: Path | str) -> tuple[int, int]:
-    """(documents, bytes) in a documents folder, its marker aside."""
+    """(documents, bytes) in a documents folder, its marker aside: the pack's (as its index
+    names them; the size of its files) and the files of their own."""
     count = size = 0
-    for root, _, names in os.walk(folder):
+    packed = pack.Pack.open(folder)
+    if packed is not None:
+        count += len(packed)
+        packed.close()
+    for root, dirs, names in os.walk(folder):
+        if Path(root) == Path(folder) / pack.FOLDER:
+            size += sum(os.path.getsize(os.path.join(root, n)) for n in names if n.endswith(".seg"))
+            continue
         for name in names:
             if name != MARKER and not name.startswith("."):
                 try:
@@ -252,8 +264,12 @@ def prerender(folder: DocumentsFolder, config: Config, *, origin: str, paths: Se
 
     config = dataclasses.replace(config, documents=str(folder.path), document_origin=origin, shared_cache=None,
                                  workers=1)
+    if not only_origin and (folder.path / pack.FOLDER).is_dir():
+        _seal(folder.path)  # an interrupted prerendering: what it made is found, not made again
     _run_processes(report, config, origin, list(map(str, paths)), None if paths else str(store), jobs,
                    only_origin, progress)
+    if not only_origin:
+        _seal(folder.path)
     report.documents, report.bytes = folder_size(folder.path)
     folder.write_state(complete=True, documents=report.documents, bytes=report.bytes, triples=report.triples)
     report.seconds = time.perf_counter() - started
@@ -315,11 +331,28 @@ def _run_processes(report: PrerenderReport, config: Config, origin: str, paths: 
         results.close()
 
 
+def _seal(path: Path) -> None:
+    """Sort the pack's logs into its index (:func:`newsgraph.serve.pack.seal`), in a process
+    of its own: the sort holds every entry in memory for a moment, and the server's memory
+    stays flat."""
+    import multiprocessing
+
+    proc = multiprocessing.get_context("spawn").Process(target=pack.seal, args=(str(path),), daemon=True)
+    proc.start()
+    proc.join()
+    if proc.exitcode != 0:
+        raise DocumentsError(f"indexing the documents made in {path} failed (exit code {proc.exitcode}); see the log above")
+
+
 def _worker(paths: list[str], store: str | None, config: Config, origin: str, only_origin: bool, tasks,
             results) -> None:
     """One prerendering process: opens the dataset, makes the plan (the same in every
-    process), then makes the pieces of it it is handed, through the application."""
+    process), then makes the pieces of it it is handed, through the application; what it
+    makes goes to a segment of the pack of its own."""
     try:
+        import dataclasses
+
+        config = dataclasses.replace(config, document_segment=f"{os.getpid()}-{time.time_ns()}")
         from newsgraph.serve import limit_malloc_arenas
 
         limit_malloc_arenas()
@@ -351,6 +384,8 @@ async def _work(app, site, origin: str, groups: list[list[str]], tasks, results)
             status = await request(app, path, origin)
             if status != 200:
                 failed.append(path)
+        if site.shared is not None:
+            site.shared.flush()  # kept if this process is stopped: the next prerendering goes on from there
         results.put(("done", len(groups[index]), site.made - made_before, failed, groups[index][-1]))
 
 

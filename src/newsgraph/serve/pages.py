@@ -93,6 +93,9 @@ class Config:
     #: The one address (``http://host:port``) whose landing page, dataset description and
     #: sitemap (which name it) are kept in the documents folder; for others, memory only.
     document_origin: str | None = None
+    #: Prerendering processes only: the segment of the documents folder's pack
+    #: (:mod:`newsgraph.serve.pack`) the documents they make are appended to.
+    document_segment: str | None = None
 
 
 def _safe_href(url: str | None) -> str | None:
