@@ -1308,3 +1308,66 @@ def test_a_headline_quotation_said_by_a_post_two_people_hold_names_nobody(nlp, g
     )
     record = extract(text, nlp, gazetteer)
     assert all(who is None for who, _ in said(record))  # kept unattributed, or left out
+
+
+def test_an_interview_known_by_its_shape_alone_gives_the_answers_to_the_person_introduced(nlp, gazetteer):
+    # No cue and no labels: an introduction whose subject is one person, then questions answered
+    # in the first person. The interviewer ('talked with …') asks; an editor's note closes it.
+    text = (
+        "HARBOUR MONTHLY | Conversation | 4 June 2026\n\n"
+        "‘Every ship we turn away goes to Rotterdam’\n\n"
+        "The port of Gdańsk's director, Ewa Lindqvist, who took over in March after Piotr Malek retired, "
+        "runs the busiest container terminal on the Baltic. She talked with Tom Reed about cranes, dredging and rail.\n\n"
+        "Director, the terminal handled a record year. What made the difference?\n\n"
+        "Rail, mostly. We doubled the trains to the south, and our quays are no longer full of boxes waiting for trucks.\n\n"
+        "Will the new quay open on time?\n\n"
+        "In October, if the dredgers finish. I would not bet my house on it.\n\n"
+        "And the cranes?\n\n"
+        "Eight are ordered. Four arrive in the spring.\n\n"
+        "What worries you most?\n\n"
+        "The rail bridge at Tczew. If it closes, we lose the south.\n\n"
+        "This conversation has been edited for length.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    quotes = said(record)
+    assert ("Ewa Lindqvist", "Rail, mostly. We doubled the trains to the south, and our quays are no longer full of boxes waiting for trucks.") in quotes
+    assert ("Ewa Lindqvist", "In October, if the dredgers finish. I would not bet my house on it.") in quotes
+    assert ("Ewa Lindqvist", "The rail bridge at Tczew. If it closes, we lose the south.") in quotes
+    assert all(speaker == "Ewa Lindqvist" for speaker, _ in quotes)
+    assert not any("?" in words or "edited" in words for _, words in quotes)
+
+
+def test_questions_answered_in_the_third_person_are_no_interview(nlp, gazetteer):
+    # The same shape in an explainer: the answers speak of nobody's 'I' or 'we', so they are the writer's.
+    text = (
+        "Explainer: the harbour levy\n\n"
+        "Harbour Minister Ewa Lindqvist announced a levy on large ships on Monday.\n\n"
+        "Who pays the levy?\n\n"
+        "Every ship over 5,000 tonnes that calls at a Polish port.\n\n"
+        "When does it start?\n\n"
+        "In January, after a vote in parliament.\n\n"
+        "How much will it raise?\n\n"
+        "About 40 million zlotys a year, the ministry estimates.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == []
+
+
+def test_a_mixed_case_phrase_and_colon_inside_a_capitals_transcript_continues_the_turn(nlp, gazetteer):
+    # Labels in capitals set the style: 'On Ferry Orders:' opening a paragraph is the minister going on.
+    text = (
+        "Press conference\n\n"
+        "Harbour Minister Ewa Lindqvist briefed reporters in Gdynia on 3 May.\n\n"
+        "MODERATOR: The minister will take questions.\n\n"
+        "Q: Two questions. Will the levy rise, and when do the new ferries arrive?\n\n"
+        "MINISTER LINDQVIST: On the first question, no. The levy stays where it is until 2028.\n\n"
+        "On Ferry Orders: the first two ships arrive in May, the third in the autumn.\n\n"
+        "Q: And the crews?\n\n"
+        "MINISTER LINDQVIST: They are being trained now.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Ewa Lindqvist", "On the first question, no. The levy stays where it is until 2028."),
+        ("Ewa Lindqvist", "On Ferry Orders: the first two ships arrive in May, the third in the autumn."),
+        ("Ewa Lindqvist", "They are being trained now."),
+    ]

@@ -33,8 +33,9 @@ from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, TITLE_HEADS, TITLE_MODIFIERS, is_title_word
 from newsgraph.extract.spans import SpanIndex
-from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, pronoun_gender, subject_phrase
-from newsgraph.extract.transcripts import Turn, find_turns, interview_cues, unlabelled_turns
+from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, main_clause, pronoun_gender, subject_phrase
+from newsgraph.extract.transcripts import FIRST_PERSON as _FIRST_PERSON
+from newsgraph.extract.transcripts import Turn, answered_in_first_person, find_turns, interview_cues, question_after_intro, unlabelled_turns
 from newsgraph.model import Claim, Quote, Role
 from newsgraph.text import line_start, trimmed_end, word_list, word_set
 
@@ -154,6 +155,11 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
     interviewee, cue_end = _interviewee(ctx, head, speakers, turns, spans)
     if interviewee is not None and cue_end is not None and not turns:
         turns = _unlabelled_exchanges(ctx, interviewee, cue_end, heading)
+    if not turns and (interviewee is None or cue_end is not None):
+        # No cue, or one that no exchanges follow ('This interview has been edited.' closing them).
+        shaped, shaped_turns = _interview_by_shape(ctx, head, speakers, heading)
+        if shaped_turns:
+            interviewee, turns = shaped, shaped_turns
     turn_at = _TurnIndex(turns)
     masked = _ABBREVIATION.sub(lambda m: m.group()[:-1] + _MASK, ctx.text)
 
@@ -489,8 +495,60 @@ def _unlabelled_exchanges(ctx: ArticleContext, interviewee: str, cue_end: int, h
             named = {ctx.current_key(k) or k for _, _, k in ctx.mentions(t.start, t.end, kinds=("Person",))}
             if interviewee in named or re.search(r"[“”\"]", ctx.text[t.start : t.end]):
                 break
+            if t.continued and _editors_note(ctx.text[t.start : t.end]):
+                break  # 'This interview has been edited for length.' closing it: the editor's words
         out.append(t)
     return out
+
+
+def _interview_by_shape(ctx: ArticleContext, head: tuple[int, int] | None, speakers: Speakers, heading: list[tuple[int, int]]) -> tuple[str | None, list[Turn]]:
+    """An interview that no cue announces and no label lays out, known by its shape: an
+    introduction about one person ('Norway's defence minister, Jane Roe, co-leads …. He spoke to
+    …'), then questions, each answered in the paragraphs under it, in the first person. The
+    interviewee is the one person the introduction has as a main clause's subject (the
+    interviewer, 'spoke to Jan Doe', is not). (None, []) when the article is not so laid out."""
+    skip = heading + ctx.furniture + ctx.duplicates
+    intro = question_after_intro(ctx.text, head[1] if head else 0, ctx.body_end, skip)
+    if intro is None:
+        return None, []
+    introduced: set[str] = set()
+    for start, end, key in ctx.mentions(intro[0], intro[1], kinds=("Person",)):
+        span = speakers.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None, []
+        verb = _verb_reaching(span.root)
+        if verb is not None:
+            if any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in verb.children):
+                return None, []  # 'Jan Doe spoke to Jane Roe': which of them answers, the shape does not say
+            continue  # 'He spoke to Jan Doe': the interviewer
+        if main_clause(span.root):
+            introduced.add(ctx.current_key(key) or key)  # not 'after Jan Doe stepped down'
+    if len(introduced) != 1:
+        return None, []
+    interviewee = next(iter(introduced))
+    turns = _unlabelled_exchanges(ctx, interviewee, intro[0], heading)
+    if not answered_in_first_person(ctx.text, turns):
+        return None, []
+    return interviewee, turns
+
+
+def _verb_reaching(token):
+    """The verb whose prepositional object the name is ('spoke to Jan Doe', 'talked with Jan
+    Doe'), or None."""
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        return token.head.head
+    return None
+
+
+def _editors_note(paragraph: str) -> bool:
+    """'This interview has been edited for length and clarity.': one short sentence about the
+    text as edited, in no one's first person."""
+    return (
+        len(paragraph) <= _MAX_HEADING_CHARS
+        and len(re.findall(r"[.!?](?:\s|$)", paragraph)) <= 1
+        and bool(_EDITORIAL_NOTE.search(paragraph))
+        and not _FIRST_PERSON.search(paragraph)
+    )
 
 
 def _names_nobody(words_before: str) -> bool:

@@ -67,6 +67,11 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = ()) -> li
     # Mixed-case labels ('Jane Roe: …') count only beside capital or Q/A ones: alone they are headings.
     if not any(t.kind != "speaker" or t.label.isupper() for t in labelled):
         return []
+    # Labels in capitals ('SECRETARY GENERAL:') set the transcript's style: a paragraph opening
+    # with capitalised words and a colon in mixed case is then a turn going on ('On the budget:
+    # we will …'), unless a parenthesis after the words says who ('Jane Roe (Reuters): …').
+    if any(len(t.label) > 1 and t.label.isupper() for t in labelled):
+        labelled = [t for t in labelled if t.kind != "speaker" or t.label.isupper() or t.note is not None]
     if len(labelled) < _MIN_TURNS:
         return []
     turns: list[Turn] = []
@@ -233,3 +238,50 @@ def _prompt(paragraph: str) -> bool:
     to the interviewee ('Markets do not seem convinced. Debt reached 78.6% of GDP in April.')."""
     sentences = re.findall(r"[.!](?:\s|$)", paragraph)
     return len(paragraph) <= _MAX_PROMPT_CHARS and len(sentences) <= 2 and not re.search(r"[“”\"‘]", paragraph)
+
+
+# An interview no cue announces is known by its shape: a few paragraphs of introduction, then
+# paragraphs that ask, each answered by the paragraphs under it, in the first person.
+_MAX_SHAPE_INTRO = 4  # paragraphs between the headline and the first question
+FIRST_PERSON = re.compile(r"\b(?:I|I[’']\w+|[Mm][ey]|[Ww]e|[Ww]e[’']\w+|[Uu]s|[Oo]urs?|[Mm]ine)\b")
+_MIN_FIRST_PERSON_SHARE = 0.5  # of the answers: an explainer's own answers ('What is …?') speak of nobody's 'I'
+
+
+def question_after_intro(text: str, start: int, body_end: int, skip: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """(start, end) of the paragraph that introduces an interview printed without labels or cue:
+    the paragraph right before the first one that asks, within the first _MAX_SHAPE_INTRO
+    paragraphs from `start`; a paragraph of sentences (ending with a period), itself asking
+    nothing and quoting nobody. None when the article does not open that way."""
+    seen = 0
+    before: tuple[int, int] | None = None
+    for m in re.finditer(r"[^\n]+", text[:body_end]):
+        p_start, p_end = m.start(), _trim(text, m.start(), m.end())
+        if p_start < start or p_end <= p_start or any(s <= p_start < e for s, e in skip):
+            continue
+        paragraph = text[p_start:p_end]
+        if _asks(paragraph):
+            if before is None:
+                return None
+            intro = text[before[0] : before[1]]
+            if intro.rstrip("*_ ")[-1:] != "." or re.search(r"[“”\"]", intro):
+                return None
+            return before
+        seen += 1
+        if seen > _MAX_SHAPE_INTRO:
+            return None
+        if not _section_heading(paragraph) and not _stage_note(paragraph):
+            before = (p_start, p_end)
+    return None
+
+
+def answered_in_first_person(text: str, turns: list[Turn]) -> bool:
+    """Whether at least half the answers (the paragraphs under one question) speak in the first
+    person ('I', 'we', 'our'): an interviewee's, not a writer's own answers to questions put as
+    headings."""
+    answers: list[bool] = []
+    for t in turns:
+        if t.kind == "question":
+            answers.append(False)
+        elif t.kind == "answer" and answers:
+            answers[-1] = answers[-1] or bool(FIRST_PERSON.search(text, t.start, t.end))
+    return bool(answers) and sum(answers) >= _MIN_FIRST_PERSON_SHARE * len(answers)
