@@ -1371,3 +1371,95 @@ def test_a_mixed_case_phrase_and_colon_inside_a_capitals_transcript_continues_th
         ("Ewa Lindqvist", "On Ferry Orders: the first two ships arrive in May, the third in the autumn."),
         ("Ewa Lindqvist", "They are being trained now."),
     ]
+
+
+_EXCHANGE = (
+    ("How dry is the valley this year?", "Drier than my grandfather ever saw it. The wells gave out in April."),
+    ("Will the reservoir be finished?", "By next spring, if the concrete arrives. I would not promise more."),
+    ("What keeps you awake?", "The orchards. If they die, we lose ten years."),
+)
+_ANSWERS = [answer for _, answer in _EXCHANGE]
+
+
+def _dialogue(asker: str, answerer: str, *, alone: bool = False) -> str:
+    sep = "\n" if alone else " "
+    return "".join(f"{asker}{sep}{q}\n\n{answerer}{sep}{a}\n\n" for q, a in _EXCHANGE)
+
+
+def test_a_dialogue_in_mixed_case_surname_labels_gives_each_turn_to_its_speaker(nlp, gazetteer):
+    # 'Kerr: …?' / 'Moreau: …': labels that recur and take turns; the one whose turns all ask is the interviewer.
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Farmer and mayor Claire Moreau talked to Ian Kerr about the dry summer.\n\n"
+        + _dialogue("Kerr:", "Moreau:")
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Claire Moreau", a) for a in _ANSWERS]
+
+
+def test_one_mixed_case_phrase_and_colon_is_still_no_label(nlp, gazetteer):
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Farmer and mayor Claire Moreau met growers on Monday.\n\n"
+        "Water Rights: the council will vote on the new quotas in June, officials said.\n\n"
+        "The valley had its driest spring since 1976.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == []
+
+
+def test_bold_question_and_answer_labels(nlp, gazetteer):
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Claire Moreau, mayor of Tain, answered our questions about the dry summer.\n\n"
+        + "".join(f"**Q: {q}**\n\n**A:** {a}\n\n" for q, a in _EXCHANGE)
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Claire Moreau", a) for a in _ANSWERS]
+
+
+def test_an_exchange_with_a_dash_opening_each_turn(nlp, gazetteer):
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Claire Moreau, mayor of Tain, spoke to our correspondent about the dry summer.\n\n"
+        + "".join(f"— {q}\n\n— {a}\n\n" for q, a in _EXCHANGE)
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Claire Moreau", a) for a in _ANSWERS]
+
+
+def test_speaker_names_in_capitals_alone_on_their_lines_without_a_colon(nlp, gazetteer):
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Claire Moreau, mayor of Tain, talked to Ian Kerr about the dry summer.\n\n"
+        + _dialogue("IAN KERR", "CLAIRE MOREAU", alone=True)
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Claire Moreau", a) for a in _ANSWERS]
+
+
+def test_labels_of_initials_name_the_person_with_those_initials(nlp, gazetteer):
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Claire Moreau, mayor of Tain, talked to Ian Kerr about the dry summer.\n\n"
+        + _dialogue("IK:", "CM:")
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Claire Moreau", a) for a in _ANSWERS]
+
+
+def test_an_interview_by_shape_after_a_byline_and_an_interviewer_meeting_her(nlp, gazetteer):
+    # The paragraph right before the questions has the interviewer meeting 'her': the interviewee
+    # is the person of the paragraph before it.
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "By Ian Kerr\n\n"
+        "Farmer and mayor Claire Moreau has run the town of Tain since 2020. Her orchards cover 40 hectares.\n\n"
+        "Ian Kerr met her at the town hall.\n\n"
+        + "".join(f"{q}\n\n{a}\n\n" for q, a in _EXCHANGE)
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Claire Moreau", a) for a in _ANSWERS]
+
+
+def test_an_interview_by_shape_whose_introduction_pairs_two_named_persons_abstains(nlp, gazetteer):
+    # 'Ian Kerr spoke to Claire Moreau': either could be the one answering, by shape alone.
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Ian Kerr spoke to Claire Moreau about the dry summer.\n\n"
+        + "".join(f"{q}\n\n{a}\n\n" for q, a in _EXCHANGE)
+    )
+    assert said(extract(text, nlp, gazetteer)) == []

@@ -14,23 +14,27 @@ Pure functions of the text: who a label names is for the caller, which knows the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from newsgraph.text import word_list, word_map
 
 # A label opens its paragraph: capitalised words (an optional parenthesis after them), a colon.
+# Bold or italic markup around a label ('**Q:**', '__JANE ROE:__') is the label's too.
+_MARKUP = r"(?:\*{1,2}|_{1,2})?"
 _LABEL = re.compile(
-    r"(?P<label>[^\W\d_][\w.’'\- ]{0,50}?)[ \t]*(?:\((?P<note>[^()\n]{1,160})\)[ \t]*)?:[ \t]+(?=\S)"
+    rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*(?:\((?P<note>[^()\n]{{1,160}})\)[ \t]*)?:{_MARKUP}[ \t]+(?=\S)"
 )
 #: Label words that say what kind of turn it is ("q" -> question); other labels name a speaker.
 _LABEL_KINDS = word_map("transcript-labels.tsv", "label", "kind")
 # A label alone on its line ('MINISTER TANAKA:'), the words in the paragraphs after it.
-_LABEL_ALONE = re.compile(r"(?P<label>[^\W\d_][\w.’'\- ]{0,50}?)[ \t]*(?:\((?P<note>[^()\n]{1,160})\)[ \t]*)?:[ \t]*$")
+_LABEL_ALONE = re.compile(rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*(?:\((?P<note>[^()\n]{{1,160}})\)[ \t]*)?:{_MARKUP}[ \t]*$")
 # 'Q.' and 'A.' opening a paragraph, as some transcripts and interviews write them.
-_QA_DOT = re.compile(r"(?P<label>Q|A)\.[ \t]+(?=\S)")
+_QA_DOT = re.compile(rf"{_MARKUP}(?P<label>Q|A)\.{_MARKUP}[ \t]+(?=\S)")
 _MIN_TURNS = 2  # one labelled paragraph is a heading ('Roe: Russia lost …'), not a transcript
 _MAX_LABEL_WORDS = 6
+_MIN_ALTERNATIONS = 2  # changes of speaker in a dialogue with mixed-case labels ('Reed:', 'Roe:', 'Reed:')
 _MAX_HEADING_WORDS = 8  # a sub-heading between turns ('On the budget'): a short line, no sentence
 _MIN_ASKED = 3  # questions that end with a question mark, in an interview printed without labels
 _MAX_INTRO_PARAGRAPHS = 2  # paragraphs between the introduction naming the interviewee and the first question
@@ -50,23 +54,29 @@ class Turn:
     start: int  # the turn's words, after the label
     end: int
     continued: bool = False  # a paragraph with no label of its own, continuing the turn before it
+    label_offset: int = 0  # characters of markup before the label's words ('**Q:**')
 
 
-def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = ()) -> list[Turn]:
+def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repeated: list[tuple[int, int]] = ()) -> list[Turn]:
     """The turns of a transcript in text[:body_end], in order; [] for an article that is not one.
 
-    `skip` holds spans (headline, furniture) whose lines are never turns."""
+    `skip` holds spans (headline, furniture) whose lines are never turns; `repeated`, lines the
+    page prints more than once, which are no turns either but may be a speaker's name alone."""
     labelled: list[Turn] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:body_end])]
     for p_start, p_end in paragraphs:
-        if any(s <= p_start < e for s, e in skip):
+        if any(s <= p_start < e for s, e in (*skip, *repeated)):
             continue
         turn = _labelled(text, p_start, p_end)
         if turn is not None:
             labelled.append(turn)
-    # Mixed-case labels ('Jane Roe: …') count only beside capital or Q/A ones: alone they are headings.
+    if len(labelled) < _MIN_TURNS:
+        labelled = sorted(labelled + _bare_labels(text, paragraphs, skip), key=lambda t: t.label_start)
+    # Mixed-case labels ('Jane Roe: …') count beside capital or Q/A ones; alone, only as a
+    # dialogue: labels that recur, two of them at least, taking turns ('Reed: …', 'Lindqvist: …',
+    # 'Reed: …'). A label written once there, or any alone, is a heading or a sentence.
     if not any(t.kind != "speaker" or t.label.isupper() for t in labelled):
-        return []
+        labelled = _dialogue(labelled)
     # Labels in capitals ('SECRETARY GENERAL:') set the transcript's style: a paragraph opening
     # with capitalised words and a colon in mixed case is then a turn going on ('On the budget:
     # we will …'), unless a parenthesis after the words says who ('Jane Roe (Reuters): …').
@@ -74,6 +84,7 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = ()) -> li
         labelled = [t for t in labelled if t.kind != "speaker" or t.label.isupper() or t.note is not None]
     if len(labelled) < _MIN_TURNS:
         return []
+    labelled = _askers(text, labelled)
     turns: list[Turn] = []
     starts = {t.label_start: t for t in labelled}
     current: Turn | None = None
@@ -100,10 +111,71 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = ()) -> li
                 if questions_only and (answered or text[end - 1] != "?"):
                     kind = "answer"
                     answered = True
-                turns.append(Turn(current.label, current.label_start, current.note, current.note_start, kind, p_start, end, True))
+                turns.append(Turn(current.label, current.label_start, current.note, current.note_start, kind, p_start, end, True, current.label_offset))
                 if (current.end == current.start or questions_only and answered) and p_start > last_label:
                     current = None  # after the last label: its one paragraph only
     return turns
+
+
+_BARE_LABEL = re.compile(rf"{_MARKUP}(?P<label>[^\W\d_][^\W\d_.’'\-]*(?:[ \t]+[^\W\d_][^\W\d_.’'\-]*){{0,{_MAX_LABEL_WORDS - 1}}}){_MARKUP}[ \t]*$")
+
+
+def _bare_labels(text: str, paragraphs: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[Turn]:
+    """Speaker names in capitals alone on their lines with no colon ('TOM REED', then the turn on
+    the lines under it), as magazines print a dialogue: such lines that recur, two of them at
+    least, taking turns; [] otherwise (a heading in capitals is printed once)."""
+    found = []
+    for i, (p_start, p_end) in enumerate(paragraphs):
+        if any(s <= p_start < e for s, e in skip) or i + 1 == len(paragraphs):
+            continue
+        m = _BARE_LABEL.match(text, p_start, _trim(text, p_start, p_end))
+        if m is None or not m.group("label").isupper() or _BARE_LABEL.match(text, *paragraphs[i + 1]):
+            continue
+        label = m.group("label")
+        end = _trim(text, p_start, p_end)
+        found.append(Turn(label, p_start, None, -1, _LABEL_KINDS.get(label.split()[0].casefold(), "speaker"), end, end, label_offset=m.start("label") - p_start))
+    return _dialogue(found)
+
+
+def _askers(text: str, labelled: list[Turn]) -> list[Turn]:
+    """A speaker label whose every turn asks ('REED: How low is the river?'), printed twice or
+    more or with a parenthesis ('JANE ROE (Harbour Daily): …?'), is a questioner's: its turns are
+    questions."""
+    turns: dict[str, list[Turn]] = {}
+    for t in labelled:
+        if t.kind == "speaker":
+            turns.setdefault(t.label, []).append(t)
+    asking = {
+        label
+        for label, theirs in turns.items()
+        if (len(theirs) >= _MIN_TURNS or all(t.note is not None for t in theirs))
+        and all(_asks(_first_words(text, t)) for t in theirs)
+    }
+    return [dataclasses.replace(t, kind="question") if t.kind == "speaker" and t.label in asking else t for t in labelled]
+
+
+_LINE_UNDER = re.compile(r"\s*([^\n]*)")
+
+
+def _first_words(text: str, turn: Turn) -> str:
+    """A labelled turn's words, or for a label alone on its line the line under it."""
+    if turn.end > turn.start:
+        return text[turn.start : turn.end]
+    m = _LINE_UNDER.match(text, turn.end)
+    return m.group(1) if m else ""
+
+
+def _dialogue(labelled: list[Turn]) -> list[Turn]:
+    """The labelled paragraphs of a dialogue in mixed-case labels: those whose label recurs, when
+    at least two such labels take turns; [] otherwise."""
+    counts: dict[str, int] = {}
+    for t in labelled:
+        counts[t.label] = counts.get(t.label, 0) + 1
+    kept = [t for t in labelled if counts[t.label] >= _MIN_TURNS or t.note is not None]
+    alternations = sum(a.label != b.label for a, b in zip(kept, kept[1:]))
+    if len({t.label for t in kept}) < 2 or alternations < _MIN_ALTERNATIONS:
+        return []
+    return kept
 
 
 def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
@@ -111,7 +183,7 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
     if m is not None:
         # 'Q. How low is the river?', 'A. Lower than ever.': a question or an answer, a period for the colon
         start = m.end()
-        return Turn(m.group("label"), p_start, None, -1, _LABEL_KINDS[m.group("label").casefold()], start, _trim(text, start, p_end))
+        return Turn(m.group("label"), p_start, None, -1, _LABEL_KINDS[m.group("label").casefold()], start, _trim(text, start, p_end), label_offset=m.start("label") - p_start)
     m = _LABEL.match(text, p_start, p_end)
     alone = m is None
     if alone:
@@ -132,7 +204,7 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
     start = p_end if alone else m.end()
     end = _trim(text, start, p_end)
     note = m.group("note")
-    return Turn(label, p_start, note, m.start("note") if note else -1, kind, start, end)
+    return Turn(label, p_start, note, m.start("note") if note else -1, kind, start, end, label_offset=m.start("label") - p_start)
 
 
 def _stage_note(paragraph: str) -> bool:
@@ -179,6 +251,7 @@ def unlabelled_turns(text: str, start: int, body_end: int, skip: list[tuple[int,
         p_start, p_end = m.start(), _trim(text, m.start(), m.end())
         if p_start < start or p_end <= p_start or any(s <= p_start < e for s, e in skip):
             continue
+        p_start = _after_dash(text, p_start, p_end)
         paragraph = text[p_start:p_end]
         if _section_heading(paragraph) or (_stage_note(paragraph) and not _asks(paragraph)):
             continue  # 'On the budget': a heading between the exchanges ('**Will you …?**' is a question)
@@ -207,6 +280,17 @@ def unlabelled_turns(text: str, start: int, body_end: int, skip: list[tuple[int,
         turns.append(Turn("", p_start, None, -1, kind, p_start, p_end, kind == "answer" and previous == "answer"))
         previous = kind
     return turns if asked >= _MIN_ASKED else []
+
+
+# '— Will you run again?', '— No.': a dash opening each turn of an exchange, as many outlets print
+# an interview; the words after it are the turn's.
+_TURN_DASH = re.compile(r"[—–][ \t]*(?=\S)|-[ \t]+(?=\S)")
+
+
+def _after_dash(text: str, p_start: int, p_end: int) -> int:
+    """Where a paragraph's words start after a dash opening a turn ('— No.'), else p_start."""
+    m = _TURN_DASH.match(text, p_start, p_end)
+    return m.end() if m is not None and m.end() < p_end and text[m.end()].isalnum() else p_start
 
 
 def _asking(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
@@ -247,31 +331,32 @@ FIRST_PERSON = re.compile(r"\b(?:I|I[’']\w+|[Mm][ey]|[Ww]e|[Ww]e[’']\w+|[Uu]
 _MIN_FIRST_PERSON_SHARE = 0.5  # of the answers: an explainer's own answers ('What is …?') speak of nobody's 'I'
 
 
-def question_after_intro(text: str, start: int, body_end: int, skip: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
-    """(start, end) of the paragraph that introduces an interview printed without labels or cue:
-    the paragraph right before the first one that asks, within the first _MAX_SHAPE_INTRO
-    paragraphs from `start`; a paragraph of sentences (ending with a period), itself asking
-    nothing and quoting nobody. None when the article does not open that way."""
+def question_after_intro(text: str, start: int, body_end: int, skip: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs that introduce an interview printed without labels or cue,
+    in order: the paragraphs of sentences (ending with a period, quoting nobody) before the first
+    paragraph that asks, within the first _MAX_SHAPE_INTRO paragraphs from `start`, with nothing
+    but short lines (a byline, a date) between the last of them and the question. [] when the
+    article does not open that way."""
     seen = 0
-    before: tuple[int, int] | None = None
+    intro: list[tuple[int, int]] = []
+    last_is_intro = False
     for m in re.finditer(r"[^\n]+", text[:body_end]):
         p_start, p_end = m.start(), _trim(text, m.start(), m.end())
         if p_start < start or p_end <= p_start or any(s <= p_start < e for s, e in skip):
             continue
+        p_start = _after_dash(text, p_start, p_end)
         paragraph = text[p_start:p_end]
         if _asks(paragraph):
-            if before is None:
-                return None
-            intro = text[before[0] : before[1]]
-            if intro.rstrip("*_ ")[-1:] != "." or re.search(r"[“”\"]", intro):
-                return None
-            return before
+            return intro if last_is_intro else []
         seen += 1
         if seen > _MAX_SHAPE_INTRO:
-            return None
-        if not _section_heading(paragraph) and not _stage_note(paragraph):
-            before = (p_start, p_end)
-    return None
+            return []
+        if paragraph.rstrip("*_ ")[-1:] == "." and not re.search(r"[“”\"]", paragraph):
+            intro.append((p_start, p_end))
+            last_is_intro = True
+        elif len(paragraph.split()) > _MAX_HEADING_WORDS:
+            last_is_intro = False  # a paragraph that is neither: not an introduction right before the questions
+    return []
 
 
 def answered_in_first_person(text: str, turns: list[Turn]) -> bool:
