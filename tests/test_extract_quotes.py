@@ -1463,3 +1463,39 @@ def test_an_interview_by_shape_whose_introduction_pairs_two_named_persons_abstai
         + "".join(f"{q}\n\n{a}\n\n" for q, a in _EXCHANGE)
     )
     assert said(extract(text, nlp, gazetteer)) == []
+
+
+def test_mixed_case_speaker_labels_that_recur_beside_capital_ones_stay_labels(nlp, gazetteer):
+    text = (
+        "Press conference\n\n"
+        "Harbour Minister Ewa Lindqvist briefed reporters in Gdynia on 3 May.\n\n"
+        "MODERATOR: The minister will take questions.\n\n"
+        "QUESTION: Will the levy rise?\n\n"
+        "Minister Lindqvist: No. The levy stays where it is until 2028.\n\n"
+        "QUESTION: And the crews?\n\n"
+        "Minister Lindqvist: They are being trained now.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Ewa Lindqvist", "No. The levy stays where it is until 2028."),
+        ("Ewa Lindqvist", "They are being trained now."),
+    ]
+
+
+def test_recurring_name_and_colon_lines_over_reports_are_no_dialogue(nlp, gazetteer):
+    # A live blog's summary lines ('Moreau: …') with reports under them: not turns of a dialogue.
+    text = (
+        "Drought live: the Rhône valley\n\n"
+        "Claire Moreau, mayor of Tain, and Ian Kerr, the regional prefect, toured the valley on Monday.\n\n"
+        "Moreau: Wells will be rationed from June\n\n"
+        "The mayor said at a town meeting that households would get water for two hours a day.\n\n"
+        "Officials expect the ban to last until September.\n\n"
+        "Kerr: The state will pay for new pumps\n\n"
+        "The prefect promised 2 million euros for pumps and pipes.\n\n"
+        "Farmers' groups called the sum too small.\n\n"
+        "Moreau: Tain will ask for disaster status\n\n"
+        "The council votes on Thursday.\n\n"
+        "Kerr: Decision within a week\n\n"
+        "The ministry will decide quickly, the prefect's office said.\n"
+    )
+    quotes = said(extract(text, nlp, gazetteer))
+    assert not any(words.startswith(("The mayor said", "Officials expect", "The prefect promised", "Farmers")) for _, words in quotes)

@@ -76,12 +76,16 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repea
     # dialogue: labels that recur, two of them at least, taking turns ('Reed: …', 'Lindqvist: …',
     # 'Reed: …'). A label written once there, or any alone, is a heading or a sentence.
     if not any(t.kind != "speaker" or t.label.isupper() for t in labelled):
-        labelled = _dialogue(labelled)
-    # Labels in capitals ('SECRETARY GENERAL:') set the transcript's style: a paragraph opening
-    # with capitalised words and a colon in mixed case is then a turn going on ('On the budget:
-    # we will …'), unless a parenthesis after the words says who ('Jane Roe (Reuters): …').
-    if any(len(t.label) > 1 and t.label.isupper() for t in labelled):
-        labelled = [t for t in labelled if t.kind != "speaker" or t.label.isupper() or t.note is not None]
+        labelled = _dialogue(labelled, paragraphs, 2)
+    # Speaker labels in capitals ('SECRETARY GENERAL:') set the transcript's style: a paragraph
+    # opening once with capitalised words and a colon in mixed case is then a turn going on ('On
+    # Ferry Orders: we will …'), unless a parenthesis after the words says who ('Jane Roe
+    # (Reuters): …') or the words recur as a label ('Minister Tanaka:' at each of her turns).
+    if any(t.kind == "speaker" and len(t.label) > 1 and t.label.isupper() for t in labelled):
+        counts: dict[str, int] = {}
+        for t in labelled:
+            counts[t.label] = counts.get(t.label, 0) + 1
+        labelled = [t for t in labelled if t.kind != "speaker" or t.label.isupper() or t.note is not None or counts[t.label] >= _MIN_TURNS]
     if len(labelled) < _MIN_TURNS:
         return []
     labelled = _askers(text, labelled)
@@ -134,7 +138,7 @@ def _bare_labels(text: str, paragraphs: list[tuple[int, int]], skip: list[tuple[
         label = m.group("label")
         end = _trim(text, p_start, p_end)
         found.append(Turn(label, p_start, None, -1, _LABEL_KINDS.get(label.split()[0].casefold(), "speaker"), end, end, label_offset=m.start("label") - p_start))
-    return _dialogue(found)
+    return _dialogue(found, paragraphs, 3)
 
 
 def _askers(text: str, labelled: list[Turn]) -> list[Turn]:
@@ -165,9 +169,11 @@ def _first_words(text: str, turn: Turn) -> str:
     return m.group(1) if m else ""
 
 
-def _dialogue(labelled: list[Turn]) -> list[Turn]:
-    """The labelled paragraphs of a dialogue in mixed-case labels: those whose label recurs, when
-    at least two such labels take turns; [] otherwise."""
+def _dialogue(labelled: list[Turn], paragraphs: list[tuple[int, int]], share: int) -> list[Turn]:
+    """The labelled paragraphs of a dialogue with labels in mixed case or alone on their lines:
+    those whose label recurs, when at least two such labels take turns and at least one paragraph
+    in `share` from the first label to the last is labelled (a dialogue's turns follow one
+    another; a live blog's 'Roe: …' summary lines have reports under them); [] otherwise."""
     counts: dict[str, int] = {}
     for t in labelled:
         counts[t.label] = counts.get(t.label, 0) + 1
@@ -175,7 +181,8 @@ def _dialogue(labelled: list[Turn]) -> list[Turn]:
     alternations = sum(a.label != b.label for a, b in zip(kept, kept[1:]))
     if len({t.label for t in kept}) < 2 or alternations < _MIN_ALTERNATIONS:
         return []
-    return kept
+    spanned = sum(1 for p_start, _ in paragraphs if kept[0].label_start <= p_start <= kept[-1].label_start)
+    return kept if len(kept) * share >= spanned else []
 
 
 def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
