@@ -11,7 +11,9 @@ leaves open) the paragraph before it.
 
 Words printed without quote marks are quotations too when the layout names their speaker
 (`transcripts`): a transcript's turns after a speaker label ('GOVERNOR HAN: …', 'A: …'), and
-in an interview the answers and the headline's quotation, the interviewee's. Questions and
+in an interview the answers and the headline's quotation, the interviewee's (an interview
+no cue announces is known by its shape: an introduction about one person, then questions
+answered in the first person). Questions and
 a moderator's words are left out, and so are the turns of a transcript printed in a report
 that quotes in quote marks in its own words (those are its quotations). A phrase or title in quote marks is not a quotation: a
 short phrase with no verb (scare quotes), a title ('the report “Pathways to Peace”'), a

@@ -6,8 +6,16 @@ turn is its label's paragraph; the paragraphs after it that carry no label of th
 to the next labelled one, continue it. Questions and the
 chair's words are turns too, of a kind the quotation step leaves out.
 
+Labels are known by their form and their recurrence, not their words: markup around them
+('**Q:**'); mixed-case labels ('Reed: …', 'Roe: …') only as a dialogue that takes turns;
+names in capitals alone on their lines ('TOM REED') only when they recur; a label whose every
+turn asks is a questioner's. In a transcript labelled in capitals, a capitalised phrase and a
+colon printed once ('On Ferry Orders: …') is the turn going on.
+
 An interview names its interviewee at the top ('We spoke to her in Geneva', 'We asked Jane
-Roe, …', 'she answered our questions'); the cue phrases are data (interview-cues.txt).
+Roe, …', 'she answered our questions'); the cue phrases are data (interview-cues.txt). One
+without a cue or labels is known by its shape (`question_after_intro`): an introduction, then
+paragraphs that ask, each answered under it in the first person (a dash may open each turn).
 
 Pure functions of the text: who a label names is for the caller, which knows the persons.
 """
