@@ -342,3 +342,11 @@ def test_byline_names_with_the_place_each_reporter_filed_from():
     assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Ingrid Roe", "Piotr Kowal"]
     text = "Headline\n\nBy Ingrid Roe in New York\n\nThe talks went on.\n"
     assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Ingrid Roe"]
+
+
+def test_a_post_and_a_long_name_after_by_in_a_subtitle_is_no_byline():
+    # 'by' + a post and a name running past four words, then the sentence going on: not a reporter.
+    text = "Statement\n\nby Harbour Board Chair Marieke van Loon following the annual review of the port\n\nThe board met.\n"
+    assert find_bylines(text, len(text)) == []
+    text = "Headline\n\nBy Marieke van Loon\n\nThe board met.\n"
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Marieke van Loon"]

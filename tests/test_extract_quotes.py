@@ -1308,3 +1308,194 @@ def test_a_headline_quotation_said_by_a_post_two_people_hold_names_nobody(nlp, g
     )
     record = extract(text, nlp, gazetteer)
     assert all(who is None for who, _ in said(record))  # kept unattributed, or left out
+
+
+def test_an_interview_known_by_its_shape_alone_gives_the_answers_to_the_person_introduced(nlp, gazetteer):
+    # No cue and no labels: an introduction whose subject is one person, then questions answered
+    # in the first person. The interviewer ('talked with …') asks; an editor's note closes it.
+    text = (
+        "HARBOUR MONTHLY | Conversation | 4 June 2026\n\n"
+        "‘Every ship we turn away goes to Rotterdam’\n\n"
+        "The port of Gdańsk's director, Ewa Lindqvist, who took over in March after Piotr Malek retired, "
+        "runs the busiest container terminal on the Baltic. She talked with Tom Reed about cranes, dredging and rail.\n\n"
+        "Director, the terminal handled a record year. What made the difference?\n\n"
+        "Rail, mostly. We doubled the trains to the south, and our quays are no longer full of boxes waiting for trucks.\n\n"
+        "Will the new quay open on time?\n\n"
+        "In October, if the dredgers finish. I would not bet my house on it.\n\n"
+        "And the cranes?\n\n"
+        "Eight are ordered. Four arrive in the spring.\n\n"
+        "What worries you most?\n\n"
+        "The rail bridge at Tczew. If it closes, we lose the south.\n\n"
+        "This conversation has been edited for length.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    quotes = said(record)
+    assert ("Ewa Lindqvist", "Rail, mostly. We doubled the trains to the south, and our quays are no longer full of boxes waiting for trucks.") in quotes
+    assert ("Ewa Lindqvist", "In October, if the dredgers finish. I would not bet my house on it.") in quotes
+    assert ("Ewa Lindqvist", "The rail bridge at Tczew. If it closes, we lose the south.") in quotes
+    assert all(speaker == "Ewa Lindqvist" for speaker, _ in quotes)
+    assert not any("?" in words or "edited" in words for _, words in quotes)
+
+
+def test_questions_answered_in_the_third_person_are_no_interview(nlp, gazetteer):
+    # The same shape in an explainer: the answers speak of nobody's 'I' or 'we', so they are the writer's.
+    text = (
+        "Explainer: the harbour levy\n\n"
+        "Harbour Minister Ewa Lindqvist announced a levy on large ships on Monday.\n\n"
+        "Who pays the levy?\n\n"
+        "Every ship over 5,000 tonnes that calls at a Polish port.\n\n"
+        "When does it start?\n\n"
+        "In January, after a vote in parliament.\n\n"
+        "How much will it raise?\n\n"
+        "About 40 million zlotys a year, the ministry estimates.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == []
+
+
+def test_a_mixed_case_phrase_and_colon_inside_a_capitals_transcript_continues_the_turn(nlp, gazetteer):
+    # Labels in capitals set the style: 'On Ferry Orders:' opening a paragraph is the minister going on.
+    text = (
+        "Press conference\n\n"
+        "Harbour Minister Ewa Lindqvist briefed reporters in Gdynia on 3 May.\n\n"
+        "MODERATOR: The minister will take questions.\n\n"
+        "Q: Two questions. Will the levy rise, and when do the new ferries arrive?\n\n"
+        "MINISTER LINDQVIST: On the first question, no. The levy stays where it is until 2028.\n\n"
+        "On Ferry Orders: the first two ships arrive in May, the third in the autumn.\n\n"
+        "Q: And the crews?\n\n"
+        "MINISTER LINDQVIST: They are being trained now.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Ewa Lindqvist", "On the first question, no. The levy stays where it is until 2028."),
+        ("Ewa Lindqvist", "On Ferry Orders: the first two ships arrive in May, the third in the autumn."),
+        ("Ewa Lindqvist", "They are being trained now."),
+    ]
+
+
+_EXCHANGE = (
+    ("How dry is the valley this year?", "Drier than my grandfather ever saw it. The wells gave out in April."),
+    ("Will the reservoir be finished?", "By next spring, if the concrete arrives. I would not promise more."),
+    ("What keeps you awake?", "The orchards. If they die, we lose ten years."),
+)
+_ANSWERS = [answer for _, answer in _EXCHANGE]
+
+
+def _dialogue(asker: str, answerer: str, *, alone: bool = False) -> str:
+    sep = "\n" if alone else " "
+    return "".join(f"{asker}{sep}{q}\n\n{answerer}{sep}{a}\n\n" for q, a in _EXCHANGE)
+
+
+def test_a_dialogue_in_mixed_case_surname_labels_gives_each_turn_to_its_speaker(nlp, gazetteer):
+    # 'Kerr: …?' / 'Moreau: …': labels that recur and take turns; the one whose turns all ask is the interviewer.
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Farmer and mayor Claire Moreau talked to Ian Kerr about the dry summer.\n\n"
+        + _dialogue("Kerr:", "Moreau:")
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Claire Moreau", a) for a in _ANSWERS]
+
+
+def test_one_mixed_case_phrase_and_colon_is_still_no_label(nlp, gazetteer):
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Farmer and mayor Claire Moreau met growers on Monday.\n\n"
+        "Water Rights: the council will vote on the new quotas in June, officials said.\n\n"
+        "The valley had its driest spring since 1976.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == []
+
+
+def test_bold_question_and_answer_labels(nlp, gazetteer):
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Claire Moreau, mayor of Tain, answered our questions about the dry summer.\n\n"
+        + "".join(f"**Q: {q}**\n\n**A:** {a}\n\n" for q, a in _EXCHANGE)
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Claire Moreau", a) for a in _ANSWERS]
+
+
+def test_an_exchange_with_a_dash_opening_each_turn(nlp, gazetteer):
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Claire Moreau, mayor of Tain, spoke to our correspondent about the dry summer.\n\n"
+        + "".join(f"— {q}\n\n— {a}\n\n" for q, a in _EXCHANGE)
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Claire Moreau", a) for a in _ANSWERS]
+
+
+def test_speaker_names_in_capitals_alone_on_their_lines_without_a_colon(nlp, gazetteer):
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Claire Moreau, mayor of Tain, talked to Ian Kerr about the dry summer.\n\n"
+        + _dialogue("IAN KERR", "CLAIRE MOREAU", alone=True)
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Claire Moreau", a) for a in _ANSWERS]
+
+
+def test_labels_of_initials_name_the_person_with_those_initials(nlp, gazetteer):
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Claire Moreau, mayor of Tain, talked to Ian Kerr about the dry summer.\n\n"
+        + _dialogue("IK:", "CM:")
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Claire Moreau", a) for a in _ANSWERS]
+
+
+def test_an_interview_by_shape_after_a_byline_and_an_interviewer_meeting_her(nlp, gazetteer):
+    # The paragraph right before the questions has the interviewer meeting 'her': the interviewee
+    # is the person of the paragraph before it.
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "By Ian Kerr\n\n"
+        "Farmer and mayor Claire Moreau has run the town of Tain since 2020. Her orchards cover 40 hectares.\n\n"
+        "Ian Kerr met her at the town hall.\n\n"
+        + "".join(f"{q}\n\n{a}\n\n" for q, a in _EXCHANGE)
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Claire Moreau", a) for a in _ANSWERS]
+
+
+def test_an_interview_by_shape_whose_introduction_pairs_two_named_persons_abstains(nlp, gazetteer):
+    # 'Ian Kerr spoke to Claire Moreau': either could be the one answering, by shape alone.
+    text = (
+        "Drought in the Rhône valley\n\n"
+        "Ian Kerr spoke to Claire Moreau about the dry summer.\n\n"
+        + "".join(f"{q}\n\n{a}\n\n" for q, a in _EXCHANGE)
+    )
+    assert said(extract(text, nlp, gazetteer)) == []
+
+
+def test_mixed_case_speaker_labels_that_recur_beside_capital_ones_stay_labels(nlp, gazetteer):
+    text = (
+        "Press conference\n\n"
+        "Harbour Minister Ewa Lindqvist briefed reporters in Gdynia on 3 May.\n\n"
+        "MODERATOR: The minister will take questions.\n\n"
+        "QUESTION: Will the levy rise?\n\n"
+        "Minister Lindqvist: No. The levy stays where it is until 2028.\n\n"
+        "QUESTION: And the crews?\n\n"
+        "Minister Lindqvist: They are being trained now.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Ewa Lindqvist", "No. The levy stays where it is until 2028."),
+        ("Ewa Lindqvist", "They are being trained now."),
+    ]
+
+
+def test_recurring_name_and_colon_lines_over_reports_are_no_dialogue(nlp, gazetteer):
+    # A live blog's summary lines ('Moreau: …') with reports under them: not turns of a dialogue.
+    text = (
+        "Drought live: the Rhône valley\n\n"
+        "Claire Moreau, mayor of Tain, and Ian Kerr, the regional prefect, toured the valley on Monday.\n\n"
+        "Moreau: Wells will be rationed from June\n\n"
+        "The mayor said at a town meeting that households would get water for two hours a day.\n\n"
+        "Officials expect the ban to last until September.\n\n"
+        "Kerr: The state will pay for new pumps\n\n"
+        "The prefect promised 2 million euros for pumps and pipes.\n\n"
+        "Farmers' groups called the sum too small.\n\n"
+        "Moreau: Tain will ask for disaster status\n\n"
+        "The council votes on Thursday.\n\n"
+        "Kerr: Decision within a week\n\n"
+        "The ministry will decide quickly, the prefect's office said.\n"
+    )
+    quotes = said(extract(text, nlp, gazetteer))
+    assert not any(words.startswith(("The mayor said", "Officials expect", "The prefect promised", "Farmers")) for _, words in quotes)

@@ -343,6 +343,9 @@ _BYLINE = re.compile(
 _BYLINE_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?=\s*(?:,|and\b|&|$))")
 _BYLINE_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|bin|al|le|la|del|der|du)){1,3}")
 
+# More name words after the longest name a byline gives: the words are a post and a name in a
+# sentence ("by Foreign Minister Jan van Roe following …"), not a reporter's name.
+_NAME_RUNS_ON = re.compile(r"\s+(?:(?:de|da|van|von|bin|al|le|la|del|der|du)\s+)?[A-Z]")
 
 # Words of a newsroom post written after a byline's name: "By Jane Roe, Defence Editor".
 _NEWSROOM_WORDS = word_set("newsroom-words.txt")
@@ -364,6 +367,8 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
                 m = _BYLINE_NAME.match(line.text, k)
                 if m is None or any(w.casefold() in _NEWSROOM_WORDS for w in m.group().split()):
                     break  # "By Jane Roe, Economics Editor": the post, not a second name
+                if _NAME_RUNS_ON.match(line.text, m.end()):
+                    break  # "by NATO Secretary General Pieter van Aalst following …": a post and a name, not a byline's name
                 out.append((line.start + m.start(), line.start + m.end()))
                 # "By Jane Roe in Brussels and Jan Doe in Warsaw": where each reporter filed from
                 where = _BYLINE_PLACE.match(line.text, m.end())

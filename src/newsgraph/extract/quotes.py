@@ -11,7 +11,9 @@ leaves open) the paragraph before it.
 
 Words printed without quote marks are quotations too when the layout names their speaker
 (`transcripts`): a transcript's turns after a speaker label ('GOVERNOR HAN: …', 'A: …'), and
-in an interview the answers and the headline's quotation, the interviewee's. Questions and
+in an interview the answers and the headline's quotation, the interviewee's (an interview
+no cue announces is known by its shape: an introduction about one person, then questions
+answered in the first person). Questions and
 a moderator's words are left out, and so are the turns of a transcript printed in a report
 that quotes in quote marks in its own words (those are its quotations). A phrase or title in quote marks is not a quotation: a
 short phrase with no verb (scare quotes), a title ('the report “Pathways to Peace”'), a
@@ -33,8 +35,9 @@ from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORDS, TITLE_HEADS, TITLE_MODIFIERS, is_title_word
 from newsgraph.extract.spans import SpanIndex
-from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, pronoun_gender, subject_phrase
-from newsgraph.extract.transcripts import Turn, find_turns, interview_cues, unlabelled_turns
+from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, main_clause, pronoun_gender, subject_phrase
+from newsgraph.extract.transcripts import FIRST_PERSON as _FIRST_PERSON
+from newsgraph.extract.transcripts import Turn, answered_in_first_person, find_turns, interview_cues, question_after_intro, unlabelled_turns
 from newsgraph.model import Claim, Quote, Role
 from newsgraph.text import line_start, trimmed_end, word_list, word_set
 
@@ -112,6 +115,8 @@ _MODERATED_BY = re.compile(r"\b(?:moderated\s+by|moderator\s*[:,-])\s*", re.IGNO
 # An interview cue that is an editor's note on the text ('edited for length', 'edited highlights').
 _EDITORIAL_NOTE = re.compile(r"\b(?:edited|condensed|highlights)\b", re.IGNORECASE)
 _MAX_NOTE_WORDS = 4
+# A speaker label of a name's initials: 'EL', 'E.L.', 'JRR'.
+_INITIALS = re.compile(r"(?:[A-Z]\.?){2,3}")
 # 'Highlights from the press conference:', 'Excerpts:': a transcript's turns chosen as quotations.
 _HIGHLIGHTS = re.compile(r"\b(?:highlights|excerpts)\b", re.IGNORECASE)
 
@@ -145,7 +150,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
     speakers = Speakers(doc, ctx, roles)
     head = _title_line(ctx)
     heading = [h for h in (ctx.headline, head) if h]
-    turns = find_turns(ctx.text, ctx.body_end, heading + ctx.furniture + ctx.duplicates)
+    turns = find_turns(ctx.text, ctx.body_end, heading + ctx.furniture, ctx.duplicates)
     spans = _quote_spans(ctx.text, ctx.body_end)
     spans = [q for q in spans if not _scare_quote(doc, ctx.text, q) and not any(s <= q.open < e for s, e in ctx.furniture)]
     quoted = [(q.open, q.close) for q in spans]  # a sentence with quote marks is no reported speech
@@ -154,6 +159,11 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
     interviewee, cue_end = _interviewee(ctx, head, speakers, turns, spans)
     if interviewee is not None and cue_end is not None and not turns:
         turns = _unlabelled_exchanges(ctx, interviewee, cue_end, heading)
+    if not turns and (interviewee is None or cue_end is not None):
+        # No cue, or one that no exchanges follow ('This interview has been edited.' closing them).
+        shaped, shaped_turns = _interview_by_shape(ctx, head, speakers, heading)
+        if shaped_turns:
+            interviewee, turns = shaped, shaped_turns
     turn_at = _TurnIndex(turns)
     masked = _ABBREVIATION.sub(lambda m: m.group()[:-1] + _MASK, ctx.text)
 
@@ -489,8 +499,80 @@ def _unlabelled_exchanges(ctx: ArticleContext, interviewee: str, cue_end: int, h
             named = {ctx.current_key(k) or k for _, _, k in ctx.mentions(t.start, t.end, kinds=("Person",))}
             if interviewee in named or re.search(r"[“”\"]", ctx.text[t.start : t.end]):
                 break
+            if t.continued and _editors_note(ctx.text[t.start : t.end]):
+                break  # 'This interview has been edited for length.' closing it: the editor's words
         out.append(t)
     return out
+
+
+def _interview_by_shape(ctx: ArticleContext, head: tuple[int, int] | None, speakers: Speakers, heading: list[tuple[int, int]]) -> tuple[str | None, list[Turn]]:
+    """An interview that no cue announces and no label lays out, known by its shape: an
+    introduction about one person ('Norway's defence minister, Jane Roe, co-leads …. He spoke to
+    …'), then questions, each answered in the paragraphs under it, in the first person. The
+    interviewee is the one person the introduction's last paragraph naming anybody has in a
+    main clause (the interviewer, 'spoke to Jan Doe', is not; nor 'after Jan Doe stepped down').
+    (None, []) when the article is not so laid out."""
+    skip = heading + ctx.furniture + ctx.duplicates
+    intro = question_after_intro(ctx.text, head[1] if head else 0, ctx.body_end, skip)
+    if not intro:
+        return None, []
+    introduced: set[str] = set()
+    for p_start, p_end in reversed(intro):
+        for start, end, key in ctx.mentions(p_start, p_end, kinds=("Person",)):
+            span = speakers.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                return None, []
+            verb = _verb_reaching(span.root)
+            if verb is not None:
+                if any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in verb.children):
+                    return None, []  # 'Jan Doe spoke to Jane Roe': which of them answers, the shape does not say
+                continue  # 'He spoke to Jan Doe': the interviewer
+            if _meets_someone(span.root):
+                continue  # 'Jan Doe met her in Gdańsk': the interviewer, the interviewee a pronoun
+            if main_clause(span.root):
+                introduced.add(ctx.current_key(key) or key)
+        if introduced:
+            break
+    if len(introduced) != 1:
+        return None, []
+    interviewee = next(iter(introduced))
+    turns = _unlabelled_exchanges(ctx, interviewee, intro[-1][0], heading)
+    if not answered_in_first_person(ctx.text, turns):
+        return None, []
+    return interviewee, turns
+
+
+def _meets_someone(token) -> bool:
+    """Whether the name is the subject of a verb whose object is a person pronoun ('Jan Doe met
+    her', 'Jan Doe talked with him')."""
+    while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    for child in token.head.children:
+        objects = [child] if child.dep_ in ("dobj", "dative") else [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if any(o.lower_ in ("her", "him", "them") for o in objects):
+            return True
+    return False
+
+
+def _verb_reaching(token):
+    """The verb whose prepositional object the name is ('spoke to Jan Doe', 'talked with Jan
+    Doe'), or None."""
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        return token.head.head
+    return None
+
+
+def _editors_note(paragraph: str) -> bool:
+    """'This interview has been edited for length and clarity.': one short sentence about the
+    text as edited, in no one's first person."""
+    return (
+        len(paragraph) <= _MAX_HEADING_CHARS
+        and len(re.findall(r"[.!?](?:\s|$)", paragraph)) <= 1
+        and bool(_EDITORIAL_NOTE.search(paragraph))
+        and not _FIRST_PERSON.search(paragraph)
+    )
 
 
 def _names_nobody(words_before: str) -> bool:
@@ -511,7 +593,8 @@ def _turn_speaker(ctx: ArticleContext, speakers: Speakers, turn: Turn, interview
         inside = ctx.mentions(turn.note_start, turn.note_start + len(turn.note), kinds=("Person",))
         if inside:
             return ctx.current_key(inside[0][2])
-    inside = ctx.mentions(turn.label_start, turn.label_start + len(turn.label), kinds=("Person",))
+    label_start = turn.label_start + turn.label_offset
+    inside = ctx.mentions(label_start, label_start + len(turn.label), kinds=("Person",))
     if inside:
         return ctx.current_key(inside[0][2])
     words = turn.label.split()
@@ -519,6 +602,16 @@ def _turn_speaker(ctx: ArticleContext, speakers: Speakers, turn: Turn, interview
         key = speakers.person_named(words[i:])
         if key is not None:
             return key
+    if _INITIALS.fullmatch(turn.label):
+        # 'EL:' in a dialogue: the one person of the article whose name has those initials ('Ewa Lindqvist').
+        letters = turn.label.replace(".", "")
+        found = {
+            e.key
+            for e in ctx.entities.values()
+            if e.kind == "Person" and "".join(w[0] for w in e.name.split() if w[:1].isupper()) == letters
+        }
+        if len(found) == 1:
+            return next(iter(found))
     # 'THE MINISTER:', 'THE GOVERNOR:': the one person the article gives that post.
     post = [w.casefold().strip(".") for w in words if w.casefold() != "the"]
     if post and post[-1] in TITLE_HEADS and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in post):

@@ -6,31 +6,43 @@ turn is its label's paragraph; the paragraphs after it that carry no label of th
 to the next labelled one, continue it. Questions and the
 chair's words are turns too, of a kind the quotation step leaves out.
 
+Labels are known by their form and their recurrence, not their words: markup around them
+('**Q:**'); mixed-case labels ('Reed: …', 'Roe: …') only as a dialogue that takes turns;
+names in capitals alone on their lines ('TOM REED') only when they recur; a label whose every
+turn asks is a questioner's. In a transcript labelled in capitals, a capitalised phrase and a
+colon printed once ('On Ferry Orders: …') is the turn going on.
+
 An interview names its interviewee at the top ('We spoke to her in Geneva', 'We asked Jane
-Roe, …', 'she answered our questions'); the cue phrases are data (interview-cues.txt).
+Roe, …', 'she answered our questions'); the cue phrases are data (interview-cues.txt). One
+without a cue or labels is known by its shape (`question_after_intro`): an introduction, then
+paragraphs that ask, each answered under it in the first person (a dash may open each turn).
 
 Pure functions of the text: who a label names is for the caller, which knows the persons.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from newsgraph.text import word_list, word_map
 
 # A label opens its paragraph: capitalised words (an optional parenthesis after them), a colon.
+# Bold or italic markup around a label ('**Q:**', '__JANE ROE:__') is the label's too.
+_MARKUP = r"(?:\*{1,2}|_{1,2})?"
 _LABEL = re.compile(
-    r"(?P<label>[^\W\d_][\w.’'\- ]{0,50}?)[ \t]*(?:\((?P<note>[^()\n]{1,160})\)[ \t]*)?:[ \t]+(?=\S)"
+    rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*(?:\((?P<note>[^()\n]{{1,160}})\)[ \t]*)?:{_MARKUP}[ \t]+(?=\S)"
 )
 #: Label words that say what kind of turn it is ("q" -> question); other labels name a speaker.
 _LABEL_KINDS = word_map("transcript-labels.tsv", "label", "kind")
 # A label alone on its line ('MINISTER TANAKA:'), the words in the paragraphs after it.
-_LABEL_ALONE = re.compile(r"(?P<label>[^\W\d_][\w.’'\- ]{0,50}?)[ \t]*(?:\((?P<note>[^()\n]{1,160})\)[ \t]*)?:[ \t]*$")
+_LABEL_ALONE = re.compile(rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*(?:\((?P<note>[^()\n]{{1,160}})\)[ \t]*)?:{_MARKUP}[ \t]*$")
 # 'Q.' and 'A.' opening a paragraph, as some transcripts and interviews write them.
-_QA_DOT = re.compile(r"(?P<label>Q|A)\.[ \t]+(?=\S)")
+_QA_DOT = re.compile(rf"{_MARKUP}(?P<label>Q|A)\.{_MARKUP}[ \t]+(?=\S)")
 _MIN_TURNS = 2  # one labelled paragraph is a heading ('Roe: Russia lost …'), not a transcript
 _MAX_LABEL_WORDS = 6
+_MIN_ALTERNATIONS = 2  # changes of speaker in a dialogue with mixed-case labels ('Reed:', 'Roe:', 'Reed:')
 _MAX_HEADING_WORDS = 8  # a sub-heading between turns ('On the budget'): a short line, no sentence
 _MIN_ASKED = 3  # questions that end with a question mark, in an interview printed without labels
 _MAX_INTRO_PARAGRAPHS = 2  # paragraphs between the introduction naming the interviewee and the first question
@@ -50,25 +62,41 @@ class Turn:
     start: int  # the turn's words, after the label
     end: int
     continued: bool = False  # a paragraph with no label of its own, continuing the turn before it
+    label_offset: int = 0  # characters of markup before the label's words ('**Q:**')
 
 
-def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = ()) -> list[Turn]:
+def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repeated: list[tuple[int, int]] = ()) -> list[Turn]:
     """The turns of a transcript in text[:body_end], in order; [] for an article that is not one.
 
-    `skip` holds spans (headline, furniture) whose lines are never turns."""
+    `skip` holds spans (headline, furniture) whose lines are never turns; `repeated`, lines the
+    page prints more than once, which are no turns either but may be a speaker's name alone."""
     labelled: list[Turn] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:body_end])]
     for p_start, p_end in paragraphs:
-        if any(s <= p_start < e for s, e in skip):
+        if any(s <= p_start < e for s, e in (*skip, *repeated)):
             continue
         turn = _labelled(text, p_start, p_end)
         if turn is not None:
             labelled.append(turn)
-    # Mixed-case labels ('Jane Roe: …') count only beside capital or Q/A ones: alone they are headings.
+    if len(labelled) < _MIN_TURNS:
+        labelled = sorted(labelled + _bare_labels(text, paragraphs, skip), key=lambda t: t.label_start)
+    # Mixed-case labels ('Jane Roe: …') count beside capital or Q/A ones; alone, only as a
+    # dialogue: labels that recur, two of them at least, taking turns ('Reed: …', 'Lindqvist: …',
+    # 'Reed: …'). A label written once there, or any alone, is a heading or a sentence.
     if not any(t.kind != "speaker" or t.label.isupper() for t in labelled):
-        return []
+        labelled = _dialogue(labelled, paragraphs, 2)
+    # Speaker labels in capitals ('SECRETARY GENERAL:') set the transcript's style: a paragraph
+    # opening once with capitalised words and a colon in mixed case is then a turn going on ('On
+    # Ferry Orders: we will …'), unless a parenthesis after the words says who ('Jane Roe
+    # (Reuters): …') or the words recur as a label ('Minister Tanaka:' at each of her turns).
+    if any(t.kind == "speaker" and len(t.label) > 1 and t.label.isupper() for t in labelled):
+        counts: dict[str, int] = {}
+        for t in labelled:
+            counts[t.label] = counts.get(t.label, 0) + 1
+        labelled = [t for t in labelled if t.kind != "speaker" or t.label.isupper() or t.note is not None or counts[t.label] >= _MIN_TURNS]
     if len(labelled) < _MIN_TURNS:
         return []
+    labelled = _askers(text, labelled)
     turns: list[Turn] = []
     starts = {t.label_start: t for t in labelled}
     current: Turn | None = None
@@ -95,10 +123,74 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = ()) -> li
                 if questions_only and (answered or text[end - 1] != "?"):
                     kind = "answer"
                     answered = True
-                turns.append(Turn(current.label, current.label_start, current.note, current.note_start, kind, p_start, end, True))
+                turns.append(Turn(current.label, current.label_start, current.note, current.note_start, kind, p_start, end, True, current.label_offset))
                 if (current.end == current.start or questions_only and answered) and p_start > last_label:
                     current = None  # after the last label: its one paragraph only
     return turns
+
+
+_BARE_LABEL = re.compile(rf"{_MARKUP}(?P<label>[^\W\d_][^\W\d_.’'\-]*(?:[ \t]+[^\W\d_][^\W\d_.’'\-]*){{0,{_MAX_LABEL_WORDS - 1}}}){_MARKUP}[ \t]*$")
+
+
+def _bare_labels(text: str, paragraphs: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[Turn]:
+    """Speaker names in capitals alone on their lines with no colon ('TOM REED', then the turn on
+    the lines under it), as magazines print a dialogue: such lines that recur, two of them at
+    least, taking turns; [] otherwise (a heading in capitals is printed once)."""
+    found = []
+    for i, (p_start, p_end) in enumerate(paragraphs):
+        if any(s <= p_start < e for s, e in skip) or i + 1 == len(paragraphs):
+            continue
+        m = _BARE_LABEL.match(text, p_start, _trim(text, p_start, p_end))
+        if m is None or not m.group("label").isupper() or _BARE_LABEL.match(text, *paragraphs[i + 1]):
+            continue
+        label = m.group("label")
+        end = _trim(text, p_start, p_end)
+        found.append(Turn(label, p_start, None, -1, _LABEL_KINDS.get(label.split()[0].casefold(), "speaker"), end, end, label_offset=m.start("label") - p_start))
+    return _dialogue(found, paragraphs, 3)
+
+
+def _askers(text: str, labelled: list[Turn]) -> list[Turn]:
+    """A speaker label whose every turn asks ('REED: How low is the river?'), printed twice or
+    more or with a parenthesis ('JANE ROE (Harbour Daily): …?'), is a questioner's: its turns are
+    questions."""
+    turns: dict[str, list[Turn]] = {}
+    for t in labelled:
+        if t.kind == "speaker":
+            turns.setdefault(t.label, []).append(t)
+    asking = {
+        label
+        for label, theirs in turns.items()
+        if (len(theirs) >= _MIN_TURNS or all(t.note is not None for t in theirs))
+        and all(_asks(_first_words(text, t)) for t in theirs)
+    }
+    return [dataclasses.replace(t, kind="question") if t.kind == "speaker" and t.label in asking else t for t in labelled]
+
+
+_LINE_UNDER = re.compile(r"\s*([^\n]*)")
+
+
+def _first_words(text: str, turn: Turn) -> str:
+    """A labelled turn's words, or for a label alone on its line the line under it."""
+    if turn.end > turn.start:
+        return text[turn.start : turn.end]
+    m = _LINE_UNDER.match(text, turn.end)
+    return m.group(1) if m else ""
+
+
+def _dialogue(labelled: list[Turn], paragraphs: list[tuple[int, int]], share: int) -> list[Turn]:
+    """The labelled paragraphs of a dialogue with labels in mixed case or alone on their lines:
+    those whose label recurs, when at least two such labels take turns and at least one paragraph
+    in `share` from the first label to the last is labelled (a dialogue's turns follow one
+    another; a live blog's 'Roe: …' summary lines have reports under them); [] otherwise."""
+    counts: dict[str, int] = {}
+    for t in labelled:
+        counts[t.label] = counts.get(t.label, 0) + 1
+    kept = [t for t in labelled if counts[t.label] >= _MIN_TURNS or t.note is not None]
+    alternations = sum(a.label != b.label for a, b in zip(kept, kept[1:]))
+    if len({t.label for t in kept}) < 2 or alternations < _MIN_ALTERNATIONS:
+        return []
+    spanned = sum(1 for p_start, _ in paragraphs if kept[0].label_start <= p_start <= kept[-1].label_start)
+    return kept if len(kept) * share >= spanned else []
 
 
 def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
@@ -106,7 +198,7 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
     if m is not None:
         # 'Q. How low is the river?', 'A. Lower than ever.': a question or an answer, a period for the colon
         start = m.end()
-        return Turn(m.group("label"), p_start, None, -1, _LABEL_KINDS[m.group("label").casefold()], start, _trim(text, start, p_end))
+        return Turn(m.group("label"), p_start, None, -1, _LABEL_KINDS[m.group("label").casefold()], start, _trim(text, start, p_end), label_offset=m.start("label") - p_start)
     m = _LABEL.match(text, p_start, p_end)
     alone = m is None
     if alone:
@@ -127,7 +219,7 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
     start = p_end if alone else m.end()
     end = _trim(text, start, p_end)
     note = m.group("note")
-    return Turn(label, p_start, note, m.start("note") if note else -1, kind, start, end)
+    return Turn(label, p_start, note, m.start("note") if note else -1, kind, start, end, label_offset=m.start("label") - p_start)
 
 
 def _stage_note(paragraph: str) -> bool:
@@ -174,6 +266,7 @@ def unlabelled_turns(text: str, start: int, body_end: int, skip: list[tuple[int,
         p_start, p_end = m.start(), _trim(text, m.start(), m.end())
         if p_start < start or p_end <= p_start or any(s <= p_start < e for s, e in skip):
             continue
+        p_start = _after_dash(text, p_start, p_end)
         paragraph = text[p_start:p_end]
         if _section_heading(paragraph) or (_stage_note(paragraph) and not _asks(paragraph)):
             continue  # 'On the budget': a heading between the exchanges ('**Will you …?**' is a question)
@@ -202,6 +295,17 @@ def unlabelled_turns(text: str, start: int, body_end: int, skip: list[tuple[int,
         turns.append(Turn("", p_start, None, -1, kind, p_start, p_end, kind == "answer" and previous == "answer"))
         previous = kind
     return turns if asked >= _MIN_ASKED else []
+
+
+# '— Will you run again?', '— No.': a dash opening each turn of an exchange, as many outlets print
+# an interview; the words after it are the turn's.
+_TURN_DASH = re.compile(r"[—–][ \t]*(?=\S)|-[ \t]+(?=\S)")
+
+
+def _after_dash(text: str, p_start: int, p_end: int) -> int:
+    """Where a paragraph's words start after a dash opening a turn ('— No.'), else p_start."""
+    m = _TURN_DASH.match(text, p_start, p_end)
+    return m.end() if m is not None and m.end() < p_end and text[m.end()].isalnum() else p_start
 
 
 def _asking(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
@@ -233,3 +337,51 @@ def _prompt(paragraph: str) -> bool:
     to the interviewee ('Markets do not seem convinced. Debt reached 78.6% of GDP in April.')."""
     sentences = re.findall(r"[.!](?:\s|$)", paragraph)
     return len(paragraph) <= _MAX_PROMPT_CHARS and len(sentences) <= 2 and not re.search(r"[“”\"‘]", paragraph)
+
+
+# An interview no cue announces is known by its shape: a few paragraphs of introduction, then
+# paragraphs that ask, each answered by the paragraphs under it, in the first person.
+_MAX_SHAPE_INTRO = 4  # paragraphs between the headline and the first question
+FIRST_PERSON = re.compile(r"\b(?:I|I[’']\w+|[Mm][ey]|[Ww]e|[Ww]e[’']\w+|[Uu]s|[Oo]urs?|[Mm]ine)\b")
+_MIN_FIRST_PERSON_SHARE = 0.5  # of the answers: an explainer's own answers ('What is …?') speak of nobody's 'I'
+
+
+def question_after_intro(text: str, start: int, body_end: int, skip: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs that introduce an interview printed without labels or cue,
+    in order: the paragraphs of sentences (ending with a period, quoting nobody) before the first
+    paragraph that asks, within the first _MAX_SHAPE_INTRO paragraphs from `start`, with nothing
+    but short lines (a byline, a date) between the last of them and the question. [] when the
+    article does not open that way."""
+    seen = 0
+    intro: list[tuple[int, int]] = []
+    last_is_intro = False
+    for m in re.finditer(r"[^\n]+", text[:body_end]):
+        p_start, p_end = m.start(), _trim(text, m.start(), m.end())
+        if p_start < start or p_end <= p_start or any(s <= p_start < e for s, e in skip):
+            continue
+        p_start = _after_dash(text, p_start, p_end)
+        paragraph = text[p_start:p_end]
+        if _asks(paragraph):
+            return intro if last_is_intro else []
+        seen += 1
+        if seen > _MAX_SHAPE_INTRO:
+            return []
+        if paragraph.rstrip("*_ ")[-1:] == "." and not re.search(r"[“”\"]", paragraph):
+            intro.append((p_start, p_end))
+            last_is_intro = True
+        elif len(paragraph.split()) > _MAX_HEADING_WORDS:
+            last_is_intro = False  # a paragraph that is neither: not an introduction right before the questions
+    return []
+
+
+def answered_in_first_person(text: str, turns: list[Turn]) -> bool:
+    """Whether at least half the answers (the paragraphs under one question) speak in the first
+    person ('I', 'we', 'our'): an interviewee's, not a writer's own answers to questions put as
+    headings."""
+    answers: list[bool] = []
+    for t in turns:
+        if t.kind == "question":
+            answers.append(False)
+        elif t.kind == "answer" and answers:
+            answers[-1] = answers[-1] or bool(FIRST_PERSON.search(text, t.start, t.end))
+    return bool(answers) and sum(answers) >= _MIN_FIRST_PERSON_SHARE * len(answers)
