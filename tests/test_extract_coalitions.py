@@ -1801,3 +1801,72 @@ def test_a_unit_is_no_reference_to_the_grouping_named_before(nlp, gazetteer):
     roles = _roles(nlp, gazetteer, "Romania and Bulgaria joined the Black Sea Demining Group. The battlegroup led by "
                                    "Italy is based near Constanta.")
     assert roles == {"Black Sea Demining Group": {"Romania": "member", "Bulgaria": "member"}}
+
+
+# ---------------------------------------------------------------- round 5 (unseen writers)
+
+def test_a_lead_said_as_being_in_charge_or_as_its_co_lead(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "Portugal, which is in charge of the mine-clearing coalition, said it had trained "
+                                   "400 divers.")
+    assert roles == {"Mine-clearing Coalition": {"Portugal": "lead"}}
+    roles = _roles(nlp, gazetteer, "The cyber coalition met in Tallinn. Estonia heads the coalition; Finland is its "
+                                   "co-lead.")
+    assert roles == {"Cyber Coalition": {"Estonia": "lead", "Finland": "lead"}}
+    # a lead of something else ("its lead contractor") is no lead of the coalition
+    roles = _roles(nlp, gazetteer, "Estonia heads the cyber coalition; Finland is its lead contractor for servers.")
+    assert roles == {"Cyber Coalition": {"Estonia": "lead"}}
+
+
+def test_whom_a_coalition_serves_stands_between_it_and_its_leads(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "The international medical coalition for Moldova, which Austria co-leads with "
+                                   "Slovenia, will send 40 ambulances.")
+    assert roles == {"Medical Coalition": {"Austria": "lead", "Slovenia": "lead"}}
+    roles = _roles(nlp, gazetteer, "The energy coalition for Moldova, led by Romania, met on Monday.")
+    assert roles == {"Energy Coalition": {"Romania": "lead"}}
+
+
+def test_it_in_a_second_clause_is_the_subject_of_the_first(nlp, gazetteer):
+    text = ("The medical coalition was set up in 2023 as part of the Ukraine Defense Contact Group, known as the "
+            "Ramstein format, and Austria and Slovenia have led it since then.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles == {"Medical Coalition": {"Austria": "lead", "Slovenia": "lead"}}
+
+
+def test_one_countrys_armed_service_is_no_grouping(nlp, gazetteer):
+    text = ("Spain and Italy joined the Sea Drone Coalition on Monday. According to the Romanian Naval Forces, "
+            "drones sank two boats. \"We thank Norway for leading this coalition,\" a Romanian admiral said.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles == {"Sea Drone Coalition": {"Spain": "member", "Italy": "member", "Norway": "lead"}}
+
+
+def test_an_unnamed_coalition_described_by_the_words_of_a_name_is_that_one(nlp, gazetteer):
+    text = ("Chile and Peru have signed up to a coalition that buys water pumps for Bolivia. The Water Pump "
+            "Coalition was launched in May by Ecuador.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles == {"Water Pump Coalition": {"Chile": "member", "Peru": "member", "Ecuador": "member"}}
+    # the name first, then the description
+    text = ("The Water Pump Coalition was launched in May by Ecuador. Chile and Peru have now joined an "
+            "international coalition that finances water pumps for Bolivia.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles == {"Water Pump Coalition": {"Ecuador": "member", "Chile": "member", "Peru": "member"}}
+    # a description that does not hold the name's words is another grouping: nothing said of the named one
+    text = ("Chile and Peru have signed up to a coalition that trains firefighters. The Water Pump Coalition was "
+            "launched in May by Ecuador.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles == {"Water Pump Coalition": {"Ecuador": "member"}}
+
+
+def test_who_sign_the_text_that_establishes_a_grouping_found_it(nlp, gazetteer):
+    text = ("Ghana, Togo and Benin signed a memorandum of understanding establishing the Volta Basin Cholera "
+            "Alliance, which Ghana and Togo will co-chair.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles == {"Volta Basin Cholera Alliance": {"Ghana": "lead", "Togo": "lead", "Benin": "member"}}
+
+
+def test_modifiers_joined_by_and_name_one_coalition(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "The counter-drone and electronic warfare coalition, led by Latvia, met in Riga.")
+    assert roles == {"Counter-drone and Electronic Warfare Coalition": {"Latvia": "lead"}}
+    # a determiner after "and": two coalitions
+    roles = _roles(nlp, gazetteer, "Latvia leads the maritime and the drone coalition.")
+    assert "Counter-Drone and Electronic Warfare Coalition" not in roles
+    assert not any("And" in name or " and " in name for name in roles)

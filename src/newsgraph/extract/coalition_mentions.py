@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.text import normalise, word_set
+from newsgraph.text import demonyms, normalise, word_set
 
 NAMED, DESCRIBED, LED_ONLY, REFERENCE = 3, 2, 1, 0
 
@@ -52,6 +52,8 @@ _LONE_NAMES = {"squad", "quad"}
 #: Words that make "the … pact" another grouping than the one named before.
 _OTHER = {"rival", "competing", "parallel", "alternative", "different", "counter"}
 #: Organizations that are never a coalition of states (NATO, the EU): "the Nato military alliance" is NATO.
+#: Words of one country's armed service after its name: "Air" of "the Ukrainian Air Force".
+_SERVICE_WORDS = word_set("national-service-words.txt")
 _NEVER_COALITIONS = frozenset(normalise(n) for n in word_set("coalition-excluded-organizations.txt"))
 #: Heads a description may name a new grouping with, after "a": "a rice exporters' alliance".
 _DESCRIBED_HEADS = {"alliance", "bloc", "group", "partnership", "pact", "initiative", "club", "grouping", "force",
@@ -224,6 +226,8 @@ class _Reader:
 
     def head_mentions(self, t: Token) -> list[tuple[Mention, set[int]]]:
         nxt = self.tok(t.i + 1)
+        if _capitalised(t) and self.national_service(t):
+            return []  # "the Ukrainian Air Force": one state's armed service, no grouping of states
         if _capitalised(t):
             named = self.proper_name(t)
             if named is not None:
@@ -235,6 +239,23 @@ class _Reader:
                 and not _capitalised(nxt):
             return []  # "coalition partners", "coalition government", "group stage"
         return self.common_name(t)
+
+    def national_service(self, t: Token) -> bool:
+        """Whether the capitalised head `t` ends the name of one country's armed service: "Ukrainian Air Force",
+        "Royal Netherlands Air Force", "United States Space Force" (a country's name or adjective, then nothing
+        but service words); not "Joint Expeditionary Force" nor "Multinational Force"."""
+        if t.lower_ not in ("force", "forces"):
+            return False
+        words = self.left_name(t)
+        if words and words[0].lower_ == "royal":
+            words = words[1:]
+        for k in range(len(words) - 1, 0, -1):
+            if not all(w.lower_ in _SERVICE_WORDS for w in words[k:]):
+                break
+            country = self.span(words[0], words[k - 1])[2]
+            if (k == 1 and country.casefold() in demonyms()) or self.is_country(country):
+                return True
+        return False
 
     def led_by_before(self, first: Token) -> tuple[list[Party], int]:
         """The parties of a "Latvia-led" right before token `first`, and where that phrase starts."""
@@ -411,6 +432,14 @@ class _Reader:
                 break  # "a smaller group", "the biggest alliance": a comparison, no word of a name
             if w.tag_ == "VBG" and w.lemma_.lower() in _JOIN_OR_LEAD:
                 break  # "to keep leading maritime coalition", "joining the alliance": the verb, no word of its name
+            if w.lower_ == "and" and words and not _capitalised(words[0]) and words[0].pos_ in ("NOUN", "ADJ") \
+                    and prev is not None and prev.pos_ in ("NOUN", "ADJ") and not _capitalised(prev) \
+                    and prev.lower_ not in GENERIC_MODIFIERS and prev.ent_type_ == "" and not w.whitespace_.count("\n"):
+                # "the integrated air and missile defence coalition": modifiers joined by "and", one grouping (a
+                # determiner after "and" makes two: "the maritime and the drone coalition")
+                words.insert(0, w)
+                k -= 1
+                continue
             designator = w.pos_ in ("NUM", "X") and any(c.isalpha() for c in w.text) and w.text[:1].isupper()  # "F-16"
             if not glued and not designator and (w.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB")
                                                  or (w.pos_ == "VERB" and w.tag_ != "VBG")):

@@ -68,11 +68,15 @@ _WO = r"(?:[^‹›;]|‹O\d+›)"
 #: ("which is", "will, in 2026, again be", "of 19 agricultural exporters"), holding no other thing
 #: that could be what is led ("the first UDCG gathering chaired by …", "the bloc's tariff, as a
 #: push led by …"): no determiner, no owner.
-_TO_LED = (r"\s*[\"”’']?(?:\s*\([A-Z][A-Za-z0-9+&-]{1,12}\))?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
+_TO_LED = (r"(?:\s+(?:for|in|on)\s+(?:the\s+)?‹L\d+›)?"  # "the demining coalition for Ukraine, which …": whom it serves
+           r"\s*[\"”’']?(?:\s*\([A-Z][A-Za-z0-9+&-]{1,12}\))?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
            r"jointly|currently|of|for|against|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
            r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)(?:[^‹›;]|‹O\d+›)){0,60}?)?")
-#: When, between a verb and its "by": "founded in 2019 by", "led since 2022 by".
-_WHEN = r"(?:\s+(?:in|since|until|from)\s+(?:\w+\s+)?\d{4}|\s+(?:last|this)\s+\w+|\s+two\s+years\s+ago)?"
+#: Whom a coalition serves, right after its name: "the demining coalition for Ukraine" (no member of it).
+_FOR_L = r"(?:\s+(?:for|in|on)\s+(?:the\s+)?‹L\d+›)?"
+#: When (or where), between a verb and its "by": "founded in 2019 by", "led since 2022 by", "launched in May by".
+_WHEN = (r"(?:\s+(?:in|since|until|from)\s+(?:\w+\s+)?\d{4}|\s+(?:last|this)\s+\w+|\s+two\s+years\s+ago|"
+         r"\s+(?:in|since|until|from|at)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\s+on\s+\w+day)?")  # "in May", "in Geneva", "on Monday"
 #: Words that may stand between a subject and its verb, or a verb and its object.
 _ADV = (r"(?:\s+(?:now|also|already|again|jointly|currently|formally|officially|recently|so\s+far|then|still|"
         r"both|all|each|too|first|previously|originally|initially|today|yesterday|together|since|just|quickly|"
@@ -103,6 +107,7 @@ _LEAD_VERBS = (r"(?:co-?)?(?:led|chaired|headed|spearheaded|coordinated|steered|
 _LEAD_VERBS_ACTIVE = (r"(?:co-?)?(?:lead|leads|leading|head|heads|heading|chair|chairs|chairing|spearhead|spearheads|"
                       r"spearheading|coordinate|coordinates|coordinating|run|runs|running|command|commands|steer|steers|"
                       r"helms|helm|helming|presides\s+over|preside\s+over|presiding\s+over|is\s+at\s+the\s+helm\s+of|"
+                      r"(?:in|take|takes|took|taken|taking)\s+charge\s+of|in\s+command\s+of|at\s+the\s+head\s+of|"
                       r"(?<=has\s)(?:led|headed|chaired|spearheaded|co-led|co-chaired)|"
                       r"(?<=have\s)(?:led|headed|chaired|spearheaded|co-led|co-chaired)|"
                       r"spearheaded|co-led|co-chaired)")
@@ -170,11 +175,15 @@ RULES: tuple[Rule, ...] = (
     Rule("L leads C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who|that)\b|\s*,)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:will\s+|would\s+)?"
                          rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO_LEAD}"),
          "lead", hypothetical_ok=True),
-    Rule("C, which L leads", _p(rf"{_C}\s*[\"”’']?\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
+    Rule("C, which L leads", _p(rf"{_C}{_FOR_L}\s*[\"”’']?\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
                                 rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+with\s+{_THE}{{l2}})?"),
          "lead", hypothetical_ok=True),
     Rule("L's leadership in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:leadership|chairmanship|chairing|presidency)\s+"
                                    rf"(?:in|of|at)\s+{_THE}{_C}"), "lead"),
+    # "… thank the Netherlands for leading this coalition from the very first day"
+    Rule("thank L for leading C", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+[\"“]?for\s+(?:co-?)?(?:leading|heading|chairing|"
+                                     rf"spearheading|steering|coordinating)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C}"),
+         "lead"),
     Rule("thank L for its leadership", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+[\"“]?for\s+(?:its|their|her|his)\s+"
                                           rf"(?:\w+\s+)?leadership(?:\s+(?:of|in|on|at)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C})?"), "lead",
          needs_coalition=False),
@@ -191,6 +200,15 @@ RULES: tuple[Rule, ...] = (
                                          rf"framework|coordinating)\s+(?:nation|country|state)s?|co-?(?:chairs?|leads?|"
                                          rf"leaders?|heads?)|chairs?|leaders?)\s+(?:of|for|in)\s+{_THE}{_CO}"),
          "lead", hypothetical_ok=True),
+    # "Lithuania heads the coalition; Iceland is its co-lead.": the lead of the coalition of the clause, or of the
+    # sentences before, said with an owner word (not "its lead contractor": the noun ends the phrase)
+    Rule("L is its co-lead", _p(rf"{_L}{_PAREN}\s+(?:is|was|are|were|will\s+be|remains|remain|became|serves\s+as|"
+                                rf"serve\s+as|acts\s+as|act\s+as)\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:its|their|"
+                                rf"the\s+(?:coalition|alliance|group|initiative|partnership|task\s*force|mission|operation)['’]s)\s+"
+                                rf"(?:joint\s+|current\s+|other\s+|second\s+)?(?:co-?(?:leads?|leaders?|chairs?|heads?)|"
+                                rf"(?:lead|leading|framework|coordinating)\s+(?:nation|country|state)s?|leads?|leaders?|chairs?)"
+                                rf"(?=\s*(?:[.,;:)\"”]|$|\s(?:and|with|alongside|since)\b))"),
+         "lead", needs_coalition=False, hypothetical_ok=True),
     Rule("L takes over C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+over\s+(?:as\s+)?"
                               rf"(?:the\s+)?(?:\w+\s+)?(?:leadership|chairmanship|presidency|chair|lead)\s+(?:of\s+)?"
                               rf"{_THE}{_C}"), "lead", hypothetical_ok=True),
@@ -469,6 +487,14 @@ RULES: tuple[Rule, ...] = (
                             rf"create|created|form|formed|set\s+up|sets\s+up|establish|established)\s+(?:{_W}{{0,40}}?)"
                             rf"{_C}{_ALSO}"), "member"),
     # "Chile and Peru confirmed the future of the coalition they set up in 2020 together with Ecuador": "they" is the
+    # "Nigeria, Chad and Cameroon signed a memorandum of understanding establishing the alliance": who sign its
+    # founding text found it
+    Rule("L signed a charter establishing C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|adopted|adopts)\s+"
+                                                 rf"(?:a|an|the|their)\s+(?:[\w-]+\s+){{0,2}}?{{charter}}{_WHEN_WHERE}\s*,?\s+"
+                                                 rf"(?:establishing|creating|setting\s+up|launching|founding|forming|"
+                                                 rf"(?:that|which)\s+(?:establishes|established|creates|created|sets\s+up|"
+                                                 rf"set\s+up|launches|launched|founds|founded|forms|formed))\s+"
+                                                 rf"{_THE}(?:new\s+)?{_C}"), "member"),
     # subject, who founded it with the others
     Rule("L … C they set up", _p(rf"^\W*{_THE}{_L}{_PAREN}(?:{_W}{{0,80}}?){_C}\s*,?\s+(?:that\s+|which\s+)?they"
                                  rf"{_AUX}{_ADV}\s*(?:(?:co-?)?founded|set\s+up|launched|created|established|formed)\b"

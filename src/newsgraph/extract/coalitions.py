@@ -146,7 +146,8 @@ def display_name(written: str) -> str:
         return " ".join(words)
     if len(words) >= 3 and words[-2] == "in" and words[-1][:1].isupper():
         return " ".join(words)  # "multinational brigade in Lithuania": named by where it is, as written
-    return " ".join(w if w.isupper() and len(w) > 1 else w[:1].upper() + w[1:] for w in words)
+    return " ".join(w if (w.isupper() and len(w) > 1) or (n and w in _LINK_WORDS) else w[:1].upper() + w[1:]
+                    for n, w in enumerate(words))  # "Integrated Air and Missile Defence Coalition"
 
 
 # --------------------------------------------------------------------------- the coalitions found
@@ -172,6 +173,7 @@ class _Entry:
     seen: list[int] = field(default_factory=list)  # where it is named or referred to, in text order
     head: str = "coalition"  # its head word: "coalition", "alliance", "operation" …
     indefinite: bool = False  # only described, after "a": "a trade pact" (two states may be a bilateral deal)
+    context: frozenset[str] = frozenset()  # of an unnamed one, the words that describe it ("that buys … drones")
 
     def assign(self, party: Party, role: str) -> None:
         ident = (party.kind, party.ident)
@@ -815,8 +817,17 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             # "It is a coalition of navies …", "Operation X is a US-led coalition": the one named before, described
             entry = subject
             entry.see(mention.start)
+        elif mention.head == "it" and items and _SENTENCE_SUBJECT.fullmatch(text, sent.start_char, items[0].start) \
+                and _NEXT_CLAUSE.search(text, items[0].end, mention.start):
+            # "The coalition was set up as one of the capability coalitions of the contact group, known as the
+            # Ramstein format, and Lithuania has led it since then.": the subject of the clause before, not the
+            # grouping named last in passing
+            entry = items[0].entry
+            entry.see(mention.start)
         else:
             entry = _resolve(book, mention, sent.start_char)
+            if entry is not None:
+                entry = _described_unnamed(text, sent, mention, entry, book)
         if entry is None:
             continue
         if before is not None and before.entry is not entry and mention.strength == NAMED and (
@@ -900,6 +911,44 @@ _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:–—]|\b(?:and|but|so|while|that))\s*(
                              r"(?:[\w-]+\s+){0,2})?$", re.I)
 #: What a predicative "-led" is said of when no coalition comes right before it: "it" opening its clause.
 _IT_BEFORE = re.compile(r"(?:^|[,;:(–—]\s*|\b(?:and|but|so|while|though)\s+)\W*it\s+$", re.I)
+
+
+#: What describes an unnamed coalition right after it: "a coalition that buys interceptor drones for Ukraine".
+_UNNAMED_DESCRIPTION = re.compile(r"[^,;:.!?()\"“”]{0,120}")
+
+
+def _described_unnamed(text: str, sent: Span, mention: Mention, entry: _Entry, book: _Book) -> _Entry:
+    """'Portugal signed up to a coalition that buys interceptor drones' and 'the Interceptor Drone Coalition':
+    an unnamed grouping whose description holds every word of the name of one grouping of the article (with
+    the same head word) is that grouping, whether the name comes first or after."""
+    if mention.strength == LED_ONLY and not mention.written and entry.strength == LED_ONLY and not entry.name:
+        described = _UNNAMED_DESCRIPTION.match(text, mention.end, sent.end_char)
+        entry.context = frozenset(coalition_key(described.group(0) if described else "").split())
+        fits = [e for e in book.entries.values() if e is not entry and e.strength >= DESCRIBED
+                and e.head == entry.head and _fits_description(e, entry.context)]
+        if len(fits) == 1:
+            book.merge(entry, fits[0])
+            fits[0].see(mention.start)
+            return fits[0]
+    elif mention.strength >= DESCRIBED and entry.strength >= DESCRIBED:
+        for other in list(book.entries.values()):
+            if other is not entry and other.context and not other.name and other.head == entry.head \
+                    and _fits_description(entry, other.context) and not any(
+                    e is not entry and e is not other and e.strength >= DESCRIBED and e.head == entry.head
+                    and _fits_description(e, other.context) for e in book.entries.values()):
+                book.merge(other, entry)
+    return entry
+
+
+def _fits_description(entry: _Entry, context: frozenset[str]) -> bool:
+    own = entry.words() - {entry.head} - _LINK_WORDS
+    return bool(own) and own <= context
+
+
+#: What may stand before a coalition that opens its sentence as its subject.
+_SENTENCE_SUBJECT = re.compile(r"\W*(?:the\s+|this\s+|that\s+)?", re.I)
+#: A clause of its own after the first one: ", and Lithuania has led it".
+_NEXT_CLAUSE = re.compile(r"(?:,|;)\s*(?:and|but|while|whereas|so)\s+(?:[^,;]*)$|;\s*[^,;]*$", re.I)
 
 
 def _predicative_led(text: str, sent: Span, items: list[_Item], book: _Book, led_by_at: Callable[[int], list[Party]]) -> None:
