@@ -218,7 +218,9 @@ def test_it_after_join_refers_to_the_coalition_of_the_same_sentence(nlp, tiny):
     text = ("Officials said the armoured coalition, led by Poland, had grown, and that Italy and Belgium had joined it. "
             "Canada joined it later.")
     coalitions, ctx = _coalitions(nlp, tiny, text)
-    assert _summary(coalitions, ctx) == {"Armoured Coalition": {"Poland": True, "Italy": False, "Belgium": False}}
+    # round 5: the sentence before names the coalition last, nothing after it that "it" could be: Canada too
+    assert _summary(coalitions, ctx) == {"Armoured Coalition": {"Poland": True, "Italy": False, "Belgium": False,
+                                                                "Canada": False}}
     text = "Sweden joined it in 2024."  # no coalition named: 'it' is nothing
     coalitions, ctx = _coalitions(nlp, tiny, text)
     assert coalitions == []
@@ -1870,3 +1872,35 @@ def test_modifiers_joined_by_and_name_one_coalition(nlp, gazetteer):
     roles = _roles(nlp, gazetteer, "Latvia leads the maritime and the drone coalition.")
     assert "Counter-Drone and Electronic Warfare Coalition" not in roles
     assert not any("And" in name or " and " in name for name in roles)
+
+
+def test_part_of_it_after_a_question_about_a_grouping(nlp, gazetteer):
+    text = ("What about the coalition of the willing, the group Spain and Italy put together for a peace mission? "
+            "Portugal is part of it, and we are ready to help.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles == {"coalition of the willing": {"Spain": "member", "Italy": "member", "Portugal": "member"}}
+    # "it" with no grouping named in this sentence or the one before is nothing
+    text = ("Spain and Italy set up the coalition of the willing in May. Talks went on all summer. "
+            "Portugal is part of it.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles == {"coalition of the willing": {"Spain": "member", "Italy": "member"}}
+
+
+def test_one_of_the_other_members_of_a_grouping(nlp, gazetteer):
+    text = "Together with Latvia and the other countries of the Baltic Cable Coalition, we patrol the sea."
+    assert _roles(nlp, gazetteer, text) == {"Baltic Cable Coalition": {"Latvia": "member"}}
+
+
+def test_members_said_by_signing_or_putting_ships_into_it(nlp, gazetteer):
+    text = ("Chile and Peru have led the Pacific Patrol Coalition since 2022. How many countries take part? "
+            "Nine, since Ecuador signed in March. Colombia and Panama have put money and ships into it.")
+    assert _roles(nlp, gazetteer, text) == {
+        "Pacific Patrol Coalition": {"Chile": "lead", "Peru": "lead", "Ecuador": "member", "Colombia": "member",
+                                     "Panama": "member"}}
+    # ships put into another body, and a "has not joined" of its own: no member
+    text = ("Chile and Peru have led the Pacific Patrol Coalition since 2022. Bolivia has not joined. "
+            "Bolivia has put its ships into NATO's Baltic Sentry instead.")
+    assert _roles(nlp, gazetteer, text) == {"Pacific Patrol Coalition": {"Chile": "lead", "Peru": "lead"}}
+    # "signed on to" another pact is no bare "signed"
+    text = "Chile and Peru have led the Pacific Patrol Coalition since 2022. After Bolivia signed on to a rival pact, Peru protested."
+    assert _roles(nlp, gazetteer, text) == {"Pacific Patrol Coalition": {"Chile": "lead", "Peru": "lead"}}

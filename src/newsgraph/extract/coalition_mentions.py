@@ -91,11 +91,14 @@ def title_case(doc: Doc, start: int, end: int) -> bool:
 _TRIGGERS = HEADS | LEADING_HEADS | {"it", "so-called", "so"}
 _ANY_TRIGGER = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, HEADS | LEADING_HEADS))) + r")s?\b|\bso[\s-]called\b|"
                           r"\b(?:joined|join|joins|led|lead|leads|co-leads?|heads?|headed|chairs?|chaired|"
-                          r"co-chairs?|rejoined|left|quit|leave|leaves)\s+it\b")
+                          r"co-chairs?|rejoined|left|quit|leave|leaves)\s+it\b|"
+                          r"\b(?:part|members?|part(?:y|ies)|up|on)\s+(?:of|to)\s+it\b")
 #: Head words that may have the name right after them: "the EU naval mission Aspides".
 _NAMED_AFTER = {"mission", "operation", "force", "initiative", "coalition", "alliance", "partnership", "taskforce"}
 #: Verbs whose object "it" may be a coalition named just before.
 _JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair", "co-chair", "rejoin", "leave", "quit"}
+#: Nouns of membership before "of it" / "to it": "part of it", "a member of it", "a party to it".
+_MEMBERSHIP_NOUNS = {"part", "member", "members", "party", "parties"}
 #: Forms of those verbs that the tagger may take for nouns: "Sweden and Finland chair it".
 _JOIN_OR_LEAD_FORMS = {"chair", "chairs", "chaired", "head", "heads", "headed", "lead", "leads", "led", "join", "joins",
                        "joined"}
@@ -197,6 +200,11 @@ class _Reader:
                     and b2.pos_ not in ("DET", "ADJ", "ADP"))):
             # "Sweden and Finland chair it" ("chair" taken for a noun)
             # "Sweden and Norway had joined it": the coalition named just before
+            return [(Mention(t.idx, t.idx + len(t.text), REFERENCE, "", "it", t.idx), {t.i})]
+        if low == "it" and before is not None and before.lower_ in ("of", "to") and (b2 := self.tok(before.i - 1)) is not None \
+                and (b2.lower_ in _MEMBERSHIP_NOUNS or (b2.lower_ in ("up", "on") and (b3 := self.tok(b2.i - 1)) is not None
+                                                       and b3.lemma_.lower() == "sign")):
+            # "Norway is part of it", "Chile is not a member of it", "Peru signed up to it": as "joined it"
             return [(Mention(t.idx, t.idx + len(t.text), REFERENCE, "", "it", t.idx), {t.i})]
         if low == "so-called" or (low == "so" and (n := self.tok(t.i + 2)) is not None and n.lower_ == "called"):
             return self.so_called(t)

@@ -419,12 +419,17 @@ RULES: tuple[Rule, ...] = (
                                      rf"(?:founding|full|original|new|newer|newest|latest|fellow)\s+members?)"
                                      rf"(?:\s+(?:in|on|last|this|earlier\s+this|since)\s+(?:\w+\s+)?\w+)?\s*,"),
          "member", needs_coalition=False),
+    # "Together with Britain and the other countries of the Joint Expeditionary Force we patrol …": one of them
+    Rule("L and the other members of C", _p(rf"{_L}\s*,?\s+(?:and|&)\s+(?:the\s+|all\s+the\s+|its\s+)?(?:\w+\s+)?other\s+"
+                                            rf"(?:[\w-]+\s+)?(?:members|member\s+states|member\s+countries|countries|"
+                                            rf"states|nations|partners|allies|signatories|governments)\s+(?:of|in)\s+{_THE}{_C}"),
+         "member"),
     Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
          "member", needs_coalition=False),
     Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:after|when|once)\s|"
                                   rf"\b(?:been\s+told|were\s+told|was\s+told)\s+that\s|\b(?:says?|said|announced|"
                                   rf"confirmed|added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|"
-                                  rf"signed\s+up|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|"
+                                  rf"signed\s+up|signed(?!\s+(?:on|up|onto)\b)|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|"
                                   rf"(?:take|takes|took|taken)\s+part|(?:is|are|was|were)\s+(?:reported|said|understood|"
                                   rf"believed|known)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?)?\s*to\s+have\s+(?:joined|signed\s+(?:on|up))|(?:were|are|was|is)\s+"
                                   rf"the\s+(?:latest|last|first|newest)\s+(?:countries\s+|members\s+|states\s+)?to\s+"
@@ -446,7 +451,7 @@ RULES: tuple[Rule, ...] = (
                                       rf"alongside)\s+{_THE}{_L}(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|as)\b))"),
          "member", needs_coalition=False),
     Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
-                                      rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|provide|provides|provided|"
+                                      rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|put|puts|putting|provide|provides|provided|"
                                       rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"
                                       rf"commits|committed|committing|supply|supplies|supplied)\s+(?:{_W}{{0,40}}?)"
                                       rf"\b(?:warships|frigates|ships|vessels|troops|aircraft|jets|submarines?|soldiers|"
@@ -454,7 +459,9 @@ RULES: tuple[Rule, ...] = (
                                       rf"(?:its|their)\s+navy|(?:its|their)\s+navies|experts|trainers|instructors|engineers|"
                                       rf"(?:a|an|one|two|three)\s+(?:\w+\s+)?(?:frigate|warship|"
                                       rf"corvette|submarine|destroyer|ship|vessel|minehunter))\b"
-                                      rf"(?:{_WO}{{0,40}}?\s(?:to|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?{_C})?"),
+                                      rf"(?:{_WO}{{0,40}}?\s(?:to|into|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?{_C}|"
+                                      # not "… has put its ships into NATO's Baltic Sentry": another body's
+                                      rf"(?!{_W}{{0,40}}?\s(?:to|into|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?‹O\d+›))"),
          "member", needs_coalition=False, hypothetical_ok=True),
     Rule("with frigates from L", _p(rf"\b(?:with|(?:also\s+)?(?:has|had|have))\s+(?:\w+\s+)?(?:warships|frigates|ships|vessels|"
                                     rf"troops|aircraft|jets|submarines|soldiers|forces|contingents|units|police|"
@@ -486,6 +493,11 @@ RULES: tuple[Rule, ...] = (
     Rule("L launched C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:launch|launched|launches|found|founded|"
                             rf"create|created|form|formed|set\s+up|sets\s+up|establish|established)\s+(?:{_W}{{0,40}}?)"
                             rf"{_C}{_ALSO}"), "member"),
+    # "the coalition of the willing, the group Britain and France put together for a ceasefire force": a relative
+    # clause without "which", its founders (nothing after the verb that could be another thing they set up)
+    Rule("C L set up", _p(rf"{_C}\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:put\s+together|set\s+up|founded|co-founded|launched|"
+                          rf"created|formed|established|assembled)(?=\s*(?:[.,;:?!)]|$|\s+(?:in|for|to|last|this|after|"
+                          rf"with|at|on|together|jointly|back|since|early|late)\b))"), "member"),
     # "Chile and Peru confirmed the future of the coalition they set up in 2020 together with Ecuador": "they" is the
     # "Nigeria, Chad and Cameroon signed a memorandum of understanding establishing the alliance": who sign its
     # founding text found it
@@ -515,6 +527,10 @@ RULES: tuple[Rule, ...] = (
     Rule("L has not joined C", _p(rf"{_L}{_PAREN}{_AUX}\s+(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:joined|join|been\s+"
                                   rf"part\s+of|part\s+of|a\s+member\s+of|members\s+of|signed\s+up\s+to)\s+"
                                   rf"(?:{_W}{{0,20}}?){_C}"), "not"),
+    # "Lithuania has not joined.": of the coalition of the sentences before
+    Rule("L has not joined", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though)?)\s*{_THE}{_L}{_PAREN}{_AUX}\s+(?:not|never|"
+                                rf"no\s+longer)\s+(?:yet\s+)?(?:joined|signed\s+up|signed\s+on|taken\s+part|been\s+part\s+of\s+it|"
+                                rf"been\s+a\s+member)(?=\s*(?:[.,;]|$))"), "not", needs_coalition=False),
     Rule("L, not a member of C", _p(rf"{_L}\s*,\s*(?:which|who)\s+(?:is|are|was|were)\s+not\s+(?:a\s+)?(?:members?\s+of|"
                                     rf"part\s+of)\s+{_THE}{_C}"), "not"),
     Rule("L, also outside C", _p(rf"{_L}\s*,\s*(?:also\s+|both\s+)?outside\s+{_THE}{_C}"), "not"),

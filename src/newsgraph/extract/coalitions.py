@@ -226,6 +226,10 @@ class _Book:
         # "The Baltic Cable Coalition was formed in 2025. Sweden and Finland chair it."
         self.subject: _Entry | None = None
         self.previous_subject: _Entry | None = None
+        # where the sentence before the one read starts and ends
+        self.previous_sentence: tuple[int, int] | None = None
+        # the coalition that sentence names last, with nothing named after it that "it" could be
+        self.previous_last: _Entry | None = None
         # "Eight countries have signed up so far." said of a coalition: where that sentence ends, and the
         # coalition; the next sentence may be nothing but their list
         self.counted: tuple[int, _Entry] | None = None
@@ -757,9 +761,32 @@ def _from_prose(doc: Doc, ctx: ArticleContext, book: _Book, list_lines: set[int]
             continue  # a bullet the parser made a sentence of
         book.previous_subject, book.subject = book.subject, None
         _read_sentence(doc, text, sent, ctx, book)
+        book.previous_sentence = (sent.start_char, sent.end_char)
+        book.previous_last = _last_thing(sent, book)
 
 
 _JOINING_WORDS = {"and", "or", "but", "nor"}
+
+
+def _last_thing(sent: Span, book: _Book) -> _Entry | None:
+    """The coalition a sentence names last, when nothing else that "it" could be is named after it: "… and that
+    Italy and Belgium had joined it." (not "The drone coalition announced a training plan on Monday.")."""
+    seen = [(e.seen_before(sent.end_char), e) for e in book.entries.values()]
+    seen = [(at, e) for at, e in seen if at >= sent.start_char]
+    if not seen:
+        return None
+    at, entry = max(seen, key=lambda x: x[0])
+    if sum(1 for a, _ in seen if a == at) > 1:
+        return None
+    for t in sent:
+        if t.idx <= at or t.idx < entry.seen_before(sent.end_char) + 1:
+            continue
+        if any(s <= t.idx < e for s, e in entry.anchors):
+            continue
+        if t.tag_ == "NN" and t.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "appos", "conj") \
+                and t.ent_type_ not in ("DATE", "TIME"):
+            return None  # "… announced a training plan": a thing "it" may be
+    return entry
 
 
 def _sentences(doc: Doc, text: str) -> list[Span]:
@@ -1151,6 +1178,23 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
                 book.current(mention.start, "") is book.previous_subject:
             # "The Baltic Cable Coalition was formed in 2025. Sweden and Finland chair it."
             entry = book.previous_subject
+        if entry is None and mention.head == "it" and book.previous_sentence is not None \
+                and book.ctx.text[book.previous_sentence[0] : book.previous_sentence[1]].rstrip().endswith("?"):
+            # "What about the coalition of the willing, the group Britain and France set up for a ceasefire force?
+            # Norway is part of it.": in the answer, the grouping the question named first (its topic), when no
+            # organization that is never one is named since (after a statement, "it" may be anything it named)
+            first = [(e.seen_before(book.previous_sentence[1]), e) for e in book.entries.values()]
+            first = [(min(o for o in e.seen if book.previous_sentence[0] <= o), e) for at, e in first
+                     if at >= book.previous_sentence[0]]
+            if first:
+                at, candidate = min(first, key=lambda x: x[0])
+                if not book._blocked(at, mention.start, ""):
+                    entry = candidate
+        if entry is None and mention.head == "it" and book.previous_last is not None and \
+                book.current(mention.start, "") is book.previous_last:
+            # "… and that Italy and Belgium had joined it. Canada joined it later.": the grouping the sentence
+            # before named last, with nothing else after it that "it" could be
+            entry = book.previous_last
         if entry is None and mention.head != "it":
             entry = book.only(mention.start, mention.head)
         if mention.described:
