@@ -1904,3 +1904,50 @@ def test_members_said_by_signing_or_putting_ships_into_it(nlp, gazetteer):
     # "signed on to" another pact is no bare "signed"
     text = "Chile and Peru have led the Pacific Patrol Coalition since 2022. After Bolivia signed on to a rival pact, Peru protested."
     assert _roles(nlp, gazetteer, text) == {"Pacific Patrol Coalition": {"Chile": "lead", "Peru": "lead"}}
+
+
+def test_contributions_and_pledges_make_members(nlp, gazetteer):
+    text = ("The medical coalition, which Austria leads, met in Vienna on Tuesday. The largest single pledge came "
+            "from Spain, while Italy will deliver 30 armoured vehicles. Greece and Malta also announced new "
+            "contributions.")
+    assert _roles(nlp, gazetteer, text) == {
+        "Medical Coalition": {"Austria": "lead", "Spain": "member", "Italy": "member", "Greece": "member",
+                              "Malta": "member"}}
+    # contributions to another body
+    text = ("The medical coalition, which Austria leads, met in Vienna on Tuesday. Greece announced new "
+            "contributions to the World Health Organization.")
+    roles = _record_roles(_record(nlp, gazetteer, text))
+    assert roles == {"Medical Coalition": {"Austria": "lead"}}
+
+
+def test_a_name_that_goes_on_with_to_and_a_verb(nlp, gazetteer):
+    roles = _roles(nlp, gazetteer, "The High Ambition Coalition to End Reef Loss, co-chaired by Fiji and Palau, "
+                                   "has 30 members.")
+    assert roles == {"High Ambition Coalition to End Reef Loss": {"Fiji": "lead", "Palau": "lead"}}
+    roles = _roles(nlp, gazetteer, "Latvia handed the Drone Coalition to Estonia in May, and Poland joined it.")
+    assert roles == {"Drone Coalition": {"Poland": "member"}}
+
+
+def test_named_accords_group_their_signatories(nlp, gazetteer):
+    text = ("Peru and Chile sign Lunar Accords\n\nPeru and Chile on Monday signed the Lunar Accords. Bolivia, which "
+            "signed the Lunar Accords in 2024, is also in talks with Brazil.")
+    roles = _roles(nlp, gazetteer, text)
+    assert roles == {"Lunar Accords": {"Peru": "member", "Chile": "member", "Bolivia": "member"}}
+
+
+def test_members_written_after_an_organization_that_may_be_a_grouping(nlp, gazetteer):
+    roles = _record_roles(_record(nlp, gazetteer, "On Monday, fellow Mercosur members Paraguay and Uruguay opposed "
+                                                          "the tariff."))
+    assert roles == {"Mercosur": {"Paraguay": "member", "Uruguay": "member"}}
+    # an organization that is never a grouping of states
+    assert _record_roles(_record(nlp, gazetteer, "EU members France and Germany agreed on Monday.")) == {}
+
+
+def test_a_short_name_defined_by_its_countries(nlp, gazetteer):
+    for text in ("The E3 (Britain, France and Germany) triggered the snapback mechanism on Thursday.",
+                 "Britain, France and Germany, known as the E3, said Iran had breached the deal."):
+        roles = _roles(nlp, gazetteer, text)
+        assert roles == {"E3": {"United Kingdom": "member", "France": "member", "Germany": "member"}}, text
+    # a country's short form, a single country: no grouping
+    assert _roles(nlp, gazetteer, "The United States (US) and the UAE (Abu Dhabi) agreed.") == {}
+    assert _roles(nlp, gazetteer, "The ministry (France) said so.") == {}

@@ -325,7 +325,11 @@ class _Reader:
                 k += 1
             if not right:
                 return None
-        elif (w := self.tok(k)) is not None and w.lower_ in ("of", "for", "on", "against"):
+        elif (w := self.tok(k)) is not None and (w.lower_ in ("of", "for", "on", "against") or (
+                # "the High Ambition Coalition to End Plastic Pollution": a capitalised verb after "to" goes on naming it
+                w.lower_ == "to" and (n := self.tok(k + 1)) is not None and _capitalised(n) and n.pos_ in ("VERB", "PROPN", "NOUN")
+                and n.ent_type_ not in ("GPE", "LOC", "PERSON", "NORP", "DATE") and not self.is_country(n.text)
+                and not self.titled)):
             # "Coalition of the Willing for …", "Capability Coalition on Demining", "Alliance of Small Island States"
             pending: list[Token] = [w]
             k += 1

@@ -424,6 +424,10 @@ RULES: tuple[Rule, ...] = (
                                             rf"(?:[\w-]+\s+)?(?:members|member\s+states|member\s+countries|countries|"
                                             rf"states|nations|partners|allies|signatories|governments)\s+(?:of|in)\s+{_THE}{_C}"),
          "member"),
+    # "fellow Mercosur members Paraguay and Uruguay", "the ASEAN member states Vietnam and Thailand"
+    Rule("C members L", _p(rf"{_CO}\s+(?:(?:full|founding|fellow|other)\s+)?(?:members|member\s+(?:states|countries|nations|"
+                           rf"governments)|signatories|signatory\s+(?:states|countries))\s*,?\s+(?:such\s+as\s+|including\s+|"
+                           rf"like\s+)?{_THE}{_L}"), "member"),
     Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
          "member", needs_coalition=False),
     Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:after|when|once)\s|"
@@ -451,11 +455,13 @@ RULES: tuple[Rule, ...] = (
                                       rf"alongside)\s+{_THE}{_L}(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|as)\b))"),
          "member", needs_coalition=False),
     Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
-                                      rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|put|puts|putting|provide|provides|provided|"
+                                      rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|put|puts|putting|"
+                                      rf"deliver|delivers|delivered|delivering|provide|provides|provided|"
                                       rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"
                                       rf"commits|committed|committing|supply|supplies|supplied)\s+(?:{_W}{{0,40}}?)"
                                       rf"\b(?:warships|frigates|ships|vessels|troops|aircraft|jets|submarines?|soldiers|"
-                                      rf"personnel|forces|assets|inspectors|monitors|peacekeepers|police\s+officers|(?:its|their)\s+coast\s*guards?|"
+                                      rf"personnel|forces|assets|inspectors|monitors|peacekeepers|police\s+officers|(?:patrol\s+)?boats|"
+                                      rf"(?:[\w-]+\s+)?vehicles|(?:its|their)\s+coast\s*guards?|"
                                       rf"(?:its|their)\s+navy|(?:its|their)\s+navies|experts|trainers|instructors|engineers|"
                                       rf"(?:a|an|one|two|three)\s+(?:\w+\s+)?(?:frigate|warship|"
                                       rf"corvette|submarine|destroyer|ship|vessel|minehunter))\b"
@@ -463,6 +469,17 @@ RULES: tuple[Rule, ...] = (
                                       # not "… has put its ships into NATO's Baltic Sentry": another body's
                                       rf"(?!{_W}{{0,40}}?\s(?:to|into|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?‹O\d+›))"),
          "member", needs_coalition=False, hypothetical_ok=True),
+    # "Denmark, Sweden and Latvia also announced new contributions", "The largest single pledge came from the
+    # Netherlands": what a country gives to the coalition of the clause or of the sentences before (a meeting of it)
+    Rule("L announced contributions", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:announced|announces|announce|made|makes|make|"
+                                         rf"pledged|pledges|pledge|confirmed|confirms)\s+(?:(?:new|further|additional|fresh|"
+                                         rf"its|their|own|major|large|sizeable)\s+)*(?:contributions|pledges|commitments)\b"
+                                         rf"(?:{_W}{{0,20}}?\s(?:to|for)\s+{_THE}{_C})?"
+                                         rf"(?!{_W}{{0,20}}?\s(?:to|for)\s+{_THE}(?:‹O\d+›['’]s\s+)?‹O\d+›)"),
+         "member", needs_coalition=False),
+    Rule("the pledge came from L", _p(rf"\b(?:pledges?|contributions?|commitments?|donations?)\s+(?:so\s+far\s+)?(?:came|come|"
+                                      rf"comes|has\s+come|have\s+come)\s+from\s+{_THE}{_L}"),
+         "member", needs_coalition=False),
     Rule("with frigates from L", _p(rf"\b(?:with|(?:also\s+)?(?:has|had|have))\s+(?:\w+\s+)?(?:warships|frigates|ships|vessels|"
                                     rf"troops|aircraft|jets|submarines|soldiers|forces|contingents|units|police|"
                                     rf"police\s+officers|personnel|peacekeepers)\s+from\s+{_THE}{_L}"),
@@ -512,8 +529,10 @@ RULES: tuple[Rule, ...] = (
                                  rf"{_AUX}{_ADV}\s*(?:(?:co-?)?founded|set\s+up|launched|created|established|formed)\b"
                                  rf"{_WHEN}{_ALSO}"), "member", min_parties=2),
     # "The UAE, Saudi Arabia, Bahrain and Oman signed a maritime security pact" (not "signed a deal with C")
-    Rule("L signed a pact", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|ratify)\s+(?:a|an|the)\s+"
-                               rf"(?:(?!\b(?:with|to|for|from|on|against|by|of)\b)[^‹›;]){{0,30}}?{_C}"), "member"),
+    # "Nigeria, which signed the Artemis Accords in 2024, …"; a headline's "Kenya, Ghana sign Artemis Accords"
+    Rule("L signed a pact", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who)\b)?{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|"
+                               rf"ratify)\s+(?:(?:a|an|the)\s+(?:(?!\b(?:with|to|for|from|on|against|by|of)\b)[^‹›;]){{0,30}}?)?{_C}"),
+         "member"),
     # ---------------------------------------------------------------- joining
     Rule("L is joining", _p(rf"{_L}{_PAREN}\s+(?:is|are|was|were)\s+(?:(?:now|also|currently|still|formally)\s+)?(?:in\s+the\s+"
                             rf"process\s+of\s+(?:joining|signing|acceding|ratifying)|(?:expected|set|due|scheduled|poised|"

@@ -586,6 +586,7 @@ def find_coalitions(doc: Doc, ctx: ArticleContext, roles: Sequence[Role] = ()) -
                 book.speaker_country[ctx.current_key(role.person) or role.person] = ""  # posts in two countries: none
     list_lines = _from_list_lines(ctx, book)
     list_lines |= _from_parentheses(ctx, book, list_lines)
+    _from_defined_names(ctx, book)
     _from_prose(doc, ctx, book, list_lines)
     return book.finish()
 
@@ -720,6 +721,44 @@ def _from_parentheses(ctx: ArticleContext, book: _Book, used: set[int]) -> set[i
                 entry.assign(party, "lead" if lead or leads or lead_mark else "member")
             lines.add(start)
     return lines
+
+
+#: A short name made to be one ("E3", "G7", "BRICS", "NB8") and its countries in brackets: "the E3 (Britain, France
+#: and Germany)"; or the countries, then the name they go by: "Britain, France and Germany, known as the E3".
+_SHORT_NAME = r"[A-Z][A-Z0-9+&]*[0-9A-Z+](?:\s+[A-Z][A-Z0-9+&]*)?"
+_DEFINED_IN_BRACKETS = re.compile(rf"(?<![\w-])(?P<name>{_SHORT_NAME})\s*\((?P<countries>[^()\n]{{2,160}})\)")
+_KNOWN_AS = re.compile(rf"\s*,?\s*(?:(?:collectively|together|jointly|also)\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?"
+                       rf"(?P<name>{_SHORT_NAME})(?![\w-])")
+#: How a list of countries goes on, back from its end.
+_COUNTRY_LIST_BACK = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)){1,12}"
+                                r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}$")
+
+
+def _from_defined_names(ctx: ArticleContext, book: _Book) -> None:
+    """Groupings named by a short name made to be one, with their countries said where the name is defined:
+    "the E3 (Britain, France and Germany)", "Britain, France and Germany, known as the E3". At least two
+    countries, every item a country; not a name the gazetteer knows as a country or a place ("the United
+    States (US)")."""
+    text = ctx.text[: ctx.body_end]
+
+    def add(name_start: int, name_end: int, items: list[tuple[Party, bool]] | None) -> None:
+        written = text[name_start:name_end]
+        if items is None or len(items) < 2 or ctx.gazetteer.lookup(written, "Country") or ctx.gazetteer.lookup(written, "Place") \
+                or normalise(written) in EXCLUDED_ORGANIZATIONS or ctx.is_ignored(name_start):
+            return
+        entry = book.named(written, NAMED, name_start, name_end)
+        if entry is not None:
+            for party, _ in items:
+                entry.assign(party, "member")
+
+    for m in _DEFINED_IN_BRACKETS.finditer(text):
+        add(m.start("name"), m.end("name"), _country_items(m.group("countries"), m.start("countries"), ctx))
+    for m in _KNOWN_AS.finditer(text):
+        line_at = text.rfind("\n", 0, m.start()) + 1
+        before = _COUNTRY_LIST_BACK.search(text, line_at, m.start())
+        if before is None:
+            continue
+        add(m.start("name"), m.end("name"), _country_items(before.group(0), before.start(), ctx))
 
 
 def _group_name(line: str, start: int, end: int) -> tuple[int, int] | None:
