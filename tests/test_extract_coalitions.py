@@ -1951,3 +1951,15 @@ def test_a_short_name_defined_by_its_countries(nlp, gazetteer):
     # a country's short form, a single country: no grouping
     assert _roles(nlp, gazetteer, "The United States (US) and the UAE (Abu Dhabi) agreed.") == {}
     assert _roles(nlp, gazetteer, "The ministry (France) said so.") == {}
+
+
+def test_runs_it_and_under_its_leadership_after_the_name(nlp, gazetteer):
+    assert _roles(nlp, gazetteer, "The Black Sea Demining Group was formed in 2024. Romania runs it with Bulgaria.") \
+        == {"Black Sea Demining Group": {"Romania": "lead", "Bulgaria": "lead"}}
+    for text in ("The Black Sea Demining Group, under Romania's leadership, cleared 40 mines.",
+                 "The Black Sea Demining Group, under the leadership of Romania, cleared 40 mines."):
+        assert _roles(nlp, gazetteer, text) == {"Black Sea Demining Group": {"Romania": "lead"}}, text
+    # under a country's flag, or a presidency held in turn: no lead
+    for text in ("The Black Sea Demining Group, under Romania's flag, cleared 40 mines.",
+                 "The Black Sea Demining Group, under the rotating presidency of Romania, met."):
+        assert _roles(nlp, gazetteer, text) == {}, text

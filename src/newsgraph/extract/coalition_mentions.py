@@ -91,12 +91,14 @@ def title_case(doc: Doc, start: int, end: int) -> bool:
 _TRIGGERS = HEADS | LEADING_HEADS | {"it", "so-called", "so"}
 _ANY_TRIGGER = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, HEADS | LEADING_HEADS))) + r")s?\b|\bso[\s-]called\b|"
                           r"\b(?:joined|join|joins|led|lead|leads|co-leads?|heads?|headed|chairs?|chaired|"
-                          r"co-chairs?|rejoined|left|quit|leave|leaves)\s+it\b|"
+                          r"co-chairs?|rejoined|left|quit|leave|leaves|runs?|ran|spearhead(?:s|ed)?|coordinates?|coordinated|steers?|"
+                          r"steered)\s+it\b|"
                           r"\b(?:part|members?|part(?:y|ies)|up|on)\s+(?:of|to)\s+it\b")
 #: Head words that may have the name right after them: "the EU naval mission Aspides".
 _NAMED_AFTER = {"mission", "operation", "force", "initiative", "coalition", "alliance", "partnership", "taskforce"}
 #: Verbs whose object "it" may be a coalition named just before.
-_JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair", "co-chair", "rejoin", "leave", "quit"}
+_JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair", "co-chair", "rejoin", "leave", "quit", "run",
+                 "spearhead", "coordinate", "steer"}
 #: Nouns of membership before "of it" / "to it": "part of it", "a member of it", "a party to it".
 _MEMBERSHIP_NOUNS = {"part", "member", "members", "party", "parties"}
 #: Forms of those verbs that the tagger may take for nouns: "Sweden and Finland chair it".

@@ -221,6 +221,11 @@ RULES: tuple[Rule, ...] = (
     # "Under Norway's leadership, the alliance has grown"
     Rule("under L's leadership, C", _p(rf"\bunder\s+{_P}['’]s?\s+(?:joint\s+|current\s+)?(?:leadership|chairmanship|"
                                        rf"presidency|command)\s*,\s*{_THE}{_C}"), "lead"),
+    # "The Black Sea Demining Group, under Romania's leadership, …"; "… under the leadership of Romania"
+    Rule("C, under L's leadership", _p(rf"{_C}\s*[\"”’']?\s*,\s*(?:now\s+|still\s+)?under\s+(?:{_P}['’]s?\s+(?:joint\s+|current\s+)?"
+                                       rf"(?:leadership|chairmanship|presidency|command)\b|(?:the\s+)?(?:joint\s+|current\s+)?"
+                                       rf"(?:leadership|chairmanship|presidency|command)\s+of\s+{_THE}(?P<l2>‹L\d+›)(?=\s*[,.;]))"),
+         "lead"),
     # "the alliance, whose co-chairs are Chile and Norway"
     Rule("C, whose co-chairs are L", _p(rf"{_C}\s*[\"”’']?\s*,\s*whose\s+(?:current\s+|joint\s+)?(?:co-?)?(?:chairs?|leads?|"
                                         rf"leaders?|heads?|lead\s+nations?)\s+(?:are|is|were|was)\s+{_THE}{_L}"), "lead"),
