@@ -1963,3 +1963,12 @@ def test_runs_it_and_under_its_leadership_after_the_name(nlp, gazetteer):
     for text in ("The Black Sea Demining Group, under Romania's flag, cleared 40 mines.",
                  "The Black Sea Demining Group, under the rotating presidency of Romania, met."):
         assert _roles(nlp, gazetteer, text) == {}, text
+
+
+def test_led_by_after_a_relative_clause_of_its_members(nlp, gazetteer):
+    text = "The Black Sea Demining Group, in which Bulgaria and Turkey also take part, is led by Romania."
+    assert _roles(nlp, gazetteer, text) == {
+        "Black Sea Demining Group": {"Bulgaria": "member", "Türkiye": "member", "Romania": "lead"}}
+    # a chair for this year only is no lead
+    text = "The Black Sea Demining Group, of which Bulgaria is a member, is chaired by Romania this year."
+    assert _roles(nlp, gazetteer, text) == {"Black Sea Demining Group": {"Bulgaria": "member"}}

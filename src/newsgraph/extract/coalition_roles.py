@@ -69,6 +69,8 @@ _WO = r"(?:[^‹›;]|‹O\d+›)"
 #: that could be what is led ("the first UDCG gathering chaired by …", "the bloc's tariff, as a
 #: push led by …"): no determiner, no owner.
 _TO_LED = (r"(?:\s+(?:for|in|on)\s+(?:the\s+)?‹L\d+›)?"  # "the demining coalition for Ukraine, which …": whom it serves
+           # "The group, in which Bulgaria and Turkey also take part, is led by Romania": a relative clause of its members
+           r"(?:\s*,\s*(?:in|of|to)\s+which\s+[^;,]{0,90},(?=\s*(?:is|was|are|were|has|have|had|will|would)\b))?"
            r"\s*[\"”’']?(?:\s*\([A-Z][A-Za-z0-9+&-]{1,12}\))?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
            r"jointly|currently|of|for|against|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
            r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)(?:[^‹›;]|‹O\d+›)){0,60}?)?")
