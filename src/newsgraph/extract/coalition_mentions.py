@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.text import normalise, word_set
+from newsgraph.text import demonyms, normalise, word_set
 
 NAMED, DESCRIBED, LED_ONLY, REFERENCE = 3, 2, 1, 0
 
@@ -52,6 +52,8 @@ _LONE_NAMES = {"squad", "quad"}
 #: Words that make "the … pact" another grouping than the one named before.
 _OTHER = {"rival", "competing", "parallel", "alternative", "different", "counter"}
 #: Organizations that are never a coalition of states (NATO, the EU): "the Nato military alliance" is NATO.
+#: Words of one country's armed service after its name: "Air" of "the Ukrainian Air Force".
+_SERVICE_WORDS = word_set("national-service-words.txt")
 _NEVER_COALITIONS = frozenset(normalise(n) for n in word_set("coalition-excluded-organizations.txt"))
 #: Heads a description may name a new grouping with, after "a": "a rice exporters' alliance".
 _DESCRIBED_HEADS = {"alliance", "bloc", "group", "partnership", "pact", "initiative", "club", "grouping", "force",
@@ -89,11 +91,16 @@ def title_case(doc: Doc, start: int, end: int) -> bool:
 _TRIGGERS = HEADS | LEADING_HEADS | {"it", "so-called", "so"}
 _ANY_TRIGGER = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, HEADS | LEADING_HEADS))) + r")s?\b|\bso[\s-]called\b|"
                           r"\b(?:joined|join|joins|led|lead|leads|co-leads?|heads?|headed|chairs?|chaired|"
-                          r"co-chairs?|rejoined|left|quit|leave|leaves)\s+it\b")
+                          r"co-chairs?|rejoined|left|quit|leave|leaves|runs?|ran|spearhead(?:s|ed)?|coordinates?|coordinated|steers?|"
+                          r"steered)\s+it\b|"
+                          r"\b(?:part|members?|part(?:y|ies)|up|on)\s+(?:of|to)\s+it\b")
 #: Head words that may have the name right after them: "the EU naval mission Aspides".
 _NAMED_AFTER = {"mission", "operation", "force", "initiative", "coalition", "alliance", "partnership", "taskforce"}
 #: Verbs whose object "it" may be a coalition named just before.
-_JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair", "co-chair", "rejoin", "leave", "quit"}
+_JOIN_OR_LEAD = {"join", "lead", "co-lead", "colead", "head", "chair", "co-chair", "rejoin", "leave", "quit", "run",
+                 "spearhead", "coordinate", "steer"}
+#: Nouns of membership before "of it" / "to it": "part of it", "a member of it", "a party to it".
+_MEMBERSHIP_NOUNS = {"part", "member", "members", "party", "parties"}
 #: Forms of those verbs that the tagger may take for nouns: "Sweden and Finland chair it".
 _JOIN_OR_LEAD_FORMS = {"chair", "chairs", "chaired", "head", "heads", "headed", "lead", "leads", "led", "join", "joins",
                        "joined"}
@@ -196,6 +203,11 @@ class _Reader:
             # "Sweden and Finland chair it" ("chair" taken for a noun)
             # "Sweden and Norway had joined it": the coalition named just before
             return [(Mention(t.idx, t.idx + len(t.text), REFERENCE, "", "it", t.idx), {t.i})]
+        if low == "it" and before is not None and before.lower_ in ("of", "to") and (b2 := self.tok(before.i - 1)) is not None \
+                and (b2.lower_ in _MEMBERSHIP_NOUNS or (b2.lower_ in ("up", "on") and (b3 := self.tok(b2.i - 1)) is not None
+                                                       and b3.lemma_.lower() == "sign")):
+            # "Norway is part of it", "Chile is not a member of it", "Peru signed up to it": as "joined it"
+            return [(Mention(t.idx, t.idx + len(t.text), REFERENCE, "", "it", t.idx), {t.i})]
         if low == "so-called" or (low == "so" and (n := self.tok(t.i + 2)) is not None and n.lower_ == "called"):
             return self.so_called(t)
         if low in LEADING_HEADS:
@@ -224,6 +236,8 @@ class _Reader:
 
     def head_mentions(self, t: Token) -> list[tuple[Mention, set[int]]]:
         nxt = self.tok(t.i + 1)
+        if _capitalised(t) and self.national_service(t):
+            return []  # "the Ukrainian Air Force": one state's armed service, no grouping of states
         if _capitalised(t):
             named = self.proper_name(t)
             if named is not None:
@@ -235,6 +249,23 @@ class _Reader:
                 and not _capitalised(nxt):
             return []  # "coalition partners", "coalition government", "group stage"
         return self.common_name(t)
+
+    def national_service(self, t: Token) -> bool:
+        """Whether the capitalised head `t` ends the name of one country's armed service: "Ukrainian Air Force",
+        "Royal Netherlands Air Force", "United States Space Force" (a country's name or adjective, then nothing
+        but service words); not "Joint Expeditionary Force" nor "Multinational Force"."""
+        if t.lower_ not in ("force", "forces"):
+            return False
+        words = self.left_name(t)
+        if words and words[0].lower_ == "royal":
+            words = words[1:]
+        for k in range(len(words) - 1, 0, -1):
+            if not all(w.lower_ in _SERVICE_WORDS for w in words[k:]):
+                break
+            country = self.span(words[0], words[k - 1])[2]
+            if (k == 1 and country.casefold() in demonyms()) or self.is_country(country):
+                return True
+        return False
 
     def led_by_before(self, first: Token) -> tuple[list[Party], int]:
         """The parties of a "Latvia-led" right before token `first`, and where that phrase starts."""
@@ -296,7 +327,11 @@ class _Reader:
                 k += 1
             if not right:
                 return None
-        elif (w := self.tok(k)) is not None and w.lower_ in ("of", "for", "on", "against"):
+        elif (w := self.tok(k)) is not None and (w.lower_ in ("of", "for", "on", "against") or (
+                # "the High Ambition Coalition to End Plastic Pollution": a capitalised verb after "to" goes on naming it
+                w.lower_ == "to" and (n := self.tok(k + 1)) is not None and _capitalised(n) and n.pos_ in ("VERB", "PROPN", "NOUN")
+                and n.ent_type_ not in ("GPE", "LOC", "PERSON", "NORP", "DATE") and not self.is_country(n.text)
+                and not self.titled)):
             # "Coalition of the Willing for …", "Capability Coalition on Demining", "Alliance of Small Island States"
             pending: list[Token] = [w]
             k += 1
@@ -411,6 +446,14 @@ class _Reader:
                 break  # "a smaller group", "the biggest alliance": a comparison, no word of a name
             if w.tag_ == "VBG" and w.lemma_.lower() in _JOIN_OR_LEAD:
                 break  # "to keep leading maritime coalition", "joining the alliance": the verb, no word of its name
+            if w.lower_ == "and" and words and not _capitalised(words[0]) and words[0].pos_ in ("NOUN", "ADJ") \
+                    and prev is not None and prev.pos_ in ("NOUN", "ADJ") and not _capitalised(prev) \
+                    and prev.lower_ not in GENERIC_MODIFIERS and prev.ent_type_ == "" and not w.whitespace_.count("\n"):
+                # "the integrated air and missile defence coalition": modifiers joined by "and", one grouping (a
+                # determiner after "and" makes two: "the maritime and the drone coalition")
+                words.insert(0, w)
+                k -= 1
+                continue
             designator = w.pos_ in ("NUM", "X") and any(c.isalpha() for c in w.text) and w.text[:1].isupper()  # "F-16"
             if not glued and not designator and (w.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB")
                                                  or (w.pos_ == "VERB" and w.tag_ != "VBG")):

@@ -68,11 +68,17 @@ _WO = r"(?:[^‹›;]|‹O\d+›)"
 #: ("which is", "will, in 2026, again be", "of 19 agricultural exporters"), holding no other thing
 #: that could be what is led ("the first UDCG gathering chaired by …", "the bloc's tariff, as a
 #: push led by …"): no determiner, no owner.
-_TO_LED = (r"\s*[\"”’']?(?:\s*\([A-Z][A-Za-z0-9+&-]{1,12}\))?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
+_TO_LED = (r"(?:\s+(?:for|in|on)\s+(?:the\s+)?‹L\d+›)?"  # "the demining coalition for Ukraine, which …": whom it serves
+           # "The group, in which Bulgaria and Turkey also take part, is led by Romania": a relative clause of its members
+           r"(?:\s*,\s*(?:in|of|to)\s+which\s+[^;,]{0,90},(?=\s*(?:is|was|are|were|has|have|had|will|would)\b))?"
+           r"\s*[\"”’']?(?:\s*\([A-Z][A-Za-z0-9+&-]{1,12}\))?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
            r"jointly|currently|of|for|against|in|since|first|originally|initially|be|been|being|itself|once|still|later|previously|"
            r"then|until)\b(?:(?!\b(?:a|an|the|its|their|his|her|our|this|these|those)\b|['’]s\b)(?:[^‹›;]|‹O\d+›)){0,60}?)?")
-#: When, between a verb and its "by": "founded in 2019 by", "led since 2022 by".
-_WHEN = r"(?:\s+(?:in|since|until|from)\s+(?:\w+\s+)?\d{4}|\s+(?:last|this)\s+\w+|\s+two\s+years\s+ago)?"
+#: Whom a coalition serves, right after its name: "the demining coalition for Ukraine" (no member of it).
+_FOR_L = r"(?:\s+(?:for|in|on)\s+(?:the\s+)?‹L\d+›)?"
+#: When (or where), between a verb and its "by": "founded in 2019 by", "led since 2022 by", "launched in May by".
+_WHEN = (r"(?:\s+(?:in|since|until|from)\s+(?:\w+\s+)?\d{4}|\s+(?:last|this)\s+\w+|\s+two\s+years\s+ago|"
+         r"\s+(?:in|since|until|from|at)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\s+on\s+\w+day)?")  # "in May", "in Geneva", "on Monday"
 #: Words that may stand between a subject and its verb, or a verb and its object.
 _ADV = (r"(?:\s+(?:now|also|already|again|jointly|currently|formally|officially|recently|so\s+far|then|still|"
         r"both|all|each|too|first|previously|originally|initially|today|yesterday|together|since|just|quickly|"
@@ -103,6 +109,7 @@ _LEAD_VERBS = (r"(?:co-?)?(?:led|chaired|headed|spearheaded|coordinated|steered|
 _LEAD_VERBS_ACTIVE = (r"(?:co-?)?(?:lead|leads|leading|head|heads|heading|chair|chairs|chairing|spearhead|spearheads|"
                       r"spearheading|coordinate|coordinates|coordinating|run|runs|running|command|commands|steer|steers|"
                       r"helms|helm|helming|presides\s+over|preside\s+over|presiding\s+over|is\s+at\s+the\s+helm\s+of|"
+                      r"(?:in|take|takes|took|taken|taking)\s+charge\s+of|in\s+command\s+of|at\s+the\s+head\s+of|"
                       r"(?<=has\s)(?:led|headed|chaired|spearheaded|co-led|co-chaired)|"
                       r"(?<=have\s)(?:led|headed|chaired|spearheaded|co-led|co-chaired)|"
                       r"spearheaded|co-led|co-chaired)")
@@ -170,11 +177,15 @@ RULES: tuple[Rule, ...] = (
     Rule("L leads C", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who|that)\b|\s*,)?(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:will\s+|would\s+)?"
                          rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO_LEAD}"),
          "lead", hypothetical_ok=True),
-    Rule("C, which L leads", _p(rf"{_C}\s*[\"”’']?\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
+    Rule("C, which L leads", _p(rf"{_C}{_FOR_L}\s*[\"”’']?\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
                                 rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+with\s+{_THE}{{l2}})?"),
          "lead", hypothetical_ok=True),
     Rule("L's leadership in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:leadership|chairmanship|chairing|presidency)\s+"
                                    rf"(?:in|of|at)\s+{_THE}{_C}"), "lead"),
+    # "… thank the Netherlands for leading this coalition from the very first day"
+    Rule("thank L for leading C", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+[\"“]?for\s+(?:co-?)?(?:leading|heading|chairing|"
+                                     rf"spearheading|steering|coordinating)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C}"),
+         "lead"),
     Rule("thank L for its leadership", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+[\"“]?for\s+(?:its|their|her|his)\s+"
                                           rf"(?:\w+\s+)?leadership(?:\s+(?:of|in|on|at)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C})?"), "lead",
          needs_coalition=False),
@@ -191,6 +202,15 @@ RULES: tuple[Rule, ...] = (
                                          rf"framework|coordinating)\s+(?:nation|country|state)s?|co-?(?:chairs?|leads?|"
                                          rf"leaders?|heads?)|chairs?|leaders?)\s+(?:of|for|in)\s+{_THE}{_CO}"),
          "lead", hypothetical_ok=True),
+    # "Lithuania heads the coalition; Iceland is its co-lead.": the lead of the coalition of the clause, or of the
+    # sentences before, said with an owner word (not "its lead contractor": the noun ends the phrase)
+    Rule("L is its co-lead", _p(rf"{_L}{_PAREN}\s+(?:is|was|are|were|will\s+be|remains|remain|became|serves\s+as|"
+                                rf"serve\s+as|acts\s+as|act\s+as)\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:its|their|"
+                                rf"the\s+(?:coalition|alliance|group|initiative|partnership|task\s*force|mission|operation)['’]s)\s+"
+                                rf"(?:joint\s+|current\s+|other\s+|second\s+)?(?:co-?(?:leads?|leaders?|chairs?|heads?)|"
+                                rf"(?:lead|leading|framework|coordinating)\s+(?:nation|country|state)s?|leads?|leaders?|chairs?)"
+                                rf"(?=\s*(?:[.,;:)\"”]|$|\s(?:and|with|alongside|since)\b))"),
+         "lead", needs_coalition=False, hypothetical_ok=True),
     Rule("L takes over C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:took|takes|take|taking|taken)\s+over\s+(?:as\s+)?"
                               rf"(?:the\s+)?(?:\w+\s+)?(?:leadership|chairmanship|presidency|chair|lead)\s+(?:of\s+)?"
                               rf"{_THE}{_C}"), "lead", hypothetical_ok=True),
@@ -203,6 +223,11 @@ RULES: tuple[Rule, ...] = (
     # "Under Norway's leadership, the alliance has grown"
     Rule("under L's leadership, C", _p(rf"\bunder\s+{_P}['’]s?\s+(?:joint\s+|current\s+)?(?:leadership|chairmanship|"
                                        rf"presidency|command)\s*,\s*{_THE}{_C}"), "lead"),
+    # "The Black Sea Demining Group, under Romania's leadership, …"; "… under the leadership of Romania"
+    Rule("C, under L's leadership", _p(rf"{_C}\s*[\"”’']?\s*,\s*(?:now\s+|still\s+)?under\s+(?:{_P}['’]s?\s+(?:joint\s+|current\s+)?"
+                                       rf"(?:leadership|chairmanship|presidency|command)\b|(?:the\s+)?(?:joint\s+|current\s+)?"
+                                       rf"(?:leadership|chairmanship|presidency|command)\s+of\s+{_THE}(?P<l2>‹L\d+›)(?=\s*[,.;]))"),
+         "lead"),
     # "the alliance, whose co-chairs are Chile and Norway"
     Rule("C, whose co-chairs are L", _p(rf"{_C}\s*[\"”’']?\s*,\s*whose\s+(?:current\s+|joint\s+)?(?:co-?)?(?:chairs?|leads?|"
                                         rf"leaders?|heads?|lead\s+nations?)\s+(?:are|is|were|was)\s+{_THE}{_L}"), "lead"),
@@ -401,12 +426,21 @@ RULES: tuple[Rule, ...] = (
                                      rf"(?:founding|full|original|new|newer|newest|latest|fellow)\s+members?)"
                                      rf"(?:\s+(?:in|on|last|this|earlier\s+this|since)\s+(?:\w+\s+)?\w+)?\s*,"),
          "member", needs_coalition=False),
+    # "Together with Britain and the other countries of the Joint Expeditionary Force we patrol …": one of them
+    Rule("L and the other members of C", _p(rf"{_L}\s*,?\s+(?:and|&)\s+(?:the\s+|all\s+the\s+|its\s+)?(?:\w+\s+)?other\s+"
+                                            rf"(?:[\w-]+\s+)?(?:members|member\s+states|member\s+countries|countries|"
+                                            rf"states|nations|partners|allies|signatories|governments)\s+(?:of|in)\s+{_THE}{_C}"),
+         "member"),
+    # "fellow Mercosur members Paraguay and Uruguay", "the ASEAN member states Vietnam and Thailand"
+    Rule("C members L", _p(rf"{_CO}\s+(?:(?:full|founding|fellow|other)\s+)?(?:members|member\s+(?:states|countries|nations|"
+                           rf"governments)|signatories|signatory\s+(?:states|countries))\s*,?\s+(?:such\s+as\s+|including\s+|"
+                           rf"like\s+)?{_THE}{_L}"), "member"),
     Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
          "member", needs_coalition=False),
     Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:after|when|once)\s|"
                                   rf"\b(?:been\s+told|were\s+told|was\s+told)\s+that\s|\b(?:says?|said|announced|"
                                   rf"confirmed|added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|"
-                                  rf"signed\s+up|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|"
+                                  rf"signed\s+up|signed(?!\s+(?:on|up|onto)\b)|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|"
                                   rf"(?:take|takes|took|taken)\s+part|(?:is|are|was|were)\s+(?:reported|said|understood|"
                                   rf"believed|known)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?)?\s*to\s+have\s+(?:joined|signed\s+(?:on|up))|(?:were|are|was|is)\s+"
                                   rf"the\s+(?:latest|last|first|newest)\s+(?:countries\s+|members\s+|states\s+)?to\s+"
@@ -428,16 +462,31 @@ RULES: tuple[Rule, ...] = (
                                       rf"alongside)\s+{_THE}{_L}(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|as)\b))"),
          "member", needs_coalition=False),
     Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
-                                      rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|provide|provides|provided|"
+                                      rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|put|puts|putting|"
+                                      rf"deliver|delivers|delivered|delivering|provide|provides|provided|"
                                       rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"
                                       rf"commits|committed|committing|supply|supplies|supplied)\s+(?:{_W}{{0,40}}?)"
                                       rf"\b(?:warships|frigates|ships|vessels|troops|aircraft|jets|submarines?|soldiers|"
-                                      rf"personnel|forces|assets|inspectors|monitors|peacekeepers|police\s+officers|(?:its|their)\s+coast\s*guards?|"
+                                      rf"personnel|forces|assets|inspectors|monitors|peacekeepers|police\s+officers|(?:patrol\s+)?boats|"
+                                      rf"(?:[\w-]+\s+)?vehicles|(?:its|their)\s+coast\s*guards?|"
                                       rf"(?:its|their)\s+navy|(?:its|their)\s+navies|experts|trainers|instructors|engineers|"
                                       rf"(?:a|an|one|two|three)\s+(?:\w+\s+)?(?:frigate|warship|"
                                       rf"corvette|submarine|destroyer|ship|vessel|minehunter))\b"
-                                      rf"(?:{_WO}{{0,40}}?\s(?:to|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?{_C})?"),
+                                      rf"(?:{_WO}{{0,40}}?\s(?:to|into|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?{_C}|"
+                                      # not "… has put its ships into NATO's Baltic Sentry": another body's
+                                      rf"(?!{_W}{{0,40}}?\s(?:to|into|under|for|with)\s+{_THE}(?:‹O\d+›['’]s\s+)?‹O\d+›))"),
          "member", needs_coalition=False, hypothetical_ok=True),
+    # "Denmark, Sweden and Latvia also announced new contributions", "The largest single pledge came from the
+    # Netherlands": what a country gives to the coalition of the clause or of the sentences before (a meeting of it)
+    Rule("L announced contributions", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:announced|announces|announce|made|makes|make|"
+                                         rf"pledged|pledges|pledge|confirmed|confirms)\s+(?:(?:new|further|additional|fresh|"
+                                         rf"its|their|own|major|large|sizeable)\s+)*(?:contributions|pledges|commitments)\b"
+                                         rf"(?:{_W}{{0,20}}?\s(?:to|for)\s+{_THE}{_C})?"
+                                         rf"(?!{_W}{{0,20}}?\s(?:to|for)\s+{_THE}(?:‹O\d+›['’]s\s+)?‹O\d+›)"),
+         "member", needs_coalition=False),
+    Rule("the pledge came from L", _p(rf"\b(?:pledges?|contributions?|commitments?|donations?)\s+(?:so\s+far\s+)?(?:came|come|"
+                                      rf"comes|has\s+come|have\s+come)\s+from\s+{_THE}{_L}"),
+         "member", needs_coalition=False),
     Rule("with frigates from L", _p(rf"\b(?:with|(?:also\s+)?(?:has|had|have))\s+(?:\w+\s+)?(?:warships|frigates|ships|vessels|"
                                     rf"troops|aircraft|jets|submarines|soldiers|forces|contingents|units|police|"
                                     rf"police\s+officers|personnel|peacekeepers)\s+from\s+{_THE}{_L}"),
@@ -468,14 +517,29 @@ RULES: tuple[Rule, ...] = (
     Rule("L launched C", _p(rf"{_L}{_PAREN}(?:\s+{_W}{{0,25}}?)?{_AUX}{_ADV}\s*(?:launch|launched|launches|found|founded|"
                             rf"create|created|form|formed|set\s+up|sets\s+up|establish|established)\s+(?:{_W}{{0,40}}?)"
                             rf"{_C}{_ALSO}"), "member"),
+    # "the coalition of the willing, the group Britain and France put together for a ceasefire force": a relative
+    # clause without "which", its founders (nothing after the verb that could be another thing they set up)
+    Rule("C L set up", _p(rf"{_C}\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:put\s+together|set\s+up|founded|co-founded|launched|"
+                          rf"created|formed|established|assembled)(?=\s*(?:[.,;:?!)]|$|\s+(?:in|for|to|last|this|after|"
+                          rf"with|at|on|together|jointly|back|since|early|late)\b))"), "member"),
     # "Chile and Peru confirmed the future of the coalition they set up in 2020 together with Ecuador": "they" is the
+    # "Nigeria, Chad and Cameroon signed a memorandum of understanding establishing the alliance": who sign its
+    # founding text found it
+    Rule("L signed a charter establishing C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|adopted|adopts)\s+"
+                                                 rf"(?:a|an|the|their)\s+(?:[\w-]+\s+){{0,2}}?{{charter}}{_WHEN_WHERE}\s*,?\s+"
+                                                 rf"(?:establishing|creating|setting\s+up|launching|founding|forming|"
+                                                 rf"(?:that|which)\s+(?:establishes|established|creates|created|sets\s+up|"
+                                                 rf"set\s+up|launches|launched|founds|founded|forms|formed))\s+"
+                                                 rf"{_THE}(?:new\s+)?{_C}"), "member"),
     # subject, who founded it with the others
     Rule("L … C they set up", _p(rf"^\W*{_THE}{_L}{_PAREN}(?:{_W}{{0,80}}?){_C}\s*,?\s+(?:that\s+|which\s+)?they"
                                  rf"{_AUX}{_ADV}\s*(?:(?:co-?)?founded|set\s+up|launched|created|established|formed)\b"
                                  rf"{_WHEN}{_ALSO}"), "member", min_parties=2),
     # "The UAE, Saudi Arabia, Bahrain and Oman signed a maritime security pact" (not "signed a deal with C")
-    Rule("L signed a pact", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|ratify)\s+(?:a|an|the)\s+"
-                               rf"(?:(?!\b(?:with|to|for|from|on|against|by|of)\b)[^‹›;]){{0,30}}?{_C}"), "member"),
+    # "Nigeria, which signed the Artemis Accords in 2024, …"; a headline's "Kenya, Ghana sign Artemis Accords"
+    Rule("L signed a pact", _p(rf"{_L}{_PAREN}(?:\s*,\s*(?:which|who)\b)?{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|"
+                               rf"ratify)\s+(?:(?:a|an|the)\s+(?:(?!\b(?:with|to|for|from|on|against|by|of)\b)[^‹›;]){{0,30}}?)?{_C}"),
+         "member"),
     # ---------------------------------------------------------------- joining
     Rule("L is joining", _p(rf"{_L}{_PAREN}\s+(?:is|are|was|were)\s+(?:(?:now|also|currently|still|formally)\s+)?(?:in\s+the\s+"
                             rf"process\s+of\s+(?:joining|signing|acceding|ratifying)|(?:expected|set|due|scheduled|poised|"
@@ -489,6 +553,10 @@ RULES: tuple[Rule, ...] = (
     Rule("L has not joined C", _p(rf"{_L}{_PAREN}{_AUX}\s+(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:joined|join|been\s+"
                                   rf"part\s+of|part\s+of|a\s+member\s+of|members\s+of|signed\s+up\s+to)\s+"
                                   rf"(?:{_W}{{0,20}}?){_C}"), "not"),
+    # "Lithuania has not joined.": of the coalition of the sentences before
+    Rule("L has not joined", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though)?)\s*{_THE}{_L}{_PAREN}{_AUX}\s+(?:not|never|"
+                                rf"no\s+longer)\s+(?:yet\s+)?(?:joined|signed\s+up|signed\s+on|taken\s+part|been\s+part\s+of\s+it|"
+                                rf"been\s+a\s+member)(?=\s*(?:[.,;]|$))"), "not", needs_coalition=False),
     Rule("L, not a member of C", _p(rf"{_L}\s*,\s*(?:which|who)\s+(?:is|are|was|were)\s+not\s+(?:a\s+)?(?:members?\s+of|"
                                     rf"part\s+of)\s+{_THE}{_C}"), "not"),
     Rule("L, also outside C", _p(rf"{_L}\s*,\s*(?:also\s+|both\s+)?outside\s+{_THE}{_C}"), "not"),

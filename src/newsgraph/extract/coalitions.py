@@ -146,7 +146,8 @@ def display_name(written: str) -> str:
         return " ".join(words)
     if len(words) >= 3 and words[-2] == "in" and words[-1][:1].isupper():
         return " ".join(words)  # "multinational brigade in Lithuania": named by where it is, as written
-    return " ".join(w if w.isupper() and len(w) > 1 else w[:1].upper() + w[1:] for w in words)
+    return " ".join(w if (w.isupper() and len(w) > 1) or (n and w in _LINK_WORDS) else w[:1].upper() + w[1:]
+                    for n, w in enumerate(words))  # "Integrated Air and Missile Defence Coalition"
 
 
 # --------------------------------------------------------------------------- the coalitions found
@@ -172,6 +173,7 @@ class _Entry:
     seen: list[int] = field(default_factory=list)  # where it is named or referred to, in text order
     head: str = "coalition"  # its head word: "coalition", "alliance", "operation" …
     indefinite: bool = False  # only described, after "a": "a trade pact" (two states may be a bilateral deal)
+    context: frozenset[str] = frozenset()  # of an unnamed one, the words that describe it ("that buys … drones")
 
     def assign(self, party: Party, role: str) -> None:
         ident = (party.kind, party.ident)
@@ -224,6 +226,10 @@ class _Book:
         # "The Baltic Cable Coalition was formed in 2025. Sweden and Finland chair it."
         self.subject: _Entry | None = None
         self.previous_subject: _Entry | None = None
+        # where the sentence before the one read starts and ends
+        self.previous_sentence: tuple[int, int] | None = None
+        # the coalition that sentence names last, with nothing named after it that "it" could be
+        self.previous_last: _Entry | None = None
         # "Eight countries have signed up so far." said of a coalition: where that sentence ends, and the
         # coalition; the next sentence may be nothing but their list
         self.counted: tuple[int, _Entry] | None = None
@@ -580,6 +586,7 @@ def find_coalitions(doc: Doc, ctx: ArticleContext, roles: Sequence[Role] = ()) -
                 book.speaker_country[ctx.current_key(role.person) or role.person] = ""  # posts in two countries: none
     list_lines = _from_list_lines(ctx, book)
     list_lines |= _from_parentheses(ctx, book, list_lines)
+    _from_defined_names(ctx, book)
     _from_prose(doc, ctx, book, list_lines)
     return book.finish()
 
@@ -716,6 +723,44 @@ def _from_parentheses(ctx: ArticleContext, book: _Book, used: set[int]) -> set[i
     return lines
 
 
+#: A short name made to be one ("E3", "G7", "BRICS", "NB8") and its countries in brackets: "the E3 (Britain, France
+#: and Germany)"; or the countries, then the name they go by: "Britain, France and Germany, known as the E3".
+_SHORT_NAME = r"[A-Z][A-Z0-9+&]*[0-9A-Z+](?:\s+[A-Z][A-Z0-9+&]*)?"
+_DEFINED_IN_BRACKETS = re.compile(rf"(?<![\w-])(?P<name>{_SHORT_NAME})\s*\((?P<countries>[^()\n]{{2,160}})\)")
+_KNOWN_AS = re.compile(rf"\s*,?\s*(?:(?:collectively|together|jointly|also)\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?"
+                       rf"(?P<name>{_SHORT_NAME})(?![\w-])")
+#: How a list of countries goes on, back from its end.
+_COUNTRY_LIST_BACK = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)){1,12}"
+                                r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}$")
+
+
+def _from_defined_names(ctx: ArticleContext, book: _Book) -> None:
+    """Groupings named by a short name made to be one, with their countries said where the name is defined:
+    "the E3 (Britain, France and Germany)", "Britain, France and Germany, known as the E3". At least two
+    countries, every item a country; not a name the gazetteer knows as a country or a place ("the United
+    States (US)")."""
+    text = ctx.text[: ctx.body_end]
+
+    def add(name_start: int, name_end: int, items: list[tuple[Party, bool]] | None) -> None:
+        written = text[name_start:name_end]
+        if items is None or len(items) < 2 or ctx.gazetteer.lookup(written, "Country") or ctx.gazetteer.lookup(written, "Place") \
+                or normalise(written) in EXCLUDED_ORGANIZATIONS or ctx.is_ignored(name_start):
+            return
+        entry = book.named(written, NAMED, name_start, name_end)
+        if entry is not None:
+            for party, _ in items:
+                entry.assign(party, "member")
+
+    for m in _DEFINED_IN_BRACKETS.finditer(text):
+        add(m.start("name"), m.end("name"), _country_items(m.group("countries"), m.start("countries"), ctx))
+    for m in _KNOWN_AS.finditer(text):
+        line_at = text.rfind("\n", 0, m.start()) + 1
+        before = _COUNTRY_LIST_BACK.search(text, line_at, m.start())
+        if before is None:
+            continue
+        add(m.start("name"), m.end("name"), _country_items(before.group(0), before.start(), ctx))
+
+
 def _group_name(line: str, start: int, end: int) -> tuple[int, int] | None:
     """The last words before the bracket that can name a coalition, as a span of `line`."""
     words = list(re.finditer(r"[A-Za-z][\w-]*", line[start:end]))
@@ -755,9 +800,32 @@ def _from_prose(doc: Doc, ctx: ArticleContext, book: _Book, list_lines: set[int]
             continue  # a bullet the parser made a sentence of
         book.previous_subject, book.subject = book.subject, None
         _read_sentence(doc, text, sent, ctx, book)
+        book.previous_sentence = (sent.start_char, sent.end_char)
+        book.previous_last = _last_thing(sent, book)
 
 
 _JOINING_WORDS = {"and", "or", "but", "nor"}
+
+
+def _last_thing(sent: Span, book: _Book) -> _Entry | None:
+    """The coalition a sentence names last, when nothing else that "it" could be is named after it: "… and that
+    Italy and Belgium had joined it." (not "The drone coalition announced a training plan on Monday.")."""
+    seen = [(e.seen_before(sent.end_char), e) for e in book.entries.values()]
+    seen = [(at, e) for at, e in seen if at >= sent.start_char]
+    if not seen:
+        return None
+    at, entry = max(seen, key=lambda x: x[0])
+    if sum(1 for a, _ in seen if a == at) > 1:
+        return None
+    for t in sent:
+        if t.idx <= at or t.idx < entry.seen_before(sent.end_char) + 1:
+            continue
+        if any(s <= t.idx < e for s, e in entry.anchors):
+            continue
+        if t.tag_ == "NN" and t.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "appos", "conj") \
+                and t.ent_type_ not in ("DATE", "TIME"):
+            return None  # "… announced a training plan": a thing "it" may be
+    return entry
 
 
 def _sentences(doc: Doc, text: str) -> list[Span]:
@@ -815,8 +883,17 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             # "It is a coalition of navies …", "Operation X is a US-led coalition": the one named before, described
             entry = subject
             entry.see(mention.start)
+        elif mention.head == "it" and items and _SENTENCE_SUBJECT.fullmatch(text, sent.start_char, items[0].start) \
+                and _NEXT_CLAUSE.search(text, items[0].end, mention.start):
+            # "The coalition was set up as one of the capability coalitions of the contact group, known as the
+            # Ramstein format, and Lithuania has led it since then.": the subject of the clause before, not the
+            # grouping named last in passing
+            entry = items[0].entry
+            entry.see(mention.start)
         else:
             entry = _resolve(book, mention, sent.start_char)
+            if entry is not None:
+                entry = _described_unnamed(text, sent, mention, entry, book)
         if entry is None:
             continue
         if before is not None and before.entry is not entry and mention.strength == NAMED and (
@@ -900,6 +977,44 @@ _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:–—]|\b(?:and|but|so|while|that))\s*(
                              r"(?:[\w-]+\s+){0,2})?$", re.I)
 #: What a predicative "-led" is said of when no coalition comes right before it: "it" opening its clause.
 _IT_BEFORE = re.compile(r"(?:^|[,;:(–—]\s*|\b(?:and|but|so|while|though)\s+)\W*it\s+$", re.I)
+
+
+#: What describes an unnamed coalition right after it: "a coalition that buys interceptor drones for Ukraine".
+_UNNAMED_DESCRIPTION = re.compile(r"[^,;:.!?()\"“”]{0,120}")
+
+
+def _described_unnamed(text: str, sent: Span, mention: Mention, entry: _Entry, book: _Book) -> _Entry:
+    """'Portugal signed up to a coalition that buys interceptor drones' and 'the Interceptor Drone Coalition':
+    an unnamed grouping whose description holds every word of the name of one grouping of the article (with
+    the same head word) is that grouping, whether the name comes first or after."""
+    if mention.strength == LED_ONLY and not mention.written and entry.strength == LED_ONLY and not entry.name:
+        described = _UNNAMED_DESCRIPTION.match(text, mention.end, sent.end_char)
+        entry.context = frozenset(coalition_key(described.group(0) if described else "").split())
+        fits = [e for e in book.entries.values() if e is not entry and e.strength >= DESCRIBED
+                and e.head == entry.head and _fits_description(e, entry.context)]
+        if len(fits) == 1:
+            book.merge(entry, fits[0])
+            fits[0].see(mention.start)
+            return fits[0]
+    elif mention.strength >= DESCRIBED and entry.strength >= DESCRIBED:
+        for other in list(book.entries.values()):
+            if other is not entry and other.context and not other.name and other.head == entry.head \
+                    and _fits_description(entry, other.context) and not any(
+                    e is not entry and e is not other and e.strength >= DESCRIBED and e.head == entry.head
+                    and _fits_description(e, other.context) for e in book.entries.values()):
+                book.merge(other, entry)
+    return entry
+
+
+def _fits_description(entry: _Entry, context: frozenset[str]) -> bool:
+    own = entry.words() - {entry.head} - _LINK_WORDS
+    return bool(own) and own <= context
+
+
+#: What may stand before a coalition that opens its sentence as its subject.
+_SENTENCE_SUBJECT = re.compile(r"\W*(?:the\s+|this\s+|that\s+)?", re.I)
+#: A clause of its own after the first one: ", and Lithuania has led it".
+_NEXT_CLAUSE = re.compile(r"(?:,|;)\s*(?:and|but|while|whereas|so)\s+(?:[^,;]*)$|;\s*[^,;]*$", re.I)
 
 
 def _predicative_led(text: str, sent: Span, items: list[_Item], book: _Book, led_by_at: Callable[[int], list[Party]]) -> None:
@@ -1102,6 +1217,23 @@ def _resolve(book: _Book, mention: Mention, sentence_start: int) -> _Entry | Non
                 book.current(mention.start, "") is book.previous_subject:
             # "The Baltic Cable Coalition was formed in 2025. Sweden and Finland chair it."
             entry = book.previous_subject
+        if entry is None and mention.head == "it" and book.previous_sentence is not None \
+                and book.ctx.text[book.previous_sentence[0] : book.previous_sentence[1]].rstrip().endswith("?"):
+            # "What about the coalition of the willing, the group Britain and France set up for a ceasefire force?
+            # Norway is part of it.": in the answer, the grouping the question named first (its topic), when no
+            # organization that is never one is named since (after a statement, "it" may be anything it named)
+            first = [(e.seen_before(book.previous_sentence[1]), e) for e in book.entries.values()]
+            first = [(min(o for o in e.seen if book.previous_sentence[0] <= o), e) for at, e in first
+                     if at >= book.previous_sentence[0]]
+            if first:
+                at, candidate = min(first, key=lambda x: x[0])
+                if not book._blocked(at, mention.start, ""):
+                    entry = candidate
+        if entry is None and mention.head == "it" and book.previous_last is not None and \
+                book.current(mention.start, "") is book.previous_last:
+            # "… and that Italy and Belgium had joined it. Canada joined it later.": the grouping the sentence
+            # before named last, with nothing else after it that "it" could be
+            entry = book.previous_last
         if entry is None and mention.head != "it":
             entry = book.only(mention.start, mention.head)
         if mention.described:
