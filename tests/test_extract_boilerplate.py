@@ -342,3 +342,11 @@ def test_byline_names_with_the_place_each_reporter_filed_from():
     assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Ingrid Roe", "Piotr Kowal"]
     text = "Headline\n\nBy Ingrid Roe in New York\n\nThe talks went on.\n"
     assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Ingrid Roe"]
+
+
+def test_by_with_a_post_is_no_byline():
+    # "by <post> <name>" credits a speaker in office; a reporter's byline names the reporter bare.
+    text = "Press conference\nby NATO Secretary General Jan de Vries after the meeting\n\nBy ANNA ROE\n\nThe meeting ended.\n"
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["ANNA ROE"]
+    text = "Speech\nby Minister Jan Roe\n\nBy Tom Major\n"
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Tom Major"]

@@ -364,6 +364,8 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
                 m = _BYLINE_NAME.match(line.text, k)
                 if m is None or any(w.casefold() in _NEWSROOM_WORDS for w in m.group().split()):
                     break  # "By Jane Roe, Economics Editor": the post, not a second name
+                if _titled_name(m.group()):
+                    break  # "Remarks by NATO Secretary General Jane Roe": who speaks, by her post; no reporter's credit
                 out.append((line.start + m.start(), line.start + m.end()))
                 # "By Jane Roe in Brussels and Jan Doe in Warsaw": where each reporter filed from
                 where = _BYLINE_PLACE.match(line.text, m.end())
@@ -372,6 +374,17 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
                     break
                 k = (where.end() if where else m.end()) + sep.end()
     return out
+
+
+def _titled_name(words: str) -> bool:
+    """Whether the words after 'by' open with a post or a body's acronym before more capitalised
+    words ('Secretary General Jane Roe', 'NATO Secretary General Jane'): a reporter's credit names
+    the reporter bare; a post before the name says who spoke or wrote in office."""
+    parts = words.split()
+    first = parts[0]
+    if len(parts) >= 2 and first.isupper() and len(first) >= 2 and not parts[1].isupper():
+        return True  # "NATO Secretary …" (an all-capitals byline, "By JANE ROE", is all capitals)
+    return any(w.casefold().strip(".") in _TITLE_HEADS for w in parts[:-1])
 
 
 # "MINISTER TANAKA:", "SENIOR DEPUTY GOVERNOR OH:", "Q:", "A:" at the start of a line of a transcript.
@@ -406,7 +419,8 @@ _QUESTIONER = re.compile(
 
 
 # The words of posts ("Chief", "Executive", "Minister"): a parenthesis of them alone names nobody.
-_TITLE_WORDS = word_set("title-heads.txt") | word_set("title-modifiers.txt")
+_TITLE_HEADS = word_set("title-heads.txt")
+_TITLE_WORDS = _TITLE_HEADS | word_set("title-modifiers.txt")
 def post_and_body(note: str) -> bool:
     """'Chief Executive, Acme Rail': a label's parenthesis giving a post (its words all words of
     posts) and then whose it is: the label before it names the speaker, no questioner."""
