@@ -350,3 +350,11 @@ def test_by_with_a_post_is_no_byline():
     assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["ANNA ROE"]
     text = "Speech\nby Minister Jan Roe\n\nBy Tom Major\n"
     assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Tom Major"]
+
+
+def test_assistance_credit_line():
+    # a wire's closing credit names reporters, as a byline does; "with assistance from" inside a sentence does not
+    text = "Prices fell.\n\n--With assistance from Marta Nowak and Jan Roe.\n"
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Marta Nowak", "Jan Roe"]
+    text = "The cranes were unloaded with assistance from Harbour Logistics on Monday.\n"
+    assert find_bylines(text, len(text)) == []

@@ -337,7 +337,9 @@ def find_dateline(text: str, body_end: int, headline: tuple[int, int] | None = N
 # "By DANIEL OKAFOR and CHIARA BENEDETTI", "Reporting by Jane Roe; Editing by Jan Doe",
 # a live blog's "… | Live coverage by Jane Roe and Jan Doe".
 _BYLINE = re.compile(
-    r"(?:^|(?<=[;|]\s)|(?<=[;|]))\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|written|produced)\s+|(?:live\s+)?(?:coverage|updates|blog)\s+)?by\s+",
+    r"(?:^|(?<=[;|]\s)|(?<=[;|]))\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|written|produced)\s+|(?:live\s+)?(?:coverage|updates|blog)\s+)?by\s+"
+    # "--With assistance from Jane Roe and Jan Doe.": a wire's credit line for the reporters who helped
+    r"|^[-–—\s]*with\s+(?:additional\s+)?assistance\s+(?:from|by)\s+",
     re.IGNORECASE,
 )
 _BYLINE_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?=\s*(?:,|and\b|&|$))")
@@ -366,7 +368,8 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
                     break  # "By Jane Roe, Economics Editor": the post, not a second name
                 if _titled_name(m.group()):
                     break  # "Remarks by NATO Secretary General Jane Roe": who speaks, by her post; no reporter's credit
-                out.append((line.start + m.start(), line.start + m.end()))
+                name_end = m.end() - 1 if re.search(r"[^\W\d_]{3,}\.$", m.group()) and not m.group().endswith(("Jr.", "Sr.")) else m.end()
+                out.append((line.start + m.start(), line.start + name_end))  # "… Jan Roe." ends the credit line
                 # "By Jane Roe in Brussels and Jan Doe in Warsaw": where each reporter filed from
                 where = _BYLINE_PLACE.match(line.text, m.end())
                 sep = re.match(r"\s*(?:,|and|&)\s*", line.text[where.end() if where else m.end() :])
