@@ -1192,3 +1192,14 @@ def test_post_that_ended(nlp, gazetteer):
     [wall] = role_of(record, "Wall")
     assert wall.title == "Minister of Foreign Affairs"
 
+
+
+def test_candidates_are_named_with_their_party(nlp, gazetteer):
+    text = (
+        "Opposition candidate Chanda Mwale of the Patriotic Unity Front has 42 per cent of the vote. "
+        "The candidate, Bwalya Tembo, did not speak."
+    )
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Mwale")
+    assert (role.title, name(record, role.of)) == ("Opposition Candidate", "Patriotic Unity Front")
+    assert role_of(record, "Tembo") == []  # "the candidate" alone names no post
