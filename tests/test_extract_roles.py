@@ -1203,3 +1203,35 @@ def test_candidates_are_named_with_their_party(nlp, gazetteer):
     [role] = role_of(record, "Mwale")
     assert (role.title, name(record, role.of)) == ("Opposition Candidate", "Patriotic Unity Front")
     assert role_of(record, "Tembo") == []  # "the candidate" alone names no post
+
+
+def test_speaking_as_and_dash_apposition(nlp, gazetteer):
+    text = (
+        "Anne Holt, speaking as chair of the Nordic Council, said aid would rise. "
+        "Olga Prim — the head of the Baltic Council — said ties were strong."
+    )
+    record = extract(text, nlp, gazetteer)
+    [holt] = role_of(record, "Holt")
+    assert (holt.title, name(record, holt.of)) == ("Chair", "Nordic Council")
+    [prim] = role_of(record, "Prim")
+    assert (prim.title, name(record, prim.of)) == ("Head", "Baltic Council")
+
+
+def test_body_after_the_and_a_demonym_is_no_person(nlp, gazetteer):
+    record = extract("Dennis Eke, now the head of the Estonian Red Cross, said volunteers helped.", nlp, gazetteer)
+    assert "Red Cross" not in {e.name for e in record.entities if e.kind == "Person"}
+    assert [r.title for r in role_of(record, "Eke")] == ["Head of the Estonian Red Cross"]
+
+
+def test_post_in_a_transcript_label(nlp, gazetteer):
+    text = (
+        "Joint press conference of the foreign ministers, Tallinn, 4 March 2026\n\n"
+        "Martin Hall and Elina Virtanen answered questions after the talks.\n\n"
+        "FOREIGN MINISTER HALL: Good morning. We have agreed on a joint plan.\n\n"
+        "FOREIGN MINISTER VIRTANEN: Thank you. Finland will send two ships.\n\n"
+        "QUESTION: When will the ships arrive?\n\n"
+        "FOREIGN MINISTER VIRTANEN: In May.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Hall")] == ["Minister of Foreign Affairs"]
+    assert [r.title for r in role_of(record, "Virtanen")] == ["Minister of Foreign Affairs"]

@@ -785,8 +785,11 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     ner_person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
     for run in runs:
         # "President of Finland Aino Roe": a known place or a demonym is not part of the name.
+        opened = run.start
         while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
             run = run[1:]
+        if run.start > opened and opened > 0 and doc[opened - 1].lower_ == "the" and all(t.text.casefold() in demonyms() for t in doc[opened : run.start]):
+            continue  # "the Estonian Red Cross": a body's name after 'the' and an adjective of nationality, not a person
         if len(run) == 2 and run[0].lower_ in _STORM_WORDS:
             continue  # "Cyclone Mele", "Typhoon Haiyan": a storm's name, not a person's
         if len(run) > 2 and run[0].is_sent_start and _human_noun(run[0]):

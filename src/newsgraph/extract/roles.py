@@ -55,7 +55,9 @@ _APPOINTED = re.compile(
     r"|(?:became|becomes|has\s+become)"
     r"|(?:was\s+)?sworn\s+in\s+as"
     r"|took\s+office\s+as|took\s+over\s+as|stepped\s+in\s+as|was\s+promoted\s+to|was\s+re-?elected(?:\s+as)?"
-    r"|(?:previously\s+|formerly\s+|also\s+|has\s+|had\s+)?(?:served|serves|serving)\s+as)\s+",
+    r"|(?:previously\s+|formerly\s+|also\s+|has\s+|had\s+)?(?:served|serves|serving)\s+as"
+    # "Jane Roe, speaking as chair of the council", "… in her capacity as head of …": the post she speaks in
+    r"|speaking\s+as|in\s+(?:his|her|their)\s+(?:capacity|role)\s+as)\s+",
     re.IGNORECASE,
 )
 # "Jane Roe resigned as defence minister", "… stepped down as chief executive in May": a post that ended.
@@ -142,7 +144,7 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         sent_start, sent_end = _sentence(doc, m.start, ctx)
         name_end = doc[m.end - 1].idx + len(doc[m.end - 1])
         sent_end_char = doc[sent_end - 1].idx + len(doc[sent_end - 1])
-        befores = _titles_before(doc, m, grammar, sent_start) or _title_in_name(doc, m, grammar)
+        befores = _titles_before(doc, m, grammar, sent_start) or _title_in_name(doc, m, grammar) or _title_in_label(doc, m, grammar)
         if not befores:
             befores = _title_over_a_list(doc, m, mentions, grammar, sent_start)
         owner_mention = _owner_after_name(doc, m, mentions, sent_end)
@@ -578,6 +580,22 @@ def _title_in_name(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Ti
     return []
 
 
+def _title_in_label(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Title, int]]:
+    """'FOREIGN MINISTER VALTONEN:' opening a transcript's turn, registered as a mention of Elina
+    Valtonen: the post its words give before the name. Only a label written in capitals, its first
+    words words of a post and its last a name."""
+    span = doc[m.start : m.end]
+    if len(span) < 2 or not span.text.isupper():
+        return []
+    k = m.start
+    while k < m.end - 1 and (is_title_word(doc[k].text) or singular_head(doc[k].text)):
+        k += 1
+    if k == m.start:
+        return []
+    parsed = grammar.parse(m.start, k)
+    return [(parsed, doc[m.start].idx)] if parsed is not None else []
+
+
 def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
     """The longest title phrase that ends right before token `end`, and its first token."""
     for a in range(max(sent_start, end - _MAX_TITLE_TOKENS), end):
@@ -684,8 +702,8 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
     environment, urbanisation and climate change, said'. Two posts joined by 'and the' are two
     titles: 'Jane Roe, Kenya's special envoy for climate change and the lead negotiator of the
     African Group, said'."""
-    if m.end >= len(doc) or doc[m.end].text not in (",", "("):
-        return None
+    if m.end >= len(doc) or not (doc[m.end].text in (",", "(") or doc[m.end].text in ("—", "–", "--") and doc[m.end - 1].whitespace_):
+        return None  # "Jane Roe, …", "Jane Roe (…)", "Jane Roe — the head of …, —"
     a = _after_age_or_party(doc, m.end + 1, sent_end)
     best: tuple[list[Title], int] | None = None
     best_b = a
