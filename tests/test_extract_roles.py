@@ -1235,3 +1235,17 @@ def test_post_in_a_transcript_label(nlp, gazetteer):
     record = extract(text, nlp, gazetteer)
     assert [r.title for r in role_of(record, "Hall")] == ["Minister of Foreign Affairs"]
     assert [r.title for r in role_of(record, "Virtanen")] == ["Minister of Foreign Affairs"]
+
+
+def test_plural_post_word_inside_a_body_name_stays(nlp, gazetteer):
+    # "Chiefs" in "Joint Chiefs of Staff" is the body's own name, not a post with its body after 'of'
+    text = (
+        "KYIV, March 3, 2026 (Wire) - The minister spoke on Monday.\n\n"
+        "The minister also held a phone call with the Chairman of the U.S. Joint Chiefs of Staff, General Jane Roe, "
+        "to discuss air defence.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    bodies = [e for e in record.entities if e.kind == "Organization" and "Joint Chiefs of Staff" in (e.name, *e.aliases)]
+    assert len(bodies) == 1
+    [role] = role_of(record, "Roe")
+    assert role.title.startswith("Chairman")

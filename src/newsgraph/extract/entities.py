@@ -1226,7 +1226,14 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
     if kind in ("Organization", "Place"):
         post = _post_in_body_span(ctx, name, start)
         if post is not None:
-            return post or None  # "NATO Spokesperson", "the National Coordinator of the X Programme": a post, and its body
+            # "NATO Spokesperson", "the National Coordinator of the X Programme": a post, and its body
+            if not post:
+                return None
+            body = ent.doc.char_span(post.start, post.end, label="ORG", alignment_mode="contract")
+            if body is None or len(body) == 0 or post.kind != "Organization" or post.extra:
+                return post
+            cleaned = _clean_ner(body, ctx, full_names, alone)  # the body's name read as NER's own ("U.S. Joint Chiefs of Staff")
+            return cleaned if cleaned is not None else post
     if kind == "Organization":
         head = re.fullmatch(r"(.*[A-Z][\w&’'.-]*)\s+([a-z]+)", name)
         if head is not None and _is_org_head(head.group(2)) and not any(w[0].islower() for w in head.group(1).split()):
@@ -1410,6 +1417,8 @@ def _post_in_body_span(ctx: ArticleContext, name: str, start: int) -> Candidate 
         if before is not None:
             after.extra.append((before.start, before.end, before.name, before.kind))
         return after
+    if head != word:
+        return None  # "U.S. Joint Chiefs of Staff": plural 'chiefs' with no body after 'of' is the body's own name
     return before or False
 
 
