@@ -350,3 +350,19 @@ def test_a_post_and_a_long_name_after_by_in_a_subtitle_is_no_byline():
     assert find_bylines(text, len(text)) == []
     text = "Headline\n\nBy Marieke van Loon\n\nThe board met.\n"
     assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Marieke van Loon"]
+
+
+def test_by_with_a_post_is_no_byline():
+    # "by <post> <name>" credits a speaker in office; a reporter's byline names the reporter bare.
+    text = "Press conference\nby NATO Secretary General Jan de Vries after the meeting\n\nBy ANNA ROE\n\nThe meeting ended.\n"
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["ANNA ROE"]
+    text = "Speech\nby Minister Jan Roe\n\nBy Tom Major\n"
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Tom Major"]
+
+
+def test_assistance_credit_line():
+    # a wire's closing credit names reporters, as a byline does; "with assistance from" inside a sentence does not
+    text = "Prices fell.\n\n--With assistance from Marta Nowak and Jan Roe.\n"
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Marta Nowak", "Jan Roe"]
+    text = "The cranes were unloaded with assistance from Harbour Logistics on Monday.\n"
+    assert find_bylines(text, len(text)) == []

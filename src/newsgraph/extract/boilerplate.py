@@ -337,7 +337,9 @@ def find_dateline(text: str, body_end: int, headline: tuple[int, int] | None = N
 # "By DANIEL OKAFOR and CHIARA BENEDETTI", "Reporting by Jane Roe; Editing by Jan Doe",
 # a live blog's "… | Live coverage by Jane Roe and Jan Doe".
 _BYLINE = re.compile(
-    r"(?:^|(?<=[;|]\s)|(?<=[;|]))\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|written|produced)\s+|(?:live\s+)?(?:coverage|updates|blog)\s+)?by\s+",
+    r"(?:^|(?<=[;|]\s)|(?<=[;|]))\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|written|produced)\s+|(?:live\s+)?(?:coverage|updates|blog)\s+)?by\s+"
+    # "--With assistance from Jane Roe and Jan Doe.": a wire's credit line for the reporters who helped
+    r"|^[-–—\s]*with\s+(?:additional\s+)?assistance\s+(?:from|by)\s+",
     re.IGNORECASE,
 )
 _BYLINE_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?(?=\s*(?:,|and\b|&|$))")
@@ -369,7 +371,10 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
                     break  # "By Jane Roe, Economics Editor": the post, not a second name
                 if _NAME_RUNS_ON.match(line.text, m.end()):
                     break  # "by NATO Secretary General Pieter van Aalst following …": a post and a name, not a byline's name
-                out.append((line.start + m.start(), line.start + m.end()))
+                if _titled_name(m.group()):
+                    break  # "Remarks by NATO Secretary General Jane Roe": who speaks, by her post; no reporter's credit
+                name_end = m.end() - 1 if re.search(r"[^\W\d_]{3,}\.$", m.group()) and not m.group().endswith(("Jr.", "Sr.")) else m.end()
+                out.append((line.start + m.start(), line.start + name_end))  # "… Jan Roe." ends the credit line
                 # "By Jane Roe in Brussels and Jan Doe in Warsaw": where each reporter filed from
                 where = _BYLINE_PLACE.match(line.text, m.end())
                 sep = re.match(r"\s*(?:,|and|&)\s*", line.text[where.end() if where else m.end() :])
@@ -377,6 +382,17 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
                     break
                 k = (where.end() if where else m.end()) + sep.end()
     return out
+
+
+def _titled_name(words: str) -> bool:
+    """Whether the words after 'by' open with a post or a body's acronym before more capitalised
+    words ('Secretary General Jane Roe', 'NATO Secretary General Jane'): a reporter's credit names
+    the reporter bare; a post before the name says who spoke or wrote in office."""
+    parts = words.split()
+    first = parts[0]
+    if len(parts) >= 2 and first.isupper() and len(first) >= 2 and not parts[1].isupper():
+        return True  # "NATO Secretary …" (an all-capitals byline, "By JANE ROE", is all capitals)
+    return any(w.casefold().strip(".") in _TITLE_HEADS for w in parts[:-1])
 
 
 # "MINISTER TANAKA:", "SENIOR DEPUTY GOVERNOR OH:", "Q:", "A:" at the start of a line of a transcript.
@@ -411,7 +427,8 @@ _QUESTIONER = re.compile(
 
 
 # The words of posts ("Chief", "Executive", "Minister"): a parenthesis of them alone names nobody.
-_TITLE_WORDS = word_set("title-heads.txt") | word_set("title-modifiers.txt")
+_TITLE_HEADS = word_set("title-heads.txt")
+_TITLE_WORDS = _TITLE_HEADS | word_set("title-modifiers.txt")
 def post_and_body(note: str) -> bool:
     """'Chief Executive, Acme Rail': a label's parenthesis giving a post (its words all words of
     posts) and then whose it is: the label before it names the speaker, no questioner."""

@@ -14,6 +14,7 @@ Longer candidates win; at equal length the more reliable source wins. Meetings
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -228,6 +229,12 @@ def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]], doc: 
             out.append(Candidate(s, e, ctx.text[s:e], "Person", _PERSON_RULE))
             outlet = ctx.text[outlet_start:outlet_end]
             rows = _known(ctx, outlet)
+            post = _post_in_body_span(ctx, outlet, outlet_start) if not rows else None
+            if post is not None:
+                # "MODERATOR (Jane Roe, NATO Spokesperson):": her post, not an outlet; the body it names
+                if post:
+                    out.append(dataclasses.replace(post, source=_PERSON_RULE))
+                continue
             if rows:
                 row = _best_row(rows)
                 out.append(Candidate(outlet_start, outlet_end, row.label, row.kind, _PERSON_RULE, written="" if outlet == row.label else outlet))
@@ -732,7 +739,27 @@ def _syllable_bridge(doc: Doc, i: int) -> bool:
 
 
 _HUMAN_NOUNS = word_set("human-nouns.txt")
-_COMPANY_WORDS = word_set("company-words.txt")
+#: Legal forms after a company's name ("SA", "Oyj", "NV"), matched as written with a capital.
+_LEGAL_FORMS = word_set("legal-forms.txt")
+_COMPANY_WORDS = word_set("company-words.txt") | _LEGAL_FORMS
+
+
+def _legal_form(token: Token) -> bool:
+    """'SA', 'S.A.', 'Oyj', 'SpA': a company's legal form, written with a capital (not 'sa', 'spa')."""
+    return token.text[:1].isupper() and token.lower_ in _LEGAL_FORMS
+
+
+def _with_legal_form(doc: Doc, ent: Span) -> Span:
+    """'ING Bank [Slaski SA]': NER's organization cut before the rest of the company's name and its
+    legal form; up to three capitalised words and the form run the name on."""
+    j = ent.end
+    while j < len(doc) and j - ent.end < 4 and doc[j - 1].whitespace_ == " " and _is_capitalised(doc[j]):
+        if _legal_form(doc[j]):
+            return Span(doc, ent.start, j + 1, label=ent.label_)
+        if not doc[j].is_alpha:
+            break
+        j += 1
+    return ent
 
 
 def _human_noun(token: Token) -> bool:
@@ -758,8 +785,11 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     ner_person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
     for run in runs:
         # "President of Finland Aino Roe": a known place or a demonym is not part of the name.
+        opened = run.start
         while len(run) > 1 and (_known_not_person(ctx, run[0].text) or run[0].text.casefold() in demonyms()):
             run = run[1:]
+        if run.start > opened and opened > 0 and doc[opened - 1].lower_ == "the" and all(t.text.casefold() in demonyms() for t in doc[opened : run.start]):
+            continue  # "the Estonian Red Cross": a body's name after 'the' and an adjective of nationality, not a person
         if len(run) == 2 and run[0].lower_ in _STORM_WORDS:
             continue  # "Cyclone Mele", "Typhoon Haiyan": a storm's name, not a person's
         if len(run) > 2 and run[0].is_sent_start and _human_noun(run[0]):
@@ -1094,14 +1124,18 @@ def _ner_candidates(doc: Doc, ctx: ArticleContext, full_names: set[str]) -> list
     alone = frozenset(e.text for e in doc.ents if len(e) == 1 and not _modifies_common_noun(e[0]))
     ents = _with_cut_first_words(doc, list(doc.ents))
     bodies = _affiliations(doc, ents)
+    covered_to = 0
     for n, ent in enumerate(ents):
-        if ent.label_ not in _NER_KINDS:
+        if ent.label_ not in _NER_KINDS or ent.start < covered_to:
             continue
         if ent.label_ == "PERSON" and ent.text in bodies:
             ent = Span(doc, ent.start, ent.end, label="ORG")  # "Javier Roe of Renovación Liberal": a body, here and elsewhere
         if n > 0 and ents[n - 1].end == ent.start and ents[n - 1][-1].lower_ in ("of", "for") and ents[n - 1].label_ == "ORG":
             continue  # read with the organization before it, below
         following = ents[n + 1] if n + 1 < len(ents) else None
+        if ent.label_ == "ORG" and not _legal_form(ent[-1]):
+            ent = _with_legal_form(doc, ent)
+            covered_to = ent.end  # "Slaski SA", read as a person after "ING Bank": the end of the company's name
         if ent.label_ == "ORG" and ent[-1].lower_ in ("of", "for") and following is not None and following.start == ent.end and following.label_ in ("GPE", "LOC", "ORG"):
             ent = doc[ent.start : following.end]  # "the Economic Club of | New York": NER cut one name in two
             ent = Span(doc, ent.start, ent.end, label="ORG")
@@ -1189,13 +1223,24 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
         return None  # "the Baltic states": an adjective, not the place
     kind = _NER_KINDS[ent.label_]
     extra: list[tuple[int, int, str, str]] = []
+    if kind in ("Organization", "Place"):
+        post = _post_in_body_span(ctx, name, start)
+        if post is not None:
+            # "NATO Spokesperson", "the National Coordinator of the X Programme": a post, and its body
+            if not post:
+                return None
+            body = ent.doc.char_span(post.start, post.end, label="ORG", alignment_mode="contract")
+            if body is None or len(body) == 0 or post.kind != "Organization" or post.extra:
+                return post
+            cleaned = _clean_ner(body, ctx, full_names, alone)  # the body's name read as NER's own ("U.S. Joint Chiefs of Staff")
+            return cleaned if cleaned is not None else post
     if kind == "Organization":
         head = re.fullmatch(r"(.*[A-Z][\w&’'.-]*)\s+([a-z]+)", name)
         if head is not None and _is_org_head(head.group(2)) and not any(w[0].islower() for w in head.group(1).split()):
             name = head.group(1)  # "the FNSEA union", "the Wagner group": the body's name, then what it is
             end = start + len(name)
         tail = re.search(r"(?:^|\s)((?:[A-Z][\w&’'.-]*\s+(?:(?:of|for|and|de|the)\s+)?)*[A-Z][\w&’'.-]*)$", name)
-        if tail is not None and tail.start(1) > 0 and any(w[0].islower() and w.casefold() not in _LOWER_JOINERS for w in name[: tail.start(1)].split()):
+        if tail is not None and tail.start(1) > 0 and any(w[0].islower() and w.casefold() not in _LOWER_JOINERS and not _brand_cased(w) for w in name[: tail.start(1)].split()):
             # "the national electoral office ONPE": the name is the capitalised words ending the span
             # (an acronym, or two words or more); the words before them describe it.
             if not (tail.group(1).isupper() or len(tail.group(1).split()) >= 2):
@@ -1337,6 +1382,68 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
     return Candidate(start, end, name, kind, _NER, extra=extra)
 
 
+_WEAK_POST_HEADS = word_set("office-weak-heads.txt")
+
+
+def _post_in_body_span(ctx: ArticleContext, name: str, start: int) -> Candidate | bool | None:
+    """NER's body or place span that is a post phrase: 'NATO Spokesperson', 'European Commission
+    President' (a body, then a post's head ending the span), 'National Coordinator of the National
+    Malaria Elimination Programme' (a post, 'of', a body). The body alone is the candidate (the
+    one before the post as a nested name); False when no body is named there (a post only: no
+    entity); None when the span is no post phrase (no word of a body before the post's head)."""
+    words = list(re.finditer(r"[^\s]+", name))
+    lowers = [re.sub(r"[’']s$", "", w.group()).casefold().rstrip(".,") for w in words]
+    of = next((i for i, w in enumerate(lowers) if w == "of" and i > 0), len(words))
+    h = of - 1
+    word = lowers[h]
+    head = word if word in _PERSON_POST_HEADS else (word[:-1] if word.endswith("s") and word[:-1] in _PERSON_POST_HEADS else None)
+    if head is None or any(w in ORG_HEADS or w in BODY_DESCRIPTORS for w in lowers[:of]):
+        return None
+    if of == len(words) and (len(words) < 2 or head != word or head in _WEAK_POST_HEADS):
+        return None  # "Meridian Partners": a plural or a weak head ending a name may be the body's own
+    if any(not w.group()[:1].isupper() and lowers[i] not in _LOWER_JOINERS for i, w in enumerate(words[:of])):
+        return None
+    # The body before the post: the words up to the first word of a title ("NATO", "European Commission").
+    p = 1 if lowers[0] == "the" else 0
+    q = p
+    while q < h and not is_title_word(lowers[q]):
+        q += 1
+    before = _body_named(ctx, name, start, words[p].start(), words[q - 1].end()) if q > p else None
+    after = None
+    if of < len(words) - 1:
+        r = of + 2 if lowers[of + 1] == "the" and of + 2 < len(words) else of + 1
+        after = _body_named(ctx, name, start, words[r].start(), words[-1].end(), need_head=True)
+    if after is not None:
+        if before is not None:
+            after.extra.append((before.start, before.end, before.name, before.kind))
+        return after
+    if head != word:
+        return None  # "U.S. Joint Chiefs of Staff": plural 'chiefs' with no body after 'of' is the body's own name
+    return before or False
+
+
+def _body_named(ctx: ArticleContext, name: str, start: int, a: int, b: int, need_head: bool = False) -> Candidate | None:
+    """The words name[a:b] as a body or country: one the gazetteer knows, an acronym, or (after a
+    post's 'of') capitalised words ending in a noun of bodies ('National Malaria Elimination Programme')."""
+    written = name[a:b]
+    rows = [r for r in _known(ctx, written) if r.kind in ("Organization", "Country")]
+    if rows:
+        row = _best_row(rows)
+        return Candidate(start + a, start + b, row.label, row.kind, _NER, written="" if written == row.label else written)
+    words = written.split()
+    if len(words) == 1 and written.isupper() and len(written) >= 2 and written.isalpha():
+        return Candidate(start + a, start + b, written, "Organization", _NER)
+    if (
+        (need_head or len(words) >= 2)
+        and len(words) >= 2
+        and words[-1].casefold() in ORG_HEADS
+        and all(w[:1].isupper() or w.casefold() in _LOWER_JOINERS for w in words)
+    ):
+        return Candidate(start + a, start + b, ministry_form(written), "Organization", _NER,
+                         written="" if ministry_form(written) == written else written)
+    return None
+
+
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
@@ -1348,7 +1455,7 @@ def _plausible(name: str) -> bool:
         return False
     if len(words) == 1 and name.casefold().rstrip(".") in _HONORIFICS:
         return False  # "Smt", "Prof.": a form of address alone
-    if not name[0].isupper():
+    if not (name[0].isupper() or _brand_cased(words[0])):
         return False
     if re.search(r"-(?:style|like|based|led|backed|made|type|class|era|born|speaking)$", name, re.IGNORECASE):
         return False  # "Minsk-style": an adjective built on a name
@@ -1360,9 +1467,17 @@ def _plausible(name: str) -> bool:
     return True
 
 
+_BRAND_CASED = re.compile(r"[a-z][A-Z][a-z]+[A-Za-z]*")
+
+
+def _brand_cased(word: str) -> bool:
+    """'mBank', 'eBay', 'iShares': a brand written with a lower-case letter before its capital."""
+    return _BRAND_CASED.fullmatch(word) is not None
+
+
 def _organization_ok(ent: Span, name: str, alone: frozenset[str] = frozenset()) -> bool:
     words = name.split()
-    if any(not w[0].isupper() and w.casefold() not in _LOWER_JOINERS for w in words):
+    if any(not w[0].isupper() and w.casefold() not in _LOWER_JOINERS and not _brand_cased(w) for w in words):
         return False  # "Ukraine's air defense": a phrase, not a name
     if any(w.casefold() in TITLE_HEADS for w in words) and not any(w.casefold() in ORG_HEADS for w in words):
         return False  # a role phrase tagged ORG
@@ -2568,6 +2683,10 @@ def _post_of_described_body(ent: Span) -> bool:
     a body, not a person. Not when a word is itself a person's ('the chief of staff of senator Jo Roe')."""
     doc = ent.doc
     j = ent.start - 1
+    if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _BODY_POST_HEADS and doc[j - 1].is_lower and not (
+        ent.end < len(doc) and doc[ent.end].text in POSSESSIVE_MARKS
+    ):
+        return True  # "Jane Roe, chief executive of Acme Rail, said": a post in lower case, of a body ("of Jane Roe's campaign" aside)
     if j < 2 or doc[j].tag_ != "NN" or not doc[j].is_lower:
         return False
     while j >= 0 and j > ent.start - 6 and (doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "VERB") or doc[j].text in ("-", "–")):

@@ -55,7 +55,15 @@ _APPOINTED = re.compile(
     r"|(?:became|becomes|has\s+become)"
     r"|(?:was\s+)?sworn\s+in\s+as"
     r"|took\s+office\s+as|took\s+over\s+as|stepped\s+in\s+as|was\s+promoted\s+to|was\s+re-?elected(?:\s+as)?"
-    r"|(?:previously\s+|formerly\s+|also\s+|has\s+|had\s+)?(?:served|serves|serving)\s+as)\s+",
+    r"|(?:previously\s+|formerly\s+|also\s+|has\s+|had\s+)?(?:served|serves|serving)\s+as"
+    # "Jane Roe, speaking as chair of the council", "… in her capacity as head of …": the post she speaks in
+    r"|speaking\s+as|in\s+(?:his|her|their)\s+(?:capacity|role)\s+as)\s+",
+    re.IGNORECASE,
+)
+# "Jane Roe resigned as defence minister", "… stepped down as chief executive in May": a post that ended.
+_LEFT_POST = re.compile(
+    r"\b(?:resigned|stepped\s+down|stepped\s+aside|quit|retired|(?:was|has\s+been)\s+(?:dismissed|sacked|removed|ousted|fired)"
+    r"|left\s+(?:office|(?:his|her|the)\s+(?:post|job|role))|(?:was|were)\s+replaced)\s+as\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # "Jane Roe succeeded John Doe as defense minister": the predecessor stands between verb and post.
@@ -136,7 +144,7 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         sent_start, sent_end = _sentence(doc, m.start, ctx)
         name_end = doc[m.end - 1].idx + len(doc[m.end - 1])
         sent_end_char = doc[sent_end - 1].idx + len(doc[sent_end - 1])
-        befores = _titles_before(doc, m, grammar, sent_start) or _title_in_name(doc, m, grammar)
+        befores = _titles_before(doc, m, grammar, sent_start) or _title_in_name(doc, m, grammar) or _title_in_label(doc, m, grammar)
         if not befores:
             befores = _title_over_a_list(doc, m, mentions, grammar, sent_start)
         owner_mention = _owner_after_name(doc, m, mentions, sent_end)
@@ -572,6 +580,22 @@ def _title_in_name(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Ti
     return []
 
 
+def _title_in_label(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Title, int]]:
+    """'FOREIGN MINISTER VALTONEN:' opening a transcript's turn, registered as a mention of Elina
+    Valtonen: the post its words give before the name. Only a label written in capitals, its first
+    words words of a post and its last a name."""
+    span = doc[m.start : m.end]
+    if len(span) < 2 or not span.text.isupper():
+        return []
+    k = m.start
+    while k < m.end - 1 and (is_title_word(doc[k].text) or singular_head(doc[k].text)):
+        k += 1
+    if k == m.start:
+        return []
+    parsed = grammar.parse(m.start, k)
+    return [(parsed, doc[m.start].idx)] if parsed is not None else []
+
+
 def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
     """The longest title phrase that ends right before token `end`, and its first token."""
     for a in range(max(sent_start, end - _MAX_TITLE_TOKENS), end):
@@ -678,10 +702,11 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
     environment, urbanisation and climate change, said'. Two posts joined by 'and the' are two
     titles: 'Jane Roe, Kenya's special envoy for climate change and the lead negotiator of the
     African Group, said'."""
-    if m.end >= len(doc) or doc[m.end].text != ",":
-        return None
+    if m.end >= len(doc) or not (doc[m.end].text in (",", "(") or doc[m.end].text in ("—", "–", "--") and doc[m.end - 1].whitespace_):
+        return None  # "Jane Roe, …", "Jane Roe (…)", "Jane Roe — the head of …, —"
     a = _after_age_or_party(doc, m.end + 1, sent_end)
     best: tuple[list[Title], int] | None = None
+    best_b = a
     for b in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
         if not _apposition_ends(doc, b, sent_end):
             continue
@@ -700,10 +725,31 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
                 if cut is not None and cut.start > a:
                     parsed = grammar.parse(a, cut.start)
         if parsed is not None:
-            best = ([parsed], doc[b - 1].idx + len(doc[b - 1]))
+            best, best_b = ([parsed], doc[b - 1].idx + len(doc[b - 1])), b
         elif best is None and doc[b - 1].pos_ == "VERB":
             break  # "Jane Roe, who said …": no post follows
+    if best is not None and len(best[0]) == 1:
+        owned = _comma_owner(doc, grammar, best[0][0], best_b, sent_end)
+        if owned is not None:
+            best = owned
     return best
+
+
+def _comma_owner(doc: Doc, grammar: TitleGrammar, title: Title, b: int, sent_end: int) -> tuple[list[Title], int] | None:
+    """'Jane Roe, Deputy Governor, Bank of Finland, said', 'Jane Roe (Minister of Defence, Norway)':
+    a post without an owner, then after a comma a country or body alone up to the next comma or
+    bracket, is that body's post (as press releases and speaker lists write it)."""
+    if title.owner is not None or title.demonym is not None or title.possessed or b + 1 >= sent_end or doc[b].text != ",":
+        return None
+    owner = grammar.by_start.get(b + 1)
+    if owner is None or owner.kind not in ("Country", "Organization") or owner.end > sent_end:
+        return None
+    if owner.end < sent_end and not (doc[owner.end].text[:1] in (",", ")", ";", ".") and doc[owner.end].is_punct):
+        return None
+    if owner.kind == "Organization" and grammar.field_like(owner):
+        return None  # "Director General, Family Welfare, …": the post's field
+    last = doc[owner.end - 1]
+    return [dataclasses.replace(title, owner=owner.key)], last.idx + len(last)
 
 
 def _two_posts(doc: Doc, grammar: TitleGrammar, a: int, b: int) -> list[Title] | None:
@@ -725,6 +771,8 @@ def _apposition_ends(doc: Doc, b: int, sent_end: int) -> bool:
     token = doc[b]
     if token.text in (",", ";", ".", ":", "—", ")", "(", "?", "!", '"', "“", "”", "|"):
         return True
+    if token.is_punct and token.text[:1] in ("),;:"):
+        return True  # "MODERATOR (Jane Roe, NATO Spokesperson):": the bracket and the colon read as one token
     if token.text in ("-", "–") and token.whitespace_ and doc[b - 1].whitespace_:
         return True
     return token.lower_ in ("who", "whose", "which", "that")
@@ -1046,6 +1094,13 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
         after = doc[obj.end - 1].idx + len(doc[obj.end - 1])
         glue = re.match(r"\s+(?:as\s+)?(?:the\s+new\s+)?", ctx.text[after : sent.end_char])
         clauses.append((verb.start(), obj.key, after + (glue.end() if glue else 0)))
+    ended: set[int] = set()
+    for verb in _LEFT_POST.finditer(text):
+        # "Jane Roe resigned as finance minister in May 2024": the post she held until then
+        person = _subject_before(doc, sent, sent.start_char + verb.start(), mentions, ctx)
+        if person is not None:
+            clauses.append((verb.start(), person, sent.start_char + verb.end()))
+            ended.add(verb.start())
     named_predecessor: dict[int, str] = {}
     for verb in _SUCCEEDED.finditer(text):
         # "Jane Roe succeeded John Doe as …": the subject holds the post after the object.
@@ -1096,6 +1151,10 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
         if period is not None:
             # "served as deputy commander … from 2019 to 2023": a post held between two dates.
             start, end = _iso(period), _iso(_DATE_ONLY.match(period.group("until")))
+        elif verb_start in ended:
+            # "… resigned as finance minister in May 2024": when the post ended; no one follows here
+            date_match = _DATE_RE.match(ctx.text, title_end + len(rest) - len(rest.lstrip()), sent.end_char)
+            start, end, predecessor = None, _iso(date_match) if date_match else None, None
         held = _found(person, parsed, a_start, title_end, ctx, start=start, end=end, predecessor=predecessor)
         out.append(held)
         if predecessor is not None and predecessor != person:

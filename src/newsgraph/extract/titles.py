@@ -58,7 +58,8 @@ _BODY_WORDS = ORG_HEADS | word_set("body-words.txt")
 _FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing", "retired"})
 
 #: Prepositions that attach a field or an owner to a post.
-_PREPOSITIONS = frozenset({"of", "for", "on", "in", "at", "to", "from"})
+# "with": "an economist with Pekao Research", a body one works with (only a named one, see _complements).
+_PREPOSITIONS = frozenset({"of", "for", "on", "in", "at", "to", "from", "with"})
 #: Words that end a title and start what the post covers: "… of the Interior responsible for border security".
 _CUTS = frozenset({"responsible"})
 #: Words a title may carry after its head: "Secretary General", "Attorney General".
@@ -436,7 +437,7 @@ class TitleGrammar:
                     return False
                 if "," in segment and "and" not in segment[len(segment) - segment[::-1].index(",") :]:
                     return False  # commas only inside a list that ends in "and …"
-                if prep in ("in", "at", "from") and segment[-1].casefold() not in ORG_HEADS and not org_last:
+                if prep in ("in", "at", "from", "with") and segment[-1].casefold() not in ORG_HEADS and not org_last:
                     return False  # "in the capital", "at the time": not a part of the post
                 if st.in_title:
                     st.complement.extend([*written.split(), *(["the"] if the else []), *segment])
@@ -475,7 +476,7 @@ class TitleGrammar:
             elif st.owner is None and st.demonym is None:
                 if entity.kind == "Country" and prep in ("of", "for", "at"):
                     st.owner, st.from_complement = entity.key, True
-                elif entity.kind == "Organization" and prep in ("of", "for", "at", "on", "from"):
+                elif entity.kind == "Organization" and prep in ("of", "for", "at", "on", "from", "with"):
                     st.owner, st.from_complement = entity.key, True
             elif (
                 entity.kind == "Organization"
@@ -557,8 +558,8 @@ class TitleGrammar:
         lower = token.lower_
         if lower in _STOP or lower in MONTHS or lower in WEEKDAYS or lower in TITLE_JOINERS:
             return False
-        if token.pos_ not in ("ADJ", "NOUN", "PROPN") and not (token.tag_ in ("VBG", "VBN") and token.text[:1].isupper()):
-            return False  # but "Governing Council member", "Managing Director": participles of a name
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN") and not (token.tag_ in ("VBG", "VBN") and (token.text[:1].isupper() or _before_head(token))):
+            return False  # but "Governing Council member", "Managing Director", "managing director": participles of a post's name
         return re.fullmatch(r"[^\W\d_][\w'’.&-]*", token.text) is not None and not token.text.endswith(".")
 
     @staticmethod
@@ -669,6 +670,11 @@ class _State:
     from_complement: bool = False
     weak: bool = False  # the head is a weak one ("member", "official"): see office-weak-heads.txt
     named: bool = False  # a country or organization stands in the complements
+
+
+def _before_head(token: Token) -> bool:
+    """Whether the next word is a noun of office ('managing director', 'presiding judge')."""
+    return token.i + 1 < len(token.doc) and singular_head(token.doc[token.i + 1].text) is not None
 
 
 def _demonym_width(doc: Doc, k: int, b: int) -> int:
