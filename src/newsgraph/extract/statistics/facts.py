@@ -49,7 +49,10 @@ from newsgraph.extract.statistics.counts import (
     taken_share_counts,
     takes_share,
     tally_counts,
+    with_written_unit,
     participle_share,
+    partitive_pronoun_counts,
+    spread_counts,
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
 from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_duration, is_label_or_date, read_phrase
@@ -197,6 +200,10 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = tally_counts(doc, p, hedge_start, before)  # "by 320 votes to 210"
     if counts is None and noun is None:
         counts = participle_share(doc, p)  # "with 21% counted"
+    if counts is None and noun is None:
+        counts = spread_counts(doc, p, hedge_start)  # "forecasts ranging from 2.4% to 2.9%"
+    if counts is None and noun is None:
+        counts = partitive_pronoun_counts(doc, p, before, previous)  # "35,000 objects …, and 4,000 of them"
     if counts is None:
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
     if counts is None and noun is None and p.plain:
@@ -387,7 +394,9 @@ def _same_number(a: Statistic, b: Statistic) -> bool:
 
 def _merge_headline_groups(groups: list[list[Mention]]) -> list[list[Mention]]:
     """A headline number with its own wording ('lost 600,000 soldiers' over a body's '600,000
-    casualties') is the body's fact when exactly one body fact has that number."""
+    casualties') is the body's fact when exactly one body fact has that number. One the body
+    never states is left out: a headline compresses ("cut piracy by half", "Two navies, one sea")
+    and says what the body says more fully, or is a teaser the article does not stand behind."""
     out = [g for g in groups if not all(m.in_headline for m in g)]
     for group in groups:
         if not all(m.in_headline for m in group):
@@ -395,8 +404,6 @@ def _merge_headline_groups(groups: list[list[Mention]]) -> list[list[Mention]]:
         same = [g for g in out if not all(m.in_headline for m in g) and _same_number(g[0].stat, group[0].stat)]
         if len(same) == 1:
             same[0].extend(group)
-        else:
-            out.append(group)
     return sorted(out, key=lambda g: min(m.offset for m in g))
 
 
@@ -449,6 +456,7 @@ def _merge(mentions: list[Mention], ctx: ArticleContext) -> list[Statistic]:
         stat.anchors = anchors
         stat.claimed_by = ctx.current_key(stat.claimed_by)
         stat.subject = ctx.current_key(stat.subject)
+        stat.counts = with_written_unit(stat)
         out.append(stat)
     out.sort(key=lambda s: s.anchors[0].start)
     return out

@@ -635,12 +635,14 @@ def _as_share(phrase: Phrase, whole: tuple[int, Decimal]) -> None:
 def _read_percent_top(doc: Doc, phrase: Phrase) -> None:
     """'5.25%–5.5%', '3 per cent to 3.5 per cent': a range of percentages, each with its sign."""
     j = phrase.end
-    if phrase.unit != "percent" or j + 2 >= len(doc) or doc[j].text not in ("-", "–", "—", "to"):
-        return
-    if doc[j].text != "to" and doc[j - 1].whitespace_ and doc[j].whitespace_:
-        return  # a dash with spaces is punctuation
     prev = doc[phrase.start - 1].lower_ if phrase.start > 0 else ""
-    if doc[j].text == "to" and (_after_by(doc, phrase.start) or prev == "from"):
+    if phrase.unit != "percent" or j + 2 >= len(doc) or doc[j].text not in ("-", "–", "—", "to", "and"):
+        return
+    if doc[j].text == "and" and prev != "between":
+        return  # "between 4.1% and 4.6%" is a range; "2% and 3%" two figures
+    if doc[j].text not in ("to", "and") and doc[j - 1].whitespace_ and doc[j].whitespace_:
+        return  # a dash with spaces is punctuation
+    if doc[j].text == "to" and (_after_by(doc, phrase.start) or (prev == "from" and not _spread_from(doc[phrase.start - 1]))):
         return  # "fell by 2% to 5%", "raised from 40% to 50%": a change and a level, two levels
     top = _glued(doc, j + 1)
     if top is not None and top.unit == "percent":
@@ -658,6 +660,17 @@ def _read_percent_top(doc: Doc, phrase: Phrase) -> None:
             return
     if upper > phrase.value:
         phrase.upper, phrase.end, phrase.qualifier = upper, end, "between"
+
+
+#: Words whose 'from … to …' spans a range, not a move from one level to another: "forecasts
+#: ranging from 2.4% to 2.9%", "estimates vary from 3% to 5%".
+SPREAD_WORDS = {"range", "vary", "span", "spread"}
+
+
+def _spread_from(prep: Token) -> bool:
+    """True when the 'from' at `prep` hangs from a word of spread ("ranging from 2.4% to 2.9%")."""
+    head = prep.head
+    return prep.lower_ == "from" and head != prep and head.lemma_.lower() in SPREAD_WORDS
 
 
 def change_verb_of(prep: Token) -> Token | None:
