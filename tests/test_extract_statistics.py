@@ -359,10 +359,20 @@ def test_a_sentence_said_by_someone_else_does_not_inherit_the_claimant(nlp, gaze
         "Spain pledged 1.1 billion Spanish kroner (around $100 million) to the fund.",
     ],
 )
-def test_a_sum_restated_in_another_currency_is_one_statistic(nlp, gazetteer, text):
+def test_a_sum_restated_in_another_currency_counts_what_the_first_counts(nlp, gazetteer, text):
     money = [s for s in _stats(nlp, gazetteer, text) if s.kind == "amount"]
-    assert len(money) == 1, [(s.value, s.counts) for s in money]
-    assert money[0].written.split()[0] not in ("about", "roughly", "around")  # the first sum is kept
+    assert len(money) == 2, [(s.value, s.counts) for s in money]
+    first, restated = money
+    assert first.written.split()[0] not in ("about", "roughly", "around")  # the first sum as written first
+    assert restated.qualifier == "approximately" and restated.unit in ("USD", "EUR") and first.unit not in ("USD", "EUR")
+    words = lambda t: set(re.findall(r"[a-z]+", t.casefold()))  # noqa: E731
+    assert {"dollars", "euros"} & words(restated.counts) and "restating" in restated.counts  # in its own currency …
+    assert words(first.counts) - {"kronor", "hryvnias", "kroner", "sek", "uah"} <= words(restated.counts)  # … the same thing
+
+
+def test_a_list_of_sums_is_no_restatement(nlp, gazetteer):
+    money = [s for s in _stats(nlp, gazetteer, "Canada gave $40 million, Sweden SEK 90 million and Japan ¥1 billion.") if s.kind == "amount"]
+    assert all(s.qualifier is None for s in money) and len(money) == 3
 
 
 def test_a_conversion_in_brackets_does_not_hide_what_the_money_buys(nlp, gazetteer):
@@ -506,7 +516,9 @@ def test_shares_of_a_possessed_whole_and_compared_shares(nlp, gazetteer):
 
 def test_a_conversion_after_what_the_money_pays_for(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "Since 2023, Sweden has provided SEK 40 billion in military support, or about $3.8 billion.")
-    assert [s.value for s in stats if s.kind == "amount"] == ["40000000000"]
+    money = [s for s in stats if s.kind == "amount"]
+    assert [s.value for s in money] == ["40000000000", "3800000000"]
+    assert "military support" in money[1].counts and "dollars" in money[1].counts  # the restatement counts the same
     stats = _stats(nlp, gazetteer, "Poland gave PLN 3 billion in aid, and Italy gave $400 million in loans.")
     assert len([s for s in stats if s.kind == "amount"]) == 2  # two donors, two sums
 

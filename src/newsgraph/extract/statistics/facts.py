@@ -5,7 +5,7 @@ period, subject and claimant; the mentions of one fact (headline, body, quote) a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -15,6 +15,7 @@ from newsgraph.extract.statistics import values as num
 from newsgraph.extract.statistics.claimants import claimant_of, subject_of
 from newsgraph.extract.statistics.counts import (
     CHANGE_NOUNS,
+    CURRENCY_WORDS,
     RATE_ADVERBS,
     anaphoric_counts,
     anonymous_sources,
@@ -93,6 +94,7 @@ def find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
 def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
     mentions: list[Mention] = []
     last_amount: Phrase | None = None
+    last_amount_mention: Mention | None = None
     last_share: Mention | None = None  # the last share someone named took of a thing written out
     i = 0
     while i < len(doc):
@@ -108,17 +110,42 @@ def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
             continue
         if phrase.kind == "amount":
             if last_amount is not None and is_conversion(doc, last_amount, phrase):
-                # "UAH 2.2 trillion, or about $53 billion": the same sum in another currency, not a new fact.
+                # "UAH 2.2 trillion, or about $53 billion": the same sum in another currency, stated as
+                # the article states it, counting what the first sum counts
+                if last_amount_mention is not None and last_amount_mention.stat.anchors[0].start <= doc[last_amount.start].idx:
+                    mentions.append(_restated(doc, ctx, phrase, last_amount_mention))
                 i = max(phrase.end, i + 1)
                 continue
             last_amount = phrase
+            last_amount_mention = None
         mention = _mention(doc, ctx, phrase, _in_sentence(doc, mentions, i), mentions[-6:], last_share)
+        if mention is not None and phrase.kind == "amount" and phrase is last_amount:
+            last_amount_mention = mention
         if mention is not None:
             mentions.append(mention)
             if explicit_share(mention):
                 last_share = mention
         i = max(phrase.end, i + 1)
     return _merge(_without_periods(mentions), ctx)
+
+
+def _restated(doc: Doc, ctx: ArticleContext, p: Phrase, first: Mention) -> Mention:
+    """A sum restated in another currency ("ISK 1.1 billion (around EUR 7.5 million)", "Bs 190
+    million, or roughly $27.5 million"): a statistic of its own, the figure and hedge as written,
+    counting what the first sum counts in its own currency ("committed euros, restating kronur")."""
+    qualifier, hedge_start = hedge_before(doc, p.start)
+    if p.upper is not None:
+        qualifier = "between"  # "($2,950 to $5,900)": a range is its own hedge
+    name, own = CURRENCY_WORDS.get(first.stat.unit or "", ""), CURRENCY_WORDS.get(p.unit or "", p.unit or "")
+    counts = first.stat.counts
+    counts = counts.replace(name, own, 1) if name and name in counts else f"{own} {counts}" if counts != own else own
+    if name and name != own:
+        counts = f"{counts}, restating {name}"  # ("dollars, restating euros": a conversion, not a second sum)
+    start, end = doc[hedge_start].idx, char_end(doc, p.end)
+    stat = replace(first.stat, value=num.format_value(p.value), upper=num.format_value(p.upper) if p.upper is not None else None,
+                   unit=p.unit, counts=counts, qualifier=qualifier, written=doc_text(doc)[start:end],
+                   anchors=[make_anchor(ctx.text, start, end)])
+    return replace(first, stat=stat, offset=doc[p.start].idx, head_words=_content_words(counts))
 
 
 def _without_periods(mentions: list[Mention]) -> list[Mention]:
