@@ -2110,3 +2110,8 @@ def test_a_number_only_the_headline_states_is_left_out(nlp, gazetteer):
     text = "Port traffic falls 12%\n\nTraffic through the port fell 12% in October, the authority said."
     stats = _stats(nlp, gazetteer, text, headline=True)
     assert len(stats) == 1 and len(stats[0].anchors) == 2
+
+
+def test_a_subject_after_a_fronted_year_without_a_comma(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "In 2019 turnout was 48.2 percent."), 48.2, "turnout")
+    _find(_stats(nlp, gazetteer, "In 2021 the jobless rate was 6.3%."), 6.3, "rate")

@@ -799,6 +799,27 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
                     return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
                 if c.pos_ == "NOUN" or common_noun(doc, c):
                     return _quantity_target(c)
+    fronted = _subject_after_a_fronted_year(head)
+    if fronted is not None:
+        return _quantity_target(fronted)
+    return None
+
+
+def _subject_after_a_fronted_year(verb: Token) -> Token | None:
+    """'In 2022 turnout was 69.6 percent': with no comma after the year the parser reads "2022
+    turnout" as what 'In' governs and leaves the verb without a subject; the noun after the year
+    is the subject. None when the verb has a subject or no such phrase stands before it."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ != "prep" or c.i > verb.i:
+            continue
+        obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "NOUN" or obj.i != verb.i - 1 or not _names_a_thing(obj):
+            continue
+        year = next((n for n in obj.children if n.dep_ == "nummod" and _YEAR.fullmatch(n.text)), None)
+        if year is not None and all(t.pos_ in ("NOUN", "ADJ", "NUM") for t in obj.doc[year.i + 1 : obj.i + 1]):
+            return obj
     return None
 
 

@@ -95,6 +95,7 @@ def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
     mentions: list[Mention] = []
     last_amount: Phrase | None = None
     last_amount_mention: Mention | None = None
+    restated: list[Mention] = []  # sums restated in another currency
     last_share: Mention | None = None  # the last share someone named took of a thing written out
     i = 0
     while i < len(doc):
@@ -113,7 +114,7 @@ def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
                 # "UAH 2.2 trillion, or about $53 billion": the same sum in another currency, stated as
                 # the article states it, counting what the first sum counts
                 if last_amount_mention is not None and last_amount_mention.stat.anchors[0].start <= doc[last_amount.start].idx:
-                    mentions.append(_restated(doc, ctx, phrase, last_amount_mention))
+                    restated.append(_restated(doc, ctx, phrase, last_amount_mention))  # (no antecedent of later figures)
                 i = max(phrase.end, i + 1)
                 continue
             last_amount = phrase
@@ -126,7 +127,7 @@ def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
             if explicit_share(mention):
                 last_share = mention
         i = max(phrase.end, i + 1)
-    return _merge(_without_periods(mentions), ctx)
+    return _merge(sorted(_without_periods(mentions) + restated, key=lambda m: m.offset), ctx)
 
 
 def _restated(doc: Doc, ctx: ArticleContext, p: Phrase, first: Mention) -> Mention:
