@@ -2115,3 +2115,14 @@ def test_a_number_only_the_headline_states_is_left_out(nlp, gazetteer):
 def test_a_subject_after_a_fronted_year_without_a_comma(nlp, gazetteer):
     _find(_stats(nlp, gazetteer, "In 2019 turnout was 48.2 percent."), 48.2, "turnout")
     _find(_stats(nlp, gazetteer, "In 2021 the jobless rate was 6.3%."), 6.3, "rate")
+
+
+def test_a_hyphened_modifier_word_before_a_counted_noun(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The grant buys 12 remote-controlled mowers for the parks."), 12, "mowers")
+
+
+def test_a_maturity_after_an_owner_is_no_count_nor_a_period(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Yields on Spain's 10-year bonds rose 4 bps to 3.21%.")
+    assert all(s.value != "10" for s in stats), [(s.value, s.counts) for s in stats]
+    assert all(s.period != "10-year" for s in stats)
+    _find(_stats(nlp, gazetteer, "Ministers set a 60-day deadline for the talks."), 60, "deadline")

@@ -142,6 +142,9 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
         if t.text[:1].isdigit() and k + 2 < limit and doc[k + 1].text in "-‐" and not t.whitespace_ \
                 and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha and doc[k + 2].is_lower:
             ok = True  # "five 97-metre patrol vessels": a measure among the modifiers
+        if t.pos_ == "ADV" and t.is_alpha and k + 2 < limit and doc[k + 1].text in "-‐" and not t.whitespace_ \
+                and not doc[k + 1].whitespace_ and doc[k + 2].tag_ in ("JJ", "VBN", "VBG"):
+            ok = True  # "15 remote-controlled machines", "40 long-awaited trucks": the first half of a hyphened modifier
         if t.pos_ == "ADV" and k + 1 < limit and doc[k + 1].pos_ in ("ADJ", "VERB") and doc[k + 1].tag_ in ("JJ", "VBN", "JJS") \
                 and (t.lower_.endswith("ly") or t.lower_ in ("least", "most")):
             ok = True  # "internally displaced people", "least developed countries"

@@ -504,6 +504,9 @@ def _read_hyphened_unit(doc: Doc, phrase: Phrase) -> bool:
         return False
     if after.pos_ not in ("NOUN", "ADJ", "PROPN") or not joined(doc, j + 2):
         return False
+    prev = doc[phrase.start - 1] if phrase.start > 0 else None
+    if unit.lemma_.lower() in TIME_NOUNS and prev is not None and (prev.tag_ == "POS" or prev.ent_type_ == "NORP"):
+        return False  # "Poland's 10-year bonds", "German 10-year yields": a class of the thing (its maturity), no measure
     phrase.noun_from, phrase.hyphened = j + 1, True
     return True
 
