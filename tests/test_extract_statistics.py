@@ -2126,3 +2126,9 @@ def test_a_maturity_after_an_owner_is_no_count_nor_a_period(nlp, gazetteer):
     assert all(s.value != "10" for s in stats), [(s.value, s.counts) for s in stats]
     assert all(s.period != "10-year" for s in stats)
     _find(_stats(nlp, gazetteer, "Ministers set a 60-day deadline for the talks."), 60, "deadline")
+
+
+def test_a_letter_sign_glued_to_digits_grouped_in_thousands_is_money(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The state pays about N3,400 per pupil each term."), 3400, "naira")
+    assert stat.unit == "NGN" and stat.per == "pupil"
+    assert not [s for s in _stats(nlp, gazetteer, "Nurses asked for N95 masks and the N4 road reopened.") if s.kind == "amount"]

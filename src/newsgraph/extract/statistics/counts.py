@@ -1878,7 +1878,7 @@ def with_written_unit(stat) -> str:
     else:
         return counts
     written = written.rstrip(".")
-    if not written.replace("$", "").isalpha() or written.casefold() in counts.casefold().split():
+    if not written.replace("$", "").isalpha() or len(written) < 2 or written.casefold() in counts.casefold().split():
         return counts
     at = counts.find(name)
     if at < 0:

@@ -295,6 +295,10 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     return phrase
 
 
+#: Digits grouped in thousands: "2,100", "12,500.50" (a sum's way of writing, not a name's).
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def _glued_money(doc: Doc, i: int) -> Phrase | None:
     """A sum whose sign is glued to its digits: "N1.2 trillion", "Rs500 crore", "US$5 million"."""
     m = _SIGN_AND_DIGITS.match(doc[i].text)
@@ -315,8 +319,8 @@ def _glued_money(doc: Doc, i: int) -> Phrase | None:
     if end == i + 1 and end < len(doc) and _final_scale(doc, end):
         words.append(_final_scale(doc, end))  # "EUR600m." at the end of a sentence
         end += 1
-    if letter_sign and end == i + 1 and not digits[-1].isalpha():
-        return None  # "N95 masks", "the N7 road": a name, not a sum
+    if letter_sign and end == i + 1 and not digits[-1].isalpha() and not _GROUPED.fullmatch(digits):
+        return None  # "N95 masks", "the N7 road": a name, not a sum (but "N2,100": digits grouped in thousands)
     value = num.cardinal_value(words)
     return Phrase(i, end, value, kind="amount", unit=code, plain=False) if value is not None else None
 
