@@ -366,3 +366,15 @@ def test_assistance_credit_line():
     assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Marta Nowak", "Jan Roe"]
     text = "The cranes were unloaded with assistance from Harbour Logistics on Monday.\n"
     assert find_bylines(text, len(text)) == []
+
+
+def test_a_related_coverage_heading_and_a_button_bar_are_furniture():
+    assert is_furniture("Related coverage:")
+    assert is_furniture("Share | Save | 38 comments")
+    assert is_furniture("Print · Email · Comments (7)")
+    assert not is_furniture("Related coverage of the talks showed 12 delegations")
+    assert not is_furniture("Share prices rose 3% | Save the date")
+    text = ("Port volumes rose 4% in May, the authority said on Monday in a short statement to reporters, "
+            "adding that container traffic through the northern terminals had recovered after the winter storms.\n\n"
+            "Related coverage:\n- Port operator holds fees at 2.5 pct\n")
+    assert text[: find_body_end(text)].endswith("after the winter storms.")

@@ -359,10 +359,20 @@ def test_a_sentence_said_by_someone_else_does_not_inherit_the_claimant(nlp, gaze
         "Spain pledged 1.1 billion Spanish kroner (around $100 million) to the fund.",
     ],
 )
-def test_a_sum_restated_in_another_currency_is_one_statistic(nlp, gazetteer, text):
+def test_a_sum_restated_in_another_currency_counts_what_the_first_counts(nlp, gazetteer, text):
     money = [s for s in _stats(nlp, gazetteer, text) if s.kind == "amount"]
-    assert len(money) == 1, [(s.value, s.counts) for s in money]
-    assert money[0].written.split()[0] not in ("about", "roughly", "around")  # the first sum is kept
+    assert len(money) == 2, [(s.value, s.counts) for s in money]
+    first, restated = money
+    assert first.written.split()[0] not in ("about", "roughly", "around")  # the first sum as written first
+    assert restated.qualifier == "approximately" and restated.unit in ("USD", "EUR") and first.unit not in ("USD", "EUR")
+    words = lambda t: set(re.findall(r"[a-z]+", t.casefold()))  # noqa: E731
+    assert {"dollars", "euros"} & words(restated.counts) and "restating" in restated.counts  # in its own currency …
+    assert words(first.counts) - {"kronor", "hryvnias", "kroner", "sek", "uah"} <= words(restated.counts)  # … the same thing
+
+
+def test_a_list_of_sums_is_no_restatement(nlp, gazetteer):
+    money = [s for s in _stats(nlp, gazetteer, "Canada gave $40 million, Sweden SEK 90 million and Japan ¥1 billion.") if s.kind == "amount"]
+    assert all(s.qualifier is None for s in money) and len(money) == 3
 
 
 def test_a_conversion_in_brackets_does_not_hide_what_the_money_buys(nlp, gazetteer):
@@ -506,7 +516,9 @@ def test_shares_of_a_possessed_whole_and_compared_shares(nlp, gazetteer):
 
 def test_a_conversion_after_what_the_money_pays_for(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "Since 2023, Sweden has provided SEK 40 billion in military support, or about $3.8 billion.")
-    assert [s.value for s in stats if s.kind == "amount"] == ["40000000000"]
+    money = [s for s in stats if s.kind == "amount"]
+    assert [s.value for s in money] == ["40000000000", "3800000000"]
+    assert "military support" in money[1].counts and "dollars" in money[1].counts  # the restatement counts the same
     stats = _stats(nlp, gazetteer, "Poland gave PLN 3 billion in aid, and Italy gave $400 million in loans.")
     assert len([s for s in stats if s.kind == "amount"]) == 2  # two donors, two sums
 
@@ -2001,3 +2013,122 @@ def test_a_span_of_years_is_no_range_of_counts(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "The strategy for 2025 to 2030 commits to cutting emissions by 12%.")
     assert [float(s.value) for s in stats] == [12]
     _find(_stats(nlp, gazetteer, "Police counted 2000 to 2500 protesters."), 2000, "protesters")
+
+
+# --------------------------------------------------------------------------- round 5: notation, partitives, ranges, anaphora
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("The government has pledged ISK 2.4 billion for the new harbour.", 2.4e9, "ISK"),
+        ("The state will release Rs 120 crore in the second tranche.", 1.2e9, "Rs"),
+        ("Each point of interest costs the treasury R$ 12 billion a year.", 1.2e10, "R$"),
+        ("The ministry will allocate CZK 900 million to the programme.", 9e8, "CZK"),
+        ("Ten-year yields rose 8 bps to 4.31%.", 8, "bps"),
+    ],
+)
+def test_a_unit_the_text_abbreviates_is_kept_beside_its_name(nlp, gazetteer, text, value, word):
+    stat = _find(_stats(nlp, gazetteer, text), value, word.lower().rstrip("$"))
+    assert f"({word})" in stat.counts
+
+
+def test_a_sign_or_a_currency_in_words_is_not_repeated(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Canada gave $40 million and Japan 30 million euros to the fund.")
+    assert all("(" not in s.counts for s in stats), [s.counts for s in stats]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("Outbreaks were reported in 9 of the region's 16 districts.", 9, "districts"),
+        ("Some 11 of the bloc's 27 members back the plan.", 11, "members"),
+        ("The poll gives the party between 40 and 44 of the at least 120 seats.", 40, "seats"),
+    ],
+)
+def test_a_part_of_a_whole_with_an_owner_or_a_hedge_counts_the_whole_noun(nlp, gazetteer, text, value, word):
+    _find(_stats(nlp, gazetteer, text), value, word)
+
+
+def test_a_part_of_them_counts_what_was_counted_before(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Inspectors found 2,400 faulty meters, and about 300 of them had been tampered with.")
+    _find(stats, 300, "meters")
+    stats = _stats(nlp, gazetteer, "The agency detained 85 migrants on Friday. Twelve of those were children.")
+    _find(stats, 12, "migrants")
+
+
+def test_a_part_of_them_without_a_count_before_is_not_guessed(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "About 300 of them had been tampered with, the report said.")
+    assert not any("meter" in s.counts for s in stats)
+
+
+def test_a_modifier_shared_with_a_second_number_names_the_first_count(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Officials have recorded 21 confirmed and 6 suspected infections.")
+    assert "confirmed" in _find(stats, 21, "infections").counts
+    assert "suspected" in _find(stats, 6, "infections").counts
+
+
+def test_a_relative_clause_change_counts_its_antecedent(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Analysts pointed to rents in the capital, which rose 5.1% in June.")
+    _find(stats, 5.1, "rents")
+    stats = _stats(nlp, gazetteer, "Timber exports, which fell 7% last year, are recovering.")
+    _find(stats, 7, "exports")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Inflation was 3.4% in May. Analysts gave forecasts ranging from 3.1% to 3.6% for June.", "forecasts"),
+        ("Estimates of the harvest vary from 4% to 6%.", "estimates"),
+    ],
+)
+def test_percentages_from_a_word_of_spread_are_one_range(nlp, gazetteer, text, word):
+    stats = [s for s in _stats(nlp, gazetteer, text) if s.unit == "percent" and s.value != "3.4"]
+    assert len(stats) == 1, [(s.value, s.upper, s.counts) for s in stats]
+    assert stats[0].upper is not None and stats[0].qualifier == "between"
+    assert word in stats[0].counts.casefold()
+
+
+def test_percentages_between_two_signed_figures_are_one_range(nlp, gazetteer):
+    stats = [s for s in _stats(nlp, gazetteer, "Turnout is expected to land between 61% and 64%.") if s.unit == "percent"]
+    assert [(s.value, s.upper) for s in stats] == [("61", "64")]
+
+
+def test_percentages_from_one_level_to_another_stay_two_levels(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The bank raised the rate from 4% to 5%.")
+    assert sorted(s.value for s in stats if s.unit == "percent") == ["4", "5"]
+
+
+def test_it_after_a_change_counts_what_changed_before(nlp, gazetteer):
+    text = "The producer price index rose 1.8% in May. On a monthly basis, it increased 0.4%."
+    _find(_stats(nlp, gazetteer, text), 0.4, "index")
+
+
+def test_a_number_only_the_headline_states_is_left_out(nlp, gazetteer):
+    text = "Two harbours, one storm: ports brace for winter\n\nPort authorities in the north said on Monday that they had moved cranes inland."
+    assert _stats(nlp, gazetteer, text, headline=True) == []
+    text = "Port traffic falls 12%\n\nTraffic through the port fell 12% in October, the authority said."
+    stats = _stats(nlp, gazetteer, text, headline=True)
+    assert len(stats) == 1 and len(stats[0].anchors) == 2
+
+
+def test_a_subject_after_a_fronted_year_without_a_comma(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "In 2019 turnout was 48.2 percent."), 48.2, "turnout")
+    _find(_stats(nlp, gazetteer, "In 2021 the jobless rate was 6.3%."), 6.3, "rate")
+
+
+def test_a_hyphened_modifier_word_before_a_counted_noun(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The grant buys 12 remote-controlled mowers for the parks."), 12, "mowers")
+
+
+def test_a_maturity_after_an_owner_is_no_count_nor_a_period(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Yields on Spain's 10-year bonds rose 4 bps to 3.21%.")
+    assert all(s.value != "10" for s in stats), [(s.value, s.counts) for s in stats]
+    assert all(s.period != "10-year" for s in stats)
+    _find(_stats(nlp, gazetteer, "Ministers set a 60-day deadline for the talks."), 60, "deadline")
+
+
+def test_a_letter_sign_glued_to_digits_grouped_in_thousands_is_money(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The state pays about N3,400 per pupil each term."), 3400, "naira")
+    assert stat.unit == "NGN" and stat.per == "pupil"
+    assert not [s for s in _stats(nlp, gazetteer, "Nurses asked for N95 masks and the N4 road reopened.") if s.kind == "amount"]

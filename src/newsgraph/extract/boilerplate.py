@@ -18,7 +18,7 @@ from newsgraph.text import word_set
 
 # A line that *is* a furniture heading on its own ("Related:", "Related Posts", "Read more").
 _HEADING_LINE = re.compile(
-    r"^\s*(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|topics))?|"
+    r"^\s*(?:related(?:\s+(?:posts?|articles?|stories|news|content|reading|topics|coverage|links|reports))?|"
     r"(?:read\s+)?more(?:\s+(?:on\s+this\s+topic|stories|news|from\s+\w+))?|read\s+also|see\s+also|you\s+may\s+also\s+like|"
     r"recommended(?:\s+for\s+you)?|popular|most\s+read|trending|tags?|topics|keywords|share(?:\s+this(?:\s+article)?)?|print|"
     r"advertisement|comments?|leave\s+a\s+(?:reply|comment)|subscribe)\s*:?\s*$",
@@ -32,6 +32,9 @@ _WIDGET_LINE = re.compile(
     r"^\s*(?:share(?:\s+this(?:\s+(?:article|story|page))?)?|print(?:\s+this\s+(?:article|story|page))?|advertisement|comment)\s*:?\s*$",
     re.IGNORECASE,
 )
+# A bar of page buttons on one line: "Share | Save | 214 comments", "Print · Email · Comments (12)".
+_WIDGET_CELL = r"(?:share|save|print|e-?mail|reply|tweet|like|comments?|\d[\d,]*\s+comments?|comments?\s*\(\d[\d,]*\))"
+_WIDGET_BAR = re.compile(rf"^\s*{_WIDGET_CELL}(?:\s*[|·•]\s*{_WIDGET_CELL})+\s*$", re.IGNORECASE)
 #: Short lines (sub-headings) a widget line may stand before the article's prose goes on.
 _MAX_SHORT_AFTER_WIDGET = 2
 
@@ -107,7 +110,7 @@ def is_furniture(line: str) -> bool:
 
     A line with quotation marks is someone's words, whatever phrase it contains.
     """
-    if _HEADING_LINE.match(line) or _LABEL_LIST.match(line):
+    if _HEADING_LINE.match(line) or _LABEL_LIST.match(line) or _WIDGET_BAR.match(line):
         return True
     if _END_MARK.match(line) and (re.fullmatch(r"\s*ends?\s*", line, re.IGNORECASE) or not re.fullmatch(r"\s*[A-Z]{1,4}\s*", line)):
         return True  # not a lone short word in capitals: "AD/KS" is a reference, "NATO" may be a line's text

@@ -11,8 +11,9 @@ an anchor per mention.
 Conventions for what is one fact:
 
 * a sum restated in another currency ("UAH 2.2 trillion, or about $53 billion", "500 million
-  euros ($520 million)") is one statistic: the first sum, as written first; the restatement
-  is skipped (the record has no place for a second value);
+  euros ($520 million)") is two statistics counting the same thing, each in its own currency
+  and with its own hedge ("defence budget in hryvnias", "defence budget in dollars, restating hryvnias"): the
+  record has one value a statistic, and readers quote either;
 * a loss-list line "tanks — 9,340 (+12)" is one statistic, the running total; the bracketed
   delta, the change since the previous report, is left out: its period is only implied by
   the report around it, and the prose of such reports states the day's figure anyway;

@@ -5,6 +5,7 @@ rose to 45": attacks), and what it is counted per ("per square kilometer", "a da
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -28,6 +29,7 @@ from newsgraph.extract.statistics.numbers import (
     CHANGE_VERBS,
     MEASURE_UNITS,
     PERCENT_WORDS,
+    SPREAD_WORDS as _SPREAD_WORDS,
     TIME_NOUNS,
     WHEN_WORDS,
     Phrase,
@@ -140,6 +142,9 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
         if t.text[:1].isdigit() and k + 2 < limit and doc[k + 1].text in "-‐" and not t.whitespace_ \
                 and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha and doc[k + 2].is_lower:
             ok = True  # "five 97-metre patrol vessels": a measure among the modifiers
+        if t.pos_ == "ADV" and t.is_alpha and k + 2 < limit and doc[k + 1].text in "-‐" and not t.whitespace_ \
+                and not doc[k + 1].whitespace_ and doc[k + 2].tag_ in ("JJ", "VBN", "VBG"):
+            ok = True  # "15 remote-controlled machines", "40 long-awaited trucks": the first half of a hyphened modifier
         if t.pos_ == "ADV" and k + 1 < limit and doc[k + 1].pos_ in ("ADJ", "VERB") and doc[k + 1].tag_ in ("JJ", "VBN", "JJS") \
                 and (t.lower_.endswith("ly") or t.lower_ in ("least", "most")):
             ok = True  # "internally displaced people", "least developed countries"
@@ -199,6 +204,24 @@ def _shared_head(doc: Doc, span: tuple[int, int], limit: int) -> int | None:
     return other[1] - 1
 
 
+def _modifier_before_shared_noun(doc: Doc, j: int, limit: int) -> tuple[int, int] | None:
+    """'14 confirmed and 3 probable cases': one modifier after the first number, 'and'/'or', a second
+    number with one modifier and the noun both count; the span from the first modifier to that noun
+    (`counted_thing` names it "confirmed cases"). None when the words after token j are not so."""
+    if j + 4 >= limit or not (doc[j].pos_ == "ADJ" or doc[j].tag_ == "VBN") or doc[j + 1].lower_ not in ("and", "or"):
+        return None
+    k = j + 2
+    if doc[k].lower_ in _ONE_WORD_HEDGES:
+        k += 1
+    run = cardinal_run(doc, k)
+    if run is None or run[0] + 1 >= limit:
+        return None
+    end = run[0]
+    if not (doc[end].pos_ == "ADJ" or doc[end].tag_ == "VBN") or doc[end + 1].pos_ != "NOUN" or doc[end + 1].tag_ != "NNS":
+        return None
+    return j, end + 2
+
+
 def _on_itself(doc: Doc, k: int) -> bool:
     """True when token k starts 'year on year', 'month-on-month', 'year over year'."""
     j = k + 1
@@ -212,6 +235,26 @@ def _on_itself(doc: Doc, k: int) -> bool:
     return doc[j].lemma_.lower() == doc[k].lemma_.lower() and doc[k].lemma_.lower() in TIME_NOUNS
 
 
+def _past_possessor(doc: Doc, k: int, limit: int) -> int:
+    """Past a possessor written before a whole's number: "the country's 18 states", "the alliance's
+    32 members", "Nato's 32 allies" (k itself when none is written there)."""
+    m = k
+    while m < min(limit, k + 4) and doc[m].pos_ in NOUNS and joined(doc, m):
+        m += 1
+    if k < m < limit - 1 and doc[m].dep_ == "case" and doc[m].lower_ in ("'s", "’s", "'", "’") and doc[m + 1].like_num:
+        return m + 1
+    return k
+
+
+def _past_hedge(doc: Doc, k: int, limit: int) -> int:
+    """Past a hedge written at k before a number: "roughly", "at least", "more than"."""
+    for pattern, _ in HEDGES:
+        n = len(pattern)
+        if k + n < limit and tuple(t.lower_ for t in doc[k : k + n]) == pattern:
+            return k + n
+    return k
+
+
 def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     """The noun phrase the number counts, if it is written right after the number."""
     limit = index(doc).sentence(p.start)[1]
@@ -222,8 +265,8 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
         j += 1  # "600 of the drones", "30% of the shells"
         partitive = True
         k = j + 1 if j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$") else j
-        if k < limit and doc[k].lower_ in _ONE_WORD_HEDGES:
-            k += 1  # "78% of the roughly 27 million voters"
+        k = _past_possessor(doc, k, limit)  # "14 of the country's 18 states"
+        k = _past_hedge(doc, k, limit)  # "78% of the roughly 27 million voters", "58 of the at least 101 seats"
         run = cardinal_run(doc, k) if k < limit else None
         if run is not None:
             j = run[0]  # "38 of 42 drones", "two of the four tanks"
@@ -246,6 +289,8 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
             and (j + 1 >= limit or doc[j + 1].lower_ not in ("as", "more", "fewer", "less", "higher", "greater", "the")):
         return j, j + 1  # "closed the airport six times": how often
     span = _np_span(doc, j, limit, determiners=partitive)
+    if span is None and not partitive:
+        span = _modifier_before_shared_noun(doc, j, limit)  # "14 confirmed and 3 probable cases"
     if span is None:
         return None
     if not partitive and doc[span[0]].ent_type_ in ("DATE", "TIME") and (not p.plain or doc[span[0]].lower_ in WHEN_WORDS):
@@ -409,14 +454,18 @@ def _change_target(change: Token) -> str | None:
         deps = ("nsubj", "nsubjpass", "dobj") if verb.lemma_.lower() in COMPARISON_VERBS else ("dobj", "nsubjpass", "nsubj")
     for dep in deps:
         for c in reversed(list(verb.children)):  # (the nearest: not a label before a colon, "X's note: volume is …")
-            if dep == "dobj" and c.dep_ == "dobj" and _second_object(c):
+            if c.dep_ != dep:
+                continue
+            if dep != "dobj":
+                c = _antecedent_of_relative(c)  # "wages, which rose 6.8%": the wages
+            if dep == "dobj" and _second_object(c):
                 continue  # "cut its rate by 25bp, to 4%, the first move since May": a comment on the change
-            if c != change and c.dep_ in ("nsubj", "nsubjpass") and c.dep_ == dep and _index_name(c) is not None:
+            if c != change and dep in ("nsubj", "nsubjpass") and _index_name(c) is not None:
                 return _index_name(c)  # "the FTSE 100 fell 1.2%": a name that ends in its number
-            if c != change and c.dep_ == dep and _names_a_thing(c) \
+            if c != change and _names_a_thing(c) \
                     and not (dep == "dobj" and any(n.dep_ == "nummod" and n.like_num for n in c.children)):
                 return _quantity_target(c)  # (not "gained 14 paise to 83.46": the paise are another figure's)
-            if c != change and c.dep_ == dep and c.dep_ != "dobj" and _refers_back(c):
+            if c != change and dep != "dobj" and _refers_back(c):
                 return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
     # "Real GDP is estimated to grow by 7.1%", "… and is expected to grow 0.6%": the subject of
     # the verb it completes, or of the verb that one is joined to
@@ -429,6 +478,26 @@ def _change_target(change: Token) -> str | None:
             if c.dep_ in ("nsubjpass", "nsubj") and _names_a_thing(c):
                 return _quantity_target(c)
     return None
+
+
+#: Prepositions that place a thing ("wages in the corporate sector"): a relative clause after the
+#: place is about the thing placed.
+_PLACING = {"in", "across", "among", "at"}
+
+
+def _antecedent_of_relative(token: Token) -> Token:
+    """The noun a relative pronoun subject stands for: 'which' in "exports, which fell 3%" is the
+    exports; in "wages in the corporate sector, which rose 6.8%" the wages (a clause after a place
+    is about what is placed). The token itself when it is no relative pronoun or the parse names
+    no noun."""
+    if token.tag_ not in ("WDT", "WP") or token.lower_ not in ("which", "that") or token.head.dep_ != "relcl":
+        return token
+    noun = token.head.head
+    if noun.pos_ not in NOUNS:
+        return token
+    if noun.dep_ == "pobj" and noun.head.lower_ in _PLACING and noun.head.head.pos_ == "NOUN" and noun.head.head.i < noun.i:
+        noun = noun.head.head
+    return noun
 
 
 def _second_object(token: Token) -> bool:
@@ -726,11 +795,34 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     for verb in verbs:
         for c in reversed(list(verb.children)):  # (the nearest: not a label before a colon, "Projections: …")
             if (c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "csubj" and c.tag_ == "VB") and not p.start <= c.i < p.end:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    c = _antecedent_of_relative(c)  # "the rate of inflation, which peaked at 7.2%": the rate
                 # (a bare verb as the subject: "Turnout in the election was 52%", misread as an imperative)
                 if _refers_back(c):
                     return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
                 if c.pos_ == "NOUN" or common_noun(doc, c):
                     return _quantity_target(c)
+    fronted = _subject_after_a_fronted_year(head)
+    if fronted is not None:
+        return _quantity_target(fronted)
+    return None
+
+
+def _subject_after_a_fronted_year(verb: Token) -> Token | None:
+    """'In 2022 turnout was 69.6 percent': with no comma after the year the parser reads "2022
+    turnout" as what 'In' governs and leaves the verb without a subject; the noun after the year
+    is the subject. None when the verb has a subject or no such phrase stands before it."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ != "prep" or c.i > verb.i:
+            continue
+        obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "NOUN" or obj.i != verb.i - 1 or not _names_a_thing(obj):
+            continue
+        year = next((n for n in obj.children if n.dep_ == "nummod" and _YEAR.fullmatch(n.text)), None)
+        if year is not None and all(t.pos_ in ("NOUN", "ADJ", "NUM") for t in obj.doc[year.i + 1 : obj.i + 1]):
+            return obj
     return None
 
 
@@ -975,10 +1067,14 @@ def _clause_verb(doc: Doc, p: Phrase) -> Token:
 
 def forecast_counts(doc: Doc, p: Phrase, counts: str, earlier: list[Mention]) -> str | None:
     """A figure that counts only a forecast ("the IMF issued a projection of 3.5%") forecasts
-    what the last figure in its unit, in its paragraph, counted: None when there is none."""
+    what the last figure in its unit, in its paragraph, counted ("projection of growth"): None
+    when there is none."""
     if counts.casefold() not in FORECAST_NOUNS and counts.casefold().rstrip("s") not in FORECAST_NOUNS:
         return counts
-    return _last_counts(doc, p, earlier)
+    last = _last_counts(doc, p, earlier)
+    if last is None or _words(counts) & _words(last):
+        return last
+    return f"{counts} of {last}"
 
 
 def _paragraph_before(doc: Doc, p: Phrase, earlier: list[Mention]) -> list[Mention]:
@@ -1008,7 +1104,7 @@ def _a_reference(doc: Doc, m: Mention) -> bool:
     return head.lower_ in _REFERENCE_PREPS or (head.lower_ == "to" and head.head.lower_ in ("close", "near", "compared"))
 
 
-def _last_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
+def _last_counts(doc: Doc, p: Phrase, earlier: list[Mention], changes: bool = False) -> str | None:
     """What the last figure in the unit of `p`, before it in its paragraph, counted (not one set up
     as a point of comparison: "The deficit will be 4.8 pct, above the 4.1 pct target. It would narrow
     to 4.2 pct": the deficit)."""
@@ -1017,7 +1113,7 @@ def _last_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
     for m in reversed(earlier):
         if m.offset >= doc[p.start].idx or line_start(text, m.offset) != paragraph:
             continue
-        if m.stat.unit == p.unit and m.stat.kind != "relative change" and not _a_reference(doc, m):
+        if m.stat.unit == p.unit and (changes or m.stat.kind != "relative change") and not _a_reference(doc, m):
             return m.stat.counts
     return None
 
@@ -1062,7 +1158,8 @@ def anaphoric_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
         return None
     if not _refers_back(subjects[0]):
         return None
-    return _last_counts(doc, p, earlier)
+    # "The CPI increased 0.3%. On a seasonally adjusted basis, it rose 0.2%": a change of what changed before
+    return _last_counts(doc, p, earlier, changes=verb.lemma_.lower() in CHANGE_VERBS and verb.pos_ == "VERB")
 
 
 def anaphoric_share(doc: Doc, p: Phrase, counts: str, earlier: list[Mention]) -> str:
@@ -1406,6 +1503,52 @@ def participle_share(doc: Doc, p: Phrase) -> str | None:
     return None
 
 
+def spread_counts(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
+    """What a range spans when a word of spread gives it: "forecasts ranging from 2.4% to 2.9%",
+    "Estimates for the deficit range between 4.1% and 4.6%", "… vary from 3 to 5 pct" (the forecasts,
+    the estimates for the deficit): the subject of the verb, or the noun the participle qualifies."""
+    if p.upper is None or hedge_start >= len(doc) or doc[hedge_start].lower_ not in ("from", "between"):
+        return None
+    verb = doc[hedge_start].head
+    if verb.lemma_.lower() not in _SPREAD_WORDS or verb.pos_ not in ("VERB", "NOUN"):
+        return None
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUNS and _names_a_thing(verb.head):
+        return _quantity_target(verb.head)  # "forecasts ranging from …"
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and before.pos_ in NOUNS and _names_a_thing(before):
+        return _quantity_target(before)  # the same, the participle parsed as a clause of its own
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        subject = _antecedent_of_relative(subject)
+    if subject is not None and subject.pos_ in NOUNS and _names_a_thing(subject) and not _refers_back(subject):
+        return _quantity_target(subject)
+    return None
+
+
+#: Pronouns a partitive refers back with: "4,000 of them", "two of those".
+_PARTITIVE_PRONOUNS = {"them", "those", "these"}
+
+
+def partitive_pronoun_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Mention]) -> str | None:
+    """A bare count of a part of things counted just before: "At least 35,000 objects are held abroad,
+    and about 4,000 of them have been identified" (objects), "Police held 140 people. Thirty of those
+    were minors." The things are the last plain count of the sentence, else of the sentence before."""
+    if not p.plain or p.unit is not None or p.kind != "count" or p.end + 1 >= len(doc):
+        return None
+    if doc[p.end].lower_ != "of" or doc[p.end + 1].lower_ not in _PARTITIVE_PRONOUNS:
+        return None
+    if p.end + 2 < len(doc) and doc[p.end + 2].pos_ in NOUNS:
+        return None  # "30 of them minors": what those are is written (`counted_span`)
+    start = index(doc).sentence(p.start)[0]
+    pool = list(before)
+    if not pool and start > 0:
+        previous_start = index(doc).sentence(start - 1)[0]
+        pool = [m for m in earlier if m.sent_start == previous_start]
+    whole = next((m for m in reversed(pool) if m.stat.kind == "count" and m.stat.unit is None
+                  and m.head_words and Decimal(m.stat.value) > p.value), None)
+    return whole.stat.counts if whole is not None else None
+
+
 def passive_subject_counts(doc: Doc, p: Phrase) -> str | None:
     """A bare number that is what a passive verb happened to: "58 have been hospitalized",
     "at least 12 were killed and 40 injured", "7 were arrested": those it happened to, named
@@ -1705,3 +1848,40 @@ def bracketed_change_counts(doc: Doc, p: Phrase, before: list) -> str | None:
     if thing:
         return _noun_phrase_of(where)
     return before[-1].stat.counts if before else None
+
+
+# --------------------------------------------------------------------------- the article's own notation
+
+#: A currency written in letters before a figure, as the article writes it: "ISK 1.1 billion",
+#: "Rs 410 crore", "R$ 55 billion", "Rs500", "US$5 million" (not a bare sign: "$", "€").
+_WRITTEN_CURRENCY = re.compile(r"(?<![\w$])([A-Za-z]{1,3}\$|[A-Za-z]{1,3}\.?)\s?\d")
+
+
+def with_written_unit(stat) -> str:
+    """What a statistic counts with the unit the article abbreviates kept beside its name in words:
+    "kronur (ISK) committed", "basis points (bps)", "rupees (Rs)", so that both the words and the
+    notation of the text name it ("ISK 1.1 billion", "fell 6 bps"). `stat.counts` when the unit is
+    written as a sign ("$", "€"), in words ("euros") or as the name itself ("GW")."""
+    from newsgraph.extract.statistics.numbers import CURRENCY_BEFORE, CURRENCY_GLUED
+
+    counts, unit = stat.counts, stat.unit
+    if not unit or not counts:
+        return counts
+    if unit in MEASURE_UNITS:
+        name, written = MEASURE_UNITS[unit][0], unit
+    elif unit in CURRENCY_WORDS:
+        name = CURRENCY_WORDS[unit]
+        m = _WRITTEN_CURRENCY.search(stat.written or "")
+        written = m.group(1) if m is not None else ""
+        if (CURRENCY_BEFORE.get(written.lower()) or CURRENCY_GLUED.get(written)) != unit:
+            return counts
+    else:
+        return counts
+    written = written.rstrip(".")
+    if not written.replace("$", "").isalpha() or len(written) < 2 or written.casefold() in counts.casefold().split():
+        return counts
+    at = counts.find(name)
+    if at < 0:
+        return counts
+    at += len(name)
+    return f"{counts[:at]} ({written}){counts[at:]}"

@@ -5,7 +5,7 @@ period, subject and claimant; the mentions of one fact (headline, body, quote) a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -15,6 +15,7 @@ from newsgraph.extract.statistics import values as num
 from newsgraph.extract.statistics.claimants import claimant_of, subject_of
 from newsgraph.extract.statistics.counts import (
     CHANGE_NOUNS,
+    CURRENCY_WORDS,
     RATE_ADVERBS,
     anaphoric_counts,
     anonymous_sources,
@@ -49,7 +50,10 @@ from newsgraph.extract.statistics.counts import (
     taken_share_counts,
     takes_share,
     tally_counts,
+    with_written_unit,
     participle_share,
+    partitive_pronoun_counts,
+    spread_counts,
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
 from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_duration, is_label_or_date, read_phrase
@@ -90,6 +94,8 @@ def find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
 def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
     mentions: list[Mention] = []
     last_amount: Phrase | None = None
+    last_amount_mention: Mention | None = None
+    restated: list[Mention] = []  # sums restated in another currency
     last_share: Mention | None = None  # the last share someone named took of a thing written out
     i = 0
     while i < len(doc):
@@ -105,17 +111,42 @@ def _find_statistics(doc: Doc, ctx: ArticleContext) -> list[Statistic]:
             continue
         if phrase.kind == "amount":
             if last_amount is not None and is_conversion(doc, last_amount, phrase):
-                # "UAH 2.2 trillion, or about $53 billion": the same sum in another currency, not a new fact.
+                # "UAH 2.2 trillion, or about $53 billion": the same sum in another currency, stated as
+                # the article states it, counting what the first sum counts
+                if last_amount_mention is not None and last_amount_mention.stat.anchors[0].start <= doc[last_amount.start].idx:
+                    restated.append(_restated(doc, ctx, phrase, last_amount_mention))  # (no antecedent of later figures)
                 i = max(phrase.end, i + 1)
                 continue
             last_amount = phrase
+            last_amount_mention = None
         mention = _mention(doc, ctx, phrase, _in_sentence(doc, mentions, i), mentions[-6:], last_share)
+        if mention is not None and phrase.kind == "amount" and phrase is last_amount:
+            last_amount_mention = mention
         if mention is not None:
             mentions.append(mention)
             if explicit_share(mention):
                 last_share = mention
         i = max(phrase.end, i + 1)
-    return _merge(_without_periods(mentions), ctx)
+    return _merge(sorted(_without_periods(mentions) + restated, key=lambda m: m.offset), ctx)
+
+
+def _restated(doc: Doc, ctx: ArticleContext, p: Phrase, first: Mention) -> Mention:
+    """A sum restated in another currency ("ISK 1.1 billion (around EUR 7.5 million)", "Bs 190
+    million, or roughly $27.5 million"): a statistic of its own, the figure and hedge as written,
+    counting what the first sum counts in its own currency ("committed euros, restating kronur")."""
+    qualifier, hedge_start = hedge_before(doc, p.start)
+    if p.upper is not None:
+        qualifier = "between"  # "($2,950 to $5,900)": a range is its own hedge
+    name, own = CURRENCY_WORDS.get(first.stat.unit or "", ""), CURRENCY_WORDS.get(p.unit or "", p.unit or "")
+    counts = first.stat.counts
+    counts = counts.replace(name, own, 1) if name and name in counts else f"{own} {counts}" if counts != own else own
+    if name and name != own:
+        counts = f"{counts}, restating {name}"  # ("dollars, restating euros": a conversion, not a second sum)
+    start, end = doc[hedge_start].idx, char_end(doc, p.end)
+    stat = replace(first.stat, value=num.format_value(p.value), upper=num.format_value(p.upper) if p.upper is not None else None,
+                   unit=p.unit, counts=counts, qualifier=qualifier, written=doc_text(doc)[start:end],
+                   anchors=[make_anchor(ctx.text, start, end)])
+    return replace(first, stat=stat, offset=doc[p.start].idx, head_words=_content_words(counts))
 
 
 def _without_periods(mentions: list[Mention]) -> list[Mention]:
@@ -197,6 +228,10 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = tally_counts(doc, p, hedge_start, before)  # "by 320 votes to 210"
     if counts is None and noun is None:
         counts = participle_share(doc, p)  # "with 21% counted"
+    if counts is None and noun is None:
+        counts = spread_counts(doc, p, hedge_start)  # "forecasts ranging from 2.4% to 2.9%"
+    if counts is None and noun is None:
+        counts = partitive_pronoun_counts(doc, p, before, previous)  # "35,000 objects …, and 4,000 of them"
     if counts is None:
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
     if counts is None and noun is None and p.plain:
@@ -387,7 +422,9 @@ def _same_number(a: Statistic, b: Statistic) -> bool:
 
 def _merge_headline_groups(groups: list[list[Mention]]) -> list[list[Mention]]:
     """A headline number with its own wording ('lost 600,000 soldiers' over a body's '600,000
-    casualties') is the body's fact when exactly one body fact has that number."""
+    casualties') is the body's fact when exactly one body fact has that number. One the body
+    never states is left out: a headline compresses ("cut piracy by half", "Two navies, one sea")
+    and says what the body says more fully, or is a teaser the article does not stand behind."""
     out = [g for g in groups if not all(m.in_headline for m in g)]
     for group in groups:
         if not all(m.in_headline for m in group):
@@ -395,8 +432,6 @@ def _merge_headline_groups(groups: list[list[Mention]]) -> list[list[Mention]]:
         same = [g for g in out if not all(m.in_headline for m in g) and _same_number(g[0].stat, group[0].stat)]
         if len(same) == 1:
             same[0].extend(group)
-        else:
-            out.append(group)
     return sorted(out, key=lambda g: min(m.offset for m in g))
 
 
@@ -449,6 +484,7 @@ def _merge(mentions: list[Mention], ctx: ArticleContext) -> list[Statistic]:
         stat.anchors = anchors
         stat.claimed_by = ctx.current_key(stat.claimed_by)
         stat.subject = ctx.current_key(stat.subject)
+        stat.counts = with_written_unit(stat)
         out.append(stat)
     out.sort(key=lambda s: s.anchors[0].start)
     return out

@@ -295,6 +295,10 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     return phrase
 
 
+#: Digits grouped in thousands: "2,100", "12,500.50" (a sum's way of writing, not a name's).
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def _glued_money(doc: Doc, i: int) -> Phrase | None:
     """A sum whose sign is glued to its digits: "N1.2 trillion", "Rs500 crore", "US$5 million"."""
     m = _SIGN_AND_DIGITS.match(doc[i].text)
@@ -315,8 +319,8 @@ def _glued_money(doc: Doc, i: int) -> Phrase | None:
     if end == i + 1 and end < len(doc) and _final_scale(doc, end):
         words.append(_final_scale(doc, end))  # "EUR600m." at the end of a sentence
         end += 1
-    if letter_sign and end == i + 1 and not digits[-1].isalpha():
-        return None  # "N95 masks", "the N7 road": a name, not a sum
+    if letter_sign and end == i + 1 and not digits[-1].isalpha() and not _GROUPED.fullmatch(digits):
+        return None  # "N95 masks", "the N7 road": a name, not a sum (but "N2,100": digits grouped in thousands)
     value = num.cardinal_value(words)
     return Phrase(i, end, value, kind="amount", unit=code, plain=False) if value is not None else None
 
@@ -504,6 +508,9 @@ def _read_hyphened_unit(doc: Doc, phrase: Phrase) -> bool:
         return False
     if after.pos_ not in ("NOUN", "ADJ", "PROPN") or not joined(doc, j + 2):
         return False
+    prev = doc[phrase.start - 1] if phrase.start > 0 else None
+    if unit.lemma_.lower() in TIME_NOUNS and prev is not None and (prev.tag_ == "POS" or prev.ent_type_ == "NORP"):
+        return False  # "Poland's 10-year bonds", "German 10-year yields": a class of the thing (its maturity), no measure
     phrase.noun_from, phrase.hyphened = j + 1, True
     return True
 
@@ -635,12 +642,14 @@ def _as_share(phrase: Phrase, whole: tuple[int, Decimal]) -> None:
 def _read_percent_top(doc: Doc, phrase: Phrase) -> None:
     """'5.25%–5.5%', '3 per cent to 3.5 per cent': a range of percentages, each with its sign."""
     j = phrase.end
-    if phrase.unit != "percent" or j + 2 >= len(doc) or doc[j].text not in ("-", "–", "—", "to"):
-        return
-    if doc[j].text != "to" and doc[j - 1].whitespace_ and doc[j].whitespace_:
-        return  # a dash with spaces is punctuation
     prev = doc[phrase.start - 1].lower_ if phrase.start > 0 else ""
-    if doc[j].text == "to" and (_after_by(doc, phrase.start) or prev == "from"):
+    if phrase.unit != "percent" or j + 2 >= len(doc) or doc[j].text not in ("-", "–", "—", "to", "and"):
+        return
+    if doc[j].text == "and" and prev != "between":
+        return  # "between 4.1% and 4.6%" is a range; "2% and 3%" two figures
+    if doc[j].text not in ("to", "and") and doc[j - 1].whitespace_ and doc[j].whitespace_:
+        return  # a dash with spaces is punctuation
+    if doc[j].text == "to" and (_after_by(doc, phrase.start) or (prev == "from" and not _spread_from(doc[phrase.start - 1]))):
         return  # "fell by 2% to 5%", "raised from 40% to 50%": a change and a level, two levels
     top = _glued(doc, j + 1)
     if top is not None and top.unit == "percent":
@@ -658,6 +667,17 @@ def _read_percent_top(doc: Doc, phrase: Phrase) -> None:
             return
     if upper > phrase.value:
         phrase.upper, phrase.end, phrase.qualifier = upper, end, "between"
+
+
+#: Words whose 'from … to …' spans a range, not a move from one level to another: "forecasts
+#: ranging from 2.4% to 2.9%", "estimates vary from 3% to 5%".
+SPREAD_WORDS = {"range", "vary", "span", "spread"}
+
+
+def _spread_from(prep: Token) -> bool:
+    """True when the 'from' at `prep` hangs from a word of spread ("ranging from 2.4% to 2.9%")."""
+    head = prep.head
+    return prep.lower_ == "from" and head != prep and head.lemma_.lower() in SPREAD_WORDS
 
 
 def change_verb_of(prep: Token) -> Token | None:

@@ -9,8 +9,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.statistics.document import char_end, doc_text, governor, index
-from newsgraph.extract.statistics.numbers import Phrase
+from newsgraph.extract.statistics.document import char_end, doc_text, governor, index, joined
+from newsgraph.extract.statistics.numbers import TIME_NOUNS, Phrase
 from newsgraph.text import word_set, word_table
 
 
@@ -167,6 +167,10 @@ def period_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_start: int
             continue  # "enough for 11 months of imports": a quantity of time, not when
         if ent.start >= 1 and doc[ent.start - 1].lower_ == "on" and ent[0].lower_ == "the" and len(ent) == 2:
             continue  # "rose 23% on the year": the basis of the change
+        if len(ent) == 3 and ent[1].text in ("-", "‐") and not ent[0].whitespace_ and not ent[1].whitespace_ \
+                and ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN") and joined(doc, ent.end) \
+                and doc[ent.end].lemma_.lower() not in TIME_NOUNS | {"period", "span", "stretch", "window", "spell"}:
+            continue  # "yields on 10-year bonds": a length naming a kind of thing, not when
         if governor(ent.root) in verbs or governor(ent.root) == governor(doc[p.start]) or ent.root.head == anchor_tok:
             if best is None or abs(ent.start - p.start) < abs(best.start - p.start):
                 best = ent
