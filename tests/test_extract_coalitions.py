@@ -1972,3 +1972,48 @@ def test_led_by_after_a_relative_clause_of_its_members(nlp, gazetteer):
     # a chair for this year only is no lead
     text = "The Black Sea Demining Group, of which Bulgaria is a member, is chaired by Romania this year."
     assert _roles(nlp, gazetteer, text) == {"Black Sea Demining Group": {"Bulgaria": "member"}}
+
+
+def test_the_one_acting_with_the_other_members_is_one_too(nlp, gazetteer):
+    text = "Along with the other members of the Baltic Cable Coalition, Estonia has sent two ships to the area."
+    assert _roles(nlp, gazetteer, text) == {"Baltic Cable Coalition": {"Estonia": "member"}}
+    text = "Together with Latvia and the other countries of the Baltic Cable Coalition, Estonia patrols the sea."
+    assert _roles(nlp, gazetteer, text) == {"Baltic Cable Coalition": {"Latvia": "member", "Estonia": "member"}}
+    text = "Estonia, together with the other signatories of the Baltic Cable Coalition, sent ships."
+    assert _roles(nlp, gazetteer, text) == {"Baltic Cable Coalition": {"Estonia": "member"}}
+    # "the other members" without a grouping after them, or a country that only talks to them: nothing
+    text = "Estonia met the other members of the Baltic Cable Coalition in Tallinn on Monday."
+    assert _roles(nlp, gazetteer, text).get("Baltic Cable Coalition", {}) == {}
+
+
+def test_a_grouping_that_has_countries(nlp, gazetteer):
+    text = "Each one has a few countries in it. The Baltic Cable Coalition has Estonia and Finland, the Artillery Coalition has France."
+    assert _roles(nlp, gazetteer, text) == {"Baltic Cable Coalition": {"Estonia": "member", "Finland": "member"},
+                                            "Artillery Coalition": {"France": "member"}}
+    # countries that are not the whole object of "has"
+    text = "The Baltic Cable Coalition has Estonia as an observer and has Finland worried."
+    assert _roles(nlp, gazetteer, text).get("Baltic Cable Coalition", {}) == {}
+
+
+def test_a_name_with_no_head_described_as_an_organizations_own_mission(nlp, gazetteer):
+    text = ("Oslo prefers to commit its ships to Nordic Watch, Nato's own mission in the Arctic, a spokesman said. "
+            "Ships of Operation Seagate and Nordic Watch share information, and Denmark and Iceland take part in both.")
+    record = _record(nlp, gazetteer, text)
+    roles = _record_roles(record)
+    assert roles["Nordic Watch"] == {"NATO": "lead", "Norway": "member", "Denmark": "member", "Iceland": "member"}
+    assert roles["Operation Seagate"] == {"Denmark": "member", "Iceland": "member"}
+    # a description owned by a company, or with no owner and no states: no grouping
+    text = "Oslo prefers to send its ships to Nordic Watch, Equinor's own mission in the Arctic, a spokesman said."
+    assert "Nordic Watch" not in _record_roles(_record(nlp, gazetteer, text))
+
+
+def test_members_of_both_needs_exactly_two_groupings(nlp, gazetteer):
+    text = ("Ships of Operation Seagate, Operation Harbour and the Baltic Cable Coalition share information. "
+            "Denmark and Iceland take part in both.")
+    roles = _roles(nlp, gazetteer, text)
+    # three named: "both" is not said of any two of them
+    assert "Denmark" not in roles.get("Operation Seagate", {}) and "Denmark" not in roles.get("Operation Harbour", {})
+    text = ("Estonia leads the Baltic Cable Coalition and Latvia leads the Harbour Coalition. "
+            "Denmark has not joined both.")
+    roles = _roles(nlp, gazetteer, text)
+    assert all("Denmark" not in members for members in roles.values())

@@ -137,6 +137,11 @@ _FROM_STATES = (r"from\s+(?:(?:[\w-]+\s+){0,3}?(?:countries|states|nations|membe
 _CHARTER = (r"(?:founding\s+)?(?:charter|declaration|memorandum(?:\s+of\s+understanding)?|statute|accords?|pledge|"
             r"letter\s+of\s+intent)")
 
+#: "the other members of C", "all the other Nordic countries in C": the rest of a coalition's members.
+_OTHERS_OF_C = (r"(?:the\s+|all\s+the\s+|its\s+)?(?:\w+\s+)?other\s+(?:[\w-]+\s+)?(?:members|member\s+states|"
+                r"member\s+countries|countries|states|nations|partners|allies|signatories|governments)\s+(?:of|in)\s+"
+                r"(?:the\s+)?(?P<c>‹C\d+›)")
+
 
 #: When and where a text was signed, after it: "in Geneva today", "on Friday", "last week".
 _WHEN_WHERE = (r"(?:\s+(?:in|at)\s+(?:[A-Z][\w-]+\s*){1,3}|\s+on\s+(?:\w+day|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2})|"
@@ -386,6 +391,10 @@ RULES: tuple[Rule, ...] = (
          "member", needs_coalition=False),
     Rule("C counts L as members", _p(rf"{_C}(?:[^‹;]|‹[LO]\d+›){{0,120}}?\b(?:counts|lists|has|names)\s+{_THE}{_L}\s+as\s+"
                                      rf"(?:its\s+)?(?:\w+\s+)?members"), "member"),
+    # "The drone coalition has Latvia and the UK, the air coalition has Denmark": the countries as the whole
+    # object of "has" (not "has Britain's backing", "has Japan as an observer", "has Chile worried")
+    Rule("C has L", _p(rf"{_C}\s+(?:now\s+|also\s+|already\s+)?(?:has|have|had)\s+{_THE}{_L}(?=\s*(?:[,.;:]|$)|\s+and\s+"
+                       rf"(?:the\s+)?‹C)"), "member"),
     Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*(?:and\s+)?)\W*(?:its|their|the)\s+(?:\w+\s+)?members\s+(?:are|include|"
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
     # "… as co-chairs Chile and Germany pushed for …", "its co-leads, Chile and Peru,": the coalition's joint leads
@@ -431,6 +440,16 @@ RULES: tuple[Rule, ...] = (
                                             rf"(?:[\w-]+\s+)?(?:members|member\s+states|member\s+countries|countries|"
                                             rf"states|nations|partners|allies|signatories|governments)\s+(?:of|in)\s+{_THE}{_C}"),
          "member"),
+    # "Together with Britain and the other members of C, we patrol …", "Like the other signatories of C, Chile
+    # has …": the one said to act with "the other" members is one too (the subject after the phrase, or before it:
+    # "Chile, along with the other members of C, signed …")
+    Rule("together with the other members of C, L", _p(rf"\b(?:together\s+with|along\s+with|alongside|with|like)\s+"
+                                                       rf"(?:{_THE}‹L\d+›\s*,?\s+(?:and|&)\s+)?{_OTHERS_OF_C}\s*,?\s*"
+                                                       rf"{_THE}{_L}(?=\s+[a-z])"),
+         "member"),
+    Rule("L, together with the other members of C,", _p(rf"{_L}\s*,\s*(?:together\s+with|along\s+with|alongside|with|like)\s+"
+                                                        rf"{_OTHERS_OF_C}\s*,"),
+         "member"),
     # "fellow Mercosur members Paraguay and Uruguay", "the ASEAN member states Vietnam and Thailand"
     Rule("C members L", _p(rf"{_CO}\s+(?:(?:full|founding|fellow|other)\s+)?(?:members|member\s+(?:states|countries|nations|"
                            rf"governments)|signatories|signatory\s+(?:states|countries))\s*,?\s+(?:such\s+as\s+|including\s+|"
@@ -462,7 +481,7 @@ RULES: tuple[Rule, ...] = (
                                       rf"alongside)\s+{_THE}{_L}(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|as)\b))"),
          "member", needs_coalition=False),
     Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
-                                      rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|put|puts|putting|"
+                                      rf"(?:(?:agreed|pledged|promised|decided|chose|prefers|prefer|preferred)\s+to\s+)?(?:contribute|contributes|contributed|contributing|put|puts|putting|"
                                       rf"deliver|delivers|delivered|delivering|provide|provides|provided|"
                                       rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"
                                       rf"commits|committed|committing|supply|supplies|supplied)\s+(?:{_W}{{0,40}}?)"

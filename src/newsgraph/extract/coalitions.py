@@ -956,6 +956,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     for clause_start, clause_end in _clauses(text, sent.start_char, sent.end_char):
         clause = [i for i in items if clause_start <= i.start and i.end <= clause_end]
         _read_clause(text, clause_start, clause_end, clause, items, book)
+    _members_of_both(text, sent, items, book)
     intro = bool(_LIST_INTRO.search(text, sent.start_char, sent.end_char)) and not (
         NEGATION.search(text, sent.start_char, sent.end_char) or _NOT_MEMBERS.search(text, sent.start_char, sent.end_char))
     if intro or COUNTED_JOINERS.search(_mask(text, sent.start_char, sent.end_char, items)):
@@ -963,6 +964,39 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         entry = named[-1] if named else book.current(sent.start_char, "")
         if entry is not None:
             book.counted = (sent.end_char, entry, intro)
+
+
+#: "Denmark and the Netherlands take part in both.", "Senegal and Thailand are the only countries to have signed
+#: up to both": members of the two groupings named just before.
+_OF_BOTH = re.compile(r"(?P<l>‹L\d+›)(?P<between>[^‹›;]{0,60}?)\b(?:(?:take|takes|took|taken|taking)\s+part\s+in|"
+                      r"(?:participate|participates|participated)\s+in|(?:signed|signs?)\s+(?:up|on)\s+to|"
+                      r"(?:are|is|were|was|been)\s+(?:\w+\s+)?(?:members?|part)\s+of|belongs?\s+to|joined|"
+                      r"(?:contribute|contributes|contributed)\s+to)\s+both(?=\s*(?:[.;,)!]|$))", re.I)
+
+
+def _members_of_both(text: str, sent: Span, items: list[_Item], book: _Book) -> None:
+    """'Ships of Operation Tidewatch and Baltic Sentry share information, and Denmark and the Netherlands take
+    part in both.': the countries are members of the two groupings named in the sentence or in the one before,
+    when exactly two are (with three or more, "both" may be any two: nothing)."""
+    masked = _mask(text, sent.start_char, sent.end_char, items)
+    if "both" not in masked:
+        return
+    for m in _OF_BOTH.finditer(masked):
+        if NEGATION.search(m.group("between")) or HYPOTHETICAL.search(m.group("between")):
+            continue
+        lists = items[int(MARK.fullmatch(m.group("l")).group(2))]
+        if lists.kind != "L":
+            continue
+        since = book.previous_sentence[0] if book.previous_sentence else sent.start_char
+        named: list[_Entry] = []
+        for entry in book.entries.values():
+            if any(since <= at < lists.start for at in entry.seen) and entry not in named:
+                named.append(entry)
+        if len(named) != 2:
+            continue
+        for entry in named:
+            for party in lists.parties:
+                entry.assign(party, "member")
 
 
 #: "… is currently Jordanian-led.", "it remains Greek-led:": a "-led" said of the subject, nothing after it.
