@@ -2017,3 +2017,30 @@ def test_members_of_both_needs_exactly_two_groupings(nlp, gazetteer):
             "Denmark has not joined both.")
     roles = _roles(nlp, gazetteer, text)
     assert all("Denmark" not in members for members in roles.values())
+
+
+def test_partners_of_the_subject_in_a_grouping(nlp, gazetteer):
+    text = ("Riga left the council in May alongside Estonia and Finland, its partners in the Baltic Cable Coalition.")
+    assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Estonia": "member", "Finland": "member"}
+    # partners of something else: nothing
+    text = "Estonia and Finland, its partners in trade, met the Baltic Cable Coalition."
+    assert _roles(nlp, gazetteer, text).get("Baltic Cable Coalition", {}) == {}
+
+
+def test_a_grouping_named_as_the_topic_of_an_answer(nlp, gazetteer):
+    text = ("Q: And on Nordic Watch, how many ships take part?\n\n"
+            "On Nordic Watch: at the moment around a dozen ships are assigned, from Finland, Estonia and Sweden, "
+            "among others.")
+    record = _record(nlp, gazetteer, text)
+    if any(e.name == "Nordic Watch" for e in record.entities):
+        assert _record_roles(record)["Nordic Watch"] == {"Finland": "member", "Estonia": "member", "Sweden": "member"}
+    # a topic that is no grouping the article names: nothing
+    text = "On Tuesday: around a dozen ships are assigned, from Finland, Estonia and Sweden."
+    assert _record_roles(_record(nlp, gazetteer, text)) == {}
+
+
+def test_ships_assigned_from_countries(nlp, gazetteer):
+    text = ("The Baltic Cable Coalition patrols the sea. Around a dozen ships are assigned to it, from Finland, "
+            "Estonia and Sweden.")
+    assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Finland": "member", "Estonia": "member",
+                                                                      "Sweden": "member"}

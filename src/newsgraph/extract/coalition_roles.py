@@ -450,6 +450,11 @@ RULES: tuple[Rule, ...] = (
     Rule("L, together with the other members of C,", _p(rf"{_L}\s*,\s*(?:together\s+with|along\s+with|alongside|with|like)\s+"
                                                         rf"{_OTHERS_OF_C}\s*,"),
          "member"),
+    # "… alongside Mali and Burkina Faso, its partners in the Alliance of Sahel States": partners of the subject in it
+    Rule("L, its partners in C", _p(rf"{_L}\s*,\s*(?:its|their|our|his|her)\s+(?:(?:fellow|closest|two|three|"
+                                    rf"four|main|key)\s+)?(?:partners|allies|fellow\s+members|co-?members|fellow\s+"
+                                    rf"signatories|neighbou?rs)\s+(?:in|of|within)\s+{_THE}{_C}"),
+         "member"),
     # "fellow Mercosur members Paraguay and Uruguay", "the ASEAN member states Vietnam and Thailand"
     Rule("C members L", _p(rf"{_CO}\s+(?:(?:full|founding|fellow|other)\s+)?(?:members|member\s+(?:states|countries|nations|"
                            rf"governments)|signatories|signatory\s+(?:states|countries))\s*,?\s+(?:such\s+as\s+|including\s+|"
@@ -509,6 +514,13 @@ RULES: tuple[Rule, ...] = (
     Rule("with frigates from L", _p(rf"\b(?:with|(?:also\s+)?(?:has|had|have))\s+(?:\w+\s+)?(?:warships|frigates|ships|vessels|"
                                     rf"troops|aircraft|jets|submarines|soldiers|forces|contingents|units|police|"
                                     rf"police\s+officers|personnel|peacekeepers)\s+from\s+{_THE}{_L}"),
+         "member", needs_coalition=False),
+    # "around a dozen ships are assigned, from Finland, Germany and Sweden": those assigned to it (the coalition
+    # of the sentence or of the sentences before)
+    Rule("ships are assigned from L", _p(rf"\b{_PEOPLE}\s+(?:are|were|is|was|have\s+been|has\s+been|had\s+been)\s+"
+                                         rf"(?:now\s+|currently\s+)?(?:assigned|deployed|committed|contributed|detached|"
+                                         rf"attached|seconded)\s*,?\s*(?:to\s+(?:it|the\s+(?:mission|operation|force|"
+                                         rf"task\s+force|coalition))\s*,?\s*)?{_FROM_STATES}"),
          "member", needs_coalition=False),
     # "a mission … made up of 40 observers from L": the people it is made of (not "with observers from",
     # who may only watch)

@@ -942,6 +942,10 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             items.append(_Item(start, end, "O", organization=None if excluded or _never_coalition(entity) else key,
                                parties=[party]))
         taken.append((start, end))
+    topic = _topic_label(text, sent, ctx, book, items)
+    if topic is not None:
+        items.append(topic)
+        taken.append((topic.start, topic.end))
     if not any(i.kind == "C" or i.organization for i in items) and book.current(sent.start_char) is None:
         return  # no coalition, no organization that may be one, none named just before
     free = [p for p in countries() if not any(s <= p.start and p.end <= e for s, e in taken)]
@@ -972,6 +976,37 @@ _OF_BOTH = re.compile(r"(?P<l>‹L\d+›)(?P<between>[^‹›;]{0,60}?)\b(?:(?:t
                       r"(?:participate|participates|participated)\s+in|(?:signed|signs?)\s+(?:up|on)\s+to|"
                       r"(?:are|is|were|was|been)\s+(?:\w+\s+)?(?:members?|part)\s+of|belongs?\s+to|joined|"
                       r"(?:contribute|contributes|contributed)\s+to)\s+both(?=\s*(?:[.;,)!]|$))", re.I)
+
+
+#: A sentence that opens with its topic, as an answer does: "On Baltic Sentry: …", "As for the Quad, …".
+_TOPIC_LABEL = re.compile(r"\W*(?:On|As\s+for|As\s+to|Regarding|About)\s+(?:the\s+)?"
+                          r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’-]*){0,5})\s*(?::|,|[–—]\s)")
+
+
+def _topic_label(text: str, sent: Span, ctx: ArticleContext, book: _Book, items: list[_Item]) -> _Item | None:
+    """'On Baltic Sentry: at the moment a dozen ships are assigned, from Finland, …': the grouping a sentence
+    names as its topic, before a colon or comma, is what it says things of. Only a name the article has
+    already given a grouping, or an organization it names (never one that is no coalition: NATO, the EU)."""
+    m = _TOPIC_LABEL.match(text, sent.start_char, sent.end_char)
+    if m is None:
+        return None
+    start, end = m.start("name"), m.end("name")
+    for item in items:
+        if item.start < end and start < item.end:
+            if item.kind == "O" and item.organization and (item.start, item.end) == (start, end):
+                # the organization of the label is the grouping the sentence is about
+                item.kind, item.entry = "C", book.organization(item.organization, start, end)
+            return None
+    name = m.group("name")
+    entry = book.entries.get(coalition_key(name)) or book.redirects.get(coalition_key(name)) or book.shorts.get(name.lower())
+    if entry is None:
+        key = ctx.resolve(name, "Organization")
+        if key is None or _excluded(ctx.entities[key]) or _never_coalition(ctx.entities[key]):
+            return None
+        entry = book.organization(key, start, end)
+    else:
+        entry.see(start)
+    return _Item(start, end, "C", entry=entry)
 
 
 def _members_of_both(text: str, sent: Span, items: list[_Item], book: _Book) -> None:
