@@ -2044,3 +2044,12 @@ def test_ships_assigned_from_countries(nlp, gazetteer):
             "Estonia and Sweden.")
     assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Finland": "member", "Estonia": "member",
                                                                       "Sweden": "member"}
+
+
+def test_who_made_the_grouping_described_in_apposition(nlp, gazetteer):
+    text = ("Estonia on Monday signed the Baltic Cable Accords, the set of rules for protecting cables that Finland "
+            "drew up in 2021.")
+    assert _roles(nlp, gazetteer, text)["Baltic Cable Accords"] == {"Estonia": "member", "Finland": "member"}
+    # a description whose maker did not make it: nothing for Finland
+    text = ("Estonia on Monday signed the Baltic Cable Accords, the set of rules that Finland has not drawn up.")
+    assert "Finland" not in _roles(nlp, gazetteer, text).get("Baltic Cable Accords", {})

@@ -553,6 +553,11 @@ RULES: tuple[Rule, ...] = (
     Rule("C L set up", _p(rf"{_C}\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:put\s+together|set\s+up|founded|co-founded|launched|"
                           rf"created|formed|established|assembled)(?=\s*(?:[.,;:?!)]|$|\s+(?:in|for|to|last|this|after|"
                           rf"with|at|on|together|jointly|back|since|early|late)\b))"), "member"),
+    # "the Artemis Accords, the set of principles for … that the United States drew up in 2020": who made what is
+    # described in apposition to the grouping founded it
+    Rule("C, the pact that L drew up", _p(rf"{_C}\s*,\s*(?:the|a|an)\s+(?:[^‹›;,]|‹O\d+›){{0,100}}?\b(?:that|which)\s+"
+                                          rf"{_THE}{_L}{_AUX}{_ADV}\s*(?:drew\s+up|drawn\s+up|put\s+together|set\s+up|"
+                                          rf"(?:co-?)?founded|launched|created|devised|established|initiated)\b"), "member"),
     # "Chile and Peru confirmed the future of the coalition they set up in 2020 together with Ecuador": "they" is the
     # "Nigeria, Chad and Cameroon signed a memorandum of understanding establishing the alliance": who sign its
     # founding text found it
