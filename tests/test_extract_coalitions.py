@@ -2053,3 +2053,15 @@ def test_who_made_the_grouping_described_in_apposition(nlp, gazetteer):
     # a description whose maker did not make it: nothing for Finland
     text = ("Estonia on Monday signed the Baltic Cable Accords, the set of rules that Finland has not drawn up.")
     assert "Finland" not in _roles(nlp, gazetteer, text).get("Baltic Cable Accords", {})
+
+
+def test_a_ministers_our_country_is_their_country(nlp, gazetteer):
+    text = ("Lima, 16 April 2026 – Chile's Minister for Foreign Affairs, Ana Reyes, spoke to us about water.\n\n"
+            "Q: What is new?\n\nREYES: Our country joined the Andean Water Compact in January. The compact is "
+            "co-chaired by Peru and Bolivia.")
+    record = _record(nlp, gazetteer, text)
+    assert _record_roles(record)["Andean Water Compact"] == {"Chile": "member", "Peru": "lead", "Bolivia": "lead"}
+    # "our country" of a speaker with no country's post: nobody
+    text = ("Lima, 16 April 2026 – Ana Reyes, a farmer, spoke to us about water.\n\nQ: What is new?\n\nREYES: Our "
+            "country joined the Andean Water Compact in January. The compact is co-chaired by Peru and Bolivia.")
+    assert _record_roles(_record(nlp, gazetteer, text))["Andean Water Compact"] == {"Peru": "lead", "Bolivia": "lead"}

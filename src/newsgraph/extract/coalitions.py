@@ -553,7 +553,7 @@ class _Book:
 
     def _party_key(self, party: Party) -> str | None:
         ctx = self.ctx
-        if party.kind == "Country" and party.written.casefold() == "we":
+        if party.kind == "Country" and party.written.casefold() in _SPEAKERS_OWN:
             # a speaker's "we": their country, named elsewhere in the article (no alias: "we" is no name of it)
             return ctx.resolve(party.ident, "Country")
         if party.kind == "Organization":
@@ -1200,18 +1200,31 @@ _OWNER_OF_A_THING = re.compile(r"['’]s?\s+(?!(?:\w+\s+){0,2}?(?:members?|allie
                                r"membership|enlargement|expansion|accession)\b)", re.I)
 
 
+#: What a speaker calls their own country: no name of it (no alias is made of it).
+_SPEAKERS_OWN = frozenset(f"{o} {n}" for o in ("our", "my") for n in ("country", "government", "nation")) | {"we"}
+
+
 def _we_countries(sent: Span, ctx: ArticleContext, book: _Book) -> list[Party]:
-    """A "we" that is a subject, said by a speaker who holds a post of one country: that country ("We joined
-    together with Ireland," in the answer of Finland's foreign minister)."""
+    """A "we" (or "our country", "my government") that is a subject, said by a speaker who holds a post of one
+    country: that country ("We joined together with Ireland," in the answer of Finland's foreign minister)."""
     if not book.speaker_country:
         return []
     out = []
     for t in sent:
-        if t.lower_ == "we" and t.dep_ in ("nsubj", "nsubjpass"):
-            speaker = ctx.speaker_at(t.idx)
-            country = book.speaker_country.get(speaker or "")
-            if country:
-                out.append(Party("Country", country, t.text, t.idx, t.idx + len(t.text)))
+        first = t
+        if t.lower_ in ("country", "government", "nation") and t.dep_ in ("nsubj", "nsubjpass"):
+            # "Our country joined in 2023": the speaker's country said as a subject
+            owner = [c for c in t.children if c.dep_ == "poss" and c.lower_ in ("our", "my")]
+            if not owner or owner[0].i != t.i - 1:
+                continue
+            first = owner[0]
+        elif not (t.lower_ == "we" and t.dep_ in ("nsubj", "nsubjpass")):
+            continue
+        speaker = ctx.speaker_at(t.idx)
+        country = book.speaker_country.get(speaker or "")
+        if country:
+            out.append(Party("Country", country, " ".join(w.text for w in sent.doc[first.i : t.i + 1]), first.idx,
+                             t.idx + len(t.text)))
     return out
 
 
