@@ -2065,3 +2065,14 @@ def test_a_ministers_our_country_is_their_country(nlp, gazetteer):
     text = ("Lima, 16 April 2026 – Ana Reyes, a farmer, spoke to us about water.\n\nQ: What is new?\n\nREYES: Our "
             "country joined the Andean Water Compact in January. The compact is co-chaired by Peru and Bolivia.")
     assert _record_roles(_record(nlp, gazetteer, text))["Andean Water Compact"] == {"Peru": "lead", "Bolivia": "lead"}
+
+
+def test_a_country_that_withdrew_is_no_member(nlp, gazetteer):
+    text = ("Estonia, Latvia and Finland joined the Baltic Cable Coalition in 2023. Latvia withdrew from the "
+            "coalition in 2025.")
+    assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Estonia": "member", "Finland": "member"}
+    # leaving a meeting of it, or only threatening to: still a member
+    text = ("Estonia, Latvia and Finland joined the Baltic Cable Coalition in 2023. Latvia left the coalition's "
+            "meeting early, and Finland threatened to quit the coalition.")
+    assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Estonia": "member", "Latvia": "member",
+                                                                      "Finland": "member"}

@@ -596,6 +596,12 @@ RULES: tuple[Rule, ...] = (
     Rule("L, not a member of C", _p(rf"{_L}\s*,\s*(?:which|who)\s+(?:is|are|was|were)\s+not\s+(?:a\s+)?(?:members?\s+of|"
                                     rf"part\s+of)\s+{_THE}{_C}"), "not"),
     Rule("L, also outside C", _p(rf"{_L}\s*,\s*(?:also\s+|both\s+)?outside\s+{_THE}{_C}"), "not"),
+    # "Niger withdrew from the alliance in 2024", "Mali has since left the bloc": no longer a member (not "left the
+    # coalition's meeting early", nor "would leave", nor "threatened to quit")
+    Rule("L withdrew from C", _p(rf"{_L}{_PAREN}{_AUX}(?:\s+since|\s+formally|\s+officially|\s+already|\s+also)*\s+"
+                                 rf"(?:withdrew|withdrawn|pulled\s+out|left|quit|exited)\s+(?:from\s+|of\s+)?{_THE}{_C}"
+                                 rf"(?![\"”’']?\s*['’]s)(?=\s*[\"”’']?\s*(?:[.,;:)]|$|\s+(?:in|last|this|on|after|over|"
+                                 rf"because|when|and|but|earlier|two|three|a)\b))"), "not"),
 )
 
 #: "Eight countries have signed up so far." said of a coalition, with the countries in the next sentence.
