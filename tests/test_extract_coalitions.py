@@ -2021,6 +2021,11 @@ def test_members_of_both_needs_exactly_two_groupings(nlp, gazetteer):
 
 def test_partners_of_the_subject_in_a_grouping(nlp, gazetteer):
     text = ("Riga left the council in May alongside Estonia and Finland, its partners in the Baltic Cable Coalition.")
+    assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Latvia": "member", "Estonia": "member",
+                                                                      "Finland": "member"}
+    # "their" of several countries before: only the partners named
+    text = ("Poland and Lithuania left the council in May alongside Estonia and Finland, their partners in the Baltic "
+            "Cable Coalition.")
     assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Estonia": "member", "Finland": "member"}
     # partners of something else: nothing
     text = "Estonia and Finland, its partners in trade, met the Baltic Cable Coalition."

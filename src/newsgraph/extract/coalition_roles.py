@@ -450,8 +450,10 @@ RULES: tuple[Rule, ...] = (
     Rule("L, together with the other members of C,", _p(rf"{_L}\s*,\s*(?:together\s+with|along\s+with|alongside|with|like)\s+"
                                                         rf"{_OTHERS_OF_C}\s*,"),
          "member"),
-    # "… alongside Mali and Burkina Faso, its partners in the Alliance of Sahel States": partners of the subject in it
-    Rule("L, its partners in C", _p(rf"{_L}\s*,\s*(?:its|their|our|his|her)\s+(?:(?:fellow|closest|two|three|"
+    # "… alongside Mali and Burkina Faso, its partners in the Alliance of Sahel States": partners of the subject in it,
+    # and the one country before that "its" is (what is said of it in between, "had not responded since its
+    # withdrawal from …", is about something else)
+    Rule("L, its partners in C", _p(rf"(?:(?P<l2>‹L\d+›)(?P<paren>(?:[^‹;.]|‹O\d+›){{0,120}}?\s))?{_L}\s*,\s*(?P<its>its|their|our|his|her)\s+(?:(?:fellow|closest|two|three|"
                                     rf"four|main|key)\s+)?(?:partners|allies|fellow\s+members|co-?members|fellow\s+"
                                     rf"signatories|neighbou?rs)\s+(?:in|of|within)\s+{_THE}{_C}"),
          "member"),

@@ -1625,6 +1625,8 @@ def _assign(rule: Rule, role: str, groups: dict[str, str | None], entry: _Entry,
             continue
         if group == "l" and len(target.parties) < rule.min_parties:
             break
+        if group == "l2" and groups.get("its") is not None and (groups["its"].lower() != "its" or len(target.parties) != 1):
+            continue  # "Niamey … alongside Mali and Burkina Faso, its partners in C": one country before owns "its"
         for party in target.parties:
             if role == "not":
                 entry.excluded.add((party.kind, party.ident))
