@@ -1013,9 +1013,9 @@ def _members_of_both(text: str, sent: Span, items: list[_Item], book: _Book) -> 
     """'Ships of Operation Tidewatch and Baltic Sentry share information, and Denmark and the Netherlands take
     part in both.': the countries are members of the two groupings named in the sentence or in the one before,
     when exactly two are (with three or more, "both" may be any two: nothing)."""
-    masked = _mask(text, sent.start_char, sent.end_char, items)
-    if "both" not in masked:
+    if "both" not in text[sent.start_char : sent.end_char].lower():
         return
+    masked = _mask(text, sent.start_char, sent.end_char, items)
     for m in _OF_BOTH.finditer(masked):
         if NEGATION.search(m.group("between")) or HYPOTHETICAL.search(m.group("between")):
             continue
