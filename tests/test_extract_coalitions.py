@@ -1972,3 +1972,112 @@ def test_led_by_after_a_relative_clause_of_its_members(nlp, gazetteer):
     # a chair for this year only is no lead
     text = "The Black Sea Demining Group, of which Bulgaria is a member, is chaired by Romania this year."
     assert _roles(nlp, gazetteer, text) == {"Black Sea Demining Group": {"Bulgaria": "member"}}
+
+
+def test_the_one_acting_with_the_other_members_is_one_too(nlp, gazetteer):
+    text = "Along with the other members of the Baltic Cable Coalition, Estonia has sent two ships to the area."
+    assert _roles(nlp, gazetteer, text) == {"Baltic Cable Coalition": {"Estonia": "member"}}
+    text = "Together with Latvia and the other countries of the Baltic Cable Coalition, Estonia patrols the sea."
+    assert _roles(nlp, gazetteer, text) == {"Baltic Cable Coalition": {"Latvia": "member", "Estonia": "member"}}
+    text = "Estonia, together with the other signatories of the Baltic Cable Coalition, sent ships."
+    assert _roles(nlp, gazetteer, text) == {"Baltic Cable Coalition": {"Estonia": "member"}}
+    # "the other members" without a grouping after them, or a country that only talks to them: nothing
+    text = "Estonia met the other members of the Baltic Cable Coalition in Tallinn on Monday."
+    assert _roles(nlp, gazetteer, text).get("Baltic Cable Coalition", {}) == {}
+
+
+def test_a_grouping_that_has_countries(nlp, gazetteer):
+    text = "Each one has a few countries in it. The Baltic Cable Coalition has Estonia and Finland, the Artillery Coalition has France."
+    assert _roles(nlp, gazetteer, text) == {"Baltic Cable Coalition": {"Estonia": "member", "Finland": "member"},
+                                            "Artillery Coalition": {"France": "member"}}
+    # countries that are not the whole object of "has"
+    text = "The Baltic Cable Coalition has Estonia as an observer and has Finland worried."
+    assert _roles(nlp, gazetteer, text).get("Baltic Cable Coalition", {}) == {}
+
+
+def test_a_name_with_no_head_described_as_an_organizations_own_mission(nlp, gazetteer):
+    text = ("Oslo prefers to commit its ships to Nordic Watch, Nato's own mission in the Arctic, a spokesman said. "
+            "Ships of Operation Seagate and Nordic Watch share information, and Denmark and Iceland take part in both.")
+    record = _record(nlp, gazetteer, text)
+    roles = _record_roles(record)
+    assert roles["Nordic Watch"] == {"NATO": "lead", "Norway": "member", "Denmark": "member", "Iceland": "member"}
+    assert roles["Operation Seagate"] == {"Denmark": "member", "Iceland": "member"}
+    # a description owned by a company, or with no owner and no states: no grouping
+    text = "Oslo prefers to send its ships to Nordic Watch, Equinor's own mission in the Arctic, a spokesman said."
+    assert "Nordic Watch" not in _record_roles(_record(nlp, gazetteer, text))
+
+
+def test_members_of_both_needs_exactly_two_groupings(nlp, gazetteer):
+    text = ("Ships of Operation Seagate, Operation Harbour and the Baltic Cable Coalition share information. "
+            "Denmark and Iceland take part in both.")
+    roles = _roles(nlp, gazetteer, text)
+    # three named: "both" is not said of any two of them
+    assert "Denmark" not in roles.get("Operation Seagate", {}) and "Denmark" not in roles.get("Operation Harbour", {})
+    text = ("Estonia leads the Baltic Cable Coalition and Latvia leads the Harbour Coalition. "
+            "Denmark has not joined both.")
+    roles = _roles(nlp, gazetteer, text)
+    assert all("Denmark" not in members for members in roles.values())
+
+
+def test_partners_of_the_subject_in_a_grouping(nlp, gazetteer):
+    text = ("Riga left the council in May alongside Estonia and Finland, its partners in the Baltic Cable Coalition.")
+    assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Latvia": "member", "Estonia": "member",
+                                                                      "Finland": "member"}
+    # "their" of several countries before: only the partners named
+    text = ("Poland and Lithuania left the council in May alongside Estonia and Finland, their partners in the Baltic "
+            "Cable Coalition.")
+    assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Estonia": "member", "Finland": "member"}
+    # partners of something else: nothing
+    text = "Estonia and Finland, its partners in trade, met the Baltic Cable Coalition."
+    assert _roles(nlp, gazetteer, text).get("Baltic Cable Coalition", {}) == {}
+
+
+def test_a_grouping_named_as_the_topic_of_an_answer(nlp, gazetteer):
+    text = ("Q: And on Nordic Watch, how many ships take part?\n\n"
+            "On Nordic Watch: at the moment around a dozen ships are assigned, from Finland, Estonia and Sweden, "
+            "among others.")
+    record = _record(nlp, gazetteer, text)
+    if any(e.name == "Nordic Watch" for e in record.entities):
+        assert _record_roles(record)["Nordic Watch"] == {"Finland": "member", "Estonia": "member", "Sweden": "member"}
+    # a topic that is no grouping the article names: nothing
+    text = "On Tuesday: around a dozen ships are assigned, from Finland, Estonia and Sweden."
+    assert _record_roles(_record(nlp, gazetteer, text)) == {}
+
+
+def test_ships_assigned_from_countries(nlp, gazetteer):
+    text = ("The Baltic Cable Coalition patrols the sea. Around a dozen ships are assigned to it, from Finland, "
+            "Estonia and Sweden.")
+    assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Finland": "member", "Estonia": "member",
+                                                                      "Sweden": "member"}
+
+
+def test_who_made_the_grouping_described_in_apposition(nlp, gazetteer):
+    text = ("Estonia on Monday signed the Baltic Cable Accords, the set of rules for protecting cables that Finland "
+            "drew up in 2021.")
+    assert _roles(nlp, gazetteer, text)["Baltic Cable Accords"] == {"Estonia": "member", "Finland": "member"}
+    # a description whose maker did not make it: nothing for Finland
+    text = ("Estonia on Monday signed the Baltic Cable Accords, the set of rules that Finland has not drawn up.")
+    assert "Finland" not in _roles(nlp, gazetteer, text).get("Baltic Cable Accords", {})
+
+
+def test_a_ministers_our_country_is_their_country(nlp, gazetteer):
+    text = ("Lima, 16 April 2026 – Chile's Minister for Foreign Affairs, Ana Reyes, spoke to us about water.\n\n"
+            "Q: What is new?\n\nREYES: Our country joined the Andean Water Compact in January. The compact is "
+            "co-chaired by Peru and Bolivia.")
+    record = _record(nlp, gazetteer, text)
+    assert _record_roles(record)["Andean Water Compact"] == {"Chile": "member", "Peru": "lead", "Bolivia": "lead"}
+    # "our country" of a speaker with no country's post: nobody
+    text = ("Lima, 16 April 2026 – Ana Reyes, a farmer, spoke to us about water.\n\nQ: What is new?\n\nREYES: Our "
+            "country joined the Andean Water Compact in January. The compact is co-chaired by Peru and Bolivia.")
+    assert _record_roles(_record(nlp, gazetteer, text))["Andean Water Compact"] == {"Peru": "lead", "Bolivia": "lead"}
+
+
+def test_a_country_that_withdrew_is_no_member(nlp, gazetteer):
+    text = ("Estonia, Latvia and Finland joined the Baltic Cable Coalition in 2023. Latvia withdrew from the "
+            "coalition in 2025.")
+    assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Estonia": "member", "Finland": "member"}
+    # leaving a meeting of it, or only threatening to: still a member
+    text = ("Estonia, Latvia and Finland joined the Baltic Cable Coalition in 2023. Latvia left the coalition's "
+            "meeting early, and Finland threatened to quit the coalition.")
+    assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Estonia": "member", "Latvia": "member",
+                                                                      "Finland": "member"}

@@ -74,6 +74,9 @@ _STATES = {"countries", "nations", "states", "governments", "allies", "partners"
 #: Heads of a description in apposition to a name that has none: "Northern Lantern, a maritime coalition of …".
 _APPOSED_HEADS = {"coalition", "alliance", "group", "grouping", "bloc", "force", "taskforce", "operation", "mission",
                   "partnership", "initiative", "pact", "club", "format", "framework"}
+#: Heads of a description owned by an organization of states, in apposition to a name with no head of its own:
+#: "Baltic Sentry, Nato's own mission in the Baltic", "Aspides, the EU's naval operation".
+_OWNED_HEADS = {"mission", "operation", "force", "taskforce", "task force", "coalition", "group"}
 #: Heads of a multinational unit that may be named by the country it is stationed in: "the multinational
 #: brigade in Lithuania", "the battlegroup in Estonia" (NATO's forward land forces, each led by a framework
 #: nation; a unit is a grouping only when countries are said to lead or join it).
@@ -610,6 +613,10 @@ class _Reader:
         while (w := self.tok(k)) is not None and w.lower_ not in ("the", "a", "an"):
             if t.i - k > 6 or "\n" in w.whitespace_ or (w.is_punct and w.text not in _DASHES):
                 return None
+            if w.text in ("'s", "’s") and self.organization_owner(k) and (c := self.tok(k - 2)) is not None \
+                    and c.text in (",", "–", "—"):
+                k -= 1  # "Baltic Sentry, Nato's own mission in the Baltic": the owner opens the description
+                break
             k -= 1
         comma = self.tok(k - 1)
         if w is None or comma is None or comma.text not in (",", "–", "—"):
@@ -620,8 +627,9 @@ class _Reader:
         while (w := self.tok(j)) is not None and len(run) < 6 and "\n" not in w.whitespace_:
             if w.text in _DASHES and not w.whitespace_ and run:
                 run.insert(0, w)
-            elif _capitalised(w) and (w.pos_ == "PROPN" or w.text.isupper()) and w.lower_ not in _DETERMINERS:
-                run.insert(0, w)
+            elif _capitalised(w) and (w.pos_ == "PROPN" or w.text.isupper() or (run and w.pos_ == "ADJ")) \
+                    and w.lower_ not in _DETERMINERS:
+                run.insert(0, w)  # "Baltic Sentry": a capitalised adjective before a proper noun is of the name
             else:
                 break
             j -= 1
@@ -649,15 +657,34 @@ class _Reader:
                 states = True
                 break
             k += 1
-        if not states and t.lower_ != "coalition":
+        if not states and t.lower_ != "coalition" and not (t.lower_ in _OWNED_HEADS and any(
+                self.doc[j].text in ("'s", "’s") and self.organization_owner(j) for j in range(opener, t.i))):
             return None
         # "Northern Lantern, the Finland-led mission of …": who leads it is said by the description
         led_by: list[Party] = []
         for j in range(opener + 2, t.i):
             if self.doc[j].lower_ in ("led", "co-led", "headed") and self.doc[j - 1].text in _DASHES:
                 led_by = self.led_by_at(self.doc[j - 1].idx)
+        if not led_by and t.lower_ in _OWNED_HEADS:
+            # "Baltic Sentry, Nato's own mission": the organization whose mission it is runs it
+            for j in range(opener, t.i):
+                if self.doc[j].text in ("'s", "’s") and self.organization_owner(j):
+                    led_by = [p for p in self.led_by_at(self.doc[j].idx) if p.kind == "Organization"][-1:]
+                    break
         return (Mention(start, end, NAMED, written, t.lower_, start, led_by, phrase_end=t.idx + len(t.text)),
                 set(range(run[0].i, t.i + 1)))
+
+    def organization_owner(self, i: int) -> bool:
+        """The "'s" at token i follows an organization of states that is never a coalition itself ("Nato's",
+        "the EU's", "the African Union's"): a mission or operation it owns is one of its member states."""
+        words: list[str] = []
+        j = i - 1
+        while (w := self.tok(j)) is not None and len(words) < 4 and _capitalised(w) and w.lower_ not in _DETERMINERS:
+            words.insert(0, w.text)
+            if normalise(" ".join(words)) in _NEVER_COALITIONS:
+                return True
+            j -= 1
+        return False
 
     def of_others(self, t: Token) -> bool:
         """'a group of investors', 'a coalition of opposition parties': a grouping, but not of states."""

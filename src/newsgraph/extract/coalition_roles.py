@@ -137,6 +137,11 @@ _FROM_STATES = (r"from\s+(?:(?:[\w-]+\s+){0,3}?(?:countries|states|nations|membe
 _CHARTER = (r"(?:founding\s+)?(?:charter|declaration|memorandum(?:\s+of\s+understanding)?|statute|accords?|pledge|"
             r"letter\s+of\s+intent)")
 
+#: "the other members of C", "all the other Nordic countries in C": the rest of a coalition's members.
+_OTHERS_OF_C = (r"(?:the\s+|all\s+the\s+|its\s+)?(?:\w+\s+)?other\s+(?:[\w-]+\s+)?(?:members|member\s+states|"
+                r"member\s+countries|countries|states|nations|partners|allies|signatories|governments)\s+(?:of|in)\s+"
+                r"(?:the\s+)?(?P<c>‹C\d+›)")
+
 
 #: When and where a text was signed, after it: "in Geneva today", "on Friday", "last week".
 _WHEN_WHERE = (r"(?:\s+(?:in|at)\s+(?:[A-Z][\w-]+\s*){1,3}|\s+on\s+(?:\w+day|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2})|"
@@ -386,6 +391,10 @@ RULES: tuple[Rule, ...] = (
          "member", needs_coalition=False),
     Rule("C counts L as members", _p(rf"{_C}(?:[^‹;]|‹[LO]\d+›){{0,120}}?\b(?:counts|lists|has|names)\s+{_THE}{_L}\s+as\s+"
                                      rf"(?:its\s+)?(?:\w+\s+)?members"), "member"),
+    # "The drone coalition has Latvia and the UK, the air coalition has Denmark": the countries as the whole
+    # object of "has" (not "has Britain's backing", "has Japan as an observer", "has Chile worried")
+    Rule("C has L", _p(rf"{_C}\s+(?:now\s+|also\s+|already\s+)?(?:has|have|had)\s+{_THE}{_L}(?=\s*(?:[,.;:]|$)|\s+and\s+"
+                       rf"(?:the\s+)?‹C)"), "member"),
     Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*(?:and\s+)?)\W*(?:its|their|the)\s+(?:\w+\s+)?members\s+(?:are|include|"
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
     # "… as co-chairs Chile and Germany pushed for …", "its co-leads, Chile and Peru,": the coalition's joint leads
@@ -431,6 +440,23 @@ RULES: tuple[Rule, ...] = (
                                             rf"(?:[\w-]+\s+)?(?:members|member\s+states|member\s+countries|countries|"
                                             rf"states|nations|partners|allies|signatories|governments)\s+(?:of|in)\s+{_THE}{_C}"),
          "member"),
+    # "Together with Britain and the other members of C, we patrol …", "Like the other signatories of C, Chile
+    # has …": the one said to act with "the other" members is one too (the subject after the phrase, or before it:
+    # "Chile, along with the other members of C, signed …")
+    Rule("together with the other members of C, L", _p(rf"\b(?:together\s+with|along\s+with|alongside|with|like)\s+"
+                                                       rf"(?:{_THE}‹L\d+›\s*,?\s+(?:and|&)\s+)?{_OTHERS_OF_C}\s*,?\s*"
+                                                       rf"{_THE}{_L}(?=\s+[a-z])"),
+         "member"),
+    Rule("L, together with the other members of C,", _p(rf"{_L}\s*,\s*(?:together\s+with|along\s+with|alongside|with|like)\s+"
+                                                        rf"{_OTHERS_OF_C}\s*,"),
+         "member"),
+    # "… alongside Mali and Burkina Faso, its partners in the Alliance of Sahel States": partners of the subject in it,
+    # and the one country before that "its" is (what is said of it in between, "had not responded since its
+    # withdrawal from …", is about something else)
+    Rule("L, its partners in C", _p(rf"(?:(?P<l2>‹L\d+›)(?P<paren>(?:[^‹;.]|‹O\d+›){{0,120}}?\s))?{_L}\s*,\s*(?P<its>its|their|our|his|her)\s+(?:(?:fellow|closest|two|three|"
+                                    rf"four|main|key)\s+)?(?:partners|allies|fellow\s+members|co-?members|fellow\s+"
+                                    rf"signatories|neighbou?rs)\s+(?:in|of|within)\s+{_THE}{_C}"),
+         "member"),
     # "fellow Mercosur members Paraguay and Uruguay", "the ASEAN member states Vietnam and Thailand"
     Rule("C members L", _p(rf"{_CO}\s+(?:(?:full|founding|fellow|other)\s+)?(?:members|member\s+(?:states|countries|nations|"
                            rf"governments)|signatories|signatory\s+(?:states|countries))\s*,?\s+(?:such\s+as\s+|including\s+|"
@@ -462,7 +488,7 @@ RULES: tuple[Rule, ...] = (
                                       rf"alongside)\s+{_THE}{_L}(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|as)\b))"),
          "member", needs_coalition=False),
     Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
-                                      rf"(?:(?:agreed|pledged|promised|decided)\s+to\s+)?(?:contribute|contributes|contributed|contributing|put|puts|putting|"
+                                      rf"(?:(?:agreed|pledged|promised|decided|chose|prefers|prefer|preferred)\s+to\s+)?(?:contribute|contributes|contributed|contributing|put|puts|putting|"
                                       rf"deliver|delivers|delivered|delivering|provide|provides|provided|"
                                       rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"
                                       rf"commits|committed|committing|supply|supplies|supplied)\s+(?:{_W}{{0,40}}?)"
@@ -490,6 +516,13 @@ RULES: tuple[Rule, ...] = (
     Rule("with frigates from L", _p(rf"\b(?:with|(?:also\s+)?(?:has|had|have))\s+(?:\w+\s+)?(?:warships|frigates|ships|vessels|"
                                     rf"troops|aircraft|jets|submarines|soldiers|forces|contingents|units|police|"
                                     rf"police\s+officers|personnel|peacekeepers)\s+from\s+{_THE}{_L}"),
+         "member", needs_coalition=False),
+    # "around a dozen ships are assigned, from Finland, Germany and Sweden": those assigned to it (the coalition
+    # of the sentence or of the sentences before)
+    Rule("ships are assigned from L", _p(rf"\b{_PEOPLE}\s+(?:are|were|is|was|have\s+been|has\s+been|had\s+been)\s+"
+                                         rf"(?:now\s+|currently\s+)?(?:assigned|deployed|committed|contributed|detached|"
+                                         rf"attached|seconded)\s*,?\s*(?:to\s+(?:it|the\s+(?:mission|operation|force|"
+                                         rf"task\s+force|coalition))\s*,?\s*)?{_FROM_STATES}"),
          "member", needs_coalition=False),
     # "a mission … made up of 40 observers from L": the people it is made of (not "with observers from",
     # who may only watch)
@@ -522,6 +555,11 @@ RULES: tuple[Rule, ...] = (
     Rule("C L set up", _p(rf"{_C}\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:put\s+together|set\s+up|founded|co-founded|launched|"
                           rf"created|formed|established|assembled)(?=\s*(?:[.,;:?!)]|$|\s+(?:in|for|to|last|this|after|"
                           rf"with|at|on|together|jointly|back|since|early|late)\b))"), "member"),
+    # "the Artemis Accords, the set of principles for … that the United States drew up in 2020": who made what is
+    # described in apposition to the grouping founded it
+    Rule("C, the pact that L drew up", _p(rf"{_C}\s*,\s*(?:the|a|an)\s+(?:[^‹›;,]|‹O\d+›){{0,100}}?\b(?:that|which)\s+"
+                                          rf"{_THE}{_L}{_AUX}{_ADV}\s*(?:drew\s+up|drawn\s+up|put\s+together|set\s+up|"
+                                          rf"(?:co-?)?founded|launched|created|devised|established|initiated)\b"), "member"),
     # "Chile and Peru confirmed the future of the coalition they set up in 2020 together with Ecuador": "they" is the
     # "Nigeria, Chad and Cameroon signed a memorandum of understanding establishing the alliance": who sign its
     # founding text found it
@@ -560,6 +598,12 @@ RULES: tuple[Rule, ...] = (
     Rule("L, not a member of C", _p(rf"{_L}\s*,\s*(?:which|who)\s+(?:is|are|was|were)\s+not\s+(?:a\s+)?(?:members?\s+of|"
                                     rf"part\s+of)\s+{_THE}{_C}"), "not"),
     Rule("L, also outside C", _p(rf"{_L}\s*,\s*(?:also\s+|both\s+)?outside\s+{_THE}{_C}"), "not"),
+    # "Niger withdrew from the alliance in 2024", "Mali has since left the bloc": no longer a member (not "left the
+    # coalition's meeting early", nor "would leave", nor "threatened to quit")
+    Rule("L withdrew from C", _p(rf"{_L}{_PAREN}{_AUX}(?:\s+since|\s+formally|\s+officially|\s+already|\s+also)*\s+"
+                                 rf"(?:withdrew|withdrawn|pulled\s+out|left|quit|exited)\s+(?:from\s+|of\s+)?{_THE}{_C}"
+                                 rf"(?![\"”’']?\s*['’]s)(?=\s*[\"”’']?\s*(?:[.,;:)]|$|\s+(?:in|last|this|on|after|over|"
+                                 rf"because|when|and|but|earlier|two|three|a)\b))"), "not"),
 )
 
 #: "Eight countries have signed up so far." said of a coalition, with the countries in the next sentence.

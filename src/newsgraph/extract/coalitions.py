@@ -553,7 +553,7 @@ class _Book:
 
     def _party_key(self, party: Party) -> str | None:
         ctx = self.ctx
-        if party.kind == "Country" and party.written.casefold() == "we":
+        if party.kind == "Country" and party.written.casefold() in _SPEAKERS_OWN:
             # a speaker's "we": their country, named elsewhere in the article (no alias: "we" is no name of it)
             return ctx.resolve(party.ident, "Country")
         if party.kind == "Organization":
@@ -942,6 +942,10 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             items.append(_Item(start, end, "O", organization=None if excluded or _never_coalition(entity) else key,
                                parties=[party]))
         taken.append((start, end))
+    topic = _topic_label(text, sent, ctx, book, items)
+    if topic is not None:
+        items.append(topic)
+        taken.append((topic.start, topic.end))
     if not any(i.kind == "C" or i.organization for i in items) and book.current(sent.start_char) is None:
         return  # no coalition, no organization that may be one, none named just before
     free = [p for p in countries() if not any(s <= p.start and p.end <= e for s, e in taken)]
@@ -956,6 +960,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     for clause_start, clause_end in _clauses(text, sent.start_char, sent.end_char):
         clause = [i for i in items if clause_start <= i.start and i.end <= clause_end]
         _read_clause(text, clause_start, clause_end, clause, items, book)
+    _members_of_both(text, sent, items, book)
     intro = bool(_LIST_INTRO.search(text, sent.start_char, sent.end_char)) and not (
         NEGATION.search(text, sent.start_char, sent.end_char) or _NOT_MEMBERS.search(text, sent.start_char, sent.end_char))
     if intro or COUNTED_JOINERS.search(_mask(text, sent.start_char, sent.end_char, items)):
@@ -963,6 +968,70 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         entry = named[-1] if named else book.current(sent.start_char, "")
         if entry is not None:
             book.counted = (sent.end_char, entry, intro)
+
+
+#: "Denmark and the Netherlands take part in both.", "Senegal and Thailand are the only countries to have signed
+#: up to both": members of the two groupings named just before.
+_OF_BOTH = re.compile(r"(?P<l>‹L\d+›)(?P<between>[^‹›;]{0,60}?)\b(?:(?:take|takes|took|taken|taking)\s+part\s+in|"
+                      r"(?:participate|participates|participated)\s+in|(?:signed|signs?)\s+(?:up|on)\s+to|"
+                      r"(?:are|is|were|was|been)\s+(?:\w+\s+)?(?:members?|part)\s+of|belongs?\s+to|joined|"
+                      r"(?:contribute|contributes|contributed)\s+to)\s+both(?=\s*(?:[.;,)!]|$))", re.I)
+
+
+#: A sentence that opens with its topic, as an answer does: "On Baltic Sentry: …", "As for the Quad, …".
+_TOPIC_LABEL = re.compile(r"\W*(?:On|As\s+for|As\s+to|Regarding|About)\s+(?:the\s+)?"
+                          r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’-]*){0,5})\s*(?::|,|[–—]\s)")
+
+
+def _topic_label(text: str, sent: Span, ctx: ArticleContext, book: _Book, items: list[_Item]) -> _Item | None:
+    """'On Baltic Sentry: at the moment a dozen ships are assigned, from Finland, …': the grouping a sentence
+    names as its topic, before a colon or comma, is what it says things of. Only a name the article has
+    already given a grouping, or an organization it names (never one that is no coalition: NATO, the EU)."""
+    m = _TOPIC_LABEL.match(text, sent.start_char, sent.end_char)
+    if m is None:
+        return None
+    start, end = m.start("name"), m.end("name")
+    for item in items:
+        if item.start < end and start < item.end:
+            if item.kind == "O" and item.organization and (item.start, item.end) == (start, end):
+                # the organization of the label is the grouping the sentence is about
+                item.kind, item.entry = "C", book.organization(item.organization, start, end)
+            return None
+    name = m.group("name")
+    entry = book.entries.get(coalition_key(name)) or book.redirects.get(coalition_key(name)) or book.shorts.get(name.lower())
+    if entry is None:
+        key = ctx.resolve(name, "Organization")
+        if key is None or _excluded(ctx.entities[key]) or _never_coalition(ctx.entities[key]):
+            return None
+        entry = book.organization(key, start, end)
+    else:
+        entry.see(start)
+    return _Item(start, end, "C", entry=entry)
+
+
+def _members_of_both(text: str, sent: Span, items: list[_Item], book: _Book) -> None:
+    """'Ships of Operation Tidewatch and Baltic Sentry share information, and Denmark and the Netherlands take
+    part in both.': the countries are members of the two groupings named in the sentence or in the one before,
+    when exactly two are (with three or more, "both" may be any two: nothing)."""
+    if "both" not in text[sent.start_char : sent.end_char].lower():
+        return
+    masked = _mask(text, sent.start_char, sent.end_char, items)
+    for m in _OF_BOTH.finditer(masked):
+        if NEGATION.search(m.group("between")) or HYPOTHETICAL.search(m.group("between")):
+            continue
+        lists = items[int(MARK.fullmatch(m.group("l")).group(2))]
+        if lists.kind != "L":
+            continue
+        since = book.previous_sentence[0] if book.previous_sentence else sent.start_char
+        named: list[_Entry] = []
+        for entry in book.entries.values():
+            if any(since <= at < lists.start for at in entry.seen) and entry not in named:
+                named.append(entry)
+        if len(named) != 2:
+            continue
+        for entry in named:
+            for party in lists.parties:
+                entry.assign(party, "member")
 
 
 #: "… is currently Jordanian-led.", "it remains Greek-led:": a "-led" said of the subject, nothing after it.
@@ -1131,18 +1200,31 @@ _OWNER_OF_A_THING = re.compile(r"['’]s?\s+(?!(?:\w+\s+){0,2}?(?:members?|allie
                                r"membership|enlargement|expansion|accession)\b)", re.I)
 
 
+#: What a speaker calls their own country: no name of it (no alias is made of it).
+_SPEAKERS_OWN = frozenset(f"{o} {n}" for o in ("our", "my") for n in ("country", "government", "nation")) | {"we"}
+
+
 def _we_countries(sent: Span, ctx: ArticleContext, book: _Book) -> list[Party]:
-    """A "we" that is a subject, said by a speaker who holds a post of one country: that country ("We joined
-    together with Ireland," in the answer of Finland's foreign minister)."""
+    """A "we" (or "our country", "my government") that is a subject, said by a speaker who holds a post of one
+    country: that country ("We joined together with Ireland," in the answer of Finland's foreign minister)."""
     if not book.speaker_country:
         return []
     out = []
     for t in sent:
-        if t.lower_ == "we" and t.dep_ in ("nsubj", "nsubjpass"):
-            speaker = ctx.speaker_at(t.idx)
-            country = book.speaker_country.get(speaker or "")
-            if country:
-                out.append(Party("Country", country, t.text, t.idx, t.idx + len(t.text)))
+        first = t
+        if t.lower_ in ("country", "government", "nation") and t.dep_ in ("nsubj", "nsubjpass"):
+            # "Our country joined in 2023": the speaker's country said as a subject
+            owner = [c for c in t.children if c.dep_ == "poss" and c.lower_ in ("our", "my")]
+            if not owner or owner[0].i != t.i - 1:
+                continue
+            first = owner[0]
+        elif not (t.lower_ == "we" and t.dep_ in ("nsubj", "nsubjpass")):
+            continue
+        speaker = ctx.speaker_at(t.idx)
+        country = book.speaker_country.get(speaker or "")
+        if country:
+            out.append(Party("Country", country, " ".join(w.text for w in sent.doc[first.i : t.i + 1]), first.idx,
+                             t.idx + len(t.text)))
     return out
 
 
@@ -1543,6 +1625,8 @@ def _assign(rule: Rule, role: str, groups: dict[str, str | None], entry: _Entry,
             continue
         if group == "l" and len(target.parties) < rule.min_parties:
             break
+        if group == "l2" and groups.get("its") is not None and (groups["its"].lower() != "its" or len(target.parties) != 1):
+            continue  # "Niamey … alongside Mali and Burkina Faso, its partners in C": one country before owns "its"
         for party in target.parties:
             if role == "not":
                 entry.excluded.add((party.kind, party.ident))
