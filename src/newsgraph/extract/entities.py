@@ -2590,3 +2590,29 @@ def _field_between_post_and_name(ent: Span) -> bool:
         return False
     after = doc[j + 1]
     return _is_honorific(after) and doc[j + 2].text[:1].isupper()
+
+
+def published_names(ctx: ArticleContext) -> None:
+    """A ministry whose name was built from the country adjective the article writes ('Ministry of
+    Defense of Germany' for 'the German Defense Ministry', 'the Norwegian Ministry of Defence') is
+    published under the article's own wording, when the built name is neither written in the article
+    nor a gazetteer label; the built name stays one of its alternate names. A form without the
+    owner ('the Ministry of Defence') or with a possessive ('Latvia's Defence Ministry') is not the
+    body's name and leaves the built one in place, as does a mere change of word order ('the
+    Transport Ministry', published as 'Ministry of Transport' with its wording as an alternate name)."""
+    folded = " ".join(ctx.text.split()).casefold()
+    for entity in ctx.entities.values():
+        if entity.kind != "Organization" or not entity.aliases:
+            continue
+        if entity.name.casefold() in folded or ctx.gazetteer.lookup(entity.name, "Organization"):
+            continue
+        written = [
+            a
+            for a in entity.aliases
+            if a.split()[0].casefold() in demonyms() and ministry_form(a) == entity.name and a.casefold() in folded
+        ]
+        if not written:
+            continue
+        best = max(written, key=lambda a: (len(a.split()), len(a), a))
+        entity.aliases = [entity.name, *(a for a in entity.aliases if a != best)]
+        entity.name = best
