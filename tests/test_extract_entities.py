@@ -232,11 +232,20 @@ def test_ministry_named_with_the_country_adjective(nlp, gazetteer):
     assert orgs["Latvian Ministry of Defence"] == ["Ministry of Defence of Latvia"]
 
 
+def test_ministry_placed_in_a_capital_is_that_countrys(nlp, gazetteer):
+    text = "Talks resumed on Tuesday, the Foreign Ministry in Madrid said. The Health Ministry gave no figures.\n"
+    record = extract(text, nlp, gazetteer)
+    orgs = {e.name: e.aliases for e in record.entities if e.kind == "Organization"}
+    assert orgs["Foreign Ministry in Madrid"] == ["Ministry of Foreign Affairs of Spain"]
+    # No capital, no country: the name in one word order, the wording as an alternate name.
+    assert orgs["Ministry of Health"] == ["Health Ministry"]
+
+
 def test_ministry_published_under_the_fullest_form_with_its_owner(nlp, gazetteer):
     text = (
         "The Estonian Economy Ministry said on Monday that the tender would open in June. "
         "The Economy Ministry did not name the bidders. "
-        "Latvia's Transport Ministry and the Ministry of Transport in Riga declined to comment.\n"
+        "Latvia's Transport Ministry declined to comment. The Ministry of Transport gave no reason.\n"
     )
     record = extract(text, nlp, gazetteer)
     orgs = {e.name: e.aliases for e in record.entities if e.kind == "Organization"}

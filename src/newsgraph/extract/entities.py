@@ -14,6 +14,7 @@ Longer candidates win; at equal length the more reliable source wins. Meetings
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -123,7 +124,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
         candidates = [c for c in candidates if not in_labels.overlaps(c.start, c.end)]
     skip_starts = [s for s, _, _ in skip]
     candidates = [c for c in candidates if not _inside_one(skip, skip_starts, c)]
-    candidates = [_with_ordinal(ctx, c) for c in candidates if not _portfolio(ctx, c)]
+    candidates = [_with_capital_owner(ctx, _with_ordinal(ctx, c)) for c in candidates if not _portfolio(ctx, c)]
     regions, region_spans = _coordinated_regions(doc, ctx)
     in_regions = SpanIndex(region_spans)
     candidates = [c for c in candidates if not in_regions.overlaps(c.start, c.end)] + regions
@@ -2592,9 +2593,41 @@ def _field_between_post_and_name(ent: Span) -> bool:
     return _is_honorific(after) and doc[j + 2].text[:1].isupper()
 
 
+# Capitals written for their country's government: "the Foreign Ministry in Beijing" is China's.
+_CAPITALS = word_map("coalition-capitals.tsv", "capital", "country")
+_IN_CAPITAL = re.compile(r"\s+in\s+([A-Z][a-z]+)\b")
+
+
+def _with_capital_owner(ctx: ArticleContext, cand: Candidate) -> Candidate:
+    """'the Defense Ministry in Vienna': a ministry written without its country but placed in a
+    capital is that country's ('Ministry of Defense of Austria'); the words as written, capital
+    included, are the name the article gives it."""
+    if cand.kind != "Organization" or not re.fullmatch(r"Ministry of [A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*", cand.name):
+        return cand
+    m = _IN_CAPITAL.match(ctx.text, cand.end)
+    country = _CAPITALS.get(m.group(1)) if m else None
+    if country is None or not ctx.gazetteer.lookup(country, "Country"):
+        return cand
+    written = f"{cand.written or ctx.text[cand.start : cand.end]}{m.group(0)}"
+    return dataclasses.replace(cand, name=f"{cand.name} of {with_article(country)}", written=" ".join(written.split()))
+
+
+def _owner_written(alias: str, name: str) -> bool:
+    """Whether `alias` is the article's wording of the ministry `name` built with its owner: 'German
+    Defense Ministry' for 'Ministry of Defense of Germany', 'Defense Ministry in Vienna' for 'Ministry
+    of Defense of Austria'."""
+    words = alias.split()
+    if words[0].casefold() in demonyms():
+        return ministry_form(alias) == name
+    m = re.fullmatch(r"(.+?) in ([A-Z][a-z]+)", alias)
+    country = _CAPITALS.get(m.group(2)) if m else None
+    return country is not None and f"{ministry_form(m.group(1))} of {with_article(country)}" == name
+
+
 def published_names(ctx: ArticleContext) -> None:
-    """A ministry whose name was built from the country adjective the article writes ('Ministry of
-    Defense of Germany' for 'the German Defense Ministry', 'the Norwegian Ministry of Defence') is
+    """A ministry whose name was built from the country adjective or capital the article writes ('Ministry
+    of Defense of Germany' for 'the German Defense Ministry', 'the Norwegian Ministry of Defence', 'the
+    Defense Ministry in Vienna') is
     published under the article's own wording, when the built name is neither written in the article
     nor a gazetteer label; the built name stays one of its alternate names. A form without the
     owner ('the Ministry of Defence') or with a possessive ('Latvia's Defence Ministry') is not the
@@ -2609,7 +2642,7 @@ def published_names(ctx: ArticleContext) -> None:
         written = [
             a
             for a in entity.aliases
-            if a.split()[0].casefold() in demonyms() and ministry_form(a) == entity.name and a.casefold() in folded
+            if _owner_written(a, entity.name) and a.casefold() in folded
         ]
         if not written:
             continue
