@@ -232,6 +232,40 @@ def test_ministry_named_with_the_country_adjective(nlp, gazetteer):
     assert orgs["Latvian Ministry of Defence"] == ["Ministry of Defence of Latvia"]
 
 
+def test_a_body_an_organization_sends_is_named_as_written(nlp, gazetteer):
+    text = (
+        "The African Union's election observation mission arrived in Accra on Monday. "
+        "NATO's core mission is the defence of its members.\n"
+    )
+    orgs = names(extract(text, nlp, gazetteer), "Organization")
+    assert "African Union's election observation mission" in orgs
+    # No word of a body's kind: a purpose, not a body.
+    assert not any(o.endswith("core mission") for o in orgs)
+
+
+def test_continent_before_an_acronym_is_one_body(nlp, gazetteer):
+    text = (
+        "Cholera cases rose again, Africa CDC said on Friday. Europe EMA staff will visit next week, "
+        "and the South Africa CDC office was not consulted.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    orgs = names(record, "Organization")
+    assert {"Africa CDC", "Europe EMA"} <= orgs
+    assert "South Africa CDC" not in orgs
+    assert "Africa" not in names(record, "Place")
+
+
+def test_continental_body_after_its_full_name_is_one_entity(nlp, gazetteer):
+    text = (
+        "The fund works with the Africa Centres for Disease Control and Prevention (Africa CDC). "
+        "A doctor who heads procurement at Africa CDC said the doses would go to Uganda.\n"
+    )
+    orgs = [e for e in extract(text, nlp, gazetteer).entities if e.kind == "Organization"]
+    body = [e for e in orgs if "Africa CDC" in (e.name, *e.aliases)]
+    assert len(body) == 1 and body[0].name == "Africa Centres for Disease Control and Prevention"
+    assert len(body[0].mentions) >= 2
+
+
 def test_ministry_placed_in_a_capital_is_that_countrys(nlp, gazetteer):
     text = "Talks resumed on Tuesday, the Foreign Ministry in Madrid said. The Health Ministry gave no figures.\n"
     record = extract(text, nlp, gazetteer)

@@ -106,7 +106,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates += _ner_candidates(doc, ctx, full_names)
     bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
     candidates += _frame_candidates(ctx, bylines, doc) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
-    candidates += _employer_candidates(doc, ctx)
+    candidates += _employer_candidates(doc, ctx) + _continental_body_candidates(ctx)
     candidates = _without_swallowed_persons(candidates)
     candidates = _without_persons_in_outlets(ctx, candidates)
     candidates = _without_headline_only(ctx, candidates)
@@ -161,6 +161,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _merge_organization_short_names(ctx)
     _merge_family_names(ctx)
     _surname_mentions(doc, ctx)
+    _sent_bodies(ctx)
 
 
 def _inside_one(spans: list[tuple[int, int, str]], starts: list[int], cand: Candidate) -> bool:
@@ -2205,6 +2206,24 @@ def _acronym_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     return out
 
 
+_CONTINENTS = word_set("continent-names.txt")
+_CONTINENT_ACRONYM = re.compile(r"\b([A-Z][a-z]+) ([A-Z]{2,6})\b(?![-‑’'&]\w)")
+
+
+def _continental_body_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """'Africa CDC said …': a continent's name right before an acronym is one body's name, not a
+    place and another body; not after a capitalised word ('South Africa CDC' is no continent's)."""
+    out = []
+    for m in _CONTINENT_ACRONYM.finditer(ctx.text, 0, ctx.body_end):
+        if m.group(1).casefold() not in _CONTINENTS or m.group(2).casefold() in CURRENCY_CODES or m.group(2) in _TIME_ZONES:
+            continue
+        before = ctx.text[: m.start()].rstrip(" ")
+        if before and before[-1].isalpha() and _word_ending_at(ctx.text, len(before))[:1].isupper():
+            continue
+        out.append(Candidate(m.start(), m.end(), m.group(0), "Organization", _EVENT_RULE))
+    return out
+
+
 def _employer_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     """'an economist at ING', 'a senior analyst with UBS': a name in capital letters right after a
     lower-case noun only a person is and 'at'/'with' is where that person works, an organization.
@@ -2622,6 +2641,27 @@ def _owner_written(alias: str, name: str) -> bool:
     m = re.fullmatch(r"(.+?) in ([A-Z][a-z]+)", alias)
     country = _CAPITALS.get(m.group(2)) if m else None
     return country is not None and f"{ministry_form(m.group(1))} of {with_article(country)}" == name
+
+
+# "the Organization of American States' observer mission", "the EU's election observation mission":
+# a body an organization sends, named by its owner's possessive, one to three words of its kind
+# (data/mission-kinds.txt), then the noun of such a body (data/mission-nouns.txt).
+_MISSION_KINDS = word_set("mission-kinds.txt")
+_SENT_BODY = re.compile(r"(?:[’']s|[’'])\s+((?:[a-z][a-z-]+\s+){1,3}?)(" + "|".join(sorted(_BODY_ENDS & word_set("mission-nouns.txt"))) + r")\b")
+
+
+def _sent_bodies(ctx: ArticleContext) -> None:
+    """'The Organization of American States' observer mission … the mission said': the body an
+    organization sends is an organization of its own, named as the article writes it (so 'the
+    mission' can refer to it), with the organization a mention of its own inside it."""
+    for start, end, key in ctx.mentions(0, ctx.body_end, kinds=("Organization",)):
+        m = _SENT_BODY.match(ctx.text, end)
+        if m is None or not all(w in _MISSION_KINDS for w in m.group(1).split()):
+            continue
+        if ctx.mentions(end, m.end(), kinds=("Person", "Organization", "Country", "Place")):
+            continue
+        name = " ".join(ctx.text[start : m.end()].split())
+        ctx.register(name, "Organization", start, m.end())
 
 
 def published_names(ctx: ArticleContext) -> None:
