@@ -2665,14 +2665,14 @@ def _sent_bodies(ctx: ArticleContext) -> None:
 
 
 def published_names(ctx: ArticleContext) -> None:
-    """A ministry whose name was built from the country adjective or capital the article writes ('Ministry
-    of Defense of Germany' for 'the German Defense Ministry', 'the Norwegian Ministry of Defence', 'the
-    Defense Ministry in Vienna') is
-    published under the article's own wording, when the built name is neither written in the article
-    nor a gazetteer label; the built name stays one of its alternate names. A form without the
-    owner ('the Ministry of Defence') or with a possessive ('Latvia's Defence Ministry') is not the
-    body's name and leaves the built one in place, as does a mere change of word order ('the
-    Transport Ministry', published as 'Ministry of Transport' with its wording as an alternate name)."""
+    """A ministry whose name was built from the article's wording, in one word order and with the
+    country its adjective or capital names ('Ministry of Defense of Germany' for 'the German Defense
+    Ministry', 'Ministry of Transport' for 'the Transport Ministry', 'Ministry of Defense of Austria' for
+    'the Defense Ministry in Vienna'), is published under the fullest of those wordings when the built
+    name is neither written in the article nor a gazetteer label; the built name stays one of its
+    alternate names. A form without the owner the built name has ('the Ministry of Defence' for
+    'Ministry of Defence of Latvia') or with a possessive ('Latvia's Defence Ministry') is not the
+    body's whole name and leaves the built one in place: nothing is made up, no owner dropped."""
     folded = " ".join(ctx.text.split()).casefold()
     for entity in ctx.entities.values():
         if entity.kind != "Organization" or not entity.aliases:
@@ -2682,7 +2682,7 @@ def published_names(ctx: ArticleContext) -> None:
         written = [
             a
             for a in entity.aliases
-            if _owner_written(a, entity.name) and a.casefold() in folded
+            if (_owner_written(a, entity.name) or ministry_form(a) == entity.name) and a.casefold() in folded
         ]
         if not written:
             continue
