@@ -591,6 +591,27 @@ def test_an_organization_speaks_as_itself_or_through_a_spokesperson_or_statement
     ]
 
 
+def test_a_ministry_speaks_under_the_name_the_article_gives_it(nlp, gazetteer):
+    text = (
+        "Grain exports resume\n\n"
+        "\"The first ships leave port at dawn,\" the Moldovan Agriculture Ministry said in a statement on Monday.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Moldovan Agriculture Ministry", "The first ships leave port at dawn,")]
+    ministry = next(e for e in record.entities if e.name == "Moldovan Agriculture Ministry")
+    assert ministry.aliases == ["Ministry of Agriculture of Moldova"]
+
+
+def test_the_mission_said_is_the_mission_an_organization_sent(nlp, gazetteer):
+    text = (
+        "Counting continues\n\n"
+        "The African Union's election observation mission, led by a former judge, visited polling stations in the north.\n\n"
+        "\"Voting was orderly and calm in every station we saw,\" the mission said in a statement.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("African Union's election observation mission", "Voting was orderly and calm in every station we saw,")]
+
+
 def test_a_pronoun_passes_over_a_person_of_the_other_gender_and_a_person_not_named(nlp, gazetteer):
     text = (
         "Ms Ingrid Dahl, the Swedish trade minister, met Mr Lars Berg, her Norwegian counterpart, in Oslo.\n\n"

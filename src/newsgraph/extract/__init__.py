@@ -29,7 +29,7 @@ from newsgraph.extract.boilerplate import (
 )
 from newsgraph.extract.coalitions import find_coalitions
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.entities import find_entities
+from newsgraph.extract.entities import find_entities, published_names
 from newsgraph.extract.nlp import DEFAULT_MODEL, load_nlp, parse, with_line_breaks
 from newsgraph.extract.quotes import find_speech
 from newsgraph.extract.roles import find_roles
@@ -133,6 +133,7 @@ def _rekey_coalition(coalition: Coalition, ctx: ArticleContext) -> Coalition:
 
 
 def _final_entities(ctx: ArticleContext) -> list[Entity]:
+    published_names(ctx)
     out = []
     for entity in ctx.entities.values():
         mentions = sorted(entity.mentions, key=lambda a: (a.start, a.end))

@@ -106,7 +106,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates += _ner_candidates(doc, ctx, full_names)
     bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
     candidates += _frame_candidates(ctx, bylines, doc) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
-    candidates += _employer_candidates(doc, ctx)
+    candidates += _employer_candidates(doc, ctx) + _continental_body_candidates(ctx)
     candidates = _without_swallowed_persons(candidates)
     candidates = _without_persons_in_outlets(ctx, candidates)
     candidates = _without_headline_only(ctx, candidates)
@@ -124,7 +124,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
         candidates = [c for c in candidates if not in_labels.overlaps(c.start, c.end)]
     skip_starts = [s for s, _, _ in skip]
     candidates = [c for c in candidates if not _inside_one(skip, skip_starts, c)]
-    candidates = [_with_ordinal(ctx, c) for c in candidates if not _portfolio(ctx, c)]
+    candidates = [_with_capital_owner(ctx, _with_ordinal(ctx, c)) for c in candidates if not _portfolio(ctx, c)]
     regions, region_spans = _coordinated_regions(doc, ctx)
     in_regions = SpanIndex(region_spans)
     candidates = [c for c in candidates if not in_regions.overlaps(c.start, c.end)] + regions
@@ -161,6 +161,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _merge_organization_short_names(ctx)
     _merge_family_names(ctx)
     _surname_mentions(doc, ctx)
+    _sent_bodies(ctx)
 
 
 def _inside_one(spans: list[tuple[int, int, str]], starts: list[int], cand: Candidate) -> bool:
@@ -2319,6 +2320,24 @@ def _acronym_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     return out
 
 
+_CONTINENTS = word_set("continent-names.txt")
+_CONTINENT_ACRONYM = re.compile(r"\b([A-Z][a-z]+) ([A-Z]{2,6})\b(?![-‑’'&]\w)")
+
+
+def _continental_body_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """'Africa CDC said …': a continent's name right before an acronym is one body's name, not a
+    place and another body; not after a capitalised word ('South Africa CDC' is no continent's)."""
+    out = []
+    for m in _CONTINENT_ACRONYM.finditer(ctx.text, 0, ctx.body_end):
+        if m.group(1).casefold() not in _CONTINENTS or m.group(2).casefold() in CURRENCY_CODES or m.group(2) in _TIME_ZONES:
+            continue
+        before = ctx.text[: m.start()].rstrip(" ")
+        if before and before[-1].isalpha() and _word_ending_at(ctx.text, len(before))[:1].isupper():
+            continue
+        out.append(Candidate(m.start(), m.end(), m.group(0), "Organization", _EVENT_RULE))
+    return out
+
+
 def _employer_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
     """'an economist at ING', 'a senior analyst with UBS': a name in capital letters right after a
     lower-case noun only a person is and 'at'/'with' is where that person works, an organization.
@@ -2709,3 +2728,82 @@ def _field_between_post_and_name(ent: Span) -> bool:
         return False
     after = doc[j + 1]
     return _is_honorific(after) and doc[j + 2].text[:1].isupper()
+
+
+# Capitals written for their country's government: "the Foreign Ministry in Beijing" is China's.
+_CAPITALS = word_map("coalition-capitals.tsv", "capital", "country")
+_IN_CAPITAL = re.compile(r"\s+in\s+([A-Z][a-z]+)\b")
+
+
+def _with_capital_owner(ctx: ArticleContext, cand: Candidate) -> Candidate:
+    """'the Defense Ministry in Vienna': a ministry written without its country but placed in a
+    capital is that country's ('Ministry of Defense of Austria'); the words as written, capital
+    included, are the name the article gives it."""
+    if cand.kind != "Organization" or not re.fullmatch(r"Ministry of [A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*", cand.name):
+        return cand
+    m = _IN_CAPITAL.match(ctx.text, cand.end)
+    country = _CAPITALS.get(m.group(1)) if m else None
+    if country is None or not ctx.gazetteer.lookup(country, "Country"):
+        return cand
+    written = f"{cand.written or ctx.text[cand.start : cand.end]}{m.group(0)}"
+    return dataclasses.replace(cand, name=f"{cand.name} of {with_article(country)}", written=" ".join(written.split()))
+
+
+def _owner_written(alias: str, name: str) -> bool:
+    """Whether `alias` is the article's wording of the ministry `name` built with its owner: 'German
+    Defense Ministry' for 'Ministry of Defense of Germany', 'Defense Ministry in Vienna' for 'Ministry
+    of Defense of Austria'."""
+    words = alias.split()
+    if words[0].casefold() in demonyms():
+        return ministry_form(alias) == name
+    m = re.fullmatch(r"(.+?) in ([A-Z][a-z]+)", alias)
+    country = _CAPITALS.get(m.group(2)) if m else None
+    return country is not None and f"{ministry_form(m.group(1))} of {with_article(country)}" == name
+
+
+# "the Organization of American States' observer mission", "the EU's election observation mission":
+# a body an organization sends, named by its owner's possessive, one to three words of its kind
+# (data/mission-kinds.txt), then the noun of such a body (data/mission-nouns.txt).
+_MISSION_KINDS = word_set("mission-kinds.txt")
+_SENT_BODY = re.compile(r"(?:[’']s|[’'])\s+((?:[a-z][a-z-]+\s+){1,3}?)(" + "|".join(sorted(_BODY_ENDS & word_set("mission-nouns.txt"))) + r")\b")
+
+
+def _sent_bodies(ctx: ArticleContext) -> None:
+    """'The Organization of American States' observer mission … the mission said': the body an
+    organization sends is an organization of its own, named as the article writes it (so 'the
+    mission' can refer to it), with the organization a mention of its own inside it."""
+    for start, end, key in ctx.mentions(0, ctx.body_end, kinds=("Organization",)):
+        m = _SENT_BODY.match(ctx.text, end)
+        if m is None or not all(w in _MISSION_KINDS for w in m.group(1).split()):
+            continue
+        if ctx.mentions(end, m.end(), kinds=("Person", "Organization", "Country", "Place")):
+            continue
+        name = " ".join(ctx.text[start : m.end()].split())
+        ctx.register(name, "Organization", start, m.end())
+
+
+def published_names(ctx: ArticleContext) -> None:
+    """A ministry whose name was built from the article's wording, in one word order and with the
+    country its adjective or capital names ('Ministry of Defense of Germany' for 'the German Defense
+    Ministry', 'Ministry of Transport' for 'the Transport Ministry', 'Ministry of Defense of Austria' for
+    'the Defense Ministry in Vienna'), is published under the fullest of those wordings when the built
+    name is neither written in the article nor a gazetteer label; the built name stays one of its
+    alternate names. A form without the owner the built name has ('the Ministry of Defence' for
+    'Ministry of Defence of Latvia') or with a possessive ('Latvia's Defence Ministry') is not the
+    body's whole name and leaves the built one in place: nothing is made up, no owner dropped."""
+    folded = " ".join(ctx.text.split()).casefold()
+    for entity in ctx.entities.values():
+        if entity.kind != "Organization" or not entity.aliases:
+            continue
+        if entity.name.casefold() in folded or ctx.gazetteer.lookup(entity.name, "Organization"):
+            continue
+        written = [
+            a
+            for a in entity.aliases
+            if (_owner_written(a, entity.name) or ministry_form(a) == entity.name) and a.casefold() in folded
+        ]
+        if not written:
+            continue
+        best = max(written, key=lambda a: (len(a.split()), len(a), a))
+        entity.aliases = [entity.name, *(a for a in entity.aliases if a != best)]
+        entity.name = best
