@@ -145,30 +145,33 @@ class Pack:
         """The sealed pack of ``folder``, or None when there is none or its index is not
         whole (then every document is looked for as a file of its own, or made again)."""
         directory = Path(folder) / FOLDER
+        # Read straight into the arrays (no copy of the index in between: memory stays flat).
         try:
-            data = (directory / INDEX).read_bytes()
-        except OSError:
+            with open(directory / INDEX, "rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                head = fh.read(12)
+                if len(head) != 12 or head[:8] != _MAGIC:
+                    return None
+                (count,) = struct.unpack_from("<I", head, 8)
+                names, crc = [], zlib.crc32(head)
+                for _ in range(count):
+                    part = fh.read(2)
+                    encoded = fh.read(struct.unpack("<H", part)[0])
+                    crc = zlib.crc32(encoded, zlib.crc32(part, crc))
+                    names.append(encoded.decode("utf-8"))
+                part = fh.read(8)
+                (entries,) = struct.unpack("<Q", part)
+                crc = zlib.crc32(part, crc)
+                if size - fh.tell() != entries * 12 + 4:
+                    return None
+                hashes, places = array.array(_UINT32), array.array("Q")
+                hashes.fromfile(fh, entries)
+                places.fromfile(fh, entries)
+                (expected,) = struct.unpack("<I", fh.read(4))
+        except (OSError, EOFError, struct.error, UnicodeError):
             return None
-        try:
-            if len(data) < 24 or data[:8] != _MAGIC or zlib.crc32(data[:-4]) != struct.unpack("<I", data[-4:])[0]:
-                return None
-            (count,), at = struct.unpack_from("<I", data, 8), 12
-            names = []
-            for _ in range(count):
-                (size,) = struct.unpack_from("<H", data, at)
-                names.append(data[at + 2:at + 2 + size].decode("utf-8"))
-                at += 2 + size
-            (entries,) = struct.unpack_from("<Q", data, at)
-            at += 8
-            if len(data) - 4 - at != entries * 12:
-                return None
-            hashes = array.array(_UINT32)
-            hashes.frombytes(data[at:at + entries * 4])
-            places = array.array("Q")
-            places.frombytes(data[at + entries * 4:len(data) - 4])
-        except (struct.error, UnicodeError):
+        if zlib.crc32(places, zlib.crc32(hashes, crc)) != expected:
             return None
-        del data
         if sys.byteorder != "little":
             hashes.byteswap()
             places.byteswap()
