@@ -202,7 +202,7 @@ def folder_size(folder: Path | str) -> tuple[int, int]:
     if packed is not None:
         count += len(packed)
         packed.close()
-    for root, dirs, names in os.walk(folder):
+    for root, _, names in os.walk(folder):
         if Path(root) == Path(folder) / pack.FOLDER:
             size += sum(os.path.getsize(os.path.join(root, n)) for n in names if n.endswith(".seg"))
             continue
