@@ -885,8 +885,8 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             entry.see(mention.start)
         elif mention.head == "it" and items and _SENTENCE_SUBJECT.fullmatch(text, sent.start_char, items[0].start) \
                 and _NEXT_CLAUSE.search(text, items[0].end, mention.start):
-            # "The coalition was set up as one of the capability coalitions of the contact group, known as the
-            # Ramstein format, and Lithuania has led it since then.": the subject of the clause before, not the
+            # "The coalition was set up as one of the working groups of the donors' forum, known as the
+            # Lisbon process, and Chile has led it since then.": the subject of the clause before, not the
             # grouping named last in passing
             entry = items[0].entry
             entry.see(mention.start)
