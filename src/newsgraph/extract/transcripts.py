@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsgraph.text import word_list, word_map
@@ -253,6 +254,16 @@ def interview_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _paragraphs_from(text: str, start: int, body_end: int, skip) -> Iterator[tuple[int, int]]:
+    """(start, end) of the non-empty paragraphs from `start` to `body_end`, trimmed, past an
+    opening dash, leaving out those that begin inside a `skip` range."""
+    for m in re.finditer(r"[^\n]+", text[:body_end]):
+        p_start, p_end = m.start(), _trim(text, m.start(), m.end())
+        if p_start < start or p_end <= p_start or any(s <= p_start < e for s, e in skip):
+            continue
+        yield _after_dash(text, p_start, p_end), p_end
+
+
 def unlabelled_turns(text: str, start: int, body_end: int, skip: list[tuple[int, int]] = ()) -> list[Turn]:
     """An interview's questions and answers printed with no labels, in the paragraphs from
     `start` (after the introduction that names the interviewee): a question is a paragraph that
@@ -262,11 +273,7 @@ def unlabelled_turns(text: str, start: int, body_end: int, skip: list[tuple[int,
     paragraphs after `start`. The Q&A ends at a paragraph that could be neither (an answer
     that asks, a question of two paragraphs); the caller ends it where the narration resumes."""
     paragraphs = []
-    for m in re.finditer(r"[^\n]+", text[:body_end]):
-        p_start, p_end = m.start(), _trim(text, m.start(), m.end())
-        if p_start < start or p_end <= p_start or any(s <= p_start < e for s, e in skip):
-            continue
-        p_start = _after_dash(text, p_start, p_end)
+    for p_start, p_end in _paragraphs_from(text, start, body_end, skip):
         paragraph = text[p_start:p_end]
         if _section_heading(paragraph) or (_stage_note(paragraph) and not _asks(paragraph)):
             continue  # 'On the budget': a heading between the exchanges ('**Will you …?**' is a question)
@@ -355,11 +362,7 @@ def question_after_intro(text: str, start: int, body_end: int, skip: list[tuple[
     seen = 0
     intro: list[tuple[int, int]] = []
     last_is_intro = False
-    for m in re.finditer(r"[^\n]+", text[:body_end]):
-        p_start, p_end = m.start(), _trim(text, m.start(), m.end())
-        if p_start < start or p_end <= p_start or any(s <= p_start < e for s, e in skip):
-            continue
-        p_start = _after_dash(text, p_start, p_end)
+    for p_start, p_end in _paragraphs_from(text, start, body_end, skip):
         paragraph = text[p_start:p_end]
         if _asks(paragraph):
             return intro if last_is_intro else []

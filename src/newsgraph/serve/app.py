@@ -229,7 +229,6 @@ class SharedDocuments:
 #: What :meth:`PersistentDocuments.get` answers, asked not to wait, for a document whose
 #: pages are not in the kernel's page cache.
 NOT_IN_MEMORY = pack.NOT_IN_MEMORY
-_NOWAIT = pack.NOWAIT
 _OPEN_FLAGS = pack.OPEN_FLAGS
 
 
@@ -300,22 +299,12 @@ class PersistentDocuments(SharedDocuments):
         except OSError:
             return None
         try:
-            length = os.fstat(fd).st_size
-            if nowait and _NOWAIT:
-                buffer = bytearray(length)
-                try:
-                    if os.preadv(fd, [buffer], 0, _NOWAIT) != length:
-                        return NOT_IN_MEMORY
-                except BlockingIOError:
-                    return NOT_IN_MEMORY
-                data = bytes(buffer)
-            else:
-                data = os.pread(fd, length, 0)
+            data = pack.read_at(fd, os.fstat(fd).st_size, 0, nowait=nowait)
         except OSError:
             return None
         finally:
             os.close(fd)
-        return self._item(key, data)
+        return data if data is NOT_IN_MEMORY else self._item(key, data)
 
     def put(self, key: tuple, item: list) -> None:
         if self.segment is not None and key and key[0] not in ORIGIN_KINDS:

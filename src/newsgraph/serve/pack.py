@@ -54,6 +54,20 @@ _MAX_SEGMENTS = 256  # 8 bits of the place name the segment
 _UINT32 = "I" if array.array("I").itemsize == 4 else "L"
 
 
+def read_at(fd: int, length: int, offset: int, *, nowait: bool = False) -> bytes | object:
+    """``length`` bytes of ``fd`` from ``offset``; with ``nowait``, :data:`NOT_IN_MEMORY` when
+    they are not all in the kernel's page cache (reading them would wait for the disk)."""
+    if nowait and NOWAIT:
+        buffer = bytearray(length)
+        try:
+            if os.preadv(fd, [buffer], offset, NOWAIT) != length:
+                return NOT_IN_MEMORY
+        except BlockingIOError:
+            return NOT_IN_MEMORY
+        return bytes(buffer)
+    return os.pread(fd, length, offset)
+
+
 def name_hash(name: str) -> int:
     """The 32 bits of a document's name (hex of the SHA-256 of its key) the index sorts by."""
     return int(name[:8], 16)
@@ -210,19 +224,11 @@ class Pack:
         reading it would wait for the disk."""
         segment, offset, length = self.span(place)
         try:
-            fd = self._fds[segment]
-            if nowait and NOWAIT:
-                buffer = bytearray(length)
-                try:
-                    if os.preadv(fd, [buffer], offset, NOWAIT) != length:
-                        return NOT_IN_MEMORY
-                except BlockingIOError:
-                    return NOT_IN_MEMORY
-                record = bytes(buffer)
-            else:
-                record = os.pread(fd, length, offset)
+            record = read_at(self._fds[segment], length, offset, nowait=nowait)
         except (OSError, IndexError):
             return None
+        if record is NOT_IN_MEMORY:
+            return record
         if len(record) != length or int.from_bytes(record[:4], "big") != length - 4:
             return None
         return record[4:]
