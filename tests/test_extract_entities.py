@@ -1290,3 +1290,31 @@ def test_a_piped_byline_names_the_writer(nlp, gazetteer):
     text = "Home | World | Business\n\nNEW DELHI: Uzbekistan and Paraguay on Wednesday joined the alliance, officials said."
     record = extract(text, nlp, gazetteer)
     assert not names(record, "Person")
+
+
+def _strip_in_time(text: str) -> tuple[str, int, int]:
+    """entities._strip on ``text`` in a thread, given 20 seconds: a pattern that backtracks
+    exponentially takes hours on such input, so the test fails rather than hangs."""
+    import threading
+
+    from newsgraph.extract.entities import _strip
+
+    out: list = []
+    worker = threading.Thread(target=lambda: out.append(_strip(text, 100)), daemon=True)
+    worker.start()
+    worker.join(20)
+    assert out, f"_strip did not finish on {text!r}"
+    return out[0]
+
+
+def test_a_name_runs_on_over_a_long_run_of_spaces_without_hanging():
+    # A saved page's indentation puts dozens of spaces between two words of one line.
+    text = "Harbour Authority" + " " * 48 + "update."
+    assert _strip_in_time(text) == ("Harbour Authority" + " " * 48 + "update", 100, 100 + len(text) - 1)
+    assert _strip_in_time("the " + " " * 40 + "Port Board’s") == ("Port Board", 144, 154)
+
+
+def test_stripping_keeps_the_name_between_punctuation_and_a_possessive():
+    assert _strip_in_time("“the Lake Council’s,”") == ("Lake Council", 105, 117)
+    assert _strip_in_time("(Delta Fund)") == ("Delta Fund", 101, 111)
+    assert _strip_in_time("Ria's") == ("Ria", 100, 103)

@@ -589,8 +589,11 @@ def _best_row(rows: list[GazetteerRow]) -> GazetteerRow:
     return min(rows, key=lambda r: _KIND_PREFERENCE.index(r.kind) if r.kind in _KIND_PREFERENCE else 9)
 
 
-_STRIP_HEAD = re.compile(r"^(?:[\s\"“”‘’'(\[\-–—,.:;]+|the\s+)+", re.IGNORECASE)
-_STRIP_TAIL = re.compile(r"(?:[’']s?|[\s\"“”‘’')\]\-–—,.:;]+)+$")
+# One character per repetition, and alternatives that cannot both match the same characters:
+# a run of spaces inside a repeated "[…]+" can be split in exponentially many ways, which a
+# failed match tries one by one (a page's indentation hung the extractor for minutes).
+_STRIP_HEAD = re.compile(r"^(?:[\s\"“”‘’'(\[\-–—,.:;]|the\s)+", re.IGNORECASE)
+_STRIP_TAIL = re.compile(r"(?:[’']s|[\s\"“”‘’')\]\-–—,.:;])+$")
 
 
 def _strip(span_text: str, start: int) -> tuple[str, int, int]:
