@@ -30,7 +30,9 @@ a few IRIs: other IRIs one request at a time (``alone``: the service time of a f
 no queueing), then REQUESTS/2 requests for IRIs not asked before, CONCURRENCY at a time
 (``first view``), then as many again for the same IRIs (``again``; a corpus has only tens
 of persons, so their "first view" is short). Printed: p50, p99 and requests/s of each, the
-servers' RSS after the run at each size, the prerendering's time and the folder's size,
+servers' RSS after the run at each size, the RDF first views once more *cold* for both
+servers alike (each started afresh, the page cache emptied as root; what each read from the
+disk per request), the prerendering's time and the folder's size,
 the machine's load average during the run, and the targets. Figures only: nothing here
 asserts on time. The client runs on the same machine and takes CPU of its own, for both
 servers alike.
