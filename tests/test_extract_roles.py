@@ -893,16 +893,38 @@ def test_who_chairs_a_body_named_before_by_its_noun(nlp, gazetteer):
 
 
 def test_who_chairs_a_body_no_name_fits_or_two_fit(nlp, gazetteer):
-    # no body named before is a commission: no post
+    # no body named before is a commission: the post, of no owner
     record = extract("The vote was calm. Peter Novak, who chairs the commission, said turnout was high.", nlp, gazetteer)
-    assert role_of(record, "Novak") == []
-    # two commissions named before: which one is not sure
+    [role] = role_of(record, "Novak")
+    assert (role.title, role.of) == ("Chair of the Commission", None)
+    # two commissions named before: which one is not sure, so no owner
     text = (
         "The State Election Commission and the European Commission met on Monday. "
         "Peter Novak, who chairs the commission, said turnout was high."
     )
     record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Novak")
+    assert (role.title, role.of) == ("Chair of the Commission", None)
+    # what is headed is not a body: no post
+    record = extract("The vote was calm. Peter Novak, who heads the household, said it was calm.", nlp, gazetteer)
     assert role_of(record, "Novak") == []
+
+
+def test_who_clause_partner_time_and_future(nlp, gazetteer):
+    text = (
+        "The Arctic Cable Group met in Oslo. \"We will act,\" said Ingrid Moe, Norway's minister of digital affairs, "
+        "who chairs the group with her Icelandic counterpart Sigrun Dagsdottir."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert ("Chair of the Group", "Arctic Cable Group") in [(r.title, name(record, r.of)) for r in role_of(record, "Moe")]
+    # the counterpart mirrors the national post, not the chair
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Dagsdottir")] == [("Minister of Digital Affairs", "Iceland")]
+    text = "The Polar Data Board (PDB) met. Tomas Berg, who chairs the PDB audit committee this year, said the data were late."
+    record = extract(text, nlp, gazetteer)
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Berg")] == [("Chair of the Audit Committee", "Polar Data Board")]
+    text = "\"Patrols will grow,\" said Captain Oskar Lind, the Estonian officer who will command the mission at sea."
+    record = extract(text, nlp, gazetteer)
+    assert ("Commander of the Mission", None) in [(r.title, r.of) for r in role_of(record, "Lind")]
 
 
 def test_union_before_a_cabinet_post_is_part_of_the_title(nlp, gazetteer):
@@ -1000,7 +1022,9 @@ def test_the_force_is_the_one_operation_named(nlp, gazetteer):
         "the task force since 2025, said the number of ships had risen."
     )
     record = extract(text, nlp, gazetteer)
-    assert role_of(record, "Lyle") == []
+    # two operations: which one she commands is not sure, that she commands the task force is
+    [lyle] = role_of(record, "Lyle")
+    assert (lyle.title, lyle.of) == ("Commander of the Task Force", None)
 
 
 def test_who_leads_a_political_grouping_in_plain_words(nlp, gazetteer):

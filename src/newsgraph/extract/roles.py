@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, SPEECH_VERBS, is_title_word
+from newsgraph.extract.lexicon import MONTHS, ORG_HEADS, PERSON_PRONOUNS, POSSESSIVE_MARKS, SPEECH_VERBS, is_title_word
 from newsgraph.extract.titles import RANK_ABBREVIATIONS, RANKS, WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific, singular_head
 from newsgraph.model import Role
 from newsgraph.text import demonyms, normalise, word_set
@@ -686,7 +686,10 @@ def _counterpart(doc: Doc, m: Mention, found: list[_Found], ctx: ArticleContext,
     earlier = [f for f in found if f.anchor_end <= here and here - f.anchor_end < 600 and f.person != m.key]
     if not earlier:
         return []
-    model = max(earlier, key=lambda f: f.anchor_end)
+    # A counterpart holds the other's national post: "Jane Roe, Denmark's minister, who chairs the
+    # group with his Polish counterpart John Doe" -> minister, not chair of the group.
+    national = [f for f in earlier if f.of is not None and (e := ctx.entities.get(ctx.current_key(f.of))) is not None and e.kind == "Country"]
+    model = max(national or earlier, key=lambda f: f.anchor_end)
     owner = ctx.country_of_demonym(adjective.text, adjective.idx, adjective.idx + len(adjective))
     if owner is None or owner == model.of:
         return []
@@ -797,7 +800,8 @@ def _after_age_or_party(doc: Doc, a: int, sent_end: int) -> int:
 _WHO_HEADS = re.compile(
     # "…, who heads", "…, the Greek officer who commands": a clause after the name or after a short description
     r"(?:\s*,\s*(?:(?:the|a|an)\s+(?:[\w’'-]+\s+){1,4}?)?who\s+|\s+who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
-    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|has\s+commanded|sits\s+on|serves\s+on)\s+",
+    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|has\s+commanded|sits\s+on|serves\s+on"
+    r"|will\s+(?:co-chair|chair|head|lead|command|direct))\s+",
     re.IGNORECASE,
 )
 #: What a leader leads, as against what a head heads: "leads the Green Party".
@@ -806,7 +810,13 @@ _SINCE_DATE = re.compile(rf"\s*since\s+{_DATE}\b", re.IGNORECASE)
 _SINCE_MONTH = re.compile(rf"\s*since\s+(?P<m>{_MONTH_RE})\b(?!\.?\s*\d)(?!\s*,\s*\d)", re.IGNORECASE)
 _VERB_POSTS = {"co-chairs": "Co-Chair", "chairs": "Chair", "has chaired": "Chair", "heads": "Head", "has headed": "Head",
                "leads": "Leader", "has led": "Leader", "commands": "Commander", "has commanded": "Commander", "directs": "Director",
-               "sits on": "Member", "serves on": "Member"}
+               "sits on": "Member", "serves on": "Member",
+               # "the officer who will command the mission": the post the text gives him, from a date to come
+               "will co-chair": "Co-Chair", "will chair": "Chair", "will head": "Head", "will lead": "Leader",
+               "will command": "Commander", "will direct": "Director"}
+#: What ends the object of a verb of leading: its partner ("chairs the group with his Polish
+#: counterpart …", "alongside Jane Roe"), not part of the post.
+_PARTNER_WORDS = frozenset({"with", "alongside"})
 
 
 def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
@@ -822,7 +832,13 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
     while b < sent_end and not _apposition_ends(doc, b, sent_end) and doc[b].lower_ not in ("since", "until", "and"):
         if doc[b].pos_ in ("VERB", "AUX") and not (doc[b].tag_ == "VBZ" and doc[b].is_lower and b + 1 < sent_end and doc[b + 1].pos_ == "NOUN"):
             break
+        if b > a and doc[b].lower_ in _PARTNER_WORDS:
+            break  # "… who chairs the group with his Polish counterpart": the partner is not the post
+        if b > a and doc[b].lower_ in ("this", "next", "last") and b + 1 < sent_end and doc[b + 1].lower_ in _TIME_NOUNS:
+            break  # "… who chairs the committee this year"
         b += 1
+    if b > a + 2 and doc[b - 1].is_lower and doc[b - 1].pos_ == "NOUN" and doc[b - 2].lower_ == "at" and doc[b - 3].pos_ in ("NOUN", "PROPN"):
+        b -= 2  # "… who commands the force at sea": where, not what
     if b == a:
         return []
     for j in range(a + 1, b - 1):
@@ -839,6 +855,8 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
         parsed = _definite_body(doc, post, a, b, mentions, ctx, m.start)
     if parsed is None and verb in ("leads", "has led"):
         parsed = _political_grouping(doc, a, b)
+    if parsed is None:
+        parsed = _definite_body(doc, post, a, b, mentions, ctx, m.start, ownerless=True)
     if parsed is None:
         return []
     if parsed.owner is None and parsed.head == "leader":
@@ -885,7 +903,7 @@ def _political_grouping(doc: Doc, a: int, b: int) -> Title | None:
     return Title("Leader of the " + " ".join(t.text for t in words), None, head="leader", determined=True)
 
 
-def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx: ArticleContext, before: int) -> Title | None:
+def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx: ArticleContext, before: int, ownerless: bool = False) -> Title | None:
     """'who chairs the commission' after 'the State Election Commission' was named; 'who chairs the
     task force's steering committee': a definite description of a body the text named before, by
     the noun its name is built on ('Commission' of 'State Election Commission', 'Group' of 'Group
@@ -893,6 +911,14 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
     if b - a < 2 or doc[a].lower_ != "the":
         return None
     k = a + 1
+    named = mentions.by_start.get(k)
+    if named is not None and named.kind == "Organization" and named.end < b:
+        # "who chairs the MSMT steering committee": a unit of a body named right before its nouns
+        unit = doc[named.end : b]
+        if all(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") for t in unit) and unit[-1].pos_ == "NOUN":
+            title = f"{post} of the " + " ".join(t.text[:1].upper() + t.text[1:] for t in unit)
+            return Title(title, named.key, head=post.casefold(), determined=True)
+        return None
     noun: list[str] = []
     # "the commission"; "The Mission" too, capitalised as the body's short name, when no name starts there
     while k < b and doc[k].is_alpha and (doc[k].is_lower or doc[k].is_title and k not in mentions.by_start) and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
@@ -923,8 +949,16 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
             operations[entity.key] = entity
     if not bodies and " ".join(noun) in _OPERATION_NOUNS:
         bodies = operations  # "Operation Tidewatch … the task force": the one operation named
-    if len(bodies) != 1:
+    if len(bodies) != 1 and not ownerless:
         return None
+    if len(bodies) != 1:
+        # No body, or two, that the noun fits: which one is not sure, but the post is. "who heads
+        # the mission" -> Head of the Mission, of no owner; only when the noun is one of a body.
+        words = unit or noun
+        if ORG_HEADS.isdisjoint({words[-1], singular_head(words[-1]) or words[-1]}) and words[-1].rstrip("s") not in ORG_HEADS:
+            return None
+        title = f"{post} of the " + " ".join(w[:1].upper() + w[1:] for w in words)
+        return Title(title, None, head=post.casefold(), determined=True)
     body = next(iter(bodies.values()))
     if body.kind != "Organization":
         # an operation read as an event owns no post: the title names it
