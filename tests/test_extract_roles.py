@@ -1273,3 +1273,44 @@ def test_plural_post_word_inside_a_body_name_stays(nlp, gazetteer):
     assert len(bodies) == 1
     [role] = role_of(record, "Roe")
     assert role.title.startswith("Chairman")
+
+
+def test_bare_lower_case_head_right_before_a_name(nlp, gazetteer):
+    record = extract("Mr Dutta will meet governor Kavita Rao in the capital on Monday.", nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Rao")] == ["Governor"]
+    # not a head of office, or a relation: no post
+    record = extract("The award went to winner Kavita Rao and her deputy Anil Sen on Monday.", nlp, gazetteer)
+    assert role_of(record, "Rao") == [] and role_of(record, "Sen") == []
+
+
+def test_owner_with_its_initials_before_the_title(nlp, gazetteer):
+    record = extract("The Lakeland Farmers Union (LFU) president Kavita Rao rejected the offer.", nlp, gazetteer)
+    [role] = role_of(record, "Rao")
+    assert (role.title, name(record, role.of)) == ("President", "Lakeland Farmers Union")
+
+
+def test_participants_one_a_line(nlp, gazetteer):
+    text = (
+        "Participants:\n"
+        "Marta Kovac, Governor of the Central Bank of Istria\n"
+        "Moderator: Ivo Babic, Head of Communications\n\n"
+        "MODERATOR: Good morning and welcome to the Central Bank of Istria."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Kovac")] == [("Governor", "Central Bank of Istria")]
+    assert [r.title for r in role_of(record, "Babic")] == ["Head of Communications"]
+
+
+def test_byline_name_then_its_post_on_the_next_line(nlp, gazetteer):
+    text = (
+        "Ports brace for a busy winter\n\n12 March 2026\n\n"
+        "Helen Carter\n"
+        "Shipping correspondent, Reuters\n\n"
+        "The ports of the region expect record traffic."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Carter")] == [("Shipping Correspondent", "Reuters")]
+    # the next line is a sentence, not a post: nothing
+    text = "Ports brace for a busy winter\n\n12 March 2026\n\nHelen Carter\nMinister Ivo Babic said the ports were full.\n"
+    record = extract(text, nlp, gazetteer)
+    assert role_of(record, "Carter") == []

@@ -169,6 +169,11 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
                 held = _found(m.key, title, doc[m.start].idx, end, ctx, start=since if last else None, predecessor=before if last else None)
                 found.extend(_with_predecessor(held))
             clause_from = end
+        elif not befores:
+            below = _title_on_the_next_line(doc, m, grammar)
+            if below is not None:
+                title, end = below
+                found.append(_found(m.key, title, doc[m.start].idx, end, ctx))
         found.extend(_who_heads(doc, m, clause_from, mentions, grammar, ctx, sent_end))
         found.extend(_copula(doc, m, grammar, ctx, sent_end))
         who_is = _WHO_IS.match(ctx.text, clause_from, sent_end_char)
@@ -441,7 +446,7 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
     member Prof. Jane Roe'; and a second title stacked before the first: 'Its chief observer,
     Slovenian lawmaker Jane Roe'. Each title with the character where it starts."""
     end = m.start
-    first = _leftmost_title(doc, grammar, sent_start, end)
+    first = _leftmost_title(doc, grammar, sent_start, end, name_follows=True)
     if first is None:
         # A form of address or a rank between the post and the name.
         j = end
@@ -596,8 +601,9 @@ def _title_in_label(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[T
     return [(parsed, doc[m.start].idx)] if parsed is not None else []
 
 
-def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
-    """The longest title phrase that ends right before token `end`, and its first token."""
+def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int, name_follows: bool = False) -> tuple[Title, int] | None:
+    """The longest title phrase that ends right before token `end`, and its first token. Right
+    before a name a bare lower-case head is a post as well: 'will meet governor Jane Roe'."""
     for a in range(max(sent_start, end - _MAX_TITLE_TOKENS), end):
         if grammar.starts_inside_a_name(a):
             continue
@@ -611,6 +617,10 @@ def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) 
                     if own is not None:
                         return own, j + 1
             return parsed, a
+    if name_follows and end - 1 >= sent_start and doc[end - 1].is_lower and not grammar.starts_inside_a_name(end - 1):
+        parsed = grammar.parse(end - 1, end, clause=True)
+        if parsed is not None and not parsed.plural:
+            return parsed, end - 1
     return None
 
 
@@ -738,6 +748,43 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
     return best
 
 
+def _line_end(doc: Doc, k: int) -> int:
+    """The first token at or after k that breaks the line (or the end of the document)."""
+    while k < len(doc) and not (doc[k].is_space and "\n" in doc[k].text) and "\n" not in doc[k].whitespace_:
+        k += 1
+    return k if k >= len(doc) or doc[k].is_space else k + 1
+
+
+def _title_on_the_next_line(doc: Doc, m: Mention, grammar: TitleGrammar) -> tuple[Title, int] | None:
+    """A byline or a list of speakers: 'Jane Roe' alone on a line, then 'Defence correspondent,
+    Daily Post' or 'Minister of Finance' as the whole next line -> her post. Only when both lines
+    are nothing else."""
+    line_start = m.start
+    while line_start > 0 and not (doc[line_start - 1].is_space and "\n" in doc[line_start - 1].text) and "\n" not in doc[line_start - 1].whitespace_:
+        line_start -= 1
+    if line_start != m.start or m.end >= len(doc) or _line_end(doc, m.end - 1) != m.end:
+        return None  # the name is not the whole line
+    a = m.end
+    while a < len(doc) and doc[a].is_space:
+        a += 1
+    if a >= len(doc) or "\n\n" in doc.text[doc[m.end - 1].idx + len(doc[m.end - 1]) : doc[a].idx]:
+        return None  # a blank line between: not one block
+    b = _line_end(doc, a)
+    if b - a > _MAX_APPOSITION_TOKENS:
+        return None
+    comma = next((j for j in range(a, b) if doc[j].text == ","), None)
+    title = grammar.parse(a, comma if comma is not None else b, one_person=True)
+    if title is None or title.plural:
+        return None
+    if comma is not None:
+        owned = _comma_owner(doc, grammar, title, comma, b)
+        if owned is None:
+            return None
+        return owned[0][0], owned[1]
+    last = doc[b - 1]
+    return title, last.idx + len(last)
+
+
 def _comma_owner(doc: Doc, grammar: TitleGrammar, title: Title, b: int, sent_end: int) -> tuple[list[Title], int] | None:
     """'Jane Roe, Deputy Governor, Bank of Finland, said', 'Jane Roe (Minister of Defence, Norway)':
     a post without an owner, then after a comma a country or body alone up to the next comma or
@@ -772,6 +819,8 @@ def _apposition_ends(doc: Doc, b: int, sent_end: int) -> bool:
     if b == sent_end:
         return True
     token = doc[b]
+    if token.is_space and "\n" in token.text:
+        return True  # "Jane Roe, Governor of the National Bank" on a line of its own (a list of participants)
     if token.text in (",", ";", ".", ":", "—", ")", "(", "?", "!", '"', "“", "”", "|"):
         return True
     if token.is_punct and token.text[:1] in ("),;:"):

@@ -163,6 +163,8 @@ class TitleGrammar:
             elif m.kind in OWNER_KINDS:
                 owner, k = m.key, m.end  # "NATO Secretary General", "US Defense Secretary"
                 prefix = m
+                if k + 3 < b and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].text.isupper() and doc[k + 1].is_alpha:
+                    k += 3  # "the Pradesh Congress Committee (PCC) president": the body's initials
             elif m.kind in ("Place", "Person") and doc[m.end].text in POSSESSIVE_MARKS:
                 # "Iowa's congressman": a state is not a post's owner here; "Prime Minister Jane Roe's
                 # spokesman John Doe": the post is his, owned by no country or organization
