@@ -1290,3 +1290,14 @@ def test_a_piped_byline_names_the_writer(nlp, gazetteer):
     text = "Home | World | Business\n\nNEW DELHI: Uzbekistan and Paraguay on Wednesday joined the alliance, officials said."
     record = extract(text, nlp, gazetteer)
     assert not names(record, "Person")
+
+
+def test_a_capital_named_alone_is_not_a_person(nlp, gazetteer):
+    text = (
+        "Niger left the force last year. \"We still exchange information with Niamey at the technical level,\" "
+        "said Colonel Idrissa Sani. Togo's defence minister, Komlan Agbeko, said Lome would host a supply base."
+    )
+    record = extract(text, nlp, gazetteer)
+    persons = names(record, "Person")
+    assert "Niamey" not in persons and "Lome" not in persons
+    assert {"Idrissa Sani", "Komlan Agbeko"} <= persons

@@ -1345,8 +1345,10 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             return None  # "Lancet drones": a product name, not a person
         if not lone and not titled and _in_a_place(ent):
             return Candidate(start, end, name, "Place", _NER)  # "what happened in Kofar Mata": a place of two words
-        if lone and (_place_context(ent, ctx) or _before_country(ctx, end)):
-            kind = "Place"  # "capture Avdiivka and Vuhledar", "Honiara, Solomon Islands": a town tagged PERSON
+        if lone and (_place_context(ent, ctx) or _before_country(ctx, end) or name in _CAPITAL_CITIES):
+            # "capture Avdiivka and Vuhledar", "Honiara, Solomon Islands": a town tagged PERSON; "talks
+            # with Niamey": a capital named alone is its city or its government
+            kind = "Place"
         elif lone and _told_outlet(ent):
             kind = "Organization"  # "…, he told Handelsblatt": the outlet a person spoke to
         elif _after_vessel_noun(ent):
@@ -2585,6 +2587,7 @@ def _without_disease_names(ctx: ArticleContext) -> None:
 #: Posts held of a territory: the name after "governor of" is a place.
 _JURISDICTION_HEADS = frozenset({"governor", "mayor", "premier", "prefect", "governorship", "mayoralty"})
 _STORM_WORDS = word_set("storm-words.txt")
+_CAPITAL_CITIES = word_set("capital-cities.txt")
 _TITLE_ABBREVIATIONS = frozenset(word_map("title-abbreviations.tsv", "abbreviation", "title"))
 _BODY_LAST_WORDS = ORG_HEADS | _COMPANY_WORDS | word_set("outlet-words.txt")
 
