@@ -1314,3 +1314,23 @@ def test_byline_name_then_its_post_on_the_next_line(nlp, gazetteer):
     text = "Ports brace for a busy winter\n\n12 March 2026\n\nHelen Carter\nMinister Ivo Babic said the ports were full.\n"
     record = extract(text, nlp, gazetteer)
     assert role_of(record, "Carter") == []
+
+
+def test_a_list_of_fields_before_the_head(nlp, gazetteer):
+    text = "Jan Holm, who became climate, energy and utilities minister in March, replacing Eva Lund, said grids mattered."
+    record = extract(text, nlp, gazetteer)
+    [holm] = role_of(record, "Holm")
+    assert holm.title == "Minister of Climate, Energy and Utilities"
+    assert name(record, holm.predecessor) == "Eva Lund"
+
+
+def test_post_at_a_body_described_by_its_noun(nlp, gazetteer):
+    text = (
+        "The Centre for Budget Studies was critical of the plan. Mr Tomas Berg, an associate director at the "
+        "think-tank, said debt was rising."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [(r.title, r.of) for r in role_of(record, "Berg")] == [("Associate Director", None)]
+    # a relation to a body is not a post at it
+    record = extract("Jane Roe, a friend of the company, said the plan was sound.", nlp, gazetteer)
+    assert role_of(record, "Roe") == []

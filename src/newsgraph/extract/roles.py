@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import MONTHS, ORG_HEADS, PERSON_PRONOUNS, POSSESSIVE_MARKS, SPEECH_VERBS, is_title_word
-from newsgraph.extract.titles import RANK_ABBREVIATIONS, RANKS, WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific, singular_head
+from newsgraph.extract.lexicon import BODY_DESCRIPTORS, MONTHS, ORG_HEADS, PERSON_PRONOUNS, POSSESSIVE_MARKS, SPEECH_VERBS, is_title_word
+from newsgraph.extract.titles import RANK_ABBREVIATIONS, RANKS, RELATION_NOUNS, WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific, singular_head
 from newsgraph.model import Role
 from newsgraph.text import demonyms, normalise, word_set
 
@@ -745,7 +745,51 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
         owned = _comma_owner(doc, grammar, best[0][0], best_b, sent_end)
         if owned is not None:
             best = owned
+    if best is None:
+        best = _post_at_a_described_body(doc, grammar, m, a, sent_end)
     return best
+
+
+_DESCRIBED_BODY = re.compile(r"(?:at|of|for|with)\s+the\s+(?P<noun>[a-z]+(?:[ -][a-z]+){0,2})$")
+
+
+def _post_at_a_described_body(doc: Doc, grammar: TitleGrammar, m: Mention, a: int, sent_end: int) -> tuple[list[Title], int] | None:
+    """'Jane Roe, an associate director at the think-tank, said': a post at a body the text
+    names only by what it is. The body is the one named before whose name is built on that noun;
+    when none is, or two are, the post stands without an owner."""
+    for b in range(a + 3, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
+        if not _apposition_ends(doc, b, sent_end):
+            continue
+        found = _DESCRIBED_BODY.search(doc[a:b].text)
+        if found is None:
+            if doc[b - 1].pos_ == "VERB":
+                return None
+            continue
+        noun = found.group("noun")
+        last = noun.replace("-", " ").split()[-1]
+        if noun not in ORG_HEADS and noun not in BODY_DESCRIPTORS and last not in ORG_HEADS and last not in BODY_DESCRIPTORS:
+            return None
+        cut = doc.char_span(doc[a].idx, doc[a].idx + found.start(), alignment_mode="expand")
+        if cut is None or cut.end <= a:
+            return None
+        title = grammar.parse(a, cut.end - (1 if doc[cut.end - 1].is_space else 0), one_person=True)
+        if title is None or title.plural or title.owner is not None or title.demonym is not None or title.possessed:
+            return None
+        if title.head in WEAK_HEADS or title.head in RELATION_NOUNS:
+            return None  # "a member of the team", "a friend of the family"
+        words = noun.replace("-", " ").split()
+        bodies = {
+            e.key
+            for o in grammar.by_start.values()
+            if o.kind == "Organization" and o.end <= m.start
+            and (e := grammar.ctx.entities.get(grammar.ctx.current_key(o.key))) is not None
+            and _built_on(e.name, words)
+        }
+        if len(bodies) == 1:
+            title = dataclasses.replace(title, owner=next(iter(bodies)))
+        last_token = doc[b - 1]
+        return [title], last_token.idx + len(last_token)
+    return None
 
 
 def _line_end(doc: Doc, k: int) -> int:

@@ -254,7 +254,16 @@ class TitleGrammar:
                 k += 1
                 continue
             if (
-                lower == "and" and words and head_at is None and words[-1].islower() and k + 2 < b
+                token.text == "," and words and head_at is None and words[-1].islower() and words[-1].isalpha() and k + 2 < b
+                and doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN" and self._modifier(doc[k + 1])
+                and singular_head(doc[k + 1].text) is None
+                and any(t.lower_ == "and" for t in doc[k + 2 : min(b, k + 8)])
+            ):
+                words[-1] += ","  # "trade, industry and energy minister": three fields of one post
+                k += 1
+                continue
+            if (
+                lower == "and" and words and head_at is None and words[-1].rstrip(",").islower() and k + 2 < b
                 and doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN" and self._modifier(doc[k + 1])
                 and singular_head(doc[k + 1].text) is None
             ):
