@@ -188,6 +188,7 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         found.extend(_led_by(doc, sent, mentions, grammar, ctx))
         found.extend(_passive_led_by(doc, sent, mentions, grammar, ctx))
         found.extend(_pronoun_copula(doc, sent, mentions, grammar, ctx))
+        found.extend(_pronoun_leads(doc, sent, mentions, grammar, ctx))
         untitled.extend(_held_since(doc, sent, mentions, ctx))
     found.extend(_untitled_appointments(found, untitled))
     roles = _without_headline_shorthand(_merge(found, ctx, doc, mentions), ctx)
@@ -919,6 +920,44 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
     match = _WHO_HEADS.match(ctx.text, after, sent_end_char)
     if match is None:
         return []
+    return _leading_clause(doc, m.key, m.start, doc[m.start].idx, match, mentions, grammar, ctx, sent_end)
+
+
+_PRONOUN_LEAD = (
+    r"(?:He|She|he|she)\s+(?:also\s+|now\s+|currently\s+)?"
+    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|will\s+(?:co-chair|chair|head|lead|command|direct))\s+"
+)
+# At the start of a sentence, or after a fronted phrase and its comma ("Together with …, she chairs").
+_PRONOUN_LEADS_FIRST = re.compile(_PRONOUN_LEAD)
+_PRONOUN_LEADS = re.compile(r"(?<=, )" + _PRONOUN_LEAD)
+
+
+def _pronoun_leads(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext) -> list[_Found]:
+    """'He will co-chair the group with Jane Roe', 'Together with her counterpart, she co-chairs
+    the Compact': the pronoun is the person the text was about (the last subject named before the
+    sentence, no other subject named since), and the verb of leading gives the post."""
+    text = ctx.doc_text(doc)
+    match = _PRONOUN_LEADS_FIRST.match(text, sent.start_char, sent.end_char) or _PRONOUN_LEADS.search(text, sent.start_char, sent.end_char)
+    if match is None:
+        return []
+    earlier = mentions.last_person_before(sent.start, subjects_only=True)
+    if earlier is None or any(m.start >= earlier.end for m in mentions.subjects if m.start < sent.start):
+        return []
+    found = _leading_clause(doc, earlier.key, earlier.start, match.start(), match, mentions, grammar, ctx, sent.end)
+    if found and re.match(r"(?:Together\s+with|Along\s+with|Alongside|With)\s", text[sent.start_char : match.start()]):
+        # "Together with her Canadian counterpart, Jane Roe, she co-chairs …": the partner goes first
+        partner = mentions.first_person_from(sent.start_char, match.start())
+        if partner is not None and partner.key != earlier.key:
+            held = found[0]
+            found.append(_Found(partner.key, held.title, held.of, sent.start_char, held.anchor_end))
+    return found
+
+
+def _leading_clause(doc: Doc, person: str, person_start: int, anchor_start: int, match: re.Match, mentions: _Mentions,
+                    grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
+    """The post a verb of leading and its object give `person` ('chairs the commission since
+    2024, when she succeeded John Doe'), and the partner's, 'with' or 'alongside' whom it is led."""
+    sent_end_char = doc[sent_end - 1].idx + len(doc[sent_end - 1])
     index = ctx.index(doc)
     a = index.token_at(match.end())
     b = a
@@ -945,11 +984,11 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
         post = "Head"  # "has led the National Election Office": its head; "leads the Green Party": its leader
     parsed = grammar.object_of(post, a, b)
     if parsed is None:
-        parsed = _definite_body(doc, post, a, b, mentions, ctx, m.start)
+        parsed = _definite_body(doc, post, a, b, mentions, ctx, person_start)
     if parsed is None and verb in ("leads", "has led"):
         parsed = _political_grouping(doc, a, b)
     if parsed is None:
-        parsed = _definite_body(doc, post, a, b, mentions, ctx, m.start, ownerless=True)
+        parsed = _definite_body(doc, post, a, b, mentions, ctx, person_start, ownerless=True)
     if parsed is None:
         return []
     if parsed.owner is None and parsed.head == "leader":
@@ -970,11 +1009,17 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
     if since is not None:
         pred = _PREDECESSOR.search(ctx.text, since.end(), sent_end_char)
         later = mentions.first_person_from(pred.end(), pred.end() + 60) if pred is not None else None
-        predecessor = later.key if later is not None and later.key != m.key else None
-    held = _found(m.key, parsed, doc[m.start].idx, end, ctx, start=start, predecessor=predecessor)
-    if predecessor is None:
-        return [held]
-    return [held, dataclasses.replace(held, person=predecessor, start=None, end=start, predecessor=None)]
+        predecessor = later.key if later is not None and later.key != person else None
+    held = _found(person, parsed, anchor_start, end, ctx, start=start, predecessor=predecessor)
+    out = [held]
+    if predecessor is not None:
+        out.append(dataclasses.replace(held, person=predecessor, start=None, end=start, predecessor=None))
+    if b < sent_end and doc[b].lower_ in _PARTNER_WORDS:
+        # "… chairs the group with his Polish counterpart Jane Roe": she chairs it with him
+        partner = mentions.first_person_from(doc[b].idx, doc[b].idx + 60)
+        if partner is not None and partner.key != person and not any(_apposition_ends(doc, j, sent_end) and doc[j].text != "," for j in range(b + 1, partner.start)):
+            out.append(_Found(partner.key, held.title, held.of, anchor_start, doc[partner.end - 1].idx + len(doc[partner.end - 1])))
+    return out
 
 
 _TIME_NOUNS = word_set("time-nouns.txt")
