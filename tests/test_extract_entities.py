@@ -1301,3 +1301,17 @@ def test_a_capital_named_alone_is_not_a_person(nlp, gazetteer):
     persons = names(record, "Person")
     assert "Niamey" not in persons and "Lome" not in persons
     assert {"Idrissa Sani", "Komlan Agbeko"} <= persons
+
+
+def test_a_bodys_short_name_between_commas_is_not_a_person(nlp, gazetteer):
+    text = (
+        "Producers want more. Jonas Weber, head of trade policy at the European Aluminium Association, Alufer, "
+        "said imports rose."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Alufer" not in names(record, "Person")
+    assert "Jonas Weber" in names(record, "Person")
+    assert [r.person for r in record.roles] == ["Person:jonas-weber"]
+    # a name that speaks after the comma is still a person
+    record = extract("Officials at the European Commission, Kowalski said, were unhappy with the plan.", nlp, gazetteer)
+    assert "Kowalski" in names(record, "Person")

@@ -1351,6 +1351,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             kind = "Place"
         elif lone and _told_outlet(ent):
             kind = "Organization"  # "…, he told Handelsblatt": the outlet a person spoke to
+        elif lone and _short_name_of_body_before(ent, ctx):
+            kind = "Organization"  # "the European Steel Association, Eurofer, said": the body's short name
         elif _after_vessel_noun(ent):
             kind = "Organization"  # "the frigate Languedoc": a ship's name
         elif lone and not titled:
@@ -1689,6 +1691,19 @@ def _before_country(ctx: ArticleContext, end: int) -> bool:
 
 _TAKE_VERBS = word_set("place-verbs.txt")
 _PLACE_PREPOSITIONS = word_set("place-prepositions.txt")
+
+
+def _short_name_of_body_before(ent: Span, ctx: ArticleContext) -> bool:
+    """Whether a one-word name stands between commas (or in brackets) right after a body's name:
+    'at the Baltic Grid Association, Balgrid, said' gives the body's short name, not a person."""
+    doc = ent.doc
+    i, j = ent.start, ent.end
+    if i < 3 or j >= len(doc) or doc[i - 1].text not in (",", "(") or doc[j].text not in (",", ")", ".", ";"):
+        return False
+    if (doc[i - 1].text == "(") != (doc[j].text == ")"):
+        return False
+    before = ctx.index(doc).entity_at(i - 2)
+    return before is not None and before.label_ == "ORG" and before.end == i - 1 and len(before) >= 2
 
 
 def _told_outlet(ent: Span) -> bool:
