@@ -1358,3 +1358,17 @@ def test_pronoun_leads_a_body_with_a_partner(nlp, gazetteer):
     text = "Jan Holm spoke first. Then Per Berg said the plan was good. He chairs the Arctic Cable Alliance."
     record = extract(text, nlp, gazetteer)
     assert not any(r.title.startswith("Chair") for r in role_of(record, "Holm"))
+
+
+def test_plural_apposition_after_a_list_of_names(nlp, gazetteer):
+    text = "Anna Berg and John Miller, the foreign ministers of Latvia and Estonia, signed the deal in Riga."
+    record = extract(text, nlp, gazetteer)
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Berg")] == [("Minister of Foreign Affairs", "Latvia")]
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Miller")] == [("Minister of Foreign Affairs", "Estonia")]
+    text = "On Monday, Anna Berg and John Miller, the two co-chairs of the committee, signed the deal."
+    record = extract(text, nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Berg")] == ["Co-Chair of the Committee"]
+    assert [r.title for r in role_of(record, "Miller")] == ["Co-Chair of the Committee"]
+    # not a post: nothing
+    record = extract("Anna Berg and John Miller, two farmers from Riga, signed the deal.", nlp, gazetteer)
+    assert role_of(record, "Berg") == [] and role_of(record, "Miller") == []

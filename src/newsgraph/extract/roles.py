@@ -174,6 +174,11 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
             if below is not None:
                 title, end = below
                 found.append(_found(m.key, title, doc[m.start].idx, end, ctx))
+        if after is None:
+            listed = _apposition_over_a_list(doc, m, mentions, grammar, sent_start, sent_end)
+            if listed:
+                found.extend(_found(key, title, doc[first].idx, end, ctx) for key, title, first, end in listed)
+                clause_from = listed[0][3]
         found.extend(_who_heads(doc, m, clause_from, mentions, grammar, ctx, sent_end))
         found.extend(_copula(doc, m, grammar, ctx, sent_end))
         who_is = _WHO_IS.match(ctx.text, clause_from, sent_end_char)
@@ -680,6 +685,69 @@ def _title_over_a_list(doc: Doc, m: Mention, mentions: _Mentions, grammar: Title
             if first is not None and first[0].plural:
                 return [(dataclasses.replace(first[0], owner=country, demonym=None), _start_char(doc, first[1]))]
     return []
+
+
+_LIST_QUANTIFIERS = frozenset({"both", "all", "two", "three", "four", "five", "2", "3", "4", "5"})
+
+
+def _apposition_over_a_list(doc: Doc, m: Mention, mentions: _Mentions, grammar: TitleGrammar, sent_start: int,
+                            sent_end: int) -> list[tuple[str, Title, int, int]]:
+    """'Jane Roe and John Doe, the foreign ministers of Latvia and Estonia, said': a plural post
+    after the last name of a list is each name's; owners listed as many as the names go to them in
+    order ('respectively'), one owner goes to all. (person, title, first token, end character)."""
+    if m.end >= sent_end or doc[m.end].text != ",":
+        return []
+    names = [m]
+    k = m.start
+    joined_by_and = False
+    while len(names) < 6 and k - 1 > sent_start and doc[k - 1].lower_ in ("and", ","):
+        j = k - 1
+        if doc[j].lower_ == "and" and doc[j - 1].text == ",":
+            j -= 1
+        previous = mentions.by_end.get(j)
+        if previous is None or previous.kind != "Person":
+            break  # "On Monday, Roe and Doe, …": the list starts at "Roe"
+        joined_by_and = joined_by_and or len(names) == 1 and doc[k - 1].lower_ == "and"
+        names.insert(0, previous)
+        k = previous.start
+    if len(names) < 2 or not joined_by_and or len({n.key for n in names}) != len(names):
+        return []
+    a = m.end + 1
+    det = a < sent_end and doc[a].lower_ == "the"
+    a += det
+    while a < sent_end and doc[a].lower_ in _LIST_QUANTIFIERS:
+        a += 1
+    b = next((j for j in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1) if _apposition_ends(doc, j, sent_end)), None)
+    if b is None:
+        return []
+    end = doc[b - 1].idx + len(doc[b - 1])
+    title = grammar.parse(a, b)
+    if title is not None:
+        if not title.plural:
+            return []
+        return [(n.key, dataclasses.replace(title, plural=False), names[0].start, end) for n in names]
+    # "the foreign ministers of Latvia and Estonia": one owner for each name, in order
+    owners: list[Mention] = []
+    j = b
+    while j > a:
+        owner = mentions.by_end.get(j)
+        if owner is None or owner.kind not in ("Country", "Organization"):
+            return []
+        owners.insert(0, owner)
+        j = owner.start
+        if doc[j - 1].lower_ in ("and", ","):
+            j -= 1
+            if doc[j].lower_ == "and" and doc[j - 1].text == ",":
+                j -= 1
+            continue
+        break
+    if len(owners) != len(names) or j <= a + 1 or doc[j - 1].lower_ != "of":
+        return []
+    title = grammar.parse(a, j - 1)
+    if title is None or not title.plural or title.owner is not None or title.demonym is not None:
+        return []
+    single = dataclasses.replace(title, plural=False)
+    return [(n.key, dataclasses.replace(single, owner=o.key), names[0].start, end) for n, o in zip(names, owners)]
 
 
 def _counterpart(doc: Doc, m: Mention, found: list[_Found], ctx: ArticleContext, sent_start: int) -> list[_Found]:

@@ -198,7 +198,12 @@ class TitleGrammar:
             token = doc[k]
             lower = token.lower_
             if token.text in ("-", "–") and words and k + 1 < b and not doc[k - 1].whitespace_ and not token.whitespace_:
-                words[-1] += "-" + doc[k + 1].text  # "Commander-in-Chief", "Director-General", "president-elect"
+                second = doc[k + 1].text
+                tail = singular_head(second)
+                if tail is not None and tail != second.casefold() and head_at is None and len(words) == 1:
+                    plural = True  # "co-chairs", "vice-presidents": one post of several people
+                    second = _singular_as_written(second, tail)
+                words[-1] += "-" + second  # "Commander-in-Chief", "Director-General", "president-elect"
                 if singular_head(doc[k + 1].text) or singular_head(words[-1]):
                     head_at = len(words) - 1
                 k += 2
