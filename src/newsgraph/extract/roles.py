@@ -872,10 +872,8 @@ def _title_on_the_next_line(doc: Doc, m: Mention, grammar: TitleGrammar) -> tupl
     """A byline or a list of speakers: 'Jane Roe' alone on a line, then 'Defence correspondent,
     Daily Post' or 'Minister of Finance' as the whole next line -> her post. Only when both lines
     are nothing else."""
-    line_start = m.start
-    while line_start > 0 and not (doc[line_start - 1].is_space and "\n" in doc[line_start - 1].text) and "\n" not in doc[line_start - 1].whitespace_:
-        line_start -= 1
-    if line_start != m.start or m.end >= len(doc) or _line_end(doc, m.end - 1) != m.end:
+    opens_line = m.start == 0 or (doc[m.start - 1].is_space and "\n" in doc[m.start - 1].text) or "\n" in doc[m.start - 1].whitespace_
+    if not opens_line or m.end >= len(doc) or _line_end(doc, m.end - 1) != m.end:
         return None  # the name is not the whole line
     a = m.end
     while a < len(doc) and doc[a].is_space:
