@@ -1318,3 +1318,28 @@ def test_stripping_keeps_the_name_between_punctuation_and_a_possessive():
     assert _strip_in_time("“the Lake Council’s,”") == ("Lake Council", 105, 117)
     assert _strip_in_time("(Delta Fund)") == ("Delta Fund", 101, 111)
     assert _strip_in_time("Ria's") == ("Ria", 100, 103)
+
+
+def test_a_capital_named_alone_is_not_a_person(nlp, gazetteer):
+    text = (
+        "Niger left the force last year. \"We still exchange information with Niamey at the technical level,\" "
+        "said Colonel Idrissa Sani. Togo's defence minister, Komlan Agbeko, said Lome would host a supply base."
+    )
+    record = extract(text, nlp, gazetteer)
+    persons = names(record, "Person")
+    assert "Niamey" not in persons and "Lome" not in persons
+    assert {"Idrissa Sani", "Komlan Agbeko"} <= persons
+
+
+def test_a_bodys_short_name_between_commas_is_not_a_person(nlp, gazetteer):
+    text = (
+        "Producers want more. Jonas Weber, head of trade policy at the European Aluminium Association, Alufer, "
+        "said imports rose."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Alufer" not in names(record, "Person")
+    assert "Jonas Weber" in names(record, "Person")
+    assert [r.person for r in record.roles] == ["Person:jonas-weber"]
+    # a name that speaks after the comma is still a person
+    record = extract("Officials at the European Commission, Kowalski said, were unhappy with the plan.", nlp, gazetteer)
+    assert "Kowalski" in names(record, "Person")

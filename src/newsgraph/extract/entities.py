@@ -1348,10 +1348,14 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             return None  # "Lancet drones": a product name, not a person
         if not lone and not titled and _in_a_place(ent):
             return Candidate(start, end, name, "Place", _NER)  # "what happened in Kofar Mata": a place of two words
-        if lone and (_place_context(ent, ctx) or _before_country(ctx, end)):
-            kind = "Place"  # "capture Avdiivka and Vuhledar", "Honiara, Solomon Islands": a town tagged PERSON
+        if lone and (_place_context(ent, ctx) or _before_country(ctx, end) or name in _CAPITAL_CITIES):
+            # "capture Avdiivka and Vuhledar", "Honiara, Solomon Islands": a town tagged PERSON; "talks
+            # with Niamey": a capital named alone is its city or its government
+            kind = "Place"
         elif lone and _told_outlet(ent):
             kind = "Organization"  # "…, he told Handelsblatt": the outlet a person spoke to
+        elif lone and _short_name_of_body_before(ent, ctx):
+            kind = "Organization"  # "the European Steel Association, Eurofer, said": the body's short name
         elif _after_vessel_noun(ent):
             kind = "Organization"  # "the frigate Languedoc": a ship's name
         elif lone and not titled:
@@ -1690,6 +1694,19 @@ def _before_country(ctx: ArticleContext, end: int) -> bool:
 
 _TAKE_VERBS = word_set("place-verbs.txt")
 _PLACE_PREPOSITIONS = word_set("place-prepositions.txt")
+
+
+def _short_name_of_body_before(ent: Span, ctx: ArticleContext) -> bool:
+    """Whether a one-word name stands between commas (or in brackets) right after a body's name:
+    'at the Baltic Grid Association, Balgrid, said' gives the body's short name, not a person."""
+    doc = ent.doc
+    i, j = ent.start, ent.end
+    if i < 3 or j >= len(doc) or doc[i - 1].text not in (",", "(") or doc[j].text not in (",", ")", ".", ";"):
+        return False
+    if (doc[i - 1].text == "(") != (doc[j].text == ")"):
+        return False
+    before = ctx.index(doc).entity_at(i - 2)
+    return before is not None and before.label_ == "ORG" and before.end == i - 1 and len(before) >= 2
 
 
 def _told_outlet(ent: Span) -> bool:
@@ -2588,6 +2605,7 @@ def _without_disease_names(ctx: ArticleContext) -> None:
 #: Posts held of a territory: the name after "governor of" is a place.
 _JURISDICTION_HEADS = frozenset({"governor", "mayor", "premier", "prefect", "governorship", "mayoralty"})
 _STORM_WORDS = word_set("storm-words.txt")
+_CAPITAL_CITIES = word_set("capital-cities.txt")
 _TITLE_ABBREVIATIONS = frozenset(word_map("title-abbreviations.tsv", "abbreviation", "title"))
 _BODY_LAST_WORDS = ORG_HEADS | _COMPANY_WORDS | word_set("outlet-words.txt")
 

@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.lexicon import MONTHS, PERSON_PRONOUNS, POSSESSIVE_MARKS, SPEECH_VERBS, is_title_word
-from newsgraph.extract.titles import RANK_ABBREVIATIONS, RANKS, WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific, singular_head
+from newsgraph.extract.lexicon import BODY_DESCRIPTORS, MONTHS, ORG_HEADS, PERSON_PRONOUNS, POSSESSIVE_MARKS, SPEECH_VERBS, is_title_word
+from newsgraph.extract.titles import RANK_ABBREVIATIONS, RANKS, RELATION_NOUNS, WEAK_HEADS, Mention, Title, TitleGrammar, is_honorific, singular_head
 from newsgraph.model import Role
 from newsgraph.text import demonyms, normalise, word_set
 
@@ -169,6 +169,16 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
                 held = _found(m.key, title, doc[m.start].idx, end, ctx, start=since if last else None, predecessor=before if last else None)
                 found.extend(_with_predecessor(held))
             clause_from = end
+        elif not befores:
+            below = _title_on_the_next_line(doc, m, grammar)
+            if below is not None:
+                title, end = below
+                found.append(_found(m.key, title, doc[m.start].idx, end, ctx))
+        if after is None:
+            listed = _apposition_over_a_list(doc, m, mentions, grammar, sent_start, sent_end)
+            if listed:
+                found.extend(_found(key, title, doc[first].idx, end, ctx) for key, title, first, end in listed)
+                clause_from = listed[0][3]
         found.extend(_who_heads(doc, m, clause_from, mentions, grammar, ctx, sent_end))
         found.extend(_copula(doc, m, grammar, ctx, sent_end))
         who_is = _WHO_IS.match(ctx.text, clause_from, sent_end_char)
@@ -183,6 +193,7 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         found.extend(_led_by(doc, sent, mentions, grammar, ctx))
         found.extend(_passive_led_by(doc, sent, mentions, grammar, ctx))
         found.extend(_pronoun_copula(doc, sent, mentions, grammar, ctx))
+        found.extend(_pronoun_leads(doc, sent, mentions, grammar, ctx))
         untitled.extend(_held_since(doc, sent, mentions, ctx))
     found.extend(_untitled_appointments(found, untitled))
     roles = _without_headline_shorthand(_merge(found, ctx, doc, mentions), ctx)
@@ -441,7 +452,7 @@ def _titles_before(doc: Doc, m: Mention, grammar: TitleGrammar, sent_start: int)
     member Prof. Jane Roe'; and a second title stacked before the first: 'Its chief observer,
     Slovenian lawmaker Jane Roe'. Each title with the character where it starts."""
     end = m.start
-    first = _leftmost_title(doc, grammar, sent_start, end)
+    first = _leftmost_title(doc, grammar, sent_start, end, name_follows=True)
     if first is None:
         # A form of address or a rank between the post and the name.
         j = end
@@ -596,8 +607,9 @@ def _title_in_label(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[T
     return [(parsed, doc[m.start].idx)] if parsed is not None else []
 
 
-def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) -> tuple[Title, int] | None:
-    """The longest title phrase that ends right before token `end`, and its first token."""
+def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int, name_follows: bool = False) -> tuple[Title, int] | None:
+    """The longest title phrase that ends right before token `end`, and its first token. Right
+    before a name a bare lower-case head is a post as well: 'will meet governor Jane Roe'."""
     for a in range(max(sent_start, end - _MAX_TITLE_TOKENS), end):
         if grammar.starts_inside_a_name(a):
             continue
@@ -611,6 +623,10 @@ def _leftmost_title(doc: Doc, grammar: TitleGrammar, sent_start: int, end: int) 
                     if own is not None:
                         return own, j + 1
             return parsed, a
+    if name_follows and end - 1 >= sent_start and doc[end - 1].is_lower and not grammar.starts_inside_a_name(end - 1):
+        parsed = grammar.parse(end - 1, end, clause=True)
+        if parsed is not None and not parsed.plural:
+            return parsed, end - 1
     return None
 
 
@@ -671,6 +687,69 @@ def _title_over_a_list(doc: Doc, m: Mention, mentions: _Mentions, grammar: Title
     return []
 
 
+_LIST_QUANTIFIERS = frozenset({"both", "all", "two", "three", "four", "five", "2", "3", "4", "5"})
+
+
+def _apposition_over_a_list(doc: Doc, m: Mention, mentions: _Mentions, grammar: TitleGrammar, sent_start: int,
+                            sent_end: int) -> list[tuple[str, Title, int, int]]:
+    """'Jane Roe and John Doe, the foreign ministers of Latvia and Estonia, said': a plural post
+    after the last name of a list is each name's; owners listed as many as the names go to them in
+    order ('respectively'), one owner goes to all. (person, title, first token, end character)."""
+    if m.end >= sent_end or doc[m.end].text != ",":
+        return []
+    names = [m]
+    k = m.start
+    joined_by_and = False
+    while len(names) < 6 and k - 1 > sent_start and doc[k - 1].lower_ in ("and", ","):
+        j = k - 1
+        if doc[j].lower_ == "and" and doc[j - 1].text == ",":
+            j -= 1
+        previous = mentions.by_end.get(j)
+        if previous is None or previous.kind != "Person":
+            break  # "On Monday, Roe and Doe, …": the list starts at "Roe"
+        joined_by_and = joined_by_and or len(names) == 1 and doc[k - 1].lower_ == "and"
+        names.insert(0, previous)
+        k = previous.start
+    if len(names) < 2 or not joined_by_and or len({n.key for n in names}) != len(names):
+        return []
+    a = m.end + 1
+    det = a < sent_end and doc[a].lower_ == "the"
+    a += det
+    while a < sent_end and doc[a].lower_ in _LIST_QUANTIFIERS:
+        a += 1
+    b = next((j for j in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1) if _apposition_ends(doc, j, sent_end)), None)
+    if b is None:
+        return []
+    end = doc[b - 1].idx + len(doc[b - 1])
+    title = grammar.parse(a, b)
+    if title is not None:
+        if not title.plural:
+            return []
+        return [(n.key, dataclasses.replace(title, plural=False), names[0].start, end) for n in names]
+    # "the foreign ministers of Latvia and Estonia": one owner for each name, in order
+    owners: list[Mention] = []
+    j = b
+    while j > a:
+        owner = mentions.by_end.get(j)
+        if owner is None or owner.kind not in ("Country", "Organization"):
+            return []
+        owners.insert(0, owner)
+        j = owner.start
+        if doc[j - 1].lower_ in ("and", ","):
+            j -= 1
+            if doc[j].lower_ == "and" and doc[j - 1].text == ",":
+                j -= 1
+            continue
+        break
+    if len(owners) != len(names) or j <= a + 1 or doc[j - 1].lower_ != "of":
+        return []
+    title = grammar.parse(a, j - 1)
+    if title is None or not title.plural or title.owner is not None or title.demonym is not None:
+        return []
+    single = dataclasses.replace(title, plural=False)
+    return [(n.key, dataclasses.replace(single, owner=o.key), names[0].start, end) for n, o in zip(names, owners)]
+
+
 def _counterpart(doc: Doc, m: Mention, found: list[_Found], ctx: ArticleContext, sent_start: int) -> list[_Found]:
     """'… Foreign Minister John Doe met his Danish counterpart, Jane Roe': Roe holds the same post
     as the person titled last before her, for the country the adjective names."""
@@ -686,7 +765,10 @@ def _counterpart(doc: Doc, m: Mention, found: list[_Found], ctx: ArticleContext,
     earlier = [f for f in found if f.anchor_end <= here and here - f.anchor_end < 600 and f.person != m.key]
     if not earlier:
         return []
-    model = max(earlier, key=lambda f: f.anchor_end)
+    # A counterpart holds the other's national post: "Jane Roe, Denmark's minister, who chairs the
+    # group with his Polish counterpart John Doe" -> minister, not chair of the group.
+    national = [f for f in earlier if f.of is not None and (e := ctx.entities.get(ctx.current_key(f.of))) is not None and e.kind == "Country"]
+    model = max(national or earlier, key=lambda f: f.anchor_end)
     owner = ctx.country_of_demonym(adjective.text, adjective.idx, adjective.idx + len(adjective))
     if owner is None or owner == model.of:
         return []
@@ -732,7 +814,86 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
         owned = _comma_owner(doc, grammar, best[0][0], best_b, sent_end)
         if owned is not None:
             best = owned
+    if best is None:
+        best = _post_at_a_described_body(doc, grammar, m, a, sent_end)
     return best
+
+
+_DESCRIBED_BODY = re.compile(r"(?:at|of|for|with)\s+the\s+(?P<noun>[a-z]+(?:[ -][a-z]+){0,2})$")
+
+
+def _post_at_a_described_body(doc: Doc, grammar: TitleGrammar, m: Mention, a: int, sent_end: int) -> tuple[list[Title], int] | None:
+    """'Jane Roe, an associate director at the think-tank, said': a post at a body the text
+    names only by what it is. The body is the one named before whose name is built on that noun;
+    when none is, or two are, the post stands without an owner."""
+    for b in range(a + 3, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
+        if not _apposition_ends(doc, b, sent_end):
+            continue
+        found = _DESCRIBED_BODY.search(doc[a:b].text)
+        if found is None:
+            if doc[b - 1].pos_ == "VERB":
+                return None
+            continue
+        noun = found.group("noun")
+        last = noun.replace("-", " ").split()[-1]
+        if noun not in ORG_HEADS and noun not in BODY_DESCRIPTORS and last not in ORG_HEADS and last not in BODY_DESCRIPTORS:
+            return None
+        cut = doc.char_span(doc[a].idx, doc[a].idx + found.start(), alignment_mode="expand")
+        if cut is None or cut.end <= a:
+            return None
+        title = grammar.parse(a, cut.end - (1 if doc[cut.end - 1].is_space else 0), one_person=True)
+        if title is None or title.plural or title.owner is not None or title.demonym is not None or title.possessed:
+            return None
+        if title.head in WEAK_HEADS or title.head in RELATION_NOUNS:
+            return None  # "a member of the team", "a friend of the family"
+        words = noun.replace("-", " ").split()
+        bodies = {
+            e.key
+            for o in grammar.by_start.values()
+            if o.kind == "Organization" and o.end <= m.start
+            and (e := grammar.ctx.entities.get(grammar.ctx.current_key(o.key))) is not None
+            and _built_on(e.name, words)
+        }
+        if len(bodies) == 1:
+            title = dataclasses.replace(title, owner=next(iter(bodies)))
+        last_token = doc[b - 1]
+        return [title], last_token.idx + len(last_token)
+    return None
+
+
+def _line_end(doc: Doc, k: int) -> int:
+    """The first token at or after k that breaks the line (or the end of the document)."""
+    while k < len(doc) and not (doc[k].is_space and "\n" in doc[k].text) and "\n" not in doc[k].whitespace_:
+        k += 1
+    return k if k >= len(doc) or doc[k].is_space else k + 1
+
+
+def _title_on_the_next_line(doc: Doc, m: Mention, grammar: TitleGrammar) -> tuple[Title, int] | None:
+    """A byline or a list of speakers: 'Jane Roe' alone on a line, then 'Defence correspondent,
+    Daily Post' or 'Minister of Finance' as the whole next line -> her post. Only when both lines
+    are nothing else."""
+    opens_line = m.start == 0 or (doc[m.start - 1].is_space and "\n" in doc[m.start - 1].text) or "\n" in doc[m.start - 1].whitespace_
+    if not opens_line or m.end >= len(doc) or _line_end(doc, m.end - 1) != m.end:
+        return None  # the name is not the whole line
+    a = m.end
+    while a < len(doc) and doc[a].is_space:
+        a += 1
+    if a >= len(doc) or "\n\n" in doc.text[doc[m.end - 1].idx + len(doc[m.end - 1]) : doc[a].idx]:
+        return None  # a blank line between: not one block
+    b = _line_end(doc, a)
+    if b - a > _MAX_APPOSITION_TOKENS:
+        return None
+    comma = next((j for j in range(a, b) if doc[j].text == ","), None)
+    title = grammar.parse(a, comma if comma is not None else b, one_person=True)
+    if title is None or title.plural:
+        return None
+    if comma is not None:
+        owned = _comma_owner(doc, grammar, title, comma, b)
+        if owned is None:
+            return None
+        return owned[0][0], owned[1]
+    last = doc[b - 1]
+    return title, last.idx + len(last)
 
 
 def _comma_owner(doc: Doc, grammar: TitleGrammar, title: Title, b: int, sent_end: int) -> tuple[list[Title], int] | None:
@@ -769,6 +930,8 @@ def _apposition_ends(doc: Doc, b: int, sent_end: int) -> bool:
     if b == sent_end:
         return True
     token = doc[b]
+    if token.is_space and "\n" in token.text:
+        return True  # "Jane Roe, Governor of the National Bank" on a line of its own (a list of participants)
     if token.text in (",", ";", ".", ":", "—", ")", "(", "?", "!", '"', "“", "”", "|"):
         return True
     if token.is_punct and token.text[:1] in ("),;:"):
@@ -797,7 +960,8 @@ def _after_age_or_party(doc: Doc, a: int, sent_end: int) -> int:
 _WHO_HEADS = re.compile(
     # "…, who heads", "…, the Greek officer who commands": a clause after the name or after a short description
     r"(?:\s*,\s*(?:(?:the|a|an)\s+(?:[\w’'-]+\s+){1,4}?)?who\s+|\s+who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
-    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|has\s+commanded|sits\s+on|serves\s+on)\s+",
+    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|has\s+commanded|sits\s+on|serves\s+on"
+    r"|will\s+(?:co-chair|chair|head|lead|command|direct))\s+",
     re.IGNORECASE,
 )
 #: What a leader leads, as against what a head heads: "leads the Green Party".
@@ -806,7 +970,13 @@ _SINCE_DATE = re.compile(rf"\s*since\s+{_DATE}\b", re.IGNORECASE)
 _SINCE_MONTH = re.compile(rf"\s*since\s+(?P<m>{_MONTH_RE})\b(?!\.?\s*\d)(?!\s*,\s*\d)", re.IGNORECASE)
 _VERB_POSTS = {"co-chairs": "Co-Chair", "chairs": "Chair", "has chaired": "Chair", "heads": "Head", "has headed": "Head",
                "leads": "Leader", "has led": "Leader", "commands": "Commander", "has commanded": "Commander", "directs": "Director",
-               "sits on": "Member", "serves on": "Member"}
+               "sits on": "Member", "serves on": "Member",
+               # "the officer who will command the mission": the post the text gives him, from a date to come
+               "will co-chair": "Co-Chair", "will chair": "Chair", "will head": "Head", "will lead": "Leader",
+               "will command": "Commander", "will direct": "Director"}
+#: What ends the object of a verb of leading: its partner ("chairs the group with his Polish
+#: counterpart …", "alongside Jane Roe"), not part of the post.
+_PARTNER_WORDS = frozenset({"with", "alongside"})
 
 
 def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
@@ -816,13 +986,57 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
     match = _WHO_HEADS.match(ctx.text, after, sent_end_char)
     if match is None:
         return []
+    return _leading_clause(doc, m.key, m.start, doc[m.start].idx, match, mentions, grammar, ctx, sent_end)
+
+
+_PRONOUN_LEAD = (
+    r"(?:He|She|he|she)\s+(?:also\s+|now\s+|currently\s+)?"
+    r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|will\s+(?:co-chair|chair|head|lead|command|direct))\s+"
+)
+# At the start of a sentence, or after a fronted phrase and its comma ("Together with …, she chairs").
+_PRONOUN_LEADS_FIRST = re.compile(_PRONOUN_LEAD)
+_PRONOUN_LEADS = re.compile(r"(?<=, )" + _PRONOUN_LEAD)
+
+
+def _pronoun_leads(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ctx: ArticleContext) -> list[_Found]:
+    """'He will co-chair the group with Jane Roe', 'Together with her counterpart, she co-chairs
+    the Compact': the pronoun is the person the text was about (the last subject named before the
+    sentence, no other subject named since), and the verb of leading gives the post."""
+    text = ctx.doc_text(doc)
+    match = _PRONOUN_LEADS_FIRST.match(text, sent.start_char, sent.end_char) or _PRONOUN_LEADS.search(text, sent.start_char, sent.end_char)
+    if match is None:
+        return []
+    earlier = mentions.last_person_before(sent.start, subjects_only=True)
+    if earlier is None or any(m.start >= earlier.end for m in mentions.subjects if m.start < sent.start):
+        return []
+    found = _leading_clause(doc, earlier.key, earlier.start, match.start(), match, mentions, grammar, ctx, sent.end)
+    if found and re.match(r"(?:Together\s+with|Along\s+with|Alongside|With)\s", text[sent.start_char : match.start()]):
+        # "Together with her Canadian counterpart, Jane Roe, she co-chairs …": the partner goes first
+        partner = mentions.first_person_from(sent.start_char, match.start())
+        if partner is not None and partner.key != earlier.key:
+            held = found[0]
+            found.append(_Found(partner.key, held.title, held.of, sent.start_char, held.anchor_end))
+    return found
+
+
+def _leading_clause(doc: Doc, person: str, person_start: int, anchor_start: int, match: re.Match, mentions: _Mentions,
+                    grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> list[_Found]:
+    """The post a verb of leading and its object give `person` ('chairs the commission since
+    2024, when she succeeded John Doe'), and the partner's, 'with' or 'alongside' whom it is led."""
+    sent_end_char = doc[sent_end - 1].idx + len(doc[sent_end - 1])
     index = ctx.index(doc)
     a = index.token_at(match.end())
     b = a
     while b < sent_end and not _apposition_ends(doc, b, sent_end) and doc[b].lower_ not in ("since", "until", "and"):
         if doc[b].pos_ in ("VERB", "AUX") and not (doc[b].tag_ == "VBZ" and doc[b].is_lower and b + 1 < sent_end and doc[b + 1].pos_ == "NOUN"):
             break
+        if b > a and doc[b].lower_ in _PARTNER_WORDS:
+            break  # "… who chairs the group with his Polish counterpart": the partner is not the post
+        if b > a and doc[b].lower_ in ("this", "next", "last") and b + 1 < sent_end and doc[b + 1].lower_ in _TIME_NOUNS:
+            break  # "… who chairs the committee this year"
         b += 1
+    if b > a + 2 and doc[b - 1].is_lower and doc[b - 1].pos_ == "NOUN" and doc[b - 2].lower_ == "at" and doc[b - 3].pos_ in ("NOUN", "PROPN"):
+        b -= 2  # "… who commands the force at sea": where, not what
     if b == a:
         return []
     for j in range(a + 1, b - 1):
@@ -836,9 +1050,11 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
         post = "Head"  # "has led the National Election Office": its head; "leads the Green Party": its leader
     parsed = grammar.object_of(post, a, b)
     if parsed is None:
-        parsed = _definite_body(doc, post, a, b, mentions, ctx, m.start)
+        parsed = _definite_body(doc, post, a, b, mentions, ctx, person_start)
     if parsed is None and verb in ("leads", "has led"):
         parsed = _political_grouping(doc, a, b)
+    if parsed is None:
+        parsed = _definite_body(doc, post, a, b, mentions, ctx, person_start, ownerless=True)
     if parsed is None:
         return []
     if parsed.owner is None and parsed.head == "leader":
@@ -859,11 +1075,17 @@ def _who_heads(doc: Doc, m: Mention, after: int, mentions: _Mentions, grammar: T
     if since is not None:
         pred = _PREDECESSOR.search(ctx.text, since.end(), sent_end_char)
         later = mentions.first_person_from(pred.end(), pred.end() + 60) if pred is not None else None
-        predecessor = later.key if later is not None and later.key != m.key else None
-    held = _found(m.key, parsed, doc[m.start].idx, end, ctx, start=start, predecessor=predecessor)
-    if predecessor is None:
-        return [held]
-    return [held, dataclasses.replace(held, person=predecessor, start=None, end=start, predecessor=None)]
+        predecessor = later.key if later is not None and later.key != person else None
+    held = _found(person, parsed, anchor_start, end, ctx, start=start, predecessor=predecessor)
+    out = [held]
+    if predecessor is not None:
+        out.append(dataclasses.replace(held, person=predecessor, start=None, end=start, predecessor=None))
+    if b < sent_end and doc[b].lower_ in _PARTNER_WORDS:
+        # "… chairs the group with his Polish counterpart Jane Roe": she chairs it with him
+        partner = mentions.first_person_from(doc[b].idx, doc[b].idx + 60)
+        if partner is not None and partner.key != person and not any(_apposition_ends(doc, j, sent_end) and doc[j].text != "," for j in range(b + 1, partner.start)):
+            out.append(_Found(partner.key, held.title, held.of, anchor_start, doc[partner.end - 1].idx + len(doc[partner.end - 1])))
+    return out
 
 
 _TIME_NOUNS = word_set("time-nouns.txt")
@@ -885,7 +1107,7 @@ def _political_grouping(doc: Doc, a: int, b: int) -> Title | None:
     return Title("Leader of the " + " ".join(t.text for t in words), None, head="leader", determined=True)
 
 
-def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx: ArticleContext, before: int) -> Title | None:
+def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx: ArticleContext, before: int, ownerless: bool = False) -> Title | None:
     """'who chairs the commission' after 'the State Election Commission' was named; 'who chairs the
     task force's steering committee': a definite description of a body the text named before, by
     the noun its name is built on ('Commission' of 'State Election Commission', 'Group' of 'Group
@@ -893,6 +1115,14 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
     if b - a < 2 or doc[a].lower_ != "the":
         return None
     k = a + 1
+    named = mentions.by_start.get(k)
+    if named is not None and named.kind == "Organization" and named.end < b:
+        # "who chairs the MSMT steering committee": a unit of a body named right before its nouns
+        unit = doc[named.end : b]
+        if all(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") for t in unit) and unit[-1].pos_ == "NOUN":
+            title = f"{post} of the " + " ".join(t.text[:1].upper() + t.text[1:] for t in unit)
+            return Title(title, named.key, head=post.casefold(), determined=True)
+        return None
     noun: list[str] = []
     # "the commission"; "The Mission" too, capitalised as the body's short name, when no name starts there
     while k < b and doc[k].is_alpha and (doc[k].is_lower or doc[k].is_title and k not in mentions.by_start) and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
@@ -923,8 +1153,16 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
             operations[entity.key] = entity
     if not bodies and " ".join(noun) in _OPERATION_NOUNS:
         bodies = operations  # "Operation Tidewatch … the task force": the one operation named
-    if len(bodies) != 1:
+    if len(bodies) != 1 and not ownerless:
         return None
+    if len(bodies) != 1:
+        # No body, or two, that the noun fits: which one is not sure, but the post is. "who heads
+        # the mission" -> Head of the Mission, of no owner; only when the noun is one of a body.
+        words = unit or noun
+        if ORG_HEADS.isdisjoint({words[-1], singular_head(words[-1]) or words[-1]}) and words[-1].rstrip("s") not in ORG_HEADS:
+            return None
+        title = f"{post} of the " + " ".join(w[:1].upper() + w[1:] for w in words)
+        return Title(title, None, head=post.casefold(), determined=True)
     body = next(iter(bodies.values()))
     if body.kind != "Organization":
         # an operation read as an event owns no post: the title names it

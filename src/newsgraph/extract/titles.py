@@ -163,6 +163,8 @@ class TitleGrammar:
             elif m.kind in OWNER_KINDS:
                 owner, k = m.key, m.end  # "NATO Secretary General", "US Defense Secretary"
                 prefix = m
+                if k + 3 < b and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].text.isupper() and doc[k + 1].is_alpha:
+                    k += 3  # "the Pradesh Congress Committee (PCC) president": the body's initials
             elif m.kind in ("Place", "Person") and doc[m.end].text in POSSESSIVE_MARKS:
                 # "Iowa's congressman": a state is not a post's owner here; "Prime Minister Jane Roe's
                 # spokesman John Doe": the post is his, owned by no country or organization
@@ -196,7 +198,12 @@ class TitleGrammar:
             token = doc[k]
             lower = token.lower_
             if token.text in ("-", "–") and words and k + 1 < b and not doc[k - 1].whitespace_ and not token.whitespace_:
-                words[-1] += "-" + doc[k + 1].text  # "Commander-in-Chief", "Director-General", "president-elect"
+                second = doc[k + 1].text
+                tail = singular_head(second)
+                if tail is not None and tail != second.casefold() and head_at is None and len(words) == 1:
+                    plural = True  # "co-chairs", "vice-presidents": one post of several people
+                    second = _singular_as_written(second, tail)
+                words[-1] += "-" + second  # "Commander-in-Chief", "Director-General", "president-elect"
                 if singular_head(doc[k + 1].text) or singular_head(words[-1]):
                     head_at = len(words) - 1
                 k += 2
@@ -252,7 +259,16 @@ class TitleGrammar:
                 k += 1
                 continue
             if (
-                lower == "and" and words and head_at is None and words[-1].islower() and k + 2 < b
+                token.text == "," and words and head_at is None and words[-1].islower() and words[-1].isalpha() and k + 2 < b
+                and doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN" and self._modifier(doc[k + 1])
+                and singular_head(doc[k + 1].text) is None
+                and any(t.lower_ == "and" for t in doc[k + 2 : min(b, k + 8)])
+            ):
+                words[-1] += ","  # "trade, industry and energy minister": three fields of one post
+                k += 1
+                continue
+            if (
+                lower == "and" and words and head_at is None and words[-1].rstrip(",").islower() and k + 2 < b
                 and doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN" and self._modifier(doc[k + 1])
                 and singular_head(doc[k + 1].text) is None
             ):
