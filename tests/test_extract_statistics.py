@@ -2132,3 +2132,71 @@ def test_a_letter_sign_glued_to_digits_grouped_in_thousands_is_money(nlp, gazett
     stat = _find(_stats(nlp, gazetteer, "The state pays about N3,400 per pupil each term."), 3400, "naira")
     assert stat.unit == "NGN" and stat.per == "pupil"
     assert not [s for s in _stats(nlp, gazetteer, "Nurses asked for N95 masks and the N4 road reopened.") if s.kind == "amount"]
+
+
+# --------------------------------------------------------------------------- round 6: what a sum pays for, figure boxes
+
+
+def test_a_sum_a_clause_after_it_says_what_was_done_with(nlp, gazetteer):
+    # a participle or a relative clause on the sum: what was done with it
+    _find(_stats(nlp, gazetteer, "Customs officers seized goods worth Rs 9 crore, twice the Rs 4.5 crore seized in 2019."),
+          45000000, "seized")
+    stat = _find(_stats(nlp, gazetteer, "The grant comes on top of the $1.8 billion the parliament approved for rural clinics."),
+                 1800000000, "approved")
+    assert "clinics" in stat.counts
+    # a clause about a part of the sum, after a comma, is not what the sum is
+    stats = _stats(nlp, gazetteer, "The council set the cost of the bridge at 60 million euros, of which the region pays half.")
+    assert all("pays" not in s.counts for s in stats if s.value == "60000000"), [(s.value, s.counts) for s in stats]
+
+
+def test_a_sum_a_verb_does_something_with_keeps_the_verb(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The new bridge will cost about €2.2bn over six years, the mayor said."), 2200000000, "cost")
+    _find(_stats(nlp, gazetteer, "The appeal raised €3.1 billion, far more than organisers hoped."), 3100000000, "raised")
+    _find(_stats(nlp, gazetteer, "Lenders were ready to commit more than ¥80 billion to Indonesian ports."), 80000000000, "ports")
+
+
+def test_a_sum_worth_of_something_counts_that_thing(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Growers sold about $1.7 billion worth of coffee to Asia last year."), 1700000000, "coffee")
+
+
+def test_a_sum_a_capitalised_common_noun_is_worth(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Commerce in services between the two blocs was worth €9.4 billion in 2024."), 9400000000, "commerce")
+
+
+def test_a_level_reached_at_a_hedged_figure(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Gold holdings stood at around USD 12 billion at the end of June."), 12000000000, "holdings")
+
+
+def test_a_figure_box_line_counts_what_follows_its_colon(nlp, gazetteer):
+    text = ("Fishing quotas cut again\n\nBy the numbers:\n"
+            "- 35%: the share of the catch landed abroad, up from 28%\n"
+            "- €640 million: value of cod exports to Spain in 2024\n"
+            "- 4.2 times: how much the fleet's capacity exceeds the quota\n"
+            "- 1.1 million tonnes: the new annual quota for herring, down 12% from 2023 levels\n")
+    stats = _stats(nlp, gazetteer, text, headline=True)
+    _find(stats, 35, "catch")
+    _find(stats, 28, "catch")
+    _find(stats, 640000000, "cod")
+    _find(stats, 4.2, "capacity")
+    _find(stats, 1100000, "herring")
+    _find(stats, 12, "herring")
+
+
+def test_list_numbering_before_a_colon_is_no_figure_box(nlp, gazetteer):
+    text = "Agenda for the meeting\n\n1: Opening remarks by the chair\n2: Budget talks with the ministry\n"
+    assert _stats(nlp, gazetteer, text, headline=True) == []
+
+
+def test_a_figure_after_and_plus_the_same_preposition_shares_what_the_first_counts(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The jobless rate was 5.0%, down from 5.2% in May and from 5.6% a year earlier.")
+    _find(stats, 5.6, "rate")
+    stats = _stats(nlp, gazetteer, "The number of people out of work fell by 52 000 in France and by 18 000 in Belgium.")
+    assert _find(stats, 18000, "people").kind == "relative change"
+
+
+def test_signed_changes_in_points_in_brackets_after_a_clause_of_changes(nlp, gazetteer):
+    text = "The biggest drops were recorded in Latvia (-1.4 pp) and Portugal (-0.8 pp), while the rate rose in Italy (+0.3 pp)."
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 1.4, "drops").unit == "percentage points"
+    _find(stats, 0.8, "drops")
+    _find(stats, 0.3, "rate")

@@ -717,7 +717,7 @@ def _measured_subject(unit: Token) -> str | None:
         verb = verb.head
     elif unit.dep_ not in ("dobj", "attr"):
         return None
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be"}:
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LEVEL_VERBS | {"be"}:
         return None
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and _names_a_thing(c):
@@ -751,6 +751,10 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     if head.i >= p.end and head.ent_type_ in ("DATE", "TIME") and token.dep_ == "nummod":
         head = head.head  # "numbered 61 last year", parsed as a number of years
     at = False  # "kept the rate at 2%", "is seen at 4.6%", "came in at 3%": 'at' a figure is a level
+    _, hedged = hedge_before(doc, p.start)
+    if head.dep_ == "prep" and 0 < hedged <= head.i < p.start and doc[hedged - 1].lower_ in ("to", "at", "past") \
+            and doc[hedged - 1].dep_ == "prep":
+        head = doc[hedged - 1]  # "stood at around €46 billion", parsed with the hedge as the verb's preposition
     if head.dep_ == "prep" and head.lower_ in ("to", "at", "past"):
         at = head.lower_ in ("at", "past")
         head = head.head
@@ -861,6 +865,52 @@ def brought_to(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
     return None
 
 
+#: Marks that open a list item: "- 50%: …", "• $3bn: …".
+_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "‣", "+"})
+
+#: Words that end what a figure-box line says the figure is: the figure's own asides.
+_BOX_STOPS = frozenset({",", ";", "(", "—", "–", ":"})
+
+
+def box_counts(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: int) -> str | None:
+    """A 'by the numbers' line: the figure opens its line (after a bullet) and a colon follows it,
+    then what the figure is: "- 50%: the tariff above the quota", "$3.8 billion: value of steel
+    exports", "2.6 times: how much capacity exceeds demand". What it counts is that description
+    (up to a comma or an aside), with the figure's unit: "tonnes of the bloc's duty-free quota",
+    "value of steel exports in dollars". None for any other figure."""
+    if p.plain and noun is None and p.measure is None:
+        return None  # "1: Introduction", "10: 30": a list's numbering or a time, not a figure
+    text = doc_text(doc)
+    start = doc[hedge_start].idx
+    lead = text[line_start(text, start) : start].strip()
+    if lead and lead not in _BULLETS:
+        return None
+    end = noun[1] if noun is not None and noun[0] == p.end else p.end
+    limit = index(doc).sentence(p.start)[1]
+    if end + 1 >= limit or doc[end].text != ":" or not joined(doc, end + 1):
+        return None
+    k = end + 1
+    while k < limit and doc[k].pos_ == "DET" and doc[k].lower_ in ("the", "a", "an"):
+        k += 1
+    first = k
+    while k < limit and joined(doc, k) and doc[k].text not in _BOX_STOPS and not (_is_when(doc[k]) and doc[k].pos_ != "ADJ") \
+            and not (doc[k].lower_ == "according" and k + 1 < limit and doc[k + 1].lower_ == "to") and k - first < 15:
+        k += 1
+    while k > first and (doc[k - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "PART") or doc[k - 1].tag_ == "PRP$"
+                         or (doc[k - 1].pos_ == "ADJ" and _is_when(doc[k - 1]))):
+        k -= 1  # "value of exports to Japan in [2024]": not the dangling 'in'
+    if k == first or not any(t.pos_ in NOUNS for t in doc[first:k]) or any(t.like_num for t in doc[first:k]):
+        return None
+    what = span_text(doc, (first, k))
+    if p.kind == "amount":
+        return f"{what} in {CURRENCY_WORDS.get(p.unit or '', p.unit or 'money')}"
+    if noun is not None and not p.multiplier and doc[noun[1] - 1].lower_ != "times":
+        return f"{span_text(doc, noun)} of {what}"
+    if p.measure is not None:
+        return f"{p.measure} of {what}"
+    return what
+
+
 #: Words that join the parts of a list label: "warships / boats", "vehicles and fuel tanks".
 _LABEL_JOINERS = {"/", "and", "&", ","}
 
@@ -906,11 +956,20 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         change = change_head(doc, p, k) or (doc[k - 1] if doc[k - 1].pos_ == "VERB" else None)
         target = _change_target(change) if change is not None else None
         if target is not None:
+            if change is not None and change.pos_ == "VERB" and _figure(doc, p).head == change and _figure(doc, p).dep_ == "dobj":
+                return f"{target} {change.lower_} in {currency}"  # "the conference raised €5.8 billion"
             return f"{target} in {currency}"  # "exports fell by $3.2 billion"
+    if j + 2 < limit and doc[j].lower_ == "worth" and doc[j + 1].lower_ == "of":
+        span = _np_span(doc, j + 2, limit)
+        if span is not None and not _is_when(doc[span[1] - 1]):
+            return f"{currency} worth of {span_text(doc, span)}"  # "$2.9 billion worth of steel"
     if j < limit and doc[j].lower_ in ("in", "of", "for", "on", "worth") and j + 1 < limit:
         span = _np_span(doc, j + 1, limit)
         if span is not None and not _is_when(doc[span[1] - 1]):
             return f"{currency} {doc[j].lower_} {span_text(doc, span)}"  # (not "in the quarter", "in April": when)
+    done = _money_done(doc, p, currency)
+    if done is not None:
+        return done
     span = _np_span(doc, j, limit)
     if span is not None and span[0] == j and doc[j].ent_type_ not in ("DATE", "TIME"):
         return f"{span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package" (not "€124 billion last year")
@@ -929,7 +988,7 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         return f"{_noun_phrase_of(doc[k].head)} in {currency}"  # "its appeal for Sudan, worth $4.2 billion"
     if k >= 1 and doc[k].lower_ == "worth" and doc[k].dep_ == "acomp":
         held = next((c for c in doc[k].head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < k), None)
-        if held is not None and held.pos_ == "NOUN" and _names_a_thing(held):
+        if held is not None and (held.pos_ == "NOUN" or common_noun(doc, held)) and _names_a_thing(held):
             return f"{_noun_phrase_of(held)} in {currency}"  # "the losses we prevented are worth N1.2 trillion"
     if k >= 1 and doc[k].lower_ in ("worth", "of", "totaling", "totalling", "valued", "estimated", "priced"):
         before = k - 2 if doc[k - 1].text == "," and k >= 2 else k - 1  # "its aid package, worth DKK 1.3 billion"
@@ -938,11 +997,46 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
     # "the defense budget is UAH 2.2 trillion", "the package is valued at $2.3 billion".
     level = _level_subject(doc, p)
     if level is not None:
+        token = _figure(doc, p)
+        verb = token.head
+        if token.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in LEVEL_VERBS | {"be"}:
+            return f"{level} {verb.lower_} in {currency}"  # "the shield will cost €1.4bn": what it costs
         return f"{level} in {currency}"
     given = _money_given(doc, p, currency)
     if given is not None:
         return given
     return currency
+
+
+def _money_done(doc: Doc, p: Phrase, currency: str) -> str | None:
+    """A sum a participle or relative clause right after it says what was done with: "the Rs 18
+    crore seized in 2021" (seized rupees), "the $2.7 billion the parliament approved for roads"
+    (approved dollars for roads). None when no such clause hangs on the figure."""
+    token = _figure(doc, p)
+    limit = index(doc).sentence(p.start)[1]
+    verbs = list(token.rights)
+    doer = token.head
+    if token.dep_ == "nummod" and doer.i == p.end and doer.pos_ == "PROPN" and doer.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") \
+            and doer.i + 1 < limit and doc[doer.i + 1].tag_ == "VBD" and doc[doer.i + 1].head == doer:
+        verbs = [doc[doer.i + 1]]  # "the $2.7 billion Congress approved", parsed as a sum of Congress
+    for verb in verbs:
+        if verb.dep_ not in ("acl", "relcl") or verb.pos_ != "VERB" or verb.i >= limit:
+            continue
+        if any(t.is_punct for t in doc[p.end : verb.i]):
+            return None  # "80 million euros, of which Sweden pays …": a clause about a part, not the sum
+        if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head == token:
+            return None  # "€2bn going to …": not a sum something was done with
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < p.start for c in verb.children):
+            return None  # a misparse: the clause's subject stands before the sum
+        out = f"{verb.lower_} {currency}"
+        for c in verb.rights:
+            if c.dep_ in ("prep", "dative") and c.lower_ in _DESTINATIONS:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in NOUNS and not _is_when(obj) and not _is_figure(obj) \
+                        and obj.lower_ not in PRONOUNS:
+                    return f"{out} {c.lower_} {_noun_phrase_of(obj)}"
+        return out
+    return None
 
 
 #: Prepositions after such a verb that say where the sum goes or comes from.
@@ -962,7 +1056,7 @@ def _money_given(doc: Doc, p: Phrase, currency: str) -> str | None:
         return None
     out = f"{verb.lower_} {currency}"
     for c in verb.rights:
-        if c.dep_ == "prep" and c.lower_ in _DESTINATIONS and c.i >= p.end:
+        if c.dep_ in ("prep", "dative") and c.lower_ in _DESTINATIONS and c.i >= p.end:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in NOUNS and obj.ent_type_ not in ("DATE", "TIME") and not _is_figure(obj) \
                     and obj.lower_ not in PRONOUNS:
@@ -1837,7 +1931,14 @@ def bracketed_change_counts(doc: Doc, p: Phrase, before: list) -> str | None:
     if k < 1:
         return None
     verb = governor(doc[k - 1])
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in CHANGE_VERBS:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_.lower() not in CHANGE_VERBS:
+        # "the largest falls were recorded in Greece (-1.2 pp), Spain (-0.9 pp)": the changes the clause names
+        change = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                       and c.lemma_.lower() in CHANGE_NOUNS), None)
+        if change is not None:
+            return _noun_phrase_of(change)
         return None
     where = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < k
                   for o in c.children if o.dep_ == "pobj"), None)

@@ -420,12 +420,21 @@ def _bracketed_change(doc: Doc, i: int) -> Phrase | None:
         end += 1
     if end >= len(doc) or doc[end].text != ")":
         return None  # the bracket must close
-    if any(not (_SIGNED.match(x.text) or x.text in ("%", ";", ",") or x.lower_ in PERCENT_WORDS) for x in doc[k + 1 : end]):
+    if any(not (_SIGNED.match(x.text) or x.text in ("%", ";", ",") or x.lower_ in PERCENT_WORDS or x.lower_ in _POINTS)
+           for x in doc[k + 1 : end]):
         return None  # only signed figures: not "(-3 to +4 on the scale)"
     phrase = Phrase(i, i + 1, value, kind="relative change", plain=False, change_verb=True)
     if i + 1 < len(doc) and doc[i + 1].lower_ in ("%", *PERCENT_WORDS):
         phrase.end, phrase.unit, phrase.kind = i + 2, "percent", "relative change"
+    elif i + 1 < len(doc) and doc[i + 1].lower_ in ("pp", "pts", "points"):
+        phrase.end, phrase.unit = i + 2, "percentage points"  # "Greece (-1.2 pp)": a rate's change in points
+    elif i + 2 < len(doc) and doc[i + 1].lower_ == "percentage" and doc[i + 2].lower_ == "points":
+        phrase.end, phrase.unit = i + 3, "percentage points"
     return phrase
+
+
+#: Words of a change in percentage points inside such a bracket: "(-1.2 pp)", "(+0.4 percentage points)".
+_POINTS = frozenset({"pp", "pts", "points", "percentage"})
 
 
 def _either_of_two(doc: Doc, i: int, end: int, value: Decimal) -> bool:
