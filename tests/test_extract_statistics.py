@@ -2200,3 +2200,36 @@ def test_signed_changes_in_points_in_brackets_after_a_clause_of_changes(nlp, gaz
     assert _find(stats, 1.4, "drops").unit == "percentage points"
     _find(stats, 0.8, "drops")
     _find(stats, 0.3, "rate")
+
+
+def test_a_unit_glued_to_the_full_stop_is_no_name(nlp, gazetteer):
+    # "Mt." ends the sentence: the tagger's 'Mount', still the unit of the figure
+    _find(_stats(nlp, gazetteer, "China bought 31.2 Mt of coal in May, and India took 8.4 Mt."), 8.4, "mt")
+
+
+def test_hours_of_work_are_counted_not_dated(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The crews will log at least 2,600 patrol hours this year, up from about 1,900 in 2024.")
+    _find(stats, 2600, "patrol")
+    _find(stats, 1900, "patrol")
+    assert _find(_stats(nlp, gazetteer, "The talks took 12 hours."), 12, "hours").kind == "duration"
+
+
+def test_a_change_in_a_unit_of_area_keeps_the_unit(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Government forces advanced by 41 square kilometers in March, officials said."),
+                 41, "kilometers")
+    assert "forces" in stat.counts
+
+
+def test_a_percentage_change_of_a_level_named_just_before_in_another_unit(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Dairy exports reached €2.1 billion; they are expected to grow by as much as 25% by 2030.")
+    _find(stats, 25, "exports")
+
+
+def test_a_percentage_a_spender_spends_counts_the_spending_not_the_spender(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "By 2027 every member state will spend at least 3 per cent on health."), 3, "spend")
+    assert "member" not in stat.counts and "health" in stat.counts
+
+
+def test_a_share_of_a_free_relative_clause(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Barely 2 per cent of what donors give to the region goes to schools."), 2, "donors")
+    assert "give" in stat.counts

@@ -588,8 +588,10 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
             return f"{target} in {span_text(doc, noun)}"  # "yields fell 6 basis points", "rose 0.2 percentage points"
     if change is not None and kind in ("relative change", "ratio"):
         target = _change_target(change)
-        if target is not None and noun is not None and doc[noun[1] - 1].lemma_.lower() == "point":
-            return f"{target} in {span_text(doc, noun)}"  # "lowered the Base Rate by 25 basis points"
+        if target is not None and noun is not None and doc[noun[1] - 1].lemma_.lower() in MEASURE_NOUNS | {"point"} \
+                and noun[0] == p.end and _of_object(doc[noun[1] - 1]) is None:
+            # "lowered the Base Rate by 25 basis points", "troops advanced by 96 square kilometers"
+            return f"{target} in {span_text(doc, noun)}"
         if target is not None:
             return target
     if noun is not None:
@@ -911,6 +913,23 @@ def box_counts(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: i
     return what
 
 
+def share_of_what(doc: Doc, p: Phrase) -> str | None:
+    """A share of a free relative clause: "less than 1 per cent of what the world spends on
+    peacekeeping" counts what the world spends on peacekeeping. None for any other figure."""
+    k = p.end
+    limit = index(doc).sentence(p.start)[1]
+    if k + 2 >= limit or doc[k].lower_ != "of" or doc[k + 1].lower_ not in ("what", "whatever"):
+        return None
+    verb = doc[k + 1].head
+    if verb.pos_ not in ("VERB", "AUX") or not k + 1 < verb.i < limit:
+        return None
+    end = verb.i + 1
+    for c in verb.rights:
+        if c.dep_ in ("prep", "dobj", "prt", "advmod", "dative", "npadvmod") and c.right_edge.i < limit:
+            end = max(end, c.right_edge.i + 1)
+    return span_text(doc, (k + 1, end))
+
+
 #: Words that join the parts of a list label: "warships / boats", "vehicles and fuel tanks".
 _LABEL_JOINERS = {"/", "and", "&", ","}
 
@@ -1209,6 +1228,8 @@ def _last_counts(doc: Doc, p: Phrase, earlier: list[Mention], changes: bool = Fa
             continue
         if m.stat.unit == p.unit and (changes or m.stat.kind != "relative change") and not _a_reference(doc, m):
             return m.stat.counts
+        if changes and p.unit == "percent" and m.stat.kind in ("count", "amount") and not _a_reference(doc, m):
+            return m.stat.counts  # "exports reached €8.3 billion; they will grow by 40%": a change of that level
     return None
 
 
@@ -1367,6 +1388,16 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
         if dep == "nsubj" and (verb.lemma_.lower() in FORECAST_VERBS or verb.lemma_.lower() in SPEECH_VERBS
                                or verb.lemma_.lower() in SOURCE_VERBS):
             continue  # "the ministry projected 3.7%", "the text says 20%", "data showed": who forecasts or says
+        if dep == "nsubj" and p.unit == "percent" and verb.lemma_.lower() in MONEY_VERBS and verb.pos_ == "VERB" \
+                and _figure(doc, p).head == verb and verb.i < p.start:
+            # "every ally will spend at least 2 per cent (on defence)": who spends is not what is counted
+            out = f"{verb.lower_} {percent_word(doc, p)}"
+            for c in [*verb.rights, *doc[p.end - 1].rights]:  # (the parse may hang 'on …' from 'cent')
+                if c.dep_ == "prep" and c.lower_ in ("on", "for", "to") and c.i >= p.end:
+                    obj = next((o for o in c.children if o.dep_ == "pobj" and o.pos_ in NOUNS and _names_a_thing(o)), None)
+                    if obj is not None:
+                        return f"{out} {c.lower_} {_noun_phrase_of(obj)}"
+            return out
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in NOUNS and c.is_alpha and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end \
                     and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") and not _is_figure(c):

@@ -27,6 +27,7 @@ from newsgraph.extract.statistics.counts import (
     compared_level_subject,
     counted_span,
     box_counts,
+    share_of_what,
     counted_thing,
     elided_counts,
     forecast_counts,
@@ -224,6 +225,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     counts = gapped  # "the UPA has won 87 seats, the PRF 46": the seats too
     if counts is None:
         counts = box_counts(doc, p, noun, hedge_start)  # "- 50%: the tariff above the quota"
+    if counts is None and noun is None and (p.unit == "percent" or p.kind == "ratio"):
+        counts = share_of_what(doc, p)  # "1 per cent of what the world spends on peacekeeping"
     if counts is None and noun is None and twin is not None:
         counts = twin.stat.counts  # "down from 6.1% in March and from 6.3% a year earlier": the same thing
     if relative is not None and relative.lower_ in ("up", "down") and before and relative.i > 0 and doc[relative.i - 1].text == ",":

@@ -868,6 +868,10 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     nxt = doc[p.end] if p.end < len(doc) else None
     noun_is_time = noun is not None and doc[noun[1] - 1].lemma_.lower() in TIME_NOUNS and doc[noun[1] - 1].lower_ != "times" \
         and not (noun[1] - noun[0] > 1 and doc[noun[1] - 2].lower_.endswith("watt"))  # "3.1 terawatt hours" is energy
+    if noun_is_time and noun[1] - noun[0] > 1 and doc[noun[1] - 2].dep_ == "compound" and doc[noun[1] - 2].pos_ == "NOUN" \
+            and doc[noun[1] - 2].lemma_.lower() not in TIME_NOUNS \
+            and doc[noun[1] - 1].lower_ in ("hours", "days") and p.value > 1:
+        noun_is_time = False  # "1,400 patrol hours", "300 flight hours": work measured in hours, not a date
     if noun_is_time:
         return True  # "two months", "a year": a duration or a date
     if noun is not None and noun[1] - noun[0] > 1 and doc[noun[0]].lemma_.lower() in TIME_NOUNS and noun[0] == p.end:
@@ -883,7 +887,9 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
             for t in (prev, nxt))):
         return True  # "02 6277 0000", "+44 20 7946": a phone number or a code, not an amount
     figure_start = p.start + 1 if p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE else p.start
-    figure = [t for t in doc[figure_start : p.end] if p.kind != "amount" or t.like_num or num.is_number_word(t.lower_)]
+    figure = [t for t in doc[figure_start : p.end]
+              if (p.kind != "amount" and p.measure is None) or t.like_num or num.is_number_word(t.lower_)]
+    # (a unit is not the figure: "took 10.9 Mt.", the tagger's 'Mount')
     money_first = p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE  # "NOK 1.8 billion", tagged a law
     if any(t.ent_type_ in NAME_ENTITIES for t in figure) and not p.glued and not money_first and p.unit != "percent":
         # "Leopard 2", "Minsk-2": part of a name (a currency code the tagger took for one is not, nor a
