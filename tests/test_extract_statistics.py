@@ -2233,3 +2233,20 @@ def test_a_percentage_a_spender_spends_counts_the_spending_not_the_spender(nlp, 
 def test_a_share_of_a_free_relative_clause(nlp, gazetteer):
     stat = _find(_stats(nlp, gazetteer, "Barely 2 per cent of what donors give to the region goes to schools."), 2, "donors")
     assert "give" in stat.counts
+
+
+def test_a_multiple_of_a_thing_named_with_a_possessor_or_a_participle(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The fund will pay out €900m in 2027, nearly double last year's payout."), 2, "payout")
+    assert stat.kind == "ratio"
+    _find(_stats(nlp, gazetteer, "Police seized 1.9 tonnes of cocaine, more than double the 800 kg seized in 2023."), 2, "seized")
+
+
+def test_a_headline_level_after_down_to(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "March figures: national jobless rate down to 4.9%"), 4.9, "rate")
+
+
+def test_a_bare_sum_compared_with_an_earlier_period_counts_what_the_sum_before_it_counts(nlp, gazetteer):
+    text = "Farm output rose, leaving a trade surplus in grain of €2.4bn, a quarter wider than last year's €1.9bn."
+    stats = _stats(nlp, gazetteer, text)
+    assert "surplus" in _find(stats, 2400000000, "grain").counts
+    _find(stats, 1900000000, "surplus")

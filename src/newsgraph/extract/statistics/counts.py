@@ -573,13 +573,21 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
         # "double the number of drones", "double its 2022 output": what follows; "double those in June": the clause's.
         j = p.end
         limit = index(doc).sentence(p.start)[1]
-        while j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$" or re.fullmatch(r"(19|20)\d\d", doc[j].text)):
-            j += 1
+        while j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$" or re.fullmatch(r"(19|20)\d\d", doc[j].text)
+                             or (_is_when(doc[j]) and any(t.dep_ == "case" for t in doc[j + 1 : min(limit, j + 3)]))
+                             or (doc[j].dep_ == "case" and j > p.end and _is_when(doc[j - 1]))):
+            j += 1  # (past "last year's": a time owning what is doubled)
         span = _np_span(doc, j, limit) if j > p.end else None
-        if span is not None and span[0] == j:
+        if span is not None and (span[0] == j or (span[0] > j and doc[span[0] - 1].dep_ == "case")):
+            # (past a possessor: "nearly double this year's budget")
             head = doc[span[1] - 1]
             of = _of_object(head) if head.lemma_.lower() in QUANTITY_NOUNS else None
-            return _noun_phrase_of(of) if of is not None else span_text(doc, span)
+            if of is not None:
+                return _noun_phrase_of(of)
+            done = doc[span[1]] if span[1] < limit else None
+            if done is not None and done.dep_ == "acl" and done.tag_ == "VBN" and done.head.i == head.i:
+                return f"{span_text(doc, span)} {done.lower_}"  # "double the Rs 18 crore seized in 2021"
+            return span_text(doc, span)
         return clause_counts(doc, p, [])
     if change is None and noun is not None and doc[noun[1] - 1].lemma_.lower() == "point" and p.start > 0 \
             and doc[p.start - 1].pos_ == "VERB" and doc[p.start - 1].lemma_.lower() in CHANGE_VERBS:
@@ -839,7 +847,10 @@ def headline_level(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
     if k < 1 or not joined(doc, k) or not joined(doc, hedge_start):
         return None
     verb = doc[k]
-    if verb.lemma_.lower() not in LEVEL_VERBS and verb.lower_.rstrip("s") not in LEVEL_VERBS \
+    if verb.lower_ == "to" and k >= 2 and doc[k - 1].lower_ in ("up", "down") and joined(doc, k - 1):
+        verb = doc[k - 1]  # "euro area inflation down to 2.0%": a headline's new level, no verb
+        k -= 1
+    elif verb.lemma_.lower() not in LEVEL_VERBS and verb.lower_.rstrip("s") not in LEVEL_VERBS \
             and verb.lower_.removesuffix("es") not in LEVEL_VERBS:
         return None
     noun = doc[k - 1]
@@ -1012,7 +1023,15 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
     if k >= 1 and doc[k].lower_ in ("worth", "of", "totaling", "totalling", "valued", "estimated", "priced"):
         before = k - 2 if doc[k - 1].text == "," and k >= 2 else k - 1  # "its aid package, worth DKK 1.3 billion"
         if doc[before].pos_ == "NOUN":
-            return f"{_noun_phrase_of(doc[before])} in {currency}"
+            held = doc[before]
+            prep = held.head
+            owner = doc[prep.i - 1] if prep.i > 0 else prep  # (the parse may hang the 'in' from the verb)
+            if held.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("in", "on", "for") and prep.i == held.i - 1 \
+                    and owner.pos_ == "NOUN" and owner.tag_ == "NN" and _names_a_thing(owner) and not _is_when(owner) \
+                    and not _is_when(held):
+                # "a trade deficit in steel of £1.2bn": the deficit (in steel)
+                return f"{_noun_phrase_of(owner)} {prep.lower_} {_noun_phrase_of(held)} in {currency}"
+            return f"{_noun_phrase_of(held)} in {currency}"
     # "the defense budget is UAH 2.2 trillion", "the package is valued at $2.3 billion".
     level = _level_subject(doc, p)
     if level is not None:
@@ -1099,6 +1118,9 @@ def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
     compared = any(words[-len(w):] == w for w in _COMPARED_WITH)
     if not compared and p.unit is not None and words[-1:] == ("the",) and words[:1] in (("than",), ("above",), ("below",)):
         compared = True  # "lower than the 81.5% of 2016", "above the 70% of 2021": the figure compared with
+    if not compared and p.unit is not None and hedge_start >= 2 and doc[hedge_start - 1].lower_ in ("'s", "’s") \
+            and _is_when(doc[hedge_start - 2]):
+        compared = True  # "£1.2bn, a third wider than the previous year's £0.9bn": the same thing, earlier
     if compared and p.unit is not None:
         # "3.45% of GDP on defence, compared with 2.1% in 2022": the nearest figure in the same unit
         same_unit = [m for m in before if m.stat.unit == p.unit]

@@ -247,6 +247,9 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = partitive_pronoun_counts(doc, p, before, previous)  # "35,000 objects …, and 4,000 of them"
     if counts is None:
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
+        if p.kind == "amount" and noun is None and counts == CURRENCY_WORDS.get(p.unit or "", p.unit):
+            # a bare sum compared with one before it: "… of £1.2bn, wider than the previous year's £0.9bn"
+            counts = elided_counts(doc, p, hedge_start, before) or counts
     if counts is None and noun is None and p.plain:
         counts = passive_subject_counts(doc, p)  # "58 have been hospitalized", "12 were killed and 40 injured"
     if counts is None and noun is None:
