@@ -577,6 +577,12 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
                              or (_is_when(doc[j]) and any(t.dep_ == "case" for t in doc[j + 1 : min(limit, j + 3)]))
                              or (doc[j].dep_ == "case" and j > p.end and _is_when(doc[j - 1]))):
             j += 1  # (past "last year's": a time owning what is doubled)
+        if p.end < j < limit and (doc[j].pos_ == "SYM" or doc[j].like_num):
+            # "more than double the $1.4 million seized in 2022": a sum something was done with
+            head = next((t for t in doc[j : min(limit, j + 4)] if not j <= t.head.i < j + 4), None)
+            done = next((c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBN"), None) if head is not None else None
+            if done is not None and done.i == head.i + 1:
+                return f"{span_text(doc, (j, head.i + 1))} {done.lower_}"
         span = _np_span(doc, j, limit) if j > p.end else None
         if span is not None and (span[0] == j or (span[0] > j and doc[span[0] - 1].dep_ == "case")):
             # (past a possessor: "nearly double this year's budget")
