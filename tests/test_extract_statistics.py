@@ -2251,3 +2251,13 @@ def test_a_bare_sum_compared_with_an_earlier_period_counts_what_the_sum_before_i
     stats = _stats(nlp, gazetteer, text)
     assert "surplus" in _find(stats, 2400000000, "grain").counts
     _find(stats, 1900000000, "surplus")
+
+
+def test_a_figure_box_line_with_a_scale_word_and_no_unit(nlp, gazetteer):
+    text = ("Shipping slows in the strait\n\nKey figures:\n"
+            "2.1 million: barrels of crude per day that passed through the strait in May, down from about 6.4 million\n"
+            "2024: the year traffic collapsed\n")
+    stats = _stats(nlp, gazetteer, text, headline=True)
+    _find(stats, 2100000, "barrels")
+    _find(stats, 6400000, "barrels")
+    assert all(s.value != "2024" for s in stats)

@@ -897,8 +897,9 @@ def box_counts(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: i
     exports", "2.6 times: how much capacity exceeds demand". What it counts is that description
     (up to a comma or an aside), with the figure's unit: "tonnes of the bloc's duty-free quota",
     "value of steel exports in dollars". None for any other figure."""
-    if p.plain and noun is None and p.measure is None:
-        return None  # "1: Introduction", "10: 30": a list's numbering or a time, not a figure
+    if p.plain and noun is None and p.measure is None and (p.end - p.start == 1 and doc[p.start].text.isdigit()
+                                                          or any(t.ent_type_ in ("DATE", "TIME") for t in doc[p.start : p.end])):
+        return None  # "1: Introduction", "2024: …": a list's numbering, a year or a time, not a figure
     text = doc_text(doc)
     start = doc[hedge_start].idx
     lead = text[line_start(text, start) : start].strip()
