@@ -2261,3 +2261,10 @@ def test_a_figure_box_line_with_a_scale_word_and_no_unit(nlp, gazetteer):
     _find(stats, 2100000, "barrels")
     _find(stats, 6400000, "barrels")
     assert all(s.value != "2024" for s in stats)
+
+
+def test_a_spelled_out_count_after_a_name_in_a_gapped_list_is_no_model_name(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The bloc won 51 seats, the Farmers' Union taking 30, the Greens nine and the Pirates four.")
+    _find(stats, 9, "seats")
+    _find(stats, 4, "seats")
+    assert _stats(nlp, gazetteer, "The navy bought the Leopard 2 and the Patriot 3 last year.") == []

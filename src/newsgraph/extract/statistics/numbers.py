@@ -937,8 +937,12 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     if any(t is not None and (t.lower_.rstrip(".") in MONTHS or t.lower_ in WEEKDAYS) and t.text[:1].isupper() for t in (prev, nxt)):
         return True  # "12 March", "March 12", "Monday 12" (but not "Russia may lose 400 soldiers")
     if prev is not None and prev.pos_ in NOUNS and (prev.is_title or prev.is_upper) and prev.is_alpha and len(
-            prev.text) > 1 and not prev.is_sent_start and joined(doc, p.start) and not prev.whitespace_.count("\n"):
-        return True  # "Leopard 2", "Patriot 3": a model name
+            prev.text) > 1 and not prev.is_sent_start and joined(doc, p.start) and not prev.whitespace_.count("\n") \
+            and not (first.is_alpha and prev.i > 0 and doc[prev.i - 1].lower_ == "the" and p.end < len(doc)
+                     and (doc[p.end].lower_ in ("and", "or") or doc[p.end].is_punct)):
+        # "Leopard 2", "Patriot 3": a model name (but "…, the Greens five and the Liberals two": a
+        # count spelled out after a name, its noun left out, the name's clause cut short)
+        return True
     if _an_age(doc, p):
         return True  # "children under five", "people over 65", "those aged 50": who, not how many
     if prev is not None and not prev.whitespace_.count("\n") and joined(doc, p.start) and len(prev.text) > 1 \
