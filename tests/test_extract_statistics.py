@@ -2268,3 +2268,8 @@ def test_a_spelled_out_count_after_a_name_in_a_gapped_list_is_no_model_name(nlp,
     _find(stats, 9, "seats")
     _find(stats, 4, "seats")
     assert _stats(nlp, gazetteer, "The navy bought the Leopard 2 and the Patriot 3 last year.") == []
+
+
+def test_up_by_a_percentage_after_a_comma_changes_the_figure_just_named(nlp, gazetteer):
+    text = "Gas deliveries to the port averaged about 52 million cubic metres a day in March, up by 7% on the year."
+    assert _find(_stats(nlp, gazetteer, text), 7, "deliveries").kind == "relative change"

@@ -409,6 +409,8 @@ def change_head(doc: Doc, p: Phrase, hedge_start: int) -> Token | None:
         head = before.head
         if head.lemma_.lower() in CHANGE_VERBS or head.lemma_.lower() in CHANGE_NOUNS or head.lemma_.lower() in COMPARISON_VERBS:
             return head
+        if hedge_start >= 2 and doc[hedge_start - 2].lower_ in ("up", "down") and p.unit in ("percent", "percentage points"):
+            return doc[hedge_start - 2]  # "…, up by 9pc on the year": as "up 9pc"
         # The parser often hangs "by" off something else; look for a change verb just before.
         for k in range(hedge_start - 2, max(-1, hedge_start - 5), -1):
             if doc[k].lemma_.lower() in CHANGE_VERBS and doc[k].pos_ in ("VERB", "NOUN"):
