@@ -2273,3 +2273,9 @@ def test_a_spelled_out_count_after_a_name_in_a_gapped_list_is_no_model_name(nlp,
 def test_up_by_a_percentage_after_a_comma_changes_the_figure_just_named(nlp, gazetteer):
     text = "Gas deliveries to the port averaged about 52 million cubic metres a day in March, up by 7% on the year."
     assert _find(_stats(nlp, gazetteer, text), 7, "deliveries").kind == "relative change"
+
+
+def test_a_counted_noun_in_quotation_marks(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, 'The coastguard said it had logged more than 80 "hostile approaches" near the rigs since May.')
+    assert _find(stats, 80, "approaches").qualifier is not None
+    _find(_stats(nlp, gazetteer, "Inspectors recorded 37 ‘serious breaches’ at the plant."), 37, "breaches")

@@ -255,6 +255,11 @@ def _past_hedge(doc: Doc, k: int, limit: int) -> int:
     return k
 
 
+#: Quotation marks around a counted noun the article quotes: 60 "suspicious activities".
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+
+
 def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     """The noun phrase the number counts, if it is written right after the number."""
     limit = index(doc).sentence(p.start)[1]
@@ -288,6 +293,9 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     if p.plain and not partitive and j == p.end and j < limit and doc[j].lower_ == "times" \
             and (j + 1 >= limit or doc[j + 1].lower_ not in ("as", "more", "fewer", "less", "higher", "greater", "the")):
         return j, j + 1  # "closed the airport six times": how often
+    if not partitive and j == p.end and j + 2 < limit and doc[j].text in _OPENING_QUOTES and doc[j].whitespace_ == "" \
+            and doc[j + 1].pos_ in ("NOUN", "ADJ", "PROPN") and any(t.text in _CLOSING_QUOTES for t in doc[j + 2 : min(limit, j + 7)]):
+        j += 1  # 'more than 60 "suspicious activities"': the counted noun in the article's quotation marks
     span = _np_span(doc, j, limit, determiners=partitive)
     if span is None and not partitive:
         span = _modifier_before_shared_noun(doc, j, limit)  # "14 confirmed and 3 probable cases"
