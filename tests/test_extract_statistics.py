@@ -2132,3 +2132,150 @@ def test_a_letter_sign_glued_to_digits_grouped_in_thousands_is_money(nlp, gazett
     stat = _find(_stats(nlp, gazetteer, "The state pays about N3,400 per pupil each term."), 3400, "naira")
     assert stat.unit == "NGN" and stat.per == "pupil"
     assert not [s for s in _stats(nlp, gazetteer, "Nurses asked for N95 masks and the N4 road reopened.") if s.kind == "amount"]
+
+
+# --------------------------------------------------------------------------- round 6: what a sum pays for, figure boxes
+
+
+def test_a_sum_a_clause_after_it_says_what_was_done_with(nlp, gazetteer):
+    # a participle or a relative clause on the sum: what was done with it
+    _find(_stats(nlp, gazetteer, "Customs officers seized goods worth Rs 9 crore, twice the Rs 4.5 crore seized in 2019."),
+          45000000, "seized")
+    stat = _find(_stats(nlp, gazetteer, "The grant comes on top of the $1.8 billion the parliament approved for rural clinics."),
+                 1800000000, "approved")
+    assert "clinics" in stat.counts
+    # a clause about a part of the sum, after a comma, is not what the sum is
+    stats = _stats(nlp, gazetteer, "The council set the cost of the bridge at 60 million euros, of which the region pays half.")
+    assert all("pays" not in s.counts for s in stats if s.value == "60000000"), [(s.value, s.counts) for s in stats]
+
+
+def test_a_sum_a_verb_does_something_with_keeps_the_verb(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "The new bridge will cost about €2.2bn over six years, the mayor said."), 2200000000, "cost")
+    _find(_stats(nlp, gazetteer, "The appeal raised €3.1 billion, far more than organisers hoped."), 3100000000, "raised")
+    _find(_stats(nlp, gazetteer, "Lenders were ready to commit more than ¥80 billion to Indonesian ports."), 80000000000, "ports")
+
+
+def test_a_sum_worth_of_something_counts_that_thing(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Growers sold about $1.7 billion worth of coffee to Asia last year."), 1700000000, "coffee")
+
+
+def test_a_sum_a_capitalised_common_noun_is_worth(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Commerce in services between the two blocs was worth €9.4 billion in 2024."), 9400000000, "commerce")
+
+
+def test_a_level_reached_at_a_hedged_figure(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "Gold holdings stood at around USD 12 billion at the end of June."), 12000000000, "holdings")
+
+
+def test_a_figure_box_line_counts_what_follows_its_colon(nlp, gazetteer):
+    text = ("Fishing quotas cut again\n\nBy the numbers:\n"
+            "- 35%: the share of the catch landed abroad, up from 28%\n"
+            "- €640 million: value of cod exports to Spain in 2024\n"
+            "- 4.2 times: how much the fleet's capacity exceeds the quota\n"
+            "- 1.1 million tonnes: the new annual quota for herring, down 12% from 2023 levels\n")
+    stats = _stats(nlp, gazetteer, text, headline=True)
+    _find(stats, 35, "catch")
+    _find(stats, 28, "catch")
+    _find(stats, 640000000, "cod")
+    _find(stats, 4.2, "capacity")
+    _find(stats, 1100000, "herring")
+    _find(stats, 12, "herring")
+
+
+def test_list_numbering_before_a_colon_is_no_figure_box(nlp, gazetteer):
+    text = "Agenda for the meeting\n\n1: Opening remarks by the chair\n2: Budget talks with the ministry\n"
+    assert _stats(nlp, gazetteer, text, headline=True) == []
+
+
+def test_a_figure_after_and_plus_the_same_preposition_shares_what_the_first_counts(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The jobless rate was 5.0%, down from 5.2% in May and from 5.6% a year earlier.")
+    _find(stats, 5.6, "rate")
+    stats = _stats(nlp, gazetteer, "The number of people out of work fell by 52 000 in France and by 18 000 in Belgium.")
+    assert _find(stats, 18000, "people").kind == "relative change"
+
+
+def test_signed_changes_in_points_in_brackets_after_a_clause_of_changes(nlp, gazetteer):
+    text = "The biggest drops were recorded in Latvia (-1.4 pp) and Portugal (-0.8 pp), while the rate rose in Italy (+0.3 pp)."
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 1.4, "drops").unit == "percentage points"
+    _find(stats, 0.8, "drops")
+    _find(stats, 0.3, "rate")
+
+
+def test_a_unit_glued_to_the_full_stop_is_no_name(nlp, gazetteer):
+    # "Mt." ends the sentence: the tagger's 'Mount', still the unit of the figure
+    _find(_stats(nlp, gazetteer, "China bought 31.2 Mt of coal in May, and India took 8.4 Mt."), 8.4, "mt")
+
+
+def test_hours_of_work_are_counted_not_dated(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The crews will log at least 2,600 patrol hours this year, up from about 1,900 in 2024.")
+    _find(stats, 2600, "patrol")
+    _find(stats, 1900, "patrol")
+    assert _find(_stats(nlp, gazetteer, "The talks took 12 hours."), 12, "hours").kind == "duration"
+
+
+def test_a_change_in_a_unit_of_area_keeps_the_unit(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Government forces advanced by 41 square kilometers in March, officials said."),
+                 41, "kilometers")
+    assert "forces" in stat.counts
+
+
+def test_a_percentage_change_of_a_level_named_just_before_in_another_unit(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Dairy exports reached €2.1 billion; they are expected to grow by as much as 25% by 2030.")
+    _find(stats, 25, "exports")
+
+
+def test_a_percentage_a_spender_spends_counts_the_spending_not_the_spender(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "By 2027 every member state will spend at least 3 per cent on health."), 3, "spend")
+    assert "member" not in stat.counts and "health" in stat.counts
+
+
+def test_a_share_of_a_free_relative_clause(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "Barely 2 per cent of what donors give to the region goes to schools."), 2, "donors")
+    assert "give" in stat.counts
+
+
+def test_a_multiple_of_a_thing_named_with_a_possessor_or_a_participle(nlp, gazetteer):
+    stat = _find(_stats(nlp, gazetteer, "The fund will pay out €900m in 2027, nearly double last year's payout."), 2, "payout")
+    assert stat.kind == "ratio"
+    _find(_stats(nlp, gazetteer, "Police seized goods worth $3.1 million, more than double the $1.4 million seized in 2022."),
+          2, "seized")
+
+
+def test_a_headline_level_after_down_to(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "March figures: national jobless rate down to 4.9%"), 4.9, "rate")
+
+
+def test_a_bare_sum_compared_with_an_earlier_period_counts_what_the_sum_before_it_counts(nlp, gazetteer):
+    text = "Farm output rose, leaving a trade surplus in grain of €2.4bn, a quarter wider than last year's €1.9bn."
+    stats = _stats(nlp, gazetteer, text)
+    assert "surplus" in _find(stats, 2400000000, "grain").counts
+    _find(stats, 1900000000, "surplus")
+
+
+def test_a_figure_box_line_with_a_scale_word_and_no_unit(nlp, gazetteer):
+    text = ("Shipping slows in the strait\n\nKey figures:\n"
+            "2.1 million: barrels of crude per day that passed through the strait in May, down from about 6.4 million\n"
+            "2024: the year traffic collapsed\n")
+    stats = _stats(nlp, gazetteer, text, headline=True)
+    _find(stats, 2100000, "barrels")
+    _find(stats, 6400000, "barrels")
+    assert all(s.value != "2024" for s in stats)
+
+
+def test_a_spelled_out_count_after_a_name_in_a_gapped_list_is_no_model_name(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The bloc won 51 seats, the Farmers' Union taking 30, the Greens nine and the Pirates four.")
+    _find(stats, 9, "seats")
+    _find(stats, 4, "seats")
+    assert _stats(nlp, gazetteer, "The navy bought the Leopard 2 and the Patriot 3 last year.") == []
+
+
+def test_up_by_a_percentage_after_a_comma_changes_the_figure_just_named(nlp, gazetteer):
+    text = "Gas deliveries to the port averaged about 52 million cubic metres a day in March, up by 7% on the year."
+    assert _find(_stats(nlp, gazetteer, text), 7, "deliveries").kind == "relative change"
+
+
+def test_a_counted_noun_in_quotation_marks(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, 'The coastguard said it had logged more than 80 "hostile approaches" near the rigs since May.')
+    assert _find(stats, 80, "approaches").qualifier is not None
+    _find(_stats(nlp, gazetteer, "Inspectors recorded 37 ‘serious breaches’ at the plant."), 37, "breaches")

@@ -255,6 +255,11 @@ def _past_hedge(doc: Doc, k: int, limit: int) -> int:
     return k
 
 
+#: Quotation marks around a counted noun the article quotes: 60 "suspicious activities".
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+
+
 def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     """The noun phrase the number counts, if it is written right after the number."""
     limit = index(doc).sentence(p.start)[1]
@@ -288,6 +293,9 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     if p.plain and not partitive and j == p.end and j < limit and doc[j].lower_ == "times" \
             and (j + 1 >= limit or doc[j + 1].lower_ not in ("as", "more", "fewer", "less", "higher", "greater", "the")):
         return j, j + 1  # "closed the airport six times": how often
+    if not partitive and j == p.end and j + 2 < limit and doc[j].text in _OPENING_QUOTES and doc[j].whitespace_ == "" \
+            and doc[j + 1].pos_ in ("NOUN", "ADJ", "PROPN") and any(t.text in _CLOSING_QUOTES for t in doc[j + 2 : min(limit, j + 7)]):
+        j += 1  # 'more than 60 "suspicious activities"': the counted noun in the article's quotation marks
     span = _np_span(doc, j, limit, determiners=partitive)
     if span is None and not partitive:
         span = _modifier_before_shared_noun(doc, j, limit)  # "14 confirmed and 3 probable cases"
@@ -409,6 +417,8 @@ def change_head(doc: Doc, p: Phrase, hedge_start: int) -> Token | None:
         head = before.head
         if head.lemma_.lower() in CHANGE_VERBS or head.lemma_.lower() in CHANGE_NOUNS or head.lemma_.lower() in COMPARISON_VERBS:
             return head
+        if hedge_start >= 2 and doc[hedge_start - 2].lower_ in ("up", "down") and p.unit in ("percent", "percentage points"):
+            return doc[hedge_start - 2]  # "…, up by 9pc on the year": as "up 9pc"
         # The parser often hangs "by" off something else; look for a change verb just before.
         for k in range(hedge_start - 2, max(-1, hedge_start - 5), -1):
             if doc[k].lemma_.lower() in CHANGE_VERBS and doc[k].pos_ in ("VERB", "NOUN"):
@@ -573,13 +583,27 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
         # "double the number of drones", "double its 2022 output": what follows; "double those in June": the clause's.
         j = p.end
         limit = index(doc).sentence(p.start)[1]
-        while j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$" or re.fullmatch(r"(19|20)\d\d", doc[j].text)):
-            j += 1
+        while j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$" or re.fullmatch(r"(19|20)\d\d", doc[j].text)
+                             or (_is_when(doc[j]) and any(t.dep_ == "case" for t in doc[j + 1 : min(limit, j + 3)]))
+                             or (doc[j].dep_ == "case" and j > p.end and _is_when(doc[j - 1]))):
+            j += 1  # (past "last year's": a time owning what is doubled)
+        if p.end < j < limit and (doc[j].pos_ == "SYM" or doc[j].like_num):
+            # "more than double the $1.4 million seized in 2022": a sum something was done with
+            head = next((t for t in doc[j : min(limit, j + 4)] if not j <= t.head.i < j + 4), None)
+            done = next((c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBN"), None) if head is not None else None
+            if done is not None and done.i == head.i + 1:
+                return f"{span_text(doc, (j, head.i + 1))} {done.lower_}"
         span = _np_span(doc, j, limit) if j > p.end else None
-        if span is not None and span[0] == j:
+        if span is not None and (span[0] == j or (span[0] > j and doc[span[0] - 1].dep_ == "case")):
+            # (past a possessor: "nearly double this year's budget")
             head = doc[span[1] - 1]
             of = _of_object(head) if head.lemma_.lower() in QUANTITY_NOUNS else None
-            return _noun_phrase_of(of) if of is not None else span_text(doc, span)
+            if of is not None:
+                return _noun_phrase_of(of)
+            done = doc[span[1]] if span[1] < limit else None
+            if done is not None and done.dep_ == "acl" and done.tag_ == "VBN" and done.head.i == head.i:
+                return f"{span_text(doc, span)} {done.lower_}"  # "double the Rs 18 crore seized in 2021"
+            return span_text(doc, span)
         return clause_counts(doc, p, [])
     if change is None and noun is not None and doc[noun[1] - 1].lemma_.lower() == "point" and p.start > 0 \
             and doc[p.start - 1].pos_ == "VERB" and doc[p.start - 1].lemma_.lower() in CHANGE_VERBS:
@@ -588,8 +612,10 @@ def _counted(doc: Doc, ctx: ArticleContext, p: Phrase, noun: tuple[int, int] | N
             return f"{target} in {span_text(doc, noun)}"  # "yields fell 6 basis points", "rose 0.2 percentage points"
     if change is not None and kind in ("relative change", "ratio"):
         target = _change_target(change)
-        if target is not None and noun is not None and doc[noun[1] - 1].lemma_.lower() == "point":
-            return f"{target} in {span_text(doc, noun)}"  # "lowered the Base Rate by 25 basis points"
+        if target is not None and noun is not None and doc[noun[1] - 1].lemma_.lower() in MEASURE_NOUNS | {"point"} \
+                and noun[0] == p.end and _of_object(doc[noun[1] - 1]) is None:
+            # "lowered the Base Rate by 25 basis points", "troops advanced by 96 square kilometers"
+            return f"{target} in {span_text(doc, noun)}"
         if target is not None:
             return target
     if noun is not None:
@@ -717,7 +743,7 @@ def _measured_subject(unit: Token) -> str | None:
         verb = verb.head
     elif unit.dep_ not in ("dobj", "attr"):
         return None
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be"}:
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LEVEL_VERBS | {"be"}:
         return None
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and _names_a_thing(c):
@@ -751,6 +777,10 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     if head.i >= p.end and head.ent_type_ in ("DATE", "TIME") and token.dep_ == "nummod":
         head = head.head  # "numbered 61 last year", parsed as a number of years
     at = False  # "kept the rate at 2%", "is seen at 4.6%", "came in at 3%": 'at' a figure is a level
+    _, hedged = hedge_before(doc, p.start)
+    if head.dep_ == "prep" and 0 < hedged <= head.i < p.start and doc[hedged - 1].lower_ in ("to", "at", "past") \
+            and doc[hedged - 1].dep_ == "prep":
+        head = doc[hedged - 1]  # "stood at around €46 billion", parsed with the hedge as the verb's preposition
     if head.dep_ == "prep" and head.lower_ in ("to", "at", "past"):
         at = head.lower_ in ("at", "past")
         head = head.head
@@ -833,7 +863,10 @@ def headline_level(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
     if k < 1 or not joined(doc, k) or not joined(doc, hedge_start):
         return None
     verb = doc[k]
-    if verb.lemma_.lower() not in LEVEL_VERBS and verb.lower_.rstrip("s") not in LEVEL_VERBS \
+    if verb.lower_ == "to" and k >= 2 and doc[k - 1].lower_ in ("up", "down") and joined(doc, k - 1):
+        verb = doc[k - 1]  # "euro area inflation down to 2.0%": a headline's new level, no verb
+        k -= 1
+    elif verb.lemma_.lower() not in LEVEL_VERBS and verb.lower_.rstrip("s") not in LEVEL_VERBS \
             and verb.lower_.removesuffix("es") not in LEVEL_VERBS:
         return None
     noun = doc[k - 1]
@@ -859,6 +892,70 @@ def brought_to(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
             return None
         k -= 1
     return None
+
+
+#: Marks that open a list item: "- 50%: …", "• $3bn: …".
+_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "‣", "+"})
+
+#: Words that end what a figure-box line says the figure is: the figure's own asides.
+_BOX_STOPS = frozenset({",", ";", "(", "—", "–", ":"})
+
+
+def box_counts(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: int) -> str | None:
+    """A 'by the numbers' line: the figure opens its line (after a bullet) and a colon follows it,
+    then what the figure is: "- 50%: the tariff above the quota", "$3.8 billion: value of steel
+    exports", "2.6 times: how much capacity exceeds demand". What it counts is that description
+    (up to a comma or an aside), with the figure's unit: "tonnes of the bloc's duty-free quota",
+    "value of steel exports in dollars". None for any other figure."""
+    if p.plain and noun is None and p.measure is None and (p.end - p.start == 1 and doc[p.start].text.isdigit()
+                                                          or any(t.ent_type_ in ("DATE", "TIME") for t in doc[p.start : p.end])):
+        return None  # "1: Introduction", "2024: …": a list's numbering, a year or a time, not a figure
+    text = doc_text(doc)
+    start = doc[hedge_start].idx
+    lead = text[line_start(text, start) : start].strip()
+    if lead and lead not in _BULLETS:
+        return None
+    end = noun[1] if noun is not None and noun[0] == p.end else p.end
+    limit = index(doc).sentence(p.start)[1]
+    if end + 1 >= limit or doc[end].text != ":" or not joined(doc, end + 1):
+        return None
+    k = end + 1
+    while k < limit and doc[k].pos_ == "DET" and doc[k].lower_ in ("the", "a", "an"):
+        k += 1
+    first = k
+    while k < limit and joined(doc, k) and doc[k].text not in _BOX_STOPS and not (_is_when(doc[k]) and doc[k].pos_ != "ADJ") \
+            and not (doc[k].lower_ == "according" and k + 1 < limit and doc[k + 1].lower_ == "to") and k - first < 15:
+        k += 1
+    while k > first and (doc[k - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "PART") or doc[k - 1].tag_ == "PRP$"
+                         or (doc[k - 1].pos_ == "ADJ" and _is_when(doc[k - 1]))):
+        k -= 1  # "value of exports to Japan in [2024]": not the dangling 'in'
+    if k == first or not any(t.pos_ in NOUNS for t in doc[first:k]) or any(t.like_num for t in doc[first:k]):
+        return None
+    what = span_text(doc, (first, k))
+    if p.kind == "amount":
+        return f"{what} in {CURRENCY_WORDS.get(p.unit or '', p.unit or 'money')}"
+    if noun is not None and not p.multiplier and doc[noun[1] - 1].lower_ != "times":
+        return f"{span_text(doc, noun)} of {what}"
+    if p.measure is not None:
+        return f"{p.measure} of {what}"
+    return what
+
+
+def share_of_what(doc: Doc, p: Phrase) -> str | None:
+    """A share of a free relative clause: "less than 1 per cent of what the world spends on
+    peacekeeping" counts what the world spends on peacekeeping. None for any other figure."""
+    k = p.end
+    limit = index(doc).sentence(p.start)[1]
+    if k + 2 >= limit or doc[k].lower_ != "of" or doc[k + 1].lower_ not in ("what", "whatever"):
+        return None
+    verb = doc[k + 1].head
+    if verb.pos_ not in ("VERB", "AUX") or not k + 1 < verb.i < limit:
+        return None
+    end = verb.i + 1
+    for c in verb.rights:
+        if c.dep_ in ("prep", "dobj", "prt", "advmod", "dative", "npadvmod") and c.right_edge.i < limit:
+            end = max(end, c.right_edge.i + 1)
+    return span_text(doc, (k + 1, end))
 
 
 #: Words that join the parts of a list label: "warships / boats", "vehicles and fuel tanks".
@@ -906,11 +1003,20 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         change = change_head(doc, p, k) or (doc[k - 1] if doc[k - 1].pos_ == "VERB" else None)
         target = _change_target(change) if change is not None else None
         if target is not None:
+            if change is not None and change.pos_ == "VERB" and _figure(doc, p).head == change and _figure(doc, p).dep_ == "dobj":
+                return f"{target} {change.lower_} in {currency}"  # "the conference raised €5.8 billion"
             return f"{target} in {currency}"  # "exports fell by $3.2 billion"
+    if j + 2 < limit and doc[j].lower_ == "worth" and doc[j + 1].lower_ == "of":
+        span = _np_span(doc, j + 2, limit)
+        if span is not None and not _is_when(doc[span[1] - 1]):
+            return f"{currency} worth of {span_text(doc, span)}"  # "$2.9 billion worth of steel"
     if j < limit and doc[j].lower_ in ("in", "of", "for", "on", "worth") and j + 1 < limit:
         span = _np_span(doc, j + 1, limit)
         if span is not None and not _is_when(doc[span[1] - 1]):
             return f"{currency} {doc[j].lower_} {span_text(doc, span)}"  # (not "in the quarter", "in April": when)
+    done = _money_done(doc, p, currency)
+    if done is not None:
+        return done
     span = _np_span(doc, j, limit)
     if span is not None and span[0] == j and doc[j].ent_type_ not in ("DATE", "TIME"):
         return f"{span_text(doc, span)} in {currency}"  # "a €1.4 billion aid package" (not "€124 billion last year")
@@ -929,20 +1035,63 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         return f"{_noun_phrase_of(doc[k].head)} in {currency}"  # "its appeal for Sudan, worth $4.2 billion"
     if k >= 1 and doc[k].lower_ == "worth" and doc[k].dep_ == "acomp":
         held = next((c for c in doc[k].head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < k), None)
-        if held is not None and held.pos_ == "NOUN" and _names_a_thing(held):
+        if held is not None and (held.pos_ == "NOUN" or common_noun(doc, held)) and _names_a_thing(held):
             return f"{_noun_phrase_of(held)} in {currency}"  # "the losses we prevented are worth N1.2 trillion"
     if k >= 1 and doc[k].lower_ in ("worth", "of", "totaling", "totalling", "valued", "estimated", "priced"):
         before = k - 2 if doc[k - 1].text == "," and k >= 2 else k - 1  # "its aid package, worth DKK 1.3 billion"
         if doc[before].pos_ == "NOUN":
-            return f"{_noun_phrase_of(doc[before])} in {currency}"
+            held = doc[before]
+            prep = held.head
+            owner = doc[prep.i - 1] if prep.i > 0 else prep  # (the parse may hang the 'in' from the verb)
+            if held.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("in", "on", "for") and prep.i == held.i - 1 \
+                    and owner.pos_ == "NOUN" and owner.tag_ == "NN" and _names_a_thing(owner) and not _is_when(owner) \
+                    and not _is_when(held):
+                # "a trade deficit in steel of £1.2bn": the deficit (in steel)
+                return f"{_noun_phrase_of(owner)} {prep.lower_} {_noun_phrase_of(held)} in {currency}"
+            return f"{_noun_phrase_of(held)} in {currency}"
     # "the defense budget is UAH 2.2 trillion", "the package is valued at $2.3 billion".
     level = _level_subject(doc, p)
     if level is not None:
+        token = _figure(doc, p)
+        verb = token.head
+        if token.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in LEVEL_VERBS | {"be"}:
+            return f"{level} {verb.lower_} in {currency}"  # "the shield will cost €1.4bn": what it costs
         return f"{level} in {currency}"
     given = _money_given(doc, p, currency)
     if given is not None:
         return given
     return currency
+
+
+def _money_done(doc: Doc, p: Phrase, currency: str) -> str | None:
+    """A sum a participle or relative clause right after it says what was done with: "the Rs 18
+    crore seized in 2021" (seized rupees), "the $2.7 billion the parliament approved for roads"
+    (approved dollars for roads). None when no such clause hangs on the figure."""
+    token = _figure(doc, p)
+    limit = index(doc).sentence(p.start)[1]
+    verbs = list(token.rights)
+    doer = token.head
+    if token.dep_ == "nummod" and doer.i == p.end and doer.pos_ == "PROPN" and doer.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") \
+            and doer.i + 1 < limit and doc[doer.i + 1].tag_ == "VBD" and doc[doer.i + 1].head == doer:
+        verbs = [doc[doer.i + 1]]  # "the $2.7 billion Congress approved", parsed as a sum of Congress
+    for verb in verbs:
+        if verb.dep_ not in ("acl", "relcl") or verb.pos_ != "VERB" or verb.i >= limit:
+            continue
+        if any(t.is_punct for t in doc[p.end : verb.i]):
+            return None  # "80 million euros, of which Sweden pays …": a clause about a part, not the sum
+        if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head == token:
+            return None  # "€2bn going to …": not a sum something was done with
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < p.start for c in verb.children):
+            return None  # a misparse: the clause's subject stands before the sum
+        out = f"{verb.lower_} {currency}"
+        for c in verb.rights:
+            if c.dep_ in ("prep", "dative") and c.lower_ in _DESTINATIONS:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in NOUNS and not _is_when(obj) and not _is_figure(obj) \
+                        and obj.lower_ not in PRONOUNS:
+                    return f"{out} {c.lower_} {_noun_phrase_of(obj)}"
+        return out
+    return None
 
 
 #: Prepositions after such a verb that say where the sum goes or comes from.
@@ -962,7 +1111,7 @@ def _money_given(doc: Doc, p: Phrase, currency: str) -> str | None:
         return None
     out = f"{verb.lower_} {currency}"
     for c in verb.rights:
-        if c.dep_ == "prep" and c.lower_ in _DESTINATIONS and c.i >= p.end:
+        if c.dep_ in ("prep", "dative") and c.lower_ in _DESTINATIONS and c.i >= p.end:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in NOUNS and obj.ent_type_ not in ("DATE", "TIME") and not _is_figure(obj) \
                     and obj.lower_ not in PRONOUNS:
@@ -986,6 +1135,9 @@ def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) 
     compared = any(words[-len(w):] == w for w in _COMPARED_WITH)
     if not compared and p.unit is not None and words[-1:] == ("the",) and words[:1] in (("than",), ("above",), ("below",)):
         compared = True  # "lower than the 81.5% of 2016", "above the 70% of 2021": the figure compared with
+    if not compared and p.unit is not None and hedge_start >= 2 and doc[hedge_start - 1].lower_ in ("'s", "’s") \
+            and _is_when(doc[hedge_start - 2]):
+        compared = True  # "£1.2bn, a third wider than the previous year's £0.9bn": the same thing, earlier
     if compared and p.unit is not None:
         # "3.45% of GDP on defence, compared with 2.1% in 2022": the nearest figure in the same unit
         same_unit = [m for m in before if m.stat.unit == p.unit]
@@ -1115,6 +1267,8 @@ def _last_counts(doc: Doc, p: Phrase, earlier: list[Mention], changes: bool = Fa
             continue
         if m.stat.unit == p.unit and (changes or m.stat.kind != "relative change") and not _a_reference(doc, m):
             return m.stat.counts
+        if changes and p.unit == "percent" and m.stat.kind in ("count", "amount") and not _a_reference(doc, m):
+            return m.stat.counts  # "exports reached €8.3 billion; they will grow by 40%": a change of that level
     return None
 
 
@@ -1273,6 +1427,16 @@ def clause_counts(doc: Doc, p: Phrase, before: list[Mention], earlier: list[Ment
         if dep == "nsubj" and (verb.lemma_.lower() in FORECAST_VERBS or verb.lemma_.lower() in SPEECH_VERBS
                                or verb.lemma_.lower() in SOURCE_VERBS):
             continue  # "the ministry projected 3.7%", "the text says 20%", "data showed": who forecasts or says
+        if dep == "nsubj" and p.unit == "percent" and verb.lemma_.lower() in MONEY_VERBS and verb.pos_ == "VERB" \
+                and _figure(doc, p).head == verb and verb.i < p.start:
+            # "every ally will spend at least 2 per cent (on defence)": who spends is not what is counted
+            out = f"{verb.lower_} {percent_word(doc, p)}"
+            for c in [*verb.rights, *doc[p.end - 1].rights]:  # (the parse may hang 'on …' from 'cent')
+                if c.dep_ == "prep" and c.lower_ in ("on", "for", "to") and c.i >= p.end:
+                    obj = next((o for o in c.children if o.dep_ == "pobj" and o.pos_ in NOUNS and _names_a_thing(o)), None)
+                    if obj is not None:
+                        return f"{out} {c.lower_} {_noun_phrase_of(obj)}"
+            return out
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in NOUNS and c.is_alpha and c.lower_ not in PRONOUNS and not p.start <= c.i < p.end \
                     and c.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP") and not _is_figure(c):
@@ -1837,7 +2001,14 @@ def bracketed_change_counts(doc: Doc, p: Phrase, before: list) -> str | None:
     if k < 1:
         return None
     verb = governor(doc[k - 1])
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in CHANGE_VERBS:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_.lower() not in CHANGE_VERBS:
+        # "the largest falls were recorded in Greece (-1.2 pp), Spain (-0.9 pp)": the changes the clause names
+        change = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                       and c.lemma_.lower() in CHANGE_NOUNS), None)
+        if change is not None:
+            return _noun_phrase_of(change)
         return None
     where = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < k
                   for o in c.children if o.dep_ == "pobj"), None)

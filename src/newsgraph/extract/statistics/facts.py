@@ -26,6 +26,8 @@ from newsgraph.extract.statistics.counts import (
     clause_counts,
     compared_level_subject,
     counted_span,
+    box_counts,
+    share_of_what,
     counted_thing,
     elided_counts,
     forecast_counts,
@@ -201,6 +203,11 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
     if relative is not None and not p.multiplier and p.kind in ("count", "ratio"):
         kind = "relative change"  # "increased by over a third", "a 30% rise in …"
 
+    twin = _conjoined_twin(doc, p, hedge_start, before)  # "fell by 84 000 in the EU and by 71 000 in …"
+    if twin is not None and relative is None and twin.stat.kind == "relative change" and p.kind in ("count", "ratio") \
+            and not p.multiplier:
+        kind = "relative change"
+
     noun = None if p.change_verb or p.compared else counted_span(doc, p)
     gapped = gapped_count(doc, p, noun, before)
     if noun is not None and is_duration(doc, p, noun, hedge_start):
@@ -216,6 +223,12 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
     counts = gapped  # "the UPA has won 87 seats, the PRF 46": the seats too
+    if counts is None:
+        counts = box_counts(doc, p, noun, hedge_start)  # "- 50%: the tariff above the quota"
+    if counts is None and noun is None and (p.unit == "percent" or p.kind == "ratio"):
+        counts = share_of_what(doc, p)  # "1 per cent of what the world spends on peacekeeping"
+    if counts is None and noun is None and twin is not None:
+        counts = twin.stat.counts  # "down from 6.1% in March and from 6.3% a year earlier": the same thing
     if relative is not None and relative.lower_ in ("up", "down") and before and relative.i > 0 and doc[relative.i - 1].text == ",":
         counts = before[-1].stat.counts  # "13,000 workers, up 22%": the change of the figure just named
     if counts is None and p.change_verb and p.kind == "relative change":
@@ -234,6 +247,9 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = partitive_pronoun_counts(doc, p, before, previous)  # "35,000 objects …, and 4,000 of them"
     if counts is None:
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
+        if p.kind == "amount" and noun is None and counts == CURRENCY_WORDS.get(p.unit or "", p.unit):
+            # a bare sum compared with one before it: "… of £1.2bn, wider than the previous year's £0.9bn"
+            counts = elided_counts(doc, p, hedge_start, before) or counts
     if counts is None and noun is None and p.plain:
         counts = passive_subject_counts(doc, p)  # "58 have been hospitalized", "12 were killed and 40 injured"
     if counts is None and noun is None:
@@ -324,6 +340,31 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         taken=takes_share(doc, p) or listed_share(doc, p, before),
         whole=whole,
     )
+
+
+#: Prepositions a coordinated figure repeats: "by 84 000 in the EU and by 71 000 in the euro area".
+_REPEATED_PREPOSITIONS = frozenset({"by", "from", "to", "at", "of"})
+
+
+def _conjoined_twin(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> Mention | None:
+    """The earlier figure of its sentence a figure is coordinated with by repeating its preposition,
+    "decreased by 84 000 in the EU and by 71 000 in the euro area", "down from 6.1% in March and
+    from 6.3% a year earlier": the same kind of figure of the same thing, in the same unit. None
+    when the figure follows no 'and/or/but' + preposition, or no earlier figure in its sentence
+    follows that same preposition."""
+    if hedge_start < 2 or not before:
+        return None
+    prep = doc[hedge_start - 1].lower_
+    if prep not in _REPEATED_PREPOSITIONS or doc[hedge_start - 2].lower_ not in ("and", "or", "but"):
+        return None
+    for m in reversed(before):
+        if m.stat.unit != p.unit or not m.stat.anchors:
+            continue
+        start = m.stat.anchors[0].start
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ == prep:
+            return m
+    return None
 
 
 def _one_of_a_tally(doc: Doc, p: Phrase, noun: tuple[int, int] | None, before: list[Mention]) -> bool:

@@ -420,12 +420,21 @@ def _bracketed_change(doc: Doc, i: int) -> Phrase | None:
         end += 1
     if end >= len(doc) or doc[end].text != ")":
         return None  # the bracket must close
-    if any(not (_SIGNED.match(x.text) or x.text in ("%", ";", ",") or x.lower_ in PERCENT_WORDS) for x in doc[k + 1 : end]):
+    if any(not (_SIGNED.match(x.text) or x.text in ("%", ";", ",") or x.lower_ in PERCENT_WORDS or x.lower_ in _POINTS)
+           for x in doc[k + 1 : end]):
         return None  # only signed figures: not "(-3 to +4 on the scale)"
     phrase = Phrase(i, i + 1, value, kind="relative change", plain=False, change_verb=True)
     if i + 1 < len(doc) and doc[i + 1].lower_ in ("%", *PERCENT_WORDS):
         phrase.end, phrase.unit, phrase.kind = i + 2, "percent", "relative change"
+    elif i + 1 < len(doc) and doc[i + 1].lower_ in ("pp", "pts", "points"):
+        phrase.end, phrase.unit = i + 2, "percentage points"  # "Greece (-1.2 pp)": a rate's change in points
+    elif i + 2 < len(doc) and doc[i + 1].lower_ == "percentage" and doc[i + 2].lower_ == "points":
+        phrase.end, phrase.unit = i + 3, "percentage points"
     return phrase
+
+
+#: Words of a change in percentage points inside such a bracket: "(-1.2 pp)", "(+0.4 percentage points)".
+_POINTS = frozenset({"pp", "pts", "points", "percentage"})
 
 
 def _either_of_two(doc: Doc, i: int, end: int, value: Decimal) -> bool:
@@ -859,6 +868,10 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     nxt = doc[p.end] if p.end < len(doc) else None
     noun_is_time = noun is not None and doc[noun[1] - 1].lemma_.lower() in TIME_NOUNS and doc[noun[1] - 1].lower_ != "times" \
         and not (noun[1] - noun[0] > 1 and doc[noun[1] - 2].lower_.endswith("watt"))  # "3.1 terawatt hours" is energy
+    if noun_is_time and noun[1] - noun[0] > 1 and doc[noun[1] - 2].dep_ == "compound" and doc[noun[1] - 2].pos_ == "NOUN" \
+            and doc[noun[1] - 2].lemma_.lower() not in TIME_NOUNS \
+            and doc[noun[1] - 1].lower_ in ("hours", "days") and p.value > 1:
+        noun_is_time = False  # "1,400 patrol hours", "300 flight hours": work measured in hours, not a date
     if noun_is_time:
         return True  # "two months", "a year": a duration or a date
     if noun is not None and noun[1] - noun[0] > 1 and doc[noun[0]].lemma_.lower() in TIME_NOUNS and noun[0] == p.end:
@@ -874,7 +887,9 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
             for t in (prev, nxt))):
         return True  # "02 6277 0000", "+44 20 7946": a phone number or a code, not an amount
     figure_start = p.start + 1 if p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE else p.start
-    figure = [t for t in doc[figure_start : p.end] if p.kind != "amount" or t.like_num or num.is_number_word(t.lower_)]
+    figure = [t for t in doc[figure_start : p.end]
+              if (p.kind != "amount" and p.measure is None) or t.like_num or num.is_number_word(t.lower_)]
+    # (a unit is not the figure: "took 10.9 Mt.", the tagger's 'Mount')
     money_first = p.kind == "amount" and doc[p.start].lower_ in CURRENCY_BEFORE  # "NOK 1.8 billion", tagged a law
     if any(t.ent_type_ in NAME_ENTITIES for t in figure) and not p.glued and not money_first and p.unit != "percent":
         # "Leopard 2", "Minsk-2": part of a name (a currency code the tagger took for one is not, nor a
@@ -922,8 +937,12 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     if any(t is not None and (t.lower_.rstrip(".") in MONTHS or t.lower_ in WEEKDAYS) and t.text[:1].isupper() for t in (prev, nxt)):
         return True  # "12 March", "March 12", "Monday 12" (but not "Russia may lose 400 soldiers")
     if prev is not None and prev.pos_ in NOUNS and (prev.is_title or prev.is_upper) and prev.is_alpha and len(
-            prev.text) > 1 and not prev.is_sent_start and joined(doc, p.start) and not prev.whitespace_.count("\n"):
-        return True  # "Leopard 2", "Patriot 3": a model name
+            prev.text) > 1 and not prev.is_sent_start and joined(doc, p.start) and not prev.whitespace_.count("\n") \
+            and not (first.is_alpha and prev.i > 0 and doc[prev.i - 1].lower_ == "the" and p.end < len(doc)
+                     and (doc[p.end].lower_ in ("and", "or") or doc[p.end].is_punct)):
+        # "Leopard 2", "Patriot 3": a model name (but "…, the Greens five and the Liberals two": a
+        # count spelled out after a name, its noun left out, the name's clause cut short)
+        return True
     if _an_age(doc, p):
         return True  # "children under five", "people over 65", "those aged 50": who, not how many
     if prev is not None and not prev.whitespace_.count("\n") and joined(doc, p.start) and len(prev.text) > 1 \
