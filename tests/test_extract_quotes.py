@@ -1520,3 +1520,70 @@ def test_recurring_name_and_colon_lines_over_reports_are_no_dialogue(nlp, gazett
     )
     quotes = said(extract(text, nlp, gazetteer))
     assert not any(words.startswith(("The mayor said", "Officials expect", "The prefect promised", "Farmers")) for _, words in quotes)
+
+
+def test_a_bare_post_label_is_the_holder_of_that_post_not_a_deputy(nlp, gazetteer):
+    text = (
+        "Press conference of the Central Bank of Arvenia\n\n"
+        "Governor Tomas Rehak and Deputy Governor Lena Marek answered questions after the board meeting.\n\n"
+        "GOVERNOR: Good afternoon. The board decided to keep the policy rate at 4 per cent.\n\n"
+        "QUESTION: Will you cut in the autumn?\n\n"
+        "DEPUTY GOVERNOR MAREK: The banks are sound. We see no reason to hurry.\n\n"
+        "GOVERNOR: We will decide meeting by meeting.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Tomas Rehak", "Good afternoon. The board decided to keep the policy rate at 4 per cent."),
+        ("Lena Marek", "The banks are sound. We see no reason to hurry."),
+        ("Tomas Rehak", "We will decide meeting by meeting."),
+    ]
+    # Only the deputy governor known: 'GOVERNOR:' is not her.
+    text = text.replace("Governor Tomas Rehak and Deputy", "Deputy")
+    assert said(extract(text, nlp, gazetteer)) == [("Lena Marek", "The banks are sound. We see no reason to hurry.")]
+
+
+def test_a_quotation_closing_its_sentence_is_not_attributed_by_the_next_sentence(nlp, gazetteer):
+    text = (
+        "Austria, which sends observers to the talks, has not joined. Its chancellor, Jakob Feller, said last week "
+        "that Vienna had \"no intention of joining at this stage.\" Defence Minister Ilse Brunner said orders had doubled.\n"
+    )
+    assert ("Ilse Brunner", "no intention of joining at this stage.") not in said(extract(text, nlp, gazetteer))
+    # A quotation opening its sentence is still attributed after it.
+    text = "Defence Minister Ilse Brunner spoke in Vienna.\n\n\"Orders have doubled.\" Brunner said nothing more.\n"
+    assert said(extract(text, nlp, gazetteer)) == [("Ilse Brunner", "Orders have doubled.")]
+
+
+def test_a_few_words_quoted_mid_sentence_and_attributed_at_its_end(nlp, gazetteer):
+    text = (
+        "Trade lawyer Helga Sorensen follows the dispute closely.\n\n"
+        "Even a win may mean little: the union could take its appeal \"into the void,\" Sorensen noted. "
+        "The \"new deal,\" a phrase everyone uses, is already old.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Helga Sorensen", "into the void,")]
+
+
+def test_a_briefing_whose_questions_are_labelled_with_their_outlets(nlp, gazetteer):
+    text = (
+        "Regular press briefing of the Foreign Ministry\n\n"
+        "Spokesperson Mira Kovac held the weekly briefing on Thursday.\n\n"
+        "Daily Courier: What is the ministry's position on the new tariffs?\n\n"
+        "Mira Kovac: We oppose unilateral tariffs. They harm both sides.\n\n"
+        "Radio North: Will there be countermeasures?\n\n"
+        "Mira Kovac: We will protect our interests, calmly and within the rules.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Mira Kovac", "We oppose unilateral tariffs. They harm both sides."),
+        ("Mira Kovac", "We will protect our interests, calmly and within the rules."),
+    ]
+
+
+def test_a_quotation_in_single_marks_continued_in_the_next_paragraph(nlp, gazetteer):
+    text = (
+        "Fisheries deal signed in Suva\n\n"
+        "Fisheries Minister Aleki Tupou said: ‘This agreement protects our stocks for a generation. It took four years.\n\n"
+        "‘Our fishermen will see the difference within a season.’\n\n"
+        "The Pacific’s other producers are expected to sign next year.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Aleki Tupou", "This agreement protects our stocks for a generation. It took four years."),
+        ("Aleki Tupou", "Our fishermen will see the difference within a season."),
+    ]

@@ -615,7 +615,11 @@ def _turn_speaker(ctx: ArticleContext, speakers: Speakers, turn: Turn, interview
     # 'THE MINISTER:', 'THE GOVERNOR:': the one person the article gives that post.
     post = [w.casefold().strip(".") for w in words if w.casefold() != "the"]
     if post and post[-1] in TITLE_HEADS and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in post):
-        holders = speakers.holders(post)
+        holders = speakers.holders(post, same_rank=True)
+        if len(holders) > 1:
+            # 'GOVERNOR:' beside 'DEPUTY GOVERNOR HALÁSZ:': the one whose title is the label's
+            # words alone, not a deputy's or a vice-minister's post that contains them.
+            holders = speakers.holders(post, exact=True)
         if len(holders) == 1:
             return next(iter(holders))
     return None
@@ -631,7 +635,7 @@ def _headline_post_holder(ctx: ArticleContext, head: tuple[int, int], q: _QuoteS
     words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", m.group("who").casefold())]
     if not words or words[-1] not in TITLE_HEADS or words[0] in ("a", "an") or len(words) > _MAX_POST_WORDS:
         return None  # 'a minister': somebody the text does not name
-    holders = speakers.holders(words)
+    holders = speakers.holders(words, same_rank=True)
     return next(iter(holders)) if len(holders) == 1 else None
 
 
@@ -677,8 +681,17 @@ def _quote_spans(text: str, body_end: int) -> list[_QuoteSpan]:
                 out.append(_QuoteSpan(p_start + last + 1, end, p_start + last, end, p_start))
         if "“" not in p_text and '"' not in p_text:
             # British style ‘…’ or '…'; a closing mark is one not followed by a letter (not "Ukraine’s").
+            closed_to = 0
             for m in re.finditer(r"(?<!\w)‘([^‘]+?)’(?!\w)", p_text):
                 out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
+                closed_to = m.end()
+            # As with curly double marks: an opening mark left open as the paragraph ends, the next
+            # paragraph opening with a mark, is a quotation continued there.
+            last = p_text.rfind("‘")
+            if "‘" in p_text and last >= closed_to and next_opens and not re.search(r"’(?!\w)", p_text[last:]):
+                end = p_start + len(p_text.rstrip())
+                if p_text[last + 1 : last + 2].isalnum() and (last == 0 or not p_text[last - 1].isalnum()):
+                    out.append(_QuoteSpan(p_start + last + 1, end, p_start + last, end, p_start))
             if "‘" not in p_text:
                 for m in re.finditer(r"(?<![\w'])'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w))+?)(?<=\S)'(?![\w'])", p_text):
                     out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
@@ -696,11 +709,16 @@ def _scare_quote(doc: Doc, text: str, q: _QuoteSpan) -> bool:
         return False  # '… replied: “Absolutely not.”': a whole sentence said after a colon, verb or no verb
     if said[:1].isupper() and said[-1:] in (".", "!", "?") and re.search(r"(?:^|[.!?])\s*$", text[q.paragraph : q.open]):
         return False  # '“Nobody asked us,” Roe said. “Not once.”', '“Never!” Roe said.': a sentence of its own in quote marks
-    if said[-1:] in (",", "!", "?") and re.search(r"(?:^|[.!?])\s*$", text[q.paragraph : q.open]):
+    if said[-1:] in (",", "!", "?"):
         line_end = text.find("\n", q.close)
         after = text[q.close : len(text) if line_end == -1 else line_end]
-        if _AFTER_WHO_VERB.match(after) or _AFTER_VERB_WHO.match(after):
+        if re.search(r"(?:^|[.!?])\s*$", text[q.paragraph : q.open]) and (_AFTER_WHO_VERB.match(after) or _AFTER_VERB_WHO.match(after)):
             return False  # '“Never,” Roe replied.': a reply, attributed as a quotation
+        m = _AFTER_WHO_VERB.match(after)
+        if said[-1:] == "," and m and len(m.group("who").split()) <= _MAX_POST_WORDS and re.match(r"\s*(?:[.;]|$)", after[m.end() :]):
+            # 'the EU could appeal “into the void,” Roe noted.': a few words the sentence's speaker,
+            # named as it ends, is quoted as saying.
+            return False
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     # A participle ("so-called") does not make a statement; a finite or base verb does.
     if span is None or any(t.tag_ in _CLAUSE_VERB_TAGS for t in span):
@@ -782,7 +800,7 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
     nxt = re.search(r"[“\"‘]", after)
     if nxt:
         after = after[: nxt.start()]
-    for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING):
+    for pattern in () if _ends_its_sentence(ctx.text, masked, q) else (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING):
         m = pattern.match(after)
         if m:
             named = True
@@ -847,6 +865,18 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
         if speaker is not None:
             return speaker, True
     return _sentence_speaker(doc, ctx, q, speakers), named
+
+
+def _ends_its_sentence(text: str, masked: str, q: _QuoteSpan) -> bool:
+    """'… the government said it had “no plans to do so.” The ministry said …': words in quote marks
+    that close a sentence begun before the opening mark end that sentence with their period; the
+    words after the closing mark are the next sentence, not an attribution of the quote."""
+    said = text[q.start : q.end].rstrip()
+    if q.close == q.end or said[-1:] not in (".", "!", "?"):
+        return False
+    before = masked[q.paragraph : q.open]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("”"), before.rfind('"'))
+    return bool(re.search(r"\w", before[cut + 1 :])) and bool(re.match(r"\s+[A-Z]", text[q.close : q.close + 3]))
 
 
 def _subject_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, masked: str, gender: str | None) -> str | None:

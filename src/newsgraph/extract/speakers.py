@@ -61,6 +61,12 @@ _QUOTE_MARKS = re.compile(r"[“”\"‘]")
 # 'the 61-year-old': a person referred to by age, as news writes after naming them.
 _THE_AGED = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
 
+# Words of a title that add nothing to its post: 'Governor of the bank'.
+_TITLE_FILLERS = {"of", "the", "for", "and"}
+# Ranks that make a post another one ('deputy governor', 'prime minister'); an acting governor is
+# the governor.
+_OTHER_RANKS = word_set("rank-prefixes.txt") - {"acting"}
+
 
 def pronoun_gender(word: str) -> str | None:
     word = word.casefold()
@@ -480,8 +486,11 @@ class Speakers:
             return True
         return False
 
-    def holders(self, words: list[str]) -> set[str]:
-        """The persons whose post the role noun phrase names ('the minister', 'Ukraine's defense minister')."""
+    def holders(self, words: list[str], exact: bool = False, same_rank: bool = False) -> set[str]:
+        """The persons whose post the role noun phrase names ('the minister', 'Ukraine's defense minister').
+        `same_rank`: not those whose title has a rank the phrase does not say ('the governor' is
+        not the deputy governor, 'the minister' not the prime minister); `exact`: only those whose
+        title is the phrase's words and nothing more."""
         wanted = {w for w in words if w not in ("the", "a", "an")}
         holders = set()
         for role in self.roles:
@@ -489,6 +498,10 @@ class Speakers:
             owner = self.ctx.entities.get(self.ctx.current_key(role.of) or "")
             owner_words = set(re.findall(r"[\w-]+", owner.name.casefold())) if owner else set()
             if words[-1] in title and wanted - {"s", "’s", "'s"} <= title | owner_words | _owner_forms(words, owner_words):
+                if exact and title - owner_words - wanted - _TITLE_FILLERS:
+                    continue
+                if same_rank and (title - wanted) & _OTHER_RANKS:
+                    continue
                 holders.add(self.ctx.current_key(role.person))
         return holders
 
