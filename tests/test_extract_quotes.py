@@ -1587,3 +1587,14 @@ def test_a_quotation_in_single_marks_continued_in_the_next_paragraph(nlp, gazett
         ("Aleki Tupou", "This agreement protects our stocks for a generation. It took four years."),
         ("Aleki Tupou", "Our fishermen will see the difference within a season."),
     ]
+
+
+def test_that_was_whose_verdict_names_the_speaker_as_an_owner(nlp, gazetteer):
+    text = (
+        "Housing Minister Carla Mendes and opposition leader Rui Faria debated the plan on Monday.\n\n"
+        "\"Build first, argue later.\" That was Faria's blunt answer to the critics.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Rui Faria", "Build first, argue later.")]
+    # Somebody the text does not name as a person: nobody.
+    text = text.replace("That was Faria's blunt answer", "That is the party's answer")
+    assert said(extract(text, nlp, gazetteer)) == []

@@ -69,6 +69,11 @@ _WHO_COLON = re.compile(r"^(?P<who>[A-Z][^:“”\"\n]{1,60}?):\s+(?P<claim>[^�
 _SPEECH_NOUNS = word_set("speech-nouns.txt")
 # '“We are close.” That was the verdict of Jan Roe, …': the speaker named in the next sentence.
 _VERDICT_NOUNS = word_set("verdict-nouns.txt")
+# '“We are close.” That was Jane Roe's verdict.': the speaker as the noun's owner.
+_THAT_WAS_WHOSE = re.compile(
+    r"^\s*(?:That|This|Such)\s+(?:was|is)\s+(?P<who>[^.!?“”\"\n]{1,100}?)[’']s?\s+(?:[\w-]+\s+)?"
+    r"(?P<noun>" + "|".join(sorted(_VERDICT_NOUNS, key=len, reverse=True)) + r")\b"
+)
 _THAT_WAS = re.compile(
     r"^\s*(?:That|This|Such|Those|These)\s+(?:was|is|were|are)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?P<noun>\w+)\s+(?:of|from)\s+(?P<who>[^.!?“”\"\n]{1,120})"
 )
@@ -824,7 +829,7 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
                 inside = ctx.mentions(q.close + m.start("appos"), q.close + m.end("appos"), kinds=("Person",))
                 if inside:
                     return ctx.current_key(inside[0][2]), True
-    m = _THAT_WAS.match(after)
+    m = _THAT_WAS.match(after) or _THAT_WAS_WHOSE.match(after)
     if m and m.group("noun").casefold() in _VERDICT_NOUNS and ctx.text[q.start : q.end].rstrip()[-1:] in ".!?":
         named = True
         speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
