@@ -1598,3 +1598,29 @@ def test_that_was_whose_verdict_names_the_speaker_as_an_owner(nlp, gazetteer):
     # Somebody the text does not name as a person: nobody.
     text = text.replace("That was Faria's blunt answer", "That is the party's answer")
     assert said(extract(text, nlp, gazetteer)) == []
+
+
+def test_a_quote_going_on_after_one_an_unnamed_speaker_said_stays_unnamed(nlp, gazetteer):
+    text = (
+        "Health Minister Petra Novak left the talks early on Monday. "
+        "\"We need more time,\" an aide said. \"The minister has not slept in two days.\"\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [(None, "The minister has not slept in two days.")]  # kept, but nobody is named
+    # A named speaker's words going on keep the speaker.
+    text = text.replace("an aide said", "Novak said")
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Petra Novak", "We need more time,"),
+        ("Petra Novak", "The minister has not slept in two days."),
+    ]
+
+
+def test_words_a_pronoun_chants_or_a_sign_reads_are_not_the_subject_before(nlp, gazetteer):
+    text = (
+        "Health Minister Petra Novak met nurses outside the hospital on Monday. "
+        "\"Give us our overtime back!\" they chanted.\n\n"
+        "Petra Novak faces a revolt. Nurses held signs reading \"Novak must go\" and \"No more unpaid night shifts for anyone.\"\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [(None, "No more unpaid night shifts for anyone.")]
+    # A verb of saying before the words in their sentence: the subject's words.
+    text = "Health Minister Petra Novak said the hospital \"will stay open through the winter.\"\n"
+    assert said(extract(text, nlp, gazetteer)) == [("Petra Novak", "will stay open through the winter.")]

@@ -69,6 +69,9 @@ _WHO_COLON = re.compile(r"^(?P<who>[A-Z][^:“”\"\n]{1,60}?):\s+(?P<claim>[^�
 _SPEECH_NOUNS = word_set("speech-nouns.txt")
 # '“We are close.” That was the verdict of Jan Roe, …': the speaker named in the next sentence.
 _VERDICT_NOUNS = word_set("verdict-nouns.txt")
+# After a closing mark, a pronoun and a verb closing the sentence ('…!” they chanted.'): the quote's
+# speaker, with a verb that is not one of saying.
+_PRONOUN_THEN_VERB = re.compile(r"^[ \t]*,?[ \t]*(?:they|he|she|we|I)\s+[a-z]+(?:\s+[a-z]+ly)?\s*[.!]")
 # '“We are close.” That was Jane Roe's verdict.': the speaker as the noun's owner.
 _THAT_WAS_WHOSE = re.compile(
     r"^\s*(?:That|This|Such)\s+(?:was|is)\s+(?P<who>[^.!?“”\"\n]{1,100}?)[’']s?\s+(?:[\w-]+\s+)?"
@@ -175,6 +178,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
     events = _speaker_events(doc, ctx, speakers)
     claims: list[Claim] = []
     previous: tuple[_QuoteSpan, str | None] | None = None
+    previous_unnamed = False  # whether the quote before names a speaker the text does not ('an aide said')
     attributed: list[tuple[_QuoteSpan, str | None]] = []
     turn_speakers: dict[Turn, str | None] = {}
     items = [(q.start, 1, "quote", q) for q in spans] + [(c.start, 2, "claim", c) for c in claim_items]
@@ -192,11 +196,15 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
             if speaker is None and not named:  # not '“B,” an aide added': a speaker the text does not name
                 turn = turn_at.holding(q.start)
                 speaker = turn_speakers.get(turn) if turn is not None else None  # 'GOVERNOR HAN: Let me be clear: “…”'
-                speaker = speaker or _unattributed_speaker(ctx, head, q, speakers, previous, interviewee)
+                if speaker is None and previous_unnamed and previous is not None and previous[0].paragraph == q.paragraph:
+                    pass  # '“A,” an aide said. “B.”': the aide's words going on, not those of a person named before
+                else:
+                    speaker = speaker or _unattributed_speaker(ctx, head, q, speakers, previous, interviewee)
             elif speaker is None and head and head[0] <= q.open < head[1]:
                 # '‘…,’ says Brazil's finance minister': in an interview the interviewee, else the one
                 # person the article gives that post.
                 speaker = interviewee or _headline_post_holder(ctx, head, q, speakers, masked)
+            previous_unnamed = speaker is None and (named or (previous_unnamed and previous is not None and previous[0].paragraph == q.paragraph))
             previous = (q, speaker)
             if speaker is not None:
                 speakers.spoke(q.start, speaker)
@@ -353,10 +361,30 @@ def _unattributed_speaker(
         speaker = _headline_speaker(ctx, head, q, speakers, interviewee)
         if speaker is not None:
             return speaker
+    if _mid_sentence_unsaid(ctx, q, speakers):
+        return None  # 'Protesters held signs reading “Roe must go”': words in the sentence nobody is said to say
     speaker = speakers.subject_since(q.paragraph, q.open)
     if speaker is None and q.open == q.paragraph:
         speaker = _introduced_before(ctx, q, speakers)
     return speaker
+
+
+def _mid_sentence_unsaid(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> bool:
+    """Whether the quotation stands inside a sentence begun before its opening mark with no verb
+    of saying or characterising before the mark ('signs reading “…”', 'rejected the claim that
+    she had “…”'): the sentence's subject is not said to have said the words."""
+    before = ctx.text[q.paragraph : q.open]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind(": "), before.rfind("”"), before.rfind('"'))
+    if not re.search(r"\w", before[cut + 1 :]):
+        return False  # the quotation opens its sentence, or follows a colon
+    index = ctx.index(speakers.doc)
+    i = index.token_at(q.open)
+    s, _ = index.sentence(i)
+    for token in speakers.doc[s:i]:
+        lemma = token.lemma_.casefold()
+        if token.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in _CHARACTERISING_VERBS) or token.pos_ == "NOUN" and lemma in _SPEECH_NOUNS:
+            return False
+    return True
 
 
 def _introduced_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> str | None:
@@ -829,6 +857,8 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
                 inside = ctx.mentions(q.close + m.start("appos"), q.close + m.end("appos"), kinds=("Person",))
                 if inside:
                     return ctx.current_key(inside[0][2]), True
+    if not named and _PRONOUN_THEN_VERB.match(after):
+        named = True  # '“Give us our pensions back!” they chanted.': somebody the sentence names, not anybody before
     m = _THAT_WAS.match(after) or _THAT_WAS_WHOSE.match(after)
     if m and m.group("noun").casefold() in _VERDICT_NOUNS and ctx.text[q.start : q.end].rstrip()[-1:] in ".!?":
         named = True
