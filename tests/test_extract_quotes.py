@@ -1624,3 +1624,15 @@ def test_words_a_pronoun_chants_or_a_sign_reads_are_not_the_subject_before(nlp, 
     # A verb of saying before the words in their sentence: the subject's words.
     text = "Health Minister Petra Novak said the hospital \"will stay open through the winter.\"\n"
     assert said(extract(text, nlp, gazetteer)) == [("Petra Novak", "will stay open through the winter.")]
+
+
+def test_quotations_in_a_list_of_bullet_items(nlp, gazetteer):
+    text = (
+        "The Morning Briefing\n\n"
+        "• Central bank governor Lena Aalto said inflation \"is falling, but not fast enough.\"\n"
+        "• Finland's prime minister, Ville Koskinen, called the pension plan \"dead on arrival.\"\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Lena Aalto", "is falling, but not fast enough."),
+        ("Ville Koskinen", "dead on arrival."),
+    ]
