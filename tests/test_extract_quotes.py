@@ -1636,3 +1636,15 @@ def test_quotations_in_a_list_of_bullet_items(nlp, gazetteer):
         ("Lena Aalto", "is falling, but not fast enough."),
         ("Ville Koskinen", "dead on arrival."),
     ]
+
+
+def test_the_charity_said_refers_to_the_organization_just_named_as_subject(nlp, gazetteer):
+    text = (
+        "Relief appeal\n\n"
+        "The World Food Programme warned on Monday that 1.4 million people in Chad face hunger. "
+        "\"Without new funding, we will have to cut rations in May,\" the agency said.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("World Food Programme", "Without new funding, we will have to cut rations in May,")]
+    # Another organization named after it, as an object: which one the phrase means, the text does not say.
+    text = text.replace("face hunger.", "face hunger after cuts by the European Union.")
+    assert said(extract(text, nlp, gazetteer)) == [(None, "Without new funding, we will have to cut rations in May,")]
