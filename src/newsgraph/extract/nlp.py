@@ -25,6 +25,10 @@ LINE_BREAKS = "newsgraph_line_breaks"
 PARSE_CHUNK_CHARS = 100_000
 
 
+# Bullet glyphs opening a list item, which the parser otherwise takes for the item's verb.
+_BULLETS = frozenset("•·▪●◦‣")
+
+
 @Language.component(LINE_BREAKS)
 def _line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, subtitles and list items carry no final period,
@@ -33,6 +37,8 @@ def _line_breaks(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
+        elif previous.text in _BULLETS and (previous.i == 0 or previous.is_sent_start):
+            token.is_sent_start = True  # '• Roe called the plan …': the list item's words, not a clause of the bullet
     return doc
 
 

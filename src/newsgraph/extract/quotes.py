@@ -69,6 +69,14 @@ _WHO_COLON = re.compile(r"^(?P<who>[A-Z][^:“”\"\n]{1,60}?):\s+(?P<claim>[^�
 _SPEECH_NOUNS = word_set("speech-nouns.txt")
 # '“We are close.” That was the verdict of Jan Roe, …': the speaker named in the next sentence.
 _VERDICT_NOUNS = word_set("verdict-nouns.txt")
+# After a closing mark, a pronoun and a verb closing the sentence ('…!” they chanted.'): the quote's
+# speaker, with a verb that is not one of saying.
+_PRONOUN_THEN_VERB = re.compile(r"^[ \t]*,?[ \t]*(?:they|he|she|we|I)\s+[a-z]+(?:\s+[a-z]+ly)?\s*[.!]")
+# '“We are close.” That was Jane Roe's verdict.': the speaker as the noun's owner.
+_THAT_WAS_WHOSE = re.compile(
+    r"^\s*(?:That|This|Such)\s+(?:was|is)\s+(?P<who>[^.!?“”\"\n]{1,100}?)[’']s?\s+(?:[\w-]+\s+)?"
+    r"(?P<noun>" + "|".join(sorted(_VERDICT_NOUNS, key=len, reverse=True)) + r")\b"
+)
 _THAT_WAS = re.compile(
     r"^\s*(?:That|This|Such|Those|These)\s+(?:was|is|were|are)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?P<noun>\w+)\s+(?:of|from)\s+(?P<who>[^.!?“”\"\n]{1,120})"
 )
@@ -170,6 +178,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
     events = _speaker_events(doc, ctx, speakers)
     claims: list[Claim] = []
     previous: tuple[_QuoteSpan, str | None] | None = None
+    previous_unnamed = False  # whether the quote before names a speaker the text does not ('an aide said')
     attributed: list[tuple[_QuoteSpan, str | None]] = []
     turn_speakers: dict[Turn, str | None] = {}
     items = [(q.start, 1, "quote", q) for q in spans] + [(c.start, 2, "claim", c) for c in claim_items]
@@ -187,11 +196,15 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
             if speaker is None and not named:  # not '“B,” an aide added': a speaker the text does not name
                 turn = turn_at.holding(q.start)
                 speaker = turn_speakers.get(turn) if turn is not None else None  # 'GOVERNOR HAN: Let me be clear: “…”'
-                speaker = speaker or _unattributed_speaker(ctx, head, q, speakers, previous, interviewee)
+                if speaker is None and previous_unnamed and previous is not None and previous[0].paragraph == q.paragraph:
+                    pass  # '“A,” an aide said. “B.”': the aide's words going on, not those of a person named before
+                else:
+                    speaker = speaker or _unattributed_speaker(ctx, head, q, speakers, previous, interviewee)
             elif speaker is None and head and head[0] <= q.open < head[1]:
                 # '‘…,’ says Brazil's finance minister': in an interview the interviewee, else the one
                 # person the article gives that post.
                 speaker = interviewee or _headline_post_holder(ctx, head, q, speakers, masked)
+            previous_unnamed = speaker is None and (named or (previous_unnamed and previous is not None and previous[0].paragraph == q.paragraph))
             previous = (q, speaker)
             if speaker is not None:
                 speakers.spoke(q.start, speaker)
@@ -348,10 +361,30 @@ def _unattributed_speaker(
         speaker = _headline_speaker(ctx, head, q, speakers, interviewee)
         if speaker is not None:
             return speaker
+    if _mid_sentence_unsaid(ctx, q, speakers):
+        return None  # 'Protesters held signs reading “Roe must go”': words in the sentence nobody is said to say
     speaker = speakers.subject_since(q.paragraph, q.open)
     if speaker is None and q.open == q.paragraph:
         speaker = _introduced_before(ctx, q, speakers)
     return speaker
+
+
+def _mid_sentence_unsaid(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> bool:
+    """Whether the quotation stands inside a sentence begun before its opening mark with no verb
+    of saying or characterising before the mark ('signs reading “…”', 'rejected the claim that
+    she had “…”'): the sentence's subject is not said to have said the words."""
+    before = ctx.text[q.paragraph : q.open]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind(": "), before.rfind("”"), before.rfind('"'))
+    if not re.search(r"\w", before[cut + 1 :]):
+        return False  # the quotation opens its sentence, or follows a colon
+    index = ctx.index(speakers.doc)
+    i = index.token_at(q.open)
+    s, _ = index.sentence(i)
+    for token in speakers.doc[s:i]:
+        lemma = token.lemma_.casefold()
+        if token.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in _CHARACTERISING_VERBS) or token.pos_ == "NOUN" and lemma in _SPEECH_NOUNS:
+            return False
+    return True
 
 
 def _introduced_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> str | None:
@@ -615,7 +648,11 @@ def _turn_speaker(ctx: ArticleContext, speakers: Speakers, turn: Turn, interview
     # 'THE MINISTER:', 'THE GOVERNOR:': the one person the article gives that post.
     post = [w.casefold().strip(".") for w in words if w.casefold() != "the"]
     if post and post[-1] in TITLE_HEADS and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in post):
-        holders = speakers.holders(post)
+        holders = speakers.holders(post, same_rank=True)
+        if len(holders) > 1:
+            # 'GOVERNOR:' beside 'DEPUTY GOVERNOR HALÁSZ:': the one whose title is the label's
+            # words alone, not a deputy's or a vice-minister's post that contains them.
+            holders = speakers.holders(post, exact=True)
         if len(holders) == 1:
             return next(iter(holders))
     return None
@@ -631,7 +668,7 @@ def _headline_post_holder(ctx: ArticleContext, head: tuple[int, int], q: _QuoteS
     words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'-]+", m.group("who").casefold())]
     if not words or words[-1] not in TITLE_HEADS or words[0] in ("a", "an") or len(words) > _MAX_POST_WORDS:
         return None  # 'a minister': somebody the text does not name
-    holders = speakers.holders(words)
+    holders = speakers.holders(words, same_rank=True)
     return next(iter(holders)) if len(holders) == 1 else None
 
 
@@ -677,8 +714,17 @@ def _quote_spans(text: str, body_end: int) -> list[_QuoteSpan]:
                 out.append(_QuoteSpan(p_start + last + 1, end, p_start + last, end, p_start))
         if "“" not in p_text and '"' not in p_text:
             # British style ‘…’ or '…'; a closing mark is one not followed by a letter (not "Ukraine’s").
+            closed_to = 0
             for m in re.finditer(r"(?<!\w)‘([^‘]+?)’(?!\w)", p_text):
                 out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
+                closed_to = m.end()
+            # As with curly double marks: an opening mark left open as the paragraph ends, the next
+            # paragraph opening with a mark, is a quotation continued there.
+            last = p_text.rfind("‘")
+            if "‘" in p_text and last >= closed_to and next_opens and not re.search(r"’(?!\w)", p_text[last:]):
+                end = p_start + len(p_text.rstrip())
+                if p_text[last + 1 : last + 2].isalnum() and (last == 0 or not p_text[last - 1].isalnum()):
+                    out.append(_QuoteSpan(p_start + last + 1, end, p_start + last, end, p_start))
             if "‘" not in p_text:
                 for m in re.finditer(r"(?<![\w'])'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w))+?)(?<=\S)'(?![\w'])", p_text):
                     out.append(_QuoteSpan(p_start + m.start(1), p_start + m.end(1), p_start + m.start(), p_start + m.end(), p_start))
@@ -696,11 +742,16 @@ def _scare_quote(doc: Doc, text: str, q: _QuoteSpan) -> bool:
         return False  # '… replied: “Absolutely not.”': a whole sentence said after a colon, verb or no verb
     if said[:1].isupper() and said[-1:] in (".", "!", "?") and re.search(r"(?:^|[.!?])\s*$", text[q.paragraph : q.open]):
         return False  # '“Nobody asked us,” Roe said. “Not once.”', '“Never!” Roe said.': a sentence of its own in quote marks
-    if said[-1:] in (",", "!", "?") and re.search(r"(?:^|[.!?])\s*$", text[q.paragraph : q.open]):
+    if said[-1:] in (",", "!", "?"):
         line_end = text.find("\n", q.close)
         after = text[q.close : len(text) if line_end == -1 else line_end]
-        if _AFTER_WHO_VERB.match(after) or _AFTER_VERB_WHO.match(after):
+        if re.search(r"(?:^|[.!?])\s*$", text[q.paragraph : q.open]) and (_AFTER_WHO_VERB.match(after) or _AFTER_VERB_WHO.match(after)):
             return False  # '“Never,” Roe replied.': a reply, attributed as a quotation
+        m = _AFTER_WHO_VERB.match(after)
+        if said[-1:] == "," and m and len(m.group("who").split()) <= _MAX_POST_WORDS and re.match(r"\s*(?:[.;]|$)", after[m.end() :]):
+            # 'the EU could appeal “into the void,” Roe noted.': a few words the sentence's speaker,
+            # named as it ends, is quoted as saying.
+            return False
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     # A participle ("so-called") does not make a statement; a finite or base verb does.
     if span is None or any(t.tag_ in _CLAUSE_VERB_TAGS for t in span):
@@ -782,7 +833,7 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
     nxt = re.search(r"[“\"‘]", after)
     if nxt:
         after = after[: nxt.start()]
-    for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING):
+    for pattern in () if _ends_its_sentence(ctx.text, masked, q) else (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING):
         m = pattern.match(after)
         if m:
             named = True
@@ -806,7 +857,9 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
                 inside = ctx.mentions(q.close + m.start("appos"), q.close + m.end("appos"), kinds=("Person",))
                 if inside:
                     return ctx.current_key(inside[0][2]), True
-    m = _THAT_WAS.match(after)
+    if not named and _PRONOUN_THEN_VERB.match(after):
+        named = True  # '“Give us our pensions back!” they chanted.': somebody the sentence names, not anybody before
+    m = _THAT_WAS.match(after) or _THAT_WAS_WHOSE.match(after)
     if m and m.group("noun").casefold() in _VERDICT_NOUNS and ctx.text[q.start : q.end].rstrip()[-1:] in ".!?":
         named = True
         speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
@@ -847,6 +900,18 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
         if speaker is not None:
             return speaker, True
     return _sentence_speaker(doc, ctx, q, speakers), named
+
+
+def _ends_its_sentence(text: str, masked: str, q: _QuoteSpan) -> bool:
+    """'… the government said it had “no plans to do so.” The ministry said …': words in quote marks
+    that close a sentence begun before the opening mark end that sentence with their period; the
+    words after the closing mark are the next sentence, not an attribution of the quote."""
+    said = text[q.start : q.end].rstrip()
+    if q.close == q.end or said[-1:] not in (".", "!", "?"):
+        return False
+    before = masked[q.paragraph : q.open]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("”"), before.rfind('"'))
+    return bool(re.search(r"\w", before[cut + 1 :])) and bool(re.match(r"\s+[A-Z]", text[q.close : q.close + 3]))
 
 
 def _subject_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, masked: str, gender: str | None) -> str | None:

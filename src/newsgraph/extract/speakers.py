@@ -20,7 +20,7 @@ from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import BODY_DESCRIPTORS, OBJECT_PRONOUNS, ORG_HEADS, PERSON_PRONOUNS, TITLE_HEADS, TITLE_MODIFIERS
 from newsgraph.extract.names import name_key
 from newsgraph.model import Role
-from newsgraph.text import word_set
+from newsgraph.text import line_start, trimmed_end, word_set
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -60,6 +60,15 @@ _QUOTE_MARKS = re.compile(r"[“”\"‘]")
 
 # 'the 61-year-old': a person referred to by age, as news writes after naming them.
 _THE_AGED = re.compile(r"the\s+\d{1,3}-year-old", re.IGNORECASE)
+
+# Nouns that say what kind of body an organization is, whatever its name: 'the charity', 'the
+# agency', 'the watchdog' after the organization was named.
+_BODY_TYPES = BODY_DESCRIPTORS | {"agency", "organisation", "organization"}
+# Words of a title that add nothing to its post: 'Governor of the bank'.
+_TITLE_FILLERS = {"of", "the", "for", "and"}
+# Ranks that make a post another one ('deputy governor', 'prime minister'); an acting governor is
+# the governor.
+_OTHER_RANKS = word_set("rank-prefixes.txt") - {"acting"}
 
 
 def pronoun_gender(word: str) -> str | None:
@@ -277,6 +286,8 @@ class Speakers:
             return organization
         if words == ["it"]:
             return self._organization_last(offset)  # 'The bank said on Monday … “…,” it said.'
+        if len(words) == 2 and words[0] == "the" and words[1] in _BODY_TYPES:
+            return self._body_just_named(offset)  # 'Save the Children warned … “…,” the charity said.'
         if words[0] == "the" and len(words) <= 3 and words[-1] in VOICE_NOUNS and words[-1] not in _VOICE_PERSONS:
             return self._issuer(words[-1], offset)  # '“…,” the statement said.'
         if words[-1] in TITLE_HEADS and words[-1] not in VOICE_NOUNS and len(words) <= 5:
@@ -321,6 +332,22 @@ class Speakers:
         key = self.events[i - 1][1]
         entity = self.ctx.entities.get(self.ctx.current_key(key) or key)
         return entity.key if entity is not None and entity.kind == "Organization" else None
+
+    def _body_just_named(self, offset: int) -> str | None:
+        """'Save the Children warned on Monday … “…,” the charity said': the organization named
+        last before `offset` in its paragraph or the one before, when it is a clause's subject
+        there (what the paragraph is about) and no other organization is named after it."""
+        text = self.ctx.text
+        start = line_start(text, offset)
+        if start > 0:
+            start = line_start(text, max(0, trimmed_end(text, start) - 1))
+        found = self.ctx.mentions(start, offset, kinds=("Organization",))
+        if not found:
+            return None
+        m_start, m_end, key = found[-1]
+        if not self.is_subject(m_start, m_end):
+            return None
+        return self.ctx.current_key(key) or key
 
     def _issuer(self, noun: str, offset: int) -> str | None:
         """'The union said in a statement that … “…,” the statement said': who spoke in the
@@ -480,8 +507,11 @@ class Speakers:
             return True
         return False
 
-    def holders(self, words: list[str]) -> set[str]:
-        """The persons whose post the role noun phrase names ('the minister', 'Ukraine's defense minister')."""
+    def holders(self, words: list[str], exact: bool = False, same_rank: bool = False) -> set[str]:
+        """The persons whose post the role noun phrase names ('the minister', 'Ukraine's defense minister').
+        `same_rank`: not those whose title has a rank the phrase does not say ('the governor' is
+        not the deputy governor, 'the minister' not the prime minister); `exact`: only those whose
+        title is the phrase's words and nothing more."""
         wanted = {w for w in words if w not in ("the", "a", "an")}
         holders = set()
         for role in self.roles:
@@ -489,6 +519,10 @@ class Speakers:
             owner = self.ctx.entities.get(self.ctx.current_key(role.of) or "")
             owner_words = set(re.findall(r"[\w-]+", owner.name.casefold())) if owner else set()
             if words[-1] in title and wanted - {"s", "’s", "'s"} <= title | owner_words | _owner_forms(words, owner_words):
+                if exact and title - owner_words - wanted - _TITLE_FILLERS:
+                    continue
+                if same_rank and (title - wanted) & _OTHER_RANKS:
+                    continue
                 holders.add(self.ctx.current_key(role.person))
         return holders
 

@@ -85,7 +85,7 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repea
     # dialogue: labels that recur, two of them at least, taking turns ('Reed: …', 'Lindqvist: …',
     # 'Reed: …'). A label written once there, or any alone, is a heading or a sentence.
     if not any(t.kind != "speaker" or t.label.isupper() for t in labelled):
-        labelled = _dialogue(labelled, paragraphs, 2)
+        labelled = _dialogue(labelled, paragraphs, 2, text)
     # Speaker labels in capitals ('SECRETARY GENERAL:') set the transcript's style: a paragraph
     # opening once with capitalised words and a colon in mixed case is then a turn going on ('On
     # Ferry Orders: we will …'), unless a parenthesis after the words says who ('Jane Roe
@@ -178,17 +178,25 @@ def _first_words(text: str, turn: Turn) -> str:
     return m.group(1) if m else ""
 
 
-def _dialogue(labelled: list[Turn], paragraphs: list[tuple[int, int]], share: int) -> list[Turn]:
+def _dialogue(labelled: list[Turn], paragraphs: list[tuple[int, int]], share: int, text: str | None = None) -> list[Turn]:
     """The labelled paragraphs of a dialogue with labels in mixed case or alone on their lines:
     those whose label recurs, when at least two such labels take turns and at least one paragraph
     in `share` from the first label to the last is labelled (a dialogue's turns follow one
-    another; a live blog's 'Roe: …' summary lines have reports under them); [] otherwise."""
+    another; a live blog's 'Roe: …' summary lines have reports under them); [] otherwise.
+    With `text`, a label printed once whose turn asks ('Reuters: Will you retaliate?') between
+    the turns of a recurring one is a questioner's (a briefing labels each question with its
+    outlet): a question turn of the dialogue."""
     counts: dict[str, int] = {}
     for t in labelled:
         counts[t.label] = counts.get(t.label, 0) + 1
-    kept = [t for t in labelled if counts[t.label] >= _MIN_TURNS or t.note is not None]
+    if text is not None and any(counts[t.label] >= _MIN_TURNS for t in labelled):
+        labelled = [
+            dataclasses.replace(t, kind="question") if counts[t.label] < _MIN_TURNS and t.note is None and t.end > t.start and _asks(text[t.start : t.end]) else t
+            for t in labelled
+        ]
+    kept = [t for t in labelled if counts[t.label] >= _MIN_TURNS or t.note is not None or t.kind == "question"]
     alternations = sum(a.label != b.label for a, b in zip(kept, kept[1:]))
-    if len({t.label for t in kept}) < 2 or alternations < _MIN_ALTERNATIONS:
+    if len({t.label for t in kept if counts[t.label] >= _MIN_TURNS or t.note is not None}) < 1 or len({t.label for t in kept}) < 2 or alternations < _MIN_ALTERNATIONS:
         return []
     spanned = sum(1 for p_start, _ in paragraphs if kept[0].label_start <= p_start <= kept[-1].label_start)
     return kept if len(kept) * share >= spanned else []
