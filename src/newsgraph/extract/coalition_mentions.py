@@ -138,6 +138,7 @@ class Mention:
     described: str = ""  # a reference's own words: "naval" of "the naval alliance" (which of those named it is)
     described_start: int = -1  # where those words start
     phrase_end: int = -1  # where the whole phrase ends, if after the name: "Atlantic Shield, a naval task force"
+    new: bool = False  # brought in as a new one, after "a": "a partnership to build …" (its name may follow)
 
 
 LedBy = Callable[[int], list[Party]]
@@ -243,6 +244,8 @@ class _Reader:
             return []  # "the Ukrainian Air Force": one state's armed service, no grouping of states
         if _capitalised(t):
             named = self.proper_name(t)
+            if named is not None and self.service_owned(min(named[1])):
+                return []  # "the Royal Navy's Littoral Response Group": a unit of one state's armed service
             if named is not None:
                 return [named]
             if nxt is not None and _capitalised(nxt) and nxt.pos_ in ("PROPN", "NOUN") and "\n" not in t.whitespace_ \
@@ -269,6 +272,24 @@ class _Reader:
             if (k == 1 and country.casefold() in demonyms()) or self.is_country(country):
                 return True
         return False
+
+    def service_owned(self, i: int) -> bool:
+        """Whether the name starting at token i is owned by one state's armed service: "the Royal Navy's …",
+        "the US Army's …", "the French Navy's …" (its owner's words all service words, a country or its
+        adjective aside)."""
+        owner = self.tok(i - 1)
+        if owner is None or owner.text not in ("'s", "’s"):
+            return False
+        words: list[Token] = []
+        k = i - 2
+        while (w := self.tok(k)) is not None and _capitalised(w) and w.lower_ not in _DETERMINERS and len(words) < 4:
+            words.insert(0, w)
+            k -= 1
+        if not words or words[-1].lower_ not in _SERVICE_WORDS | {"army", "force", "guard", "corps", "marines", "fleet"}:
+            return False
+        rest = [w for w in words if w.lower_ not in _SERVICE_WORDS | {"army", "force", "guard", "corps", "marines", "fleet"}]
+        return not rest or (len(rest) == 1 and (rest[0].text.casefold() in demonyms() or self.is_country(rest[0].text))) \
+            or self.is_country(" ".join(w.text for w in rest))
 
     def led_by_before(self, first: Token) -> tuple[list[Party], int]:
         """The parties of a "Latvia-led" right before token `first`, and where that phrase starts."""
@@ -399,7 +420,13 @@ class _Reader:
         while (w := self.tok(k)) is not None and _capitalised(w) and len(words) < 5:
             words.append(w)
             k += 1
-        if not words or (words[-1].lower_ not in HEADS and (
+        numbered = bool(words) and (w := self.tok(k)) is not None and re.fullmatch(r"\d{1,2}", w.text) is not None \
+            and w.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT") and self.doc[k - 1].whitespace_ == " " \
+            and ((n := self.tok(k + 1)) is None or not (n.is_alpha and n.text[:1].islower()))
+        if numbered:
+            # "the so-called Sapporo 5", "the so-called Visegrad 4": a place and how many states it gathered
+            words.append(self.doc[k])
+        elif not words or (words[-1].lower_ not in HEADS and (
                 len(words) < 2 or any(w.ent_type_ in ("PERSON", "GPE") or self.is_country(w.text) for w in words))):
             return []  # "the so-called Frugal Four" is a name; "the so-called Islamic State" of no states
         start, end, written = self.span(words[0], words[-1])
@@ -539,11 +566,19 @@ class _Reader:
         purpose = self.purpose(t, indefinite=opener_word in ("a", "an")) if head in _PURPOSE_HEADS else None
         if purpose is not None and (purpose[0].strength == NAMED or not led_by):
             # "a coalition for training field medics", "the UK-led coalition of the willing" (named, led by
-            # the UK); but "a US-led coalition against piracy" is named by who leads it
+            # the UK)
             mention, taken = purpose
             mention.led_by = led_by
             mention.phrase_start = min(mention.start, phrase_start)
             return [(mention, taken | used)]
+        if purpose is None and led_by and head in _PURPOSE_HEADS:
+            purpose = self.purpose(t, indefinite=opener_word in ("a", "an"), proper=True)
+        if purpose is not None and led_by and not self.of_others(t):
+            # "an Australia-led coalition against illegal fishing": one grouping, known by who leads it (a later
+            # "the Australia-led coalition" is the same), written with what it is for, which tells it apart
+            mention, taken = purpose
+            return [(Mention(phrase_start, mention.end, LED_ONLY, self.text[phrase_start:mention.end], head,
+                             phrase_start, led_by), taken | used)]
         if led_by:
             # "a US-led coalition", "the British-led force": its name is who leads it; not "a US-led
             # group of investors"
@@ -720,7 +755,8 @@ class _Reader:
             return None
         return Mention(start, end, NAMED, written, t.lower_, t.idx), set(range(t.i, names[-1].i + 1))
 
-    def purpose(self, t: Token, indefinite: bool = False, first_word: Token | None = None) -> tuple[Mention, set[int]] | None:
+    def purpose(self, t: Token, indefinite: bool = False, first_word: Token | None = None,
+                proper: bool = False) -> tuple[Mention, set[int]] | None:
         """'a coalition for training field medics', 'a coalition to end routine gas flaring in west Africa'
         (up to a comma, a relative clause, a verb or 'by 2030'); 'the coalition of the willing'."""
         k = t.i + 1
@@ -756,12 +792,16 @@ class _Reader:
             k += 1
         while words and (words[-1].lower_ in _NAME_LINKS or words[-1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
             words.pop()
-        if not any(w.pos_ in ("NOUN", "VERB") for w in words) and not (words and words[-1].pos_ == "ADJ" and (
+        if proper and words and all(w.pos_ == "PROPN" for w in words) and not self.is_country(self.span(words[0], words[-1])[2]) \
+                and not any(w.ent_type_ in ("GPE", "PERSON", "DATE") for w in words):
+            pass  # "the US-led coalition against Islamic State": against a named enemy (not "for Ukraine")
+        elif not any(w.pos_ in ("NOUN", "VERB") for w in words) and not (words and words[-1].pos_ == "ADJ" and (
                 (after := self.tok(words[-1].i + 1)) is None or after.is_punct)):
             return None  # a rare noun may be taken for an adjective at the end: "a task force on fentanyl."
         begin = first_word or t
         start, end, written = self.span(begin, words[-1])
-        return Mention(start, end, DESCRIBED, written, t.lower_, start, purpose=True), set(range(begin.i, words[-1].i + 1))
+        return Mention(start, end, DESCRIBED, written, t.lower_, start, purpose=True, new=indefinite), \
+            set(range(begin.i, words[-1].i + 1))
 
     def shared_head(self, t: Token) -> list[tuple[Mention, set[int]]]:
         """'logistics, cyber and counter-drone coalitions': one coalition per item, named by it."""

@@ -93,6 +93,8 @@ _KEY_DROP = word_set("coalition-key-drops.txt")
 _SPELLING = word_map("coalition-spellings.tsv", "written", "key")
 #: Organizations that are never a coalition of states, whatever is said of their members.
 EXCLUDED_ORGANIZATIONS = frozenset(normalise(n) for n in word_set("coalition-excluded-organizations.txt"))
+#: Organizations that may be members of a grouping of states beside their member states (the EU).
+MEMBER_ORGANIZATIONS = frozenset(normalise(n) for n in word_set("coalition-member-organizations.txt"))
 #: Words that end the name of a coalition read backwards from a bracket: "coalitions: aviation (...)".
 _NAME_STOP = word_set("coalition-name-stops.txt")
 
@@ -237,6 +239,10 @@ class _Book:
         self.redirects: dict[str, _Entry] = {}
         # a speaker's country (the gazetteer's label), for the "we" they say: person key -> country
         self.speaker_country: dict[str, str] = {}
+        # A grouping the sentence before brought in as new, with no name ("The UK will command a new
+        # multinational naval operation …"): the sentence after may open by naming it ("Operation Northern
+        # Lantern will …").
+        self.introduced: _Entry | None = None
 
     def named(self, written: str, strength: int, start: int, end: int, key: str | None = None,
               as_written: bool = False, head: str = "coalition") -> _Entry | None:
@@ -869,6 +875,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     mentions = sentence_mentions(doc, text, sent, led_by_at, is_country)
     mentions += _short_mentions(text, sent, book, mentions)
     items: list[_Item] = []
+    brought_in: list[_Entry] = []
     for mention in sorted(mentions, key=lambda m: m.start):
         before = items[-1] if items else None
         apposed = before is not None and _APPOSITION.match(text, before.end, mention.phrase_start)
@@ -896,6 +903,8 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
                 entry = _described_unnamed(text, sent, mention, entry, book)
         if entry is None:
             continue
+        if mention.indefinite or mention.new or (mention.strength == LED_ONLY and not mention.written):
+            brought_in.append(entry)
         if before is not None and before.entry is not entry and mention.strength == NAMED and (
                 _FORMALLY.match(text, before.end, mention.start) or (
                 (before.entry.indefinite or before.entry.strength == LED_ONLY) and before.entry.strength < NAMED
@@ -906,7 +915,9 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             for item in items:
                 if item.entry is before.entry:
                     item.entry = entry
-        for party in mention.led_by:
+        apposed_led = _APPOSED_LED.match(text, max(mention.end, mention.phrase_end), sent.end_char) \
+            if mention.strength == NAMED and not mention.led_by else None
+        for party in mention.led_by or (led_by_at(apposed_led.start("dash")) if apposed_led else []):
             entry.assign(party, "lead")
             entry.led_by.add((party.kind, party.ident))
         items.append(_Item(mention.phrase_start, max(mention.end, mention.phrase_end), "C", entry=entry))
@@ -918,8 +929,15 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         # the sentence names no other thing "it" could be ("The coalition announced a plan. Latvia leads it.";
         # "It is a coalition of navies. Finland and Estonia lead it."; "Operation X is a US-led coalition …")
         book.subject = items[0].entry
+    introduced, book.introduced = book.introduced, None
+    if introduced is not None and items and introduced.key in book.entries:
+        _named_after_introduced(text, sent, items[0], introduced, book, items)
+    fresh = {id(e): e for e in brought_in if e.key in book.entries and e.strength < NAMED and e.seen[0] >= sent.start_char}
+    if len(fresh) == 1:
+        book.introduced = next(iter(fresh.values()))
     _predicative_led(text, sent, items, book, led_by_at)
     taken = [(i.start, i.end) for i in items]
+    member_organizations: list[Party] = []
     for start, end, key in organizations:
         if any(s < end and start < e for s, e in taken):
             continue
@@ -939,6 +957,10 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
                 # not "The group now has 64 members, plus the UN and the EU": counted with the coalition's members,
                 # the organization is no new subject for what follows
                 book.blockers.append((start, _blocker_references(entity)))
+            if any(normalise(n) in MEMBER_ORGANIZATIONS for n in (entity.name, *entity.aliases)):
+                # "Qatar, France and the European Union": listed, and joining or leading, as a country is
+                member_organizations.append(party)
+                continue
             items.append(_Item(start, end, "O", organization=None if excluded or _never_coalition(entity) else key,
                                parties=[party]))
         taken.append((start, end))
@@ -948,7 +970,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         taken.append((topic.start, topic.end))
     if not any(i.kind == "C" or i.organization for i in items) and book.current(sent.start_char) is None:
         return  # no coalition, no organization that may be one, none named just before
-    free = [p for p in countries() if not any(s <= p.start and p.end <= e for s, e in taken)]
+    free = [p for p in countries() + member_organizations if not any(s <= p.start and p.end <= e for s, e in taken)]
     items.extend(_lists(text, free))
     items.extend(_described_countries(doc, text, sent, ctx, countries(), taken))
     items.sort(key=lambda i: i.start)
@@ -960,6 +982,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     for clause_start, clause_end in _clauses(text, sent.start_char, sent.end_char):
         clause = [i for i in items if clause_start <= i.start and i.end <= clause_end]
         _read_clause(text, clause_start, clause_end, clause, items, book)
+    _answer_to_who(text, sent, items, book)
     _members_of_both(text, sent, items, book)
     intro = bool(_LIST_INTRO.search(text, sent.start_char, sent.end_char)) and not (
         NEGATION.search(text, sent.start_char, sent.end_char) or _NOT_MEMBERS.search(text, sent.start_char, sent.end_char))
@@ -981,6 +1004,65 @@ _OF_BOTH = re.compile(r"(?P<l>‹L\d+›)(?P<between>[^‹›;]{0,60}?)\b(?:(?:t
 #: A sentence that opens with its topic, as an answer does: "On Baltic Sentry: …", "As for the Quad, …".
 _TOPIC_LABEL = re.compile(r"\W*(?:On|As\s+for|As\s+to|Regarding|About)\s+(?:the\s+)?"
                           r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’-]*){0,5})\s*(?::|,|[–—]\s)")
+
+
+#: A question that asks who is in a grouping, or who leads it: "Which countries have joined the alliance?",
+#: "Who else is in it?", "And who leads it?" (the grouping it names, or the one named before).
+_WHO_QUESTION = re.compile(r"\b(?:who|which|what)\b(?P<asks>[^?]{0,90})\?", re.I)
+_ASKS_MEMBERS = re.compile(r"\b(?:join\w*|members?|part\s+of|in\s+it|in\s+(?:the|this)\s+\w+|take\s+part|taking\s+part|signed\s+up|"
+                           r"on\s+board|involved|participat\w*|belong\w*|else)\b", re.I)
+_ASKS_LEADS = re.compile(r"\b(?:leads?|leading|led|chairs?|chairing|chaired|heads?|heading|headed|in\s+charge|runs?)\b", re.I)
+#: The answer that opens with a list of countries and says nothing more of them: "A: Denmark, Iceland and Canada.",
+#: "So far, Denmark and Iceland." (a speaker's label, and words of time or assent, before it).
+_BARE_ANSWER = re.compile(r"\W*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s*:\s*)?(?:(?:so\s+far|for\s+now|at\s+the\s+moment|currently|"
+                          r"right\s+now|yes|well|today|now)\s*,?\s*)*(?:the\s+)?(?P<l>‹L\d+›)\s*(?:[.!]|$)", re.I)
+
+
+def _answer_to_who(text: str, sent: Span, items: list[_Item], book: _Book) -> None:
+    """'Q: Which countries have joined the alliance? | A: Denmark, Iceland and Canada.': a turn that answers a
+    question about who is in (or leads) a grouping with nothing but countries gives them that role in it."""
+    before = book.previous_sentence
+    if before is None:
+        return
+    question = _WHO_QUESTION.search(text, before[0], before[1])
+    if question is None or text[question.end() : before[1]].strip(" \n\"”’'") or NEGATION.search(question.group(0)):
+        return
+    role = "lead" if _ASKS_LEADS.search(question.group("asks")) else "member" if _ASKS_MEMBERS.search(
+        question.group("asks")) else None
+    if role is None or any(i.kind == "C" for i in items):
+        return
+    answer = _BARE_ANSWER.match(_mask(text, sent.start_char, sent.end_char, items))
+    if answer is None:
+        return
+    entry = book.current(sent.start_char, "")
+    if entry is None or entry.seen_before(sent.start_char) < before[0] - REFERENCE_REACH:
+        return
+    for party in items[int(MARK.fullmatch(answer.group("l")).group(2))].parties:
+        entry.assign(party, role)
+
+
+#: A description in apposition to a name that says who leads it, whatever its head noun: "the European Sky
+#: Shield Initiative, the German-led project for joint purchases …", "Pacific Dragon, a US-led exercise".
+_APPOSED_LED = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:the|a|an)\s+(?:(?:new|joint|multinational|international|"
+                          r"\d+-nation|\w+-country)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}(?P<dash>[-–‑])(?:co-)?led\s+[a-z]")
+
+
+def _named_after_introduced(text: str, sent: Span, first: _Item, introduced: _Entry, book: _Book,
+                            items: list[_Item]) -> None:
+    """'The UK will command a new multinational naval operation to protect … cables. | Operation Northern Lantern
+    will bring together …': a sentence that opens with a grouping named for the first time, its subject, right
+    after one that brought in a new grouping of the same kind without a name, names that one."""
+    entry = first.entry
+    if first.kind != "C" or entry is None or entry is introduced or entry.strength != NAMED \
+            or entry.head != introduced.head or not _SENTENCE_SUBJECT.fullmatch(text, sent.start_char, first.start):
+        return
+    if entry.seen and entry.seen[0] < sent.start_char and not all(book._head_line(a, b) for a, b in entry.anchors
+                                                                  if a < sent.start_char):
+        return  # named before (a headline aside): not the new one
+    book.merge(introduced, entry)
+    for item in items:
+        if item.entry is introduced:
+            item.entry = entry
 
 
 def _topic_label(text: str, sent: Span, ctx: ArticleContext, book: _Book, items: list[_Item]) -> _Item | None:
@@ -1471,6 +1553,17 @@ def _lists(text: str, countries: list[Party]) -> list[_Item]:
     return out
 
 
+#: A reporting clause set into a sentence between commas: "Japan, he said, is in the process of joining …",
+#: "India is in the process of joining, the resources minister said, while …": the sentence reads on without it
+#: (no country, coalition or organization in it, no conjunction opening it).
+_SET_IN_REPORT = re.compile(r",\s*(?!(?:and|but|or|while|whereas|as|which|who|that|when|after|before|because)\b)"
+                            r"[^‹›,;:\"“”]{1,70}?\s(?:said|says|added|adds|noted|notes|told\s+(?:\w+\s+){0,2}?\w+)\s*,\s*")
+#: A participle clause set in right after a coalition, saying when or where it was made: "the Indo-Pacific
+#: Partnership, signed in Perth on Monday, will be co-chaired by …" reads as "the … Partnership will be …".
+_SET_IN_MAKING = re.compile(r"(?<=›)\s*,\s*(?:(?:first|originally|only|formally|officially)\s+)?(?:signed|launched|formed|set\s+up|"
+                            r"created|founded|established|agreed|announced|unveiled|inaugurated|convened)\b[^‹›,;:]{0,60},\s*")
+
+
 def _mask(text: str, start: int, end: int, items: list[_Item]) -> str:
     parts = []
     pos = start
@@ -1479,7 +1572,8 @@ def _mask(text: str, start: int, end: int, items: list[_Item]) -> str:
         parts.append(f"‹{item.kind}{n}›")
         pos = item.end
     parts.append(text[pos:end])
-    return "".join(parts).replace("\n", " ")
+    masked = _SET_IN_REPORT.sub(" ", "".join(parts).replace("\n", " "))
+    return _SET_IN_MAKING.sub(" ", masked) if "›" in masked else masked
 
 
 #: What a question asks right before a pattern: "Will ‹L› join …?", "Does ‹L› lead …?".
