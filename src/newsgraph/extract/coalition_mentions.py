@@ -571,9 +571,9 @@ class _Reader:
             mention.led_by = led_by
             mention.phrase_start = min(mention.start, phrase_start)
             return [(mention, taken | used)]
-        if purpose is None and led_by and head in _PURPOSE_HEADS:
+        if purpose is None and led_by and head in _PURPOSE_HEADS and not self.titled:
             purpose = self.purpose(t, indefinite=opener_word in ("a", "an"), proper=True)
-        if purpose is not None and led_by and not self.of_others(t):
+        if purpose is not None and led_by and not self.of_others(t) and not self.titled:
             # "an Australia-led coalition against illegal fishing": one grouping, known by who leads it (a later
             # "the Australia-led coalition" is the same), written with what it is for, which tells it apart
             mention, taken = purpose
@@ -792,7 +792,7 @@ class _Reader:
             k += 1
         while words and (words[-1].lower_ in _NAME_LINKS or words[-1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
             words.pop()
-        if proper and words and all(w.pos_ == "PROPN" for w in words) and not self.is_country(self.span(words[0], words[-1])[2]) \
+        if proper and words and all(w.pos_ == "PROPN" or w.text in _DASHES for w in words) and not self.is_country(self.span(words[0], words[-1])[2]) \
                 and not any(w.ent_type_ in ("GPE", "PERSON", "DATE") for w in words):
             pass  # "the US-led coalition against Islamic State": against a named enemy (not "for Ukraine")
         elif not any(w.pos_ in ("NOUN", "VERB") for w in words) and not (words and words[-1].pos_ == "ADJ" and (

@@ -930,8 +930,6 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         # "It is a coalition of navies. Finland and Estonia lead it."; "Operation X is a US-led coalition …")
         book.subject = items[0].entry
     introduced, book.introduced = book.introduced, None
-    if introduced is not None and items and introduced.key in book.entries:
-        _named_after_introduced(text, sent, items[0], introduced, book, items)
     fresh = {id(e): e for e in brought_in if e.key in book.entries and e.strength < NAMED and e.seen[0] >= sent.start_char}
     if len(fresh) == 1:
         book.introduced = next(iter(fresh.values()))
@@ -983,6 +981,8 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         clause = [i for i in items if clause_start <= i.start and i.end <= clause_end]
         _read_clause(text, clause_start, clause_end, clause, items, book)
     _answer_to_who(text, sent, items, book)
+    if introduced is not None and items and introduced.key in book.entries:
+        _named_after_introduced(text, sent, items[0], introduced, book, items)
     _members_of_both(text, sent, items, book)
     intro = bool(_LIST_INTRO.search(text, sent.start_char, sent.end_char)) and not (
         NEGATION.search(text, sent.start_char, sent.end_char) or _NOT_MEMBERS.search(text, sent.start_char, sent.end_char))
@@ -1059,6 +1059,8 @@ def _named_after_introduced(text: str, sent: Span, first: _Item, introduced: _En
     if entry.seen and entry.seen[0] < sent.start_char and not all(book._head_line(a, b) for a, b in entry.anchors
                                                                   if a < sent.start_char):
         return  # named before (a headline aside): not the new one
+    if introduced.members and entry.members and not set(introduced.members) & set(entry.members):
+        return  # "Chile and Peru joined a coalition that … | The Water Pump Coalition was launched by Ecuador": another
     book.merge(introduced, entry)
     for item in items:
         if item.entry is introduced:
