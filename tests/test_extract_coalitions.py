@@ -2187,3 +2187,25 @@ def test_a_unit_of_one_states_navy_is_no_grouping(nlp, gazetteer):
     text = ("The operation is commanded by an officer of the Royal Navy's Coastal Response Group. Denmark is sending "
             "two patrol vessels.")
     assert "Coastal Response Group" not in _roles(nlp, gazetteer, text)
+
+
+def test_a_grouping_named_with_a_count_of_states_and_called_by_its_own_noun(nlp, gazetteer):
+    text = ("Chile, Peru and Bolivia will hold joint drills next week.\n\n"
+            "The ministers also discussed the Andean Water Monitoring Team, a 7-nation group set up in 2024. "
+            "Besides the three countries, the team includes Ecuador, Colombia, Brazil and Uruguay.")
+    assert _roles(nlp, gazetteer, text) == {"Andean Water Monitoring Team": {
+        "Chile": "member", "Peru": "member", "Bolivia": "member", "Ecuador": "member", "Colombia": "member",
+        "Brazil": "member", "Uruguay": "member"}}
+    # "the three countries" when a list of another size comes between: not said who they are
+    text = ("Chile, Peru and Bolivia will hold joint drills next week. Ecuador and Colombia will watch.\n\n"
+            "The ministers also discussed the Andean Water Monitoring Team, a 7-nation group set up in 2024. "
+            "Besides the three countries, the team includes Brazil and Uruguay.")
+    assert _roles(nlp, gazetteer, text) == {"Andean Water Monitoring Team": {"Brazil": "member", "Uruguay": "member"}}
+    # a group of a count of people: no grouping of states
+    text = "The talks covered the Water Research Team, a 40-member group of scientists. The team includes Chile."
+    assert _roles(nlp, gazetteer, text) == {}
+
+
+def test_a_led_coalition_with_a_purpose_after_a_dateline(nlp, gazetteer):
+    text = "NAIROBI The Kenya-led coalition against Al-Shabaab will keep 900 troops in Somalia, a spokesman said."
+    assert _roles(nlp, gazetteer, text) == {"Kenya-led coalition against Al-Shabaab": {"Kenya": "lead"}}

@@ -51,6 +51,9 @@ _DASHES = "-‐‑–"
 _LONE_NAMES = {"squad", "quad"}
 #: Words that make "the … pact" another grouping than the one named before.
 _OTHER = {"rival", "competing", "parallel", "alternative", "different", "counter"}
+#: A count of states before a description's head: "an 11-nation group", "a five-country bloc", "a 12-member pact".
+_COUNTED_STATES = re.compile(r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:-\w+)?)"
+                             r"[-‑–](?:nation|country|state|member|government)\b", re.I)
 #: Organizations that are never a coalition of states (NATO, the EU): "the Nato military alliance" is NATO.
 #: Words of one country's armed service after its name: "Air" of "the Ukrainian Air Force".
 _SERVICE_WORDS = word_set("national-service-words.txt")
@@ -571,9 +574,11 @@ class _Reader:
             mention.led_by = led_by
             mention.phrase_start = min(mention.start, phrase_start)
             return [(mention, taken | used)]
-        if purpose is None and led_by and head in _PURPOSE_HEADS and not self.titled:
+        # (not "… Canada-Led Coalition On Polar Rescue": a title-case headline's capitals name nothing)
+        lower_link = (link := self.tok(t.i + 1)) is not None and link.text.islower()
+        if purpose is None and led_by and head in _PURPOSE_HEADS and lower_link:
             purpose = self.purpose(t, indefinite=opener_word in ("a", "an"), proper=True)
-        if purpose is not None and led_by and not self.of_others(t) and not self.titled:
+        if purpose is not None and led_by and not self.of_others(t) and lower_link:
             # "an Australia-led coalition against illegal fishing": one grouping, known by who leads it (a later
             # "the Australia-led coalition" is the same), written with what it is for, which tells it apart
             mention, taken = purpose
@@ -692,6 +697,8 @@ class _Reader:
                 states = True
                 break
             k += 1
+        if not states and _COUNTED_STATES.search(self.text, self.doc[opener].idx, t.idx):
+            states = True  # "the Sanctions Monitoring Team, an 11-nation group launched in 2024": a count of states
         if not states and t.lower_ != "coalition" and not (t.lower_ in _OWNED_HEADS and any(
                 self.doc[j].text in ("'s", "’s") and self.organization_owner(j) for j in range(opener, t.i))):
             return None

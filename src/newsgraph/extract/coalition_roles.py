@@ -372,6 +372,10 @@ RULES: tuple[Rule, ...] = (
                                         rf"signator(?:y|ies))\b"
                                         rf"(?!\s+of\s+(?!(?:the\s+)?‹C))(?:\s+of\s+{_THE}{_C})?"),
          "member", needs_coalition=False),
+    # "Besides the three countries, the team includes Australia, …": those named first are members too
+    Rule("besides L, C includes L2", _p(rf"(?:^|[.;:]\s*)\W*(?:besides|apart\s+from|in\s+addition\s+to|beyond|aside\s+from)\s+"
+                                        rf"{_THE}{_L}\s*,\s*{_THE}{_C}\s+(?:also\s+|now\s+)?(?:includes|include|included|"
+                                        rf"comprises|comprise|counts|brings\s+together|groups|has)\s+{_THE}{{l2}}"), "member"),
     # "Denmark, Iceland and Canada are also on board": members, said as passengers are (not "on board the frigate")
     Rule("L are on board", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:are|is|were|was|been|remain|remains)\s+(?:also\s+|now\s+|already\s+)?"
                               rf"on\s+board(?=\s*(?:[.,;]|$|\s+(?:too|as\s+well|already)\b))"), "member", needs_coalition=False),

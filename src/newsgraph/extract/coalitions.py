@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.coalition_mentions import (
     DESCRIBED,
+    HEADS,
     LED_ONLY,
     NAMED,
     REFERENCE,
@@ -874,6 +875,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
 
     mentions = sentence_mentions(doc, text, sent, led_by_at, is_country)
     mentions += _short_mentions(text, sent, book, mentions)
+    mentions += _own_head_mentions(text, sent, book, mentions)
     items: list[_Item] = []
     brought_in: list[_Entry] = []
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -1335,11 +1337,37 @@ def _described_countries(doc: Doc, text: str, sent: Span, ctx: ArticleContext, c
             previous = doc[sent.start - 1].sent
             before = _countries_in(doc, ctx, previous.start, previous.end)
         first = {p.ident: p for p in reversed(before) if p.kind == "Country"}  # the first mention of each
+        if not first and sent.start > 0:
+            first = _listed_before(doc, text, ctx, doc[sent.start - 1].sent.start, wanted)
         if len(first) != wanted:
             continue
         # the countries as named before (the description is no name of theirs)
         out.append(_Item(start, end, "L", parties=sorted(first.values(), key=lambda p: p.start)))
     return out
+
+
+#: How many sentences back "the three countries" may find the list it counts, when the sentence before names none.
+_LISTED_REACH = 12
+
+
+def _listed_before(doc: Doc, text: str, ctx: ArticleContext, before: int, wanted: int) -> dict[str, Party]:
+    """'South Korea, the United States and Japan will hold … [paragraphs] … Besides the three countries, the team
+    includes …': the nearest list, written as one ("A, B and C"), of exactly as many countries as counted, in the
+    sentences before; none if a list of another size of countries comes between (it may be those that are meant)."""
+    k = before
+    for _ in range(_LISTED_REACH):
+        if k <= 0:
+            break
+        sent = doc[k - 1].sent
+        k = sent.start
+        found = _countries_in(doc, ctx, sent.start, sent.end)
+        lists = [i for i in _lists(text, [p for p in found if p.kind == "Country"]) if i.kind == "L"]
+        sized = [i for i in lists if len({p.ident for p in i.parties}) == wanted]
+        if len(sized) == 1 and len(lists) == 1:
+            return {p.ident: p for p in reversed(sized[0].parties)}
+        if any(len(i.parties) >= 2 for i in lists):
+            return {}
+    return {}
 
 
 def _in_capitals_line(text: str, start: int, end: int) -> bool:
@@ -1476,6 +1504,37 @@ def _short_mentions(text: str, sent: Span, book: _Book, mentions: list[Mention])
                 continue
             out.append(Mention(start, end, NAMED, entry.name, "", start, entry=entry))
     return out
+
+
+def _own_head_mentions(text: str, sent: Span, book: _Book, mentions: list[Mention]) -> list[Mention]:
+    """'the team' after 'the Multilateral Sanctions Monitoring Team, an 11-nation group': a grouping named before
+    whose name ends in a noun that is no head word of ours, referred to by that noun (the one grouping whose name
+    ends so, named within reach)."""
+    last: dict[str, list[_Entry]] = {}
+    for entry in book.entries.values():
+        words = entry.name.split()
+        if entry.strength == NAMED and len(words) >= 2 and words[-1].isalpha() and words[-1][:1].isupper() \
+                and len(words[-1]) > 3 and words[-1].lower() not in HEADS and words[-1].lower().rstrip("s") not in HEADS:
+            last.setdefault(words[-1].lower(), []).append(entry)
+    if not last:
+        return []
+    out: list[Mention] = []
+    for m in _THE_NOUN.finditer(text, sent.start_char, sent.end_char):
+        noun = m.group("noun")
+        found = last.get(noun)
+        if not found or len(found) != 1 or not noun.islower():
+            continue
+        entry = found[0]
+        start, end = m.start("noun"), m.end("noun")
+        at = entry.seen_before(start)
+        if at < 0 or start - at > REFERENCE_REACH or any(x.phrase_start <= start < x.end for x in mentions):
+            continue
+        out.append(Mention(start, end, NAMED, entry.name, "", start, entry=entry))
+    return out
+
+
+#: "the team", "The team's": a noun after "the" (what it refers to is decided by the names read before).
+_THE_NOUN = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]{4,})\b")
 
 
 def _led_by(text: str, dash: int, floor: int, countries: list[Party], organizations: list[tuple[int, int, str]],
