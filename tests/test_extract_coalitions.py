@@ -2209,3 +2209,13 @@ def test_a_grouping_named_with_a_count_of_states_and_called_by_its_own_noun(nlp,
 def test_a_led_coalition_with_a_purpose_after_a_dateline(nlp, gazetteer):
     text = "NAIROBI The Kenya-led coalition against Al-Shabaab will keep 900 troops in Somalia, a spokesman said."
     assert _roles(nlp, gazetteer, text) == {"Kenya-led coalition against Al-Shabaab": {"Kenya": "lead"}}
+
+
+def test_a_described_group_named_by_the_country_it_is_about(nlp, gazetteer):
+    text = ("The Andean contact group on Bolivia, formed in 2023 by Chile, Peru and Ecuador, still meets. Colombia "
+            "joined the Andean contact group in May.")
+    assert _roles(nlp, gazetteer, text) == {"Andean contact group on Bolivia": {
+        "Chile": "member", "Peru": "member", "Ecuador": "member", "Colombia": "member"}}
+    # a place that is no country is no word of its name
+    text = "The Andean contact group on Lima Airport, formed by Chile, Peru and Ecuador, still meets."
+    assert list(_roles(nlp, gazetteer, text)) == ["Andean contact group"]

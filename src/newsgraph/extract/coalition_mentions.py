@@ -565,6 +565,10 @@ class _Reader:
                 # "a rice exporters' alliance", "a grain bloc": a new grouping, named by its description
                 return [(Mention(start, end, DESCRIBED, self.text[start:end], head, start, indefinite=True), used)]
             described = " ".join(w.text for w in naming)
+            about = self.about_country(t) if head in _FOR_COUNTRY_HEADS and any(_capitalised(w) for w in naming) else None
+            if about is not None:
+                # "The Arab contact group on Syria": a description named by the country it is about, too
+                end = about
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx, described=described, described_start=start), {t.i})]
         purpose = self.purpose(t, indefinite=opener_word in ("a", "an")) if head in _PURPOSE_HEADS else None
         if purpose is not None and (purpose[0].strength == NAMED or not led_by):
@@ -601,6 +605,21 @@ class _Reader:
                 (words and not naming):
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
         return []
+
+    def about_country(self, t: Token) -> int | None:
+        """Where 'on <country>' or 'for <country>' right after a head word ends: "the contact group on Syria"."""
+        prep = self.tok(t.i + 1)
+        if prep is None or prep.lower_ not in ("on", "for") or "\n" in t.whitespace_:
+            return None
+        names: list[Token] = []
+        k = t.i + 2
+        while (w := self.tok(k)) is not None and w.pos_ == "PROPN" and _capitalised(w) and len(names) < 4:
+            names.append(w)
+            k += 1
+        if not names or ((nxt := self.tok(k)) is not None and (nxt.text in ("'s", "’s") or _capitalised(nxt))):
+            return None
+        start, end, written = self.span(names[0], names[-1])
+        return end if self.is_country(written) else None
 
     def stationed_in(self, t: Token) -> int | None:
         """Where 'in <country>' right after a unit's head word ends, if the words are a country's name:
