@@ -371,9 +371,10 @@ def test_joining_reported_and_refused(nlp, gazetteer):
 
 
 def test_countries_that_join_a_coalition_led_by_another(nlp, gazetteer):
+    # named by who leads it and what it is for: one grouping with the later "the Greece-led coalition"
     text = "Spain and Portugal join Greece-led coalition on wildfire aircraft"
     assert _roles(nlp, gazetteer, text) == {
-        "Greece-led coalition": {"Greece": "lead", "Spain": "member", "Portugal": "member"},
+        "Greece-led coalition on wildfire aircraft": {"Greece": "lead", "Spain": "member", "Portugal": "member"},
     }
     text = "Colombia, Peru sign up to Chile- and Norway-led Green Shipping Alliance"
     assert _roles(nlp, gazetteer, text) == {
@@ -2081,3 +2082,140 @@ def test_a_country_that_withdrew_is_no_member(nlp, gazetteer):
             "meeting early, and Finland threatened to quit the coalition.")
     assert _roles(nlp, gazetteer, text)["Baltic Cable Coalition"] == {"Estonia": "member", "Latvia": "member",
                                                                       "Finland": "member"}
+
+
+def test_a_led_coalition_named_with_what_it_is_against(nlp, gazetteer):
+    text = ("Ghana and Togo have joined a Nigeria-led coalition against piracy in the Gulf of Guinea. The Nigeria-led "
+            "coalition now patrols twice a week.")
+    assert _roles(nlp, gazetteer, text) == {
+        "Nigeria-led coalition against piracy in the Gulf of Guinea": {"Nigeria": "lead", "Ghana": "member",
+                                                                        "Togo": "member"}}
+    text = "The Kenya-led coalition against Al-Shabaab will keep 900 troops in Somalia, a spokesman said."
+    assert _roles(nlp, gazetteer, text) == {"Kenya-led coalition against Al-Shabaab": {"Kenya": "lead"}}
+    # a country it is for is no word of its name
+    text = "Canada joined the Poland-led coalition for Ukraine last year."
+    assert _roles(nlp, gazetteer, text) == {"Poland-led coalition": {"Poland": "lead", "Canada": "member"}}
+
+
+def test_a_reporting_clause_set_into_the_sentence(nlp, gazetteer):
+    text = ("The Reef Coalition, led by Fiji, met on Monday. Samoa, the minister said, is in the process of joining "
+            "the Reef Coalition.")
+    assert _roles(nlp, gazetteer, text) == {"Reef Coalition": {"Fiji": "lead", "Samoa": "joining"}}
+    text = ("The Pacific Cable Partnership, signed in Suva on Friday, will be co-chaired by Fiji and Samoa, with "
+            "Tonga a founding member.")
+    assert _roles(nlp, gazetteer, text) == {"Pacific Cable Partnership": {"Fiji": "lead", "Samoa": "lead",
+                                                                          "Tonga": "member"}}
+    # a clause of its own after the comma is not set in: no role for Tonga
+    text = "The Reef Coalition, led by Fiji, met on Monday, and Tonga said it would host the next meeting."
+    assert _roles(nlp, gazetteer, text) == {"Reef Coalition": {"Fiji": "lead"}}
+
+
+def test_a_new_grouping_named_in_the_next_sentence(nlp, gazetteer):
+    text = ("Peru will command a new multinational naval operation to guard fishing grounds. Operation Blue Horizon "
+            "will be run from Lima.\n\nChile and Ecuador have committed ships to the mission. Colombia has also "
+            "joined the operation.")
+    assert _roles(nlp, gazetteer, text) == {"Operation Blue Horizon": {"Peru": "lead", "Chile": "member",
+                                                                       "Ecuador": "member", "Colombia": "member"}}
+    # another grouping of the same kind, named by other countries: not the new one
+    text = ("Peru and Chile have joined a new naval operation to guard fishing grounds. Operation Blue Horizon, led "
+            "by Ecuador and Colombia, began in May.")
+    assert _roles(nlp, gazetteer, text).get("Operation Blue Horizon") == {"Ecuador": "lead", "Colombia": "lead"}
+
+
+def test_who_leads_said_in_apposition_and_in_a_relative_clause(nlp, gazetteer):
+    text = ("Malta has signed up to the Mediterranean Air Shield Initiative, the Italian-led project for joint "
+            "purchases of radars.")
+    assert _roles(nlp, gazetteer, text) == {"Mediterranean Air Shield Initiative": {"Italy": "lead",
+                                                                                    "Malta": "member"}}
+    text = ("Chile and Peru will send ships to Operation Tidewater, the naval mission in the South Pacific, which is "
+            "commanded from Valparaiso by Ecuador. They join Colombia and Panama, which already provide ships.")
+    assert _roles(nlp, gazetteer, text) == {"Operation Tidewater": {
+        "Chile": "member", "Peru": "member", "Ecuador": "lead", "Colombia": "member", "Panama": "member"}}
+    # "they join X in doing something": X's role in nothing
+    text = "Chile and Peru will send ships to Operation Tidewater. They join Colombia in calling for a wider mandate."
+    assert _roles(nlp, gazetteer, text) == {"Operation Tidewater": {"Chile": "member", "Peru": "member"}}
+
+
+def test_members_after_a_stranded_preposition_and_on_board(nlp, gazetteer):
+    text = "The talks covered the Andean Water Compact, which Chile, Peru and Bolivia already belong to."
+    assert _roles(nlp, gazetteer, text) == {"Andean Water Compact": {"Chile": "member", "Peru": "member",
+                                                                     "Bolivia": "member"}}
+    text = ("The Andean Water Compact was launched in Lima on Monday by Peru. Chile and Bolivia are also on board. "
+            "The other signatories are Ecuador and Colombia.")
+    assert _roles(nlp, gazetteer, text) == {"Andean Water Compact": {
+        "Peru": "member", "Chile": "member", "Bolivia": "member", "Ecuador": "member", "Colombia": "member"}}
+    # on board a ship: no membership
+    text = "The Andean Water Compact was launched by Peru. Two Chilean officers are on board the frigate."
+    assert _roles(nlp, gazetteer, text) == {"Andean Water Compact": {"Peru": "member"}}
+
+
+def test_a_union_of_states_as_a_member(nlp, gazetteer):
+    text = ("The Friends of Green Shipping Corridors, an informal group of exporters, is co-chaired by Chile and "
+            "Norway. Peru and Japan are members, and the European Union takes part alongside them. The EU is a "
+            "founding member.")
+    assert _record_roles(_record(nlp, gazetteer, text))["Friends of Green Shipping Corridors"] == {
+        "Chile": "lead", "Norway": "lead", "Peru": "member", "Japan": "member", "European Union": "member"}
+    # an organization that is no union of states: no member
+    text = ("The Friends of Green Shipping Corridors is co-chaired by Chile and Norway. The World Bank is a "
+            "founding member.")
+    assert _record_roles(_record(nlp, gazetteer, text))["Friends of Green Shipping Corridors"] == {
+        "Chile": "lead", "Norway": "lead"}
+
+
+def test_an_answer_that_lists_who_is_in_it(nlp, gazetteer):
+    text = ("The Andean Water Compact was launched on Monday by Peru and Chile.\n\nQ: Which countries have joined "
+            "the compact since?\n\nA: So far Bolivia and Ecuador.\n\nQ: And who leads it with Peru?\n\nA: Chile.")
+    assert _roles(nlp, gazetteer, text) == {"Andean Water Compact": {
+        "Peru": "member", "Chile": "lead", "Bolivia": "member", "Ecuador": "member"}}
+    # a question about something else, or who has not joined: the answer says nothing of membership
+    text = ("The Andean Water Compact was launched on Monday by Peru and Chile.\n\nQ: Which countries have not "
+            "joined the compact?\n\nA: Bolivia and Ecuador.\n\nQ: Who will you meet next week?\n\nA: Colombia.")
+    assert _roles(nlp, gazetteer, text) == {"Andean Water Compact": {"Peru": "member", "Chile": "member"}}
+
+
+def test_a_so_called_name_with_a_number_and_its_list(nlp, gazetteer):
+    text = ("The plan builds on the so-called Lisbon 4 - Portugal, Spain, France and Italy - which pledged "
+            "$2 billion in 2023.")
+    assert _roles(nlp, gazetteer, text) == {"Lisbon 4": {"Portugal": "member", "Spain": "member",
+                                                         "France": "member", "Italy": "member"}}
+    # a number that counts what follows is no word of a name
+    text = "The so-called Lisbon 4 agenda was dropped by Portugal and Spain."
+    assert _roles(nlp, gazetteer, text) == {}
+
+
+def test_a_unit_of_one_states_navy_is_no_grouping(nlp, gazetteer):
+    text = ("The operation is commanded by an officer of the Royal Navy's Coastal Response Group. Denmark is sending "
+            "two patrol vessels.")
+    assert "Coastal Response Group" not in _roles(nlp, gazetteer, text)
+
+
+def test_a_grouping_named_with_a_count_of_states_and_called_by_its_own_noun(nlp, gazetteer):
+    text = ("Chile, Peru and Bolivia will hold joint drills next week.\n\n"
+            "The ministers also discussed the Andean Water Monitoring Team, a 7-nation group set up in 2024. "
+            "Besides the three countries, the team includes Ecuador, Colombia, Brazil and Uruguay.")
+    assert _roles(nlp, gazetteer, text) == {"Andean Water Monitoring Team": {
+        "Chile": "member", "Peru": "member", "Bolivia": "member", "Ecuador": "member", "Colombia": "member",
+        "Brazil": "member", "Uruguay": "member"}}
+    # "the three countries" when a list of another size comes between: not said who they are
+    text = ("Chile, Peru and Bolivia will hold joint drills next week. Ecuador and Colombia will watch.\n\n"
+            "The ministers also discussed the Andean Water Monitoring Team, a 7-nation group set up in 2024. "
+            "Besides the three countries, the team includes Brazil and Uruguay.")
+    assert _roles(nlp, gazetteer, text) == {"Andean Water Monitoring Team": {"Brazil": "member", "Uruguay": "member"}}
+    # a group of a count of people: no grouping of states
+    text = "The talks covered the Water Research Team, a 40-member group of scientists. The team includes Chile."
+    assert _roles(nlp, gazetteer, text) == {}
+
+
+def test_a_led_coalition_with_a_purpose_after_a_dateline(nlp, gazetteer):
+    text = "NAIROBI The Kenya-led coalition against Al-Shabaab will keep 900 troops in Somalia, a spokesman said."
+    assert _roles(nlp, gazetteer, text) == {"Kenya-led coalition against Al-Shabaab": {"Kenya": "lead"}}
+
+
+def test_a_described_group_named_by_the_country_it_is_about(nlp, gazetteer):
+    text = ("The Andean contact group on Bolivia, formed in 2023 by Chile, Peru and Ecuador, still meets. Colombia "
+            "joined the Andean contact group in May.")
+    assert _roles(nlp, gazetteer, text) == {"Andean contact group on Bolivia": {
+        "Chile": "member", "Peru": "member", "Ecuador": "member", "Colombia": "member"}}
+    # a place that is no country is no word of its name
+    text = "The Andean contact group on Lima Airport, formed by Chile, Peru and Ecuador, still meets."
+    assert list(_roles(nlp, gazetteer, text)) == ["Andean contact group"]

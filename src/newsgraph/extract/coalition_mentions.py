@@ -51,6 +51,9 @@ _DASHES = "-‐‑–"
 _LONE_NAMES = {"squad", "quad"}
 #: Words that make "the … pact" another grouping than the one named before.
 _OTHER = {"rival", "competing", "parallel", "alternative", "different", "counter"}
+#: A count of states before a description's head: "an 11-nation group", "a five-country bloc", "a 12-member pact".
+_COUNTED_STATES = re.compile(r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:-\w+)?)"
+                             r"[-‑–](?:nation|country|state|member|government)\b", re.I)
 #: Organizations that are never a coalition of states (NATO, the EU): "the Nato military alliance" is NATO.
 #: Words of one country's armed service after its name: "Air" of "the Ukrainian Air Force".
 _SERVICE_WORDS = word_set("national-service-words.txt")
@@ -138,6 +141,7 @@ class Mention:
     described: str = ""  # a reference's own words: "naval" of "the naval alliance" (which of those named it is)
     described_start: int = -1  # where those words start
     phrase_end: int = -1  # where the whole phrase ends, if after the name: "Atlantic Shield, a naval task force"
+    new: bool = False  # brought in as a new one, after "a": "a partnership to build …" (its name may follow)
 
 
 LedBy = Callable[[int], list[Party]]
@@ -243,6 +247,8 @@ class _Reader:
             return []  # "the Ukrainian Air Force": one state's armed service, no grouping of states
         if _capitalised(t):
             named = self.proper_name(t)
+            if named is not None and self.service_owned(min(named[1])):
+                return []  # "the Royal Navy's Littoral Response Group": a unit of one state's armed service
             if named is not None:
                 return [named]
             if nxt is not None and _capitalised(nxt) and nxt.pos_ in ("PROPN", "NOUN") and "\n" not in t.whitespace_ \
@@ -269,6 +275,24 @@ class _Reader:
             if (k == 1 and country.casefold() in demonyms()) or self.is_country(country):
                 return True
         return False
+
+    def service_owned(self, i: int) -> bool:
+        """Whether the name starting at token i is owned by one state's armed service: "the Royal Navy's …",
+        "the US Army's …", "the French Navy's …" (its owner's words all service words, a country or its
+        adjective aside)."""
+        owner = self.tok(i - 1)
+        if owner is None or owner.text not in ("'s", "’s"):
+            return False
+        words: list[Token] = []
+        k = i - 2
+        while (w := self.tok(k)) is not None and _capitalised(w) and w.lower_ not in _DETERMINERS and len(words) < 4:
+            words.insert(0, w)
+            k -= 1
+        if not words or words[-1].lower_ not in _SERVICE_WORDS | {"army", "force", "guard", "corps", "marines", "fleet"}:
+            return False
+        rest = [w for w in words if w.lower_ not in _SERVICE_WORDS | {"army", "force", "guard", "corps", "marines", "fleet"}]
+        return not rest or (len(rest) == 1 and (rest[0].text.casefold() in demonyms() or self.is_country(rest[0].text))) \
+            or self.is_country(" ".join(w.text for w in rest))
 
     def led_by_before(self, first: Token) -> tuple[list[Party], int]:
         """The parties of a "Latvia-led" right before token `first`, and where that phrase starts."""
@@ -399,7 +423,13 @@ class _Reader:
         while (w := self.tok(k)) is not None and _capitalised(w) and len(words) < 5:
             words.append(w)
             k += 1
-        if not words or (words[-1].lower_ not in HEADS and (
+        numbered = bool(words) and (w := self.tok(k)) is not None and re.fullmatch(r"\d{1,2}", w.text) is not None \
+            and w.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT") and self.doc[k - 1].whitespace_ == " " \
+            and ((n := self.tok(k + 1)) is None or not (n.is_alpha and n.text[:1].islower()))
+        if numbered:
+            # "the so-called Sapporo 5", "the so-called Visegrad 4": a place and how many states it gathered
+            words.append(self.doc[k])
+        elif not words or (words[-1].lower_ not in HEADS and (
                 len(words) < 2 or any(w.ent_type_ in ("PERSON", "GPE") or self.is_country(w.text) for w in words))):
             return []  # "the so-called Frugal Four" is a name; "the so-called Islamic State" of no states
         start, end, written = self.span(words[0], words[-1])
@@ -535,15 +565,29 @@ class _Reader:
                 # "a rice exporters' alliance", "a grain bloc": a new grouping, named by its description
                 return [(Mention(start, end, DESCRIBED, self.text[start:end], head, start, indefinite=True), used)]
             described = " ".join(w.text for w in naming)
+            about = self.about_country(t) if head in _FOR_COUNTRY_HEADS and any(_capitalised(w) for w in naming) else None
+            if about is not None:
+                # "The Arab contact group on Syria": a description named by the country it is about, too
+                end = about
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx, described=described, described_start=start), {t.i})]
         purpose = self.purpose(t, indefinite=opener_word in ("a", "an")) if head in _PURPOSE_HEADS else None
         if purpose is not None and (purpose[0].strength == NAMED or not led_by):
             # "a coalition for training field medics", "the UK-led coalition of the willing" (named, led by
-            # the UK); but "a US-led coalition against piracy" is named by who leads it
+            # the UK)
             mention, taken = purpose
             mention.led_by = led_by
             mention.phrase_start = min(mention.start, phrase_start)
             return [(mention, taken | used)]
+        # (not "… Canada-Led Coalition On Polar Rescue": a title-case headline's capitals name nothing)
+        lower_link = (link := self.tok(t.i + 1)) is not None and link.text.islower()
+        if purpose is None and led_by and head in _PURPOSE_HEADS and lower_link:
+            purpose = self.purpose(t, indefinite=opener_word in ("a", "an"), proper=True)
+        if purpose is not None and led_by and not self.of_others(t) and lower_link:
+            # "an Australia-led coalition against illegal fishing": one grouping, known by who leads it (a later
+            # "the Australia-led coalition" is the same), written with what it is for, which tells it apart
+            mention, taken = purpose
+            return [(Mention(phrase_start, mention.end, LED_ONLY, self.text[phrase_start:mention.end], head,
+                             phrase_start, led_by), taken | used)]
         if led_by:
             # "a US-led coalition", "the British-led force": its name is who leads it; not "a US-led
             # group of investors"
@@ -561,6 +605,21 @@ class _Reader:
                 (words and not naming):
             return [(Mention(t.idx, end, REFERENCE, "", head, t.idx), {t.i})]
         return []
+
+    def about_country(self, t: Token) -> int | None:
+        """Where 'on <country>' or 'for <country>' right after a head word ends: "the contact group on Syria"."""
+        prep = self.tok(t.i + 1)
+        if prep is None or prep.lower_ not in ("on", "for") or "\n" in t.whitespace_:
+            return None
+        names: list[Token] = []
+        k = t.i + 2
+        while (w := self.tok(k)) is not None and w.pos_ == "PROPN" and _capitalised(w) and len(names) < 4:
+            names.append(w)
+            k += 1
+        if not names or ((nxt := self.tok(k)) is not None and (nxt.text in ("'s", "’s") or _capitalised(nxt))):
+            return None
+        start, end, written = self.span(names[0], names[-1])
+        return end if self.is_country(written) else None
 
     def stationed_in(self, t: Token) -> int | None:
         """Where 'in <country>' right after a unit's head word ends, if the words are a country's name:
@@ -657,6 +716,8 @@ class _Reader:
                 states = True
                 break
             k += 1
+        if not states and _COUNTED_STATES.search(self.text, self.doc[opener].idx, t.idx):
+            states = True  # "the Sanctions Monitoring Team, an 11-nation group launched in 2024": a count of states
         if not states and t.lower_ != "coalition" and not (t.lower_ in _OWNED_HEADS and any(
                 self.doc[j].text in ("'s", "’s") and self.organization_owner(j) for j in range(opener, t.i))):
             return None
@@ -720,7 +781,8 @@ class _Reader:
             return None
         return Mention(start, end, NAMED, written, t.lower_, t.idx), set(range(t.i, names[-1].i + 1))
 
-    def purpose(self, t: Token, indefinite: bool = False, first_word: Token | None = None) -> tuple[Mention, set[int]] | None:
+    def purpose(self, t: Token, indefinite: bool = False, first_word: Token | None = None,
+                proper: bool = False) -> tuple[Mention, set[int]] | None:
         """'a coalition for training field medics', 'a coalition to end routine gas flaring in west Africa'
         (up to a comma, a relative clause, a verb or 'by 2030'); 'the coalition of the willing'."""
         k = t.i + 1
@@ -756,12 +818,16 @@ class _Reader:
             k += 1
         while words and (words[-1].lower_ in _NAME_LINKS or words[-1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
             words.pop()
-        if not any(w.pos_ in ("NOUN", "VERB") for w in words) and not (words and words[-1].pos_ == "ADJ" and (
+        if proper and words and all(w.pos_ == "PROPN" or w.text in _DASHES for w in words) and not self.is_country(self.span(words[0], words[-1])[2]) \
+                and not any(w.ent_type_ in ("GPE", "PERSON", "DATE") for w in words):
+            pass  # "the US-led coalition against Islamic State": against a named enemy (not "for Ukraine")
+        elif not any(w.pos_ in ("NOUN", "VERB") for w in words) and not (words and words[-1].pos_ == "ADJ" and (
                 (after := self.tok(words[-1].i + 1)) is None or after.is_punct)):
             return None  # a rare noun may be taken for an adjective at the end: "a task force on fentanyl."
         begin = first_word or t
         start, end, written = self.span(begin, words[-1])
-        return Mention(start, end, DESCRIBED, written, t.lower_, start, purpose=True), set(range(begin.i, words[-1].i + 1))
+        return Mention(start, end, DESCRIBED, written, t.lower_, start, purpose=True, new=indefinite), \
+            set(range(begin.i, words[-1].i + 1))
 
     def shared_head(self, t: Token) -> list[tuple[Mention, set[int]]]:
         """'logistics, cyber and counter-drone coalitions': one coalition per item, named by it."""

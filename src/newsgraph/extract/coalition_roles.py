@@ -56,7 +56,8 @@ _L2 = r"(?P<l2>‹L\d+›)"
 #: Estonia, this year alongside Canada, has trained …").
 _NOT_SUBJECT = (r"(?!\s+(?:have|has|had|are|is|were|was|will|would|also|now|then|later|joined|joins|"
                 r"join|signed|became|remain|remains|took|take|takes|participate|participates|contribute|contributes)\b)"
-                r"(?!\s*,?\s+(?:as|among|taking\s+part|participating|contributing|joining)\b)")
+                r"(?!\s*,?\s+(?:as|among|taking\s+part|participating|contributing|joining)\b)"
+                r"(?!\s+(?:a|an|one|just|only|merely)\s)")  # "with L2 a founding member": what L2 is, said without a verb
 _L2O = r"(?P<l2>‹[LO]\d+›)" + _NOT_SUBJECT
 _P = r"(?P<l>‹P\d+›)"  # a country as an owner: "Finland's"
 _THE = r"(?:the\s+)?"
@@ -69,6 +70,8 @@ _WO = r"(?:[^‹›;]|‹O\d+›)"
 #: that could be what is led ("the first UDCG gathering chaired by …", "the bloc's tariff, as a
 #: push led by …"): no determiner, no owner.
 _TO_LED = (r"(?:\s+(?:for|in|on)\s+(?:the\s+)?‹L\d+›)?"  # "the demining coalition for Ukraine, which …": whom it serves
+           # "Aspides, the EU's naval operation in the Red Sea, which is commanded by …": where it operates, a name
+           r"(?:\s+(?:in|on|off|across|over)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?=\s*,))?"
            # "The group, in which Bulgaria and Turkey also take part, is led by Romania": a relative clause of its members
            r"(?:\s*,\s*(?:in|of|to)\s+which\s+[^;,]{0,90},(?=\s*(?:is|was|are|were|has|have|had|will|would)\b))?"
            r"\s*[\"”’']?(?:\s*\([A-Z][A-Za-z0-9+&-]{1,12}\))?\s*(?:,|\s[-–—]|\()?\s*(?:(?:which|that|who|is|was|are|were|has|have|had|will|would|shall|again|now|also|"
@@ -78,7 +81,7 @@ _TO_LED = (r"(?:\s+(?:for|in|on)\s+(?:the\s+)?‹L\d+›)?"  # "the demining coa
 _FOR_L = r"(?:\s+(?:for|in|on)\s+(?:the\s+)?‹L\d+›)?"
 #: When (or where), between a verb and its "by": "founded in 2019 by", "led since 2022 by", "launched in May by".
 _WHEN = (r"(?:\s+(?:in|since|until|from)\s+(?:\w+\s+)?\d{4}|\s+(?:last|this)\s+\w+|\s+two\s+years\s+ago|"
-         r"\s+(?:in|since|until|from|at)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\s+on\s+\w+day)?")  # "in May", "in Geneva", "on Monday"
+         r"\s+(?:in|since|until|from|at)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\s+on\s+\w+day){0,3}")  # "in Oslo on Monday"  # "in May", "in Geneva", "on Monday"
 #: Words that may stand between a subject and its verb, or a verb and its object.
 _ADV = (r"(?:\s+(?:now|also|already|again|jointly|currently|formally|officially|recently|so\s+far|then|still|"
         r"both|all|each|too|first|previously|originally|initially|today|yesterday|together|since|just|quickly|"
@@ -267,6 +270,12 @@ RULES: tuple[Rule, ...] = (
                                  rf"(?=\s*(?:[,.;]|$))|"
                                  rf"signed\s+on\s+to|acceded\s+to|(?:co-?)?founded|launched|created|set\s+up|"
                                  rf"established)\b"), "member"),
+    # "the Minerals Security Partnership, which Australia and Japan already belong to": the preposition of "to
+    # which" left at the end of the relative clause
+    Rule("C, which L belong to", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:(?:belong|belongs|belonged|"
+                                    rf"contributed|contribute|contributes|signed\s+up|signed\s+on|acceded|subscribe|"
+                                    rf"subscribes|subscribed)\s+to|(?:take|takes|took|taken|taking|participate|participates|"
+                                    rf"participated)\s+(?:part\s+)?in)(?=\s*(?:[,.;)]|$))"), "member"),
     # "It was founded by India together with the United States and Brazil": the coalition of the sentences before
     # "… gained two members when Algeria and Angola signed its charter": the founding text of the coalition of the clause
     Rule("L signed its charter", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:signed|signs|sign|ratified|ratifies|endorsed|endorses|"
@@ -297,6 +306,12 @@ RULES: tuple[Rule, ...] = (
                             rf"comprising|groups|grouping|counts|consists?\s+of|made\s+up\s+of|unites|uniting|admitted|admits|"
                             rf"has\s+admitted))\s+"
                             rf"{_THE}{_L}"), "member"),
+    # "Spain and Belgium will send frigates to Aspides … They join France, Italy and Germany, which already provide
+    # ships.": the countries that just joined join those already in it (not "They join France in calling for …")
+    Rule("they join L", _p(rf"(?:^|[.;:]\s*)\W*(?:they|both|the\s+(?:two|three|four|five|six|\w+)\s+(?:countries|nations|"
+                           rf"states|newcomers))\s+(?:will\s+|now\s+|thus\s+)?(?:join|joined|joins)\s+{_THE}{_L}"
+                           rf"(?=\s*(?:[.;]|$|,\s*(?:which|who)\b|\s+(?:as|among)\b|\s+in\s+(?:the\s+)?‹C))"),
+         "member", needs_coalition=False),
     Rule("L, a member of C", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?|"
                                 rf"(?:also\s+)?)(?:(?:a|an|another|one\s+of\s+the|both|all|fellow|(?:the\s+)?other)\s+(?:\w+\s+)?"
                                 rf"(?:members?|participants?)|(?:founding\s+|full\s+)?members)\s+(?:of|in)\s+{_THE}{_C}"), "member"),
@@ -357,6 +372,19 @@ RULES: tuple[Rule, ...] = (
                                         rf"signator(?:y|ies))\b"
                                         rf"(?!\s+of\s+(?!(?:the\s+)?‹C))(?:\s+of\s+{_THE}{_C})?"),
          "member", needs_coalition=False),
+    # "Besides the three countries, the team includes Australia, …": those named first are members too
+    Rule("besides L, C includes L2", _p(rf"(?:^|[.;:]\s*)\W*(?:besides|apart\s+from|in\s+addition\s+to|beyond|aside\s+from)\s+"
+                                        rf"{_THE}{_L}\s*,\s*{_THE}{_C}\s+(?:also\s+|now\s+)?(?:includes|include|included|"
+                                        rf"comprises|comprise|counts|brings\s+together|groups|has)\s+{_THE}{{l2}}"), "member"),
+    # "Denmark, Iceland and Canada are also on board": members, said as passengers are (not "on board the frigate")
+    Rule("L are on board", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:are|is|were|was|been|remain|remains)\s+(?:also\s+|now\s+|already\s+)?"
+                              rf"on\s+board(?=\s*(?:[.,;]|$|\s+(?:too|as\s+well|already)\b))"), "member", needs_coalition=False),
+    # "Joining Norway are Denmark, Iceland and Canada", "Joining the alliance are …": the subject after its verb
+    Rule("joining it are L", _p(rf"(?:^|[.;:]\s*)\W*joining\s+(?:them|it|{_THE}‹[LC]\d+›)\s+(?:are|were|will\s+be)\s+"
+                                rf"{_THE}{_L}"), "member", needs_coalition=False),
+    # "… launched by Norway, with Denmark and Iceland among the first to sign"
+    Rule("with L among the first to sign", _p(rf"\bwith\s+{_THE}{_L}\s+among\s+the\s+(?:first|earliest)\s+(?:to\s+(?:sign|join|"
+                                              rf"sign\s+up|sign\s+on)|signatories|members)\b"), "member", needs_coalition=False),
     # "The four countries taking part are Britain, …", "The nations involved are …": the coalition's members
     Rule("the countries taking part are L", _p(rf"(?:^|[.;:]\s*)\W*(?:the|its|all|those)\s+(?:(?:\d+|two|three|four|five|"
                                                rf"six|seven|eight|nine|ten|eleven|twelve|other|other\s+\w+)\s+)?"
@@ -386,7 +414,10 @@ RULES: tuple[Rule, ...] = (
                                   rf"(?=\s*(?:,|\.|;|$))"), "member"),
     Rule("with L as members", _p(rf"\bwith\s+{_THE}{_L}\s+(?:(?:as|among)\s+(?:its\s+|the\s+)?(?:[\d,]+\s+|\w+\s+)?"
                                  rf"(?:founding\s+|full\s+|new\s+|first\s+)?"
-                                 rf"(?:members|member\s+states|partners|participants|signatories)|(?:also\s+)?(?:taking\s+part|"
+                                 rf"(?:members|member\s+states|partners|participants|signatories)|"
+                                 # "with South Korea a founding member": the same, one country and no verb
+                                 rf"(?:as\s+)?(?:a|an)\s+(?:founding\s+|full\s+|new\s+|permanent\s+)?(?:member|member\s+state|"
+                                 rf"participant|signatory)|(?:also\s+)?(?:taking\s+part|"
                                  rf"participating|contributing\s+(?:ships|troops|forces|staff|officers|aircraft)))\b"),
          "member", needs_coalition=False),
     Rule("C counts L as members", _p(rf"{_C}(?:[^‹;]|‹[LO]\d+›){{0,120}}?\b(?:counts|lists|has|names)\s+{_THE}{_L}\s+as\s+"
@@ -395,7 +426,8 @@ RULES: tuple[Rule, ...] = (
     # object of "has" (not "has Britain's backing", "has Japan as an observer", "has Chile worried")
     Rule("C has L", _p(rf"{_C}\s+(?:now\s+|also\s+|already\s+)?(?:has|have|had)\s+{_THE}{_L}(?=\s*(?:[,.;:]|$)|\s+and\s+"
                        rf"(?:the\s+)?‹C)"), "member"),
-    Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*(?:and\s+)?)\W*(?:its|their|the)\s+(?:\w+\s+)?members\s+(?:are|include|"
+    Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*(?:and\s+)?)\W*(?:its|their|the)\s+(?:\w+\s+){{0,2}}(?:members|signatories|"
+                                 rf"participants)\s+(?:are|include|"
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
     # "… as co-chairs Chile and Germany pushed for …", "its co-leads, Chile and Peru,": the coalition's joint leads
     # (a chair alone may hold a rotating post)
@@ -465,7 +497,7 @@ RULES: tuple[Rule, ...] = (
          "member", needs_coalition=False),
     Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:after|when|once)\s|"
                                   rf"\b(?:been\s+told|were\s+told|was\s+told)\s+that\s|\b(?:says?|said|announced|"
-                                  rf"confirmed|added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|"
+                                  rf"confirmed|added)(?:\s+that)?)\s*{_THE}{_L}{_PAREN}{_AUX}{_ADV}\s*(?:joined|signed\s+on|(?:come|came)\s+(?:aboard|on\s+board)|"
                                   rf"signed\s+up|signed(?!\s+(?:on|up|onto)\b)|acceded|ratified|(?:has|have|had)\s+(?:also\s+)?taken\s+part\s+in\s+{_W}{{0,40}}?|took\s+part\s+in\s+{_W}{{0,40}}?|"
                                   rf"(?:take|takes|took|taken)\s+part|(?:is|are|was|were)\s+(?:reported|said|understood|"
                                   rf"believed|known)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?)?\s*to\s+have\s+(?:joined|signed\s+(?:on|up))|(?:were|are|was|is)\s+"

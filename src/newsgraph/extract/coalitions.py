@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.extract.anchors import make_anchor
 from newsgraph.extract.coalition_mentions import (
     DESCRIBED,
+    HEADS,
     LED_ONLY,
     NAMED,
     REFERENCE,
@@ -93,6 +94,8 @@ _KEY_DROP = word_set("coalition-key-drops.txt")
 _SPELLING = word_map("coalition-spellings.tsv", "written", "key")
 #: Organizations that are never a coalition of states, whatever is said of their members.
 EXCLUDED_ORGANIZATIONS = frozenset(normalise(n) for n in word_set("coalition-excluded-organizations.txt"))
+#: Organizations that may be members of a grouping of states beside their member states (the EU).
+MEMBER_ORGANIZATIONS = frozenset(normalise(n) for n in word_set("coalition-member-organizations.txt"))
 #: Words that end the name of a coalition read backwards from a bracket: "coalitions: aviation (...)".
 _NAME_STOP = word_set("coalition-name-stops.txt")
 
@@ -237,6 +240,10 @@ class _Book:
         self.redirects: dict[str, _Entry] = {}
         # a speaker's country (the gazetteer's label), for the "we" they say: person key -> country
         self.speaker_country: dict[str, str] = {}
+        # A grouping the sentence before brought in as new, with no name ("The UK will command a new
+        # multinational naval operation …"): the sentence after may open by naming it ("Operation Northern
+        # Lantern will …").
+        self.introduced: _Entry | None = None
 
     def named(self, written: str, strength: int, start: int, end: int, key: str | None = None,
               as_written: bool = False, head: str = "coalition") -> _Entry | None:
@@ -868,7 +875,9 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
 
     mentions = sentence_mentions(doc, text, sent, led_by_at, is_country)
     mentions += _short_mentions(text, sent, book, mentions)
+    mentions += _own_head_mentions(text, sent, book, mentions)
     items: list[_Item] = []
+    brought_in: list[_Entry] = []
     for mention in sorted(mentions, key=lambda m: m.start):
         before = items[-1] if items else None
         apposed = before is not None and _APPOSITION.match(text, before.end, mention.phrase_start)
@@ -896,6 +905,8 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
                 entry = _described_unnamed(text, sent, mention, entry, book)
         if entry is None:
             continue
+        if mention.indefinite or mention.new or (mention.strength == LED_ONLY and not mention.written):
+            brought_in.append(entry)
         if before is not None and before.entry is not entry and mention.strength == NAMED and (
                 _FORMALLY.match(text, before.end, mention.start) or (
                 (before.entry.indefinite or before.entry.strength == LED_ONLY) and before.entry.strength < NAMED
@@ -906,7 +917,9 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             for item in items:
                 if item.entry is before.entry:
                     item.entry = entry
-        for party in mention.led_by:
+        apposed_led = _APPOSED_LED.match(text, max(mention.end, mention.phrase_end), sent.end_char) \
+            if mention.strength == NAMED and not mention.led_by else None
+        for party in mention.led_by or (led_by_at(apposed_led.start("dash")) if apposed_led else []):
             entry.assign(party, "lead")
             entry.led_by.add((party.kind, party.ident))
         items.append(_Item(mention.phrase_start, max(mention.end, mention.phrase_end), "C", entry=entry))
@@ -918,8 +931,13 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         # the sentence names no other thing "it" could be ("The coalition announced a plan. Latvia leads it.";
         # "It is a coalition of navies. Finland and Estonia lead it."; "Operation X is a US-led coalition …")
         book.subject = items[0].entry
+    introduced, book.introduced = book.introduced, None
+    fresh = {id(e): e for e in brought_in if e.key in book.entries and e.strength < NAMED and e.seen[0] >= sent.start_char}
+    if len(fresh) == 1:
+        book.introduced = next(iter(fresh.values()))
     _predicative_led(text, sent, items, book, led_by_at)
     taken = [(i.start, i.end) for i in items]
+    member_organizations: list[Party] = []
     for start, end, key in organizations:
         if any(s < end and start < e for s, e in taken):
             continue
@@ -939,6 +957,10 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
                 # not "The group now has 64 members, plus the UN and the EU": counted with the coalition's members,
                 # the organization is no new subject for what follows
                 book.blockers.append((start, _blocker_references(entity)))
+            if any(normalise(n) in MEMBER_ORGANIZATIONS for n in (entity.name, *entity.aliases)):
+                # "Qatar, France and the European Union": listed, and joining or leading, as a country is
+                member_organizations.append(party)
+                continue
             items.append(_Item(start, end, "O", organization=None if excluded or _never_coalition(entity) else key,
                                parties=[party]))
         taken.append((start, end))
@@ -948,7 +970,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
         taken.append((topic.start, topic.end))
     if not any(i.kind == "C" or i.organization for i in items) and book.current(sent.start_char) is None:
         return  # no coalition, no organization that may be one, none named just before
-    free = [p for p in countries() if not any(s <= p.start and p.end <= e for s, e in taken)]
+    free = [p for p in countries() + member_organizations if not any(s <= p.start and p.end <= e for s, e in taken)]
     items.extend(_lists(text, free))
     items.extend(_described_countries(doc, text, sent, ctx, countries(), taken))
     items.sort(key=lambda i: i.start)
@@ -960,6 +982,9 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     for clause_start, clause_end in _clauses(text, sent.start_char, sent.end_char):
         clause = [i for i in items if clause_start <= i.start and i.end <= clause_end]
         _read_clause(text, clause_start, clause_end, clause, items, book)
+    _answer_to_who(text, sent, items, book)
+    if introduced is not None and items and introduced.key in book.entries:
+        _named_after_introduced(text, sent, items[0], introduced, book, items)
     _members_of_both(text, sent, items, book)
     intro = bool(_LIST_INTRO.search(text, sent.start_char, sent.end_char)) and not (
         NEGATION.search(text, sent.start_char, sent.end_char) or _NOT_MEMBERS.search(text, sent.start_char, sent.end_char))
@@ -981,6 +1006,67 @@ _OF_BOTH = re.compile(r"(?P<l>‹L\d+›)(?P<between>[^‹›;]{0,60}?)\b(?:(?:t
 #: A sentence that opens with its topic, as an answer does: "On Baltic Sentry: …", "As for the Quad, …".
 _TOPIC_LABEL = re.compile(r"\W*(?:On|As\s+for|As\s+to|Regarding|About)\s+(?:the\s+)?"
                           r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’-]*){0,5})\s*(?::|,|[–—]\s)")
+
+
+#: A question that asks who is in a grouping, or who leads it: "Which countries have joined the alliance?",
+#: "Who else is in it?", "And who leads it?" (the grouping it names, or the one named before).
+_WHO_QUESTION = re.compile(r"\b(?:who|which|what)\b(?P<asks>[^?]{0,90})\?", re.I)
+_ASKS_MEMBERS = re.compile(r"\b(?:join\w*|members?|part\s+of|in\s+it|in\s+(?:the|this)\s+\w+|take\s+part|taking\s+part|signed\s+up|"
+                           r"on\s+board|involved|participat\w*|belong\w*|else)\b", re.I)
+_ASKS_LEADS = re.compile(r"\b(?:leads?|leading|led|chairs?|chairing|chaired|heads?|heading|headed|in\s+charge|runs?)\b", re.I)
+#: The answer that opens with a list of countries and says nothing more of them: "A: Denmark, Iceland and Canada.",
+#: "So far, Denmark and Iceland." (a speaker's label, and words of time or assent, before it).
+_BARE_ANSWER = re.compile(r"\W*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s*:\s*)?(?:(?:so\s+far|for\s+now|at\s+the\s+moment|currently|"
+                          r"right\s+now|yes|well|today|now)\s*,?\s*)*(?:the\s+)?(?P<l>‹L\d+›)\s*(?:[.!]|$)", re.I)
+
+
+def _answer_to_who(text: str, sent: Span, items: list[_Item], book: _Book) -> None:
+    """'Q: Which countries have joined the alliance? | A: Denmark, Iceland and Canada.': a turn that answers a
+    question about who is in (or leads) a grouping with nothing but countries gives them that role in it."""
+    before = book.previous_sentence
+    if before is None:
+        return
+    question = _WHO_QUESTION.search(text, before[0], before[1])
+    if question is None or text[question.end() : before[1]].strip(" \n\"”’'") or NEGATION.search(question.group(0)):
+        return
+    role = "lead" if _ASKS_LEADS.search(question.group("asks")) else "member" if _ASKS_MEMBERS.search(
+        question.group("asks")) else None
+    if role is None or any(i.kind == "C" for i in items):
+        return
+    answer = _BARE_ANSWER.match(_mask(text, sent.start_char, sent.end_char, items))
+    if answer is None:
+        return
+    entry = book.current(sent.start_char, "")
+    if entry is None or entry.seen_before(sent.start_char) < before[0] - REFERENCE_REACH:
+        return
+    for party in items[int(MARK.fullmatch(answer.group("l")).group(2))].parties:
+        entry.assign(party, role)
+
+
+#: A description in apposition to a name that says who leads it, whatever its head noun: "the European Sky
+#: Shield Initiative, the German-led project for joint purchases …", "Pacific Dragon, a US-led exercise".
+_APPOSED_LED = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:the|a|an)\s+(?:(?:new|joint|multinational|international|"
+                          r"\d+-nation|\w+-country)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}(?P<dash>[-–‑])(?:co-)?led\s+[a-z]")
+
+
+def _named_after_introduced(text: str, sent: Span, first: _Item, introduced: _Entry, book: _Book,
+                            items: list[_Item]) -> None:
+    """'The UK will command a new multinational naval operation to protect … cables. | Operation Northern Lantern
+    will bring together …': a sentence that opens with a grouping named for the first time, its subject, right
+    after one that brought in a new grouping of the same kind without a name, names that one."""
+    entry = first.entry
+    if first.kind != "C" or entry is None or entry is introduced or entry.strength != NAMED \
+            or entry.head != introduced.head or not _SENTENCE_SUBJECT.fullmatch(text, sent.start_char, first.start):
+        return
+    if entry.seen and entry.seen[0] < sent.start_char and not all(book._head_line(a, b) for a, b in entry.anchors
+                                                                  if a < sent.start_char):
+        return  # named before (a headline aside): not the new one
+    if introduced.members and entry.members and not set(introduced.members) & set(entry.members):
+        return  # "Chile and Peru joined a coalition that … | The Water Pump Coalition was launched by Ecuador": another
+    book.merge(introduced, entry)
+    for item in items:
+        if item.entry is introduced:
+            item.entry = entry
 
 
 def _topic_label(text: str, sent: Span, ctx: ArticleContext, book: _Book, items: list[_Item]) -> _Item | None:
@@ -1251,11 +1337,37 @@ def _described_countries(doc: Doc, text: str, sent: Span, ctx: ArticleContext, c
             previous = doc[sent.start - 1].sent
             before = _countries_in(doc, ctx, previous.start, previous.end)
         first = {p.ident: p for p in reversed(before) if p.kind == "Country"}  # the first mention of each
+        if not first and sent.start > 0:
+            first = _listed_before(doc, text, ctx, doc[sent.start - 1].sent.start, wanted)
         if len(first) != wanted:
             continue
         # the countries as named before (the description is no name of theirs)
         out.append(_Item(start, end, "L", parties=sorted(first.values(), key=lambda p: p.start)))
     return out
+
+
+#: How many sentences back "the three countries" may find the list it counts, when the sentence before names none.
+_LISTED_REACH = 12
+
+
+def _listed_before(doc: Doc, text: str, ctx: ArticleContext, before: int, wanted: int) -> dict[str, Party]:
+    """'South Korea, the United States and Japan will hold … [paragraphs] … Besides the three countries, the team
+    includes …': the nearest list, written as one ("A, B and C"), of exactly as many countries as counted, in the
+    sentences before; none if a list of another size of countries comes between (it may be those that are meant)."""
+    k = before
+    for _ in range(_LISTED_REACH):
+        if k <= 0:
+            break
+        sent = doc[k - 1].sent
+        k = sent.start
+        found = _countries_in(doc, ctx, sent.start, sent.end)
+        lists = [i for i in _lists(text, [p for p in found if p.kind == "Country"]) if i.kind == "L"]
+        sized = [i for i in lists if len({p.ident for p in i.parties}) == wanted]
+        if len(sized) == 1 and len(lists) == 1:
+            return {p.ident: p for p in reversed(sized[0].parties)}
+        if any(len(i.parties) >= 2 for i in lists):
+            return {}
+    return {}
 
 
 def _in_capitals_line(text: str, start: int, end: int) -> bool:
@@ -1394,6 +1506,37 @@ def _short_mentions(text: str, sent: Span, book: _Book, mentions: list[Mention])
     return out
 
 
+def _own_head_mentions(text: str, sent: Span, book: _Book, mentions: list[Mention]) -> list[Mention]:
+    """'the team' after 'the Multilateral Sanctions Monitoring Team, an 11-nation group': a grouping named before
+    whose name ends in a noun that is no head word of ours, referred to by that noun (the one grouping whose name
+    ends so, named within reach)."""
+    last: dict[str, list[_Entry]] = {}
+    for entry in book.entries.values():
+        words = entry.name.split()
+        if entry.strength == NAMED and len(words) >= 2 and words[-1].isalpha() and words[-1][:1].isupper() \
+                and len(words[-1]) > 3 and words[-1].lower() not in HEADS and words[-1].lower().rstrip("s") not in HEADS:
+            last.setdefault(words[-1].lower(), []).append(entry)
+    if not last:
+        return []
+    out: list[Mention] = []
+    for m in _THE_NOUN.finditer(text, sent.start_char, sent.end_char):
+        noun = m.group("noun")
+        found = last.get(noun)
+        if not found or len(found) != 1 or not noun.islower():
+            continue
+        entry = found[0]
+        start, end = m.start("noun"), m.end("noun")
+        at = entry.seen_before(start)
+        if at < 0 or start - at > REFERENCE_REACH or any(x.phrase_start <= start < x.end for x in mentions):
+            continue
+        out.append(Mention(start, end, NAMED, entry.name, "", start, entry=entry))
+    return out
+
+
+#: "the team", "The team's": a noun after "the" (what it refers to is decided by the names read before).
+_THE_NOUN = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]{4,})\b")
+
+
 def _led_by(text: str, dash: int, floor: int, countries: list[Party], organizations: list[tuple[int, int, str]],
             ctx: ArticleContext) -> list[Party]:
     """The parties written right before the dash of a "-led": "Latvia-led", "Chile- and Norway-led",
@@ -1471,6 +1614,17 @@ def _lists(text: str, countries: list[Party]) -> list[_Item]:
     return out
 
 
+#: A reporting clause set into a sentence between commas: "Japan, he said, is in the process of joining …",
+#: "India is in the process of joining, the resources minister said, while …": the sentence reads on without it
+#: (no country, coalition or organization in it, no conjunction opening it).
+_SET_IN_REPORT = re.compile(r",\s*(?!(?:and|but|or|while|whereas|as|which|who|that|when|after|before|because)\b)"
+                            r"[^‹›,;:\"“”]{1,70}?\s(?:said|says|added|adds|noted|notes|told\s+(?:\w+\s+){0,2}?\w+)\s*,\s*")
+#: A participle clause set in right after a coalition, saying when or where it was made: "the Indo-Pacific
+#: Partnership, signed in Perth on Monday, will be co-chaired by …" reads as "the … Partnership will be …".
+_SET_IN_MAKING = re.compile(r"(?<=›)\s*,\s*(?:(?:first|originally|only|formally|officially)\s+)?(?:signed|launched|formed|set\s+up|"
+                            r"created|founded|established|agreed|announced|unveiled|inaugurated|convened)\b[^‹›,;:]{0,60},\s*")
+
+
 def _mask(text: str, start: int, end: int, items: list[_Item]) -> str:
     parts = []
     pos = start
@@ -1479,7 +1633,8 @@ def _mask(text: str, start: int, end: int, items: list[_Item]) -> str:
         parts.append(f"‹{item.kind}{n}›")
         pos = item.end
     parts.append(text[pos:end])
-    return "".join(parts).replace("\n", " ")
+    masked = _SET_IN_REPORT.sub(" ", "".join(parts).replace("\n", " "))
+    return _SET_IN_MAKING.sub(" ", masked) if "›" in masked else masked
 
 
 #: What a question asks right before a pattern: "Will ‹L› join …?", "Does ‹L› lead …?".
