@@ -1343,3 +1343,38 @@ def test_a_bodys_short_name_between_commas_is_not_a_person(nlp, gazetteer):
     # a name that speaks after the comma is still a person
     record = extract("Officials at the European Commission, Kowalski said, were unhappy with the plan.", nlp, gazetteer)
     assert "Kowalski" in names(record, "Person")
+
+
+def test_a_name_the_text_calls_an_exercise_is_an_event_not_a_person(nlp, gazetteer):
+    text = "Poland and Norway will hold their annual exercise Iron Wolf next week. About 2,000 troops will take part in Iron Wolf."
+    record = extract(text, nlp, gazetteer)
+    assert "Iron Wolf" not in names(record, "Person")
+    assert "Iron Wolf" in names(record, "Event")
+
+
+def test_a_name_after_a_verbs_place_preposition_is_a_place_not_a_person(nlp, gazetteer):
+    record = extract("\"The vote is a warning,\" Mensah said at Kwame Lodge on Sunday.", nlp, gazetteer)
+    assert "Kwame Lodge" not in names(record, "Person")
+    assert "Kwame Lodge" in names(record, "Place")
+    assert "Mensah" in names(record, "Person")  # the speaker stays a person
+
+
+def test_an_example_of_a_kind_of_things_is_not_a_person(nlp, gazetteer):
+    text = "The deal protects 120 regional foods, such as Manchego Curado, Feta and Scotch whisky, against copies."
+    record = extract(text, nlp, gazetteer)
+    assert "Manchego Curado" not in names(record, "Person")
+
+
+def test_persons_with_evidence_stay_persons_whatever_else_the_text_says(nlp, gazetteer):
+    text = (
+        "Sweden's minister for the environment, Lena Berglund, praised the host. "
+        "Karin Holt, who took over from Dario Ferrante in May, said the plan would hold. "
+        "The tribute was read at the ceremony by Hon. Ama Boateng, chair of the committee."
+    )
+    persons = names(extract(text, nlp, gazetteer), "Person")
+    assert {"Lena Berglund", "Karin Holt", "Dario Ferrante", "Ama Boateng"} <= persons
+
+
+def test_a_noun_of_no_kind_of_name_before_a_name_leaves_it_a_person(nlp, gazetteer):
+    record = extract("The striker Jon Ander scored twice on Sunday, and fans such as Mara Velde cheered.", nlp, gazetteer)
+    assert {"Jon Ander", "Mara Velde"} <= names(record, "Person")

@@ -161,6 +161,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _merge_organization_short_names(ctx)
     _merge_family_names(ctx)
     _surname_mentions(doc, ctx)
+    _names_never_of_persons(doc, ctx)
     _sent_bodies(ctx)
 
 
@@ -2828,3 +2829,126 @@ def published_names(ctx: ArticleContext) -> None:
         best = max(written, key=lambda a: (len(a.split()), len(a), a))
         entity.aliases = [entity.name, *(a for a in entity.aliases if a != best)]
         entity.name = best
+
+
+_ACTIVITY_NOUNS = word_set("activity-nouns.txt")
+#: Words that introduce examples of the noun before them: "indications, such as …", "products like …".
+_EXAMPLE_WORDS = frozenset({"as", "like", "including"})
+
+
+def _names_never_of_persons(doc: Doc, ctx: ArticleContext) -> None:
+    """A name NER took for a person's that the text never treats as one, and at least once treats
+    as a thing's, is that thing. What says a person: a title, a form of address or an occupation
+    before the name, a verb of saying it is the subject of, a post or 'who' after it, the gazetteer
+    (a surname written alone is a mention like any other: "Roe said" speaks for a person). What says a thing: 'the' right before the whole name ("the
+    Blue Harbor List"), a common noun of things it is in apposition to ("the exercise Blue
+    Harbor": an event; "the consultancy …": a body), being an example of a common noun listed with
+    common nouns of things ("foods such as Tarvos Gold and blue cheese": none of the graph's kinds
+    of name, dropped), or a verb's place preposition before it ("spoke at Lumen House", "is run
+    from Tarvos": a place). With no evidence either way, or evidence both ways, the person stays."""
+    index = ctx.index(doc)
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Person" or _known(ctx, entity.name):
+            continue
+        spans = []
+        for anchor in entity.mentions:
+            if anchor.end > len(index.text):
+                continue
+            a, b = index.token_at(anchor.start), index.token_at(anchor.end - 1) + 1
+            if a < b and doc[a].idx == anchor.start:
+                spans.append(doc[a:b])
+        if not spans or any(_said_of_a_person(span) for span in spans):
+            continue
+        kinds = [k for k in (_thing_kind(span) for span in spans) if k is not None]
+        if not kinds:
+            continue
+        kind = min(kinds, key=lambda k: ("Event", "Organization", "", "Place").index(k))
+        mentions = list(entity.mentions)
+        ctx.drop(key)
+        if kind:
+            for anchor in mentions:
+                ctx.register(entity.name, kind, anchor.start, anchor.end)
+
+
+def _said_of_a_person(span: Span) -> bool:
+    """Whether the words around this mention say it names a person (see `_names_never_of_persons`)."""
+    doc = span.doc
+    before = _previous_word(doc, span.start)
+    if before is None and span.start >= 2 and doc[span.start - 1].text == "." and not doc[span.start - 2].whitespace_:
+        before = doc[span.start - 2]  # "Hon. Jane Roe": the parser ended a sentence at the period
+    if before is not None and (
+        _is_honorific(before) or is_title_word(before.text) or before.lower_ in _PERSON_BEFORE
+        or before.lower_ in TITLE_HEADS or before.lower_ in _POST_NOUNS or _human_noun(before) or _took_over_from(doc, span.start)
+    ):
+        return True
+    last = span[-1]
+    if last.dep_ in ("nsubj", "nsubjpass") and last.head.lemma_.casefold() in SPEECH_VERBS:
+        return True
+    for child in last.children:
+        if child.i >= span.end and child.dep_ in ("appos", "relcl") and (
+            child.lower_ in TITLE_HEADS or child.lower_ in _OFFICE_HEADS or child.lower_ in _POST_NOUNS or _human_noun(child)
+            or child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children)
+        ):
+            return True
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "who":
+        return True
+    if last.dep_ == "poss" and (last.head.lower_ in TITLE_HEADS or last.head.lower_ in _POST_NOUNS or _human_noun(last.head)):
+        return True  # "Roe's spokesperson", "Roe's deputy"
+    return False
+
+
+def _thing_noun(token: Token) -> bool:
+    """A lower-case common noun that no person is: not an occupation, a post or a title."""
+    lower = token.lower_
+    return (
+        token.pos_ == "NOUN" and token.text.islower() and not _human_noun(token)
+        and lower not in TITLE_HEADS and lower not in _OFFICE_HEADS and lower not in _POST_NOUNS and lower not in _PERSON_BEFORE
+    )
+
+
+def _kind_of_noun(token: Token) -> str:
+    """The kind of name a common noun says a name is: '' when it is none of the graph's kinds."""
+    lower, lemma = token.lower_, token.lemma_.casefold()
+    if lower in _ACTIVITY_NOUNS or lower in EVENT_NOUNS or lemma in EVENT_NOUNS:
+        return "Event"
+    if lower in _PLACE_NOUNS or lemma in _PLACE_NOUNS:
+        return "Place"
+    if lower in ORG_HEADS or lower in BODY_DESCRIPTORS or lemma in ORG_HEADS or lemma in BODY_DESCRIPTORS:
+        return "Organization"
+    return ""
+
+
+def _thing_kind(span: Span) -> str | None:
+    """The kind of thing the words around this mention say it names ('' for none of the graph's
+    kinds), or None when they say nothing of it (see `_names_never_of_persons`)."""
+    doc = span.doc
+    last = span[-1]
+    # "the exercise Blue Harbor": in apposition to a common noun of a kind of name right before it
+    # (not "… minister for the environment, Jane Roe": a comma sets off the holder of a post; not
+    # "the striker Jane Roe": a noun of no kind of name says nothing)
+    if last.dep_ == "appos" and last.head.i == span.start - 1 and _thing_noun(last.head) and _kind_of_noun(last.head):
+        return _kind_of_noun(last.head)
+    # "foods, such as Tarvos Gold, Brie and blue cheese": an example of a common noun, listed with
+    # a common noun of things (not "players such as Jane Roe and Jan Doe")
+    first = last
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if (
+        first.dep_ == "pobj" and first.head.lower_ in _EXAMPLE_WORDS and first.head.head.i < first.head.i
+        and _thing_noun(first.head.head) and any(_thing_noun(other) for other in first.conjuncts)
+    ):
+        return ""
+    # "the Blue Harbor List": 'the' before the whole name (not "the Roe administration")
+    if span.start > 0 and doc[span.start - 1].lower_ == "the" and last.dep_ not in ("compound", "amod", "nmod"):
+        return "Organization"
+    # "held talks in Tarvos", "spoke at Lumen House", "is commanded from Tarvos": a verb's place
+    # preposition ('at' and 'from' only after a verb of saying or a passive one: not "lashed out at
+    # Roe", "took over from Roe", "heard from Roe")
+    if first.dep_ == "pobj" and first.head.head.pos_ in ("VERB", "AUX"):
+        preposition, verb = first.head, first.head.head
+        if preposition.lower_ in _PLACE_PREPOSITIONS or preposition.lower_ in ("at", "from") and (
+            verb.lemma_.casefold() in SPEECH_VERBS or any(t.dep_ == "auxpass" for t in verb.children)
+        ):
+            return "Place"
+    return None
