@@ -1378,3 +1378,41 @@ def test_persons_with_evidence_stay_persons_whatever_else_the_text_says(nlp, gaz
 def test_a_noun_of_no_kind_of_name_before_a_name_leaves_it_a_person(nlp, gazetteer):
     record = extract("The striker Jon Ander scored twice on Sunday, and fans such as Mara Velde cheered.", nlp, gazetteer)
     assert {"Jon Ander", "Mara Velde"} <= names(record, "Person")
+
+
+def test_a_key_given_up_in_a_merge_names_the_entity_registered_under_it_later(gazetteer):
+    """A one-word name read as a person and as a place is folded into the person, the person is
+    then found to be a place after all and dropped, and the place registered again: its key is the
+    new place's, not a way to the dropped person."""
+    from newsgraph.extract.context import ArticleContext
+
+    text = "Valdora walked out. Valdora said no. Port of Valdora."
+    ctx = ArticleContext(text=text, gazetteer=gazetteer, body_end=len(text))
+    person = ctx.register("Valdora", "Person", 0, 7)
+    place = ctx.register("Valdora", "Place", 44, 51)
+    ctx.merge(place, person)
+    assert ctx.current_key(place) == person
+    ctx.drop(person)
+    again = ctx.register("Valdora", "Place", 0, 7)
+    assert again == place
+    assert ctx.current_key(place) == place and ctx.entities[ctx.current_key(place)].kind == "Place"
+    assert all(key in ctx.entities for _, _, key in ctx.mentions())
+
+
+def test_a_transcript_whose_place_is_first_read_as_a_person_builds(nlp, gazetteer):
+    """An invented radio transcript: the city in the headline and the body is first tagged a
+    person, then a place; extraction once failed here on a key that led to a dropped entity."""
+    text = (
+        "Valdora's dockworkers dig in for a long strike\n\n"
+        "March 3, 2026 | Heard on Morning Edition\n\n"
+        "LEILA MARSH, HOST: Dockworkers at the port of Valdora walked out on Monday. The head of their "
+        "union, Anna Kowal, joins us now. Good morning.\n\n\n"
+        "MARSH: What are your members asking for?\n"
+        "KOWAL: A raise of 8 per cent over two years. The port authority has offered 4, and that is not "
+        "enough to cover the rent in this city.\n\n\n"
+        "KOWAL: They made a profit of 90 million last year. They can afford it.\n"
+        "MARSH: Anna Kowal leads the dockworkers' union in Valdora. Thank you.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert "Anna Kowal" in names(record, "Person")
+    assert "Valdora" not in names(record, "Person")

@@ -78,6 +78,10 @@ class ArticleContext:
         known = self.resolve(name, kind)
         if known is None:
             key = entity_key(kind, name)
+            if key not in self.entities:
+                # A key given up earlier (merged into another entity, which was then dropped) names
+                # this new entity now, not the one it was folded into.
+                self.renamed.pop(key, None)
             entity = self.entities.setdefault(key, Entity(key=key, name=name, kind=kind))
         else:
             entity = self.entities[known]
@@ -217,6 +221,7 @@ class ArticleContext:
             self._unlist_mentions(replaced)  # an entity already under the new key is dropped
         entity.key = new
         self.entities[new] = entity
+        self.renamed.pop(new, None)  # the key is this entity's now, whatever it named before
         mentions, entity.mentions = entity.mentions, []
         for anchor in mentions:
             self._add_mention(entity, anchor)
@@ -233,7 +238,9 @@ class ArticleContext:
 
     def current_key(self, key: str | None) -> str | None:
         """The key an entity has now (a person's key changes when a fuller name is found)."""
-        while key is not None and key in self.renamed:
+        seen = set()
+        while key is not None and key in self.renamed and key not in seen:
+            seen.add(key)
             key = self.renamed[key]
         return key
 
