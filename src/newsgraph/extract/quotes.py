@@ -37,7 +37,7 @@ from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORD
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, main_clause, pronoun_gender, subject_phrase
 from newsgraph.extract.transcripts import FIRST_PERSON as _FIRST_PERSON
-from newsgraph.extract.transcripts import Turn, answered_in_first_person, find_turns, interview_cues, question_after_intro, unlabelled_turns
+from newsgraph.extract.transcripts import Turn, answered_in_first_person, find_turns, interview_cues, question_after_intro, topic_turns, unlabelled_turns
 from newsgraph.model import Claim, Quote, Role
 from newsgraph.text import line_start, trimmed_end, word_list, word_set
 
@@ -126,6 +126,10 @@ _MAX_NOTE_WORDS = 4
 # A speaker label of a name's initials: 'EL', 'E.L.', 'JRR'.
 _INITIALS = re.compile(r"(?:[A-Z]\.?){2,3}")
 # 'Highlights from the press conference:', 'Excerpts:': a transcript's turns chosen as quotations.
+# What calls a transcript's turns the record of what was said.
+_TRANSCRIPT = re.compile(r"\btranscripts?\b", re.IGNORECASE)
+_MANY_ASKED = 3  # questions of an interview whose answers may go on in paragraphs of no first person
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 _HIGHLIGHTS = re.compile(r"\b(?:highlights|excerpts)\b", re.IGNORECASE)
 
 
@@ -172,6 +176,13 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         shaped, shaped_turns = _interview_by_shape(ctx, head, speakers, heading)
         if shaped_turns:
             interviewee, turns = shaped, shaped_turns
+    if not turns:
+        # Highlights by topic ('On inflation: …'), in an article that says it gives an interview's highlights.
+        topical = topic_turns(ctx.text, head[1] if head else 0, ctx.body_end, heading + ctx.furniture + ctx.duplicates)
+        if topical:
+            who = interviewee or _highlights_speaker(ctx, speakers, head[1] if head else 0, topical[0].label_start)
+            if who is not None:
+                interviewee, turns = who, topical
     turn_at = _TurnIndex(turns)
     masked = _ABBREVIATION.sub(lambda m: m.group()[:-1] + _MASK, ctx.text)
 
@@ -230,7 +241,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         quote = Quote(speaker=speaker, text=ctx.text[q.start : q.end], anchor=make_anchor(ctx.text, q.start, q.end), event=events.get(speaker or ""))
         found.append((q.start, quote))
     in_quotes = SpanIndex(quoted)
-    narrated = _quotes_outside_turns(ctx, head, attributed, turn_at) and not _highlights(ctx, turns)
+    narrated = _quotes_outside_turns(ctx, head, attributed, turn_at) and _called_a_transcript(ctx, turns) and not _highlights(ctx, turns)
     moderators = _moderators(ctx, turn_speakers)
     for t, speaker in turn_speakers.items():
         if speaker is None or t.kind not in ("speaker", "answer"):
@@ -333,6 +344,16 @@ def _highlights(ctx: ArticleContext, turns: list[Turn]) -> bool:
     end = trimmed_end(ctx.text, first)
     line = ctx.text[line_start(ctx.text, end - 1) if end > 0 else 0 : end]
     return len(line) <= _MAX_HEADING_CHARS and line.endswith(":") and bool(_HIGHLIGHTS.search(line))
+
+
+def _called_a_transcript(ctx: ArticleContext, turns: list[Turn]) -> bool:
+    """Whether the article calls the turns it prints a transcript before the first of them
+    ('Transcript: …' over it, 'The following is the transcript of the press conference.'): the
+    record of what was said. An exchange a report prints without calling it one ('Speaking to
+    the radio, the commissioner said …' and then a few labelled turns) is what it quotes."""
+    if not turns:
+        return False
+    return bool(_TRANSCRIPT.search(ctx.text, 0, min(t.label_start for t in turns)))
 
 
 def _quotes_outside_turns(ctx: ArticleContext, head: tuple[int, int] | None, attributed: list[tuple[_QuoteSpan, str | None]], turn_at: _TurnIndex) -> bool:
@@ -518,6 +539,17 @@ def _interviewee(
     return None, None
 
 
+def _highlights_speaker(ctx: ArticleContext, speakers: Speakers, start: int, first: int) -> str | None:
+    """Whose highlights by topic are: in an article that says, before the first topic, that it
+    gives an interview or its highlights ('Roe said in an interview …. Highlights:'), the person
+    last the subject or speaking before it."""
+    if not (interview_cues(ctx.text, start, first) or _HIGHLIGHTS.search(ctx.text, start, first)):
+        return None
+    key = speakers.last(first)
+    entity = ctx.entities.get(ctx.current_key(key) or key) if key is not None else None
+    return entity.key if entity is not None and entity.kind == "Person" else None
+
+
 def _unlabelled_exchanges(ctx: ArticleContext, interviewee: str, cue_end: int, heading: list[tuple[int, int]]) -> list[Turn]:
     """An interview printed without labels (`transcripts.unlabelled_turns`), from the paragraph
     after the one whose cue names the interviewee, up to an answer that names the interviewee
@@ -526,8 +558,11 @@ def _unlabelled_exchanges(ctx: ArticleContext, interviewee: str, cue_end: int, h
     if line_end == -1 or line_end >= ctx.body_end:
         return []
     turns = unlabelled_turns(ctx.text, line_end, ctx.body_end, heading + ctx.furniture + ctx.duplicates)
+    few = sum(t.kind == "question" for t in turns) < _MANY_ASKED
     out = []
     for t in turns:
+        if t.kind == "answer" and few and t.continued and not _FIRST_PERSON.search(ctx.text, t.start, t.end):
+            break  # a short exchange of two questions, then the report going on ('The port reopened …')
         if t.kind == "answer":
             named = {ctx.current_key(k) or k for _, _, k in ctx.mentions(t.start, t.end, kinds=("Person",))}
             if interviewee in named or re.search(r"[“”\"]", ctx.text[t.start : t.end]):
@@ -562,6 +597,8 @@ def _interview_by_shape(ctx: ArticleContext, head: tuple[int, int] | None, speak
                 continue  # 'He spoke to Jan Doe': the interviewer
             if _meets_someone(span.root):
                 continue  # 'Jan Doe met her in Gdańsk': the interviewer, the interviewee a pronoun
+            if _told(span.root):
+                continue  # 'Jane Roe tells Jan Doe that …': the one told, the interviewer
             if main_clause(span.root):
                 introduced.add(ctx.current_key(key) or key)
         if introduced:
@@ -587,6 +624,14 @@ def _meets_someone(token) -> bool:
         if any(o.lower_ in ("her", "him", "them") for o in objects):
             return True
     return False
+
+
+def _told(token) -> bool:
+    """Whether the name is the object of a verb of saying ('… tells Jan Doe that', 'told Jan Doe
+    in Delhi'): the one spoken to, not the speaker."""
+    while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("dobj", "dative") and token.head.pos_ == "VERB" and token.head.lemma_.casefold() in SPEECH_VERBS
 
 
 def _verb_reaching(token):
@@ -899,7 +944,10 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
         speaker = _colon_speaker(doc, ctx, offset + len(before.rstrip()) - 1, speakers, q)
         if speaker is not None:
             return speaker, True
-    return _sentence_speaker(doc, ctx, q, speakers), named
+    speaker = _sentence_speaker(doc, ctx, q, speakers)
+    if speaker is None and not named:
+        named = _said_by_somebody_unnamed(doc, q)
+    return speaker, named
 
 
 def _ends_its_sentence(text: str, masked: str, q: _QuoteSpan) -> bool:
@@ -962,7 +1010,16 @@ def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int) ->
     inside = ctx.mentions(start, start + 60, kinds=("Person",))
     if inside and not ctx.text[start : inside[0][0]].strip(" \t") or inside and _only_titles(ctx.text[start : inside[0][0]]):
         return ctx.current_key(inside[0][2])
+    if inside and m is not None and _capitalised_post(ctx.text[start : inside[0][0]]):
+        return ctx.current_key(inside[0][2])  # '— Harbour Master Jane Roe': a post in capitals, then the name
     return None
+
+
+def _capitalised_post(words: str) -> bool:
+    """'Harbour Master ', 'Chief Executive ': a few capitalised words on the signature's line, no
+    punctuation, before the name (a post the title list may not know)."""
+    found = words.split()
+    return 0 < len(found) <= _MAX_POST_WORDS and "\n" not in words and all(w[:1].isupper() and w.isalpha() for w in found)
 
 
 def _only_titles(words: str) -> bool:
@@ -1001,6 +1058,36 @@ def _colon_speaker(doc: Doc, ctx: ArticleContext, colon: int, speakers: Speakers
     return _resolve_phrase(speakers, who.text, who.start_char, q.start)
 
 
+def _name_before_verb(ctx: ArticleContext, sent: Span, verb) -> str | None:
+    """The person named right before a main verb the parse left with no subject ('Under
+    Secretary of Defense Jan Roe welcomed …', a long title read as a preposition): the one person
+    named in the sentence before the verb, with nothing between the name and the verb."""
+    found = ctx.mentions(sent.start_char, verb.idx, kinds=("Person",))
+    if len({ctx.current_key(k) or k for _, _, k in found}) != 1 or ctx.text[found[-1][1] : verb.idx].strip():
+        return None
+    return ctx.current_key(found[-1][2])
+
+
+def _said_by_somebody_unnamed(doc: Doc, q: _QuoteSpan) -> bool:
+    """'… a senior diplomat called it “a wall made of press releases.”', 'one official said the
+    plan was “dead”': a verb of saying or characterising outside the marks in the quote's
+    sentence whose subject is somebody the text does not name (an indefinite noun phrase); the
+    words are that somebody's, not those of the person quoted before them."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span[0].sent:
+        if q.open <= token.idx < q.close or token.pos_ != "VERB":
+            continue
+        lemma = token.lemma_.casefold()
+        if lemma not in SPEECH_VERBS and lemma not in _CHARACTERISING_VERBS:
+            continue
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in subject.children):
+            return True
+    return False
+
+
 def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> str | None:
     """'Roe said the talks were “very productive and long overdue”': a verb of saying outside
     the marks in the quote's own sentence, with a person as subject."""
@@ -1028,8 +1115,18 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Sp
         # 'the Baltic, which she said made …': the parse may give the relative pronoun as a subject too
         # (written in lower case: 'WHO said' is the organization).
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.text not in _RELATIVE_PRONOUNS), None)
+        verb = token
+        if subject is None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
+            # '… welcomed the plan in a statement, saying allies “…”': a participle of saying has
+            # the subject of the verb it hangs from.
+            verb = token.head
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.text not in _RELATIVE_PRONOUNS), None)
+            if subject is None and verb.dep_ == "ROOT" and verb.idx < q.open:
+                speaker = _name_before_verb(ctx, sent, verb)
+                if speaker is not None:
+                    return speaker
         if subject is not None and not (q.open <= subject.idx < q.close):
-            who = subject_phrase(doc, subject, token)
+            who = subject_phrase(doc, subject, verb)
             # 'The High Council of Public Finances, France's fiscal watchdog, said': the name before an apposition.
             speaker = _resolve_phrase(speakers, who.text, who.start_char, q.start)
             if speaker is not None:

@@ -32,13 +32,18 @@ from newsgraph.text import word_list, word_map
 # A label opens its paragraph: capitalised words (an optional parenthesis after them), a colon.
 # Bold or italic markup around a label ('**Q:**', '__JANE ROE:__') is the label's too.
 _MARKUP = r"(?:\*{1,2}|_{1,2})?"
+# After the label, a parenthesis ('JANE ROE (Reuters):') or a post after a comma ('Dr. Jane Roe,
+# Director General:', 'JANE ROE, HOST:') saying who the speaker is.
+_NOTE = r"(?:\((?P<note>[^()\n]{1,160})\)[ \t]*|,[ \t]*(?P<post>[^\W\d_][\w.’'\- ]{0,60}?)[ \t]*)?"
 _LABEL = re.compile(
-    rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*(?:\((?P<note>[^()\n]{{1,160}})\)[ \t]*)?:{_MARKUP}[ \t]+(?=\S)"
+    rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*{_NOTE}:{_MARKUP}[ \t]+(?=\S)"
 )
 #: Label words that say what kind of turn it is ("q" -> question); other labels name a speaker.
 _LABEL_KINDS = word_map("transcript-labels.tsv", "label", "kind")
 # A label alone on its line ('MINISTER TANAKA:'), the words in the paragraphs after it.
-_LABEL_ALONE = re.compile(rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*(?:\((?P<note>[^()\n]{{1,160}})\)[ \t]*)?:{_MARKUP}[ \t]*$")
+_LABEL_ALONE = re.compile(rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*{_NOTE}:{_MARKUP}[ \t]*$")
+# Small words a post written after a label may have in lower case ('Head of Emergencies').
+_POST_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "at", "to", "in", "de"})
 # 'Q.' and 'A.' opening a paragraph, as some transcripts and interviews write them.
 _QA_DOT = re.compile(rf"{_MARKUP}(?P<label>Q|A)\.{_MARKUP}[ \t]+(?=\S)")
 _MIN_TURNS = 2  # one labelled paragraph is a heading ('Roe: Russia lost …'), not a transcript
@@ -46,6 +51,7 @@ _MAX_LABEL_WORDS = 6
 _MIN_ALTERNATIONS = 2  # changes of speaker in a dialogue with mixed-case labels ('Reed:', 'Roe:', 'Reed:')
 _MAX_HEADING_WORDS = 8  # a sub-heading between turns ('On the budget'): a short line, no sentence
 _MIN_ASKED = 3  # questions that end with a question mark, in an interview printed without labels
+_MIN_FEW_ASKED = 2  # ... or as few, when every answer speaks in the first person ('we lost', 'I think')
 _MAX_INTRO_PARAGRAPHS = 2  # paragraphs between the introduction naming the interviewee and the first question
 _MAX_PROMPT_CHARS = 160  # an interviewer's statement put as a question
 _CUES = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in word_list("interview-cues.txt")) + r")\b", re.IGNORECASE)
@@ -97,7 +103,7 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repea
         labelled = [t for t in labelled if t.kind != "speaker" or t.label.isupper() or t.note is not None or counts[t.label] >= _MIN_TURNS]
     if len(labelled) < _MIN_TURNS:
         return []
-    labelled = _askers(text, labelled)
+    labelled = _askers(text, _chairs_by_name(labelled))
     turns: list[Turn] = []
     starts = {t.label_start: t for t in labelled}
     current: Turn | None = None
@@ -148,6 +154,15 @@ def _bare_labels(text: str, paragraphs: list[tuple[int, int]], skip: list[tuple[
         end = _trim(text, p_start, p_end)
         found.append(Turn(label, p_start, None, -1, _LABEL_KINDS.get(label.split()[0].casefold(), "speaker"), end, end, label_offset=m.start("label") - p_start))
     return _dialogue(found, paragraphs, 3)
+
+
+def _chairs_by_name(labelled: list[Turn]) -> list[Turn]:
+    """'JANE ROE, HOST:' once, then 'ROE:' at each of her turns: the later labels, written with
+    the family name alone, are the chair's too."""
+    chairs = {t.label.split()[-1].casefold() for t in labelled if t.kind == "chair" and t.note is not None and len(t.label.split()) > 1}
+    if not chairs:
+        return labelled
+    return [dataclasses.replace(t, kind="chair") if t.kind == "speaker" and t.note is None and t.label.split()[-1].casefold() in chairs else t for t in labelled]
 
 
 def _askers(text: str, labelled: list[Turn]) -> list[Turn]:
@@ -218,17 +233,32 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
     words = label.split()
     if not words or len(words) > _MAX_LABEL_WORDS:
         return None
-    kind = _LABEL_KINDS.get(words[0].casefold().rstrip("."))
+    first = words[0].casefold().rstrip(".")
+    # A numbered question or answer: 'Q1:', 'Question 2:', 'Answer 2:'.
+    numbered = first[-1:].isdigit() and first.rstrip("0123456789") in _LABEL_KINDS or len(words) == 2 and words[1].isdigit()
+    kind = _LABEL_KINDS.get(first.rstrip("0123456789") if first[-1:].isdigit() else first)
     if kind is None:
         if not (label.isupper() or all(w[0].isupper() for w in words)):
             return None  # 'Note that …:', a sentence with a colon
         kind = "speaker"
-    elif kind in ("question", "answer") and len(words) > 1 and not label.isupper():
-        return None  # 'Questions remain: …', 'A new plan: …'
+    elif kind in ("question", "answer") and len(words) > 1 and not label.isupper() and not numbered and words[1].casefold() not in ("from", "by"):
+        return None  # 'Questions remain: …', 'A new plan: …' (not 'Question from Reuters: …')
     start = p_end if alone else m.end()
     end = _trim(text, start, p_end)
     note = m.group("note")
-    return Turn(label, p_start, note, m.start("note") if note else -1, kind, start, end, label_offset=m.start("label") - p_start)
+    note_start = m.start("note") if note else -1
+    post = m.group("post")
+    if post is not None:
+        # 'Dr. Jane Roe, Director General:': a post in capitals after the name; its head noun may
+        # say what kind of turn it is ('JANE ROE, HOST:' chairs). 'Meanwhile, in Paris: …' is no label.
+        post_words = post.split()
+        if not post_words or not all(w[0].isupper() or w.casefold() in _POST_SMALL_WORDS for w in post_words) or kind != "speaker":
+            return None
+        kind = _LABEL_KINDS.get(post_words[-1].casefold().rstrip("."), "speaker")
+        if kind == "answer":
+            kind = "speaker"
+        note, note_start = post, m.start("post")
+    return Turn(label, p_start, note, note_start, kind, start, end, label_offset=m.start("label") - p_start)
 
 
 def _stage_note(paragraph: str) -> bool:
@@ -277,7 +307,7 @@ def unlabelled_turns(text: str, start: int, body_end: int, skip: list[tuple[int,
     `start` (after the introduction that names the interviewee): a question is a paragraph that
     asks ('… Will you meet it?'), or a short prompt between two answers ('Markets do not seem
     convinced.'); the paragraphs under a question, the answer. [] when fewer than
-    _MIN_ASKED questions ask, or when the first comes more than _MAX_INTRO_PARAGRAPHS
+    _MIN_ASKED questions ask (_MIN_FEW_ASKED when each is answered in the first person), or when the first comes more than _MAX_INTRO_PARAGRAPHS
     paragraphs after `start`. The Q&A ends at a paragraph that could be neither (an answer
     that asks, a question of two paragraphs); the caller ends it where the narration resumes."""
     paragraphs = []
@@ -309,7 +339,9 @@ def unlabelled_turns(text: str, start: int, body_end: int, skip: list[tuple[int,
         asked += kind == "question" and asks[i]
         turns.append(Turn("", p_start, None, -1, kind, p_start, p_end, kind == "answer" and previous == "answer"))
         previous = kind
-    return turns if asked >= _MIN_ASKED else []
+    if asked >= _MIN_ASKED or asked >= _MIN_FEW_ASKED and _first_person_answers(text, turns) == asked:
+        return turns
+    return []
 
 
 # '— Will you run again?', '— No.': a dash opening each turn of an exchange, as many outlets print
@@ -363,7 +395,7 @@ _MIN_FIRST_PERSON_SHARE = 0.5  # of the answers: an explainer's own answers ('Wh
 
 def question_after_intro(text: str, start: int, body_end: int, skip: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """(start, end) of the paragraphs that introduce an interview printed without labels or cue,
-    in order: the paragraphs of sentences (ending with a period, quoting nobody) before the first
+    in order: the paragraphs of sentences (ending with a period or a colon, quoting nobody) before the first
     paragraph that asks, within the first _MAX_SHAPE_INTRO paragraphs from `start`, with nothing
     but short lines (a byline, a date) between the last of them and the question. [] when the
     article does not open that way."""
@@ -377,12 +409,25 @@ def question_after_intro(text: str, start: int, body_end: int, skip: list[tuple[
         seen += 1
         if seen > _MAX_SHAPE_INTRO:
             return []
-        if paragraph.rstrip("*_ ")[-1:] == "." and not re.search(r"[“”\"]", paragraph):
+        # An introduction ends with a period, or with a colon leading into the exchanges ('…
+        # that growth will hold. Edited excerpts:').
+        if paragraph.rstrip("*_ ")[-1:] in (".", ":") and not re.search(r"[“”\"]", paragraph):
             intro.append((p_start, p_end))
             last_is_intro = True
         elif len(paragraph.split()) > _MAX_HEADING_WORDS:
             last_is_intro = False  # a paragraph that is neither: not an introduction right before the questions
     return []
+
+
+def _first_person_answers(text: str, turns: list[Turn]) -> int:
+    """How many of the questions are answered (in the paragraphs under them) in the first person."""
+    answers: list[bool] = []
+    for t in turns:
+        if t.kind == "question":
+            answers.append(False)
+        elif t.kind == "answer" and answers:
+            answers[-1] = answers[-1] or bool(FIRST_PERSON.search(text, t.start, t.end))
+    return sum(answers)
 
 
 def answered_in_first_person(text: str, turns: list[Turn]) -> bool:
@@ -396,3 +441,37 @@ def answered_in_first_person(text: str, turns: list[Turn]) -> bool:
         elif t.kind == "answer" and answers:
             answers[-1] = answers[-1] or bool(FIRST_PERSON.search(text, t.start, t.end))
     return bool(answers) and sum(answers) >= _MIN_FIRST_PERSON_SHARE * len(answers)
+
+
+# Interview highlights grouped by topic: 'On the rate outlook: We are in a good place.', a bullet
+# before it ('- On rates: …', '• On rates: …'), or 'On inflation:' alone on its line with the
+# words in the paragraph under it.
+_TOPIC = re.compile(r"(?:[•·▪][ \t]*)?(?P<label>On[ \t]+[^:\n“”\"]{1,60}?)[ \t]*:[ \t]*")
+_MIN_TOPICS = 2
+
+
+def topic_turns(text: str, start: int, body_end: int, skip: list[tuple[int, int]] = ()) -> list[Turn]:
+    """The answers of interview highlights printed by topic ('On inflation: Services inflation is
+    still too high.'), from `start`: one turn per topic, its words after the colon or in the one
+    paragraph under a topic alone on its line. Only a run of such topics, _MIN_TOPICS at least,
+    with nothing else between them; [] otherwise. The caller says whose they are."""
+    turns: list[Turn] = []
+    pending: Turn | None = None  # a topic alone on its line, waiting for its paragraph
+    started = False
+    for p_start, p_end in _paragraphs_from(text, start, body_end, skip):
+        m = _TOPIC.match(text, p_start, p_end)
+        if m is not None and m.group("label").split()[1][:1].isalpha():
+            if pending is not None:
+                break  # two topics with nothing under the first: not highlights
+            started = True
+            label = m.group("label")
+            if m.end() < p_end:
+                turns.append(Turn(label, p_start, None, -1, "answer", m.end(), p_end, label_offset=m.start("label") - p_start))
+            else:
+                pending = Turn(label, p_start, None, -1, "answer", p_end, p_end, label_offset=m.start("label") - p_start)
+        elif pending is not None:
+            turns.append(dataclasses.replace(pending, start=p_start, end=p_end, continued=True))
+            pending = None
+        elif started:
+            break  # the report going on after the highlights
+    return turns if len(turns) >= _MIN_TOPICS else []
