@@ -128,6 +128,9 @@ _INITIALS = re.compile(r"(?:[A-Z]\.?){2,3}")
 # 'Highlights from the press conference:', 'Excerpts:': a transcript's turns chosen as quotations.
 # What calls a transcript's turns the record of what was said.
 _TRANSCRIPT = re.compile(r"\btranscripts?\b", re.IGNORECASE)
+# A list item's mark ('- ', '• ', '* ', '1. '), and an item that is only a quotation, after a topic perhaps ('- On rates: ').
+_LIST_MARK = re.compile(r"[ \t]*(?:[-•*▪·–—]|\d{1,2}[.)])[ \t]+")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*▪·–—]|\d{1,2}[.)])[ \t]+(?:On[ \t]+[^:\n“”\"]{1,60}:[ \t]*)?")
 _MANY_ASKED = 3  # questions of an interview whose answers may go on in paragraphs of no first person
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 _HIGHLIGHTS = re.compile(r"\b(?:highlights|excerpts)\b", re.IGNORECASE)
@@ -378,6 +381,9 @@ def _unattributed_speaker(
     in its paragraph ('Roe was blunt. “We lost.”')."""
     if previous is not None and previous[0].paragraph == q.paragraph and previous[1]:
         return previous[1]
+    listed = _listed_speaker(ctx, q, speakers, interviewee)
+    if listed is not None:
+        return listed
     if head and head[0] <= q.open < head[1]:
         speaker = _headline_speaker(ctx, head, q, speakers, interviewee)
         if speaker is not None:
@@ -388,6 +394,38 @@ def _unattributed_speaker(
     if speaker is None and q.open == q.paragraph:
         speaker = _introduced_before(ctx, q, speakers)
     return speaker
+
+
+def _listed_speaker(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, interviewee: str | None) -> str | None:
+    """A list of quotations under a line that introduces them ('Here are highlights of the
+    interview:', 'Key comments:'), each item only a quotation ('- “We are in a good place.”', '•
+    On rates: “…”'): the interviewee's, else those of the person last the subject or speaking
+    before the list."""
+    text = ctx.text
+    if not _LIST_ITEM.fullmatch(text, q.paragraph, q.open):
+        return None
+    line_end = text.find("\n", q.close)
+    if text[q.close : ctx.body_end if line_end == -1 else line_end].strip(" \t.,;:!?”\"’'"):
+        return None  # '- “…,” Roe said': an item with its own attribution, or more words
+    start = q.paragraph
+    while start > 0:
+        end = trimmed_end(text, start)
+        if end == 0:
+            return None
+        start = line_start(text, end - 1)
+        line = text[start:end]
+        if _LIST_MARK.match(line):
+            continue  # the item before
+        if not line.endswith(":") or len(line) > _MAX_HEADING_CHARS or re.search(r"[“”\"]", line):
+            return None
+        break
+    else:
+        return None
+    if interviewee is not None:
+        return interviewee
+    key = speakers.last(start)
+    entity = ctx.entities.get(ctx.current_key(key) or key) if key is not None else None
+    return entity.key if entity is not None and entity.kind == "Person" else None
 
 
 def _mid_sentence_unsaid(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> bool:

@@ -204,6 +204,12 @@ def _dialogue(labelled: list[Turn], paragraphs: list[tuple[int, int]], share: in
     counts: dict[str, int] = {}
     for t in labelled:
         counts[t.label] = counts.get(t.label, 0) + 1
+    recurring = [label for label, n in counts.items() if n >= _MIN_TURNS]
+    for label, n in list(counts.items()):
+        # 'Spokesperson Lin Wei:' at the first turn, 'Lin Wei:' at the next ones: the same speaker's label.
+        same = next((r for r in recurring if n < _MIN_TURNS and label.endswith(" " + r)), None)
+        if same is not None:
+            counts[label] = counts[same]
     if text is not None and any(counts[t.label] >= _MIN_TURNS for t in labelled):
         labelled = [
             dataclasses.replace(t, kind="question") if counts[t.label] < _MIN_TURNS and t.note is None and t.end > t.start and _asks(text[t.start : t.end]) else t
