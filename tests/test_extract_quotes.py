@@ -1913,3 +1913,45 @@ def test_a_speakers_first_label_with_a_post_then_the_name_alone(nlp, gazetteer):
         ("Lin Wei", "I have nothing more to share at the moment."),
         ("Lin Wei", "I would refer you to the competent authorities."),
     ]
+
+
+def test_labels_in_mixed_case_alone_on_their_lines(nlp, gazetteer):
+    # Each speaker's label alone on its line, printed again at each turn (a repeated line that is
+    # still a label).
+    text = (
+        "Health agency briefing on the cholera outbreak\n\n"
+        "Transcript of the weekly press briefing, 5 March 2026\n\n"
+        "Dr. Samuel Okafor:\n"
+        "Good morning. This week we recorded 4,210 new cholera cases in nine countries.\n\n"
+        "Moderator:\n"
+        "Thank you. We now take questions.\n\n"
+        "Journalist, Radio Horizon:\n"
+        "How many doses are available?\n\n"
+        "Dr. Samuel Okafor:\n"
+        "We have 1.2 million doses in stock, and another million arrive next week.\n\n"
+        "Dr. Amina Diallo:\n"
+        "Vaccination starts on Monday in the three worst-hit provinces.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Samuel Okafor", "Good morning. This week we recorded 4,210 new cholera cases in nine countries."),
+        ("Samuel Okafor", "We have 1.2 million doses in stock, and another million arrive next week."),
+        ("Amina Diallo", "Vaccination starts on Monday in the three worst-hit provinces."),
+    ]
+
+
+def test_a_signature_with_words_of_address(nlp, gazetteer):
+    text = (
+        "Minister announces support for flood-hit farmers\n\n"
+        "The Minister of Finance, Claire Dubois, today announced $250 million in support for farmers affected by last year's floods.\n\n"
+        "Quotes\n\n"
+        "\"Farmers who lost their crops deserve to know that their government has their back.\"\n\n"
+        "- The Honourable Claire Dubois, Minister of Finance\n\n"
+        "\"Our producers have been waiting for this news.\"\n\n"
+        "- The Honourable Marc Tremblay, Minister of Agriculture\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Claire Dubois", "Farmers who lost their crops deserve to know that their government has their back."),
+        ("Marc Tremblay", "Our producers have been waiting for this news."),
+    ]

@@ -131,6 +131,11 @@ _TRANSCRIPT = re.compile(r"\btranscripts?\b", re.IGNORECASE)
 # A list item's mark ('- ', '• ', '* ', '1. '), and an item that is only a quotation, after a topic perhaps ('- On rates: ').
 _LIST_MARK = re.compile(r"[ \t]*(?:[-•*▪·–—]|\d{1,2}[.)])[ \t]+")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-•*▪·–—]|\d{1,2}[.)])[ \t]+(?:On[ \t]+[^:\n“”\"]{1,60}:[ \t]*)?")
+# A signature's name after words of address: 'The Honourable Jane Roe, …', 'Hon. Jan Doe, …'.
+_SIGNATURE_NAME = re.compile(
+    r"(?:[Tt]he[ \t]+)?(?:(?:Right|Rt\.?)[ \t]+)?(?:Honourable|Honorable|Hon\.?)[ \t]+"
+    r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3})[ \t]*,[ \t]*"
+)
 _MANY_ASKED = 3  # questions of an interview whose answers may go on in paragraphs of no first person
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 _HIGHLIGHTS = re.compile(r"\b(?:highlights|excerpts)\b", re.IGNORECASE)
@@ -948,7 +953,7 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
         speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
         if speaker is not None:
             return speaker, True
-    signed = _signed_by(ctx, q, after, line_end)
+    signed = _signed_by(ctx, q, after, line_end, speakers)
     if signed is not None:
         return signed, True
     before = masked[q.paragraph : q.open]
@@ -1018,7 +1023,7 @@ def _subject_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, mask
     return key if gender is None or known is None or known == gender else None
 
 
-def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int) -> str | None:
+def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int, speakers: Speakers) -> str | None:
     """'“…” — Jane Roe, Minister of Mining' on the quote's line, or a quotation paragraph signed on
     the next line ('– Jane Roe, Minister of Mining'), as press releases print their quotes: the
     person named right after the dash."""
@@ -1050,7 +1055,28 @@ def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int) ->
         return ctx.current_key(inside[0][2])
     if inside and m is not None and _capitalised_post(ctx.text[start : inside[0][0]]):
         return ctx.current_key(inside[0][2])  # '— Harbour Master Jane Roe': a post in capitals, then the name
+    if m is not None:
+        return _signature_name(ctx, start, speakers)
     return None
+
+
+def _signature_name(ctx: ArticleContext, start: int, speakers: Speakers) -> str | None:
+    """'– The Honourable Jane Roe, Minister of Mining' under a quotation, the name not marked as
+    a person's: the person of that name the article knows, else a person it names here, when a
+    post follows the comma ('Minister of …')."""
+    end = ctx.text.find("\n", start)
+    end = ctx.body_end if end == -1 or end > ctx.body_end else end
+    m = _SIGNATURE_NAME.match(ctx.text, start, end)
+    if m is None:
+        return None
+    name = m.group("name")
+    known = speakers.person_named(name.split())
+    if known is not None:
+        return known
+    post = re.findall(r"[\w’'-]+", ctx.text[m.end() : end].casefold())
+    if not post or not any(w in TITLE_HEADS for w in post) or ctx.mentions(m.start("name"), m.end("name")):
+        return None  # no post after the name, or the words name something else
+    return ctx.register(name, "Person", m.start("name"), m.end("name"))
 
 
 def _capitalised_post(words: str) -> bool:

@@ -80,8 +80,10 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repea
     labelled: list[Turn] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:body_end])]
     for p_start, p_end in paragraphs:
-        if any(s <= p_start < e for s, e in (*skip, *repeated)):
+        if any(s <= p_start < e for s, e in skip):
             continue
+        if any(s <= p_start < e for s, e in repeated) and _LABEL_ALONE.fullmatch(text, p_start, _trim(text, p_start, p_end)) is None:
+            continue  # a line printed again is no turn, but a speaker's label alone on its line recurs
         turn = _labelled(text, p_start, p_end)
         if turn is not None:
             labelled.append(turn)
@@ -233,8 +235,14 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
     alone = m is None
     if alone:
         m = _LABEL_ALONE.match(text, p_start, p_end)
-        if m is None or not (m.group("label").isupper() or m.group("label").strip().casefold() in ("q", "a")):
-            return None  # 'Highlights, edited for length:' introduces what follows; it names nobody
+        if m is None:
+            return None
+        # 'MINISTER TANAKA:', 'Q:', and in mixed case a name or a kind of turn in capitalised words
+        # ('Dr. Jane Roe:', 'Moderator:'); 'Highlights, edited for length:' introduces what follows
+        # and names nobody, nor does 'Key figures:'.
+        alone_words = m.group("label").split()
+        if not (m.group("label").isupper() or all(w[:1].isupper() for w in alone_words)):
+            return None
     label = m.group("label").strip()
     words = label.split()
     if not words or len(words) > _MAX_LABEL_WORDS:
@@ -258,11 +266,13 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
         # 'Dr. Jane Roe, Director General:': a post in capitals after the name; its head noun may
         # say what kind of turn it is ('JANE ROE, HOST:' chairs). 'Meanwhile, in Paris: …' is no label.
         post_words = post.split()
-        if not post_words or not all(w[0].isupper() or w.casefold() in _POST_SMALL_WORDS for w in post_words) or kind != "speaker":
+        if not post_words or not all(w[0].isupper() or w.casefold() in _POST_SMALL_WORDS for w in post_words) or kind == "answer":
             return None
-        kind = _LABEL_KINDS.get(post_words[-1].casefold().rstrip("."), "speaker")
-        if kind == "answer":
-            kind = "speaker"
+        if kind == "speaker":
+            kind = _LABEL_KINDS.get(post_words[-1].casefold().rstrip("."), "speaker")
+            if kind == "answer":
+                kind = "speaker"
+        # else 'Journalist, Radio Horizon:': a question, the outlet after the comma
         note, note_start = post, m.start("post")
     return Turn(label, p_start, note, note_start, kind, start, end, label_offset=m.start("label") - p_start)
 
