@@ -1955,3 +1955,19 @@ def test_a_signature_with_words_of_address(nlp, gazetteer):
         ("Claire Dubois", "Farmers who lost their crops deserve to know that their government has their back."),
         ("Marc Tremblay", "Our producers have been waiting for this news."),
     ]
+
+
+def test_a_quotation_under_a_sentence_saying_the_person_spoke(nlp, gazetteer):
+    text = (
+        "Election night\n\n"
+        "Luis Ortega conceded the race in a short speech to supporters in Springfield on Tuesday night.\n\n"
+        "“The people have spoken, and I respect their decision.”\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Luis Ortega", "The people have spoken, and I respect their decision.")]
+    # A long sentence about the person, saying nothing of speaking: the words under it are nobody's.
+    text = (
+        "Election night\n\n"
+        "Luis Ortega met the leaders of the farmers' union in Springfield on Tuesday before the results came in from the north.\n\n"
+        "“We want water for our fields and a fair price for our milk.”\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [(None, "We want water for our fields and a fair price for our milk.")]

@@ -463,10 +463,15 @@ def _introduced_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -
     index = ctx.index(speakers.doc)
     s, e = index.sentence(index.token_at(end - 1))
     sent = speakers.doc[s:e]
-    if sent.start_char < start or len(sent) > _MAX_INTRO_TOKENS:
+    if sent.start_char < start:
+        return None
+    # 'Roe conceded the race in a short speech to supporters.', 'Roe spoke to reporters on
+    # Monday.': a sentence saying the person spoke introduces the words under it, whatever its length.
+    spoke = any(t.lower_ in _SPEECH_NOUNS or t.pos_ == "VERB" and t.lemma_.casefold() in SPEECH_VERBS for t in sent)
+    if not spoke and len(sent) > _MAX_INTRO_TOKENS:
         return None
     root = sent.root
-    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in root.children):
+    if any(c.dep_ in ("ccomp", "xcomp") or not spoke and c.dep_ in ("dobj", "dative") for c in root.children):
         return None
     persons = {ctx.current_key(k) or k for _, _, k in ctx.mentions(sent.start_char, sent.end_char, kinds=("Person",))}
     speaker = speakers.subject_since(sent.start_char, sent.end_char)
