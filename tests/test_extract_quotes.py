@@ -1971,3 +1971,47 @@ def test_a_quotation_under_a_sentence_saying_the_person_spoke(nlp, gazetteer):
         "“We want water for our fields and a fair price for our milk.”\n"
     )
     assert said(extract(text, nlp, gazetteer)) == [(None, "We want water for our fields and a fair price for our milk.")]
+
+
+def test_a_radio_interview_with_the_host_labelled_by_post(nlp, gazetteer):
+    # 'LEILA MARSH, HOST:' then 'MARSH:': the host's turns are the chair's; a greeting by name
+    # ('Good morning, Leila.') says nothing.
+    text = (
+        "Dockworkers dig in for a long strike\n\n"
+        "LEILA MARSH, HOST: Dockworkers at the port of Brest walked out on Monday. The head of their union, Anna Kowal, joins us now.\n\n"
+        "ANNA KOWAL: Good morning, Leila.\n\n"
+        "MARSH: What are your members asking for?\n\n"
+        "KOWAL: A raise of 8 per cent over two years. The port has offered 4, and that is not enough.\n\n"
+        "MARSH: The port says that would cost it 30 million euros a year.\n\n"
+        "KOWAL: They made a profit of 90 million last year. They can afford it.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Anna Kowal", "A raise of 8 per cent over two years. The port has offered 4, and that is not enough."),
+        ("Anna Kowal", "They made a profit of 90 million last year. They can afford it."),
+    ]
+
+
+def test_quotations_after_a_line_saying_what_the_person_said(nlp, gazetteer):
+    text = (
+        "Marsh sees no rush to cut rates\n\n"
+        "Central bank governor Lena Marsh said on Tuesday that the bank could keep rates on hold for months. "
+        "Here is what she told Business Television:\n\n"
+        "\"We are in a good place. Policy is restrictive but not punishing.\"\n\n"
+        "\"Services inflation is still too high, and wages are rising about 5 per cent a year.\"\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Lena Marsh", "We are in a good place. Policy is restrictive but not punishing."),
+        ("Lena Marsh", "Services inflation is still too high, and wages are rising about 5 per cent a year."),
+    ]
+    text = (
+        "Marsh sees no rush to cut rates\n\n"
+        "Central bank governor Lena Marsh said on Tuesday that the bank could keep rates on hold for months. "
+        "Here is some of what she said, lightly edited:\n\n"
+        "On rates: \"We are in a good place. Policy is restrictive but not punishing.\"\n\n"
+        "On her term: \"I intend to serve it out.\"\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Lena Marsh", "We are in a good place. Policy is restrictive but not punishing."),
+        ("Lena Marsh", "I intend to serve it out."),
+    ]

@@ -114,7 +114,8 @@ _HONORIFIC_WORDS = frozenset(word_list("honorifics.txt"))
 # A turn that is only greetings and thanks: 'Thank you very much.', 'Good afternoon, everyone.'
 _COURTESY = re.compile(
     r"(?:\s*(?:thank\s+you|thanks|good\s+(?:morning|afternoon|evening)|hello|welcome)"
-    r"(?:[\s,]+(?:all|very\s+much|so\s+much|everyone|everybody|again|a\s+lot|ladies\s+and\s+gentlemen))*[.!]?)+\s*",
+    r"(?:[\s,]+(?:all|very\s+much|so\s+much|everyone|everybody|again|a\s+lot|ladies\s+and\s+gentlemen))*"
+    r"(?:,[ \t]*(?-i:[A-Z][\w’'-]+))?[.!]?)+\s*",  # 'Good morning, Leila.': the one greeted by name
     re.IGNORECASE,
 )
 _MAX_COURTESY = 160
@@ -136,6 +137,8 @@ _SIGNATURE_NAME = re.compile(
     r"(?:[Tt]he[ \t]+)?(?:(?:Right|Rt\.?)[ \t]+)?(?:Honourable|Honorable|Hon\.?)[ \t]+"
     r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3})[ \t]*,[ \t]*"
 )
+# 'Here is what she said:', 'This is how Roe put it:': the speaker after the words introducing the quotation.
+_WHAT_SAID = re.compile(r"(?:(?:here|this|that|below|following)(?:[’']s|\s+is|\s+was)\s+(?:some\s+of\s+|part\s+of\s+)?)?(?:what|how)\s+", re.IGNORECASE)
 _MANY_ASKED = 3  # questions of an interview whose answers may go on in paragraphs of no first person
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 _HIGHLIGHTS = re.compile(r"\b(?:highlights|excerpts)\b", re.IGNORECASE)
@@ -591,7 +594,11 @@ def _highlights_speaker(ctx: ArticleContext, speakers: Speakers, start: int, fir
     """Whose highlights by topic are: in an article that says, before the first topic, that it
     gives an interview or its highlights ('Roe said in an interview …. Highlights:'), the person
     last the subject or speaking before it."""
-    if not (interview_cues(ctx.text, start, first) or _HIGHLIGHTS.search(ctx.text, start, first)):
+    end = trimmed_end(ctx.text, first)
+    intro = ctx.text[line_start(ctx.text, end - 1) if end > 0 else 0 : end]
+    # 'Here is some of what she said, lightly edited:' right before the topics.
+    said_before = intro.endswith(":") and re.search(rf"\b{_SPEECH}\b", intro) is not None
+    if not (said_before or interview_cues(ctx.text, start, first) or _HIGHLIGHTS.search(ctx.text, start, first)):
         return None
     key = speakers.last(first)
     entity = ctx.entities.get(ctx.current_key(key) or key) if key is not None else None
@@ -980,7 +987,11 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
     for pattern in (_BEFORE, _ACCORDING, _WHO_COLON_BEFORE):
         m = pattern.search(before)
         if m:
-            speaker = _resolve_phrase(speakers, *who(m, offset), q.start)
+            phrase, phrase_start = who(m, offset)
+            what = _WHAT_SAID.match(phrase, len(phrase) - len(phrase.lstrip()))
+            if what is not None:
+                phrase, phrase_start = phrase[what.end() :], phrase_start + what.end()  # 'Here is what she told …:'
+            speaker = _resolve_phrase(speakers, phrase, phrase_start, q.start)
             if speaker is not None:
                 return speaker, True
     m = _ACCORDING_EARLIER.search(before)
