@@ -1706,7 +1706,7 @@ def test_two_questions_answered_by_the_writer_are_no_interview(nlp, gazetteer):
 
 
 def test_numbered_question_and_answer_labels(nlp, gazetteer):
-    for q1, a1, q2, a2 in (("Q1", "A1", "Q2", "A2"), ("Question 1", "Answer 1", "Question 2", "Answer 2")):
+    for q1, a1, q2, a2 in (("Q1", "A1", "Q2", "A2"), ("Question 1", "Answer 1", "Question 2", "Answer 2"), ("1. Question", "Answer", "2. Question", "Answer")):
         text = (
             "Readers ask the minister\n\n"
             "Transport Minister Ana Pires answered questions from our readers about the rail plan presented on Wednesday.\n\n"
@@ -2015,3 +2015,14 @@ def test_quotations_after_a_line_saying_what_the_person_said(nlp, gazetteer):
         ("Lena Marsh", "We are in a good place. Policy is restrictive but not punishing."),
         ("Lena Marsh", "I intend to serve it out."),
     ]
+
+
+def test_a_numbered_list_with_topics_is_no_transcript(nlp, gazetteer):
+    text = (
+        "What the council decided\n\n"
+        "Mayor Lena Marsh presented the budget to the council on Tuesday.\n\n"
+        "1. Housing: the council will build 400 homes over three years.\n\n"
+        "2. Transport: two bus lines will run through the night from May.\n\n"
+        "3. Schools: every school gets a new roof by 2028.\n"
+    )
+    assert extract(text, nlp, gazetteer).quotes == []

@@ -32,11 +32,13 @@ from newsgraph.text import word_list, word_map
 # A label opens its paragraph: capitalised words (an optional parenthesis after them), a colon.
 # Bold or italic markup around a label ('**Q:**', '__JANE ROE:__') is the label's too.
 _MARKUP = r"(?:\*{1,2}|_{1,2})?"
+# A number before a question's or an answer's label ('1. Question: …', '2) Q: …').
+_NUMBER = r"(?:\d{1,2}[.)][ \t]+)?"
 # After the label, a parenthesis ('JANE ROE (Reuters):') or a post after a comma ('Dr. Jane Roe,
 # Director General:', 'JANE ROE, HOST:') saying who the speaker is.
 _NOTE = r"(?:\((?P<note>[^()\n]{1,160})\)[ \t]*|,[ \t]*(?P<post>[^\W\d_][\w.’'\- ]{0,60}?)[ \t]*)?"
 _LABEL = re.compile(
-    rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*{_NOTE}:{_MARKUP}[ \t]+(?=\S)"
+    rf"{_NUMBER}{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*{_NOTE}:{_MARKUP}[ \t]+(?=\S)"
 )
 #: Label words that say what kind of turn it is ("q" -> question); other labels name a speaker.
 _LABEL_KINDS = word_map("transcript-labels.tsv", "label", "kind")
@@ -45,7 +47,7 @@ _LABEL_ALONE = re.compile(rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_
 # Small words a post written after a label may have in lower case ('Head of Emergencies').
 _POST_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "at", "to", "in", "de"})
 # 'Q.' and 'A.' opening a paragraph, as some transcripts and interviews write them.
-_QA_DOT = re.compile(rf"{_MARKUP}(?P<label>Q|A)\.{_MARKUP}[ \t]+(?=\S)")
+_QA_DOT = re.compile(rf"{_NUMBER}{_MARKUP}(?P<label>Q|A)\.{_MARKUP}[ \t]+(?=\S)")
 _MIN_TURNS = 2  # one labelled paragraph is a heading ('Roe: Russia lost …'), not a transcript
 _MAX_LABEL_WORDS = 6
 _MIN_ALTERNATIONS = 2  # changes of speaker in a dialogue with mixed-case labels ('Reed:', 'Roe:', 'Reed:')
@@ -257,6 +259,8 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
         kind = "speaker"
     elif kind in ("question", "answer") and len(words) > 1 and not label.isupper() and not numbered and words[1].casefold() not in ("from", "by"):
         return None  # 'Questions remain: …', 'A new plan: …' (not 'Question from Reuters: …')
+    if text[p_start : p_start + 1].isdigit() and kind not in ("question", "answer"):
+        return None  # '1. Housing: …', an item of a numbered list; '1. Question: …' is a question
     start = p_end if alone else m.end()
     end = _trim(text, start, p_end)
     note = m.group("note")
