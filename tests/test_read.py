@@ -142,6 +142,8 @@ def test_html_quotation_elements_keep_their_marks_and_speaker(tmp_path):
         f"<p>{filler}</p>"
         "<blockquote><p>Nobody wins a strike like this one.</p><cite>Marco Ruiz, a shipping analyst</cite></blockquote>"
         "<blockquote><p>“Already in marks,” as written.</p></blockquote>"
+        "<blockquote class='embedded-post'><p>We did it! Thank you to every volunteer. <a href='https://t.example/x'>pic.twitter.com/x</a></p>"
+        "&mdash; Dale Hart (@GovHart) <a href='https://x.example/1'>November 4, 2026</a></blockquote>"
         f"<p>{filler}</p>"
         "</article></body></html>"
     )
@@ -155,6 +157,7 @@ def test_html_quotation_elements_keep_their_marks_and_speaker(tmp_path):
     assert "“Nobody wins a strike like this one.”" in paragraphs
     assert "— Marco Ruiz, a shipping analyst" in paragraphs
     assert "“Already in marks,” as written." in paragraphs
+    assert "“We did it! Thank you to every volunteer.”" in paragraphs  # the post's link is no word of it
 
 
 def test_html_page_metadata_from_opengraph_and_meta():

@@ -267,6 +267,7 @@ _BLOCKQUOTE_OPEN = re.compile(r"<blockquote\b[^>]*>", re.IGNORECASE)
 _FOOTER = re.compile(r"<footer\b[^>]*>(?P<who>.*?)</footer\s*>", re.IGNORECASE | re.DOTALL)
 _TRAILING_CITE = re.compile(r"<cite\b[^>]*>(?P<who>(?:(?!</?cite\b).)*)</cite\s*>\s*$", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
+_LINK_ONLY = re.compile(r"<a\b[^>]*>\s*(?:pic\.twitter\.com/|https?://|www\.)[^<]*</a\s*>", re.IGNORECASE)
 _P_OPEN = re.compile(r"<p\b[^>]*>", re.IGNORECASE)
 _P_CLOSE = re.compile(r"</p\s*>", re.IGNORECASE)
 _QUOTE_MARKS = "“\"‘'«„"
@@ -326,6 +327,7 @@ def _blockquote_marked(open_tag: str, body: str) -> str:
         cite = _TRAILING_CITE.search(body)
         if cite is not None and not _TAG.sub("", body[: cite.start()]).strip() == "":
             who, body = cite.group("who"), body[: cite.start()]
+    body = _LINK_ONLY.sub("", body)  # an embedded post's 'pic.twitter.com/…' link: no words of the speaker
     words = " ".join(_TAG.sub(" ", body).split())
     if words and words[0] not in _QUOTE_MARKS:
         opens = list(_P_OPEN.finditer(body))
@@ -333,7 +335,7 @@ def _blockquote_marked(open_tag: str, body: str) -> str:
         if opens and closes:
             # A quotation over several paragraphs opens each and closes only the last.
             last = closes[-1].start()
-            body = _P_OPEN.sub(lambda t: t.group() + "“", body[:last]) + "”" + body[last:]
+            body = _P_OPEN.sub(lambda t: t.group() + "“", body[:last]).rstrip() + "”" + body[last:]
         else:
             body = "“" + body.strip() + "”"
     signature = ""
