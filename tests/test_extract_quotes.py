@@ -2026,3 +2026,18 @@ def test_a_numbered_list_with_topics_is_no_transcript(nlp, gazetteer):
         "3. Schools: every school gets a new roof by 2028.\n"
     )
     assert extract(text, nlp, gazetteer).quotes == []
+
+
+def test_labels_after_a_time_stamp(nlp, gazetteer):
+    text = (
+        "Weekly briefing on the outbreak\n\n"
+        "Transcript, 5 March 2026\n\n"
+        "[00:00:12] Dr Samuel Okafor: Good morning. This week we recorded 4,210 new cases in nine countries.\n\n"
+        "[00:02:40] Moderator: We now take questions. First, Radio Horizon.\n\n"
+        "[00:03:05] Radio Horizon: How many doses are available?\n\n"
+        "[00:03:30] Dr Samuel Okafor: We have 1.2 million doses in stock, and another million arrive next week.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Samuel Okafor", "Good morning. This week we recorded 4,210 new cases in nine countries."),
+        ("Samuel Okafor", "We have 1.2 million doses in stock, and another million arrive next week."),
+    ]

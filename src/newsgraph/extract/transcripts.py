@@ -33,7 +33,7 @@ from newsgraph.text import word_list, word_map
 # Bold or italic markup around a label ('**Q:**', '__JANE ROE:__') is the label's too.
 _MARKUP = r"(?:\*{1,2}|_{1,2})?"
 # A number before a question's or an answer's label ('1. Question: …', '2) Q: …').
-_NUMBER = r"(?:\d{1,2}[.)][ \t]+)?"
+_NUMBER = r"(?:\d{1,2}[.)][ \t]+|[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])][ \t]+)?"  # or a time ('[00:03:05] Jane Roe: …')
 # After the label, a parenthesis ('JANE ROE (Reuters):') or a post after a comma ('Dr. Jane Roe,
 # Director General:', 'JANE ROE, HOST:') saying who the speaker is.
 _NOTE = r"(?:\((?P<note>[^()\n]{1,160})\)[ \t]*|,[ \t]*(?P<post>[^\W\d_][\w.’'\- ]{0,60}?)[ \t]*)?"
@@ -259,7 +259,7 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
         kind = "speaker"
     elif kind in ("question", "answer") and len(words) > 1 and not label.isupper() and not numbered and words[1].casefold() not in ("from", "by"):
         return None  # 'Questions remain: …', 'A new plan: …' (not 'Question from Reuters: …')
-    if text[p_start : p_start + 1].isdigit() and kind not in ("question", "answer"):
+    if re.match(r"\d{1,2}[.)]", text[p_start : p_start + 3]) and kind not in ("question", "answer"):
         return None  # '1. Housing: …', an item of a numbered list; '1. Question: …' is a question
     start = p_end if alone else m.end()
     end = _trim(text, start, p_end)
