@@ -2041,3 +2041,12 @@ def test_labels_after_a_time_stamp(nlp, gazetteer):
         ("Samuel Okafor", "Good morning. This week we recorded 4,210 new cases in nine countries."),
         ("Samuel Okafor", "We have 1.2 million doses in stock, and another million arrive next week."),
     ]
+
+
+def test_words_posted_on_social_media_are_the_posters(nlp, gazetteer):
+    text = (
+        "Ministers agree on the spending target\n\n"
+        "Foreign Minister Ana Lopes met her counterparts in Brussels on Monday.\n\n"
+        "Lopes later posted on X that the agreement was \"a historic day for Europe and its citizens\".\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Ana Lopes", "a historic day for Europe and its citizens")]
