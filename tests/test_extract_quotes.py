@@ -2050,3 +2050,13 @@ def test_words_posted_on_social_media_are_the_posters(nlp, gazetteer):
         "Lopes later posted on X that the agreement was \"a historic day for Europe and its citizens\".\n"
     )
     assert said(extract(text, nlp, gazetteer)) == [("Ana Lopes", "a historic day for Europe and its citizens")]
+
+
+def test_a_verdict_naming_the_speaker_in_the_next_paragraph(nlp, gazetteer):
+    text = (
+        "A warning from the north\n\n"
+        "\"We are not afraid, but we are prepared.\"\n\n"
+        "That was the message from Finland's defence minister, Aino Kallas, as she opened the exercise on Monday.\n\n"
+        "Kallas said the drills would last two weeks.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Aino Kallas", "We are not afraid, but we are prepared.")]

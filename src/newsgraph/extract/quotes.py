@@ -960,9 +960,17 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
     if not named and _PRONOUN_THEN_VERB.match(after):
         named = True  # '“Give us our pensions back!” they chanted.': somebody the sentence names, not anybody before
     m = _THAT_WAS.match(after) or _THAT_WAS_WHOSE.match(after)
+    verdict_at = q.close
+    if m is None and not after.strip() and _whole_paragraph(ctx.text, q):
+        # '“We are prepared.”' alone, then 'That was the message from Jane Roe, …' opening the next paragraph.
+        nxt = _NEXT_LINE.match(ctx.text, line_end, ctx.body_end)
+        if nxt is not None:
+            verdict_at = nxt.start("line")
+            line = masked[verdict_at : nxt.end("line")]
+            m = _THAT_WAS.match(line) or _THAT_WAS_WHOSE.match(line)
     if m and m.group("noun").casefold() in _VERDICT_NOUNS and ctx.text[q.start : q.end].rstrip()[-1:] in ".!?":
         named = True
-        speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
+        speaker = _resolve_phrase(speakers, *who(m, verdict_at), q.start)
         if speaker is not None:
             return speaker, True
     signed = _signed_by(ctx, q, after, line_end, speakers)
