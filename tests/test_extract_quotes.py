@@ -2060,3 +2060,19 @@ def test_a_verdict_naming_the_speaker_in_the_next_paragraph(nlp, gazetteer):
         "Kallas said the drills would last two weeks.\n"
     )
     assert said(extract(text, nlp, gazetteer)) == [("Aino Kallas", "We are not afraid, but we are prepared.")]
+
+
+def test_the_last_turn_runs_to_the_transcripts_closing_line(nlp, gazetteer):
+    text = (
+        "Transcript: Governor Han Min-jun's press conference on the rate decision\n\n"
+        "Bank of Korea Governor Han Min-jun spoke to reporters in Seoul on Thursday.\n\n"
+        "GOVERNOR HAN: Good afternoon. The board decided today to keep the base rate at 3.5 per cent.\n\n"
+        "Q: When will you cut?\n\n"
+        "GOVERNOR HAN: When inflation is clearly on its way to 2 per cent. We are not there yet.\n\n"
+        "Services prices are still rising at more than 4 per cent a year.\n\n"
+        "[END]\n"
+    )
+    assert said(extract(text, nlp, gazetteer))[-1] == ("Han Min-jun", "Services prices are still rising at more than 4 per cent a year.")
+    # Without a closing line, the paragraph after the last turn may be the report going on: left out.
+    record = extract(text.replace("[END]\n", "The bank meets again in May.\n"), nlp, gazetteer)
+    assert ("Han Min-jun", "The bank meets again in May.") not in said(record)

@@ -113,6 +113,10 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repea
     current: Turn | None = None
     has_words = False  # whether the current turn has words yet (a label alone on its line has none)
     last_label = labelled[-1].label_start
+    # '[END]', 'END OF TRANSCRIPT' after the last turn: the paragraphs up to it are that turn's.
+    closing = next((p_start for p_start, p_end in paragraphs if p_start > last_label and _END_MARK.fullmatch(text[p_start:p_end].strip())), None)
+    if closing is not None:
+        last_label = closing
     # Only questions labelled ('Q: …' and the answer printed under it, unlabelled): the paragraphs
     # under a question are the interviewee's answer.
     questions_only = all(t.kind == "question" for t in labelled)
@@ -279,6 +283,10 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
         # else 'Journalist, Radio Horizon:': a question, the outlet after the comma
         note, note_start = post, m.start("post")
     return Turn(label, p_start, note, note_start, kind, start, end, label_offset=m.start("label") - p_start)
+
+
+# A transcript's closing line: '[END]', '-- END --', 'END OF TRANSCRIPT', '[Transcript ends]', 'ENDS'.
+_END_MARK = re.compile(r"[\[(\-—–*# ]*(?:(?i:end(?:s)?(?:\s+of\s+(?:the\s+)?transcript)?|transcript\s+ends))[\])\-—–*#. ]*")
 
 
 def _stage_note(paragraph: str) -> bool:
