@@ -2076,3 +2076,32 @@ def test_the_last_turn_runs_to_the_transcripts_closing_line(nlp, gazetteer):
     # Without a closing line, the paragraph after the last turn may be the report going on: left out.
     record = extract(text.replace("[END]\n", "The bank meets again in May.\n"), nlp, gazetteer)
     assert ("Han Min-jun", "The bank meets again in May.") not in said(record)
+
+
+def test_a_speakers_name_alone_on_its_line_in_mixed_case(nlp, gazetteer):
+    text = (
+        "Weekly briefing on the outbreak\n\n"
+        "Health agency director Samuel Okafor and Moderator Ines Lund held the weekly briefing on 5 March 2026.\n\n"
+        "Samuel Okafor\n"
+        "Good morning. This week we recorded 4,210 new cases in nine countries.\n\n"
+        "Moderator\n"
+        "We now take questions. First, Radio Horizon.\n\n"
+        "Samuel Okafor\n"
+        "We have 1.2 million doses in stock, and another million arrive next week.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Samuel Okafor", "Good morning. This week we recorded 4,210 new cases in nine countries."),
+        ("Samuel Okafor", "We have 1.2 million doses in stock, and another million arrive next week."),
+    ]
+
+
+def test_names_alone_over_profiles_are_no_labels(nlp, gazetteer):
+    text = (
+        "The new cabinet\n\n"
+        "Prime Minister Ana Lopes named her ministers on Monday.\n\n"
+        "Samuel Okafor\n"
+        "The new finance minister, 54, ran the central bank for six years.\n\n"
+        "Ines Lund\n"
+        "The new health minister was a surgeon in Bergen before entering politics.\n"
+    )
+    assert extract(text, nlp, gazetteer).quotes == []

@@ -139,6 +139,8 @@ _SIGNATURE_NAME = re.compile(
 )
 # 'Here is what she said:', 'This is how Roe put it:': the speaker after the words introducing the quotation.
 _WHAT_SAID = re.compile(r"(?:(?:here|this|that|below|following)(?:[’']s|\s+is|\s+was)\s+(?:some\s+of\s+|part\s+of\s+)?)?(?:what|how)\s+", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]+")
+_MAX_NAME_LINE = 60
 _MANY_ASKED = 3  # questions of an interview whose answers may go on in paragraphs of no first person
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 _HIGHLIGHTS = re.compile(r"\b(?:highlights|excerpts)\b", re.IGNORECASE)
@@ -173,7 +175,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
     speakers = Speakers(doc, ctx, roles)
     head = _title_line(ctx)
     heading = [h for h in (ctx.headline, head) if h]
-    turns = find_turns(ctx.text, ctx.body_end, heading + ctx.furniture, ctx.duplicates)
+    turns = find_turns(ctx.text, ctx.body_end, heading + ctx.furniture, ctx.duplicates, _name_lines(ctx))
     spans = _quote_spans(ctx.text, ctx.body_end)
     spans = [q for q in spans if not _scare_quote(doc, ctx.text, q) and not any(s <= q.open < e for s, e in ctx.furniture)]
     quoted = [(q.open, q.close) for q in spans]  # a sentence with quote marks is no reported speech
@@ -273,6 +275,20 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         found.append((t.start, Quote(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker))))
     found = _without_headline_repeats(head, found)
     return [quote for _, quote in sorted(found, key=lambda f: f[0])], claims
+
+
+def _name_lines(ctx: ArticleContext) -> frozenset[int]:
+    """Where the lines start that are only a person's name, a title or words of address before
+    it perhaps ('Dr Jane Roe', 'Minister Jan Doe'): maybe a speaker's label alone on its line."""
+    out = set()
+    text = ctx.text
+    for m in _LINE.finditer(text, 0, ctx.body_end):
+        start, end = m.start(), trimmed_end(text, m.end())
+        if end - start <= _MAX_NAME_LINE:
+            found = ctx.mentions(start, end, kinds=("Person",))
+            if len(found) == 1 and found[0][1] == end and (found[0][0] == start or _only_titles(text[start : found[0][0]])):
+                out.add(start)
+    return frozenset(out)
 
 
 def _title_line(ctx: ArticleContext) -> tuple[int, int] | None:

@@ -74,11 +74,15 @@ class Turn:
     label_offset: int = 0  # characters of markup before the label's words ('**Q:**')
 
 
-def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repeated: list[tuple[int, int]] = ()) -> list[Turn]:
+def find_turns(
+    text: str, body_end: int, skip: list[tuple[int, int]] = (), repeated: list[tuple[int, int]] = (), names: frozenset[int] = frozenset()
+) -> list[Turn]:
     """The turns of a transcript in text[:body_end], in order; [] for an article that is not one.
 
     `skip` holds spans (headline, furniture) whose lines are never turns; `repeated`, lines the
-    page prints more than once, which are no turns either but may be a speaker's name alone."""
+    page prints more than once, which are no turns either but may be a speaker's name alone;
+    `names`, where lines start that are only a person's name ('Dr Jane Roe'), which may be a
+    speaker's label alone on its line in mixed case."""
     labelled: list[Turn] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:body_end])]
     for p_start, p_end in paragraphs:
@@ -90,7 +94,7 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repea
         if turn is not None:
             labelled.append(turn)
     if len(labelled) < _MIN_TURNS:
-        labelled = sorted(labelled + _bare_labels(text, paragraphs, skip), key=lambda t: t.label_start)
+        labelled = sorted(labelled + _bare_labels(text, paragraphs, skip, names), key=lambda t: t.label_start)
     # Mixed-case labels ('Jane Roe: …') count beside capital or Q/A ones; alone, only as a
     # dialogue: labels that recur, two of them at least, taking turns ('Reed: …', 'Lindqvist: …',
     # 'Reed: …'). A label written once there, or any alone, is a heading or a sentence.
@@ -147,19 +151,26 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repea
 _BARE_LABEL = re.compile(rf"{_MARKUP}(?P<label>[^\W\d_][^\W\d_.’'\-]*(?:[ \t]+[^\W\d_][^\W\d_.’'\-]*){{0,{_MAX_LABEL_WORDS - 1}}}){_MARKUP}[ \t]*$")
 
 
-def _bare_labels(text: str, paragraphs: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[Turn]:
-    """Speaker names in capitals alone on their lines with no colon ('TOM REED', then the turn on
-    the lines under it), as magazines print a dialogue: such lines that recur, two of them at
-    least, taking turns; [] otherwise (a heading in capitals is printed once)."""
+def _bare_labels(text: str, paragraphs: list[tuple[int, int]], skip: list[tuple[int, int]], names: frozenset[int] = frozenset()) -> list[Turn]:
+    """Speaker names alone on their lines with no colon ('TOM REED', then the turn on the lines
+    under it), as magazines and some transcripts print a dialogue: in capitals, or in mixed case
+    a line that is only a person's name (`names`) or a kind of turn ('Moderator'); such lines
+    that recur, two of them at least, taking turns; [] otherwise (a heading is printed once)."""
     found = []
     for i, (p_start, p_end) in enumerate(paragraphs):
         if any(s <= p_start < e for s, e in skip) or i + 1 == len(paragraphs):
             continue
-        m = _BARE_LABEL.match(text, p_start, _trim(text, p_start, p_end))
-        if m is None or not m.group("label").isupper() or _BARE_LABEL.match(text, *paragraphs[i + 1]):
+        end = _trim(text, p_start, p_end)
+        if p_start in names and 0 < len(text[p_start:end].split()) <= _MAX_LABEL_WORDS:
+            label = text[p_start:end]
+            found.append(Turn(label, p_start, None, -1, "speaker", end, end))
+            continue
+        m = _BARE_LABEL.match(text, p_start, end)
+        if m is None or _BARE_LABEL.match(text, *paragraphs[i + 1]) and paragraphs[i + 1][0] not in names:
             continue
         label = m.group("label")
-        end = _trim(text, p_start, p_end)
+        if not label.isupper() and not (names and label.casefold() in _LABEL_KINDS):
+            continue
         found.append(Turn(label, p_start, None, -1, _LABEL_KINDS.get(label.split()[0].casefold(), "speaker"), end, end, label_offset=m.start("label") - p_start))
     return _dialogue(found, paragraphs, 3)
 
@@ -223,7 +234,7 @@ def _dialogue(labelled: list[Turn], paragraphs: list[tuple[int, int]], share: in
             dataclasses.replace(t, kind="question") if counts[t.label] < _MIN_TURNS and t.note is None and t.end > t.start and _asks(text[t.start : t.end]) else t
             for t in labelled
         ]
-    kept = [t for t in labelled if counts[t.label] >= _MIN_TURNS or t.note is not None or t.kind == "question"]
+    kept = [t for t in labelled if counts[t.label] >= _MIN_TURNS or t.note is not None or t.kind in ("question", "chair")]
     alternations = sum(a.label != b.label for a, b in zip(kept, kept[1:]))
     if len({t.label for t in kept if counts[t.label] >= _MIN_TURNS or t.note is not None}) < 1 or len({t.label for t in kept}) < 2 or alternations < _MIN_ALTERNATIONS:
         return []
