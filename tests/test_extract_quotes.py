@@ -2105,3 +2105,28 @@ def test_names_alone_over_profiles_are_no_labels(nlp, gazetteer):
         "The new health minister was a surgeon in Bergen before entering politics.\n"
     )
     assert extract(text, nlp, gazetteer).quotes == []
+
+
+def test_labels_in_capitals_with_a_dash_for_the_colon(nlp, gazetteer):
+    text = (
+        "Weekly briefing on the outbreak\n\n"
+        "Transcript, 5 March 2026. Speakers: Dr Samuel Okafor, director general.\n\n"
+        "DR SAMUEL OKAFOR — Good morning. This week we recorded 4,210 new cases in nine countries.\n\n"
+        "MODERATOR — We now take questions. First, Radio Horizon.\n\n"
+        "RADIO HORIZON — How many doses are available?\n\n"
+        "DR SAMUEL OKAFOR — We have 1.2 million doses in stock, and another million arrive next week.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Samuel Okafor", "Good morning. This week we recorded 4,210 new cases in nine countries."),
+        ("Samuel Okafor", "We have 1.2 million doses in stock, and another million arrive next week."),
+    ]
+
+
+def test_a_dateline_with_a_dash_is_no_label(nlp, gazetteer):
+    text = (
+        "Ministers agree on air defence\n\n"
+        "BRUSSELS — Defence ministers agreed on Thursday to buy more air defence systems together.\n\n"
+        "\"We must do more, and faster,\" said Secretary General Mark Rutland.\n\n"
+        "WASHINGTON — The Pentagon welcomed the decision.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Mark Rutland", "We must do more, and faster,")]

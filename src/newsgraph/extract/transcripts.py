@@ -46,6 +46,8 @@ _LABEL_KINDS = word_map("transcript-labels.tsv", "label", "kind")
 _LABEL_ALONE = re.compile(rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*{_NOTE}:{_MARKUP}[ \t]*$")
 # Small words a post written after a label may have in lower case ('Head of Emergencies').
 _POST_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "at", "to", "in", "de"})
+# A label in capitals and a dash for the colon ('JANE ROE — We will …'), as some transcripts print it.
+_DASH_LABEL = re.compile(rf"{_NUMBER}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?)[ \t]+[—–][ \t]+(?=\S)")
 # 'Q.' and 'A.' opening a paragraph, as some transcripts and interviews write them.
 _QA_DOT = re.compile(rf"{_NUMBER}{_MARKUP}(?P<label>Q|A)\.{_MARKUP}[ \t]+(?=\S)")
 _MIN_TURNS = 2  # one labelled paragraph is a heading ('Roe: Russia lost …'), not a transcript
@@ -72,6 +74,7 @@ class Turn:
     end: int
     continued: bool = False  # a paragraph with no label of its own, continuing the turn before it
     label_offset: int = 0  # characters of markup before the label's words ('**Q:**')
+    dashed: bool = False  # the label ends with a dash, not a colon ('JANE ROE — …')
 
 
 def find_turns(
@@ -93,6 +96,17 @@ def find_turns(
         turn = _labelled(text, p_start, p_end)
         if turn is not None:
             labelled.append(turn)
+    # A capital word and a dash open a dateline too ('BRUSSELS — …'): such a label counts when it recurs.
+    dashed: dict[str, int] = {}
+    for t in labelled:
+        if t.dashed:
+            dashed[t.label] = dashed.get(t.label, 0) + 1
+    if dashed:
+        labelled = [
+            dataclasses.replace(t, kind="question") if t.dashed and t.kind == "speaker" and dashed[t.label] < _MIN_TURNS and _asks(text[t.start : t.end]) else t
+            for t in labelled
+            if not t.dashed or t.kind != "speaker" or dashed[t.label] >= _MIN_TURNS or _asks(text[t.start : t.end])
+        ]  # 'RADIO HORIZON — How many doses …?' printed once: a questioner
     if len(labelled) < _MIN_TURNS:
         labelled = sorted(labelled + _bare_labels(text, paragraphs, skip, names), key=lambda t: t.label_start)
     # Mixed-case labels ('Jane Roe: …') count beside capital or Q/A ones; alone, only as a
@@ -249,6 +263,13 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
         start = m.end()
         return Turn(m.group("label"), p_start, None, -1, _LABEL_KINDS[m.group("label").casefold()], start, _trim(text, start, p_end), label_offset=m.start("label") - p_start)
     m = _LABEL.match(text, p_start, p_end)
+    if m is None:
+        dash = _DASH_LABEL.match(text, p_start, p_end)
+        if dash is not None and dash.group("label").isupper() and len(dash.group("label").split()) <= _MAX_LABEL_WORDS:
+            label = dash.group("label").strip()
+            kind = _LABEL_KINDS.get(label.split()[0].casefold().rstrip("."), "speaker")
+            start = dash.end()
+            return Turn(label, p_start, None, -1, kind, start, _trim(text, start, p_end), label_offset=dash.start("label") - p_start, dashed=True)
     alone = m is None
     if alone:
         m = _LABEL_ALONE.match(text, p_start, p_end)
