@@ -2130,3 +2130,19 @@ def test_a_dateline_with_a_dash_is_no_label(nlp, gazetteer):
         "WASHINGTON — The Pentagon welcomed the decision.\n"
     )
     assert said(extract(text, nlp, gazetteer)) == [("Mark Rutland", "We must do more, and faster,")]
+
+
+def test_quotations_under_a_sentence_reporting_what_the_person_said(nlp, gazetteer):
+    text = (
+        "Marsh sees no rush to cut rates\n\n"
+        "Central bank governor Lena Marsh said in an interview with Business Television on Tuesday that the bank could keep rates on hold for months.\n\n"
+        "\"We are in a good place. Policy is restrictive but not punishing, and we can afford to wait.\"\n\n"
+        "\"Services inflation is still too high, and wages are rising about 5 per cent a year.\"\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Lena Marsh", "We are in a good place. Policy is restrictive but not punishing, and we can afford to wait."),
+        ("Lena Marsh", "Services inflation is still too high, and wages are rising about 5 per cent a year."),
+    ]
+    # A sentence whose verb is not one of saying, with a clause about something else: nobody's words.
+    text = text.replace("said in an interview with Business Television on Tuesday that", "expects, according to a note from the bank, that")
+    assert all(speaker is None for speaker, _ in said(extract(text, nlp, gazetteer)))

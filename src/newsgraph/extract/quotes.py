@@ -490,7 +490,10 @@ def _introduced_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -
     if not spoke and len(sent) > _MAX_INTRO_TOKENS:
         return None
     root = sent.root
-    if any(c.dep_ in ("ccomp", "xcomp") or not spoke and c.dep_ in ("dobj", "dative") for c in root.children):
+    # 'Roe said in an interview that the bank could wait.': what the root verb of saying reports
+    # is the person's too; another verb's complement may be somebody else's words.
+    says = root.pos_ == "VERB" and root.lemma_.casefold() in SPEECH_VERBS
+    if any(c.dep_ in ("ccomp", "xcomp") and not says or not spoke and c.dep_ in ("dobj", "dative") for c in root.children):
         return None
     persons = {ctx.current_key(k) or k for _, _, k in ctx.mentions(sent.start_char, sent.end_char, kinds=("Person",))}
     speaker = speakers.subject_since(sent.start_char, sent.end_char)
