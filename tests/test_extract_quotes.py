@@ -1648,3 +1648,501 @@ def test_the_charity_said_refers_to_the_organization_just_named_as_subject(nlp, 
     # Another organization named after it, as an object: which one the phrase means, the text does not say.
     text = text.replace("face hunger.", "face hunger after cuts by the European Union.")
     assert said(extract(text, nlp, gazetteer)) == [(None, "Without new funding, we will have to cut rations in May,")]
+
+
+# ----------------------------------------------------------------------------- round 7: layouts of unseen writers
+
+
+def test_interview_introduced_with_a_colon_telling_the_interviewer(nlp, gazetteer):
+    # The introduction ends with 'Edited excerpts:', not a period; the one told ('tells Jan Doe')
+    # is the interviewer; questions in capitals are the interviewer's.
+    text = (
+        "MARKETS | INTERVIEW\n\n"
+        "'We will not cut before the summer'\n\n"
+        "Treasury Secretary Lena Marsh, who took office in May, tells Oskar Brandt that the budget will hold. Edited excerpts:\n\n"
+        "Harbourtown, March 9, 2026\n\n"
+        "THE DEFICIT TARGET IS 3 PER CENT. IS THAT REALISTIC?\n\n"
+        "It is realistic. We ended last year at 3.2 per cent, as we promised.\n\n"
+        "WHAT ABOUT GROWTH?\n\n"
+        "We expect 2 per cent. Exports are picking up and our banks are lending again.\n\n"
+        "WILL TAXES RISE?\n\n"
+        "No. We have room in the budget, and I intend to keep it that way.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert ("Lena Marsh", "It is realistic. We ended last year at 3.2 per cent, as we promised.") in said(record)
+    assert ("Lena Marsh", "No. We have room in the budget, and I intend to keep it that way.") in said(record)
+    assert all(speaker == "Lena Marsh" for speaker, _ in said(record))
+    assert not any("Oskar Brandt" == speaker for speaker, _ in said(record))
+
+
+def test_two_questions_answered_in_the_first_person_are_an_interview(nlp, gazetteer):
+    text = (
+        "Port chief counts the cost of the strike\n\n"
+        "The director of the port of Valdora, Tomas Berg, gave an interview to local radio on Monday about the strike that closed the docks.\n\n"
+        "How much did the strike cost?\n\n"
+        "We lost about 12 million euros in fees, and our customers lost much more than that.\n\n"
+        "Will you raise fees to recover it?\n\n"
+        "No. We will absorb it this year and look at our costs instead.\n\n"
+        "The port reopened on Tuesday after the union accepted a pay rise of 5 per cent over two years.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Tomas Berg", "We lost about 12 million euros in fees, and our customers lost much more than that."),
+        ("Tomas Berg", "No. We will absorb it this year and look at our costs instead."),
+    ]
+
+
+def test_two_questions_answered_by_the_writer_are_no_interview(nlp, gazetteer):
+    # An explainer asks and answers itself, in nobody's first person.
+    text = (
+        "What the strike means for shoppers\n\n"
+        "The director of the port of Valdora, Tomas Berg, said on Monday that the docks would reopen this week.\n\n"
+        "Will prices rise?\n\n"
+        "Probably a little. Importers pass on part of their costs within a few weeks.\n\n"
+        "Will shelves be empty?\n\n"
+        "No. Most goods arrive by road from the north.\n"
+    )
+    assert extract(text, nlp, gazetteer).quotes == []
+
+
+def test_numbered_question_and_answer_labels(nlp, gazetteer):
+    for q1, a1, q2, a2 in (("Q1", "A1", "Q2", "A2"), ("Question 1", "Answer 1", "Question 2", "Answer 2"), ("1. Question", "Answer", "2. Question", "Answer")):
+        text = (
+            "Readers ask the minister\n\n"
+            "Transport Minister Ana Pires answered questions from our readers about the rail plan presented on Wednesday.\n\n"
+            f"{q1}: When will the new line to the north open?\n\n"
+            f"{a1}: We expect the first trains to run in 2029. The tunnels are the hardest part.\n\n"
+            f"{q2}: How much will tickets cost?\n\n"
+            f"{a2}: Fares will be set by the operator, but we have asked that they stay in line with inflation.\n"
+        )
+        record = extract(text, nlp, gazetteer)
+        assert said(record) == [
+            ("Ana Pires", "We expect the first trains to run in 2029. The tunnels are the hardest part."),
+            ("Ana Pires", "Fares will be set by the operator, but we have asked that they stay in line with inflation."),
+        ], q1
+
+
+def test_labels_with_a_post_after_a_comma(nlp, gazetteer):
+    # 'Dr. Jane Roe, Director General:' and a questioner's 'Question from Radio X:'.
+    text = (
+        "Health agency briefing on cholera\n\n"
+        "Transcript of the weekly press briefing, 5 March 2026, Addis Ababa\n\n"
+        "Dr. Samuel Okafor, Director General: Good morning. This week we recorded 4,210 new cholera cases in nine countries.\n\n"
+        "Dr. Amina Diallo, Head of Emergencies: We have deployed 40 experts to the three worst-hit provinces.\n\n"
+        "Question from Radio Horizon: How many doses are available?\n\n"
+        "Dr. Samuel Okafor, Director General: We have 1.2 million doses in stock, and another million arrive next week.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Samuel Okafor", "Good morning. This week we recorded 4,210 new cholera cases in nine countries."),
+        ("Amina Diallo", "We have deployed 40 experts to the three worst-hit provinces."),
+        ("Samuel Okafor", "We have 1.2 million doses in stock, and another million arrive next week."),
+    ]
+
+
+def test_a_radio_hosts_turns_by_family_name_are_the_chairs(nlp, gazetteer):
+    text = (
+        "Ports brace for a long strike\n\n"
+        "LEILA MARSH, HOST:\n\n"
+        "Dockworkers at the port of Valdora walked out on Monday. Our correspondent Tom Reyes is at the gates.\n\n"
+        "TOM REYES, BYLINE: Leila, the picket line is about two hundred people strong this morning.\n\n"
+        "MARSH: And what are they asking for?\n\n"
+        "REYES: I spoke to the union leader, Anna Kowal.\n\n"
+        "ANNA KOWAL: We have waited three years for this contract. We will wait as long as it takes.\n\n"
+        "MARSH: Tom Reyes in Valdora, where the strike goes on.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Anna Kowal", "We have waited three years for this contract. We will wait as long as it takes.")]
+
+
+def test_interview_highlights_by_topic(nlp, gazetteer):
+    text = (
+        "Marsh: no rush to cut rates\n\n"
+        "Central bank governor Lena Marsh said in an interview with Business Radio on Tuesday that the bank could hold rates steady. Highlights:\n\n"
+        "- On rates: We are in a good place, and we can afford to wait.\n"
+        "- On inflation: Services inflation is still too high; wages are rising about 5 per cent a year.\n\n"
+        "On the currency:\n\n"
+        "The exchange rate is not a target for us.\n\n"
+        "The bank meets again on June 12.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Lena Marsh", "We are in a good place, and we can afford to wait."),
+        ("Lena Marsh", "Services inflation is still too high; wages are rising about 5 per cent a year."),
+        ("Lena Marsh", "The exchange rate is not a target for us."),
+    ]
+
+
+def test_topic_lines_in_a_report_that_announces_no_interview(nlp, gazetteer):
+    text = (
+        "Council sets its budget\n\n"
+        "Mayor Lena Marsh presented the budget to the council on Tuesday.\n\n"
+        "On housing: the council will build 400 homes over three years.\n\n"
+        "On transport: two bus lines will run through the night from May.\n"
+    )
+    assert extract(text, nlp, gazetteer).quotes == []
+
+
+def test_a_labelled_exchange_inside_a_report_is_quoted(nlp, gazetteer):
+    # The report quotes in quote marks and prints a short labelled exchange without calling it a
+    # transcript: the exchange is what it quotes too.
+    text = (
+        "Pacific police join fisheries patrols\n\n"
+        "\"We cannot police the ocean with three boats,\" said Josefa Naivalu, the coalition's chair.\n\n"
+        "Speaking to Island Radio, Police Commissioner Viliami Tonga said drug trafficking was a growing concern.\n\n"
+        "ISLAND RADIO: Is fishing really the priority?\n\n"
+        "COMMISSIONER TONGA: It is the same boats, often. A vessel fishing illegally tonight can carry drugs tomorrow.\n\n"
+        "ISLAND RADIO: So will the patrols look for both?\n\n"
+        "COMMISSIONER TONGA: Yes. One patrol, one intelligence picture, every crime.\n\n"
+        "Mr Tonga said the first joint exercise would be held in July.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Josefa Naivalu", "We cannot police the ocean with three boats,"),
+        ("Viliami Tonga", "It is the same boats, often. A vessel fishing illegally tonight can carry drugs tomorrow."),
+        ("Viliami Tonga", "Yes. One patrol, one intelligence picture, every crime."),
+    ]
+
+
+def test_a_participle_of_saying_takes_the_subject_of_its_verb(nlp, gazetteer):
+    text = (
+        "Allies back the missile plan\n\n"
+        "Under Secretary of Defense for Acquisition Ryan Kowal welcomed the plan in a statement, saying allies “must take a bigger share of the burden.”\n\n"
+        "Defence Minister Jana Lind welcomed it too, saying it would “strengthen deterrence for a decade to come.”\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Ryan Kowal", "must take a bigger share of the burden."),
+        ("Jana Lind", "strengthen deterrence for a decade to come."),
+    ]
+
+
+def test_words_of_somebody_unnamed_are_not_the_last_speakers(nlp, gazetteer):
+    text = (
+        "Ministers debate a drone wall\n\n"
+        "Estonian Defence Minister Margus Kask wants a drone wall on the eastern flank. \"Every day we talk, Russia builds more drones,\" "
+        "Kask said in a statement. Not everyone is convinced; a senior diplomat from a western member state called it \"a wall made of press releases.\"\n\n"
+        "\"It will be a long night,\" a Kask campaign aide said. \"We are ready for it.\"\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Margus Kask", "Every day we talk, Russia builds more drones,")]
+
+
+def test_the_ministry_of_a_press_release_named_only_in_its_contact_lines(nlp, gazetteer):
+    text = (
+        "Finland takes the lead of the cable coalition\n\n"
+        "Helsinki, 22 January 2026 – Finland has taken over the Baltic cable protection group, Minister of Defence Aino Kallas announced on Thursday.\n\n"
+        "\"Deliveries of the first shared seabed sensors start in May,\" the ministry's statement says.\n\n"
+        "Leadership of the group rotates every year among its members.\n\n"
+        "Further information:\n"
+        "Mikko Salo, Special Adviser to the Minister of Defence, tel. +358 295 140 000\n"
+        "Ministry of Defence communications, press@defence.example\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [("Ministry of Defence", "Deliveries of the first shared seabed sensors start in May,")]
+
+
+def test_a_signature_with_a_post_before_the_name(nlp, gazetteer):
+    text = (
+        "Port strike ends after talks\n\n"
+        "Union leader Tomasz Wilk told reporters the deal was fair. “We got what we came for,” Wilk said.\n\n"
+        "“The port will reopen to all traffic at six in the morning, and the backlog will be cleared within a week.”\n\n"
+        "— Harbour Master Elena Duarte\n\n"
+        "Talks on a new wage agreement will resume in March.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Tomasz Wilk", "We got what we came for,"),
+        ("Elena Duarte", "The port will reopen to all traffic at six in the morning, and the backlog will be cleared within a week."),
+    ]
+
+
+def test_the_ministry_is_nobody_when_the_article_names_two(nlp, gazetteer):
+    text = (
+        "Finland and Estonia agree on cable patrols\n\n"
+        "Helsinki, 22 January 2026 – Finland and Estonia will patrol the Gulf of Finland together, officials said on Thursday.\n\n"
+        "\"Deliveries of the first shared seabed sensors start in May,\" the ministry's statement says.\n\n"
+        "The Estonian Ministry of Defence and the Finnish Ministry of the Interior will share the costs.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert [speaker for speaker, _ in said(record)] in ([], [None])
+
+
+def test_a_list_of_quotations_under_a_line_that_introduces_them(nlp, gazetteer):
+    text = (
+        "Marsh sees no rush to cut rates\n\n"
+        "Central bank governor Lena Marsh said the bank could keep rates on hold for several months, in a television interview on Tuesday.\n\n"
+        "Key comments:\n\n"
+        "- “We are in a good place. Policy is restrictive but not punishing.”\n"
+        "- On the currency: “The exchange rate is not a target.”\n"
+        "- “Wages are rising too fast,” said Paul Ode, her deputy.\n\n"
+        "The bank's next decision is due on June 12.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Lena Marsh", "We are in a good place. Policy is restrictive but not punishing."),
+        ("Lena Marsh", "The exchange rate is not a target."),
+        ("Paul Ode", "Wages are rising too fast,"),
+    ]
+
+
+def test_list_items_in_quote_marks_under_a_sentence_are_not_listed_speech(nlp, gazetteer):
+    # The line above the list is a sentence, not one introducing quotations: nobody's words.
+    text = (
+        "Council names the new streets\n\n"
+        "Mayor Lena Marsh opened the new district on Tuesday. The council chose these names.\n\n"
+        "- “Harbour Lane of the Old Fishermen”\n"
+        "- “Ropewalk Street by the River Gate”\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert all(speaker is None for speaker, _ in said(record))
+
+
+def test_a_speakers_first_label_with_a_post_then_the_name_alone(nlp, gazetteer):
+    text = (
+        "Foreign Ministry Spokesperson's Regular Press Conference on March 4, 2026\n\n"
+        "Spokesperson Lin Wei: The Foreign Minister will visit Kenya and Egypt next week.\n\n"
+        "Harbour Daily: Will the minister meet the President of Kenya?\n\n"
+        "Lin Wei: I have nothing more to share at the moment.\n\n"
+        "Island Radio: Exports fell 3 per cent in February. What is your comment?\n\n"
+        "Lin Wei: I would refer you to the competent authorities.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Lin Wei", "The Foreign Minister will visit Kenya and Egypt next week."),
+        ("Lin Wei", "I have nothing more to share at the moment."),
+        ("Lin Wei", "I would refer you to the competent authorities."),
+    ]
+
+
+def test_labels_in_mixed_case_alone_on_their_lines(nlp, gazetteer):
+    # Each speaker's label alone on its line, printed again at each turn (a repeated line that is
+    # still a label).
+    text = (
+        "Health agency briefing on the cholera outbreak\n\n"
+        "Transcript of the weekly press briefing, 5 March 2026\n\n"
+        "Dr. Samuel Okafor:\n"
+        "Good morning. This week we recorded 4,210 new cholera cases in nine countries.\n\n"
+        "Moderator:\n"
+        "Thank you. We now take questions.\n\n"
+        "Journalist, Radio Horizon:\n"
+        "How many doses are available?\n\n"
+        "Dr. Samuel Okafor:\n"
+        "We have 1.2 million doses in stock, and another million arrive next week.\n\n"
+        "Dr. Amina Diallo:\n"
+        "Vaccination starts on Monday in the three worst-hit provinces.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Samuel Okafor", "Good morning. This week we recorded 4,210 new cholera cases in nine countries."),
+        ("Samuel Okafor", "We have 1.2 million doses in stock, and another million arrive next week."),
+        ("Amina Diallo", "Vaccination starts on Monday in the three worst-hit provinces."),
+    ]
+
+
+def test_a_signature_with_words_of_address(nlp, gazetteer):
+    text = (
+        "Minister announces support for flood-hit farmers\n\n"
+        "The Minister of Finance, Claire Dubois, today announced $250 million in support for farmers affected by last year's floods.\n\n"
+        "Quotes\n\n"
+        "\"Farmers who lost their crops deserve to know that their government has their back.\"\n\n"
+        "- The Honourable Claire Dubois, Minister of Finance\n\n"
+        "\"Our producers have been waiting for this news.\"\n\n"
+        "- The Honourable Marc Tremblay, Minister of Agriculture\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Claire Dubois", "Farmers who lost their crops deserve to know that their government has their back."),
+        ("Marc Tremblay", "Our producers have been waiting for this news."),
+    ]
+
+
+def test_a_quotation_under_a_sentence_saying_the_person_spoke(nlp, gazetteer):
+    text = (
+        "Election night\n\n"
+        "Luis Ortega conceded the race in a short speech to supporters in Springfield on Tuesday night.\n\n"
+        "“The people have spoken, and I respect their decision.”\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Luis Ortega", "The people have spoken, and I respect their decision.")]
+    # A long sentence about the person, saying nothing of speaking: the words under it are nobody's.
+    text = (
+        "Election night\n\n"
+        "Luis Ortega met the leaders of the farmers' union in Springfield on Tuesday before the results came in from the north.\n\n"
+        "“We want water for our fields and a fair price for our milk.”\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [(None, "We want water for our fields and a fair price for our milk.")]
+
+
+def test_a_radio_interview_with_the_host_labelled_by_post(nlp, gazetteer):
+    # 'LEILA MARSH, HOST:' then 'MARSH:': the host's turns are the chair's; a greeting by name
+    # ('Good morning, Leila.') says nothing.
+    text = (
+        "Dockworkers dig in for a long strike\n\n"
+        "LEILA MARSH, HOST: Dockworkers at the port of Brest walked out on Monday. The head of their union, Anna Kowal, joins us now.\n\n"
+        "ANNA KOWAL: Good morning, Leila.\n\n"
+        "MARSH: What are your members asking for?\n\n"
+        "KOWAL: A raise of 8 per cent over two years. The port has offered 4, and that is not enough.\n\n"
+        "MARSH: The port says that would cost it 30 million euros a year.\n\n"
+        "KOWAL: They made a profit of 90 million last year. They can afford it.\n"
+    )
+    record = extract(text, nlp, gazetteer)
+    assert said(record) == [
+        ("Anna Kowal", "A raise of 8 per cent over two years. The port has offered 4, and that is not enough."),
+        ("Anna Kowal", "They made a profit of 90 million last year. They can afford it."),
+    ]
+
+
+def test_quotations_after_a_line_saying_what_the_person_said(nlp, gazetteer):
+    text = (
+        "Marsh sees no rush to cut rates\n\n"
+        "Central bank governor Lena Marsh said on Tuesday that the bank could keep rates on hold for months. "
+        "Here is what she told Business Television:\n\n"
+        "\"We are in a good place. Policy is restrictive but not punishing.\"\n\n"
+        "\"Services inflation is still too high, and wages are rising about 5 per cent a year.\"\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Lena Marsh", "We are in a good place. Policy is restrictive but not punishing."),
+        ("Lena Marsh", "Services inflation is still too high, and wages are rising about 5 per cent a year."),
+    ]
+    text = (
+        "Marsh sees no rush to cut rates\n\n"
+        "Central bank governor Lena Marsh said on Tuesday that the bank could keep rates on hold for months. "
+        "Here is some of what she said, lightly edited:\n\n"
+        "On rates: \"We are in a good place. Policy is restrictive but not punishing.\"\n\n"
+        "On her term: \"I intend to serve it out.\"\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Lena Marsh", "We are in a good place. Policy is restrictive but not punishing."),
+        ("Lena Marsh", "I intend to serve it out."),
+    ]
+
+
+def test_a_numbered_list_with_topics_is_no_transcript(nlp, gazetteer):
+    text = (
+        "What the council decided\n\n"
+        "Mayor Lena Marsh presented the budget to the council on Tuesday.\n\n"
+        "1. Housing: the council will build 400 homes over three years.\n\n"
+        "2. Transport: two bus lines will run through the night from May.\n\n"
+        "3. Schools: every school gets a new roof by 2028.\n"
+    )
+    assert extract(text, nlp, gazetteer).quotes == []
+
+
+def test_labels_after_a_time_stamp(nlp, gazetteer):
+    text = (
+        "Weekly briefing on the outbreak\n\n"
+        "Transcript, 5 March 2026\n\n"
+        "[00:00:12] Dr Samuel Okafor: Good morning. This week we recorded 4,210 new cases in nine countries.\n\n"
+        "[00:02:40] Moderator: We now take questions. First, Radio Horizon.\n\n"
+        "[00:03:05] Radio Horizon: How many doses are available?\n\n"
+        "[00:03:30] Dr Samuel Okafor: We have 1.2 million doses in stock, and another million arrive next week.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Samuel Okafor", "Good morning. This week we recorded 4,210 new cases in nine countries."),
+        ("Samuel Okafor", "We have 1.2 million doses in stock, and another million arrive next week."),
+    ]
+
+
+def test_words_posted_on_social_media_are_the_posters(nlp, gazetteer):
+    text = (
+        "Ministers agree on the spending target\n\n"
+        "Foreign Minister Ana Lopes met her counterparts in Brussels on Monday.\n\n"
+        "Lopes later posted on X that the agreement was \"a historic day for Europe and its citizens\".\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Ana Lopes", "a historic day for Europe and its citizens")]
+
+
+def test_a_verdict_naming_the_speaker_in_the_next_paragraph(nlp, gazetteer):
+    text = (
+        "A warning from the north\n\n"
+        "\"We are not afraid, but we are prepared.\"\n\n"
+        "That was the message from Finland's defence minister, Aino Kallas, as she opened the exercise on Monday.\n\n"
+        "Kallas said the drills would last two weeks.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Aino Kallas", "We are not afraid, but we are prepared.")]
+
+
+def test_the_last_turn_runs_to_the_transcripts_closing_line(nlp, gazetteer):
+    text = (
+        "Transcript: Governor Han Min-jun's press conference on the rate decision\n\n"
+        "Bank of Korea Governor Han Min-jun spoke to reporters in Seoul on Thursday.\n\n"
+        "GOVERNOR HAN: Good afternoon. The board decided today to keep the base rate at 3.5 per cent.\n\n"
+        "Q: When will you cut?\n\n"
+        "GOVERNOR HAN: When inflation is clearly on its way to 2 per cent. We are not there yet.\n\n"
+        "Services prices are still rising at more than 4 per cent a year.\n\n"
+        "[END]\n"
+    )
+    assert said(extract(text, nlp, gazetteer))[-1] == ("Han Min-jun", "Services prices are still rising at more than 4 per cent a year.")
+    # Without a closing line, the paragraph after the last turn may be the report going on: left out.
+    record = extract(text.replace("[END]\n", "The bank meets again in May.\n"), nlp, gazetteer)
+    assert ("Han Min-jun", "The bank meets again in May.") not in said(record)
+
+
+def test_a_speakers_name_alone_on_its_line_in_mixed_case(nlp, gazetteer):
+    text = (
+        "Weekly briefing on the outbreak\n\n"
+        "Health agency director Samuel Okafor and Moderator Ines Lund held the weekly briefing on 5 March 2026.\n\n"
+        "Samuel Okafor\n"
+        "Good morning. This week we recorded 4,210 new cases in nine countries.\n\n"
+        "Moderator\n"
+        "We now take questions. First, Radio Horizon.\n\n"
+        "Samuel Okafor\n"
+        "We have 1.2 million doses in stock, and another million arrive next week.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Samuel Okafor", "Good morning. This week we recorded 4,210 new cases in nine countries."),
+        ("Samuel Okafor", "We have 1.2 million doses in stock, and another million arrive next week."),
+    ]
+
+
+def test_names_alone_over_profiles_are_no_labels(nlp, gazetteer):
+    text = (
+        "The new cabinet\n\n"
+        "Prime Minister Ana Lopes named her ministers on Monday.\n\n"
+        "Samuel Okafor\n"
+        "The new finance minister, 54, ran the central bank for six years.\n\n"
+        "Ines Lund\n"
+        "The new health minister was a surgeon in Bergen before entering politics.\n"
+    )
+    assert extract(text, nlp, gazetteer).quotes == []
+
+
+def test_labels_in_capitals_with_a_dash_for_the_colon(nlp, gazetteer):
+    text = (
+        "Weekly briefing on the outbreak\n\n"
+        "Transcript, 5 March 2026. Speakers: Dr Samuel Okafor, director general.\n\n"
+        "DR SAMUEL OKAFOR — Good morning. This week we recorded 4,210 new cases in nine countries.\n\n"
+        "MODERATOR — We now take questions. First, Radio Horizon.\n\n"
+        "RADIO HORIZON — How many doses are available?\n\n"
+        "DR SAMUEL OKAFOR — We have 1.2 million doses in stock, and another million arrive next week.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Samuel Okafor", "Good morning. This week we recorded 4,210 new cases in nine countries."),
+        ("Samuel Okafor", "We have 1.2 million doses in stock, and another million arrive next week."),
+    ]
+
+
+def test_a_dateline_with_a_dash_is_no_label(nlp, gazetteer):
+    text = (
+        "Ministers agree on air defence\n\n"
+        "BRUSSELS — Defence ministers agreed on Thursday to buy more air defence systems together.\n\n"
+        "\"We must do more, and faster,\" said Secretary General Mark Rutland.\n\n"
+        "WASHINGTON — The Pentagon welcomed the decision.\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [("Mark Rutland", "We must do more, and faster,")]
+
+
+def test_quotations_under_a_sentence_reporting_what_the_person_said(nlp, gazetteer):
+    text = (
+        "Marsh sees no rush to cut rates\n\n"
+        "Central bank governor Lena Marsh said in an interview with Business Television on Tuesday that the bank could keep rates on hold for months.\n\n"
+        "\"We are in a good place. Policy is restrictive but not punishing, and we can afford to wait.\"\n\n"
+        "\"Services inflation is still too high, and wages are rising about 5 per cent a year.\"\n"
+    )
+    assert said(extract(text, nlp, gazetteer)) == [
+        ("Lena Marsh", "We are in a good place. Policy is restrictive but not punishing, and we can afford to wait."),
+        ("Lena Marsh", "Services inflation is still too high, and wages are rising about 5 per cent a year."),
+    ]
+    # A sentence whose verb is not one of saying, with a clause about something else: nobody's words.
+    text = text.replace("said in an interview with Business Television on Tuesday that", "expects, according to a note from the bank, that")
+    assert all(speaker is None for speaker, _ in said(extract(text, nlp, gazetteer)))

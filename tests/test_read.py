@@ -125,6 +125,41 @@ def test_html_key_points_box_is_article_text_and_a_related_box_is_not(tmp_path):
     assert "Markets rally" not in text
 
 
+def test_html_quotation_elements_keep_their_marks_and_speaker(tmp_path):
+    # <q> is drawn with quote marks, <blockquote> is indented: the text keeps what makes them a
+    # quotation, and a <footer> or closing <cite> becomes a signature line under the words.
+    filler = (
+        "Shipping lines had diverted more than forty vessels to other ports during the strike, according "
+        "to figures from the port authority, and insurers had warned of rising costs for cargo owners."
+    )
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><title>Port strike ends</title></head><body><article>"
+        "<h1>Port strike ends</h1>"
+        f"<p>{filler}</p>"
+        "<p>Union leader Tomasz Wilk said the deal was fair. <q>We got what we came for, and <q>more</q> besides</q>, Wilk said.</p>"
+        "<blockquote><p>The port will reopen at six in the morning.</p><p>The backlog will be cleared within a week.</p>"
+        "<footer>— <cite>Harbour Master Elena Duarte</cite></footer></blockquote>"
+        f"<p>{filler}</p>"
+        "<blockquote><p>Nobody wins a strike like this one.</p><cite>Marco Ruiz, a shipping analyst</cite></blockquote>"
+        "<blockquote><p>“Already in marks,” as written.</p></blockquote>"
+        "<blockquote class='embedded-post'><p>We did it! Thank you to every volunteer. <a href='https://t.example/x'>pic.twitter.com/x</a></p>"
+        "&mdash; Dale Hart (@GovHart) <a href='https://x.example/1'>November 4, 2026</a></blockquote>"
+        f"<p>{filler}</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    paragraphs = read_article(path).text.split("\n\n")
+    assert any("“We got what we came for, and ‘more’ besides”, Wilk said." in p for p in paragraphs)
+    assert "“The port will reopen at six in the morning." in paragraphs
+    assert "“The backlog will be cleared within a week.”" in paragraphs
+    assert "— Harbour Master Elena Duarte" in paragraphs
+    assert "“Nobody wins a strike like this one.”" in paragraphs
+    assert "— Marco Ruiz, a shipping analyst" in paragraphs
+    assert "“Already in marks,” as written." in paragraphs
+    assert "“We did it! Thank you to every volunteer.”" in paragraphs  # the post's link is no word of it
+
+
 def test_html_page_metadata_from_opengraph_and_meta():
     article = read_article(HTML / "naval-drone-trials.html")
     assert article.title == "Finland starts sea trials of unmanned patrol boats"  # og:title, not <title>

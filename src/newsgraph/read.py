@@ -183,7 +183,7 @@ def _article_from_html(html: str, *, label: str, article_id: str, source: str, p
 
     meta = _html_metadata(html, page_url)
     extracted = trafilatura.extract(
-        _summary_boxes_kept(html),
+        _quote_elements_marked(_summary_boxes_kept(html)),
         url=page_url,
         include_comments=False,
         include_tables=False,
@@ -257,6 +257,93 @@ def _summary_boxes_kept(html: str) -> str:
             done = close
     out.append(html[done:])
     return "".join(out)
+
+
+# Quotation elements: <q> (inline) and <blockquote> (a block, its speaker in a <footer> or a
+# <cite> after its words). The text extraction keeps their words but not what makes them a
+# quotation: the marks a browser draws around <q>, the indentation, the footer.
+_Q_TAG = re.compile(r"<(/?)q\b[^>]*>", re.IGNORECASE)
+_BLOCKQUOTE_OPEN = re.compile(r"<blockquote\b[^>]*>", re.IGNORECASE)
+_FOOTER = re.compile(r"<footer\b[^>]*>(?P<who>.*?)</footer\s*>", re.IGNORECASE | re.DOTALL)
+_TRAILING_CITE = re.compile(r"<cite\b[^>]*>(?P<who>(?:(?!</?cite\b).)*)</cite\s*>\s*$", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_LINK_ONLY = re.compile(r"<a\b[^>]*>\s*(?:pic\.twitter\.com/|https?://|www\.)[^<]*</a\s*>", re.IGNORECASE)
+_P_OPEN = re.compile(r"<p\b[^>]*>", re.IGNORECASE)
+_P_CLOSE = re.compile(r"</p\s*>", re.IGNORECASE)
+_QUOTE_MARKS = "“\"‘'«„"
+_SIGNATURE_DASHES = " \t\n—–-"
+
+
+def _quote_elements_marked(html: str) -> str:
+    """The page with its quotation elements written as text reads them: the words of a <q> in
+    quote marks (single ones inside another), the words of a <blockquote> in quote marks unless
+    they have their own, and the speaker its <footer> or closing <cite> names as a signature line
+    under them ('— Jane Roe, Minister of Mining'). One pass over the page."""
+    lower = html.lower()
+    if "<q" in lower:
+        html = _inline_quotes_marked(html)
+        lower = html.lower()
+    if "<blockquote" not in lower:
+        return html
+    out, done = [], 0
+    for m in _BLOCKQUOTE_OPEN.finditer(html):
+        if m.start() < done:
+            continue  # a blockquote inside one already passed
+        close = lower.find("</blockquote", m.end())
+        if close == -1:
+            break
+        end = lower.find(">", close)
+        end = len(html) if end == -1 else end + 1
+        out.append(html[done : m.start()])
+        out.append(_blockquote_marked(html[m.start() : m.end()], html[m.end() : close]))
+        done = end
+    out.append(html[done:])
+    return "".join(out)
+
+
+def _inline_quotes_marked(html: str) -> str:
+    out, done, depth = [], 0, 0
+    for m in _Q_TAG.finditer(html):
+        out.append(html[done : m.start()])
+        if m.group(1):
+            if depth > 0:
+                depth -= 1
+                out.append("”" if depth == 0 else "’")
+        else:
+            out.append("“" if depth == 0 else "‘")
+            depth += 1
+        done = m.end()
+    out.append(html[done:])
+    return "".join(out)
+
+
+def _blockquote_marked(open_tag: str, body: str) -> str:
+    """One <blockquote>: its words in quote marks, its speaker's signature in a paragraph under it."""
+    who = None
+    footer = _FOOTER.search(body)
+    if footer is not None:
+        who, body = footer.group("who"), body[: footer.start()] + body[footer.end() :]
+    else:
+        cite = _TRAILING_CITE.search(body)
+        if cite is not None and not _TAG.sub("", body[: cite.start()]).strip() == "":
+            who, body = cite.group("who"), body[: cite.start()]
+    body = _LINK_ONLY.sub("", body)  # an embedded post's 'pic.twitter.com/…' link: no words of the speaker
+    words = " ".join(_TAG.sub(" ", body).split())
+    if words and words[0] not in _QUOTE_MARKS:
+        opens = list(_P_OPEN.finditer(body))
+        closes = list(_P_CLOSE.finditer(body))
+        if opens and closes:
+            # A quotation over several paragraphs opens each and closes only the last.
+            last = closes[-1].start()
+            body = _P_OPEN.sub(lambda t: t.group() + "“", body[:last]).rstrip() + "”" + body[last:]
+        else:
+            body = "“" + body.strip() + "”"
+    signature = ""
+    if who is not None:
+        who = " ".join(_TAG.sub(" ", who).split()).strip(_SIGNATURE_DASHES)
+        if who:
+            signature = f"<p>— {who}</p>"
+    return f"{open_tag}{body}</blockquote>{signature}"
 
 
 @dataclass

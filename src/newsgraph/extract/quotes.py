@@ -37,7 +37,7 @@ from newsgraph.extract.lexicon import PERSON_PRONOUNS, SPEECH_VERBS, SPEECH_WORD
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.extract.speakers import SUBJECT_DEPS, Speakers, main_clause, pronoun_gender, subject_phrase
 from newsgraph.extract.transcripts import FIRST_PERSON as _FIRST_PERSON
-from newsgraph.extract.transcripts import Turn, answered_in_first_person, find_turns, interview_cues, question_after_intro, unlabelled_turns
+from newsgraph.extract.transcripts import Turn, answered_in_first_person, find_turns, interview_cues, question_after_intro, topic_turns, unlabelled_turns
 from newsgraph.model import Claim, Quote, Role
 from newsgraph.text import line_start, trimmed_end, word_list, word_set
 
@@ -114,7 +114,8 @@ _HONORIFIC_WORDS = frozenset(word_list("honorifics.txt"))
 # A turn that is only greetings and thanks: 'Thank you very much.', 'Good afternoon, everyone.'
 _COURTESY = re.compile(
     r"(?:\s*(?:thank\s+you|thanks|good\s+(?:morning|afternoon|evening)|hello|welcome)"
-    r"(?:[\s,]+(?:all|very\s+much|so\s+much|everyone|everybody|again|a\s+lot|ladies\s+and\s+gentlemen))*[.!]?)+\s*",
+    r"(?:[\s,]+(?:all|very\s+much|so\s+much|everyone|everybody|again|a\s+lot|ladies\s+and\s+gentlemen))*"
+    r"(?:,[ \t]*(?-i:[A-Z][\w’'-]+))?[.!]?)+\s*",  # 'Good morning, Leila.': the one greeted by name
     re.IGNORECASE,
 )
 _MAX_COURTESY = 160
@@ -126,6 +127,22 @@ _MAX_NOTE_WORDS = 4
 # A speaker label of a name's initials: 'EL', 'E.L.', 'JRR'.
 _INITIALS = re.compile(r"(?:[A-Z]\.?){2,3}")
 # 'Highlights from the press conference:', 'Excerpts:': a transcript's turns chosen as quotations.
+# What calls a transcript's turns the record of what was said.
+_TRANSCRIPT = re.compile(r"\btranscripts?\b", re.IGNORECASE)
+# A list item's mark ('- ', '• ', '* ', '1. '), and an item that is only a quotation, after a topic perhaps ('- On rates: ').
+_LIST_MARK = re.compile(r"[ \t]*(?:[-•*▪·–—]|\d{1,2}[.)])[ \t]+")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*▪·–—]|\d{1,2}[.)])[ \t]+(?:On[ \t]+[^:\n“”\"]{1,60}:[ \t]*)?")
+# A signature's name after words of address: 'The Honourable Jane Roe, …', 'Hon. Jan Doe, …'.
+_SIGNATURE_NAME = re.compile(
+    r"(?:[Tt]he[ \t]+)?(?:(?:Right|Rt\.?)[ \t]+)?(?:Honourable|Honorable|Hon\.?)[ \t]+"
+    r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3})[ \t]*,[ \t]*"
+)
+# 'Here is what she said:', 'This is how Roe put it:': the speaker after the words introducing the quotation.
+_WHAT_SAID = re.compile(r"(?:(?:here|this|that|below|following)(?:[’']s|\s+is|\s+was)\s+(?:some\s+of\s+|part\s+of\s+)?)?(?:what|how)\s+", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]+")
+_MAX_NAME_LINE = 60
+_MANY_ASKED = 3  # questions of an interview whose answers may go on in paragraphs of no first person
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
 _HIGHLIGHTS = re.compile(r"\b(?:highlights|excerpts)\b", re.IGNORECASE)
 
 
@@ -158,7 +175,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
     speakers = Speakers(doc, ctx, roles)
     head = _title_line(ctx)
     heading = [h for h in (ctx.headline, head) if h]
-    turns = find_turns(ctx.text, ctx.body_end, heading + ctx.furniture, ctx.duplicates)
+    turns = find_turns(ctx.text, ctx.body_end, heading + ctx.furniture, ctx.duplicates, _name_lines(ctx))
     spans = _quote_spans(ctx.text, ctx.body_end)
     spans = [q for q in spans if not _scare_quote(doc, ctx.text, q) and not any(s <= q.open < e for s, e in ctx.furniture)]
     quoted = [(q.open, q.close) for q in spans]  # a sentence with quote marks is no reported speech
@@ -172,6 +189,13 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         shaped, shaped_turns = _interview_by_shape(ctx, head, speakers, heading)
         if shaped_turns:
             interviewee, turns = shaped, shaped_turns
+    if not turns:
+        # Highlights by topic ('On inflation: …'), in an article that says it gives an interview's highlights.
+        topical = topic_turns(ctx.text, head[1] if head else 0, ctx.body_end, heading + ctx.furniture + ctx.duplicates)
+        if topical:
+            who = interviewee or _highlights_speaker(ctx, speakers, head[1] if head else 0, topical[0].label_start)
+            if who is not None:
+                interviewee, turns = who, topical
     turn_at = _TurnIndex(turns)
     masked = _ABBREVIATION.sub(lambda m: m.group()[:-1] + _MASK, ctx.text)
 
@@ -230,7 +254,7 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         quote = Quote(speaker=speaker, text=ctx.text[q.start : q.end], anchor=make_anchor(ctx.text, q.start, q.end), event=events.get(speaker or ""))
         found.append((q.start, quote))
     in_quotes = SpanIndex(quoted)
-    narrated = _quotes_outside_turns(ctx, head, attributed, turn_at) and not _highlights(ctx, turns)
+    narrated = _quotes_outside_turns(ctx, head, attributed, turn_at) and _called_a_transcript(ctx, turns) and not _highlights(ctx, turns)
     moderators = _moderators(ctx, turn_speakers)
     for t, speaker in turn_speakers.items():
         if speaker is None or t.kind not in ("speaker", "answer"):
@@ -251,6 +275,20 @@ def find_speech(doc: Doc, ctx: ArticleContext, roles: list[Role]) -> tuple[list[
         found.append((t.start, Quote(speaker=speaker, text=anchor.exact, anchor=anchor, event=events.get(speaker))))
     found = _without_headline_repeats(head, found)
     return [quote for _, quote in sorted(found, key=lambda f: f[0])], claims
+
+
+def _name_lines(ctx: ArticleContext) -> frozenset[int]:
+    """Where the lines start that are only a person's name, a title or words of address before
+    it perhaps ('Dr Jane Roe', 'Minister Jan Doe'): maybe a speaker's label alone on its line."""
+    out = set()
+    text = ctx.text
+    for m in _LINE.finditer(text, 0, ctx.body_end):
+        start, end = m.start(), trimmed_end(text, m.end())
+        if end - start <= _MAX_NAME_LINE:
+            found = ctx.mentions(start, end, kinds=("Person",))
+            if len(found) == 1 and found[0][1] == end and (found[0][0] == start or _only_titles(text[start : found[0][0]])):
+                out.add(start)
+    return frozenset(out)
 
 
 def _title_line(ctx: ArticleContext) -> tuple[int, int] | None:
@@ -335,6 +373,16 @@ def _highlights(ctx: ArticleContext, turns: list[Turn]) -> bool:
     return len(line) <= _MAX_HEADING_CHARS and line.endswith(":") and bool(_HIGHLIGHTS.search(line))
 
 
+def _called_a_transcript(ctx: ArticleContext, turns: list[Turn]) -> bool:
+    """Whether the article calls the turns it prints a transcript before the first of them
+    ('Transcript: …' over it, 'The following is the transcript of the press conference.'): the
+    record of what was said. An exchange a report prints without calling it one ('Speaking to
+    the radio, the commissioner said …' and then a few labelled turns) is what it quotes."""
+    if not turns:
+        return False
+    return bool(_TRANSCRIPT.search(ctx.text, 0, min(t.label_start for t in turns)))
+
+
 def _quotes_outside_turns(ctx: ArticleContext, head: tuple[int, int] | None, attributed: list[tuple[_QuoteSpan, str | None]], turn_at: _TurnIndex) -> bool:
     """Whether the article, besides a transcript's turns, quotes somebody in quote marks in its
     own words ('Arriving at the meeting, the minister told reporters: “…”'). Such a report with
@@ -357,6 +405,9 @@ def _unattributed_speaker(
     in its paragraph ('Roe was blunt. “We lost.”')."""
     if previous is not None and previous[0].paragraph == q.paragraph and previous[1]:
         return previous[1]
+    listed = _listed_speaker(ctx, q, speakers, interviewee)
+    if listed is not None:
+        return listed
     if head and head[0] <= q.open < head[1]:
         speaker = _headline_speaker(ctx, head, q, speakers, interviewee)
         if speaker is not None:
@@ -367,6 +418,38 @@ def _unattributed_speaker(
     if speaker is None and q.open == q.paragraph:
         speaker = _introduced_before(ctx, q, speakers)
     return speaker
+
+
+def _listed_speaker(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, interviewee: str | None) -> str | None:
+    """A list of quotations under a line that introduces them ('Here are highlights of the
+    interview:', 'Key comments:'), each item only a quotation ('- “We are in a good place.”', '•
+    On rates: “…”'): the interviewee's, else those of the person last the subject or speaking
+    before the list."""
+    text = ctx.text
+    if not _LIST_ITEM.fullmatch(text, q.paragraph, q.open):
+        return None
+    line_end = text.find("\n", q.close)
+    if text[q.close : ctx.body_end if line_end == -1 else line_end].strip(" \t.,;:!?”\"’'"):
+        return None  # '- “…,” Roe said': an item with its own attribution, or more words
+    start = q.paragraph
+    while start > 0:
+        end = trimmed_end(text, start)
+        if end == 0:
+            return None
+        start = line_start(text, end - 1)
+        line = text[start:end]
+        if _LIST_MARK.match(line):
+            continue  # the item before
+        if not line.endswith(":") or len(line) > _MAX_HEADING_CHARS or re.search(r"[“”\"]", line):
+            return None
+        break
+    else:
+        return None
+    if interviewee is not None:
+        return interviewee
+    key = speakers.last(start)
+    entity = ctx.entities.get(ctx.current_key(key) or key) if key is not None else None
+    return entity.key if entity is not None and entity.kind == "Person" else None
 
 
 def _mid_sentence_unsaid(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> bool:
@@ -399,10 +482,18 @@ def _introduced_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -
     index = ctx.index(speakers.doc)
     s, e = index.sentence(index.token_at(end - 1))
     sent = speakers.doc[s:e]
-    if sent.start_char < start or len(sent) > _MAX_INTRO_TOKENS:
+    if sent.start_char < start:
+        return None
+    # 'Roe conceded the race in a short speech to supporters.', 'Roe spoke to reporters on
+    # Monday.': a sentence saying the person spoke introduces the words under it, whatever its length.
+    spoke = any(t.lower_ in _SPEECH_NOUNS or t.pos_ == "VERB" and t.lemma_.casefold() in SPEECH_VERBS for t in sent)
+    if not spoke and len(sent) > _MAX_INTRO_TOKENS:
         return None
     root = sent.root
-    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in root.children):
+    # 'Roe said in an interview that the bank could wait.': what the root verb of saying reports
+    # is the person's too; another verb's complement may be somebody else's words.
+    says = root.pos_ == "VERB" and root.lemma_.casefold() in SPEECH_VERBS
+    if any(c.dep_ in ("ccomp", "xcomp") and not says or not spoke and c.dep_ in ("dobj", "dative") for c in root.children):
         return None
     persons = {ctx.current_key(k) or k for _, _, k in ctx.mentions(sent.start_char, sent.end_char, kinds=("Person",))}
     speaker = speakers.subject_since(sent.start_char, sent.end_char)
@@ -518,6 +609,21 @@ def _interviewee(
     return None, None
 
 
+def _highlights_speaker(ctx: ArticleContext, speakers: Speakers, start: int, first: int) -> str | None:
+    """Whose highlights by topic are: in an article that says, before the first topic, that it
+    gives an interview or its highlights ('Roe said in an interview …. Highlights:'), the person
+    last the subject or speaking before it."""
+    end = trimmed_end(ctx.text, first)
+    intro = ctx.text[line_start(ctx.text, end - 1) if end > 0 else 0 : end]
+    # 'Here is some of what she said, lightly edited:' right before the topics.
+    said_before = intro.endswith(":") and re.search(rf"\b{_SPEECH}\b", intro) is not None
+    if not (said_before or interview_cues(ctx.text, start, first) or _HIGHLIGHTS.search(ctx.text, start, first)):
+        return None
+    key = speakers.last(first)
+    entity = ctx.entities.get(ctx.current_key(key) or key) if key is not None else None
+    return entity.key if entity is not None and entity.kind == "Person" else None
+
+
 def _unlabelled_exchanges(ctx: ArticleContext, interviewee: str, cue_end: int, heading: list[tuple[int, int]]) -> list[Turn]:
     """An interview printed without labels (`transcripts.unlabelled_turns`), from the paragraph
     after the one whose cue names the interviewee, up to an answer that names the interviewee
@@ -526,8 +632,11 @@ def _unlabelled_exchanges(ctx: ArticleContext, interviewee: str, cue_end: int, h
     if line_end == -1 or line_end >= ctx.body_end:
         return []
     turns = unlabelled_turns(ctx.text, line_end, ctx.body_end, heading + ctx.furniture + ctx.duplicates)
+    few = sum(t.kind == "question" for t in turns) < _MANY_ASKED
     out = []
     for t in turns:
+        if t.kind == "answer" and few and t.continued and not _FIRST_PERSON.search(ctx.text, t.start, t.end):
+            break  # a short exchange of two questions, then the report going on ('The port reopened …')
         if t.kind == "answer":
             named = {ctx.current_key(k) or k for _, _, k in ctx.mentions(t.start, t.end, kinds=("Person",))}
             if interviewee in named or re.search(r"[“”\"]", ctx.text[t.start : t.end]):
@@ -562,6 +671,8 @@ def _interview_by_shape(ctx: ArticleContext, head: tuple[int, int] | None, speak
                 continue  # 'He spoke to Jan Doe': the interviewer
             if _meets_someone(span.root):
                 continue  # 'Jan Doe met her in Gdańsk': the interviewer, the interviewee a pronoun
+            if _told(span.root):
+                continue  # 'Jane Roe tells Jan Doe that …': the one told, the interviewer
             if main_clause(span.root):
                 introduced.add(ctx.current_key(key) or key)
         if introduced:
@@ -587,6 +698,14 @@ def _meets_someone(token) -> bool:
         if any(o.lower_ in ("her", "him", "them") for o in objects):
             return True
     return False
+
+
+def _told(token) -> bool:
+    """Whether the name is the object of a verb of saying ('… tells Jan Doe that', 'told Jan Doe
+    in Delhi'): the one spoken to, not the speaker."""
+    while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("dobj", "dative") and token.head.pos_ == "VERB" and token.head.lemma_.casefold() in SPEECH_VERBS
 
 
 def _verb_reaching(token):
@@ -860,12 +979,20 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
     if not named and _PRONOUN_THEN_VERB.match(after):
         named = True  # '“Give us our pensions back!” they chanted.': somebody the sentence names, not anybody before
     m = _THAT_WAS.match(after) or _THAT_WAS_WHOSE.match(after)
+    verdict_at = q.close
+    if m is None and not after.strip() and _whole_paragraph(ctx.text, q):
+        # '“We are prepared.”' alone, then 'That was the message from Jane Roe, …' opening the next paragraph.
+        nxt = _NEXT_LINE.match(ctx.text, line_end, ctx.body_end)
+        if nxt is not None:
+            verdict_at = nxt.start("line")
+            line = masked[verdict_at : nxt.end("line")]
+            m = _THAT_WAS.match(line) or _THAT_WAS_WHOSE.match(line)
     if m and m.group("noun").casefold() in _VERDICT_NOUNS and ctx.text[q.start : q.end].rstrip()[-1:] in ".!?":
         named = True
-        speaker = _resolve_phrase(speakers, *who(m, q.close), q.start)
+        speaker = _resolve_phrase(speakers, *who(m, verdict_at), q.start)
         if speaker is not None:
             return speaker, True
-    signed = _signed_by(ctx, q, after, line_end)
+    signed = _signed_by(ctx, q, after, line_end, speakers)
     if signed is not None:
         return signed, True
     before = masked[q.paragraph : q.open]
@@ -887,7 +1014,11 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
     for pattern in (_BEFORE, _ACCORDING, _WHO_COLON_BEFORE):
         m = pattern.search(before)
         if m:
-            speaker = _resolve_phrase(speakers, *who(m, offset), q.start)
+            phrase, phrase_start = who(m, offset)
+            what = _WHAT_SAID.match(phrase, len(phrase) - len(phrase.lstrip()))
+            if what is not None:
+                phrase, phrase_start = phrase[what.end() :], phrase_start + what.end()  # 'Here is what she told …:'
+            speaker = _resolve_phrase(speakers, phrase, phrase_start, q.start)
             if speaker is not None:
                 return speaker, True
     m = _ACCORDING_EARLIER.search(before)
@@ -899,7 +1030,10 @@ def _attribute(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers,
         speaker = _colon_speaker(doc, ctx, offset + len(before.rstrip()) - 1, speakers, q)
         if speaker is not None:
             return speaker, True
-    return _sentence_speaker(doc, ctx, q, speakers), named
+    speaker = _sentence_speaker(doc, ctx, q, speakers)
+    if speaker is None and not named:
+        named = _said_by_somebody_unnamed(doc, q)
+    return speaker, named
 
 
 def _ends_its_sentence(text: str, masked: str, q: _QuoteSpan) -> bool:
@@ -932,7 +1066,7 @@ def _subject_before(ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers, mask
     return key if gender is None or known is None or known == gender else None
 
 
-def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int) -> str | None:
+def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int, speakers: Speakers) -> str | None:
     """'“…” — Jane Roe, Minister of Mining' on the quote's line, or a quotation paragraph signed on
     the next line ('– Jane Roe, Minister of Mining'), as press releases print their quotes: the
     person named right after the dash."""
@@ -962,7 +1096,37 @@ def _signed_by(ctx: ArticleContext, q: _QuoteSpan, after: str, line_end: int) ->
     inside = ctx.mentions(start, start + 60, kinds=("Person",))
     if inside and not ctx.text[start : inside[0][0]].strip(" \t") or inside and _only_titles(ctx.text[start : inside[0][0]]):
         return ctx.current_key(inside[0][2])
+    if inside and m is not None and _capitalised_post(ctx.text[start : inside[0][0]]):
+        return ctx.current_key(inside[0][2])  # '— Harbour Master Jane Roe': a post in capitals, then the name
+    if m is not None:
+        return _signature_name(ctx, start, speakers)
     return None
+
+
+def _signature_name(ctx: ArticleContext, start: int, speakers: Speakers) -> str | None:
+    """'– The Honourable Jane Roe, Minister of Mining' under a quotation, the name not marked as
+    a person's: the person of that name the article knows, else a person it names here, when a
+    post follows the comma ('Minister of …')."""
+    end = ctx.text.find("\n", start)
+    end = ctx.body_end if end == -1 or end > ctx.body_end else end
+    m = _SIGNATURE_NAME.match(ctx.text, start, end)
+    if m is None:
+        return None
+    name = m.group("name")
+    known = speakers.person_named(name.split())
+    if known is not None:
+        return known
+    post = re.findall(r"[\w’'-]+", ctx.text[m.end() : end].casefold())
+    if not post or not any(w in TITLE_HEADS for w in post) or ctx.mentions(m.start("name"), m.end("name")):
+        return None  # no post after the name, or the words name something else
+    return ctx.register(name, "Person", m.start("name"), m.end("name"))
+
+
+def _capitalised_post(words: str) -> bool:
+    """'Harbour Master ', 'Chief Executive ': a few capitalised words on the signature's line, no
+    punctuation, before the name (a post the title list may not know)."""
+    found = words.split()
+    return 0 < len(found) <= _MAX_POST_WORDS and "\n" not in words and all(w[:1].isupper() and w.isalpha() for w in found)
 
 
 def _only_titles(words: str) -> bool:
@@ -1001,6 +1165,36 @@ def _colon_speaker(doc: Doc, ctx: ArticleContext, colon: int, speakers: Speakers
     return _resolve_phrase(speakers, who.text, who.start_char, q.start)
 
 
+def _name_before_verb(ctx: ArticleContext, sent: Span, verb) -> str | None:
+    """The person named right before a main verb the parse left with no subject ('Under
+    Secretary of Defense Jan Roe welcomed …', a long title read as a preposition): the one person
+    named in the sentence before the verb, with nothing between the name and the verb."""
+    found = ctx.mentions(sent.start_char, verb.idx, kinds=("Person",))
+    if len({ctx.current_key(k) or k for _, _, k in found}) != 1 or ctx.text[found[-1][1] : verb.idx].strip():
+        return None
+    return ctx.current_key(found[-1][2])
+
+
+def _said_by_somebody_unnamed(doc: Doc, q: _QuoteSpan) -> bool:
+    """'… a senior diplomat called it “a wall made of press releases.”', 'one official said the
+    plan was “dead”': a verb of saying or characterising outside the marks in the quote's
+    sentence whose subject is somebody the text does not name (an indefinite noun phrase); the
+    words are that somebody's, not those of the person quoted before them."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span[0].sent:
+        if q.open <= token.idx < q.close or token.pos_ != "VERB":
+            continue
+        lemma = token.lemma_.casefold()
+        if lemma not in SPEECH_VERBS and lemma not in _CHARACTERISING_VERBS:
+            continue
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in subject.children):
+            return True
+    return False
+
+
 def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Speakers) -> str | None:
     """'Roe said the talks were “very productive and long overdue”': a verb of saying outside
     the marks in the quote's own sentence, with a person as subject."""
@@ -1028,8 +1222,18 @@ def _sentence_speaker(doc: Doc, ctx: ArticleContext, q: _QuoteSpan, speakers: Sp
         # 'the Baltic, which she said made …': the parse may give the relative pronoun as a subject too
         # (written in lower case: 'WHO said' is the organization).
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.text not in _RELATIVE_PRONOUNS), None)
+        verb = token
+        if subject is None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
+            # '… welcomed the plan in a statement, saying allies “…”': a participle of saying has
+            # the subject of the verb it hangs from.
+            verb = token.head
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.text not in _RELATIVE_PRONOUNS), None)
+            if subject is None and verb.dep_ == "ROOT" and verb.idx < q.open:
+                speaker = _name_before_verb(ctx, sent, verb)
+                if speaker is not None:
+                    return speaker
         if subject is not None and not (q.open <= subject.idx < q.close):
-            who = subject_phrase(doc, subject, token)
+            who = subject_phrase(doc, subject, verb)
             # 'The High Council of Public Finances, France's fiscal watchdog, said': the name before an apposition.
             speaker = _resolve_phrase(speakers, who.text, who.start_char, q.start)
             if speaker is not None:

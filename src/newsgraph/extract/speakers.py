@@ -247,6 +247,8 @@ class Speakers:
         or an organization speaking as itself or through a spokesperson or a statement."""
         ctx = self.ctx
         inside = ctx.mentions(who_start, who_start + len(who), kinds=("Person",))
+        if inside and _somebodys_aide(who):
+            return None  # 'a Roe campaign aide', 'an Ortega adviser': somebody of Roe's the text does not name
         # 'Roe's deputy, Jan Doe,': a name with a possessive mark is whose the speaker is, not the speaker.
         owners = [m for m in inside if re.match(r"[’']s?\b", ctx.text[m[1] : m[1] + 2])]
         if inside and len(owners) < len(inside):
@@ -493,7 +495,11 @@ class Speakers:
                 if self._other_body(head, m_end, offset, entity.key):
                     return None
                 return entity.key
-        return None
+        # Named nowhere before: a press release's issuer, named in its masthead or its contact
+        # lines ('MINISTRY OF DEFENCE' over it, 'Ministry of Defence communications' under it).
+        # The one organization of the article with that head word, if there is one.
+        found = {e.key for e in self.ctx.entities.values() if e.kind == "Organization" and head in e.name.casefold().split()}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _other_body(self, head: str, start: int, offset: int, key: str) -> bool:
         """Whether text[start:offset] introduces another body with the head noun after the
@@ -555,6 +561,13 @@ class Speakers:
         if latest:
             return max(latest, key=lambda k: (latest[k], k))
         return self.last(offset)
+
+
+def _somebodys_aide(who: str) -> bool:
+    """'a Roe campaign aide', 'an Ortega spokesman': an indefinite phrase whose head, a common noun
+    in lower case, comes after a name used as a modifier."""
+    words = re.findall(r"[\w’'-]+", who)
+    return len(words) >= 3 and words[0].casefold() in ("a", "an") and words[-1].isalpha() and words[-1].islower()
 
 
 def _person_name_words(ctx: ArticleContext) -> list[tuple[str, list[str]]]:

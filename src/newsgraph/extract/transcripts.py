@@ -32,20 +32,30 @@ from newsgraph.text import word_list, word_map
 # A label opens its paragraph: capitalised words (an optional parenthesis after them), a colon.
 # Bold or italic markup around a label ('**Q:**', '__JANE ROE:__') is the label's too.
 _MARKUP = r"(?:\*{1,2}|_{1,2})?"
+# A number before a question's or an answer's label ('1. Question: …', '2) Q: …').
+_NUMBER = r"(?:\d{1,2}[.)][ \t]+|[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])][ \t]+)?"  # or a time ('[00:03:05] Jane Roe: …')
+# After the label, a parenthesis ('JANE ROE (Reuters):') or a post after a comma ('Dr. Jane Roe,
+# Director General:', 'JANE ROE, HOST:') saying who the speaker is.
+_NOTE = r"(?:\((?P<note>[^()\n]{1,160})\)[ \t]*|,[ \t]*(?P<post>[^\W\d_][\w.’'\- ]{0,60}?)[ \t]*)?"
 _LABEL = re.compile(
-    rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*(?:\((?P<note>[^()\n]{{1,160}})\)[ \t]*)?:{_MARKUP}[ \t]+(?=\S)"
+    rf"{_NUMBER}{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*{_NOTE}:{_MARKUP}[ \t]+(?=\S)"
 )
 #: Label words that say what kind of turn it is ("q" -> question); other labels name a speaker.
 _LABEL_KINDS = word_map("transcript-labels.tsv", "label", "kind")
 # A label alone on its line ('MINISTER TANAKA:'), the words in the paragraphs after it.
-_LABEL_ALONE = re.compile(rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*(?:\((?P<note>[^()\n]{{1,160}})\)[ \t]*)?:{_MARKUP}[ \t]*$")
+_LABEL_ALONE = re.compile(rf"{_MARKUP}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?){_MARKUP}[ \t]*{_NOTE}:{_MARKUP}[ \t]*$")
+# Small words a post written after a label may have in lower case ('Head of Emergencies').
+_POST_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "at", "to", "in", "de"})
+# A label in capitals and a dash for the colon ('JANE ROE — We will …'), as some transcripts print it.
+_DASH_LABEL = re.compile(rf"{_NUMBER}(?P<label>[^\W\d_][\w.’'\- ]{{0,50}}?)[ \t]+[—–][ \t]+(?=\S)")
 # 'Q.' and 'A.' opening a paragraph, as some transcripts and interviews write them.
-_QA_DOT = re.compile(rf"{_MARKUP}(?P<label>Q|A)\.{_MARKUP}[ \t]+(?=\S)")
+_QA_DOT = re.compile(rf"{_NUMBER}{_MARKUP}(?P<label>Q|A)\.{_MARKUP}[ \t]+(?=\S)")
 _MIN_TURNS = 2  # one labelled paragraph is a heading ('Roe: Russia lost …'), not a transcript
 _MAX_LABEL_WORDS = 6
 _MIN_ALTERNATIONS = 2  # changes of speaker in a dialogue with mixed-case labels ('Reed:', 'Roe:', 'Reed:')
 _MAX_HEADING_WORDS = 8  # a sub-heading between turns ('On the budget'): a short line, no sentence
 _MIN_ASKED = 3  # questions that end with a question mark, in an interview printed without labels
+_MIN_FEW_ASKED = 2  # ... or as few, when every answer speaks in the first person ('we lost', 'I think')
 _MAX_INTRO_PARAGRAPHS = 2  # paragraphs between the introduction naming the interviewee and the first question
 _MAX_PROMPT_CHARS = 160  # an interviewer's statement put as a question
 _CUES = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in word_list("interview-cues.txt")) + r")\b", re.IGNORECASE)
@@ -64,23 +74,41 @@ class Turn:
     end: int
     continued: bool = False  # a paragraph with no label of its own, continuing the turn before it
     label_offset: int = 0  # characters of markup before the label's words ('**Q:**')
+    dashed: bool = False  # the label ends with a dash, not a colon ('JANE ROE — …')
 
 
-def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repeated: list[tuple[int, int]] = ()) -> list[Turn]:
+def find_turns(
+    text: str, body_end: int, skip: list[tuple[int, int]] = (), repeated: list[tuple[int, int]] = (), names: frozenset[int] = frozenset()
+) -> list[Turn]:
     """The turns of a transcript in text[:body_end], in order; [] for an article that is not one.
 
     `skip` holds spans (headline, furniture) whose lines are never turns; `repeated`, lines the
-    page prints more than once, which are no turns either but may be a speaker's name alone."""
+    page prints more than once, which are no turns either but may be a speaker's name alone;
+    `names`, where lines start that are only a person's name ('Dr Jane Roe'), which may be a
+    speaker's label alone on its line in mixed case."""
     labelled: list[Turn] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:body_end])]
     for p_start, p_end in paragraphs:
-        if any(s <= p_start < e for s, e in (*skip, *repeated)):
+        if any(s <= p_start < e for s, e in skip):
             continue
+        if any(s <= p_start < e for s, e in repeated) and _LABEL_ALONE.fullmatch(text, p_start, _trim(text, p_start, p_end)) is None:
+            continue  # a line printed again is no turn, but a speaker's label alone on its line recurs
         turn = _labelled(text, p_start, p_end)
         if turn is not None:
             labelled.append(turn)
+    # A capital word and a dash open a dateline too ('BRUSSELS — …'): such a label counts when it recurs.
+    dashed: dict[str, int] = {}
+    for t in labelled:
+        if t.dashed:
+            dashed[t.label] = dashed.get(t.label, 0) + 1
+    if dashed:
+        labelled = [
+            dataclasses.replace(t, kind="question") if t.dashed and t.kind == "speaker" and dashed[t.label] < _MIN_TURNS and _asks(text[t.start : t.end]) else t
+            for t in labelled
+            if not t.dashed or t.kind != "speaker" or dashed[t.label] >= _MIN_TURNS or _asks(text[t.start : t.end])
+        ]  # 'RADIO HORIZON — How many doses …?' printed once: a questioner
     if len(labelled) < _MIN_TURNS:
-        labelled = sorted(labelled + _bare_labels(text, paragraphs, skip), key=lambda t: t.label_start)
+        labelled = sorted(labelled + _bare_labels(text, paragraphs, skip, names), key=lambda t: t.label_start)
     # Mixed-case labels ('Jane Roe: …') count beside capital or Q/A ones; alone, only as a
     # dialogue: labels that recur, two of them at least, taking turns ('Reed: …', 'Lindqvist: …',
     # 'Reed: …'). A label written once there, or any alone, is a heading or a sentence.
@@ -97,12 +125,16 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repea
         labelled = [t for t in labelled if t.kind != "speaker" or t.label.isupper() or t.note is not None or counts[t.label] >= _MIN_TURNS]
     if len(labelled) < _MIN_TURNS:
         return []
-    labelled = _askers(text, labelled)
+    labelled = _askers(text, _chairs_by_name(labelled))
     turns: list[Turn] = []
     starts = {t.label_start: t for t in labelled}
     current: Turn | None = None
     has_words = False  # whether the current turn has words yet (a label alone on its line has none)
     last_label = labelled[-1].label_start
+    # '[END]', 'END OF TRANSCRIPT' after the last turn: the paragraphs up to it are that turn's.
+    closing = next((p_start for p_start, p_end in paragraphs if p_start > last_label and _END_MARK.fullmatch(text[p_start:p_end].strip())), None)
+    if closing is not None:
+        last_label = closing
     # Only questions labelled ('Q: …' and the answer printed under it, unlabelled): the paragraphs
     # under a question are the interviewee's answer.
     questions_only = all(t.kind == "question" for t in labelled)
@@ -133,21 +165,37 @@ def find_turns(text: str, body_end: int, skip: list[tuple[int, int]] = (), repea
 _BARE_LABEL = re.compile(rf"{_MARKUP}(?P<label>[^\W\d_][^\W\d_.’'\-]*(?:[ \t]+[^\W\d_][^\W\d_.’'\-]*){{0,{_MAX_LABEL_WORDS - 1}}}){_MARKUP}[ \t]*$")
 
 
-def _bare_labels(text: str, paragraphs: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[Turn]:
-    """Speaker names in capitals alone on their lines with no colon ('TOM REED', then the turn on
-    the lines under it), as magazines print a dialogue: such lines that recur, two of them at
-    least, taking turns; [] otherwise (a heading in capitals is printed once)."""
+def _bare_labels(text: str, paragraphs: list[tuple[int, int]], skip: list[tuple[int, int]], names: frozenset[int] = frozenset()) -> list[Turn]:
+    """Speaker names alone on their lines with no colon ('TOM REED', then the turn on the lines
+    under it), as magazines and some transcripts print a dialogue: in capitals, or in mixed case
+    a line that is only a person's name (`names`) or a kind of turn ('Moderator'); such lines
+    that recur, two of them at least, taking turns; [] otherwise (a heading is printed once)."""
     found = []
     for i, (p_start, p_end) in enumerate(paragraphs):
         if any(s <= p_start < e for s, e in skip) or i + 1 == len(paragraphs):
             continue
-        m = _BARE_LABEL.match(text, p_start, _trim(text, p_start, p_end))
-        if m is None or not m.group("label").isupper() or _BARE_LABEL.match(text, *paragraphs[i + 1]):
+        end = _trim(text, p_start, p_end)
+        if p_start in names and 0 < len(text[p_start:end].split()) <= _MAX_LABEL_WORDS:
+            label = text[p_start:end]
+            found.append(Turn(label, p_start, None, -1, "speaker", end, end))
+            continue
+        m = _BARE_LABEL.match(text, p_start, end)
+        if m is None or _BARE_LABEL.match(text, *paragraphs[i + 1]) and paragraphs[i + 1][0] not in names:
             continue
         label = m.group("label")
-        end = _trim(text, p_start, p_end)
+        if not label.isupper() and not (names and label.casefold() in _LABEL_KINDS):
+            continue
         found.append(Turn(label, p_start, None, -1, _LABEL_KINDS.get(label.split()[0].casefold(), "speaker"), end, end, label_offset=m.start("label") - p_start))
     return _dialogue(found, paragraphs, 3)
+
+
+def _chairs_by_name(labelled: list[Turn]) -> list[Turn]:
+    """'JANE ROE, HOST:' once, then 'ROE:' at each of her turns: the later labels, written with
+    the family name alone, are the chair's too."""
+    chairs = {t.label.split()[-1].casefold() for t in labelled if t.kind == "chair" and t.note is not None and len(t.label.split()) > 1}
+    if not chairs:
+        return labelled
+    return [dataclasses.replace(t, kind="chair") if t.kind == "speaker" and t.note is None and t.label.split()[-1].casefold() in chairs else t for t in labelled]
 
 
 def _askers(text: str, labelled: list[Turn]) -> list[Turn]:
@@ -189,12 +237,18 @@ def _dialogue(labelled: list[Turn], paragraphs: list[tuple[int, int]], share: in
     counts: dict[str, int] = {}
     for t in labelled:
         counts[t.label] = counts.get(t.label, 0) + 1
+    recurring = [label for label, n in counts.items() if n >= _MIN_TURNS]
+    for label, n in list(counts.items()):
+        # 'Spokesperson Lin Wei:' at the first turn, 'Lin Wei:' at the next ones: the same speaker's label.
+        same = next((r for r in recurring if n < _MIN_TURNS and label.endswith(" " + r)), None)
+        if same is not None:
+            counts[label] = counts[same]
     if text is not None and any(counts[t.label] >= _MIN_TURNS for t in labelled):
         labelled = [
             dataclasses.replace(t, kind="question") if counts[t.label] < _MIN_TURNS and t.note is None and t.end > t.start and _asks(text[t.start : t.end]) else t
             for t in labelled
         ]
-    kept = [t for t in labelled if counts[t.label] >= _MIN_TURNS or t.note is not None or t.kind == "question"]
+    kept = [t for t in labelled if counts[t.label] >= _MIN_TURNS or t.note is not None or t.kind in ("question", "chair")]
     alternations = sum(a.label != b.label for a, b in zip(kept, kept[1:]))
     if len({t.label for t in kept if counts[t.label] >= _MIN_TURNS or t.note is not None}) < 1 or len({t.label for t in kept}) < 2 or alternations < _MIN_ALTERNATIONS:
         return []
@@ -209,26 +263,62 @@ def _labelled(text: str, p_start: int, p_end: int) -> Turn | None:
         start = m.end()
         return Turn(m.group("label"), p_start, None, -1, _LABEL_KINDS[m.group("label").casefold()], start, _trim(text, start, p_end), label_offset=m.start("label") - p_start)
     m = _LABEL.match(text, p_start, p_end)
+    if m is None:
+        dash = _DASH_LABEL.match(text, p_start, p_end)
+        if dash is not None and dash.group("label").isupper() and len(dash.group("label").split()) <= _MAX_LABEL_WORDS:
+            label = dash.group("label").strip()
+            kind = _LABEL_KINDS.get(label.split()[0].casefold().rstrip("."), "speaker")
+            start = dash.end()
+            return Turn(label, p_start, None, -1, kind, start, _trim(text, start, p_end), label_offset=dash.start("label") - p_start, dashed=True)
     alone = m is None
     if alone:
         m = _LABEL_ALONE.match(text, p_start, p_end)
-        if m is None or not (m.group("label").isupper() or m.group("label").strip().casefold() in ("q", "a")):
-            return None  # 'Highlights, edited for length:' introduces what follows; it names nobody
+        if m is None:
+            return None
+        # 'MINISTER TANAKA:', 'Q:', and in mixed case a name or a kind of turn in capitalised words
+        # ('Dr. Jane Roe:', 'Moderator:'); 'Highlights, edited for length:' introduces what follows
+        # and names nobody, nor does 'Key figures:'.
+        alone_words = m.group("label").split()
+        if not (m.group("label").isupper() or all(w[:1].isupper() for w in alone_words)):
+            return None
     label = m.group("label").strip()
     words = label.split()
     if not words or len(words) > _MAX_LABEL_WORDS:
         return None
-    kind = _LABEL_KINDS.get(words[0].casefold().rstrip("."))
+    first = words[0].casefold().rstrip(".")
+    # A numbered question or answer: 'Q1:', 'Question 2:', 'Answer 2:'.
+    numbered = first[-1:].isdigit() and first.rstrip("0123456789") in _LABEL_KINDS or len(words) == 2 and words[1].isdigit()
+    kind = _LABEL_KINDS.get(first.rstrip("0123456789") if first[-1:].isdigit() else first)
     if kind is None:
         if not (label.isupper() or all(w[0].isupper() for w in words)):
             return None  # 'Note that …:', a sentence with a colon
         kind = "speaker"
-    elif kind in ("question", "answer") and len(words) > 1 and not label.isupper():
-        return None  # 'Questions remain: …', 'A new plan: …'
+    elif kind in ("question", "answer") and len(words) > 1 and not label.isupper() and not numbered and words[1].casefold() not in ("from", "by"):
+        return None  # 'Questions remain: …', 'A new plan: …' (not 'Question from Reuters: …')
+    if re.match(r"\d{1,2}[.)]", text[p_start : p_start + 3]) and kind not in ("question", "answer"):
+        return None  # '1. Housing: …', an item of a numbered list; '1. Question: …' is a question
     start = p_end if alone else m.end()
     end = _trim(text, start, p_end)
     note = m.group("note")
-    return Turn(label, p_start, note, m.start("note") if note else -1, kind, start, end, label_offset=m.start("label") - p_start)
+    note_start = m.start("note") if note else -1
+    post = m.group("post")
+    if post is not None:
+        # 'Dr. Jane Roe, Director General:': a post in capitals after the name; its head noun may
+        # say what kind of turn it is ('JANE ROE, HOST:' chairs). 'Meanwhile, in Paris: …' is no label.
+        post_words = post.split()
+        if not post_words or not all(w[0].isupper() or w.casefold() in _POST_SMALL_WORDS for w in post_words) or kind == "answer":
+            return None
+        if kind == "speaker":
+            kind = _LABEL_KINDS.get(post_words[-1].casefold().rstrip("."), "speaker")
+            if kind == "answer":
+                kind = "speaker"
+        # else 'Journalist, Radio Horizon:': a question, the outlet after the comma
+        note, note_start = post, m.start("post")
+    return Turn(label, p_start, note, note_start, kind, start, end, label_offset=m.start("label") - p_start)
+
+
+# A transcript's closing line: '[END]', '-- END --', 'END OF TRANSCRIPT', '[Transcript ends]', 'ENDS'.
+_END_MARK = re.compile(r"[\[(\-—–*# ]*(?:(?i:end(?:s)?(?:\s+of\s+(?:the\s+)?transcript)?|transcript\s+ends))[\])\-—–*#. ]*")
 
 
 def _stage_note(paragraph: str) -> bool:
@@ -277,7 +367,7 @@ def unlabelled_turns(text: str, start: int, body_end: int, skip: list[tuple[int,
     `start` (after the introduction that names the interviewee): a question is a paragraph that
     asks ('… Will you meet it?'), or a short prompt between two answers ('Markets do not seem
     convinced.'); the paragraphs under a question, the answer. [] when fewer than
-    _MIN_ASKED questions ask, or when the first comes more than _MAX_INTRO_PARAGRAPHS
+    _MIN_ASKED questions ask (_MIN_FEW_ASKED when each is answered in the first person), or when the first comes more than _MAX_INTRO_PARAGRAPHS
     paragraphs after `start`. The Q&A ends at a paragraph that could be neither (an answer
     that asks, a question of two paragraphs); the caller ends it where the narration resumes."""
     paragraphs = []
@@ -309,7 +399,9 @@ def unlabelled_turns(text: str, start: int, body_end: int, skip: list[tuple[int,
         asked += kind == "question" and asks[i]
         turns.append(Turn("", p_start, None, -1, kind, p_start, p_end, kind == "answer" and previous == "answer"))
         previous = kind
-    return turns if asked >= _MIN_ASKED else []
+    if asked >= _MIN_ASKED or asked >= _MIN_FEW_ASKED and _first_person_answers(text, turns) == asked:
+        return turns
+    return []
 
 
 # '— Will you run again?', '— No.': a dash opening each turn of an exchange, as many outlets print
@@ -363,7 +455,7 @@ _MIN_FIRST_PERSON_SHARE = 0.5  # of the answers: an explainer's own answers ('Wh
 
 def question_after_intro(text: str, start: int, body_end: int, skip: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """(start, end) of the paragraphs that introduce an interview printed without labels or cue,
-    in order: the paragraphs of sentences (ending with a period, quoting nobody) before the first
+    in order: the paragraphs of sentences (ending with a period or a colon, quoting nobody) before the first
     paragraph that asks, within the first _MAX_SHAPE_INTRO paragraphs from `start`, with nothing
     but short lines (a byline, a date) between the last of them and the question. [] when the
     article does not open that way."""
@@ -377,12 +469,25 @@ def question_after_intro(text: str, start: int, body_end: int, skip: list[tuple[
         seen += 1
         if seen > _MAX_SHAPE_INTRO:
             return []
-        if paragraph.rstrip("*_ ")[-1:] == "." and not re.search(r"[“”\"]", paragraph):
+        # An introduction ends with a period, or with a colon leading into the exchanges ('…
+        # that growth will hold. Edited excerpts:').
+        if paragraph.rstrip("*_ ")[-1:] in (".", ":") and not re.search(r"[“”\"]", paragraph):
             intro.append((p_start, p_end))
             last_is_intro = True
         elif len(paragraph.split()) > _MAX_HEADING_WORDS:
             last_is_intro = False  # a paragraph that is neither: not an introduction right before the questions
     return []
+
+
+def _first_person_answers(text: str, turns: list[Turn]) -> int:
+    """How many of the questions are answered (in the paragraphs under them) in the first person."""
+    answers: list[bool] = []
+    for t in turns:
+        if t.kind == "question":
+            answers.append(False)
+        elif t.kind == "answer" and answers:
+            answers[-1] = answers[-1] or bool(FIRST_PERSON.search(text, t.start, t.end))
+    return sum(answers)
 
 
 def answered_in_first_person(text: str, turns: list[Turn]) -> bool:
@@ -396,3 +501,37 @@ def answered_in_first_person(text: str, turns: list[Turn]) -> bool:
         elif t.kind == "answer" and answers:
             answers[-1] = answers[-1] or bool(FIRST_PERSON.search(text, t.start, t.end))
     return bool(answers) and sum(answers) >= _MIN_FIRST_PERSON_SHARE * len(answers)
+
+
+# Interview highlights grouped by topic: 'On the rate outlook: We are in a good place.', a bullet
+# before it ('- On rates: …', '• On rates: …'), or 'On inflation:' alone on its line with the
+# words in the paragraph under it.
+_TOPIC = re.compile(r"(?:[•·▪][ \t]*)?(?P<label>On[ \t]+[^:\n“”\"]{1,60}?)[ \t]*:[ \t]*")
+_MIN_TOPICS = 2
+
+
+def topic_turns(text: str, start: int, body_end: int, skip: list[tuple[int, int]] = ()) -> list[Turn]:
+    """The answers of interview highlights printed by topic ('On inflation: Services inflation is
+    still too high.'), from `start`: one turn per topic, its words after the colon or in the one
+    paragraph under a topic alone on its line. Only a run of such topics, _MIN_TOPICS at least,
+    with nothing else between them; [] otherwise. The caller says whose they are."""
+    turns: list[Turn] = []
+    pending: Turn | None = None  # a topic alone on its line, waiting for its paragraph
+    started = False
+    for p_start, p_end in _paragraphs_from(text, start, body_end, skip):
+        m = _TOPIC.match(text, p_start, p_end)
+        if m is not None and m.group("label").split()[1][:1].isalpha():
+            if pending is not None:
+                break  # two topics with nothing under the first: not highlights
+            started = True
+            label = m.group("label")
+            if m.end() < p_end:
+                turns.append(Turn(label, p_start, None, -1, "answer", m.end(), p_end, label_offset=m.start("label") - p_start))
+            else:
+                pending = Turn(label, p_start, None, -1, "answer", p_end, p_end, label_offset=m.start("label") - p_start)
+        elif pending is not None:
+            turns.append(dataclasses.replace(pending, start=p_start, end=p_end, continued=True))
+            pending = None
+        elif started:
+            break  # the report going on after the highlights
+    return turns if len(turns) >= _MIN_TOPICS else []
