@@ -2279,3 +2279,78 @@ def test_a_counted_noun_in_quotation_marks(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, 'The coastguard said it had logged more than 80 "hostile approaches" near the rigs since May.')
     assert _find(stats, 80, "approaches").qualifier is not None
     _find(_stats(nlp, gazetteer, "Inspectors recorded 37 ‘serious breaches’ at the plant."), 37, "breaches")
+
+
+# --------------------------------------------------------------------------- round 7: writers nobody wrote rules on
+
+
+def test_a_gerund_subject_is_the_activity_that_changes(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Borrowing by small firms fell 2.5 per cent, while credit to farms grew by about 3 per cent.")
+    assert _find(stats, 2.5, "borrowing").counts == "Borrowing by small firms"
+    _find(stats, 3, "credit")
+    # a gerund with an object of its own is an act, not a quantity
+    stats = _stats(nlp, gazetteer, "Selling the bonds rose 4% in value.")
+    assert all("Selling" not in (s.counts or "") for s in stats)
+
+
+def test_a_share_taken_by_accounting_for_with_no_whole_written(nlp, gazetteer):
+    text = "Total trade reached about $3 trillion last year, with trade among members accounting for roughly 20 per cent."
+    assert _find(_stats(nlp, gazetteer, text), 20, "trade").kind == "ratio"
+    _find(_stats(nlp, gazetteer, "Tourism accounts for 12%, the ministry said."), 12, "tourism")
+
+
+def test_a_percentage_by_which_the_figure_just_named_differs_counts_that_figure(nlp, gazetteer):
+    text = "Each radar will cost roughly €90 million. That is some 15 per cent more than Peru paid for similar radars."
+    counts = _find(_stats(nlp, gazetteer, text), 15, "radar").counts
+    assert "more than Peru paid" in counts
+    text = "The price is around 2 million euros per truck, which is roughly eight per cent less than last year."
+    assert "less than last year" in _find(_stats(nlp, gazetteer, text), 8, "price").counts
+    # nothing to refer to: no thing is made up
+    assert _find(_stats(nlp, gazetteer, "The sky is blue. That is 20% more than expected."), 20, "percent")
+
+
+def test_it_funded_by_a_percentage_refers_to_the_thing_named_before(nlp, gazetteer):
+    text = "The flash appeal for the region was launched in May. By August it was only 40 percent funded."
+    _find(_stats(nlp, gazetteer, text), 40, "appeal")
+
+
+def test_a_sum_sought_counts_what_seeks_it_not_the_purpose_clause(nlp, gazetteer):
+    text = "This year's relief appeal seeks $12 billion to assist nearly 40 million people."
+    stats = _stats(nlp, gazetteer, text)
+    counts = _find(stats, 12e9, "appeal").counts
+    assert "assist" not in counts
+    _find(stats, 40e6, "people")
+
+
+def test_a_sum_in_apposition_counts_the_noun_it_restates(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "But the initiative's budget for 2027, about $2.1bn, is barely half pledged."), 2.1e9, "budget")
+
+
+def test_a_cost_misparsed_as_a_noun_and_a_sum_more_than_another(nlp, gazetteer):
+    text = "She said the vote cost about R2.1 billion, roughly R200 million more than the last poll."
+    stats = _stats(nlp, gazetteer, text)
+    first = _find(stats, 2.1e9, "cost")
+    assert first.unit == "ZAR" and "(R)" in first.counts
+    assert "more than the last poll" in _find(stats, 2e8, "cost").counts
+    # a letter glued to digits is a sum only with a scale word or digits grouped in thousands
+    assert _stats(nlp, gazetteer, "The R24 road was closed on Monday.") == []
+
+
+def test_these_after_a_plural_thing_is_what_changes(nlp, gazetteer):
+    text = "The survey tracks average monthly wages in the private sector. These rose by 4.8% in 2025, to R27,500."
+    stats = _stats(nlp, gazetteer, text)
+    _find(stats, 4.8, "wages")
+    _find(stats, 27500, "wages")
+
+
+def test_a_block_of_named_labels_under_a_lead_line_counts_what_the_lead_names(nlp, gazetteer):
+    text = ("Results update.\n\nSeats won, according to the commission:\nLabour Party – 120\nGreen Party – 45\n"
+            "Liberal Party – 30\nOthers – 12\n\nThat is a hung council.")
+    stats = _stats(nlp, gazetteer, text)
+    for value in (120, 45, 30, 12):
+        assert _find(stats, value, "seats").counts.startswith("Seats won: ")
+    # labels that are what is counted keep their own words
+    text = "Losses since the invasion:\nTanks – 8,724\nArtillery systems – 21,000\nDrones – 40,100\n\nUnverified."
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 8724, "tanks").counts == "Tanks"
+    assert _find(stats, 40100, "drones").counts == "Drones"

@@ -81,6 +81,12 @@ MEASURE_NOUNS = word_set("measure-nouns.txt")
 #: Nouns named together with what they are for: "demand for interceptors", "needs in air defence".
 NEED_NOUNS = word_set("need-nouns.txt")
 
+#: Nouns of people ("officials", "analysts"): not what a plural pronoun's change is of.
+HUMAN_NOUNS = word_set("human-nouns.txt")
+
+#: Verbs by which a plan or an appeal asks for a sum: "the appeal seeks $44 billion".
+NEED_VERBS = word_set("need-verbs.txt")
+
 #: Adverbs and nouns that give a rate: "daily" is per day.
 RATE_ADVERBS = word_map("rate-words.tsv", "written", "per")
 
@@ -464,6 +470,10 @@ def _change_target(change: Token) -> str | None:
         deps = ("nsubj", "nsubjpass", "dobj") if verb.lemma_.lower() in COMPARISON_VERBS else ("dobj", "nsubjpass", "nsubj")
     for dep in deps:
         for c in reversed(list(verb.children)):  # (the nearest: not a label before a colon, "X's note: volume is …")
+            if dep == "nsubj" and c.dep_ in ("nsubj", "csubj") and c.tag_ == "VBG":
+                activity = _activity(c)
+                if activity is not None:
+                    return activity  # "Lending to manufacturing rose 7.4 per cent"
             if c.dep_ != dep:
                 continue
             if dep != "dobj":
@@ -475,6 +485,8 @@ def _change_target(change: Token) -> str | None:
             if c != change and _names_a_thing(c) \
                     and not (dep == "dobj" and any(n.dep_ == "nummod" and n.like_num for n in c.children)):
                 return _quantity_target(c)  # (not "gained 14 paise to 83.46": the paise are another figure's)
+            if c != change and dep != "dobj" and c.lower_ in _PLURAL_ANAPHORS and c.lower_ != "they":
+                return _plural_antecedent(c.doc, c)  # "… tracks average monthly earnings. These rose by 5.8%"
             if c != change and dep != "dobj" and _refers_back(c):
                 return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
     # "Real GDP is estimated to grow by 7.1%", "… and is expected to grow 0.6%": the subject of
@@ -488,6 +500,21 @@ def _change_target(change: Token) -> str | None:
             if c.dep_ in ("nsubjpass", "nsubj") and _names_a_thing(c):
                 return _quantity_target(c)
     return None
+
+
+def _activity(gerund: Token) -> str | None:
+    """A gerund that is a clause's subject names an activity that can be measured: "Lending to
+    manufacturing rose 7.4%", "Borrowing by households slowed" (with its complement, up to five
+    words). None for a gerund with a subject or an object of its own ("Selling the bonds cost …"
+    is an act, not a quantity)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp", "xcomp") for c in gerund.children):
+        return None
+    end = gerund.i
+    prep = next((c for c in gerund.rights if c.dep_ == "prep" and c.i == gerund.i + 1), None)
+    if prep is not None and prep.right_edge.i - gerund.i <= 5 and not any(
+            t.is_punct or t.like_num or _is_when(t) for t in gerund.doc[prep.i : prep.right_edge.i + 1]):
+        end = prep.right_edge.i
+    return span_text(gerund.doc, (gerund.i, end + 1))
 
 
 #: Prepositions that place a thing ("wages in the corporate sector"): a relative clause after the
@@ -690,9 +717,25 @@ def _share_subject(doc: Doc, p: Phrase) -> str | None:
     if verb.lemma_.lower() == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return None
     subject = next((c for c in reversed(list(verb.children)) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "with trade among members accounting for 22 per cent": the noun the participle hangs on,
+        # or the one that noun is placed by ("trade among members", not the members)
+        subject = verb.head
+        while subject.dep_ == "pobj" and subject.head.dep_ == "prep" and subject.head.lower_ in _PLACING | {"between", "with"} \
+                and subject.head.head.pos_ == "NOUN" and subject.head.head.i < subject.i:
+            subject = subject.head.head
     if subject is None or not (_names_a_thing(subject) or common_noun(doc, subject)):
         return None
     return _quantity_target(subject)
+
+
+def share_verb_subject(doc: Doc, p: Phrase) -> str | None:
+    """'with trade among members accounting for 22 per cent', 'services make up 70%': a percentage
+    with no whole written after it, taken by a verb of sharing, is a share of what that verb's
+    subject names (the whole is left to the reader)."""
+    if p.unit != "percent" or (p.end < len(doc) and doc[p.end].lower_ == "of"):
+        return None
+    return _share_subject(doc, p)
 
 
 def _named_before(doc: Doc, p: Phrase) -> str | None:
@@ -814,7 +857,7 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
             return _quantity_target(held)
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"} \
+    if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | NEED_VERBS | {"be", "value", "estimate", "cost"} \
             and not (head.tag_ == "VBN" and head.lemma_.lower() in FORECAST_VERBS and token.dep_ == "dobj"
                      and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
         return None  # (but "Inflation seen between 4 and 4.5 pct in 2026": a headline's forecast level)
@@ -982,7 +1025,58 @@ def _list_label(doc: Doc, p: Phrase) -> str | None:
         return None  # "A: Four of the six": an interview's speaker mark, not a label
     if doc[k].text == ":" and end - start >= 2 and all(t.is_upper and t.is_alpha for t in doc[start:end]):
         return None  # "MINISTER ANDERSEN: Roughly a third": a transcript's speaker label, not a label
-    return doc_text(doc)[doc[start].idx : char_end(doc, end)]
+    label = doc_text(doc)[doc[start].idx : char_end(doc, end)]
+    lead = _table_lead(doc, doc[start].idx) if doc[k].text != ":" else None
+    return f"{lead}: {label}" if lead is not None else label
+
+
+#: A line of a list of labelled figures: "ANC – 88", "Tanks — 8,724", "Others - 26".
+_TABLE_LINE = re.compile(r"[^\S\n]*([^\n–—:]{1,40}?)[^\S\n]+[–—-][^\S\n]*[~≈]?[$€£]?\d[\d.,]*[^\S\n]*(?:\n|$)")
+
+
+def _table_lead(doc: Doc, offset: int) -> str | None:
+    """'Projected seats, according to the commission:' over "ANC – 88 / DA – 79 / Others – 26": a block
+    of 'label – figure' lines whose labels are mostly names (parties, countries, companies) counts what
+    the line introducing it names ("Projected seats"), of each label. None when the line is not in
+    such a block, or no short noun phrase ending in a colon opens it."""
+    text = doc_text(doc)
+    start = line_start(text, offset)
+    lines: list[tuple[int, int]] = []  # (start, end of label) of each line of the block
+    at = start
+    while at > 0:  # up to the line that opens the block
+        above = line_start(text, at - 1)
+        m = _TABLE_LINE.match(text, above)
+        if m is None or m.end() < at:
+            break
+        lines.append((m.start(1), m.end(1)))
+        at = above
+    if at == 0:
+        return None
+    lead_start = line_start(text, at - 1)
+    lead = text[lead_start : at].strip()
+    at = start
+    while (m := _TABLE_LINE.match(text, at)) is not None:
+        lines.append((m.start(1), m.end(1)))
+        if m.end() >= len(text) or m.end() == at:
+            break
+        at = m.end()
+    if len(lines) < 3 or not lead.endswith(":"):
+        return None
+    named = 0
+    for a, b in lines:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and any(t.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC")
+                                    or (t.is_upper and t.is_alpha and len(t.text) > 1)
+                                    or (t.pos_ == "PROPN" and t.i > span.start) for t in span):
+            named += 1  # (not a capitalised first word alone: "Drones – 40,100" opens its line)
+    if named < 2 or 2 * named < len(lines):
+        return None  # "Tanks – 8,724 / Artillery – 21,000": the labels are what is counted
+    phrase = re.split(r",|:|\(|\s[–—-]\s|\baccording to\b", lead, maxsplit=1)[0].strip()
+    span = doc.char_span(lead_start + lead.index(phrase), lead_start + lead.index(phrase) + len(phrase), alignment_mode="expand") \
+        if phrase else None
+    if span is None or len(span) > 6 or not any(t.pos_ == "NOUN" for t in span) or any(t.like_num for t in span):
+        return None
+    return phrase
 
 
 def _money_counts(doc: Doc, p: Phrase) -> str:
@@ -1049,6 +1143,23 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
                 # "a trade deficit in steel of £1.2bn": the deficit (in steel)
                 return f"{_noun_phrase_of(owner)} {prep.lower_} {_noun_phrase_of(held)} in {currency}"
             return f"{_noun_phrase_of(held)} in {currency}"
+    token = _figure(doc, p)
+    if token.dep_ == "pobj" and token.head.lower_ == "at" and token.head.head.pos_ == "VERB" and token.head.head.dep_ == "relcl":
+        relative = next((c for c in token.head.head.children if c.dep_ == "dobj" and c.tag_ == "WDT"), None)
+        if relative is not None and relative.lower_ in ("which", "that"):
+            noun = token.head.head.head  # "state investment in overseas mines, which she estimated at $20 billion"
+            if noun.dep_ == "pobj" and noun.head.lower_ in _PLACING and noun.head.head.pos_ == "NOUN" and noun.head.head.i < noun.i:
+                noun = noun.head.head
+            if noun.pos_ == "NOUN" and _names_a_thing(noun) and not _is_when(noun):
+                return f"{_quantity_target(noun)} in {currency}"
+    if k >= 1 and doc[k].lower_ in ("cost", "costs") and doc[k - 1].pos_ == "NOUN" and joined(doc, k) \
+            and _names_a_thing(doc[k - 1]) and not _is_when(doc[k - 1]):
+        # "the election cost about R1.9 billion", parsed as a noun "election cost": what it cost
+        return f"{doc[k - 1].lower_} cost in {currency}"
+    token = _figure(doc, p)
+    if token.dep_ == "appos" and token.head.i < k and doc[k].text == "," and token.head.pos_ == "NOUN" \
+            and _names_a_thing(token.head) and not _is_when(token.head):
+        return f"{_quantity_target(token.head)} in {currency}"  # "the initiative's budget for 2026, about $3.5bn, is …"
     # "the defense budget is UAH 2.2 trillion", "the package is valued at $2.3 billion".
     level = _level_subject(doc, p)
     if level is not None:
@@ -1081,6 +1192,8 @@ def _money_done(doc: Doc, p: Phrase, currency: str) -> str | None:
             return None  # "80 million euros, of which Sweden pays …": a clause about a part, not the sum
         if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head == token:
             return None  # "€2bn going to …": not a sum something was done with
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None  # "seeks $44 billion to assist 190 million people": what the sum is for, not done with it
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < p.start for c in verb.children):
             return None  # a misparse: the clause's subject stands before the sum
         out = f"{verb.lower_} {currency}"
@@ -1127,11 +1240,24 @@ _COMPARED_WITH = (("up", "from"), ("down", "from"), ("compared", "with"), ("comp
                   ("versus",), ("vs",), ("vs.",))
 
 
+#: Comparatives by which one figure says how far another exceeds or falls short of a third.
+_MORE_OR_LESS = frozenset({"more", "less", "fewer", "higher", "lower", "above", "below", "cheaper", "dearer"})
+
+
 def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
     """What a number without a noun counts, from a statistic before it in its sentence:
     "up to 10,000 shells a day, while Ukraine can answer with about 2,000" (the first one),
     "some 300,000 people, up from 100,000" and "three times as many as …" (the nearest one)."""
     words = tuple(doc[k].lower_ for k in range(max(0, hedge_start - 2), hedge_start))
+    limit = index(doc).sentence(p.start)[1]
+    if p.unit is not None and words[-1:] == (",",) and p.end + 1 < limit and doc[p.end].lower_ in _MORE_OR_LESS \
+            and doc[p.end + 1].lower_ == "than":
+        # "cost about R1.9 billion, roughly R300 million more than the 2021 poll": by how much the figure
+        # before it exceeds another (what it counts, compared), not a sum of its own
+        same_unit = [m for m in before if m.stat.unit == p.unit]
+        stop = next((k for k in range(p.end + 1, limit) if doc[k].is_punct), limit)
+        if same_unit and stop - p.end <= 8:
+            return f"{same_unit[-1].stat.counts}, {span_text(doc, (p.end, stop))}"
     compared = any(words[-len(w):] == w for w in _COMPARED_WITH)
     if not compared and p.unit is not None and words[-1:] == ("the",) and words[:1] in (("than",), ("above",), ("below",)):
         compared = True  # "lower than the 81.5% of 2016", "above the 70% of 2021": the figure compared with
@@ -1310,10 +1436,31 @@ def anaphoric_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return None
+    if subjects[0].lower_ in _PLURAL_ANAPHORS and verb.pos_ == "VERB" and verb.lemma_.lower() in CHANGE_VERBS | LEVEL_VERBS:
+        # "… tracks average monthly earnings. These rose by 5.8%": a change of the plural thing just named
+        return _last_counts(doc, p, earlier, changes=True) or _plural_antecedent(doc, subjects[0])
     if not _refers_back(subjects[0]):
         return None
     # "The CPI increased 0.3%. On a seasonally adjusted basis, it rose 0.2%": a change of what changed before
     return _last_counts(doc, p, earlier, changes=verb.lemma_.lower() in CHANGE_VERBS and verb.pos_ == "VERB")
+
+
+#: Plural pronouns that open a sentence about things just named: "These rose by 5.8%".
+_PLURAL_ANAPHORS = frozenset({"these", "those", "they"})
+
+
+def _plural_antecedent(doc: Doc, pronoun: Token) -> str | None:
+    """The nearest plural common noun naming a thing before a plural pronoun, in its sentence or the one
+    before it in its paragraph ("… tracks average monthly earnings in the formal sector. These rose …":
+    the earnings). None when there is none."""
+    start, _ = sentence_bounds(doc, pronoun)
+    if start > 0 and joined(doc, start):
+        start = sentence_bounds(doc, doc[start - 1])[0]
+    for k in range(pronoun.i - 1, start - 1, -1):
+        t = doc[k]
+        if t.tag_ == "NNS" and _names_a_thing(t) and not _is_when(t) and t.lemma_.lower() not in HUMAN_NOUNS:
+            return _quantity_target(t)
+    return None
 
 
 def anaphoric_share(doc: Doc, p: Phrase, counts: str, earlier: list[Mention]) -> str:
@@ -1789,7 +1936,8 @@ _MEASURED_WORDS = {"above", "below", "higher", "lower", "up", "down", "ahead", "
 _LINKING_VERBS = {"be", "remain", "stay", "seem", "appear", "look", "end", "close", "finish", "stand"}
 
 
-def measured_subject(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
+def measured_subject(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention],
+                     previous: list[Mention] = ()) -> str | None:
     """'GDP … is 0.3% below the same quarter', 'the economy is 4.2% larger than before', 'the appeal
     is only 23% funded': a figure that says how far the subject of its clause is above, below or
     along measures that subject; set after a figure with a comma ('at £79.50, some 11% above the
@@ -1812,12 +1960,40 @@ def measured_subject(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention
         if node.pos_ not in ("VERB", "AUX"):
             return None
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and word.tag_ == "VBN" and subjects[0].lower_ in _OBJECT_ANAPHORS:
+            return _antecedent(doc, subjects[0])  # "the appeal seeks $44 billion, but it is only 17 per cent funded"
+        if subjects and word.tag_ != "VBN" and (_refers_back(subjects[0]) or (node.dep_ == "relcl" and subjects[0].tag_ == "WDT")):
+            return _compared_figure(doc, p, word, subjects[0], before, previous)
         if subjects:
             return _quantity_target(subjects[0]) if _names_a_thing(subjects[0]) else None
         if node.dep_ not in ("xcomp", "conj") or node.head == node:
             return None
         node = node.head  # "… is estimated to be 4.2% larger": the subject of 'estimated'
     return None
+
+
+def _compared_figure(doc: Doc, p: Phrase, word: Token, subject: Token, before: list[Mention],
+                     previous: list[Mention]) -> str | None:
+    """'each battery will cost €175 million. That is some 20 per cent more than Lithuania paid', '€1.1
+    million per missile, which is roughly ten per cent less than …': a percentage by which the figure
+    just named ('which' after it, or 'that'/'it' opening the next sentence of its paragraph) differs
+    from another measures what that figure counts, compared ("battery cost in euros, more than
+    Lithuania paid"). None when no figure stands there to refer to."""
+    if subject.tag_ == "WDT":
+        last = before[-1] if before else None
+    else:
+        last = before[-1] if before else next(iter(reversed(_paragraph_before(doc, p, list(previous)))), None)
+    if last is None:
+        return None
+    counts = last.stat.counts
+    than = next((c for c in word.rights if c.lower_ == "than" or any(g.lower_ == "than" and g.dep_ == "mark" for g in c.children)), None)
+    if than is not None:
+        end = than.right_edge.i + 1
+        start = than.i if than.lower_ == "than" else next(g.i for g in than.children if g.lower_ == "than")
+        stop = next((k for k in range(start, end) if doc[k].is_punct), end)
+        if stop - start <= 8:
+            return f"{counts}, {word.lower_} {span_text(doc, (start, stop))}"
+    return f"{counts}, {word.lower_}"
 
 
 def compared_level_subject(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
@@ -2049,7 +2225,8 @@ def with_written_unit(stat) -> str:
     else:
         return counts
     written = written.rstrip(".")
-    if not written.replace("$", "").isalpha() or len(written) < 2 or written.casefold() in counts.casefold().split():
+    if not written.replace("$", "").isalpha() or (len(written) < 2 and written not in CURRENCY_GLUED) \
+            or written.casefold() in counts.casefold().split():
         return counts
     at = counts.find(name)
     if at < 0:

@@ -28,6 +28,7 @@ from newsgraph.extract.statistics.counts import (
     counted_span,
     box_counts,
     share_of_what,
+    share_verb_subject,
     counted_thing,
     elided_counts,
     forecast_counts,
@@ -263,8 +264,10 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = named_before_of(doc, p, hedge_start, before)  # "growth of 0.9%", "a death rate of 2 per 1,000"
     if counts is None and noun is None and _a_rate(doc, p):
         counts = rate_reached(doc, p, hedge_start)  # "the death rate has come down to 28 per 100,000 births"
+    if counts is None and noun is None and p.unit == "percent":
+        counts = share_verb_subject(doc, p)  # "with trade among members accounting for 22 per cent"
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
-        counts = measured_subject(doc, p, hedge_start, before)  # "GDP is 0.3% below …", "the appeal is 23% funded"
+        counts = measured_subject(doc, p, hedge_start, before, previous)  # "GDP is 0.3% below …", "the appeal is 23% funded"
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
         counts = compared_level_subject(doc, p, hedge_start)  # "prices are still 30-40pc above 2020 levels"
     if counts is None and noun is None and (p.kind == "ratio" or p.multiplier):
