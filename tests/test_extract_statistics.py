@@ -2354,3 +2354,67 @@ def test_a_block_of_named_labels_under_a_lead_line_counts_what_the_lead_names(nl
     stats = _stats(nlp, gazetteer, text)
     assert _find(stats, 8724, "tanks").counts == "Tanks"
     assert _find(stats, 40100, "drones").counts == "Drones"
+
+
+def test_a_level_bounded_by_a_hedge_the_parser_makes_a_preposition(nlp, gazetteer):
+    text = "Vaccination coverage is now above 70% of children, up from about 45% at the start of the year."
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 70, "coverage").qualifier == "more than"
+    _find(stats, 45, "coverage")
+    turnout = _find(_stats(nlp, gazetteer, "Turnout in the capital was under 40 percent."), 40, "turnout")
+    assert turnout.qualifier == "less than"
+    # "came under 40 attacks" is no hedge
+    assert _find(_stats(nlp, gazetteer, "The town came under 40 attacks."), 40, "attacks").qualifier is None
+
+
+def test_a_part_of_the_first_n_things(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Poland wanted at least 60 of the first 220 missiles.")
+    assert _find(stats, 60, "missiles").qualifier == "at least"
+    _find(stats, 220, "missiles")
+
+
+def test_a_length_of_time_after_of_is_no_period_of_the_sum(nlp, gazetteer):
+    text = "Reserves stood at $9.4 billion, equal to 4.8 months of import cover, above the legal minimum of four months."
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 9.4e9, "reserves").period is None
+    _find(stats, 4.8, "cover")
+    _find(stats, 4, "months")
+
+
+def test_a_sum_a_relative_clause_estimates_counts_its_antecedent(nlp, gazetteer):
+    text = "The damage to the port, which insurers put at about $3 billion, was mostly to cranes."
+    _find(_stats(nlp, gazetteer, text), 3e9, "damage")
+
+
+def test_a_bare_number_before_a_word_of_state_counts_those_in_that_state(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The storm left 12 dead and 40 injured across the province.")
+    assert _find(stats, 12, "dead").counts == "dead"
+    assert _find(stats, 40, "injured").counts == "injured"
+    text = "For every village it took, the army paid with more than 300 killed and wounded, officials said."
+    assert _find(_stats(nlp, gazetteer, text), 300, "killed").counts == "killed and wounded"
+    assert _stats(nlp, gazetteer, "Officials said 40 signed the letter.") == []
+
+
+def test_a_rate_of_change_counts_what_changes_at_that_rate(nlp, gazetteer):
+    text = "Household spending expanded at an annualized rate of 3.4% in the second quarter."
+    assert "spending" in _find(_stats(nlp, gazetteer, text), 3.4, "rate").counts
+
+
+def test_a_unit_alone_compared_with_the_figure_before_it(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Japan imported 66 bcm of LNG last year, down from 72 bcm in 2023.")
+    assert _find(stats, 72, "bcm").counts == _find(stats, 66, "bcm").counts
+
+
+def test_a_bare_percentage_in_an_answer_counts_what_the_question_states(nlp, gazetteer):
+    text = ("Q: THE PLAN PUTS THE DEFICIT AT 3.9 PER CENT OF GDP FOR NEXT YEAR. IS THAT REALISTIC?\n\n"
+            "A: It is. We closed this year at 4.1 per cent, as promised.")
+    assert "DEFICIT" in _find(_stats(nlp, gazetteer, text), 4.1, "deficit").counts
+    # not after a statement: the percentage stays a percentage
+    text = "The plan puts the deficit at 3.9 per cent of GDP.\n\nWe closed this year at 4.1 per cent."
+    assert "deficit" not in _find(_stats(nlp, gazetteer, text), 4.1, "cent").counts.casefold()
+
+
+def test_an_adjective_used_as_the_noun_a_measure_is_of(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The grid added 12 GW of solar and 4 GW of wind.")
+    assert _find(stats, 12, "solar").counts == "GW of solar"
+    assert _find(stats, 4, "wind").counts == "GW of wind"

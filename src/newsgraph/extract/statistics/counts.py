@@ -37,7 +37,7 @@ from newsgraph.extract.statistics.numbers import (
     change_verb_of,
 )
 from newsgraph.extract.statistics.qualifiers import HEDGES, ORDINAL, hedge_before
-from newsgraph.text import line_start, word_map, word_set
+from newsgraph.text import line_start, trimmed_end, word_map, word_set
 
 if TYPE_CHECKING:
     from newsgraph.extract.statistics.facts import Mention
@@ -168,8 +168,8 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
             continue
         if not ok:
             break
-        if t.pos_ in NOUNS:
-            last_noun = k
+        if t.pos_ in NOUNS or (t.pos_ == "ADJ" and t.dep_ == "pobj"):
+            last_noun = k  # (an adjective the parse makes a preposition's object is used as a noun: "12 GW of solar")
         k += 1
     if last_noun is None:
         return None
@@ -266,6 +266,10 @@ _OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 
 
+#: Words before a whole's number that say which ones it is: "60 of the first 220 missiles".
+_WHICH_ONES = frozenset({"first", "last", "next", "remaining", "initial", "final", "other", "original"})
+
+
 def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     """The noun phrase the number counts, if it is written right after the number."""
     limit = index(doc).sentence(p.start)[1]
@@ -278,6 +282,8 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
         k = j + 1 if j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$") else j
         k = _past_possessor(doc, k, limit)  # "14 of the country's 18 states"
         k = _past_hedge(doc, k, limit)  # "78% of the roughly 27 million voters", "58 of the at least 101 seats"
+        if k + 1 < limit and doc[k].lower_ in _WHICH_ONES and cardinal_run(doc, k + 1) is not None:
+            k += 1  # "at least 60 of the first 220 missiles": which of them the whole is
         run = cardinal_run(doc, k) if k < limit else None
         if run is not None:
             j = run[0]  # "38 of 42 drones", "two of the four tanks"
@@ -798,6 +804,9 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.casefold()))
 
 
+#: Hedges that the parser makes the preposition a level hangs from: "is above 60%", "was under 5%".
+_LEVEL_HEDGES = frozenset({"above", "below", "over", "under", "around", "near"})
+
 #: Nouns of a thing's own benchmark: "half their pre-crisis level", "a third of its peak".
 _BENCHMARK_NOUNS = {"level", "peak", "average", "size", "high", "low", "norm", "capacity"}
 
@@ -824,7 +833,11 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     if head.dep_ == "prep" and 0 < hedged <= head.i < p.start and doc[hedged - 1].lower_ in ("to", "at", "past") \
             and doc[hedged - 1].dep_ == "prep":
         head = doc[hedged - 1]  # "stood at around €46 billion", parsed with the hedge as the verb's preposition
-    if head.dep_ == "prep" and head.lower_ in ("to", "at", "past"):
+    if head.dep_ == "prep" and head.i == hedged and head.lower_ in _LEVEL_HEDGES and head.head.pos_ == "AUX" \
+            and head.head.lemma_.lower() == "be":
+        at = True  # "testing coverage is now above 60% of suspected cases": a level the hedge puts a bound on
+        head = head.head
+    elif head.dep_ == "prep" and head.lower_ in ("to", "at", "past"):
         at = head.lower_ in ("at", "past")
         head = head.head
         if head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _OBJECT_ANAPHORS for c in head.children):
@@ -1148,8 +1161,9 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
         relative = next((c for c in token.head.head.children if c.dep_ == "dobj" and c.tag_ == "WDT"), None)
         if relative is not None and relative.lower_ in ("which", "that"):
             noun = token.head.head.head  # "state investment in overseas mines, which she estimated at $20 billion"
-            if noun.dep_ == "pobj" and noun.head.lower_ in _PLACING and noun.head.head.pos_ == "NOUN" and noun.head.head.i < noun.i:
-                noun = noun.head.head
+            if noun.dep_ == "pobj" and noun.head.lower_ in _PLACING | {"to", "of", "for", "on"} and noun.head.head.pos_ == "NOUN" \
+                    and noun.head.head.i < noun.i:
+                noun = noun.head.head  # (what is placed or directed: "the damage to the port, which …")
             if noun.pos_ == "NOUN" and _names_a_thing(noun) and not _is_when(noun):
                 return f"{_quantity_target(noun)} in {currency}"
     if k >= 1 and doc[k].lower_ in ("cost", "costs") and doc[k - 1].pos_ == "NOUN" and joined(doc, k) \
@@ -1353,6 +1367,20 @@ def forecast_counts(doc: Doc, p: Phrase, counts: str, earlier: list[Mention]) ->
     if last is None or _words(counts) & _words(last):
         return last
     return f"{counts} of {last}"
+
+
+def asked_figure_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
+    """'Q: The budget pegs the deficit at 4.3 per cent of GDP. Is that realistic? / A: We ended last year
+    at 4.4 per cent': a bare percentage in the answer to a question that states a percentage counts
+    what the question's figure counts. None outside an answer, or when the question states none."""
+    text = doc_text(doc)
+    paragraph = line_start(text, doc[p.start].idx)
+    end = trimmed_end(text, paragraph)
+    if end == 0 or text[end - 1] != "?":
+        return None
+    question = line_start(text, end - 1)
+    asked = [m for m in earlier if question <= m.offset < end and m.stat.unit == p.unit and not _a_reference(doc, m)]
+    return asked[-1].stat.counts if asked else None
 
 
 def _paragraph_before(doc: Doc, p: Phrase, earlier: list[Mention]) -> list[Mention]:
@@ -1890,6 +1918,42 @@ def passive_subject_counts(doc: Doc, p: Phrase) -> str | None:
     return verb.lower_
 
 
+#: Adjectives that name the people a bare number counts by their state: "12 dead and 40 injured".
+STATE_ADJECTIVES = word_set("state-adjectives.txt")
+
+
+def _a_state_word(word: str) -> bool:
+    """A counts that is only a word of state ("dead", "killed")."""
+    return word in STATE_ADJECTIVES or (word.endswith("ed") and " " not in word)
+
+
+def _a_state(token: Token) -> bool:
+    """'killed', 'wounded', 'dead', 'missing': a participle or adjective of state, no verb of saying."""
+    return (token.tag_ == "VBN" and token.lemma_.lower() not in SPEECH_VERBS) or token.lower_ in STATE_ADJECTIVES
+
+
+def stated_people_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
+    """'paid with more than 900 killed and wounded', 'the attack left 12 dead and 40 injured': a bare
+    number right before a participle or adjective of state (and one joined to it) counts those in that
+    state. None when the word takes an object or a noun follows ("900 killed civilians" is misread), or
+    after a count of things in its sentence ("40,000 claims, with 9,000 paid out": those claims)."""
+    if p.unit is not None or p.kind != "count" or not p.plain or p.end >= len(doc) or not joined(doc, p.end):
+        return None
+    if any(m.stat.kind == "count" and m.stat.unit is None and not all(_a_state_word(w) for w in m.stat.counts.split(" and "))
+           for m in before):
+        return None
+    first = doc[p.end]
+    if not _a_state(first) or any(c.dep_ in ("dobj", "attr", "nsubj", "prt") and not p.start <= c.i < p.end for c in first.children):
+        return None
+    end = p.end + 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and _a_state(doc[end + 1]) and joined(doc, end + 1):
+        end += 2  # "killed and wounded"
+    after = doc[end] if end < len(doc) and joined(doc, end) else None
+    if after is not None and (after.pos_ in ("NOUN", "PROPN", "DET", "NUM") or after.like_num):
+        return None
+    return span_text(doc, (p.end, end))
+
+
 #: Nouns that only hedge the figure after 'of': "in the range of 6.8-7.0%", "in the region of 5%".
 _HEDGE_NOUNS = {"range", "region", "order", "vicinity", "neighbourhood", "neighborhood", "excess", "tune"}
 
@@ -1926,7 +1990,17 @@ def named_before_of(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]
         set_apart = noun.dep_ in ("appos", "npadvmod") or (noun.left_edge.i > 0 and doc[noun.left_edge.i - 1].text == ",")
         if set_apart and before and before[-1].stat.unit != p.unit:
             return f"{_noun_phrase_of(noun)} in {before[-1].stat.counts}"
+    if noun.lemma_.lower() in _PACE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "at":
+        verb = noun.head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in CHANGE_VERBS:
+            target = _change_target(verb)  # "GDP expanded at an annualized rate of 2.8%": the GDP's change
+            if target is not None:
+                return f"{target}, {_noun_phrase_of(noun)}"
     return _noun_phrase_of(noun)
+
+
+#: Nouns of the speed of a change: "grew at an annual rate of 2.8%", "rose at a pace of 4%".
+_PACE_NOUNS = frozenset({"rate", "pace", "clip", "speed"})
 
 
 #: Words a figure measures the distance of: "0.3% below", "4.2% larger", "23% funded".

@@ -47,6 +47,7 @@ from newsgraph.extract.statistics.counts import (
     passive_subject_counts,
     share_of,
     asked_counts,
+    asked_figure_counts,
     explicit_share,
     gapped_count,
     listed_share,
@@ -57,6 +58,7 @@ from newsgraph.extract.statistics.counts import (
     participle_share,
     partitive_pronoun_counts,
     spread_counts,
+    stated_people_counts,
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
 from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_duration, is_label_or_date, read_phrase
@@ -224,6 +226,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
     counts = gapped  # "the UPA has won 87 seats, the PRF 46": the seats too
+    if noun is None and p.plain:
+        counts = stated_people_counts(doc, p, before) or counts  # "paid with more than 900 killed and wounded", "12 dead and 40 injured"
     if counts is None:
         counts = box_counts(doc, p, noun, hedge_start)  # "- 50%: the tariff above the quota"
     if counts is None and noun is None and (p.unit == "percent" or p.kind == "ratio"):
@@ -250,6 +254,9 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
         if p.kind == "amount" and noun is None and counts == CURRENCY_WORDS.get(p.unit or "", p.unit):
             # a bare sum compared with one before it: "… of £1.2bn, wider than the previous year's £0.9bn"
+            counts = elided_counts(doc, p, hedge_start, before) or counts
+        elif p.measure is not None and counts == p.measure and before:
+            # "121 bcm of LNG last year, down from 130 bcm": the unit alone, compared with a figure before it
             counts = elided_counts(doc, p, hedge_start, before) or counts
     if counts is None and noun is None and p.plain:
         counts = passive_subject_counts(doc, p)  # "58 have been hospitalized", "12 were killed and 40 injured"
@@ -300,6 +307,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
                   and not m.head_words <= _content_words(counts)]
         if shares:
             counts = f"{counts} of {shares[0].stat.counts}"  # (the first: later ones may be such parts)
+        elif noun is None and not before:
+            counts = asked_figure_counts(doc, p, previous) or counts  # an answer's bare percentage: the question's
     if counts is None:
         return None
 
