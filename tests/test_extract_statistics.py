@@ -2418,3 +2418,8 @@ def test_an_adjective_used_as_the_noun_a_measure_is_of(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "The grid added 12 GW of solar and 4 GW of wind.")
     assert _find(stats, 12, "solar").counts == "GW of solar"
     assert _find(stats, 4, "wind").counts == "GW of wind"
+
+
+def test_the_margin_set_after_a_figure_is_no_fact_of_its_own(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Debt will come down to 60 per cent of GDP, plus or minus 1 per cent, by 2031.")
+    assert [float(s.value) for s in stats] == [60]

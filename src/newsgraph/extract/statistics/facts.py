@@ -223,6 +223,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         return None  # "according to two people briefed on the talks": who a report is sourced to
     if _superseded(doc, hedge_start):
         return None
+    if before and _a_margin(doc, hedge_start):
+        return None  # "50 per cent of GDP, plus or minus 1 per cent": how far the figure before may miss
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
     counts = gapped  # "the UPA has won 87 seats, the PRF 46": the seats too
@@ -407,6 +409,13 @@ def _superseded(doc: Doc, hedge_start: int) -> bool:
     text = doc_text(doc)
     start = line_start(text, doc[hedge_start].idx)
     return bool(_CORRECTION.match(text[start : doc[hedge_start].idx]))
+
+
+def _a_margin(doc: Doc, hedge_start: int) -> bool:
+    """A figure set after another with a comma and 'plus or minus' (or '±'): the margin of that
+    figure, not a fact of its own."""
+    words = [doc[k].lower_ for k in range(max(0, hedge_start - 4), hedge_start)]
+    return words[-4:] == [",", "plus", "or", "minus"] or words[-2:] == [",", "±"]
 
 
 def _sentence_text(text: str) -> str:
