@@ -2420,6 +2420,32 @@ def test_an_adjective_used_as_the_noun_a_measure_is_of(nlp, gazetteer):
     assert _find(stats, 4, "wind").counts == "GW of wind"
 
 
-def test_the_margin_set_after_a_figure_is_no_fact_of_its_own(nlp, gazetteer):
-    stats = _stats(nlp, gazetteer, "Debt will come down to 60 per cent of GDP, plus or minus 1 per cent, by 2031.")
-    assert [float(s.value) for s in stats] == [60]
+def test_a_label_with_its_article_before_a_colon(nlp, gazetteer):
+    assert _find(_stats(nlp, gazetteer, "The jobless rate: 6.5% (unchanged)"), 6.5, "rate").counts == "The jobless rate"
+
+
+def test_a_sum_given_to_do_something_counts_what_it_is_to_do(nlp, gazetteer):
+    text = "The plan provides $1.5 billion over six years, starting in 2026-27, to build housing."
+    assert _find(_stats(nlp, gazetteer, text), 1.5e9, "housing").counts == "provides dollars to build housing"
+    text = "The government will invest $300 million to expand rural broadband."
+    _find(_stats(nlp, gazetteer, text), 3e8, "broadband")
+
+
+def test_a_figure_in_a_text_table_counts_its_column_for_its_row(nlp, gazetteer):
+    text = ("| Region | Jobless rate | Jobs added |\n| --- | --- | --- |\n| Coast | 5.2% | 12,000 |\n"
+            "| Interior | 7.9% | 3,500 |\n")
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 5.2, "rate").counts == "Jobless rate, Coast"
+    assert _find(stats, 3500, "jobs").counts == "Jobs added, Interior"
+    text = "Prices by component\n\nComponent\tMay\tJune\nFood\t3.4\t3.1\nRent\t4.1\t4.0\n"
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 3.1, "food").counts == "June, Food"
+    # a row of a list that is no table keeps its own reading
+    assert _find(_stats(nlp, gazetteer, "Turnout | 61%"), 61, "percent")
+
+
+def test_an_active_verb_after_a_bare_number_is_no_state(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Flooding left 30 missing and 12 hospitalised.")
+    _find(stats, 30, "missing")
+    _find(stats, 12, "hospitalised")
+    assert all("signed" not in s.counts for s in _stats(nlp, gazetteer, "Talks involved 14 countries. Nine signed on Friday."))

@@ -1032,6 +1032,9 @@ def _list_label(doc: Doc, p: Phrase) -> str | None:
         start -= 1
     if start == end or doc[end - 1].pos_ not in NOUNS:
         return None
+    if start > 0 and joined(doc, start) and doc[start - 1].pos_ == "DET" and doc[start - 1].lower_ in ("the", "a", "an") \
+            and (start == 1 or not joined(doc, start - 1) or doc[start - 2].pos_ in ("PUNCT", "CCONJ")):
+        start -= 1  # "The unemployment rate: 6.5%": a label with its article
     if start > 0 and joined(doc, start) and doc[start - 1].pos_ not in ("PUNCT", "CCONJ"):
         return None  # mid-sentence, not a list label
     if end - start == 1 and len(doc[start].text) == 1:
@@ -1041,6 +1044,63 @@ def _list_label(doc: Doc, p: Phrase) -> str | None:
     label = doc_text(doc)[doc[start].idx : char_end(doc, end)]
     lead = _table_lead(doc, doc[start].idx) if doc[k].text != ":" else None
     return f"{lead}: {label}" if lead is not None else label
+
+
+_TABLE_RULE = re.compile(r"[\s|:+-]*")
+
+
+def _cells(line: str, sep: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets, within `line`, of the cells of a table row split by `sep`, trimmed."""
+    out, at = [], 0
+    parts = line.split(sep)
+    if sep == "|" and line.strip().startswith("|"):
+        at = line.index("|") + 1
+        parts = line[at:].rstrip().removesuffix("|").split("|")
+    for part in parts:
+        lead = len(part) - len(part.lstrip())
+        out.append((at + lead, at + len(part.rstrip())))
+        at += len(part) + 1
+    return out
+
+
+def table_cell_counts(doc: Doc, p: Phrase) -> str | None:
+    """A figure in a cell of a table written as text, rows of cells split by '|' ("| North | 5.2% |")
+    or by tabs ("Food\t3.4\t3.1"), under a header row: what its column's header names, for its row's
+    label ("Unemployment rate, North"). None outside such a table, in a row's first cell (its label),
+    or under a header cell that is itself a number."""
+    text = doc_text(doc)
+    offset = doc[p.start].idx
+    start = line_start(text, offset)
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    sep = "|" if line.lstrip().startswith("|") and line.count("|") >= 3 else "\t" if line.count("\t") >= 1 else None
+    if sep is None:
+        return None
+    header = None
+    at = start
+    while at > 0:  # up to the first row of the block: the header
+        above = line_start(text, at - 1)
+        row = text[above : at - 1]
+        if not row.strip() or (sep == "|" and not row.lstrip().startswith("|")) or (sep == "\t" and "\t" not in row):
+            break
+        if not _TABLE_RULE.fullmatch(row):
+            header = (above, row)
+        at = above
+    if header is None:
+        return None
+    cells = _cells(line, sep)
+    column = next((k for k, (a, b) in enumerate(cells) if start + a <= offset < start + b), None)
+    heads = _cells(header[1], sep)
+    if not column or column >= len(heads) or len(heads) != len(cells):
+        return None
+    head = header[1][heads[column][0] : heads[column][1]].strip()
+    label = line[cells[0][0] : cells[0][1]].strip()
+    if not head or not label or any(ch.isdigit() for ch in label) and not any(ch.isalpha() for ch in label):
+        return None
+    if not any(ch.isalpha() for ch in head) or re.fullmatch(r"[\d\s.,%+-]+", head):
+        return None
+    return f"{head}, {label}"
 
 
 #: A line of a list of labelled figures: "ANC – 88", "Tanks — 8,724", "Others - 26".
@@ -1244,7 +1304,17 @@ def _money_given(doc: Doc, p: Phrase, currency: str) -> str | None:
                     and obj.lower_ not in PRONOUNS:
                 return f"{out} {c.lower_} {_noun_phrase_of(obj)}"
     # a verb of change or of saying ("add") gives money only where it says where it goes ("add €50m to the fund")
-    return None if lemma in CHANGE_VERBS or lemma in SPEECH_VERBS else out
+    if lemma in CHANGE_VERBS or lemma in SPEECH_VERBS:
+        return None
+    purposes = [c for c in verb.rights if c.dep_ in ("advcl", "xcomp")]
+    purposes += [g for c in purposes if c.tag_ == "VBG" for g in c.rights if g.dep_ in ("advcl", "xcomp")]  # (past "starting in …")
+    for c in purposes:
+        # "provides $1.5 billion over six years, starting in 2024-25, to build housing": what the money is to do
+        if c.tag_ == "VB" and c.i > p.end and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            obj = next((o for o in c.children if o.dep_ == "dobj" and o.pos_ in NOUNS and o.lower_ not in PRONOUNS), None)
+            if obj is not None:
+                return f"{out} to {c.lower_} {_noun_phrase_of(obj)}"
+    return out
 
 
 # --------------------------------------------------------------------------- a number without a noun of its own
@@ -1945,6 +2015,8 @@ def stated_people_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | No
     first = doc[p.end]
     if not _a_state(first) or any(c.dep_ in ("dobj", "attr", "nsubj", "prt") and not p.start <= c.i < p.end for c in first.children):
         return None
+    if _figure(doc, p).dep_ == "nsubj" and _figure(doc, p).head.i == first.i and first.lower_ not in STATE_ADJECTIVES:
+        return None  # "Nine signed on Friday": what nine did, not a state (but "40 injured", "30 killed")
     end = p.end + 1
     if end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and _a_state(doc[end + 1]) and joined(doc, end + 1):
         end += 2  # "killed and wounded"

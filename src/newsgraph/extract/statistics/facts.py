@@ -53,6 +53,7 @@ from newsgraph.extract.statistics.counts import (
     listed_share,
     taken_share_counts,
     takes_share,
+    table_cell_counts,
     tally_counts,
     with_written_unit,
     participle_share,
@@ -223,13 +224,15 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         return None  # "according to two people briefed on the talks": who a report is sourced to
     if _superseded(doc, hedge_start):
         return None
-    if before and _a_margin(doc, hedge_start):
-        return None  # "50 per cent of GDP, plus or minus 1 per cent": how far the figure before may miss
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
     counts = gapped  # "the UPA has won 87 seats, the PRF 46": the seats too
     if noun is None and p.plain:
         counts = stated_people_counts(doc, p, before) or counts  # "paid with more than 900 killed and wounded", "12 dead and 40 injured"
+    if counts is None and (noun is None or not any(ch.isalpha() for ch in doc_text(doc)[doc[noun[0]].idx : char_end(doc, noun[1])])):
+        counts = table_cell_counts(doc, p)  # "| North | 5.2% |" under "| Region | Unemployment rate |"
+        if counts is not None:
+            noun = None  # (not the cell's bar, which the tagger may take for a noun)
     if counts is None:
         counts = box_counts(doc, p, noun, hedge_start)  # "- 50%: the tariff above the quota"
     if counts is None and noun is None and (p.unit == "percent" or p.kind == "ratio"):
@@ -409,13 +412,6 @@ def _superseded(doc: Doc, hedge_start: int) -> bool:
     text = doc_text(doc)
     start = line_start(text, doc[hedge_start].idx)
     return bool(_CORRECTION.match(text[start : doc[hedge_start].idx]))
-
-
-def _a_margin(doc: Doc, hedge_start: int) -> bool:
-    """A figure set after another with a comma and 'plus or minus' (or '±'): the margin of that
-    figure, not a fact of its own."""
-    words = [doc[k].lower_ for k in range(max(0, hedge_start - 4), hedge_start)]
-    return words[-4:] == [",", "plus", "or", "minus"] or words[-2:] == [",", "±"]
 
 
 def _sentence_text(text: str) -> str:
