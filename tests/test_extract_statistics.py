@@ -2449,3 +2449,16 @@ def test_an_active_verb_after_a_bare_number_is_no_state(nlp, gazetteer):
     _find(stats, 30, "missing")
     _find(stats, 12, "hospitalised")
     assert all("signed" not in s.counts for s in _stats(nlp, gazetteer, "Talks involved 14 countries. Nine signed on Friday."))
+
+
+def test_a_share_verb_the_parser_makes_a_noun(nlp, gazetteer):
+    text = ("Regional goods trade reached about US$2.9 trillion last year, the secretariat estimated, "
+            "with intra-regional trade accounting for roughly 21 per cent.")
+    assert _find(_stats(nlp, gazetteer, text), 21, "trade").counts == "intra-regional trade"
+
+
+def test_a_speakers_last_name_in_capitals_is_no_list_label(nlp, gazetteer):
+    text = ("Our guest is defence minister Anna Lindqvist.\n\nHOST: How many members now?\n\n"
+            "LINDQVIST: Twenty-four, yes, and two more are joining.")
+    assert "LINDQVIST" not in _find(_stats(nlp, gazetteer, text), 24, "members").counts
+    assert _find(_stats(nlp, gazetteer, "INFLATION: 2.1% in May\n\nRates were held."), 2.1, "inflation").counts == "INFLATION"

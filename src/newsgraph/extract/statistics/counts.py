@@ -716,6 +716,10 @@ def _share_subject(doc: Doc, p: Phrase) -> str | None:
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ == "for":
         verb = verb.head
+        if verb.lower_ == "accounting" and verb.pos_ == "NOUN" and verb.left_edge.i < verb.i \
+                and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in verb.lefts):
+            # "with intra-regional trade accounting for 22 per cent", parsed as a noun "trade accounting"
+            return span_text(doc, (verb.left_edge.i, verb.i))
         if verb.lemma_.lower() != "account":
             return None
     elif token.dep_ != "dobj" or verb.lemma_.lower() not in _SHARE_VERBS:
@@ -1041,6 +1045,9 @@ def _list_label(doc: Doc, p: Phrase) -> str | None:
         return None  # "A: Four of the six": an interview's speaker mark, not a label
     if doc[k].text == ":" and end - start >= 2 and all(t.is_upper and t.is_alpha for t in doc[start:end]):
         return None  # "MINISTER ANDERSEN: Roughly a third": a transcript's speaker label, not a label
+    if doc[k].text == ":" and end - start == 1 and doc[start].is_upper and doc[start].is_alpha and len(doc[start].text) > 3 \
+            and re.search(r"\b[^\W\d_][^\W\d_'’-]+ " + re.escape(doc[start].text.title()) + r"\b", doc_text(doc)):
+        return None  # "KOLÁŘOVÁ: Twenty-four, yes": the last name of one the text names in full ("Petra Kolářová")
     label = doc_text(doc)[doc[start].idx : char_end(doc, end)]
     lead = _table_lead(doc, doc[start].idx) if doc[k].text != ":" else None
     return f"{lead}: {label}" if lead is not None else label
