@@ -2462,3 +2462,25 @@ def test_a_speakers_last_name_in_capitals_is_no_list_label(nlp, gazetteer):
             "LINDQVIST: Twenty-four, yes, and two more are joining.")
     assert "LINDQVIST" not in _find(_stats(nlp, gazetteer, text), 24, "members").counts
     assert _find(_stats(nlp, gazetteer, "INFLATION: 2.1% in May\n\nRates were held."), 2.1, "inflation").counts == "INFLATION"
+
+
+def test_a_spoken_decimal_in_a_transcript(nlp, gazetteer):
+    assert _find(_stats(nlp, gazetteer, "Inflation is running at two point five percent, the governor said."), 2.5, "inflation")
+    assert _find(_stats(nlp, gazetteer, "Growth was three point two percent in the fourth quarter."), 3.2, "growth")
+
+
+def test_a_fraction_of_a_scale_is_that_fraction_of_it(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "About half a million people have fled, and a quarter of a million more are stranded.")
+    assert _find(stats, 500000, "people").qualifier == "approximately"
+    _find(stats, 250000, "people")
+    assert all(float(s.value) != 1e6 for s in stats)
+    assert _find(_stats(nlp, gazetteer, "The ministry spent half a billion dollars on drones."), 5e8, "dollars").unit == "USD"
+    # "half a year" is still no figure
+    assert _stats(nlp, gazetteer, "It took half a year to agree.") == []
+
+
+def test_how_long_since_a_high_or_low_is_no_count(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Unemployment fell to a 14-month low of 3.9%.")
+    assert [float(s.value) for s in stats] == [3.9]
+    assert "Unemployment" in stats[0].counts
+    assert _stats(nlp, gazetteer, "The yen hit a 34-year low against the dollar.") == []

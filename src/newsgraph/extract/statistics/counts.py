@@ -2069,14 +2069,18 @@ def named_before_of(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]
         set_apart = noun.dep_ in ("appos", "npadvmod") or (noun.left_edge.i > 0 and doc[noun.left_edge.i - 1].text == ",")
         if set_apart and before and before[-1].stat.unit != p.unit:
             return f"{_noun_phrase_of(noun)} in {before[-1].stat.counts}"
-    if noun.lemma_.lower() in _PACE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "at":
-        verb = noun.head.head
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in CHANGE_VERBS:
+    if noun.dep_ == "pobj" and ((noun.lemma_.lower() in _PACE_NOUNS and noun.head.lower_ == "at")
+                                or (noun.lower_ in _LEVEL_NOUNS and noun.head.lower_ in ("to", "at"))):
+        verb = noun.head.head  # (and "fell to a 14-month low of 3.9%": the unemployment, at its low)
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in CHANGE_VERBS | LEVEL_VERBS:
             target = _change_target(verb)  # "GDP expanded at an annualized rate of 2.8%": the GDP's change
             if target is not None:
                 return f"{target}, {_noun_phrase_of(noun)}"
     return _noun_phrase_of(noun)
 
+
+#: Nouns of a level a change reaches: "fell to a 14-month low of 3.9%", "rose to a record of 41 GW".
+_LEVEL_NOUNS = frozenset({"high", "low", "peak", "record", "level", "trough"})
 
 #: Nouns of the speed of a change: "grew at an annual rate of 2.8%", "rose at a pace of 4%".
 _PACE_NOUNS = frozenset({"rate", "pace", "clip", "speed"})
