@@ -2484,3 +2484,21 @@ def test_how_long_since_a_high_or_low_is_no_count(nlp, gazetteer):
     assert [float(s.value) for s in stats] == [3.9]
     assert "Unemployment" in stats[0].counts
     assert _stats(nlp, gazetteer, "The yen hit a 34-year low against the dollar.") == []
+
+
+def test_a_bare_total_after_a_count_is_the_total_of_it(nlp, gazetteer):
+    text = "The ministry confirmed 230 new cases on Monday, bringing the total to 4,120."
+    assert _find(_stats(nlp, gazetteer, text), 4120, "cases").counts == "total of cases"
+
+
+def test_a_measure_a_change_reaches_counts_what_changed(nlp, gazetteer):
+    text = "Copper exports fell 9% on the year to 1.4 million tonnes in the first half."
+    assert _find(_stats(nlp, gazetteer, text), 1.4e6, "tonnes").counts == "Copper exports in tonnes"
+
+
+def test_a_label_opening_a_bracket_names_the_figure_after_it(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The outbreak has caused 612 deaths (CFR 2.6%) in 14 countries.")
+    assert _find(stats, 2.6, "cfr").counts == "CFR"
+    _find(stats, 612, "deaths")
+    stats = _stats(nlp, gazetteer, "Prices eased in May (headline inflation 3.1%, core inflation 2.8%).")
+    assert _find(stats, 2.8, "inflation").counts == "core inflation"

@@ -739,6 +739,33 @@ def _share_subject(doc: Doc, p: Phrase) -> str | None:
     return _quantity_target(subject)
 
 
+def bracket_label_counts(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
+    """'612 deaths (CFR 2.6%)', '(inflation 3.1%, unemployment 5.2%)': a figure in brackets right after
+    a label of one to three words that opens the bracket or follows a comma in it counts what the
+    label names. None for a place or a person ("Latvia (11%)" is read elsewhere) or outside brackets."""
+    k = hedge_start
+    start = k
+    while start > 0 and k - start < 3 and joined(doc, start) and (doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[start - 1].is_upper) \
+            and doc[start - 1].is_alpha:
+        start -= 1
+    if start == k or start == 0 or doc[start - 1].text not in ("(", ",", ";") or doc[k - 1].pos_ not in NOUNS:
+        return None
+    if any(t.ent_type_ in ("GPE", "PERSON", "NORP", "LOC") for t in doc[start:k]):
+        return None
+    if doc[start - 1].text != "(":  # after a comma: the bracket must open before it, on the same line, with no close between
+        j = start - 1
+        while j > 0 and doc[j].text not in ("(", ")") and joined(doc, j):
+            j -= 1
+        if doc[j].text != "(":
+            return None
+    close = p.end
+    while close < len(doc) and joined(doc, close) and doc[close].text in ("%",) :
+        close += 1
+    if close >= len(doc) or doc[close].text not in (")", ",", ";"):
+        return None
+    return span_text(doc, (start, k))
+
+
 def share_verb_subject(doc: Doc, p: Phrase) -> str | None:
     """'with trade among members accounting for 22 per cent', 'services make up 70%': a percentage
     with no whole written after it, taken by a verb of sharing, is a share of what that verb's
@@ -792,11 +819,13 @@ def _measured_subject(unit: Token) -> str | None:
     """What a unit of measure measures when it is the level a verb reaches: 'demand hit 41.2
     gigawatts' (demand), 'output rose to 3.1 terawatt hours' (output)."""
     verb = unit.head
+    reached = False  # "fell 12% to 2.1 million tonnes": the level a change reaches
     if unit.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("to", "at"):
+        reached = verb.lower_ == "to"
         verb = verb.head
     elif unit.dep_ not in ("dobj", "attr"):
         return None
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LEVEL_VERBS | {"be"}:
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LEVEL_VERBS | {"be"} | (CHANGE_VERBS if reached else set()):
         return None
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and _names_a_thing(c):

@@ -27,6 +27,7 @@ from newsgraph.extract.statistics.counts import (
     compared_level_subject,
     counted_span,
     box_counts,
+    bracket_label_counts,
     share_of_what,
     share_verb_subject,
     counted_thing,
@@ -235,6 +236,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
             noun = None  # (not the cell's bar, which the tagger may take for a noun)
     if counts is None:
         counts = box_counts(doc, p, noun, hedge_start)  # "- 50%: the tariff above the quota"
+    if counts is None and noun is None:
+        counts = bracket_label_counts(doc, p, hedge_start)  # "612 deaths (CFR 2.6%)"
     if counts is None and noun is None and (p.unit == "percent" or p.kind == "ratio"):
         counts = share_of_what(doc, p)  # "1 per cent of what the world spends on peacekeeping"
     if counts is None and noun is None and twin is not None:
@@ -286,6 +289,9 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = clause_counts(doc, p, before, previous)
     if counts is None and noun is None:
         counts = anaphoric_counts(doc, p, previous)
+    if counts is not None and before and counts.casefold() in _BARE_TOTALS and before[-1].stat.kind == "count" \
+            and before[-1].stat.unit == p.unit and counts.casefold() not in before[-1].stat.counts.casefold():
+        counts = f"{counts} of {before[-1].stat.counts}"  # "412 new cases …, bringing the total to 10,230": the total of cases
     if counts is not None and before and counts.casefold() in CHANGE_NOUNS:
         # "CPI rose by 0.4%, compared with a rise of 0.6%", "… after a 0.8% gain": a change of the figure before
         counts = f"{counts} in {before[-1].stat.counts}"
@@ -393,6 +399,10 @@ def _one_of_a_tally(doc: Doc, p: Phrase, noun: tuple[int, int] | None, before: l
         return False  # "Two stories today are really one story": what they are, not a part counted
     head = doc[noun[1] - 1].lemma_.lower()
     return any(m.stat.kind == "count" and m.stat.unit is None and head in m.head_words for m in before)
+
+
+#: Nouns of a figure made of others that name nothing by themselves: "bringing the total to 10,230".
+_BARE_TOTALS = frozenset({"total", "tally", "number", "count", "sum", "overall total"})
 
 
 def _a_rate(doc: Doc, p: Phrase) -> bool:
