@@ -2502,3 +2502,15 @@ def test_a_label_opening_a_bracket_names_the_figure_after_it(nlp, gazetteer):
     _find(stats, 612, "deaths")
     stats = _stats(nlp, gazetteer, "Prices eased in May (headline inflation 3.1%, core inflation 2.8%).")
     assert _find(stats, 2.8, "inflation").counts == "core inflation"
+
+
+def test_a_signed_percentage_after_a_label_keeps_its_sign(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Markets at a glance: FTSE 100 +0.4%, DAX -0.2%.")
+    assert _find(stats, 0.4, "ftse").counts == "FTSE 100"
+    assert _find(stats, -0.2, "dax").value == "-0.2"
+    text = "Food led the rise (2.6%), while energy (-2.8%, compared with -1.9% in April) fell again."
+    stats = _stats(nlp, gazetteer, text)
+    _find(stats, -2.8, "energy")
+    _find(stats, -1.9, "energy")
+    # a bracket of signed figures after a clause stays the size of the change it states
+    assert _find(_stats(nlp, gazetteer, "Employment fell in mining (-21,000; -1.1%)."), 1.1, "employment").value == "1.1"

@@ -766,6 +766,24 @@ def bracket_label_counts(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
     return span_text(doc, (start, k))
 
 
+def signed_label_counts(doc: Doc, p: Phrase) -> str | None:
+    """'FTSE 100 +0.4%, DAX -0.2%', 'energy (-2.8%': a signed percentage counts the label written right
+    before it (one to four words, back to a comma, a colon, a bracket or the line's start). None for
+    an unsigned figure or when no such label stands there."""
+    if not doc[p.start].text[:1] in "+-−–" or p.start == 0 or p.change_verb:
+        return None  # (a bracket of signed figures after a clause is the size of its change: `bracketed_change_counts`)
+    end = p.start - 1 if doc[p.start - 1].text == "(" else p.start
+    start = end
+    while start > 0 and end - start < 4 and joined(doc, start) and (doc[start - 1].is_alpha or doc[start - 1].like_num) \
+            and doc[start - 1].pos_ not in ("VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON"):
+        start -= 1
+    if start == end or not any(t.is_alpha for t in doc[start:end]) or any(t.ent_type_ in ("GPE", "PERSON", "NORP") for t in doc[start:end]):
+        return None
+    if start > 0 and joined(doc, start) and doc[start - 1].text not in (",", ":", ";", "(", "and", "–", "—", "-"):
+        return None
+    return span_text(doc, (start, end))
+
+
 def share_verb_subject(doc: Doc, p: Phrase) -> str | None:
     """'with trade among members accounting for 22 per cent', 'services make up 70%': a percentage
     with no whole written after it, taken by a verb of sharing, is a share of what that verb's

@@ -28,6 +28,7 @@ from newsgraph.extract.statistics.counts import (
     counted_span,
     box_counts,
     bracket_label_counts,
+    signed_label_counts,
     share_of_what,
     share_verb_subject,
     counted_thing,
@@ -238,6 +239,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = box_counts(doc, p, noun, hedge_start)  # "- 50%: the tariff above the quota"
     if counts is None and noun is None:
         counts = bracket_label_counts(doc, p, hedge_start)  # "612 deaths (CFR 2.6%)"
+    if counts is None and noun is None:
+        counts = signed_label_counts(doc, p)  # "FTSE 100 +0.4%, DAX -0.2%"
     if counts is None and noun is None and (p.unit == "percent" or p.kind == "ratio"):
         counts = share_of_what(doc, p)  # "1 per cent of what the world spends on peacekeeping"
     if counts is None and noun is None and twin is not None:

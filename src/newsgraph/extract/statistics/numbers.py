@@ -234,6 +234,9 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     signed = _bracketed_change(doc, i)
     if signed is not None:
         return signed
+    signed = _signed_percentage(doc, i)
+    if signed is not None:
+        return signed
     # A verb that is a number: "output tripled", "production has doubled", "nearly double those in June".
     change = _change_word(doc, i)
     if change is not None:
@@ -445,6 +448,27 @@ def _bracketed_change(doc: Doc, i: int) -> Phrase | None:
     elif i + 2 < len(doc) and doc[i + 1].lower_ == "percentage" and doc[i + 2].lower_ == "points":
         phrase.end, phrase.unit = i + 3, "percentage points"
     return phrase
+
+
+def _signed_percentage(doc: Doc, i: int) -> Phrase | None:
+    """'FTSE 100 +0.4%, DAX -0.2%', 'energy (-2.8%, compared with -1.9% in April)': a percentage written
+    with its sign after a label or a comparison, as market lines and statistics releases list rates
+    and changes; its value is signed as written. Not a bare '-3', nor a sign after a number or a
+    verb ("rose -0.2%" is a typo's business), nor inside a bracket of signed figures only
+    (`_bracketed_change`)."""
+    t = doc[i]
+    if not _SIGNED.match(t.text) or i == 0 or i + 1 >= len(doc) or doc[i + 1].text != "%" or not joined(doc, i + 1):
+        return None
+    value = num.digits_value(t.text[1:])
+    if value is None:
+        return None
+    prev = doc[i - 1]
+    if prev.text == "(":
+        prev = doc[i - 2] if i >= 2 else prev
+    if not (prev.is_alpha or prev.like_num) or prev.pos_ in ("VERB", "AUX", "ADP") and prev.lower_ not in ("with", "from", "to"):
+        return None
+    sign = -1 if t.text[0] in "-−–" else 1
+    return Phrase(i, i + 2, value * sign, kind="ratio", unit="percent", plain=False)
 
 
 #: Words of a change in percentage points inside such a bracket: "(-1.2 pp)", "(+0.4 percentage points)".
