@@ -2514,3 +2514,9 @@ def test_a_signed_percentage_after_a_label_keeps_its_sign(nlp, gazetteer):
     _find(stats, -1.9, "energy")
     # a bracket of signed figures after a clause stays the size of the change it states
     assert _find(_stats(nlp, gazetteer, "Employment fell in mining (-21,000; -1.1%)."), 1.1, "employment").value == "1.1"
+
+
+def test_a_sum_after_a_label_in_a_market_line(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Markets at a glance: FTSE 100 +0.4%, DAX -0.2%, Brent crude $82.10.")
+    assert _find(stats, 82.1, "brent").counts == "Brent crude in dollars"
+    assert _find(_stats(nlp, gazetteer, "He said it would cost $5 million."), 5e6, "dollars").counts == "dollars"

@@ -772,7 +772,19 @@ def signed_label_counts(doc: Doc, p: Phrase) -> str | None:
     an unsigned figure or when no such label stands there."""
     if not doc[p.start].text[:1] in "+-−–" or p.start == 0 or p.change_verb:
         return None  # (a bracket of signed figures after a clause is the size of its change: `bracketed_change_counts`)
-    end = p.start - 1 if doc[p.start - 1].text == "(" else p.start
+    return _label_before(doc, p.start - 1 if doc[p.start - 1].text == "(" else p.start)
+
+
+def market_label_counts(doc: Doc, p: Phrase, hedge_start: int, currency: str) -> str | None:
+    """'Markets: FTSE 100 +0.4%, Brent crude $82.10': a sum right after a label in a list of such
+    labelled figures counts what the label names, in its currency ("Brent crude in dollars")."""
+    label = _label_before(doc, hedge_start) if hedge_start > 0 else None
+    return f"{label} in {currency}" if label is not None else None
+
+
+def _label_before(doc: Doc, end: int) -> str | None:
+    """The label of one to four words ending at token `end` that opens a list item: after a comma, a
+    colon, a semicolon, a bracket, 'and' or the line's start; no verb, place or person among them."""
     start = end
     while start > 0 and end - start < 4 and joined(doc, start) and (doc[start - 1].is_alpha or doc[start - 1].like_num) \
             and doc[start - 1].pos_ not in ("VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON"):

@@ -27,6 +27,7 @@ from newsgraph.extract.statistics.counts import (
     compared_level_subject,
     counted_span,
     box_counts,
+    market_label_counts,
     bracket_label_counts,
     signed_label_counts,
     share_of_what,
@@ -265,7 +266,7 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
         if p.kind == "amount" and noun is None and counts == CURRENCY_WORDS.get(p.unit or "", p.unit):
             # a bare sum compared with one before it: "… of £1.2bn, wider than the previous year's £0.9bn"
-            counts = elided_counts(doc, p, hedge_start, before) or counts
+            counts = elided_counts(doc, p, hedge_start, before) or market_label_counts(doc, p, hedge_start, counts) or counts
         elif p.measure is not None and counts == p.measure and before:
             # "121 bcm of LNG last year, down from 130 bcm": the unit alone, compared with a figure before it
             counts = elided_counts(doc, p, hedge_start, before) or counts
