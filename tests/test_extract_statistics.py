@@ -2520,3 +2520,10 @@ def test_a_sum_after_a_label_in_a_market_line(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, "Markets at a glance: FTSE 100 +0.4%, DAX -0.2%, Brent crude $82.10.")
     assert _find(stats, 82.1, "brent").counts == "Brent crude in dollars"
     assert _find(_stats(nlp, gazetteer, "He said it would cost $5 million."), 5e6, "dollars").counts == "dollars"
+
+
+def test_a_part_of_them_after_a_sentence_about_plural_things(nlp, gazetteer):
+    text = "Drifting mines are still a threat. Our divers have neutralised more than 40 of them since the war started."
+    assert "mines" in _find(_stats(nlp, gazetteer, text), 40, "mines").counts
+    # people are not what such a part counts here
+    assert _stats(nlp, gazetteer, "Officials are worried. About 40 of them have resigned.") == []

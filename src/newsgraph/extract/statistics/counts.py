@@ -2021,6 +2021,13 @@ def partitive_pronoun_counts(doc: Doc, p: Phrase, before: list[Mention], earlier
         pool = [m for m in earlier if m.sent_start == previous_start]
     whole = next((m for m in reversed(pool) if m.stat.kind == "count" and m.stat.unit is None
                   and m.head_words and Decimal(m.stat.value) > p.value), None)
+    if whole is None and not pool and start > 0 and joined(doc, start):
+        # "Drifting mines are still a threat. Divers have neutralised more than 40 of them": no count
+        # before, the plural thing the sentence before is about (its subject)
+        previous_start = index(doc).sentence(start - 1)[0]
+        subject = next((t for t in doc[previous_start:start] if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS"
+                        and _names_a_thing(t) and not _is_when(t) and t.lemma_.lower() not in HUMAN_NOUNS), None)
+        return _quantity_target(subject) if subject is not None else None
     return whole.stat.counts if whole is not None else None
 
 
