@@ -2279,3 +2279,251 @@ def test_a_counted_noun_in_quotation_marks(nlp, gazetteer):
     stats = _stats(nlp, gazetteer, 'The coastguard said it had logged more than 80 "hostile approaches" near the rigs since May.')
     assert _find(stats, 80, "approaches").qualifier is not None
     _find(_stats(nlp, gazetteer, "Inspectors recorded 37 ‘serious breaches’ at the plant."), 37, "breaches")
+
+
+# --------------------------------------------------------------------------- round 7: writers nobody wrote rules on
+
+
+def test_a_gerund_subject_is_the_activity_that_changes(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Borrowing by small firms fell 2.5 per cent, while credit to farms grew by about 3 per cent.")
+    assert _find(stats, 2.5, "borrowing").counts == "Borrowing by small firms"
+    _find(stats, 3, "credit")
+    # a gerund with an object of its own is an act, not a quantity
+    stats = _stats(nlp, gazetteer, "Selling the bonds rose 4% in value.")
+    assert all("Selling" not in (s.counts or "") for s in stats)
+
+
+def test_a_share_taken_by_accounting_for_with_no_whole_written(nlp, gazetteer):
+    text = "Total trade reached about $3 trillion last year, with trade among members accounting for roughly 20 per cent."
+    assert _find(_stats(nlp, gazetteer, text), 20, "trade").kind == "ratio"
+    _find(_stats(nlp, gazetteer, "Tourism accounts for 12%, the ministry said."), 12, "tourism")
+
+
+def test_a_percentage_by_which_the_figure_just_named_differs_counts_that_figure(nlp, gazetteer):
+    text = "Each radar will cost roughly €90 million. That is some 15 per cent more than Peru paid for similar radars."
+    counts = _find(_stats(nlp, gazetteer, text), 15, "radar").counts
+    assert "more than Peru paid" in counts
+    text = "The price is around 2 million euros per truck, which is roughly eight per cent less than last year."
+    assert "less than last year" in _find(_stats(nlp, gazetteer, text), 8, "price").counts
+    # nothing to refer to: no thing is made up
+    assert _find(_stats(nlp, gazetteer, "The sky is blue. That is 20% more than expected."), 20, "percent")
+
+
+def test_it_funded_by_a_percentage_refers_to_the_thing_named_before(nlp, gazetteer):
+    text = "The flash appeal for the region was launched in May. By August it was only 40 percent funded."
+    _find(_stats(nlp, gazetteer, text), 40, "appeal")
+
+
+def test_a_sum_sought_counts_what_seeks_it_not_the_purpose_clause(nlp, gazetteer):
+    text = "This year's relief appeal seeks $12 billion to assist nearly 40 million people."
+    stats = _stats(nlp, gazetteer, text)
+    counts = _find(stats, 12e9, "appeal").counts
+    assert "assist" not in counts
+    _find(stats, 40e6, "people")
+
+
+def test_a_sum_in_apposition_counts_the_noun_it_restates(nlp, gazetteer):
+    _find(_stats(nlp, gazetteer, "But the initiative's budget for 2027, about $2.1bn, is barely half pledged."), 2.1e9, "budget")
+
+
+def test_a_cost_misparsed_as_a_noun_and_a_sum_more_than_another(nlp, gazetteer):
+    text = "She said the vote cost about R2.1 billion, roughly R200 million more than the last poll."
+    stats = _stats(nlp, gazetteer, text)
+    first = _find(stats, 2.1e9, "cost")
+    assert first.unit == "ZAR" and "(R)" in first.counts
+    assert "more than the last poll" in _find(stats, 2e8, "cost").counts
+    # a letter glued to digits is a sum only with a scale word or digits grouped in thousands
+    assert _stats(nlp, gazetteer, "The R24 road was closed on Monday.") == []
+
+
+def test_these_after_a_plural_thing_is_what_changes(nlp, gazetteer):
+    text = "The survey tracks average monthly wages in the private sector. These rose by 4.8% in 2025, to R27,500."
+    stats = _stats(nlp, gazetteer, text)
+    _find(stats, 4.8, "wages")
+    _find(stats, 27500, "wages")
+
+
+def test_a_block_of_named_labels_under_a_lead_line_counts_what_the_lead_names(nlp, gazetteer):
+    text = ("Results update.\n\nSeats won, according to the commission:\nLabour Party – 120\nGreen Party – 45\n"
+            "Liberal Party – 30\nOthers – 12\n\nThat is a hung council.")
+    stats = _stats(nlp, gazetteer, text)
+    for value in (120, 45, 30, 12):
+        assert _find(stats, value, "seats").counts.startswith("Seats won: ")
+    # labels that are what is counted keep their own words
+    text = "Losses since the invasion:\nTanks – 8,724\nArtillery systems – 21,000\nDrones – 40,100\n\nUnverified."
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 8724, "tanks").counts == "Tanks"
+    assert _find(stats, 40100, "drones").counts == "Drones"
+
+
+def test_a_level_bounded_by_a_hedge_the_parser_makes_a_preposition(nlp, gazetteer):
+    text = "Vaccination coverage is now above 70% of children, up from about 45% at the start of the year."
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 70, "coverage").qualifier == "more than"
+    _find(stats, 45, "coverage")
+    turnout = _find(_stats(nlp, gazetteer, "Turnout in the capital was under 40 percent."), 40, "turnout")
+    assert turnout.qualifier == "less than"
+    # "came under 40 attacks" is no hedge
+    assert _find(_stats(nlp, gazetteer, "The town came under 40 attacks."), 40, "attacks").qualifier is None
+
+
+def test_a_part_of_the_first_n_things(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Poland wanted at least 60 of the first 220 missiles.")
+    assert _find(stats, 60, "missiles").qualifier == "at least"
+    _find(stats, 220, "missiles")
+
+
+def test_a_length_of_time_after_of_is_no_period_of_the_sum(nlp, gazetteer):
+    text = "Reserves stood at $9.4 billion, equal to 4.8 months of import cover, above the legal minimum of four months."
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 9.4e9, "reserves").period is None
+    _find(stats, 4.8, "cover")
+    _find(stats, 4, "months")
+
+
+def test_a_sum_a_relative_clause_estimates_counts_its_antecedent(nlp, gazetteer):
+    text = "The damage to the port, which insurers put at about $3 billion, was mostly to cranes."
+    _find(_stats(nlp, gazetteer, text), 3e9, "damage")
+
+
+def test_a_bare_number_before_a_word_of_state_counts_those_in_that_state(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The storm left 12 dead and 40 injured across the province.")
+    assert _find(stats, 12, "dead").counts == "dead"
+    assert _find(stats, 40, "injured").counts == "injured"
+    text = "For every village it took, the army paid with more than 300 killed and wounded, officials said."
+    assert _find(_stats(nlp, gazetteer, text), 300, "killed").counts == "killed and wounded"
+    assert _stats(nlp, gazetteer, "Officials said 40 signed the letter.") == []
+
+
+def test_a_rate_of_change_counts_what_changes_at_that_rate(nlp, gazetteer):
+    text = "Household spending expanded at an annualized rate of 3.4% in the second quarter."
+    assert "spending" in _find(_stats(nlp, gazetteer, text), 3.4, "rate").counts
+
+
+def test_a_unit_alone_compared_with_the_figure_before_it(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Japan imported 66 bcm of LNG last year, down from 72 bcm in 2023.")
+    assert _find(stats, 72, "bcm").counts == _find(stats, 66, "bcm").counts
+
+
+def test_a_bare_percentage_in_an_answer_counts_what_the_question_states(nlp, gazetteer):
+    text = ("Q: THE PLAN PUTS THE DEFICIT AT 3.9 PER CENT OF GDP FOR NEXT YEAR. IS THAT REALISTIC?\n\n"
+            "A: It is. We closed this year at 4.1 per cent, as promised.")
+    assert "DEFICIT" in _find(_stats(nlp, gazetteer, text), 4.1, "deficit").counts
+    # not after a statement: the percentage stays a percentage
+    text = "The plan puts the deficit at 3.9 per cent of GDP.\n\nWe closed this year at 4.1 per cent."
+    assert "deficit" not in _find(_stats(nlp, gazetteer, text), 4.1, "cent").counts.casefold()
+
+
+def test_an_adjective_used_as_the_noun_a_measure_is_of(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The grid added 12 GW of solar and 4 GW of wind.")
+    assert _find(stats, 12, "solar").counts == "GW of solar"
+    assert _find(stats, 4, "wind").counts == "GW of wind"
+
+
+def test_a_label_with_its_article_before_a_colon(nlp, gazetteer):
+    assert _find(_stats(nlp, gazetteer, "The jobless rate: 6.5% (unchanged)"), 6.5, "rate").counts == "The jobless rate"
+
+
+def test_a_sum_given_to_do_something_counts_what_it_is_to_do(nlp, gazetteer):
+    text = "The plan provides $1.5 billion over six years, starting in 2026-27, to build housing."
+    assert _find(_stats(nlp, gazetteer, text), 1.5e9, "housing").counts == "provides dollars to build housing"
+    text = "The government will invest $300 million to expand rural broadband."
+    _find(_stats(nlp, gazetteer, text), 3e8, "broadband")
+
+
+def test_a_figure_in_a_text_table_counts_its_column_for_its_row(nlp, gazetteer):
+    text = ("| Region | Jobless rate | Jobs added |\n| --- | --- | --- |\n| Coast | 5.2% | 12,000 |\n"
+            "| Interior | 7.9% | 3,500 |\n")
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 5.2, "rate").counts == "Jobless rate, Coast"
+    assert _find(stats, 3500, "jobs").counts == "Jobs added, Interior"
+    text = "Prices by component\n\nComponent\tMay\tJune\nFood\t3.4\t3.1\nRent\t4.1\t4.0\n"
+    stats = _stats(nlp, gazetteer, text)
+    assert _find(stats, 3.1, "food").counts == "June, Food"
+    # a row of a list that is no table keeps its own reading
+    assert _find(_stats(nlp, gazetteer, "Turnout | 61%"), 61, "percent")
+
+
+def test_an_active_verb_after_a_bare_number_is_no_state(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Flooding left 30 missing and 12 hospitalised.")
+    _find(stats, 30, "missing")
+    _find(stats, 12, "hospitalised")
+    assert all("signed" not in s.counts for s in _stats(nlp, gazetteer, "Talks involved 14 countries. Nine signed on Friday."))
+
+
+def test_a_share_verb_the_parser_makes_a_noun(nlp, gazetteer):
+    text = ("Regional goods trade reached about US$2.9 trillion last year, the secretariat estimated, "
+            "with intra-regional trade accounting for roughly 21 per cent.")
+    assert _find(_stats(nlp, gazetteer, text), 21, "trade").counts == "intra-regional trade"
+
+
+def test_a_speakers_last_name_in_capitals_is_no_list_label(nlp, gazetteer):
+    text = ("Our guest is defence minister Anna Lindqvist.\n\nHOST: How many members now?\n\n"
+            "LINDQVIST: Twenty-four, yes, and two more are joining.")
+    assert "LINDQVIST" not in _find(_stats(nlp, gazetteer, text), 24, "members").counts
+    assert _find(_stats(nlp, gazetteer, "INFLATION: 2.1% in May\n\nRates were held."), 2.1, "inflation").counts == "INFLATION"
+
+
+def test_a_spoken_decimal_in_a_transcript(nlp, gazetteer):
+    assert _find(_stats(nlp, gazetteer, "Inflation is running at two point five percent, the governor said."), 2.5, "inflation")
+    assert _find(_stats(nlp, gazetteer, "Growth was three point two percent in the fourth quarter."), 3.2, "growth")
+
+
+def test_a_fraction_of_a_scale_is_that_fraction_of_it(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "About half a million people have fled, and a quarter of a million more are stranded.")
+    assert _find(stats, 500000, "people").qualifier == "approximately"
+    _find(stats, 250000, "people")
+    assert all(float(s.value) != 1e6 for s in stats)
+    assert _find(_stats(nlp, gazetteer, "The ministry spent half a billion dollars on drones."), 5e8, "dollars").unit == "USD"
+    # "half a year" is still no figure
+    assert _stats(nlp, gazetteer, "It took half a year to agree.") == []
+
+
+def test_how_long_since_a_high_or_low_is_no_count(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Unemployment fell to a 14-month low of 3.9%.")
+    assert [float(s.value) for s in stats] == [3.9]
+    assert "Unemployment" in stats[0].counts
+    assert _stats(nlp, gazetteer, "The yen hit a 34-year low against the dollar.") == []
+
+
+def test_a_bare_total_after_a_count_is_the_total_of_it(nlp, gazetteer):
+    text = "The ministry confirmed 230 new cases on Monday, bringing the total to 4,120."
+    assert _find(_stats(nlp, gazetteer, text), 4120, "cases").counts == "total of cases"
+
+
+def test_a_measure_a_change_reaches_counts_what_changed(nlp, gazetteer):
+    text = "Copper exports fell 9% on the year to 1.4 million tonnes in the first half."
+    assert _find(_stats(nlp, gazetteer, text), 1.4e6, "tonnes").counts == "Copper exports in tonnes"
+
+
+def test_a_label_opening_a_bracket_names_the_figure_after_it(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "The outbreak has caused 612 deaths (CFR 2.6%) in 14 countries.")
+    assert _find(stats, 2.6, "cfr").counts == "CFR"
+    _find(stats, 612, "deaths")
+    stats = _stats(nlp, gazetteer, "Prices eased in May (headline inflation 3.1%, core inflation 2.8%).")
+    assert _find(stats, 2.8, "inflation").counts == "core inflation"
+
+
+def test_a_signed_percentage_after_a_label_keeps_its_sign(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Markets at a glance: FTSE 100 +0.4%, DAX -0.2%.")
+    assert _find(stats, 0.4, "ftse").counts == "FTSE 100"
+    assert _find(stats, -0.2, "dax").value == "-0.2"
+    text = "Food led the rise (2.6%), while energy (-2.8%, compared with -1.9% in April) fell again."
+    stats = _stats(nlp, gazetteer, text)
+    _find(stats, -2.8, "energy")
+    _find(stats, -1.9, "energy")
+    # a bracket of signed figures after a clause stays the size of the change it states
+    assert _find(_stats(nlp, gazetteer, "Employment fell in mining (-21,000; -1.1%)."), 1.1, "employment").value == "1.1"
+
+
+def test_a_sum_after_a_label_in_a_market_line(nlp, gazetteer):
+    stats = _stats(nlp, gazetteer, "Markets at a glance: FTSE 100 +0.4%, DAX -0.2%, Brent crude $82.10.")
+    assert _find(stats, 82.1, "brent").counts == "Brent crude in dollars"
+    assert _find(_stats(nlp, gazetteer, "He said it would cost $5 million."), 5e6, "dollars").counts == "dollars"
+
+
+def test_a_part_of_them_after_a_sentence_about_plural_things(nlp, gazetteer):
+    text = "Drifting mines are still a threat. Our divers have neutralised more than 40 of them since the war started."
+    assert "mines" in _find(_stats(nlp, gazetteer, text), 40, "mines").counts
+    # people are not what such a part counts here
+    assert _stats(nlp, gazetteer, "Officials are worried. About 40 of them have resigned.") == []

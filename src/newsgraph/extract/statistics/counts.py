@@ -37,7 +37,7 @@ from newsgraph.extract.statistics.numbers import (
     change_verb_of,
 )
 from newsgraph.extract.statistics.qualifiers import HEDGES, ORDINAL, hedge_before
-from newsgraph.text import line_start, word_map, word_set
+from newsgraph.text import line_start, trimmed_end, word_map, word_set
 
 if TYPE_CHECKING:
     from newsgraph.extract.statistics.facts import Mention
@@ -80,6 +80,12 @@ MEASURE_NOUNS = word_set("measure-nouns.txt")
 
 #: Nouns named together with what they are for: "demand for interceptors", "needs in air defence".
 NEED_NOUNS = word_set("need-nouns.txt")
+
+#: Nouns of people ("officials", "analysts"): not what a plural pronoun's change is of.
+HUMAN_NOUNS = word_set("human-nouns.txt")
+
+#: Verbs by which a plan or an appeal asks for a sum: "the appeal seeks $44 billion".
+NEED_VERBS = word_set("need-verbs.txt")
 
 #: Adverbs and nouns that give a rate: "daily" is per day.
 RATE_ADVERBS = word_map("rate-words.tsv", "written", "per")
@@ -162,8 +168,8 @@ def _np_span(doc: Doc, j: int, limit: int, determiners: bool = True) -> tuple[in
             continue
         if not ok:
             break
-        if t.pos_ in NOUNS:
-            last_noun = k
+        if t.pos_ in NOUNS or (t.pos_ == "ADJ" and t.dep_ == "pobj"):
+            last_noun = k  # (an adjective the parse makes a preposition's object is used as a noun: "12 GW of solar")
         k += 1
     if last_noun is None:
         return None
@@ -260,6 +266,10 @@ _OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 
 
+#: Words before a whole's number that say which ones it is: "60 of the first 220 missiles".
+_WHICH_ONES = frozenset({"first", "last", "next", "remaining", "initial", "final", "other", "original"})
+
+
 def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
     """The noun phrase the number counts, if it is written right after the number."""
     limit = index(doc).sentence(p.start)[1]
@@ -272,6 +282,8 @@ def counted_span(doc: Doc, p: Phrase) -> tuple[int, int] | None:
         k = j + 1 if j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$") else j
         k = _past_possessor(doc, k, limit)  # "14 of the country's 18 states"
         k = _past_hedge(doc, k, limit)  # "78% of the roughly 27 million voters", "58 of the at least 101 seats"
+        if k + 1 < limit and doc[k].lower_ in _WHICH_ONES and cardinal_run(doc, k + 1) is not None:
+            k += 1  # "at least 60 of the first 220 missiles": which of them the whole is
         run = cardinal_run(doc, k) if k < limit else None
         if run is not None:
             j = run[0]  # "38 of 42 drones", "two of the four tanks"
@@ -464,6 +476,10 @@ def _change_target(change: Token) -> str | None:
         deps = ("nsubj", "nsubjpass", "dobj") if verb.lemma_.lower() in COMPARISON_VERBS else ("dobj", "nsubjpass", "nsubj")
     for dep in deps:
         for c in reversed(list(verb.children)):  # (the nearest: not a label before a colon, "X's note: volume is …")
+            if dep == "nsubj" and c.dep_ in ("nsubj", "csubj") and c.tag_ == "VBG":
+                activity = _activity(c)
+                if activity is not None:
+                    return activity  # "Lending to manufacturing rose 7.4 per cent"
             if c.dep_ != dep:
                 continue
             if dep != "dobj":
@@ -475,6 +491,8 @@ def _change_target(change: Token) -> str | None:
             if c != change and _names_a_thing(c) \
                     and not (dep == "dobj" and any(n.dep_ == "nummod" and n.like_num for n in c.children)):
                 return _quantity_target(c)  # (not "gained 14 paise to 83.46": the paise are another figure's)
+            if c != change and dep != "dobj" and c.lower_ in _PLURAL_ANAPHORS and c.lower_ != "they":
+                return _plural_antecedent(c.doc, c)  # "… tracks average monthly earnings. These rose by 5.8%"
             if c != change and dep != "dobj" and _refers_back(c):
                 return None  # "the level eased to 3%": what it refers to (`anaphoric_counts`)
     # "Real GDP is estimated to grow by 7.1%", "… and is expected to grow 0.6%": the subject of
@@ -488,6 +506,21 @@ def _change_target(change: Token) -> str | None:
             if c.dep_ in ("nsubjpass", "nsubj") and _names_a_thing(c):
                 return _quantity_target(c)
     return None
+
+
+def _activity(gerund: Token) -> str | None:
+    """A gerund that is a clause's subject names an activity that can be measured: "Lending to
+    manufacturing rose 7.4%", "Borrowing by households slowed" (with its complement, up to five
+    words). None for a gerund with a subject or an object of its own ("Selling the bonds cost …"
+    is an act, not a quantity)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp", "xcomp") for c in gerund.children):
+        return None
+    end = gerund.i
+    prep = next((c for c in gerund.rights if c.dep_ == "prep" and c.i == gerund.i + 1), None)
+    if prep is not None and prep.right_edge.i - gerund.i <= 5 and not any(
+            t.is_punct or t.like_num or _is_when(t) for t in gerund.doc[prep.i : prep.right_edge.i + 1]):
+        end = prep.right_edge.i
+    return span_text(gerund.doc, (gerund.i, end + 1))
 
 
 #: Prepositions that place a thing ("wages in the corporate sector"): a relative clause after the
@@ -683,6 +716,10 @@ def _share_subject(doc: Doc, p: Phrase) -> str | None:
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ == "for":
         verb = verb.head
+        if verb.lower_ == "accounting" and verb.pos_ == "NOUN" and verb.left_edge.i < verb.i \
+                and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in verb.lefts):
+            # "with intra-regional trade accounting for 22 per cent", parsed as a noun "trade accounting"
+            return span_text(doc, (verb.left_edge.i, verb.i))
         if verb.lemma_.lower() != "account":
             return None
     elif token.dep_ != "dobj" or verb.lemma_.lower() not in _SHARE_VERBS:
@@ -690,9 +727,82 @@ def _share_subject(doc: Doc, p: Phrase) -> str | None:
     if verb.lemma_.lower() == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return None
     subject = next((c for c in reversed(list(verb.children)) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # "with trade among members accounting for 22 per cent": the noun the participle hangs on,
+        # or the one that noun is placed by ("trade among members", not the members)
+        subject = verb.head
+        while subject.dep_ == "pobj" and subject.head.dep_ == "prep" and subject.head.lower_ in _PLACING | {"between", "with"} \
+                and subject.head.head.pos_ == "NOUN" and subject.head.head.i < subject.i:
+            subject = subject.head.head
     if subject is None or not (_names_a_thing(subject) or common_noun(doc, subject)):
         return None
     return _quantity_target(subject)
+
+
+def bracket_label_counts(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
+    """'612 deaths (CFR 2.6%)', '(inflation 3.1%, unemployment 5.2%)': a figure in brackets right after
+    a label of one to three words that opens the bracket or follows a comma in it counts what the
+    label names. None for a place or a person ("Latvia (11%)" is read elsewhere) or outside brackets."""
+    k = hedge_start
+    start = k
+    while start > 0 and k - start < 3 and joined(doc, start) and (doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[start - 1].is_upper) \
+            and doc[start - 1].is_alpha:
+        start -= 1
+    if start == k or start == 0 or doc[start - 1].text not in ("(", ",", ";") or doc[k - 1].pos_ not in NOUNS:
+        return None
+    if any(t.ent_type_ in ("GPE", "PERSON", "NORP", "LOC") for t in doc[start:k]):
+        return None
+    if doc[start - 1].text != "(":  # after a comma: the bracket must open before it, on the same line, with no close between
+        j = start - 1
+        while j > 0 and doc[j].text not in ("(", ")") and joined(doc, j):
+            j -= 1
+        if doc[j].text != "(":
+            return None
+    close = p.end
+    while close < len(doc) and joined(doc, close) and doc[close].text in ("%",) :
+        close += 1
+    if close >= len(doc) or doc[close].text not in (")", ",", ";"):
+        return None
+    return span_text(doc, (start, k))
+
+
+def signed_label_counts(doc: Doc, p: Phrase) -> str | None:
+    """'FTSE 100 +0.4%, DAX -0.2%', 'energy (-2.8%': a signed percentage counts the label written right
+    before it (one to four words, back to a comma, a colon, a bracket or the line's start). None for
+    an unsigned figure or when no such label stands there."""
+    if not doc[p.start].text[:1] in "+-−–" or p.start == 0 or p.change_verb:
+        return None  # (a bracket of signed figures after a clause is the size of its change: `bracketed_change_counts`)
+    return _label_before(doc, p.start - 1 if doc[p.start - 1].text == "(" else p.start)
+
+
+def market_label_counts(doc: Doc, p: Phrase, hedge_start: int, currency: str) -> str | None:
+    """'Markets: FTSE 100 +0.4%, Brent crude $82.10': a sum right after a label in a list of such
+    labelled figures counts what the label names, in its currency ("Brent crude in dollars")."""
+    label = _label_before(doc, hedge_start) if hedge_start > 0 else None
+    return f"{label} in {currency}" if label is not None else None
+
+
+def _label_before(doc: Doc, end: int) -> str | None:
+    """The label of one to four words ending at token `end` that opens a list item: after a comma, a
+    colon, a semicolon, a bracket, 'and' or the line's start; no verb, place or person among them."""
+    start = end
+    while start > 0 and end - start < 4 and joined(doc, start) and (doc[start - 1].is_alpha or doc[start - 1].like_num) \
+            and doc[start - 1].pos_ not in ("VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON"):
+        start -= 1
+    if start == end or not any(t.is_alpha for t in doc[start:end]) or any(t.ent_type_ in ("GPE", "PERSON", "NORP") for t in doc[start:end]):
+        return None
+    if start > 0 and joined(doc, start) and doc[start - 1].text not in (",", ":", ";", "(", "and", "–", "—", "-"):
+        return None
+    return span_text(doc, (start, end))
+
+
+def share_verb_subject(doc: Doc, p: Phrase) -> str | None:
+    """'with trade among members accounting for 22 per cent', 'services make up 70%': a percentage
+    with no whole written after it, taken by a verb of sharing, is a share of what that verb's
+    subject names (the whole is left to the reader)."""
+    if p.unit != "percent" or (p.end < len(doc) and doc[p.end].lower_ == "of"):
+        return None
+    return _share_subject(doc, p)
 
 
 def _named_before(doc: Doc, p: Phrase) -> str | None:
@@ -739,11 +849,13 @@ def _measured_subject(unit: Token) -> str | None:
     """What a unit of measure measures when it is the level a verb reaches: 'demand hit 41.2
     gigawatts' (demand), 'output rose to 3.1 terawatt hours' (output)."""
     verb = unit.head
+    reached = False  # "fell 12% to 2.1 million tonnes": the level a change reaches
     if unit.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("to", "at"):
+        reached = verb.lower_ == "to"
         verb = verb.head
     elif unit.dep_ not in ("dobj", "attr"):
         return None
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LEVEL_VERBS | {"be"}:
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LEVEL_VERBS | {"be"} | (CHANGE_VERBS if reached else set()):
         return None
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and _names_a_thing(c):
@@ -754,6 +866,9 @@ def _measured_subject(unit: Token) -> str | None:
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.casefold()))
 
+
+#: Hedges that the parser makes the preposition a level hangs from: "is above 60%", "was under 5%".
+_LEVEL_HEDGES = frozenset({"above", "below", "over", "under", "around", "near"})
 
 #: Nouns of a thing's own benchmark: "half their pre-crisis level", "a third of its peak".
 _BENCHMARK_NOUNS = {"level", "peak", "average", "size", "high", "low", "norm", "capacity"}
@@ -781,7 +896,11 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
     if head.dep_ == "prep" and 0 < hedged <= head.i < p.start and doc[hedged - 1].lower_ in ("to", "at", "past") \
             and doc[hedged - 1].dep_ == "prep":
         head = doc[hedged - 1]  # "stood at around €46 billion", parsed with the hedge as the verb's preposition
-    if head.dep_ == "prep" and head.lower_ in ("to", "at", "past"):
+    if head.dep_ == "prep" and head.i == hedged and head.lower_ in _LEVEL_HEDGES and head.head.pos_ == "AUX" \
+            and head.head.lemma_.lower() == "be":
+        at = True  # "testing coverage is now above 60% of suspected cases": a level the hedge puts a bound on
+        head = head.head
+    elif head.dep_ == "prep" and head.lower_ in ("to", "at", "past"):
         at = head.lower_ in ("at", "past")
         head = head.head
         if head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _OBJECT_ANAPHORS for c in head.children):
@@ -814,7 +933,7 @@ def _level_subject(doc: Doc, p: Phrase) -> str | None:
             return _quantity_target(held)
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | {"be", "value", "estimate", "cost"} \
+    if not at and head.lemma_.lower() not in LEVEL_VERBS | CHANGE_VERBS | NEED_VERBS | {"be", "value", "estimate", "cost"} \
             and not (head.tag_ == "VBN" and head.lemma_.lower() in FORECAST_VERBS and token.dep_ == "dobj"
                      and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
         return None  # (but "Inflation seen between 4 and 4.5 pct in 2026": a headline's forecast level)
@@ -976,13 +1095,127 @@ def _list_label(doc: Doc, p: Phrase) -> str | None:
         start -= 1
     if start == end or doc[end - 1].pos_ not in NOUNS:
         return None
+    if start > 0 and joined(doc, start) and doc[start - 1].pos_ == "DET" and doc[start - 1].lower_ in ("the", "a", "an") \
+            and (start == 1 or not joined(doc, start - 1) or doc[start - 2].pos_ in ("PUNCT", "CCONJ")):
+        start -= 1  # "The unemployment rate: 6.5%": a label with its article
     if start > 0 and joined(doc, start) and doc[start - 1].pos_ not in ("PUNCT", "CCONJ"):
         return None  # mid-sentence, not a list label
     if end - start == 1 and len(doc[start].text) == 1:
         return None  # "A: Four of the six": an interview's speaker mark, not a label
     if doc[k].text == ":" and end - start >= 2 and all(t.is_upper and t.is_alpha for t in doc[start:end]):
         return None  # "MINISTER ANDERSEN: Roughly a third": a transcript's speaker label, not a label
-    return doc_text(doc)[doc[start].idx : char_end(doc, end)]
+    if doc[k].text == ":" and end - start == 1 and doc[start].is_upper and doc[start].is_alpha and len(doc[start].text) > 3 \
+            and re.search(r"\b[^\W\d_][^\W\d_'’-]+ " + re.escape(doc[start].text.title()) + r"\b", doc_text(doc)):
+        return None  # "KOLÁŘOVÁ: Twenty-four, yes": the last name of one the text names in full ("Petra Kolářová")
+    label = doc_text(doc)[doc[start].idx : char_end(doc, end)]
+    lead = _table_lead(doc, doc[start].idx) if doc[k].text != ":" else None
+    return f"{lead}: {label}" if lead is not None else label
+
+
+_TABLE_RULE = re.compile(r"[\s|:+-]*")
+
+
+def _cells(line: str, sep: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets, within `line`, of the cells of a table row split by `sep`, trimmed."""
+    out, at = [], 0
+    parts = line.split(sep)
+    if sep == "|" and line.strip().startswith("|"):
+        at = line.index("|") + 1
+        parts = line[at:].rstrip().removesuffix("|").split("|")
+    for part in parts:
+        lead = len(part) - len(part.lstrip())
+        out.append((at + lead, at + len(part.rstrip())))
+        at += len(part) + 1
+    return out
+
+
+def table_cell_counts(doc: Doc, p: Phrase) -> str | None:
+    """A figure in a cell of a table written as text, rows of cells split by '|' ("| North | 5.2% |")
+    or by tabs ("Food\t3.4\t3.1"), under a header row: what its column's header names, for its row's
+    label ("Unemployment rate, North"). None outside such a table, in a row's first cell (its label),
+    or under a header cell that is itself a number."""
+    text = doc_text(doc)
+    offset = doc[p.start].idx
+    start = line_start(text, offset)
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    sep = "|" if line.lstrip().startswith("|") and line.count("|") >= 3 else "\t" if line.count("\t") >= 1 else None
+    if sep is None:
+        return None
+    header = None
+    at = start
+    while at > 0:  # up to the first row of the block: the header
+        above = line_start(text, at - 1)
+        row = text[above : at - 1]
+        if not row.strip() or (sep == "|" and not row.lstrip().startswith("|")) or (sep == "\t" and "\t" not in row):
+            break
+        if not _TABLE_RULE.fullmatch(row):
+            header = (above, row)
+        at = above
+    if header is None:
+        return None
+    cells = _cells(line, sep)
+    column = next((k for k, (a, b) in enumerate(cells) if start + a <= offset < start + b), None)
+    heads = _cells(header[1], sep)
+    if not column or column >= len(heads) or len(heads) != len(cells):
+        return None
+    head = header[1][heads[column][0] : heads[column][1]].strip()
+    label = line[cells[0][0] : cells[0][1]].strip()
+    if not head or not label or any(ch.isdigit() for ch in label) and not any(ch.isalpha() for ch in label):
+        return None
+    if not any(ch.isalpha() for ch in head) or re.fullmatch(r"[\d\s.,%+-]+", head):
+        return None
+    return f"{head}, {label}"
+
+
+#: A line of a list of labelled figures: "ANC – 88", "Tanks — 8,724", "Others - 26".
+_TABLE_LINE = re.compile(r"[^\S\n]*([^\n–—:]{1,40}?)[^\S\n]+[–—-][^\S\n]*[~≈]?[$€£]?\d[\d.,]*[^\S\n]*(?:\n|$)")
+
+
+def _table_lead(doc: Doc, offset: int) -> str | None:
+    """'Projected seats, according to the commission:' over "ANC – 88 / DA – 79 / Others – 26": a block
+    of 'label – figure' lines whose labels are mostly names (parties, countries, companies) counts what
+    the line introducing it names ("Projected seats"), of each label. None when the line is not in
+    such a block, or no short noun phrase ending in a colon opens it."""
+    text = doc_text(doc)
+    start = line_start(text, offset)
+    lines: list[tuple[int, int]] = []  # (start, end of label) of each line of the block
+    at = start
+    while at > 0:  # up to the line that opens the block
+        above = line_start(text, at - 1)
+        m = _TABLE_LINE.match(text, above)
+        if m is None or m.end() < at:
+            break
+        lines.append((m.start(1), m.end(1)))
+        at = above
+    if at == 0:
+        return None
+    lead_start = line_start(text, at - 1)
+    lead = text[lead_start : at].strip()
+    at = start
+    while (m := _TABLE_LINE.match(text, at)) is not None:
+        lines.append((m.start(1), m.end(1)))
+        if m.end() >= len(text) or m.end() == at:
+            break
+        at = m.end()
+    if len(lines) < 3 or not lead.endswith(":"):
+        return None
+    named = 0
+    for a, b in lines:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and any(t.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC")
+                                    or (t.is_upper and t.is_alpha and len(t.text) > 1)
+                                    or (t.pos_ == "PROPN" and t.i > span.start) for t in span):
+            named += 1  # (not a capitalised first word alone: "Drones – 40,100" opens its line)
+    if named < 2 or 2 * named < len(lines):
+        return None  # "Tanks – 8,724 / Artillery – 21,000": the labels are what is counted
+    phrase = re.split(r",|:|\(|\s[–—-]\s|\baccording to\b", lead, maxsplit=1)[0].strip()
+    span = doc.char_span(lead_start + lead.index(phrase), lead_start + lead.index(phrase) + len(phrase), alignment_mode="expand") \
+        if phrase else None
+    if span is None or len(span) > 6 or not any(t.pos_ == "NOUN" for t in span) or any(t.like_num for t in span):
+        return None
+    return phrase
 
 
 def _money_counts(doc: Doc, p: Phrase) -> str:
@@ -1049,6 +1282,24 @@ def _money_counts(doc: Doc, p: Phrase) -> str:
                 # "a trade deficit in steel of £1.2bn": the deficit (in steel)
                 return f"{_noun_phrase_of(owner)} {prep.lower_} {_noun_phrase_of(held)} in {currency}"
             return f"{_noun_phrase_of(held)} in {currency}"
+    token = _figure(doc, p)
+    if token.dep_ == "pobj" and token.head.lower_ == "at" and token.head.head.pos_ == "VERB" and token.head.head.dep_ == "relcl":
+        relative = next((c for c in token.head.head.children if c.dep_ == "dobj" and c.tag_ == "WDT"), None)
+        if relative is not None and relative.lower_ in ("which", "that"):
+            noun = token.head.head.head  # "state investment in overseas mines, which she estimated at $20 billion"
+            if noun.dep_ == "pobj" and noun.head.lower_ in _PLACING | {"to", "of", "for", "on"} and noun.head.head.pos_ == "NOUN" \
+                    and noun.head.head.i < noun.i:
+                noun = noun.head.head  # (what is placed or directed: "the damage to the port, which …")
+            if noun.pos_ == "NOUN" and _names_a_thing(noun) and not _is_when(noun):
+                return f"{_quantity_target(noun)} in {currency}"
+    if k >= 1 and doc[k].lower_ in ("cost", "costs") and doc[k - 1].pos_ == "NOUN" and joined(doc, k) \
+            and _names_a_thing(doc[k - 1]) and not _is_when(doc[k - 1]):
+        # "the election cost about R1.9 billion", parsed as a noun "election cost": what it cost
+        return f"{doc[k - 1].lower_} cost in {currency}"
+    token = _figure(doc, p)
+    if token.dep_ == "appos" and token.head.i < k and doc[k].text == "," and token.head.pos_ == "NOUN" \
+            and _names_a_thing(token.head) and not _is_when(token.head):
+        return f"{_quantity_target(token.head)} in {currency}"  # "the initiative's budget for 2026, about $3.5bn, is …"
     # "the defense budget is UAH 2.2 trillion", "the package is valued at $2.3 billion".
     level = _level_subject(doc, p)
     if level is not None:
@@ -1081,6 +1332,8 @@ def _money_done(doc: Doc, p: Phrase, currency: str) -> str | None:
             return None  # "80 million euros, of which Sweden pays …": a clause about a part, not the sum
         if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head == token:
             return None  # "€2bn going to …": not a sum something was done with
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None  # "seeks $44 billion to assist 190 million people": what the sum is for, not done with it
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < p.start for c in verb.children):
             return None  # a misparse: the clause's subject stands before the sum
         out = f"{verb.lower_} {currency}"
@@ -1117,7 +1370,17 @@ def _money_given(doc: Doc, p: Phrase, currency: str) -> str | None:
                     and obj.lower_ not in PRONOUNS:
                 return f"{out} {c.lower_} {_noun_phrase_of(obj)}"
     # a verb of change or of saying ("add") gives money only where it says where it goes ("add €50m to the fund")
-    return None if lemma in CHANGE_VERBS or lemma in SPEECH_VERBS else out
+    if lemma in CHANGE_VERBS or lemma in SPEECH_VERBS:
+        return None
+    purposes = [c for c in verb.rights if c.dep_ in ("advcl", "xcomp")]
+    purposes += [g for c in purposes if c.tag_ == "VBG" for g in c.rights if g.dep_ in ("advcl", "xcomp")]  # (past "starting in …")
+    for c in purposes:
+        # "provides $1.5 billion over six years, starting in 2024-25, to build housing": what the money is to do
+        if c.tag_ == "VB" and c.i > p.end and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            obj = next((o for o in c.children if o.dep_ == "dobj" and o.pos_ in NOUNS and o.lower_ not in PRONOUNS), None)
+            if obj is not None:
+                return f"{out} to {c.lower_} {_noun_phrase_of(obj)}"
+    return out
 
 
 # --------------------------------------------------------------------------- a number without a noun of its own
@@ -1127,11 +1390,24 @@ _COMPARED_WITH = (("up", "from"), ("down", "from"), ("compared", "with"), ("comp
                   ("versus",), ("vs",), ("vs.",))
 
 
+#: Comparatives by which one figure says how far another exceeds or falls short of a third.
+_MORE_OR_LESS = frozenset({"more", "less", "fewer", "higher", "lower", "above", "below", "cheaper", "dearer"})
+
+
 def elided_counts(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
     """What a number without a noun counts, from a statistic before it in its sentence:
     "up to 10,000 shells a day, while Ukraine can answer with about 2,000" (the first one),
     "some 300,000 people, up from 100,000" and "three times as many as …" (the nearest one)."""
     words = tuple(doc[k].lower_ for k in range(max(0, hedge_start - 2), hedge_start))
+    limit = index(doc).sentence(p.start)[1]
+    if p.unit is not None and words[-1:] == (",",) and p.end + 1 < limit and doc[p.end].lower_ in _MORE_OR_LESS \
+            and doc[p.end + 1].lower_ == "than":
+        # "cost about R1.9 billion, roughly R300 million more than the 2021 poll": by how much the figure
+        # before it exceeds another (what it counts, compared), not a sum of its own
+        same_unit = [m for m in before if m.stat.unit == p.unit]
+        stop = next((k for k in range(p.end + 1, limit) if doc[k].is_punct), limit)
+        if same_unit and stop - p.end <= 8:
+            return f"{same_unit[-1].stat.counts}, {span_text(doc, (p.end, stop))}"
     compared = any(words[-len(w):] == w for w in _COMPARED_WITH)
     if not compared and p.unit is not None and words[-1:] == ("the",) and words[:1] in (("than",), ("above",), ("below",)):
         compared = True  # "lower than the 81.5% of 2016", "above the 70% of 2021": the figure compared with
@@ -1229,6 +1505,20 @@ def forecast_counts(doc: Doc, p: Phrase, counts: str, earlier: list[Mention]) ->
     return f"{counts} of {last}"
 
 
+def asked_figure_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
+    """'Q: The budget pegs the deficit at 4.3 per cent of GDP. Is that realistic? / A: We ended last year
+    at 4.4 per cent': a bare percentage in the answer to a question that states a percentage counts
+    what the question's figure counts. None outside an answer, or when the question states none."""
+    text = doc_text(doc)
+    paragraph = line_start(text, doc[p.start].idx)
+    end = trimmed_end(text, paragraph)
+    if end == 0 or text[end - 1] != "?":
+        return None
+    question = line_start(text, end - 1)
+    asked = [m for m in earlier if question <= m.offset < end and m.stat.unit == p.unit and not _a_reference(doc, m)]
+    return asked[-1].stat.counts if asked else None
+
+
 def _paragraph_before(doc: Doc, p: Phrase, earlier: list[Mention]) -> list[Mention]:
     """The mentions of `earlier` in the sentence just before that of `p`, in its paragraph."""
     start, _ = sentence_bounds(doc, doc[p.start])
@@ -1310,10 +1600,31 @@ def anaphoric_counts(doc: Doc, p: Phrase, earlier: list[Mention]) -> str | None:
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return None
+    if subjects[0].lower_ in _PLURAL_ANAPHORS and verb.pos_ == "VERB" and verb.lemma_.lower() in CHANGE_VERBS | LEVEL_VERBS:
+        # "… tracks average monthly earnings. These rose by 5.8%": a change of the plural thing just named
+        return _last_counts(doc, p, earlier, changes=True) or _plural_antecedent(doc, subjects[0])
     if not _refers_back(subjects[0]):
         return None
     # "The CPI increased 0.3%. On a seasonally adjusted basis, it rose 0.2%": a change of what changed before
     return _last_counts(doc, p, earlier, changes=verb.lemma_.lower() in CHANGE_VERBS and verb.pos_ == "VERB")
+
+
+#: Plural pronouns that open a sentence about things just named: "These rose by 5.8%".
+_PLURAL_ANAPHORS = frozenset({"these", "those", "they"})
+
+
+def _plural_antecedent(doc: Doc, pronoun: Token) -> str | None:
+    """The nearest plural common noun naming a thing before a plural pronoun, in its sentence or the one
+    before it in its paragraph ("… tracks average monthly earnings in the formal sector. These rose …":
+    the earnings). None when there is none."""
+    start, _ = sentence_bounds(doc, pronoun)
+    if start > 0 and joined(doc, start):
+        start = sentence_bounds(doc, doc[start - 1])[0]
+    for k in range(pronoun.i - 1, start - 1, -1):
+        t = doc[k]
+        if t.tag_ == "NNS" and _names_a_thing(t) and not _is_when(t) and t.lemma_.lower() not in HUMAN_NOUNS:
+            return _quantity_target(t)
+    return None
 
 
 def anaphoric_share(doc: Doc, p: Phrase, counts: str, earlier: list[Mention]) -> str:
@@ -1710,6 +2021,13 @@ def partitive_pronoun_counts(doc: Doc, p: Phrase, before: list[Mention], earlier
         pool = [m for m in earlier if m.sent_start == previous_start]
     whole = next((m for m in reversed(pool) if m.stat.kind == "count" and m.stat.unit is None
                   and m.head_words and Decimal(m.stat.value) > p.value), None)
+    if whole is None and not pool and start > 0 and joined(doc, start):
+        # "Drifting mines are still a threat. Divers have neutralised more than 40 of them": no count
+        # before, the plural thing the sentence before is about (its subject)
+        previous_start = index(doc).sentence(start - 1)[0]
+        subject = next((t for t in doc[previous_start:start] if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS"
+                        and _names_a_thing(t) and not _is_when(t) and t.lemma_.lower() not in HUMAN_NOUNS), None)
+        return _quantity_target(subject) if subject is not None else None
     return whole.stat.counts if whole is not None else None
 
 
@@ -1741,6 +2059,44 @@ def passive_subject_counts(doc: Doc, p: Phrase) -> str | None:
     if where is not None and where.pos_ == "NOUN":
         return span_text(doc, (verb.i, where.i + 1))  # "were taken to hospital", "were taken into custody"
     return verb.lower_
+
+
+#: Adjectives that name the people a bare number counts by their state: "12 dead and 40 injured".
+STATE_ADJECTIVES = word_set("state-adjectives.txt")
+
+
+def _a_state_word(word: str) -> bool:
+    """A counts that is only a word of state ("dead", "killed")."""
+    return word in STATE_ADJECTIVES or (word.endswith("ed") and " " not in word)
+
+
+def _a_state(token: Token) -> bool:
+    """'killed', 'wounded', 'dead', 'missing': a participle or adjective of state, no verb of saying."""
+    return (token.tag_ == "VBN" and token.lemma_.lower() not in SPEECH_VERBS) or token.lower_ in STATE_ADJECTIVES
+
+
+def stated_people_counts(doc: Doc, p: Phrase, before: list[Mention]) -> str | None:
+    """'paid with more than 900 killed and wounded', 'the attack left 12 dead and 40 injured': a bare
+    number right before a participle or adjective of state (and one joined to it) counts those in that
+    state. None when the word takes an object or a noun follows ("900 killed civilians" is misread), or
+    after a count of things in its sentence ("40,000 claims, with 9,000 paid out": those claims)."""
+    if p.unit is not None or p.kind != "count" or not p.plain or p.end >= len(doc) or not joined(doc, p.end):
+        return None
+    if any(m.stat.kind == "count" and m.stat.unit is None and not all(_a_state_word(w) for w in m.stat.counts.split(" and "))
+           for m in before):
+        return None
+    first = doc[p.end]
+    if not _a_state(first) or any(c.dep_ in ("dobj", "attr", "nsubj", "prt") and not p.start <= c.i < p.end for c in first.children):
+        return None
+    if _figure(doc, p).dep_ == "nsubj" and _figure(doc, p).head.i == first.i and first.lower_ not in STATE_ADJECTIVES:
+        return None  # "Nine signed on Friday": what nine did, not a state (but "40 injured", "30 killed")
+    end = p.end + 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and _a_state(doc[end + 1]) and joined(doc, end + 1):
+        end += 2  # "killed and wounded"
+    after = doc[end] if end < len(doc) and joined(doc, end) else None
+    if after is not None and (after.pos_ in ("NOUN", "PROPN", "DET", "NUM") or after.like_num):
+        return None
+    return span_text(doc, (p.end, end))
 
 
 #: Nouns that only hedge the figure after 'of': "in the range of 6.8-7.0%", "in the region of 5%".
@@ -1779,7 +2135,21 @@ def named_before_of(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]
         set_apart = noun.dep_ in ("appos", "npadvmod") or (noun.left_edge.i > 0 and doc[noun.left_edge.i - 1].text == ",")
         if set_apart and before and before[-1].stat.unit != p.unit:
             return f"{_noun_phrase_of(noun)} in {before[-1].stat.counts}"
+    if noun.dep_ == "pobj" and ((noun.lemma_.lower() in _PACE_NOUNS and noun.head.lower_ == "at")
+                                or (noun.lower_ in _LEVEL_NOUNS and noun.head.lower_ in ("to", "at"))):
+        verb = noun.head.head  # (and "fell to a 14-month low of 3.9%": the unemployment, at its low)
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in CHANGE_VERBS | LEVEL_VERBS:
+            target = _change_target(verb)  # "GDP expanded at an annualized rate of 2.8%": the GDP's change
+            if target is not None:
+                return f"{target}, {_noun_phrase_of(noun)}"
     return _noun_phrase_of(noun)
+
+
+#: Nouns of a level a change reaches: "fell to a 14-month low of 3.9%", "rose to a record of 41 GW".
+_LEVEL_NOUNS = frozenset({"high", "low", "peak", "record", "level", "trough"})
+
+#: Nouns of the speed of a change: "grew at an annual rate of 2.8%", "rose at a pace of 4%".
+_PACE_NOUNS = frozenset({"rate", "pace", "clip", "speed"})
 
 
 #: Words a figure measures the distance of: "0.3% below", "4.2% larger", "23% funded".
@@ -1789,7 +2159,8 @@ _MEASURED_WORDS = {"above", "below", "higher", "lower", "up", "down", "ahead", "
 _LINKING_VERBS = {"be", "remain", "stay", "seem", "appear", "look", "end", "close", "finish", "stand"}
 
 
-def measured_subject(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention]) -> str | None:
+def measured_subject(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention],
+                     previous: list[Mention] = ()) -> str | None:
     """'GDP … is 0.3% below the same quarter', 'the economy is 4.2% larger than before', 'the appeal
     is only 23% funded': a figure that says how far the subject of its clause is above, below or
     along measures that subject; set after a figure with a comma ('at £79.50, some 11% above the
@@ -1812,12 +2183,40 @@ def measured_subject(doc: Doc, p: Phrase, hedge_start: int, before: list[Mention
         if node.pos_ not in ("VERB", "AUX"):
             return None
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and word.tag_ == "VBN" and subjects[0].lower_ in _OBJECT_ANAPHORS:
+            return _antecedent(doc, subjects[0])  # "the appeal seeks $44 billion, but it is only 17 per cent funded"
+        if subjects and word.tag_ != "VBN" and (_refers_back(subjects[0]) or (node.dep_ == "relcl" and subjects[0].tag_ == "WDT")):
+            return _compared_figure(doc, p, word, subjects[0], before, previous)
         if subjects:
             return _quantity_target(subjects[0]) if _names_a_thing(subjects[0]) else None
         if node.dep_ not in ("xcomp", "conj") or node.head == node:
             return None
         node = node.head  # "… is estimated to be 4.2% larger": the subject of 'estimated'
     return None
+
+
+def _compared_figure(doc: Doc, p: Phrase, word: Token, subject: Token, before: list[Mention],
+                     previous: list[Mention]) -> str | None:
+    """'each battery will cost €175 million. That is some 20 per cent more than Lithuania paid', '€1.1
+    million per missile, which is roughly ten per cent less than …': a percentage by which the figure
+    just named ('which' after it, or 'that'/'it' opening the next sentence of its paragraph) differs
+    from another measures what that figure counts, compared ("battery cost in euros, more than
+    Lithuania paid"). None when no figure stands there to refer to."""
+    if subject.tag_ == "WDT":
+        last = before[-1] if before else None
+    else:
+        last = before[-1] if before else next(iter(reversed(_paragraph_before(doc, p, list(previous)))), None)
+    if last is None:
+        return None
+    counts = last.stat.counts
+    than = next((c for c in word.rights if c.lower_ == "than" or any(g.lower_ == "than" and g.dep_ == "mark" for g in c.children)), None)
+    if than is not None:
+        end = than.right_edge.i + 1
+        start = than.i if than.lower_ == "than" else next(g.i for g in than.children if g.lower_ == "than")
+        stop = next((k for k in range(start, end) if doc[k].is_punct), end)
+        if stop - start <= 8:
+            return f"{counts}, {word.lower_} {span_text(doc, (start, stop))}"
+    return f"{counts}, {word.lower_}"
 
 
 def compared_level_subject(doc: Doc, p: Phrase, hedge_start: int) -> str | None:
@@ -2049,7 +2448,8 @@ def with_written_unit(stat) -> str:
     else:
         return counts
     written = written.rstrip(".")
-    if not written.replace("$", "").isalpha() or len(written) < 2 or written.casefold() in counts.casefold().split():
+    if not written.replace("$", "").isalpha() or (len(written) < 2 and written not in CURRENCY_GLUED) \
+            or written.casefold() in counts.casefold().split():
         return counts
     at = counts.find(name)
     if at < 0:

@@ -27,7 +27,11 @@ from newsgraph.extract.statistics.counts import (
     compared_level_subject,
     counted_span,
     box_counts,
+    market_label_counts,
+    bracket_label_counts,
+    signed_label_counts,
     share_of_what,
+    share_verb_subject,
     counted_thing,
     elided_counts,
     forecast_counts,
@@ -46,16 +50,19 @@ from newsgraph.extract.statistics.counts import (
     passive_subject_counts,
     share_of,
     asked_counts,
+    asked_figure_counts,
     explicit_share,
     gapped_count,
     listed_share,
     taken_share_counts,
     takes_share,
+    table_cell_counts,
     tally_counts,
     with_written_unit,
     participle_share,
     partitive_pronoun_counts,
     spread_counts,
+    stated_people_counts,
 )
 from newsgraph.extract.statistics.document import char_end, doc_text, governor, indexed, sentence_bounds
 from newsgraph.extract.statistics.numbers import Phrase, is_conversion, is_duration, is_label_or_date, read_phrase
@@ -223,8 +230,18 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
 
     sent_start, sent_end = sentence_bounds(doc, doc[p.start])
     counts = gapped  # "the UPA has won 87 seats, the PRF 46": the seats too
+    if noun is None and p.plain:
+        counts = stated_people_counts(doc, p, before) or counts  # "paid with more than 900 killed and wounded", "12 dead and 40 injured"
+    if counts is None and (noun is None or not any(ch.isalpha() for ch in doc_text(doc)[doc[noun[0]].idx : char_end(doc, noun[1])])):
+        counts = table_cell_counts(doc, p)  # "| North | 5.2% |" under "| Region | Unemployment rate |"
+        if counts is not None:
+            noun = None  # (not the cell's bar, which the tagger may take for a noun)
     if counts is None:
         counts = box_counts(doc, p, noun, hedge_start)  # "- 50%: the tariff above the quota"
+    if counts is None and noun is None:
+        counts = bracket_label_counts(doc, p, hedge_start)  # "612 deaths (CFR 2.6%)"
+    if counts is None and noun is None:
+        counts = signed_label_counts(doc, p)  # "FTSE 100 +0.4%, DAX -0.2%"
     if counts is None and noun is None and (p.unit == "percent" or p.kind == "ratio"):
         counts = share_of_what(doc, p)  # "1 per cent of what the world spends on peacekeeping"
     if counts is None and noun is None and twin is not None:
@@ -249,6 +266,9 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = counted_thing(doc, ctx, p, noun, kind, relative)
         if p.kind == "amount" and noun is None and counts == CURRENCY_WORDS.get(p.unit or "", p.unit):
             # a bare sum compared with one before it: "… of £1.2bn, wider than the previous year's £0.9bn"
+            counts = elided_counts(doc, p, hedge_start, before) or market_label_counts(doc, p, hedge_start, counts) or counts
+        elif p.measure is not None and counts == p.measure and before:
+            # "121 bcm of LNG last year, down from 130 bcm": the unit alone, compared with a figure before it
             counts = elided_counts(doc, p, hedge_start, before) or counts
     if counts is None and noun is None and p.plain:
         counts = passive_subject_counts(doc, p)  # "58 have been hospitalized", "12 were killed and 40 injured"
@@ -263,14 +283,19 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
         counts = named_before_of(doc, p, hedge_start, before)  # "growth of 0.9%", "a death rate of 2 per 1,000"
     if counts is None and noun is None and _a_rate(doc, p):
         counts = rate_reached(doc, p, hedge_start)  # "the death rate has come down to 28 per 100,000 births"
+    if counts is None and noun is None and p.unit == "percent":
+        counts = share_verb_subject(doc, p)  # "with trade among members accounting for 22 per cent"
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
-        counts = measured_subject(doc, p, hedge_start, before)  # "GDP is 0.3% below …", "the appeal is 23% funded"
+        counts = measured_subject(doc, p, hedge_start, before, previous)  # "GDP is 0.3% below …", "the appeal is 23% funded"
     if counts is None and noun is None and p.unit in ("percent", "percentage points"):
         counts = compared_level_subject(doc, p, hedge_start)  # "prices are still 30-40pc above 2020 levels"
     if counts is None and noun is None and (p.kind == "ratio" or p.multiplier):
         counts = clause_counts(doc, p, before, previous)
     if counts is None and noun is None:
         counts = anaphoric_counts(doc, p, previous)
+    if counts is not None and before and counts.casefold() in _BARE_TOTALS and before[-1].stat.kind == "count" \
+            and before[-1].stat.unit == p.unit and counts.casefold() not in before[-1].stat.counts.casefold():
+        counts = f"{counts} of {before[-1].stat.counts}"  # "412 new cases …, bringing the total to 10,230": the total of cases
     if counts is not None and before and counts.casefold() in CHANGE_NOUNS:
         # "CPI rose by 0.4%, compared with a rise of 0.6%", "… after a 0.8% gain": a change of the figure before
         counts = f"{counts} in {before[-1].stat.counts}"
@@ -297,6 +322,8 @@ def _mention(doc: Doc, ctx: ArticleContext, p: Phrase, before: list[Mention], pr
                   and not m.head_words <= _content_words(counts)]
         if shares:
             counts = f"{counts} of {shares[0].stat.counts}"  # (the first: later ones may be such parts)
+        elif noun is None and not before:
+            counts = asked_figure_counts(doc, p, previous) or counts  # an answer's bare percentage: the question's
     if counts is None:
         return None
 
@@ -376,6 +403,10 @@ def _one_of_a_tally(doc: Doc, p: Phrase, noun: tuple[int, int] | None, before: l
         return False  # "Two stories today are really one story": what they are, not a part counted
     head = doc[noun[1] - 1].lemma_.lower()
     return any(m.stat.kind == "count" and m.stat.unit is None and head in m.head_words for m in before)
+
+
+#: Nouns of a figure made of others that name nothing by themselves: "bringing the total to 10,230".
+_BARE_TOTALS = frozenset({"total", "tally", "number", "count", "sum", "overall total"})
 
 
 def _a_rate(doc: Doc, p: Phrase) -> bool:

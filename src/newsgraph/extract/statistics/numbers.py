@@ -234,6 +234,9 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     signed = _bracketed_change(doc, i)
     if signed is not None:
         return signed
+    signed = _signed_percentage(doc, i)
+    if signed is not None:
+        return signed
     # A verb that is a number: "output tripled", "production has doubled", "nearly double those in June".
     change = _change_word(doc, i)
     if change is not None:
@@ -263,6 +266,11 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     # Vague plurals: "thousands of", "tens of thousands of".
     if w in num.VAGUE_PLURALS or w == "tens":
         return _vague(doc, i)
+    # Fractions of a scale: "half a million", "a quarter of a billion".
+    scaled = _fraction_of_a_scale(doc, i)
+    if scaled is not None:
+        _read_suffix(doc, scaled)
+        return scaled
     # Fractions: "a third", "one-third", "two thirds", "half".
     fraction = _fraction(doc, i)
     if fraction is not None:
@@ -288,6 +296,15 @@ def read_phrase(doc: Doc, i: int) -> Phrase | None:
     end, value = run
     if doc[i].lower_ in ("a", "an") and end == i + 1:
         return None
+    if end + 1 < len(doc) and doc[end].lower_ == "point" and not doc[end - 1].text[:1].isdigit() and joined(doc, end):
+        # "two point five percent", as a transcript writes a spoken decimal: the digits after 'point'
+        digits = ""
+        k = end + 1
+        while k < len(doc) and joined(doc, k) and doc[k].lower_ in _DIGIT_WORDS:
+            digits += _DIGIT_WORDS[doc[k].lower_]
+            k += 1
+        if digits and float(value) == int(value):
+            value, end = value + Decimal("0." + digits), k
     if _either_of_two(doc, i, end, value):
         return Phrase(i, end + 2, Decimal(0), plain=False, vague=True)  # "two or three": a guess, never a figure
     phrase = Phrase(i, end, value)
@@ -433,6 +450,27 @@ def _bracketed_change(doc: Doc, i: int) -> Phrase | None:
     return phrase
 
 
+def _signed_percentage(doc: Doc, i: int) -> Phrase | None:
+    """'FTSE 100 +0.4%, DAX -0.2%', 'energy (-2.8%, compared with -1.9% in April)': a percentage written
+    with its sign after a label or a comparison, as market lines and statistics releases list rates
+    and changes; its value is signed as written. Not a bare '-3', nor a sign after a number or a
+    verb ("rose -0.2%" is a typo's business), nor inside a bracket of signed figures only
+    (`_bracketed_change`)."""
+    t = doc[i]
+    if not _SIGNED.match(t.text) or i == 0 or i + 1 >= len(doc) or doc[i + 1].text != "%" or not joined(doc, i + 1):
+        return None
+    value = num.digits_value(t.text[1:])
+    if value is None:
+        return None
+    prev = doc[i - 1]
+    if prev.text == "(":
+        prev = doc[i - 2] if i >= 2 else prev
+    if not (prev.is_alpha or prev.like_num) or prev.pos_ in ("VERB", "AUX", "ADP") and prev.lower_ not in ("with", "from", "to"):
+        return None
+    sign = -1 if t.text[0] in "-−–" else 1
+    return Phrase(i, i + 2, value * sign, kind="ratio", unit="percent", plain=False)
+
+
 #: Words of a change in percentage points inside such a bracket: "(-1.2 pp)", "(+0.4 percentage points)".
 _POINTS = frozenset({"pp", "pts", "points", "percentage"})
 
@@ -460,6 +498,33 @@ def _vague(doc: Doc, i: int) -> Phrase | None:
             doc[end + 1].lower_ in num.VAGUE_PLURALS or doc[end + 1].lower_ == "tens"):
         end += 2
     return Phrase(i, end, Decimal(0), plain=False, vague=True)
+
+
+#: Digit words after a spoken decimal point: "two point five".
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+                "seven": "7", "eight": "8", "nine": "9"}
+
+#: Scales a fraction of one can be written of: "half a million", "a quarter of a billion".
+_FRACTION_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "dozen": 12}
+
+
+def _fraction_of_a_scale(doc: Doc, i: int) -> Phrase | None:
+    """'half a million', 'a quarter of a million', 'three quarters of a billion': the fraction of
+    the scale, as a number (500,000), not the scale alone."""
+    w = doc[i].lower_
+    if w == "half":
+        k, value = i + 1, Decimal("0.5")
+    elif i + 1 < len(doc) and doc[i + 1].lower_ in num.FRACTIONS and doc[i + 1].lower_ != "half" \
+            and i + 2 < len(doc) and doc[i + 2].lower_ == "of":
+        value = num.fraction_value(w, doc[i + 1].lower_)
+        k = i + 3
+    else:
+        return None
+    if value is None or k + 1 >= len(doc) or doc[k].lower_ not in ("a", "an") or doc[k + 1].lower_ not in _FRACTION_SCALES:
+        return None
+    if not all(joined(doc, j) for j in range(i + 1, k + 2)):
+        return None
+    return Phrase(i, k + 2, (value * _FRACTION_SCALES[doc[k + 1].lower_]).normalize())
 
 
 def _fraction(doc: Doc, i: int) -> Phrase | None:
@@ -861,6 +926,10 @@ def is_duration(doc: Doc, p: Phrase, noun: tuple[int, int] | None, hedge_start: 
 _WHEN_BEFORE = {"in", "over", "during", "past", "next", "last", "first", "the", "these", "those", "throughout"}
 
 
+#: Nouns of a level that is the highest or lowest for a time: "a 14-month low", "a 30-year record".
+_EXTREMES = frozenset({"high", "low", "peak", "record", "best", "worst", "highs", "lows", "trough"})
+
+
 def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
     """Dates, years, times, ordinals, labels ('Article 5'), model numbers ('Leopard 2'), modifiers ('two-tier')."""
     first, last = doc[p.start], doc[p.end - 1]
@@ -874,6 +943,9 @@ def is_label_or_date(doc: Doc, p: Phrase, noun: tuple[int, int] | None) -> bool:
         noun_is_time = False  # "1,400 patrol hours", "300 flight hours": work measured in hours, not a date
     if noun_is_time:
         return True  # "two months", "a year": a duration or a date
+    if noun is not None and noun[1] - noun[0] > 1 and doc[noun[0]].lemma_.lower() in TIME_NOUNS \
+            and doc[noun[1] - 1].lower_ in _EXTREMES:
+        return True  # "a 14-month low", "a five-year high": how long since, a label of the level, not a count
     if noun is not None and noun[1] - noun[0] > 1 and doc[noun[0]].lemma_.lower() in TIME_NOUNS and noun[0] == p.end:
         return True  # "a 5 min read", "a three day visit": a length used as a modifier
     if nxt is not None and nxt.text in "-‐" and not last.whitespace_ and p.kind != "ratio" and not p.hyphened:

@@ -48,10 +48,22 @@ def hedge_before(doc: Doc, start: int) -> tuple[str | None, int]:
         if n <= len(words) and tuple(words[-n:]) == pattern:
             if pattern == ("some",) and start > 0 and doc[start - 1].pos_ != "DET" and doc[start - 1].dep_ not in ("quantmod", "advmod", "det"):
                 continue
-            if pattern == ("under",) and start > 1 and doc[start - 2].lower_ in ("came", "come", "comes", "was", "were", "is"):
-                continue  # "came under 40 attacks" is not "fewer than 40"
+            if pattern == ("under",) and start > 1 and doc[start - 2].lower_ in ("came", "come", "comes", "was", "were", "is") \
+                    and not _a_percentage(doc, start):
+                continue  # "came under 40 attacks" is not "fewer than 40" (but "was under 5 per cent" is)
             return qualifier, start - n
     return None, start
+
+
+_GLUED_PERCENTAGE = re.compile(r"\d[\d.,]*(?:%|pc|pct)")
+
+
+def _a_percentage(doc: Doc, start: int) -> bool:
+    """The number at `start` is a percentage: "5%", "5 per cent", "5pc", "five percent"."""
+    if _GLUED_PERCENTAGE.fullmatch(doc[start].lower_):
+        return True
+    nxt = [doc[k].lower_ for k in range(start + 1, min(len(doc), start + 3))]
+    return bool(nxt) and (nxt[0] in ("%", "percent", "pct", "pc") or nxt[:2] == ["per", "cent"])
 
 
 def hedge_after(doc: Doc, end: int) -> tuple[str | None, int]:
@@ -148,6 +160,10 @@ def _compared_with_itself(doc: Doc, ent: Span) -> bool:
     return False
 
 
+#: Nouns of a stretch of time: "over a period of two years" is when.
+_SPAN_NOUNS = frozenset({"period", "span", "stretch", "window", "spell", "course", "space"})
+
+
 def period_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_start: int, sent_end: int) -> str | None:
     """The time phrase the number is stated for: 'two months', 'past day', 'since February 2022'."""
     anchor_tok = doc[noun[1] - 1] if noun is not None else doc[p.end - 1]
@@ -165,6 +181,9 @@ def period_of(doc: Doc, p: Phrase, noun: tuple[int, int] | None, sent_start: int
             continue  # "down from 54": a number the tagger took for a date
         if ent.end < len(doc) and doc[ent.end].lower_ == "of" and ent[0].like_num:
             continue  # "enough for 11 months of imports": a quantity of time, not when
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and ent[0].like_num and doc[ent.start - 2].pos_ == "NOUN" \
+                and doc[ent.start - 2].lemma_.lower() not in TIME_NOUNS | _SPAN_NOUNS:
+            continue  # "above the statutory requirement of four months": a length of time something is, not when
         if ent.start >= 1 and doc[ent.start - 1].lower_ == "on" and ent[0].lower_ == "the" and len(ent) == 2:
             continue  # "rose 23% on the year": the basis of the change
         if len(ent) == 3 and ent[1].text in ("-", "‐") and not ent[0].whitespace_ and not ent[1].whitespace_ \
