@@ -354,6 +354,12 @@ _NAME_RUNS_ON = re.compile(r"\s+(?:(?:de|da|van|von|bin|al|le|la|del|der|du)\s+)
 
 # Words of a newsroom post written after a byline's name: "By Jane Roe, Defence Editor".
 _NEWSROOM_WORDS = word_set("newsroom-words.txt")
+# "International Affairs and Defence Section", "Business Desk": the rest of a byline's item, up to the
+# next comma, ending on the word of a newsroom's desk or an office's unit (not a name's last word).
+_BYLINE_UNIT = re.compile(
+    r"[^,;|\n]*?\b(?:" + "|".join(sorted(w.capitalize() for w in _NEWSROOM_WORDS | word_set("office-units.txt"))) + r")\s*(?:[,;|]|$)",
+    re.MULTILINE,
+)
 
 
 def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
@@ -372,6 +378,8 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
                 m = _BYLINE_NAME.match(line.text, k)
                 if m is None or any(w.casefold() in _NEWSROOM_WORDS for w in m.group().split()):
                     break  # "By Jane Roe, Economics Editor": the post, not a second name
+                if k > by.end() and _BYLINE_UNIT.match(line.text, k):
+                    break  # "By Jane Roe, International Affairs and Defence Section": her desk, not more names
                 if _NAME_RUNS_ON.match(line.text, m.end()):
                     break  # "by NATO Secretary General Pieter van Aalst following …": a post and a name, not a byline's name
                 if _titled_name(m.group()):

@@ -155,6 +155,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _label_mentions(ctx, labels)
     _merge_bare_organizations(ctx)
     _persons_read_as_places(ctx)
+    _bodies_named_by_country(ctx)
     _merge_surnames(ctx)
     _merge_person_organizations(ctx)
     _without_disease_names(ctx)
@@ -877,6 +878,7 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             and (_title_ends_here(doc, run.start - 1) or _post_clause_before(doc, run.start - 1))
             and (after is None or after.text in (",", ")", ".", ";", ":") or after.pos_ in ("VERB", "AUX"))
             and not _field_between_post_and_name(run)
+            and not _field_after_a_holders_post(doc, run.start)
         ):
             # "the Air Force spokesperson, Jane Roe, said …", "Chile's Minister of Transport and
             # Telecommunications, Jane Roe, told …": a name after a post and a comma
@@ -1269,6 +1271,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
         while words and (is_title_word(words[0].group().strip(".")) or words[0].group().casefold().rstrip(".") in _HONORIFICS):
             words.pop(0)
             titled = True
+        while len(words) > 1 and words[-1].group().islower():
+            words.pop()  # "Daniel Ayuk of [Health Policy Watch]": a name ends on a capital, not on 'of'
         if not words:
             return None
         if is_title_word(words[-1].group()) and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("and", "of", "for", "&"):
@@ -1305,7 +1309,7 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             name = name[owner.end() :]
         if not _organization_ok(ent, name, alone) or _is_indicator(name):
             return None
-        if _speaks_by_family_name(ctx, name) or _person_shaped(name) and _speaks_after_a_post(ent):
+        if not _where_people_work(ent) and (_speaks_by_family_name(ctx, name) or _person_shaped(name) and _speaks_after_a_post(ent)):
             # "Pakistan's Ishaq Dar met …; 'We …,' Dar said": NER calls the name a body, but the
             # text names its holder by the family name alone as a speaker: a person.
             return Candidate(start, end, name, "Person", _NER, extra=extra)
@@ -1326,8 +1330,14 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             return Candidate(start, end, name, "Event", _NER)  # "Cyclone Mele": a storm's name
         if ent.start > 0 and (ent.doc[ent.start - 1].like_num or ent.doc[ent.start - 1].lower_ in _COUNT_WORDS):
             return None  # "1.05 lakh Ni-kshay Mitras": people counted are a kind of people, not one person
-        if _field_between_post_and_name(ent):
+        if _field_between_post_and_name(ent) or _field_after_a_holders_post(ent.doc, ent.start):
             return None  # "Director General, Family Welfare, Dr. Jane Roe": the post's field, between commas
+        if not titled and _where_people_work(ent):
+            kind = "Organization"  # "analysts at Morgan Stanley", "an economist with Capital Economics": the employer
+        if not titled and len(ent) >= 2 and _modifies_common_noun(ent[-1]) and _thing_noun(ent[-1].head):
+            kind = "Organization"  # "Henry Hub futures", "Benchmark Brent crude": a name that qualifies a thing (a market's, a product's), not a person's
+        if not titled and len(name.split()) >= 2 and all(w.casefold() in ctx.lower_words(ent.doc) for w in name.split()):
+            return None  # "Humanitarian Aid", "Emergency Grant Aid": words the text also writes in lower case, capitalised as a label
         if re.match(r"\s+No\.?\s*\d", ctx.text[end : end + 8]):
             return None  # "Jl. Taman Pejambon No. 6": a street in an address
         if name.split()[-1].casefold() in ORG_HEADS or len(name.split()) > 1 and name.split()[-1].casefold().rstrip(".") in _COMPANY_WORDS:
@@ -1849,8 +1859,9 @@ def _speaks_by_family_name(ctx: ArticleContext, name: str) -> bool:
     # Any word of the name but the first, which news uses alone for the best-known ("Lula said").
     family = "(?:" + "|".join(re.escape(w) for w in name.split()[1:] if w not in _NAME_PARTICLES) + ")"
     pattern = rf"\b{family}\s+(?:{_SAID_FORMS})\b|\b(?:{_SAID_FORMS})\s+{family}\b|\bM(?:r|s|rs)\.?\s+{family}\b"
-    if re.search(pattern, ctx.text[: ctx.body_end]) is not None:
-        return True
+    for m in re.finditer(pattern, ctx.text[: ctx.body_end]):
+        if not _CAPITALISED_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+            return True  # alone: not "Analysts at Morgan Stanley said", the whole name said again
     # "Roe, a former regional governor of Cusco, …": the family name alone, given a post in apposition
     for m in re.finditer(rf"\b{family},\s+", ctx.text[: ctx.body_end]):
         post = _POST_APPOSITION.match(ctx.text, m.end(), ctx.body_end)
@@ -1859,6 +1870,8 @@ def _speaks_by_family_name(ctx: ArticleContext, name: str) -> bool:
     return False
 
 
+# A capitalised word and a space right before a match: the match is the end of a longer name.
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*[ \t]+$")
 # "a former regional governor", "the party's leader": an article, a few lower-case words, the post's head.
 _POST_APPOSITION = re.compile(r"(?:a|an|the)\s+(?:[a-z][\w’'-]*\s+){0,3}?(?P<head>[a-z][\w-]*)\b(?=\s*(?:,|of\b|for\b|at\b|in\b))")
 _PERSON_POST_HEADS = (TITLE_HEADS | _OFFICE_HEADS) - ORG_HEADS - BODY_DESCRIPTORS
@@ -2562,6 +2575,30 @@ def _persons_read_as_places(ctx: ArticleContext) -> None:
             ctx.register(entity.name, "Person", anchor.start, anchor.end)
 
 
+_COUNTRY_BODY_WORDS = word_set("country-body-words.txt")
+
+
+def _bodies_named_by_country(ctx: ArticleContext) -> None:
+    """'Statistics Poland said …', 'Bank Indonesia', 'Health Canada': a "person" whose name is
+    words that name a national body's field (country-body-words.txt) then a country the gazetteer
+    knows is that country's body, an organization. A person's name ends on a family name, and no
+    family name follows words like these."""
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Person":
+            continue
+        words = entity.name.split()
+        for n in range(min(3, len(words) - 1), 0, -1):
+            if not all(w.casefold() in _COUNTRY_BODY_WORDS for w in words[:-n]):
+                continue
+            if any(r.kind == "Country" for r in _known(ctx, " ".join(words[-n:]))):
+                mentions = list(entity.mentions)
+                ctx.drop(key)
+                for anchor in mentions:
+                    ctx.register(entity.name, "Organization", anchor.start, anchor.end)
+                break
+
+
 def _merge_surnames(ctx: ArticleContext) -> None:
     """A one-word ORG/place that is a known person's surname ('…, Roe says' tagged ORG) is that person."""
     for key in sorted(ctx.entities):
@@ -2735,6 +2772,50 @@ def _post_of_described_body(ent: Span) -> bool:
             return False
         j -= 1
     return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _BODY_POST_HEADS
+
+
+def _where_people_work(ent: Span) -> bool:
+    """Whether the name follows a lower-case noun only people are and 'at' or 'with': "analysts at
+    Morgan Stanley", "an economist with Capital Economics" name where they work, not a person."""
+    doc = ent.doc
+    i = ent.start
+    if i < 2 or doc[i - 1].lower_ not in ("at", "with") or doc[i - 1].is_sent_start:
+        return False
+    noun = doc[i - 2]
+    return (noun.is_lower or noun.is_sent_start) and _human_noun(noun) and noun.lower_.rstrip("s") not in _RELATION_NOUNS
+
+
+#: Person nouns that say whom someone stands to, not what they do: "a colleague with Jane Roe".
+_RELATION_NOUNS = frozenset({"colleague", "counterpart", "predecessor", "successor"})
+
+
+def _field_after_a_holders_post(doc: Doc, i: int) -> bool:
+    """Whether the words from token i follow a person's name, a comma, a post and a comma: "Dr Jane
+    Roe, Director, Emergency Preparedness; …", "Jan Doe, Head, Media Relations": they say what the
+    post covers. A post set off by commas after a name is that person's, so the words after it are
+    not another holder's name ("the Air Force spokesperson, Jane Roe, said" has no name before its post)."""
+    if i < 4 or doc[i - 1].text != ",":
+        return False
+    j = i - 2
+    titled = False
+    while j > 0 and i - j <= 8 and doc[j].text != ",":
+        token = doc[j]
+        if token.is_sent_start or not (_is_capitalised(token) or token.lower_ in ("of", "for", "the", "and", "&")):
+            return False
+        titled = titled or token.lower_ in TITLE_HEADS or token.lower_ in _OFFICE_HEADS or is_title_word(token.text)
+        j -= 1
+    if not titled or j < 1 or doc[j].text != ",":
+        return False
+    k = j - 1
+    if not _is_capitalised(doc[k]):
+        return False
+    if doc[k].ent_type_ == "PERSON":
+        return True
+    while k > 0 and j - k <= 4 and _is_capitalised(doc[k]):
+        k -= 1
+        if _is_honorific(doc[k]):
+            return True  # "Dr Ama Owusu, Director, …" (the name read as a body's)
+    return False
 
 
 def _field_between_post_and_name(ent: Span) -> bool:
