@@ -163,6 +163,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _merge_family_names(ctx)
     _surname_mentions(doc, ctx)
     _names_never_of_persons(doc, ctx)
+    _persons_referred_to_as_things(doc, ctx)
     _sent_bodies(ctx)
 
 
@@ -256,21 +257,28 @@ def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]], doc: 
     return out
 
 
-_PIPED_BYLINE = re.compile(r"^(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,3}) \| [^|\n]{1,40} \| (?P<date>[^|\n]*)$", re.MULTILINE)
+_PIPED_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,3}"
+# "Jane Roe | TNN | Oct 29, 2026", "Jane Roe, Jan Doe | BIRN | Zagreb, Podgorica | April 2, 2026"
+_PIPED_BYLINE = re.compile(
+    rf"^(?P<names>{_PIPED_NAME}(?:(?:, | and | & ){_PIPED_NAME}){{0,3}}) \| (?:[^|\n]{{1,40}} \| ){{1,3}}(?P<date>[^|\n]*)$", re.MULTILINE
+)
+_PIPED_NAME_RE = re.compile(_PIPED_NAME)
 
 
 def _piped_bylines(ctx: ArticleContext) -> list[Candidate]:
-    """'Jane Roe | TNN | Oct 29, 2026, 04.12 AM IST': a line of a writer's name, the desk or agency and
-    the date, between pipes, near the top: the name is the writer's."""
+    """'Jane Roe | TNN | Oct 29, 2026, 04.12 AM IST': a line of a writer's name (or several: 'Jane Roe,
+    Jan Doe | …'), the desk or agency (and the places filed from) and the date, between pipes, near
+    the top: the names are the writers'."""
     out = []
     for m in _PIPED_BYLINE.finditer(ctx.text, 0, min(ctx.body_end, 1500)):
         date = m.group("date")
-        words = m.group("name").split()
         if not (re.search(r"\d", date) and any(w.casefold().rstrip(".,") in MONTHS for w in re.findall(r"[A-Za-z.]+", date))):
             continue
-        if any(is_title_word(w) or w.casefold() in _NOT_NAMES or w.casefold() in MONTHS for w in words) or _known(ctx, m.group("name")):
-            continue
-        out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "Person", _PERSON_RULE))
+        for name in _PIPED_NAME_RE.finditer(ctx.text, m.start("names"), m.end("names")):
+            words = name.group().split()
+            if any(is_title_word(w) or w.casefold() in _NOT_NAMES or w.casefold() in MONTHS for w in words) or _known(ctx, name.group()):
+                continue
+            out.append(Candidate(name.start(), name.end(), name.group(), "Person", _PERSON_RULE))
     return out
 
 
@@ -2952,8 +2960,9 @@ def _names_never_of_persons(doc: Doc, ctx: ArticleContext) -> None:
                 ctx.register(entity.name, kind, anchor.start, anchor.end)
 
 
-def _said_of_a_person(span: Span) -> bool:
-    """Whether the words around this mention say it names a person (see `_names_never_of_persons`)."""
+def _said_of_a_person(span: Span, speech: bool = True) -> bool:
+    """Whether the words around this mention say it names a person (see `_names_never_of_persons`);
+    with `speech` False, being the subject of a verb of saying is not enough (bodies speak too)."""
     doc = span.doc
     before = _previous_word(doc, span.start)
     if before is None and span.start >= 2 and doc[span.start - 1].text == "." and not doc[span.start - 2].whitespace_:
@@ -2964,7 +2973,7 @@ def _said_of_a_person(span: Span) -> bool:
     ):
         return True
     last = span[-1]
-    if last.dep_ in ("nsubj", "nsubjpass") and last.head.lemma_.casefold() in SPEECH_VERBS:
+    if speech and last.dep_ in ("nsubj", "nsubjpass") and last.head.lemma_.casefold() in SPEECH_VERBS:
         return True
     for child in last.children:
         if child.i >= span.end and child.dep_ in ("appos", "relcl") and (
@@ -2977,6 +2986,58 @@ def _said_of_a_person(span: Span) -> bool:
     if last.dep_ == "poss" and (last.head.lower_ in TITLE_HEADS or last.head.lower_ in _POST_NOUNS or _human_noun(last.head)):
         return True  # "Roe's spokesperson", "Roe's deputy"
     return False
+
+
+def _persons_referred_to_as_things(doc: Doc, ctx: ArticleContext) -> None:
+    """A "person" the text refers back to as a thing is a body: "Venture Crest said its Calcasieu
+    terminal loaded 11 cargoes", "Kestrel Rowe, which runs the plant, …" ('its' and 'which' are
+    said of things, 'his', 'her' and 'who' of people). Unless some mention says it is a person
+    (a title, a form of address, a post in apposition, 'who', 'his' or 'her'), it is an organization."""
+    index = ctx.index(doc)
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Person" or _known(ctx, entity.name):
+            continue
+        spans = []
+        for anchor in entity.mentions:
+            if anchor.end > len(index.text):
+                continue
+            a, b = index.token_at(anchor.start), index.token_at(anchor.end - 1) + 1
+            if a < b and doc[a].idx == anchor.start:
+                spans.append(doc[a:b])
+        referred = [_referred_to_as(span) for span in spans]
+        if "thing" not in referred or "person" in referred or any(_said_of_a_person(span, speech=False) for span in spans):
+            continue
+        mentions = list(entity.mentions)
+        ctx.drop(key)
+        for anchor in mentions:
+            ctx.register(entity.name, "Organization", anchor.start, anchor.end)
+
+
+_PERSONAL_POSSESSIVES = frozenset({"his", "her"})
+
+
+def _referred_to_as(span: Span) -> str | None:
+    """'thing' when the clause this mention is the subject of goes on with 'its' before any other
+    subject ("… said its terminal …"), or a 'which' clause follows the name; 'person' for 'his' or
+    'her' there, or a 'who' clause; else None."""
+    doc = span.doc
+    last = span[-1]
+    for child in last.children:
+        if child.dep_ == "relcl" and child.i > last.i:
+            pronoun = next((t.lower_ for t in child.children if t.lower_ in ("which", "who") and t.i < child.i), None)
+            if pronoun is not None:
+                return "thing" if pronoun == "which" else "person"
+    if last.dep_ not in ("nsubj", "nsubjpass") or last.head.i < last.i:
+        return None
+    verb = last.head
+    for token in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
+        if token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass") or token.text in ("“", "\"", ";", ":"):
+            return None  # another clause's subject, another sentence, a quotation: the pronoun is not about it
+        if token.tag_ == "PRP$":
+            lower = token.lower_
+            return "thing" if lower == "its" else "person" if lower in _PERSONAL_POSSESSIVES else None
+    return None
 
 
 def _thing_noun(token: Token) -> bool:
