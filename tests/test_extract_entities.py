@@ -1469,3 +1469,11 @@ def test_several_writers_on_a_piped_byline_line(nlp, gazetteer):
     ctx = ArticleContext(text=text, gazetteer=gazetteer, body_end=len(text))
     found = [c.name for c in entities._piped_bylines(ctx)]  # by the line's layout, whatever NER makes of it
     assert found == ["Ivana Horvat", "Luka Marin"]
+
+
+def test_a_one_word_name_written_once_with_nothing_of_a_person_is_no_person(nlp, gazetteer):
+    text = "Exports hit a record in March. Cheniere's Sabine Pass terminal ran at close to capacity, and Kpler tracked 39 cargoes."
+    persons = names(extract(text, nlp, gazetteer), "Person")
+    assert "Cheniere" not in persons and "Kpler" not in persons
+    text = "Feedgas rose again in March. \"We are on track,\" Moreau said on Tuesday."
+    assert "Moreau" in names(extract(text, nlp, gazetteer), "Person")  # a surname that speaks is a person

@@ -2992,7 +2992,9 @@ def _persons_referred_to_as_things(doc: Doc, ctx: ArticleContext) -> None:
     """A "person" the text refers back to as a thing is a body: "Venture Crest said its Calcasieu
     terminal loaded 11 cargoes", "Kestrel Rowe, which runs the plant, …" ('its' and 'which' are
     said of things, 'his', 'her' and 'who' of people). Unless some mention says it is a person
-    (a title, a form of address, a post in apposition, 'who', 'his' or 'her'), it is an organization."""
+    (a title, a form of address, a post in apposition, 'who', 'his' or 'her'), it is an organization.
+    A one-word name written once with nothing around it that says a person is left out (abstain):
+    whether "Cheniere's terminal" is a company's or "moored at Naha" a port's, the text does not say."""
     index = ctx.index(doc)
     for key in sorted(ctx.entities):
         entity = ctx.entities.get(key)
@@ -3006,12 +3008,23 @@ def _persons_referred_to_as_things(doc: Doc, ctx: ArticleContext) -> None:
             if a < b and doc[a].idx == anchor.start:
                 spans.append(doc[a:b])
         referred = [_referred_to_as(span) for span in spans]
-        if "thing" not in referred or "person" in referred or any(_said_of_a_person(span, speech=False) for span in spans):
+        if "person" in referred or any(_said_of_a_person(span, speech=False) for span in spans):
+            continue
+        thing = "thing" in referred
+        if not thing and not _one_word_said_nothing_of(entity.name, spans, ctx):
             continue
         mentions = list(entity.mentions)
         ctx.drop(key)
-        for anchor in mentions:
-            ctx.register(entity.name, "Organization", anchor.start, anchor.end)
+        if thing:  # a body, by the pronoun; a lone word said nothing of is no kind of name we can tell: left out
+            for anchor in mentions:
+                ctx.register(entity.name, "Organization", anchor.start, anchor.end)
+
+
+def _one_word_said_nothing_of(name: str, spans: list[Span], ctx: ArticleContext) -> bool:
+    """A one-word name written once, that no full name in the text ends with, with nothing around it
+    that says a person (no title, no verb of saying it is the subject of): "Cheniere's terminal",
+    "Kpler tracked 39 cargoes". News names a person in full, or by a surname after the full name."""
+    return len(spans) == 1 and len(name.split()) == 1 and not _said_of_a_person(spans[0])
 
 
 _PERSONAL_POSSESSIVES = frozenset({"his", "her"})
