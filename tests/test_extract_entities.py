@@ -1477,3 +1477,13 @@ def test_a_one_word_name_written_once_with_nothing_of_a_person_is_no_person(nlp,
     assert "Cheniere" not in persons and "Kpler" not in persons
     text = "Feedgas rose again in March. \"We are on track,\" Moreau said on Tuesday."
     assert "Moreau" in names(extract(text, nlp, gazetteer), "Person")  # a surname that speaks is a person
+
+
+def test_an_outlets_name_heading_the_page_is_an_organization(nlp, gazetteer):
+    text = (
+        "HARBOUR CITY GAZETTE | Business\n\nPort operator posts record profit as cargo volumes climb\n\n"
+        "Container volumes at the port rose 12% last year, the operator said on Monday, lifting profit to a record."
+    )
+    assert "Harbour City Gazette" in names(extract(text, nlp, gazetteer), "Organization")
+    text = "Port operator posts record profit\n\nContainer volumes at the port rose 12% last year, the operator said."
+    assert not names(extract(text, nlp, gazetteer), "Organization") & {"Port", "Port Operator"}

@@ -240,7 +240,7 @@ def find_duplicate_lines(text: str, body_end: int) -> list[tuple[int, int]]:
 
 
 # A publisher's name: a few capitalised words, often ending in a press word.
-_PUBLISHER_WORD = r"(?:Press|News|Times|Post|Herald|Journal|Telegraph|Gazette|Daily|Weekly|Review|Insider|Monitor|Tribune|Observer|Guardian|Independent|Media|Radio|TV|Today|Pravda|Report|Agency)"
+PUBLISHER_WORD = _PUBLISHER_WORD = r"(?:Press|News|Times|Post|Herald|Journal|Telegraph|Gazette|Daily|Weekly|Review|Insider|Monitor|Tribune|Observer|Guardian|Independent|Media|Radio|TV|Today|Pravda|Report|Agency)"
 # "© 2024 Baltic News Network. All rights reserved."
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w&’' -]{1,40}?[\w])\s*(?:[.,|]|all\s+rights|$)", re.IGNORECASE | re.MULTILINE)
 _PRESS_NAME = re.compile(r"\b(?:at|for|from|of|by|with|to)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w’'&.-]*\s+){0,3}" + _PUBLISHER_WORD + r")\b")

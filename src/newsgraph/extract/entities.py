@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.boilerplate import LONG_PARAGRAPH, find_bylines, find_dateline, find_questioners, find_speaker_labels, post_and_body
+from newsgraph.extract.boilerplate import LONG_PARAGRAPH, PUBLISHER_WORD, find_bylines, find_dateline, find_questioners, find_speaker_labels, post_and_body
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import (
     BODY_DESCRIPTORS,
@@ -106,7 +106,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates += _ner_candidates(doc, ctx, full_names)
     bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
     candidates += _frame_candidates(ctx, bylines, doc) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
-    candidates += _employer_candidates(doc, ctx) + _continental_body_candidates(ctx)
+    candidates += _employer_candidates(doc, ctx) + _continental_body_candidates(ctx) + _masthead_candidates(ctx)
     candidates = _without_swallowed_persons(candidates)
     candidates = _without_persons_in_outlets(ctx, candidates)
     candidates = _without_headline_only(ctx, candidates)
@@ -263,6 +263,25 @@ _PIPED_BYLINE = re.compile(
     rf"^(?P<names>{_PIPED_NAME}(?:(?:, | and | & ){_PIPED_NAME}){{0,3}}) \| (?:[^|\n]{{1,40}} \| ){{1,3}}(?P<date>[^|\n]*)$", re.MULTILINE
 )
 _PIPED_NAME_RE = re.compile(_PIPED_NAME)
+
+
+# "South China Morning Post", "GLOBAL COMMERCE REVIEW | TRADE", "UN News": an outlet's name heading the page.
+_MASTHEAD = re.compile(r"[ \t]*(?P<name>(?:[A-Z][\w’'&.-]*[ \t]+){1,4}(?i:" + PUBLISHER_WORD + r"))[ \t]*(?:\||\n)")
+
+
+def _masthead_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """The first line of a page that is an outlet's name (a few capitalised words ending in a press
+    word, alone or before the section after a bar), over more head lines: the outlet that publishes
+    the story, an organization, though the story itself may never name it again."""
+    m = _MASTHEAD.match(ctx.text, 0, ctx.body_end)
+    if m is None or ctx.headline is None or m.start("name") != ctx.headline[0]:
+        return []
+    written = m.group("name")
+    if _known(ctx, written):
+        row = _best_row(_known(ctx, written))
+        return [Candidate(m.start("name"), m.end("name"), row.label, row.kind, _PERSON_RULE, written="" if written == row.label else written)]
+    name = _title_case(written) if written.isupper() else written
+    return [Candidate(m.start("name"), m.end("name"), name, "Organization", _PERSON_RULE, written="" if name == written else written)]
 
 
 def _piped_bylines(ctx: ArticleContext) -> list[Candidate]:
