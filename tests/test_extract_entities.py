@@ -1487,3 +1487,20 @@ def test_an_outlets_name_heading_the_page_is_an_organization(nlp, gazetteer):
     assert "Harbour City Gazette" in names(extract(text, nlp, gazetteer), "Organization")
     text = "Port operator posts record profit\n\nContainer volumes at the port rose 12% last year, the operator said."
     assert not names(extract(text, nlp, gazetteer), "Organization") & {"Port", "Port Operator"}
+
+
+def test_the_one_a_speaker_tells_is_a_person_not_a_place(nlp, gazetteer):
+    from spacy.tokens import Span
+
+    from newsgraph.extract import entities
+    from newsgraph.extract.context import ArticleContext
+
+    text = "Budget Secretary Ravi Menon tells Ananya Deshpande that the government will not loosen spending."
+    doc = nlp(text)
+    ctx = ArticleContext(text=text, gazetteer=gazetteer, body_end=len(text))
+    ctx.set_doc_text(doc, text)
+    start = next(t.i for t in doc if t.text == "Ananya")
+    cand = entities._clean_ner(Span(doc, start, start + 2, label="GPE"), ctx, set())  # NER's reading: a place
+    assert cand is not None and cand.kind == "Person" and cand.name == "Ananya Deshpande"
+    start = next(t.i for t in doc if t.text == "Ravi")
+    assert entities._clean_ner(Span(doc, start, start + 2, label="GPE"), ctx, set()).kind == "Place"  # no 'tell' before it

@@ -1316,6 +1316,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
         return Candidate(start, end, row.label, row.kind, _NER, written="" if name == row.label else name)
     if name.casefold() in demonyms():
         return None  # "Ukrainian" tagged GPE: an adjective, not a place
+    if kind == "Place" and ent.root.dep_ == "dobj" and ent.root.head.lemma_ == "tell" and _person_shaped(name) and not _told_outlet_word(name):
+        return Candidate(start, end, name, "Person", _NER)  # "…, tells Meghna Roe that …": one tells a person, not a place
     if kind == "Place" and " " in name and name.rsplit(None, 1)[-1].casefold() in _PLACE_ORG_HEADS:
         kind = "Organization"  # "the Beneluxa Initiative" tagged GPE: a body, by the word that ends it
     adjective = re.match(r"^(\S+)\s+(?=\S)", name)
@@ -1745,6 +1747,14 @@ def _short_name_of_body_before(ent: Span, ctx: ArticleContext) -> bool:
         return False
     before = ctx.index(doc).entity_at(i - 2)
     return before is not None and before.label_ == "ORG" and before.end == i - 1 and len(before) >= 2
+
+
+def _told_outlet_word(name: str) -> bool:
+    """Whether a name ends in an outlet's word ('… Radio', '… News'): what one tells may be an outlet."""
+    return name.rsplit(None, 1)[-1].casefold() in _OUTLET_WORDS
+
+
+_OUTLET_WORDS = word_set("outlet-words.txt")
 
 
 def _told_outlet(ent: Span) -> bool:
