@@ -378,3 +378,10 @@ def test_a_related_coverage_heading_and_a_button_bar_are_furniture():
             "adding that container traffic through the northern terminals had recovered after the winter storms.\n\n"
             "Related coverage:\n- Port operator holds fees at 2.5 pct\n")
     assert text[: find_body_end(text)].endswith("after the winter storms.")
+
+
+def test_a_bylines_desk_after_a_comma_is_no_second_name():
+    text = "Shipping lanes reopen\n\nBy Mara Quint, International Affairs and Defence Section | 3 July 2026\n\nBody text follows here."
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Mara Quint"]
+    text = "Shipping lanes reopen\n\nBy Mara Quint, Ola Berg and Tim Vance\n\nBody text follows here."
+    assert [text[a:b] for a, b in find_bylines(text, len(text))] == ["Mara Quint", "Ola Berg", "Tim Vance"]

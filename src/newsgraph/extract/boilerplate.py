@@ -240,7 +240,7 @@ def find_duplicate_lines(text: str, body_end: int) -> list[tuple[int, int]]:
 
 
 # A publisher's name: a few capitalised words, often ending in a press word.
-_PUBLISHER_WORD = r"(?:Press|News|Times|Post|Herald|Journal|Telegraph|Gazette|Daily|Weekly|Review|Insider|Monitor|Tribune|Observer|Guardian|Independent|Media|Radio|TV|Today|Pravda|Report|Agency)"
+PUBLISHER_WORD = _PUBLISHER_WORD = r"(?:Press|News|Times|Post|Herald|Journal|Telegraph|Gazette|Daily|Weekly|Review|Insider|Monitor|Tribune|Observer|Guardian|Independent|Media|Radio|TV|Today|Pravda|Report|Agency)"
 # "© 2024 Baltic News Network. All rights reserved."
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w&’' -]{1,40}?[\w])\s*(?:[.,|]|all\s+rights|$)", re.IGNORECASE | re.MULTILINE)
 _PRESS_NAME = re.compile(r"\b(?:at|for|from|of|by|with|to)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w’'&.-]*\s+){0,3}" + _PUBLISHER_WORD + r")\b")
@@ -354,6 +354,12 @@ _NAME_RUNS_ON = re.compile(r"\s+(?:(?:de|da|van|von|bin|al|le|la|del|der|du)\s+)
 
 # Words of a newsroom post written after a byline's name: "By Jane Roe, Defence Editor".
 _NEWSROOM_WORDS = word_set("newsroom-words.txt")
+# "International Affairs and Defence Section", "Business Desk": the rest of a byline's item, up to the
+# next comma, ending on the word of a newsroom's desk or an office's unit (not a name's last word).
+_BYLINE_UNIT = re.compile(
+    r"[^,;|\n]*?\b(?:" + "|".join(sorted(w.capitalize() for w in _NEWSROOM_WORDS | word_set("office-units.txt"))) + r")\s*(?:[,;|]|$)",
+    re.MULTILINE,
+)
 
 
 def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
@@ -372,6 +378,8 @@ def find_bylines(text: str, body_end: int) -> list[tuple[int, int]]:
                 m = _BYLINE_NAME.match(line.text, k)
                 if m is None or any(w.casefold() in _NEWSROOM_WORDS for w in m.group().split()):
                     break  # "By Jane Roe, Economics Editor": the post, not a second name
+                if k > by.end() and _BYLINE_UNIT.match(line.text, k):
+                    break  # "By Jane Roe, International Affairs and Defence Section": her desk, not more names
                 if _NAME_RUNS_ON.match(line.text, m.end()):
                     break  # "by NATO Secretary General Pieter van Aalst following …": a post and a name, not a byline's name
                 if _titled_name(m.group()):

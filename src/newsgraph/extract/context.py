@@ -8,6 +8,7 @@ same article ("Jane Roe").
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,10 @@ from newsgraph.text import demonyms, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+
+#: A word written in lower case, not the tail of a word ('aid', 'banks', "lenders'").
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?:[’'-][a-z]+)*")
 
 
 @dataclass
@@ -41,6 +46,7 @@ class ArticleContext:
     # The parsed doc and its text: spaCy's Doc.text joins every token's text again on each access.
     _doc_text: tuple[Doc, str] | None = field(default=None, repr=False)
     _doc_index: tuple[Doc, DocIndex] | None = field(default=None, repr=False)
+    _lower_words: tuple[Doc, frozenset[str]] | None = field(default=None, repr=False)
     # Every registered mention as (start, end, key), sorted, and the spans of each entity's mentions;
     # kept up to date by `register`, `merge` and `_rekey`, the only places where mentions and keys
     # change, so that the mentions inside a window cost the window, not the whole article.
@@ -54,6 +60,12 @@ class ArticleContext:
         if self._doc_text is None or self._doc_text[0] is not doc:
             self._doc_text = (doc, doc.text)
         return self._doc_text[1]
+
+    def lower_words(self, doc: Doc) -> frozenset[str]:
+        """The words the text of `doc` writes in lower case ('aid', 'banks'), found once."""
+        if self._lower_words is None or self._lower_words[0] is not doc:
+            self._lower_words = (doc, frozenset(_LOWER_WORD.findall(self.doc_text(doc))))
+        return self._lower_words[1]
 
     def set_doc_text(self, doc: Doc, text: str) -> None:
         """Tell the context the text `doc` was parsed from (so it is never rebuilt)."""

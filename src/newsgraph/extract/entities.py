@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.boilerplate import LONG_PARAGRAPH, find_bylines, find_dateline, find_questioners, find_speaker_labels, post_and_body
+from newsgraph.extract.boilerplate import LONG_PARAGRAPH, PUBLISHER_WORD, find_bylines, find_dateline, find_questioners, find_speaker_labels, post_and_body
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.lexicon import (
     BODY_DESCRIPTORS,
@@ -106,7 +106,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     candidates += _ner_candidates(doc, ctx, full_names)
     bylines = [(s, e) for s, e in find_bylines(ctx.text, ctx.body_end) if e <= ctx.body_end and not ctx.is_ignored(s)]
     candidates += _frame_candidates(ctx, bylines, doc) + _lower_case_ministries(ctx) + _news_agency_candidates(ctx)
-    candidates += _employer_candidates(doc, ctx) + _continental_body_candidates(ctx)
+    candidates += _employer_candidates(doc, ctx) + _continental_body_candidates(ctx) + _masthead_candidates(ctx)
     candidates = _without_swallowed_persons(candidates)
     candidates = _without_persons_in_outlets(ctx, candidates)
     candidates = _without_headline_only(ctx, candidates)
@@ -155,6 +155,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _label_mentions(ctx, labels)
     _merge_bare_organizations(ctx)
     _persons_read_as_places(ctx)
+    _bodies_named_by_country(ctx)
     _merge_surnames(ctx)
     _merge_person_organizations(ctx)
     _without_disease_names(ctx)
@@ -162,6 +163,7 @@ def find_entities(doc: Doc, ctx: ArticleContext) -> None:
     _merge_family_names(ctx)
     _surname_mentions(doc, ctx)
     _names_never_of_persons(doc, ctx)
+    _persons_referred_to_as_things(doc, ctx)
     _sent_bodies(ctx)
 
 
@@ -255,21 +257,47 @@ def _frame_candidates(ctx: ArticleContext, bylines: list[tuple[int, int]], doc: 
     return out
 
 
-_PIPED_BYLINE = re.compile(r"^(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,3}) \| [^|\n]{1,40} \| (?P<date>[^|\n]*)$", re.MULTILINE)
+_PIPED_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,3}"
+# "Jane Roe | TNN | Oct 29, 2026", "Jane Roe, Jan Doe | BIRN | Zagreb, Podgorica | April 2, 2026"
+_PIPED_BYLINE = re.compile(
+    rf"^(?P<names>{_PIPED_NAME}(?:(?:, | and | & ){_PIPED_NAME}){{0,3}}) \| (?:[^|\n]{{1,40}} \| ){{1,3}}(?P<date>[^|\n]*)$", re.MULTILINE
+)
+_PIPED_NAME_RE = re.compile(_PIPED_NAME)
+
+
+# "South China Morning Post", "GLOBAL COMMERCE REVIEW | TRADE", "UN News": an outlet's name heading the page.
+_MASTHEAD = re.compile(r"[ \t]*(?P<name>(?:[A-Z][\w’'&.-]*[ \t]+){1,4}(?i:" + PUBLISHER_WORD + r"))[ \t]*(?:\||\n)")
+
+
+def _masthead_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """The first line of a page that is an outlet's name (a few capitalised words ending in a press
+    word, alone or before the section after a bar), over more head lines: the outlet that publishes
+    the story, an organization, though the story itself may never name it again."""
+    m = _MASTHEAD.match(ctx.text, 0, ctx.body_end)
+    if m is None or ctx.headline is None or m.start("name") != ctx.headline[0]:
+        return []
+    written = m.group("name")
+    if _known(ctx, written):
+        row = _best_row(_known(ctx, written))
+        return [Candidate(m.start("name"), m.end("name"), row.label, row.kind, _PERSON_RULE, written="" if written == row.label else written)]
+    name = _title_case(written) if written.isupper() else written
+    return [Candidate(m.start("name"), m.end("name"), name, "Organization", _PERSON_RULE, written="" if name == written else written)]
 
 
 def _piped_bylines(ctx: ArticleContext) -> list[Candidate]:
-    """'Jane Roe | TNN | Oct 29, 2026, 04.12 AM IST': a line of a writer's name, the desk or agency and
-    the date, between pipes, near the top: the name is the writer's."""
+    """'Jane Roe | TNN | Oct 29, 2026, 04.12 AM IST': a line of a writer's name (or several: 'Jane Roe,
+    Jan Doe | …'), the desk or agency (and the places filed from) and the date, between pipes, near
+    the top: the names are the writers'."""
     out = []
     for m in _PIPED_BYLINE.finditer(ctx.text, 0, min(ctx.body_end, 1500)):
         date = m.group("date")
-        words = m.group("name").split()
         if not (re.search(r"\d", date) and any(w.casefold().rstrip(".,") in MONTHS for w in re.findall(r"[A-Za-z.]+", date))):
             continue
-        if any(is_title_word(w) or w.casefold() in _NOT_NAMES or w.casefold() in MONTHS for w in words) or _known(ctx, m.group("name")):
-            continue
-        out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "Person", _PERSON_RULE))
+        for name in _PIPED_NAME_RE.finditer(ctx.text, m.start("names"), m.end("names")):
+            words = name.group().split()
+            if any(is_title_word(w) or w.casefold() in _NOT_NAMES or w.casefold() in MONTHS for w in words) or _known(ctx, name.group()):
+                continue
+            out.append(Candidate(name.start(), name.end(), name.group(), "Person", _PERSON_RULE))
     return out
 
 
@@ -877,6 +905,7 @@ def _person_candidates(doc: Doc, ctx: ArticleContext) -> list[Candidate]:
             and (_title_ends_here(doc, run.start - 1) or _post_clause_before(doc, run.start - 1))
             and (after is None or after.text in (",", ")", ".", ";", ":") or after.pos_ in ("VERB", "AUX"))
             and not _field_between_post_and_name(run)
+            and not _field_after_a_holders_post(doc, run.start)
         ):
             # "the Air Force spokesperson, Jane Roe, said …", "Chile's Minister of Transport and
             # Telecommunications, Jane Roe, told …": a name after a post and a comma
@@ -1269,6 +1298,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
         while words and (is_title_word(words[0].group().strip(".")) or words[0].group().casefold().rstrip(".") in _HONORIFICS):
             words.pop(0)
             titled = True
+        while len(words) > 1 and words[-1].group().islower():
+            words.pop()  # "Daniel Ayuk of [Health Policy Watch]": a name ends on a capital, not on 'of'
         if not words:
             return None
         if is_title_word(words[-1].group()) and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("and", "of", "for", "&"):
@@ -1285,6 +1316,8 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
         return Candidate(start, end, row.label, row.kind, _NER, written="" if name == row.label else name)
     if name.casefold() in demonyms():
         return None  # "Ukrainian" tagged GPE: an adjective, not a place
+    if kind == "Place" and ent.root.dep_ == "dobj" and ent.root.head.lemma_ == "tell" and _person_shaped(name) and not _told_outlet_word(name):
+        return Candidate(start, end, name, "Person", _NER)  # "…, tells Meghna Roe that …": one tells a person, not a place
     if kind == "Place" and " " in name and name.rsplit(None, 1)[-1].casefold() in _PLACE_ORG_HEADS:
         kind = "Organization"  # "the Beneluxa Initiative" tagged GPE: a body, by the word that ends it
     adjective = re.match(r"^(\S+)\s+(?=\S)", name)
@@ -1305,7 +1338,7 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             name = name[owner.end() :]
         if not _organization_ok(ent, name, alone) or _is_indicator(name):
             return None
-        if _speaks_by_family_name(ctx, name) or _person_shaped(name) and _speaks_after_a_post(ent):
+        if not _where_people_work(ent) and (_speaks_by_family_name(ctx, name) or _person_shaped(name) and _speaks_after_a_post(ent)):
             # "Pakistan's Ishaq Dar met …; 'We …,' Dar said": NER calls the name a body, but the
             # text names its holder by the family name alone as a speaker: a person.
             return Candidate(start, end, name, "Person", _NER, extra=extra)
@@ -1326,8 +1359,14 @@ def _clean_ner(ent: Span, ctx: ArticleContext, full_names: set[str], alone: froz
             return Candidate(start, end, name, "Event", _NER)  # "Cyclone Mele": a storm's name
         if ent.start > 0 and (ent.doc[ent.start - 1].like_num or ent.doc[ent.start - 1].lower_ in _COUNT_WORDS):
             return None  # "1.05 lakh Ni-kshay Mitras": people counted are a kind of people, not one person
-        if _field_between_post_and_name(ent):
+        if _field_between_post_and_name(ent) or _field_after_a_holders_post(ent.doc, ent.start):
             return None  # "Director General, Family Welfare, Dr. Jane Roe": the post's field, between commas
+        if not titled and _where_people_work(ent):
+            kind = "Organization"  # "analysts at Morgan Stanley", "an economist with Capital Economics": the employer
+        if not titled and len(ent) >= 2 and _modifies_common_noun(ent[-1]) and _thing_noun(ent[-1].head):
+            kind = "Organization"  # "Henry Hub futures", "Benchmark Brent crude": a name that qualifies a thing (a market's, a product's), not a person's
+        if not titled and len(name.split()) >= 2 and all(w.casefold() in ctx.lower_words(ent.doc) for w in name.split()):
+            return None  # "Humanitarian Aid", "Emergency Grant Aid": words the text also writes in lower case, capitalised as a label
         if re.match(r"\s+No\.?\s*\d", ctx.text[end : end + 8]):
             return None  # "Jl. Taman Pejambon No. 6": a street in an address
         if name.split()[-1].casefold() in ORG_HEADS or len(name.split()) > 1 and name.split()[-1].casefold().rstrip(".") in _COMPANY_WORDS:
@@ -1710,6 +1749,14 @@ def _short_name_of_body_before(ent: Span, ctx: ArticleContext) -> bool:
     return before is not None and before.label_ == "ORG" and before.end == i - 1 and len(before) >= 2
 
 
+def _told_outlet_word(name: str) -> bool:
+    """Whether a name ends in an outlet's word ('… Radio', '… News'): what one tells may be an outlet."""
+    return name.rsplit(None, 1)[-1].casefold() in _OUTLET_WORDS
+
+
+_OUTLET_WORDS = word_set("outlet-words.txt")
+
+
 def _told_outlet(ent: Span) -> bool:
     """Whether a one-word name is what someone 'told' or 'said to' ('told Reuters', 'said to Ukrinform')."""
     root = ent.root
@@ -1849,8 +1896,9 @@ def _speaks_by_family_name(ctx: ArticleContext, name: str) -> bool:
     # Any word of the name but the first, which news uses alone for the best-known ("Lula said").
     family = "(?:" + "|".join(re.escape(w) for w in name.split()[1:] if w not in _NAME_PARTICLES) + ")"
     pattern = rf"\b{family}\s+(?:{_SAID_FORMS})\b|\b(?:{_SAID_FORMS})\s+{family}\b|\bM(?:r|s|rs)\.?\s+{family}\b"
-    if re.search(pattern, ctx.text[: ctx.body_end]) is not None:
-        return True
+    for m in re.finditer(pattern, ctx.text[: ctx.body_end]):
+        if not _CAPITALISED_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+            return True  # alone: not "Analysts at Morgan Stanley said", the whole name said again
     # "Roe, a former regional governor of Cusco, …": the family name alone, given a post in apposition
     for m in re.finditer(rf"\b{family},\s+", ctx.text[: ctx.body_end]):
         post = _POST_APPOSITION.match(ctx.text, m.end(), ctx.body_end)
@@ -1859,6 +1907,8 @@ def _speaks_by_family_name(ctx: ArticleContext, name: str) -> bool:
     return False
 
 
+# A capitalised word and a space right before a match: the match is the end of a longer name.
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*[ \t]+$")
 # "a former regional governor", "the party's leader": an article, a few lower-case words, the post's head.
 _POST_APPOSITION = re.compile(r"(?:a|an|the)\s+(?:[a-z][\w’'-]*\s+){0,3}?(?P<head>[a-z][\w-]*)\b(?=\s*(?:,|of\b|for\b|at\b|in\b))")
 _PERSON_POST_HEADS = (TITLE_HEADS | _OFFICE_HEADS) - ORG_HEADS - BODY_DESCRIPTORS
@@ -2562,6 +2612,30 @@ def _persons_read_as_places(ctx: ArticleContext) -> None:
             ctx.register(entity.name, "Person", anchor.start, anchor.end)
 
 
+_COUNTRY_BODY_WORDS = word_set("country-body-words.txt")
+
+
+def _bodies_named_by_country(ctx: ArticleContext) -> None:
+    """'Statistics Poland said …', 'Bank Indonesia', 'Health Canada': a "person" whose name is
+    words that name a national body's field (country-body-words.txt) then a country the gazetteer
+    knows is that country's body, an organization. A person's name ends on a family name, and no
+    family name follows words like these."""
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Person":
+            continue
+        words = entity.name.split()
+        for n in range(min(3, len(words) - 1), 0, -1):
+            if not all(w.casefold() in _COUNTRY_BODY_WORDS for w in words[:-n]):
+                continue
+            if any(r.kind == "Country" for r in _known(ctx, " ".join(words[-n:]))):
+                mentions = list(entity.mentions)
+                ctx.drop(key)
+                for anchor in mentions:
+                    ctx.register(entity.name, "Organization", anchor.start, anchor.end)
+                break
+
+
 def _merge_surnames(ctx: ArticleContext) -> None:
     """A one-word ORG/place that is a known person's surname ('…, Roe says' tagged ORG) is that person."""
     for key in sorted(ctx.entities):
@@ -2737,6 +2811,50 @@ def _post_of_described_body(ent: Span) -> bool:
     return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _BODY_POST_HEADS
 
 
+def _where_people_work(ent: Span) -> bool:
+    """Whether the name follows a lower-case noun only people are and 'at' or 'with': "analysts at
+    Morgan Stanley", "an economist with Capital Economics" name where they work, not a person."""
+    doc = ent.doc
+    i = ent.start
+    if i < 2 or doc[i - 1].lower_ not in ("at", "with") or doc[i - 1].is_sent_start:
+        return False
+    noun = doc[i - 2]
+    return (noun.is_lower or noun.is_sent_start) and _human_noun(noun) and noun.lower_.rstrip("s") not in _RELATION_NOUNS
+
+
+#: Person nouns that say whom someone stands to, not what they do: "a colleague with Jane Roe".
+_RELATION_NOUNS = frozenset({"colleague", "counterpart", "predecessor", "successor"})
+
+
+def _field_after_a_holders_post(doc: Doc, i: int) -> bool:
+    """Whether the words from token i follow a person's name, a comma, a post and a comma: "Dr Jane
+    Roe, Director, Emergency Preparedness; …", "Jan Doe, Head, Media Relations": they say what the
+    post covers. A post set off by commas after a name is that person's, so the words after it are
+    not another holder's name ("the Air Force spokesperson, Jane Roe, said" has no name before its post)."""
+    if i < 4 or doc[i - 1].text != ",":
+        return False
+    j = i - 2
+    titled = False
+    while j > 0 and i - j <= 8 and doc[j].text != ",":
+        token = doc[j]
+        if token.is_sent_start or not (_is_capitalised(token) or token.lower_ in ("of", "for", "the", "and", "&")):
+            return False
+        titled = titled or token.lower_ in TITLE_HEADS or token.lower_ in _OFFICE_HEADS or is_title_word(token.text)
+        j -= 1
+    if not titled or j < 1 or doc[j].text != ",":
+        return False
+    k = j - 1
+    if not _is_capitalised(doc[k]):
+        return False
+    if doc[k].ent_type_ == "PERSON":
+        return True
+    while k > 0 and j - k <= 4 and _is_capitalised(doc[k]):
+        k -= 1
+        if _is_honorific(doc[k]):
+            return True  # "Dr Ama Owusu, Director, …" (the name read as a body's)
+    return False
+
+
 def _field_between_post_and_name(ent: Span) -> bool:
     """'Director General, Family Welfare, Dr. Jane Roe', 'Secretary, Rural Affairs, Shri Jan Doe': words
     between a post's title and its holder's name, set off by commas, say what the post covers. No
@@ -2871,8 +2989,9 @@ def _names_never_of_persons(doc: Doc, ctx: ArticleContext) -> None:
                 ctx.register(entity.name, kind, anchor.start, anchor.end)
 
 
-def _said_of_a_person(span: Span) -> bool:
-    """Whether the words around this mention say it names a person (see `_names_never_of_persons`)."""
+def _said_of_a_person(span: Span, speech: bool = True) -> bool:
+    """Whether the words around this mention say it names a person (see `_names_never_of_persons`);
+    with `speech` False, being the subject of a verb of saying is not enough (bodies speak too)."""
     doc = span.doc
     before = _previous_word(doc, span.start)
     if before is None and span.start >= 2 and doc[span.start - 1].text == "." and not doc[span.start - 2].whitespace_:
@@ -2883,7 +3002,7 @@ def _said_of_a_person(span: Span) -> bool:
     ):
         return True
     last = span[-1]
-    if last.dep_ in ("nsubj", "nsubjpass") and last.head.lemma_.casefold() in SPEECH_VERBS:
+    if speech and last.dep_ in ("nsubj", "nsubjpass") and last.head.lemma_.casefold() in SPEECH_VERBS:
         return True
     for child in last.children:
         if child.i >= span.end and child.dep_ in ("appos", "relcl") and (
@@ -2896,6 +3015,71 @@ def _said_of_a_person(span: Span) -> bool:
     if last.dep_ == "poss" and (last.head.lower_ in TITLE_HEADS or last.head.lower_ in _POST_NOUNS or _human_noun(last.head)):
         return True  # "Roe's spokesperson", "Roe's deputy"
     return False
+
+
+def _persons_referred_to_as_things(doc: Doc, ctx: ArticleContext) -> None:
+    """A "person" the text refers back to as a thing is a body: "Venture Crest said its Calcasieu
+    terminal loaded 11 cargoes", "Kestrel Rowe, which runs the plant, …" ('its' and 'which' are
+    said of things, 'his', 'her' and 'who' of people). Unless some mention says it is a person
+    (a title, a form of address, a post in apposition, 'who', 'his' or 'her'), it is an organization.
+    A one-word name written once with nothing around it that says a person is left out (abstain):
+    whether "Cheniere's terminal" is a company's or "moored at Naha" a port's, the text does not say."""
+    index = ctx.index(doc)
+    for key in sorted(ctx.entities):
+        entity = ctx.entities.get(key)
+        if entity is None or entity.kind != "Person" or _known(ctx, entity.name):
+            continue
+        spans = []
+        for anchor in entity.mentions:
+            if anchor.end > len(index.text):
+                continue
+            a, b = index.token_at(anchor.start), index.token_at(anchor.end - 1) + 1
+            if a < b and doc[a].idx == anchor.start:
+                spans.append(doc[a:b])
+        referred = [_referred_to_as(span) for span in spans]
+        if "person" in referred or any(_said_of_a_person(span, speech=False) for span in spans):
+            continue
+        thing = "thing" in referred
+        if not thing and not _one_word_said_nothing_of(entity.name, spans, ctx):
+            continue
+        mentions = list(entity.mentions)
+        ctx.drop(key)
+        if thing:  # a body, by the pronoun; a lone word said nothing of is no kind of name we can tell: left out
+            for anchor in mentions:
+                ctx.register(entity.name, "Organization", anchor.start, anchor.end)
+
+
+def _one_word_said_nothing_of(name: str, spans: list[Span], ctx: ArticleContext) -> bool:
+    """A one-word name written once, that no full name in the text ends with, with nothing around it
+    that says a person (no title, no verb of saying it is the subject of): "Cheniere's terminal",
+    "Kpler tracked 39 cargoes". News names a person in full, or by a surname after the full name."""
+    return len(spans) == 1 and len(name.split()) == 1 and not _said_of_a_person(spans[0])
+
+
+_PERSONAL_POSSESSIVES = frozenset({"his", "her"})
+
+
+def _referred_to_as(span: Span) -> str | None:
+    """'thing' when the clause this mention is the subject of goes on with 'its' before any other
+    subject ("… said its terminal …"), or a 'which' clause follows the name; 'person' for 'his' or
+    'her' there, or a 'who' clause; else None."""
+    doc = span.doc
+    last = span[-1]
+    for child in last.children:
+        if child.dep_ == "relcl" and child.i > last.i:
+            pronoun = next((t.lower_ for t in child.children if t.lower_ in ("which", "who") and t.i < child.i), None)
+            if pronoun is not None:
+                return "thing" if pronoun == "which" else "person"
+    if last.dep_ not in ("nsubj", "nsubjpass") or last.head.i < last.i:
+        return None
+    verb = last.head
+    for token in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
+        if token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass") or token.text in ("“", "\"", ";", ":"):
+            return None  # another clause's subject, another sentence, a quotation: the pronoun is not about it
+        if token.tag_ == "PRP$":
+            lower = token.lower_
+            return "thing" if lower == "its" else "person" if lower in _PERSONAL_POSSESSIVES else None
+    return None
 
 
 def _thing_noun(token: Token) -> bool:
