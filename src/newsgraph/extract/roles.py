@@ -56,6 +56,8 @@ _APPOINTED = re.compile(
     r"|(?:was\s+)?sworn\s+in\s+as"
     r"|took\s+office\s+as|took\s+over\s+as|stepped\s+in\s+as|was\s+promoted\s+to|was\s+re-?elected(?:\s+as)?"
     r"|(?:previously\s+|formerly\s+|also\s+|has\s+|had\s+)?(?:served|serves|serving)\s+as"
+    # "Jane Roe … will serve as the coalition's coordinator": a post the text gives her, from a date to come
+    r"|will\s+(?:also\s+)?(?:serve|act)\s+as"
     # "Jane Roe, speaking as chair of the council", "… in her capacity as head of …": the post she speaks in
     r"|speaking\s+as|in\s+(?:his|her|their)\s+(?:capacity|role)\s+as)\s+",
     re.IGNORECASE,
@@ -116,6 +118,7 @@ class _Mentions:
         self.persons = sorted((m for m in self.by_start.values() if m.kind == "Person"), key=lambda m: m.start)
         self.person_starts = [m.start for m in self.persons]
         self.person_chars = [doc[m.start].idx for m in self.persons]
+        self.person_name_ends = [doc[m.end - 1].idx + len(doc[m.end - 1]) for m in self.persons]
         self.subjects = [m for m in self.persons if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
         self.subject_starts = [m.start for m in self.subjects]
 
@@ -336,8 +339,9 @@ def _since_clause(text: str, end: int, sent_end: int, mentions: "_Mentions", per
         if date is None:
             month = _MONTH_AFTER.match(text, m.end(), sent_end)
             named = month is not None and month.group("m")[0].isupper()  # "in May", not "in may"
-            return (_month_of_article_year(text, month.group("m")) if named else None), None
-        return _iso(date), None
+            left = _leaver(text, month.end() if month is not None else m.end(), sent_end, mentions, person)
+            return (_month_of_article_year(text, month.group("m")) if named else None), left
+        return _iso(date), _leaver(text, date.end(), sent_end, mentions, person)
     m = _REPLACED.match(text, end, sent_end)
     if m is None:
         # "…, who took over the ministry in July 2025 from John Doe": the date inside, the predecessor after
@@ -357,6 +361,34 @@ def _since_clause(text: str, end: int, sent_end: int, mentions: "_Mentions", per
     after = _BEFORE_DATE.match(text, m.end(), sent_end)
     date = _DATE_AFTER.match(text, after.end(), sent_end) if after is not None and after.end() - m.end() < 60 else None
     return (_iso(date) if date is not None else None), later.key
+
+
+# "…, who took office in January after John Doe retired": whom the post was taken from.
+_AFTER_LEAVER = re.compile(
+    r"\s*,?\s+(?:after|when|following)\s+(?:the\s+(?:resignation|retirement|departure|dismissal|removal|death)\s+of\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+_LEFT = re.compile(
+    r"\s+(?:had\s+|has\s+)?(?:retired|resigned|stepped\s+down|stepped\s+aside|quit|left|died|was\s+(?:dismissed|sacked|removed|ousted|fired)"
+    r"|moved\s+(?:on|to)|was\s+promoted)\b",
+    re.IGNORECASE,
+)
+
+
+def _leaver(text: str, at: int, sent_end: int, mentions: "_Mentions", person: str) -> str | None:
+    """The predecessor a clause of leaving names right after the start of a post: 'after John Doe
+    retired', 'when John Doe stepped down', 'following the resignation of John Doe'."""
+    after = _AFTER_LEAVER.match(text, at, sent_end)
+    if after is None:
+        return None
+    later = mentions.first_person_from(after.end(), after.end() + 1)
+    if later is None or later.key == person:
+        return None
+    k = mentions.persons.index(later)
+    name_end = mentions.person_name_ends[k]
+    if "of" in after.group(0).split() or _LEFT.match(text, name_end, sent_end):
+        return later.key
+    return None
 
 
 # ", who took office in March,": a month without a year, the year the article is dated.
@@ -961,7 +993,9 @@ _WHO_HEADS = re.compile(
     # "…, who heads", "…, the Greek officer who commands": a clause after the name or after a short description
     r"(?:\s*,\s*(?:(?:the|a|an)\s+(?:[\w’'-]+\s+){1,4}?)?who\s+|\s+who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
     r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|has\s+commanded|sits\s+on|serves\s+on"
-    r"|will\s+(?:co-chair|chair|head|lead|command|direct))\s+",
+    r"|will\s+(?:co-chair|chair|head|lead|command|direct)"
+    # "…, who took command of the Navy on 1 January 2026": the post and when it began
+    r"|(?:took|assumed|has\s+taken|has\s+assumed)\s+(?:over\s+)?command\s+of)\s+",
     re.IGNORECASE,
 )
 #: What a leader leads, as against what a head heads: "leads the Green Party".
@@ -1034,6 +1068,10 @@ def _leading_clause(doc: Doc, person: str, person_start: int, anchor_start: int,
             break  # "… who chairs the group with his Polish counterpart": the partner is not the post
         if b > a and doc[b].lower_ in ("this", "next", "last") and b + 1 < sent_end and doc[b + 1].lower_ in _TIME_NOUNS:
             break  # "… who chairs the committee this year"
+        if b > a and _time_complement(doc, b, sent_end) is not None:
+            break  # "… who chairs the committee for its first year", "… for 2026"
+        if b > a and doc[b].lower_ in ("on", "in") and _DATE_RE.match(ctx.text, doc[b].idx, sent_end_char):
+            break  # "… who took command of the Navy on 1 January 2026": when, not what
         b += 1
     if b > a + 2 and doc[b - 1].is_lower and doc[b - 1].pos_ == "NOUN" and doc[b - 2].lower_ == "at" and doc[b - 3].pos_ in ("NOUN", "PROPN"):
         b -= 2  # "… who commands the force at sea": where, not what
@@ -1045,7 +1083,8 @@ def _leading_clause(doc: Doc, person: str, person_start: int, anchor_start: int,
             b = j  # "… heads the Maritime Risk Institute in Rotterdam": where it is, not part of the post
             break
     verb = " ".join(match.group("verb").casefold().split())
-    post = _VERB_POSTS[verb]
+    taking = verb.endswith("command of")  # "took command of …": the post and when it began
+    post = "Commander" if taking else _VERB_POSTS[verb]
     if post == "Leader" and not any(t.lower_ in _LED_BY_LEADERS for t in doc[a:b]):
         post = "Head"  # "has led the National Election Office": its head; "leads the Green Party": its leader
     parsed = grammar.object_of(post, a, b)
@@ -1064,6 +1103,8 @@ def _leading_clause(doc: Doc, person: str, person_start: int, anchor_start: int,
     end = doc[b - 1].idx + len(doc[b - 1])
     # "… has led the Office since January 2025, when she succeeded John Doe"
     since = _SINCE_DATE.match(ctx.text, end, sent_end_char)
+    if since is None and taking:
+        since = _DATE_AFTER.match(ctx.text, end + 1, sent_end_char) if ctx.text[end : end + 1] == " " else None
     start = _iso(since) if since is not None else None
     if since is None:
         # "… has commanded the task force since January": a month of the article's year
@@ -1089,6 +1130,30 @@ def _leading_clause(doc: Doc, person: str, person_start: int, anchor_start: int,
 
 
 _TIME_NOUNS = word_set("time-nouns.txt")
+_TERM_NOUNS = word_set("term-nouns.txt")
+#: Words that may stand between "for" and the noun of a spell: "for its first year", "for a two-year term".
+_SPELL_WORDS = frozenset({"its", "his", "her", "their", "the", "a", "an", "one", "first", "second", "third", "initial", "next",
+                          "coming", "current", "full", "whole", "inaugural", "opening", "rotating", "renewable"})
+
+
+def _time_complement(doc: Doc, k: int, stop: int) -> int | None:
+    """Where a phrase of time at token k ends, when one stands there: 'for its first year', 'for a
+    two-year term', 'for 2026', 'until 2027'. What follows a post or the object of a verb of leading
+    there says how long it is held, not what it is. None when none does."""
+    if k >= stop or doc[k].lower_ not in ("for", "until", "through", "till"):
+        return None
+    j = k + 1
+    if j < stop and re.fullmatch(r"(?:19|20)\d{2}", doc[j].text):
+        return j + 1
+    if doc[k].lower_ != "for":
+        return None
+    while j < stop and j - k <= 4 and (doc[j].lower_ in _SPELL_WORDS or doc[j].like_num or doc[j].text in ("-", "–")
+                                       or re.fullmatch(r"[a-z]+-(?:year|month|week)", doc[j].lower_)):
+        j += 1
+    if j < stop and j > k + 1 and (doc[j].lower_ in _TIME_NOUNS or doc[j].lower_ in _TERM_NOUNS
+                                   or doc[j].lower_.rstrip("s") in _TIME_NOUNS):
+        return j + 1
+    return None
 _OPERATION_NOUNS = word_set("operation-nouns.txt")
 
 
@@ -1138,7 +1203,7 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
             return None
         # "the task force's steering committee": a unit of the body
         unit = [t.text for t in doc[k + 1 : b]]
-        if not unit or not all(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") for t in doc[k + 1 : b]) or doc[b - 1].pos_ != "NOUN":
+        if not unit or not all(_unit_word(doc, j, k + 1, b) for j in range(k + 1, b)) or doc[b - 1].pos_ != "NOUN":
             return None
     bodies, operations = {}, {}
     for other in mentions.by_start.values():
@@ -1161,15 +1226,24 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
         words = unit or noun
         if ORG_HEADS.isdisjoint({words[-1], singular_head(words[-1]) or words[-1]}) and words[-1].rstrip("s") not in ORG_HEADS:
             return None
-        title = f"{post} of the " + " ".join(w[:1].upper() + w[1:] for w in words)
+        title = f"{post} of the " + " ".join(w if w == "of" else w[:1].upper() + w[1:] for w in words)
         return Title(title, None, head=post.casefold(), determined=True)
     body = next(iter(bodies.values()))
     if body.kind != "Organization":
         # an operation read as an event owns no post: the title names it
         return Title(f"{post} of {body.name}", None, head=post.casefold(), determined=True)
     words = unit or noun
-    title = f"{post} of the " + " ".join(w[:1].upper() + w[1:] for w in words)
+    title = f"{post} of the " + " ".join(w if w == "of" else w[:1].upper() + w[1:] for w in words)
     return Title(title, body.key, head=post.casefold(), determined=True)
+
+
+def _unit_word(doc: Doc, j: int, a: int, b: int) -> bool:
+    """A word of a body's unit named in plain words: 'steering committee', 'council of ministers',
+    'board of governors' (an inner 'of' between two nouns)."""
+    t = doc[j]
+    if t.lower_ == "of":
+        return a < j < b - 1 and doc[j - 1].pos_ == "NOUN" and doc[j + 1].pos_ == "NOUN"
+    return t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ")
 
 
 def _built_on(name: str, noun: list[str]) -> bool:
@@ -1252,8 +1326,10 @@ def _led_by(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ct
         person = mentions.first_person_from(match.end(), match.end() + 80)
         if person is None:
             continue
-        between = index.token_at(match.end())
-        if between < person.start and grammar.parse(between, person.start) is None:
+        between, stop = index.token_at(match.end()), person.start
+        while stop > between and (is_honorific(doc[stop - 1]) or doc[stop - 1].text == "." and stop - 1 > between and is_honorific(doc[stop - 2])):
+            stop -= 1  # "chaired by CBK Governor Dr Jane Roe": a form of address before the name
+        if between < stop and grammar.parse(between, stop) is None:
             continue  # "chaired by the minister of Jane Roe's party": the name is not the chair's
         a = comma - 1
         while a > sent.start and (doc[a - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP", "CCONJ", "NUM") or doc[a - 1].text in ("(", ")", "-")):
@@ -1265,7 +1341,10 @@ def _led_by(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ct
         if doc[a].lower_ in ("a", "an"):
             a += 1
         verb = ("Co-" if match.group("co") else "") + {"chaired": "Chair", "headed": "Head", "led": "Head"}[match.group("verb").casefold()]
-        parsed = grammar.object_of(verb, a, comma)
+        end = comma
+        if end - 3 > a and doc[end - 1].text == ")" and doc[end - 3].text == "(" and doc[end - 2].text.isupper():
+            end -= 3  # "The Monetary Policy Committee (MPC), chaired by …": the body's initials are not its name
+        parsed = grammar.object_of(verb, a, end)
         if parsed is None or parsed.owner is None:
             continue
         out.append(_found(person.key, parsed, doc[a].idx, doc[person.end - 1].idx + len(doc[person.end - 1]), ctx))
@@ -1373,7 +1452,9 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
                                            start=_iso(date_match) if date_match else None, predecessor=predecessor))
             continue
         rest = ctx.text[title_end : sent.end_char]
-        date_match = _DATE_RE.search(rest) or _DATE_RE.search(text)
+        future = re.match(r"will\s", text[verb_start:], re.IGNORECASE) is not None
+        # "…, who took command in May, will serve as …": a post to come has no start the sentence gives
+        date_match = _DATE_RE.search(rest) or (None if future else _DATE_RE.search(text))
         start = _iso(date_match) if date_match else None
         predecessor = named_predecessor.get(verb_start)
         pred = None if predecessor is not None else _PREDECESSOR.search(rest)
