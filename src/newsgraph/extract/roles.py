@@ -148,6 +148,9 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         name_end = doc[m.end - 1].idx + len(doc[m.end - 1])
         sent_end_char = doc[sent_end - 1].idx + len(doc[sent_end - 1])
         befores = _titles_before(doc, m, grammar, sent_start) or _title_in_name(doc, m, grammar) or _title_in_label(doc, m, grammar)
+        if befores and _after_a_named_apposition(doc, m, befores[0][1], mentions, ctx):
+            if _apposition_after(doc, m, grammar, sent_end) is not None:
+                befores = []  # "Jane Roe, Latvia's defence minister, John Doe, Estonia's foreign minister": Roe's
         if not befores:
             befores = _title_over_a_list(doc, m, mentions, grammar, sent_start)
         owner_mention = _owner_after_name(doc, m, mentions, sent_end)
@@ -163,6 +166,8 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
                 found.extend(_rank_of_owner(doc, m, owner_mention, sent_start))
         clause_from = name_end
         after = _apposition_after(doc, m, grammar, sent_end)
+        if after is not None and _title_of_the_next_name(doc, after[1], mentions, grammar, ctx, sent_end):
+            after = None  # "Speaking to the ABC's Pacific Beat, Tonga's Police Commissioner, Jane Roe, said": hers
         if after is not None:
             titles, end = after
             since, before = _since_clause(ctx.text, end, sent_end_char, mentions, m.key)
@@ -321,6 +326,37 @@ _TOOK_OVER = re.compile(r"\s*,\s*who\s+took\s+over\b(?P<mid>[^,;.:]{0,50}?)\s+fr
 _WHO_IS = re.compile(r"\s*,\s*who\s+(?:is|has\s+been|remains)\s+(?:also\s+|now\s+)?(?=\S)")
 _BEFORE_DATE = re.compile(r"[^,;.]*?\s+(?=(?:in|on|since|as\s+of)\s)")
 _DATE_AFTER = re.compile(rf"(?:in|on|since|as\s+of)\s+{_DATE}\b", re.IGNORECASE)
+
+
+def _title_of_the_next_name(doc: Doc, end: int, mentions: "_Mentions", grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> bool:
+    """Whether an apposition after a name ('X, Tonga's Police Commissioner, Jane Roe, said') is the
+    title of the name right after it: a comma, then a person with no apposition of her own and not
+    one of a list ('…, Jane Roe and John Doe'). Then the title stands before her name, not after X's."""
+    index = ctx.index(doc)
+    k = index.token_at(end)
+    while k < sent_end and doc[k].idx < end:
+        k += 1
+    if k + 1 >= sent_end or doc[k].text != ",":
+        return False
+    nxt = mentions.by_start.get(k + 1)
+    if nxt is None or nxt.kind != "Person" or _comma_list(doc, nxt):
+        return False
+    return _apposition_after(doc, nxt, grammar, sent_end) is None
+
+
+def _after_a_named_apposition(doc: Doc, m: Mention, title_start: int, mentions: "_Mentions", ctx: ArticleContext) -> bool:
+    """Whether a title before a name, after a comma, itself follows a person and a comma ('Jane
+    Roe, Latvia's defence minister, John Doe'): it may be the apposition of the name before."""
+    k = m.start
+    while k > 0 and is_honorific(doc[k - 1]):
+        k -= 1
+    if k == 0 or doc[k - 1].text != ",":
+        return False
+    a = ctx.index(doc).token_at(title_start)
+    if a < 2 or doc[a - 1].text != ",":
+        return False
+    before = mentions.by_end.get(a - 1)
+    return before is not None and before.kind == "Person"
 
 
 def _with_predecessor(held: _Found) -> list[_Found]:
@@ -613,6 +649,12 @@ def _field_words(doc: Doc, grammar: TitleGrammar, a: int, end: int) -> bool:
 
 def _title_in_name(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Title, int]]:
     """'Gov. Jane Roe' read as one name: the abbreviated post that opens it."""
+    first = doc[m.start]
+    if m.end - m.start >= 3 and first.text[:1].isupper() and singular_head(first.text) == first.lower_ and doc[m.start + 1].text[:1].isupper():
+        # "MEP Jane Roe", "Senator Jane Roe" read as one name: the post that opens it
+        parsed = grammar.parse(m.start, m.start + 1)
+        if parsed is not None:
+            return [(parsed, first.idx)]
     for k in range(m.start, min(m.start + 3, m.end - 2)):
         token = doc[k]
         width = 2 if doc[k + 1].text == "." and not token.whitespace_ else 1
@@ -831,6 +873,8 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
         parsed = grammar.parse(a, b, one_person=True)
         if parsed is not None and parsed.plural:
             parsed = None  # "Jane Roe, senior officers of the ministry and …": a list, not her post
+        if parsed is None and (cut := _before_time_tail(doc, a, b)) < b:
+            parsed = grammar.parse(a, cut, one_person=True)  # "Jane Roe, the task force's commander for 2026, …"
         if parsed is None:
             # "Jane Roe, Estonia's defence minister since 2022, …": the date is not part of the post.
             since = re.search(rf"\s+(?:since|from)\s+{_DATE}$", doc[a:b].text, re.IGNORECASE)
@@ -839,6 +883,7 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
                 if cut is not None and cut.start > a:
                     parsed = grammar.parse(a, cut.start)
         if parsed is not None:
+            parsed = _owned_by_possessor(grammar, parsed, a, m.start)
             best, best_b = ([parsed], doc[b - 1].idx + len(doc[b - 1])), b
         elif best is None and doc[b - 1].pos_ == "VERB":
             break  # "Jane Roe, who said …": no post follows
@@ -945,6 +990,30 @@ def _comma_owner(doc: Doc, grammar: TitleGrammar, title: Title, b: int, sent_end
     return [dataclasses.replace(title, owner=owner.key)], last.idx + len(last)
 
 
+def _owned_by_possessor(grammar: TitleGrammar, title: Title, a: int, before: int) -> Title:
+    """'the coalition's coordinator', 'the task force's commander': a post owned through a definite
+    description of a body is that body's, when exactly one body named before token `before` has a
+    name built on the description's nouns ('Baltic Undersea Infrastructure Coalition'). Else as is."""
+    doc = grammar.doc
+    if not title.possessed or title.owner is not None or title.demonym is not None or doc[a].lower_ != "the":
+        return title
+    k = a + 1
+    noun: list[str] = []
+    while k < len(doc) and len(noun) <= 3 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+        noun.append(doc[k].lower_)
+        k += 1
+    if not noun or len(noun) > 3 or k >= len(doc) or doc[k].text not in POSSESSIVE_MARKS:
+        return title
+    ctx = grammar.ctx
+    bodies = {
+        e.key
+        for o in grammar.by_start.values()
+        if o.kind == "Organization" and o.end <= before
+        and (e := ctx.entities.get(ctx.current_key(o.key))) is not None and _built_on(e.name, noun)
+    }
+    return dataclasses.replace(title, owner=bodies.pop()) if len(bodies) == 1 else title
+
+
 def _two_posts(doc: Doc, grammar: TitleGrammar, a: int, b: int) -> list[Title] | None:
     """'special envoy for climate change and the lead negotiator of the African Group': two posts
     of one person, each a whole title, the second opening with its own determiner."""
@@ -952,9 +1021,9 @@ def _two_posts(doc: Doc, grammar: TitleGrammar, a: int, b: int) -> list[Title] |
         if doc[j].lower_ != "and" or doc[j + 1].lower_ not in ("the", "a", "an", "its", "his", "her", "their"):
             continue
         first = grammar.parse(a, j)
-        second = grammar.parse(j + 1, b) if first is not None else None
+        second = grammar.parse(j + 1, _before_time_tail(doc, j + 1, b)) if first is not None else None
         if first is not None and second is not None and not first.plural and not second.plural:
-            return [first, second]
+            return [first, _owned_by_possessor(grammar, second, j + 1, a)]
     return None
 
 
@@ -1134,6 +1203,14 @@ _TERM_NOUNS = word_set("term-nouns.txt")
 #: Words that may stand between "for" and the noun of a spell: "for its first year", "for a two-year term".
 _SPELL_WORDS = frozenset({"its", "his", "her", "their", "the", "a", "an", "one", "first", "second", "third", "initial", "next",
                           "coming", "current", "full", "whole", "inaugural", "opening", "rotating", "renewable"})
+
+
+def _before_time_tail(doc: Doc, a: int, b: int) -> int:
+    """Where tokens a..b end before a phrase of time that closes them ('… commander for 2026'), or b."""
+    for k in range(max(a + 1, b - 6), b):
+        if doc[k].lower_ in ("for", "until", "through", "till") and _time_complement(doc, k, b) == b:
+            return k
+    return b
 
 
 def _time_complement(doc: Doc, k: int, stop: int) -> int | None:
@@ -1430,13 +1507,17 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
         if person is None or obj is None or obj.kind != "Person" or obj.key == person:
             continue
         after = doc[obj.end - 1].idx + len(doc[obj.end - 1])
-        glue = re.match(r"\s+as\s+(?:the\s+)?", ctx.text[after : sent.end_char])
+        # "… as the government's special envoy": the article stays with a possessive description
+        glue = re.match(r"\s+as\s+(?:the\s+(?![a-z]+(?:'s|’s)\s))?", ctx.text[after : sent.end_char])
         if glue is None:
             continue
         clauses.append((verb.start(), person, after + glue.end()))
         named_predecessor[verb.start()] = obj.key
     for verb_start, person, title_start in sorted(clauses):
         parsed, title_end = _longest_title_at(doc, title_start, sent, grammar)
+        if parsed is not None and parsed.possessed:
+            # "… will serve as the coalition's coordinator": the one coalition named before
+            parsed = _owned_by_possessor(grammar, parsed, ctx.index(doc).token_at(title_start), sent.start)
         if parsed is None:
             bare = _UNTITLED.match(ctx.text, title_start, sent.end_char)
             if bare is not None and title_start > sent.start_char and re.search(r"\b(?:appointed|named|sworn\s+in|confirmed)\s+$", ctx.text[sent.start_char : title_start]):

@@ -232,6 +232,16 @@ class TitleGrammar:
                 if inner.kind == "Organization" and not words and inner.end < b and doc[inner.end].text not in POSSESSIVE_MARKS:
                     owner, demonym, k = inner.key, None, inner.end  # "Latvia's Defence Ministry spokesperson"
                     continue
+                if (
+                    inner.kind == "Organization" and words and head_at is None and inner.end < b and inner.end - inner.start <= 2
+                    and doc[inner.end].text not in POSSESSIVE_MARKS and singular_head(doc[inner.end].text) is not None
+                    and singular_head(doc[inner.end].text) not in WEAK_HEADS  # "senior NATO official": NATO's, left alone
+                ):
+                    # "chief Asean economist", "senior EU official": the body names the post's field, right
+                    # before its head; whose post it is, the phrase leaves open
+                    words.extend(t.text for t in doc[inner.start : inner.end])
+                    k = inner.end
+                    continue
                 return None
             short = self._abbreviation(k, b)
             if short is not None:
@@ -250,7 +260,12 @@ class TitleGrammar:
                 former = former or lower in _FORMER  # "Conservative former congresswoman"
                 k += 1
                 continue
-            if self._modifier(token):
+            if self._modifier(token) or (
+                # "Under-Secretary-General", "Vice-Chancellor": the first part of a hyphenated post,
+                # whatever the tagger calls it ('Under' as a preposition)
+                token.is_alpha and not token.whitespace_ and k + 2 < b and doc[k + 1].text in ("-", "–")
+                and not doc[k + 1].whitespace_ and singular_head(doc[k + 2].text) is not None
+            ):
                 words.append(token.text)
                 k += 1
                 continue
@@ -401,6 +416,13 @@ class TitleGrammar:
                     if prep in ("in", "from") and not segment and inner.kind in ("Place", "Country") and self._ends_segment(inner.end, b):
                         k = inner.end  # "… at the Kingsbridge Institute in London": where, not what
                         located = True
+                        break
+                    if prep == "at" and not the and not segment and inner.kind == "Place" and self._body_read_as_place(inner, b):
+                        # "chief economist at Natixis in Hong Kong": a firm the tagger read as a place.
+                        # The title keeps its name; no owner, the text names no body for it.
+                        if st.in_title:
+                            st.complement.extend(["at", *(t.text for t in doc[inner.start : inner.end])])
+                        k, st.in_title, st.named, located = inner.end, False, True, True
                         break
                     # "Minister of Economy, Trade and Industry", "Director for the Protection of Citizens": fields
                     described = bool(segment) and self._describes(segment_from, inner.start, prep)
@@ -660,6 +682,21 @@ class TitleGrammar:
             )
             and not any(t.lower_ in _STOP for t in words)
         )
+
+    def _body_read_as_place(self, place: Mention, b: int) -> bool:
+        """Whether a 'place' right after 'at' in a title is a body the tagger mislabelled: a name
+        the gazetteer does not know as a place, or one followed by where it is ('at Natixis in
+        Hong Kong'). A place the gazetteer knows, alone ('at Oxford'), stays a place."""
+        doc = self.doc
+        k = place.end
+        if k + 1 < b and doc[k].lower_ == "in":
+            where = self.by_start.get(k + 1)
+            if where is not None and where.kind in ("Place", "Country") and self._ends_segment(where.end, b):
+                return True
+        if k != b:
+            return False
+        entity = self.ctx.entities.get(self.ctx.current_key(place.key) or place.key)
+        return entity is not None and not entity.wikidata and not self.ctx.gazetteer.lookup(entity.name)
 
     def _ends_segment(self, k: int, b: int) -> bool:
         return k == b or self.doc[k].lower_ in _PREPOSITIONS or self.doc[k].lower_ in _CUTS
