@@ -1372,3 +1372,95 @@ def test_plural_apposition_after_a_list_of_names(nlp, gazetteer):
     # not a post: nothing
     record = extract("Anna Berg and John Miller, two farmers from Riga, signed the deal.", nlp, gazetteer)
     assert role_of(record, "Berg") == [] and role_of(record, "Miller") == []
+
+
+def test_a_spell_in_office_after_a_verb_of_leading(nlp, gazetteer):
+    text = (
+        "The Northern Grain Alliance was set up in March. Dutch farm minister Eva de Wit, who chairs the alliance's "
+        "board of governors for its first year, said exports would rise."
+    )
+    record = extract(text, nlp, gazetteer)
+    assert ("Chair of the Board of Governors", "Northern Grain Alliance") in [(r.title, name(record, r.of)) for r in role_of(record, "de Wit")]
+    text = "The Northern Grain Alliance was set up in March. Eva de Wit, who heads the alliance's secretariat until 2028, said exports would rise."
+    record = extract(text, nlp, gazetteer)
+    assert ("Head of the Secretariat", "Northern Grain Alliance") in [(r.title, name(record, r.of)) for r in role_of(record, "de Wit")]
+    # not a time: a field stays part of the object, which then names no post
+    text = "The Northern Grain Alliance was set up in March. Eva de Wit, who chairs the alliance's board for exports, said prices rose."
+    record = extract(text, nlp, gazetteer)
+    assert not any(r.title.startswith("Chair") for r in role_of(record, "de Wit"))
+
+
+def test_chaired_by_a_titled_name_with_a_form_of_address(nlp, gazetteer):
+    text = "The Financial Stability Board (NFSB), chaired by Central Bank Governor Dr Amina Odhiambo, met on Tuesday."
+    record = extract(text, nlp, gazetteer)
+    titles = [(r.title, name(record, r.of)) for r in role_of(record, "Odhiambo")]
+    assert ("Chair of the Financial Stability Board", "Financial Stability Board") in titles
+
+
+def test_took_command_of_gives_the_post_and_its_start(nlp, gazetteer):
+    text = "Commodore Ilse Maes, who took command of the Belgian Navy on 3 March 2025, said the frigates were ready."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Maes")
+    assert (role.title, name(record, role.of), role.start) == ("Commander of the Belgian Navy", "Belgian Navy", "2025-03-03")
+    # "will serve as": a post to come, without the date of the other clause
+    text = (
+        "The Scheldt Mine Group was formed in Ostend. Commodore Ilse Maes, who took command of the Belgian Navy on "
+        "3 March 2025, will serve as the group's first coordinator."
+    )
+    record = extract(text, nlp, gazetteer)
+    coordinator = [r for r in role_of(record, "Maes") if "Coordinator" in r.title]
+    assert [(r.title, name(record, r.of), r.start) for r in coordinator] == [("First Coordinator", "Scheldt Mine Group", None)]
+
+
+def test_predecessor_who_left(nlp, gazetteer):
+    text = "Norwegian Fisheries Minister Kari Dahl, who took office in May 2024 after Ola Berg resigned, said quotas would fall."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Dahl")
+    assert (role.start, name(record, role.predecessor)) == ("2024-05", "Ola Berg")
+    [before] = role_of(record, "Berg")
+    assert (before.title, before.end) == (role.title, "2024-05")
+    text = "Norwegian Fisheries Minister Kari Dahl, who took office in May 2024 following the retirement of Ola Berg, said quotas would fall."
+    record = extract(text, nlp, gazetteer)
+    assert name(record, role_of(record, "Dahl")[0].predecessor) == "Ola Berg"
+    # someone named after 'after' who did not leave is not a predecessor
+    text = "Norwegian Fisheries Minister Kari Dahl, who took office in May 2024 after Ola Berg praised her, said quotas would fall."
+    record = extract(text, nlp, gazetteer)
+    assert role_of(record, "Dahl")[0].predecessor is None
+
+
+def test_firm_read_as_a_place_after_at(nlp, gazetteer):
+    text = '"Freight rates will ease," said Mei Lin Tan, chief Asean strategist at Vantiq in Singapore.'
+    record = extract(text, nlp, gazetteer)
+    titles = [r.title for r in role_of(record, "Tan")]
+    assert titles and all("Strategist" in t for t in titles)
+
+
+def test_hyphenated_post_and_post_opening_a_name(nlp, gazetteer):
+    text = "Kofi Mensah, the Under-Secretary-General for Peace Operations, told the council that troops were needed."
+    record = extract(text, nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Mensah")] == ["Under-Secretary-General for Peace Operations"]
+    # a post the tagger took into the name: "MEP Jane Roe"
+    record = extract("Also at the dinner: MEP Teresa Lopes and Senator Paul Grant.", nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Lopes")] == ["MEP"]
+
+
+def test_title_between_two_names_goes_to_the_one_it_stands_before(nlp, gazetteer):
+    text = "Talking to the BBC's World Tonight, Malta's Interior Minister, Carmen Borg, said arrivals had fallen."
+    record = extract(text, nlp, gazetteer)
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Borg")] == [("Interior Minister", "Malta")] or [
+        (r.title, name(record, r.of)) for r in role_of(record, "Borg")
+    ] == [("Minister of Interior", "Malta")]
+    assert all(record.entity(r.person).name.endswith("Borg") for r in record.roles)
+    # names and appositions alternating: each title is the name's before it
+    text = "The talks brought together Anna Berg, Latvia's defence minister, John Miller, Estonia's foreign minister, and others."
+    record = extract(text, nlp, gazetteer)
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Berg")] == [("Minister of Defence", "Latvia")]
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Miller")] == [("Minister of Foreign Affairs", "Estonia")]
+
+
+def test_replaced_as_a_possessed_post(nlp, gazetteer):
+    text = "Tomas Novak replaced Jiri Kral as the cabinet's special envoy for energy security in April 2025."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Novak")
+    assert role.title == "Special Envoy for Energy Security"
+    assert name(record, role.predecessor) == "Jiri Kral"

@@ -145,6 +145,10 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         if _name_goes_on(doc, m):
             continue  # "Hye" of "Hye-jin Kwon": a post is not given to a piece of a name
         sent_start, sent_end = _sentence(doc, m.start, ctx)
+        if m.end > sent_end:
+            # "13:10 GMT | Priya | Raman, head of …": the parser ended a sentence inside the name; the
+            # name's sentence runs on to the end of the one its last word is in
+            sent_end = ctx.index(doc).sentence(m.end - 1)[1]
         name_end = doc[m.end - 1].idx + len(doc[m.end - 1])
         sent_end_char = doc[sent_end - 1].idx + len(doc[sent_end - 1])
         befores = _titles_before(doc, m, grammar, sent_start) or _title_in_name(doc, m, grammar) or _title_in_label(doc, m, grammar)
@@ -1381,9 +1385,11 @@ def _copula_post(doc: Doc, person: str, anchor_start: int, char: int, grammar: T
                 break
     if best is None:
         return []
-    if not (best[0].owner or best[0].demonym) and (best[0].head in WEAK_HEADS or " " not in best[0].title):
-        return []  # "Roe is a member of the team", "Roe was a senator": too little to name a post
     parsed, b = best
+    # "… a senior fellow at the Levant Policy Forum": a body the title names (kept in it, as no owner was found)
+    named = re.search(r" (?:at|of|in) (?:the )?[A-Z]", doc[a:b].text) is not None
+    if not (parsed.owner or parsed.demonym or named) and (parsed.head in WEAK_HEADS or " " not in parsed.title):
+        return []  # "Roe is a member of the team", "Roe was a senator": too little to name a post
     end = doc[b - 1].idx + len(doc[b - 1])
     since = _SINCE_DATE.match(ctx.text, end)  # "… has been governor of the central bank since 2019"
     return [_found(person, parsed, anchor_start, end, ctx, start=_iso(since) if since is not None else None)]
@@ -1557,9 +1563,42 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
             start, end, predecessor = None, _iso(date_match) if date_match else None, None
         held = _found(person, parsed, a_start, title_end, ctx, start=start, end=end, predecessor=predecessor)
         out.append(held)
+        if verb_start not in ended:
+            # "became Government Statistician, the country's chief statistician, and Chief Executive of
+            # Stats NZ in August 2025": each post of the list, from the same date
+            for more, more_end in _more_posts(doc, title_end, sent, grammar):
+                out.append(_found(person, more, a_start, more_end, ctx, start=start, end=end))
         if predecessor is not None and predecessor != person:
             # "replacing John Doe": Doe held the post until then (implied, so no start for him).
             out.append(dataclasses.replace(held, person=predecessor, start=None, end=start, predecessor=None))
+    return out
+
+
+_LIST_GLUE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _more_posts(doc: Doc, end: int, sent: Span, grammar: TitleGrammar) -> list[tuple[Title, int]]:
+    """The posts listed after a post a clause gives ('…, X and Y'): each a whole title phrase up
+    to the next comma, 'and', a date or the end; the list stops at the first item that is not one."""
+    out: list[tuple[Title, int]] = []
+    text = grammar.ctx.doc_text(doc)
+    while len(out) < 3:
+        glue = _LIST_GLUE.match(text, end, sent.end_char)
+        if glue is None:
+            break
+        a = grammar.ctx.index(doc).token_at(glue.end())
+        if doc[a].idx != glue.end():
+            break
+        b = a + 1
+        while b < sent.end and not _apposition_ends(doc, b, sent.end) and doc[b].lower_ != "and" and not (
+            doc[b].lower_ in ("in", "on", "since") and _DATE_RE.match(text, doc[b].idx, sent.end_char)
+        ):
+            b += 1
+        parsed = grammar.parse(a, b, clause=True) if b - a <= _MAX_APPOSITION_TOKENS else None
+        if parsed is None or parsed.plural:
+            break
+        end = doc[b - 1].idx + len(doc[b - 1])
+        out.append((parsed, end))
     return out
 
 

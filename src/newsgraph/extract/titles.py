@@ -411,6 +411,13 @@ class TitleGrammar:
                         located = True
                         st.in_title = False
                         break
+                    if inner.kind == "Event" and prep in ("at", "of", "for") and not segment and self._ends_segment(inner.end, b):
+                        # "senior fellow at the Levant Policy Forum", "president of the Cop31 summit": an
+                        # event (or a body read as one) named in the title; it owns no post
+                        if st.in_title:
+                            st.complement.extend([*written.split(), *(["the"] if the else []), *(t.text for t in doc[inner.start : inner.end])])
+                        k, st.in_title, st.named, located = inner.end, False, True, True
+                        break
                     if inner.kind in ("Person", "Event"):
                         return False
                     if prep in ("in", "from") and not segment and inner.kind in ("Place", "Country") and self._ends_segment(inner.end, b):
@@ -564,7 +571,7 @@ class TitleGrammar:
     def _time(self, k: int, b: int) -> tuple[int, bool]:
         """Past "former", "acting", "outgoing" … (and whether the post is a past one)."""
         former = False
-        while k < b and self.doc[k].lower_ in TIME_MODIFIERS:
+        while k < b and self.doc[k].lower_ in TIME_MODIFIERS and k not in self.by_start:  # not the "New" of "New Zealand"
             former = former or self.doc[k].lower_ in _FORMER
             k += 1
             if k + 1 < b and self.doc[k].text in ("-", "–") and not self.doc[k].whitespace_ and not self.doc[k - 1].whitespace_:
