@@ -654,8 +654,9 @@ def _field_words(doc: Doc, grammar: TitleGrammar, a: int, end: int) -> bool:
 def _title_in_name(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Title, int]]:
     """'Gov. Jane Roe' read as one name: the abbreviated post that opens it."""
     first = doc[m.start]
-    if m.end - m.start >= 3 and first.text[:1].isupper() and singular_head(first.text) == first.lower_ and doc[m.start + 1].text[:1].isupper():
-        # "MEP Jane Roe", "Senator Jane Roe" read as one name: the post that opens it
+    if m.end - m.start >= 3 and first.text.isupper() and singular_head(first.text) == first.lower_ and doc[m.start + 1].text[:1].isupper():
+        # "MEP Jane Roe", "CEO Jane Roe" read as one name: the post, in capitals, that opens it (not the
+        # form of address of "Prince Faisal bin Turki")
         parsed = grammar.parse(m.start, m.start + 1)
         if parsed is not None:
             return [(parsed, first.idx)]

@@ -571,7 +571,7 @@ class TitleGrammar:
     def _time(self, k: int, b: int) -> tuple[int, bool]:
         """Past "former", "acting", "outgoing" … (and whether the post is a past one)."""
         former = False
-        while k < b and self.doc[k].lower_ in TIME_MODIFIERS and k not in self.by_start:  # not the "New" of "New Zealand"
+        while k < b and self.doc[k].lower_ in TIME_MODIFIERS and not (k in self.by_start and self.doc[k].whitespace_):  # not "New" of "New Zealand"
             former = former or self.doc[k].lower_ in _FORMER
             k += 1
             if k + 1 < b and self.doc[k].text in ("-", "–") and not self.doc[k].whitespace_ and not self.doc[k - 1].whitespace_:
@@ -621,6 +621,8 @@ class TitleGrammar:
             return True
         if re.fullmatch(r"\d+(st|nd|rd|th)", lower):
             return True  # "for the 4th District"
+        if token.tag_ in ("VBN", "VBG") and token.is_lower and token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN":
+            return True  # "head of fixed income", "director of emerging markets"
         if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
             return False
         return re.fullmatch(r"[^\W\d_][\w'’-]*", token.text) is not None
