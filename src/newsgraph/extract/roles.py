@@ -1069,7 +1069,9 @@ _WHO_HEADS = re.compile(
     r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|has\s+commanded|sits\s+on|serves\s+on"
     r"|will\s+(?:co-chair|chair|head|lead|command|direct)"
     # "…, who took command of the Navy on 1 January 2026": the post and when it began
-    r"|(?:took|assumed|has\s+taken|has\s+assumed)\s+(?:over\s+)?command\s+of)\s+",
+    r"|(?:took|assumed|has\s+taken|has\s+assumed)\s+(?:over\s+)?command\s+of"
+    # "…, who is in charge of price statistics at the ONS": the head of what she is in charge of
+    r"|(?:is|remains|has\s+been)\s+in\s+charge\s+of)\s+",
     re.IGNORECASE,
 )
 #: What a leader leads, as against what a head heads: "leads the Green Party".
@@ -1158,7 +1160,7 @@ def _leading_clause(doc: Doc, person: str, person_start: int, anchor_start: int,
             break
     verb = " ".join(match.group("verb").casefold().split())
     taking = verb.endswith("command of")  # "took command of …": the post and when it began
-    post = "Commander" if taking else _VERB_POSTS[verb]
+    post = "Commander" if taking else "Head" if verb.endswith("in charge of") else _VERB_POSTS[verb]
     if post == "Leader" and not any(t.lower_ in _LED_BY_LEADERS for t in doc[a:b]):
         post = "Head"  # "has led the National Election Office": its head; "leads the Green Party": its leader
     parsed = grammar.object_of(post, a, b)

@@ -54,6 +54,7 @@ _STOP = word_set("title-stop-words.txt")
 _RANK_PREFIXES = word_set("rank-prefixes.txt")
 _UNITS = word_set("office-units.txt")
 _MISSIONS = word_set("mission-nouns.txt")
+_SEATS = word_set("post-seats.txt")
 _BODY_WORDS = ORG_HEADS | word_set("body-words.txt")
 _FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing", "retired"})
 
@@ -482,7 +483,7 @@ class TitleGrammar:
                     return False
                 if "," in segment and "and" not in segment[len(segment) - segment[::-1].index(",") :]:
                     return False  # commas only inside a list that ends in "and …"
-                if prep in ("in", "at", "from", "with") and segment[-1].casefold() not in ORG_HEADS and not org_last:
+                if prep in ("in", "at", "from", "with") and segment[-1].casefold() not in ORG_HEADS and segment[-1].casefold() not in _SEATS and not org_last:
                     return False  # "in the capital", "at the time": not a part of the post
                 if st.in_title:
                     st.complement.extend([*written.split(), *(["the"] if the else []), *segment])
