@@ -193,6 +193,11 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
                 clause_from = listed[0][3]
         found.extend(_who_heads(doc, m, clause_from, mentions, grammar, ctx, sent_end))
         found.extend(_copula(doc, m, grammar, ctx, sent_end))
+        if after is not None:
+            # "Jane Roe, a former prime minister, is NATO's secretary general": the clause after the apposition
+            then = _COPULA_AFTER.match(ctx.text, after[1], sent_end_char)
+            if then is not None:
+                found.extend(_copula_post(doc, m.key, then.start("verb"), then.end(), grammar, ctx, sent_end))
         who_is = _WHO_IS.match(ctx.text, clause_from, sent_end_char)
         if who_is is not None:
             # "Jane Roe, who has been governor of the central bank since 2019, said"
@@ -207,7 +212,7 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         found.extend(_pronoun_copula(doc, sent, mentions, grammar, ctx))
         found.extend(_pronoun_leads(doc, sent, mentions, grammar, ctx))
         untitled.extend(_held_since(doc, sent, mentions, ctx))
-    found.extend(_untitled_appointments(found, untitled))
+    found.extend(_untitled_appointments(found, untitled, ctx))
     roles = _without_headline_shorthand(_merge(found, ctx, doc, mentions), ctx)
     _drop_title_fields(roles, ctx, grammar, mentions)
     return roles
@@ -363,6 +368,11 @@ def _after_a_named_apposition(doc: Doc, m: Mention, title_start: int, mentions: 
     return before is not None and before.kind == "Person"
 
 
+def _said_former(text: str, held: _Found) -> bool:
+    """Whether a post is stated as a past one: 'former', 'ex-' or 'then' in its words."""
+    return re.search(r"\b(?:former|ex-|then-|erstwhile)", text[held.anchor_start : held.anchor_end], re.IGNORECASE) is not None
+
+
 def _with_predecessor(held: _Found) -> list[_Found]:
     """The post held, and the same post held by the predecessor until it began."""
     if held.predecessor is None or held.predecessor == held.person:
@@ -498,12 +508,13 @@ def _held_since(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext) 
     return out
 
 
-def _untitled_appointments(found: list[_Found], untitled: list[_Found]) -> list[_Found]:
+def _untitled_appointments(found: list[_Found], untitled: list[_Found], ctx: ArticleContext) -> list[_Found]:
     """'Roe was appointed in July 2024, succeeding John Doe' names no post: it is the one post
-    found for Roe elsewhere in the text, when there is exactly one."""
+    found for Roe elsewhere in the text, when there is exactly one (a former post, 'a former
+    prime minister', is not the one she took)."""
     out = []
     for item in untitled:
-        posts = {(f.title, f.of) for f in found if f.person == item.person}
+        posts = {(f.title, f.of) for f in found if f.person == item.person and not _said_former(ctx.text, f)}
         owned = {p for p in posts if p[1] is not None}
         posts = owned or posts
         if len(posts) != 1:
@@ -1340,6 +1351,7 @@ def _built_on(name: str, noun: list[str]) -> bool:
     return any(len(h) >= len(noun) and h[-len(noun) :] == noun for h in heads)
 
 
+_COPULA_AFTER = re.compile(r"\s*,\s*(?P<verb>is|has\s+been|remains)\s+(?:now\s+|also\s+)?(?=\S)")
 _COPULA = re.compile(r"\s+(?:is|was|has\s+been|remains)\s+(?=\S)", re.IGNORECASE)
 # "She is director of …": a pronoun's present post (a past one, "He was …", is left alone).
 _PRONOUN_COPULA = re.compile(r"(?:He|She)\s+(?:is|remains|has\s+been)\s+(?=\S)")
@@ -1519,6 +1531,12 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
         # "… as the government's special envoy": the article stays with a possessive description
         glue = re.match(r"\s+as\s+(?:the\s+(?![a-z]+(?:'s|’s)\s))?", ctx.text[after : sent.end_char])
         if glue is None:
+            # "Roe succeeded John Doe in January 2025": no post named here; the one found for her elsewhere
+            date_match = _DATE_RE.match(ctx.text, after + 1, sent.end_char) if ctx.text[after : after + 1] == " " else None
+            month = None if date_match else _MONTH_AFTER.match(ctx.text, after + 1, sent.end_char)
+            since = _iso(date_match) if date_match else (
+                _month_of_article_year(ctx.text, month.group("m")) if month is not None and month.group("m")[0].isupper() else None)
+            untitled.append(_Found(person, "", None, sent.start_char + verb.start(), after, start=since, predecessor=obj.key))
             continue
         clauses.append((verb.start(), person, after + glue.end()))
         named_predecessor[verb.start()] = obj.key
