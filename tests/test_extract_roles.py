@@ -1504,3 +1504,49 @@ def test_a_name_the_parser_splits_across_sentences(nlp, gazetteer):
     )
     record = extract(text, nlp, gazetteer)
     assert [r.title for r in role_of(record, "Rao")] == ["Head of Fixed Income"]
+
+
+def test_posts_at_an_embassy_and_in_charge_of(nlp, gazetteer):
+    record = extract("Lotte Jansen, deputy head of mission at the Dutch embassy in Warsaw, said visas were delayed.", nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Jansen")] == ["Deputy Head of Mission at the Dutch Embassy"]
+    record = extract("Lotte Jansen, who is in charge of labour statistics at Eurostat, said jobs rose.", nlp, gazetteer)
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Jansen")] == [("Head of Labour Statistics", "Eurostat")]
+    # in charge of something that is no body's unit: no post
+    record = extract("Lotte Jansen is in charge of the investigation.", nlp, gazetteer)
+    assert role_of(record, "Jansen") == []
+
+
+def test_succession_without_a_post_named(nlp, gazetteer):
+    text = "ZAGREB, 3 March 2026 - Croatian Finance Minister Ivo Maric spoke on Monday. Maric replaced Ana Kos in January, when Kos left the government."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Maric")
+    assert (role.title, name(record, role.of), role.start, name(record, role.predecessor)) == ("Minister of Finance", "Croatia", "2026-01", "Ana Kos")
+    # an occupation is no post one succeeds to
+    record = extract("Maric, 54, an economist who worked at the treasury, replaced Ana Kos in January.", nlp, gazetteer)
+    assert role_of(record, "Kos") == []
+    # a former post is not the one taken; the present one named after the apposition is
+    text = "Mark Reuter, a former Dutch prime minister, is NATO's secretary general. He succeeded Jens Holm in October 2024."
+    record = extract(text, nlp, gazetteer)
+    general = [r for r in role_of(record, "Reuter") if r.title == "Secretary General"]
+    assert [(name(record, r.of), r.start, name(record, r.predecessor)) for r in general] == [("NATO", "2024-10", "Jens Holm")]
+    # "in that role": the post named last
+    text = (
+        "The Arctic Cable Group met in Oslo. Rear Admiral Per Lund, who commands the Norwegian Navy, will serve as the "
+        "group's coordinator. He succeeds Danish Commodore Ole Berg in that role."
+    )
+    record = extract(text, nlp, gazetteer)
+    coordinator = [r for r in role_of(record, "Lund") if r.title == "Coordinator"]
+    assert [name(record, r.predecessor) for r in coordinator] == ["Ole Berg"]
+
+
+def test_dates_without_a_year_take_the_articles(nlp, gazetteer):
+    text = "KYIV, Feb. 12, 2026 - Defense Minister Taras Hnat spoke. It was his first meeting, Hnat, who replaced Denys Kol as defense minister on Jan. 14, said."
+    record = extract(text, nlp, gazetteer)
+    assert "2026-01-14" in [r.start for r in role_of(record, "Hnat")]
+    text = "TOKYO, 20 April 2026 - Ambassador Haruka Suzu took up her post on April 1, succeeding Ambassador Ken Naka."
+    record = extract(text, nlp, gazetteer)
+    [role] = role_of(record, "Suzu")
+    assert (role.start, name(record, role.predecessor)) == ("2026-04-01", "Ken Naka")
+    # a month later than the article's: which year is not sure
+    record = extract("PRAGUE, 20 April 2026 - Petra Kol was appointed deputy minister of defence on May 3.", nlp, gazetteer)
+    assert [r.start for r in role_of(record, "Kol")] == [None]

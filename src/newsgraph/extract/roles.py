@@ -69,7 +69,7 @@ _LEFT_POST = re.compile(
     re.IGNORECASE,
 )
 # "Jane Roe succeeded John Doe as defense minister": the predecessor stands between verb and post.
-_SUCCEEDED = re.compile(r"\b(?:succeeded|replaced|has\s+succeeded|has\s+replaced|took\s+over\s+from|has\s+taken\s+over\s+from)\s+", re.IGNORECASE)
+_SUCCEEDED = re.compile(r"\b(?:succeeded|replaced|succeeds|replaces|has\s+succeeded|has\s+replaced|took\s+over\s+from|has\s+taken\s+over\s+from)\s+", re.IGNORECASE)
 #: Words between 'succeeded' and the predecessor's name: "his compatriot", "her colleague".
 _RELATION_WORDS = frozenset({"his", "her", "their", "compatriot", "colleague", "countryman", "countrywoman", "fellow"})
 _APPOINTED_ACTIVE = re.compile(r"\b(?:appointed|named|elected|confirmed|nominated)\s+", re.IGNORECASE)
@@ -94,6 +94,10 @@ class _Found:
     start: str | None = None
     end: str | None = None
     predecessor: str | None = None
+    # An untitled succession ("Roe succeeded John Doe in May") goes only to an owned post.
+    owned_only: bool = False
+    # "He succeeds John Doe in that role": the post named last before it.
+    latest: bool = False
 
 
 class _Mentions:
@@ -387,10 +391,10 @@ def _since_clause(text: str, end: int, sent_end: int, mentions: "_Mentions", per
     if m is not None:
         date = _DATE_AFTER.match(text, m.end(), sent_end)
         if date is None:
-            month = _MONTH_AFTER.match(text, m.end(), sent_end)
-            named = month is not None and month.group("m")[0].isupper()  # "in May", not "in may"
+            # "…, who took office in May", "… on Jan. 14": the year the article is dated
+            month = _YEARLESS.match(text, m.end(), sent_end)
             left = _leaver(text, month.end() if month is not None else m.end(), sent_end, mentions, person)
-            return (_month_of_article_year(text, month.group("m")) if named else None), left
+            return _yearless(text, m.end(), sent_end), left
         return _iso(date), _leaver(text, date.end(), sent_end, mentions, person)
     m = _REPLACED.match(text, end, sent_end)
     if m is None:
@@ -410,6 +414,8 @@ def _since_clause(text: str, end: int, sent_end: int, mentions: "_Mentions", per
     # "… John Doe in June 2019", "… John Doe as governor in June 2019": the date within the clause
     after = _BEFORE_DATE.match(text, m.end(), sent_end)
     date = _DATE_AFTER.match(text, after.end(), sent_end) if after is not None and after.end() - m.end() < 60 else None
+    if date is None and after is not None and after.end() - m.end() < 60:
+        return _yearless(text, after.end(), sent_end), later.key  # "… as defense minister on Jan. 14"
     return (_iso(date) if date is not None else None), later.key
 
 
@@ -452,6 +458,30 @@ _TOP_DATE = re.compile(
 _TOP_CHARS = 400
 
 
+# "on Jan. 14", "on 1 April", "in March": a date without its year (not "on Jan. 14, 2025").
+_YEARLESS = re.compile(
+    rf"(?:on|in|since)\s+(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_RE})\.?"
+    rf"|(?P<m3>{_MONTH_RE}))\b(?!\.?,?\s*(?:\d|of\b))",
+    re.IGNORECASE,
+)
+
+
+def _yearless(text: str, pos: int, stop: int, search: bool = False) -> str | None:
+    """The date a phrase without a year gives at `pos` (or anywhere up to `stop` when `search`),
+    in the year the article is dated: 'who took office on Jan. 14' -> '2026-01-14'."""
+    found = (_YEARLESS.search if search else _YEARLESS.match)(text, pos, stop)
+    if found is None:
+        return None
+    name = found.group("m1") or found.group("m2") or found.group("m3")
+    if not name[0].isupper():
+        return None  # "in may", "on march": not months
+    month = _month_of_article_year(text, name.rstrip("."))
+    day = found.group("d1") or found.group("d2")
+    if month is None or day is None:
+        return month
+    return f"{month}-{int(day):02d}" if 1 <= int(day) <= 31 else month
+
+
 def _month_of_article_year(text: str, month_name: str) -> str | None:
     """'took office in March' in an article dated 12 August 2024: '2024-03'. None when the article
     shows no date near its top, or the month is later in the year than the article's own (then
@@ -483,6 +513,13 @@ _HELD_SINCE = re.compile(
 )
 
 
+_TOOK_UP = re.compile(
+    r"\b(?:took\s+up|assumed|has\s+taken\s+up|has\s+assumed)\s+(?:her|his|their|the)\s+(?:new\s+)?(?:post|position|job|role|duties|office)\b"
+    r"|\b(?:took|assumed|has\s+taken|has\s+assumed)\s+office\b",
+    re.IGNORECASE,
+)
+
+
 def _held_since(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext) -> list[_Found]:
     out = []
     for verb in _HELD_SINCE.finditer(ctx.text, sent.start_char, sent.end_char):
@@ -496,6 +533,20 @@ def _held_since(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext) 
         later = mentions.first_person_from(pred.end(), pred.end() + 60) if pred is not None else None
         predecessor = later.key if later is not None and later.key != person else None
         out.append(_Found(person, "", None, verb.start(), date.end(), start=_iso(date), predecessor=predecessor))
+    for verb in _TOOK_UP.finditer(ctx.text, sent.start_char, sent.end_char):
+        # "Ambassador Roe took up her post on April 1, succeeding John Doe": when her one post began
+        if re.search(r"\bwho\s+$", ctx.text[max(sent.start_char, verb.start() - 6) : verb.start()]):
+            continue  # "…, who took office in May": the clause after a titled name, read there
+        person = _subject_before(doc, sent, verb.start(), mentions, ctx)
+        if person is None:
+            continue
+        date = _DATE_AFTER.match(ctx.text, verb.end() + 1, sent.end_char) if ctx.text[verb.end() : verb.end() + 1] == " " else None
+        since = _iso(date) if date is not None else _yearless(ctx.text, verb.end() + 1, sent.end_char)
+        pred = _PREDECESSOR.search(ctx.text, verb.end(), min(sent.end_char, verb.end() + 60))
+        later = mentions.first_person_from(pred.end(), pred.end() + 40) if pred is not None else None
+        predecessor = later.key if later is not None and later.key != person else None
+        if since is not None or predecessor is not None:
+            out.append(_Found(person, "", None, verb.start(), verb.end(), start=since, predecessor=predecessor))
     # "Roe, who replaced John Doe at the ministry in March 2025, …": the start and predecessor of her post
     k = bisect_left(mentions.person_starts, sent.start)
     while k < len(mentions.persons) and mentions.persons[k].start < sent.end:
@@ -516,7 +567,11 @@ def _untitled_appointments(found: list[_Found], untitled: list[_Found], ctx: Art
     for item in untitled:
         posts = {(f.title, f.of) for f in found if f.person == item.person and not _said_former(ctx.text, f)}
         owned = {p for p in posts if p[1] is not None}
-        posts = owned or posts
+        posts = owned if owned or item.owned_only else posts  # not "an economist": an occupation, no post one succeeds to
+        if item.latest:
+            # "He succeeds John Doe in that role": the post named last before the sentence
+            before = [f for f in found if f.person == item.person and f.anchor_end <= item.anchor_start and f.title and not _said_former(ctx.text, f)]
+            posts = {(before[-1].title, before[-1].of)} if before else set()
         if len(posts) != 1:
             continue
         title, of = posts.pop()
@@ -1522,8 +1577,9 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
         # "John Doe, who replaced Jane Roe as governor": the subject is Doe, the person before 'who'
         person = _subject_before(doc, sent, sent.start_char + verb.start(), mentions, ctx)
         at = ctx.index(doc).token_at(sent.start_char + verb.end())
-        while at < sent.end and (doc[at].lower_ in _RELATION_WORDS or is_honorific(doc[at])):
-            at += 1  # "succeeded his compatriot Rear Admiral John Doe"
+        while at < sent.end and (doc[at].lower_ in _RELATION_WORDS or is_honorific(doc[at])
+                                 or doc[at].text[:1].isupper() and doc[at].text.casefold() in demonyms() and at + 1 < sent.end and is_honorific(doc[at + 1])):
+            at += 1  # "succeeded his compatriot Rear Admiral John Doe", "succeeds Danish Commodore John Doe"
         obj = mentions.by_start.get(at)
         if person is None or obj is None or obj.kind != "Person" or obj.key == person:
             continue
@@ -1533,10 +1589,10 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
         if glue is None:
             # "Roe succeeded John Doe in January 2025": no post named here; the one found for her elsewhere
             date_match = _DATE_RE.match(ctx.text, after + 1, sent.end_char) if ctx.text[after : after + 1] == " " else None
-            month = None if date_match else _MONTH_AFTER.match(ctx.text, after + 1, sent.end_char)
-            since = _iso(date_match) if date_match else (
-                _month_of_article_year(ctx.text, month.group("m")) if month is not None and month.group("m")[0].isupper() else None)
-            untitled.append(_Found(person, "", None, sent.start_char + verb.start(), after, start=since, predecessor=obj.key))
+            since = _iso(date_match) if date_match else _yearless(ctx.text, after + 1, sent.end_char)
+            that = re.match(r"\s+in\s+(?:that|this|the)\s+(?:role|post|position|job)\b", ctx.text[after : sent.end_char])
+            untitled.append(_Found(person, "", None, sent.start_char + verb.start(), after, start=since, predecessor=obj.key,
+                                   owned_only=that is None, latest=that is not None))
             continue
         clauses.append((verb.start(), person, after + glue.end()))
         named_predecessor[verb.start()] = obj.key
@@ -1564,6 +1620,8 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
         # "…, who took command in May, will serve as …": a post to come has no start the sentence gives
         date_match = _DATE_RE.search(rest) or (None if future else _DATE_RE.search(text))
         start = _iso(date_match) if date_match else None
+        if start is None and not future:
+            start = _yearless(ctx.text, title_end, sent.end_char, search=True)  # "… was appointed governor on March 3"
         predecessor = named_predecessor.get(verb_start)
         pred = None if predecessor is not None else _PREDECESSOR.search(rest)
         if pred is not None:
