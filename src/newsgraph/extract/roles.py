@@ -372,6 +372,9 @@ def _after_a_named_apposition(doc: Doc, m: Mention, title_start: int, mentions: 
     return before is not None and before.kind == "Person"
 
 
+_INDEFINITE = re.compile(r"(?:^|[,(]\s*|\b(?:is|was|as)\s+)an?\s", re.IGNORECASE)
+
+
 def _said_former(text: str, held: _Found) -> bool:
     """Whether a post is stated as a past one: 'former', 'ex-' or 'then' in its words."""
     return re.search(r"\b(?:former|ex-|then-|erstwhile)", text[held.anchor_start : held.anchor_end], re.IGNORECASE) is not None
@@ -566,8 +569,12 @@ def _untitled_appointments(found: list[_Found], untitled: list[_Found], ctx: Art
     out = []
     for item in untitled:
         posts = {(f.title, f.of) for f in found if f.person == item.person and not _said_former(ctx.text, f)}
+        if item.owned_only:
+            # "Roe, 54, an economist …, replaced John Doe": an occupation said with 'a', no post one succeeds to
+            posts = {(f.title, f.of) for f in found if f.person == item.person and not _said_former(ctx.text, f)
+                     and (f.of is not None or not _INDEFINITE.search(ctx.text, f.anchor_start, f.anchor_end))}
         owned = {p for p in posts if p[1] is not None}
-        posts = owned if owned or item.owned_only else posts  # not "an economist": an occupation, no post one succeeds to
+        posts = owned or posts
         if item.latest:
             # "He succeeds John Doe in that role": the post named last before the sentence
             before = [f for f in found if f.person == item.person and f.anchor_end <= item.anchor_start and f.title and not _said_former(ctx.text, f)]
