@@ -1550,3 +1550,11 @@ def test_dates_without_a_year_take_the_articles(nlp, gazetteer):
     # a month later than the article's: which year is not sure
     record = extract("PRAGUE, 20 April 2026 - Petra Kol was appointed deputy minister of defence on May 3.", nlp, gazetteer)
     assert [r.start for r in role_of(record, "Kol")] == [None]
+
+
+def test_apposition_after_a_picture_note(nlp, gazetteer):
+    record = extract("Kofi Mensah (pictured), chief executive of Volta Energy, said output would rise.", nlp, gazetteer)
+    assert [r.title for r in role_of(record, "Mensah")] == ["Chief Executive of Volta Energy"]
+    # a bracket that is itself the post stays the post
+    record = extract("Kofi Mensah (Minister of Health, Ghana) said the outbreak was contained.", nlp, gazetteer)
+    assert [(r.title, name(record, r.of)) for r in role_of(record, "Mensah")] == [("Minister of Health", "Ghana")]

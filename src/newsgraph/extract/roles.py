@@ -938,7 +938,7 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
     African Group, said'."""
     if m.end >= len(doc) or not (doc[m.end].text in (",", "(") or doc[m.end].text in ("—", "–", "--") and doc[m.end - 1].whitespace_):
         return None  # "Jane Roe, …", "Jane Roe (…)", "Jane Roe — the head of …, —"
-    a = _after_age_or_party(doc, m.end + 1, sent_end)
+    a = _after_age_or_party(doc, _past_a_picture_note(doc, m.end, sent_end) + 1, sent_end)
     best: tuple[list[Title], int] | None = None
     best_b = a
     for b in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
@@ -1118,6 +1118,20 @@ def _apposition_ends(doc: Doc, b: int, sent_end: int) -> bool:
     if token.text in ("-", "–") and token.whitespace_ and doc[b - 1].whitespace_:
         return True
     return token.lower_ in ("who", "whose", "which", "that")
+
+
+def _past_a_picture_note(doc: Doc, k: int, sent_end: int) -> int:
+    """'Jane Roe (pictured), chief executive of …': past a bracket of one to three lower-case words
+    that are no post, to the comma after it. Else k."""
+    if doc[k].text != "(":
+        return k
+    close = next((j for j in range(k + 1, min(sent_end, k + 5)) if doc[j].text == ")"), None)
+    if close is None or close == k + 1 or close + 1 >= sent_end or doc[close + 1].text != ",":
+        return k
+    words = doc[k + 1 : close]
+    if not all(t.is_alpha and t.is_lower and singular_head(t.text) is None for t in words):
+        return k
+    return close + 1
 
 
 _PARTY_TAG = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*\.?")
