@@ -517,7 +517,7 @@ _HELD_SINCE = re.compile(
 
 
 _TOOK_UP = re.compile(
-    r"\b(?:took\s+up|assumed|has\s+taken\s+up|has\s+assumed)\s+(?:her|his|their|the)\s+(?:new\s+)?(?:post|position|job|role|duties|office)\b"
+    r"\b(?:took\s+up|assumed|has\s+taken\s+up|has\s+assumed)\s+(?:her|his|their|the)\s+(?:new\s+)?(?:post|position|job|role|duties|office)\b(?!\s+(?:of|as)\b)"
     r"|\b(?:took|assumed|has\s+taken|has\s+assumed)\s+office\b",
     re.IGNORECASE,
 )
