@@ -1558,3 +1558,8 @@ def test_apposition_after_a_picture_note(nlp, gazetteer):
     # a bracket that is itself the post stays the post
     record = extract("Kofi Mensah (Minister of Health, Ghana) said the outbreak was contained.", nlp, gazetteer)
     assert [(r.title, name(record, r.of)) for r in role_of(record, "Mensah")] == [("Minister of Health", "Ghana")]
+
+
+def test_no_post_for_a_continent_read_as_a_person(nlp, gazetteer):
+    record = extract("NATO Supreme Allied Commander Europe Gen. Paul Grady said the drills would go ahead.", nlp, gazetteer)
+    assert all(record.entity(r.person).name != "Europe" for r in record.roles)

@@ -111,7 +111,10 @@ class _Mentions:
             if span is None:
                 continue
             entity = ctx.entities[ctx.current_key(key)]
-            mention = Mention(span.start, span.end, entity.key, entity.kind)
+            kind = entity.kind
+            if kind == "Person" and _place_name(ctx, entity.key):
+                kind = "Place"  # "… Commander Europe Gen. Jane Roe": a continent or known place read as a person
+            mention = Mention(span.start, span.end, entity.key, kind)
             # Nested mentions ("Latvia" inside "Latvia's Defence Ministry"): the longest one counts.
             if span.start not in self.by_start or self.by_start[span.start].end < span.end:
                 self.by_start[span.start] = mention
@@ -220,6 +223,22 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
     roles = _without_headline_shorthand(_merge(found, ctx, doc, mentions), ctx)
     _drop_title_fields(roles, ctx, grammar, mentions)
     return roles
+
+
+_CONTINENTS = word_set("continent-names.txt")
+
+
+def _place_name(ctx: ArticleContext, key: str) -> bool:
+    """Whether a 'person' is named only by a continent or a place, country or body the gazetteer
+    knows (and no person of that name): no post is given to it."""
+    entity = ctx.entities.get(ctx.current_key(key))
+    if entity is None:
+        return False
+    name = entity.name.casefold()
+    if name in _CONTINENTS:
+        return True
+    rows = ctx.gazetteer.lookup(entity.name)
+    return bool(rows) and all(r.kind != "Person" for r in rows)
 
 
 def _without_headline_shorthand(roles: list[Role], ctx: ArticleContext) -> list[Role]:
