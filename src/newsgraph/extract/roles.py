@@ -56,6 +56,8 @@ _APPOINTED = re.compile(
     r"|(?:was\s+)?sworn\s+in\s+as"
     r"|took\s+office\s+as|took\s+over\s+as|stepped\s+in\s+as|was\s+promoted\s+to|was\s+re-?elected(?:\s+as)?"
     r"|(?:previously\s+|formerly\s+|also\s+|has\s+|had\s+)?(?:served|serves|serving)\s+as"
+    # "Jane Roe … will serve as the coalition's coordinator": a post the text gives her, from a date to come
+    r"|will\s+(?:also\s+)?(?:serve|act)\s+as"
     # "Jane Roe, speaking as chair of the council", "… in her capacity as head of …": the post she speaks in
     r"|speaking\s+as|in\s+(?:his|her|their)\s+(?:capacity|role)\s+as)\s+",
     re.IGNORECASE,
@@ -67,7 +69,7 @@ _LEFT_POST = re.compile(
     re.IGNORECASE,
 )
 # "Jane Roe succeeded John Doe as defense minister": the predecessor stands between verb and post.
-_SUCCEEDED = re.compile(r"\b(?:succeeded|replaced|has\s+succeeded|has\s+replaced|took\s+over\s+from|has\s+taken\s+over\s+from)\s+", re.IGNORECASE)
+_SUCCEEDED = re.compile(r"\b(?:succeeded|replaced|succeeds|replaces|has\s+succeeded|has\s+replaced|took\s+over\s+from|has\s+taken\s+over\s+from)\s+", re.IGNORECASE)
 #: Words between 'succeeded' and the predecessor's name: "his compatriot", "her colleague".
 _RELATION_WORDS = frozenset({"his", "her", "their", "compatriot", "colleague", "countryman", "countrywoman", "fellow"})
 _APPOINTED_ACTIVE = re.compile(r"\b(?:appointed|named|elected|confirmed|nominated)\s+", re.IGNORECASE)
@@ -92,6 +94,10 @@ class _Found:
     start: str | None = None
     end: str | None = None
     predecessor: str | None = None
+    # An untitled succession ("Roe succeeded John Doe in May") goes only to an owned post.
+    owned_only: bool = False
+    # "He succeeds John Doe in that role": the post named last before it.
+    latest: bool = False
 
 
 class _Mentions:
@@ -105,7 +111,10 @@ class _Mentions:
             if span is None:
                 continue
             entity = ctx.entities[ctx.current_key(key)]
-            mention = Mention(span.start, span.end, entity.key, entity.kind)
+            kind = entity.kind
+            if kind == "Person" and _place_name(ctx, entity.key):
+                kind = "Place"  # "… Commander Europe Gen. Jane Roe": a continent or known place read as a person
+            mention = Mention(span.start, span.end, entity.key, kind)
             # Nested mentions ("Latvia" inside "Latvia's Defence Ministry"): the longest one counts.
             if span.start not in self.by_start or self.by_start[span.start].end < span.end:
                 self.by_start[span.start] = mention
@@ -116,6 +125,7 @@ class _Mentions:
         self.persons = sorted((m for m in self.by_start.values() if m.kind == "Person"), key=lambda m: m.start)
         self.person_starts = [m.start for m in self.persons]
         self.person_chars = [doc[m.start].idx for m in self.persons]
+        self.person_name_ends = [doc[m.end - 1].idx + len(doc[m.end - 1]) for m in self.persons]
         self.subjects = [m for m in self.persons if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
         self.subject_starts = [m.start for m in self.subjects]
 
@@ -142,9 +152,16 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         if _name_goes_on(doc, m):
             continue  # "Hye" of "Hye-jin Kwon": a post is not given to a piece of a name
         sent_start, sent_end = _sentence(doc, m.start, ctx)
+        if m.end > sent_end:
+            # "13:10 GMT | Priya | Raman, head of …": the parser ended a sentence inside the name; the
+            # name's sentence runs on to the end of the one its last word is in
+            sent_end = ctx.index(doc).sentence(m.end - 1)[1]
         name_end = doc[m.end - 1].idx + len(doc[m.end - 1])
         sent_end_char = doc[sent_end - 1].idx + len(doc[sent_end - 1])
         befores = _titles_before(doc, m, grammar, sent_start) or _title_in_name(doc, m, grammar) or _title_in_label(doc, m, grammar)
+        if befores and _after_a_named_apposition(doc, m, befores[0][1], mentions, ctx):
+            if _apposition_after(doc, m, grammar, sent_end) is not None:
+                befores = []  # "Jane Roe, Latvia's defence minister, John Doe, Estonia's foreign minister": Roe's
         if not befores:
             befores = _title_over_a_list(doc, m, mentions, grammar, sent_start)
         owner_mention = _owner_after_name(doc, m, mentions, sent_end)
@@ -160,6 +177,8 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
                 found.extend(_rank_of_owner(doc, m, owner_mention, sent_start))
         clause_from = name_end
         after = _apposition_after(doc, m, grammar, sent_end)
+        if after is not None and _title_of_the_next_name(doc, after[1], mentions, grammar, ctx, sent_end):
+            after = None  # "Speaking to the ABC's Pacific Beat, Tonga's Police Commissioner, Jane Roe, said": hers
         if after is not None:
             titles, end = after
             since, before = _since_clause(ctx.text, end, sent_end_char, mentions, m.key)
@@ -181,6 +200,11 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
                 clause_from = listed[0][3]
         found.extend(_who_heads(doc, m, clause_from, mentions, grammar, ctx, sent_end))
         found.extend(_copula(doc, m, grammar, ctx, sent_end))
+        if after is not None:
+            # "Jane Roe, a former prime minister, is NATO's secretary general": the clause after the apposition
+            then = _COPULA_AFTER.match(ctx.text, after[1], sent_end_char)
+            if then is not None:
+                found.extend(_copula_post(doc, m.key, then.start("verb"), then.end(), grammar, ctx, sent_end))
         who_is = _WHO_IS.match(ctx.text, clause_from, sent_end_char)
         if who_is is not None:
             # "Jane Roe, who has been governor of the central bank since 2019, said"
@@ -195,10 +219,26 @@ def find_roles(doc: Doc, ctx: ArticleContext) -> list[Role]:
         found.extend(_pronoun_copula(doc, sent, mentions, grammar, ctx))
         found.extend(_pronoun_leads(doc, sent, mentions, grammar, ctx))
         untitled.extend(_held_since(doc, sent, mentions, ctx))
-    found.extend(_untitled_appointments(found, untitled))
+    found.extend(_untitled_appointments(found, untitled, ctx))
     roles = _without_headline_shorthand(_merge(found, ctx, doc, mentions), ctx)
     _drop_title_fields(roles, ctx, grammar, mentions)
     return roles
+
+
+_CONTINENTS = word_set("continent-names.txt")
+
+
+def _place_name(ctx: ArticleContext, key: str) -> bool:
+    """Whether a 'person' is named only by a continent or a place, country or body the gazetteer
+    knows (and no person of that name): no post is given to it."""
+    entity = ctx.entities.get(ctx.current_key(key))
+    if entity is None:
+        return False
+    name = entity.name.casefold()
+    if name in _CONTINENTS:
+        return True
+    rows = ctx.gazetteer.lookup(entity.name)
+    return bool(rows) and all(r.kind != "Person" for r in rows)
 
 
 def _without_headline_shorthand(roles: list[Role], ctx: ArticleContext) -> list[Role]:
@@ -320,6 +360,45 @@ _BEFORE_DATE = re.compile(r"[^,;.]*?\s+(?=(?:in|on|since|as\s+of)\s)")
 _DATE_AFTER = re.compile(rf"(?:in|on|since|as\s+of)\s+{_DATE}\b", re.IGNORECASE)
 
 
+def _title_of_the_next_name(doc: Doc, end: int, mentions: "_Mentions", grammar: TitleGrammar, ctx: ArticleContext, sent_end: int) -> bool:
+    """Whether an apposition after a name ('X, Tonga's Police Commissioner, Jane Roe, said') is the
+    title of the name right after it: a comma, then a person with no apposition of her own and not
+    one of a list ('…, Jane Roe and John Doe'). Then the title stands before her name, not after X's."""
+    index = ctx.index(doc)
+    k = index.token_at(end)
+    while k < sent_end and doc[k].idx < end:
+        k += 1
+    if k + 1 >= sent_end or doc[k].text != ",":
+        return False
+    nxt = mentions.by_start.get(k + 1)
+    if nxt is None or nxt.kind != "Person" or _comma_list(doc, nxt):
+        return False
+    return _apposition_after(doc, nxt, grammar, sent_end) is None
+
+
+def _after_a_named_apposition(doc: Doc, m: Mention, title_start: int, mentions: "_Mentions", ctx: ArticleContext) -> bool:
+    """Whether a title before a name, after a comma, itself follows a person and a comma ('Jane
+    Roe, Latvia's defence minister, John Doe'): it may be the apposition of the name before."""
+    k = m.start
+    while k > 0 and is_honorific(doc[k - 1]):
+        k -= 1
+    if k == 0 or doc[k - 1].text != ",":
+        return False
+    a = ctx.index(doc).token_at(title_start)
+    if a < 2 or doc[a - 1].text != ",":
+        return False
+    before = mentions.by_end.get(a - 1)
+    return before is not None and before.kind == "Person"
+
+
+_INDEFINITE = re.compile(r"(?:^|[,(]\s*|\b(?:is|was|as)\s+)an?\s", re.IGNORECASE)
+
+
+def _said_former(text: str, held: _Found) -> bool:
+    """Whether a post is stated as a past one: 'former', 'ex-' or 'then' in its words."""
+    return re.search(r"\b(?:former|ex-|then-|erstwhile)", text[held.anchor_start : held.anchor_end], re.IGNORECASE) is not None
+
+
 def _with_predecessor(held: _Found) -> list[_Found]:
     """The post held, and the same post held by the predecessor until it began."""
     if held.predecessor is None or held.predecessor == held.person:
@@ -334,10 +413,11 @@ def _since_clause(text: str, end: int, sent_end: int, mentions: "_Mentions", per
     if m is not None:
         date = _DATE_AFTER.match(text, m.end(), sent_end)
         if date is None:
-            month = _MONTH_AFTER.match(text, m.end(), sent_end)
-            named = month is not None and month.group("m")[0].isupper()  # "in May", not "in may"
-            return (_month_of_article_year(text, month.group("m")) if named else None), None
-        return _iso(date), None
+            # "…, who took office in May", "… on Jan. 14": the year the article is dated
+            month = _YEARLESS.match(text, m.end(), sent_end)
+            left = _leaver(text, month.end() if month is not None else m.end(), sent_end, mentions, person)
+            return _yearless(text, m.end(), sent_end), left
+        return _iso(date), _leaver(text, date.end(), sent_end, mentions, person)
     m = _REPLACED.match(text, end, sent_end)
     if m is None:
         # "…, who took over the ministry in July 2025 from John Doe": the date inside, the predecessor after
@@ -356,7 +436,37 @@ def _since_clause(text: str, end: int, sent_end: int, mentions: "_Mentions", per
     # "… John Doe in June 2019", "… John Doe as governor in June 2019": the date within the clause
     after = _BEFORE_DATE.match(text, m.end(), sent_end)
     date = _DATE_AFTER.match(text, after.end(), sent_end) if after is not None and after.end() - m.end() < 60 else None
+    if date is None and after is not None and after.end() - m.end() < 60:
+        return _yearless(text, after.end(), sent_end), later.key  # "… as defense minister on Jan. 14"
     return (_iso(date) if date is not None else None), later.key
+
+
+# "…, who took office in January after John Doe retired": whom the post was taken from.
+_AFTER_LEAVER = re.compile(
+    r"\s*,?\s+(?:after|when|following)\s+(?:the\s+(?:resignation|retirement|departure|dismissal|removal|death)\s+of\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+_LEFT = re.compile(
+    r"\s+(?:had\s+|has\s+)?(?:retired|resigned|stepped\s+down|stepped\s+aside|quit|left|died|was\s+(?:dismissed|sacked|removed|ousted|fired)"
+    r"|moved\s+(?:on|to)|was\s+promoted)\b",
+    re.IGNORECASE,
+)
+
+
+def _leaver(text: str, at: int, sent_end: int, mentions: "_Mentions", person: str) -> str | None:
+    """The predecessor a clause of leaving names right after the start of a post: 'after John Doe
+    retired', 'when John Doe stepped down', 'following the resignation of John Doe'."""
+    after = _AFTER_LEAVER.match(text, at, sent_end)
+    if after is None:
+        return None
+    later = mentions.first_person_from(after.end(), after.end() + 1)
+    if later is None or later.key == person:
+        return None
+    k = mentions.persons.index(later)
+    name_end = mentions.person_name_ends[k]
+    if "of" in after.group(0).split() or _LEFT.match(text, name_end, sent_end):
+        return later.key
+    return None
 
 
 # ", who took office in March,": a month without a year, the year the article is dated.
@@ -368,6 +478,30 @@ _TOP_DATE = re.compile(
     re.IGNORECASE,
 )
 _TOP_CHARS = 400
+
+
+# "on Jan. 14", "on 1 April", "in March": a date without its year (not "on Jan. 14, 2025").
+_YEARLESS = re.compile(
+    rf"(?:on|in|since)\s+(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_RE})\.?"
+    rf"|(?P<m3>{_MONTH_RE}))\b(?!\.?,?\s*(?:\d|of\b))",
+    re.IGNORECASE,
+)
+
+
+def _yearless(text: str, pos: int, stop: int, search: bool = False) -> str | None:
+    """The date a phrase without a year gives at `pos` (or anywhere up to `stop` when `search`),
+    in the year the article is dated: 'who took office on Jan. 14' -> '2026-01-14'."""
+    found = (_YEARLESS.search if search else _YEARLESS.match)(text, pos, stop)
+    if found is None:
+        return None
+    name = found.group("m1") or found.group("m2") or found.group("m3")
+    if not name[0].isupper():
+        return None  # "in may", "on march": not months
+    month = _month_of_article_year(text, name.rstrip("."))
+    day = found.group("d1") or found.group("d2")
+    if month is None or day is None:
+        return month
+    return f"{month}-{int(day):02d}" if 1 <= int(day) <= 31 else month
 
 
 def _month_of_article_year(text: str, month_name: str) -> str | None:
@@ -401,6 +535,13 @@ _HELD_SINCE = re.compile(
 )
 
 
+_TOOK_UP = re.compile(
+    r"\b(?:took\s+up|assumed|has\s+taken\s+up|has\s+assumed)\s+(?:her|his|their|the)\s+(?:new\s+)?(?:post|position|job|role|duties|office)\b(?!\s+(?:of|as)\b)"
+    r"|\b(?:took|assumed|has\s+taken|has\s+assumed)\s+office\b",
+    re.IGNORECASE,
+)
+
+
 def _held_since(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext) -> list[_Found]:
     out = []
     for verb in _HELD_SINCE.finditer(ctx.text, sent.start_char, sent.end_char):
@@ -414,6 +555,20 @@ def _held_since(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext) 
         later = mentions.first_person_from(pred.end(), pred.end() + 60) if pred is not None else None
         predecessor = later.key if later is not None and later.key != person else None
         out.append(_Found(person, "", None, verb.start(), date.end(), start=_iso(date), predecessor=predecessor))
+    for verb in _TOOK_UP.finditer(ctx.text, sent.start_char, sent.end_char):
+        # "Ambassador Roe took up her post on April 1, succeeding John Doe": when her one post began
+        if re.search(r"\bwho\s+$", ctx.text[max(sent.start_char, verb.start() - 6) : verb.start()]):
+            continue  # "…, who took office in May": the clause after a titled name, read there
+        person = _subject_before(doc, sent, verb.start(), mentions, ctx)
+        if person is None:
+            continue
+        date = _DATE_AFTER.match(ctx.text, verb.end() + 1, sent.end_char) if ctx.text[verb.end() : verb.end() + 1] == " " else None
+        since = _iso(date) if date is not None else _yearless(ctx.text, verb.end() + 1, sent.end_char)
+        pred = _PREDECESSOR.search(ctx.text, verb.end(), min(sent.end_char, verb.end() + 60))
+        later = mentions.first_person_from(pred.end(), pred.end() + 40) if pred is not None else None
+        predecessor = later.key if later is not None and later.key != person else None
+        if since is not None or predecessor is not None:
+            out.append(_Found(person, "", None, verb.start(), verb.end(), start=since, predecessor=predecessor))
     # "Roe, who replaced John Doe at the ministry in March 2025, …": the start and predecessor of her post
     k = bisect_left(mentions.person_starts, sent.start)
     while k < len(mentions.persons) and mentions.persons[k].start < sent.end:
@@ -426,14 +581,23 @@ def _held_since(doc: Doc, sent: Span, mentions: _Mentions, ctx: ArticleContext) 
     return out
 
 
-def _untitled_appointments(found: list[_Found], untitled: list[_Found]) -> list[_Found]:
+def _untitled_appointments(found: list[_Found], untitled: list[_Found], ctx: ArticleContext) -> list[_Found]:
     """'Roe was appointed in July 2024, succeeding John Doe' names no post: it is the one post
-    found for Roe elsewhere in the text, when there is exactly one."""
+    found for Roe elsewhere in the text, when there is exactly one (a former post, 'a former
+    prime minister', is not the one she took)."""
     out = []
     for item in untitled:
-        posts = {(f.title, f.of) for f in found if f.person == item.person}
+        posts = {(f.title, f.of) for f in found if f.person == item.person and not _said_former(ctx.text, f)}
+        if item.owned_only:
+            # "Roe, 54, an economist …, replaced John Doe": an occupation said with 'a', no post one succeeds to
+            posts = {(f.title, f.of) for f in found if f.person == item.person and not _said_former(ctx.text, f)
+                     and (f.of is not None or not _INDEFINITE.search(ctx.text, f.anchor_start, f.anchor_end))}
         owned = {p for p in posts if p[1] is not None}
         posts = owned or posts
+        if item.latest:
+            # "He succeeds John Doe in that role": the post named last before the sentence
+            before = [f for f in found if f.person == item.person and f.anchor_end <= item.anchor_start and f.title and not _said_former(ctx.text, f)]
+            posts = {(before[-1].title, before[-1].of)} if before else set()
         if len(posts) != 1:
             continue
         title, of = posts.pop()
@@ -581,6 +745,13 @@ def _field_words(doc: Doc, grammar: TitleGrammar, a: int, end: int) -> bool:
 
 def _title_in_name(doc: Doc, m: Mention, grammar: TitleGrammar) -> list[tuple[Title, int]]:
     """'Gov. Jane Roe' read as one name: the abbreviated post that opens it."""
+    first = doc[m.start]
+    if m.end - m.start >= 3 and first.text.isupper() and singular_head(first.text) == first.lower_ and doc[m.start + 1].text[:1].isupper():
+        # "MEP Jane Roe", "CEO Jane Roe" read as one name: the post, in capitals, that opens it (not the
+        # form of address of "Prince Faisal bin Turki")
+        parsed = grammar.parse(m.start, m.start + 1)
+        if parsed is not None:
+            return [(parsed, first.idx)]
     for k in range(m.start, min(m.start + 3, m.end - 2)):
         token = doc[k]
         width = 2 if doc[k + 1].text == "." and not token.whitespace_ else 1
@@ -786,7 +957,7 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
     African Group, said'."""
     if m.end >= len(doc) or not (doc[m.end].text in (",", "(") or doc[m.end].text in ("—", "–", "--") and doc[m.end - 1].whitespace_):
         return None  # "Jane Roe, …", "Jane Roe (…)", "Jane Roe — the head of …, —"
-    a = _after_age_or_party(doc, m.end + 1, sent_end)
+    a = _after_age_or_party(doc, _past_a_picture_note(doc, m.end, sent_end) + 1, sent_end)
     best: tuple[list[Title], int] | None = None
     best_b = a
     for b in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
@@ -799,6 +970,8 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
         parsed = grammar.parse(a, b, one_person=True)
         if parsed is not None and parsed.plural:
             parsed = None  # "Jane Roe, senior officers of the ministry and …": a list, not her post
+        if parsed is None and (cut := _before_time_tail(doc, a, b)) < b:
+            parsed = grammar.parse(a, cut, one_person=True)  # "Jane Roe, the task force's commander for 2026, …"
         if parsed is None:
             # "Jane Roe, Estonia's defence minister since 2022, …": the date is not part of the post.
             since = re.search(rf"\s+(?:since|from)\s+{_DATE}$", doc[a:b].text, re.IGNORECASE)
@@ -807,6 +980,7 @@ def _apposition_after(doc: Doc, m: Mention, grammar: TitleGrammar, sent_end: int
                 if cut is not None and cut.start > a:
                     parsed = grammar.parse(a, cut.start)
         if parsed is not None:
+            parsed = _owned_by_possessor(grammar, parsed, a, m.start)
             best, best_b = ([parsed], doc[b - 1].idx + len(doc[b - 1])), b
         elif best is None and doc[b - 1].pos_ == "VERB":
             break  # "Jane Roe, who said …": no post follows
@@ -913,6 +1087,30 @@ def _comma_owner(doc: Doc, grammar: TitleGrammar, title: Title, b: int, sent_end
     return [dataclasses.replace(title, owner=owner.key)], last.idx + len(last)
 
 
+def _owned_by_possessor(grammar: TitleGrammar, title: Title, a: int, before: int) -> Title:
+    """'the coalition's coordinator', 'the task force's commander': a post owned through a definite
+    description of a body is that body's, when exactly one body named before token `before` has a
+    name built on the description's nouns ('Baltic Undersea Infrastructure Coalition'). Else as is."""
+    doc = grammar.doc
+    if not title.possessed or title.owner is not None or title.demonym is not None or doc[a].lower_ != "the":
+        return title
+    k = a + 1
+    noun: list[str] = []
+    while k < len(doc) and len(noun) <= 3 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+        noun.append(doc[k].lower_)
+        k += 1
+    if not noun or len(noun) > 3 or k >= len(doc) or doc[k].text not in POSSESSIVE_MARKS:
+        return title
+    ctx = grammar.ctx
+    bodies = {
+        e.key
+        for o in grammar.by_start.values()
+        if o.kind == "Organization" and o.end <= before
+        and (e := ctx.entities.get(ctx.current_key(o.key))) is not None and _built_on(e.name, noun)
+    }
+    return dataclasses.replace(title, owner=bodies.pop()) if len(bodies) == 1 else title
+
+
 def _two_posts(doc: Doc, grammar: TitleGrammar, a: int, b: int) -> list[Title] | None:
     """'special envoy for climate change and the lead negotiator of the African Group': two posts
     of one person, each a whole title, the second opening with its own determiner."""
@@ -920,9 +1118,9 @@ def _two_posts(doc: Doc, grammar: TitleGrammar, a: int, b: int) -> list[Title] |
         if doc[j].lower_ != "and" or doc[j + 1].lower_ not in ("the", "a", "an", "its", "his", "her", "their"):
             continue
         first = grammar.parse(a, j)
-        second = grammar.parse(j + 1, b) if first is not None else None
+        second = grammar.parse(j + 1, _before_time_tail(doc, j + 1, b)) if first is not None else None
         if first is not None and second is not None and not first.plural and not second.plural:
-            return [first, second]
+            return [first, _owned_by_possessor(grammar, second, j + 1, a)]
     return None
 
 
@@ -939,6 +1137,20 @@ def _apposition_ends(doc: Doc, b: int, sent_end: int) -> bool:
     if token.text in ("-", "–") and token.whitespace_ and doc[b - 1].whitespace_:
         return True
     return token.lower_ in ("who", "whose", "which", "that")
+
+
+def _past_a_picture_note(doc: Doc, k: int, sent_end: int) -> int:
+    """'Jane Roe (pictured), chief executive of …': past a bracket of one to three lower-case words
+    that are no post, to the comma after it. Else k."""
+    if doc[k].text != "(":
+        return k
+    close = next((j for j in range(k + 1, min(sent_end, k + 5)) if doc[j].text == ")"), None)
+    if close is None or close == k + 1 or close + 1 >= sent_end or doc[close + 1].text != ",":
+        return k
+    words = doc[k + 1 : close]
+    if not all(t.is_alpha and t.is_lower and singular_head(t.text) is None for t in words):
+        return k
+    return close + 1
 
 
 _PARTY_TAG = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*\.?")
@@ -961,7 +1173,11 @@ _WHO_HEADS = re.compile(
     # "…, who heads", "…, the Greek officer who commands": a clause after the name or after a short description
     r"(?:\s*,\s*(?:(?:the|a|an)\s+(?:[\w’'-]+\s+){1,4}?)?who\s+|\s+who\s+|\s+)(?:also\s+|now\s+|currently\s+)?"
     r"(?P<verb>co-chairs|chairs|heads|leads|commands|directs|has\s+led|has\s+headed|has\s+chaired|has\s+commanded|sits\s+on|serves\s+on"
-    r"|will\s+(?:co-chair|chair|head|lead|command|direct))\s+",
+    r"|will\s+(?:co-chair|chair|head|lead|command|direct)"
+    # "…, who took command of the Navy on 1 January 2026": the post and when it began
+    r"|(?:took|assumed|has\s+taken|has\s+assumed)\s+(?:over\s+)?command\s+of"
+    # "…, who is in charge of price statistics at the ONS": the head of what she is in charge of
+    r"|(?:is|remains|has\s+been)\s+in\s+charge\s+of)\s+",
     re.IGNORECASE,
 )
 #: What a leader leads, as against what a head heads: "leads the Green Party".
@@ -1034,6 +1250,10 @@ def _leading_clause(doc: Doc, person: str, person_start: int, anchor_start: int,
             break  # "… who chairs the group with his Polish counterpart": the partner is not the post
         if b > a and doc[b].lower_ in ("this", "next", "last") and b + 1 < sent_end and doc[b + 1].lower_ in _TIME_NOUNS:
             break  # "… who chairs the committee this year"
+        if b > a and _time_complement(doc, b, sent_end) is not None:
+            break  # "… who chairs the committee for its first year", "… for 2026"
+        if b > a and doc[b].lower_ in ("on", "in") and _DATE_RE.match(ctx.text, doc[b].idx, sent_end_char):
+            break  # "… who took command of the Navy on 1 January 2026": when, not what
         b += 1
     if b > a + 2 and doc[b - 1].is_lower and doc[b - 1].pos_ == "NOUN" and doc[b - 2].lower_ == "at" and doc[b - 3].pos_ in ("NOUN", "PROPN"):
         b -= 2  # "… who commands the force at sea": where, not what
@@ -1045,7 +1265,8 @@ def _leading_clause(doc: Doc, person: str, person_start: int, anchor_start: int,
             b = j  # "… heads the Maritime Risk Institute in Rotterdam": where it is, not part of the post
             break
     verb = " ".join(match.group("verb").casefold().split())
-    post = _VERB_POSTS[verb]
+    taking = verb.endswith("command of")  # "took command of …": the post and when it began
+    post = "Commander" if taking else "Head" if verb.endswith("in charge of") else _VERB_POSTS[verb]
     if post == "Leader" and not any(t.lower_ in _LED_BY_LEADERS for t in doc[a:b]):
         post = "Head"  # "has led the National Election Office": its head; "leads the Green Party": its leader
     parsed = grammar.object_of(post, a, b)
@@ -1064,6 +1285,8 @@ def _leading_clause(doc: Doc, person: str, person_start: int, anchor_start: int,
     end = doc[b - 1].idx + len(doc[b - 1])
     # "… has led the Office since January 2025, when she succeeded John Doe"
     since = _SINCE_DATE.match(ctx.text, end, sent_end_char)
+    if since is None and taking:
+        since = _DATE_AFTER.match(ctx.text, end + 1, sent_end_char) if ctx.text[end : end + 1] == " " else None
     start = _iso(since) if since is not None else None
     if since is None:
         # "… has commanded the task force since January": a month of the article's year
@@ -1089,6 +1312,38 @@ def _leading_clause(doc: Doc, person: str, person_start: int, anchor_start: int,
 
 
 _TIME_NOUNS = word_set("time-nouns.txt")
+_TERM_NOUNS = word_set("term-nouns.txt")
+#: Words that may stand between "for" and the noun of a spell: "for its first year", "for a two-year term".
+_SPELL_WORDS = frozenset({"its", "his", "her", "their", "the", "a", "an", "one", "first", "second", "third", "initial", "next",
+                          "coming", "current", "full", "whole", "inaugural", "opening", "rotating", "renewable"})
+
+
+def _before_time_tail(doc: Doc, a: int, b: int) -> int:
+    """Where tokens a..b end before a phrase of time that closes them ('… commander for 2026'), or b."""
+    for k in range(max(a + 1, b - 6), b):
+        if doc[k].lower_ in ("for", "until", "through", "till") and _time_complement(doc, k, b) == b:
+            return k
+    return b
+
+
+def _time_complement(doc: Doc, k: int, stop: int) -> int | None:
+    """Where a phrase of time at token k ends, when one stands there: 'for its first year', 'for a
+    two-year term', 'for 2026', 'until 2027'. What follows a post or the object of a verb of leading
+    there says how long it is held, not what it is. None when none does."""
+    if k >= stop or doc[k].lower_ not in ("for", "until", "through", "till"):
+        return None
+    j = k + 1
+    if j < stop and re.fullmatch(r"(?:19|20)\d{2}", doc[j].text):
+        return j + 1
+    if doc[k].lower_ != "for":
+        return None
+    while j < stop and j - k <= 4 and (doc[j].lower_ in _SPELL_WORDS or doc[j].like_num or doc[j].text in ("-", "–")
+                                       or re.fullmatch(r"[a-z]+-(?:year|month|week)", doc[j].lower_)):
+        j += 1
+    if j < stop and j > k + 1 and (doc[j].lower_ in _TIME_NOUNS or doc[j].lower_ in _TERM_NOUNS
+                                   or doc[j].lower_.rstrip("s") in _TIME_NOUNS):
+        return j + 1
+    return None
 _OPERATION_NOUNS = word_set("operation-nouns.txt")
 
 
@@ -1138,7 +1393,7 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
             return None
         # "the task force's steering committee": a unit of the body
         unit = [t.text for t in doc[k + 1 : b]]
-        if not unit or not all(t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") for t in doc[k + 1 : b]) or doc[b - 1].pos_ != "NOUN":
+        if not unit or not all(_unit_word(doc, j, k + 1, b) for j in range(k + 1, b)) or doc[b - 1].pos_ != "NOUN":
             return None
     bodies, operations = {}, {}
     for other in mentions.by_start.values():
@@ -1161,15 +1416,24 @@ def _definite_body(doc: Doc, post: str, a: int, b: int, mentions: _Mentions, ctx
         words = unit or noun
         if ORG_HEADS.isdisjoint({words[-1], singular_head(words[-1]) or words[-1]}) and words[-1].rstrip("s") not in ORG_HEADS:
             return None
-        title = f"{post} of the " + " ".join(w[:1].upper() + w[1:] for w in words)
+        title = f"{post} of the " + " ".join(w if w == "of" else w[:1].upper() + w[1:] for w in words)
         return Title(title, None, head=post.casefold(), determined=True)
     body = next(iter(bodies.values()))
     if body.kind != "Organization":
         # an operation read as an event owns no post: the title names it
         return Title(f"{post} of {body.name}", None, head=post.casefold(), determined=True)
     words = unit or noun
-    title = f"{post} of the " + " ".join(w[:1].upper() + w[1:] for w in words)
+    title = f"{post} of the " + " ".join(w if w == "of" else w[:1].upper() + w[1:] for w in words)
     return Title(title, body.key, head=post.casefold(), determined=True)
+
+
+def _unit_word(doc: Doc, j: int, a: int, b: int) -> bool:
+    """A word of a body's unit named in plain words: 'steering committee', 'council of ministers',
+    'board of governors' (an inner 'of' between two nouns)."""
+    t = doc[j]
+    if t.lower_ == "of":
+        return a < j < b - 1 and doc[j - 1].pos_ == "NOUN" and doc[j + 1].pos_ == "NOUN"
+    return t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ")
 
 
 def _built_on(name: str, noun: list[str]) -> bool:
@@ -1182,6 +1446,7 @@ def _built_on(name: str, noun: list[str]) -> bool:
     return any(len(h) >= len(noun) and h[-len(noun) :] == noun for h in heads)
 
 
+_COPULA_AFTER = re.compile(r"\s*,\s*(?P<verb>is|has\s+been|remains)\s+(?:now\s+|also\s+)?(?=\S)")
 _COPULA = re.compile(r"\s+(?:is|was|has\s+been|remains)\s+(?=\S)", re.IGNORECASE)
 # "She is director of …": a pronoun's present post (a past one, "He was …", is left alone).
 _PRONOUN_COPULA = re.compile(r"(?:He|She)\s+(?:is|remains|has\s+been)\s+(?=\S)")
@@ -1230,9 +1495,11 @@ def _copula_post(doc: Doc, person: str, anchor_start: int, char: int, grammar: T
                 break
     if best is None:
         return []
-    if not (best[0].owner or best[0].demonym) and (best[0].head in WEAK_HEADS or " " not in best[0].title):
-        return []  # "Roe is a member of the team", "Roe was a senator": too little to name a post
     parsed, b = best
+    # "… a senior fellow at the Levant Policy Forum": a body the title names (kept in it, as no owner was found)
+    named = re.search(r" (?:at|of|in) (?:the )?[A-Z]", doc[a:b].text) is not None
+    if not (parsed.owner or parsed.demonym or named) and (parsed.head in WEAK_HEADS or " " not in parsed.title):
+        return []  # "Roe is a member of the team", "Roe was a senator": too little to name a post
     end = doc[b - 1].idx + len(doc[b - 1])
     since = _SINCE_DATE.match(ctx.text, end)  # "… has been governor of the central bank since 2019"
     return [_found(person, parsed, anchor_start, end, ctx, start=_iso(since) if since is not None else None)]
@@ -1252,8 +1519,10 @@ def _led_by(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ct
         person = mentions.first_person_from(match.end(), match.end() + 80)
         if person is None:
             continue
-        between = index.token_at(match.end())
-        if between < person.start and grammar.parse(between, person.start) is None:
+        between, stop = index.token_at(match.end()), person.start
+        while stop > between and (is_honorific(doc[stop - 1]) or doc[stop - 1].text == "." and stop - 1 > between and is_honorific(doc[stop - 2])):
+            stop -= 1  # "chaired by CBK Governor Dr Jane Roe": a form of address before the name
+        if between < stop and grammar.parse(between, stop) is None:
             continue  # "chaired by the minister of Jane Roe's party": the name is not the chair's
         a = comma - 1
         while a > sent.start and (doc[a - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP", "CCONJ", "NUM") or doc[a - 1].text in ("(", ")", "-")):
@@ -1265,7 +1534,10 @@ def _led_by(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGrammar, ct
         if doc[a].lower_ in ("a", "an"):
             a += 1
         verb = ("Co-" if match.group("co") else "") + {"chaired": "Chair", "headed": "Head", "led": "Head"}[match.group("verb").casefold()]
-        parsed = grammar.object_of(verb, a, comma)
+        end = comma
+        if end - 3 > a and doc[end - 1].text == ")" and doc[end - 3].text == "(" and doc[end - 2].text.isupper():
+            end -= 3  # "The Monetary Policy Committee (MPC), chaired by …": the body's initials are not its name
+        parsed = grammar.object_of(verb, a, end)
         if parsed is None or parsed.owner is None:
             continue
         out.append(_found(person.key, parsed, doc[a].idx, doc[person.end - 1].idx + len(doc[person.end - 1]), ctx))
@@ -1345,19 +1617,30 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
         # "John Doe, who replaced Jane Roe as governor": the subject is Doe, the person before 'who'
         person = _subject_before(doc, sent, sent.start_char + verb.start(), mentions, ctx)
         at = ctx.index(doc).token_at(sent.start_char + verb.end())
-        while at < sent.end and (doc[at].lower_ in _RELATION_WORDS or is_honorific(doc[at])):
-            at += 1  # "succeeded his compatriot Rear Admiral John Doe"
+        while at < sent.end and (doc[at].lower_ in _RELATION_WORDS or is_honorific(doc[at])
+                                 or doc[at].text[:1].isupper() and doc[at].text.casefold() in demonyms() and at + 1 < sent.end and is_honorific(doc[at + 1])):
+            at += 1  # "succeeded his compatriot Rear Admiral John Doe", "succeeds Danish Commodore John Doe"
         obj = mentions.by_start.get(at)
         if person is None or obj is None or obj.kind != "Person" or obj.key == person:
             continue
         after = doc[obj.end - 1].idx + len(doc[obj.end - 1])
-        glue = re.match(r"\s+as\s+(?:the\s+)?", ctx.text[after : sent.end_char])
+        # "… as the government's special envoy": the article stays with a possessive description
+        glue = re.match(r"\s+as\s+(?:the\s+(?![a-z]+(?:'s|’s)\s))?", ctx.text[after : sent.end_char])
         if glue is None:
+            # "Roe succeeded John Doe in January 2025": no post named here; the one found for her elsewhere
+            date_match = _DATE_RE.match(ctx.text, after + 1, sent.end_char) if ctx.text[after : after + 1] == " " else None
+            since = _iso(date_match) if date_match else _yearless(ctx.text, after + 1, sent.end_char)
+            that = re.match(r"\s+in\s+(?:that|this|the)\s+(?:role|post|position|job)\b", ctx.text[after : sent.end_char])
+            untitled.append(_Found(person, "", None, sent.start_char + verb.start(), after, start=since, predecessor=obj.key,
+                                   owned_only=that is None, latest=that is not None))
             continue
         clauses.append((verb.start(), person, after + glue.end()))
         named_predecessor[verb.start()] = obj.key
     for verb_start, person, title_start in sorted(clauses):
         parsed, title_end = _longest_title_at(doc, title_start, sent, grammar)
+        if parsed is not None and parsed.possessed:
+            # "… will serve as the coalition's coordinator": the one coalition named before
+            parsed = _owned_by_possessor(grammar, parsed, ctx.index(doc).token_at(title_start), sent.start)
         if parsed is None:
             bare = _UNTITLED.match(ctx.text, title_start, sent.end_char)
             if bare is not None and title_start > sent.start_char and re.search(r"\b(?:appointed|named|sworn\s+in|confirmed)\s+$", ctx.text[sent.start_char : title_start]):
@@ -1373,8 +1656,12 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
                                            start=_iso(date_match) if date_match else None, predecessor=predecessor))
             continue
         rest = ctx.text[title_end : sent.end_char]
-        date_match = _DATE_RE.search(rest) or _DATE_RE.search(text)
+        future = re.match(r"will\s", text[verb_start:], re.IGNORECASE) is not None
+        # "…, who took command in May, will serve as …": a post to come has no start the sentence gives
+        date_match = _DATE_RE.search(rest) or (None if future else _DATE_RE.search(text))
         start = _iso(date_match) if date_match else None
+        if start is None and not future:
+            start = _yearless(ctx.text, title_end, sent.end_char, search=True)  # "… was appointed governor on March 3"
         predecessor = named_predecessor.get(verb_start)
         pred = None if predecessor is not None else _PREDECESSOR.search(rest)
         if pred is not None:
@@ -1395,9 +1682,42 @@ def _appointments(doc: Doc, sent: Span, mentions: _Mentions, grammar: TitleGramm
             start, end, predecessor = None, _iso(date_match) if date_match else None, None
         held = _found(person, parsed, a_start, title_end, ctx, start=start, end=end, predecessor=predecessor)
         out.append(held)
+        if verb_start not in ended:
+            # "became Government Statistician, the country's chief statistician, and Chief Executive of
+            # Stats NZ in August 2025": each post of the list, from the same date
+            for more, more_end in _more_posts(doc, title_end, sent, grammar):
+                out.append(_found(person, more, a_start, more_end, ctx, start=start, end=end))
         if predecessor is not None and predecessor != person:
             # "replacing John Doe": Doe held the post until then (implied, so no start for him).
             out.append(dataclasses.replace(held, person=predecessor, start=None, end=start, predecessor=None))
+    return out
+
+
+_LIST_GLUE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _more_posts(doc: Doc, end: int, sent: Span, grammar: TitleGrammar) -> list[tuple[Title, int]]:
+    """The posts listed after a post a clause gives ('…, X and Y'): each a whole title phrase up
+    to the next comma, 'and', a date or the end; the list stops at the first item that is not one."""
+    out: list[tuple[Title, int]] = []
+    text = grammar.ctx.doc_text(doc)
+    while len(out) < 3:
+        glue = _LIST_GLUE.match(text, end, sent.end_char)
+        if glue is None:
+            break
+        a = grammar.ctx.index(doc).token_at(glue.end())
+        if doc[a].idx != glue.end():
+            break
+        b = a + 1
+        while b < sent.end and not _apposition_ends(doc, b, sent.end) and doc[b].lower_ != "and" and not (
+            doc[b].lower_ in ("in", "on", "since") and _DATE_RE.match(text, doc[b].idx, sent.end_char)
+        ):
+            b += 1
+        parsed = grammar.parse(a, b, clause=True) if b - a <= _MAX_APPOSITION_TOKENS else None
+        if parsed is None or parsed.plural:
+            break
+        end = doc[b - 1].idx + len(doc[b - 1])
+        out.append((parsed, end))
     return out
 
 

@@ -436,7 +436,10 @@ class Speakers:
             if run:
                 add(re.split(r"[\s-]+", run.group(1).strip()), self.ctx.current_key(key) or key)
         for role in self.roles:
-            add(re.split(r"[\s-]+", role.title), self.ctx.current_key(role.person) or role.person)
+            # the post's own words ('Chief Election Commissioner'), not the body it is of: 'the MPC' is
+            # not the 'Chair of the Monetary Policy Committee'
+            own = re.split(r"\s(?:of|for|at|in|on|to)\s", role.title, maxsplit=1)[0]
+            add(re.split(r"[\s-]+", own), self.ctx.current_key(role.person) or role.person)
         return out
 
     def _organization(self, who: str, who_start: int, words: list[str]) -> str | None:

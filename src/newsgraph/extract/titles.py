@@ -54,6 +54,7 @@ _STOP = word_set("title-stop-words.txt")
 _RANK_PREFIXES = word_set("rank-prefixes.txt")
 _UNITS = word_set("office-units.txt")
 _MISSIONS = word_set("mission-nouns.txt")
+_SEATS = word_set("post-seats.txt")
 _BODY_WORDS = ORG_HEADS | word_set("body-words.txt")
 _FORMER = frozenset({"former", "ex", "ex-", "then", "outgoing", "retired"})
 
@@ -232,6 +233,16 @@ class TitleGrammar:
                 if inner.kind == "Organization" and not words and inner.end < b and doc[inner.end].text not in POSSESSIVE_MARKS:
                     owner, demonym, k = inner.key, None, inner.end  # "Latvia's Defence Ministry spokesperson"
                     continue
+                if (
+                    inner.kind == "Organization" and words and head_at is None and inner.end < b and inner.end - inner.start <= 2
+                    and doc[inner.end].text not in POSSESSIVE_MARKS and singular_head(doc[inner.end].text) is not None
+                    and singular_head(doc[inner.end].text) not in WEAK_HEADS  # "senior NATO official": NATO's, left alone
+                ):
+                    # "chief Asean economist", "senior EU official": the body names the post's field, right
+                    # before its head; whose post it is, the phrase leaves open
+                    words.extend(t.text for t in doc[inner.start : inner.end])
+                    k = inner.end
+                    continue
                 return None
             short = self._abbreviation(k, b)
             if short is not None:
@@ -250,7 +261,12 @@ class TitleGrammar:
                 former = former or lower in _FORMER  # "Conservative former congresswoman"
                 k += 1
                 continue
-            if self._modifier(token):
+            if self._modifier(token) or (
+                # "Under-Secretary-General", "Vice-Chancellor": the first part of a hyphenated post,
+                # whatever the tagger calls it ('Under' as a preposition)
+                token.is_alpha and not token.whitespace_ and k + 2 < b and doc[k + 1].text in ("-", "–")
+                and not doc[k + 1].whitespace_ and singular_head(doc[k + 2].text) is not None
+            ):
                 words.append(token.text)
                 k += 1
                 continue
@@ -396,11 +412,25 @@ class TitleGrammar:
                         located = True
                         st.in_title = False
                         break
+                    if inner.kind == "Event" and prep in ("at", "of", "for") and not segment and self._ends_segment(inner.end, b):
+                        # "senior fellow at the Levant Policy Forum", "president of the Cop31 summit": an
+                        # event (or a body read as one) named in the title; it owns no post
+                        if st.in_title:
+                            st.complement.extend([*written.split(), *(["the"] if the else []), *(t.text for t in doc[inner.start : inner.end])])
+                        k, st.in_title, st.named, located = inner.end, False, True, True
+                        break
                     if inner.kind in ("Person", "Event"):
                         return False
                     if prep in ("in", "from") and not segment and inner.kind in ("Place", "Country") and self._ends_segment(inner.end, b):
                         k = inner.end  # "… at the Kingsbridge Institute in London": where, not what
                         located = True
+                        break
+                    if prep == "at" and not the and not segment and inner.kind == "Place" and self._body_read_as_place(inner, b):
+                        # "chief economist at Natixis in Hong Kong": a firm the tagger read as a place.
+                        # The title keeps its name; no owner, the text names no body for it.
+                        if st.in_title:
+                            st.complement.extend(["at", *(t.text for t in doc[inner.start : inner.end])])
+                        k, st.in_title, st.named, located = inner.end, False, True, True
                         break
                     # "Minister of Economy, Trade and Industry", "Director for the Protection of Citizens": fields
                     described = bool(segment) and self._describes(segment_from, inner.start, prep)
@@ -453,7 +483,7 @@ class TitleGrammar:
                     return False
                 if "," in segment and "and" not in segment[len(segment) - segment[::-1].index(",") :]:
                     return False  # commas only inside a list that ends in "and …"
-                if prep in ("in", "at", "from", "with") and segment[-1].casefold() not in ORG_HEADS and not org_last:
+                if prep in ("in", "at", "from", "with") and segment[-1].casefold() not in ORG_HEADS and segment[-1].casefold() not in _SEATS and not org_last:
                     return False  # "in the capital", "at the time": not a part of the post
                 if st.in_title:
                     st.complement.extend([*written.split(), *(["the"] if the else []), *segment])
@@ -542,7 +572,7 @@ class TitleGrammar:
     def _time(self, k: int, b: int) -> tuple[int, bool]:
         """Past "former", "acting", "outgoing" … (and whether the post is a past one)."""
         former = False
-        while k < b and self.doc[k].lower_ in TIME_MODIFIERS:
+        while k < b and self.doc[k].lower_ in TIME_MODIFIERS and not (k in self.by_start and self.doc[k].whitespace_):  # not "New" of "New Zealand"
             former = former or self.doc[k].lower_ in _FORMER
             k += 1
             if k + 1 < b and self.doc[k].text in ("-", "–") and not self.doc[k].whitespace_ and not self.doc[k - 1].whitespace_:
@@ -592,6 +622,8 @@ class TitleGrammar:
             return True
         if re.fullmatch(r"\d+(st|nd|rd|th)", lower):
             return True  # "for the 4th District"
+        if token.tag_ in ("VBN", "VBG") and token.is_lower and token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN":
+            return True  # "head of fixed income", "director of emerging markets"
         if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
             return False
         return re.fullmatch(r"[^\W\d_][\w'’-]*", token.text) is not None
@@ -660,6 +692,21 @@ class TitleGrammar:
             )
             and not any(t.lower_ in _STOP for t in words)
         )
+
+    def _body_read_as_place(self, place: Mention, b: int) -> bool:
+        """Whether a 'place' right after 'at' in a title is a body the tagger mislabelled: a name
+        the gazetteer does not know as a place, or one followed by where it is ('at Natixis in
+        Hong Kong'). A place the gazetteer knows, alone ('at Oxford'), stays a place."""
+        doc = self.doc
+        k = place.end
+        if k + 1 < b and doc[k].lower_ == "in":
+            where = self.by_start.get(k + 1)
+            if where is not None and where.kind in ("Place", "Country") and self._ends_segment(where.end, b):
+                return True
+        if k != b:
+            return False
+        entity = self.ctx.entities.get(self.ctx.current_key(place.key) or place.key)
+        return entity is not None and not entity.wikidata and not self.ctx.gazetteer.lookup(entity.name)
 
     def _ends_segment(self, k: int, b: int) -> bool:
         return k == b or self.doc[k].lower_ in _PREPOSITIONS or self.doc[k].lower_ in _CUTS
