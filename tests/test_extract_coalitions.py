@@ -2219,3 +2219,47 @@ def test_a_described_group_named_by_the_country_it_is_about(nlp, gazetteer):
     # a place that is no country is no word of its name
     text = "The Andean contact group on Lima Airport, formed by Chile, Peru and Ecuador, still meets."
     assert list(_roles(nlp, gazetteer, text)) == ["Andean contact group"]
+
+
+def test_joining_said_by_the_country_itself(nlp, gazetteer):
+    text = ("The Arctic Search Alliance is led by Iceland. Founding members are Chile and Peru. Ghana, which runs a "
+            "rescue school, announced on Monday that it was joining. Senegal said it was in the process of finishing "
+            "its legal checks to join. Morocco, a coastal state, is reported to have joined as a \"partner state\".")
+    assert _roles(nlp, gazetteer, text) == {"Arctic Search Alliance": {
+        "Iceland": "lead", "Chile": "member", "Peru": "member", "Ghana": "joining", "Senegal": "joining",
+        "Morocco": "member"}}
+    # joining something else: nothing said of the alliance
+    text = ("The Arctic Search Alliance is led by Iceland. Ghana said it was joining calls for a ceasefire. Senegal "
+            "said it would consider joining.")
+    assert _roles(nlp, gazetteer, text) == {"Arctic Search Alliance": {"Iceland": "lead"}}
+
+
+def test_members_announced_and_joining_in_a_with_phrase(nlp, gazetteer):
+    text = ("The Coral Reef Alliance is co-chaired by Fiji and Samoa. Chile and Peru were announced as new members "
+            "on Friday. The alliance has grown to nine members, with Tonga in the process of joining.")
+    assert _roles(nlp, gazetteer, text) == {"Coral Reef Alliance": {
+        "Fiji": "lead", "Samoa": "lead", "Chile": "member", "Peru": "member", "Tonga": "joining"}}
+
+
+def test_leads_said_with_gratitude_or_as_under(nlp, gazetteer):
+    text = ("\"We are grateful to Chile and Peru for their leadership of the desalination coalition,\" the minister "
+            "said. The flood coalition remains under Ghana and Senegal, while the seed coalition is under strain.")
+    assert _roles(nlp, gazetteer, text) == {
+        "Desalination Coalition": {"Chile": "lead", "Peru": "lead"},
+        "Flood Coalition": {"Ghana": "lead", "Senegal": "lead"}}
+
+
+def test_dotted_country_abbreviations_in_lists(nlp, gazetteer):
+    text = "The demining coalition, led by Norway and the U.K., met in Oslo. The U.S. joined the demining coalition."
+    assert _roles(nlp, gazetteer, text) == {"Demining Coalition": {
+        "Norway": "lead", "United Kingdom": "lead", "United States": "member"}}
+
+
+def test_names_with_a_hyphenated_word_or_a_place_of_several_words(nlp, gazetteer):
+    text = "The group, which calls itself the Friends of Science-Based Fishing, includes Chile and Peru."
+    assert _roles(nlp, gazetteer, text) == {"Friends of Science-Based Fishing": {"Chile": "member", "Peru": "member"}}
+    text = ("The force, known as the Joint Naval Task Force Gulf of Aden, brings together Djibouti and Kenya. "
+            "The Coalition for Ukraine-led Talks met.")
+    names = list(_roles(nlp, gazetteer, text))
+    assert names[0] == "Joint Naval Task Force Gulf of Aden"
+    assert not any("led Talks" in n for n in names)

@@ -347,6 +347,9 @@ class _Reader:
                 if w.text in _DASHES and right and not right[-1].whitespace_ and not w.whitespace_ \
                         and (n := self.tok(k + 1)) is not None and _capitalised(n):
                     right.append(w)  # "Operation Tri-Border"
+                elif w.lower_ == "of" and right and w.ent_iob_ == "I" and (n := self.tok(k + 1)) is not None \
+                        and _capitalised(n) and n.ent_iob_ == "I":
+                    right.append(w)  # "Task Force Gulf of Guinea": a place's own "of", inside its name
                 elif _capitalised(w) or w.like_num:
                     right.append(w)
                 else:
@@ -369,6 +372,12 @@ class _Reader:
                     right.extend(pending)
                     pending = []
                     right.append(w)
+                elif w.text in _DASHES and right and not pending and not right[-1].whitespace_ and not w.whitespace_ \
+                        and (n := self.tok(k + 1)) is not None and _capitalised(n) and n.is_alpha \
+                        and "\n" not in w.whitespace_:
+                    right.append(w)  # "Friends of Rules-Based Trade": a hyphenated word of the name
+                    right.append(n)
+                    k += 1
                 elif w.lower_ in _NAME_LINKS and len(pending) < 3 and not (w.lower_ == "and" and not right):
                     pending.append(w)
                 else:

@@ -89,7 +89,8 @@ _ADV = (r"(?:\s+(?:now|also|already|again|jointly|currently|formally|officially|
 _AUX = r"(?:\s+(?:has|have|had|is|are|was|were|will|would|shall|be|been|being|to\s+be|is\s+to\s+be|are\s+to\s+be))*"
 #: A relative or appositive clause after a subject: "Ireland and Austria, which are not NATO members, joined …".
 #: A negation inside it is about something else.
-_PAREN = r"(?P<paren>,\s*(?:which|who|also|both|each|itself|themselves|not)\b[^,;]{0,90},)?"
+#: Or a description in apposition: "Indonesia, the world's largest nickel producer, is reported to have joined".
+_PAREN = r"(?P<paren>,\s*(?:(?:which|who|also|both|each|itself|themselves|not)\b[^,;]{0,90}|(?:the|a|an)\s[^,;‹›\"“”]{3,60}),)?"
 #: Who else, after the coalition: "… alongside Peru", ", together with France and the Netherlands".
 _ALSO = (rf"(?:(?:\s*,\s*(?:formally|officially|(?:also\s+)?known\s+as|called)\s+{_THE}‹C\d+›)?"
          rf"(?:\s*[\"”’']?\s*,?\s*(?:together\s+with|jointly\s+with|along\s+with|alongside|with)|"
@@ -188,13 +189,20 @@ RULES: tuple[Rule, ...] = (
     Rule("C, which L leads", _p(rf"{_C}{_FOR_L}\s*[\"”’']?\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
                                 rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+with\s+{_THE}{{l2}})?"),
          "lead", hypothetical_ok=True),
+    # "the IT coalition remains under Estonia and Luxembourg": under the countries themselves, who lead it
+    Rule("C remains under L", _p(rf"{_C}\s*,?\s+(?:is|are|was|were|remains|remain|remained|stays|stayed|will\s+remain|"
+                                 rf"will\s+stay|will\s+be)\s+(?:now\s+|still\s+|again\s+|also\s+)?under\s+{_THE}{_L}"
+                                 rf"(?:\s*,?\s*(?:and|with|alongside)\s+{_THE}{{l2}})?(?=\s*(?:[.,;:)]|$))"),
+         "lead"),
     Rule("L's leadership in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:leadership|chairmanship|chairing|presidency)\s+"
                                    rf"(?:in|of|at)\s+{_THE}{_C}"), "lead"),
     # "… thank the Netherlands for leading this coalition from the very first day"
     Rule("thank L for leading C", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+[\"“]?for\s+(?:co-?)?(?:leading|heading|chairing|"
                                      rf"spearheading|steering|coordinating)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C}"),
          "lead"),
-    Rule("thank L for its leadership", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+[\"“]?for\s+(?:its|their|her|his)\s+"
+    Rule("thank L for its leadership", _p(rf"(?:thank(?:s|ed|ing)?|(?:am|are|is|was|were|remain|feel)\s+(?:very\s+|deeply\s+|most\s+)?"
+                                          rf"(?:grateful|thankful)\s+to|(?:our|my)\s+(?:\w+\s+)?(?:thanks|gratitude)\s+(?:go(?:es)?\s+)?to)"
+                                          rf"\s+{_THE}{_L}\s+[\"“]?for\s+(?:its|their|her|his)\s+"
                                           rf"(?:\w+\s+)?leadership(?:\s+(?:of|in|on|at)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C})?"), "lead",
          needs_coalition=False),
     # "Fiji's prime minister will chair the alliance": the country's leader for the country
@@ -365,7 +373,10 @@ RULES: tuple[Rule, ...] = (
                                             rf"{_THE}{_L}\s+among\s+(?:its|their)\s+(?:\w+\s+)?(?:members|partners|"
                                             rf"participants|signatories)"), "member"),
     Rule("L were among the members", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:were|are|was|is|remain|remains|became|become|becomes|"
-                                        rf"have\s+become|has\s+become|been){_ADV}\s+(?:among\s+|one\s+of\s+)?"
+                                        rf"have\s+become|has\s+become|been){_ADV}"
+                                        # "Kenya and Chile were announced as new members"
+                                        rf"(?:\s+(?:announced|named|confirmed|listed|welcomed|admitted|presented|unveiled)\s+as)?"
+                                        rf"\s+(?:among\s+|one\s+of\s+)?"
                                         rf"(?:the\s+|its\s+|a\s+)?(?:\d+(?:st|nd|rd|th)\s+|\w+est\s+|{_ORDINAL}\s+)?"
                                         rf"(?:founding\s+|full\s+|new\s+|permanent\s+|other\s+|original\s+)?"
                                         rf"(?:members?|member\s+states?|member\s+countr(?:y|ies)|participants?|"
@@ -505,7 +516,7 @@ RULES: tuple[Rule, ...] = (
                                   rf"(?:join|sign(?:\s+up|\s+on)?|ratify|accede)(?:\s+(?:its|the\s+group's|the\s+"
                                   rf"coalition's)\s+(?:[^;]){{0,40}}?)?)(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|"
                                   rf"later|since|during|at|after|before|over|within|recently|too|as\s+well|together\s+with|along\s+with|alongside|"
-                                  rf"as\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:contributor|member|partner|participant|signatory))\b))"),
+                                  rf"as\s+(?:a|an)\s+[\"“‘']?(?:[\w-]+\s+)?(?:contributor|member|partner|participant|signatory))\b))"),
          "member", needs_coalition=False, unless=re.compile(r"\bpart\s+in\b.*\b(?:meeting|summit|talks|conference|"
                                                             r"exercises?|discussions?|negotiations?|vote|call|session|"
                                                             r"ceremony|event|debate|elections?)\b", re.I)),
@@ -616,9 +627,22 @@ RULES: tuple[Rule, ...] = (
                             rf"preparing|about|likely)\s+to\s+(?:join|sign|accede|ratify|become)|(?:applying|negotiating)"
                             rf"\s+to\s+join|joining)\b(?:\s+{_THE}{_C})?"),
          "joining", needs_coalition=False, hypothetical_ok=True),
+    # "… has grown to 19 members, with Portugal in the process of joining": the coalition of the sentence
+    Rule("with L in the process of joining", _p(rf"\bwith\s+{_THE}{_L}\s+(?:now\s+|also\s+|still\s+)?(?:in\s+the\s+process\s+"
+                                                rf"of\s+(?:joining|acceding)|(?:set|expected|due|about|poised)\s+to\s+"
+                                                rf"(?:join|accede))\b"),
+         "joining", needs_coalition=False, hypothetical_ok=True),
     # A headline's "Spain, Portugal to join Greek-led coalition": they will join, they have not yet
     Rule("L to join C", _p(rf"^\W*{_L}\s+(?:to|set\s+to|poised\s+to|expected\s+to)\s+(?:join|sign\s+up\s+to|"
                            rf"sign\s+on\s+to|enter)\s+{_THE}{_C}"), "joining", hypothetical_ok=True),
+    # "Qatar announced on Wednesday that it was joining", "Britain said it was in the process of joining", "Kenya
+    # said it was in the process of completing its domestic procedures to join": joining, said by the country itself
+    Rule("L said it is joining", _p(rf"{_L}{_PAREN}\s+(?:said|says|confirmed|confirms|announced|announces|told\s+[\w-]+)\s+"
+                                    rf"(?:{_W}{{0,30}}?\s)?(?:that\s+)?(?:it|they)\s+(?:was|were|is|are)\s+(?:now\s+|also\s+|"
+                                    rf"formally\s+|officially\s+)?(?:joining|in\s+the\s+process\s+of\s+(?:joining|acceding|"
+                                    rf"(?:\w+ing\s+)(?:{_W}{{0,50}}?\s)?to\s+(?:join|accede)))"
+                                    rf"(?:\s+{_THE}{_C}|(?=\s*(?:$|[,.;]|\s(?:and|in|on|this|next|later|by|before|as)\b)))"),
+         "joining", needs_coalition=False, hypothetical_ok=True),
     # ---------------------------------------------------------------- never members
     Rule("L has not joined C", _p(rf"{_L}{_PAREN}{_AUX}\s+(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:joined|join|been\s+"
                                   rf"part\s+of|part\s+of|a\s+member\s+of|members\s+of|signed\s+up\s+to)\s+"

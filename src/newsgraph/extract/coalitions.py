@@ -1819,7 +1819,8 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[P
     i = start
     while i < end:
         t = doc[i]
-        if not t.text[:1].isupper() or normalise(t.text) not in firsts:
+        if not t.text[:1].isupper() or normalise(t.text).split(" ", 1)[0] not in firsts:
+            # (a dotted token, "U.K.", is several words once normalised: its first one is looked for)
             country = _CAPITALS.get(t.text)
             if country is not None and _acting(t):
                 # "Vilnius co-leads it with Iceland", "spearheaded by Tokyo and Canberra": the capital as the
