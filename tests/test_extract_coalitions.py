@@ -2263,3 +2263,23 @@ def test_names_with_a_hyphenated_word_or_a_place_of_several_words(nlp, gazetteer
     names = list(_roles(nlp, gazetteer, text))
     assert names[0] == "Joint Naval Task Force Gulf of Aden"
     assert not any("led Talks" in n for n in names)
+
+
+def test_a_lead_alongside_another_and_members_in_a_relative_clause(nlp, gazetteer):
+    text = ("The flood coalition, which Ghana runs alongside Norway, was set up last year. Its members, which include "
+            "Chile and Peru, have promised new pumps.")
+    assert _roles(nlp, gazetteer, text) == {"Flood Coalition": {
+        "Ghana": "lead", "Norway": "lead", "Chile": "member", "Peru": "member"}}
+
+
+def test_a_fact_box_with_a_nickname_and_a_led_by_line(nlp, gazetteer):
+    text = ("Chile launched what it calls the Pacific Salmon Alliance in May.\n\n"
+            "AT A GLANCE\n"
+            "Name: Pacific Salmon Alliance (informally, \"the Valdivia Club\")\n"
+            "Led by: Chile, with Peru as co-lead\n"
+            "Members: Ecuador, Japan, Norway\n")
+    assert _roles(nlp, gazetteer, text) == {"Pacific Salmon Alliance": {
+        "Chile": "lead", "Peru": "lead", "Ecuador": "member", "Japan": "member", "Norway": "member"}}
+    # a formal name after the one used: that one is its name
+    text = "Chile leads the salmon group, formally the Pacific Salmon Alliance, and Peru joined it."
+    assert _roles(nlp, gazetteer, text) == {"Pacific Salmon Alliance": {"Chile": "lead", "Peru": "member"}}

@@ -175,6 +175,9 @@ RULES: tuple[Rule, ...] = (
                       rf"{_THE}{_LO}{_CO_LEAD}"
                       rf"(?!\s*,?\s*respectively)"),
          "lead", hypothetical_ok=True),
+    # A fact box's line "Led by: Turkey, with South Korea as co-lead": the leads of the coalition named before
+    Rule("Led by: L", _p(rf"^\W*(?:co-?)?(?:led|chaired|headed)\s+by\s*[:–—]\s*{_THE}{_LO}(?=\s*(?:[.,;]|$))"),
+         "lead", needs_coalition=False),
     Rule("led by, before", _p(rf"(?:^|[,:(]\s*)\W*{_LEAD_VERBS}\s+by\s+{_THE}{_LO}\s*,\s*{_THE}{_C}"), "lead"),
     # "Operation X, a joint mosquito-control campaign spearheaded by Brazil": a description of it, then who leads it
     Rule("C, a campaign led by L", _p(rf"{_C}\s*[\"”’']?\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:campaign|effort|"
@@ -187,7 +190,8 @@ RULES: tuple[Rule, ...] = (
                          rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO_LEAD}"),
          "lead", hypothetical_ok=True),
     Rule("C, which L leads", _p(rf"{_C}{_FOR_L}\s*[\"”’']?\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
-                                rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+with\s+{_THE}{{l2}})?"),
+                                rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+(?:with|alongside|along\s+with)\s+"
+                                rf"{_THE}{{l2}})?"),
          "lead", hypothetical_ok=True),
     # "the IT coalition remains under Estonia and Luxembourg": under the countries themselves, who lead it
     Rule("C remains under L", _p(rf"{_C}\s*,?\s+(?:is|are|was|were|remains|remain|remained|stays|stayed|will\s+remain|"
@@ -438,7 +442,8 @@ RULES: tuple[Rule, ...] = (
     Rule("C has L", _p(rf"{_C}\s+(?:now\s+|also\s+|already\s+)?(?:has|have|had)\s+{_THE}{_L}(?=\s*(?:[,.;:]|$)|\s+and\s+"
                        rf"(?:the\s+)?‹C)"), "member"),
     Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*(?:and\s+)?)\W*(?:its|their|the)\s+(?:\w+\s+){{0,2}}(?:members|signatories|"
-                                 rf"participants)\s+(?:are|include|"
+                                 # "Its members, which include Sweden and Germany, have promised …"
+                                 rf"participants)(?:\s*,\s*(?:which|who)(?:\s+(?:now|also))?)?\s+(?:are|include|"
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
     # "… as co-chairs Chile and Germany pushed for …", "its co-leads, Chile and Peru,": the coalition's joint leads
     # (a chair alone may hold a rotating post)

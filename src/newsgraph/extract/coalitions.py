@@ -913,10 +913,15 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
                 and _NAMED_APPOSITION.match(text, before.end, mention.start) and not _LIST_GOES_ON.match(text, mention.end))):
             # "Greece launched the group, formally the Coalition for …": the coalition referred to has this name;
             # "… will lead a new air-defence group, the Coalition of the Skies": the new one described has this name
-            book.merge(before.entry, entry)
-            for item in items:
-                if item.entry is before.entry:
-                    item.entry = entry
+            if before.entry.strength >= NAMED and _INFORMALLY.match(text, before.end, mention.start):
+                # "the Steel Exporters' Coalition (informally, "the Ankara Group")": the name first, a nickname after
+                book.merge(entry, before.entry)
+                entry = before.entry
+            else:
+                book.merge(before.entry, entry)
+                for item in items:
+                    if item.entry is before.entry:
+                        item.entry = entry
         apposed_led = _APPOSED_LED.match(text, max(mention.end, mention.phrase_end), sent.end_char) \
             if mention.strength == NAMED and not mention.led_by else None
         for party in mention.led_by or (led_by_at(apposed_led.start("dash")) if apposed_led else []):
@@ -1260,8 +1265,12 @@ _IS_A = re.compile(r"^[\"”’']?\s*(?:is|was|remains|became|has\s+become|had\s
 #: After a description: the list of coalitions goes on ("the Drone Coalition, the Latvia-led coalition and …").
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s", re.I)
 #: Between a coalition referred to and its name: "the group, formally the", ", officially known as".
-_FORMALLY = re.compile(r"\s*,\s*(?:(?:more\s+)?formally|officially|(?:also\s+|better\s+|officially\s+)?known\s+as|"
-                       r"called|named|dubbed)\s+(?:the\s+)?[\"“‘']?$", re.I)
+_FORMALLY = re.compile(r"\s*[,(]\s*(?:(?:more\s+)?formally|informally|colloquially|officially|(?:also\s+|better\s+|officially\s+|"
+                       r"informally\s+)?known\s+as|called|named|dubbed|nicknamed)\s*,?\s*[\"“‘']?(?:the\s+)?[\"“‘']?$", re.I)
+
+
+_INFORMALLY = re.compile(r"\s*[,(]\s*(?:informally|colloquially|(?:informally\s+|popularly\s+)?known\s+as|nicknamed|dubbed)\b",
+                         re.I)
 
 
 def _described_by_copula(text: str, sentence_start: int, before: _Item | None, mention: Mention) -> bool:
