@@ -2283,3 +2283,24 @@ def test_a_fact_box_with_a_nickname_and_a_led_by_line(nlp, gazetteer):
     # a formal name after the one used: that one is its name
     text = "Chile leads the salmon group, formally the Pacific Salmon Alliance, and Peru joined it."
     assert _roles(nlp, gazetteer, text) == {"Pacific Salmon Alliance": {"Chile": "lead", "Peru": "member"}}
+
+
+def test_a_new_coalition_named_in_the_next_sentence_as_what_is_signed_for(nlp, gazetteer):
+    text = ("Chile and Peru to co-lead water coalition\n\n"
+            "SANTIAGO — Chile and Peru will co-lead a new multinational coalition to buy desalination plants, officials "
+            "said.\n\n"
+            "Ministers from five countries signed a letter of intent for the Andean Water Security Coalition on the "
+            "sidelines of a NATO ministerial meeting. Besides the two lead nations, Ecuador, Bolivia and Colombia "
+            "signed on.")
+    assert _roles(nlp, gazetteer, text) == {"Andean Water Security Coalition": {
+        "Chile": "lead", "Peru": "lead", "Ecuador": "member", "Bolivia": "member", "Colombia": "member"}}
+
+
+def test_an_organization_named_before_a_noun_it_owns_is_no_new_subject(nlp, gazetteer):
+    text = ("Water news\n\nThe Andean Water Security Coalition is led by Chile. Ministers met at a NATO summit. Ecuador and Bolivia "
+            "joined in May.")
+    assert _record_roles(_record(nlp, gazetteer, text)) == {"Andean Water Security Coalition": {
+        "Chile": "lead", "Ecuador": "member", "Bolivia": "member"}}
+    # the organization itself, named as the subject: what follows may be about it
+    text = "Water news\n\nThe Andean Water Security Coalition is led by Chile. NATO met on Monday. Ecuador and Bolivia joined in May."
+    assert _record_roles(_record(nlp, gazetteer, text)) == {"Andean Water Security Coalition": {"Chile": "lead"}}

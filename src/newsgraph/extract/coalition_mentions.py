@@ -84,6 +84,8 @@ _OWNED_HEADS = {"mission", "operation", "force", "taskforce", "task force", "coa
 #: brigade in Lithuania", "the battlegroup in Estonia" (NATO's forward land forces, each led by a framework
 #: nation; a unit is a grouping only when countries are said to lead or join it).
 _STATIONED_HEADS = {"brigade", "battlegroup"}
+#: Generic words that still name such a unit: "the multinational brigade in Lithuania".
+_UNIT_MODIFIERS = {"multinational", "multi-national"}
 #: Little words that a headline in title case capitalises: "Denmark And Iceland Join …".
 _LITTLE_WORDS = {"and", "or", "to", "on", "of", "in", "for", "with", "at", "by", "from", "as", "the", "a", "an"}
 
@@ -483,11 +485,16 @@ class _Reader:
             piece = w.text in _DASHES or w.text == "+" or w.text.isalnum()
             glued = piece and ((not w.whitespace_ and bool(words)) or (prev is not None and not prev.whitespace_
                                                                        and not w.is_alpha))
-            if "\n" in w.whitespace_ or w.lower_ in GENERIC_MODIFIERS or w.lower_ in _DETERMINERS or (
+            if "\n" in w.whitespace_ or (w.lower_ in GENERIC_MODIFIERS and not (
+                    head in _STATIONED_HEADS and w.lower_ in _UNIT_MODIFIERS)) or w.lower_ in _DETERMINERS or (
                     w.tag_ in ("JJR", "JJS", "RBR", "RBS") and not _capitalised(w)):
                 break  # "a smaller group", "the biggest alliance": a comparison, no word of a name
             if w.tag_ == "VBG" and w.lemma_.lower() in _JOIN_OR_LEAD:
                 break  # "to keep leading maritime coalition", "joining the alliance": the verb, no word of its name
+            if w.lower_ in _JOIN_OR_LEAD_FORMS and prev is not None and (
+                    prev.lower_ in ("to", "will", "would", "co") or (prev.text in _DASHES and (p2 := self.tok(k - 2)) is not None
+                                                                     and p2.lower_ == "co")):
+                break  # a headline's "Germany and UK to co-lead deep-strike coalition": the verb, no word of its name
             if w.lower_ == "and" and words and not _capitalised(words[0]) and words[0].pos_ in ("NOUN", "ADJ") \
                     and prev is not None and prev.pos_ in ("NOUN", "ADJ") and not _capitalised(prev) \
                     and prev.lower_ not in GENERIC_MODIFIERS and prev.ent_type_ == "" and not w.whitespace_.count("\n"):

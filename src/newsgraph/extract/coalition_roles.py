@@ -457,8 +457,11 @@ RULES: tuple[Rule, ...] = (
     Rule("L as co-chairs", _p(rf"(?:\b(?:members?|countries|states|participants)|‹C\d+›[^‹;]{{0,40}}?)\s*[:–—]\s*{_THE}{_L}\s+as\s+(?:the\s+|its\s+)?"
                               rf"(?:joint\s+)?(?:co-?(?:chairs?|leads?|leaders?|heads?))\b(?!\s+of\s+(?!(?:the\s+)?‹C))"),
          "lead", needs_coalition=False, hypothetical_ok=True),
-    Rule("co-chairs L", _p(rf"\b(?:as|its|their|the|with|and)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?leads|co-?leaders|"
-                           rf"lead\s+nations)\s*,?\s+{_THE}{_L}"), "lead", needs_coalition=False, hypothetical_ok=True, min_parties=2),
+    # (not "Besides the two lead nations, the Netherlands and Poland signed on": others than the leads)
+    Rule("co-chairs L", _p(rf"(?:\b(?:besides|apart\s+from|aside\s+from|in\s+addition\s+to|other\s+than|beyond)\s+)?"
+                           rf"\b(?:as|its|their|the|with|and)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?leads|co-?leaders|"
+                           rf"lead\s+nations)\s*,?\s+{_THE}{_L}"), "lead", needs_coalition=False, hypothetical_ok=True, min_parties=2,
+         unless=re.compile(r"^(?:besides|apart|aside|in\s+addition|other\s+than|beyond)\b", re.I)),
     # "Contributors in the current rotation include L", "Members now include L" (opening the sentence: those of
     # the coalition named before; not "Contributors to the fund include …")
     Rule("contributors include L", _p(rf"(?:^|[.;:]\s*)\W*(?:(?:its|their|the)\s+(?:current\s+|main\s+)?)?(?:contributors|"

@@ -958,7 +958,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             excluded = _excluded(entity)
             if excluded and not any(i.kind == "C" and i.end <= start and _COUNTED_WITH.search(text, i.end, start)
                                     for i in items) and not _in_capitals_line(text, start, end) \
-                    and not _OWNER_OF_A_THING.match(text, end):
+                    and not _OWNER_OF_A_THING.match(text, end) and not _modifies_a_noun(sent, end):
                 # not "The group now has 64 members, plus the UN and the EU": counted with the coalition's members,
                 # the organization is no new subject for what follows
                 book.blockers.append((start, _blocker_references(entity)))
@@ -1054,6 +1054,11 @@ _APPOSED_LED = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:the|a|an)\s+(?:(?:n
                           r"\d+-nation|\w+-country)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}(?P<dash>[-–‑])(?:co-)?led\s+[a-z]")
 
 
+#: What is done for a grouping just brought in: "signed a letter of intent for", "agreed to set up", "the launch of".
+_FOR_THE_NAMED = re.compile(r"\b(?:for|to\s+(?:set\s+up|launch|create|form|establish)|launch\s+of|creation\s+of|founding\s+of|"
+                            r"launched|formed|created|set\s+up|established|named|called|dubbed)\s+(?:the\s+)?[\"“‘']?$", re.I)
+
+
 def _named_after_introduced(text: str, sent: Span, first: _Item, introduced: _Entry, book: _Book,
                             items: list[_Item]) -> None:
     """'The UK will command a new multinational naval operation to protect … cables. | Operation Northern Lantern
@@ -1061,7 +1066,13 @@ def _named_after_introduced(text: str, sent: Span, first: _Item, introduced: _En
     after one that brought in a new grouping of the same kind without a name, names that one."""
     entry = first.entry
     if first.kind != "C" or entry is None or entry is introduced or entry.strength != NAMED \
-            or entry.head != introduced.head or not _SENTENCE_SUBJECT.fullmatch(text, sent.start_char, first.start):
+            or entry.head != introduced.head:
+        return
+    if not _SENTENCE_SUBJECT.fullmatch(text, sent.start_char, first.start) and (
+            sum(1 for i in items if i.kind == "C") != 1 or entry.led_by or introduced.strength == LED_ONLY
+            or not _FOR_THE_NAMED.search(text, sent.start_char, first.start)):
+        # "… will co-lead a new multinational coalition to … | Ministers signed a letter of intent for the Deep
+        # Precision Strike Coalition": the one grouping the next sentence names, as what is signed or agreed for
         return
     if entry.seen and entry.seen[0] < sent.start_char and not all(book._head_line(a, b) for a, b in entry.anchors
                                                                   if a < sent.start_char):
@@ -1297,6 +1308,14 @@ _OWNER_OF_A_THING = re.compile(r"['’]s?\s+(?!(?:\w+\s+){0,2}?(?:members?|allie
 
 #: What a speaker calls their own country: no name of it (no alias is made of it).
 _SPEAKERS_OWN = frozenset(f"{o} {n}" for o in ("our", "my") for n in ("country", "government", "nation")) | {"we"}
+
+
+def _modifies_a_noun(sent: Span, end: int) -> bool:
+    """Whether the name ending at `end` is a word of a noun phrase about something else: "on the sidelines of a NATO
+    ministerial meeting", "the EU summit" (the organization owns the meeting; it is no new subject for what follows)."""
+    last = next((t for t in sent if t.idx < end <= t.idx + len(t.text)), None)
+    return last is not None and last.dep_ in ("compound", "nmod") and last.head.i > last.i and last.head.pos_ == "NOUN" \
+        and last.head.lower_ not in HEADS and not last.head.lower_.endswith("s")
 
 
 def _we_countries(sent: Span, ctx: ArticleContext, book: _Book) -> list[Party]:
