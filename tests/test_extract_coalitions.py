@@ -2304,3 +2304,35 @@ def test_an_organization_named_before_a_noun_it_owns_is_no_new_subject(nlp, gaze
     # the organization itself, named as the subject: what follows may be about it
     text = "Water news\n\nThe Andean Water Security Coalition is led by Chile. NATO met on Monday. Ecuador and Bolivia joined in May."
     assert _record_roles(_record(nlp, gazetteer, text)) == {"Andean Water Security Coalition": {"Chile": "lead"}}
+
+
+def test_a_grouping_described_then_named_by_what_it_is_called(nlp, gazetteer):
+    text = ("A regional coalition for buying patrol boats together was launched last year by Ghana.\n\n"
+            "The group, informally called the Gulf Patrol Compact, is spearheaded by Ghana, with Togo and Benin as "
+            "members. Nigeria is in the process of joining.")
+    assert _roles(nlp, gazetteer, text) == {"Gulf Patrol Compact": {
+        "Ghana": "lead", "Togo": "member", "Benin": "member", "Nigeria": "joining"}}
+    # a place is no name it is called by
+    text = "The group, known as Lagos, is led by Ghana, with Togo and Benin as members."
+    assert "Lagos" not in _roles(nlp, gazetteer, text)
+
+
+def test_members_in_it_contributing_to_it_and_not_part_of_it(nlp, gazetteer):
+    text = ("The Gulf Patrol Initiative is led by Ghana. Togo and Benin are in it, which shows its reach. Nigeria is "
+            "contributing to the Gulf Patrol Initiative with two boats. Senegal sent two experts who worked alongside "
+            "the initiative but were not formally part of it. Chile is in talks with it.")
+    assert _roles(nlp, gazetteer, text) == {"Gulf Patrol Initiative": {
+        "Ghana": "lead", "Togo": "member", "Benin": "member", "Nigeria": "member"}}
+
+
+def test_donors_among_them_and_countries_that_said_they_will_contribute(nlp, gazetteer):
+    text = ("The Ghana-led initiative has delivered 2m rations. Accra buys grain abroad, and some 12 donors, among "
+            "them Denmark, Canada and Norway, pay for it. Belgium and Ireland have said they will contribute "
+            "trainers.")
+    assert _roles(nlp, gazetteer, text) == {"Ghana-led initiative": {
+        "Ghana": "lead", "Denmark": "member", "Canada": "member", "Norway": "member", "Belgium": "member",
+        "Ireland": "member"}}
+    # countries named as examples of anything else: nobody joins
+    text = ("The Ghana-led initiative has delivered 2m rations. Prices rose in many countries, among them Denmark "
+            "and Canada.")
+    assert _roles(nlp, gazetteer, text) == {"Ghana-led initiative": {"Ghana": "lead"}}

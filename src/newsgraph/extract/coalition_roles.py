@@ -341,7 +341,7 @@ RULES: tuple[Rule, ...] = (
     Rule("the N C countries – L", _p(rf"{_CO}\s+(?:countries|members|member\s+states|states|producers|nations|economies)\b"
                                      rf"{_W}{{0,60}}?\s[-–—:]\s+{_THE}{_L}"), "member"),
     Rule("countries, among them L", _p(rf"\b(?:countries|states|nations|members|governments|partners|allies|economies|"
-                                       rf"producers)\b(?:[^‹;]|‹[LO]\d+›){{0,80}}?,?\s*(?:among\s+them|among\s+whom|"
+                                       rf"producers|donors|contributors|backers|funders|signatories|participants)\b(?:[^‹;]|‹[LO]\d+›){{0,80}}?,?\s*(?:among\s+them|among\s+whom|"
                                        rf"including|such\s+as|notably)\s+{_THE}{_L}"),
          "member", needs_coalition=False),
     # "the alliance's newest members, Chile and Peru,"; "the coalition's members are"
@@ -391,6 +391,15 @@ RULES: tuple[Rule, ...] = (
     Rule("besides L, C includes L2", _p(rf"(?:^|[.;:]\s*)\W*(?:besides|apart\s+from|in\s+addition\s+to|beyond|aside\s+from)\s+"
                                         rf"{_THE}{_L}\s*,\s*{_THE}{_C}\s+(?:also\s+|now\s+)?(?:includes|include|included|"
                                         rf"comprises|comprise|counts|brings\s+together|groups|has)\s+{_THE}{{l2}}"), "member"),
+    # "Austria and Switzerland are in it", "Chile is in the coalition too": members, said plainly (not "in its
+    # sights", "in talks with it")
+    Rule("L are in it", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:are|is|were|was|remain|remains)\s+(?:also\s+|now\s+|already\s+|"
+                           rf"still\s+)?in\s+(?:it|{_THE}{_C})(?=\s*(?:[.,;)]|$|\s+(?:too|as\s+well|already|now|since|"
+                           rf"and)\b))"),
+         "member", needs_coalition=False),
+    # "We are also contributing to the air-defence coalition", "Norway contributes to the task force"
+    Rule("L contributes to C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:contributing|contributes|contribute|contributed)\s+"
+                                  rf"(?:(?:\w+\s+){{0,6}}?)?to\s+{_THE}{_C}"), "member"),
     # "Denmark, Iceland and Canada are also on board": members, said as passengers are (not "on board the frigate")
     Rule("L are on board", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:are|is|were|was|been|remain|remains)\s+(?:also\s+|now\s+|already\s+)?"
                               rf"on\s+board(?=\s*(?:[.,;]|$|\s+(?:too|as\s+well|already)\b))"), "member", needs_coalition=False),
@@ -538,7 +547,8 @@ RULES: tuple[Rule, ...] = (
     Rule("joined together with L", _p(rf"\b(?:joined|signed\s+up|signed\s+on|acceded)\s+(?:together\s+with|along\s+with|"
                                       rf"alongside)\s+{_THE}{_L}(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|as)\b))"),
          "member", needs_coalition=False),
-    Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
+    Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+(?:have\s+|has\s+|had\s+)?(?:said|confirmed|announced)\s+(?:that\s+)?"
+                                      rf"(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
                                       rf"(?:(?:agreed|pledged|promised|decided|chose|prefers|prefer|preferred)\s+to\s+)?(?:contribute|contributes|contributed|contributing|put|puts|putting|"
                                       rf"deliver|delivers|delivered|delivering|provide|provides|provided|"
                                       rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"

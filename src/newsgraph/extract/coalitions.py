@@ -929,6 +929,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             entry.led_by.add((party.kind, party.ident))
         items.append(_Item(mention.phrase_start, max(mention.end, mention.phrase_end), "C", entry=entry))
         _acronym_after(text, mention, entry, book)
+    _called_names(text, sent, items, ctx, book)
     if items and ((re.fullmatch(r"\W*(?:the\s+|this\s+|that\s+)?", text[sent.start_char : items[0].start], re.I)
                    and not any(c.dep_ in ("dobj", "dative", "attr") and not any(
                        i.entry is items[0].entry and i.start <= c.idx < i.end for i in items) for c in sent.root.children))
@@ -1277,7 +1278,40 @@ _IS_A = re.compile(r"^[\"”’']?\s*(?:is|was|remains|became|has\s+become|had\s
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s", re.I)
 #: Between a coalition referred to and its name: "the group, formally the", ", officially known as".
 _FORMALLY = re.compile(r"\s*[,(]\s*(?:(?:more\s+)?formally|informally|colloquially|officially|(?:also\s+|better\s+|officially\s+|"
-                       r"informally\s+)?known\s+as|called|named|dubbed|nicknamed)\s*,?\s*[\"“‘']?(?:the\s+)?[\"“‘']?$", re.I)
+                       r"informally\s+)?known\s+as|(?:(?:in)?formally\s+|officially\s+|also\s+|popularly\s+)?(?:called|named|dubbed|nicknamed))"
+                       r"\s*,?\s*[\"“‘']?(?:the\s+)?[\"“‘']?$", re.I)
+
+
+#: "The group, informally called the Adriatic Air Shield, …", "a coalition known as the Clean Ports Compact": the
+#: name of a grouping referred to or described, whatever its head word.
+_CALLED = re.compile(r"\s*,?\s*(?:(?:in)?formally\s+|officially\s+|also\s+|popularly\s+|now\s+|collectively\s+)?(?:called|"
+                     r"known\s+as|named|dubbed|nicknamed|styled)\s+(?:the\s+)?[\"“‘']?(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|"
+                     r"on|and|the|to)\s+)?[A-Z][\w'’-]*){1,6})(?=[\"”’']?\s*(?:[,.;:)]|$))")
+
+
+def _called_names(text: str, sent: Span, items: list[_Item], ctx: ArticleContext, book: _Book) -> None:
+    """A grouping referred to or described, then named by what it is called: one grouping, with that name."""
+    for item in items:
+        entry = item.entry
+        if item.kind != "C" or entry is None or entry.strength >= NAMED or entry.key not in book.entries:
+            continue
+        called = _CALLED.match(text, item.end, sent.end_char)
+        if called is None:
+            continue
+        name = called.group("name")
+        start, end = called.span("name")
+        if ctx.gazetteer.lookup(name, "Country") or ctx.gazetteer.lookup(name, "Place") or any(
+                t.ent_type_ in ("PERSON", "GPE", "LOC", "DATE") for t in sent if start <= t.idx < end):
+            continue  # "a group known as Chile", "a fund named after Jane Smith": no name of a grouping
+        named = book.named(name, NAMED, start, end, head=entry.head)
+        if named is None or named is entry:
+            continue
+        book.merge(entry, named)
+        for other in items:
+            if other.entry is entry:
+                other.entry = named
+        items.append(_Item(start, end, "C", entry=named))
+    items.sort(key=lambda i: i.start)
 
 
 _INFORMALLY = re.compile(r"\s*[,(]\s*(?:informally|colloquially|(?:informally\s+|popularly\s+)?known\s+as|nicknamed|dubbed)\b",
@@ -1694,6 +1728,8 @@ def _group_that_formed(text: str, start: int, end: int, clause: list[_Item], sen
 
 
 #: Verbs that make "… countries, among them X" a list of members, not of attendees.
+#: Those who give to a grouping: "some 18 donors, among them Denmark, …".
+_GIVING = re.compile(r"\b(?:donors|contributors|backers|funders|signatories|participants)\b", re.I)
 _MEMBERSHIP_VERBS = re.compile(r"\b(?:commit\w*|join\w*|sign\w*|contribut\w*|pledg\w*|take\s+part|took\s+part|"
                                r"taking\s+part|participat\w*|members?|groups|brings\s+together)\b", re.I)
 
@@ -1748,6 +1784,9 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
             if role == "member" and _RELATIVE.search(match.group(0)) and _THEN_NOT.match(masked, match.end()):
                 # "Iceland, which took part in the mission in 2021, did not send observers this time": no longer
                 continue
+            if role == "member" and _NOT_PART_AFTER.search(masked, match.end()):
+                # "Chile sent two experts who worked alongside the mission but were not formally part of it"
+                continue
             groups = match.groupdict()
             if groups.get("c"):
                 target = item(groups["c"])
@@ -1759,7 +1798,10 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                 at = item(groups["l"]).start if groups.get("l") else start
                 entry = coalition_before(at)
                 if rule.name == "countries, among them L" and not (
-                        any(i.kind == "C" and i.start < at for i in clause) or _MEMBERSHIP_VERBS.search(match.group(0))):
+                        any(i.kind == "C" and i.start < at for i in clause) or _MEMBERSHIP_VERBS.search(match.group(0))
+                        or _GIVING.search(match.group(0))):
+                    # (not "countries, among them Chile" said of anything; "18 donors, among them Denmark, pay for
+                    # them": those who give to the grouping of the sentences before are in it)
                     continue
             if entry is None:
                 continue
@@ -1781,6 +1823,9 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
             for entry in entries:
                 _assign(rule, role, groups, entry, item)
 
+
+#: Membership denied later in the clause: "… but were not formally part of it", "… though it is not a member".
+_NOT_PART_AFTER = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:part\s+of|(?:a\s+)?members?\b|joined\b)", re.I)
 
 #: A chair held in turn: "the rotating presidency", "who chairs the group this year".
 _CHAIR_WORDS = re.compile(r"\b(?:co-?)?(?:chair\w*|presiden\w*|presid\w*)\b", re.I)
