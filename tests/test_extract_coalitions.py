@@ -2336,3 +2336,12 @@ def test_donors_among_them_and_countries_that_said_they_will_contribute(nlp, gaz
     text = ("The Ghana-led initiative has delivered 2m rations. Prices rose in many countries, among them Denmark "
             "and Canada.")
     assert _roles(nlp, gazetteer, text) == {"Ghana-led initiative": {"Ghana": "lead"}}
+
+
+def test_a_member_said_in_apposition_as_the_groupings_own(nlp, gazetteer):
+    text = ("Ministers of the Council of Rice Producing Countries, the alliance led by Vietnam and Thailand, met in "
+            "Hanoi. The WTO said on Monday that it would rule on the case in June. \"We will fight this,\" the "
+            "minister said.\n\nGhana, the council's only member outside Asia, sent its minister, and Senegal is in "
+            "the process of joining. Chile, the council's harshest critic, stayed away.")
+    assert _record_roles(_record(nlp, gazetteer, text)) == {"Council of Rice Producing Countries": {
+        "Vietnam": "lead", "Thailand": "lead", "Ghana": "member", "Senegal": "joining"}}

@@ -327,6 +327,11 @@ RULES: tuple[Rule, ...] = (
     Rule("L, a member of C", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?|"
                                 rf"(?:also\s+)?)(?:(?:a|an|another|one\s+of\s+the|both|all|fellow|(?:the\s+)?other)\s+(?:\w+\s+)?"
                                 rf"(?:members?|participants?)|(?:founding\s+|full\s+)?members)\s+(?:of|in)\s+{_THE}{_C}"), "member"),
+    # "Honduras, the council's only member outside Asia, sent …", "Chile, the alliance's newest member,"
+    Rule("L, C's newest member,", _p(rf"{_L}\s*,\s*(?:now\s+|also\s+)?(?:the\s+)?(?:{_C}|(?P<noun>group|coalition|alliance|council|"
+                                     rf"bloc|club|grouping|initiative|partnership|forum|pact|mission|force|body|"
+                                     rf"organi[sz]ation))['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:members?|participants?|"
+                                     rf"signator(?:y|ies))\b"), "member", needs_coalition=False),
     Rule("the Weimar Triangle of L", _p(rf"{_CO}\s+of\s+{_THE}{_L}(?=\s*(?:,|\.|;|$|\s+(?:and|which|who|has|have|"
                                         rf"is|are|was|were|met|agreed|said|will|would|\w+ed)\b))"), "member", min_parties=2),
     Rule("C (members: L)", _p(rf"{_CO}\s*\(\s*(?:members?|member\s+states|participants|signatories)\s*(?::|include|are)?\s*"

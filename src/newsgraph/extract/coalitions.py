@@ -244,6 +244,10 @@ class _Book:
         # multinational naval operation …"): the sentence after may open by naming it ("Operation Northern
         # Lantern will …").
         self.introduced: _Entry | None = None
+        # The grouping a clause of the sentence being read was found to be about by a word of its own ("Honduras,
+        # the council's only member, …"): the later clauses with none named are about it too ("… and Nigeria is in
+        # the process of joining").
+        self.sentence_entry: _Entry | None = None
 
     def named(self, written: str, strength: int, start: int, end: int, key: str | None = None,
               as_written: bool = False, head: str = "coalition") -> _Entry | None:
@@ -806,6 +810,7 @@ def _from_prose(doc: Doc, ctx: ArticleContext, book: _Book, list_lines: set[int]
         if not any(c.isalnum() for c in text[sent.start_char : sent.end_char]):
             continue  # a bullet the parser made a sentence of
         book.previous_subject, book.subject = book.subject, None
+        book.sentence_entry = None
         _read_sentence(doc, text, sent, ctx, book)
         book.previous_sentence = (sent.start_char, sent.end_char)
         book.previous_last = _last_thing(sent, book)
@@ -974,8 +979,9 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     if topic is not None:
         items.append(topic)
         taken.append((topic.start, topic.end))
-    if not any(i.kind == "C" or i.organization for i in items) and book.current(sent.start_char) is None:
-        return  # no coalition, no organization that may be one, none named just before
+    if not any(i.kind == "C" or i.organization for i in items) and book.current(sent.start_char) is None \
+            and not _HEAD_OWNER.search(text, sent.start_char, sent.end_char):
+        return  # no coalition, no organization that may be one, none named just before (nor "the council's")
     free = [p for p in countries() + member_organizations if not any(s <= p.start and p.end <= e for s, e in taken)]
     items.extend(_lists(text, free))
     items.extend(_described_countries(doc, text, sent, ctx, countries(), taken))
@@ -1752,6 +1758,8 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
         earlier = [i for i in sentence if i.kind == "C" and i.start < start]
         if earlier:
             return earlier[-1].entry
+        if book.sentence_entry is not None and book.sentence_entry.key in book.entries:
+            return book.sentence_entry
         return book.current(offset, "")  # "NATO allies, including …": an organization named between blocks it
 
     respectively = RESPECTIVELY.search(masked)
@@ -1796,7 +1804,10 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                 continue
             else:
                 at = item(groups["l"]).start if groups.get("l") else start
-                entry = coalition_before(at)
+                # "Honduras, the council's only member": the one named last with that head word, if there is one
+                entry = _by_head(book, at, groups["noun"].lower()) if groups.get("noun") else coalition_before(at)
+                if groups.get("noun") and entry is not None:
+                    book.sentence_entry = entry
                 if rule.name == "countries, among them L" and not (
                         any(i.kind == "C" and i.start < at for i in clause) or _MEMBERSHIP_VERBS.search(match.group(0))
                         or _GIVING.search(match.group(0))):
@@ -1826,6 +1837,22 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
 
 #: Membership denied later in the clause: "… but were not formally part of it", "… though it is not a member".
 _NOT_PART_AFTER = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:part\s+of|(?:a\s+)?members?\b|joined\b)", re.I)
+
+#: A grouping's head word as an owner: "the council's only member".
+_HEAD_OWNER = re.compile(r"\b(?:group|coalition|alliance|council|bloc|club|grouping|initiative|partnership|forum|pact|mission|"
+                         r"force|body|organi[sz]ation)['’]s\s+(?:[\w-]+\s+){0,3}?(?:members?|participants?|signator(?:y|ies))\b",
+                         re.I)
+
+
+def _by_head(book: _Book, offset: int, noun: str) -> _Entry | None:
+    """The grouping "the council's", "the alliance's" is about: the one named within LONG_REACH before `offset`
+    whose name has that head word (or, for a word any grouping may be called by, the one named last)."""
+    near = [e for e in book.entries.values() if 0 <= e.seen_before(offset) and offset - e.seen_before(offset) <= LONG_REACH
+            and (e.head == noun or noun in e.name.casefold().split())]
+    if len(near) == 1:
+        return near[0]
+    return book.current(offset, noun) if not near else None
+
 
 #: A chair held in turn: "the rotating presidency", "who chairs the group this year".
 _CHAIR_WORDS = re.compile(r"\b(?:co-?)?(?:chair\w*|presiden\w*|presid\w*)\b", re.I)
