@@ -2345,3 +2345,11 @@ def test_a_member_said_in_apposition_as_the_groupings_own(nlp, gazetteer):
             "the process of joining. Chile, the council's harshest critic, stayed away.")
     assert _record_roles(_record(nlp, gazetteer, text)) == {"Council of Rice Producing Countries": {
         "Vietnam": "lead", "Thailand": "lead", "Ghana": "member", "Senegal": "joining"}}
+
+
+def test_a_group_that_calls_itself_by_a_name_and_a_territory_in_its_list(nlp, gazetteer):
+    text = ("Ports statement\n\nA coalition of nine economies, spearheaded by Chile, filed a statement on Thursday.\n\n"
+            "The group, which calls itself the Friends of Open Ports, includes Peru, Vietnam, Hong Kong, Norway and "
+            "Ghana.")
+    assert _record_roles(_record(nlp, gazetteer, text)) == {"Friends of Open Ports": {
+        "Chile": "lead", "Peru": "member", "Vietnam": "member", "Norway": "member", "Ghana": "member"}}

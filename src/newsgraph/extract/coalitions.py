@@ -983,7 +983,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             and not _HEAD_OWNER.search(text, sent.start_char, sent.end_char):
         return  # no coalition, no organization that may be one, none named just before (nor "the council's")
     free = [p for p in countries() + member_organizations if not any(s <= p.start and p.end <= e for s, e in taken)]
-    items.extend(_lists(text, free))
+    items.extend(_lists(text, free, [(s, e) for s, e, _ in ctx.mentions(sent.start_char, sent.end_char, ("Place",))]))
     items.extend(_described_countries(doc, text, sent, ctx, countries(), taken))
     items.sort(key=lambda i: i.start)
     _as_a_bloc(text, sent, items, ctx, book)
@@ -1284,14 +1284,15 @@ _IS_A = re.compile(r"^[\"”’']?\s*(?:is|was|remains|became|has\s+become|had\s
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s", re.I)
 #: Between a coalition referred to and its name: "the group, formally the", ", officially known as".
 _FORMALLY = re.compile(r"\s*[,(]\s*(?:(?:more\s+)?formally|informally|colloquially|officially|(?:also\s+|better\s+|officially\s+|"
-                       r"informally\s+)?known\s+as|(?:(?:in)?formally\s+|officially\s+|also\s+|popularly\s+)?(?:called|named|dubbed|nicknamed))"
+                       r"informally\s+)?known\s+as|(?:(?:in)?formally\s+|officially\s+|also\s+|popularly\s+)?(?:called|named|dubbed|nicknamed)|"
+                       r"(?:(?:which|that|who)\s+(?:now\s+)?calls?|calling)\s+(?:itself|themselves))"
                        r"\s*,?\s*[\"“‘']?(?:the\s+)?[\"“‘']?$", re.I)
 
 
 #: "The group, informally called the Adriatic Air Shield, …", "a coalition known as the Clean Ports Compact": the
 #: name of a grouping referred to or described, whatever its head word.
 _CALLED = re.compile(r"\s*,?\s*(?:(?:in)?formally\s+|officially\s+|also\s+|popularly\s+|now\s+|collectively\s+)?(?:called|"
-                     r"known\s+as|named|dubbed|nicknamed|styled)\s+(?:the\s+)?[\"“‘']?(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|"
+                     r"known\s+as|named|dubbed|nicknamed|styled|(?:(?:which|that|who)\s+(?:now\s+)?calls?|calling)\s+(?:itself|themselves))\s+(?:the\s+)?[\"“‘']?(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|"
                      r"on|and|the|to)\s+)?[A-Z][\w'’-]*){1,6})(?=[\"”’']?\s*(?:[,.;:)]|$))")
 
 
@@ -1651,10 +1652,11 @@ _AND_GAP = re.compile(r"\b(?:and|as well as|plus)\b|&", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 
 
-def _lists(text: str, countries: list[Party]) -> list[_Item]:
+def _lists(text: str, countries: list[Party], places: Sequence[tuple[int, int]] = ()) -> list[_Item]:
     """Countries in plain lists ("Germany and Poland"; "Sweden, Latvia and Poland"), each list one
     marker; a country written as an owner ("Finland's") a marker of its own. A list ends after
-    the item its "and" joins: "led by Poland and Germany, Sweden and Canada are members" is two."""
+    the item its "and" joins: "led by Poland and Germany, Sweden and Canada are members" is two. A place
+    listed among them that is no country ("Vietnam, Hong Kong, New Zealand") is left out, and the list goes on."""
     out: list[_Item] = []
     chain: list[Party] = []
     seen_and = False
@@ -1671,6 +1673,13 @@ def _lists(text: str, countries: list[Party]) -> list[_Item]:
             continue
         if chain:
             gap = text[chain[-1].end : party.start]
+            bridged = next((text[chain[-1].end : s] + " " + text[e : party.start] for s, e in places
+                            if chain[-1].end < s and e < party.start), None)
+            if bridged is not None and re.fullmatch(r"\s*,\s*(?:the\s+)?\s\s*,\s*(?:and\s+)?(?:the\s+)?", bridged) \
+                    and not seen_and:
+                seen_and = "and" in bridged
+                chain.append(party)
+                continue
             if _LIST_GAP.match(gap) and not seen_and and not (len(chain) == 1 and "," in gap and _AND_GAP.search(gap)):
                 # "Chile, Peru, and Bolivia" is one list; "… with Norway, and Peru and Ghana joined" is two clauses
                 seen_and = bool(_AND_GAP.search(gap))
