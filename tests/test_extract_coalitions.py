@@ -2353,3 +2353,20 @@ def test_a_group_that_calls_itself_by_a_name_and_a_territory_in_its_list(nlp, ga
             "Ghana.")
     assert _record_roles(_record(nlp, gazetteer, text)) == {"Friends of Open Ports": {
         "Chile": "lead", "Peru": "member", "Vietnam": "member", "Norway": "member", "Ghana": "member"}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kelp Forest Alliance met on Monday. The alliance's four members (Chile, Peru, Ghana and Norway) agreed "
+     "a plan.", {"Chile": "member", "Peru": "member", "Ghana": "member", "Norway": "member"}),
+    ("The Kelp Forest Alliance met on Monday. Chile, which chairs the alliance, hosted it. Peru and Ghana, both "
+     "members, sent ministers.", {"Chile": "lead", "Peru": "member", "Ghana": "member"}),
+    # a chair held in turn is no lead
+    ("The Kelp Forest Alliance met on Monday. Chile holds the alliance's rotating chair. Members Peru, Ghana and "
+     "Norway sent ministers.", {"Peru": "member", "Ghana": "member", "Norway": "member"}),
+    ("The Kelp Forest Alliance brings together Chile and Peru. Chile is the alliance's lead nation. Ghana signed up "
+     "in March, followed by Norway in May.", {"Chile": "lead", "Peru": "member", "Ghana": "member", "Norway": "member"}),
+    ("Chile will lead the Kelp Forest Alliance. Signatories include Peru, Ghana and Norway.",
+     {"Chile": "lead", "Peru": "member", "Ghana": "member", "Norway": "member"}),
+])
+def test_members_and_leads_said_of_the_grouping_in_passing(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": expected}

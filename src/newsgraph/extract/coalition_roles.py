@@ -226,7 +226,8 @@ RULES: tuple[Rule, ...] = (
     # sentences before, said with an owner word (not "its lead contractor": the noun ends the phrase)
     Rule("L is its co-lead", _p(rf"{_L}{_PAREN}\s+(?:is|was|are|were|will\s+be|remains|remain|became|serves\s+as|"
                                 rf"serve\s+as|acts\s+as|act\s+as)\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:its|their|"
-                                rf"the\s+(?:coalition|alliance|group|initiative|partnership|task\s*force|mission|operation)['’]s)\s+"
+                                rf"the\s+(?:coalition|alliance|group|initiative|partnership|task\s*force|mission|operation)['’]s|"
+                                rf"(?:the\s+)?{_C}['’]s)\s+"
                                 rf"(?:joint\s+|current\s+|other\s+|second\s+)?(?:co-?(?:leads?|leaders?|chairs?|heads?)|"
                                 rf"(?:lead|leading|framework|coordinating)\s+(?:nation|country|state)s?|leads?|leaders?|chairs?)"
                                 rf"(?=\s*(?:[.,;:)\"”]|$|\s(?:and|with|alongside|since)\b))"),
@@ -351,7 +352,7 @@ RULES: tuple[Rule, ...] = (
          "member", needs_coalition=False),
     # "the alliance's newest members, Chile and Peru,"; "the coalition's members are"
     Rule("C's newest members, L", _p(rf"{_CO}['’]s?\s+(?:\w+\s+){{0,2}}?(?:members?|member\s+states|signatories)\s*"
-                                     rf"(?:,|:|[-–—]|are|were|include|included|now\s+include)\s*{_THE}{_L}"), "member"),
+                                     rf"(?:,|:|[-–—(]|are|were|include|included|now\s+include)\s*{_THE}{_L}"), "member"),
     # "Ghana and Togo are among the 14 countries that have signed up to the Accra Initiative"
     Rule("L are among the countries that joined C", _p(rf"{_L}{_PAREN}\s+(?:are|were|is|was)\s+(?:also\s+|now\s+)?among\s+"
                                                        rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:countries|states|nations|"
@@ -480,7 +481,8 @@ RULES: tuple[Rule, ...] = (
     # the coalition named before; not "Contributors to the fund include …")
     Rule("contributors include L", _p(rf"(?:^|[.;:]\s*)\W*(?:(?:its|their|the)\s+(?:current\s+|main\s+)?)?(?:contributors|"
                                       rf"contributing\s+(?:nations|countries|states|navies|governments)|troop\s+contributors|"
-                                      rf"members|member\s+states|participants|participating\s+(?:nations|countries|states))"
+                                      rf"members|member\s+states|participants|signatories|(?:founding\s+)?signatories|"
+                                      rf"participating\s+(?:nations|countries|states))"
                                       rf"(?:\s+(?:in|during)\s+(?:the\s+|this\s+)?(?:current\s+|latest\s+|first\s+|"
                                       rf"new\s+)?(?:rotation|phase|round|year|period|deployment|\d{{4}}))?"
                                       rf"\s+(?:are|include|now\s+include|currently\s+include|comprise)\s+{_THE}{_L}"),
@@ -497,7 +499,9 @@ RULES: tuple[Rule, ...] = (
     # the coalition of the sentences before
     Rule("L, a founding member,", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:joined(?:\s+us)?|"
                                      rf"signed\s+up|signed\s+on|acceded)|(?:a|an|another|one\s+of\s+the|its)\s+"
-                                     rf"(?:founding|full|original|new|newer|newest|latest|fellow)\s+members?)"
+                                     rf"(?:founding|full|original|new|newer|newest|latest|fellow)\s+members?|"
+                                     # "Samoa and Tonga, both members, sent ministers"
+                                     rf"(?:both|all|also)\s+(?:(?:founding|full|original)\s+)?members|(?:also\s+)?a\s+member)"
                                      rf"(?:\s+(?:in|on|last|this|earlier\s+this|since)\s+(?:\w+\s+)?\w+)?\s*,"),
          "member", needs_coalition=False),
     # "Together with Britain and the other countries of the Joint Expeditionary Force we patrol …": one of them
@@ -526,7 +530,8 @@ RULES: tuple[Rule, ...] = (
     Rule("C members L", _p(rf"{_CO}\s+(?:(?:full|founding|fellow|other)\s+)?(?:members|member\s+(?:states|countries|nations|"
                            rf"governments)|signatories|signatory\s+(?:states|countries))\s*,?\s+(?:such\s+as\s+|including\s+|"
                            rf"like\s+)?{_THE}{_L}"), "member"),
-    Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
+    Rule("fellow members L", _p(rf"(?:\b(?:fellow|other|new|founding)\s+members|(?:^|[.;:]\s*)\W*members)\s+(?:include\s+|are\s+)?"
+                                rf"{_THE}{_L}"),
          "member", needs_coalition=False),
     Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:after|when|once)\s|"
                                   rf"\b(?:been\s+told|were\s+told|was\s+told)\s+that\s|\b(?:says?|said|announced|"
@@ -666,6 +671,9 @@ RULES: tuple[Rule, ...] = (
                                     rf"(?:\w+ing\s+)(?:{_W}{{0,50}}?\s)?to\s+(?:join|accede)))"
                                     rf"(?:\s+{_THE}{_C}|(?=\s*(?:$|[,.;]|\s(?:and|in|on|this|next|later|by|before|as)\b)))"),
          "joining", needs_coalition=False, hypothetical_ok=True),
+    # "Vanuatu signed up in March, followed by Palau in May": the next to join
+    Rule("joined, followed by L", _p(rf"\b(?:joined|signed\s+up|signed\s+on|acceded)\b{_W}{{0,40}}?,\s*(?:(?:and\s+)?(?:was|were)\s+)?"
+                                     rf"followed\s+by\s+{_THE}{_L}"), "member", needs_coalition=False),
     # ---------------------------------------------------------------- never members
     Rule("L has not joined C", _p(rf"{_L}{_PAREN}{_AUX}\s+(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:joined|join|been\s+"
                                   rf"part\s+of|part\s+of|a\s+member\s+of|members\s+of|signed\s+up\s+to)\s+"
