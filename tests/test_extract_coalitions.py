@@ -2370,3 +2370,14 @@ def test_a_group_that_calls_itself_by_a_name_and_a_territory_in_its_list(nlp, ga
 ])
 def test_members_and_leads_said_of_the_grouping_in_passing(nlp, gazetteer, text, expected):
     assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": expected}
+
+
+def test_founders_who_still_lead_it_and_no_leads_from_a_list_after_led_by_and_a_comma(nlp, gazetteer):
+    text = "Chile and Peru launched the Kelp Forest Alliance in 2024 and still lead it. Ghana and Norway have since joined."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {
+        "Chile": "lead", "Peru": "lead", "Ghana": "member", "Norway": "member"}}
+    # "led by Chile, with Peru, Ghana and Norway": who is with it is not said to lead it
+    text = "The Kelp Forest Alliance – led by Chile, with Peru, Ghana and Norway – met on Monday."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead"}}
+    text = "The Kelp Forest Alliance, led by Chile with Peru, met on Monday."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead", "Peru": "lead"}}

@@ -97,8 +97,9 @@ _ALSO = (rf"(?:(?:\s*,\s*(?:formally|officially|(?:also\s+)?known\s+as|called)\s
          rf"\s*[\"”’']?\s*,?{_W}{{0,40}}?\s(?:together\s+with|jointly\s+with|along\s+with|alongside))\s+{_THE}{{l2}}"
          rf"{_NOT_SUBJECT})?")
 
-#: A second lead after "led by L": "and L2", "alongside L2", ", this year alongside L2".
-_CO_LEAD = (rf"(?:(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)|\s*,\s*(?:(?:this|last|next|that)\s+"
+#: A second lead after "led by L": "and L2", "alongside L2", ", this year alongside L2" (not ", with L2": "led by
+#: Chile, with Peru, Ghana and Norway" may name its members).
+_CO_LEAD = (rf"(?:(?:\s+with|\s*,?\s*(?:and|together\s+with|alongside|along\s+with)|\s*,\s*(?:(?:this|last|next|that)\s+"
             rf"(?:year|time|round|term|month|season)|again|now|since\s+\d{{4}}|in\s+\d{{4}})\s*,?\s*(?:together\s+with|"
             rf"with|alongside|along\s+with|jointly\s+with))\s+{_THE}{{l2o}})?")
 
@@ -198,6 +199,12 @@ RULES: tuple[Rule, ...] = (
                                  rf"will\s+stay|will\s+be)\s+(?:now\s+|still\s+|again\s+|also\s+)?under\s+{_THE}{_L}"
                                  rf"(?:\s*,?\s*(?:and|with|alongside)\s+{_THE}{{l2}})?(?=\s*(?:[.,;:)]|$))"),
          "lead"),
+    # "Chile and Peru launched the alliance in 2024 and still lead it": the subject of the first verb leads it
+    Rule("L launched C and lead it", _p(rf"^\W*{_THE}{_L}{_PAREN}\s+{_W}{{0,40}}?‹C\d+›{_W}{{0,40}}?\s+and\s+"
+                                        rf"(?:(?:still|now|also|jointly|currently|will|have\s+since|has\s+since)\s+)*"
+                                        rf"(?:co-?)?(?:lead|leads|led|chair|chairs|chaired|head|heads|headed|run|runs)\s+{_C}"
+                                        rf"(?=\s*(?:[.,;]|$|\s+(?:together|jointly|since|today|to\s+this\s+day)\b))"),
+         "lead", hypothetical_ok=True),
     Rule("L's leadership in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:leadership|chairmanship|chairing|presidency)\s+"
                                    rf"(?:in|of|at)\s+{_THE}{_C}"), "lead"),
     # "… thank the Netherlands for leading this coalition from the very first day"
