@@ -2381,3 +2381,23 @@ def test_founders_who_still_lead_it_and_no_leads_from_a_list_after_led_by_and_a_
     assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead"}}
     text = "The Kelp Forest Alliance, led by Chile with Peru, met on Monday."
     assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead", "Peru": "lead"}}
+
+
+def test_members_counted_then_listed_and_already_in(nlp, gazetteer):
+    text = "The Kelp Forest Alliance has four members. They are Chile, Peru, Ghana and Norway."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {
+        "Chile": "member", "Peru": "member", "Ghana": "member", "Norway": "member"}}
+    text = "Ghana is the latest to join the Kelp Forest Alliance. Chile, Peru and Norway were already in."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {
+        "Chile": "member", "Peru": "member", "Ghana": "member", "Norway": "member"}}
+    # not a membership: "in talks", "in Oslo"
+    text = "The Kelp Forest Alliance is led by Chile. Peru is in talks with it, and Norway was in Oslo."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead"}}
+
+
+def test_a_table_of_members_and_their_roles(nlp, gazetteer):
+    text = ("The Kelp Forest Alliance met on Monday. Its line-up:\n\n"
+            "| Country | Role |\n|---|---|\n| Chile | Lead |\n| Peru | Member |\n"
+            "| Norway | In the process of joining |\n| Japan | Observer |\n")
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {
+        "Chile": "lead", "Peru": "member", "Norway": "joining"}}

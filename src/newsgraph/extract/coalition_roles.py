@@ -407,7 +407,7 @@ RULES: tuple[Rule, ...] = (
     # "Austria and Switzerland are in it", "Chile is in the coalition too": members, said plainly (not "in its
     # sights", "in talks with it")
     Rule("L are in it", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:are|is|were|was|remain|remains)\s+(?:also\s+|now\s+|already\s+|"
-                           rf"still\s+)?in\s+(?:it|{_THE}{_C})(?=\s*(?:[.,;)]|$|\s+(?:too|as\s+well|already|now|since|"
+                           rf"still\s+)?in(?:\s+it|\s+{_THE}{_C})?(?=\s*(?:[.,;)]|$|\s+(?:too|as\s+well|already|now|since|"
                            rf"and)\b))"),
          "member", needs_coalition=False),
     # "We are also contributing to the air-defence coalition", "Norway contributes to the task force"
@@ -681,6 +681,15 @@ RULES: tuple[Rule, ...] = (
     # "Vanuatu signed up in March, followed by Palau in May": the next to join
     Rule("joined, followed by L", _p(rf"\b(?:joined|signed\s+up|signed\s+on|acceded)\b{_W}{{0,40}}?,\s*(?:(?:and\s+)?(?:was|were)\s+)?"
                                      rf"followed\s+by\s+{_THE}{_L}"), "member", needs_coalition=False),
+    # A table's row, "| Chile | Lead |", "Peru | Member", "Ghana | In the process of joining": a country and its role in
+    # the coalition named before the table (cells split by bars or tabs)
+    Rule("| L | Lead |", _p(rf"^\W*{_THE}{_L}\s*(?:\||\t)\s*(?:co-?)?(?:lead|leads|leader|lead\s+nation|chair|chairs|"
+                            rf"coordinator|head)\s*(?:\||\t|$)"), "lead", needs_coalition=False),
+    Rule("| L | Member |", _p(rf"^\W*{_THE}{_L}\s*(?:\||\t)\s*(?:founding\s+|full\s+|new\s+)?(?:member|participant|"
+                              rf"signatory|joined(?:\s+(?:in\s+)?\w+(?:\s+\d{{4}})?)?)\s*(?:\||\t|$)"),
+         "member", needs_coalition=False),
+    Rule("| L | Joining |", _p(rf"^\W*{_THE}{_L}\s*(?:\||\t)\s*(?:joining|acceding|in\s+the\s+process\s+of\s+(?:joining|"
+                               rf"acceding)|accession\s+pending)\s*(?:\||\t|$)"), "joining", needs_coalition=False),
     # ---------------------------------------------------------------- never members
     Rule("L has not joined C", _p(rf"{_L}{_PAREN}{_AUX}\s+(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:joined|join|been\s+"
                                   rf"part\s+of|part\s+of|a\s+member\s+of|members\s+of|signed\s+up\s+to)\s+"
@@ -703,12 +712,16 @@ RULES: tuple[Rule, ...] = (
 #: "Eight countries have signed up so far." said of a coalition, with the countries in the next sentence.
 COUNTED_JOINERS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several)\s+"
                              r"(?:countries|nations|states|governments)\s+(?:have|had)\s+(?:now\s+|already\s+)?"
-                             r"(?:joined|signed\s+up|signed\s+on)(?:\s+so\s+far|\s+to\s+date|\s+already)?\s*[.\"”]*\s*$",
+                             r"(?:joined|signed\s+up|signed\s+on)(?:\s+so\s+far|\s+to\s+date|\s+already)?\s*[.\"”]*\s*$|"
+                             # "The alliance now has four members." (they may be listed in the next sentence)
+                             r"\b(?:has|have|had|counts|numbers)\s+(?:now\s+|grown\s+to\s+)?(?:\d+|two|three|four|five|six|seven|"
+                             r"eight|nine|ten|eleven|twelve|a\s+dozen)\s+(?:full\s+|founding\s+)?(?:members|member\s+states|"
+                             r"signatories|participants)(?:\s+so\s+far|\s+to\s+date|\s+now)?\s*[.\"”]*\s*$",
                              re.I)
 #: A sentence that is nothing but a list of countries: "Kenya, France, Benin, and of course the two co-chairs."
 #: (A tail that holds a negation says something else of them: "…, but not Chad".)
 #: A lead mark: "- Chile (chair)".
-LIST_ONLY = re.compile(r"^\W*(?P<l>‹L\d+›)(?P<mark>\s*\((?:co-?)?(?:lead|leader|chair|coordinator)\))?"
+LIST_ONLY = re.compile(r"^\W*(?:(?i:they|these|those)\s+(?:are|were|include)\s+(?:the\s+)?)?(?P<l>‹L\d+›)(?P<mark>\s*\((?:co-?)?(?:lead|leader|chair|coordinator)\))?"
                        r"(?P<tail>\s*,?\s*(?:and\s+)?[a-z][a-z\s-]{0,40})?\s*[.!;,\"”]*\s*$")
 #: "three new groups - logistics, cyber and counter-drone coalitions - to be led respectively by …"
 RESPECTIVELY = re.compile(rf"(?P<cs>‹C\d+›(?:\s*,\s*‹C\d+›)*\s*,?\s*(?:and|&)\s*‹C\d+›)(?:[^‹;]{{0,80}}?)"

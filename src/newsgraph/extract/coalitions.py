@@ -846,6 +846,11 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
     spans: list[list[int]] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), None)
+        if spans and "\n" not in text[doc[spans[-1][0]].idx : sent.start_char] \
+                and text[line_start(text, sent.start_char) :].lstrip(" \t")[:1] == "|":
+            # a table's row ("| Norway | In the process of joining |") the parser cut in two: one row, one sentence
+            spans[-1][1] = sent.end
+            continue
         if spans and first is not None and first.is_alpha and (first.text[:1].islower() or first.lower_ in _JOINING_WORDS):
             before = text[doc[spans[-1][0]].idx : sent.start_char].rstrip()
             if before and before[-1] not in ".!?:;\"”’)" and "\n\n" not in text[doc[spans[-1][1] - 1].idx : sent.start_char]:
