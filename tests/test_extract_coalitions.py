@@ -2401,3 +2401,10 @@ def test_a_table_of_members_and_their_roles(nlp, gazetteer):
             "| Norway | In the process of joining |\n| Japan | Observer |\n")
     assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {
         "Chile": "lead", "Peru": "member", "Norway": "joining"}}
+
+
+def test_a_short_name_in_brackets_is_no_word_between_a_name_and_its_verb(nlp, gazetteer):
+    text = "The Kelp Forest Alliance (KFA) is led by Chile. Ghana joined the KFA in May."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead", "Ghana": "member"}}
+    text = "The Kelp Forest Alliance, which Chile initiated, now has Peru and Ghana on board."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "member", "Peru": "member", "Ghana": "member"}}

@@ -289,7 +289,7 @@ RULES: tuple[Rule, ...] = (
                                  rf"(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?(?:part|a\s+member|members)\s+of"
                                  rf"(?=\s*(?:[,.;]|$))|"
                                  rf"signed\s+on\s+to|acceded\s+to|(?:co-?)?founded|launched|created|set\s+up|"
-                                 rf"established)\b"), "member"),
+                                 rf"established|initiated)\b"), "member"),
     # "the Minerals Security Partnership, which Australia and Japan already belong to": the preposition of "to
     # which" left at the end of the relative clause
     Rule("C, which L belong to", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:(?:belong|belongs|belonged|"
@@ -461,7 +461,8 @@ RULES: tuple[Rule, ...] = (
                                      rf"(?:its\s+)?(?:\w+\s+)?members"), "member"),
     # "The drone coalition has Latvia and the UK, the air coalition has Denmark": the countries as the whole
     # object of "has" (not "has Britain's backing", "has Japan as an observer", "has Chile worried")
-    Rule("C has L", _p(rf"{_C}\s+(?:now\s+|also\s+|already\s+)?(?:has|have|had)\s+{_THE}{_L}(?=\s*(?:[,.;:]|$)|\s+and\s+"
+    Rule("C has L", _p(rf"{_C}\s*(?:,\s*(?:which|that)\s+(?:[^‹›;,]|‹L\d+›){{1,60}}?,)?\s+(?:now\s+|also\s+|already\s+)?(?:has|have|had)\s+{_THE}{_L}"
+                       rf"(?:\s+on\s+board)?(?=\s*(?:[,.;:]|$)|\s+and\s+"
                        rf"(?:the\s+)?‹C)"), "member"),
     Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*(?:and\s+)?)\W*(?:its|their|the)\s+(?:\w+\s+){{0,2}}(?:members|signatories|"
                                  # "Its members, which include Sweden and Germany, have promised …"

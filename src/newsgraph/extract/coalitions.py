@@ -1711,6 +1711,12 @@ def _mask(text: str, start: int, end: int, items: list[_Item]) -> str:
     parts = []
     pos = start
     for n, item in enumerate(items):
+        if n and item.kind == "C" and items[n - 1].kind == "C" and item.entry is not None \
+                and item.entry is items[n - 1].entry and re.fullmatch(r"\s*\(", text[pos : item.start]) \
+                and text[item.end : item.end + 1] == ")":
+            # "the Kelp Forest Alliance (KFA) is led by …": the short name in brackets is no word of the sentence
+            pos = item.end + 1
+            continue
         parts.append(text[pos : item.start])
         parts.append(f"‹{item.kind}{n}›")
         pos = item.end
