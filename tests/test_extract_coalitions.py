@@ -2408,3 +2408,14 @@ def test_a_short_name_in_brackets_is_no_word_between_a_name_and_its_verb(nlp, ga
     assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead", "Ghana": "member"}}
     text = "The Kelp Forest Alliance, which Chile initiated, now has Peru and Ghana on board."
     assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "member", "Peru": "member", "Ghana": "member"}}
+
+
+def test_an_unnamed_grouping_given_a_purpose_in_apposition_and_adverbs_end_a_purpose(nlp, gazetteer):
+    text = ("Ministers also agreed on a new grouping, a coalition for training mine divers. Chile and Peru will lead "
+            "the coalition.")
+    assert _roles(nlp, gazetteer, text) == {"coalition for training mine divers": {"Chile": "lead", "Peru": "lead"}}
+    text = "The Norway-led coalition against piracy now includes Ghana and Chile."
+    assert _roles(nlp, gazetteer, text) == {"Norway-led coalition against piracy": {
+        "Norway": "lead", "Ghana": "member", "Chile": "member"}}
+    text = "Chile founded the Southern Ocean Compact, which Peru and Ghana signed on Monday."
+    assert _roles(nlp, gazetteer, text) == {"Southern Ocean Compact": {"Chile": "member", "Peru": "member", "Ghana": "member"}}

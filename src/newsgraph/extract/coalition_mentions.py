@@ -45,7 +45,10 @@ _NAME_LINKS = {"of", "for", "the", "a", "an", "and", "on", "in", "to", "&", "de"
 _PURPOSE_STOPS = {"that", "which", "who", "whose", "led", "co-led", "headed", "spearheaded", "chaired", "co-chaired",
                   "alongside", "together", "jointly", "backed", "supported", "sponsored",
                   "launched", "formed", "founded", "created", "including", "as", "with", "among", "said", "says",
-                  "according", "since", "after", "before", "when", "while", "until", "but", "so", "because"}
+                  "according", "since", "after", "before", "when", "while", "until", "but", "so", "because",
+                  # an adverb before the verb: "the US-led coalition against piracy now includes …"
+                  "now", "also", "already", "still", "currently", "recently", "again", "formally", "officially",
+                  "then", "soon", "once"}
 _DASHES = "-‐‑–"
 #: Head words that name a grouping on their own once capitalised: "the Squad", "the Quad".
 _LONE_NAMES = {"squad", "quad"}

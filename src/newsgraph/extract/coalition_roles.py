@@ -289,7 +289,8 @@ RULES: tuple[Rule, ...] = (
                                  rf"(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?(?:part|a\s+member|members)\s+of"
                                  rf"(?=\s*(?:[,.;]|$))|"
                                  rf"signed\s+on\s+to|acceded\s+to|(?:co-?)?founded|launched|created|set\s+up|"
-                                 rf"established|initiated)\b"), "member"),
+                                 rf"established|initiated|(?:signed|ratified|endorsed)(?=\s*(?:[,.;]|$|\s+(?:on|in|last|this|at|"
+                                 rf"earlier)\b)))\b"), "member"),
     # "the Minerals Security Partnership, which Australia and Japan already belong to": the preposition of "to
     # which" left at the end of the relative clause
     Rule("C, which L belong to", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:(?:belong|belongs|belonged|"

@@ -897,6 +897,15 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             # "the Cairns Group, the coalition of 19 exporters", "…, a group of 30 countries", "the Global
             # Biofuels Alliance (GBA), the India-led grouping", "…, a purchasing alliance that …"
             entry = before.entry
+            if not entry.name and mention.strength == DESCRIBED and mention.written:
+                # "a new grouping, a coalition for training field medics": the unnamed one has the words of the second
+                described = _resolve(book, mention, sent.start_char)
+                if described is not None and described is not entry and entry.key in book.entries:
+                    book.merge(entry, described)
+                    for item in items:
+                        if item.entry is entry:
+                            item.entry = described
+                    entry = described
         elif _described_by_copula(text, sent.start_char, before, mention) \
                 and (subject := before.entry if before is not None else book.current(sent.start_char, "")) is not None:
             # "It is a coalition of navies …", "Operation X is a US-led coalition": the one named before, described
