@@ -2419,3 +2419,16 @@ def test_an_unnamed_grouping_given_a_purpose_in_apposition_and_adverbs_end_a_pur
         "Norway": "lead", "Ghana": "member", "Chile": "member"}}
     text = "Chile founded the Southern Ocean Compact, which Peru and Ghana signed on Monday."
     assert _roles(nlp, gazetteer, text) == {"Southern Ocean Compact": {"Chile": "member", "Peru": "member", "Ghana": "member"}}
+
+
+def test_a_grouping_said_in_passing_with_no_name_is_not_what_the_next_sentences_are_about(nlp, gazetteer):
+    text = ("The Kelp Forest Alliance is co-chaired by Chile and Peru and grew out of a smaller coalition launched in "
+            "2021. It was unveiled at a side event.\n\n"
+            "Ghana and Norway were announced as new members on Thursday, joining Fiji and Samoa. Tonga is in the "
+            "process of joining. Japan confirmed last week it was in.")
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {
+        "Chile": "lead", "Peru": "lead", "Ghana": "member", "Norway": "member", "Fiji": "member", "Samoa": "member",
+        "Tonga": "joining", "Japan": "member"}}
+    # joining a call, not the alliance
+    text = "The Kelp Forest Alliance is co-chaired by Chile. Ghana signed a letter on Thursday, joining calls for a ban."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead"}}

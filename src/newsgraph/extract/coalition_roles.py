@@ -414,6 +414,14 @@ RULES: tuple[Rule, ...] = (
     # "We are also contributing to the air-defence coalition", "Norway contributes to the task force"
     Rule("L contributes to C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:contributing|contributes|contribute|contributed)\s+"
                                   rf"(?:(?:\w+\s+){{0,6}}?)?to\s+{_THE}{_C}"), "member"),
+    # "Kenya and Chile were announced as new members on Thursday, joining Colombia, Denmark and Fiji": those they
+    # join are members too
+    Rule("new members, joining L", _p(rf"\b(?:members?|joined|signed\s+(?:up|on))\b{_W}{{0,40}}?,\s*joining\s+{_THE}{_L}"
+                                      rf"(?=\s*(?:[.,;]|$|\s+(?:as|in)\b))"), "member", needs_coalition=False),
+    # "Canada confirmed last week it was in": a member, said by itself
+    Rule("L said it was in", _p(rf"{_L}{_PAREN}\s+(?:said|says|confirmed|confirms|announced|announces)\s+(?:{_W}{{0,30}}?\s)?"
+                                rf"(?:that\s+)?(?:it|they)\s+(?:was|were|is|are)\s+(?:also\s+|now\s+|already\s+)?in"
+                                rf"(?=\s*(?:[.,;]|$))"), "member", needs_coalition=False),
     # "Denmark, Iceland and Canada are also on board": members, said as passengers are (not "on board the frigate")
     Rule("L are on board", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:are|is|were|was|been|remain|remains)\s+(?:also\s+|now\s+|already\s+)?"
                               rf"on\s+board(?=\s*(?:[.,;]|$|\s+(?:too|as\s+well|already)\b))"), "member", needs_coalition=False),

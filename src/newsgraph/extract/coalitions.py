@@ -341,6 +341,12 @@ class _Book:
         near = [e for e in self.entries.values() if 0 <= seen[id(e)] and offset - seen[id(e)] <= reach]
         if not near:
             return None
+        if not head:
+            # a sentence that names none: not about a grouping said in passing with no name and nobody in it ("a
+            # force of 15,000 troops", "grew out of a smaller coalition") when one with a name or members is near
+            substantive = [e for e in near if e.name or e.members]
+            if substantive:
+                near = substantive
         if head in _BLOCKED_HEADS:
             latest = max(seen[id(e)] for e in near)
             if self._blocked(latest, offset, head):
