@@ -2219,3 +2219,216 @@ def test_a_described_group_named_by_the_country_it_is_about(nlp, gazetteer):
     # a place that is no country is no word of its name
     text = "The Andean contact group on Lima Airport, formed by Chile, Peru and Ecuador, still meets."
     assert list(_roles(nlp, gazetteer, text)) == ["Andean contact group"]
+
+
+def test_joining_said_by_the_country_itself(nlp, gazetteer):
+    text = ("The Arctic Search Alliance is led by Iceland. Founding members are Chile and Peru. Ghana, which runs a "
+            "rescue school, announced on Monday that it was joining. Senegal said it was in the process of finishing "
+            "its legal checks to join. Morocco, a coastal state, is reported to have joined as a \"partner state\".")
+    assert _roles(nlp, gazetteer, text) == {"Arctic Search Alliance": {
+        "Iceland": "lead", "Chile": "member", "Peru": "member", "Ghana": "joining", "Senegal": "joining",
+        "Morocco": "member"}}
+    # joining something else: nothing said of the alliance
+    text = ("The Arctic Search Alliance is led by Iceland. Ghana said it was joining calls for a ceasefire. Senegal "
+            "said it would consider joining.")
+    assert _roles(nlp, gazetteer, text) == {"Arctic Search Alliance": {"Iceland": "lead"}}
+
+
+def test_members_announced_and_joining_in_a_with_phrase(nlp, gazetteer):
+    text = ("The Coral Reef Alliance is co-chaired by Fiji and Samoa. Chile and Peru were announced as new members "
+            "on Friday. The alliance has grown to nine members, with Tonga in the process of joining.")
+    assert _roles(nlp, gazetteer, text) == {"Coral Reef Alliance": {
+        "Fiji": "lead", "Samoa": "lead", "Chile": "member", "Peru": "member", "Tonga": "joining"}}
+
+
+def test_leads_said_with_gratitude_or_as_under(nlp, gazetteer):
+    text = ("\"We are grateful to Chile and Peru for their leadership of the desalination coalition,\" the minister "
+            "said. The flood coalition remains under Ghana and Senegal, while the seed coalition is under strain.")
+    assert _roles(nlp, gazetteer, text) == {
+        "Desalination Coalition": {"Chile": "lead", "Peru": "lead"},
+        "Flood Coalition": {"Ghana": "lead", "Senegal": "lead"}}
+
+
+def test_dotted_country_abbreviations_in_lists(nlp, gazetteer):
+    text = "The demining coalition, led by Norway and the U.K., met in Oslo. The U.S. joined the demining coalition."
+    assert _roles(nlp, gazetteer, text) == {"Demining Coalition": {
+        "Norway": "lead", "United Kingdom": "lead", "United States": "member"}}
+
+
+def test_names_with_a_hyphenated_word_or_a_place_of_several_words(nlp, gazetteer):
+    text = "The group, which calls itself the Friends of Science-Based Fishing, includes Chile and Peru."
+    assert _roles(nlp, gazetteer, text) == {"Friends of Science-Based Fishing": {"Chile": "member", "Peru": "member"}}
+    text = ("The force, known as the Joint Naval Task Force Gulf of Aden, brings together Djibouti and Kenya. "
+            "The Coalition for Ukraine-led Talks met.")
+    names = list(_roles(nlp, gazetteer, text))
+    assert names[0] == "Joint Naval Task Force Gulf of Aden"
+    assert not any("led Talks" in n for n in names)
+
+
+def test_a_lead_alongside_another_and_members_in_a_relative_clause(nlp, gazetteer):
+    text = ("The flood coalition, which Ghana runs alongside Norway, was set up last year. Its members, which include "
+            "Chile and Peru, have promised new pumps.")
+    assert _roles(nlp, gazetteer, text) == {"Flood Coalition": {
+        "Ghana": "lead", "Norway": "lead", "Chile": "member", "Peru": "member"}}
+
+
+def test_a_fact_box_with_a_nickname_and_a_led_by_line(nlp, gazetteer):
+    text = ("Chile launched what it calls the Pacific Salmon Alliance in May.\n\n"
+            "AT A GLANCE\n"
+            "Name: Pacific Salmon Alliance (informally, \"the Valdivia Club\")\n"
+            "Led by: Chile, with Peru as co-lead\n"
+            "Members: Ecuador, Japan, Norway\n")
+    assert _roles(nlp, gazetteer, text) == {"Pacific Salmon Alliance": {
+        "Chile": "lead", "Peru": "lead", "Ecuador": "member", "Japan": "member", "Norway": "member"}}
+    # a formal name after the one used: that one is its name
+    text = "Chile leads the salmon group, formally the Pacific Salmon Alliance, and Peru joined it."
+    assert _roles(nlp, gazetteer, text) == {"Pacific Salmon Alliance": {"Chile": "lead", "Peru": "member"}}
+
+
+def test_a_new_coalition_named_in_the_next_sentence_as_what_is_signed_for(nlp, gazetteer):
+    text = ("Chile and Peru to co-lead water coalition\n\n"
+            "SANTIAGO — Chile and Peru will co-lead a new multinational coalition to buy desalination plants, officials "
+            "said.\n\n"
+            "Ministers from five countries signed a letter of intent for the Andean Water Security Coalition on the "
+            "sidelines of a NATO ministerial meeting. Besides the two lead nations, Ecuador, Bolivia and Colombia "
+            "signed on.")
+    assert _roles(nlp, gazetteer, text) == {"Andean Water Security Coalition": {
+        "Chile": "lead", "Peru": "lead", "Ecuador": "member", "Bolivia": "member", "Colombia": "member"}}
+
+
+def test_an_organization_named_before_a_noun_it_owns_is_no_new_subject(nlp, gazetteer):
+    text = ("Water news\n\nThe Andean Water Security Coalition is led by Chile. Ministers met at a NATO summit. Ecuador and Bolivia "
+            "joined in May.")
+    assert _record_roles(_record(nlp, gazetteer, text)) == {"Andean Water Security Coalition": {
+        "Chile": "lead", "Ecuador": "member", "Bolivia": "member"}}
+    # the organization itself, named as the subject: what follows may be about it
+    text = "Water news\n\nThe Andean Water Security Coalition is led by Chile. NATO met on Monday. Ecuador and Bolivia joined in May."
+    assert _record_roles(_record(nlp, gazetteer, text)) == {"Andean Water Security Coalition": {"Chile": "lead"}}
+
+
+def test_a_grouping_described_then_named_by_what_it_is_called(nlp, gazetteer):
+    text = ("A regional coalition for buying patrol boats together was launched last year by Ghana.\n\n"
+            "The group, informally called the Gulf Patrol Compact, is spearheaded by Ghana, with Togo and Benin as "
+            "members. Nigeria is in the process of joining.")
+    assert _roles(nlp, gazetteer, text) == {"Gulf Patrol Compact": {
+        "Ghana": "lead", "Togo": "member", "Benin": "member", "Nigeria": "joining"}}
+    # a place is no name it is called by
+    text = "The group, known as Lagos, is led by Ghana, with Togo and Benin as members."
+    assert "Lagos" not in _roles(nlp, gazetteer, text)
+
+
+def test_members_in_it_contributing_to_it_and_not_part_of_it(nlp, gazetteer):
+    text = ("The Gulf Patrol Initiative is led by Ghana. Togo and Benin are in it, which shows its reach. Nigeria is "
+            "contributing to the Gulf Patrol Initiative with two boats. Senegal sent two experts who worked alongside "
+            "the initiative but were not formally part of it. Chile is in talks with it.")
+    assert _roles(nlp, gazetteer, text) == {"Gulf Patrol Initiative": {
+        "Ghana": "lead", "Togo": "member", "Benin": "member", "Nigeria": "member"}}
+
+
+def test_donors_among_them_and_countries_that_said_they_will_contribute(nlp, gazetteer):
+    text = ("The Ghana-led initiative has delivered 2m rations. Accra buys grain abroad, and some 12 donors, among "
+            "them Denmark, Canada and Norway, pay for it. Belgium and Ireland have said they will contribute "
+            "trainers.")
+    assert _roles(nlp, gazetteer, text) == {"Ghana-led initiative": {
+        "Ghana": "lead", "Denmark": "member", "Canada": "member", "Norway": "member", "Belgium": "member",
+        "Ireland": "member"}}
+    # countries named as examples of anything else: nobody joins
+    text = ("The Ghana-led initiative has delivered 2m rations. Prices rose in many countries, among them Denmark "
+            "and Canada.")
+    assert _roles(nlp, gazetteer, text) == {"Ghana-led initiative": {"Ghana": "lead"}}
+
+
+def test_a_member_said_in_apposition_as_the_groupings_own(nlp, gazetteer):
+    text = ("Ministers of the Council of Rice Producing Countries, the alliance led by Vietnam and Thailand, met in "
+            "Hanoi. The WTO said on Monday that it would rule on the case in June. \"We will fight this,\" the "
+            "minister said.\n\nGhana, the council's only member outside Asia, sent its minister, and Senegal is in "
+            "the process of joining. Chile, the council's harshest critic, stayed away.")
+    assert _record_roles(_record(nlp, gazetteer, text)) == {"Council of Rice Producing Countries": {
+        "Vietnam": "lead", "Thailand": "lead", "Ghana": "member", "Senegal": "joining"}}
+
+
+def test_a_group_that_calls_itself_by_a_name_and_a_territory_in_its_list(nlp, gazetteer):
+    text = ("Ports statement\n\nA coalition of nine economies, spearheaded by Chile, filed a statement on Thursday.\n\n"
+            "The group, which calls itself the Friends of Open Ports, includes Peru, Vietnam, Hong Kong, Norway and "
+            "Ghana.")
+    assert _record_roles(_record(nlp, gazetteer, text)) == {"Friends of Open Ports": {
+        "Chile": "lead", "Peru": "member", "Vietnam": "member", "Norway": "member", "Ghana": "member"}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kelp Forest Alliance met on Monday. The alliance's four members (Chile, Peru, Ghana and Norway) agreed "
+     "a plan.", {"Chile": "member", "Peru": "member", "Ghana": "member", "Norway": "member"}),
+    ("The Kelp Forest Alliance met on Monday. Chile, which chairs the alliance, hosted it. Peru and Ghana, both "
+     "members, sent ministers.", {"Chile": "lead", "Peru": "member", "Ghana": "member"}),
+    # a chair held in turn is no lead
+    ("The Kelp Forest Alliance met on Monday. Chile holds the alliance's rotating chair. Members Peru, Ghana and "
+     "Norway sent ministers.", {"Peru": "member", "Ghana": "member", "Norway": "member"}),
+    ("The Kelp Forest Alliance brings together Chile and Peru. Chile is the alliance's lead nation. Ghana signed up "
+     "in March, followed by Norway in May.", {"Chile": "lead", "Peru": "member", "Ghana": "member", "Norway": "member"}),
+    ("Chile will lead the Kelp Forest Alliance. Signatories include Peru, Ghana and Norway.",
+     {"Chile": "lead", "Peru": "member", "Ghana": "member", "Norway": "member"}),
+])
+def test_members_and_leads_said_of_the_grouping_in_passing(nlp, gazetteer, text, expected):
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": expected}
+
+
+def test_founders_who_still_lead_it_and_no_leads_from_a_list_after_led_by_and_a_comma(nlp, gazetteer):
+    text = "Chile and Peru launched the Kelp Forest Alliance in 2024 and still lead it. Ghana and Norway have since joined."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {
+        "Chile": "lead", "Peru": "lead", "Ghana": "member", "Norway": "member"}}
+    # "led by Chile, with Peru, Ghana and Norway": who is with it is not said to lead it
+    text = "The Kelp Forest Alliance – led by Chile, with Peru, Ghana and Norway – met on Monday."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead"}}
+    text = "The Kelp Forest Alliance, led by Chile with Peru, met on Monday."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead", "Peru": "lead"}}
+
+
+def test_members_counted_then_listed_and_already_in(nlp, gazetteer):
+    text = "The Kelp Forest Alliance has four members. They are Chile, Peru, Ghana and Norway."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {
+        "Chile": "member", "Peru": "member", "Ghana": "member", "Norway": "member"}}
+    text = "Ghana is the latest to join the Kelp Forest Alliance. Chile, Peru and Norway were already in."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {
+        "Chile": "member", "Peru": "member", "Ghana": "member", "Norway": "member"}}
+    # not a membership: "in talks", "in Oslo"
+    text = "The Kelp Forest Alliance is led by Chile. Peru is in talks with it, and Norway was in Oslo."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead"}}
+
+
+def test_a_table_of_members_and_their_roles(nlp, gazetteer):
+    text = ("The Kelp Forest Alliance met on Monday. Its line-up:\n\n"
+            "| Country | Role |\n|---|---|\n| Chile | Lead |\n| Peru | Member |\n"
+            "| Norway | In the process of joining |\n| Japan | Observer |\n")
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {
+        "Chile": "lead", "Peru": "member", "Norway": "joining"}}
+
+
+def test_a_short_name_in_brackets_is_no_word_between_a_name_and_its_verb(nlp, gazetteer):
+    text = "The Kelp Forest Alliance (KFA) is led by Chile. Ghana joined the KFA in May."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead", "Ghana": "member"}}
+    text = "The Kelp Forest Alliance, which Chile initiated, now has Peru and Ghana on board."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "member", "Peru": "member", "Ghana": "member"}}
+
+
+def test_an_unnamed_grouping_given_a_purpose_in_apposition_and_adverbs_end_a_purpose(nlp, gazetteer):
+    text = ("Ministers also agreed on a new grouping, a coalition for training mine divers. Chile and Peru will lead "
+            "the coalition.")
+    assert _roles(nlp, gazetteer, text) == {"coalition for training mine divers": {"Chile": "lead", "Peru": "lead"}}
+    text = "The Norway-led coalition against piracy now includes Ghana and Chile."
+    assert _roles(nlp, gazetteer, text) == {"Norway-led coalition against piracy": {
+        "Norway": "lead", "Ghana": "member", "Chile": "member"}}
+    text = "Chile founded the Southern Ocean Compact, which Peru and Ghana signed on Monday."
+    assert _roles(nlp, gazetteer, text) == {"Southern Ocean Compact": {"Chile": "member", "Peru": "member", "Ghana": "member"}}
+
+
+def test_a_grouping_said_in_passing_with_no_name_is_not_what_the_next_sentences_are_about(nlp, gazetteer):
+    text = ("The Kelp Forest Alliance is co-chaired by Chile and Peru and grew out of a smaller coalition launched in "
+            "2021. It was unveiled at a side event.\n\n"
+            "Ghana and Norway were announced as new members on Thursday, joining Fiji and Samoa. Tonga is in the "
+            "process of joining. Japan confirmed last week it was in.")
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {
+        "Chile": "lead", "Peru": "lead", "Ghana": "member", "Norway": "member", "Fiji": "member", "Samoa": "member",
+        "Tonga": "joining", "Japan": "member"}}
+    # joining a call, not the alliance
+    text = "The Kelp Forest Alliance is co-chaired by Chile. Ghana signed a letter on Thursday, joining calls for a ban."
+    assert _roles(nlp, gazetteer, text) == {"Kelp Forest Alliance": {"Chile": "lead"}}

@@ -45,7 +45,10 @@ _NAME_LINKS = {"of", "for", "the", "a", "an", "and", "on", "in", "to", "&", "de"
 _PURPOSE_STOPS = {"that", "which", "who", "whose", "led", "co-led", "headed", "spearheaded", "chaired", "co-chaired",
                   "alongside", "together", "jointly", "backed", "supported", "sponsored",
                   "launched", "formed", "founded", "created", "including", "as", "with", "among", "said", "says",
-                  "according", "since", "after", "before", "when", "while", "until", "but", "so", "because"}
+                  "according", "since", "after", "before", "when", "while", "until", "but", "so", "because",
+                  # an adverb before the verb: "the US-led coalition against piracy now includes …"
+                  "now", "also", "already", "still", "currently", "recently", "again", "formally", "officially",
+                  "then", "soon", "once"}
 _DASHES = "-‐‑–"
 #: Head words that name a grouping on their own once capitalised: "the Squad", "the Quad".
 _LONE_NAMES = {"squad", "quad"}
@@ -84,6 +87,8 @@ _OWNED_HEADS = {"mission", "operation", "force", "taskforce", "task force", "coa
 #: brigade in Lithuania", "the battlegroup in Estonia" (NATO's forward land forces, each led by a framework
 #: nation; a unit is a grouping only when countries are said to lead or join it).
 _STATIONED_HEADS = {"brigade", "battlegroup"}
+#: Generic words that still name such a unit: "the multinational brigade in Lithuania".
+_UNIT_MODIFIERS = {"multinational", "multi-national"}
 #: Little words that a headline in title case capitalises: "Denmark And Iceland Join …".
 _LITTLE_WORDS = {"and", "or", "to", "on", "of", "in", "for", "with", "at", "by", "from", "as", "the", "a", "an"}
 
@@ -347,6 +352,9 @@ class _Reader:
                 if w.text in _DASHES and right and not right[-1].whitespace_ and not w.whitespace_ \
                         and (n := self.tok(k + 1)) is not None and _capitalised(n):
                     right.append(w)  # "Operation Tri-Border"
+                elif w.lower_ == "of" and right and w.ent_iob_ == "I" and (n := self.tok(k + 1)) is not None \
+                        and _capitalised(n) and n.ent_iob_ == "I":
+                    right.append(w)  # "Task Force Gulf of Guinea": a place's own "of", inside its name
                 elif _capitalised(w) or w.like_num:
                     right.append(w)
                 else:
@@ -369,6 +377,12 @@ class _Reader:
                     right.extend(pending)
                     pending = []
                     right.append(w)
+                elif w.text in _DASHES and right and not pending and not right[-1].whitespace_ and not w.whitespace_ \
+                        and (n := self.tok(k + 1)) is not None and _capitalised(n) and n.is_alpha \
+                        and "\n" not in w.whitespace_:
+                    right.append(w)  # "Friends of Rules-Based Trade": a hyphenated word of the name
+                    right.append(n)
+                    k += 1
                 elif w.lower_ in _NAME_LINKS and len(pending) < 3 and not (w.lower_ == "and" and not right):
                     pending.append(w)
                 else:
@@ -474,11 +488,16 @@ class _Reader:
             piece = w.text in _DASHES or w.text == "+" or w.text.isalnum()
             glued = piece and ((not w.whitespace_ and bool(words)) or (prev is not None and not prev.whitespace_
                                                                        and not w.is_alpha))
-            if "\n" in w.whitespace_ or w.lower_ in GENERIC_MODIFIERS or w.lower_ in _DETERMINERS or (
+            if "\n" in w.whitespace_ or (w.lower_ in GENERIC_MODIFIERS and not (
+                    head in _STATIONED_HEADS and w.lower_ in _UNIT_MODIFIERS)) or w.lower_ in _DETERMINERS or (
                     w.tag_ in ("JJR", "JJS", "RBR", "RBS") and not _capitalised(w)):
                 break  # "a smaller group", "the biggest alliance": a comparison, no word of a name
             if w.tag_ == "VBG" and w.lemma_.lower() in _JOIN_OR_LEAD:
                 break  # "to keep leading maritime coalition", "joining the alliance": the verb, no word of its name
+            if w.lower_ in _JOIN_OR_LEAD_FORMS and prev is not None and (
+                    prev.lower_ in ("to", "will", "would", "co") or (prev.text in _DASHES and (p2 := self.tok(k - 2)) is not None
+                                                                     and p2.lower_ == "co")):
+                break  # a headline's "Germany and UK to co-lead deep-strike coalition": the verb, no word of its name
             if w.lower_ == "and" and words and not _capitalised(words[0]) and words[0].pos_ in ("NOUN", "ADJ") \
                     and prev is not None and prev.pos_ in ("NOUN", "ADJ") and not _capitalised(prev) \
                     and prev.lower_ not in GENERIC_MODIFIERS and prev.ent_type_ == "" and not w.whitespace_.count("\n"):

@@ -89,15 +89,17 @@ _ADV = (r"(?:\s+(?:now|also|already|again|jointly|currently|formally|officially|
 _AUX = r"(?:\s+(?:has|have|had|is|are|was|were|will|would|shall|be|been|being|to\s+be|is\s+to\s+be|are\s+to\s+be))*"
 #: A relative or appositive clause after a subject: "Ireland and Austria, which are not NATO members, joined …".
 #: A negation inside it is about something else.
-_PAREN = r"(?P<paren>,\s*(?:which|who|also|both|each|itself|themselves|not)\b[^,;]{0,90},)?"
+#: Or a description in apposition: "Indonesia, the world's largest nickel producer, is reported to have joined".
+_PAREN = r"(?P<paren>,\s*(?:(?:which|who|also|both|each|itself|themselves|not)\b[^,;]{0,90}|(?:the|a|an)\s[^,;‹›\"“”]{3,60}),)?"
 #: Who else, after the coalition: "… alongside Peru", ", together with France and the Netherlands".
 _ALSO = (rf"(?:(?:\s*,\s*(?:formally|officially|(?:also\s+)?known\s+as|called)\s+{_THE}‹C\d+›)?"
          rf"(?:\s*[\"”’']?\s*,?\s*(?:together\s+with|jointly\s+with|along\s+with|alongside|with)|"
          rf"\s*[\"”’']?\s*,?{_W}{{0,40}}?\s(?:together\s+with|jointly\s+with|along\s+with|alongside))\s+{_THE}{{l2}}"
          rf"{_NOT_SUBJECT})?")
 
-#: A second lead after "led by L": "and L2", "alongside L2", ", this year alongside L2".
-_CO_LEAD = (rf"(?:(?:\s*,?\s*(?:and|together\s+with|with|alongside|along\s+with)|\s*,\s*(?:(?:this|last|next|that)\s+"
+#: A second lead after "led by L": "and L2", "alongside L2", ", this year alongside L2" (not ", with L2": "led by
+#: Chile, with Peru, Ghana and Norway" may name its members).
+_CO_LEAD = (rf"(?:(?:\s+with|\s*,?\s*(?:and|together\s+with|alongside|along\s+with)|\s*,\s*(?:(?:this|last|next|that)\s+"
             rf"(?:year|time|round|term|month|season)|again|now|since\s+\d{{4}}|in\s+\d{{4}})\s*,?\s*(?:together\s+with|"
             rf"with|alongside|along\s+with|jointly\s+with))\s+{_THE}{{l2o}})?")
 
@@ -174,6 +176,9 @@ RULES: tuple[Rule, ...] = (
                       rf"{_THE}{_LO}{_CO_LEAD}"
                       rf"(?!\s*,?\s*respectively)"),
          "lead", hypothetical_ok=True),
+    # A fact box's line "Led by: Turkey, with South Korea as co-lead": the leads of the coalition named before
+    Rule("Led by: L", _p(rf"^\W*(?:co-?)?(?:led|chaired|headed)\s+by\s*[:–—]\s*{_THE}{_LO}(?=\s*(?:[.,;]|$))"),
+         "lead", needs_coalition=False),
     Rule("led by, before", _p(rf"(?:^|[,:(]\s*)\W*{_LEAD_VERBS}\s+by\s+{_THE}{_LO}\s*,\s*{_THE}{_C}"), "lead"),
     # "Operation X, a joint mosquito-control campaign spearheaded by Brazil": a description of it, then who leads it
     Rule("C, a campaign led by L", _p(rf"{_C}\s*[\"”’']?\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:campaign|effort|"
@@ -186,7 +191,19 @@ RULES: tuple[Rule, ...] = (
                          rf"{_ADV}\s*{_LEAD_VERBS_ACTIVE}\s+(?:{_WO}{{0,40}}?){_C}{_ALSO_LEAD}"),
          "lead", hypothetical_ok=True),
     Rule("C, which L leads", _p(rf"{_C}{_FOR_L}\s*[\"”’']?\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:will\s+|would\s+)?{_ADV}\s*"
-                                rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+with\s+{_THE}{{l2}})?"),
+                                rf"{_LEAD_VERBS_ACTIVE}\b(?:\s+(?:together|jointly))?(?:\s+(?:with|alongside|along\s+with)\s+"
+                                rf"{_THE}{{l2}})?"),
+         "lead", hypothetical_ok=True),
+    # "the IT coalition remains under Estonia and Luxembourg": under the countries themselves, who lead it
+    Rule("C remains under L", _p(rf"{_C}\s*,?\s+(?:is|are|was|were|remains|remain|remained|stays|stayed|will\s+remain|"
+                                 rf"will\s+stay|will\s+be)\s+(?:now\s+|still\s+|again\s+|also\s+)?under\s+{_THE}{_L}"
+                                 rf"(?:\s*,?\s*(?:and|with|alongside)\s+{_THE}{{l2}})?(?=\s*(?:[.,;:)]|$))"),
+         "lead"),
+    # "Chile and Peru launched the alliance in 2024 and still lead it": the subject of the first verb leads it
+    Rule("L launched C and lead it", _p(rf"^\W*{_THE}{_L}{_PAREN}\s+{_W}{{0,40}}?‹C\d+›{_W}{{0,40}}?\s+and\s+"
+                                        rf"(?:(?:still|now|also|jointly|currently|will|have\s+since|has\s+since)\s+)*"
+                                        rf"(?:co-?)?(?:lead|leads|led|chair|chairs|chaired|head|heads|headed|run|runs)\s+{_C}"
+                                        rf"(?=\s*(?:[.,;]|$|\s+(?:together|jointly|since|today|to\s+this\s+day)\b))"),
          "lead", hypothetical_ok=True),
     Rule("L's leadership in C", _p(rf"{_P}['’]s?\s+(?:\w+\s+)?(?:leadership|chairmanship|chairing|presidency)\s+"
                                    rf"(?:in|of|at)\s+{_THE}{_C}"), "lead"),
@@ -194,7 +211,9 @@ RULES: tuple[Rule, ...] = (
     Rule("thank L for leading C", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+[\"“]?for\s+(?:co-?)?(?:leading|heading|chairing|"
                                      rf"spearheading|steering|coordinating)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C}"),
          "lead"),
-    Rule("thank L for its leadership", _p(rf"thank(?:s|ed|ing)?\s+{_THE}{_L}\s+[\"“]?for\s+(?:its|their|her|his)\s+"
+    Rule("thank L for its leadership", _p(rf"(?:thank(?:s|ed|ing)?|(?:am|are|is|was|were|remain|feel)\s+(?:very\s+|deeply\s+|most\s+)?"
+                                          rf"(?:grateful|thankful)\s+to|(?:our|my)\s+(?:\w+\s+)?(?:thanks|gratitude)\s+(?:go(?:es)?\s+)?to)"
+                                          rf"\s+{_THE}{_L}\s+[\"“]?for\s+(?:its|their|her|his)\s+"
                                           rf"(?:\w+\s+)?leadership(?:\s+(?:of|in|on|at)\s+(?:the\s+|this\s+|our\s+|your\s+)?{_C})?"), "lead",
          needs_coalition=False),
     # "Fiji's prime minister will chair the alliance": the country's leader for the country
@@ -214,7 +233,8 @@ RULES: tuple[Rule, ...] = (
     # sentences before, said with an owner word (not "its lead contractor": the noun ends the phrase)
     Rule("L is its co-lead", _p(rf"{_L}{_PAREN}\s+(?:is|was|are|were|will\s+be|remains|remain|became|serves\s+as|"
                                 rf"serve\s+as|acts\s+as|act\s+as)\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:its|their|"
-                                rf"the\s+(?:coalition|alliance|group|initiative|partnership|task\s*force|mission|operation)['’]s)\s+"
+                                rf"the\s+(?:coalition|alliance|group|initiative|partnership|task\s*force|mission|operation)['’]s|"
+                                rf"(?:the\s+)?{_C}['’]s)\s+"
                                 rf"(?:joint\s+|current\s+|other\s+|second\s+)?(?:co-?(?:leads?|leaders?|chairs?|heads?)|"
                                 rf"(?:lead|leading|framework|coordinating)\s+(?:nation|country|state)s?|leads?|leaders?|chairs?)"
                                 rf"(?=\s*(?:[.,;:)\"”]|$|\s(?:and|with|alongside|since)\b))"),
@@ -269,7 +289,8 @@ RULES: tuple[Rule, ...] = (
                                  rf"(?:is|are|was|were)\s+(?:also\s+|now\s+|already\s+)?(?:part|a\s+member|members)\s+of"
                                  rf"(?=\s*(?:[,.;]|$))|"
                                  rf"signed\s+on\s+to|acceded\s+to|(?:co-?)?founded|launched|created|set\s+up|"
-                                 rf"established)\b"), "member"),
+                                 rf"established|initiated|(?:signed|ratified|endorsed)(?=\s*(?:[,.;]|$|\s+(?:on|in|last|this|at|"
+                                 rf"earlier)\b)))\b"), "member"),
     # "the Minerals Security Partnership, which Australia and Japan already belong to": the preposition of "to
     # which" left at the end of the relative clause
     Rule("C, which L belong to", _p(rf"{_C}\s*,?\s*(?:which|that)\s+{_THE}{_L}{_AUX}{_ADV}\s*(?:(?:belong|belongs|belonged|"
@@ -315,6 +336,11 @@ RULES: tuple[Rule, ...] = (
     Rule("L, a member of C", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+(?:also\s+|now\s+)?|"
                                 rf"(?:also\s+)?)(?:(?:a|an|another|one\s+of\s+the|both|all|fellow|(?:the\s+)?other)\s+(?:\w+\s+)?"
                                 rf"(?:members?|participants?)|(?:founding\s+|full\s+)?members)\s+(?:of|in)\s+{_THE}{_C}"), "member"),
+    # "Honduras, the council's only member outside Asia, sent …", "Chile, the alliance's newest member,"
+    Rule("L, C's newest member,", _p(rf"{_L}\s*,\s*(?:now\s+|also\s+)?(?:the\s+)?(?:{_C}|(?P<noun>group|coalition|alliance|council|"
+                                     rf"bloc|club|grouping|initiative|partnership|forum|pact|mission|force|body|"
+                                     rf"organi[sz]ation))['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:members?|participants?|"
+                                     rf"signator(?:y|ies))\b"), "member", needs_coalition=False),
     Rule("the Weimar Triangle of L", _p(rf"{_CO}\s+of\s+{_THE}{_L}(?=\s*(?:,|\.|;|$|\s+(?:and|which|who|has|have|"
                                         rf"is|are|was|were|met|agreed|said|will|would|\w+ed)\b))"), "member", min_parties=2),
     Rule("C (members: L)", _p(rf"{_CO}\s*\(\s*(?:members?|member\s+states|participants|signatories)\s*(?::|include|are)?\s*"
@@ -329,12 +355,12 @@ RULES: tuple[Rule, ...] = (
     Rule("the N C countries – L", _p(rf"{_CO}\s+(?:countries|members|member\s+states|states|producers|nations|economies)\b"
                                      rf"{_W}{{0,60}}?\s[-–—:]\s+{_THE}{_L}"), "member"),
     Rule("countries, among them L", _p(rf"\b(?:countries|states|nations|members|governments|partners|allies|economies|"
-                                       rf"producers)\b(?:[^‹;]|‹[LO]\d+›){{0,80}}?,?\s*(?:among\s+them|among\s+whom|"
+                                       rf"producers|donors|contributors|backers|funders|signatories|participants)\b(?:[^‹;]|‹[LO]\d+›){{0,80}}?,?\s*(?:among\s+them|among\s+whom|"
                                        rf"including|such\s+as|notably)\s+{_THE}{_L}"),
          "member", needs_coalition=False),
     # "the alliance's newest members, Chile and Peru,"; "the coalition's members are"
     Rule("C's newest members, L", _p(rf"{_CO}['’]s?\s+(?:\w+\s+){{0,2}}?(?:members?|member\s+states|signatories)\s*"
-                                     rf"(?:,|:|[-–—]|are|were|include|included|now\s+include)\s*{_THE}{_L}"), "member"),
+                                     rf"(?:,|:|[-–—(]|are|were|include|included|now\s+include)\s*{_THE}{_L}"), "member"),
     # "Ghana and Togo are among the 14 countries that have signed up to the Accra Initiative"
     Rule("L are among the countries that joined C", _p(rf"{_L}{_PAREN}\s+(?:are|were|is|was)\s+(?:also\s+|now\s+)?among\s+"
                                                        rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:countries|states|nations|"
@@ -365,7 +391,10 @@ RULES: tuple[Rule, ...] = (
                                             rf"{_THE}{_L}\s+among\s+(?:its|their)\s+(?:\w+\s+)?(?:members|partners|"
                                             rf"participants|signatories)"), "member"),
     Rule("L were among the members", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:were|are|was|is|remain|remains|became|become|becomes|"
-                                        rf"have\s+become|has\s+become|been){_ADV}\s+(?:among\s+|one\s+of\s+)?"
+                                        rf"have\s+become|has\s+become|been){_ADV}"
+                                        # "Kenya and Chile were announced as new members"
+                                        rf"(?:\s+(?:announced|named|confirmed|listed|welcomed|admitted|presented|unveiled)\s+as)?"
+                                        rf"\s+(?:among\s+|one\s+of\s+)?"
                                         rf"(?:the\s+|its\s+|a\s+)?(?:\d+(?:st|nd|rd|th)\s+|\w+est\s+|{_ORDINAL}\s+)?"
                                         rf"(?:founding\s+|full\s+|new\s+|permanent\s+|other\s+|original\s+)?"
                                         rf"(?:members?|member\s+states?|member\s+countr(?:y|ies)|participants?|"
@@ -376,6 +405,23 @@ RULES: tuple[Rule, ...] = (
     Rule("besides L, C includes L2", _p(rf"(?:^|[.;:]\s*)\W*(?:besides|apart\s+from|in\s+addition\s+to|beyond|aside\s+from)\s+"
                                         rf"{_THE}{_L}\s*,\s*{_THE}{_C}\s+(?:also\s+|now\s+)?(?:includes|include|included|"
                                         rf"comprises|comprise|counts|brings\s+together|groups|has)\s+{_THE}{{l2}}"), "member"),
+    # "Austria and Switzerland are in it", "Chile is in the coalition too": members, said plainly (not "in its
+    # sights", "in talks with it")
+    Rule("L are in it", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:are|is|were|was|remain|remains)\s+(?:also\s+|now\s+|already\s+|"
+                           rf"still\s+)?in(?:\s+it|\s+{_THE}{_C})?(?=\s*(?:[.,;)]|$|\s+(?:too|as\s+well|already|now|since|"
+                           rf"and)\b))"),
+         "member", needs_coalition=False),
+    # "We are also contributing to the air-defence coalition", "Norway contributes to the task force"
+    Rule("L contributes to C", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:contributing|contributes|contribute|contributed)\s+"
+                                  rf"(?:(?:\w+\s+){{0,6}}?)?to\s+{_THE}{_C}"), "member"),
+    # "Kenya and Chile were announced as new members on Thursday, joining Colombia, Denmark and Fiji": those they
+    # join are members too
+    Rule("new members, joining L", _p(rf"\b(?:members?|joined|signed\s+(?:up|on))\b{_W}{{0,40}}?,\s*joining\s+{_THE}{_L}"
+                                      rf"(?=\s*(?:[.,;]|$|\s+(?:as|in)\b))"), "member", needs_coalition=False),
+    # "Canada confirmed last week it was in": a member, said by itself
+    Rule("L said it was in", _p(rf"{_L}{_PAREN}\s+(?:said|says|confirmed|confirms|announced|announces)\s+(?:{_W}{{0,30}}?\s)?"
+                                rf"(?:that\s+)?(?:it|they)\s+(?:was|were|is|are)\s+(?:also\s+|now\s+|already\s+)?in"
+                                rf"(?=\s*(?:[.,;]|$))"), "member", needs_coalition=False),
     # "Denmark, Iceland and Canada are also on board": members, said as passengers are (not "on board the frigate")
     Rule("L are on board", _p(rf"{_L}{_PAREN}{_AUX}{_ADV}\s*(?:are|is|were|was|been|remain|remains)\s+(?:also\s+|now\s+|already\s+)?"
                               rf"on\s+board(?=\s*(?:[.,;]|$|\s+(?:too|as\s+well|already)\b))"), "member", needs_coalition=False),
@@ -424,10 +470,12 @@ RULES: tuple[Rule, ...] = (
                                      rf"(?:its\s+)?(?:\w+\s+)?members"), "member"),
     # "The drone coalition has Latvia and the UK, the air coalition has Denmark": the countries as the whole
     # object of "has" (not "has Britain's backing", "has Japan as an observer", "has Chile worried")
-    Rule("C has L", _p(rf"{_C}\s+(?:now\s+|also\s+|already\s+)?(?:has|have|had)\s+{_THE}{_L}(?=\s*(?:[,.;:]|$)|\s+and\s+"
+    Rule("C has L", _p(rf"{_C}\s*(?:,\s*(?:which|that)\s+(?:[^‹›;,]|‹L\d+›){{1,60}}?,)?\s+(?:now\s+|also\s+|already\s+)?(?:has|have|had)\s+{_THE}{_L}"
+                       rf"(?:\s+on\s+board)?(?=\s*(?:[,.;:]|$)|\s+and\s+"
                        rf"(?:the\s+)?‹C)"), "member"),
     Rule("its members are L", _p(rf"(?:^|[.;:]\s*|,\s*(?:and\s+)?)\W*(?:its|their|the)\s+(?:\w+\s+){{0,2}}(?:members|signatories|"
-                                 rf"participants)\s+(?:are|include|"
+                                 # "Its members, which include Sweden and Germany, have promised …"
+                                 rf"participants)(?:\s*,\s*(?:which|who)(?:\s+(?:now|also))?)?\s+(?:are|include|"
                                  rf"now\s+include|comprise)\s+{_THE}{_L}"), "member", needs_coalition=False),
     # "… as co-chairs Chile and Germany pushed for …", "its co-leads, Chile and Peru,": the coalition's joint leads
     # (a chair alone may hold a rotating post)
@@ -441,13 +489,17 @@ RULES: tuple[Rule, ...] = (
     Rule("L as co-chairs", _p(rf"(?:\b(?:members?|countries|states|participants)|‹C\d+›[^‹;]{{0,40}}?)\s*[:–—]\s*{_THE}{_L}\s+as\s+(?:the\s+|its\s+)?"
                               rf"(?:joint\s+)?(?:co-?(?:chairs?|leads?|leaders?|heads?))\b(?!\s+of\s+(?!(?:the\s+)?‹C))"),
          "lead", needs_coalition=False, hypothetical_ok=True),
-    Rule("co-chairs L", _p(rf"\b(?:as|its|their|the|with|and)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?leads|co-?leaders|"
-                           rf"lead\s+nations)\s*,?\s+{_THE}{_L}"), "lead", needs_coalition=False, hypothetical_ok=True, min_parties=2),
+    # (not "Besides the two lead nations, the Netherlands and Poland signed on": others than the leads)
+    Rule("co-chairs L", _p(rf"(?:\b(?:besides|apart\s+from|aside\s+from|in\s+addition\s+to|other\s+than|beyond)\s+)?"
+                           rf"\b(?:as|its|their|the|with|and)\s+(?:two\s+|joint\s+)?(?:co-?chairs|co-?leads|co-?leaders|"
+                           rf"lead\s+nations)\s*,?\s+{_THE}{_L}"), "lead", needs_coalition=False, hypothetical_ok=True, min_parties=2,
+         unless=re.compile(r"^(?:besides|apart|aside|in\s+addition|other\s+than|beyond)\b", re.I)),
     # "Contributors in the current rotation include L", "Members now include L" (opening the sentence: those of
     # the coalition named before; not "Contributors to the fund include …")
     Rule("contributors include L", _p(rf"(?:^|[.;:]\s*)\W*(?:(?:its|their|the)\s+(?:current\s+|main\s+)?)?(?:contributors|"
                                       rf"contributing\s+(?:nations|countries|states|navies|governments)|troop\s+contributors|"
-                                      rf"members|member\s+states|participants|participating\s+(?:nations|countries|states))"
+                                      rf"members|member\s+states|participants|signatories|(?:founding\s+)?signatories|"
+                                      rf"participating\s+(?:nations|countries|states))"
                                       rf"(?:\s+(?:in|during)\s+(?:the\s+|this\s+)?(?:current\s+|latest\s+|first\s+|"
                                       rf"new\s+)?(?:rotation|phase|round|year|period|deployment|\d{{4}}))?"
                                       rf"\s+(?:are|include|now\s+include|currently\s+include|comprise)\s+{_THE}{_L}"),
@@ -464,7 +516,9 @@ RULES: tuple[Rule, ...] = (
     # the coalition of the sentences before
     Rule("L, a founding member,", _p(rf"{_L}\s*,\s*(?:(?:which|who)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:joined(?:\s+us)?|"
                                      rf"signed\s+up|signed\s+on|acceded)|(?:a|an|another|one\s+of\s+the|its)\s+"
-                                     rf"(?:founding|full|original|new|newer|newest|latest|fellow)\s+members?)"
+                                     rf"(?:founding|full|original|new|newer|newest|latest|fellow)\s+members?|"
+                                     # "Samoa and Tonga, both members, sent ministers"
+                                     rf"(?:both|all|also)\s+(?:(?:founding|full|original)\s+)?members|(?:also\s+)?a\s+member)"
                                      rf"(?:\s+(?:in|on|last|this|earlier\s+this|since)\s+(?:\w+\s+)?\w+)?\s*,"),
          "member", needs_coalition=False),
     # "Together with Britain and the other countries of the Joint Expeditionary Force we patrol …": one of them
@@ -493,7 +547,8 @@ RULES: tuple[Rule, ...] = (
     Rule("C members L", _p(rf"{_CO}\s+(?:(?:full|founding|fellow|other)\s+)?(?:members|member\s+(?:states|countries|nations|"
                            rf"governments)|signatories|signatory\s+(?:states|countries))\s*,?\s+(?:such\s+as\s+|including\s+|"
                            rf"like\s+)?{_THE}{_L}"), "member"),
-    Rule("fellow members L", _p(rf"\b(?:fellow|other|new|founding)\s+members\s+(?:include\s+|are\s+)?{_THE}{_L}"),
+    Rule("fellow members L", _p(rf"(?:\b(?:fellow|other|new|founding)\s+members|(?:^|[.;:]\s*)\W*members)\s+(?:include\s+|are\s+)?"
+                                rf"{_THE}{_L}"),
          "member", needs_coalition=False),
     Rule("L joined last year", _p(rf"(?:^|[,;:]\s*(?:and|but|while|whereas|though|after|when|since|as)?|\b(?:after|when|once)\s|"
                                   rf"\b(?:been\s+told|were\s+told|was\s+told)\s+that\s|\b(?:says?|said|announced|"
@@ -505,7 +560,7 @@ RULES: tuple[Rule, ...] = (
                                   rf"(?:join|sign(?:\s+up|\s+on)?|ratify|accede)(?:\s+(?:its|the\s+group's|the\s+"
                                   rf"coalition's)\s+(?:[^;]){{0,40}}?)?)(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|"
                                   rf"later|since|during|at|after|before|over|within|recently|too|as\s+well|together\s+with|along\s+with|alongside|"
-                                  rf"as\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:contributor|member|partner|participant|signatory))\b))"),
+                                  rf"as\s+(?:a|an)\s+[\"“‘']?(?:[\w-]+\s+)?(?:contributor|member|partner|participant|signatory))\b))"),
          "member", needs_coalition=False, unless=re.compile(r"\bpart\s+in\b.*\b(?:meeting|summit|talks|conference|"
                                                             r"exercises?|discussions?|negotiations?|vote|call|session|"
                                                             r"ceremony|event|debate|elections?)\b", re.I)),
@@ -519,7 +574,8 @@ RULES: tuple[Rule, ...] = (
     Rule("joined together with L", _p(rf"\b(?:joined|signed\s+up|signed\s+on|acceded)\s+(?:together\s+with|along\s+with|"
                                       rf"alongside)\s+{_THE}{_L}(?=\s*(?:$|[,.;]|\s(?:in|on|last|this|earlier|as)\b))"),
          "member", needs_coalition=False),
-    Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+said\s+(?:that\s+)?(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
+    Rule("L contributes warships", _p(rf"{_L}{_PAREN}(?:\s+(?:have\s+|has\s+|had\s+)?(?:said|confirmed|announced)\s+(?:that\s+)?"
+                                      rf"(?:it|they)\s+(?:would|will))?{_AUX}{_ADV}\s*"
                                       rf"(?:(?:agreed|pledged|promised|decided|chose|prefers|prefer|preferred)\s+to\s+)?(?:contribute|contributes|contributed|contributing|put|puts|putting|"
                                       rf"deliver|delivers|delivered|delivering|provide|provides|provided|"
                                       rf"providing|send|sends|sent|sending|deploy|deploys|deployed|deploying|commit|"
@@ -616,9 +672,34 @@ RULES: tuple[Rule, ...] = (
                             rf"preparing|about|likely)\s+to\s+(?:join|sign|accede|ratify|become)|(?:applying|negotiating)"
                             rf"\s+to\s+join|joining)\b(?:\s+{_THE}{_C})?"),
          "joining", needs_coalition=False, hypothetical_ok=True),
+    # "… has grown to 19 members, with Portugal in the process of joining": the coalition of the sentence
+    Rule("with L in the process of joining", _p(rf"\bwith\s+{_THE}{_L}\s+(?:now\s+|also\s+|still\s+)?(?:in\s+the\s+process\s+"
+                                                rf"of\s+(?:joining|acceding)|(?:set|expected|due|about|poised)\s+to\s+"
+                                                rf"(?:join|accede))\b"),
+         "joining", needs_coalition=False, hypothetical_ok=True),
     # A headline's "Spain, Portugal to join Greek-led coalition": they will join, they have not yet
     Rule("L to join C", _p(rf"^\W*{_L}\s+(?:to|set\s+to|poised\s+to|expected\s+to)\s+(?:join|sign\s+up\s+to|"
                            rf"sign\s+on\s+to|enter)\s+{_THE}{_C}"), "joining", hypothetical_ok=True),
+    # "Qatar announced on Wednesday that it was joining", "Britain said it was in the process of joining", "Kenya
+    # said it was in the process of completing its domestic procedures to join": joining, said by the country itself
+    Rule("L said it is joining", _p(rf"{_L}{_PAREN}\s+(?:said|says|confirmed|confirms|announced|announces|told\s+[\w-]+)\s+"
+                                    rf"(?:{_W}{{0,30}}?\s)?(?:that\s+)?(?:it|they)\s+(?:was|were|is|are)\s+(?:now\s+|also\s+|"
+                                    rf"formally\s+|officially\s+)?(?:joining|in\s+the\s+process\s+of\s+(?:joining|acceding|"
+                                    rf"(?:\w+ing\s+)(?:{_W}{{0,50}}?\s)?to\s+(?:join|accede)))"
+                                    rf"(?:\s+{_THE}{_C}|(?=\s*(?:$|[,.;]|\s(?:and|in|on|this|next|later|by|before|as)\b)))"),
+         "joining", needs_coalition=False, hypothetical_ok=True),
+    # "Vanuatu signed up in March, followed by Palau in May": the next to join
+    Rule("joined, followed by L", _p(rf"\b(?:joined|signed\s+up|signed\s+on|acceded)\b{_W}{{0,40}}?,\s*(?:(?:and\s+)?(?:was|were)\s+)?"
+                                     rf"followed\s+by\s+{_THE}{_L}"), "member", needs_coalition=False),
+    # A table's row, "| Chile | Lead |", "Peru | Member", "Ghana | In the process of joining": a country and its role in
+    # the coalition named before the table (cells split by bars or tabs)
+    Rule("| L | Lead |", _p(rf"^\W*{_THE}{_L}\s*(?:\||\t)\s*(?:co-?)?(?:lead|leads|leader|lead\s+nation|chair|chairs|"
+                            rf"coordinator|head)\s*(?:\||\t|$)"), "lead", needs_coalition=False),
+    Rule("| L | Member |", _p(rf"^\W*{_THE}{_L}\s*(?:\||\t)\s*(?:founding\s+|full\s+|new\s+)?(?:member|participant|"
+                              rf"signatory|joined(?:\s+(?:in\s+)?\w+(?:\s+\d{{4}})?)?)\s*(?:\||\t|$)"),
+         "member", needs_coalition=False),
+    Rule("| L | Joining |", _p(rf"^\W*{_THE}{_L}\s*(?:\||\t)\s*(?:joining|acceding|in\s+the\s+process\s+of\s+(?:joining|"
+                               rf"acceding)|accession\s+pending)\s*(?:\||\t|$)"), "joining", needs_coalition=False),
     # ---------------------------------------------------------------- never members
     Rule("L has not joined C", _p(rf"{_L}{_PAREN}{_AUX}\s+(?:not|never|no\s+longer)\s+(?:yet\s+)?(?:joined|join|been\s+"
                                   rf"part\s+of|part\s+of|a\s+member\s+of|members\s+of|signed\s+up\s+to)\s+"
@@ -641,12 +722,16 @@ RULES: tuple[Rule, ...] = (
 #: "Eight countries have signed up so far." said of a coalition, with the countries in the next sentence.
 COUNTED_JOINERS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|several)\s+"
                              r"(?:countries|nations|states|governments)\s+(?:have|had)\s+(?:now\s+|already\s+)?"
-                             r"(?:joined|signed\s+up|signed\s+on)(?:\s+so\s+far|\s+to\s+date|\s+already)?\s*[.\"”]*\s*$",
+                             r"(?:joined|signed\s+up|signed\s+on)(?:\s+so\s+far|\s+to\s+date|\s+already)?\s*[.\"”]*\s*$|"
+                             # "The alliance now has four members." (they may be listed in the next sentence)
+                             r"\b(?:has|have|had|counts|numbers)\s+(?:now\s+|grown\s+to\s+)?(?:\d+|two|three|four|five|six|seven|"
+                             r"eight|nine|ten|eleven|twelve|a\s+dozen)\s+(?:full\s+|founding\s+)?(?:members|member\s+states|"
+                             r"signatories|participants)(?:\s+so\s+far|\s+to\s+date|\s+now)?\s*[.\"”]*\s*$",
                              re.I)
 #: A sentence that is nothing but a list of countries: "Kenya, France, Benin, and of course the two co-chairs."
 #: (A tail that holds a negation says something else of them: "…, but not Chad".)
 #: A lead mark: "- Chile (chair)".
-LIST_ONLY = re.compile(r"^\W*(?P<l>‹L\d+›)(?P<mark>\s*\((?:co-?)?(?:lead|leader|chair|coordinator)\))?"
+LIST_ONLY = re.compile(r"^\W*(?:(?i:they|these|those)\s+(?:are|were|include)\s+(?:the\s+)?)?(?P<l>‹L\d+›)(?P<mark>\s*\((?:co-?)?(?:lead|leader|chair|coordinator)\))?"
                        r"(?P<tail>\s*,?\s*(?:and\s+)?[a-z][a-z\s-]{0,40})?\s*[.!;,\"”]*\s*$")
 #: "three new groups - logistics, cyber and counter-drone coalitions - to be led respectively by …"
 RESPECTIVELY = re.compile(rf"(?P<cs>‹C\d+›(?:\s*,\s*‹C\d+›)*\s*,?\s*(?:and|&)\s*‹C\d+›)(?:[^‹;]{{0,80}}?)"

@@ -244,6 +244,10 @@ class _Book:
         # multinational naval operation …"): the sentence after may open by naming it ("Operation Northern
         # Lantern will …").
         self.introduced: _Entry | None = None
+        # The grouping a clause of the sentence being read was found to be about by a word of its own ("Honduras,
+        # the council's only member, …"): the later clauses with none named are about it too ("… and Nigeria is in
+        # the process of joining").
+        self.sentence_entry: _Entry | None = None
 
     def named(self, written: str, strength: int, start: int, end: int, key: str | None = None,
               as_written: bool = False, head: str = "coalition") -> _Entry | None:
@@ -337,6 +341,12 @@ class _Book:
         near = [e for e in self.entries.values() if 0 <= seen[id(e)] and offset - seen[id(e)] <= reach]
         if not near:
             return None
+        if not head:
+            # a sentence that names none: not about a grouping said in passing with no name and nobody in it ("a
+            # force of 15,000 troops", "grew out of a smaller coalition") when one with a name or members is near
+            substantive = [e for e in near if e.name or e.members]
+            if substantive:
+                near = substantive
         if head in _BLOCKED_HEADS:
             latest = max(seen[id(e)] for e in near)
             if self._blocked(latest, offset, head):
@@ -806,6 +816,7 @@ def _from_prose(doc: Doc, ctx: ArticleContext, book: _Book, list_lines: set[int]
         if not any(c.isalnum() for c in text[sent.start_char : sent.end_char]):
             continue  # a bullet the parser made a sentence of
         book.previous_subject, book.subject = book.subject, None
+        book.sentence_entry = None
         _read_sentence(doc, text, sent, ctx, book)
         book.previous_sentence = (sent.start_char, sent.end_char)
         book.previous_last = _last_thing(sent, book)
@@ -841,6 +852,11 @@ def _sentences(doc: Doc, text: str) -> list[Span]:
     spans: list[list[int]] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), None)
+        if spans and "\n" not in text[doc[spans[-1][0]].idx : sent.start_char] \
+                and text[line_start(text, sent.start_char) :].lstrip(" \t")[:1] == "|":
+            # a table's row ("| Norway | In the process of joining |") the parser cut in two: one row, one sentence
+            spans[-1][1] = sent.end
+            continue
         if spans and first is not None and first.is_alpha and (first.text[:1].islower() or first.lower_ in _JOINING_WORDS):
             before = text[doc[spans[-1][0]].idx : sent.start_char].rstrip()
             if before and before[-1] not in ".!?:;\"”’)" and "\n\n" not in text[doc[spans[-1][1] - 1].idx : sent.start_char]:
@@ -887,6 +903,15 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             # "the Cairns Group, the coalition of 19 exporters", "…, a group of 30 countries", "the Global
             # Biofuels Alliance (GBA), the India-led grouping", "…, a purchasing alliance that …"
             entry = before.entry
+            if not entry.name and mention.strength == DESCRIBED and mention.written:
+                # "a new grouping, a coalition for training field medics": the unnamed one has the words of the second
+                described = _resolve(book, mention, sent.start_char)
+                if described is not None and described is not entry and entry.key in book.entries:
+                    book.merge(entry, described)
+                    for item in items:
+                        if item.entry is entry:
+                            item.entry = described
+                    entry = described
         elif _described_by_copula(text, sent.start_char, before, mention) \
                 and (subject := before.entry if before is not None else book.current(sent.start_char, "")) is not None:
             # "It is a coalition of navies …", "Operation X is a US-led coalition": the one named before, described
@@ -913,10 +938,15 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
                 and _NAMED_APPOSITION.match(text, before.end, mention.start) and not _LIST_GOES_ON.match(text, mention.end))):
             # "Greece launched the group, formally the Coalition for …": the coalition referred to has this name;
             # "… will lead a new air-defence group, the Coalition of the Skies": the new one described has this name
-            book.merge(before.entry, entry)
-            for item in items:
-                if item.entry is before.entry:
-                    item.entry = entry
+            if before.entry.strength >= NAMED and _INFORMALLY.match(text, before.end, mention.start):
+                # "the Steel Exporters' Coalition (informally, "the Ankara Group")": the name first, a nickname after
+                book.merge(entry, before.entry)
+                entry = before.entry
+            else:
+                book.merge(before.entry, entry)
+                for item in items:
+                    if item.entry is before.entry:
+                        item.entry = entry
         apposed_led = _APPOSED_LED.match(text, max(mention.end, mention.phrase_end), sent.end_char) \
             if mention.strength == NAMED and not mention.led_by else None
         for party in mention.led_by or (led_by_at(apposed_led.start("dash")) if apposed_led else []):
@@ -924,6 +954,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             entry.led_by.add((party.kind, party.ident))
         items.append(_Item(mention.phrase_start, max(mention.end, mention.phrase_end), "C", entry=entry))
         _acronym_after(text, mention, entry, book)
+    _called_names(text, sent, items, ctx, book)
     if items and ((re.fullmatch(r"\W*(?:the\s+|this\s+|that\s+)?", text[sent.start_char : items[0].start], re.I)
                    and not any(c.dep_ in ("dobj", "dative", "attr") and not any(
                        i.entry is items[0].entry and i.start <= c.idx < i.end for i in items) for c in sent.root.children))
@@ -953,7 +984,7 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
             excluded = _excluded(entity)
             if excluded and not any(i.kind == "C" and i.end <= start and _COUNTED_WITH.search(text, i.end, start)
                                     for i in items) and not _in_capitals_line(text, start, end) \
-                    and not _OWNER_OF_A_THING.match(text, end):
+                    and not _OWNER_OF_A_THING.match(text, end) and not _modifies_a_noun(sent, end):
                 # not "The group now has 64 members, plus the UN and the EU": counted with the coalition's members,
                 # the organization is no new subject for what follows
                 book.blockers.append((start, _blocker_references(entity)))
@@ -968,10 +999,11 @@ def _read_sentence(doc: Doc, text: str, sent: Span, ctx: ArticleContext, book: _
     if topic is not None:
         items.append(topic)
         taken.append((topic.start, topic.end))
-    if not any(i.kind == "C" or i.organization for i in items) and book.current(sent.start_char) is None:
-        return  # no coalition, no organization that may be one, none named just before
+    if not any(i.kind == "C" or i.organization for i in items) and book.current(sent.start_char) is None \
+            and not _HEAD_OWNER.search(text, sent.start_char, sent.end_char):
+        return  # no coalition, no organization that may be one, none named just before (nor "the council's")
     free = [p for p in countries() + member_organizations if not any(s <= p.start and p.end <= e for s, e in taken)]
-    items.extend(_lists(text, free))
+    items.extend(_lists(text, free, [(s, e) for s, e, _ in ctx.mentions(sent.start_char, sent.end_char, ("Place",))]))
     items.extend(_described_countries(doc, text, sent, ctx, countries(), taken))
     items.sort(key=lambda i: i.start)
     _as_a_bloc(text, sent, items, ctx, book)
@@ -1049,6 +1081,11 @@ _APPOSED_LED = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:the|a|an)\s+(?:(?:n
                           r"\d+-nation|\w+-country)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}(?P<dash>[-–‑])(?:co-)?led\s+[a-z]")
 
 
+#: What is done for a grouping just brought in: "signed a letter of intent for", "agreed to set up", "the launch of".
+_FOR_THE_NAMED = re.compile(r"\b(?:for|to\s+(?:set\s+up|launch|create|form|establish)|launch\s+of|creation\s+of|founding\s+of|"
+                            r"launched|formed|created|set\s+up|established|named|called|dubbed)\s+(?:the\s+)?[\"“‘']?$", re.I)
+
+
 def _named_after_introduced(text: str, sent: Span, first: _Item, introduced: _Entry, book: _Book,
                             items: list[_Item]) -> None:
     """'The UK will command a new multinational naval operation to protect … cables. | Operation Northern Lantern
@@ -1056,7 +1093,13 @@ def _named_after_introduced(text: str, sent: Span, first: _Item, introduced: _En
     after one that brought in a new grouping of the same kind without a name, names that one."""
     entry = first.entry
     if first.kind != "C" or entry is None or entry is introduced or entry.strength != NAMED \
-            or entry.head != introduced.head or not _SENTENCE_SUBJECT.fullmatch(text, sent.start_char, first.start):
+            or entry.head != introduced.head:
+        return
+    if not _SENTENCE_SUBJECT.fullmatch(text, sent.start_char, first.start) and (
+            sum(1 for i in items if i.kind == "C") != 1 or entry.led_by or introduced.strength == LED_ONLY
+            or not _FOR_THE_NAMED.search(text, sent.start_char, first.start)):
+        # "… will co-lead a new multinational coalition to … | Ministers signed a letter of intent for the Deep
+        # Precision Strike Coalition": the one grouping the next sentence names, as what is signed or agreed for
         return
     if entry.seen and entry.seen[0] < sent.start_char and not all(book._head_line(a, b) for a, b in entry.anchors
                                                                   if a < sent.start_char):
@@ -1260,8 +1303,46 @@ _IS_A = re.compile(r"^[\"”’']?\s*(?:is|was|remains|became|has\s+become|had\s
 #: After a description: the list of coalitions goes on ("the Drone Coalition, the Latvia-led coalition and …").
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\s", re.I)
 #: Between a coalition referred to and its name: "the group, formally the", ", officially known as".
-_FORMALLY = re.compile(r"\s*,\s*(?:(?:more\s+)?formally|officially|(?:also\s+|better\s+|officially\s+)?known\s+as|"
-                       r"called|named|dubbed)\s+(?:the\s+)?[\"“‘']?$", re.I)
+_FORMALLY = re.compile(r"\s*[,(]\s*(?:(?:more\s+)?formally|informally|colloquially|officially|(?:also\s+|better\s+|officially\s+|"
+                       r"informally\s+)?known\s+as|(?:(?:in)?formally\s+|officially\s+|also\s+|popularly\s+)?(?:called|named|dubbed|nicknamed)|"
+                       r"(?:(?:which|that|who)\s+(?:now\s+)?calls?|calling)\s+(?:itself|themselves))"
+                       r"\s*,?\s*[\"“‘']?(?:the\s+)?[\"“‘']?$", re.I)
+
+
+#: "The group, informally called the Adriatic Air Shield, …", "a coalition known as the Clean Ports Compact": the
+#: name of a grouping referred to or described, whatever its head word.
+_CALLED = re.compile(r"\s*,?\s*(?:(?:in)?formally\s+|officially\s+|also\s+|popularly\s+|now\s+|collectively\s+)?(?:called|"
+                     r"known\s+as|named|dubbed|nicknamed|styled|(?:(?:which|that|who)\s+(?:now\s+)?calls?|calling)\s+(?:itself|themselves))\s+(?:the\s+)?[\"“‘']?(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|"
+                     r"on|and|the|to)\s+)?[A-Z][\w'’-]*){1,6})(?=[\"”’']?\s*(?:[,.;:)]|$))")
+
+
+def _called_names(text: str, sent: Span, items: list[_Item], ctx: ArticleContext, book: _Book) -> None:
+    """A grouping referred to or described, then named by what it is called: one grouping, with that name."""
+    for item in items:
+        entry = item.entry
+        if item.kind != "C" or entry is None or entry.strength >= NAMED or entry.key not in book.entries:
+            continue
+        called = _CALLED.match(text, item.end, sent.end_char)
+        if called is None:
+            continue
+        name = called.group("name")
+        start, end = called.span("name")
+        if ctx.gazetteer.lookup(name, "Country") or ctx.gazetteer.lookup(name, "Place") or any(
+                t.ent_type_ in ("PERSON", "GPE", "LOC", "DATE") for t in sent if start <= t.idx < end):
+            continue  # "a group known as Chile", "a fund named after Jane Smith": no name of a grouping
+        named = book.named(name, NAMED, start, end, head=entry.head)
+        if named is None or named is entry:
+            continue
+        book.merge(entry, named)
+        for other in items:
+            if other.entry is entry:
+                other.entry = named
+        items.append(_Item(start, end, "C", entry=named))
+    items.sort(key=lambda i: i.start)
+
+
+_INFORMALLY = re.compile(r"\s*[,(]\s*(?:informally|colloquially|(?:informally\s+|popularly\s+)?known\s+as|nicknamed|dubbed)\b",
+                         re.I)
 
 
 def _described_by_copula(text: str, sentence_start: int, before: _Item | None, mention: Mention) -> bool:
@@ -1288,6 +1369,14 @@ _OWNER_OF_A_THING = re.compile(r"['’]s?\s+(?!(?:\w+\s+){0,2}?(?:members?|allie
 
 #: What a speaker calls their own country: no name of it (no alias is made of it).
 _SPEAKERS_OWN = frozenset(f"{o} {n}" for o in ("our", "my") for n in ("country", "government", "nation")) | {"we"}
+
+
+def _modifies_a_noun(sent: Span, end: int) -> bool:
+    """Whether the name ending at `end` is a word of a noun phrase about something else: "on the sidelines of a NATO
+    ministerial meeting", "the EU summit" (the organization owns the meeting; it is no new subject for what follows)."""
+    last = next((t for t in sent if t.idx < end <= t.idx + len(t.text)), None)
+    return last is not None and last.dep_ in ("compound", "nmod") and last.head.i > last.i and last.head.pos_ == "NOUN" \
+        and last.head.lower_ not in HEADS and not last.head.lower_.endswith("s")
 
 
 def _we_countries(sent: Span, ctx: ArticleContext, book: _Book) -> list[Party]:
@@ -1583,10 +1672,11 @@ _AND_GAP = re.compile(r"\b(?:and|as well as|plus)\b|&", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 
 
-def _lists(text: str, countries: list[Party]) -> list[_Item]:
+def _lists(text: str, countries: list[Party], places: Sequence[tuple[int, int]] = ()) -> list[_Item]:
     """Countries in plain lists ("Germany and Poland"; "Sweden, Latvia and Poland"), each list one
     marker; a country written as an owner ("Finland's") a marker of its own. A list ends after
-    the item its "and" joins: "led by Poland and Germany, Sweden and Canada are members" is two."""
+    the item its "and" joins: "led by Poland and Germany, Sweden and Canada are members" is two. A place
+    listed among them that is no country ("Vietnam, Hong Kong, New Zealand") is left out, and the list goes on."""
     out: list[_Item] = []
     chain: list[Party] = []
     seen_and = False
@@ -1603,6 +1693,13 @@ def _lists(text: str, countries: list[Party]) -> list[_Item]:
             continue
         if chain:
             gap = text[chain[-1].end : party.start]
+            bridged = next((text[chain[-1].end : s] + " " + text[e : party.start] for s, e in places
+                            if chain[-1].end < s and e < party.start), None)
+            if bridged is not None and re.fullmatch(r"\s*,\s*(?:the\s+)?\s\s*,\s*(?:and\s+)?(?:the\s+)?", bridged) \
+                    and not seen_and:
+                seen_and = "and" in bridged
+                chain.append(party)
+                continue
             if _LIST_GAP.match(gap) and not seen_and and not (len(chain) == 1 and "," in gap and _AND_GAP.search(gap)):
                 # "Chile, Peru, and Bolivia" is one list; "… with Norway, and Peru and Ghana joined" is two clauses
                 seen_and = bool(_AND_GAP.search(gap))
@@ -1629,6 +1726,12 @@ def _mask(text: str, start: int, end: int, items: list[_Item]) -> str:
     parts = []
     pos = start
     for n, item in enumerate(items):
+        if n and item.kind == "C" and items[n - 1].kind == "C" and item.entry is not None \
+                and item.entry is items[n - 1].entry and re.fullmatch(r"\s*\(", text[pos : item.start]) \
+                and text[item.end : item.end + 1] == ")":
+            # "the Kelp Forest Alliance (KFA) is led by …": the short name in brackets is no word of the sentence
+            pos = item.end + 1
+            continue
         parts.append(text[pos : item.start])
         parts.append(f"‹{item.kind}{n}›")
         pos = item.end
@@ -1666,6 +1769,8 @@ def _group_that_formed(text: str, start: int, end: int, clause: list[_Item], sen
 
 
 #: Verbs that make "… countries, among them X" a list of members, not of attendees.
+#: Those who give to a grouping: "some 18 donors, among them Denmark, …".
+_GIVING = re.compile(r"\b(?:donors|contributors|backers|funders|signatories|participants)\b", re.I)
 _MEMBERSHIP_VERBS = re.compile(r"\b(?:commit\w*|join\w*|sign\w*|contribut\w*|pledg\w*|take\s+part|took\s+part|"
                                r"taking\s+part|participat\w*|members?|groups|brings\s+together)\b", re.I)
 
@@ -1688,6 +1793,8 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
         earlier = [i for i in sentence if i.kind == "C" and i.start < start]
         if earlier:
             return earlier[-1].entry
+        if book.sentence_entry is not None and book.sentence_entry.key in book.entries:
+            return book.sentence_entry
         return book.current(offset, "")  # "NATO allies, including …": an organization named between blocks it
 
     respectively = RESPECTIVELY.search(masked)
@@ -1720,6 +1827,9 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
             if role == "member" and _RELATIVE.search(match.group(0)) and _THEN_NOT.match(masked, match.end()):
                 # "Iceland, which took part in the mission in 2021, did not send observers this time": no longer
                 continue
+            if role == "member" and _NOT_PART_AFTER.search(masked, match.end()):
+                # "Chile sent two experts who worked alongside the mission but were not formally part of it"
+                continue
             groups = match.groupdict()
             if groups.get("c"):
                 target = item(groups["c"])
@@ -1729,9 +1839,15 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                 continue
             else:
                 at = item(groups["l"]).start if groups.get("l") else start
-                entry = coalition_before(at)
+                # "Honduras, the council's only member": the one named last with that head word, if there is one
+                entry = _by_head(book, at, groups["noun"].lower()) if groups.get("noun") else coalition_before(at)
+                if groups.get("noun") and entry is not None:
+                    book.sentence_entry = entry
                 if rule.name == "countries, among them L" and not (
-                        any(i.kind == "C" and i.start < at for i in clause) or _MEMBERSHIP_VERBS.search(match.group(0))):
+                        any(i.kind == "C" and i.start < at for i in clause) or _MEMBERSHIP_VERBS.search(match.group(0))
+                        or _GIVING.search(match.group(0))):
+                    # (not "countries, among them Chile" said of anything; "18 donors, among them Denmark, pay for
+                    # them": those who give to the grouping of the sentences before are in it)
                     continue
             if entry is None:
                 continue
@@ -1752,6 +1868,25 @@ def _read_clause(text: str, start: int, end: int, clause: list[_Item], sentence:
                     at = again.end()
             for entry in entries:
                 _assign(rule, role, groups, entry, item)
+
+
+#: Membership denied later in the clause: "… but were not formally part of it", "… though it is not a member".
+_NOT_PART_AFTER = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:part\s+of|(?:a\s+)?members?\b|joined\b)", re.I)
+
+#: A grouping's head word as an owner: "the council's only member".
+_HEAD_OWNER = re.compile(r"\b(?:group|coalition|alliance|council|bloc|club|grouping|initiative|partnership|forum|pact|mission|"
+                         r"force|body|organi[sz]ation)['’]s\s+(?:[\w-]+\s+){0,3}?(?:members?|participants?|signator(?:y|ies))\b",
+                         re.I)
+
+
+def _by_head(book: _Book, offset: int, noun: str) -> _Entry | None:
+    """The grouping "the council's", "the alliance's" is about: the one named within LONG_REACH before `offset`
+    whose name has that head word (or, for a word any grouping may be called by, the one named last)."""
+    near = [e for e in book.entries.values() if 0 <= e.seen_before(offset) and offset - e.seen_before(offset) <= LONG_REACH
+            and (e.head == noun or noun in e.name.casefold().split())]
+    if len(near) == 1:
+        return near[0]
+    return book.current(offset, noun) if not near else None
 
 
 #: A chair held in turn: "the rotating presidency", "who chairs the group this year".
@@ -1819,7 +1954,8 @@ def _countries_in(doc: Doc, ctx: ArticleContext, start: int, end: int) -> list[P
     i = start
     while i < end:
         t = doc[i]
-        if not t.text[:1].isupper() or normalise(t.text) not in firsts:
+        if not t.text[:1].isupper() or normalise(t.text).split(" ", 1)[0] not in firsts:
+            # (a dotted token, "U.K.", is several words once normalised: its first one is looked for)
             country = _CAPITALS.get(t.text)
             if country is not None and _acting(t):
                 # "Vilnius co-leads it with Iceland", "spearheaded by Tokyo and Canberra": the capital as the
