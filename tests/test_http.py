@@ -218,6 +218,7 @@ def test_bad_fetch_timeout_is_one_line_and_code_11(value, monkeypatch, tmp_path)
     ("NEWSGRAPH_WIKIDATA_RATE", "nan", "expected a positive number of requests per second"),
     ("NEWSGRAPH_WIKIDATA_API", "ftp://mirror.example/api", "expected an http(s) URL"),
     ("NEWSGRAPH_WIKIDATA_API", "https://user:secret@mirror.example/w/api.php", "without user or password"),
+    ("NEWSGRAPH_WIKIDATA_API", "https://[mirror.example/w/api.php", "expected an http(s) URL"),
 ])
 def test_bad_wikidata_setting_is_one_line_and_code_5(name, value, accepts, monkeypatch, tmp_path):
     record = _record(tmp_path)

@@ -479,6 +479,26 @@ def test_non_public_targets_are_refused(url):
         _check_target(url, allow_private=False)
 
 
+@pytest.mark.parametrize("url", ["http://[", "https://[::1/a", "http://news.example:port/a"])
+def test_a_malformed_url_is_one_error_line(url):
+    one_error_line(run("extract", url), 11, f"{url}: not a URL that can be fetched")
+
+
+def test_a_malformed_url_in_an_article_is_refused_or_left_out(tmp_path):
+    """A front-matter url that urlsplit cannot take is refused like any other bad one; a page's
+    canonical link or JSON-LD url that it cannot take is left out (the page is read)."""
+    text = tmp_path / "story.txt"
+    text.write_text("---\nurl: http://[\n---\nThe council met on Monday and agreed a new budget.\n", encoding="utf-8")
+    one_error_line(run("extract", text, "--no-link"), 3, "front matter url: 'http://[' is not an http(s) URL")
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><title>Budget agreed</title><link rel="canonical" href="http://[">'
+                    '<script type="application/ld+json">{"@type": "NewsArticle", "url": "http://[x"}</script></head>'
+                    "<body><article><p>The council met on Monday and agreed a new budget for the coming year, "
+                    "its chair said after the vote.</p></article></body></html>", encoding="utf-8")
+    article = read_article(page)
+    assert article.url is None and "agreed a new budget" in article.text
+
+
 def test_file_url_needs_allow_private(tmp_path):
     one_error_line(run("extract", SAMPLE.as_uri()), 16, "file: URLs are refused")
     assert read_article(SAMPLE.as_uri(), allow_private=True).text == read_article(SAMPLE).text

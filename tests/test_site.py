@@ -249,7 +249,8 @@ def test_cli_without_an_endpoint_says_so_and_refuses_other_folders(tmp_path):
     r = site(str(SAMPLE), "-o", str(tmp_path / "x"), "--url", "https://news.example.org/sub/")
     assert r.returncode == 2 and "--url must be the root of a site" in r.stderr
     assert not (tmp_path / "x").exists()
-    for url in ("news.example.org", "ftp://x/", "https://user:pw@news.example.org/", "https://x/?a=b"):
+    for url in ("news.example.org", "ftp://x/", "https://user:pw@news.example.org/", "https://x/?a=b", "https://[",
+                "https://news.example.org:port/"):
         with pytest.raises(SiteUsageError):
             check_url(url)
     assert check_url("https://news.example.org:8443/") == "https://news.example.org:8443"
@@ -351,3 +352,11 @@ def test_rules_are_written_for_another_base(tmp_path):
     htaccess = (tmp_path / "site" / ".htaccess").read_text()
     assert re.search(r"RewriteRule \^\(news/id/\.\+\)\$ /\$1\.%\{ENV:NEWSGRAPH_FORM\}", htaccess)
     assert (tmp_path / "site" / "_server" / "data.example.org" / "news" / ".htaccess").is_file()
+
+
+def test_a_link_the_data_gives_that_urlsplit_cannot_take_is_no_link():
+    """An article's url or an IRI in loaded data such as "http://[" renders as no link, not a 500."""
+    from newsgraph.serve.pages import _safe_href
+
+    assert _safe_href("http://[") is None and _safe_href("https://[::1") is None
+    assert _safe_href("https://news.example.org/a") == "https://news.example.org/a"

@@ -101,7 +101,10 @@ def wikidata_api() -> str:
     value = _get(WIKIDATA_API)
     if value is None:
         return DEFAULT_WIKIDATA_API
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # "http://[": an unclosed IPv6 bracket
+        parts = urlsplit("")  # reported below like any other value that is no URL
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.password:
         # A user or password in the URL is not repeated in the message.
         shown = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl() if "@" in parts.netloc else value

@@ -103,7 +103,11 @@ def _keeps_body(status: int) -> bool:
 
 def _check_target(url: str, allow_private: bool) -> None:
     """Refuse schemes other than http(s), and private hosts unless allowed."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is no number raises here)
+    except ValueError as exc:  # "http://[": an unclosed IPv6 bracket
+        raise FetchError(f"{url}: not a URL that can be fetched ({exc})") from None
     scheme = parts.scheme.lower()
     if scheme == "file":
         if not allow_private:

@@ -69,7 +69,11 @@ def url_problem(url: str) -> str | None:
 def _http_iri_problem(iri: str, example: str) -> str | None:
     if not iri or any(c.isspace() or c in '<>"{}|\\^`' or ord(c) < 0x20 for c in iri):
         return "is not an IRI (empty, or holds spaces or characters such as < > \" { })"
-    parts = urlsplit(iri)
+    try:
+        parts = urlsplit(iri)
+        parts.port  # noqa: B018 (a port that is no number raises here, as it would for every later user)
+    except ValueError:  # "http://[": an unclosed IPv6 bracket
+        return f"is not an absolute http(s) IRI (like {example}): its host or port is malformed"
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return f"is not an absolute http(s) IRI (like {example})"
     return None

@@ -102,7 +102,10 @@ def _safe_href(url: str | None) -> str | None:
     """``url`` when it is an http(s) URL that can go in an href, else None (no javascript:, data:, …)."""
     if not url:
         return None
-    parts = urllib.parse.urlsplit(url.strip())
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+    except ValueError:  # "http://[" in an article's data: no link
+        return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     if any(c in url for c in "\"'<>\\ \t\n\r"):

@@ -66,7 +66,7 @@ class SiteReport:
 def check_url(url: str, what: str = "--url") -> str:
     """``url`` as an origin (``https://host[:port]``, no trailing slash): the site is served at
     the root of an origin, since its pages link to absolute paths."""
-    parts = urllib.parse.urlsplit(url.strip())
+    parts = _split(url, what)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         raise SiteUsageError(f"{what} must be an http(s) URL such as https://news.example.org/, not {url!r}")
     if parts.path not in ("", "/"):
@@ -76,8 +76,17 @@ def check_url(url: str, what: str = "--url") -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def _split(url: str, what: str) -> urllib.parse.SplitResult:
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+        parts.port  # noqa: B018 (a port that is no number raises here)
+    except ValueError:  # "http://[": an unclosed IPv6 bracket
+        raise SiteUsageError(f"{what} must be an http(s) URL, not {url!r} (its host or port is malformed)") from None
+    return parts
+
+
 def check_endpoint(url: str) -> str:
-    parts = urllib.parse.urlsplit(url.strip())
+    parts = _split(url, "--sparql-endpoint")
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.fragment or parts.username or parts.password:
         raise SiteUsageError(f"--sparql-endpoint must be an http(s) URL, not {url!r}")
     if any(c in url for c in "\"'<>\\ \t\n\r"):
