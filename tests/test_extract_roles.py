@@ -1563,3 +1563,11 @@ def test_apposition_after_a_picture_note(nlp, gazetteer):
 def test_no_post_for_a_continent_read_as_a_person(nlp, gazetteer):
     record = extract("NATO Supreme Allied Commander Europe Gen. Paul Grady said the drills would go ahead.", nlp, gazetteer)
     assert all(record.entity(r.person).name != "Europe" for r in record.roles)
+
+
+def test_a_post_after_is_at_the_very_end_of_the_text(nlp, gazetteer):
+    """The last sentence of the text ends without a period right after the post: the phrase's end
+    is the text's (once an index past the last token)."""
+    record = extract("Anna Roe is minister of health", nlp, gazetteer)
+    assert [(r.person, r.title) for r in record.roles] == [("Person:anna-roe", "Minister of Health")]
+    assert extract("Yannick Delcourt is Delcourt", nlp, gazetteer).roles == []

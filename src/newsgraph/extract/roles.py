@@ -1487,11 +1487,12 @@ def _copula_post(doc: Doc, person: str, anchor_start: int, char: int, grammar: T
     a = ctx.index(doc).token_at(char)
     best = None
     for b in range(a + 1, min(sent_end, a + _MAX_APPOSITION_TOKENS) + 1):
-        if _apposition_ends(doc, b, sent_end) or doc[b].lower_ in ("and", "since", "until", "from"):
+        last = b >= len(doc)  # the sentence ends the text: no token after it to look at
+        if _apposition_ends(doc, b, sent_end) or not last and doc[b].lower_ in ("and", "since", "until", "from"):
             parsed = grammar.parse(a, b)
             if parsed is not None and not parsed.plural:
                 best = (parsed, b)
-            if doc[b].text != "," and doc[b].lower_ != "and":  # "at the Ministry of Health, Welfare and Sport"
+            if last or doc[b].text != "," and doc[b].lower_ != "and":  # "at the Ministry of Health, Welfare and Sport"
                 break
     if best is None:
         return []
