@@ -325,7 +325,7 @@ def _blockquote_marked(open_tag: str, body: str) -> str:
         who, body = footer.group("who"), body[: footer.start()] + body[footer.end() :]
     else:
         cite = _TRAILING_CITE.search(body)
-        if cite is not None and not _TAG.sub("", body[: cite.start()]).strip() == "":
+        if cite is not None and _TAG.sub("", body[: cite.start()]).strip():
             who, body = cite.group("who"), body[: cite.start()]
     body = _LINK_ONLY.sub("", body)  # an embedded post's 'pic.twitter.com/…' link: no words of the speaker
     words = " ".join(_TAG.sub(" ", body).split())

@@ -240,10 +240,10 @@ def find_duplicate_lines(text: str, body_end: int) -> list[tuple[int, int]]:
 
 
 # A publisher's name: a few capitalised words, often ending in a press word.
-PUBLISHER_WORD = _PUBLISHER_WORD = r"(?:Press|News|Times|Post|Herald|Journal|Telegraph|Gazette|Daily|Weekly|Review|Insider|Monitor|Tribune|Observer|Guardian|Independent|Media|Radio|TV|Today|Pravda|Report|Agency)"
+PUBLISHER_WORD = r"(?:Press|News|Times|Post|Herald|Journal|Telegraph|Gazette|Daily|Weekly|Review|Insider|Monitor|Tribune|Observer|Guardian|Independent|Media|Radio|TV|Today|Pravda|Report|Agency)"
 # "© 2024 Baltic News Network. All rights reserved."
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w&’' -]{1,40}?[\w])\s*(?:[.,|]|all\s+rights|$)", re.IGNORECASE | re.MULTILINE)
-_PRESS_NAME = re.compile(r"\b(?:at|for|from|of|by|with|to)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w’'&.-]*\s+){0,3}" + _PUBLISHER_WORD + r")\b")
+_PRESS_NAME = re.compile(r"\b(?:at|for|from|of|by|with|to)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w’'&.-]*\s+){0,3}" + PUBLISHER_WORD + r")\b")
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w’'&.-]*|of|the|and)(?:\s+(?:[A-Z][\w’'&.-]*|of|the|and)){0,4}$")
 
 
@@ -260,11 +260,11 @@ def find_publisher(text: str, body_end: int) -> tuple[str, int, int] | None:
         if not stripped or is_furniture(stripped) or len(stripped) > 40 or not _NAME_LINE.match(stripped):
             continue
         words = stripped.split()
-        if len(words) < 2 and not re.search(_PUBLISHER_WORD + r"$", stripped):
+        if len(words) < 2 and not re.search(PUBLISHER_WORD + r"$", stripped):
             continue  # a single word alone is too often a menu item
         lead = len(line.text) - len(line.text.lstrip())
         start = body_end + line.start + lead
-        press = bool(re.search(r"\b" + _PUBLISHER_WORD + r"$", stripped))
+        press = bool(re.search(r"\b" + PUBLISHER_WORD + r"$", stripped))
         candidates.append((0 if press else 2, start, stripped))
     # "… is a news editor at the Kyiv Independent": a name ending in a press word inside a footer line.
     for line in lines_of(text[body_end:]):

@@ -250,9 +250,7 @@ class ArticleContext:
 
     def current_key(self, key: str | None) -> str | None:
         """The key an entity has now (a person's key changes when a fuller name is found)."""
-        seen = set()
-        while key is not None and key in self.renamed and key not in seen:
-            seen.add(key)
+        while key is not None and key in self.renamed:
             key = self.renamed[key]
         return key
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.boilerplate import LONG_PARAGRAPH, PUBLISHER_WORD, find_bylines, find_dateline, find_questioners, find_speaker_labels, post_and_body
 from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.docindex import DocIndex
 from newsgraph.extract.lexicon import (
     BODY_DESCRIPTORS,
     COUNTRIES_WITH_THE,
@@ -41,6 +42,7 @@ from newsgraph.extract.names import name_key
 from newsgraph.extract.nlp import dictionary_nouns
 from newsgraph.extract.spans import SpanIndex
 from newsgraph.gazetteer import GazetteerRow
+from newsgraph.model import Entity
 from newsgraph.text import country_adjective, demonyms, line_start, ministry_field, normalise, trimmed_end, word_map, word_set
 
 # Source reliability at equal span length: lower wins.
@@ -2969,13 +2971,7 @@ def _names_never_of_persons(doc: Doc, ctx: ArticleContext) -> None:
         entity = ctx.entities.get(key)
         if entity is None or entity.kind != "Person" or _known(ctx, entity.name):
             continue
-        spans = []
-        for anchor in entity.mentions:
-            if anchor.end > len(index.text):
-                continue
-            a, b = index.token_at(anchor.start), index.token_at(anchor.end - 1) + 1
-            if a < b and doc[a].idx == anchor.start:
-                spans.append(doc[a:b])
+        spans = _mention_spans(doc, index, entity)
         if not spans or any(_said_of_a_person(span) for span in spans):
             continue
         kinds = [k for k in (_thing_kind(span) for span in spans) if k is not None]
@@ -2987,6 +2983,18 @@ def _names_never_of_persons(doc: Doc, ctx: ArticleContext) -> None:
         if kind:
             for anchor in mentions:
                 ctx.register(entity.name, kind, anchor.start, anchor.end)
+
+
+def _mention_spans(doc: Doc, index: DocIndex, entity: Entity) -> list[Span]:
+    """The entity's mentions as spans of `doc` (those that start on a token of it)."""
+    spans = []
+    for anchor in entity.mentions:
+        if anchor.end > len(index.text):
+            continue
+        a, b = index.token_at(anchor.start), index.token_at(anchor.end - 1) + 1
+        if a < b and doc[a].idx == anchor.start:
+            spans.append(doc[a:b])
+    return spans
 
 
 def _said_of_a_person(span: Span, speech: bool = True) -> bool:
@@ -3029,13 +3037,7 @@ def _persons_referred_to_as_things(doc: Doc, ctx: ArticleContext) -> None:
         entity = ctx.entities.get(key)
         if entity is None or entity.kind != "Person" or _known(ctx, entity.name):
             continue
-        spans = []
-        for anchor in entity.mentions:
-            if anchor.end > len(index.text):
-                continue
-            a, b = index.token_at(anchor.start), index.token_at(anchor.end - 1) + 1
-            if a < b and doc[a].idx == anchor.start:
-                spans.append(doc[a:b])
+        spans = _mention_spans(doc, index, entity)
         referred = [_referred_to_as(span) for span in spans]
         if "person" in referred or any(_said_of_a_person(span, speech=False) for span in spans):
             continue
